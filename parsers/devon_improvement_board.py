@@ -1,0 +1,110 @@
+"""Devon County Council's Children and Families Improvement Partnership Board reports (seed 003).
+
+Three kinds of figures:
+- per-KPI pages: a heading `KPI 3 - % of re-referrals`, labelled values `Target 18%` and
+  `Tolerance 21%`, then a commentary with figures in sentences;
+- the appendix scorecard: a two-row header (`Jul-24` above `Actual`), Tolerance, Target,
+  `Statistical Neighbours 2023/24`, `National 2023/24`, and a formula column
+  (`$588/1837 = 0.32$`) holding the latest month's numerator and denominator.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.model import Document, Line, Period, RawFigure, normalise_space
+from extract.narrative import extract_narrative
+from extract.parser import Parser
+from extract.periods import parse_period
+from extract.settings import DEFAULT_SETTINGS
+from extract.tables import Table, find_tables
+from extract.wide import WideOptions, figures_from_table
+
+_KPI_HEADING = re.compile(r"^\s*(KPI\s*\d+)\s*[-–]\s*(.+?)\s*$")
+_LABELLED = re.compile(r"\b(Target|Tolerance)\s+(\d+(?:\.\d+)?%?|TBC|TBD)(?=\s|$)")
+_KIND = {"target": "target", "tolerance": "tolerance"}
+
+
+class DevonImprovementBoard(Parser):
+    name = "devon_improvement_board"
+    version = "1.0"
+    councils = ("E10000008",)
+
+    def detect(self, document: Document) -> bool:
+        head = document.text.lower()
+        return (
+            "improvement" in head
+            and "board" in head
+            and "data obtained from" in head
+            and "statistical neighbours" in head
+            and re.search(r"\bkpi\s*1\b", head) is not None
+        )
+
+    def parse(self, document: Document) -> Iterator[RawFigure]:
+        tables = [(page.number, find_tables(page.lines, DEFAULT_SETTINGS)) for page in document.pages]
+        latest = latest_month(t for _, page_tables in tables for t in page_tables)
+        for number, page_tables in tables:
+            for table in page_tables:
+                yield from figures_from_table(table, WideOptions(page=number, date_targets_from_row=False))
+        for page in document.pages:
+            yield from self._kpi_pages(page.lines, page.number, latest)
+
+    def _kpi_pages(self, lines: list[Line], page: int | None, latest: Period | None) -> Iterator[RawFigure]:
+        for code, name, block in kpi_blocks(lines):
+            heading = f"{code} - {name}"
+            in_commentary = False
+            commentary: list[str] = []
+            for line in block:
+                text = line.text
+                if text.lower().startswith("commentary"):
+                    in_commentary = True
+                    continue
+                if in_commentary:
+                    commentary.append("\t".join(c.text for c in line.cells))
+                    continue
+                for m in _LABELLED.finditer(text):
+                    yield RawFigure(
+                        indicator_raw=name,
+                        indicator_code=code,
+                        value_raw=m.group(2),
+                        value_kind=_KIND[m.group(1).lower()],
+                        context=text,
+                        section=heading,
+                        page=page,
+                        source="table",
+                    )
+            if commentary:
+                yield from extract_narrative("\n".join(commentary), report_period=latest, section=heading, page=page)
+
+
+def kpi_blocks(lines: list[Line]) -> Iterator[tuple[str, str, list[Line]]]:
+    """(code, name, lines) for each `KPI n - name` heading up to the next heading or appendix."""
+    current: tuple[str, str] | None = None
+    block: list[Line] = []
+    for line in lines:
+        text = line.text
+        m = _KPI_HEADING.match(text) if "\t" not in "".join(c.text for c in line.cells) else None
+        ends = text.upper().startswith(("IMPROVEMENT BOARD APPENDIC", "APPENDIX"))
+        if m or ends:
+            if current:
+                yield current[0], current[1], block
+            current = (normalise_space(m.group(1)), m.group(2)) if m else None
+            block = []
+            continue
+        if current:
+            block.append(line)
+    if current:
+        yield current[0], current[1], block
+
+
+def latest_month(tables: Iterator[Table]) -> Period | None:
+    """The latest month the scorecard reports: the period commentary without a date refers to."""
+    best: Period | None = None
+    for table in tables:
+        for col in table.value_columns:
+            if col.meaning.kind == "actual" and col.meaning.period_label:
+                period = parse_period(col.meaning.period_label)
+                if period.type == "month" and (best is None or period.end > best.end):
+                    best = period
+    return best

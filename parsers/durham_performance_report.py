@@ -1,0 +1,49 @@
+"""Durham County Council's quarterly corporate performance reports (seed 001).
+
+Data tables: Performance Indicator, Period (`At Sep 23`, `Apr-Jun 23`, `Oct 22-Sep 23`,
+`2022/23`, `2023`), Performance, Target (often `Tracker`), 12 months earlier, National
+average, NE average. The dashboards' commentary holds narrative figures for the quarter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.model import Document, Period, RawFigure
+from extract.narrative import extract_narrative
+from extract.parser import Parser
+from extract.periods import fiscal_quarter, split_year
+from extract.settings import DEFAULT_SETTINGS
+from extract.tables import find_tables
+from extract.wide import WideOptions, figures_from_table
+
+_QUARTER = re.compile(r"quarter\s+(one|two|three|four|[1-4])\s*,?\s*(\d{4}\s*/\s*\d{2,4})", re.I)
+_QUARTER_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4}
+
+
+class DurhamPerformanceReport(Parser):
+    name = "durham_performance_report"
+    version = "1.0"
+    councils = ("E06000047",)
+
+    def detect(self, document: Document) -> bool:
+        text = document.text.lower()
+        return "performance indicator" in text and "12 months earlier" in text and "ne average" in text
+
+    def report_period(self, document: Document) -> Period | None:
+        m = _QUARTER.search(document.head(4000))
+        if not m:
+            return None
+        quarter = m.group(1).lower()
+        number = _QUARTER_NUMBER.get(quarter) or int(quarter)
+        end_year = split_year(m.group(2))
+        return fiscal_quarter(m.group(0), number, end_year) if end_year else None
+
+    def parse(self, document: Document) -> Iterator[RawFigure]:
+        report = self.report_period(document)
+        for page in document.pages:
+            options = WideOptions(report_period=report, page=page.number)
+            for table in find_tables(page.lines, DEFAULT_SETTINGS):
+                yield from figures_from_table(table, options)
+            yield from extract_narrative(page.text, report_period=report, page=page.number)

@@ -1,0 +1,49 @@
+"""Quarterly "Transforming Children's Services" scorecards of an English county (seed 000).
+
+Columns: polarity (`Bigger is Better`), reporting basis, four quarter-end columns
+(`Mar-23` … `Dec-23`), `Actual Mar-24`, `Target Mar-24`, a symbol column, comments and
+comparator group. The council is not named in the papers, so council_id comes from the
+manifest. Some tables lack the Target column and their Mar-24 values sit one tab right;
+tables.repair_shifted_cells puts them back under `Actual Mar-24`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.model import Document, Period, RawFigure
+from extract.parser import Parser
+from extract.periods import fiscal_quarter, split_year
+from extract.settings import DEFAULT_SETTINGS
+from extract.tables import find_tables
+from extract.wide import WideOptions, figures_from_table
+
+_QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
+
+
+class TcsQuarterlyScorecard(Parser):
+    name = "tcs_quarterly_scorecard"
+    version = "1.0"
+    councils = ()
+
+    def detect(self, document: Document) -> bool:
+        head = document.head(20000).lower()
+        return (
+            "transforming children's services" in head.replace("’", "'")
+            and "reporting basis" in head
+            and "good performance" in head
+        )
+
+    def report_period(self, document: Document) -> Period | None:
+        m = _QUARTER.search(document.head(3000))
+        if not m:
+            return None
+        end_year = split_year(m.group(2))
+        return fiscal_quarter(m.group(0), int(m.group(1)), end_year) if end_year else None
+
+    def parse(self, document: Document) -> Iterator[RawFigure]:
+        report = self.report_period(document)
+        for page in document.pages:
+            for table in find_tables(page.lines, DEFAULT_SETTINGS):
+                yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))

@@ -1,0 +1,40 @@
+"""Welsh councils' children's services indicator tables with SCC/ national codes (seed 004).
+
+Columns: Title (code and name), Actual, Target, Intervention, RAG arrow, Previous Period,
+Previous years Actual, Result 12 Months Ago, Comment. The comment often carries the
+actual's numerator and denominator (`16/208`, `Final - 15/15`). The report's own period
+is not printed, so relative columns keep their kind with null dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extract.model import Document, RawFigure
+from extract.parser import Parser
+from extract.settings import DEFAULT_SETTINGS
+from extract.tables import find_tables
+from extract.wide import WideOptions, figures_from_table
+
+_SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
+
+
+class WelshSccIndicators(Parser):
+    name = "welsh_scc_indicators"
+    version = "1.0"
+    councils = ()
+
+    def detect(self, document: Document) -> bool:
+        head = document.head(20000)
+        lowered = head.lower()
+        return (
+            len(_SCC_CODE.findall(head)) >= 3
+            and "intervention" in lowered
+            and "result 12 months ago" in lowered
+        )
+
+    def parse(self, document: Document) -> Iterator[RawFigure]:
+        for page in document.pages:
+            for table in find_tables(page.lines, DEFAULT_SETTINGS):
+                yield from figures_from_table(table, WideOptions(page=page.number))

@@ -1,0 +1,81 @@
+"""Command line: `extract CORPUS --out OUT` and `extract match NAME ...`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from extract import __version__
+
+SUBCOMMANDS = {"run", "match"}
+
+
+class DefaultRunGroup(click.Group):
+    """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultRunGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="extract")
+def main() -> None:
+    """Council performance figures from committee papers, as a tidy Parquet dataset.
+
+    \b
+    extract CORPUS --out OUT        read every paper under CORPUS, write OUT/*.parquet
+    extract match NAME [NAME ...]   show how names match the indicator catalogue
+    """
+
+
+@main.command("run")
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="output folder")
+@click.option("--quiet", is_flag=True, help="print only the summary")
+def run_command(corpus: Path, out: Path, quiet: bool) -> None:
+    """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT."""
+    from extract.pipeline import Pipeline, summarise
+
+    def progress(result) -> None:
+        if quiet:
+            return
+        doc = result.document
+        message = f"  {doc['status']:<13} {doc['document']} ({doc['observations']} rows)"
+        if doc["error"]:
+            message += f": {doc['error']}"
+        click.echo(message, err=True)
+
+    summary = Pipeline().run(corpus, out, progress=progress)
+    for line in summarise(summary):
+        click.echo(line)
+    click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
+    sys.exit(0 if summary.ok else 1)
+
+
+@main.command("match")
+@click.argument("names", nargs=-1, required=True)
+@click.option("--council", "council", default=None, help="council GSS code, to use its own aliases")
+@click.option("--parser", "parser", default=None, help="parser name, to use its alias file")
+@click.option("--threshold", type=float, default=None, help="fuzzy threshold (default from settings)")
+def match_command(names: tuple[str, ...], council: str | None, parser: str | None, threshold: float | None) -> None:
+    """Print how each NAME matches the catalogue, one JSON object per line."""
+    from extract.mappings import load_mappings
+    from extract.matching import Matcher
+    from extract.settings import DEFAULT_SETTINGS
+
+    matcher = Matcher(load_mappings())
+    limit = DEFAULT_SETTINGS.fuzzy_threshold if threshold is None else threshold
+    for name in names:
+        found = matcher.match(
+            name, scopes=(parser or "", council or ""), threshold=limit, candidates=DEFAULT_SETTINGS.candidates
+        )
+        click.echo(json.dumps(found.as_json(), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

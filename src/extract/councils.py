@@ -1,0 +1,88 @@
+"""Which council a document belongs to, and when its report is dated.
+
+Sources, strongest first: corpus/manifest.csv, the parser, the document's text. A council
+is taken from the text only when exactly one registered council's full name appears there;
+otherwise it stays null — never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from extract.model import normalise_space
+from extract.periods import month_number
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    council_id: str | None
+    report_date: date | None
+
+
+class ManifestError(ValueError):
+    pass
+
+
+def read_manifest(path: Path, known_councils: set[str]) -> dict[str, ManifestEntry]:
+    """manifest.csv: path (relative to the corpus, / separators), council_id, report_date (YYYY-MM-DD)."""
+    if not path.exists():
+        return {}
+    entries: dict[str, ManifestEntry] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames or "path" not in reader.fieldnames:
+            raise ManifestError(f"{path}: needs a header with a `path` column")
+        for lineno, row in enumerate(reader, start=2):
+            doc = (row.get("path") or "").strip()
+            council = (row.get("council_id") or "").strip() or None
+            when = (row.get("report_date") or "").strip()
+            if council and known_councils and council not in known_councils:
+                raise ManifestError(f"{path}:{lineno}: unknown council_id {council!r}")
+            try:
+                report = date.fromisoformat(when) if when else None
+            except ValueError as exc:
+                raise ManifestError(f"{path}:{lineno}: report_date {when!r} is not YYYY-MM-DD") from exc
+            entries[doc] = ManifestEntry(council, report)
+    return entries
+
+
+class CouncilFinder:
+    def __init__(self, councils: list[dict[str, str]]) -> None:
+        self.names = {c["council_id"]: c["council"] for c in councils}
+        patterns = []
+        for c in councils:
+            names = {c["council"]}
+            names |= {n for n in c.get("alt_names", "").split("|") if n.strip().lower().endswith("council")}
+            for name in names:
+                patterns.append((re.compile(rf"\b{re.escape(normalise_space(name))}\b", re.I), c["council_id"]))
+        self._patterns = patterns
+
+    def name_of(self, council_id: str | None) -> str | None:
+        return self.names.get(council_id) if council_id else None
+
+    def find_in_text(self, text: str) -> str | None:
+        flat = normalise_space(text)
+        found = {cid for pattern, cid in self._patterns if pattern.search(flat)}
+        return found.pop() if len(found) == 1 else None
+
+
+_DATE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*,?\s+(\d{4})\b",
+    re.I,
+)
+
+
+def report_date_in(text: str, lines: int = 40) -> date | None:
+    """The first full date in the first lines of a document: where papers print the meeting date."""
+    head = "\n".join(text.splitlines()[:lines])
+    for m in _DATE.finditer(head):
+        try:
+            return date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,158 @@
+"""The reviewed CSV data under mappings/: catalogue, aliases, abbreviations, councils.
+
+Mappings ship inside the installed package (`extract_mappings`, built from the repo's
+`mappings/` folder), so the tool never needs anything outside itself at run time.
+`EXTRACT_MAPPINGS` points at another folder (tests, or a maintainer's working copy).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from extract.model import POLARITIES, UNITS
+
+CATALOGUE_COLUMNS = (
+    "indicator_id",
+    "name",
+    "definition",
+    "unit",
+    "polarity",
+    "domain",
+    "welsh_code",
+    "dfe_dashboard_measure",
+    "lait_measure",
+)
+
+
+class MappingError(ValueError):
+    """A mapping file is malformed: a reviewed file must never be half-read."""
+
+
+def mappings_dir() -> Path:
+    override = os.environ.get("EXTRACT_MAPPINGS")
+    if override:
+        return Path(override)
+    import extract_mappings
+
+    return Path(extract_mappings.__file__).parent
+
+
+def read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise MappingError(f"{path}: missing columns {missing}")
+        rows = []
+        for lineno, row in enumerate(reader, start=2):
+            if None in row:
+                raise MappingError(f"{path}:{lineno}: more fields than the header")
+            rows.append({k: (v or "").strip() for k, v in row.items()})
+        return rows
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    name: str
+    definition: str
+    unit: str
+    polarity: str
+    domain: str
+    welsh_code: str
+    dfe_dashboard_measure: str
+    lait_measure: str
+
+    @property
+    def codes(self) -> list[str]:
+        return [c.strip() for c in self.welsh_code.split("|") if c.strip()]
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    indicator_id: str
+    scope: str | None  # None: global; else a parser name or council GSS code
+
+
+@dataclass
+class Mappings:
+    root: Path
+    indicators: dict[str, Indicator]
+    aliases: list[Alias]
+    abbreviations: list[tuple[str, str]]
+    contrast_groups: dict[str, set[str]]
+    councils: list[dict[str, str]] = field(default_factory=list)
+    version: str = ""
+
+
+def load_catalogue(path: Path) -> dict[str, Indicator]:
+    indicators: dict[str, Indicator] = {}
+    for row in read_csv(path, CATALOGUE_COLUMNS):
+        ind = Indicator(**{c: row.get(c, "") for c in CATALOGUE_COLUMNS})
+        if not ind.indicator_id or not ind.name:
+            raise MappingError(f"{path}: a row without indicator_id or name")
+        if ind.indicator_id in indicators:
+            raise MappingError(f"{path}: duplicate indicator_id {ind.indicator_id}")
+        if ind.unit not in UNITS:
+            raise MappingError(f"{path}: {ind.indicator_id} has unit {ind.unit!r}, not one of {UNITS}")
+        if ind.polarity not in POLARITIES:
+            raise MappingError(f"{path}: {ind.indicator_id} has polarity {ind.polarity!r}")
+        indicators[ind.indicator_id] = ind
+    return indicators
+
+
+def load_aliases(root: Path, indicators: dict[str, Indicator]) -> list[Alias]:
+    files: list[tuple[Path, str | None]] = [(root / "aliases.csv", None)]
+    alias_dir = root / "aliases"
+    if alias_dir.is_dir():
+        files += [(p, p.stem) for p in sorted(alias_dir.glob("*.csv"))]
+    aliases = []
+    for path, scope in files:
+        if not path.exists():
+            continue
+        for row in read_csv(path, ("alias", "indicator_id")):
+            if not row["alias"]:
+                continue
+            if row["indicator_id"] not in indicators:
+                raise MappingError(f"{path}: alias {row['alias']!r} names unknown indicator {row['indicator_id']!r}")
+            aliases.append(Alias(row["alias"], row["indicator_id"], scope))
+    return aliases
+
+
+def fingerprint(root: Path) -> str:
+    """A short hash of every mapping file: the catalogue version cached results are keyed on."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.csv")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def load_mappings(root: Path | None = None) -> Mappings:
+    root = root or mappings_dir()
+    indicators = load_catalogue(root / "indicators.csv")
+    abbreviations = [
+        (r["abbreviation"].lower(), r["expansion"].lower())
+        for r in read_csv(root / "abbreviations.csv", ("abbreviation", "expansion"))
+    ]
+    groups: dict[str, set[str]] = {}
+    for r in read_csv(root / "contrast_words.csv", ("group", "word")):
+        groups.setdefault(r["group"], set()).add(r["word"].lower())
+    councils_path = root / "councils.csv"
+    councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []
+    return Mappings(
+        root=root,
+        indicators=indicators,
+        aliases=load_aliases(root, indicators),
+        abbreviations=abbreviations,
+        contrast_groups=groups,
+        councils=councils,
+        version=fingerprint(root),
+    )

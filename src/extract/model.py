@@ -1,0 +1,178 @@
+"""Core data types shared by loaders, parsers and the pipeline.
+
+A document is a list of pages; a page is a list of lines; a line is a list of cells.
+Text inputs are one page without positions (cells come from tab stops); PDF pages carry
+word positions (cells come from gaps between words). Parsers only ever see these types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+VALUE_KINDS = (
+    "actual",
+    "target",
+    "tolerance",
+    "intervention",
+    "forecast",
+    "previous_period",
+    "previous_year",
+    "year_ago",
+    "national",
+    "regional",
+    "statistical_neighbours",
+    "comparator_group",
+)
+ValueKind = Literal[
+    "actual",
+    "target",
+    "tolerance",
+    "intervention",
+    "forecast",
+    "previous_period",
+    "previous_year",
+    "year_ago",
+    "national",
+    "regional",
+    "statistical_neighbours",
+    "comparator_group",
+]
+
+PERIOD_TYPES = (
+    "month",
+    "quarter",
+    "financial_year",
+    "academic_year",
+    "calendar_year",
+    "rolling_12_months",
+    "year_to_date",
+    "point_in_time",
+    "unknown",
+)
+UNITS = ("percent", "count", "rate_per_10k", "rate_per_1k", "ratio", "days", "weeks", "score", "gbp", "unknown")
+POLARITIES = ("higher_is_better", "lower_is_better", "target_is_best", "unknown")
+MATCH_METHODS = ("code", "exact", "alias", "fuzzy", "unmatched")
+SOURCES = ("table", "narrative")
+DOCUMENT_STATUSES = (
+    "ok",
+    "empty",
+    "unclaimed",
+    "ambiguous",
+    "unreadable",
+    "encrypted",
+    "no_text_layer",
+    "unsupported",
+    "error",
+)
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of whitespace (tabs, newlines, NBSP) to one space and strip."""
+    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell or text run. x0/x1 are PDF points from the page's left edge (None for text)."""
+
+    text: str
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page. For text input, cells are the tab-separated fields (empty ones kept)."""
+
+    cells: tuple[Cell, ...]
+    top: float | None = None
+    bottom: float | None = None
+
+    @property
+    def text(self) -> str:
+        """The line as printed, whitespace normalised (the `context` of a table row)."""
+        return normalise_space(" ".join(c.text for c in self.cells))
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text.strip() for c in self.cells]
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(c.text.strip() for c in self.cells)
+
+
+@dataclass
+class Page:
+    number: int | None  # 1-based PDF page; None for text inputs
+    lines: list[Line]
+    width: float | None = None
+    height: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join("\t".join(c.text for c in ln.cells) for ln in self.lines)
+
+
+@dataclass
+class Document:
+    path: str  # relative to the corpus root, with / separators
+    sha256: str
+    size: int
+    kind: Literal["text", "pdf"]
+    pages: list[Page]
+    notes: list[str] = field(default_factory=list)  # loader warnings worth keeping
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.pages)
+
+    def head(self, chars: int = 6000) -> str:
+        """The first few thousand characters: what a cheap `detect` should look at."""
+        out: list[str] = []
+        size = 0
+        for page in self.pages:
+            t = page.text
+            out.append(t)
+            size += len(t)
+            if size >= chars:
+                break
+        return "\n".join(out)[:chars]
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str | None
+    type: str = "unknown"
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass
+class RawFigure:
+    """One number as a parser read it, before tidying and matching.
+
+    Parsers fill what the source says; the pipeline derives the rest (value from value_raw,
+    unit from the text, the indicator id from the catalogue).
+    """
+
+    indicator_raw: str
+    value_raw: str
+    value_kind: str
+    context: str
+    source: Literal["table", "narrative"] = "table"
+    period: Period = field(default_factory=lambda: Period(None))
+    indicator_code: str | None = None
+    unit: str | None = None  # None: the pipeline infers it
+    value: float | None = None  # None with a numeric value_raw: the pipeline parses it
+    numerator: float | None = None
+    denominator: float | None = None
+    polarity: str | None = None
+    status: str | None = None
+    section: str | None = None
+    page: int | None = None

@@ -1,0 +1,84 @@
+"""The parser contract and automatic discovery.
+
+A parser is one class in one module under `parsers/` (installed as the `extract_parsers`
+package). It declares `name`, `version`, the councils it covers, a cheap content
+fingerprint `detect(document)` and `parse(document)`, which yields RawFigures. It does not
+open files, match names or write output.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import ClassVar
+
+from extract.model import Document, Period, RawFigure
+
+
+class ParserError(Exception):
+    """A parser could not read a document it claimed."""
+
+
+class Parser:
+    #: slug, unique across all parsers; also the name of its alias file mappings/aliases/<name>.csv
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = "0"
+    #: ONS GSS codes of the councils whose papers this format covers (empty: not known / several)
+    councils: ClassVar[tuple[str, ...]] = ()
+    #: a parser that legitimately finds nothing in some documents says so; otherwise empty is an error
+    empty_ok: ClassVar[bool] = False
+    #: the generic fallback is tried only when no council parser claims a document
+    fallback: ClassVar[bool] = False
+
+    def detect(self, document: Document) -> bool:
+        """True when this document is in this parser's format. Content only, never the file name."""
+        raise NotImplementedError
+
+    def parse(self, document: Document) -> Iterable[RawFigure]:
+        raise NotImplementedError
+
+    def council_id(self, document: Document) -> str | None:
+        """The council the document belongs to, when the format says; None lets the text decide."""
+        return self.councils[0] if len(self.councils) == 1 else None
+
+    def report_date(self, document: Document) -> date | None:
+        """The meeting or report date; None lets the pipeline look for one in the text."""
+        return None
+
+    def report_period(self, document: Document) -> Period | None:
+        """The period the report covers, when the format tells it."""
+        return None
+
+
+def discover(package: str = "extract_parsers") -> list[Parser]:
+    """Every Parser subclass defined in the modules of `package`, one instance each.
+
+    Duplicate names are an error: two parsers answering to one name would make the output's
+    `parser` column ambiguous and their alias files collide.
+    """
+    pkg = importlib.import_module(package)
+    found: dict[str, Parser] = {}
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package}.{info.name}")
+        for cls in _parser_classes(module):
+            parser = cls()
+            if not parser.name:
+                raise ParserError(f"parser class {cls.__qualname__} in {module.__name__} has no name")
+            if parser.name in found:
+                raise ParserError(
+                    f"duplicate parser name {parser.name!r}: {type(found[parser.name]).__module__} "
+                    f"and {module.__name__}"
+                )
+            found[parser.name] = parser
+    return list(found.values())
+
+
+def _parser_classes(module) -> Iterator[type[Parser]]:
+    for _, obj in inspect.getmembers(module, inspect.isclass):
+        if issubclass(obj, Parser) and obj is not Parser and obj.__module__ == module.__name__:
+            yield obj

@@ -1,0 +1,273 @@
+"""Finding KPI tables in a page's lines: a chain of small pure functions.
+
+    lines ─ find_header ─ merge_header_rows ─ columns ─ align_row ─ repair_shifted_cells ─ Table
+
+Text input gives cells by tab stop, so a row's cells line up with the header by index.
+PDF input gives cells with x positions, which `align_row` assigns to the header column they
+sit under. Each Table carries its own quality report (as camelot does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status
+from extract.model import Line, normalise_space
+from extract.settings import Settings
+from extract.values import is_no_value, parse_cell
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    label: str
+    meaning: HeaderMeaning
+    x0: float | None = None
+    x1: float | None = None
+
+    @property
+    def role(self) -> str:
+        return self.meaning.role
+
+
+@dataclass
+class TableRow:
+    cells: list[str]  # one per column, "" when empty
+    context: str  # the row as printed
+    shifted: list[int] = field(default_factory=list)  # columns whose value came from the right
+
+
+@dataclass
+class QualityReport:
+    rows: int = 0
+    value_cells: int = 0
+    numeric_cells: int = 0
+    shifted_cells: int = 0
+    unaligned_cells: int = 0  # cells that sat under no header column (PDF)
+
+    @property
+    def numeric_share(self) -> float:
+        return self.numeric_cells / self.value_cells if self.value_cells else 0.0
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[TableRow]
+    section: str | None
+    header_context: str
+    report: QualityReport
+
+    def column(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    @property
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+
+def header_meanings(line: Line) -> list[HeaderMeaning]:
+    return [classify_header(t) for t in line.texts]
+
+
+def is_header_line(line: Line, settings: Settings) -> bool:
+    """A header names at least `min_value_columns` value columns and holds no plain numbers."""
+    texts = line.texts
+    if any(parse_cell(t).value is not None for t in texts if t):
+        return False
+    meanings = header_meanings(line)
+    values = sum(1 for m in meanings if m.role == "value")
+    return values >= settings.min_value_columns
+
+
+def is_subheader_line(line: Line) -> bool:
+    """The second row of a two-row header: labels only (`Tolerance  Target  Actual  Actual`)."""
+    texts = [t for t in line.texts if t]
+    if not texts or any(parse_cell(t).value is not None or is_no_value(t) for t in texts):
+        return False
+    meanings = [classify_header(t) for t in texts]
+    return sum(1 for m in meanings if m.role == "value") >= 2 and all(m.role != "ignore" for m in meanings)
+
+
+def merge_header_rows(top: list[str], bottom: list[str]) -> list[str]:
+    """`Jul-24` above `Actual` → `Jul-24 Actual`; a label on one row only stands alone."""
+    width = max(len(top), len(bottom))
+    top = top + [""] * (width - len(top))
+    bottom = bottom + [""] * (width - len(bottom))
+    return [normalise_space(f"{a} {b}") for a, b in zip(top, bottom, strict=True)]
+
+
+def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
+    columns = []
+    for i, label in enumerate(labels):
+        x0, x1 = spans[i] if spans else (None, None)
+        columns.append(Column(i, clean_header(label), classify_header(label), x0, x1))
+    return columns
+
+
+def align_row(line: Line, columns: list[Column]) -> tuple[list[str], int]:
+    """The row's cells, one per column. Text cells align by index; PDF cells by x position.
+
+    Returns the aligned cells and how many cells could not be placed under any column.
+    """
+    width = len(columns)
+    if not line.cells or line.cells[0].x0 is None or columns[0].x0 is None:
+        texts = line.texts
+        if len(texts) > width:
+            extra = [t for t in texts[width:] if t]
+            return texts[:width], len(extra)
+        return texts + [""] * (width - len(texts)), 0
+    cells = [""] * width
+    unaligned = 0
+    for cell in line.cells:
+        target = _column_under(cell.x0, cell.x1, columns)
+        if target is None:
+            unaligned += 1
+            continue
+        cells[target] = normalise_space(f"{cells[target]} {cell.text}")
+    return cells, unaligned
+
+
+def _column_under(x0: float | None, x1: float | None, columns: list[Column]) -> int | None:
+    if x0 is None or x1 is None:
+        return None
+    best, best_overlap = None, 0.0
+    for col in columns:
+        if col.x0 is None or col.x1 is None:
+            continue
+        overlap = min(x1, col.x1) - max(x0, col.x0)
+        if overlap > best_overlap:
+            best, best_overlap = col.index, overlap
+    if best is not None:
+        return best
+    # No overlap: the nearest column centre.
+    centre = (x0 + x1) / 2
+    spans = [(abs(centre - (c.x0 + c.x1) / 2), c.index) for c in columns if c.x0 is not None and c.x1 is not None]
+    return min(spans)[1] if spans else None
+
+
+def repair_shifted_cells(cells: list[str], columns: list[Column]) -> tuple[list[str], list[int]]:
+    """Move a number that sits under an unlabelled column into the empty value column on its left.
+
+    In exports where one column of a table is missing (no Target column), the remaining values
+    keep the original tab stops and land one column right, under a blank header.
+    """
+    cells = list(cells)
+    moved: list[int] = []
+    for i, col in enumerate(columns):
+        if col.role != "blank" or not cells[i] or parse_cell(cells[i]).value is None:
+            continue
+        left = i - 1
+        while left >= 0 and columns[left].role == "blank" and not cells[left]:
+            left -= 1
+        if left >= 0 and columns[left].role == "value" and not cells[left]:
+            cells[left], cells[i] = cells[i], ""
+            moved.append(left)
+    return cells, moved
+
+
+def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
+    their header says; unlabelled columns of symbols hold the status."""
+    out = []
+    for col in columns:
+        values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
+        if values:
+            formulas = sum(1 for v in values if "=" in v or re.fullmatch(r"[\w'’ :-]*\d+\s*/\s*\d+.*", v))
+            statuses = sum(1 for v in values if is_status(v))
+            if col.role in ("value", "blank", "ignore") and formulas / len(values) >= 0.5 and "=" in " ".join(values):
+                col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)
+            elif col.role == "blank" and statuses / len(values) >= 0.5:
+                col = Column(col.index, col.label, HeaderMeaning("status"), col.x0, col.x1)
+        out.append(col)
+    return out
+
+
+def is_row_line(line: Line, settings: Settings) -> bool:
+    return sum(1 for t in line.texts if t) >= settings.min_row_cells
+
+
+def title_of(line: Line) -> str | None:
+    """A line that can name the table below it: one short run of words, not a sentence or a number."""
+    texts = [t for t in line.texts if t]
+    if len(texts) != 1:
+        return None
+    text = clean_header(texts[0]).strip("-–:> ")
+    if not text or len(text) > 100 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
+        return None
+    if not re.search(r"[A-Za-z]{3}", text):
+        return None
+    return text
+
+
+def find_tables(lines: list[Line], settings: Settings, section: str | None = None) -> list[Table]:
+    """Every table in a run of lines: a header row (maybe two), then the rows under it."""
+    tables: list[Table] = []
+    i = 0
+    current_title = section
+    while i < len(lines):
+        line = lines[i]
+        if not is_header_line(line, settings):
+            title = title_of(line)
+            if title:
+                current_title = title
+            i += 1
+            continue
+        labels = line.texts
+        header_lines = [line]
+        j = i + 1
+        if j < len(lines) and is_subheader_line(lines[j]):
+            labels = merge_header_rows(labels, lines[j].texts)
+            header_lines.append(lines[j])
+            j += 1
+        spans = _header_spans(header_lines, len(labels))
+        columns = build_columns(labels, spans)
+        raw_rows: list[tuple[list[str], Line, int]] = []
+        while j < len(lines):
+            row_line = lines[j]
+            if row_line.is_blank:
+                j += 1
+                continue
+            if is_header_line(row_line, settings) or not is_row_line(row_line, settings):
+                break
+            cells, unaligned = align_row(row_line, columns)
+            raw_rows.append((cells, row_line, unaligned))
+            j += 1
+        columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
+        table = _assemble(columns, raw_rows, current_title, header_lines)
+        if table.rows:
+            tables.append(table)
+        i = j
+    return tables
+
+
+def _header_spans(header_lines: list[Line], width: int) -> list[tuple[float | None, float | None]] | None:
+    first = header_lines[0]
+    if not first.cells or first.cells[0].x0 is None:
+        return None
+    spans: list[tuple[float | None, float | None]] = [(None, None)] * width
+    for line in header_lines:
+        for k, cell in enumerate(line.cells[:width]):
+            if not cell.text.strip():
+                continue
+            x0, x1 = spans[k]
+            spans[k] = (min(x0, cell.x0) if x0 is not None else cell.x0, max(x1, cell.x1) if x1 is not None else cell.x1)
+    return spans
+
+
+def _assemble(columns: list[Column], raw_rows, title: str | None, header_lines: list[Line]) -> Table:
+    report = QualityReport()
+    rows: list[TableRow] = []
+    for cells, line, unaligned in raw_rows:
+        cells, moved = repair_shifted_cells(cells, columns)
+        rows.append(TableRow(cells, line.text, moved))
+        report.rows += 1
+        report.shifted_cells += len(moved)
+        report.unaligned_cells += unaligned
+        for col in columns:
+            if col.role == "value" and cells[col.index]:
+                report.value_cells += 1
+                if parse_cell(cells[col.index]).value is not None:
+                    report.numeric_cells += 1
+    return Table(columns, rows, title, " | ".join(h.text for h in header_lines), report)

@@ -1,0 +1,107 @@
+"""Values and units: the one place that reads a printed cell or phrase as a number.
+
+`86.5%` → 86.5 percent; `2,720` → 2720; `TBC`, `N/A`, `Tracker` → no number (the row keeps
+its value_raw); `$588/1837 = 0.32$` → numerator 588, denominator 1837.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A number as printed: optional sign, thousands separators, decimals, optional % sign.
+NUMBER_RE = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
+_CELL_NUMBER = re.compile(r"^[£]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|per\s*cent)?$", re.I)
+_LEADING_NUMBER = re.compile(r"^[£]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%)?(?=\s|$)")
+FRACTION_RE = re.compile(
+    r"(?<![\w.*/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*/\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\s*[*])(?![\d,])"
+)
+# Cells that stand for "no value" but are still worth keeping as value_raw.
+NO_VALUE_WORDS = {
+    "tbc", "tbd", "n/a", "na", "n.a.", "tracker", "new", "-", "–", "—", "nil", "x", "c", "..",
+    "expected", "to follow", "not available", "annual indicator", "quarterly indicator",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    value: float | None
+    percent: bool = False  # printed with a % sign
+
+
+def parse_number(text: str) -> float | None:
+    """A plain number string (`2,720`, `-3.5`, `86.5%`) as a float; None for anything else."""
+    m = _CELL_NUMBER.match(text.strip())
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "").replace("−", "-"))
+
+
+def parse_cell(text: str) -> ParsedValue:
+    """Read a table cell. A cell holding a number followed by words (`5 by 2030`) keeps the number."""
+    cleaned = text.strip().strip("*$").strip()
+    m = _CELL_NUMBER.match(cleaned)
+    if m:
+        return ParsedValue(float(m.group(1).replace(",", "").replace("−", "-")), bool(m.group(2)))
+    m = _LEADING_NUMBER.match(cleaned)
+    if m and re.search(r"\bby\s+(19|20)\d{2}\b", cleaned):
+        return ParsedValue(float(m.group(1).replace(",", "")), bool(m.group(2)))
+    return ParsedValue(None)
+
+
+def is_number_cell(text: str) -> bool:
+    return parse_cell(text).value is not None
+
+
+def is_no_value(text: str) -> bool:
+    """`TBC`, `N/A`, `Tracker`, `TBC Jan/Feb`: a placeholder, not a number and not a label."""
+    t = text.strip().lower()
+    if not t:
+        return False
+    if t in NO_VALUE_WORDS:
+        return True
+    first = t.split()[0]
+    return first in {"tbc", "tbd", "n/a", "awaiting", "expected"} or t.startswith(("to follow", "wc "))
+
+
+def parse_fraction(text: str) -> tuple[float, float] | None:
+    """The first plain `a/b` in text (`16/208`, `(1,119 / 1,374)`, `$588/1837 = 0.32$`).
+
+    Only a fraction of two printed counts: `((554*12)/146874)*10000` is a formula, not a
+    numerator and denominator, and dates such as `13.2.25` or `Jan/Feb` never match.
+    """
+    for m in FRACTION_RE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if before.endswith(("*", ")")):  # `(554*12)/146874`
+            continue
+        num = float(m.group(1).replace(",", ""))
+        den = float(m.group(2).replace(",", ""))
+        if den == 0:
+            continue
+        return num, den
+    return None
+
+
+def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | None:
+    """The unit the printed text itself shows; None when the text does not say."""
+    raw = value_raw.strip()
+    name = f"{indicator} {header}".lower()
+    if "%" in raw or re.search(r"\bper\s*cent\b", raw, re.I):
+        return "percent"
+    if re.search(r"per\s*10[, ]?000|per\s*10k|\(per 10,000\)", name):
+        return "rate_per_10k"
+    if re.search(r"per\s*1[, ]?000\b|per\s*1k", name):
+        return "rate_per_1k"
+    if re.match(r"^\s*%|\bpercentage\b|\bproportion\b|\brate\s*%|%", name):
+        return "percent"
+    if "£" in raw:
+        return "gbp"
+    if re.search(r"\b(average|mean)\b.*\bscore\b|\bscore\b", name):
+        return "score"
+    if re.search(r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b", name):
+        return "count"
+    if re.search(r"\baverage\b.*\bcaseloads?\b|\bcaseloads?\b", name):
+        return "count"
+    if re.search(r"\b(days|time taken)\b", name):
+        return "days"
+    return None

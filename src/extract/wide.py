@@ -1,0 +1,162 @@
+"""Wide KPI tables → RawFigures: one figure per value cell, with its kind and period.
+
+Shared by the council parsers and the generic parser. A parser finds the tables (tables.py)
+and hands each one here with what it knows of the report (its period, how to split codes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.kinds import is_status, read_basis, read_polarity
+from extract.model import Period, RawFigure, normalise_space
+from extract.periods import financial_year, parse_period, shift_years, year_kind_for
+from extract.tables import Column, Table, TableRow
+from extract.values import infer_unit, parse_fraction
+
+# `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
+DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
+
+
+@dataclass(frozen=True)
+class WideOptions:
+    report_period: Period | None = None  # the report's own period, for undated actual columns
+    code_re: re.Pattern[str] | None = DEFAULT_CODE_RE
+    page: int | None = None
+    #: undated target/tolerance columns take the row's period only when the row states one
+    date_targets_from_row: bool = True
+
+
+def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure]:
+    name_col = _name_column(table)
+    for row in table.rows:
+        yield from _figures_from_row(table, row, name_col, options)
+
+
+def _name_column(table: Table) -> Column:
+    named = table.column("name")
+    if named is not None:
+        return named
+    # No labelled name column: the first column that is not a code, usually blank-headed.
+    return next(c for c in table.columns if c.role in ("blank", "ignore", "name"))
+
+
+def split_code(name: str, code_re: re.Pattern[str] | None) -> tuple[str | None, str]:
+    if code_re is None:
+        return None, name
+    m = code_re.match(name)
+    if not m:
+        return None, name
+    return normalise_space(m.group(1)), normalise_space(m.group(2))
+
+
+def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
+    cells = row.cells
+    raw_name = cells[name_col.index]
+    if not raw_name:
+        return
+    code_col = table.column("code")
+    code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
+    split, name = split_code(raw_name, options.code_re)
+    code = code or split
+    year_kind = year_kind_for(name)
+
+    polarity_col, basis_col = table.column("polarity"), table.column("basis")
+    polarity = read_polarity(cells[polarity_col.index]) if polarity_col is not None else None
+    basis = read_basis(cells[basis_col.index]) if basis_col is not None else None
+    row_period = _row_period(table, row, year_kind, options)
+
+    figures: list[RawFigure] = []
+    for col in table.value_columns:
+        raw = cells[col.index]
+        if not raw or is_status(raw):
+            continue
+        period = _column_period(col, row_period, basis, year_kind, options)
+        figures.append(
+            RawFigure(
+                indicator_raw=name,
+                indicator_code=code,
+                value_raw=raw,
+                value_kind=col.meaning.kind or "actual",
+                period=period,
+                unit=infer_unit(raw, name),
+                polarity=polarity,
+                section=table.section,
+                context=row.context,
+                page=options.page,
+                source="table",
+            )
+        )
+    _attach_row_extras(table, row, figures)
+    yield from figures
+
+
+def _row_period(table: Table, row: TableRow, year_kind: str, options: WideOptions) -> Period | None:
+    period_col = table.column("period")
+    if period_col is None:
+        return None
+    label = row.cells[period_col.index]
+    fy_end = options.report_period.end.year if options.report_period and options.report_period.end else None
+    if fy_end and options.report_period.end.month > 3:
+        fy_end += 1
+    period = parse_period(label, year_kind=year_kind, fy_end_year=fy_end)
+    return period
+
+
+def _column_period(
+    col: Column, row_period: Period | None, basis: str | None, year_kind: str, options: WideOptions
+) -> Period:
+    kind = col.meaning.kind
+    label = col.meaning.period_label
+    if label:
+        return parse_period(label, year_kind=year_kind, month_as=basis or "month")
+    if kind in ("national", "regional", "statistical_neighbours", "comparator_group"):
+        return Period(None)
+    if kind == "year_ago":
+        base = row_period or options.report_period
+        return shift_years(base, -1, col.label) if base and base.end else Period(col.label)
+    if kind == "previous_year":
+        base = row_period or options.report_period
+        if base and base.end:
+            end_year = base.end.year if base.end.month <= 3 else base.end.year + 1
+            return financial_year(col.label, end_year - 1)
+        return Period(col.label)
+    if kind == "previous_period":
+        return Period(col.label)
+    if kind in ("target", "tolerance", "intervention", "forecast"):
+        if row_period is not None and options.date_targets_from_row:
+            return row_period
+        return Period(None)
+    # an undated actual: the row's period, else the report's
+    if row_period is not None:
+        return row_period
+    return options.report_period or Period(None)
+
+
+def _latest_actual(figures: list[RawFigure]) -> RawFigure | None:
+    actuals = [f for f in figures if f.value_kind == "actual"]
+    if not actuals:
+        return None
+    dated = [f for f in actuals if f.period.end is not None]
+    if dated:
+        return max(dated, key=lambda f: f.period.end)
+    return actuals[-1]
+
+
+def _attach_row_extras(table: Table, row: TableRow, figures: list[RawFigure]) -> None:
+    """Status symbols and printed fractions belong to the row's latest actual value."""
+    latest = _latest_actual(figures)
+    if latest is None:
+        return
+    for col in table.columns:
+        text = row.cells[col.index]
+        if not text:
+            continue
+        if col.role == "status" or (col.role in ("blank", "value") and is_status(text)):
+            latest.status = latest.status or text
+        elif col.role in ("formula", "comment") and latest.numerator is None:
+            fraction = parse_fraction(text)
+            if fraction is not None:
+                latest.numerator, latest.denominator = fraction
