@@ -73,12 +73,11 @@ def header_meanings(line: Line) -> list[HeaderMeaning]:
 
 def is_header_line(line: Line, settings: Settings) -> bool:
     """A header names at least `min_value_columns` value columns and holds no plain numbers."""
-    texts = line.texts
-    if any(parse_cell(t).value is not None for t in texts if t):
+    numbers = sum(1 for t in line.texts if t and parse_cell(t).value is not None)
+    if numbers > 1:  # one stray digit (an icon read as `0`) is tolerated; a data row has many
         return False
-    meanings = header_meanings(line)
-    values = sum(1 for m in meanings if m.role == "value")
-    return values >= settings.min_value_columns
+    values = sum(1 for m in header_meanings(line) if m.role == "value")
+    return values >= settings.min_value_columns and numbers < values / 2
 
 
 def is_subheader_line(line: Line) -> bool:

@@ -17,6 +17,7 @@ from extract.tables import Column, Table, TableRow
 from extract.values import infer_unit, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
+_BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
 
 
@@ -68,12 +69,18 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     basis = read_basis(cells[basis_col.index]) if basis_col is not None else None
     row_period = _row_period(table, row, year_kind, options)
 
+    # A row printed in percentages is in percent even in its cells without the sign (`Tracker`).
+    row_values = [cells[c.index] for c in table.value_columns]
+    row_unit = "percent" if any("%" in v for v in row_values) else infer_unit("", name)
     figures: list[RawFigure] = []
     for col in table.value_columns:
         raw = cells[col.index]
         if not raw or is_status(raw):
             continue
         period = _column_period(col, row_period, basis, year_kind, options)
+        by_year = _BY_YEAR.search(raw)
+        if by_year and col.meaning.kind == "target":  # `5 by 2030`: a target for that year
+            period = parse_period(by_year.group(1))
         figures.append(
             RawFigure(
                 indicator_raw=name,
@@ -81,7 +88,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 value_raw=raw,
                 value_kind=col.meaning.kind or "actual",
                 period=period,
-                unit=infer_unit(raw, name),
+                unit="percent" if "%" in raw else row_unit,
                 polarity=polarity,
                 section=table.section,
                 context=row.context,

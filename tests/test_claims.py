@@ -1,0 +1,45 @@
+"""Each parser claims its own documents and no other, from content alone."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from helpers import case_dirs, case_input
+
+from extract.load import load_document
+from extract.parser import ParserError, discover
+
+CASES = case_dirs()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_only_its_own_parser_claims_a_case(case, pipeline, tmp_path):
+    # Under a neutral name, so that no file name could be what a parser recognises.
+    renamed = tmp_path / ("document" + case_input(case).suffix)
+    shutil.copy(case_input(case), renamed)
+    document = load_document(renamed, tmp_path)
+    claims = sorted(p.name for p in pipeline.parsers if not p.fallback and p.detect(document))
+    assert claims == [case.name]
+
+
+def test_parser_names_are_unique_and_discovered():
+    names = [p.name for p in discover()]
+    assert len(names) == len(set(names))
+    assert len(names) >= 5
+
+
+def test_duplicate_parser_names_are_an_error(tmp_path, monkeypatch):
+    package = tmp_path / "dup_parsers"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    body = (
+        "from extract.parser import Parser\n"
+        "class P{n}(Parser):\n    name = 'same'\n"
+        "    def detect(self, d): return False\n    def parse(self, d): return []\n"
+    )
+    (package / "a.py").write_text(body.format(n=1))
+    (package / "b.py").write_text(body.format(n=2))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(ParserError, match="duplicate parser name 'same'"):
+        discover("dup_parsers")

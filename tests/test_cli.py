@@ -1,0 +1,78 @@
+"""The command line as a user runs it: bad input is a row with a status, never a crash."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+
+from extract.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "cases" / "welsh_scc_indicators" / "input.txt"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_bad_inputs_are_rows_and_the_run_goes_on(tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    shutil.copy(SEED, corpus / "sub" / "welsh.txt")
+    (corpus / "notes.docx").write_bytes(b"PK\x03\x04 not really")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "junk.md").write_bytes(bytes(range(256)) * 4)
+    (corpus / "recipe.txt").write_text("Mix the flour and the eggs.\n")
+    out = tmp_path / "out"
+    result = run(corpus, "--out", out)
+    assert result.exit_code == 1, result.output
+    docs = pq.read_table(out / "documents.parquet").to_pandas().set_index("document")
+    assert docs.loc["sub/welsh.txt", "status"] == "ok"
+    assert docs.loc["notes.docx", "status"] == "unsupported"
+    assert docs.loc["empty.txt", "status"] == "unreadable"
+    assert docs.loc["junk.md", "status"] == "unreadable"
+    assert docs.loc["recipe.txt", "status"] == "unclaimed"
+    assert docs.drop(index="sub/welsh.txt").error.notna().all()
+    obs = pq.read_table(out / "observations.parquet").to_pandas()
+    assert set(obs.document) == {"sub/welsh.txt"}
+    assert "documents: 5" in result.output
+
+
+def test_manifest_sets_council_and_report_date(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "welsh.txt")
+    (corpus / "manifest.csv").write_text("path,council_id,report_date\nwelsh.txt,W06000015,2014-06-30\n")
+    out = tmp_path / "out"
+    assert run(corpus, "--out", out).exit_code == 0
+    obs = pq.read_table(out / "observations.parquet").to_pandas()
+    assert set(obs.council_id) == {"W06000015"}
+    assert set(obs.council) == {"City of Cardiff Council"}
+    assert {str(d) for d in obs.report_date} == {"2014-06-30"}
+    docs = pq.read_table(out / "documents.parquet").to_pandas()
+    assert list(docs.document) == ["welsh.txt"], "the manifest is not an input"
+
+
+def test_unknown_council_stays_null(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "welsh.txt")
+    out = tmp_path / "out"
+    run(corpus, "--out", out)
+    obs = pq.read_table(out / "observations.parquet").to_pandas()
+    assert obs.council_id.isna().all() and obs.council.isna().all()
+
+
+def test_match_prints_one_json_object_per_name():
+    result = run("match", "% of repeat referrals within 12 months", "Number of potholes filled")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert len(lines) == 2
+    assert set(lines[0]) == {"query", "indicator_id", "name", "score", "method", "candidates"}
+    assert lines[0]["indicator_id"] and lines[1]["method"] == "unmatched"
+    assert len(lines[1]["candidates"]) == 3
+    assert set(lines[1]["candidates"][0]) == {"indicator_id", "name", "score"}
