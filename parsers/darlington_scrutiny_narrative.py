@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.model import Document, Period, RawFigure
 from extract.narrative import extract_narrative
+
+from extract.model import Document, Period, RawFigure
 from extract.parser import Parser
 from extract.periods import financial_year, split_year
 
@@ -25,9 +26,7 @@ class DarlingtonScrutinyNarrative(Parser):
     def detect(self, document: Document) -> bool:
         head = document.head(12000).lower()
         return (
-            "scrutiny committee" in head
-            and "performance indicators" in head
-            and "where are we performing well" in head
+            "scrutiny committee" in head and "performance indicators" in head and "where are we performing well" in head
         )
 
     def report_period(self, document: Document) -> Period | None:

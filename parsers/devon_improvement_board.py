@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.model import Document, Line, Period, RawFigure, normalise_space
 from extract.narrative import extract_narrative
+
+from extract.model import Document, Line, Period, RawFigure, normalise_space
 from extract.parser import Parser
 from extract.periods import parse_period
 from extract.settings import DEFAULT_SETTINGS

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.model import Document, Period, RawFigure
 from extract.narrative import extract_narrative
+
+from extract.model import Document, Period, RawFigure
 from extract.parser import Parser
 from extract.periods import fiscal_quarter, split_year
 from extract.settings import DEFAULT_SETTINGS

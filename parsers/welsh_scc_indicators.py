@@ -28,11 +28,7 @@ class WelshSccIndicators(Parser):
     def detect(self, document: Document) -> bool:
         head = document.head(20000)
         lowered = head.lower()
-        return (
-            len(_SCC_CODE.findall(head)) >= 3
-            and "intervention" in lowered
-            and "result 12 months ago" in lowered
-        )
+        return len(_SCC_CODE.findall(head)) >= 3 and "intervention" in lowered and "result 12 months ago" in lowered
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         for page in document.pages:

@@ -190,9 +190,7 @@ def build(data_dir: Path) -> tuple[list[dict[str, str]], list[str]]:
         gss = row["gss-code"]
         council = clean(row["official-name"])
         if council != row["official-name"]:
-            warn(
-                f"{code}: official-name whitespace normalised: {row['official-name']!r}"
-            )
+            warn(f"{code}: official-name whitespace normalised: {row['official-name']!r}")
 
         dfe_rows = sorted(dfe_by_gss.get(gss, []), key=lambda r: int(r["last_year"]))
         dfe_number = dfe_rows[-1]["old_la_code"].zfill(3) if dfe_rows else ""
@@ -202,10 +200,7 @@ def build(data_dir: Path) -> tuple[list[dict[str, str]], list[str]]:
             dfe_region = dfe_rows[-1]["region_name"]
             dfe_region = DFE_REGION_TO_ONS.get(dfe_region, dfe_region)
             if dfe_region in ONS_ENGLISH_REGIONS and dfe_region != region:
-                warn(
-                    f"{code} {council}: mySociety region {region!r} disagrees with DfE"
-                    f" {dfe_region!r}; using DfE"
-                )
+                warn(f"{code} {council}: mySociety region {region!r} disagrees with DfE {dfe_region!r}; using DfE")
                 region = dfe_region
         if not region:
             problems.append(f"{code}: no region")
@@ -271,9 +266,7 @@ def check_register(rows: list[dict[str, str]], dfe: list[dict[str, str]]) -> lis
     dfe_current = {r["new_la_code"]: r for r in dfe if int(r["last_year"]) == latest}
     for gss, d in sorted(dfe_current.items()):
         if gss not in by_id:
-            problems.append(
-                f"DfE LA {d['old_la_code']} {d['la_name']} ({gss}) current in {latest} not in register"
-            )
+            problems.append(f"DfE LA {d['old_la_code']} {d['la_name']} ({gss}) current in {latest} not in register")
         elif by_id[gss]["dfe_la_number"] != d["old_la_code"].zfill(3):
             problems.append(f"{gss}: DfE number mismatch")
     for r in rows:
@@ -291,9 +284,7 @@ def write(rows: list[dict[str, str]], out_path: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=" ".join(__doc__.split("\n\n")[0].split())
-    )
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -311,9 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     write(rows, args.out)
     counts = {n: sum(r["nation"] == n for r in rows) for n in sorted(NATIONS)}
     with_dfe = sum(bool(r["dfe_la_number"]) for r in rows)
-    print(
-        f"wrote {args.out}: {len(rows)} councils {counts}; {with_dfe} with a DfE LA number"
-    )
+    print(f"wrote {args.out}: {len(rows)} councils {counts}; {with_dfe} with a DfE LA number")
     return 0
 
 

@@ -22,7 +22,7 @@ def matcher():
 
 
 def _match(matcher, query, council=""):
-    return matcher.match(query, scopes=(council,), threshold=DEFAULT_SETTINGS.fuzzy_threshold)
+    return matcher.match(query, scopes=(council,), rule=DEFAULT_SETTINGS.fuzzy_rule())
 
 
 @pytest.mark.parametrize("row", MUST_MATCH.to_dict("records"), ids=list(MUST_MATCH["query"]))

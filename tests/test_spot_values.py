@@ -24,11 +24,18 @@ def _found(spot, obs: pd.DataFrame) -> bool:
     else:
         rows = rows[rows.period_end.isna()]
     text = spot.indicator_text
-    rows = rows[rows.indicator_raw.str.contains(text, regex=False) | rows.context.str.contains(text, regex=False)
-                | (rows.indicator_code.fillna("") == text)]
+    rows = rows[
+        rows.indicator_raw.str.contains(text, regex=False)
+        | rows.context.str.contains(text, regex=False)
+        | (rows.indicator_code.fillna("") == text)
+    ]
     for row in rows.itertuples():
-        if (row.value is not None and math.isclose(row.value, float(spot.value), abs_tol=1e-9)
-                and _same(row.numerator, spot.numerator) and _same(row.denominator, spot.denominator)):
+        if (
+            row.value is not None
+            and math.isclose(row.value, float(spot.value), abs_tol=1e-9)
+            and _same(row.numerator, spot.numerator)
+            and _same(row.denominator, spot.denominator)
+        ):
             return True
     return False
 

@@ -102,7 +102,11 @@ def test_value_shifted_right_by_a_missing_column_lands_under_its_period():
 
 
 def test_two_row_header_merges_period_and_kind():
-    text = "Ref\tMeasure\tJul-24\tAug-24\t\n\t\tActual\tActual\tNumber\n1.7\tRepeat referrals\t18%\t17%\t$127/554 = 0.23$\n"
+    text = (
+        "Ref\tMeasure\tJul-24\tAug-24\t\n"
+        "\t\tActual\tActual\tNumber\n"
+        "1.7\tRepeat referrals\t18%\t17%\t$127/554 = 0.23$\n"
+    )
     (table,) = find_tables(text_lines(text), DEFAULT_SETTINGS)
     labels = [c.label for c in table.columns]
     assert labels[2:4] == ["Jul-24 Actual", "Aug-24 Actual"]
@@ -119,5 +123,7 @@ def test_binary_and_bad_text_are_unreadable():
 def test_settings_are_validated():
     with pytest.raises(SettingsError):
         Settings(fuzzy_threshold=120)
+    with pytest.raises(SettingsError):
+        Settings(fuzzy_floor=90, fuzzy_threshold=80)
     with pytest.raises(SettingsError):
         Settings(min_row_cells=0)

@@ -61,18 +61,23 @@ def run_command(corpus: Path, out: Path, quiet: bool) -> None:
 @click.argument("names", nargs=-1, required=True)
 @click.option("--council", "council", default=None, help="council GSS code, to use its own aliases")
 @click.option("--parser", "parser", default=None, help="parser name, to use its alias file")
-@click.option("--threshold", type=float, default=None, help="fuzzy threshold (default from settings)")
-def match_command(names: tuple[str, ...], council: str | None, parser: str | None, threshold: float | None) -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(["table", "narrative", "generic"]),
+    default="table",
+    help="which acceptance rule to apply: names from council tables, sentences, or the generic parser",
+)
+def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.mappings import load_mappings
     from extract.matching import Matcher
     from extract.settings import DEFAULT_SETTINGS
 
     matcher = Matcher(load_mappings())
-    limit = DEFAULT_SETTINGS.fuzzy_threshold if threshold is None else threshold
+    rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     for name in names:
         found = matcher.match(
-            name, scopes=(parser or "", council or ""), threshold=limit, candidates=DEFAULT_SETTINGS.candidates
+            name, scopes=(parser or "", council or ""), rule=rule, candidates=DEFAULT_SETTINGS.candidates
         )
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 

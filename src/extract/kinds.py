@@ -24,11 +24,14 @@ _PERIOD_IN_HEADER = re.compile(
 # "National 2023/24 Actual" is a benchmark.
 _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("year_ago", r"12\s*months?\s*(ago|earlier|previous)|same\s+(period|time|point)\s+last\s+year|year\s+ago"),
-    ("previous_year", r"previous\s+years?'?\s*(actual|outturn|result)?|last\s+years?'?\s*(actual|outturn)|prior\s+year"),
+    ("previous_year",
+     r"previous\s+years?'?\s*(actual|outturn|result)?|last\s+years?'?\s*(actual|outturn)|prior\s+year"),
     ("previous_period", r"previous\s+(period|quarter|month)|^previous$|last\s+(quarter|month|period)"),
     ("statistical_neighbours", r"stat(istical)?\.?\s*neighbou?rs?|^sn\b|\bsn\s+(av|average)"),
     ("comparator_group", r"comparator"),
-    ("regional", r"\bregion(al)?\b|^ne\b|\bne\s+av(erage)?\b|north\s+east|north\s+west|south\s+(east|west)|yorkshire|midlands|\blondon\b|wales\s+av"),
+    ("regional",
+     r"\bregion(al)?\b|^ne\b|\bne\s+av(erage)?\b|north\s+east|north\s+west|south\s+(east|west)|yorkshire"
+     r"|midlands|\blondon\b|wales\s+av"),
     ("national", r"\bnational\b|\bengland\b|\beng\s+av|\bnat\.?\s+av"),
     ("intervention", r"\bintervention\b|\bfloor\b"),
     ("tolerance", r"\btolerance\b"),

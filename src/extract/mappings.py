@@ -86,7 +86,7 @@ class Mappings:
     indicators: dict[str, Indicator]
     aliases: list[Alias]
     abbreviations: list[tuple[str, str]]
-    contrast_groups: dict[str, set[str]]
+    contrast_groups: dict[str, tuple[set[str], bool]]  # group → (words, strict)
     councils: list[dict[str, str]] = field(default_factory=list)
     version: str = ""
 
@@ -140,11 +140,14 @@ def load_mappings(root: Path | None = None) -> Mappings:
     indicators = load_catalogue(root / "indicators.csv")
     abbreviations = [
         (r["abbreviation"].lower(), r["expansion"].lower())
-        for r in read_csv(root / "abbreviations.csv", ("abbreviation", "expansion"))
+        for r in read_csv(root / "abbreviations.csv", ("abbreviation", "expansion"))  # expansion may be empty
     ]
-    groups: dict[str, set[str]] = {}
-    for r in read_csv(root / "contrast_words.csv", ("group", "word")):
-        groups.setdefault(r["group"], set()).add(r["word"].lower())
+    groups: dict[str, tuple[set[str], bool]] = {}
+    for r in read_csv(root / "contrast_words.csv", ("group", "word", "strict")):
+        if r["strict"] not in ("yes", "no"):
+            raise MappingError(f"contrast_words.csv: strict must be yes or no, got {r['strict']!r}")
+        words, _ = groups.setdefault(r["group"], (set(), r["strict"] == "yes"))
+        words.add(r["word"].lower())
     councils_path = root / "councils.csv"
     councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []
     return Mappings(

@@ -9,13 +9,15 @@ and contrast words from mappings/contrast_words.csv (primary vs secondary, draft
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from extract.mappings import Mappings
+from extract.settings import FuzzyRule
 
 _PUNCT = re.compile(r"[^\w%&/+ ]+")
 _SPACE = re.compile(r"\s+")
@@ -78,6 +80,9 @@ class Normaliser:
         return " ".join(words)
 
 
+VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
+
+
 def numbers_in(text: str) -> frozenset[str]:
     return frozenset(re.findall(r"\d+(?:\.\d+)?", text))
 
@@ -119,6 +124,8 @@ class Matcher:
             self._add_choice(self.normalise(ind.name), ind.indicator_id, None)
         for alias in mappings.aliases:
             self._add_choice(self.normalise(alias.alias), alias.indicator_id, alias.scope)
+        self._index = TokenIndex(self._choices)
+        self._contrast_groups = [({stem(w) for w in g}, strict) for g, strict in mappings.contrast_groups.values()]
 
     def _add_choice(self, text: str, indicator_id: str, scope: str | None) -> None:
         if text:
@@ -132,21 +139,23 @@ class Matcher:
         *,
         code: str | None = None,
         scopes: tuple[str, ...] = (),
-        threshold: float = 88.0,
+        rule: FuzzyRule | None = None,
         candidates: int = 3,
     ) -> Match:
-        return self._match(name, code, tuple(s for s in scopes if s), threshold, candidates)
+        rule = rule or FuzzyRule()
+        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates)
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - the matcher lives for one run; names repeat
-    def _match(self, name: str, code: str | None, scopes: tuple[str, ...], threshold: float, n: int) -> Match:
-        ranked = self._ranked(name, scopes, n)
+    def _match(self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int) -> Match:
+        ranked = self._ranked(name, scopes, max(n, 2))
         for found in (self._by_code(name, code), self._by_exact_or_alias(name, scopes)):
             if found is not None:
                 indicator_id, method = found
-                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
-        if ranked and ranked[0].score >= threshold:
+                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
+        if ranked and rule.accepts(ranked[0].score, ranked[1].score if len(ranked) > 1 else 0.0):
             best = ranked[0]
-            return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked)
+            return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
+        ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
         return Match(name, None, None, score, "unmatched", ranked)
 
@@ -185,13 +194,14 @@ class Matcher:
         if not query:
             return []
         q_numbers, q_unit = numbers_in(query), unit_hint(query)
-        q_words = set(query.split())
+        q_words = {stem(w) for w in query.split()}
+        q_tokens = self._index.tokens(query)
         best: dict[str, float] = {}
-        hits = process.extract(query, self._choices, scorer=fuzz.WRatio, limit=60)
-        for choice, score, index in hits:
+        for index, choice in enumerate(self._choices):
             scope = self._choice_scopes[index]
             if scope is not None and scope not in scopes:
                 continue
+            score = self._index.score(query, q_tokens, index)
             indicator_id = self._choice_ids[index]
             ind = self.mappings.indicators[indicator_id]
             score = self._adjust(score, q_numbers, q_unit, q_words, choice, ind.unit)
@@ -202,19 +212,64 @@ class Matcher:
 
     def _adjust(self, score: float, q_numbers, q_unit, q_words: set[str], choice: str, unit: str) -> float:
         c_numbers = numbers_in(choice)
-        if q_numbers and c_numbers and q_numbers != c_numbers:
-            return min(score, 50.0)
+        if c_numbers - q_numbers and q_numbers:
+            # the candidate names a number the query does not (19-21 vs 17-18, 20 vs 16 weeks)
+            return min(score, VETOED)
         if q_numbers != c_numbers:
-            score -= 6.0
+            score -= 5.0
         c_unit = unit_hint(choice) or unit_hint_of_catalogue(unit)
         if q_unit and c_unit and q_unit != c_unit:
-            return min(score, 50.0)
-        c_words = set(choice.split())
-        for words in self.mappings.contrast_groups.values():
-            if (q_words & words) != (c_words & words):
-                return min(score, 60.0)
+            return min(score, VETOED)
+        c_words = {stem(w) for w in choice.split()}
+        for words, strict in self._contrast_groups:
+            q_side, c_side = q_words & words, c_words & words
+            # strict groups: presence must agree; others: only a conflict when both name one
+            if q_side != c_side and (strict or (q_side and c_side)):
+                return min(score, VETOED)
         return score
 
 
 def _code_key(code: str) -> str:
     return re.sub(r"[\s\-–:]", "", code).upper()
+
+
+def stem(word: str) -> str:
+    """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+class TokenIndex:
+    """Scores a query against every choice: IDF-weighted token overlap blended with rapidfuzz.
+
+    Plain edit-distance scorers rate `percent children in care …` close to every other
+    `percent children in care …` name; weighting words by how rare they are across the
+    catalogue makes the words that tell indicators apart (`placements`, `stability`) count.
+    """
+
+    def __init__(self, choices: list[str]) -> None:
+        self.choice_tokens = [self.tokens(c) for c in choices]
+        self.choices = choices
+        counts: dict[str, int] = {}
+        for tokens in self.choice_tokens:
+            for t in tokens:
+                counts[t] = counts.get(t, 0) + 1
+        total = max(len(choices), 1)
+        self.idf = {t: math.log((1 + total) / (1 + c)) + 0.2 for t, c in counts.items()}
+        self.unseen_weight = math.log(1 + total) + 0.2
+
+    @staticmethod
+    def tokens(text: str) -> frozenset[str]:
+        return frozenset(stem(w) for w in text.split())
+
+    def weight(self, tokens: frozenset[str]) -> float:
+        return sum(self.idf.get(t, self.unseen_weight) for t in tokens)
+
+    def score(self, query: str, q_tokens: frozenset[str], index: int) -> float:
+        c_tokens = self.choice_tokens[index]
+        common = q_tokens & c_tokens
+        dice = 2 * self.weight(common) / (self.weight(q_tokens) + self.weight(c_tokens)) if common else 0.0
+        order = fuzz.token_sort_ratio(query, self.choices[index]) / 100
+        return 100 * (0.75 * dice + 0.25 * order)

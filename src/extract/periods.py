@@ -100,15 +100,24 @@ def split_year(text: str) -> int | None:
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Q1 2023/24, Quarter 2 2023/24, quarter two, 2023/24
-    (re.compile(rf"(?:q|quarter\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{{2,4}}\s*[/\-–]\s*\d{{2,4}}))?", re.I), "fq"),
+    (re.compile(r"(?:q|quarter\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I), "fq"),
     # Oct 22-Sep 23 / Oct 2022 - Sep 2023 (rolling year)
-    (re.compile(rf"({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})\s*[\-–to]+\s*({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I), "range_years"),
+    (
+        re.compile(rf"({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})\s*[\-–to]+\s*({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I),
+        "range_years",
+    ),
     # Apr-Jun 23, July-Sep 23 (a quarter or other span within one year)
     (re.compile(rf"({_MONTH})\s*[\-–]\s*({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I), "range"),
     # 30 September 2023, 31st March 2024
     (re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+(\d{{4}})", re.I), "day"),
     # At Sep 23, as at March 2024, at end of March 2024
-    (re.compile(rf"(?:(?:as\s+)?at\s+(?:the\s+)?(?:end\s+of\s+)?|(?:the\s+)?end\s+of\s+)({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I), "at"),
+    (
+        re.compile(
+            rf"(?:(?:as\s+)?at\s+(?:the\s+)?(?:end\s+of\s+)?|(?:the\s+)?end\s+of\s+)({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})",
+            re.I,
+        ),
+        "at",
+    ),
     # 2023/24, 2023-24
     (re.compile(r"(\d{4}|\d{2})\s*[/\-–]\s*(\d{2}|\d{4})"), "split"),
     # Mar-24, Jan 2025, June 2023

@@ -19,7 +19,7 @@ from extract.matching import Matcher
 from extract.model import Document, RawFigure
 from extract.output import write_dataset
 from extract.parser import Parser, discover
-from extract.settings import DEFAULT_SETTINGS, Settings
+from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.values import parse_cell
 
 MANIFEST_NAME = "manifest.csv"
@@ -152,12 +152,10 @@ class Pipeline:
         return [self.tidy(f, document, parser, council_id, report_date) for f in figures]
 
     # -- tidy and match -------------------------------------------------------------------
-    def threshold_for(self, parser: Parser, figure: RawFigure) -> float:
+    def rule_for(self, parser: Parser, figure: RawFigure) -> FuzzyRule:
         if parser.fallback:
-            return self.settings.generic_fuzzy_threshold
-        if figure.source == "narrative":
-            return self.settings.narrative_fuzzy_threshold
-        return self.settings.fuzzy_threshold
+            return self.settings.fuzzy_rule("generic")
+        return self.settings.fuzzy_rule("narrative" if figure.source == "narrative" else "table")
 
     def tidy(
         self, f: RawFigure, document: Document, parser: Parser, council_id: str | None, report_date: date | None
@@ -166,7 +164,7 @@ class Pipeline:
             f.indicator_raw,
             code=f.indicator_code,
             scopes=(parser.name, council_id or ""),
-            threshold=self.threshold_for(parser, f),
+            rule=self.rule_for(parser, f),
             candidates=self.settings.candidates,
         )
         indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
@@ -218,7 +216,9 @@ class Pipeline:
             observations.extend(result.observations)
             if progress:
                 progress(result)
-        catalogue = [{c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in self.mappings.indicators.values()]
+        catalogue = [
+            {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in self.mappings.indicators.values()
+        ]
         write_dataset(out, observations, documents, catalogue)
         return RunSummary(documents, observations)
 

@@ -10,14 +10,32 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class FuzzyRule:
+    """A fuzzy match is accepted when its score reaches `threshold`, or reaches `floor` and
+    leads the runner-up by at least `margin` (a clear winner among weaker scores)."""
+
+    threshold: float = 72.0
+    floor: float = 58.0
+    margin: float = 10.0
+
+    def accepts(self, best: float, runner_up: float) -> bool:
+        return best >= self.threshold or (best >= self.floor and best - runner_up >= self.margin)
+
+
+@dataclass(frozen=True)
 class Settings:
     # Tables
     min_value_columns: int = 2  # a header names at least this many value columns
     min_row_cells: int = 3  # a table row has at least this many non-empty cells
-    # Matching (rapidfuzz scores, 0-100)
-    fuzzy_threshold: float = 88.0  # below this a name is `unmatched`
-    generic_fuzzy_threshold: float = 93.0  # stricter for rows from the generic parser
-    narrative_fuzzy_threshold: float = 90.0  # narrative phrases are noisier than table names
+    # Matching (scores 0-100, see matching.TokenIndex). Table names from council parsers:
+    fuzzy_threshold: float = 72.0  # accepted at or above this score
+    fuzzy_floor: float = 58.0  # ... or at or above this with a clear lead over the runner-up
+    fuzzy_margin: float = 10.0
+    # Stricter for rows of the generic parser (unknown layouts) and for narrative phrases.
+    generic_fuzzy_threshold: float = 85.0
+    generic_fuzzy_floor: float = 70.0
+    narrative_fuzzy_threshold: float = 80.0
+    narrative_fuzzy_floor: float = 65.0
     candidates: int = 3  # how many candidates `extract match` lists
 
     def __post_init__(self) -> None:
@@ -25,11 +43,23 @@ class Settings:
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise SettingsError(f"{f.name} must be a number, got {value!r}")
-        for name in ("fuzzy_threshold", "generic_fuzzy_threshold", "narrative_fuzzy_threshold"):
-            if not 0 <= getattr(self, name) <= 100:
-                raise SettingsError(f"{name} must be between 0 and 100")
+        for f in fields(self):
+            if "fuzzy" in f.name and not 0 <= getattr(self, f.name) <= 100:
+                raise SettingsError(f"{f.name} must be between 0 and 100")
+        for prefix in ("", "generic_", "narrative_"):
+            floor = getattr(self, f"{prefix}fuzzy_floor")
+            if floor > getattr(self, f"{prefix}fuzzy_threshold"):
+                raise SettingsError(f"{prefix}fuzzy_floor must not exceed {prefix}fuzzy_threshold")
         if self.min_value_columns < 1 or self.min_row_cells < 1 or self.candidates < 1:
             raise SettingsError("min_value_columns, min_row_cells and candidates must be at least 1")
+
+    def fuzzy_rule(self, kind: str = "table") -> FuzzyRule:
+        """The acceptance rule for `table` rows, `narrative` phrases or `generic` parser rows."""
+        if kind == "generic":
+            return FuzzyRule(self.generic_fuzzy_threshold, self.generic_fuzzy_floor, self.fuzzy_margin)
+        if kind == "narrative":
+            return FuzzyRule(self.narrative_fuzzy_threshold, self.narrative_fuzzy_floor, self.fuzzy_margin)
+        return FuzzyRule(self.fuzzy_threshold, self.fuzzy_floor, self.fuzzy_margin)
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

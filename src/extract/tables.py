@@ -251,7 +251,10 @@ def _header_spans(header_lines: list[Line], width: int) -> list[tuple[float | No
             if not cell.text.strip():
                 continue
             x0, x1 = spans[k]
-            spans[k] = (min(x0, cell.x0) if x0 is not None else cell.x0, max(x1, cell.x1) if x1 is not None else cell.x1)
+            spans[k] = (
+                min(x0, cell.x0) if x0 is not None else cell.x0,
+                max(x1, cell.x1) if x1 is not None else cell.x1,
+            )
     return spans
 
 
