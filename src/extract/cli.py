@@ -75,10 +75,14 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
 
     matcher = Matcher(load_mappings())
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
+    scopes = [parser or "", council or ""]
+    if council:
+        # a council's own wording lives in the alias files of the parsers that read its papers
+        from extract.parser import discover
+
+        scopes += [p.name for p in discover() if council in p.councils]
     for name in names:
-        found = matcher.match(
-            name, scopes=(parser or "", council or ""), rule=rule, candidates=DEFAULT_SETTINGS.candidates
-        )
+        found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.candidates)
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 
 

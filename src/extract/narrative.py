@@ -1,0 +1,781 @@
+"""Figures written in sentences: `In 2023/24, 81.4% (1,119 / 1,374) of the children had ...`.
+
+The reader is rule-based and general: it knows English function words, period phrases and
+benchmark words (target, national, regional, statistical neighbours), never a council's
+indicator names. Every row's `context` is one sentence exactly as printed (whitespace
+normalised) and its `value_raw` is a substring of that sentence.
+
+Per sentence: find period phrases, then candidate numbers, drop the ones that are not
+measures (years, dates, labels such as `KPI 3`, definitions such as `within 12 months`,
+changes such as `16.5% increase`), then give each figure a kind, a period, an indicator
+phrase and, where printed, a numerator and denominator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from extract.model import Period, RawFigure, normalise_space
+from extract.periods import (
+    add_months,
+    financial_year,
+    month_end,
+    month_period,
+    parse_period,
+    point_in_time,
+    shift_months,
+    shift_years,
+    split_year,
+)
+from extract.values import infer_unit
+
+# --------------------------------------------------------------------------- blocks
+
+_BULLET_CHARS = "-–—*•·▪■□◦●○►▶➤➢✓✔>\uf0a7\uf0b7\uf0d8\uf076"
+_SEPARATOR_LINE = re.compile(
+    rf"^\s*(?:\(?\d{{1,3}}[.,)]?|\(?[a-z][.)]|\(?[ivx]{{1,5}}[.)]|[{re.escape(_BULLET_CHARS)}o]+)\s*$", re.I
+)
+_BULLET_START = re.compile(rf"^\s*(?:[{re.escape(_BULLET_CHARS)}]|o(?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]{{1,3}}\))\s*")
+_HEADING_LINE = re.compile(r"^\s*#{1,6}\s")
+_TABLE_MIN_CELLS = 3
+
+
+def _is_table_line(line: str) -> bool:
+    if line.count("\t") >= _TABLE_MIN_CELLS - 1:
+        return True
+    stripped = line.strip()
+    return stripped.startswith("|") and stripped.count("|") >= _TABLE_MIN_CELLS
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped sentence broken by a blank line: no closing punctuation, lower-case next line."""
+    return not re.search(r"[.!?:;]\W*$", previous.rstrip()) and bool(re.match(r"\s*[a-z]", line))
+
+
+def narrative_blocks(text: str) -> list[str]:
+    """Split page text into prose blocks (paragraphs and bullets).
+
+    Lines holding only a paragraph number or bullet glyphs, and table-like lines (3+ tab
+    cells), end the block and are dropped: text is never joined across them, so every
+    block's normalised text stays a substring of the normalised page.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+    blank_before = False
+
+    def flush() -> None:
+        if current and normalise_space("\n".join(current)):
+            blocks.append("\n".join(current))
+        current.clear()
+
+    for line in text.splitlines():
+        if _is_table_line(line) or _SEPARATOR_LINE.match(line):
+            flush()
+            blank_before = False
+            continue
+        if not line.strip():
+            blank_before = True
+            continue
+        starts = bool(_BULLET_START.match(line) or _HEADING_LINE.match(line))
+        if current and (starts or (blank_before and not _continues(current[-1], line))):
+            flush()
+        current.append(line)
+        blank_before = False
+        if _HEADING_LINE.match(line):
+            flush()
+    flush()
+    return blocks
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREVIATIONS = frozenset(
+    "approx e.g eg i.e ie no nos vs cf dr mr mrs ms st cllr prof fig figs incl excl est ref para paras sec dept "
+    "govt approx. c ca".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[*]*[A-Z0-9£])")
+_BLOCK_MARKER = re.compile(
+    rf"^(?:#{{1,6}}\s+)?(?:(?:[{re.escape(_BULLET_CHARS)}]|o(?=\s))\s*)*"
+    r"(?:\(?[a-z]\)\s+|\(?[ivx]{1,5}\)\s+|\d{1,3}[.)]\s+|\d{1,3}\s+(?=[A-Z][a-z]|[A-Z]{2}))?"
+)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([\w.]+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
+
+
+def sentences(block: str) -> list[str]:
+    """Whitespace-normalised sentences of a block, without its leading bullet or paragraph number.
+
+    Never splits inside decimals (`81.4%`), after abbreviations (`approx.`, `e.g.`) or initials.
+    """
+    text = normalise_space(block)
+    text = text[_BLOCK_MARKER.match(text).end() :]  # type: ignore[union-attr]  # the pattern always matches
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_abbreviation(text, m.start()):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+# --------------------------------------------------------------------------- words
+
+_PREPOSITIONS = frozenset(
+    "of in on at to for from with by within over under into onto than as per via about around between "
+    "during since until after before across against among amongst through throughout towards upon".split()
+)
+_STOPWORDS = _PREPOSITIONS | frozenset(
+    "the a an and or but nor so yet our their its his her my your this that these those which who whom whose "
+    "what where when while it we they there he she i you all any each every some no not only also further "
+    "more most less fewer least just very still now currently then been being such both either neither "
+    "if because whereas although though however".split()
+)
+_VERBS = frozenset(
+    "is are was were be been being am has have had having do does did will would can could shall should may "
+    "might must remain remains remained continue continues continued saw see sees seen show shows showed shown "
+    "came come comes become becomes became went go goes gone got get gets took take takes taken made make makes "
+    "held hold holds sat sits stood stands stand rose rise rises risen fell fall falls fallen grew grow grows "
+    "grown increased increases decreased decreases improved improves reduced reduces dropped drops climbed climbs "
+    "ceased represents represented represent reached reaches averaged averaging equates equated accounted "
+    "accounts comprise comprises comprised received receives hit hits achieved achieves met meets exceeded "
+    "exceeds surpassed needs sees performed performs".split()
+)
+_GENERIC_WORDS = frozenset(
+    "percentage rate rates kpi figure figures number proportion position performance data trend measure latest "
+    "current overall month quarter year for the of this our average level levels total value result outturn "
+    "indicator it its".split()
+)
+_PRONOUNS = frozenset("this that these those it we they there he she i you which what".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _has_verb(text: str) -> bool:
+    for i, w in enumerate(_words(text)):
+        low = w.lower()
+        if low in _VERBS or (i > 0 and len(low) > 4 and low.endswith("ed") and low != "need"):
+            return True
+    return False
+
+
+def _is_noun_start(word: str) -> bool:
+    low = word.lower()
+    return low not in _STOPWORDS and low not in _VERBS and low not in _MONTH_WORDS
+
+
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# --------------------------------------------------------------------------- period phrases
+
+_M = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
+_M_CAP = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])"
+)
+_Y4 = r"(?:19|20)\d{2}"
+_PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("rolling", re.compile(
+        rf"\b(?:the\s+)?12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+        rf"(?P<m>{_M})(?:\s+(?P<y>{_Y4}))?", re.I)),
+    ("span", re.compile(rf"\b(?P<m1>{_M})\s+(?P<y1>{_Y4})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s+(?P<y2>{_Y4})",
+                        re.I)),
+    ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\s*,?\s+(?P<y>{_Y4})", re.I)),
+    ("span", re.compile(rf"\b(?P<m1>{_M})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s*,?\s+(?P<y2>{_Y4})", re.I)),
+    ("span", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_M_CAP})\s+(?:to|and|until)\s+(?P<m2>{_M_CAP})")),
+    ("quarter", re.compile(
+        r"\b(?:Q|[Qq]uarter\s*)(?P<q>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[1-4])\b"
+        r"(?:\s*,?\s*(?P<fy>(?:19|20)\d{2}\s*[/-]\s*\d{2,4}))?")),
+    ("split", re.compile(r"(?<![\d/.,])(?P<a>(?:19|20)\d{2})\s*[/\-–]\s*(?P<b>\d{4}|\d{2})(?![\d/%])")),
+    ("split", re.compile(r"(?<![\d/.,])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%]|-?\s*years?\b|-year)")),
+    ("month", re.compile(rf"\b(?P<m>{_M})(?P<sep>\s*[-’']\s*|\s+)(?P<y>{_Y4}|\d{{2}})(?![\d/%]|[.,]\d)", re.I)),
+    ("month_alone", re.compile(rf"\b(?P<m>{_M_CAP})\b(?!['’]s\b)")),
+    ("year", re.compile(rf"(?<![\d,.£/])(?P<y>{_Y4})(?![\d,%]|\.\d)")),
+    ("relative", re.compile(
+        r"\b(?:the\s+)?(?:same\s+(?:point|period|time)\s+)?(?:last|previous|prior)\s+(?P<unit>year|quarter|month)\b"
+        r"|\b(?:12\s+months|a\s+year)\s+(?:ago|earlier)\b", re.I)),
+    ("since", re.compile(r"\bsince\s+then\b", re.I)),
+]  # fmt: skip
+_PREP_TAIL = re.compile(
+    r"(?<![A-Za-z])(?P<prep>as\s+at\s+the\s+end\s+of|as\s+at|as\s+of|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of"
+    r"|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|at|in|during|for|by|over|of|on|from|to|since|until"
+    r"|between|throughout|within|than)\s+(?:the\s+)?$",
+    re.I,
+)
+_TRAILING_PREPS = frozenset(
+    "as at the end of|as at|as of|at the end of|the end of|end of|at|in|during|for|by|over|of|on|within".split("|")
+)
+_SNAPSHOT_PREPS = frozenset("as at the end of|as at|as of|at the end of|the end of|end of|at|by".split("|"))
+_MONTH_ALONE_PREPS = _SNAPSHOT_PREPS | {"in", "during", "for", "since", "from", "to", "until", "of", "on", "over"}
+_COMPARISON = re.compile(
+    r"\b(?:compared|comparison|than|from|previous|versus|vs|(?:down|up|reduction|increase|decrease|rise|fall)\s+on)\b",
+    re.I,
+)
+_ACADEMIC = re.compile(r"\bacademic\b|\bterms?\b|\bschool\s+year\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A period phrase in a sentence. `period` None: a date-like span that is no figure's period."""
+
+    start: int  # including its preposition
+    end: int
+    period: Period | None
+    trailing: bool  # can belong to the figure before it (`84.1% in 2022/23`)
+    leading: bool  # governs the figures after it (`In 2023/24, ...`, `2022/23 (1,461)`)
+    comparison: bool  # an earlier period the sentence compares with
+    blocking: bool = False  # `since then`: figures after it belong to no earlier phrase
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What every sentence of a call shares."""
+
+    report_period: Period | None
+    strict: bool
+    section: str | None
+    page: int | None
+
+    @property
+    def fy_end_year(self) -> int | None:
+        p = self.report_period
+        if p is None or p.end is None:
+            return None
+        if p.type == "financial_year":
+            return p.end.year
+        return p.end.year + 1 if p.end.month >= 4 else p.end.year
+
+    def month_year(self, month: int) -> int | None:
+        """The year of the latest `month` that ends on or before the report's end (`January` in a Jan-25 report)."""
+        p = self.report_period
+        if p is None or p.end is None:
+            return None
+        return p.end.year if month <= p.end.month else p.end.year - 1
+
+
+def _month(name: str) -> int:
+    return int(
+        {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+         "nov": 11, "dec": 12}[name[:3].lower()]
+    )  # fmt: skip
+
+
+def _span_period(label: str, first: date, last_year: int, last_month: int) -> Period:
+    end = month_end(last_year, last_month)
+    months = (last_year * 12 + last_month) - (first.year * 12 + first.month) + 1
+    if months == 12 and first.month == 4:
+        return financial_year(label, last_year)
+    if months == 3:
+        return Period(label, "quarter", first, end)
+    if months == 12:
+        return Period(label, "rolling_12_months", first, end)
+    return Period(label, "unknown", first, end)
+
+
+def _atom_period(kind: str, m: re.Match[str], sentence: str, prep: str | None, s: _Setting) -> Period | None:
+    """The period one matched phrase names; None when it names none a figure could have."""
+    label = m.group(0)
+    snapshot = prep in _SNAPSHOT_PREPS
+    if kind == "rolling":
+        month = _month(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else s.month_year(month)
+        if year is None:
+            return Period(label)
+        end = month_end(year, month)
+        return Period(label, "rolling_12_months", add_months(date(year, month, 1), -11), end)
+    if kind == "span":
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        y2 = int(m.group("y2")) if m.groupdict().get("y2") else s.month_year(m2)
+        if y2 is None:
+            return Period(label)
+        y1 = int(m.group("y1")) if m.groupdict().get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        if (y1, m1) > (y2, m2):
+            return None
+        return _span_period(label, date(y1, m1, 1), y2, m2)
+    if kind == "day":
+        return parse_period(label)
+    if kind == "quarter":
+        p = parse_period(label, fy_end_year=s.fy_end_year)
+        return p if p.end else Period(label)
+    if kind == "split":
+        if split_year(label) is None:
+            return None
+        year_kind = "academic" if _ACADEMIC.search(sentence) else "financial"
+        p = parse_period(label, year_kind=year_kind)
+        return point_in_time(f"{prep} {label}", p.end) if snapshot and p.end else p
+    if kind == "month":
+        if m.group("m") == "may" or (len(m.group("y")) == 2 and len(m.group("m")) > 4 and not m.group("sep").strip()):
+            return None  # `may 12`, `September 20 children`: not a month label
+        year, month = int(m.group("y")), _month(m.group("m"))
+        year = year if year >= 100 else 2000 + year
+        if snapshot:
+            return point_in_time(f"{prep} {label}", month_end(year, month))
+        return month_period(label, year, month)
+    if kind == "month_alone":
+        if prep not in _MONTH_ALONE_PREPS:
+            return None
+        month = _month(m.group("m"))
+        year = s.month_year(month)
+        if year is None:
+            return Period(label)
+        if snapshot:
+            return point_in_time(f"{prep} {label}", month_end(year, month))
+        return month_period(label, year, month)
+    if kind == "year":
+        if prep not in {"in", "during", "for", "of", "by", "end of", "the end of", "at the end of"}:
+            return None
+        y = int(m.group("y"))
+        return Period(label, "calendar_year", date(y, 1, 1), date(y, 12, 31))
+    return None
+
+
+def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PERIOD_PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and b < m.end() for b, e, _, _ in taken):
+                continue
+            taken.append((m.start(), m.end(), kind, m))
+    taken.sort()
+    mentions: list[_Mention] = []
+    previous_end = 0
+    for start, end, kind, m in taken:
+        pm = _PREP_TAIL.search(sentence[previous_end:start])
+        prep = normalise_space(pm.group("prep")).lower() if pm else None
+        first = previous_end + pm.start() if pm else start
+        before = sentence[:first]
+        window = sentence[previous_end:start]
+        window = window[max(window.rfind(";"), window.rfind(". ")) + 1 :]
+        clause_start = not before.strip() or bool(re.search(r"(?:[(,;:]|\band)\s*$", before))
+        followed = bool(re.match(r"\s*[,(:]", sentence[end:]))
+        relative = kind == "relative"
+        if kind == "since" or prep == "since":
+            mentions.append(_Mention(first, end, None, False, False, False, blocking=True))
+            previous_end = end
+            continue
+        period = None if relative else _atom_period(kind, m, sentence, prep, s)
+        mentions.append(
+            _Mention(
+                start=first,
+                end=end,
+                period=period,
+                trailing=relative or prep in _TRAILING_PREPS,
+                leading=prep is None or prep.startswith(("compared", "in comparison", "than", "from", "between"))
+                or followed
+                or clause_start,
+                comparison=bool(_COMPARISON.search(window)) or bool(prep and prep.startswith(("compared", "in comp"))),
+                relative=relative,
+            )
+        )
+        previous_end = end
+    return _resolve_relative(mentions, sentence, s)
+
+
+def _resolve_relative(mentions: list[_Mention], sentence: str, s: _Setting) -> list[_Mention]:
+    """`the previous year`, `last quarter`: one year / quarter / month before the sentence's own period."""
+    base = next((x.period for x in mentions if x.period and x.period.end and not x.comparison), s.report_period)
+    out: list[_Mention] = []
+    for x in mentions:
+        if x.relative:
+            label = sentence[x.start : x.end]
+            unit = "quarter" if "quarter" in label.lower() else "month" if "month" in label.lower() else "year"
+            if base is None or base.end is None:
+                period = Period(label)
+            elif unit == "year" or (unit == "month" and "12 months" in label.lower()):
+                period = shift_years(base, -1, label)
+            else:
+                period = shift_months(base, -3 if unit == "quarter" else -1, label)
+            x = replace(x, period=period)
+        out.append(x)
+    return out
+
+
+# --------------------------------------------------------------------------- numbers
+
+_MASK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<(sup|sub)>.*?</\1>|<[^>]+>|\$[^$]{1,200}\$", re.I)
+_NUMBER = re.compile(r"(?<![\w.,/%£$+\-−–:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?![.,:]\d)")
+_PERCENT_TAIL = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
+_FRACTION = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,]\d|-?\s*years?\b)"
+)
+_PAREN_FRACTION = re.compile(
+    r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)\s*\)"
+)
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?![\d.,%])")
+_RATE_TAIL = re.compile(r"\s*per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
+_GLUED_WORDS = frozenset("in of to at and from the for on with per".split())
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
+    r"|section|s|paragraph|para|table|graph|figure|fig|chart|extension|ext|tel|telephone|version|part|chapter"
+    r"|pillar|round|cohort|wave|grade|ward|room|line|column|row|recommendation|priority|objective|action|question"
+    r"|point|option|no|key\s+stage|ks|capping)\.?\s*[:#]?\s*$)|(?:\b[A-Z][A-Z0-9&]{1,5}\s*[/-]?\s*$)",
+    re.I,
+)
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\s*[/-]?\s*$")
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
+    r"(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|miles?|mi|km|kilometres?|mths?|wks?|decades?"
+    r"|nights?|-?year-olds?|year\s+olds?)\b",
+    re.I,
+)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average[ds]?(?:\s+of|\s+at|\s+is|\s+was)?|averaging(?:\s+at)?|mean\s+of|took|taking)"
+                             r"\s*(?:\*\*)?\s*$", re.I)  # fmt: skip
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:\+|plus\b|or\s+(?:more|over|fewer|less|above|below|under|older|younger)\b)", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|(?:<=?|>=?|=)\s*$", re.I)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
+    r"|equal\s+to)\s*$",
+    re.I,
+)
+_RATE_THRESHOLD_BEFORE = re.compile(r"\brate\s+(?:above|below|over|under|of\s+(?:over|more\s+than|at\s+least))\s*$", re.I)
+_HEDGE = r"(?:almost|nearly|around|about|approximately|approx\.?|over|just|some|only|a\s+further|roughly|circa)?"
+_CHANGE_BEFORE = re.compile(
+    rf"(?:\bby|[+−]|(?<![\w\s])-|\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline"
+    rf"|uplift)s?(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by))\s*{_HEDGE}\s*(?:\*\*)?\s*$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:percentage\s+points?|pp|ppts?|points?)?\s*(?:\*\*)?\s*(?:increase|decrease|rise|fall"
+    r"|reduction|growth|drop|improvement|decline|more|fewer|less|higher|lower|up|down|uplift|change)\b"
+    r"|^\s*(?:on|than)\s+(?:last|the\s+previous|previous|the\s+same)\b",
+    re.I,
+)
+_EXCEPT_BEFORE = re.compile(r"\bexcept(?:\s+for)?\s*$", re.I)
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int  # value_raw is sentence[start:end]
+    tail: int  # where the words after the figure begin (after `%`, `(a / b)`, `out of n`)
+    value: float
+    percent: bool
+    numerator: float | None = None
+    denominator: float | None = None
+    rate_unit: str | None = None
+    forced_unit: str | None = None
+    kind: str = "actual"
+    own: str | None = None  # an indicator phrase of its own (`81.4% of the children had ...`)
+    weak: str | None = None  # a one-word or generic phrase (`2,973 visits`)
+    qualifier: str = ""  # the words right after it, to pick the indicator it compares with
+    from_subject: bool = False
+    attached_to: int | None = None  # `from 81 families` after `121 children ...`
+    noun: str | None = None  # the head noun of an attachment (`families`)
+    rest: str | None = None  # the words after an attachment, shared with the count it hangs on
+    inherit_full: bool = False  # `the 18 who came into care ...`: same indicator as the figure before
+    predicate: str | None = None  # `were placed out of county` after a count with no noun
+    of_which: bool = False
+    period: Period | None = None
+    indicator: str = ""
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _masked(sentence: str, mentions: list[_Mention]) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _MASK.finditer(sentence)]
+    for x in mentions:
+        # the whole phrase is no figure, but a figure glued to its preposition (`13in 2023/24`) stays
+        first_digit = re.search(r"\d", sentence[x.start : x.end])
+        spans.append((x.start + first_digit.start() if first_digit else x.start, x.end))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool) -> bool:
+    """True for numbers that are labels, dates, definitions, thresholds or changes rather than measures."""
+    before, after = sentence[:start], sentence[end:]
+    glued = re.match(r"[A-Za-z]+", after)
+    if glued and not percent and glued.group(0).lower() not in _GLUED_WORDS:
+        return True  # `72hrs`, `4th`, `£1.2m`
+    plain = raw.replace(",", "")
+    if "." not in raw and "," not in raw and not percent and 1900 <= int(plain) <= 2100:
+        return True
+    if re.match(r"0\d", plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
+        return True  # phone numbers, codes
+    if _LABEL_BEFORE.search(before) and not percent:
+        return True
+    if _ACRONYM_BEFORE.search(before) and not percent:
+        return True
+    if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):
+        return True
+    if _THRESHOLD_AFTER.search(after) or _AGE_BEFORE.search(before) or _RATE_THRESHOLD_BEFORE.search(before):
+        return True
+    if not percent and _BOUND_BEFORE.search(before):
+        return True
+    if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+        return True  # ranges: `aged 19-21`, `22- 25`
+    if re.search(r"/\s*$", before) or re.match(r"\s*/", after) or re.search(r"[\[#]\s*$", before):
+        return True  # `87/88%`, `16 / 17-year-olds`, `[1]`
+    if re.search(r"\bper\s*$", before, re.I):
+        return True  # the 10,000 of `per 10,000`
+    return bool(_CHANGE_BEFORE.search(before) or _EXCEPT_BEFORE.search(before))
+
+
+def _change_after(sentence: str, tail: int) -> bool:
+    return bool(_CHANGE_AFTER.search(sentence[tail:]))
+
+
+def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
+    masked = _masked(sentence, mentions)
+    figs: list[_Fig] = []
+    used: list[tuple[int, int]] = []  # numbers already read as parts of fractions
+    for m in _FRACTION.finditer(sentence):
+        if _inside(m.start(), masked) or re.search(r"\(\s*$", sentence[: m.start()]):
+            continue  # `(1,119 / 1,374)` belongs to the figure before it, handled below
+        if _not_a_measure(sentence, m.start("n"), m.end("n"), m.group("n"), False) and not re.search(
+            r"/\s*$", sentence[: m.start("n")]
+        ):
+            continue
+        n, d = _num(m.group("n")), _num(m.group("d"))
+        if d == 0:
+            continue
+        figs.append(_Fig(m.start("n"), m.end("n"), m.end(), n, False, n, d))
+        used.append((m.start(), m.end()))
+    for m in _NUMBER.finditer(sentence):
+        start, end = m.start(), m.end()
+        if _inside(start, masked) or _inside(start, used):
+            continue
+        pct = _PERCENT_TAIL.match(sentence, end)
+        percent = bool(pct)
+        raw_end = pct.end() if pct else end
+        if _not_a_measure(sentence, start, end, m.group(0), percent):
+            continue
+        if start > 0 and sentence[start - 1] == "£":
+            start -= 1
+        fig = _Fig(start, raw_end, raw_end, _num(m.group(0)), percent)
+        if not percent and _DURATION_AFTER.search(sentence[end:]):
+            unit = re.search(r"day|week", sentence[end : end + 20], re.I)
+            fig.forced_unit = {"day": "days", "week": "weeks"}.get(unit.group(0).lower()) if unit else "unknown"
+        rate = _RATE_TAIL.match(sentence, raw_end)
+        if rate and not percent:
+            fig.rate_unit = "rate_per_10k" if rate.group("base").startswith("10") else "rate_per_1k"
+        paren = _PAREN_FRACTION.match(sentence, raw_end)
+        if paren:
+            fig.numerator, fig.denominator = _num(paren.group("n")), _num(paren.group("d"))
+            fig.tail = paren.end()
+            used.append((paren.start(), paren.end()))
+        out_of = _OUT_OF.match(sentence, raw_end)
+        if out_of and not percent:
+            fig.numerator, fig.denominator = fig.value, _num(out_of.group("d"))
+            fig.tail = out_of.end()
+            used.append((out_of.start(), out_of.end()))
+        if _change_after(sentence, fig.tail):
+            continue
+        figs.append(fig)
+    figs.sort(key=lambda f: f.start)
+    return [f for f in figs if not _inside(f.start, [u for u in used if u[0] > f.start])]
+
+
+# --------------------------------------------------------------------------- kinds
+
+_KIND_WORDS: list[tuple[str, str]] = [
+    ("target", r"targets?"),
+    ("tolerance", r"tolerances?"),
+    ("statistical_neighbours", r"statistical\s+(?:neighbours?|comparators?)|stat\s+neighbours?|comparators?|SNs?"),
+    ("national", r"national(?:ly)?|england|Eng|english"),
+    ("regional", r"regional(?:ly)?|north[\s-]+east|NE|region"),
+]
+_KIND_ANY = "|".join(f"(?P<{k}>{p})" for k, p in _KIND_WORDS)
+_CASE_SENSITIVE = {"Eng", "NE", "SNs?"}
+_KIND_BEFORE = re.compile(
+    rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?\s*[(\[]?\s*(?:\*\*)?\s*$"
+)
+_KIND_AFTER = re.compile(
+    rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
+)
+_RESPECTIVELY = re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I)
+
+
+def _kind_of(match: re.Match[str]) -> str | None:
+    for kind, _ in _KIND_WORDS:
+        text = match.group(kind)
+        if text is None:
+            continue
+        if text in {"Eng", "NE", "SN", "SNs"} or text.lower() not in {"eng", "ne", "sn", "sns"}:
+            return kind
+    return None
+
+
+def _kind_finder(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    if m is None:
+        return None
+    # filler words between `target` and the number must be modifiers, not `with`, `and` ...
+    if any(w.lower() in _STOPWORDS or w.lower() in _VERBS for w in _words(m.groupdict().get("fill") or "")):
+        return None
+    return _kind_of(m)
+
+
+def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None) -> None:
+    respectively: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(sentence):
+        inside = [i for i, f in enumerate(figs) if m.start(1) <= f.start < m.end(1)]
+        before = sentence[: m.start()]
+        named = [k for k in (_kind_of(x) for x in re.finditer(rf"\b(?:{_KIND_ANY})\b", before, re.I)) if k]
+        named = [k for k in named if k not in {"target", "tolerance"}]
+        if inside and len(named) >= len(inside):
+            respectively.update(zip(inside, named[-len(inside) :], strict=True))
+    subject_kind = None
+    if subject:
+        sm = re.search(rf"\b(?:{_KIND_ANY})\b", subject, re.I)
+        subject_kind = _kind_of(sm) if sm else None
+    for i, f in enumerate(figs):
+        if i in respectively:
+            f.kind = respectively[i]
+            continue
+        left_from = figs[i - 1].tail if i else 0
+        kind = _kind_finder(_KIND_BEFORE, sentence[left_from : f.start])
+        after = _kind_finder(_KIND_AFTER, sentence[f.tail :])
+        if after in {"target", "tolerance", "national", "regional"} and kind is None:
+            kind = after
+        if kind is None and subject_kind in {"national", "regional", "statistical_neighbours"}:
+            kind = subject_kind
+        f.kind = kind or "actual"
+
+
+# --------------------------------------------------------------------------- indicator phrases
+
+_STOP_PHRASE = re.compile(
+    r",?\s+(?:which|this(?!\s+(?:year|quarter|month|reporting))|that\s+is|and\s+(?:is|was|are|were|has|have|does"
+    r"|did|do|remains?|continues?|this)|but|although|though|however|whereas|while|compared|in\s+comparison|against"
+    r"|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:increase|decrease|reduction|rise"
+    r"|fall|improvement|drop)|despite|thus|hence|therefore|positively|negatively|significantly)\b"
+    r"|\s+[-–—]\s+|[;:?!]|\.(?=\s|$)",
+    re.I,
+)
+_ATTACH = re.compile(r",?\s*\b(?:with|from)\s+$", re.I)
+_TRIM_END = re.compile(
+    r"(?:[\s,;:(\-–*]+|\s+\b(?:and|or|with|from|to|of|in|at|for|by|the|a|an|which|who|that|as|than|on|is|are|was"
+    r"|were|has|have|been|being|had|it|its|their|our)\b)+$",
+    re.I,
+)
+_TRIM_START = re.compile(r"^(?:[\s,;:*)]+|(?:the|a|an|our|all|of|its|their|these|those)\s+)+", re.I)
+_MAX_WORDS = 30
+_BENCHMARK_WORDS = re.compile(
+    r"\b(?:latest|current|overall|national(?:ly)?|england|regional|north\s+east|statistical\s+neighbours?)\b\s*", re.I
+)
+_MEASURE_BEFORE = re.compile(
+    r"(?P<np>(?:[\w'’-]+\s+){0,3}?(?:rates?|average|total|number|percentage|proportion|figure|score|caseloads?"
+    r"|ratio))\s*(?:\bof\b|\bwas\b|\bis\b|\bat\b|:)?\s*(?:\*\*)?\s*$",
+    re.I,
+)
+_MEASURE_OF = re.compile(r"\b(?:number|rate|percentage|proportion)\s+of\b", re.I)
+_LEAD_IN = re.compile(
+    r"(?:(?:however|currently|overall|specifically|additionally|also|furthermore|similarly|therefore|again"
+    r"|in\s+addition|as\s+a\s+result|in\s+lieu\s+of\s+data)\b[^,]*,\s*|\*\*[^*]+\*\*:?\s*)+",
+    re.I,
+)
+_QUALIFIER_JOINS = re.compile(r"(?:per|for|aged|among|amongst)\b|[a-z]+ed\b", re.I)
+
+
+def _clean(text: str) -> str:
+    """Trim a phrase to its words: no leading article, no trailing preposition or bracket."""
+    text = normalise_space(text.replace("**", " "))
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TRIM_START.sub("", _TRIM_END.sub("", text)).strip()
+    return " ".join(text.split(" ")[:_MAX_WORDS])
+
+
+def _unbalanced_close(text: str) -> int | None:
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
+
+
+def _noun_after(sentence: str, pos: int) -> tuple[str, int] | None:
+    """The head noun right after a count (`families`, `young people`, `care leavers`) and where it ends."""
+    words: list[str] = []
+    end = pos
+    for m in re.finditer(r"\s*(?:\*\*)?([A-Za-z][A-Za-z'’-]*)", sentence[pos:]):
+        if m.start() != end - pos or not _is_noun_start(m.group(1)) or len(words) >= 3:
+            break
+        words.append(m.group(1))
+        end = pos + m.end()
+        if m.group(1).lower().endswith("s") or m.group(1).lower() in {"people", "children"}:
+            break
+    return (" ".join(words), end) if words else None
+
+
+def _mark_attachments(sentence: str, figs: list[_Fig]) -> None:
+    """`121 children ... from 81 families`, `197 families with 423 children`: the second count hangs on the first."""
+    for i, f in enumerate(figs):
+        if i == 0 or f.percent or f.rate_unit:
+            continue
+        base = next((j for j in range(i - 1, -1, -1) if not figs[j].percent and figs[j].attached_to is None), None)
+        noun = _noun_after(sentence, f.tail)
+        if base is None or noun is None or not _ATTACH.search(sentence[figs[i - 1].tail : f.start]):
+            continue
+        if _noun_after(sentence, figs[base].tail) is None:
+            continue
+        f.attached_to, f.noun = base, noun[0]
+
+
+def _scan(sentence: str, pos: int, figs: list[_Fig], mentions: list[_Mention], me: int) -> str:
+    """The phrase from pos: up to the next figure, period phrase or clause break.
+
+    A period phrase is stepped over while the words so far hold no verb (`Children in Care, as at
+    March 2024, have had ...`); a `with/from N <noun>` attachment is stepped over and the words
+    after it are given to the attached figure as its own predicate.
+    """
+    pieces: list[str] = []
+    stepped: list[tuple[_Fig, int]] = []
+    limit = len(sentence)
+    while True:
+        nxt_fig = min(((f.start, i) for i, f in enumerate(figs) if f.start >= pos and i != me), default=(limit, -1))
+        nxt_mention = min(((x.start, x.end) for x in mentions if x.start >= pos), default=(limit, limit))
+        stop = _STOP_PHRASE.search(sentence, pos)
+        close = _unbalanced_close(sentence[pos:])
+        breaks = min(stop.start() if stop else limit, pos + close if close is not None else limit)
+        end = min(nxt_fig[0], nxt_mention[0], breaks)
+        chunk = sentence[pos:end]
+        if end == nxt_fig[0] < limit and figs[nxt_fig[1]].attached_to == me:
+            f = figs[nxt_fig[1]]
+            att = _ATTACH.search(chunk)
+            noun = _noun_after(sentence, f.tail)
+            if att and noun:
+                pieces.append(chunk[: att.start()])
+                stepped.append((f, len(pieces)))
+                pos = noun[1]
+                continue
+        if end == nxt_mention[0] < min(nxt_fig[0], breaks) and not _has_verb(" ".join([*pieces, chunk])):
+            pieces.append(chunk)
+            pos = nxt_mention[1]
+            continue
+        pieces.append(chunk)
+        for f, index in stepped:
+            f.rest = _clean(" ".join(pieces[index:]))
+        return _clean(" ".join(pieces))
