@@ -11,15 +11,14 @@ Three kinds of figures:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-from extract.narrative import extract_narrative
+from collections.abc import Iterable, Iterator
 
 from extract.model import Document, Line, Period, RawFigure, normalise_space
+from extract.narrative import extract_narrative
 from extract.parser import Parser
 from extract.periods import parse_period
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import Table, find_tables
+from extract.tables import Table, tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
 _KPI_HEADING = re.compile(r"^\s*(KPI\s*\d+)\s*[-–]\s*(.+?)\s*$")
@@ -43,11 +42,10 @@ class DevonImprovementBoard(Parser):
         )
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        tables = [(page.number, find_tables(page.lines, DEFAULT_SETTINGS)) for page in document.pages]
-        latest = latest_month(t for _, page_tables in tables for t in page_tables)
-        for number, page_tables in tables:
-            for table in page_tables:
-                yield from figures_from_table(table, WideOptions(page=number, date_targets_from_row=False))
+        tables = list(tables_by_page(document.pages, DEFAULT_SETTINGS))
+        latest = latest_month(table for _, table in tables)
+        for page, table in tables:
+            yield from figures_from_table(table, WideOptions(page=page.number, date_targets_from_row=False))
         for page in document.pages:
             yield from self._kpi_pages(page.lines, page.number, latest)
 
@@ -99,7 +97,7 @@ def kpi_blocks(lines: list[Line]) -> Iterator[tuple[str, str, list[Line]]]:
         yield current[0], current[1], block
 
 
-def latest_month(tables: Iterator[Table]) -> Period | None:
+def latest_month(tables: Iterable[Table]) -> Period | None:
     """The latest month the scorecard reports: the period commentary without a date refers to."""
     best: Period | None = None
     for table in tables:

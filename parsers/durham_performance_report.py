@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.narrative import extract_narrative
-
 from extract.model import Document, Period, RawFigure
+from extract.narrative import extract_narrative
 from extract.parser import Parser
 from extract.periods import fiscal_quarter, split_year
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import find_tables
+from extract.tables import tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
 _QUARTER = re.compile(r"quarter\s+(one|two|three|four|[1-4])\s*,?\s*(\d{4}\s*/\s*\d{2,4})", re.I)
@@ -43,8 +42,7 @@ class DurhamPerformanceReport(Parser):
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         report = self.report_period(document)
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+            yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))
         for page in document.pages:
-            options = WideOptions(report_period=report, page=page.number)
-            for table in find_tables(page.lines, DEFAULT_SETTINGS):
-                yield from figures_from_table(table, options)
             yield from extract_narrative(page.text, report_period=report, page=page.number)

@@ -16,7 +16,7 @@ from extract.model import Document, Period, RawFigure
 from extract.parser import Parser
 from extract.periods import fiscal_quarter, split_year
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import find_tables
+from extract.tables import tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
 _QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
@@ -44,6 +44,5 @@ class TcsQuarterlyScorecard(Parser):
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         report = self.report_period(document)
-        for page in document.pages:
-            for table in find_tables(page.lines, DEFAULT_SETTINGS):
-                yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+            yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))

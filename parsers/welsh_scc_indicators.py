@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from extract.model import Document, RawFigure
 from extract.parser import Parser
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import find_tables
+from extract.tables import tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
 _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
@@ -31,6 +31,5 @@ class WelshSccIndicators(Parser):
         return len(_SCC_CODE.findall(head)) >= 3 and "intervention" in lowered and "result 12 months ago" in lowered
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        for page in document.pages:
-            for table in find_tables(page.lines, DEFAULT_SETTINGS):
-                yield from figures_from_table(table, WideOptions(page=page.number))
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+            yield from figures_from_table(table, WideOptions(page=page.number))

@@ -68,7 +68,7 @@ def test_allowed_values(corpus_run):
     assert (obs.indicator_id.isna() == (obs.match_method == "unmatched")).all()
     assert obs.indicator_raw.str.len().gt(0).all()
     assert obs.value_raw.str.strip().str.len().gt(0).all(), "blank cells are not rows"
-    assert obs.flags.map(lambda f: f is not None).all()
+    assert obs["flags"].map(lambda f: f is not None).all()
     # a value's period end is never before its start
     dated = obs.dropna(subset=["period_start", "period_end"])
     assert (dated.period_start <= dated.period_end).all()

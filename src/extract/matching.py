@@ -97,6 +97,14 @@ def unit_hint(normalised: str) -> str | None:
     return None
 
 
+# Units that say what a number is; the others (days, score, ratio, unknown) say too little to veto.
+_TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "gbp"}
+
+
+def units_agree(printed: str | None, catalogue: str) -> bool:
+    return printed not in _TYPED_UNITS or catalogue not in _TYPED_UNITS or printed == catalogue
+
+
 def unit_hint_of_catalogue(unit: str) -> str | None:
     return {"percent": "percent", "rate_per_10k": "rate", "rate_per_1k": "rate", "count": "count"}.get(unit)
 
@@ -141,15 +149,20 @@ class Matcher:
         scopes: tuple[str, ...] = (),
         rule: FuzzyRule | None = None,
         candidates: int = 3,
+        unit: str | None = None,
     ) -> Match:
+        """Match a printed name. `unit` is what the printed value itself shows (`18%` → percent):
+        an indicator measured in another unit is never the answer, whatever the name says."""
         rule = rule or FuzzyRule()
-        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates)
+        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit)
 
     @lru_cache(maxsize=50_000)  # noqa: B019 - the matcher lives for one run; names repeat
-    def _match(self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int) -> Match:
-        ranked = self._ranked(name, scopes, max(n, 2))
+    def _match(
+        self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None
+    ) -> Match:
+        ranked = self._ranked(name, scopes, max(n, 2), unit)
         for found in (self._by_code(name, code), self._by_exact_or_alias(name, scopes)):
-            if found is not None:
+            if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
         if ranked and rule.accepts(ranked[0].score, ranked[1].score if len(ranked) > 1 else 0.0):
@@ -188,7 +201,7 @@ class Matcher:
             return found, "alias"
         return None
 
-    def _ranked(self, name: str, scopes: tuple[str, ...], n: int) -> list[Candidate]:
+    def _ranked(self, name: str, scopes: tuple[str, ...], n: int, unit: str | None = None) -> list[Candidate]:
         """The best-scoring indicators, one entry each, after the vetoes."""
         query = self.normalise(name)
         if not query:
@@ -205,6 +218,8 @@ class Matcher:
             indicator_id = self._choice_ids[index]
             ind = self.mappings.indicators[indicator_id]
             score = self._adjust(score, q_numbers, q_unit, q_words, choice, ind.unit)
+            if not units_agree(unit, ind.unit):
+                score = min(score, VETOED)
             if score > best.get(indicator_id, -1):
                 best[indicator_id] = score
         ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:n]

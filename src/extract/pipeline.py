@@ -166,6 +166,7 @@ class Pipeline:
             scopes=(parser.name, council_id or ""),
             rule=self.rule_for(parser, f),
             candidates=self.settings.candidates,
+            unit=f.unit,
         )
         indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
         value = f.value if f.value is not None else parse_cell(f.value_raw).value

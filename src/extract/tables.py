@@ -1,6 +1,7 @@
 """Finding KPI tables in a page's lines: a chain of small pure functions.
 
-    lines ─ find_header ─ merge_header_rows ─ columns ─ align_row ─ repair_shifted_cells ─ Table
+    lines ─ merge_wrapped_lines ─ find_header ─ merge_header_rows ─ columns ─ align_row
+          ─ repair_shifted_cells ─ Table
 
 Text input gives cells by tab stop, so a row's cells line up with the header by index.
 PDF input gives cells with x positions, which `align_row` assigns to the header column they
@@ -10,10 +11,11 @@ sit under. Each Table carries its own quality report (as camelot does).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status
-from extract.model import Line, normalise_space
+from extract.model import Cell, Line, Page, normalise_space
 from extract.settings import Settings
 from extract.values import is_no_value, parse_cell
 
@@ -200,11 +202,88 @@ def title_of(line: Line) -> str | None:
     return text
 
 
-def find_tables(lines: list[Line], settings: Settings, section: str | None = None) -> list[Table]:
-    """Every table in a run of lines: a header row (maybe two), then the rows under it."""
+def _has_number(line: Line) -> bool:
+    return any(parse_cell(c.text).value is not None for c in line.cells if c.text.strip())
+
+
+def _fits_under(fragment: Line, row: Line) -> bool:
+    """Every cell of `fragment` sits under exactly one cell of `row` and overlaps no other."""
+    for cell in fragment.cells:
+        if cell.x0 is None or cell.x1 is None:
+            return False
+        hosts = [c for c in row.cells if c.x0 is not None and min(cell.x1, c.x1) - max(cell.x0, c.x0) > 0]
+        starts_with = [c for c in row.cells if c.x0 is not None and abs(c.x0 - cell.x0) <= 3.0]
+        if len(hosts) > 1 or (not hosts and not starts_with):
+            return False
+    return True
+
+
+def _merge_lines(a: Line, b: Line) -> Line:
+    """Join b's cells onto the cells of a they sit under (a above b)."""
+    cells = list(a.cells)
+    for cell in b.cells:
+        for k, host in enumerate(cells):
+            if (min(cell.x1, host.x1) - max(cell.x0, host.x0) > 0) or abs(host.x0 - cell.x0) <= 3.0:
+                cells[k] = Cell(f"{host.text} {cell.text}", min(host.x0, cell.x0), max(host.x1, cell.x1))
+                break
+        else:
+            cells.append(cell)
+    cells.sort(key=lambda c: c.x0)
+    return Line(tuple(cells), top=min(a.top, b.top), bottom=max(a.bottom, b.bottom))
+
+
+def merge_wrapped_lines(lines: list[Line], gap_ratio: float = 0.45) -> list[Line]:
+    """PDF lines that are wrapped parts of one table row become one line.
+
+    A long name wraps inside its cell; a header wraps (`Statistical` over `Neighbours 2023/24`);
+    other cells may be centred on the middle line. A line joins its neighbour when the gap
+    between them is tight (under gap_ratio of a line's height), at most one of the two holds
+    numbers, and the numberless one's cells each sit under a single cell of the other.
+    Text input (no positions) passes through unchanged.
+    """
+    if not lines or lines[0].top is None:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if line.is_blank:
+            continue
+        if out and _joins(out[-1], line, gap_ratio):
+            out[-1] = _merge_lines(out[-1], line)
+        else:
+            out.append(line)
+    return out
+
+
+def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
+    if above.top is None or below.top is None or above.bottom is None or below.bottom is None:
+        return False
+    height = min(above.bottom - above.top, below.bottom - below.top) or 1.0
+    if below.top - above.bottom > gap_ratio * height:
+        return False
+    above_numbers, below_numbers = _has_number(above), _has_number(below)
+    if above_numbers and below_numbers:
+        return False
+    if below_numbers:  # a name fragment above a centred row
+        return _fits_under(above, below)
+    return _fits_under(below, above)
+
+
+def find_tables(
+    lines: list[Line], settings: Settings, section: str | None = None, carry: Table | None = None
+) -> list[Table]:
+    """Every table in a run of lines: a header row (maybe two), then the rows under it.
+
+    `carry` is the last table of the previous page: rows at the top of this page that line up
+    under its columns continue it (tables that run on without repeating their header).
+    """
+    lines = merge_wrapped_lines(lines)
     tables: list[Table] = []
     i = 0
     current_title = section
+    if carry is not None and carry.columns and carry.columns[0].x0 is not None:
+        continued, i = _continue_table(lines, carry, settings)
+        if continued is not None:
+            tables.append(continued)
     while i < len(lines):
         line = lines[i]
         if not is_header_line(line, settings):
@@ -241,6 +320,24 @@ def find_tables(lines: list[Line], settings: Settings, section: str | None = Non
     return tables
 
 
+def _continue_table(lines: list[Line], carry: Table, settings: Settings) -> tuple[Table | None, int]:
+    """Rows before any header or title on a new page that align with the carried table's columns."""
+    raw_rows = []
+    j = 0
+    while j < len(lines):
+        line = lines[j]
+        if is_header_line(line, settings) or not is_row_line(line, settings) or not _has_number(line):
+            break
+        cells, unaligned = align_row(line, carry.columns)
+        if unaligned:
+            break
+        raw_rows.append((cells, line, unaligned))
+        j += 1
+    if not raw_rows:
+        return None, 0
+    return _assemble(carry.columns, raw_rows, carry.section, [Line((Cell(carry.header_context),))]), j
+
+
 def _header_spans(header_lines: list[Line], width: int) -> list[tuple[float | None, float | None]] | None:
     first = header_lines[0]
     if not first.cells or first.cells[0].x0 is None:
@@ -273,3 +370,14 @@ def _assemble(columns: list[Column], raw_rows, title: str | None, header_lines: 
                 if parse_cell(cells[col.index]).value is not None:
                     report.numeric_cells += 1
     return Table(columns, rows, title, " | ".join(h.text for h in header_lines), report)
+
+
+def tables_by_page(pages: list[Page], settings: Settings) -> Iterator[tuple[Page, Table]]:
+    """Every table of a document with the page it sits on; a table that runs on to the next
+    page without repeating its header continues there (its rows keep their own page)."""
+    carry: Table | None = None
+    for page in pages:
+        tables = find_tables(page.lines, settings, carry=carry)
+        for table in tables:
+            yield page, table
+        carry = tables[-1] if tables else None
