@@ -230,7 +230,10 @@ class Matcher:
         if c_numbers - q_numbers and q_numbers:
             # the candidate names a number the query does not (19-21 vs 17-18, 20 vs 16 weeks)
             return min(score, VETOED)
-        if q_numbers != c_numbers:
+        if c_numbers and not q_numbers:
+            # the name does not say which age band or timescale: don't pick one for it
+            score -= 15.0
+        elif q_numbers != c_numbers:
             score -= 5.0
         c_unit = unit_hint(choice) or unit_hint_of_catalogue(unit)
         if q_unit and c_unit and q_unit != c_unit:

@@ -169,6 +169,10 @@ _GENERIC_WORDS = _wordset(
     "indicator it its"
 )
 _PRONOUNS = _wordset("this that these those it we they there he she i you which what")
+_MONTH_WORDS = _wordset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&-]*")
 
 
@@ -185,15 +189,11 @@ def _has_verb(text: str) -> bool:
 
 
 def _is_noun_start(word: str) -> bool:
+    """Could this word begin a noun phrase (`children`, `EHCPs`)? Not a function word, verb, month or participle."""
     low = word.lower()
     participle = (len(low) > 4 and low.endswith("ed") and low != "need") or (len(low) > 5 and low.endswith("ing"))
     return low not in _STOPWORDS and low not in _VERBS and low not in _MONTH_WORDS and not participle
 
-
-_MONTH_WORDS = _wordset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 
 # --------------------------------------------------------------------------- period phrases
 
@@ -257,7 +257,7 @@ class _Mention:
     leading: bool  # governs the figures after it (`In 2023/24, ...`, `2022/23 (1,461)`)
     comparison: bool  # an earlier period the sentence compares with
     blocking: bool = False  # `since then`: figures after it belong to no earlier phrase
-    relative: bool = False
+    relative: bool = False  # `the previous year`: dated from the sentence's own period
 
 
 @dataclass(frozen=True)
@@ -363,6 +363,7 @@ def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, 
 
 
 def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
+    """Every period phrase of the sentence, with the preposition that tells how it binds to figures."""
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     covered = bytearray(len(sentence) + 1)
     for kind, pattern in _PERIOD_PATTERNS:  # in order of preference: a longer phrase wins over its parts
@@ -504,7 +505,6 @@ class _Fig:
     own: str | None = None  # an indicator phrase of its own (`81.4% of the children had ...`)
     weak: str | None = None  # a one-word or generic phrase (`2,973 visits`)
     qualifier: str = ""  # the words right after it, to pick the indicator it compares with
-    from_subject: bool = False
     attached_to: int | None = None  # `from 81 families` after `121 children ...`
     noun: str | None = None  # the head noun of an attachment (`families`)
     rest: str | None = None  # the words after an attachment, shared with the count it hangs on
@@ -680,6 +680,7 @@ def _kind_finder(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None) -> None:
+    """target / tolerance / national / regional / statistical_neighbours from the words next to each figure."""
     respectively: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(sentence):
         inside = [i for i, f in enumerate(figs) if m.start(1) <= f.start < m.end(1)]
@@ -728,12 +729,14 @@ _CLAUSE_BREAK = re.compile(
 )
 _ANY_PERCENT = re.compile(r"(?<![\w.])\d+(?:[.,/]\d+)*\s?%")
 _ATTACH = re.compile(r",?\s*\b(?:with|from)\s+$", re.I)
-_TRIM_END = re.compile(
-    r"(?:[\s,;:(\-–*]+|\s+\b(?:and|or|with|from|to|of|in|at|for|by|the|a|an|which|who|that|as|than|on|is|are|was"
-    r"|were|has|have|been|being|had|it|its|their|our)\b)+$",
-    re.I,
+# what a phrase never ends / starts with (trimmed in plain Python: nested regex quantifiers backtrack badly)
+_TRIM_END_CHARS = " ,;:(-–*"
+_TRIM_START_CHARS = " ,;:*)"
+_TRIM_END_WORDS = _wordset(
+    "and or with from to of in at for by the a an which who that as than on is are was were has have been being "
+    "had it its their our"
 )
-_TRIM_START = re.compile(r"^(?:[\s,;:*)]+|(?:the|a|an|our|all|of|its|their|these|those|respectively)\b)+", re.I)
+_TRIM_START_WORDS = _wordset("the a an our all of its their these those respectively")
 _MAX_WORDS = 30
 _BENCHMARK_WORDS = re.compile(
     r"\b(?:latest|current|overall|national(?:ly)?|england|regional|north\s+east|statistical\s+neighbours?)\b\s*", re.I
@@ -760,11 +763,17 @@ def _clean(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _TRIM_START.sub("", _TRIM_END.sub("", text)).strip()
+        words = text.lstrip(_TRIM_START_CHARS).rstrip(_TRIM_END_CHARS).split(" ")
+        while words and words[-1].lower() in _TRIM_END_WORDS:
+            words.pop()
+        while words and words[0].lower().rstrip(",;:") in _TRIM_START_WORDS:
+            words.pop(0)
+        text = " ".join(words).strip()
     return " ".join(text.split(" ")[:_MAX_WORDS])
 
 
 def _unbalanced_close(text: str) -> int | None:
+    """Index of the first `)` that closes a bracket opened before text began."""
     depth = 0
     for i, ch in enumerate(text):
         if ch == "(":
@@ -889,6 +898,7 @@ def _scan(parts: _Parts, pos: int, me: int) -> str:
 
 
 def _join(pieces: list[str]) -> str:
+    """Pieces of a phrase that skipped a period phrase or an attachment, each trimmed, as one phrase."""
     return _clean(" ".join(c for c in (_clean(p) for p in pieces) if c))
 
 
@@ -1078,10 +1088,10 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
 
 @dataclass
 class _Memory:
-    """What earlier blocks and sentences offer as indicator names."""
+    """What earlier text offers as indicator names: the last heading, and the figures named since it."""
 
     heading: str | None = None
-    block_owned: list[_Fig] = field(default_factory=list)
+    named: list[_Fig] = field(default_factory=list)
 
 
 def _choose_indicator(
@@ -1126,7 +1136,7 @@ def _choose_indicator(
     specific = [x for x in (f.weak, measure) if x and not all(w.lower() in _GENERIC_WORDS for w in _words(x))]
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
-    found = _best_match(f, memory.block_owned[-_RECENT:]) or _best_match(f, figs[max(0, i - _RECENT) : i])
+    found = _best_match(f, memory.named[-_RECENT:]) or _best_match(f, figs[max(0, i - _RECENT) : i])
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
 
@@ -1151,7 +1161,7 @@ def _choose_indicators(
         f.indicator, is_own = _choose_indicator(f, i, sentence, figs, mentions, subject, owned, memory, section)
         if is_own:
             owned.append(f)
-    memory.block_owned.extend(owned)
+    memory.named.extend(owned)
 
 
 # --------------------------------------------------------------------------- periods of figures
@@ -1218,6 +1228,7 @@ def _assign_wholes(sentence: str, figs: list[_Fig]) -> None:
 
 
 def _unit(f: _Fig, raw: str) -> str:
+    """percent, rate, days/weeks, what values.infer_unit reads from the indicator, else count for whole numbers."""
     if f.percent:
         return "percent"
     if f.rate_unit or f.forced_unit:
@@ -1237,6 +1248,7 @@ def _keep(f: _Fig, unit: str, strict: bool) -> bool:
 
 
 def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFigure]:
+    """The figures of one sentence, in the order they are printed."""
     if len(_words(sentence)) < 4:
         return []
     mentions = _period_mentions(sentence, s)
@@ -1314,7 +1326,7 @@ def extract_narrative(
         heading = _heading(block)
         if heading is not None:  # measures named under an earlier heading are not this one's
             memory.heading = heading
-            memory.block_owned = []
+            memory.named = []
         for sentence in sentences(block):
             out.extend(_sentence_figures(sentence, setting, memory))
     return out

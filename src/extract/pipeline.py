@@ -229,7 +229,8 @@ def row_flags(value: float | None, unit: str, numerator: float | None, denominat
     flags = []
     if value is not None and unit == "percent" and not 0 <= value <= 100:
         flags.append("percent_out_of_range")
-    if value is not None and numerator is not None and denominator:
+    # `7 … of the 196`: the value is the count on top, not a ratio of the two
+    if value is not None and numerator is not None and denominator and value != numerator:
         ratio = numerator / denominator
         # A percentage is the fraction × 100; a rate × 10,000 or 1,000; anything else may be
         # printed as the proportion itself or as a percentage without its % sign.

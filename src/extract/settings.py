@@ -35,7 +35,7 @@ class Settings:
     generic_fuzzy_threshold: float = 85.0
     generic_fuzzy_floor: float = 70.0
     narrative_fuzzy_threshold: float = 80.0
-    narrative_fuzzy_floor: float = 65.0
+    narrative_fuzzy_floor: float = 70.0
     candidates: int = 3  # how many candidates `extract match` lists
 
     def __post_init__(self) -> None:
