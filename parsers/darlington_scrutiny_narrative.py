@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extract.narrative import extract_narrative
-
 from extract.model import Document, Period, RawFigure
+from extract.narrative import extract_narrative
 from extract.parser import Parser
 from extract.periods import financial_year, split_year
 

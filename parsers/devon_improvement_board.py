@@ -32,13 +32,10 @@ class DevonImprovementBoard(Parser):
     councils = ("E10000008",)
 
     def detect(self, document: Document) -> bool:
-        head = document.text.lower()
+        text = document.flat()
         return (
-            "improvement" in head
-            and "board" in head
-            and "data obtained from" in head
-            and "statistical neighbours" in head
-            and re.search(r"\bkpi\s*1\b", head) is not None
+            all(w in text for w in ("improvement", "board", "obtained from", "statistical", "neighbours"))
+            and re.search(r"\bkpi\s*1\b", text) is not None
         )
 
     def parse(self, document: Document) -> Iterator[RawFigure]:

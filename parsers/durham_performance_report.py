@@ -28,8 +28,8 @@ class DurhamPerformanceReport(Parser):
     councils = ("E06000047",)
 
     def detect(self, document: Document) -> bool:
-        text = document.text.lower()
-        return "performance indicator" in text and "12 months earlier" in text and "ne average" in text
+        text = document.flat()
+        return all(w in text for w in ("performance indicator", "12 months", "earlier", "ne average", "durham"))
 
     def report_period(self, document: Document) -> Period | None:
         m = _QUARTER.search(document.head(4000))

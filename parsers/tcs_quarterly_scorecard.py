@@ -28,11 +28,9 @@ class TcsQuarterlyScorecard(Parser):
     councils = ()
 
     def detect(self, document: Document) -> bool:
-        head = document.head(20000).lower()
-        return (
-            "transforming children's services" in head.replace("’", "'")
-            and "reporting basis" in head
-            and "good performance" in head
+        text = document.flat(20000)
+        return "transforming children's services" in text and all(
+            word in text for word in ("reporting", "basis", "comparator", "is better")
         )
 
     def report_period(self, document: Document) -> Period | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from helpers import case_dirs, case_input
 
 from extract.load import load_document
 from extract.parser import ParserError, discover
+from helpers import case_dirs, case_input
 
 CASES = case_dirs()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
 from helpers import as_golden_frame, case_dirs, read_expected, run_case
 
 CASES = case_dirs()

@@ -17,6 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
+
 from pdf_render import STYLES, header_rows, render_text_to_pdf, tables_in
 
 CASES = Path(__file__).parent / "cases"

@@ -144,6 +144,12 @@ class Document:
                 break
         return "\n".join(out)[:chars]
 
+    def flat(self, chars: int | None = None) -> str:
+        """Lower-case text with all whitespace as single spaces and straight quotes: what a
+        content fingerprint should test, since PDF cells wrap and text exports use tabs."""
+        text = self.head(chars) if chars else self.text
+        return normalise_space(text).lower().replace("’", "'").replace("‘", "'")
+
 
 @dataclass(frozen=True)
 class Period:

@@ -15,8 +15,10 @@ import pypdfium2 as pdfium
 from extract.load import LoadError, relative_name, sha256_of
 from extract.model import Cell, Document, Line, Page, normalise_space
 
-# A gap between two words wider than this many font sizes starts a new cell.
-CELL_GAP_EMS = 0.9
+# A gap between two text runs wider than this many glyph heights starts a new cell. Runs end
+# with their trailing space, so prose runs meet with gaps under ~0.4; table columns in
+# tightly padded 7pt tables are ~0.8 apart.
+CELL_GAP_HEIGHTS = 0.6
 
 
 def open_pdfium(path: Path) -> pdfium.PdfDocument:
@@ -86,12 +88,13 @@ def runs_to_lines(runs: list[Run]) -> list[Line]:
 
 def _band_to_line(band: list[Run], typical: float) -> Line:
     band.sort(key=lambda r: r.x0)
-    size = max((r.height for r in band), default=typical) or typical
+    heights = sorted(r.height for r in band if r.height >= 0.5 * typical) or [typical]
+    size = heights[len(heights) // 2]
     cells: list[Cell] = []
     text, x0, x1 = band[0].text, band[0].x0, band[0].x1
     for run in band[1:]:
         gap = run.x0 - x1
-        if gap > CELL_GAP_EMS * size:
+        if gap > CELL_GAP_HEIGHTS * size:
             cells.append(Cell(normalise_space(text), x0, x1))
             text, x0, x1 = run.text, run.x0, run.x1
             continue

@@ -257,7 +257,7 @@ def merge_wrapped_lines(lines: list[Line], gap_ratio: float = 0.45) -> list[Line
 def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
     if above.top is None or below.top is None or above.bottom is None or below.bottom is None:
         return False
-    height = min(above.bottom - above.top, below.bottom - below.top) or 1.0
+    height = max(above.bottom - above.top, below.bottom - below.top) or 1.0
     if below.top - above.bottom > gap_ratio * height:
         return False
     above_numbers, below_numbers = _has_number(above), _has_number(below)
@@ -300,8 +300,7 @@ def find_tables(
             header_lines.append(lines[j])
             j += 1
         spans = _header_spans(header_lines, len(labels))
-        columns = build_columns(labels, spans)
-        raw_rows: list[tuple[list[str], Line, int]] = []
+        row_lines: list[Line] = []
         while j < len(lines):
             row_line = lines[j]
             if row_line.is_blank:
@@ -309,15 +308,47 @@ def find_tables(
                 continue
             if is_header_line(row_line, settings) or not is_row_line(row_line, settings):
                 break
-            cells, unaligned = align_row(row_line, columns)
-            raw_rows.append((cells, row_line, unaligned))
+            row_lines.append(row_line)
             j += 1
+        if spans is not None:
+            labels, spans = add_unlabelled_columns(labels, spans, row_lines)
+        columns = build_columns(labels, spans)
+        raw_rows = [(*align_row(row_line, columns), row_line) for row_line in row_lines]
+        raw_rows = [(cells, row_line, unaligned) for cells, unaligned, row_line in raw_rows]
         columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
         table = _assemble(columns, raw_rows, current_title, header_lines)
         if table.rows:
             tables.append(table)
         i = j
     return tables
+
+
+def add_unlabelled_columns(
+    labels: list[str], spans: list[tuple[float | None, float | None]], rows: list[Line]
+) -> tuple[list[str], list[tuple[float | None, float | None]]]:
+    """Columns whose header cell is blank leave no trace in a PDF header row: the name column
+    of a scorecard, a symbol column. Cells of the rows that sit under no header cell mark
+    them; each cluster of such cells becomes a column with a blank label, in x order."""
+    known = [(x0, x1) for x0, x1 in spans if x0 is not None and x1 is not None]
+    orphans: list[tuple[float, float]] = []
+    for line in rows:
+        for cell in line.cells:
+            if cell.x0 is None or cell.x1 is None or not cell.text.strip():
+                continue
+            if any(min(cell.x1, x1) - max(cell.x0, x0) > 0 for x0, x1 in known):
+                continue
+            orphans.append((cell.x0, cell.x1))
+    clusters: list[list[float]] = []
+    for x0, x1 in sorted(orphans):
+        if clusters and x0 <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], x1)
+        else:
+            clusters.append([x0, x1])
+    if not clusters:
+        return labels, spans
+    merged = list(zip(labels, spans, strict=True)) + [("", (c[0], c[1])) for c in clusters]
+    merged.sort(key=lambda item: item[1][0] if item[1][0] is not None else -1.0)
+    return [m[0] for m in merged], [m[1] for m in merged]
 
 
 def _continue_table(lines: list[Line], carry: Table, settings: Settings) -> tuple[Table | None, int]:

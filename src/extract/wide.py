@@ -14,7 +14,7 @@ from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
 from extract.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.tables import Column, Table, TableRow
-from extract.values import infer_unit, parse_fraction
+from extract.values import infer_unit, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
@@ -32,16 +32,24 @@ class WideOptions:
 
 def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure]:
     name_col = _name_column(table)
+    if name_col is None:
+        return
     for row in table.rows:
         yield from _figures_from_row(table, row, name_col, options)
 
 
-def _name_column(table: Table) -> Column:
+def _name_column(table: Table) -> Column | None:
     named = table.column("name")
     if named is not None:
         return named
-    # No labelled name column: the first column that is not a code, usually blank-headed.
-    return next(c for c in table.columns if c.role in ("blank", "ignore", "name"))
+    # No labelled name column: the column whose cells are most often words, not numbers.
+    def wordiness(col: Column) -> int:
+        return sum(1 for r in table.rows if r.cells[col.index] and parse_cell(r.cells[col.index]).value is None
+                   and len(r.cells[col.index]) > 12)
+
+    candidates = [c for c in table.columns if c.role in ("blank", "ignore", "name")]
+    best = max(candidates, key=wordiness, default=None)
+    return best if best is not None and wordiness(best) > 0 else None
 
 
 def split_code(name: str, code_re: re.Pattern[str] | None) -> tuple[str | None, str]:
