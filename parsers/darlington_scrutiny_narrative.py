@@ -23,10 +23,8 @@ class DarlingtonScrutinyNarrative(Parser):
     councils = ("E06000005",)
 
     def detect(self, document: Document) -> bool:
-        head = document.head(12000).lower()
-        return (
-            "scrutiny committee" in head and "performance indicators" in head and "where are we performing well" in head
-        )
+        text = document.flat(12000)
+        return all(p in text for p in ("scrutiny committee", "performance indicators", "where are we performing well"))
 
     def report_period(self, document: Document) -> Period | None:
         m = _YEAR_END.search(document.head(3000))

@@ -34,7 +34,7 @@ class DevonImprovementBoard(Parser):
     def detect(self, document: Document) -> bool:
         text = document.flat()
         return (
-            all(w in text for w in ("improvement", "board", "obtained from", "statistical", "neighbours"))
+            document.has_words("improvement", "board", "obtained", "statistical", "neighbours", "tolerance")
             and re.search(r"\bkpi\s*1\b", text) is not None
         )
 

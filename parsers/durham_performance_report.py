@@ -28,8 +28,7 @@ class DurhamPerformanceReport(Parser):
     councils = ("E06000047",)
 
     def detect(self, document: Document) -> bool:
-        text = document.flat()
-        return all(w in text for w in ("performance indicator", "12 months", "earlier", "ne average", "durham"))
+        return document.has_words("durham", "performance", "indicator", "earlier", "ne", "average", "national")
 
     def report_period(self, document: Document) -> Period | None:
         m = _QUARTER.search(document.head(4000))

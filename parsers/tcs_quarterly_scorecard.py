@@ -29,8 +29,8 @@ class TcsQuarterlyScorecard(Parser):
 
     def detect(self, document: Document) -> bool:
         text = document.flat(20000)
-        return "transforming children's services" in text and all(
-            word in text for word in ("reporting", "basis", "comparator", "is better")
+        return "transforming children's services" in text and document.has_words(
+            "reporting", "basis", "comparator", "better", chars=20000
         )
 
     def report_period(self, document: Document) -> Period | None:

@@ -26,9 +26,8 @@ class WelshSccIndicators(Parser):
     councils = ()
 
     def detect(self, document: Document) -> bool:
-        head = document.head(20000)
-        lowered = head.lower()
-        return len(_SCC_CODE.findall(head)) >= 3 and "intervention" in lowered and "result 12 months ago" in lowered
+        codes = _SCC_CODE.findall(document.flat(20000))
+        return len(codes) >= 3 and document.has_words("intervention", "result", "months", "ago", chars=20000)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):

@@ -150,6 +150,12 @@ class Document:
         text = self.head(chars) if chars else self.text
         return normalise_space(text).lower().replace("’", "'").replace("‘", "'")
 
+    def has_words(self, *words: str, chars: int | None = None) -> bool:
+        """Every word occurs somewhere. For table headers, whose words a narrow PDF column
+        wraps and interleaves with other cells, this is sturdier than a phrase."""
+        present = set(re.findall(r"[\w/'-]+", self.flat(chars)))
+        return all(w.lower() in present for w in words)
+
 
 @dataclass(frozen=True)
 class Period:

@@ -206,14 +206,28 @@ def _has_number(line: Line) -> bool:
     return any(parse_cell(c.text).value is not None for c in line.cells if c.text.strip())
 
 
-def _fits_under(fragment: Line, row: Line) -> bool:
-    """Every cell of `fragment` sits under exactly one cell of `row` and overlaps no other."""
+def _is_data_line(line: Line) -> bool:
+    """A row of figures: numbers in at least two cells and a good share of them. A header may
+    hold a stray number (`12` of `12 months earlier`, an icon read as `0`) and stays a header."""
+    texts = [c.text for c in line.cells if c.text.strip()]
+    numbers = sum(1 for t in texts if parse_cell(t).value is not None)
+    if len(texts) == 1:
+        return numbers == 1
+    return numbers >= 2 and numbers >= 0.3 * len(texts)
+
+
+def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
+    """Every cell of `fragment` sits under exactly one cell of `row` and overlaps no other;
+    with text_only, that cell holds words, not a number (names wrap; numbers do not)."""
     for cell in fragment.cells:
         if cell.x0 is None or cell.x1 is None:
             return False
         hosts = [c for c in row.cells if c.x0 is not None and min(cell.x1, c.x1) - max(cell.x0, c.x0) > 0]
         starts_with = [c for c in row.cells if c.x0 is not None and abs(c.x0 - cell.x0) <= 3.0]
         if len(hosts) > 1 or (not hosts and not starts_with):
+            return False
+        host = (hosts or starts_with)[0]
+        if text_only and parse_cell(host.text).value is not None:
             return False
     return True
 
@@ -258,14 +272,18 @@ def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
     if above.top is None or below.top is None or above.bottom is None or below.bottom is None:
         return False
     height = max(above.bottom - above.top, below.bottom - below.top) or 1.0
-    if below.top - above.bottom > gap_ratio * height:
+    above_numbers, below_numbers = _is_data_line(above), _is_data_line(below)
+    # wrapped header labels sit a little further apart than wrapped names in a row
+    ratio = gap_ratio * 1.35 if not (above_numbers or below_numbers) else gap_ratio
+    if below.top - above.bottom > ratio * height:
         return False
-    above_numbers, below_numbers = _has_number(above), _has_number(below)
-    if above_numbers and below_numbers:
-        return False
-    if below_numbers:  # a name fragment above a centred row
-        return _fits_under(above, below)
-    return _fits_under(below, above)
+    if not above_numbers and not below_numbers:
+        return _fits_under(below, above)
+    if above_numbers and (not below_numbers or len(below.cells) == 1):
+        return _fits_under(below, above, text_only=True)  # the rest of a wrapped name
+    if below_numbers and not above_numbers:
+        return _fits_under(above, below, text_only=True)  # a name's first line above a centred row
+    return False
 
 
 def find_tables(
