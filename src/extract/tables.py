@@ -99,6 +99,26 @@ def merge_header_rows(top: list[str], bottom: list[str]) -> list[str]:
     return [normalise_space(f"{a} {b}") for a, b in zip(top, bottom, strict=True)]
 
 
+def merge_header_rows_by_position(
+    header_lines: list[Line],
+) -> tuple[list[str], list[tuple[float | None, float | None]]]:
+    """PDF header rows merged by where their cells sit: a label under another joins it
+    (`Jul-24` over `Actual`); a label with nothing above it is a column of its own."""
+    columns: list[list] = []  # [label, x0, x1]
+    for line in header_lines:
+        for cell in line.cells:
+            if not cell.text.strip():
+                continue
+            above = [c for c in columns if min(cell.x1, c[2]) - max(cell.x0, c[1]) > 0]
+            if len(above) == 1:
+                above[0][0] = normalise_space(f"{above[0][0]} {cell.text}")
+                above[0][1], above[0][2] = min(above[0][1], cell.x0), max(above[0][2], cell.x1)
+            else:
+                columns.append([cell.text.strip(), cell.x0, cell.x1])
+    columns.sort(key=lambda c: c[1])
+    return [c[0] for c in columns], [(c[1], c[2]) for c in columns]
+
+
 def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
     columns = []
     for i, label in enumerate(labels):
@@ -314,10 +334,14 @@ def find_tables(
         header_lines = [line]
         j = i + 1
         if j < len(lines) and is_subheader_line(lines[j]):
-            labels = merge_header_rows(labels, lines[j].texts)
             header_lines.append(lines[j])
             j += 1
-        spans = _header_spans(header_lines, len(labels))
+        if line.cells[0].x0 is not None:
+            labels, spans = merge_header_rows_by_position(header_lines)
+        else:
+            if len(header_lines) == 2:
+                labels = merge_header_rows(labels, header_lines[1].texts)
+            spans = None
         row_lines: list[Line] = []
         while j < len(lines):
             row_line = lines[j]
@@ -335,7 +359,8 @@ def find_tables(
         raw_rows = [(cells, row_line, unaligned) for cells, unaligned, row_line in raw_rows]
         columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
         table = _assemble(columns, raw_rows, current_title, header_lines)
-        if table.rows:
+        # a header at the foot of a page with its rows on the next is kept, to be continued
+        if table.rows or j >= len(lines):
             tables.append(table)
         i = j
     return tables
@@ -370,38 +395,27 @@ def add_unlabelled_columns(
 
 
 def _continue_table(lines: list[Line], carry: Table, settings: Settings) -> tuple[Table | None, int]:
-    """Rows before any header or title on a new page that align with the carried table's columns."""
-    raw_rows = []
+    """Rows before any header or title on a new page that line up with the carried table."""
+    row_lines: list[Line] = []
     j = 0
     while j < len(lines):
         line = lines[j]
-        if is_header_line(line, settings) or not is_row_line(line, settings) or not _has_number(line):
+        if is_header_line(line, settings) or not is_row_line(line, settings) or not _is_data_line(line):
             break
-        cells, unaligned = align_row(line, carry.columns)
-        if unaligned:
-            break
-        raw_rows.append((cells, line, unaligned))
+        row_lines.append(line)
         j += 1
-    if not raw_rows:
+    if not row_lines:
         return None, 0
-    return _assemble(carry.columns, raw_rows, carry.section, [Line((Cell(carry.header_context),))]), j
-
-
-def _header_spans(header_lines: list[Line], width: int) -> list[tuple[float | None, float | None]] | None:
-    first = header_lines[0]
-    if not first.cells or first.cells[0].x0 is None:
-        return None
-    spans: list[tuple[float | None, float | None]] = [(None, None)] * width
-    for line in header_lines:
-        for k, cell in enumerate(line.cells[:width]):
-            if not cell.text.strip():
-                continue
-            x0, x1 = spans[k]
-            spans[k] = (
-                min(x0, cell.x0) if x0 is not None else cell.x0,
-                max(x1, cell.x1) if x1 is not None else cell.x1,
-            )
-    return spans
+    labels = [c.label for c in carry.columns]
+    spans = [(c.x0, c.x1) for c in carry.columns]
+    labels, spans = add_unlabelled_columns(labels, spans, row_lines)
+    columns = build_columns(labels, spans)
+    raw_rows = []
+    for line in row_lines:
+        cells, unaligned = align_row(line, columns)
+        raw_rows.append((cells, line, unaligned))
+    columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
+    return _assemble(columns, raw_rows, carry.section, [Line((Cell(carry.header_context),))]), j
 
 
 def _assemble(columns: list[Column], raw_rows, title: str | None, header_lines: list[Line]) -> Table:
