@@ -236,9 +236,14 @@ def _is_data_line(line: Line) -> bool:
     return numbers >= 2 and numbers >= 0.3 * len(texts)
 
 
+def _value_like(text: str) -> bool:
+    return parse_cell(text).value is not None or is_no_value(text)
+
+
 def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
     """Every cell of `fragment` sits under exactly one cell of `row` and overlaps no other;
-    with text_only, that cell holds words, not a number (names wrap; numbers do not)."""
+    text_only, both hold words, not a number or a placeholder such as `TBC` (names and comments
+    wrap; a line of values is a row of its own)."""
     for cell in fragment.cells:
         if cell.x0 is None or cell.x1 is None:
             return False
@@ -247,7 +252,7 @@ def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
         if len(hosts) > 1 or (not hosts and not starts_with):
             return False
         host = (hosts or starts_with)[0]
-        if text_only and parse_cell(host.text).value is not None:
+        if text_only and (_value_like(host.text) or _value_like(cell.text)):
             return False
     return True
 
@@ -292,17 +297,18 @@ def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
     if above.top is None or below.top is None or above.bottom is None or below.bottom is None:
         return False
     height = max(above.bottom - above.top, below.bottom - below.top) or 1.0
+    gap = (below.top - above.bottom) / height
     above_numbers, below_numbers = _is_data_line(above), _is_data_line(below)
-    # wrapped header labels sit a little further apart than wrapped names in a row
-    ratio = gap_ratio * 1.35 if not (above_numbers or below_numbers) else gap_ratio
-    if below.top - above.bottom > ratio * height:
-        return False
     if not above_numbers and not below_numbers:
-        return _fits_under(below, above)
-    if above_numbers and (not below_numbers or len(below.cells) == 1):
-        return _fits_under(below, above, text_only=True)  # the rest of a wrapped name
-    if below_numbers and not above_numbers:
-        return _fits_under(above, below, text_only=True)  # a name's first line above a centred row
+        # wrapped header labels (or a wrapped name between numberless lines)
+        return gap <= gap_ratio * 1.35 and _fits_under(below, above)
+    # A wrapped name is one cell under (or over) the row's text cell. Glyph boxes of short
+    # lowercase fragments (`or more`) sit low, so the gap allowed is looser than for headers.
+    if above_numbers and not below_numbers:
+        limit = gap_ratio * (1.65 if len(below.cells) == 1 else 1.35)
+        return gap <= limit and _fits_under(below, above, text_only=True)
+    if below_numbers and not above_numbers and len(above.cells) == 1:
+        return gap <= gap_ratio * 1.35 and _fits_under(above, below, text_only=True)
     return False
 
 
