@@ -244,6 +244,7 @@ def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
     """Every cell of `fragment` sits under exactly one cell of `row` and overlaps no other;
     text_only, both hold words, not a number or a placeholder such as `TBC` (names and comments
     wrap; a line of values is a row of its own)."""
+    used: set[int] = set()
     for cell in fragment.cells:
         if cell.x0 is None or cell.x1 is None:
             return False
@@ -252,6 +253,9 @@ def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
         if len(hosts) > 1 or (not hosts and not starts_with):
             return False
         host = (hosts or starts_with)[0]
+        if id(host) in used:  # two cells under one: a row of its own under a wide line of prose
+            return False
+        used.add(id(host))
         if text_only and (_value_like(host.text) or _value_like(cell.text)):
             return False
     return True
