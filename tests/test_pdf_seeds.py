@@ -1,0 +1,80 @@
+"""The seed formats read from PDF give the same figures as from text.
+
+Every seed is rendered in every style of tests/pdf_render.py (ruled, unruled, landscape,
+wrapped cells, tables split over pages) and run through the pipeline; the hand-checked
+spot values (tests/spot_values.csv) must be found, and the rows must agree with the text
+run's rows. Thresholds are a floor under what the reader achieves today, not a target.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+from test_spot_values import SPOTS, _found
+
+from extract.model import normalise_space
+from helpers import case_dirs, run_case
+from pdf_render import STYLES, render_text_to_pdf
+
+CASES = {c.name: c for c in case_dirs()}
+SEED_OF = {
+    "tcs_quarterly_scorecard": "000_93518aa1afa0d0d5.txt",
+    "durham_performance_report": "001_0849ec91f19e7bee.txt",
+    "darlington_scrutiny_narrative": "002_db4118e4560db15c.txt",
+    "devon_improvement_board": "003_0d5cba561ae717bf.txt",
+    "welsh_scc_indicators": "004_fc0e892b28d7762b.txt",
+}
+SPOT_LIST = pd.read_csv(SPOTS, dtype={"period_end": str})
+
+
+def _key(o: dict) -> tuple:
+    return (normalise_space(o["indicator_raw"]).lower(), o["value_kind"], o["period_end"], o["value_raw"])
+
+
+@pytest.fixture(scope="module")
+def pdf_results(tmp_path_factory, pipeline):
+    out = tmp_path_factory.mktemp("seed_pdfs")
+    results = {}
+    for name, case in CASES.items():
+        text = (case / "input.txt").read_text(encoding="utf-8")
+        for style in STYLES:
+            pdf = render_text_to_pdf(text, out / f"{name}-{style}.pdf", style)
+            results[name, style] = pipeline.process(pdf, out)
+    return results
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_rendering_is_claimed_by_its_parser_with_pages(pdf_results, name):
+    for style in STYLES:
+        result = pdf_results[name, style]
+        assert result.document["status"] == "ok", (style, result.document["error"])
+        assert result.document["parser"] == name
+        assert result.document["pages"] >= 1
+        assert all(o["page"] is not None and o["page"] >= 1 for o in result.observations)
+
+
+def test_spot_values_are_found_in_the_pdfs(pdf_results):
+    shares = {}
+    for (name, style), result in pdf_results.items():
+        obs = pd.DataFrame(result.observations)
+        obs["document"] = SEED_OF[name]
+        obs["period_end"] = obs.period_end.astype("object")
+        spots = SPOT_LIST[SPOT_LIST.seed == SEED_OF[name]]
+        shares[name, style] = sum(_found(s, obs) for s in spots.itertuples()) / len(spots)
+    overall = sum(shares.values()) / len(shares)
+    assert overall >= 0.90, shares
+    assert min(shares.values()) >= 0.75, shares
+
+
+def test_pdf_rows_agree_with_text_rows(pdf_results, pipeline):
+    for name, case in CASES.items():
+        text_rows = Counter(_key(o) for o in run_case(case, pipeline).observations)
+        for style in STYLES:
+            pdf_rows = Counter(_key(o) for o in pdf_results[name, style].observations)
+            common = sum((text_rows & pdf_rows).values())
+            recall = common / sum(text_rows.values())
+            precision = common / max(1, sum(pdf_rows.values()))
+            assert recall >= 0.75, (name, style, recall)
+            assert precision >= 0.88, (name, style, precision)
