@@ -267,7 +267,9 @@ def _merge_lines(a: Line, b: Line) -> Line:
     for cell in b.cells:
         for k, host in enumerate(cells):
             if (min(cell.x1, host.x1) - max(cell.x0, host.x0) > 0) or abs(host.x0 - cell.x0) <= 3.0:
-                cells[k] = Cell(f"{host.text} {cell.text}", min(host.x0, cell.x0), max(host.x1, cell.x1))
+                joiner = "" if host.text.rstrip().endswith(("-", "–")) else " "
+                text = f"{host.text.rstrip() if not joiner else host.text}{joiner}{cell.text}"
+                cells[k] = Cell(text, min(host.x0, cell.x0), max(host.x1, cell.x1))
                 break
         else:
             cells.append(cell)
@@ -297,11 +299,25 @@ def merge_wrapped_lines(lines: list[Line], gap_ratio: float = 0.45) -> list[Line
     return out
 
 
+_OPEN_YEAR = re.compile(r"(?:19|20)\d{2}\s*[–-]$")
+
+
+def _split_years(above: Line, below: Line) -> bool:
+    """`2023–` over `24`: a year header wrapped at its dash (the second line is all 2 digits)."""
+    return (
+        any(_OPEN_YEAR.search(c.text.strip()) for c in above.cells)
+        and all(re.fullmatch(r"\d{2}", c.text.strip()) for c in below.cells)
+        and _fits_under(below, above)
+    )
+
+
 def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
     if above.top is None or below.top is None or above.bottom is None or below.bottom is None:
         return False
     height = max(above.bottom - above.top, below.bottom - below.top) or 1.0
     gap = (below.top - above.bottom) / height
+    if gap <= gap_ratio * 1.35 and _split_years(above, below):
+        return True
     above_numbers, below_numbers = _is_data_line(above), _is_data_line(below)
     if not above_numbers and not below_numbers:
         # wrapped header labels (or a wrapped name between numberless lines)

@@ -1,0 +1,61 @@
+"""The generic parser reads layouts no council parser was written for, without flooding.
+
+tests/fixtures/generic_kpi_report.txt is a constructed paper in a layout none of the council
+parsers knows (labelled KPI blocks, a quarterly table with Target and England columns, one
+sentence), rendered to PDF here; generic_no_figures.txt is committee boilerplate full of
+numbers that are not figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pdf_render import render_text_to_pdf
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _rows(pipeline, path: Path) -> tuple[dict, pd.DataFrame]:
+    result = pipeline.process(path, path.parent)
+    return result.document, pd.DataFrame(result.observations)
+
+
+def test_unseen_layout_yields_its_kpi_values_with_pages(pipeline, tmp_path):
+    pdf = render_text_to_pdf((FIXTURES / "generic_kpi_report.txt").read_text(), tmp_path / "report.pdf", "ruled")
+    document, obs = _rows(pipeline, pdf)
+    assert document["status"] == "ok" and document["parser"] == "generic"
+    assert (obs.parser == "generic").all() and obs.page.notna().all()
+    got = set(zip(obs.value_kind, obs.value_raw, strict=True))
+    # labelled KPI blocks
+    for expected in [("actual", "22.2%"), ("target", "25%"), ("intervention", "30%"), ("previous_period", "21.9%"),
+                     ("actual", "88.0%"), ("actual", "17.5"), ("previous_period", "19.1")]:  # fmt: skip
+        assert expected in got, expected
+    rr = obs[(obs.value_raw == "22.2%") & (obs.value_kind == "actual")].iloc[0]
+    assert rr.indicator_raw == "Children's social care re-referrals within 12 months"
+    assert rr.status == "Green"
+    # the quarterly table: periods, target and benchmark columns
+    assessments = obs[obs.indicator_raw.str.startswith("Assessments completed within 45 days")]
+    assert set(assessments.value_kind) == {"actual", "target", "national"}
+    latest = assessments[assessments.period_label == "Q2 2024/25"].iloc[0]
+    assert latest.value == 88.9 and str(latest.period_end) == "2024-09-30"
+    # the sentence
+    assert ("target", "95%") in got and ("actual", "78.8%") in got
+
+
+def test_boilerplate_numbers_are_not_figures(pipeline, tmp_path):
+    for render in (False, True):
+        source = FIXTURES / "generic_no_figures.txt"
+        path = render_text_to_pdf(source.read_text(), tmp_path / "minutes.pdf", "unruled") if render else source
+        document, obs = _rows(pipeline, path)
+        assert obs.empty, obs[["value_raw", "context"]] if not obs.empty else None
+        assert document["status"] in ("unclaimed", "empty")
+
+
+def test_generic_names_are_matched_strictly(pipeline, tmp_path):
+    _, obs = _rows(pipeline, FIXTURES / "generic_kpi_report.txt")
+    matched = obs.dropna(subset=["indicator_id"])
+    assert (matched.match_method.isin(["code", "exact", "alias", "fuzzy"])).all()
+    rr = obs[obs.value_raw == "22.2%"].iloc[0]
+    assert rr.indicator_id == "csc_re_referrals_12m_pct"
