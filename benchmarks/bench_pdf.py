@@ -76,8 +76,8 @@ def default_pdfs(work: Path) -> list[Path]:
     shared = ROOT.parent / "shared" / "pdfs"
     real = sorted(p for p in shared.glob("*.pdf") if p.read_bytes()[:4] == b"%PDF") if shared.exists() else []
     seeds = []
-    for case in sorted((ROOT / "tests" / "cases").iterdir()):
-        text = (case / "input.txt").read_text(encoding="utf-8")
+    for source in sorted((ROOT / "tests" / "cases").glob("*/input.txt")):
+        case, text = source.parent, source.read_text(encoding="utf-8")
         for style in ("ruled", "landscape"):
             seeds.append(render_text_to_pdf(text, work / f"{case.name}-{style}.pdf", style))
     return real + seeds

@@ -18,7 +18,7 @@ from extract.model import normalise_space
 from helpers import case_dirs, run_case
 from pdf_render import STYLES, render_text_to_pdf
 
-CASES = {c.name: c for c in case_dirs()}
+CASES = {c.name: c for c in case_dirs() if (c / "input.txt").exists()}
 SEED_OF = {
     "tcs_quarterly_scorecard": "000_93518aa1afa0d0d5.txt",
     "durham_performance_report": "001_0849ec91f19e7bee.txt",

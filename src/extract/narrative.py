@@ -1244,7 +1244,9 @@ def _unit(f: _Fig, raw: str) -> str:
 def _keep(f: _Fig, unit: str, strict: bool) -> bool:
     if not strict:
         return True
-    return unit in {"percent", "rate_per_10k", "rate_per_1k"} or f.denominator is not None or f.kind == "target"
+    # a count with its whole (`41 of the 52`) is a figure; `2/1` is more likely a broken date
+    has_whole = f.denominator is not None and f.numerator is not None and f.denominator >= max(f.numerator, 2)
+    return unit in {"percent", "rate_per_10k", "rate_per_1k"} or has_whole or f.kind == "target"
 
 
 def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFigure]:
