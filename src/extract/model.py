@@ -10,22 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
-VALUE_KINDS = (
-    "actual",
-    "target",
-    "tolerance",
-    "intervention",
-    "forecast",
-    "previous_period",
-    "previous_year",
-    "year_ago",
-    "national",
-    "regional",
-    "statistical_neighbours",
-    "comparator_group",
-)
 ValueKind = Literal[
     "actual",
     "target",
@@ -40,6 +26,7 @@ ValueKind = Literal[
     "statistical_neighbours",
     "comparator_group",
 ]
+VALUE_KINDS: tuple[str, ...] = get_args(ValueKind)
 
 PERIOD_TYPES = (
     "month",
