@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -36,23 +37,67 @@ def main() -> None:
 @main.command("run")
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="output folder")
+@click.option(
+    "--workers", type=click.IntRange(min=0), default=0, help="worker processes (default: the machine's cores)"
+)
+@click.option("--force", is_flag=True, help="ignore the per-document cache under OUT and parse everything again")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=120.0,
+    show_default=True,
+    help="seconds one document may take before it is recorded as `timeout`",
+)
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(min=0),
+    default=2048,
+    show_default=True,
+    help="memory one worker may add while reading a document (0: no limit)",
+)
+@click.option("--scheduler", default=None, help="address of a dask.distributed scheduler to parse on")
 @click.option("--quiet", is_flag=True, help="print only the summary")
-def run_command(corpus: Path, out: Path, quiet: bool) -> None:
+@click.option("--verbose", is_flag=True, help="a line for every document, with its parser and time")
+def run_command(
+    corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, scheduler: str | None,
+    quiet: bool, verbose: bool,
+) -> None:  # fmt: skip
     """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT."""
     from extract.pipeline import Pipeline, summarise
 
-    def progress(result) -> None:
-        if quiet:
-            return
+    bar = sys.stderr.isatty() and not quiet and not verbose
+
+    def progress(result, tracker) -> None:
         doc = result.document
+        if bar:
+            elapsed = time.perf_counter() - tracker.started
+            rate = tracker.done / elapsed if elapsed else 0.0
+            left = (tracker.total - tracker.done) / rate if rate else 0.0
+            filled = int(30 * tracker.done / max(tracker.total, 1))
+            click.echo(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {tracker.done}/{tracker.total} documents, "
+                f"{tracker.pages} pages, {rate:.1f} docs/s, {left:.0f} s left ",
+                err=True,
+                nl=tracker.done == tracker.total,
+            )
+            return
+        if quiet or (doc["status"] == "ok" and not verbose and tracker.total > 200):
+            return
         message = f"  {doc['status']:<13} {doc['document']} ({doc['observations']} rows)"
+        if verbose:
+            message += f" parser={doc['parser']} {doc['seconds']:.2f}s"
         if doc["error"]:
             message += f": {doc['error']}"
         click.echo(message, err=True)
 
-    summary = Pipeline().run(corpus, out, progress=progress)
+    summary = Pipeline().run(
+        corpus, out, progress=progress, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
+        scheduler=scheduler,
+    )  # fmt: skip
     for line in summarise(summary):
         click.echo(line)
+    if not quiet:
+        click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
     sys.exit(0 if summary.ok else 1)
 

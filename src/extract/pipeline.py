@@ -1,5 +1,11 @@
 """The run: load → choose parser → parse → tidy and match → write.
 
+Two stages per document:
+- parse (`parse_document`): load, choose the parser, read its figures into rows that do not
+  depend on the catalogue or the manifest. It runs in worker processes (or on a Dask cluster)
+  and its result is cached per document (see cache.py);
+- finish (`Pipeline.finish`): the manifest's council and date, matching against the
+  catalogue, units and polarity from the catalogue, data-quality flags.
 One document's failure is one row in documents.parquet with its status; it never stops the run.
 """
 
@@ -12,17 +18,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from extract.councils import CouncilFinder, ManifestEntry, read_manifest, report_date_in
+from extract.councils import CouncilFinder, ManifestEntry, report_date_in
 from extract.load import SUPPORTED_SUFFIXES, LoadError, load_document, relative_name, sha256_of
-from extract.mappings import CATALOGUE_COLUMNS, Mappings, load_mappings
+from extract.mappings import Mappings, load_mappings
 from extract.matching import Matcher
 from extract.model import Document, RawFigure
-from extract.output import write_dataset
 from extract.parser import Parser, discover
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.values import parse_cell
 
 MANIFEST_NAME = "manifest.csv"
+# What the parse stage records of a document besides its rows.
+META_KEYS = (
+    "sha256", "bytes", "pages", "parser", "parser_version", "status", "error", "seconds",
+    "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
+)  # fmt: skip
+
+
+@dataclass
+class ParsedDocument:
+    """What the parse stage learns of one file: independent of catalogue, manifest and path."""
+
+    meta: dict  # sha256, bytes, pages, parser, parser_version, status, error, seconds, hints
+    rows: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -35,6 +53,8 @@ class DocumentResult:
 class RunSummary:
     documents: list[dict]
     observations: list[dict]
+    parsed: int = 0  # documents parsed in this run (the others came from the cache)
+    rematched: int = 0  # documents re-matched from cached parses
 
     @property
     def statuses(self) -> Counter:
@@ -84,6 +104,80 @@ def choose_parser(document: Document, parsers: list[Parser]) -> tuple[Parser | N
     return None, "unclaimed", "no parser recognises this document's format"
 
 
+def parsers_version(parsers: list[Parser]) -> str:
+    """Which parsers (and versions) a cached parse was made with."""
+    return ",".join(f"{p.name}={p.version}" for p in sorted(parsers, key=lambda p: p.name))
+
+
+# -- the parse stage ------------------------------------------------------------------------
+def parse_document(
+    path: Path, parsers: list[Parser], councils: CouncilFinder, data: bytes | None = None
+) -> ParsedDocument:
+    started = time.perf_counter()
+    meta: dict = dict.fromkeys(META_KEYS)
+    meta.update(status="ok", seconds=0.0)
+    rows: list[dict] = []
+    try:
+        data = path.read_bytes() if data is None else data
+        meta["bytes"], meta["sha256"] = len(data), sha256_of(data)
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise LoadError("unsupported", f"unsupported file type {path.suffix or '(none)'}")
+        if not data:
+            raise LoadError("unreadable", "the file is empty (0 bytes)")
+        document = load_document(path, path.parent)
+        meta["pages"] = len(document.pages) if document.kind == "pdf" else None
+        parser, status, message = choose_parser(document, parsers)
+        if parser is None:
+            meta["status"], meta["error"] = status, message
+        else:
+            meta["parser"], meta["parser_version"] = parser.name, parser.version
+            meta["council_from_parser"] = parser.council_id(document)
+            meta["council_from_text"] = councils.find_in_text(document.head())
+            meta["date_from_parser"] = parser.report_date(document)
+            meta["date_from_text"] = report_date_in(document.head())
+            figures = list(parser.parse(document))
+            if not figures and not parser.empty_ok:
+                meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
+            rows = [raw_row(f, parser) for f in figures]
+    except LoadError as exc:
+        meta["status"], meta["error"] = exc.status, str(exc)
+    except MemoryError:
+        meta["status"], meta["error"] = "error", "ran out of memory (over the per-document memory limit)"
+        rows = []
+    except Exception as exc:  # a parser bug must cost one document, not the run
+        meta["status"], meta["error"] = "error", f"{type(exc).__name__}: {exc}"
+        rows = []
+    meta["seconds"] = round(time.perf_counter() - started, 4)
+    return ParsedDocument(meta, rows)
+
+
+def raw_row(f: RawFigure, parser: Parser) -> dict:
+    """A figure as a row, before the catalogue: unit and polarity as printed (may be null)."""
+    return {
+        "page": f.page,
+        "parser": parser.name,
+        "parser_version": parser.version,
+        "fallback": parser.fallback,
+        "section": f.section,
+        "indicator_code": f.indicator_code,
+        "indicator_raw": f.indicator_raw,
+        "period_label": f.period.label,
+        "period_type": f.period.type,
+        "period_start": f.period.start,
+        "period_end": f.period.end,
+        "value_kind": f.value_kind,
+        "value": f.value if f.value is not None else parse_cell(f.value_raw).value,
+        "value_raw": f.value_raw,
+        "unit_printed": f.unit,
+        "numerator": f.numerator,
+        "denominator": f.denominator,
+        "polarity_printed": f.polarity,
+        "status": f.status,
+        "source": f.source,
+        "context": f.context,
+    }
+
+
 class Pipeline:
     def __init__(
         self,
@@ -97,131 +191,122 @@ class Pipeline:
         self.matcher = Matcher(self.mappings)
         self.councils = CouncilFinder(self.mappings.councils)
 
-    # -- one document -------------------------------------------------------------------
+    @property
+    def parsers_version(self) -> str:
+        return parsers_version(self.parsers)
+
+    def parse(self, path: Path) -> ParsedDocument:
+        return parse_document(path, self.parsers, self.councils)
+
     def process(self, path: Path, root: Path, manifest: ManifestEntry | None = None) -> DocumentResult:
-        started = time.perf_counter()
-        rel = relative_name(path, root)
-        row = {
-            "document": rel,
-            "document_sha256": None,
-            "bytes": None,
-            "pages": None,
-            "council_id": manifest.council_id if manifest else None,
-            "parser": None,
-            "parser_version": None,
-            "status": "ok",
-            "error": None,
-            "observations": 0,
-            "seconds": 0.0,
-        }
-        observations: list[dict] = []
-        try:
-            data = path.read_bytes()
-            row["bytes"] = len(data)
-            row["document_sha256"] = sha256_of(data)
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise LoadError("unsupported", f"unsupported file type {path.suffix or '(none)'}")
-            if not data:
-                raise LoadError("unreadable", "the file is empty (0 bytes)")
-            document = load_document(path, root)
-            row["pages"] = len(document.pages) if document.kind == "pdf" else None
-            parser, status, message = choose_parser(document, self.parsers)
-            if parser is None:
-                row["status"], row["error"] = status, message
-            else:
-                row["parser"], row["parser_version"] = parser.name, parser.version
-                observations = self._parse(document, parser, manifest, row)
-        except LoadError as exc:
-            row["status"], row["error"] = exc.status, str(exc)
-        except Exception as exc:  # a parser bug must cost one document, not the run
-            row["status"], row["error"] = "error", f"{type(exc).__name__}: {exc}"
-            observations = []
-        row["observations"] = len(observations)
-        row["seconds"] = round(time.perf_counter() - started, 4)
-        return DocumentResult(row, observations)
+        """Parse and finish one document in this process."""
+        return self.finish(self.parse(path), relative_name(path, root), manifest)
 
-    def _parse(self, document: Document, parser: Parser, manifest: ManifestEntry | None, row: dict) -> list[dict]:
-        council_id = row["council_id"] or parser.council_id(document) or self.councils.find_in_text(document.head())
-        row["council_id"] = council_id
-        report_date = (manifest.report_date if manifest else None) or parser.report_date(document)
-        report_date = report_date or report_date_in(document.head())
-        figures = list(parser.parse(document))
-        if not figures and not parser.empty_ok:
-            row["status"], row["error"] = "empty", f"parser {parser.name} found no figures"
-            return []
-        return [self.tidy(f, document, parser, council_id, report_date) for f in figures]
+    # -- the finish stage -------------------------------------------------------------------
+    def match_rows(self, rows: list[dict], council_hint: str | None) -> list[dict]:
+        """Catalogue-dependent columns for parsed rows (what a catalogue change recomputes)."""
+        out = []
+        for row in rows:
+            rule = self.rule_for(row["fallback"], row["source"])
+            match = self.matcher.match(
+                row["indicator_raw"],
+                code=row["indicator_code"],
+                scopes=(row["parser"], council_hint or ""),
+                rule=rule,
+                candidates=self.settings.candidates,
+                unit=row["unit_printed"],
+            )
+            indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
+            out.append(
+                {
+                    "indicator_id": match.indicator_id,
+                    "match_method": match.method,
+                    "match_score": round(match.score, 2),
+                    "unit": row["unit_printed"] or (indicator.unit if indicator else None) or "unknown",
+                    "polarity": row["polarity_printed"] or (indicator.polarity if indicator else None) or "unknown",
+                }
+            )
+        return out
 
-    # -- tidy and match -------------------------------------------------------------------
-    def rule_for(self, parser: Parser, figure: RawFigure) -> FuzzyRule:
-        if parser.fallback:
-            return self.settings.fuzzy_rule("generic")
-        return self.settings.fuzzy_rule("narrative" if figure.source == "narrative" else "table")
+    def council_for(self, parsed: ParsedDocument, manifest: ManifestEntry | None) -> str | None:
+        meta = parsed.meta
+        return (manifest.council_id if manifest else None) or meta["council_from_parser"] or meta["council_from_text"]
 
-    def tidy(
-        self, f: RawFigure, document: Document, parser: Parser, council_id: str | None, report_date: date | None
-    ) -> dict:
-        match = self.matcher.match(
-            f.indicator_raw,
-            code=f.indicator_code,
-            scopes=(parser.name, council_id or ""),
-            rule=self.rule_for(parser, f),
-            candidates=self.settings.candidates,
-            unit=f.unit,
+    def finish(
+        self,
+        parsed: ParsedDocument,
+        rel: str,
+        manifest: ManifestEntry | None,
+        matches: list[dict] | None = None,
+    ) -> DocumentResult:
+        meta = parsed.meta
+        council_id = self.council_for(parsed, manifest)
+        report_date: date | None = (
+            (manifest.report_date if manifest else None) or meta["date_from_parser"] or meta["date_from_text"]
         )
-        indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
-        value = f.value if f.value is not None else parse_cell(f.value_raw).value
-        unit = f.unit or (indicator.unit if indicator else None) or "unknown"
-        polarity = f.polarity or (indicator.polarity if indicator else None) or "unknown"
+        if matches is None:
+            matches = self.match_rows(parsed.rows, council_id)
+        observations = []
+        for row, match in zip(parsed.rows, matches, strict=True):
+            observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date))
+        document = {
+            "document": rel,
+            "document_sha256": meta["sha256"],
+            "bytes": meta["bytes"],
+            "pages": meta["pages"],
+            "council_id": council_id if meta["parser"] else (manifest.council_id if manifest else None),
+            "parser": meta["parser"],
+            "parser_version": meta["parser_version"],
+            "status": meta["status"],
+            "error": meta["error"],
+            "observations": len(observations),
+            "seconds": meta["seconds"],
+        }
+        return DocumentResult(document, observations)
+
+    def observation(self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date) -> dict:
         return {
             "council_id": council_id,
             "council": self.councils.name_of(council_id),
-            "document": document.path,
-            "document_sha256": document.sha256,
-            "page": f.page,
-            "parser": parser.name,
-            "parser_version": parser.version,
-            "section": f.section,
-            "indicator_code": f.indicator_code,
-            "indicator_raw": f.indicator_raw,
-            "indicator_id": match.indicator_id,
-            "match_method": match.method,
-            "match_score": round(match.score, 2),
-            "period_label": f.period.label,
-            "period_type": f.period.type,
-            "period_start": f.period.start,
-            "period_end": f.period.end,
-            "value_kind": f.value_kind,
-            "value": value,
-            "value_raw": f.value_raw,
-            "unit": unit,
-            "numerator": f.numerator,
-            "denominator": f.denominator,
-            "polarity": polarity,
-            "status": f.status,
-            "source": f.source,
-            "context": f.context,
+            "document": rel,
+            "document_sha256": sha,
+            "page": row["page"],
+            "parser": row["parser"],
+            "parser_version": row["parser_version"],
+            "section": row["section"],
+            "indicator_code": row["indicator_code"],
+            "indicator_raw": row["indicator_raw"],
+            "indicator_id": match["indicator_id"],
+            "match_method": match["match_method"],
+            "match_score": match["match_score"],
+            "period_label": row["period_label"],
+            "period_type": row["period_type"],
+            "period_start": row["period_start"],
+            "period_end": row["period_end"],
+            "value_kind": row["value_kind"],
+            "value": row["value"],
+            "value_raw": row["value_raw"],
+            "unit": match["unit"],
+            "numerator": row["numerator"],
+            "denominator": row["denominator"],
+            "polarity": match["polarity"],
+            "status": row["status"],
+            "source": row["source"],
+            "context": row["context"],
             "report_date": report_date,
-            "flags": row_flags(value, unit, f.numerator, f.denominator),
+            "flags": row_flags(row["value"], match["unit"], row["numerator"], row["denominator"]),
         }
 
+    def rule_for(self, fallback: bool, source: str) -> FuzzyRule:
+        if fallback:
+            return self.settings.fuzzy_rule("generic")
+        return self.settings.fuzzy_rule("narrative" if source == "narrative" else "table")
+
     # -- the run ------------------------------------------------------------------------
-    def run(self, corpus: Path, out: Path, progress=None) -> RunSummary:
-        root = corpus if corpus.is_dir() else corpus.parent
-        manifest = read_manifest(root / MANIFEST_NAME, set(self.councils.names))
-        documents: list[dict] = []
-        observations: list[dict] = []
-        for path in walk_corpus(corpus):
-            rel = relative_name(path, root)
-            result = self.process(path, root, manifest.get(rel))
-            documents.append(result.document)
-            observations.extend(result.observations)
-            if progress:
-                progress(result)
-        catalogue = [
-            {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in self.mappings.indicators.values()
-        ]
-        write_dataset(out, observations, documents, catalogue)
-        return RunSummary(documents, observations)
+    def run(self, corpus: Path, out: Path, progress=None, **options) -> RunSummary:
+        from extract.runner import run_corpus
+
+        return run_corpus(self, corpus, out, progress=progress, **options)
 
 
 def row_flags(value: float | None, unit: str, numerator: float | None, denominator: float | None) -> list[str]:

@@ -1,0 +1,139 @@
+"""Per-document results kept under OUT, so that a re-run redoes only what changed.
+
+    OUT/.extract-cache/parsed/<sha256>-<parsers>.parquet            rows before the catalogue
+    OUT/.extract-cache/matched/<sha256>-<parsers>-<catalogue>.parquet  their matches
+
+A changed file has a new SHA-256; a changed parser a new <parsers> key (every parser's name
+and version: which parser claims a file can change with any of them); a changed catalogue a
+new <catalogue> key, which re-matches the cached parse without parsing again. Files are
+written under a temporary name and renamed, so a killed run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from extract.output import write_atomic
+from extract.pipeline import ParsedDocument
+
+CACHE_DIR = ".extract-cache"
+
+PARSED_SCHEMA = pa.schema(
+    [
+        ("page", pa.int32()),
+        ("parser", pa.string()),
+        ("parser_version", pa.string()),
+        ("fallback", pa.bool_()),
+        ("section", pa.string()),
+        ("indicator_code", pa.string()),
+        ("indicator_raw", pa.string()),
+        ("period_label", pa.string()),
+        ("period_type", pa.string()),
+        ("period_start", pa.date32()),
+        ("period_end", pa.date32()),
+        ("value_kind", pa.string()),
+        ("value", pa.float64()),
+        ("value_raw", pa.string()),
+        ("unit_printed", pa.string()),
+        ("numerator", pa.float64()),
+        ("denominator", pa.float64()),
+        ("polarity_printed", pa.string()),
+        ("status", pa.string()),
+        ("source", pa.string()),
+        ("context", pa.string()),
+    ]
+)
+MATCHED_SCHEMA = pa.schema(
+    [
+        ("indicator_id", pa.string()),
+        ("match_method", pa.string()),
+        ("match_score", pa.float64()),
+        ("unit", pa.string()),
+        ("polarity", pa.string()),
+    ]
+)
+_DATE_KEYS = ("date_from_parser", "date_from_text")
+# Failures that may pass on another try are not cached.
+TRANSIENT_STATUSES = {"timeout"}
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+class Cache:
+    def __init__(self, out: Path, parsers_version: str, catalogue_version: str) -> None:
+        self.root = out / CACHE_DIR
+        self.parsers_key = short_hash(parsers_version)
+        self.catalogue_key = catalogue_version
+        self.used: set[Path] = set()
+
+    def parsed_path(self, sha: str) -> Path:
+        return self.root / "parsed" / f"{sha}-{self.parsers_key}.parquet"
+
+    def matched_path(self, sha: str) -> Path:
+        return self.root / "matched" / f"{sha}-{self.parsers_key}-{self.catalogue_key}.parquet"
+
+    # -- parsed -----------------------------------------------------------------------------
+    def load_parsed(self, sha: str) -> ParsedDocument | None:
+        path = self.parsed_path(sha)
+        table = _read(path)
+        if table is None:
+            return None
+        meta = json.loads(table.schema.metadata[b"extract"])
+        for key in _DATE_KEYS:
+            meta[key] = date.fromisoformat(meta[key]) if meta[key] else None
+        self.used.add(path)
+        return ParsedDocument(meta, table.to_pylist())
+
+    def save_parsed(self, parsed: ParsedDocument) -> None:
+        if parsed.meta["status"] in TRANSIENT_STATUSES or not parsed.meta["sha256"]:
+            return
+        meta = dict(parsed.meta)
+        for key in _DATE_KEYS:
+            meta[key] = meta[key].isoformat() if meta[key] else None
+        table = pa.Table.from_pylist(parsed.rows, schema=PARSED_SCHEMA)
+        table = table.replace_schema_metadata({"extract": json.dumps(meta)})
+        path = self.parsed_path(parsed.meta["sha256"])
+        write_atomic(table, path)
+        self.used.add(path)
+
+    # -- matched ----------------------------------------------------------------------------
+    def load_matched(self, sha: str) -> list[dict] | None:
+        path = self.matched_path(sha)
+        table = _read(path)
+        if table is None:
+            return None
+        self.used.add(path)
+        return table.to_pylist()
+
+    def save_matched(self, sha: str, matches: list[dict]) -> None:
+        path = self.matched_path(sha)
+        write_atomic(pa.Table.from_pylist(matches, schema=MATCHED_SCHEMA), path)
+        self.used.add(path)
+
+    def prune(self) -> int:
+        """Delete cached results of documents that are gone, or of old parsers and catalogues."""
+        removed = 0
+        for path in self.root.glob("*/*.parquet"):
+            if path not in self.used:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for tmp in self.root.glob("*/.*.tmp"):  # left by a run that was killed mid-write
+            tmp.unlink(missing_ok=True)
+        return removed
+
+
+def _read(path: Path) -> pa.Table | None:
+    if not path.exists():
+        return None
+    try:
+        return pq.read_table(path)
+    except (OSError, pa.ArrowInvalid):
+        return None  # unreadable cache file: parse again
