@@ -52,6 +52,7 @@ DOCUMENT_STATUSES = (
     "encrypted",
     "no_text_layer",
     "unsupported",
+    "timeout",
     "error",
 )
 

@@ -1,0 +1,175 @@
+"""Parallel, incremental and distributed runs give the same dataset; nothing is lost on failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from reportlab.pdfgen import canvas
+
+from extract.cli import main
+from extract.pipeline import Pipeline
+from helpers import CASES
+from pdf_render import render_text_to_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The shipped corpus plus PDF renderings of two seeds, in a sub-folder."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(ROOT / "corpus", root, dirs_exist_ok=True)
+    (root / "pdf").mkdir()
+    for name, style in (("tcs_quarterly_scorecard", "ruled"), ("welsh_scc_indicators", "landscape")):
+        render_text_to_pdf((CASES / name / "input.txt").read_text(), root / "pdf" / f"{name}.pdf", style)
+    return root
+
+
+def run(corpus: Path, out: Path, *args: str):
+    result = CliRunner().invoke(main, [str(corpus), "--out", str(out), "--quiet", *args])
+    frames = {n: pd.read_parquet(out / f"{n}.parquet") for n in ("observations", "documents")}
+    return result, frames
+
+
+def _comparable(docs: pd.DataFrame) -> pd.DataFrame:
+    return docs.drop(columns=["seconds"])
+
+
+def test_one_and_two_workers_give_the_same_dataset_row_for_row(corpus, tmp_path):
+    one, a = run(corpus, tmp_path / "one", "--workers", "1")
+    two, b = run(corpus, tmp_path / "two", "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    pd.testing.assert_frame_equal(a["observations"], b["observations"])
+    pd.testing.assert_frame_equal(_comparable(a["documents"]), _comparable(b["documents"]))
+    assert len(a["documents"]) == 7 and set(a["documents"].status) == {"ok"}
+
+
+def test_warm_rerun_parses_nothing_and_gives_the_same_dataset(corpus, tmp_path):
+    out = tmp_path / "out"
+    _, a = run(corpus, out)
+    warm = CliRunner().invoke(main, [str(corpus), "--out", str(out)])
+    assert "parsed: 0 documents, re-matched: 0" in warm.output, warm.output
+    b = pd.read_parquet(out / "observations.parquet")
+    pd.testing.assert_frame_equal(a["observations"], b)
+    forced = CliRunner().invoke(main, [str(corpus), "--out", str(out), "--force"])
+    assert "parsed: 7 documents" in forced.output
+
+
+def test_changed_and_removed_documents(corpus, tmp_path):
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    out = tmp_path / "out"
+    run(work, out)
+    # change one document, remove another
+    target = work / "004_fc0e892b28d7762b.txt"
+    target.write_text(
+        target.read_text().replace(
+            "SCC/002 % of LAC with one or more changes of school\t7.70",
+            "SCC/002 % of LAC with one or more changes of school\t7.90",
+        )
+    )
+    (work / "002_db4118e4560db15c.txt").unlink()
+    result = CliRunner().invoke(main, [str(work), "--out", str(out)])
+    assert "parsed: 1 documents" in result.output, result.output
+    obs = pd.read_parquet(out / "observations.parquet")
+    assert "002_db4118e4560db15c.txt" not in set(obs.document)
+    assert "7.90" in set(obs[obs.document == "004_fc0e892b28d7762b.txt"].value_raw)
+    cached = list((out / ".extract-cache" / "parsed").glob("*.parquet"))
+    assert len(cached) == 6, "the removed and the old version's cache entries are pruned"
+
+
+def test_a_catalogue_change_rematches_without_reparsing(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run(corpus, out)
+    mappings = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", mappings)
+    with (mappings / "aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Going Well,csc_re_referrals_12m_pct,test alias\n")
+    monkeypatch.setenv("EXTRACT_MAPPINGS", str(mappings))
+    from extract.mappings import load_mappings
+
+    load_mappings.cache_clear()
+    try:
+        result = CliRunner().invoke(main, [str(corpus), "--out", str(out)])
+    finally:
+        load_mappings.cache_clear()
+    assert "parsed: 0 documents, re-matched: 7" in result.output, result.output
+    obs = pd.read_parquet(out / "observations.parquet")
+    going_well = obs[obs.indicator_raw == "Going Well"]
+    assert not going_well.empty and (going_well.indicator_id == "csc_re_referrals_12m_pct").all()
+
+
+def test_a_dask_cluster_gives_the_local_dataset(corpus, tmp_path):
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    _, local = run(corpus, tmp_path / "local", "--workers", "1")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result, remote = run(corpus, tmp_path / "dask", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.output
+    pd.testing.assert_frame_equal(local["observations"], remote["observations"])
+    pd.testing.assert_frame_equal(_comparable(local["documents"]), _comparable(remote["documents"]))
+
+
+def _big_pdf(path: Path, pages: int, lines: int = 1) -> None:
+    doc = canvas.Canvas(str(path))
+    for number in range(pages):
+        for line in range(lines):
+            doc.drawString(
+                72, 760 - 12 * line, f"Page {number}: in 2023/24, 12.{line}% of referrals were repeat referrals."
+            )
+        doc.showPage()
+    doc.save()
+
+
+def test_pathological_and_junk_inputs_become_rows(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CASES / "welsh_scc_indicators" / "input.txt", corpus / "good.txt")
+    _big_pdf(corpus / "huge.pdf", 2000, lines=25)
+    (corpus / "junk.txt").write_bytes(os.urandom(4096))
+    (corpus / "latin1.md").write_bytes("Caf\xe9 50% \x00\x01".encode("latin-1"))
+    (corpus / "empty.pdf").write_bytes(b"")
+    result, frames = run(corpus, tmp_path / "out", "--timeout", "1", "--workers", "2")
+    assert result.exit_code == 1
+    status = frames["documents"].set_index("document").status.to_dict()
+    assert status == {"empty.pdf": "unreadable", "good.txt": "ok", "huge.pdf": "timeout",
+                      "junk.txt": "unreadable", "latin1.md": "unreadable"}  # fmt: skip
+    errors = frames["documents"].set_index("document").error
+    assert "time limit" in errors["huge.pdf"]
+    assert set(frames["observations"].document) == {"good.txt"}
+
+
+def test_a_run_killed_part_way_leaves_the_previous_output_whole(corpus, tmp_path):
+    out = tmp_path / "out"
+    _, before = run(corpus, out)
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    for i in range(6):  # enough fresh work that the kill lands mid-run
+        _big_pdf(work / f"extra-{i}.pdf", 300)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "extract.cli", str(work), "--out", str(out), "--force", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(2.5)
+    assert process.poll() is None, "the run finished before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    after = {n: pd.read_parquet(out / f"{n}.parquet") for n in ("observations", "documents")}
+    pd.testing.assert_frame_equal(before["observations"], after["observations"])
+    assert not list(out.glob(".*.tmp")) or all(p.stat().st_size >= 0 for p in out.glob(".*.tmp"))
+    # and the next run completes, reusing what the killed run had cached
+    result, done = run(work, out)
+    assert result.exit_code == 0 and len(done["documents"]) == 13
+
+
+def test_pipeline_api_matches_cli(corpus, tmp_path):
+    summary = Pipeline().run(corpus, tmp_path / "api", workers=1)
+    assert summary.ok and summary.parsed == 7
