@@ -173,3 +173,26 @@ def test_a_run_killed_part_way_leaves_the_previous_output_whole(corpus, tmp_path
 def test_pipeline_api_matches_cli(corpus, tmp_path):
     summary = Pipeline().run(corpus, tmp_path / "api", workers=1)
     assert summary.ok and summary.parsed == 7
+
+
+def test_memory_limit_turns_a_greedy_document_into_an_error_row(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    row = "% of referrals which are repeat referrals\t23.6%\t23.5%\t27.2%\n"
+    (corpus / "big.txt").write_text("Title\tActual\tTarget\tIntervention\n" + row * 800_000)  # ~40 MB
+    result, frames = run(corpus, tmp_path / "out", "--memory-mb", "16", "--workers", "1")
+    assert result.exit_code == 1
+    doc = frames["documents"].iloc[0]
+    assert doc.status == "error" and "memory" in doc.error
+
+
+def test_log_lines_when_not_a_terminal(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(CASES / "welsh_scc_indicators" / "input.txt", corpus / "welsh.txt")
+    (corpus / "notes.docx").write_bytes(b"PK")
+    verbose = CliRunner().invoke(main, [str(corpus), "--out", str(tmp_path / "a"), "--verbose"])
+    assert "ok            welsh.txt (261 rows) parser=welsh_scc_indicators" in verbose.output
+    assert "unsupported   notes.docx" in verbose.output
+    quiet = CliRunner().invoke(main, [str(corpus), "--out", str(tmp_path / "b"), "--quiet"])
+    assert "welsh.txt" not in quiet.output and quiet.output.startswith("documents: 2")

@@ -117,6 +117,7 @@ class WorkerPool:
     def __init__(self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int) -> None:
         global _WORKER_PIPELINE
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
+        import extract.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
         self.workers: list[_Worker] = []
