@@ -47,6 +47,7 @@ PARSED_SCHEMA = pa.schema(
         ("status", pa.string()),
         ("source", pa.string()),
         ("context", pa.string()),
+        ("flags_printed", pa.list_(pa.string())),
     ]
 )
 MATCHED_SCHEMA = pa.schema(

@@ -11,8 +11,6 @@ import click
 
 from extract import __version__
 
-SUBCOMMANDS = {"run", "match"}
-
 
 class DefaultRunGroup(click.Group):
     """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb."""
@@ -130,6 +128,14 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
         found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.candidates)
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 
+
+def _register() -> None:
+    from extract.review import review_command
+
+    main.add_command(review_command)
+
+
+_register()
 
 if __name__ == "__main__":
     main()

@@ -176,3 +176,4 @@ class RawFigure:
     status: str | None = None
     section: str | None = None
     page: int | None = None
+    flags: list[str] = field(default_factory=list)  # data-quality findings the parser could see

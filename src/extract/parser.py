@@ -9,6 +9,7 @@ open files, match names or write output.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import inspect
 import pkgutil
 from collections.abc import Iterable, Iterator
@@ -53,28 +54,46 @@ class Parser:
         return None
 
 
-def discover(package: str = "extract_parsers") -> list[Parser]:
-    """Every Parser subclass defined in the modules of `package`, one instance each.
+ENTRY_POINT_GROUP = "extract.parsers"
+
+
+def discover(package: str = "extract_parsers", group: str | None = ENTRY_POINT_GROUP) -> list[Parser]:
+    """Every Parser subclass defined in the modules of `package`, one instance each, and those
+    other installed packages register under the entry-point group `group` (an entry point names
+    a Parser subclass, or a module whose own Parser subclasses are taken).
 
     Duplicate names are an error: two parsers answering to one name would make the output's
     `parser` column ambiguous and their alias files collide.
     """
     pkg = importlib.import_module(package)
     found: dict[str, Parser] = {}
+    origins: dict[str, str] = {}
+
+    def add(cls: type[Parser], origin: str) -> None:
+        parser = cls()
+        if not parser.name:
+            raise ParserError(f"parser class {cls.__qualname__} in {origin} has no name")
+        if parser.name in found:
+            raise ParserError(f"duplicate parser name {parser.name!r}: {origins[parser.name]} and {origin}")
+        found[parser.name], origins[parser.name] = parser, origin
+
     for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{package}.{info.name}")
         for cls in _parser_classes(module):
-            parser = cls()
-            if not parser.name:
-                raise ParserError(f"parser class {cls.__qualname__} in {module.__name__} has no name")
-            if parser.name in found:
-                raise ParserError(
-                    f"duplicate parser name {parser.name!r}: {type(found[parser.name]).__module__} "
-                    f"and {module.__name__}"
-                )
-            found[parser.name] = parser
+            add(cls, module.__name__)
+    if group:
+        for entry in sorted(importlib.metadata.entry_points(group=group), key=lambda e: (e.name, e.value)):
+            obj = entry.load()
+            origin = f"entry point {entry.name!r} ({entry.value})"
+            if inspect.isclass(obj) and issubclass(obj, Parser) and obj is not Parser:
+                add(obj, origin)
+            elif inspect.ismodule(obj):
+                for cls in _parser_classes(obj):
+                    add(cls, origin)
+            else:
+                raise ParserError(f"{origin} in group {group!r} is neither a Parser subclass nor a module")
     return list(found.values())
 
 

@@ -175,6 +175,7 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "status": f.status,
         "source": f.source,
         "context": f.context,
+        "flags_printed": list(f.flags),
     }
 
 
@@ -294,8 +295,15 @@ class Pipeline:
             "source": row["source"],
             "context": row["context"],
             "report_date": report_date,
-            "flags": row_flags(row["value"], match["unit"], row["numerator"], row["denominator"]),
+            "flags": _merge_flags(
+                row.get("flags_printed") or [],
+                row_flags(row["value"], match["unit"], row["numerator"], row["denominator"]),
+            ),
         }
+
+    @staticmethod
+    def _row_flags(row: dict, match: dict) -> list[str]:
+        return row_flags(row["value"], match["unit"], row["numerator"], row["denominator"])
 
     def rule_for(self, fallback: bool, source: str) -> FuzzyRule:
         if fallback:
@@ -327,6 +335,28 @@ def row_flags(value: float | None, unit: str, numerator: float | None, denominat
 
 
 RATIO_SCALES = {"percent": (100,), "rate_per_10k": (10_000,), "rate_per_1k": (1_000,)}
+
+
+def _merge_flags(*lists: list[str]) -> list[str]:
+    return list(dict.fromkeys(f for flags in lists for f in flags))
+
+
+def flag_conflicts(observations: list[dict]) -> int:
+    """`conflicting_duplicate`: the same council, indicator, period and kind with different values
+    in different documents. Every row of such a group is flagged; returns how many."""
+    groups: dict[tuple, list[dict]] = {}
+    for o in observations:
+        if o["council_id"] and o["indicator_id"] and o["period_end"] and o["value"] is not None:
+            key = (o["council_id"], o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"])
+            groups.setdefault(key, []).append(o)
+    flagged = 0
+    for rows in groups.values():
+        if len({r["document"] for r in rows}) > 1 and len({r["value"] for r in rows}) > 1:
+            for r in rows:
+                if "conflicting_duplicate" not in r["flags"]:
+                    r["flags"] = [*r["flags"], "conflicting_duplicate"]
+                    flagged += 1
+    return flagged
 
 
 def summarise(summary: RunSummary) -> Iterable[str]:

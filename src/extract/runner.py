@@ -32,9 +32,11 @@ from extract.pipeline import (
     ParsedDocument,
     Pipeline,
     RunSummary,
+    flag_conflicts,
     parse_document,
     walk_corpus,
 )
+from extract.review import unmatched_rows, write_unmatched
 
 Task = tuple[int, str, str | None, int | None]  # index, path, sha256, bytes
 DEFAULT_TIMEOUT = 120.0
@@ -288,6 +290,9 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
     catalogue = [
         {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in pipeline.mappings.indicators.values()
     ]
+    flag_conflicts(observations)
     write_dataset(out, observations, documents, catalogue)
+    fallbacks = {p.name for p in pipeline.parsers if p.fallback}
+    write_unmatched(out, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
     cache.prune()
     return RunSummary(documents, observations, parsed=counts["parsed"], rematched=counts["rematched"])

@@ -105,3 +105,24 @@ def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | N
     if re.search(r"\b(days|time taken)\b", name):
         return "days"
     return None
+
+
+_FORMULA = re.compile(
+    r"(?<![\w.*/(])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*/\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*=\s*"
+    r"(-?\d+(?:\.\d+)?)\s*(%)?"
+)
+
+
+def formula_disagrees(text: str) -> bool:
+    """A printed calculation `a/b = r` whose result does not follow from its own fraction
+    (`760/787 = 0.97%`: the fraction is 96.6 %). Results printed as proportions
+    (`588/1837 = 0.32`) or percentages both agree when they match."""
+    m = _FORMULA.search(text)
+    if m is None:
+        return False
+    numerator, denominator = float(m.group(1).replace(",", "")), float(m.group(2).replace(",", ""))
+    if not denominator:
+        return False
+    ratio, value = numerator / denominator, float(m.group(3))
+    candidates = (ratio * 100,) if m.group(4) else (ratio, ratio * 100)
+    return not any(abs(value - c) <= max(0.006 * max(c, 1), 0.011) for c in candidates)

@@ -14,7 +14,7 @@ from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
 from extract.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.tables import Column, Table, TableRow
-from extract.values import infer_unit, parse_cell, parse_fraction
+from extract.values import formula_disagrees, infer_unit, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
@@ -175,3 +175,5 @@ def _attach_row_extras(table: Table, row: TableRow, figures: list[RawFigure]) ->
             fraction = parse_fraction(text)
             if fraction is not None:
                 latest.numerator, latest.denominator = fraction
+                if formula_disagrees(text):
+                    latest.flags.append("ratio_mismatch")

@@ -1,0 +1,106 @@
+"""`extract inspect FILE`: what a maintainer needs before writing a parser for a document.
+
+Which parsers claim it and which one the pipeline would choose, the pages that hold
+figures (tables found by the table chain, percentages in prose) and the first rows each
+claiming parser would produce.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from extract.load import LoadError, load_document
+from extract.model import Document, Page
+from extract.narrative import narrative_blocks
+from extract.parser import Parser, discover
+from extract.pipeline import choose_parser
+from extract.settings import DEFAULT_SETTINGS
+from extract.tables import tables_by_page
+
+ROWS_SHOWN = 10
+ROW_FIELDS = ("indicator_raw", "value_kind", "period_label", "value_raw", "page")
+_PERCENT = re.compile(r"\d\s?%")
+
+
+def _page_label(page: Page, index: int) -> str:
+    return f"page {page.number}" if page.number is not None else f"page {index + 1} (text)"
+
+
+def _claims(parser: Parser, document: Document) -> str:
+    try:
+        return "claims" if parser.detect(document) else "does not claim"
+    except Exception as exc:  # a broken detect is worth seeing, not a crash
+        return f"detect failed: {type(exc).__name__}: {exc}"
+
+
+def _figure_pages(document: Document) -> list[str]:
+    """One line per page holding tables or percentages in prose."""
+    tables: dict[int, list[str]] = {}
+    for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        tables.setdefault(id(page), []).append(f"{table.section or '(untitled)'} [{len(table.rows)} rows]")
+    out = []
+    for i, page in enumerate(document.pages):
+        found = tables.get(id(page), [])
+        percents = sum(len(_PERCENT.findall(block)) for block in narrative_blocks(page.text))
+        if not found and not percents:
+            continue
+        parts = []
+        if found:
+            parts.append(f"{len(found)} table{'s' if len(found) > 1 else ''}: " + "; ".join(found))
+        if percents:
+            parts.append(f"{percents} percentage{'s' if percents > 1 else ''} in prose")
+        out.append(f"  {_page_label(page, i)}: " + ", ".join(parts))
+    return out
+
+
+def _rows(parser: Parser, document: Document) -> list[str]:
+    try:
+        figures = list(parser.parse(document))
+    except Exception as exc:
+        return [f"  parse failed: {type(exc).__name__}: {exc}"]
+    lines = [f"rows from {parser.name} (first {min(ROWS_SHOWN, len(figures))} of {len(figures)}):"]
+    lines.append("  " + " | ".join(ROW_FIELDS))
+    for f in figures[:ROWS_SHOWN]:
+        values = (f.indicator_raw, f.value_kind, f.period.label, f.value_raw, f.page)
+        lines.append("  " + " | ".join("" if v is None else str(v) for v in values))
+    return lines
+
+
+@click.command("inspect")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def inspect_command(file: Path) -> None:
+    """Show which parsers claim FILE, where its figures are, and the first rows they give."""
+    try:
+        document = load_document(file, file.parent)
+    except LoadError as exc:
+        click.echo(f"{file}: {exc.status}: {exc}")
+        sys.exit(1)
+    click.echo(f"{file}: {document.kind}, {len(document.pages)} page(s), {document.size} bytes")
+    for note in document.notes:
+        click.echo(f"  note: {note}")
+
+    parsers = sorted(discover(), key=lambda p: (p.fallback, p.name))
+    click.echo("parsers:")
+    verdicts = {p.name: _claims(p, document) for p in parsers}
+    for p in parsers:
+        kind = " (fallback)" if p.fallback else ""
+        click.echo(f"  {verdicts[p.name]:<15} {p.name} {p.version}{kind}")
+    try:
+        chosen, status, message = choose_parser(document, parsers)
+    except Exception as exc:
+        chosen, status, message = None, "error", f"{type(exc).__name__}: {exc}"
+    click.echo(f"pipeline would choose: {chosen.name if chosen else f'none ({status}: {message})'}")
+
+    click.echo("pages with figures:")
+    click.echo("\n".join(_figure_pages(document)) or "  none found")
+
+    claiming = [p for p in parsers if not p.fallback and verdicts[p.name] == "claims"]
+    if not claiming and chosen is not None:
+        claiming = [chosen]  # the fallback
+    for parser in claiming:
+        for line in _rows(parser, document):
+            click.echo(line)

@@ -1,0 +1,137 @@
+"""The review queue: names the catalogue does not know yet, and a maintainer's decisions on them.
+
+Every run writes OUT/unmatched.csv (name as printed, how often, which councils and parsers,
+the top candidates with scores). `extract review OUT` walks through it; each decision becomes
+an alias row in mappings/: in the council's own file when all the name's rows come from one
+known council, else in the parser's file when one parser printed it, else in aliases.csv.
+The next run matches those names.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from extract.mappings import load_mappings, mappings_dir
+
+UNMATCHED_COLUMNS = [
+    "indicator_raw", "rows", "councils", "parsers", "alias_file",
+    "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3",
+]  # fmt: skip
+
+
+def unmatched_rows(observations: list[dict], matcher, rule_for, fallbacks: set[str]) -> list[dict]:
+    """One row per unmatched name, most frequent first."""
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for o in observations:
+        if not o["indicator_id"]:
+            groups[o["indicator_raw"]].append(o)
+    out = []
+    for name, rows in groups.items():
+        councils = sorted({o["council_id"] for o in rows if o["council_id"]})
+        parsers = sorted({o["parser"] for o in rows})
+        unknown_council = any(not o["council_id"] for o in rows)
+        first = rows[0]
+        match = matcher.match(
+            name,
+            code=first["indicator_code"],
+            scopes=(first["parser"], first["council_id"] or ""),
+            rule=rule_for(first["parser"] in fallbacks, first["source"]),
+            unit=first["unit"] if first["unit"] != "unknown" else None,
+        )
+        if len(councils) == 1 and not unknown_council:
+            alias_file = f"aliases/{councils[0]}.csv"
+        elif len(parsers) == 1:
+            alias_file = f"aliases/{parsers[0]}.csv"
+        else:
+            alias_file = "aliases.csv"
+        row = {"indicator_raw": name, "rows": len(rows), "councils": "|".join(councils),
+               "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
+        for k in range(3):
+            candidate = match.candidates[k] if k < len(match.candidates) else None
+            row[f"candidate_{k + 1}"] = candidate.indicator_id if candidate else ""
+            row[f"score_{k + 1}"] = round(candidate.score, 1) if candidate else ""
+        out.append(row)
+    out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
+    return out
+
+
+def write_unmatched(out: Path, rows: list[dict]) -> Path:
+    target = out / "unmatched.csv"
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=UNMATCHED_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)
+    _write_text_atomic(target, buffer.getvalue())
+    return target
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def append_alias(mappings: Path, alias_file: str, alias: str, indicator_id: str, note: str) -> Path:
+    """Add one alias row to a mapping file (created with its header when new)."""
+    path = mappings / alias_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.exists() or path.stat().st_size == 0
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        if new:
+            writer.writerow(["alias", "indicator_id", "note"])
+        writer.writerow([alias, indicator_id, note])
+    return path
+
+
+@click.command("review")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--mappings", "mappings_path", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="mapping folder to write aliases to (default: the one the tool reads)")  # fmt: skip
+def review_command(out: Path, mappings_path: Path | None) -> None:
+    """Decide, name by name, what OUT/unmatched.csv's names are; decisions become alias rows.
+
+    \b
+    At each name: 1, 2 or 3 accepts that candidate; an indicator id gives it;
+    s (or Enter) skips the name; q stops.
+    """
+    queue = out / "unmatched.csv"
+    if not queue.exists():
+        raise click.ClickException(f"{queue} not found: run `extract CORPUS --out {out}` first")
+    target = mappings_path or mappings_dir()
+    known = load_mappings(target).indicators if mappings_path else load_mappings().indicators
+    with queue.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    decided = 0
+    for number, row in enumerate(rows, start=1):
+        click.echo(f"\n[{number}/{len(rows)}] {row['indicator_raw']!r}  ({row['rows']} rows; "
+                   f"councils: {row['councils'] or 'not known'}; parsers: {row['parsers']})")  # fmt: skip
+        candidates = [row[f"candidate_{k}"] for k in (1, 2, 3) if row[f"candidate_{k}"]]
+        for k, candidate in enumerate(candidates, start=1):
+            name = known[candidate].name if candidate in known else "?"
+            click.echo(f"  {k}. {candidate}  {row[f'score_{k}']}  {name}")
+        while True:
+            answer = click.prompt("  choice", default="s", show_default=False).strip()
+            if answer in ("s", ""):
+                break
+            if answer == "q":
+                click.echo(f"{decided} aliases written")
+                return
+            chosen = candidates[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(candidates) else answer
+            if chosen not in known:
+                click.echo(f"  {chosen!r} is not an indicator id in the catalogue; try again")
+                continue
+            path = append_alias(target, row["alias_file"], row["indicator_raw"], chosen, "accepted in extract review")
+            click.echo(f"  → {chosen} (written to {path})")
+            decided += 1
+            break
+    click.echo(f"{decided} aliases written")

@@ -1,0 +1,108 @@
+"""`extract reconcile OUT`: extracted actuals against DfE's official local-authority figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from extract.pipeline import Pipeline
+from extract.reconcile import COLUMNS, official_path, reconcile, reconcile_command
+
+ROOT = Path(__file__).resolve().parents[1]
+DARLINGTON = "E06000005"
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("reconcile")
+    Pipeline().run(ROOT / "corpus", out, workers=1)
+    return out
+
+
+def test_official_figures_ship_with_the_mappings() -> None:
+    official = pd.read_csv(official_path(), dtype=str)
+    assert list(official.columns) == [
+        "council_id", "indicator_id", "time_period", "value", "unit", "source_file", "source_measure"
+    ]
+    assert not official.duplicated(["council_id", "indicator_id", "time_period"]).any()
+    row = official[(official.council_id == DARLINGTON) & (official.indicator_id == "csc_re_referrals_12m_pct")
+                   & (official.time_period == "2024")]
+    assert row["value"].tolist() == ["23.1"]  # DfE c1 file, rereferral_percent, 2023/24
+
+
+def test_darlington_re_referrals_2023_24(corpus_out: Path) -> None:
+    result = reconcile(corpus_out)
+    assert list(result.columns) == COLUMNS
+    assert (corpus_out / "reconciliation.parquet").exists()
+    rows = result[(result.council_id == DARLINGTON) & (result.indicator_id == "csc_re_referrals_12m_pct")
+                  & (result.year == 2024)]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row.extracted_value == pytest.approx(24.2)
+    assert row.official_value == pytest.approx(23.1)
+    assert row.difference == pytest.approx(1.1)
+    assert bool(row.differs_from_official) is True
+    assert row.unit == "percent"
+    assert "24.2%" in row.context
+    written = pd.read_parquet(corpus_out / "reconciliation.parquet")
+    assert len(written) == len(result)
+    assert str(written["year"].dtype) == "int32"
+
+
+def test_reconcile_command_prints_darlington(corpus_out: Path) -> None:
+    result = CliRunner().invoke(reconcile_command, [str(corpus_out), "--tolerance", "0.5"])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if "csc_re_referrals_12m_pct" in line)
+    assert "Darlington" in line and "2023/24" in line
+    assert "24.2" in line and "23.1" in line and "+1.1" in line and "DIFFERS" in line
+    assert "differ from the official figure" in result.output
+
+
+def _obs(indicator_id: str, period_type: str, period_end: date, value: float | None, label: str,
+         kind: str = "actual", council_id: str | None = DARLINGTON) -> dict:
+    return {
+        "council_id": council_id, "council": "Darlington Borough Council", "document": "hand.txt", "page": None,
+        "indicator_id": indicator_id, "period_label": label, "period_type": period_type, "period_end": period_end,
+        "value_kind": kind, "value": value, "unit": "percent", "context": f"{label}: {value}",
+    }
+
+
+def test_year_and_period_rules(tmp_path: Path) -> None:
+    rr, vac = "csc_re_referrals_12m_pct", "wf_sw_vacancy_rate_pct"
+    rows = [
+        # compared: official Darlington re-referrals 2023 = 17.9, 2024 = 23.1, 2025 = 13; vacancies Sep 2024 = 1.1
+        _obs(rr, "financial_year", date(2024, 3, 31), 23.1, "2023/24"),
+        _obs(rr, "month", date(2023, 3, 31), 18.5, "Mar-23"),
+        _obs(rr, "rolling_12_months", date(2025, 3, 31), 13.2, "Apr 24-Mar 25"),
+        _obs(vac, "point_in_time", date(2024, 9, 30), 1.0, "At Sep 24"),
+        # not compared
+        _obs(rr, "month", date(2024, 6, 30), 20.0, "Jun-24"),  # does not end a reporting year
+        _obs(rr, "year_to_date", date(2024, 12, 31), 20.0, "YTD Dec-24"),
+        _obs(rr, "calendar_year", date(2023, 12, 31), 20.0, "2023"),
+        _obs(rr, "academic_year", date(2024, 8, 31), 20.0, "2023/24 academic"),
+        _obs(rr, "unknown", date(2024, 3, 31), 20.0, "latest"),
+        _obs(rr, "financial_year", date(2024, 3, 31), 25.0, "Target 2023/24", kind="target"),
+        _obs(rr, "financial_year", date(2024, 3, 31), 20.0, "2023/24", council_id=None),
+        _obs(rr, "financial_year", date(2024, 3, 31), None, "2023/24"),
+        _obs(rr, "financial_year", date(2018, 3, 31), 20.0, "2017/18"),  # before the shipped years
+        _obs(vac, "financial_year", date(2024, 3, 31), 1.0, "2023/24"),  # the workforce year ends in September
+    ]
+    pd.DataFrame(rows).to_parquet(tmp_path / "observations.parquet")
+
+    result = reconcile(tmp_path)
+    got = {(r.indicator_id, r.year, r.period_label): (r.official_value, r.difference, r.differs_from_official)
+           for r in result.itertuples()}
+    assert got == {
+        (rr, 2024, "2023/24"): (23.1, 0.0, False),
+        (rr, 2023, "Mar-23"): (17.9, 0.6, True),
+        (rr, 2025, "Apr 24-Mar 25"): (13.0, 0.2, False),
+        (vac, 2024, "At Sep 24"): (1.1, -0.1, False),
+    }
+    assert result["page"].isna().all()
+
+    looser = reconcile(tmp_path, tolerance=1.0)
+    assert not looser["differs_from_official"].any()

@@ -1,0 +1,79 @@
+"""The review queue: unmatched.csv on every run, decisions as alias rows, matched next run."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+from extract.cli import main
+from extract.mappings import load_mappings
+from extract.pipeline import flag_conflicts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_run_writes_the_queue_and_review_decisions_are_matched_next_run(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    CliRunner().invoke(main, [str(ROOT / "corpus"), "--out", str(out), "--quiet"])
+    with (out / "unmatched.csv").open(encoding="utf-8") as fh:
+        queue = list(csv.DictReader(fh))
+    assert queue and int(queue[0]["rows"]) >= int(queue[-1]["rows"])
+    by_name = {r["indicator_raw"]: r for r in queue}
+    darlington = next(r for r in queue if r["councils"] == "E06000005")
+    assert darlington["alias_file"] == "aliases/E06000005.csv", "a council's own wording goes to its own file"
+    assert darlington["candidate_1"] and float(darlington["score_1"]) > 0
+
+    mappings = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", mappings)
+    # names whose best candidate is a real option (not one vetoed for its unit, scored at most 45)
+    viable = [r for r in queue if r["candidate_1"] and float(r["score_1"]) > 45]
+    first, second = viable[0]["indicator_raw"], viable[1]["indicator_raw"]
+    typed = by_name[second]["candidate_1"]
+    skips = "s\n" * queue.index(by_name[first])
+    between = "s\n" * (queue.index(by_name[second]) - queue.index(by_name[first]) - 1)
+    # accept candidate 1 for the first name, type an id (after one wrong try) for the second, then stop
+    answers = f"{skips}1\n{between}not_an_id\n{typed}\nq\n"
+    result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(mappings)], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "2 aliases written" in result.output and "is not an indicator id" in result.output
+    for name, expected_id in ((first, by_name[first]["candidate_1"]), (second, typed)):
+        target = mappings / by_name[name]["alias_file"]
+        rows = list(csv.DictReader(target.open(encoding="utf-8")))
+        assert {"alias": name, "indicator_id": expected_id} in [
+            {"alias": r["alias"], "indicator_id": r["indicator_id"]} for r in rows
+        ]
+
+    monkeypatch.setenv("EXTRACT_MAPPINGS", str(mappings))
+    load_mappings.cache_clear()
+    try:
+        CliRunner().invoke(main, [str(ROOT / "corpus"), "--out", str(out), "--quiet"])
+    finally:
+        load_mappings.cache_clear()
+    obs = pd.read_parquet(out / "observations.parquet")
+    assert set(obs[obs.indicator_raw == second].indicator_id) == {typed}
+    assert set(obs[obs.indicator_raw == second].match_method) == {"alias"}
+
+
+def test_conflicting_duplicates_across_documents_are_flagged():
+    def row(doc, value, kind="actual"):
+        return {
+            "council_id": "E06000005", "indicator_id": "csc_re_referrals_12m_pct", "period_type": "financial_year",
+            "period_end": date(2024, 3, 31), "value_kind": kind, "value": value, "document": doc, "flags": [],
+        }  # fmt: skip
+
+    rows = [row("a.pdf", 24.2), row("b.pdf", 23.1), row("b.pdf", 23.1, "target"), row("c.pdf", 99.0, "target")]
+    assert flag_conflicts(rows) == 4
+    assert all("conflicting_duplicate" in r["flags"] for r in rows)
+    same = [row("a.pdf", 24.2), row("b.pdf", 24.2), row("a.pdf", 20.0, "target")]
+    assert flag_conflicts(same) == 0
+
+
+def test_typo_fractions_are_flagged_as_ratio_mismatch():
+    obs = pd.read_csv(ROOT / "tests" / "cases" / "devon_improvement_board" / "expected.csv", dtype=str)
+    flagged = obs[obs["flags"].fillna("").str.contains("ratio_mismatch")]
+    assert set(flagged.indicator_code) == {"6.15", "7.1"}  # `760/787 = 0.97%`, `137/159 = 0.862%`

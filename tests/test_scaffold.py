@@ -1,0 +1,103 @@
+"""`extract new-parser` (the scaffold, into temporary folders) and `extract inspect`."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.inspect_cmd import inspect_command
+from extract.load import load_document
+from extract.parser import Parser
+from extract.scaffold import ScaffoldError, scaffold
+from helpers import CASES, GOLDEN_COLUMNS
+
+SAMPLE = CASES / "welsh_scc_indicators" / "input.txt"
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> dict[str, Path]:
+    out = {k: tmp_path / k for k in ("parsers_dir", "tests_dir", "mappings_dir")}
+    for d in out.values():
+        d.mkdir()
+    return out
+
+
+def load_class(path: Path) -> type[Parser]:
+    spec = importlib.util.spec_from_file_location(f"scaffolded_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    classes = [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, Parser) and v is not Parser]
+    assert len(classes) == 1
+    return classes[0]
+
+
+def test_scaffold_writes_a_working_skeleton(dirs, tmp_path):
+    written = scaffold("my_council", SAMPLE, council="E06000001", **dirs)
+    case = dirs["tests_dir"] / "cases" / "my_council"
+    assert set(written) == {
+        dirs["parsers_dir"] / "my_council.py",
+        case / "input.txt",
+        case / "SOURCE.md",
+        case / "expected.csv",
+        dirs["mappings_dir"] / "aliases" / "my_council.csv",
+    }
+    assert (case / "input.txt").read_bytes() == SAMPLE.read_bytes()
+    assert "TODO" in (case / "SOURCE.md").read_text()
+    assert (case / "expected.csv").read_text().splitlines() == [",".join(GOLDEN_COLUMNS)]
+    assert (dirs["mappings_dir"] / "aliases" / "my_council.csv").read_text() == "alias,indicator_id,note\n"
+
+    cls = load_class(dirs["parsers_dir"] / "my_council.py")
+    assert (cls.name, cls.version, cls.councils) == ("my_council", "0.1", ("E06000001",))
+    parser = cls()
+    document = load_document(case / "input.txt", case)
+    assert parser.detect(document)
+    figures = list(parser.parse(document))
+    assert figures and all(f.value_raw for f in figures)
+    # the fingerprint is the sample's: an unrelated format is not claimed
+    other = CASES / "darlington_scrutiny_narrative" / "input.txt"
+    assert not parser.detect(load_document(other, other.parent))
+
+
+@pytest.mark.parametrize("slug", ["MyCouncil", "my-council", "1council", "class", ""])
+def test_scaffold_refuses_bad_slugs(dirs, slug):
+    with pytest.raises(ScaffoldError, match="lowercase"):
+        scaffold(slug, SAMPLE, **dirs)
+    assert not any(p.is_file() for d in dirs.values() for p in d.rglob("*"))
+
+
+def test_scaffold_refuses_existing_files(dirs):
+    (dirs["mappings_dir"] / "aliases").mkdir()
+    (dirs["mappings_dir"] / "aliases" / "my_council.csv").write_text("alias,indicator_id,note\nx,y,z\n")
+    with pytest.raises(ScaffoldError, match="refusing to overwrite"):
+        scaffold("my_council", SAMPLE, **dirs)
+    assert not (dirs["parsers_dir"] / "my_council.py").exists()
+    assert (dirs["mappings_dir"] / "aliases" / "my_council.csv").read_text().endswith("x,y,z\n")
+
+
+def test_inspect_names_the_claiming_parser_and_shows_rows():
+    result = CliRunner().invoke(inspect_command, [str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "claims          welsh_scc_indicators" in result.output
+    assert "pipeline would choose: welsh_scc_indicators" in result.output
+    assert "rows from welsh_scc_indicators (first 10 of" in result.output
+    assert "% of LAC with one or more changes of school | actual |" in result.output
+
+
+def test_inspect_reports_an_unreadable_file(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    result = CliRunner().invoke(inspect_command, [str(bad)])
+    assert result.exit_code == 1
+    assert "unreadable" in result.output
+
+
+def test_new_parser_command_refuses_a_bad_slug_with_exit_2():
+    from extract.scaffold import new_parser_command
+
+    result = CliRunner().invoke(new_parser_command, ["My-Council", str(SAMPLE)])
+    assert result.exit_code == 2
+    assert "lowercase" in result.output
