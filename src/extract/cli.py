@@ -130,9 +130,14 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
 
 
 def _register() -> None:
+    """Commands that live beside their feature's code."""
+    from extract.inspect_cmd import inspect_command
+    from extract.reconcile import reconcile_command
     from extract.review import review_command
+    from extract.scaffold import new_parser_command
 
-    main.add_command(review_command)
+    for command in (review_command, inspect_command, new_parser_command, reconcile_command):
+        main.add_command(command)
 
 
 _register()
