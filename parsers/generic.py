@@ -19,7 +19,7 @@ from extract.model import Document, Page, RawFigure
 from extract.narrative import extract_narrative
 from extract.parser import Parser
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import tables_by_page, title_of
+from extract.tables import find_tables, tables_by_page, title_of
 from extract.wide import WideOptions, figures_from_table
 
 # label → value kind, for KPI blocks. Order matters only for readability.
@@ -48,17 +48,21 @@ _LABELLED = re.compile(
 )
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
 _PERCENT = re.compile(r"\d\s?%")
+MIN_PERCENTAGES = 5  # without a table or a labelled value, this many percentages make a paper
 
 
 class Generic(Parser):
     name = "generic"
-    version = "1.0"
+    version = "1.1"
     fallback = True
 
     def detect(self, document: Document) -> bool:
-        """Any document with figures worth reading: a labelled value, a percentage or a
-        fraction; what it finds is decided by parse."""
-        return bool(_PERCENT.search(document.text) or _LABELLED.search(document.text))
+        """A document worth reading: a labelled KPI value, a KPI table, or figures in several
+        places (a note that mentions one percentage is not a performance paper)."""
+        text = document.text
+        if _LABELLED.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
+            return True
+        return any(find_tables(page.lines, DEFAULT_SETTINGS) for page in document.pages)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):

@@ -19,45 +19,29 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from extract.output import write_atomic
+from extract.output import OBSERVATIONS_SCHEMA, write_atomic
 from extract.pipeline import ParsedDocument
 
 CACHE_DIR = ".extract-cache"
 
+# Parsed rows share the observation columns that do not depend on the catalogue or the
+# manifest, plus what matching needs; matches are the catalogue-dependent columns.
+_PARSED_FROM_OBSERVATIONS = (
+    "page", "parser", "parser_version", "section", "indicator_code", "indicator_raw", "period_label",
+    "period_type", "period_start", "period_end", "value_kind", "value", "value_raw", "numerator",
+    "denominator", "status", "source", "context",
+)  # fmt: skip
 PARSED_SCHEMA = pa.schema(
-    [
-        ("page", pa.int32()),
-        ("parser", pa.string()),
-        ("parser_version", pa.string()),
-        ("fallback", pa.bool_()),
-        ("section", pa.string()),
-        ("indicator_code", pa.string()),
-        ("indicator_raw", pa.string()),
-        ("period_label", pa.string()),
-        ("period_type", pa.string()),
-        ("period_start", pa.date32()),
-        ("period_end", pa.date32()),
-        ("value_kind", pa.string()),
-        ("value", pa.float64()),
-        ("value_raw", pa.string()),
-        ("unit_printed", pa.string()),
-        ("numerator", pa.float64()),
-        ("denominator", pa.float64()),
-        ("polarity_printed", pa.string()),
-        ("status", pa.string()),
-        ("source", pa.string()),
-        ("context", pa.string()),
-        ("flags_printed", pa.list_(pa.string())),
+    [OBSERVATIONS_SCHEMA.field(name) for name in _PARSED_FROM_OBSERVATIONS]
+    + [
+        pa.field("fallback", pa.bool_()),
+        pa.field("unit_printed", pa.string()),
+        pa.field("polarity_printed", pa.string()),
+        pa.field("flags_printed", pa.list_(pa.string())),
     ]
 )
 MATCHED_SCHEMA = pa.schema(
-    [
-        ("indicator_id", pa.string()),
-        ("match_method", pa.string()),
-        ("match_score", pa.float64()),
-        ("unit", pa.string()),
-        ("polarity", pa.string()),
-    ]
+    [OBSERVATIONS_SCHEMA.field(n) for n in ("indicator_id", "match_method", "match_score", "unit", "polarity")]
 )
 _DATE_KEYS = ("date_from_parser", "date_from_text")
 # Failures that may pass on another try are not cached.
