@@ -256,7 +256,9 @@ def _fits_under(fragment: Line, row: Line, text_only: bool = False) -> bool:
         if id(host) in used:  # two cells under one: a row of its own under a wide line of prose
             return False
         used.add(id(host))
-        if text_only and (_value_like(host.text) or _value_like(cell.text)):
+        # a printed calculation (`$(4220/146874)*10000 =`) may wrap onto its result (`287$`)
+        calculation = "=" in host.text and not host.text.rstrip().endswith(("%", "$")) and "/" in host.text
+        if text_only and (_value_like(host.text) or (_value_like(cell.text) and not calculation)):
             return False
     return True
 
