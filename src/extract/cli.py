@@ -97,6 +97,8 @@ def run_command(
     if not quiet:
         click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
+    if not quiet:
+        click.echo(f"review: {out / 'unmatched.csv'}, {out / 'report.html'}")
     sys.exit(0 if summary.ok else 1)
 
 
@@ -133,10 +135,11 @@ def _register() -> None:
     """Commands that live beside their feature's code."""
     from extract.inspect_cmd import inspect_command
     from extract.reconcile import reconcile_command
+    from extract.report import report_command
     from extract.review import review_command
     from extract.scaffold import new_parser_command
 
-    for command in (review_command, inspect_command, new_parser_command, reconcile_command):
+    for command in (review_command, inspect_command, new_parser_command, reconcile_command, report_command):
         main.add_command(command)
 
 

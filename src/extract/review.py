@@ -19,6 +19,7 @@ from pathlib import Path
 import click
 
 from extract.mappings import load_mappings, mappings_dir
+from extract.output import readable_mode
 
 UNMATCHED_COLUMNS = [
     "indicator_raw", "rows", "councils", "parsers", "alias_file",
@@ -77,6 +78,7 @@ def _write_text_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
         fh.write(text)
+    readable_mode(tmp)
     os.replace(tmp, path)
 
 

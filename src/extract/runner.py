@@ -36,6 +36,7 @@ from extract.pipeline import (
     parse_document,
     walk_corpus,
 )
+from extract.report import write_report
 from extract.review import unmatched_rows, write_unmatched
 
 Task = tuple[int, str, str | None, int | None]  # index, path, sha256, bytes
@@ -294,5 +295,6 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
     write_dataset(out, observations, documents, catalogue)
     fallbacks = {p.name for p in pipeline.parsers if p.fallback}
     write_unmatched(out, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
+    write_report(out)
     cache.prune()
     return RunSummary(documents, observations, parsed=counts["parsed"], rematched=counts["rematched"])

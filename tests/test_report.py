@@ -1,0 +1,76 @@
+"""OUT/report.html: a self-contained page over the shipped corpus, checked in a real headless browser."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from extract.report import write_report
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+# src="http…", href='//…', url(https:…): anything that would make the page fetch from the network
+EXTERNAL = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?|url\(\s*["']?)\s*(?:https?:|//)""", re.IGNORECASE)
+# what chromium prints when the page itself did not load (not its usual dbus/GPU noise)
+LOAD_FAILURE = re.compile(r"ERR_FILE_NOT_FOUND|ERR_ACCESS_DENIED|ERR_FAILED|net::ERR_|Failed to load|Page load failed")
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    from extract.pipeline import Pipeline
+
+    out = tmp_path_factory.mktemp("report_out")
+    Pipeline().run(ROOT / "corpus", out, workers=1)
+    return write_report(out)
+
+
+def test_report_is_self_contained(report: Path) -> None:
+    assert report.exists() and report.name == "report.html"
+    html = report.read_text(encoding="utf-8")
+    assert not EXTERNAL.findall(html)
+    assert "<script src" not in html and "<link" not in html and "<img" not in html
+    assert html.count("<svg") >= 20
+    assert "Darlington" in html and "Devon" in html
+
+
+def test_report_is_deterministic(report: Path) -> None:
+    first = report.read_bytes()
+    assert write_report(report.parent).read_bytes() == first
+    assert not list(report.parent.glob(".report.html.*"))  # no temporary file left behind
+
+
+def test_report_command(report: Path) -> None:
+    from click.testing import CliRunner
+
+    from extract.report import report_command
+
+    result = CliRunner().invoke(report_command, [str(report.parent)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str(report)
+
+
+def chromium(report: Path, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [
+        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={profile}", *args, report.resolve().as_uri(),
+    ]  # fmt: skip
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (the CI script installs it)")
+def test_report_renders_in_chromium(report: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    done = chromium(report, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1280,4000")
+    assert done.returncode == 0, done.stderr
+    assert not LOAD_FAILURE.search(done.stderr), done.stderr
+    assert shot.exists() and shot.stat().st_size > 20_000
+
+    dom = chromium(report, tmp_path / "profile-dom", "--dump-dom")
+    assert dom.returncode == 0, dom.stderr
+    assert not LOAD_FAILURE.search(dom.stderr), dom.stderr
+    assert dom.stdout.count("<svg") >= 20
+    assert "Devon County Council" in dom.stdout
