@@ -14,15 +14,13 @@ from extract import periods
 from extract.model import RawFigure, normalise_space
 from extract.narrative import extract_narrative, narrative_blocks, sentences
 
-# tests/cases/ is not ready yet; CI checks out ../shared beside the repository.
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-SEED_FILES = sorted(SEEDS.glob("[0-9][0-9][0-9]_*.txt"))
-
-pytestmark = pytest.mark.skipif(not SEED_FILES, reason=f"seed texts not found in {SEEDS}")
+# The seed texts, as kept in the golden case folders (the corpus holds the same files).
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEED_FILES = sorted(CORPUS.glob("[0-9][0-9][0-9]_*.txt"))
 
 
 def seed(prefix: str) -> str:
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return next(CORPUS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 
 
 FY24 = periods.financial_year("2023/24", 2024)
