@@ -222,10 +222,6 @@ def title_of(line: Line) -> str | None:
     return text
 
 
-def _has_number(line: Line) -> bool:
-    return any(parse_cell(c.text).value is not None for c in line.cells if c.text.strip())
-
-
 def _is_data_line(line: Line) -> bool:
     """A row of figures: numbers in at least two cells and a good share of them. A header may
     hold a stray number (`12` of `12 months earlier`, an icon read as `0`) and stays a header."""

@@ -29,14 +29,6 @@ class ParsedValue:
     percent: bool = False  # printed with a % sign
 
 
-def parse_number(text: str) -> float | None:
-    """A plain number string (`2,720`, `-3.5`, `86.5%`) as a float; None for anything else."""
-    m = _CELL_NUMBER.match(text.strip())
-    if not m:
-        return None
-    return float(m.group(1).replace(",", "").replace("−", "-"))
-
-
 def parse_cell(text: str) -> ParsedValue:
     """Read a table cell. A cell holding a number followed by words (`5 by 2030`) keeps the number."""
     cleaned = text.strip().strip("*$").strip()
@@ -47,10 +39,6 @@ def parse_cell(text: str) -> ParsedValue:
     if m and re.search(r"\bby\s+(19|20)\d{2}\b", cleaned):
         return ParsedValue(float(m.group(1).replace(",", "")), bool(m.group(2)))
     return ParsedValue(None)
-
-
-def is_number_cell(text: str) -> bool:
-    return parse_cell(text).value is not None
 
 
 def is_no_value(text: str) -> bool:
