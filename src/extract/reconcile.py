@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.mappings import mappings_dir
-from extract.output import write_atomic
+from extract.output import OBSERVATIONS_SCHEMA, write_atomic
 
 OFFICIAL_FILE = Path("official") / "dfe_la_figures.csv"
 
@@ -31,21 +31,25 @@ YEAR_PERIOD_TYPES = frozenset(
 MARCH_31 = (3, 31)
 YEAR_END_BY_SOURCE_PREFIX = {"csww_": (9, 30)}  # children's social work workforce: at 30 September
 
+def _observed(name: str) -> pa.Field:
+    return OBSERVATIONS_SCHEMA.field(name)  # columns shared with observations keep their types
+
+
 RECONCILIATION_SCHEMA = pa.schema(
     [
-        ("council_id", pa.string()),
-        ("council", pa.string()),
-        ("indicator_id", pa.string()),
+        _observed("council_id"),
+        _observed("council"),
+        _observed("indicator_id"),
         ("year", pa.int32()),
         ("extracted_value", pa.float64()),
         ("official_value", pa.float64()),
         ("difference", pa.float64()),
-        ("unit", pa.string()),
+        _observed("unit"),
         ("differs_from_official", pa.bool_()),
-        ("document", pa.string()),
-        ("page", pa.int32()),
-        ("period_label", pa.string()),
-        ("context", pa.string()),
+        _observed("document"),
+        _observed("page"),
+        _observed("period_label"),
+        _observed("context"),
     ]
 )
 COLUMNS = RECONCILIATION_SCHEMA.names
