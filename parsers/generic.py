@@ -19,7 +19,8 @@ from extract.model import Document, Page, RawFigure
 from extract.narrative import extract_narrative
 from extract.parser import Parser
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import find_tables, tables_by_page, title_of
+from extract.table_model import title_of
+from extract.tables import page_tables, tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
 # label → value kind, for KPI blocks. Order matters only for readability.
@@ -62,7 +63,7 @@ class Generic(Parser):
         text = document.text
         if _LABELLED.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
             return True
-        return any(find_tables(page.lines, DEFAULT_SETTINGS) for page in document.pages)
+        return any(page_tables(page, DEFAULT_SETTINGS) for page in document.pages)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):

@@ -64,13 +64,45 @@ def normalise_space(text: str) -> str:
     return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of glyphs with no space or gap in it, in PDF points, top-down (as pdfplumber)."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling line the page draws (a table border): `h`orizontal at y=top=bottom, or `v`ertical."""
+
+    orientation: Literal["h", "v"]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 @dataclass(frozen=True)
 class Cell:
-    """One table cell or text run. x0/x1 are PDF points from the page's left edge (None for text)."""
+    """One table cell or text run. x0/x1 are PDF points from the page's left edge (None for text);
+    a PDF cell keeps the words it was made of."""
 
     text: str
     x0: float | None = None
     x1: float | None = None
+    words: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +133,7 @@ class Page:
     lines: list[Line]
     width: float | None = None
     height: float | None = None
+    rules: list[Rule] = field(default_factory=list)  # PDF ruling lines (table borders)
 
     @property
     def text(self) -> str:

@@ -1,24 +1,33 @@
-"""PDF input: pages of lines of positioned cells.
+"""PDF input: pages of lines of positioned cells, and the page's ruling lines.
 
-Every page is read with pypdfium2: its text layer and the rectangles of its text runs, which
-give lines and cells with positions at several hundred pages a second. Every page is closed as
-soon as it is read, so memory stays flat however long the document.
+Every page is read once with pypdfium2: each glyph's box (its font box, so that glyphs of one
+line share a top and bottom), then the page's path objects for the thin ones that are table
+borders. A chain of small pure functions turns them into what the rest of the tool reads:
+
+    glyphs ─ glyphs_to_words ─ words_to_lines ─ line_to_cells ─ Line
+    paths  ─ paths_to_rules ─ Rule
+
+A word is a run of glyphs with no space or gap in it, so a text run that a renderer wrote
+across several columns (a grid row of numbers as one run, `2007 2008 … 2016`) comes apart
+where its glyphs leave a gap. Every page is closed as soon as it is read, so memory stays flat
+however long the document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ctypes
+import itertools
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from extract.load import LoadError, relative_name, sha256_of
-from extract.model import Cell, Document, Line, Page, normalise_space
+from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
+from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
-# A gap between two text runs wider than this many glyph heights starts a new cell. Runs end
-# with their trailing space, so prose runs meet with gaps under ~0.4; table columns in
-# tightly padded 7pt tables are ~0.8 apart.
-CELL_GAP_HEIGHTS = 0.6
+Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points)
 
 
 def open_pdfium(path: Path) -> pdfium.PdfDocument:
@@ -31,101 +40,226 @@ def open_pdfium(path: Path) -> pdfium.PdfDocument:
         raise LoadError("unreadable", f"not a readable PDF: {message}") from exc
 
 
-@dataclass(frozen=True)
-class Run:
-    """A run of text pdfium reports as one rectangle (PDF points, top-down like pdfplumber)."""
+# -- reading a page -------------------------------------------------------------------------
+def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list[Glyph]:
+    """Every glyph of the page with its font box, in the order the page draws them.
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
+    Spaces and the line breaks pdfium generates are kept as text with no box (they end words).
+    """
+    count = min(textpage.count_chars(), limit)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
+        text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    raw = textpage.raw
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch in "\ufffe\x02":
+            if ch == "\ufffe" or ch == "\x02":  # a soft hyphen at a line end
+                ch = "-"
+            else:
+                append((" ", 0.0, 0.0, 0.0, 0.0))
+                continue
+        get_box(raw, i, ref)
+        append((ch, box.left, height - box.top, box.right, height - box.bottom))
+    return glyphs
 
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
+
+def _path_segments(obj: pdfium.PdfObject, limit: int) -> Iterator[tuple[float, float, float, float]]:
+    """The straight segments of a path object in page space (x0, y0, x1, y1, PDF y-up)."""
+    raw = obj.raw
+    count = pdfium_c.FPDFPath_CountSegments(raw)
+    if count <= 0 or count > limit:
+        return
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(raw, ctypes.byref(matrix)):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = previous = None
+    for i in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = previous = point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            yield (*previous, *point)
+        previous = point
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            yield (*point, *start)
 
 
-def page_runs(pdf: pdfium.PdfDocument, index: int) -> tuple[str, list[Run], float, float]:
-    """(text, runs, width, height) of one page, read with pdfium and closed at once."""
+def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Rule]:
+    """Ruling lines: stroked straight segments and thin filled bars, horizontal or vertical.
+
+    A filled rectangle wider than a rule in both directions is shading behind a cell, not a
+    border, and is left out (its edges often stop short of the grid's).
+    """
+    rules: list[Rule] = []
+    thick, shortest = settings.rule_thickness, settings.rule_min_length
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        if width < shortest and tall < shortest:
+            continue
+        if tall <= thick and width >= shortest:  # a bar or a line, horizontal
+            rules.append(Rule("h", left, height - (top + bottom) / 2, right, height - (top + bottom) / 2))
+            continue
+        if width <= thick and tall >= shortest:
+            rules.append(Rule("v", (left + right) / 2, height - top, (left + right) / 2, height - bottom))
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if not stroke.value:
+            continue  # shading
+        for x0, y0, x1, y1 in _path_segments(obj, settings.max_path_segments):
+            if abs(y0 - y1) <= 0.5 and abs(x1 - x0) >= shortest:
+                rules.append(Rule("h", min(x0, x1), height - y0, max(x0, x1), height - y0))
+            elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= shortest:
+                rules.append(Rule("v", x0, height - max(y0, y1), x0, height - min(y0, y1)))
+    return rules
+
+
+def read_page(
+    pdf: pdfium.PdfDocument, index: int, settings: PdfSettings
+) -> tuple[list[Glyph], list[Rule], float, float]:
+    """(glyphs, rules, width, height) of one page, read with pdfium and closed at once."""
     page = pdf[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "-")
-            runs = []
-            for r in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(r)
-                chunk = textpage.get_text_bounded(left, bottom, right, top)
-                chunk = chunk.replace("\r\n", " ").replace("\n", " ").replace("\ufffe", "-")
-                if chunk.strip():
-                    runs.append(Run(chunk, left, height - top, right, height - bottom))
+            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page)
         finally:
             textpage.close()
+        rules = paths_to_rules(page, height, settings) if glyphs else []
     finally:
         page.close()
-    return text, runs, width, height
+    return glyphs, rules, width, height
 
 
-def runs_to_lines(runs: list[Run]) -> list[Line]:
-    """Group runs into lines by their vertical band, then into cells by the gaps between them."""
-    if not runs:
-        return []
-    typical = sorted(r.height for r in runs)[len(runs) // 2] or 10.0
-    bands: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: ((r.top + r.bottom) / 2, r.x0)):
-        centre = (run.top + run.bottom) / 2
-        if bands:
-            solid = [r for r in bands[-1] if r.height >= 0.5 * typical] or bands[-1]
-            top, bottom = min(r.top for r in solid), max(r.bottom for r in solid)
-            if top - 0.1 * typical <= centre <= bottom + 0.1 * typical:
-                bands[-1].append(run)
-                continue
-        bands.append([run])
-    return [_band_to_line(band, typical) for band in bands]
-
-
-def _band_to_line(band: list[Run], typical: float) -> Line:
-    band.sort(key=lambda r: r.x0)
-    heights = sorted(r.height for r in band if r.height >= 0.5 * typical) or [typical]
-    size = heights[len(heights) // 2]
-    cells: list[Cell] = []
-    text, x0, x1 = band[0].text, band[0].x0, band[0].x1
-    for run in band[1:]:
-        gap = run.x0 - x1
-        if gap > CELL_GAP_HEIGHTS * size:
-            cells.append(Cell(normalise_space(text), x0, x1))
-            text, x0, x1 = run.text, run.x0, run.x1
+# -- glyphs → words → lines → cells ---------------------------------------------------------
+def glyphs_to_words(glyphs: Iterable[Glyph], settings: PdfSettings) -> list[Word]:
+    """Consecutive glyphs on one line with no space or gap between them make a word."""
+    words: list[Word] = []
+    chars: list[str] = []
+    x0 = top = x1 = bottom = 0.0
+    for ch, g0, gtop, g1, gbottom in glyphs:
+        if ch == " ":
+            if chars:
+                words.append(Word("".join(chars), x0, top, x1, bottom))
+                chars = []
             continue
-        joiner = "" if gap < 0.15 * size or text.endswith(" ") or run.text.startswith(" ") else " "
-        text, x1 = f"{text}{joiner}{run.text}", max(x1, run.x1)
-    cells.append(Cell(normalise_space(text), x0, x1))
-    solid = [r for r in band if r.height >= 0.5 * typical] or band
-    return Line(tuple(cells), top=min(r.top for r in solid), bottom=max(r.bottom for r in solid))
+        if chars:
+            size = max(bottom - top, gbottom - gtop, 1.0)
+            middle = (gtop + gbottom) / 2
+            same_line = top - 0.2 * size <= middle <= bottom + 0.2 * size
+            if same_line and -0.5 * size <= g0 - x1 <= settings.word_gap * size:
+                chars.append(ch)
+                x1, top, bottom = max(x1, g1), min(top, gtop), max(bottom, gbottom)
+                continue
+            words.append(Word("".join(chars), x0, top, x1, bottom))
+        chars = [ch]
+        x0, top, x1, bottom = g0, gtop, g1, gbottom
+    if chars:
+        words.append(Word("".join(chars), x0, top, x1, bottom))
+    return words
 
 
-def load_pdf(path: Path, root: Path) -> Document:
+def _median(values: list[float], default: float) -> float:
+    values = sorted(values)
+    return values[len(values) // 2] if values else default
+
+
+def words_to_lines(words: list[Word], settings: PdfSettings) -> list[list[Word]]:
+    """Words grouped into lines that share a baseline band (sorted once: n log n), left to right.
+
+    A word joins a line when its middle is within `line_overlap` heights of the line's middle:
+    text of a vertically centred cell sits half a line off its neighbours and is a line of its
+    own. Small glyphs (superscripts, footnote marks) join the line whose band they sit in.
+    """
+    if not words:
+        return []
+    typical = _median([w.height for w in words], 10.0) or 10.0
+    lines: list[list[Word]] = []
+    middle = top = bottom = 0.0
+    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+        if lines:
+            small = word.height < 0.7 * typical
+            near = abs(word.middle - middle) <= settings.line_overlap * max(word.height, bottom - top)
+            if near or (small and top <= word.middle <= bottom):
+                lines[-1].append(word)
+                continue
+        lines.append([word])
+        middle, top, bottom = word.middle, word.top, word.bottom
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
+    """One line's words split into cells where the gap between two words is wider than a space.
+
+    Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
+    `stretched_space_cap` heights is one cell, however wide its spaces.
+    """
+    solid = [w for w in words if w.height >= 0.5 * max(w.height for w in words)] or words
+    size = _median([w.height for w in solid], 10.0) or 10.0
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
+    threshold = settings.cell_gap * size
+    if gaps and max(gaps) <= settings.stretched_space_cap * size and max(gaps) <= 2.0 * max(min(gaps), 0.1):
+        threshold = max(threshold, max(gaps) + 0.01)
+    cells: list[Cell] = []
+    group = [words[0]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        if gap > threshold:
+            cells.append(_cell(group))
+            group = [word]
+        else:
+            group.append(word)
+    cells.append(_cell(group))
+    return Line(tuple(cells), top=min(w.top for w in solid), bottom=max(w.bottom for w in solid))
+
+
+def _cell(words: list[Word]) -> Cell:
+    return Cell(normalise_space(" ".join(w.text for w in words)), words[0].x0, max(w.x1 for w in words), tuple(words))
+
+
+def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings) -> list[Line]:
+    words = glyphs_to_words(glyphs, settings)
+    return [line_to_cells(line, settings) for line in words_to_lines(words, settings)]
+
+
+# -- a document -------------------------------------------------------------------------------
+def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pdf) -> Document:
     data = path.read_bytes()
     if not data.lstrip()[:5].startswith(b"%PDF"):
         snippet = data[:60].decode("latin-1", "replace").strip().replace("\n", " ")
         raise LoadError("unreadable", f"not a PDF (starts with {snippet[:40]!r})")
     pdf = open_pdfium(path)
-    pages_read: list[tuple[str, list[Run], float, float]] = []
+    pages: list[Page] = []
+    empty: list[int] = []
     try:
         for index in range(len(pdf)):
-            pages_read.append(page_runs(pdf, index))
+            glyphs, rules, width, height = read_page(pdf, index, settings)
+            if not any(g[0] != " " for g in glyphs):
+                empty.append(index + 1)
+            lines = glyphs_to_lines(glyphs, settings)
+            pages.append(Page(number=index + 1, lines=lines, width=width, height=height, rules=rules))
     except pdfium.PdfiumError as exc:
-        raise LoadError("unreadable", f"PDF page {len(pages_read) + 1} could not be read: {exc}") from exc
+        raise LoadError("unreadable", f"PDF page {len(pages) + 1} could not be read: {exc}") from exc
     finally:
         pdf.close()
-    texts = [p[0] for p in pages_read]
-    empty = [i + 1 for i, t in enumerate(texts) if not t.strip()]
-    if texts and len(empty) == len(texts):
+    if pages and len(empty) == len(pages):
         raise LoadError("no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR")
-    pages = []
-    for index, (_text, runs, width, height) in enumerate(pages_read):
-        pages.append(Page(number=index + 1, lines=runs_to_lines(runs), width=width, height=height))
     document = Document(relative_name(path, root), sha256_of(data), len(data), "pdf", pages)
     if empty:
         document.notes.append(f"pages without a text layer: {_ranges(empty)}")

@@ -2,11 +2,58 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 
 
 class SettingsError(ValueError):
     pass
+
+
+def _check_numbers(obj: object, positive: bool = True) -> None:
+    """Every field of a settings dataclass is a number (and, unless noted, not negative)."""
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_dataclass(value):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingsError(f"{type(obj).__name__}.{f.name} must be a number, got {value!r}")
+        if positive and value < 0:
+            raise SettingsError(f"{type(obj).__name__}.{f.name} must not be negative, got {value!r}")
+
+
+@dataclass(frozen=True)
+class PdfSettings:
+    """How a PDF page's glyphs become words, lines and cells, and which paths are rules.
+    Distances are multiples of the line's font height unless they say points."""
+
+    word_gap: float = 0.18  # a gap wider than this between two glyphs ends a word
+    cell_gap: float = 0.6  # a gap wider than this between two words starts a new cell
+    stretched_space_cap: float = 1.2  # justified prose: gaps up to this, uniform on the line, stay spaces
+    line_overlap: float = 0.25  # a word joins a line when its middle is this close to the line's middle
+    rule_thickness: float = 2.5  # points: a path thinner than this is a ruling line
+    rule_min_length: float = 4.0  # points: a shorter one is a tick or a bullet, not a rule
+    max_path_segments: int = 400  # a path with more segments is a chart or a glyph: not read for rules
+    max_chars_per_page: int = 200_000  # a page with more glyphs is read as text only (pathological)
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """The grid builder (tables.py and grid.py). Distances in points unless they say heights."""
+
+    snap_tolerance: float = 3.0  # rules this close are one rule (double borders, anti-aliasing)
+    join_tolerance: float = 3.0  # collinear rules with a gap this small are one rule
+    intersection_tolerance: float = 3.0  # a rule ending this close to another meets it
+    min_ruled_rows: int = 2  # a ruled grid holds at least this many rows ...
+    min_ruled_columns: int = 2  # ... and columns
+    row_gap_heights: float = 1.6  # unruled: a gap between lines wider than this (in line heights) ends a table
+    min_column_gap: float = 4.0  # unruled: an empty vertical strip this wide separates two columns
+    min_anchor_cells: int = 2  # unruled: a line with this many cells outside the name column anchors a row
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
 
 
 @dataclass(frozen=True)
@@ -37,12 +84,13 @@ class Settings:
     narrative_fuzzy_threshold: float = 80.0
     narrative_fuzzy_floor: float = 70.0
     candidates: int = 3  # how many candidates `extract match` lists
+    pdf: PdfSettings = field(default_factory=PdfSettings)
+    tables: TableSettings = field(default_factory=TableSettings)
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise SettingsError(f"{f.name} must be a number, got {value!r}")
+        _check_numbers(self, positive=False)
+        if not isinstance(self.pdf, PdfSettings) or not isinstance(self.tables, TableSettings):
+            raise SettingsError("pdf and tables must be PdfSettings and TableSettings")
         for f in fields(self):
             if "fuzzy" in f.name and not 0 <= getattr(self, f.name) <= 100:
                 raise SettingsError(f"{f.name} must be between 0 and 100")

@@ -12,61 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status
+from extract import grid
+from extract.kinds import HeaderMeaning, classify_header
 from extract.model import Cell, Line, Page, normalise_space
 from extract.settings import Settings
+from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content, title_of
 from extract.values import is_no_value, parse_cell
-
-
-@dataclass(frozen=True)
-class Column:
-    index: int
-    label: str
-    meaning: HeaderMeaning
-    x0: float | None = None
-    x1: float | None = None
-
-    @property
-    def role(self) -> str:
-        return self.meaning.role
-
-
-@dataclass
-class TableRow:
-    cells: list[str]  # one per column, "" when empty
-    context: str  # the row as printed
-    shifted: list[int] = field(default_factory=list)  # columns whose value came from the right
-
-
-@dataclass
-class QualityReport:
-    rows: int = 0
-    value_cells: int = 0
-    numeric_cells: int = 0
-    shifted_cells: int = 0
-    unaligned_cells: int = 0  # cells that sat under no header column (PDF)
-
-    @property
-    def numeric_share(self) -> float:
-        return self.numeric_cells / self.value_cells if self.value_cells else 0.0
-
-
-@dataclass
-class Table:
-    columns: list[Column]
-    rows: list[TableRow]
-    section: str | None
-    header_context: str
-    report: QualityReport
-
-    def column(self, role: str) -> Column | None:
-        return next((c for c in self.columns if c.role == role), None)
-
-    @property
-    def value_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.role == "value"]
 
 
 def header_meanings(line: Line) -> list[HeaderMeaning]:
@@ -119,14 +71,6 @@ def merge_header_rows_by_position(
     return [c[0] for c in columns], [(c[1], c[2]) for c in columns]
 
 
-def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
-    columns = []
-    for i, label in enumerate(labels):
-        x0, x1 = spans[i] if spans else (None, None)
-        columns.append(Column(i, clean_header(label), classify_header(label), x0, x1))
-    return columns
-
-
 def align_row(line: Line, columns: list[Column]) -> tuple[list[str], int]:
     """The row's cells, one per column. Text cells align by index; PDF cells by x position.
 
@@ -168,58 +112,8 @@ def _column_under(x0: float | None, x1: float | None, columns: list[Column]) -> 
     return min(spans)[1] if spans else None
 
 
-def repair_shifted_cells(cells: list[str], columns: list[Column]) -> tuple[list[str], list[int]]:
-    """Move a number that sits under an unlabelled column into the empty value column on its left.
-
-    In exports where one column of a table is missing (no Target column), the remaining values
-    keep the original tab stops and land one column right, under a blank header.
-    """
-    cells = list(cells)
-    moved: list[int] = []
-    for i, col in enumerate(columns):
-        if col.role != "blank" or not cells[i] or parse_cell(cells[i]).value is None:
-            continue
-        left = i - 1
-        while left >= 0 and columns[left].role == "blank" and not cells[left]:
-            left -= 1
-        if left >= 0 and columns[left].role == "value" and not cells[left]:
-            cells[left], cells[i] = cells[i], ""
-            moved.append(left)
-    return cells, moved
-
-
-def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
-    """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
-    their header says; unlabelled columns of symbols hold the status."""
-    out = []
-    for col in columns:
-        values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
-        if values:
-            formulas = sum(1 for v in values if "=" in v or re.fullmatch(r"[\w'’ :-]*\d+\s*/\s*\d+.*", v))
-            statuses = sum(1 for v in values if is_status(v))
-            if col.role in ("value", "blank", "ignore") and formulas / len(values) >= 0.5 and "=" in " ".join(values):
-                col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)
-            elif col.role == "blank" and statuses / len(values) >= 0.5:
-                col = Column(col.index, col.label, HeaderMeaning("status"), col.x0, col.x1)
-        out.append(col)
-    return out
-
-
 def is_row_line(line: Line, settings: Settings) -> bool:
     return sum(1 for t in line.texts if t) >= settings.min_row_cells
-
-
-def title_of(line: Line) -> str | None:
-    """A line that can name the table below it: one short run of words, not a sentence or a number."""
-    texts = [t for t in line.texts if t]
-    if len(texts) != 1:
-        return None
-    text = clean_header(texts[0]).strip("-–:> ")
-    if not text or len(text) > 100 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
-        return None
-    if not re.search(r"[A-Za-z]{3}", text):
-        return None
-    return text
 
 
 def _is_data_line(line: Line) -> bool:
@@ -382,7 +276,9 @@ def find_tables(
         raw_rows = [(*align_row(row_line, columns), row_line) for row_line in row_lines]
         raw_rows = [(cells, row_line, unaligned) for cells, unaligned, row_line in raw_rows]
         columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
-        table = _assemble(columns, raw_rows, current_title, header_lines)
+        raw_rows = [(cells, row_line.text, unaligned) for cells, row_line, unaligned in raw_rows]
+        table = assemble_table(columns, raw_rows, current_title, " | ".join(h.text for h in header_lines),
+                               repair_shifts=spans is None)
         # a header at the foot of a page with its rows on the next is kept, to be continued
         if table.rows or j >= len(lines):
             tables.append(table)
@@ -439,24 +335,16 @@ def _continue_table(lines: list[Line], carry: Table, settings: Settings) -> tupl
         cells, unaligned = align_row(line, columns)
         raw_rows.append((cells, line, unaligned))
     columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
-    return _assemble(columns, raw_rows, carry.section, [Line((Cell(carry.header_context),))]), j
+    raw_rows = [(cells, line.text, unaligned) for cells, line, unaligned in raw_rows]
+    return assemble_table(columns, raw_rows, carry.section, carry.header_context), j
 
 
-def _assemble(columns: list[Column], raw_rows, title: str | None, header_lines: list[Line]) -> Table:
-    report = QualityReport()
-    rows: list[TableRow] = []
-    for cells, line, unaligned in raw_rows:
-        cells, moved = repair_shifted_cells(cells, columns)
-        rows.append(TableRow(cells, line.text, moved))
-        report.rows += 1
-        report.shifted_cells += len(moved)
-        report.unaligned_cells += unaligned
-        for col in columns:
-            if col.role == "value" and cells[col.index]:
-                report.value_cells += 1
-                if parse_cell(cells[col.index]).value is not None:
-                    report.numeric_cells += 1
-    return Table(columns, rows, title, " | ".join(h.text for h in header_lines), report)
+def page_tables(page: Page, settings: Settings, carry: Table | None = None) -> list[Table]:
+    """The tables of one page: PDF pages are rebuilt as grids of cells (grid.py), text pages
+    are read by tab stop."""
+    if page.number is not None:
+        return grid.page_tables(page, settings.tables, settings.min_value_columns, carry)
+    return find_tables(page.lines, settings, carry=carry)
 
 
 def tables_by_page(pages: list[Page], settings: Settings) -> Iterator[tuple[Page, Table]]:
@@ -464,7 +352,7 @@ def tables_by_page(pages: list[Page], settings: Settings) -> Iterator[tuple[Page
     page without repeating its header continues there (its rows keep their own page)."""
     carry: Table | None = None
     for page in pages:
-        tables = find_tables(page.lines, settings, carry=carry)
+        tables = page_tables(page, settings, carry=carry)
         for table in tables:
             yield page, table
         carry = tables[-1] if tables else None

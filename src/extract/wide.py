@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
 from extract.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.tables import Column, Table, TableRow
+from extract.table_model import Column, Table, TableRow
 from extract.values import formula_disagrees, infer_unit, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`

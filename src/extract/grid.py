@@ -1,0 +1,681 @@
+"""Tables on a PDF page rebuilt as grids of cells: a chain of small pure functions.
+
+    rules ─ rules_to_edges ─ edges_to_regions ─ region_to_grid ─┐
+    lines ─ data_runs ─ runs_to_columns ─ header_above ─ lines_to_rows ─ Grid ─ grid_to_table ─ Table
+
+Rows are vertical bands and columns are vertical strips. Where the page draws its table
+borders, the rules give both (shading behind cells is not a rule); where it draws none, the
+columns come from where the value rows put their text (occupancy) and the rows from "anchor"
+lines: the line of a row that holds its values. Lines between anchors (a name or comment
+wrapped over several lines) belong to the anchor their cell is aligned on: the cells of a row
+are aligned top, centre or bottom, and the alignment that explains the table best is used.
+A cell's text is read top-down, left to right within the cell.
+
+Every Grid keeps how it was found, so `extract inspect FILE --tables --page N` can show it,
+and every Table keeps its Grid and a quality report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.kinds import classify_header
+from extract.model import Line, Page, Rule, Word, normalise_space
+from extract.settings import TableSettings
+from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content, title_of
+from extract.values import is_no_value, parse_cell
+
+Span = tuple[float, float]
+
+
+@dataclass
+class Grid:
+    """A table as found on a page: rows × columns of cell texts and how they were found."""
+
+    method: str  # "ruled" (borders give rows and columns) or "unruled" (occupancy and anchors)
+    columns: list[Span]  # x extent of each column
+    rows: list[list[str]]  # every row, header rows first
+    contexts: list[str]  # each row as printed (its cells joined)
+    header_rows: int
+    top: float
+    bottom: float
+    title: str | None = None
+    alignment: str | None = None  # unruled: how the rows' cells are aligned (top, centre, bottom)
+    notes: list[str] = field(default_factory=list)
+
+    def show(self) -> str:
+        """The grid as text: one line per row, cells separated by ` | `, header rows marked."""
+        out = [f"{self.method} grid, {len(self.rows)} rows x {len(self.columns)} columns"
+               + (f", cells aligned {self.alignment}" if self.alignment else "")
+               + (f", title {self.title!r}" if self.title else "")]
+        for i, row in enumerate(self.rows):
+            mark = "H" if i < self.header_rows else " "
+            out.append(f"  {mark} " + " | ".join(cell or "·" for cell in row))
+        out.extend(f"  note: {n}" for n in self.notes)
+        return "\n".join(out)
+
+
+# -- cells and values --------------------------------------------------------------------------
+def is_value_like(text: str) -> bool:
+    return parse_cell(text).value is not None or is_no_value(text)
+
+
+_PERIOD_CELL = re.compile(
+    r"^(?:(?:19|20)\d{2}(?:\s*[/\-–]\s*(?:\d{2}|\d{4}))?|(?:q[1-4]\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*[-’' ]?\s*(?:\d{2}|\d{4}))$",
+    re.I,
+)
+
+
+def is_period_cell(text: str) -> bool:
+    """A header's period label (`2016`, `2023/24`, `Mar-24`), which reads as a number too."""
+    return bool(_PERIOD_CELL.match(text.strip()))
+
+
+def is_data_cells(texts: list[str]) -> bool:
+    """Cells of a row of figures: at least two numbers or placeholders, not all period labels."""
+    filled = [t for t in texts if t]
+    values = [t for t in filled if is_value_like(t)]
+    if len(values) < 2 and not (len(values) == 1 and len(filled) <= 2 and parse_cell(values[0]).value is not None):
+        return False
+    return not all(is_period_cell(t) for t in values)
+
+
+def words_in(words: Iterable[Word]) -> str:
+    """Words read top-down (by line), left to right: a cell's text."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.middle):
+        if lines and abs(word.middle - lines[-1][0].middle) <= 0.3 * max(word.height, 1.0):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return _join_words([w for line in lines for w in sorted(line, key=lambda w: w.x0)])
+
+
+def _join_words(words: list[Word]) -> str:
+    parts: list[str] = []
+    for word in words:
+        if parts and parts[-1].endswith(("-", "–")) and re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", parts[-1]):
+            parts[-1] += word.text  # `Mar-` over `23`, `2023–` over `24`
+        else:
+            parts.append(word.text)
+    return normalise_space(" ".join(parts))
+
+
+# -- ruled grids -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Edge:
+    orientation: str  # "h" or "v"
+    at: float  # y of a horizontal edge, x of a vertical one
+    start: float  # x0 (h) or top (v)
+    end: float
+
+
+def rules_to_edges(rules: list[Rule], settings: TableSettings) -> tuple[list[Edge], list[Edge]]:
+    """Rules snapped to shared positions and joined where collinear: (horizontal, vertical)."""
+    h = [Edge("h", r.top, r.x0, r.x1) for r in rules if r.orientation == "h"]
+    v = [Edge("v", r.x0, r.top, r.bottom) for r in rules if r.orientation == "v"]
+    return _join(_snap(h, settings.snap_tolerance), settings.join_tolerance), _join(
+        _snap(v, settings.snap_tolerance), settings.join_tolerance
+    )
+
+
+def _snap(edges: list[Edge], tolerance: float) -> list[Edge]:
+    out: list[Edge] = []
+    cluster: list[Edge] = []
+    for edge in sorted(edges, key=lambda e: e.at):
+        if cluster and edge.at - cluster[0].at > tolerance:
+            out.extend(_snapped(cluster))
+            cluster = []
+        cluster.append(edge)
+    out.extend(_snapped(cluster))
+    return out
+
+
+def _snapped(cluster: list[Edge]) -> list[Edge]:
+    if not cluster:
+        return []
+    at = sum(e.at for e in cluster) / len(cluster)
+    return [Edge(e.orientation, at, e.start, e.end) for e in cluster]
+
+
+def _join(edges: list[Edge], tolerance: float) -> list[Edge]:
+    out: list[Edge] = []
+    for edge in sorted(edges, key=lambda e: (e.at, e.start)):
+        last = out[-1] if out else None
+        if last is not None and last.at == edge.at and edge.start <= last.end + tolerance:
+            out[-1] = Edge(edge.orientation, edge.at, last.start, max(last.end, edge.end))
+        else:
+            out.append(edge)
+    return out
+
+
+@dataclass
+class Region:
+    """Rules that meet one another: one ruled table (or a frame)."""
+
+    horizontals: list[float]  # y of each row boundary, top-down
+    verticals: list[float]  # x of each column boundary, left to right
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> list[Region]:
+    """Connected groups of crossing edges, each with its distinct row and column boundaries."""
+    tol = settings.intersection_tolerance
+    parent = list(range(len(h) + len(v)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ordered = sorted(range(len(h)), key=lambda i: h[i].at)
+    ys = [h[i].at for i in ordered]
+    for j, vert in enumerate(v):
+        lo = bisect.bisect_left(ys, vert.start - tol)
+        hi = bisect.bisect_right(ys, vert.end + tol)
+        for k in ordered[lo:hi]:
+            hor = h[k]
+            if hor.start - tol <= vert.at <= hor.end + tol:
+                parent[find(k)] = find(len(h) + j)
+    groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
+    for i, edge in enumerate(h):
+        groups.setdefault(find(i), ([], []))[0].append(edge)
+    for j, edge in enumerate(v):
+        groups.setdefault(find(len(h) + j), ([], []))[1].append(edge)
+    regions = []
+    for hs, vs in groups.values():
+        if not hs or not vs:
+            continue
+        horizontals = _distinct(sorted(e.at for e in hs), tol)
+        verticals = _distinct(sorted(e.at for e in vs), tol)
+        if len(horizontals) < settings.min_ruled_rows + 1 - 1 or len(verticals) < settings.min_ruled_columns + 1:
+            continue
+        regions.append(
+            Region(
+                horizontals,
+                verticals,
+                min(min(e.start for e in hs), min(e.at for e in vs)),
+                min(min(e.at for e in hs), min(e.start for e in vs)),
+                max(max(e.end for e in hs), max(e.at for e in vs)),
+                max(max(e.at for e in hs), max(e.end for e in vs)),
+            )
+        )
+    return sorted(regions, key=lambda r: r.top)
+
+
+def _distinct(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for value in values:
+        if not out or value - out[-1] > tolerance:
+            out.append(value)
+    return out
+
+
+def _slot(value: float, bounds: list[float]) -> int | None:
+    """Index of the band between consecutive bounds that holds value (None outside)."""
+    i = bisect.bisect_right(bounds, value) - 1
+    return i if 0 <= i < len(bounds) - 1 else None
+
+
+def region_words(lines: list[Line], region: Region) -> list[Word]:
+    return [
+        w
+        for line in lines
+        for cell in line.cells
+        for w in cell.words
+        if region.x0 - 1 <= (w.x0 + w.x1) / 2 <= region.x1 + 1 and region.top - 1 <= w.middle <= region.bottom + 1
+    ]
+
+
+def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
+    """Words placed in the cells the rules draw; empty rows and columns dropped."""
+    horizontals = list(region.horizontals)
+    if horizontals[0] > region.top + 1:
+        horizontals.insert(0, region.top)
+    if horizontals[-1] < region.bottom - 1:
+        horizontals.append(region.bottom)
+    verticals = region.verticals
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        r = _slot(word.middle, horizontals)
+        c = _slot((word.x0 + word.x1) / 2, verticals)
+        if r is None or c is None:
+            continue
+        cells.setdefault((r, c), []).append(word)
+    if not cells:
+        return None
+    rows_used = sorted({r for r, _ in cells})
+    cols_used = sorted({c for _, c in cells})
+    rows = [[words_in(cells.get((r, c), [])) for c in cols_used] for r in rows_used]
+    columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
+    contexts = [" ".join(t for t in row if t) for row in rows]
+    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+# -- unruled grids -----------------------------------------------------------------------------
+def _line_height(line: Line) -> float:
+    return max((line.bottom or 0) - (line.top or 0), 1.0)
+
+
+def is_data_line(line: Line) -> bool:
+    return is_data_cells([c.text for c in line.cells])
+
+
+def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int]]:
+    """(first, last+1) index ranges of lines that hold a table body: data lines, and the lines
+    between them that fit under their columns (wrapped names and comments)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not is_data_line(lines[i]):
+            i += 1
+            continue
+        start = last_data = i
+        spans = _value_spans([lines[i]])
+        j = i + 1
+        while j < len(lines):
+            line, previous = lines[j], lines[j - 1]
+            gap = (line.top or 0) - (previous.bottom or 0)
+            if gap > settings.row_gap_heights * 2 * _line_height(previous):
+                break
+            if is_data_line(line):
+                if not _fits_columns(line, spans, data=True):
+                    break
+                spans = _value_spans([lines[k] for k in range(start, j + 1) if is_data_line(lines[k])])
+                last_data = j
+            elif not _fits_columns(line, spans) or j - last_data > 8:
+                break
+            j += 1
+        runs.append((start, j))
+        i = j
+    return runs
+
+
+def _value_spans(lines: list[Line]) -> list[Span]:
+    """x extents of the value cells of data lines, merged where they overlap."""
+    spans = sorted((c.x0, c.x1) for ln in lines for c in ln.cells if c.x0 is not None and is_value_like(c.text))
+    return _merge_spans(spans, 0.0)
+
+
+def _merge_spans(spans: list[Span], gap: float) -> list[Span]:
+    out: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if out and x0 <= out[-1][1] + gap:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _fits_columns(line: Line, spans: list[Span], data: bool = False) -> bool:
+    """Each cell of the line overlaps at most one value column, and a cell left of the value
+    columns (a wrapped name) does not reach into them. A line of prose runs across them."""
+    if not spans:
+        return True
+    first = spans[0][0]
+    for cell in line.cells:
+        if cell.x0 is None or cell.x1 is None:
+            return False
+        touched = sum(1 for x0, x1 in spans if min(cell.x1, x1) - max(cell.x0, x0) > 0)
+        if touched > 1 and not data:
+            return False
+        if cell.x0 < first - 2 and cell.x1 > first + 2 and not data:
+            return False
+    return True
+
+
+def runs_to_columns(lines: list[Line], settings: TableSettings) -> list[Span]:
+    """Columns from occupancy: the x extents of the body's words, merged where they overlap.
+
+    Words, not cells: a renderer may write a whole grid row as one run of text, and a cell
+    made of such a run would bridge the columns."""
+    spans = [(w.x0, w.x1) for ln in lines if is_data_line(ln) for c in ln.cells for w in _cell_words(c)]
+    # words of one cell are joined so that a name does not become one column per word
+    cell_spans = [(c.x0, c.x1) for ln in lines if is_data_line(ln) for c in ln.cells
+                  if c.x0 is not None and not is_value_like(c.text) and len(c.words) > 1
+                  and not _spans_several_values(c, lines)]
+    return _merge_spans(spans + cell_spans, settings.min_column_gap)
+
+
+def _cell_words(cell) -> tuple[Word, ...]:
+    return cell.words
+
+
+def _spans_several_values(cell, lines: list[Line]) -> bool:
+    """A text run laid across several value cells (`2007 2008 2009`): not one column."""
+    return sum(1 for w in cell.words if is_value_like(w.text)) >= 2
+
+
+def _column_of(x0: float, x1: float, columns: list[Span]) -> int:
+    """The column a word belongs to: the one it overlaps most, else the nearest."""
+    best, best_overlap = 0, 0.0
+    for i, (c0, c1) in enumerate(columns):
+        overlap = min(x1, c1) - max(x0, c0)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    if best_overlap > 0:
+        return best
+    centre = (x0 + x1) / 2
+    return min(range(len(columns)), key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
+
+
+def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
+    """The line's words by column. A cell goes whole to the column its centre is in (a header
+    label is often wider than the figures under it); a cell whose words sit in several columns
+    (a renderer's one run across a row) is split word by word."""
+    bounds = _boundaries(columns)
+    placed: dict[int, list[Word]] = {}
+    for cell in line.cells:
+        if not cell.words:
+            continue
+        slots = {_zone((w.x0 + w.x1) / 2, bounds) for w in cell.words}
+        if len(slots) > 1 and _spans_several(cell.words, bounds):
+            for word in cell.words:
+                placed.setdefault(_zone((word.x0 + word.x1) / 2, bounds), []).append(word)
+        else:
+            placed.setdefault(_zone(((cell.x0 or 0) + (cell.x1 or 0)) / 2, bounds), []).extend(cell.words)
+    return placed
+
+
+def _boundaries(columns: list[Span]) -> list[float]:
+    """Where one column ends and the next begins: midway between their occupied extents."""
+    return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+
+
+def _zone(x: float, bounds: list[float]) -> int:
+    return bisect.bisect_right(bounds, x)
+
+
+def _spans_several(words: tuple[Word, ...], bounds: list[float]) -> bool:
+    """Words that each sit wholly inside different columns: separate cells run together."""
+    zones = [_zone(w.x0 + 0.5, bounds) for w in words]
+    return all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) and len(set(zones)) > 1
+
+
+def header_above(
+    lines: list[Line], first: int, columns: list[Span], name_columns: set[int], settings: TableSettings
+) -> tuple[int, int]:
+    """(start, end) of the header lines above the body that starts at `first`: numberless lines
+    with text over the value columns, tight above the body; the lines under them that hold only
+    a name (a wrapped first row) stay in the body."""
+    end: int | None = None
+    header_start = first
+    k = first - 1
+    while k >= 0:
+        line, below = lines[k], lines[k + 1]
+        gap = (below.top or 0) - (line.bottom or 0)
+        if gap > settings.row_gap_heights * _line_height(line) or is_data_line(line):
+            break
+        if not _fits_columns(line, columns) and not _header_like(line):
+            break  # a title or a sentence across the table
+        placed = line_columns(line, columns)
+        if any(c not in name_columns for c in placed):
+            header_start = k
+            end = k + 1 if end is None else end
+        elif end is not None:
+            header_start = k  # a name column label wrapped above or between header lines
+        k -= 1
+    if end is None:
+        return first, first
+    return header_start, end
+
+
+def _width(columns: list[Span]) -> float:
+    return (columns[-1][1] - columns[0][0]) if columns else 0.0
+
+
+def _header_like(line: Line) -> bool:
+    """A header row that runs across the columns: several labels, or one run of period labels."""
+    if len(line.cells) == 1:
+        return sum(1 for w in line.cells[0].words if is_period_cell(w.text)) >= 2
+    return sum(1 for c in line.cells if classify_header(c.text).role == "value") >= 2
+
+
+def lines_to_rows(
+    lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
+) -> tuple[list[list[str]], list[str], str]:
+    """Body lines banded into rows around anchor lines, by the alignment that fits best."""
+    placed = [line_columns(line, columns) for line in lines]
+    value_columns = len(columns) - len(name_columns)
+    need = max(1, min(settings.min_anchor_cells, value_columns))
+    anchors = [
+        i for i, p in enumerate(placed)
+        if sum(1 for c, ws in p.items() if c not in name_columns and any(is_value_like(w.text) for w in ws)) >= 1
+        and sum(1 for c in p if c not in name_columns) >= need
+    ]  # fmt: skip
+    if not anchors:
+        return [], [], "none"
+    best: tuple[float, str, list[int | None]] | None = None
+    for alignment in ("centre", "top", "bottom"):
+        owner = _assign(lines, anchors, alignment)
+        cost = _misfit(lines, placed, anchors, owner, alignment)
+        if best is None or cost < best[0] - 1e-6:
+            best = (cost, alignment, owner)
+    assert best is not None
+    _, alignment, owner = best
+    rows: list[list[str]] = []
+    contexts: list[str] = []
+    for a in anchors:
+        members = [i for i, o in enumerate(owner) if o == a]
+        cells = []
+        for c in range(len(columns)):
+            cells.append(_join_words([w for i in members for w in sorted(placed[i].get(c, []), key=lambda w: w.x0)]))
+        rows.append(cells)
+        contexts.append(" ".join(lines[i].text for i in members))
+    return rows, contexts, alignment
+
+
+def _assign(lines: list[Line], anchors: list[int], alignment: str) -> list[int | None]:
+    """Which anchor each line belongs to under an alignment (None: none fits)."""
+    owner: list[int | None] = []
+    middles = [((ln.top or 0) + (ln.bottom or 0)) / 2 for ln in lines]
+    for i in range(len(lines)):
+        if i in anchors:
+            owner.append(i)
+            continue
+        above = [a for a in anchors if a < i]
+        below = [a for a in anchors if a > i]
+        if alignment == "top":
+            owner.append(above[-1] if above else None)
+        elif alignment == "bottom":
+            owner.append(below[0] if below else None)
+        else:
+            options = ([above[-1]] if above else []) + ([below[0]] if below else [])
+            owner.append(min(options, key=lambda a: (abs(middles[a] - middles[i]), -a)) if options else None)
+    return owner
+
+
+def _misfit(lines: list[Line], placed, anchors: list[int], owner: list[int | None], alignment: str) -> float:
+    """How badly an alignment explains the rows: each column's block of lines in a row should sit
+    on the anchor as the alignment says; a line no anchor takes costs one line."""
+    cost = float(sum(1 for o in owner if o is None))
+    for a in anchors:
+        members = [i for i, o in enumerate(owner) if o == a]
+        height = _line_height(lines[a])
+        columns = {c for i in members for c in placed[i]}
+        for c in columns:
+            block = [i for i in members if c in placed[i]]
+            top = min(lines[i].top or 0 for i in block)
+            bottom = max(lines[i].bottom or 0 for i in block)
+            if alignment == "top":
+                off = top - (lines[a].top or 0)
+            elif alignment == "bottom":
+                off = (lines[a].bottom or 0) - bottom
+            else:
+                off = (top + bottom) / 2 - ((lines[a].top or 0) + (lines[a].bottom or 0)) / 2
+            cost += abs(off) / height
+    return cost
+
+
+def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
+    """Columns whose data-line cells are mostly words: names (and comments)."""
+    texts: dict[int, list[str]] = {}
+    for line in lines:
+        if not is_data_line(line):
+            continue
+        for c, ws in line_columns(line, columns).items():
+            texts.setdefault(c, []).append(" ".join(w.text for w in ws))
+    names = set()
+    for c, values in texts.items():
+        wordy = sum(1 for t in values if not is_value_like(t) and re.search(r"[A-Za-z]{3}", t))
+        if wordy > len(values) / 2:
+            names.add(c)
+    return names
+
+
+def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
+    grids: list[Grid] = []
+    for start, end in data_runs(lines, settings):
+        body = lines[start:end]
+        columns = runs_to_columns(body, settings)
+        if len(columns) < 2:
+            continue
+        names = name_columns_of(body, columns)
+        h_start, h_end = header_above(lines, start, columns, names, settings)
+        # numberless lines between the header and the first data line: a wrapped first row
+        body = lines[h_end:end]
+        header = lines[h_start:h_end]
+        rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
+        if not rows:
+            continue
+        header_cells = _header_cells(header, columns)
+        all_rows = ([header_cells] if header else []) + rows
+        all_contexts = ([" ".join(ln.text for ln in header)] if header else []) + contexts
+        top = (header[0].top if header else body[0].top) or 0.0
+        title = _title_above(lines, h_start if header else h_end)
+        grids.append(Grid("unruled", columns, all_rows, all_contexts, 1 if header else 0, top,
+                          body[-1].bottom or top, title, alignment))
+    return grids
+
+
+def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
+    placed: dict[int, list[Word]] = {}
+    for line in header:
+        for c, ws in line_columns(line, columns).items():
+            placed.setdefault(c, []).extend(ws)
+    return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def _title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        title = title_of(lines[k])
+        if title:
+            return title
+    return None
+
+
+# -- grids → tables ----------------------------------------------------------------------------
+def header_row_count(rows: list[list[str]]) -> int:
+    """Leading rows that are labels, not figures (a header of bare years is still a header)."""
+    count = 0
+    for row in rows:
+        filled = [t for t in row if t]
+        if not filled:
+            count += 1
+            continue
+        if is_data_cells(row):
+            break
+        count += 1
+        if count >= 4:
+            break
+    if count == len(rows):
+        return 0
+    return count
+
+
+def merge_header(rows: list[list[str]]) -> list[str]:
+    """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
+    width = max(len(r) for r in rows)
+    return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
+
+
+def grid_to_table(grid: Grid, settings_min_values: int, carry: Table | None = None) -> Table | None:
+    """A Table from a grid: header rows merged into labels, columns classified by label and
+    content. A grid without a header continues the carried table when its columns line up."""
+    if grid.method == "ruled":
+        grid.header_rows = header_row_count(grid.rows)
+    header = grid.rows[: grid.header_rows]
+    body = grid.rows[grid.header_rows :]
+    contexts = grid.contexts[grid.header_rows :]
+    if not body:
+        return None
+    if header:
+        labels = merge_header(header)
+        columns = build_columns(labels, grid.columns)
+        if sum(1 for c in columns if c.role == "value") < settings_min_values:
+            return None
+        header_context = " | ".join(grid.contexts[: grid.header_rows])
+        title = grid.title
+    elif carry is not None and _lines_up(grid, carry):
+        columns = _carried_columns(grid, carry)
+        header_context, title = carry.header_context, carry.section
+    else:
+        return None
+    columns = reclassify_by_content(columns, body)
+    raw_rows = [(row, context, 0) for row, context in zip(body, contexts, strict=True)]
+    return assemble_table(columns, raw_rows, title, header_context, grid=grid)
+
+
+def _lines_up(grid: Grid, carry: Table) -> bool:
+    if not carry.columns or carry.columns[0].x0 is None:
+        return False
+    if len(grid.columns) == len(carry.columns):
+        return True
+    matched = sum(1 for x0, x1 in grid.columns if any(
+        c.x0 is not None and c.x1 is not None and min(x1, c.x1) - max(x0, c.x0) > 0 for c in carry.columns))
+    return matched == len(grid.columns)
+
+
+def _carried_columns(grid: Grid, carry: Table) -> list[Column]:
+    if len(grid.columns) == len(carry.columns):
+        return [Column(i, c.label, c.meaning, x0, x1) for i, (c, (x0, x1)) in enumerate(
+            zip(carry.columns, grid.columns, strict=True))]
+    out = []
+    for i, (x0, x1) in enumerate(grid.columns):
+        host = max(carry.columns, key=lambda c: min(x1, c.x1 or 0) - max(x0, c.x0 or 0))
+        out.append(Column(i, host.label, host.meaning, x0, x1))
+    return out
+
+
+def page_grids(page: Page, settings: TableSettings) -> list[Grid]:
+    """Every grid on a page, top-down: ruled regions first, then unruled tables in what is left."""
+    h, v = rules_to_edges(page.rules, settings)
+    regions = edges_to_regions(h, v, settings)
+    grids: list[Grid] = []
+    covered: list[tuple[float, float]] = []
+    for region in regions:
+        grid = region_to_grid(region, region_words(page.lines, region))
+        if grid is None or len(grid.rows) < settings.min_ruled_rows or len(grid.columns) < settings.min_ruled_columns:
+            continue
+        index = _first_line_below(page.lines, region.top)
+        grid.title = _title_above(page.lines, index)
+        grids.append(grid)
+        covered.append((region.top - 1, region.bottom + 1))
+    rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
+    grids.extend(unruled_grids(rest, settings))
+    return sorted(grids, key=lambda g: g.top)
+
+
+def _first_line_below(lines: list[Line], y: float) -> int:
+    for i, line in enumerate(lines):
+        if (line.top or 0) >= y - 1:
+            return i
+    return len(lines)
+
+
+def page_tables(page: Page, settings: TableSettings, min_values: int, carry: Table | None = None) -> list[Table]:
+    tables: list[Table] = []
+    for grid in page_grids(page, settings):
+        table = grid_to_table(grid, min_values, carry if not tables else None)
+        if table is not None:
+            tables.append(table)
+    return tables

@@ -1,0 +1,155 @@
+"""The table model every reader produces: columns with a meaning, rows of cells, a quality report.
+
+Text exports (tables.py) and PDF pages (grid.py) build the same Table, so the wide-table
+reader (wide.py) and the parsers never need to know where a table came from. A table from a
+PDF keeps the grid it was read from (`Table.grid`), so `extract inspect --tables` can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status
+from extract.model import Line
+from extract.values import parse_cell
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    label: str
+    meaning: HeaderMeaning
+    x0: float | None = None
+    x1: float | None = None
+
+    @property
+    def role(self) -> str:
+        return self.meaning.role
+
+
+@dataclass
+class TableRow:
+    cells: list[str]  # one per column, "" when empty
+    context: str  # the row as printed
+    shifted: list[int] = field(default_factory=list)  # columns whose value came from the right
+
+
+@dataclass
+class QualityReport:
+    rows: int = 0
+    value_cells: int = 0
+    numeric_cells: int = 0
+    shifted_cells: int = 0
+    unaligned_cells: int = 0  # cells that sat under no header column (PDF)
+
+    @property
+    def numeric_share(self) -> float:
+        return self.numeric_cells / self.value_cells if self.value_cells else 0.0
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[TableRow]
+    section: str | None
+    header_context: str
+    report: QualityReport
+    grid: Any = None  # the grid.Grid a PDF table was read from (for inspect), None for text
+
+    def column(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+    @property
+    def value_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "value"]
+
+
+def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
+    columns = []
+    for i, label in enumerate(labels):
+        x0, x1 = spans[i] if spans else (None, None)
+        columns.append(Column(i, clean_header(label), classify_header(label), x0, x1))
+    return columns
+
+
+def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
+    their header says; unlabelled columns of symbols hold the status."""
+    out = []
+    for col in columns:
+        values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
+        if values:
+            formulas = sum(1 for v in values if "=" in v or re.fullmatch(r"[\w'’ :-]*\d+\s*/\s*\d+.*", v))
+            statuses = sum(1 for v in values if is_status(v))
+            if col.role in ("value", "blank", "ignore") and formulas / len(values) >= 0.5 and "=" in " ".join(values):
+                col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)
+            elif col.role == "blank" and statuses / len(values) >= 0.5:
+                col = Column(col.index, col.label, HeaderMeaning("status"), col.x0, col.x1)
+        out.append(col)
+    return out
+
+
+def title_of(line: Line) -> str | None:
+    """A line that can name the table below it: one short run of words, not a sentence or a number."""
+    texts = [t for t in line.texts if t]
+    if len(texts) != 1:
+        return None
+    text = clean_header(texts[0]).strip("-–:> ")
+    if not text or len(text) > 100 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
+        return None
+    if not re.search(r"[A-Za-z]{3}", text):
+        return None
+    return text
+
+
+def repair_shifted_cells(cells: list[str], columns: list[Column]) -> tuple[list[str], list[int]]:
+    """Move a number that sits under an unlabelled column into the empty value column on its left.
+
+    In exports where one column of a table is missing (no Target column), the remaining values
+    keep the original tab stops and land one column right, under a blank header.
+    """
+    cells = list(cells)
+    moved: list[int] = []
+    for i, col in enumerate(columns):
+        if col.role != "blank" or not cells[i] or parse_cell(cells[i]).value is None:
+            continue
+        left = i - 1
+        while left >= 0 and columns[left].role == "blank" and not cells[left]:
+            left -= 1
+        if left >= 0 and columns[left].role == "value" and not cells[left]:
+            cells[left], cells[i] = cells[i], ""
+            moved.append(left)
+    return cells, moved
+
+
+def assemble_table(
+    columns: list[Column],
+    raw_rows: list[tuple[list[str], str, int]],
+    title: str | None,
+    header_context: str,
+    repair_shifts: bool = False,
+    grid: Any = None,
+) -> Table:
+    """A Table from aligned rows (cells, context, unaligned count), with its quality report.
+
+    `repair_shifts` moves values a missing column shifted right back under their header: a
+    quirk of text exports whose tab stops outlive a deleted column; positioned cells never need it.
+    """
+    report = QualityReport()
+    rows: list[TableRow] = []
+    for cells, context, unaligned in raw_rows:
+        moved: list[int] = []
+        if repair_shifts:
+            cells, moved = repair_shifted_cells(cells, columns)
+        rows.append(TableRow(cells, context, moved))
+        report.rows += 1
+        report.shifted_cells += len(moved)
+        report.unaligned_cells += unaligned
+        for col in columns:
+            if col.role == "value" and cells[col.index]:
+                report.value_cells += 1
+                if parse_cell(cells[col.index]).value is not None:
+                    report.numeric_cells += 1
+    return Table(columns, rows, title, header_context, report, grid)
