@@ -245,15 +245,44 @@ def havering(out: Path) -> None:
         "Long Term DOT against Q1 2016/17",
     ]
     rows = [
-        ["No. of early years education offers extended to disadvantaged 2 year olds", "Bigger is better",
-         "841", "841", "N/A", "N/A", "N/A"],
-        ["% of young people leaving care who are in education, employment or training at ages 18-21",
-         "Bigger is better", "80%", "80%", "60.9%\nRED", "↓ 67.2%", "↓ 62.3%"],
-        ["% of children who wait less than 14 months between entering care and moving in with their "
-         "adopting family", "Bigger is better", "75%", "75%", "60%\nRED", "↑ 47%", "↑ 44%"],
+        [
+            "No. of early years education offers extended to disadvantaged 2 year olds",
+            "Bigger is better",
+            "841",
+            "841",
+            "N/A",
+            "N/A",
+            "N/A",
+        ],
+        [
+            "% of young people leaving care who are in education, employment or training at ages 18-21",
+            "Bigger is better",
+            "80%",
+            "80%",
+            "60.9%\nRED",
+            "↓ 67.2%",
+            "↓ 62.3%",
+        ],
+        [
+            "% of children who wait less than 14 months between entering care and moving in with their adopting family",
+            "Bigger is better",
+            "75%",
+            "75%",
+            "60%\nRED",
+            "↑ 47%",
+            "↑ 44%",
+        ],
         ["Total no. of in-house foster carers", "Bigger is better", "90", "90", "78\nRED", "↑ 77", "↓ 81"],
-        ["% of looked after children who ceased to be LAC as a result of permanency (adoption and special "
-         "guardianship)", "Bigger is better", "16%", "16%", "14.8%\nRED", "↑ 14.7%", "↓ 16.6%"],
+        [
+            "% of looked after children who ceased to be LAC as a result of permanency (adoption and special "
+            "guardianship)",
+            "Bigger is better",
+            "16%",
+            "16%",
+            "14.8%\nRED",
+            "↑ 14.7%",
+            "↓ 16.6%",
+        ],
     ]
     table = doc.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -265,8 +294,13 @@ def havering(out: Path) -> None:
     for values in rows:
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER,
-                       bold=(i == 4))
+            _cell_text(
+                cell,
+                text,
+                size=9,
+                align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER,
+                bold=(i == 4),
+            )
             if i == 4 and "RED" in text:
                 _shade(cell, "F4B6B6")
     _widths(table, [6.0, 2.2, 2.4, 2.4, 2.6, 3.2, 3.2])
@@ -277,8 +311,7 @@ def havering(out: Path) -> None:
         "Annual outturns reported to the Sub-Committee in its quarterly updates (lower is better). London is "
         "the regional comparator; England the national one."
     )
-    title = ("Percentage of 16-18 year olds who are not in education, employment or training (NEET), "
-             "or not known")
+    title = "Percentage of 16-18 year olds who are not in education, employment or training (NEET), or not known"
     para = doc.add_paragraph()
     para.add_run(title).bold = True
     table = doc.add_table(rows=1, cols=4)
@@ -286,8 +319,11 @@ def havering(out: Path) -> None:
     for cell, text in zip(table.rows[0].cells, ["Area", "2017/18", "2018/19", "2019/20"], strict=True):
         _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
         _shade(cell, "DEEAF6")
-    for values in (["Havering", "3.5%", "3.1%", "2.9%"], ["London", "", "4.8%", "4.2%"],
-                   ["England", "6%", "5.5%", "5.5%"]):
+    for values in (
+        ["Havering", "3.5%", "3.1%", "2.9%"],
+        ["London", "", "4.8%", "4.2%"],
+        ["England", "6%", "5.5%", "5.5%"],
+    ):
         cells = table.add_row().cells
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             _cell_text(cell, text, size=10, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
@@ -308,17 +344,44 @@ def middlesbrough(out: Path) -> None:
         "Children and Corporate Parenting. Blank cells: not reported for that month. The statistical "
         "neighbour figure is the latest published comparator."
     )
-    headers = ["Measure", "Sep 2020", "Oct 2020", "Nov 2020", "Jul 2021", "Aug 2021", "Sep 2021", "Nov 2021",
-               "Statistical neighbour"]
+    headers = [
+        "Measure",
+        "Sep 2020",
+        "Oct 2020",
+        "Nov 2020",
+        "Jul 2021",
+        "Aug 2021",
+        "Sep 2021",
+        "Nov 2021",
+        "Statistical neighbour",
+    ]
     rows = [
-        ["Rate of looked after children per 10,000 of the population", "", "", "", "", "166", "165.1", "159.4",
-         "125.5"],
+        [
+            "Rate of looked after children per 10,000 of the population",
+            "",
+            "",
+            "",
+            "",
+            "166",
+            "165.1",
+            "159.4",
+            "125.5",
+        ],
         ["Number of looked after children", "702", "", "", "", "", "", "", ""],
         ["Number of children in Connected Carers placements", "210", "", "", "112", "", "", "", ""],
         ["Number of children placed with parents", "99", "", "", "", "58", "", "", ""],
         ["Children starting to be looked after for every child ceasing", "1.9", "1.7", "1.8", "", "", "", "", ""],
-        ["Children and young people who ceased to be looked after in the last 6 months", "", "", "", "", "136",
-         "122", "125", ""],
+        [
+            "Children and young people who ceased to be looked after in the last 6 months",
+            "",
+            "",
+            "",
+            "",
+            "136",
+            "122",
+            "125",
+            "",
+        ],
         ["Children who became looked after in the last 6 months", "", "", "", "", "", "100", "103", ""],
     ]
     table = doc.add_table(rows=1, cols=len(headers))
@@ -343,42 +406,147 @@ def middlesbrough(out: Path) -> None:
 
 DEVON_ROWS = [
     # KPI, baseline, target, M1, A Jul 23, M2, A Nov 23, M3, A Mar 24, M4, A Jul 24, M5, A Nov 24
-    ["Percentage of children and young people absent from school with SEN support (Attendance)",
-     "10.9% (academic year 21/22)", "10% (England average 21/22)", "10.9%", "12.1% (academic year 22/23)",
-     "10.5%", "11.3%", "10.2%", "12.7%", "10%", "12.2%", "10%", "10.3%"],
-    ["Percentage of children and young people absent from school with an EHC plan (Attendance)",
-     "12.7% (academic year 21/22)", "12.1% (England average 21/22)", "12.7%", "14.7% (academic year 22/23)",
-     "13.6%", "15.50%", "13.3%", "16.2%", "13.1%", "16.1%", "13%", "13.6%"],
-    ["Suspension rate of children and young people with SEN support (Suspensions)",
-     "28.92 (academic year 21/22)", "18.59 (England average 21/22)", "28.92", "47.7 (academic year 22/23)",
-     "28.8", "14.48", "28", "37.16", "30", "54.05", "25", "3.7"],
-    ["Suspension rate of children and young people with an EHC plan (Suspensions)",
-     "25.06 (academic year 21/22)", "17.63 (England average 21/22)", "25.06", "38.17 (academic year 22/23)",
-     "25.0", "13.02%", "25", "29.15", "30", "43.35", "20", "4.0"],
-    ["Permanent exclusion rate of children and young people with SEN support (Exclusions)",
-     "0.45 (academic year 21/22)", "0.25 (England average 21/22)", "0.45%", "0.66 (academic year 22/23)",
-     "0.45", "0.16%", "0.45", "0.36", "0.45", "0.56", "0.4", "0.14"],
-    ["Permanent exclusion rate of children and young people with an EHCP support (Exclusions)",
-     "0.28 (academic year 21/22)", "0.13 (England average 21/22)", "0.28%", "0.54 (academic year 22/23)",
-     "0.28", "0.13", "0.28", "0.37", "0.30", "0.44", "0.2", "0.02"],
-    ["EHC assessment requests as a % of population (Demand)",
-     "0.97% (academic year 21/22)", "0.68% (national SEN2 2022)", "1.05%", "1.17% (projected end of year)",
-     "1.05%", "1.07% (projected end of year)", "1.07%", "1.23% (projected end of year)", "1.09%",
-     "1.26% (projected end of year)", "1%", "1.13% (projected end of year)"],
-    ["Total number of EHC plans as % of 0-24 population (Demand)",
-     "3.99% (SEN2 Jan 2023)", "30.8% (national SEN2 2022)", "4.1%", "4.17%", "4.2%", "4.25%", "4.25%",
-     "4.33%", "4.5%", "4.40%", "4.1%", "4.63%"],
+    [
+        "Percentage of children and young people absent from school with SEN support (Attendance)",
+        "10.9% (academic year 21/22)",
+        "10% (England average 21/22)",
+        "10.9%",
+        "12.1% (academic year 22/23)",
+        "10.5%",
+        "11.3%",
+        "10.2%",
+        "12.7%",
+        "10%",
+        "12.2%",
+        "10%",
+        "10.3%",
+    ],
+    [
+        "Percentage of children and young people absent from school with an EHC plan (Attendance)",
+        "12.7% (academic year 21/22)",
+        "12.1% (England average 21/22)",
+        "12.7%",
+        "14.7% (academic year 22/23)",
+        "13.6%",
+        "15.50%",
+        "13.3%",
+        "16.2%",
+        "13.1%",
+        "16.1%",
+        "13%",
+        "13.6%",
+    ],
+    [
+        "Suspension rate of children and young people with SEN support (Suspensions)",
+        "28.92 (academic year 21/22)",
+        "18.59 (England average 21/22)",
+        "28.92",
+        "47.7 (academic year 22/23)",
+        "28.8",
+        "14.48",
+        "28",
+        "37.16",
+        "30",
+        "54.05",
+        "25",
+        "3.7",
+    ],
+    [
+        "Suspension rate of children and young people with an EHC plan (Suspensions)",
+        "25.06 (academic year 21/22)",
+        "17.63 (England average 21/22)",
+        "25.06",
+        "38.17 (academic year 22/23)",
+        "25.0",
+        "13.02%",
+        "25",
+        "29.15",
+        "30",
+        "43.35",
+        "20",
+        "4.0",
+    ],
+    [
+        "Permanent exclusion rate of children and young people with SEN support (Exclusions)",
+        "0.45 (academic year 21/22)",
+        "0.25 (England average 21/22)",
+        "0.45%",
+        "0.66 (academic year 22/23)",
+        "0.45",
+        "0.16%",
+        "0.45",
+        "0.36",
+        "0.45",
+        "0.56",
+        "0.4",
+        "0.14",
+    ],
+    [
+        "Permanent exclusion rate of children and young people with an EHCP support (Exclusions)",
+        "0.28 (academic year 21/22)",
+        "0.13 (England average 21/22)",
+        "0.28%",
+        "0.54 (academic year 22/23)",
+        "0.28",
+        "0.13",
+        "0.28",
+        "0.37",
+        "0.30",
+        "0.44",
+        "0.2",
+        "0.02",
+    ],
+    [
+        "EHC assessment requests as a % of population (Demand)",
+        "0.97% (academic year 21/22)",
+        "0.68% (national SEN2 2022)",
+        "1.05%",
+        "1.17% (projected end of year)",
+        "1.05%",
+        "1.07% (projected end of year)",
+        "1.07%",
+        "1.23% (projected end of year)",
+        "1.09%",
+        "1.26% (projected end of year)",
+        "1%",
+        "1.13% (projected end of year)",
+    ],
+    [
+        "Total number of EHC plans as % of 0-24 population (Demand)",
+        "3.99% (SEN2 Jan 2023)",
+        "30.8% (national SEN2 2022)",
+        "4.1%",
+        "4.17%",
+        "4.2%",
+        "4.25%",
+        "4.25%",
+        "4.33%",
+        "4.5%",
+        "4.40%",
+        "4.1%",
+        "4.63%",
+    ],
 ]
 
 
 def devon(out: Path) -> None:
-    headers = ["Key Performance Indicator", "Baseline (date)", "Target", "Milestone 1 – Jul 23", "Actual Jul 23",
-               "Milestone 2 – Nov 23", "Actual Nov 23", "Milestone 3 – Mar 24", "Actual Mar 24",
-               "Milestone 4 – Jul 24", "Actual Jul 24", "Milestone 5 – Nov 24", "Actual Nov 24"]
+    headers = [
+        "Key Performance Indicator",
+        "Baseline (date)",
+        "Target",
+        "Milestone 1 – Jul 23",
+        "Actual Jul 23",
+        "Milestone 2 – Nov 23",
+        "Actual Nov 23",
+        "Milestone 3 – Mar 24",
+        "Actual Mar 24",
+        "Milestone 4 – Jul 24",
+        "Actual Jul 24",
+        "Milestone 5 – Nov 24",
+        "Actual Nov 24",
+    ]
     head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "\n".join(
-        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in DEVON_ROWS
-    )
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in DEVON_ROWS)
     html = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Devon SEND Accelerated Progress Plan – key performance indicators</title>
@@ -441,8 +609,10 @@ def conwy(out: Path) -> None:
     _sheet_setup(ws, "4:4")
     ws["A1"] = "Conwy County Borough Council – Social Services Annual Report 2018-19"
     ws["A1"].font = Font(bold=True, size=14, color="005A8C")
-    ws["A2"] = ("Performance against the national performance measures reported to Welsh Government, "
-                "grouped by Quality Standard.")
+    ws["A2"] = (
+        "Performance against the national performance measures reported to Welsh Government, "
+        "grouped by Quality Standard."
+    )
     ws["A2"].font = Font(italic=True, size=9)
     ws.append([])
     ws.append(["Performance Indicator description", "2017-2018", "2018-2019"])
@@ -452,28 +622,62 @@ def conwy(out: Path) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BOX
     sections = [
-        ("Quality Standard 1 – Working with people to define and co-produce personal well-being outcomes that "
-         "people wish to achieve", [
-             ("The percentage of adults who completed a period of reablement and had a reduced package of care "
-              "(than they did before) 6 months later (PMA20a)", "9.85%", "9.41%"),
-             ("The percentage of adults who completed a period of reablement and had no package of care 6 months "
-              "later (PMA20b)", "71.52%", "73.70%"),
-             ("% of adults who received advice and assistance from the Information, Advice and Assistance service "
-              "did not contact the service again in 6 months (PMA23)", "81.25%", "90.79%"),
-             ("% of assessment completed for children within statutory timescales (PMC24)", "100.00%", "100.00%"),
-         ]),
-        ("Quality Standard 2 – Working with people and partners to protect and promote people's physical and "
-         "mental health and emotional well-being", [
-             ("The rate of delayed transfers of care for social care reasons per 1,000 population aged 75 or over "
-              "(PMA19)", "0.33", "0.66"),
-             ("The average length of time older people (aged 65 or over) are supported in residential care homes "
-              "(PMA21)", "642.24 days", "703.34 days"),
-             ("Average age of adults entering residential care homes (PMA22)", "81.09", "85.09"),
-             ("The percentage of children seen by a registered dentist within 3 months of becoming looked after "
-              "(PMC30)", "78.00%", "94.12%"),
-             ("The percentage of children looked after at 31 March who were registered with a GP within 10 "
-              "working days of the start of their placement (PMC31)", "100.00%", "98.77%"),
-         ]),
+        (
+            "Quality Standard 1 – Working with people to define and co-produce personal well-being outcomes that "
+            "people wish to achieve",
+            [
+                (
+                    "The percentage of adults who completed a period of reablement and had a reduced package of care "
+                    "(than they did before) 6 months later (PMA20a)",
+                    "9.85%",
+                    "9.41%",
+                ),
+                (
+                    "The percentage of adults who completed a period of reablement and had no package of care 6 months "
+                    "later (PMA20b)",
+                    "71.52%",
+                    "73.70%",
+                ),
+                (
+                    "% of adults who received advice and assistance from the Information, Advice and Assistance "
+                    "service did not contact the service again in 6 months (PMA23)",
+                    "81.25%",
+                    "90.79%",
+                ),
+                ("% of assessment completed for children within statutory timescales (PMC24)", "100.00%", "100.00%"),
+            ],
+        ),
+        (
+            "Quality Standard 2 – Working with people and partners to protect and promote people's physical and "
+            "mental health and emotional well-being",
+            [
+                (
+                    "The rate of delayed transfers of care for social care reasons per 1,000 population aged 75 "
+                    "or over (PMA19)",
+                    "0.33",
+                    "0.66",
+                ),
+                (
+                    "The average length of time older people (aged 65 or over) are supported in residential care homes "
+                    "(PMA21)",
+                    "642.24 days",
+                    "703.34 days",
+                ),
+                ("Average age of adults entering residential care homes (PMA22)", "81.09", "85.09"),
+                (
+                    "The percentage of children seen by a registered dentist within 3 months of becoming looked after "
+                    "(PMC30)",
+                    "78.00%",
+                    "94.12%",
+                ),
+                (
+                    "The percentage of children looked after at 31 March who were registered with a GP within 10 "
+                    "working days of the start of their placement (PMC31)",
+                    "100.00%",
+                    "98.77%",
+                ),
+            ],
+        ),
     ]
     for heading, rows in sections:
         ws.append([heading])
@@ -490,8 +694,7 @@ def conwy(out: Path) -> None:
             for c in range(1, 4):
                 cell = ws.cell(r, c)
                 cell.border = BOX
-                cell.alignment = Alignment(wrap_text=True, vertical="center",
-                                           horizontal="left" if c == 1 else "center")
+                cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="left" if c == 1 else "center")
     ws.column_dimensions["A"].width = 90
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 14
@@ -501,18 +704,50 @@ def conwy(out: Path) -> None:
     ws2["A1"] = "Children's Services – statutory measures 2015-16 (from the 2015-16 annual report)"
     ws2["A1"].font = Font(bold=True, size=13, color="005A8C")
     ws2.append([])
-    header = ["Measure", "Target", "2013/14", "2014/15", "2015/16", "Q1 2015/16", "Q2 2015/16", "Q3 2015/16",
-              "Q4 2015/16"]
+    header = [
+        "Measure",
+        "Target",
+        "2013/14",
+        "2014/15",
+        "2015/16",
+        "Q1 2015/16",
+        "Q2 2015/16",
+        "Q3 2015/16",
+        "Q4 2015/16",
+    ]
     ws2.append(header)
     for cell in ws2[3]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="005A8C")
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BOX
-    ws2.append(["SCC/042(a) The percentage of initial assessments completed within 7 working days", "80%",
-                "82.1%", "79.2%", "76.1%", "65.2%", "80.7%", "82.5%", "77%"])
-    ws2.append(["SCC/004 The percentage of children looked after on 31 March who have had three or more "
-                "placements during the year (lower is better)", "9.5%", "", "11.4%", "10.6%", "", "", "", ""])
+    ws2.append(
+        [
+            "SCC/042(a) The percentage of initial assessments completed within 7 working days",
+            "80%",
+            "82.1%",
+            "79.2%",
+            "76.1%",
+            "65.2%",
+            "80.7%",
+            "82.5%",
+            "77%",
+        ]
+    )
+    ws2.append(
+        [
+            "SCC/004 The percentage of children looked after on 31 March who have had three or more "
+            "placements during the year (lower is better)",
+            "9.5%",
+            "",
+            "11.4%",
+            "10.6%",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
     for r in (4, 5):
         ws2.row_dimensions[r].height = 32
         for c in range(1, 10):
@@ -528,25 +763,62 @@ def conwy(out: Path) -> None:
 # ---------------------------------------------- blind: Cheshire West KPI tiles (html)
 
 CHESHIRE_TILES = [
-    ("All of our families, children and young people are supported to get the best start in life", [
-        ("Reduce the rate of children in need, per 10,000 population 0-17 (includes all children 0-17 with an "
-         "open referral, CIN, CPP and LAC)", "323.5", [], "Stayed the same"),
-        ("Increase the number of complex families achieving significant and sustained outcomes (Troubled "
-         "Families Programme)", "139", [], "Improved performance"),
-        ("Parent/Carer Satisfaction with Final Education Heath and Care Plan (initial targets revised as process "
-         "has bedded in)", "92.4%", [], "Improved performance"),
-        ("Take up of free early education for eligible for 2 year olds living in the top 30% most deprived areas "
-         "in the borough", "101%", [], "Improved performance"),
-    ]),
-    ("Vulnerable adults and children feel safe and are protected", [
-        ("Percentage of referrals to children's social care within 12 months of a previous referral", "19.9%", [],
-         "Requires improvement"),
-        ("Percentage of children who became subject of a child protection plan for a second time", "16.0%",
-         [("Target", "14%"), ("National", "20.2%"), ("Regional", "20.7%"), ("Statistical neighbours", "21.5%")],
-         "Improved performance"),
-        ("Rate of Looked After Children per 10,000 0-17 population (Children in Care)", "73.4", [],
-         "Stayed the same"),
-    ]),
+    (
+        "All of our families, children and young people are supported to get the best start in life",
+        [
+            (
+                "Reduce the rate of children in need, per 10,000 population 0-17 (includes all children 0-17 with an "
+                "open referral, CIN, CPP and LAC)",
+                "323.5",
+                [],
+                "Stayed the same",
+            ),
+            (
+                "Increase the number of complex families achieving significant and sustained outcomes (Troubled "
+                "Families Programme)",
+                "139",
+                [],
+                "Improved performance",
+            ),
+            (
+                "Parent/Carer Satisfaction with Final Education Heath and Care Plan (initial targets revised as "
+                "process has bedded in)",
+                "92.4%",
+                [],
+                "Improved performance",
+            ),
+            (
+                "Take up of free early education for eligible for 2 year olds living in the top 30% most deprived "
+                "areas in the borough",
+                "101%",
+                [],
+                "Improved performance",
+            ),
+        ],
+    ),
+    (
+        "Vulnerable adults and children feel safe and are protected",
+        [
+            (
+                "Percentage of referrals to children's social care within 12 months of a previous referral",
+                "19.9%",
+                [],
+                "Requires improvement",
+            ),
+            (
+                "Percentage of children who became subject of a child protection plan for a second time",
+                "16.0%",
+                [("Target", "14%"), ("National", "20.2%"), ("Regional", "20.7%"), ("Statistical neighbours", "21.5%")],
+                "Improved performance",
+            ),
+            (
+                "Rate of Looked After Children per 10,000 0-17 population (Children in Care)",
+                "73.4",
+                [],
+                "Stayed the same",
+            ),
+        ],
+    ),
 ]
 
 
@@ -605,16 +877,19 @@ def rotherham_year_end(out: Path) -> None:
     ws = wb.active
     ws.title = "Performance Summary"
     _sheet_setup(ws, "5:6")
-    ws["A1"] = "Children & Young People's Services"
+    ws["A1"] = "Rotherham Metropolitan Borough Council – Children & Young People's Services"
     ws["A1"].font = Font(bold=True, size=14, color="6A1B4D")
     ws["A2"] = "Performance Summary – As at Month End March 2017 (Quarter 4 covering January – March 2017)"
     ws["A2"].font = Font(bold=True, size=11)
-    ws["A3"] = ("Data reports are not dynamic: figures may change when reports are re-run. Blank cells: not "
-                "reported in this summary.")
+    ws["A3"] = (
+        "Data reports are not dynamic: figures may change when reports are re-run. Blank cells: not "
+        "reported in this summary."
+    )
     ws["A3"].font = Font(italic=True, size=8)
     ws.append([])
-    ws.append(["NO.", "INDICATOR", "GOOD PERF IS", "YR ON YR TREND", None, "PERFORMANCE (Monthly)", None, None,
-               "YEAR END"])
+    ws.append(
+        ["NO.", "INDICATOR", "GOOD PERF IS", "YR ON YR TREND", None, "PERFORMANCE (Monthly)", None, None, "YEAR END"]
+    )
     ws.append([None, None, None, "2015/16", None, "Jan-17", "Feb-17", "Mar-17", "2016/17"])
     ws.row_dimensions[5].height = 26
     ws.merge_cells("D5:E5")
@@ -629,23 +904,45 @@ def rotherham_year_end(out: Path) -> None:
             cell.border = BOX
     rows = [
         ("EARLY HELP AND FAMILY ENGAGEMENT", None),
-        ("1.1", "Early Help contacts during the reporting month (including step downs)", "Info", "", "403", "407",
-         "392", "3,914"),
+        (
+            "1.1",
+            "Early Help contacts during the reporting month (including step downs)",
+            "Info",
+            "",
+            "403",
+            "407",
+            "392",
+            "3,914",
+        ),
         ("1.2", "Timeliness of engagement with families in Early Help (%)", "High", "18.4%", "", "", "", "53.7%"),
         ("1.3", "Early Help assessments completed by partners (%)", "High", "", "", "", "", "6.5%"),
         ("1.4", "Early Help assessments completed within 35 working days (%)", "High", "", "", "", "", "39.4%"),
-        ("1.5", "Early Help exit survey: families rating the service good or excellent (%)", "High", "", "", "", "",
-         "98%"),
+        (
+            "1.5",
+            "Early Help exit survey: families rating the service good or excellent (%)",
+            "High",
+            "",
+            "",
+            "",
+            "",
+            "98%",
+        ),
         ("CHILDREN'S SOCIAL CARE", None),
-        ("2.1", "Re-referrals to Children's Social Care within 12 months (%)", "Low", "30.7%", "", "", "",
-         "27.6%"),
+        ("2.1", "Re-referrals to Children's Social Care within 12 months (%)", "Low", "30.7%", "", "", "", "27.6%"),
         ("2.2", "Assessments completed within 45 working days (%)", "High", "", "", "85.9%", "92.9%", ""),
         ("2.3", "Children in need with an up-to-date plan (%)", "High", "", "", "", "93.8%", "82.7%"),
-        ("2.4", "Initial Child Protection Conferences held within 15 working days (%)", "High", "", "", "", "",
-         "91%"),
+        ("2.4", "Initial Child Protection Conferences held within 15 working days (%)", "High", "", "", "", "", "91%"),
         ("2.5", "Child Protection reviews held within timescale (%)", "High", "", "", "", "", "98.6%"),
-        ("2.6", "Looked After Children visits within the local standard of 4 weeks (%)", "High", "80.2%", "", "",
-         "", "86.4%"),
+        (
+            "2.6",
+            "Looked After Children visits within the local standard of 4 weeks (%)",
+            "High",
+            "80.2%",
+            "",
+            "",
+            "",
+            "86.4%",
+        ),
     ]
     for row in rows:
         if row[1] is None:
@@ -685,25 +982,34 @@ def rotherham_cic(out: Path) -> None:
         "benchmarking against national and statistical neighbour averages are in Appendix 2 (not reproduced)."
     )
     blocks = [
-        ("Journey of the child",
-         "Number of children entering care (year to date)", [("Latest", "122"), ("Previous quarter", "78")]),
-        ("Journey of the child",
-         "Percentage of care plans up to date within ten working days of a LAC review",
-         [("Latest", "76%"), ("Previous quarter", "79%")]),
-        ("Placement stability",
-         "Percentage of children looked after for two years or more who are in a stable long-term placement",
-         [("Latest", "63.3%"), ("Previous quarter", "64%"), ("Target", "70%")]),
-        ("Placement stability",
-         "Percentage of children looked after with three or more placement moves in the year",
-         [("Latest", "9.3%"), ("Previous quarter", "7.7%")]),
-        ("Sufficiency",
-         "Number of in-house foster carer families registered", [("Latest", "111"), ("Previous quarter", "108")]),
-        ("Sufficiency",
-         "Foster carer approvals in the quarter", [("Latest", "15")]),
-        ("Sufficiency",
-         "Foster carer de-registrations in the quarter", [("Latest", "15")]),
-        ("Youth justice",
-         "Children in care known to the youth justice service", [("Latest", "7")]),
+        (
+            "Journey of the child",
+            "Number of children entering care (year to date)",
+            [("Latest", "122"), ("Previous quarter", "78")],
+        ),
+        (
+            "Journey of the child",
+            "Percentage of care plans up to date within ten working days of a LAC review",
+            [("Latest", "76%"), ("Previous quarter", "79%")],
+        ),
+        (
+            "Placement stability",
+            "Percentage of children looked after for two years or more who are in a stable long-term placement",
+            [("Latest", "63.3%"), ("Previous quarter", "64%"), ("Target", "70%")],
+        ),
+        (
+            "Placement stability",
+            "Percentage of children looked after with three or more placement moves in the year",
+            [("Latest", "9.3%"), ("Previous quarter", "7.7%")],
+        ),
+        (
+            "Sufficiency",
+            "Number of in-house foster carer families registered",
+            [("Latest", "111"), ("Previous quarter", "108")],
+        ),
+        ("Sufficiency", "Foster carer approvals in the quarter", [("Latest", "15")]),
+        ("Sufficiency", "Foster carer de-registrations in the quarter", [("Latest", "15")]),
+        ("Youth justice", "Children in care known to the youth justice service", [("Latest", "7")]),
     ]
     current = None
     for theme, title, values in blocks:
