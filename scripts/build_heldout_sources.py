@@ -1,0 +1,1074 @@
+"""Write the source files (docx, xlsx, html) of the held-out PDF fixtures.
+
+    python scripts/build_heldout_sources.py
+
+Each held-out document lives in tests/heldout/<split>/<slug>/ with its source.md (where
+the figures come from), document.<ext> (written here) and document.pdf (rendered from it by
+scripts/render_heldout.py). The figures below are the ones the councils published; the
+layouts imitate how councils lay such papers out. truth.csv is written by hand from the
+rendered PDF, never from this script.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "tests" / "heldout"
+
+
+# ---------------------------------------------------------------- docx helpers
+
+
+def _shade(cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _cell_text(cell, text: str, *, bold=False, size=9, align=WD_ALIGN_PARAGRAPH.LEFT, colour=None) -> None:
+    cell.text = ""
+    lines = text.split("\n")
+    para = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        if i:
+            para = cell.add_paragraph()
+        para.alignment = align
+        para.paragraph_format.space_after = Pt(0)
+        run = para.add_run(line)
+        run.bold = bold
+        run.font.size = Pt(size)
+        if colour:
+            run.font.color.rgb = RGBColor.from_string(colour)
+    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+
+
+def _base_document(landscape: bool = False, font: str = "Arial", size: int = 10) -> Document:
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = font
+    style.font.size = Pt(size)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), font)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(1.8))
+    section.top_margin = section.bottom_margin = Cm(1.8)
+    return doc
+
+
+def _footer(doc: Document, text: str) -> None:
+    para = doc.sections[0].footer.paragraphs[0]
+    para.text = text
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for run in para.runs:
+        run.font.size = Pt(8)
+
+
+def _widths(table, widths_cm: list[float]) -> None:
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+
+
+def _heading(doc: Document, text: str, size: int = 14, colour: str = "1F3864") -> None:
+    para = doc.add_paragraph()
+    run = para.add_run(text)
+    run.bold = True
+    run.font.size = Pt(size)
+    run.font.color.rgb = RGBColor.from_string(colour)
+    para.paragraph_format.space_after = Pt(6)
+
+
+def _page_break(doc: Document) -> None:
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+# ------------------------------------------------ dev: Darlington KPI blocks (docx)
+
+
+def darlington(out: Path) -> None:
+    doc = _base_document()
+    _footer(doc, "Children and Young People Scrutiny Committee – Performance Indicators Q2 2022/23")
+    _heading(doc, "Darlington Borough Council", 16)
+    _heading(doc, "Children and Young People Scrutiny Committee\nPerformance Indicators – Quarter 2 2022/23", 13)
+    doc.add_paragraph("Report of the Group Director of People")
+    doc.add_paragraph(
+        "Purpose: to give Members the Quarter 2 (July to September 2022) position against the children's "
+        "social care indicators agreed by the Monitoring and Co-ordination Group. Each indicator is shown "
+        "as a block: the latest figure, the target (or threshold) where one is set, the previous quarter "
+        "and, where reported, the same point last year. Indicators reported annually are not updated "
+        "quarterly; where only the Quarter 1 figure is available it is shown and labelled."
+    )
+    doc.add_paragraph(
+        "Key: RED – below target; GREEN – meeting or better than target; blank – no target set "
+        "(figure for information)."
+    )
+    # two newspaper columns from here on
+    new_section = doc.add_section(0)  # continuous
+    cols = new_section._sectPr.xpath("./w:cols")
+    cols_el = cols[0] if cols else OxmlElement("w:cols")
+    cols_el.set(qn("w:num"), "2")
+    cols_el.set(qn("w:space"), "567")
+    if not cols:
+        new_section._sectPr.append(cols_el)
+
+    blocks = [
+        (
+            "Percentage of referrals screened and completed within one working day",
+            "Q2 2022/23",
+            [("Latest", "84.4%"), ("Target", "90%"), ("Previous", "79.6%")],
+            "RED",
+        ),
+        (
+            "Percentage of children referred to Children's Social Care who were re-referred within 12 "
+            "months of a previous referral",
+            "Q2 2022/23",
+            [("Latest", "15.3%"), ("Target", "18%"), ("Previous", "16.1%")],
+            "GREEN",
+        ),
+        (
+            "Percentage of children with a Child Protection plan who have an allocated social worker",
+            "Q2 2022/23",
+            [("Latest", "100%"), ("Previous", "100%")],
+            "",
+        ),
+        (
+            "Percentage of Children in Care who have an allocated social worker",
+            "Q2 2022/23",
+            [("Latest", "100%"), ("Previous", "100%")],
+            "",
+        ),
+        (
+            "Percentage of Child Protection reviews completed within timescale",
+            "Q2 2022/23",
+            [("Latest", "100%"), ("Previous", "100%")],
+            "",
+        ),
+        (
+            "Percentage of Children in Care reviews completed within timescale",
+            "Q2 2022/23",
+            [("Latest", "98.9%"), ("Previous", "98.8%")],
+            "",
+        ),
+        (
+            "Percentage of children ceasing to be subject to a Child Protection plan who had been subject "
+            "to the plan for two or more years (cumulative)",
+            "Q2 2022/23",
+            [("Latest", "4.7%"), ("Target", "5%")],
+            "GREEN",
+        ),
+        (
+            "Percentage of referrals taking more than three working days to complete",
+            "Q1 2022/23",
+            [("Latest", "1.9%"), ("Target", "5%"), ("Same period last year", "5.6%")],
+            "GREEN",
+        ),
+        (
+            "Number of Children in Care (excluding unaccompanied asylum-seeking children)",
+            "June 2022",
+            [("Latest", "273"), ("Same period last year", "264")],
+            "",
+        ),
+    ]
+    for title, period, values, rag in blocks:
+        para = doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True
+        para.paragraph_format.space_after = Pt(1)
+        run = para.add_run(title)
+        run.bold = True
+        run.font.size = Pt(10.5)
+        run.font.color.rgb = RGBColor.from_string("1F3864")
+        para = doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True
+        para.paragraph_format.space_after = Pt(1)
+        run = para.add_run(period)
+        run.italic = True
+        run.font.size = Pt(9)
+        para = doc.add_paragraph()
+        para.paragraph_format.space_after = Pt(12)
+        text = "   ".join(f"{label}: {value}" for label, value in values)
+        para.add_run(text).font.size = Pt(10)
+        if rag:
+            run = para.add_run(f"   {rag}")
+            run.bold = True
+            run.font.color.rgb = RGBColor.from_string("C00000" if rag == "RED" else "00853E")
+    doc.save(out)
+
+
+# ------------------------------------------- dev: Havering scorecard + NEET table (docx)
+
+
+def havering(out: Path) -> None:
+    doc = _base_document(landscape=True)
+    _footer(doc, "London Borough of Havering – Children & Learning Overview and Scrutiny Sub-Committee")
+    _heading(doc, "Children & Learning Overview and Scrutiny Sub-Committee", 15)
+    _heading(doc, "Quarter 1 Performance Report 2017/18 – 31 August 2017", 12, "2E74B5")
+    doc.add_paragraph(
+        "The table shows the indicators selected by the Sub-Committee for which Quarter 1 data is available. "
+        "Performance is RAG rated against the Quarter 1 target; the direction of travel (DOT) columns compare "
+        "Quarter 1 with the previous quarter (short term) and with the same quarter last year (long term)."
+    )
+    headers = [
+        "Indicator and Description",
+        "Value",
+        "2017/18 Annual Target",
+        "2017/18 Q1 Target",
+        "2017/18 Q1 Performance",
+        "Short Term DOT against 2016/17 (Q4)",
+        "Long Term DOT against Q1 2016/17",
+    ]
+    rows = [
+        [
+            "No. of early years education offers extended to disadvantaged 2 year olds",
+            "Bigger is better",
+            "841",
+            "841",
+            "N/A",
+            "N/A",
+            "N/A",
+        ],
+        [
+            "% of young people leaving care who are in education, employment or training at ages 18-21",
+            "Bigger is better",
+            "80%",
+            "80%",
+            "60.9%\nRED",
+            "↓ 67.2%",
+            "↓ 62.3%",
+        ],
+        [
+            "% of children who wait less than 14 months between entering care and moving in with their adopting family",
+            "Bigger is better",
+            "75%",
+            "75%",
+            "60%\nRED",
+            "↑ 47%",
+            "↑ 44%",
+        ],
+        ["Total no. of in-house foster carers", "Bigger is better", "90", "90", "78\nRED", "↑ 77", "↓ 81"],
+        [
+            "% of looked after children who ceased to be LAC as a result of permanency (adoption and special "
+            "guardianship)",
+            "Bigger is better",
+            "16%",
+            "16%",
+            "14.8%\nRED",
+            "↑ 14.7%",
+            "↓ 16.6%",
+        ],
+    ]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "1F4E79")
+    _repeat_header(table.rows[0])
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(
+                cell,
+                text,
+                size=9,
+                align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER,
+                bold=(i == 4),
+            )
+            if i == 4 and "RED" in text:
+                _shade(cell, "F4B6B6")
+    _widths(table, [6.0, 2.2, 2.4, 2.4, 2.6, 3.2, 3.2])
+
+    _page_break(doc)
+    _heading(doc, "Benchmarking: young people not in education, employment or training", 12, "2E74B5")
+    doc.add_paragraph(
+        "Annual outturns reported to the Sub-Committee in its quarterly updates (lower is better). London is "
+        "the regional comparator; England the national one."
+    )
+    title = "Percentage of 16-18 year olds who are not in education, employment or training (NEET), or not known"
+    para = doc.add_paragraph()
+    para.add_run(title).bold = True
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ["Area", "2017/18", "2018/19", "2019/20"], strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "DEEAF6")
+    for values in (
+        ["Havering", "3.5%", "3.1%", "2.9%"],
+        ["London", "", "4.8%", "4.2%"],
+        ["England", "6%", "5.5%", "5.5%"],
+    ):
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=10, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [5.0, 3.0, 3.0, 3.0])
+    doc.save(out)
+
+
+# -------------------------------------- dev: Middlesbrough corporate parenting (docx)
+
+
+def middlesbrough(out: Path) -> None:
+    doc = _base_document(landscape=True, font="Calibri", size=10)
+    _footer(doc, "Middlesbrough Council – Corporate Parenting Board")
+    _heading(doc, "Corporate Parenting Board – Performance Scorecard", 15, "7030A0")
+    doc.add_paragraph("Demand and children looked after: monthly position, 2020 to 2021")
+    doc.add_paragraph(
+        "Figures as presented to the Board by the Director of Children's Care and the Head of Looked After "
+        "Children and Corporate Parenting. Blank cells: not reported for that month. The statistical "
+        "neighbour figure is the latest published comparator."
+    )
+    headers = [
+        "Measure",
+        "Sep 2020",
+        "Oct 2020",
+        "Nov 2020",
+        "Jul 2021",
+        "Aug 2021",
+        "Sep 2021",
+        "Nov 2021",
+        "Statistical neighbour",
+    ]
+    rows = [
+        [
+            "Rate of looked after children per 10,000 of the population",
+            "",
+            "",
+            "",
+            "",
+            "166",
+            "165.1",
+            "159.4",
+            "125.5",
+        ],
+        ["Number of looked after children", "702", "", "", "", "", "", "", ""],
+        ["Number of children in Connected Carers placements", "210", "", "", "112", "", "", "", ""],
+        ["Number of children placed with parents", "99", "", "", "", "58", "", "", ""],
+        ["Children starting to be looked after for every child ceasing", "1.9", "1.7", "1.8", "", "", "", "", ""],
+        [
+            "Children and young people who ceased to be looked after in the last 6 months",
+            "",
+            "",
+            "",
+            "",
+            "136",
+            "122",
+            "125",
+            "",
+        ],
+        ["Children who became looked after in the last 6 months", "", "", "", "", "", "100", "103", ""],
+    ]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "7030A0")
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [7.0, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2, 2.2, 2.6])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Note: the peak of 702 children looked after was reached in September 2020; the ratio row shows how "
+        "many children started to be looked after for each child who ceased in the month."
+    )
+    doc.save(out)
+
+
+# ------------------------------------------------- blind: Devon SEND APP KPIs (html)
+
+DEVON_ROWS = [
+    # KPI, baseline, target, M1, A Jul 23, M2, A Nov 23, M3, A Mar 24, M4, A Jul 24, M5, A Nov 24
+    [
+        "Percentage of children and young people absent from school with SEN support (Attendance)",
+        "10.9% (academic year 21/22)",
+        "10% (England average 21/22)",
+        "10.9%",
+        "12.1% (academic year 22/23)",
+        "10.5%",
+        "11.3%",
+        "10.2%",
+        "12.7%",
+        "10%",
+        "12.2%",
+        "10%",
+        "10.3%",
+    ],
+    [
+        "Percentage of children and young people absent from school with an EHC plan (Attendance)",
+        "12.7% (academic year 21/22)",
+        "12.1% (England average 21/22)",
+        "12.7%",
+        "14.7% (academic year 22/23)",
+        "13.6%",
+        "15.50%",
+        "13.3%",
+        "16.2%",
+        "13.1%",
+        "16.1%",
+        "13%",
+        "13.6%",
+    ],
+    [
+        "Suspension rate of children and young people with SEN support (Suspensions)",
+        "28.92 (academic year 21/22)",
+        "18.59 (England average 21/22)",
+        "28.92",
+        "47.7 (academic year 22/23)",
+        "28.8",
+        "14.48",
+        "28",
+        "37.16",
+        "30",
+        "54.05",
+        "25",
+        "3.7",
+    ],
+    [
+        "Suspension rate of children and young people with an EHC plan (Suspensions)",
+        "25.06 (academic year 21/22)",
+        "17.63 (England average 21/22)",
+        "25.06",
+        "38.17 (academic year 22/23)",
+        "25.0",
+        "13.02%",
+        "25",
+        "29.15",
+        "30",
+        "43.35",
+        "20",
+        "4.0",
+    ],
+    [
+        "Permanent exclusion rate of children and young people with SEN support (Exclusions)",
+        "0.45 (academic year 21/22)",
+        "0.25 (England average 21/22)",
+        "0.45%",
+        "0.66 (academic year 22/23)",
+        "0.45",
+        "0.16%",
+        "0.45",
+        "0.36",
+        "0.45",
+        "0.56",
+        "0.4",
+        "0.14",
+    ],
+    [
+        "Permanent exclusion rate of children and young people with an EHCP support (Exclusions)",
+        "0.28 (academic year 21/22)",
+        "0.13 (England average 21/22)",
+        "0.28%",
+        "0.54 (academic year 22/23)",
+        "0.28",
+        "0.13",
+        "0.28",
+        "0.37",
+        "0.30",
+        "0.44",
+        "0.2",
+        "0.02",
+    ],
+    [
+        "EHC assessment requests as a % of population (Demand)",
+        "0.97% (academic year 21/22)",
+        "0.68% (national SEN2 2022)",
+        "1.05%",
+        "1.17% (projected end of year)",
+        "1.05%",
+        "1.07% (projected end of year)",
+        "1.07%",
+        "1.23% (projected end of year)",
+        "1.09%",
+        "1.26% (projected end of year)",
+        "1%",
+        "1.13% (projected end of year)",
+    ],
+    [
+        "Total number of EHC plans as % of 0-24 population (Demand)",
+        "3.99% (SEN2 Jan 2023)",
+        "30.8% (national SEN2 2022)",
+        "4.1%",
+        "4.17%",
+        "4.2%",
+        "4.25%",
+        "4.25%",
+        "4.33%",
+        "4.5%",
+        "4.40%",
+        "4.1%",
+        "4.63%",
+    ],
+]
+
+
+def devon(out: Path) -> None:
+    headers = [
+        "Key Performance Indicator",
+        "Baseline (date)",
+        "Target",
+        "Milestone 1 – Jul 23",
+        "Actual Jul 23",
+        "Milestone 2 – Nov 23",
+        "Actual Nov 23",
+        "Milestone 3 – Mar 24",
+        "Actual Mar 24",
+        "Milestone 4 – Jul 24",
+        "Actual Jul 24",
+        "Milestone 5 – Nov 24",
+        "Actual Nov 24",
+    ]
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in DEVON_ROWS)
+    html = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Devon SEND Accelerated Progress Plan – key performance indicators</title>
+<style>
+@page {{ size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }}
+body {{ font-family: "Liberation Sans", Arial, sans-serif; font-size: 9pt; color: #1b1b1b; }}
+header.site {{ border-bottom: 4px solid #00754a; padding-bottom: 4px; margin-bottom: 10px; }}
+header.site .brand {{ font-weight: bold; font-size: 11pt; color: #00754a; }}
+h1 {{ font-size: 16pt; margin: 6px 0 4px 0; }}
+h2 {{ font-size: 11.5pt; margin: 14px 0 6px 0; background: #e8f1ee; padding: 4px 6px; }}
+p.intro {{ max-width: 190mm; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+th, td {{ border: 1px solid #9aa5a0; padding: 3px 3px; vertical-align: top; }}
+th {{ background: #00754a; color: #fff; font-size: 7.5pt; text-align: left; }}
+td {{ font-size: 7.5pt; }}
+th:first-child, td:first-child {{ width: 46mm; }}
+tr:nth-child(even) td {{ background: #f4f7f6; }}
+footer {{ margin-top: 10px; font-size: 7.5pt; color: #555; }}
+</style></head>
+<body>
+<header class="site"><span class="brand">Devon County Council</span> &nbsp;·&nbsp; Devon’s SEND Local Offer</header>
+<h1>Key performance indicators</h1>
+<p class="intro">Accelerated Progress Plan (APP) for the local area SEND partnership. The table sets each
+indicator’s baseline and end-point target against the milestones agreed for each review point and the actual
+position reported at that point.</p>
+<h2>Section A: Strategy – clear and understood strategic plan and SEND arrangements</h2>
+<table>
+<thead><tr>{head}</tr></thead>
+<tbody>
+{body}
+</tbody>
+</table>
+<footer>*Figures may differ from previous published as they are now cumulative.</footer>
+</body></html>
+"""
+    out.write_text(html, encoding="utf-8")
+
+
+# -------------------------------------------------- blind: Conwy performance (xlsx)
+
+THIN = Side(style="thin", color="808080")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+def _sheet_setup(ws, title_rows: str, landscape: bool = True) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = title_rows
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "Page &P of &N"
+
+
+def conwy(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Performance Measures 2018-19"
+    _sheet_setup(ws, "4:4")
+    ws["A1"] = "Conwy County Borough Council – Social Services Annual Report 2018-19"
+    ws["A1"].font = Font(bold=True, size=14, color="005A8C")
+    ws["A2"] = (
+        "Performance against the national performance measures reported to Welsh Government, "
+        "grouped by Quality Standard."
+    )
+    ws["A2"].font = Font(italic=True, size=9)
+    ws.append([])
+    ws.append(["Performance Indicator description", "2017-2018", "2018-2019"])
+    for cell in ws[4]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="005A8C")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BOX
+    sections = [
+        (
+            "Quality Standard 1 – Working with people to define and co-produce personal well-being outcomes that "
+            "people wish to achieve",
+            [
+                (
+                    "The percentage of adults who completed a period of reablement and had a reduced package of care "
+                    "(than they did before) 6 months later (PMA20a)",
+                    "9.85%",
+                    "9.41%",
+                ),
+                (
+                    "The percentage of adults who completed a period of reablement and had no package of care 6 months "
+                    "later (PMA20b)",
+                    "71.52%",
+                    "73.70%",
+                ),
+                (
+                    "% of adults who received advice and assistance from the Information, Advice and Assistance "
+                    "service did not contact the service again in 6 months (PMA23)",
+                    "81.25%",
+                    "90.79%",
+                ),
+                ("% of assessment completed for children within statutory timescales (PMC24)", "100.00%", "100.00%"),
+            ],
+        ),
+        (
+            "Quality Standard 2 – Working with people and partners to protect and promote people's physical and "
+            "mental health and emotional well-being",
+            [
+                (
+                    "The rate of delayed transfers of care for social care reasons per 1,000 population aged 75 "
+                    "or over (PMA19)",
+                    "0.33",
+                    "0.66",
+                ),
+                (
+                    "The average length of time older people (aged 65 or over) are supported in residential care homes "
+                    "(PMA21)",
+                    "642.24 days",
+                    "703.34 days",
+                ),
+                ("Average age of adults entering residential care homes (PMA22)", "81.09", "85.09"),
+                (
+                    "The percentage of children seen by a registered dentist within 3 months of becoming looked after "
+                    "(PMC30)",
+                    "78.00%",
+                    "94.12%",
+                ),
+                (
+                    "The percentage of children looked after at 31 March who were registered with a GP within 10 "
+                    "working days of the start of their placement (PMC31)",
+                    "100.00%",
+                    "98.77%",
+                ),
+            ],
+        ),
+    ]
+    for heading, rows in sections:
+        ws.append([heading])
+        r = ws.max_row
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+        ws.cell(r, 1).font = Font(bold=True, color="005A8C")
+        ws.cell(r, 1).fill = PatternFill("solid", fgColor="DCE9F2")
+        ws.cell(r, 1).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 30
+        for desc, before, now in rows:
+            ws.append([desc, before, now])
+            r = ws.max_row
+            ws.row_dimensions[r].height = 30
+            for c in range(1, 4):
+                cell = ws.cell(r, c)
+                cell.border = BOX
+                cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="left" if c == 1 else "center")
+    ws.column_dimensions["A"].width = 90
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 14
+
+    ws2 = wb.create_sheet("Children 2015-16")
+    _sheet_setup(ws2, "3:3")
+    ws2["A1"] = "Children's Services – statutory measures 2015-16 (from the 2015-16 annual report)"
+    ws2["A1"].font = Font(bold=True, size=13, color="005A8C")
+    ws2.append([])
+    header = [
+        "Measure",
+        "Target",
+        "2013/14",
+        "2014/15",
+        "2015/16",
+        "Q1 2015/16",
+        "Q2 2015/16",
+        "Q3 2015/16",
+        "Q4 2015/16",
+    ]
+    ws2.append(header)
+    for cell in ws2[3]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="005A8C")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = BOX
+    ws2.append(
+        [
+            "SCC/042(a) The percentage of initial assessments completed within 7 working days",
+            "80%",
+            "82.1%",
+            "79.2%",
+            "76.1%",
+            "65.2%",
+            "80.7%",
+            "82.5%",
+            "77%",
+        ]
+    )
+    ws2.append(
+        [
+            "SCC/004 The percentage of children looked after on 31 March who have had three or more "
+            "placements during the year (lower is better)",
+            "9.5%",
+            "",
+            "11.4%",
+            "10.6%",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    for r in (4, 5):
+        ws2.row_dimensions[r].height = 32
+        for c in range(1, 10):
+            cell = ws2.cell(r, c)
+            cell.border = BOX
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="left" if c == 1 else "center")
+    ws2.column_dimensions["A"].width = 60
+    for col in "BCDEFGHI":
+        ws2.column_dimensions[col].width = 11
+    wb.save(out)
+
+
+# ---------------------------------------------- blind: Cheshire West KPI tiles (html)
+
+CHESHIRE_TILES = [
+    (
+        "All of our families, children and young people are supported to get the best start in life",
+        [
+            (
+                "Reduce the rate of children in need, per 10,000 population 0-17 (includes all children 0-17 with an "
+                "open referral, CIN, CPP and LAC)",
+                "323.5",
+                [],
+                "Stayed the same",
+            ),
+            (
+                "Increase the number of complex families achieving significant and sustained outcomes (Troubled "
+                "Families Programme)",
+                "139",
+                [],
+                "Improved performance",
+            ),
+            (
+                "Parent/Carer Satisfaction with Final Education Heath and Care Plan (initial targets revised as "
+                "process has bedded in)",
+                "92.4%",
+                [],
+                "Improved performance",
+            ),
+            (
+                "Take up of free early education for eligible for 2 year olds living in the top 30% most deprived "
+                "areas in the borough",
+                "101%",
+                [],
+                "Improved performance",
+            ),
+        ],
+    ),
+    (
+        "Vulnerable adults and children feel safe and are protected",
+        [
+            (
+                "Percentage of referrals to children's social care within 12 months of a previous referral",
+                "19.9%",
+                [],
+                "Requires improvement",
+            ),
+            (
+                "Percentage of children who became subject of a child protection plan for a second time",
+                "16.0%",
+                [("Target", "14%"), ("National", "20.2%"), ("Regional", "20.7%"), ("Statistical neighbours", "21.5%")],
+                "Improved performance",
+            ),
+            (
+                "Rate of Looked After Children per 10,000 0-17 population (Children in Care)",
+                "73.4",
+                [],
+                "Stayed the same",
+            ),
+        ],
+    ),
+]
+
+
+def cheshire_west(out: Path) -> None:
+    parts = []
+    for outcome, tiles in CHESHIRE_TILES:
+        parts.append(f'<h2>{outcome}</h2>\n<div class="grid">')
+        for title, value, extras, dot in tiles:
+            extra = "".join(f'<span class="lab">{k}</span> <span class="val">{v}</span>' for k, v in extras)
+            extra_html = f'<div class="extras">{extra}</div>' if extras else ""
+            cls = {"Improved performance": "up", "Stayed the same": "same"}.get(dot, "down")
+            parts.append(
+                f'<div class="tile"><div class="t">{title}</div><div class="big">{value}</div>'
+                f'{extra_html}<div class="dot {cls}">{dot}</div></div>'
+            )
+        parts.append("</div>")
+    tiles_html = "\n".join(parts)
+    html = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Cheshire West and Chester – Council Plan performance: Thriving residents</title>
+<style>
+@page {{ size: A4; margin: 14mm 12mm; }}
+body {{ font-family: "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #222; }}
+.banner {{ background: #003b5c; color: #fff; padding: 8px 10px; font-size: 13pt; font-weight: bold; }}
+.sub {{ color: #003b5c; margin: 6px 0 10px 0; }}
+h2 {{ font-size: 11pt; color: #003b5c; border-bottom: 2px solid #6cb33e; padding-bottom: 2px; margin-top: 14px; }}
+.grid {{ display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 8px; }}
+.tile {{ border: 1px solid #c9d3da; border-top: 5px solid #003b5c; padding: 6px 7px; break-inside: avoid; }}
+.t {{ font-weight: bold; font-size: 9pt; line-height: 1.25; min-height: 3.6em; }}
+.big {{ font-size: 20pt; font-weight: bold; color: #003b5c; margin: 4px 0; }}
+.extras {{ font-size: 8.5pt; margin-bottom: 4px; }}
+.extras .lab {{ color: #555; }}
+.extras .val {{ font-weight: bold; margin-right: 8px; }}
+.dot {{ font-size: 8.5pt; font-style: italic; }}
+.dot.up {{ color: #2e7d32; }} .dot.same {{ color: #8a6d00; }} .dot.down {{ color: #b71c1c; }}
+.key {{ font-size: 8pt; color: #444; margin-top: 14px; }}
+</style></head>
+<body>
+<div class="banner">Cheshire West and Chester Council – Council Plan performance</div>
+<div class="sub"><b>Thriving residents</b> – key performance indicators, 2018-19</div>
+<p>Each card shows the latest figure for a Council Plan measure and whether performance has improved since
+the last report. Targets and comparator figures are shown where the outcome plan sets them.</p>
+{tiles_html}
+<p class="key">Are we getting better? Improved performance · Stayed the same · Requires improvement ·
+Further information is needed or the latest measure is unavailable.</p>
+</body></html>
+"""
+    out.write_text(html, encoding="utf-8")
+
+
+# ------------------------------------------ blind: Rotherham CYPS year end 2016/17 (xlsx)
+
+
+def rotherham_year_end(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Performance Summary"
+    _sheet_setup(ws, "5:6")
+    ws["A1"] = "Rotherham Metropolitan Borough Council – Children & Young People's Services"
+    ws["A1"].font = Font(bold=True, size=14, color="6A1B4D")
+    ws["A2"] = "Performance Summary – As at Month End March 2017 (Quarter 4 covering January – March 2017)"
+    ws["A2"].font = Font(bold=True, size=11)
+    ws["A3"] = (
+        "Data reports are not dynamic: figures may change when reports are re-run. Blank cells: not "
+        "reported in this summary."
+    )
+    ws["A3"].font = Font(italic=True, size=8)
+    ws.append([])
+    ws.append(
+        ["NO.", "INDICATOR", "GOOD PERF IS", "YR ON YR TREND", None, "PERFORMANCE (Monthly)", None, None, "YEAR END"]
+    )
+    ws.append([None, None, None, "2015/16", None, "Jan-17", "Feb-17", "Mar-17", "2016/17"])
+    ws.row_dimensions[5].height = 26
+    ws.merge_cells("D5:E5")
+    ws.merge_cells("F5:H5")
+    ws.merge_cells("D6:E6")
+    for r in (5, 6):
+        for c in range(1, 10):
+            cell = ws.cell(r, c)
+            cell.font = Font(bold=True, color="FFFFFF", size=9)
+            cell.fill = PatternFill("solid", fgColor="6A1B4D")
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = BOX
+    rows = [
+        ("EARLY HELP AND FAMILY ENGAGEMENT", None),
+        (
+            "1.1",
+            "Early Help contacts during the reporting month (including step downs)",
+            "Info",
+            "",
+            "403",
+            "407",
+            "392",
+            "3,914",
+        ),
+        ("1.2", "Timeliness of engagement with families in Early Help (%)", "High", "18.4%", "", "", "", "53.7%"),
+        ("1.3", "Early Help assessments completed by partners (%)", "High", "", "", "", "", "6.5%"),
+        ("1.4", "Early Help assessments completed within 35 working days (%)", "High", "", "", "", "", "39.4%"),
+        (
+            "1.5",
+            "Early Help exit survey: families rating the service good or excellent (%)",
+            "High",
+            "",
+            "",
+            "",
+            "",
+            "98%",
+        ),
+        ("CHILDREN'S SOCIAL CARE", None),
+        ("2.1", "Re-referrals to Children's Social Care within 12 months (%)", "Low", "30.7%", "", "", "", "27.6%"),
+        ("2.2", "Assessments completed within 45 working days (%)", "High", "", "", "85.9%", "92.9%", ""),
+        ("2.3", "Children in need with an up-to-date plan (%)", "High", "", "", "", "93.8%", "82.7%"),
+        ("2.4", "Initial Child Protection Conferences held within 15 working days (%)", "High", "", "", "", "", "91%"),
+        ("2.5", "Child Protection reviews held within timescale (%)", "High", "", "", "", "", "98.6%"),
+        (
+            "2.6",
+            "Looked After Children visits within the local standard of 4 weeks (%)",
+            "High",
+            "80.2%",
+            "",
+            "",
+            "",
+            "86.4%",
+        ),
+    ]
+    for row in rows:
+        if row[1] is None:
+            ws.append([row[0]])
+            r = ws.max_row
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=9)
+            ws.cell(r, 1).font = Font(bold=True, color="6A1B4D")
+            ws.cell(r, 1).fill = PatternFill("solid", fgColor="EAD7E3")
+            continue
+        no, name, good, prev, jan, feb, mar, ye = row
+        ws.append([no, name, good, prev, None, jan, feb, mar, ye])
+        r = ws.max_row
+        ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=5)
+        ws.row_dimensions[r].height = 28
+        for c in range(1, 10):
+            cell = ws.cell(r, c)
+            cell.border = BOX
+            cell.font = Font(size=9)
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="left" if c == 2 else "center")
+    widths = {"A": 6, "B": 52, "C": 9, "D": 8, "E": 4, "F": 9, "G": 9, "H": 9, "I": 11}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+# ----------------------------------- blind: Rotherham Children in Care Q3 2023/24 (docx)
+
+
+def rotherham_cic(out: Path) -> None:
+    doc = _base_document(font="Arial", size=10)
+    _footer(doc, "Rotherham Metropolitan Borough Council – Corporate Parenting Partnership Board")
+    _heading(doc, "Performance on a Page – Children in Care", 15, "6A1B4D")
+    doc.add_paragraph("Quarter 3 2023/24 (October to December 2023)")
+    doc.add_paragraph(
+        "Summary of the key indicators for Children in Care services. For each indicator the latest quarter "
+        "is shown with the previous quarter and the service's aim where one is set. Trend charts and "
+        "benchmarking against national and statistical neighbour averages are in Appendix 2 (not reproduced)."
+    )
+    blocks = [
+        (
+            "Journey of the child",
+            "Number of children entering care (year to date)",
+            [("Latest", "122"), ("Previous quarter", "78")],
+        ),
+        (
+            "Journey of the child",
+            "Percentage of care plans up to date within ten working days of a LAC review",
+            [("Latest", "76%"), ("Previous quarter", "79%")],
+        ),
+        (
+            "Placement stability",
+            "Percentage of children looked after for two years or more who are in a stable long-term placement",
+            [("Latest", "63.3%"), ("Previous quarter", "64%"), ("Target", "70%")],
+        ),
+        (
+            "Placement stability",
+            "Percentage of children looked after with three or more placement moves in the year",
+            [("Latest", "9.3%"), ("Previous quarter", "7.7%")],
+        ),
+        (
+            "Sufficiency",
+            "Number of in-house foster carer families registered",
+            [("Latest", "111"), ("Previous quarter", "108")],
+        ),
+        ("Sufficiency", "Foster carer approvals in the quarter", [("Latest", "15")]),
+        ("Sufficiency", "Foster carer de-registrations in the quarter", [("Latest", "15")]),
+        ("Youth justice", "Children in care known to the youth justice service", [("Latest", "7")]),
+    ]
+    current = None
+    for theme, title, values in blocks:
+        if theme != current:
+            if theme == "Sufficiency":
+                _page_break(doc)
+            para = doc.add_paragraph()
+            para.paragraph_format.space_before = Pt(10)
+            run = para.add_run(theme.upper())
+            run.bold = True
+            run.font.size = Pt(9)
+            run.font.color.rgb = RGBColor.from_string("6A1B4D")
+            current = theme
+        para = doc.add_paragraph()
+        para.paragraph_format.keep_with_next = True
+        para.paragraph_format.space_after = Pt(2)
+        para.paragraph_format.right_indent = Cm(6)
+        run = para.add_run(title)
+        run.bold = True
+        run.font.size = Pt(10.5)
+        # labels on one line, the figures under them on the next, aligned by tab stops
+        for kind in ("label", "value"):
+            para = doc.add_paragraph()
+            para.paragraph_format.keep_with_next = kind == "label"
+            para.paragraph_format.space_after = Pt(0 if kind == "label" else 12)
+            for i in range(1, len(values)):
+                para.paragraph_format.tab_stops.add_tab_stop(Cm(4.2 * i))
+            for i, (label, value) in enumerate(values):
+                text = label if kind == "label" else value
+                run = para.add_run(("\t" if i else "") + text)
+                if kind == "label":
+                    run.font.size = Pt(8)
+                    run.font.color.rgb = RGBColor.from_string("666666")
+                else:
+                    run.bold = True
+                    run.font.size = Pt(15)
+                    run.font.color.rgb = RGBColor.from_string("6A1B4D")
+    doc.save(out)
+
+
+DOCUMENTS = {
+    ("dev", "darlington_q2_2022_23"): ("docx", darlington),
+    ("dev", "havering_q1_2017_18"): ("docx", havering),
+    ("dev", "middlesbrough_corporate_parenting"): ("docx", middlesbrough),
+    ("blind", "devon_send_app_kpis"): ("html", devon),
+    ("blind", "conwy_performance_measures"): ("xlsx", conwy),
+    ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),
+    ("blind", "rotherham_cyps_year_end_2016_17"): ("xlsx", rotherham_year_end),
+    ("blind", "rotherham_children_in_care_q3_2023_24"): ("docx", rotherham_cic),
+}
+
+
+def main() -> None:
+    for (split, slug), (ext, build) in DOCUMENTS.items():
+        folder = HELDOUT / split / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        build(folder / f"document.{ext}")
+        print(folder / f"document.{ext}")
+
+
+if __name__ == "__main__":
+    main()
