@@ -39,7 +39,7 @@ class DevonImprovementBoard(Parser):
         )
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        tables = list(tables_by_page(document.pages, DEFAULT_SETTINGS))
+        tables = list(tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies))
         latest = latest_month(table for _, table in tables)
         for page, table in tables:
             yield from figures_from_table(table, WideOptions(page=page.number, date_targets_from_row=False))

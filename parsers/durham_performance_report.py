@@ -41,7 +41,7 @@ class DurhamPerformanceReport(Parser):
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         report = self.report_period(document)
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
             yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))
         for page in document.pages:
             yield from extract_narrative(page.text, report_period=report, page=page.number)

@@ -66,7 +66,7 @@ class Generic(Parser):
         return any(page_tables(page, DEFAULT_SETTINGS) for page in document.pages)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
             yield from figures_from_table(table, WideOptions(page=page.number))
         for page in document.pages:
             block_lines: set[int] = set()

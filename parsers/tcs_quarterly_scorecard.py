@@ -4,7 +4,7 @@ Columns: polarity (`Bigger is Better`), reporting basis, four quarter-end column
 (`Mar-23` … `Dec-23`), `Actual Mar-24`, `Target Mar-24`, a symbol column, comments and
 comparator group. The council is not named in the papers, so council_id comes from the
 manifest. Some tables lack the Target column and their Mar-24 values sit one tab right;
-tables.repair_shifted_cells puts them back under `Actual Mar-24`.
+the repair_shifted_cells strategy puts them back under `Actual Mar-24`.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class TcsQuarterlyScorecard(Parser):
     name = "tcs_quarterly_scorecard"
     version = "1.0"
     councils = ()
+    strategies = ("repair_shifted_cells",)  # the Education table lost its Target column, not its cells
 
     def detect(self, document: Document) -> bool:
         text = document.flat(20000)
@@ -42,5 +43,5 @@ class TcsQuarterlyScorecard(Parser):
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
         report = self.report_period(document)
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
             yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))

@@ -30,5 +30,5 @@ class WelshSccIndicators(Parser):
         return len(codes) >= 3 and document.has_words("intervention", "result", "months", "ago", chars=20000)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
             yield from figures_from_table(table, WideOptions(page=page.number))

@@ -295,9 +295,24 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
             elif not _fits_columns(line, spans) or j - last_data > 8:
                 break
             j += 1
-        runs.append((start, j))
+        runs.append((start, _trim_tail(lines, start, last_data, j)))
         i = j
     return runs
+
+
+def _trim_tail(lines: list[Line], start: int, last_data: int, end: int) -> int:
+    """The body ends after its last data line and the lines that follow it as tightly as the
+    body's own lines follow each other (a wrapped last name); a heading after a gap is not the
+    table's."""
+    gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
+    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    k = last_data + 1
+    while k < end:
+        gap = (lines[k].top or 0) - (lines[k - 1].bottom or 0)
+        if gap > max(1.5 * typical, 0.35 * _line_height(lines[k])) + 0.5:
+            break
+        k += 1
+    return k
 
 
 def _value_spans(lines: list[Line]) -> list[Span]:
@@ -557,6 +572,28 @@ def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
     return grids
 
 
+def trailing_header(lines: list[Line], settings: TableSettings, min_values: int) -> Grid | None:
+    """A header at the foot of a page whose rows begin on the next page: the last lines, from
+    the first that names value columns (a wrapped header runs over several lines)."""
+    tail = lines[-4:]
+    for k, line in enumerate(tail):
+        labels = [c.text for c in line.cells]
+        if len(labels) < 2 or is_data_line(line) or title_of(line):
+            continue
+        if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2):
+            continue
+        header = tail[k:]
+        if any(is_data_line(ln) for ln in header):
+            return None
+        spans = _merge_spans([(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells], 0.0)
+        cells = _header_cells(header, spans)
+        if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
+            return None
+        return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
+                    header[0].top or 0.0, header[-1].bottom or 0.0, _title_above(lines, lines.index(line)))
+    return None
+
+
 def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
     placed: dict[int, list[Word]] = {}
     for line in header:
@@ -598,7 +635,9 @@ def merge_header(rows: list[list[str]]) -> list[str]:
     return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
 
 
-def grid_to_table(grid: Grid, settings_min_values: int, carry: Table | None = None) -> Table | None:
+def grid_to_table(
+    grid: Grid, settings_min_values: int, carry: Table | None = None, repair_shifts: bool = False
+) -> Table | None:
     """A Table from a grid: header rows merged into labels, columns classified by label and
     content. A grid without a header continues the carried table when its columns line up."""
     if grid.method == "ruled":
@@ -606,7 +645,7 @@ def grid_to_table(grid: Grid, settings_min_values: int, carry: Table | None = No
     header = grid.rows[: grid.header_rows]
     body = grid.rows[grid.header_rows :]
     contexts = grid.contexts[grid.header_rows :]
-    if not body:
+    if not body and not header:
         return None
     if header:
         labels = merge_header(header)
@@ -622,31 +661,34 @@ def grid_to_table(grid: Grid, settings_min_values: int, carry: Table | None = No
         return None
     columns = reclassify_by_content(columns, body)
     raw_rows = [(row, context, 0) for row, context in zip(body, contexts, strict=True)]
-    return assemble_table(columns, raw_rows, title, header_context, grid=grid)
+    return assemble_table(columns, raw_rows, title, header_context, repair_shifts, grid=grid)
 
 
 def _lines_up(grid: Grid, carry: Table) -> bool:
-    if not carry.columns or carry.columns[0].x0 is None:
+    """A headerless grid continues the carried table when most of its columns sit under the
+    carried table's columns (a blank-headed name column has no label to sit under)."""
+    if not carry.columns or carry.columns[0].x0 is None or len(grid.columns) > len(carry.columns) + 2:
         return False
-    if len(grid.columns) == len(carry.columns):
-        return True
     matched = sum(1 for x0, x1 in grid.columns if any(
         c.x0 is not None and c.x1 is not None and min(x1, c.x1) - max(x0, c.x0) > 0 for c in carry.columns))
-    return matched == len(grid.columns)
+    return matched >= 0.6 * len(grid.columns)
 
 
 def _carried_columns(grid: Grid, carry: Table) -> list[Column]:
-    if len(grid.columns) == len(carry.columns):
-        return [Column(i, c.label, c.meaning, x0, x1) for i, (c, (x0, x1)) in enumerate(
-            zip(carry.columns, grid.columns, strict=True))]
     out = []
     for i, (x0, x1) in enumerate(grid.columns):
-        host = max(carry.columns, key=lambda c: min(x1, c.x1 or 0) - max(x0, c.x0 or 0))
-        out.append(Column(i, host.label, host.meaning, x0, x1))
+        def overlap(c: Column, x0: float = x0, x1: float = x1) -> float:
+            return min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0)
+
+        host = max(carry.columns, key=overlap)
+        if overlap(host) > 0:
+            out.append(Column(i, host.label, host.meaning, x0, x1))
+        else:
+            out.append(Column(i, "", classify_header(""), x0, x1))
     return out
 
 
-def page_grids(page: Page, settings: TableSettings) -> list[Grid]:
+def page_grids(page: Page, settings: TableSettings, min_values: int = 2) -> list[Grid]:
     """Every grid on a page, top-down: ruled regions first, then unruled tables in what is left."""
     h, v = rules_to_edges(page.rules, settings)
     regions = edges_to_regions(h, v, settings)
@@ -662,7 +704,13 @@ def page_grids(page: Page, settings: TableSettings) -> list[Grid]:
         covered.append((region.top - 1, region.bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     grids.extend(unruled_grids(rest, settings))
-    return sorted(grids, key=lambda g: g.top)
+    grids.sort(key=lambda g: g.top)
+    last_bottom = grids[-1].bottom if grids else -1.0
+    tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
+    pending = trailing_header(tail, settings, min_values) if tail else None
+    if pending is not None:
+        grids.append(pending)
+    return grids
 
 
 def _first_line_below(lines: list[Line], y: float) -> int:
@@ -672,10 +720,12 @@ def _first_line_below(lines: list[Line], y: float) -> int:
     return len(lines)
 
 
-def page_tables(page: Page, settings: TableSettings, min_values: int, carry: Table | None = None) -> list[Table]:
+def page_tables(
+    page: Page, settings: TableSettings, min_values: int, carry: Table | None = None, repair_shifts: bool = False
+) -> list[Table]:
     tables: list[Table] = []
-    for grid in page_grids(page, settings):
-        table = grid_to_table(grid, min_values, carry if not tables else None)
+    for grid in page_grids(page, settings, min_values):
+        table = grid_to_table(grid, min_values, carry if not tables else None, repair_shifts)
         if table is not None:
             tables.append(table)
     return tables

@@ -33,6 +33,9 @@ class Parser:
     empty_ok: ClassVar[bool] = False
     #: the generic fallback is tried only when no council parser claims a document
     fallback: ClassVar[bool] = False
+    #: table-reading strategies this format needs (tables.STRATEGIES): a quirk of one format is
+    #: opted into by its parser, never applied to every document
+    strategies: ClassVar[tuple[str, ...]] = ()
 
     def detect(self, document: Document) -> bool:
         """True when this document is in this parser's format. Content only, never the file name."""

@@ -225,7 +225,11 @@ def _joins(above: Line, below: Line, gap_ratio: float) -> bool:
 
 
 def find_tables(
-    lines: list[Line], settings: Settings, section: str | None = None, carry: Table | None = None
+    lines: list[Line],
+    settings: Settings,
+    section: str | None = None,
+    carry: Table | None = None,
+    repair_shifts: bool = False,
 ) -> list[Table]:
     """Every table in a run of lines: a header row (maybe two), then the rows under it.
 
@@ -278,7 +282,7 @@ def find_tables(
         columns = reclassify_by_content(columns, [r[0] for r in raw_rows])
         raw_rows = [(cells, row_line.text, unaligned) for cells, row_line, unaligned in raw_rows]
         table = assemble_table(columns, raw_rows, current_title, " | ".join(h.text for h in header_lines),
-                               repair_shifts=spans is None)
+                               repair_shifts=repair_shifts)
         # a header at the foot of a page with its rows on the next is kept, to be continued
         if table.rows or j >= len(lines):
             tables.append(table)
@@ -339,20 +343,34 @@ def _continue_table(lines: list[Line], carry: Table, settings: Settings) -> tupl
     return assemble_table(columns, raw_rows, carry.section, carry.header_context), j
 
 
-def page_tables(page: Page, settings: Settings, carry: Table | None = None) -> list[Table]:
+#: Strategies a parser may opt into (Parser.strategies):
+#: - repair_shifted_cells: a value under a blank-headed column moves into the empty value column
+#:   on its left (exports where a deleted column's tab stop or cell survives).
+STRATEGIES = ("repair_shifted_cells",)
+
+
+def page_tables(
+    page: Page, settings: Settings, carry: Table | None = None, strategies: tuple[str, ...] = ()
+) -> list[Table]:
     """The tables of one page: PDF pages are rebuilt as grids of cells (grid.py), text pages
     are read by tab stop."""
+    unknown = set(strategies) - set(STRATEGIES)
+    if unknown:
+        raise ValueError(f"unknown table strategies: {', '.join(sorted(unknown))}")
+    repair = "repair_shifted_cells" in strategies
     if page.number is not None:
-        return grid.page_tables(page, settings.tables, settings.min_value_columns, carry)
-    return find_tables(page.lines, settings, carry=carry)
+        return grid.page_tables(page, settings.tables, settings.min_value_columns, carry, repair)
+    return find_tables(page.lines, settings, carry=carry, repair_shifts=repair)
 
 
-def tables_by_page(pages: list[Page], settings: Settings) -> Iterator[tuple[Page, Table]]:
+def tables_by_page(
+    pages: list[Page], settings: Settings, strategies: tuple[str, ...] = ()
+) -> Iterator[tuple[Page, Table]]:
     """Every table of a document with the page it sits on; a table that runs on to the next
     page without repeating its header continues there (its rows keep their own page)."""
     carry: Table | None = None
     for page in pages:
-        tables = page_tables(page, settings, carry=carry)
+        tables = page_tables(page, settings, carry=carry, strategies=strategies)
         for table in tables:
             yield page, table
         carry = tables[-1] if tables else None
