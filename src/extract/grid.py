@@ -556,6 +556,11 @@ def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
             continue
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
+        merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
+        extra = _header_only_columns(lines[h_start:h_end], merged)
+        if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
+            columns = sorted(merged + extra)
+            names = name_columns_of(body, columns)
         # numberless lines between the header and the first data line: a wrapped first row
         body = lines[h_end:end]
         header = lines[h_start:h_end]
@@ -592,6 +597,33 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
                     header[0].top or 0.0, header[-1].bottom or 0.0, _title_above(lines, lines.index(line)))
     return None
+
+
+def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
+    """Neighbouring columns under one header label that no line fills both of are one column
+    whose cells are aligned differently (`NA` on the left, figures on the right)."""
+    labels = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells]
+    if not labels:
+        return columns
+    filled = [set(line_columns(line, columns)) for line in body]
+    out = list(columns)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
+        if under_one and not any(i in f and i + 1 in f for f in filled):
+            out[i : i + 2] = [(a[0], max(a[1], b[1]))]
+            filled = [set(line_columns(line, out)) for line in body]
+            continue
+        i += 1
+    return out
+
+
+def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
+    """Header cells that sit over no column of the body: columns of their own."""
+    spans = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells
+             if not any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in columns)]
+    return _merge_spans(spans, 0.0)
 
 
 def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
