@@ -721,7 +721,15 @@ def _carried_columns(grid: Grid, carry: Table) -> list[Column]:
 
 
 def page_grids(page: Page, settings: TableSettings, min_values: int = 2) -> list[Grid]:
-    """Every grid on a page, top-down: ruled regions first, then unruled tables in what is left."""
+    """Every grid on a page, top-down: ruled regions first, then unruled tables in what is left.
+    Kept on the page, so detection and parsing find them once."""
+    key = ("grids", settings, min_values)
+    if key not in page.cache:
+        page.cache[key] = _page_grids(page, settings, min_values)
+    return page.cache[key]
+
+
+def _page_grids(page: Page, settings: TableSettings, min_values: int) -> list[Grid]:
     h, v = rules_to_edges(page.rules, settings)
     regions = edges_to_regions(h, v, settings)
     grids: list[Grid] = []

@@ -134,6 +134,7 @@ class Page:
     width: float | None = None
     height: float | None = None
     rules: list[Rule] = field(default_factory=list)  # PDF ruling lines (table borders)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # what readers found (grids)
 
     @property
     def text(self) -> str:
@@ -148,6 +149,9 @@ class Document:
     kind: Literal["text", "pdf"]
     pages: list[Page]
     notes: list[str] = field(default_factory=list)  # loader warnings worth keeping
+    #: a PDF's table cells read cell by cell, top-down (set by the table reader before detection):
+    #: a word that a narrow column breaks over two lines comes together again here
+    cell_text: str = ""
 
     @property
     def text(self) -> str:
@@ -169,13 +173,17 @@ class Document:
         """Lower-case text with all whitespace as single spaces and straight quotes: what a
         content fingerprint should test, since PDF cells wrap and text exports use tabs."""
         text = self.head(chars) if chars else self.text
-        return normalise_space(text).lower().replace("’", "'").replace("‘", "'")
+        cells = self.cell_text[:chars] if chars else self.cell_text
+        return normalise_space(f"{text}\n{cells}").lower().replace("’", "'").replace("‘", "'")
 
     def has_words(self, *words: str, chars: int | None = None) -> bool:
         """Every word occurs somewhere. For table headers, whose words a narrow PDF column
-        wraps and interleaves with other cells, this is sturdier than a phrase."""
-        present = set(re.findall(r"[\w/'-]+", self.flat(chars)))
-        return all(w.lower() in present for w in words)
+        wraps and interleaves with other cells, this is sturdier than a phrase; a word broken
+        inside a cell (`Interven` over `tion`) is found in the cells read without spaces."""
+        flat = self.flat(chars)
+        present = set(re.findall(r"[\w/'-]+", flat))
+        joined = re.sub(r"\s+", "", self.cell_text[:chars] if chars else self.cell_text).lower()
+        return all(w.lower() in present or w.lower() in joined for w in words)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from extract.matching import Matcher
 from extract.model import Document, RawFigure
 from extract.parser import Parser, discover
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
+from extract.tables import document_cell_text
 from extract.values import parse_cell
 
 MANIFEST_NAME = "manifest.csv"
@@ -92,6 +93,8 @@ def walk_corpus(corpus: Path) -> list[Path]:
 
 def choose_parser(document: Document, parsers: list[Parser]) -> tuple[Parser | None, str | None, str | None]:
     """(parser, status, message): the one council parser that claims the document, else the fallback."""
+    if document.kind == "pdf" and not document.cell_text:
+        document.cell_text = document_cell_text(document, DEFAULT_SETTINGS)
     claims = [p for p in parsers if not p.fallback and p.detect(document)]
     if len(claims) == 1:
         return claims[0], None, None

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from extract import grid
 from extract.kinds import HeaderMeaning, classify_header
-from extract.model import Cell, Line, Page, normalise_space
+from extract.model import Cell, Document, Line, Page, normalise_space
 from extract.settings import Settings
 from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content, title_of
 from extract.values import is_no_value, parse_cell
@@ -374,3 +374,15 @@ def tables_by_page(
         for table in tables:
             yield page, table
         carry = tables[-1] if tables else None
+
+
+def document_cell_text(document: Document, settings: Settings) -> str:
+    """The cells of the PDF's tables, one per line, read top-down within each cell:
+    what a parser's `detect` reads besides the lines (see Document.cell_text)."""
+    if document.kind != "pdf":
+        return ""
+    cells = []
+    for page in document.pages:
+        for found in grid.page_grids(page, settings.tables, settings.min_value_columns):
+            cells.extend(cell for row in found.rows for cell in row if cell)
+    return "\n".join(cells)
