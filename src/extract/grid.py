@@ -93,17 +93,44 @@ def words_in(words: Iterable[Word]) -> str:
             lines[-1].append(word)
         else:
             lines.append([word])
-    return _join_words([w for line in lines for w in sorted(line, key=lambda w: w.x0)])
+    return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines])
 
 
-def _join_words(words: list[Word]) -> str:
-    parts: list[str] = []
-    for word in words:
-        if parts and parts[-1].endswith(("-", "–")) and re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", parts[-1]):
-            parts[-1] += word.text  # `Mar-` over `23`, `2023–` over `24`
-        else:
-            parts.append(word.text)
-    return normalise_space(" ".join(parts))
+# Short words a narrow column wraps onto a line of their own; anything else this short and in
+# lower case at the start of a line, under a line that filled the cell, is the end of a word
+# the renderer broke (`Actu` over `al`, `Statistica` over `l`).
+_SHORT_WORDS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "be", "by", "for", "in", "is", "it", "of", "on", "or", "per", "the", "to",
+        "up", "via", "vs", "was", "who", "are", "all", "any", "new", "not", "one", "two", "has", "had", "its",
+        "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
+    }
+)
+_NUMBER_END = re.compile(r"[\d.,/(£$]$")
+_NUMBER_START = re.compile(r"^[\d%)]")
+
+
+def join_cell_lines(lines: list[list[Word]]) -> str:
+    """The lines of one cell as one text. A line break is a space, except inside a number the
+    column was too narrow for (`91.3` over `%`, `506/58` over `6`), after a wrapped dash
+    (`Mar-` over `23`), and inside a word broken where it met the cell's edge."""
+    if not lines:
+        return ""
+    right = max(line[-1].x1 for line in lines)
+    left = min(line[0].x0 for line in lines)
+    text = " ".join(w.text for w in lines[0])
+    for above, below in itertools.pairwise(lines):
+        head, tail = above[-1].text, below[0].text
+        filled = above[-1].x1 >= right - 0.15 * (right - left) - 1.0
+        broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
+        broken_dash = bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()
+        broken_word = (
+            filled and len(above) == 1 and head[-1:].isalpha() and re.fullmatch(r"[a-z]{1,4}[.,:;)]?", tail) is not None
+            and tail.rstrip(".,:;)") not in _SHORT_WORDS
+        )
+        joiner = "" if broken_number or broken_dash or broken_word else " "
+        text = f"{text}{joiner}{' '.join(w.text for w in below)}"
+    return normalise_space(text)
 
 
 # -- ruled grids -------------------------------------------------------------------------------
@@ -483,7 +510,8 @@ def lines_to_rows(
         members = [i for i, o in enumerate(owner) if o == a]
         cells = []
         for c in range(len(columns)):
-            cells.append(_join_words([w for i in members for w in sorted(placed[i].get(c, []), key=lambda w: w.x0)]))
+            stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members if placed[i].get(c)]
+            cells.append(join_cell_lines(stack))
         rows.append(cells)
         contexts.append(" ".join(lines[i].text for i in members))
     return rows, contexts, alignment
