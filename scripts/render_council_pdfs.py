@@ -211,47 +211,53 @@ def longest_words(table: Table, size: float) -> list[float]:
 
 def autofit_widths(table: Table, size: float, pad: float, avail: float, min_width: float = 14.0) -> list[float]:
     """Column widths (pt) as Word's AutoFit to contents leaves them: every column as wide as its
-    widest line if the table fits, else each column keeps its longest word and the rest of the
-    room goes in proportion to how much more each would like."""
+    widest line if the table fits; else each column keeps its longest word (where those leave
+    too little room, the longest words give way and break) and the rest of the room goes in
+    proportion to how much more each column would like."""
     lo = [min_width] * table.ncols
     hi = [min_width] * table.ncols
     for r, row in enumerate(table.rows):
         bold = r < table.nhead
         for j, cell in enumerate(row):
             if cell:
-                lo[j] = max(lo[j], word_width(cell, size, bold) + pad)
-                hi[j] = max(hi[j], text_width(cell, size, bold) + pad)
+                lo[j] = max(lo[j], word_width(cell, size, bold) + pad + 2)
+                hi[j] = max(hi[j], text_width(cell, size, bold) + pad + 2)
     if sum(hi) <= avail:
         return hi
     if sum(lo) > avail:
-        return [w * avail / sum(lo) for w in lo]  # words break between characters
+        low, high = min_width, max(lo)
+        for _ in range(40):  # the cap on the longest words that leaves a fifth of the room over
+            cap = (low + high) / 2
+            low, high = (cap, high) if sum(min(w, cap) for w in lo) <= 0.8 * avail else (low, cap)
+        lo = [min(w, low) for w in lo]
     extra = avail - sum(lo)
     want = sum(h - m for h, m in zip(hi, lo, strict=True))
     return [m + extra * (h - m) / want for h, m in zip(hi, lo, strict=True)]
 
 
-def narrow_widths(table: Table, size: float, pad: float, avail: float) -> list[float]:
+def narrow_widths(table: Table, size: float, pad: float, avail: float, fit_numbers: bool = False) -> list[float]:
     """Fixed narrow widths (pt) from a template: 2.6 cm for the names, 3.2 cm for comment-like
-    columns, 1.5 cm for other text, 0.98 cm for numbers, 0.6 cm for symbol columns; never
-    wider than the column's widest line."""
+    columns, 1.5 cm for other text, 0.98 cm for numbers (or, with ``fit_numbers``, the widest
+    number's width), 0.6 cm for symbol columns; never wider than the column's widest line."""
     cm = 72 / 2.54
     names = name_column(table)
     widths = []
     for j in range(table.ncols):
         cells = table.column(j, body=False)
         longest = max((len(c) for c in cells), default=0)
-        natural = max((text_width(c, size, r < table.nhead) for r, c in enumerate(cells)), default=0) + pad
+        natural = max((text_width(c, size, r < table.nhead) for r, c in enumerate(cells)), default=0) + pad + 2
         if j == names:
-            cap = 2.6
+            cap = 2.6 * cm
         elif longest <= 2:
-            cap = 0.6
+            cap = 0.6 * cm
         elif numeric_column(table, j):
-            cap = 0.98
+            numbers = [text_width(c, size) + pad + 2 for c in table.column(j) if is_numeric(c)]
+            cap = max(numbers, default=0) if fit_numbers else 0.98 * cm
         elif longest > 40:
-            cap = 3.2
+            cap = 3.2 * cm
         else:
-            cap = 1.5
-        widths.append(max(0.6 * cm, min(natural, cap * cm)))
+            cap = 1.5 * cm
+        widths.append(max(0.6 * cm, min(natural, cap)))
     if sum(widths) > avail:
         widths = [w * avail / sum(widths) for w in widths]
     return widths
@@ -540,7 +546,7 @@ def build_html(blocks: list[Block], title: str) -> str:
             parts.append('<div class="gap"></div>')
         else:
             table: Table = value  # type: ignore[assignment]
-            widths = narrow_widths(table, 8.0, 6.0, avail)
+            widths = narrow_widths(table, 8.0, 6.0, avail, fit_numbers=True)
             if table.ncols <= 3:
                 widths = [max(w, avail / 4) for w in widths]  # a short key table is given some room
             total = sum(widths)
