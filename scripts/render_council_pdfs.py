@@ -298,6 +298,8 @@ def build_docx(blocks: list[Block], style: DocxStyle, out: Path) -> Path:
     from docx.shared import Cm, Pt
 
     doc = Document()
+    doc.core_properties.author = "Performance and Intelligence Team"
+    doc.core_properties.title = next((str(v).strip() for k, v in blocks if k == "prose"), "")
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     if style.landscape:
@@ -425,6 +427,7 @@ def build_xlsx(blocks: list[Block], out: Path) -> Path:
 
     wb = Workbook()
     wb.remove(wb.active)
+    wb.properties.creator = "Performance and Intelligence Team"
     # the workbook's default font (which sets the unit of column widths), as in Arial 10 templates
     wb._fonts = IndexedList([Font(name="Arial", size=10, family=2)])
     thin = Side(style="thin", color="808080")
@@ -657,7 +660,8 @@ def render_all(chosen_cases: list[Seed], renderings: list[str], keep: Path | Non
                     office.append((build_xlsx(blocks, tmp / f"{stem}.xlsx"), final))
                 elif rendering == "html-chromium":
                     page = tmp / f"{stem}.html"
-                    page.write_text(build_html(blocks, seed.case.replace("_", " ")), encoding="utf-8")
+                    title = next((str(v).strip() for k, v in blocks if k == "prose"), "Report")
+                    page.write_text(build_html(blocks, title), encoding="utf-8")
                     pdf = final / f"{rendering}.pdf"
                     chromium_to_pdf(page, pdf, tmp / "chromium-profile")
                     written.append(pdf)
