@@ -48,5 +48,6 @@ def test_rendering_is_read_by_its_parser(results, pdf):
 @pytest.mark.parametrize("pdf", PDFS, ids=_id)
 def test_rendering_spot_values_are_found(results, pdf):
     share, missing = score_result(results(pdf), pdf.parent.name)
-    report = missing[["indicator_text", "value_kind", "period_end", "value"]].to_string()
-    assert share >= 0.97, f"{share:.1%} of the spot values found; missing:\n{report}"
+    report = missing[["indicator_text", "value_kind", "period_end", "value"]].head(30).to_string()
+    more = f"\n... and {len(missing) - 30} more" if len(missing) > 30 else ""
+    assert share >= 0.97, f"{share:.1%} of the spot values found; {len(missing)} missing:\n{report}{more}"
