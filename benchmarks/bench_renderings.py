@@ -57,23 +57,25 @@ def main(argv: list[str] | None = None) -> int:
     cases = sorted({c for c, _ in scores})
     columns = list(dict.fromkeys(r for _, r in scores))
     width = max(len(c) for c in cases)
-    cell = max(7, *(len(r) for r in columns))
-    print(f"{'case':<{width}}  " + "  ".join(f"{r:>{cell}}" for r in columns) + f"  {'mean':>6}")
+    cell = {r: max(6, len(r)) for r in columns}
+    print(f"{'case':<{width}}  " + "  ".join(f"{r:>{cell[r]}}" for r in columns) + f"  {'mean':>6}")
     for case in cases:
         cells = []
         for r in columns:
             if (case, r) not in scores:
-                cells.append(f"{'-':>{cell}}")
+                cells.append(f"{'-':>{cell[r]}}")
                 continue
             mark = "" if claims[case, r] == case else "!"
-            cells.append(f"{100 * scores[case, r]:>{cell - 1}.1f}{mark or ' '}")
+            cells.append(f"{100 * scores[case, r]:>{cell[r] - 1}.1f}{mark or ' '}")
         own = [scores[case, r] for r in columns if (case, r) in scores]
         print(f"{case:<{width}}  " + "  ".join(cells) + f"  {100 * sum(own) / len(own):>6.1f}")
     means = []
     for r in columns:
         own = [scores[c, r] for c in cases if (c, r) in scores]
         means.append(sum(own) / len(own))
-    print(f"{'mean':<{width}}  " + "  ".join(f"{100 * m:>{cell - 1}.1f} " for m in means))
+    print(
+        f"{'mean':<{width}}  " + "  ".join(f"{100 * m:>{cell[r] - 1}.1f} " for r, m in zip(columns, means, strict=True))
+    )
     pdf_scores = [s for (_, r), s in scores.items() if r != "text"]
     council = [s for (_, r), s in scores.items() if r not in ("text",) and not r.startswith("rl-")]
     print(
