@@ -85,15 +85,16 @@ def is_data_cells(texts: list[str]) -> bool:
     return not all(is_period_cell(t) for t in values)
 
 
-def words_in(words: Iterable[Word]) -> str:
-    """Words read top-down (by line), left to right: a cell's text."""
+def words_in(words: Iterable[Word], limit: float | None = None) -> str:
+    """Words read top-down (by line), left to right: a cell's text. `limit` is the furthest
+    right any text of the column reaches (where the renderer wraps)."""
     lines: list[list[Word]] = []
     for word in sorted(words, key=lambda w: w.middle):
         if lines and abs(word.middle - lines[-1][0].middle) <= 0.3 * max(word.height, 1.0):
             lines[-1].append(word)
         else:
             lines.append([word])
-    return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines])
+    return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines], limit)
 
 
 # Short words a narrow column wraps onto a line of their own; anything else this short and in
@@ -106,27 +107,33 @@ _SHORT_WORDS = frozenset(
         "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
     }
 )
+_WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
 _NUMBER_END = re.compile(r"[\d.,/(£$]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
 
 
-def join_cell_lines(lines: list[list[Word]]) -> str:
+def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
     """The lines of one cell as one text. A line break is a space, except inside a number the
     column was too narrow for (`91.3` over `%`, `506/58` over `6`), after a wrapped dash
     (`Mar-` over `23`), and inside a word broken where it met the cell's edge."""
     if not lines:
         return ""
-    right = max(line[-1].x1 for line in lines)
-    left = min(line[0].x0 for line in lines)
+    widest = max(line[-1].x1 for line in lines)
+    edge = widest if limit is None else limit
     text = " ".join(w.text for w in lines[0])
     for above, below in itertools.pairwise(lines):
         head, tail = above[-1].text, below[0].text
-        filled = above[-1].x1 >= right - 0.15 * (right - left) - 1.0
+        at_edge = above[-1].x1 >= edge - 1.5  # the word met the column's edge
+        widest_line = above[-1].x1 >= widest - 1.0
         broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
-        broken_dash = bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()
+        broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
+            re.search(r"[A-Za-z][-–]$", head) and tail[:1].isalpha()
+        )  # `Mar-` over `23`, `re-` over `referrals`
+        piece = tail.rstrip(".,:;)")
         broken_word = (
-            filled and len(above) == 1 and head[-1:].isalpha() and re.fullmatch(r"[a-z]{1,4}[.,:;)]?", tail) is not None
-            and tail.rstrip(".,:;)") not in _SHORT_WORDS
+            len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
+            and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
+                 or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
         )
         joiner = "" if broken_number or broken_dash or broken_word else " "
         text = f"{text}{joiner}{' '.join(w.text for w in below)}"
@@ -282,7 +289,8 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
         return None
     rows_used = sorted({r for r, _ in cells})
     cols_used = sorted({c for _, c in cells})
-    rows = [[words_in(cells.get((r, c), [])) for c in cols_used] for r in rows_used]
+    limits = {c: max(w.x1 for (_, k), ws in cells.items() if k == c for w in ws) for c in cols_used}
+    rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
@@ -511,7 +519,7 @@ def lines_to_rows(
         cells = []
         for c in range(len(columns)):
             stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members if placed[i].get(c)]
-            cells.append(join_cell_lines(stack))
+            cells.append(join_cell_lines(stack, columns[c][1]))
         rows.append(cells)
         contexts.append(" ".join(lines[i].text for i in members))
     return rows, contexts, alignment
@@ -695,6 +703,26 @@ def merge_header(rows: list[list[str]]) -> list[str]:
     return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
 
 
+def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
+    """A ruled grid holding two tables that touch (the second's header row under the first's
+    last row) becomes two grids."""
+    starts = [0]
+    seen_data = False
+    for i, row in enumerate(grid.rows):
+        if is_data_cells(row):
+            seen_data = True
+        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values:
+            starts.append(i)
+            seen_data = False
+    if len(starts) == 1:
+        return [grid]
+    out = []
+    for a, b in itertools.pairwise([*starts, len(grid.rows)]):
+        out.append(Grid(grid.method, grid.columns, grid.rows[a:b], grid.contexts[a:b], 0, grid.top, grid.bottom,
+                        grid.title if a == 0 else None, grid.alignment, list(grid.notes)))
+    return out
+
+
 def grid_to_table(
     grid: Grid, settings_min_values: int, carry: Table | None = None, repair_shifts: bool = False
 ) -> Table | None:
@@ -768,7 +796,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int) -> list[Gr
             continue
         index = _first_line_below(page.lines, region.top)
         grid.title = _title_above(page.lines, index)
-        grids.append(grid)
+        grids.extend(split_at_headers(grid, min_values))
         covered.append((region.top - 1, region.bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     grids.extend(unruled_grids(rest, settings))
