@@ -636,20 +636,22 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
 
 
 def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
-    """Neighbouring columns under one header label that no line fills both of are one column
-    whose cells are aligned differently (`NA` on the left, figures on the right)."""
+    """Neighbouring columns that no line fills both of, under one header label or with a label
+    over only one of them, are one column whose cells are aligned differently (`NA` on the
+    left, figures on the right)."""
     labels = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells]
     if not labels:
         return columns
-    filled = [set(line_columns(line, columns)) for line in body]
     out = list(columns)
     i = 0
     while i < len(out) - 1:
         a, b = out[i], out[i + 1]
+        filled = [set(line_columns(line, out)) for line in body]
+        labelled = {c for ln in header for c in line_columns(ln, out)}
         under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
-        if under_one and not any(i in f and i + 1 in f for f in filled):
+        one_label = (i in labelled) != (i + 1 in labelled)
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
             out[i : i + 2] = [(a[0], max(a[1], b[1]))]
-            filled = [set(line_columns(line, out)) for line in body]
             continue
         i += 1
     return out
