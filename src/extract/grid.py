@@ -765,6 +765,7 @@ def _lines_up(grid: Grid, carry: Table) -> bool:
 
 
 def _carried_columns(grid: Grid, carry: Table) -> list[Column]:
+    """Each column of the continuation takes the label of the carried column it sits under."""
     out = []
     for i, (x0, x1) in enumerate(grid.columns):
         def overlap(c: Column, x0: float = x0, x1: float = x1) -> float:
