@@ -108,7 +108,7 @@ _SHORT_WORDS = frozenset(
     }
 )
 _WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
-_NUMBER_END = re.compile(r"[\d.,/(£$]$")
+_NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
 
 
@@ -745,7 +745,7 @@ def grid_to_table(
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
     elif carry is not None and _lines_up(grid, carry):
-        columns = _carried_columns(grid, carry)
+        columns, body = _carried_columns(grid, carry, body)
         header_context, title = carry.header_context, carry.section
     else:
         return None
@@ -757,26 +757,37 @@ def grid_to_table(
 def _lines_up(grid: Grid, carry: Table) -> bool:
     """A headerless grid continues the carried table when most of its columns sit under the
     carried table's columns (a blank-headed name column has no label to sit under)."""
-    if not carry.columns or carry.columns[0].x0 is None or len(grid.columns) > len(carry.columns) + 2:
+    if not carry.columns or carry.columns[0].x0 is None:
         return False
     matched = sum(1 for x0, x1 in grid.columns if any(
         c.x0 is not None and c.x1 is not None and min(x1, c.x1) - max(x0, c.x0) > 0 for c in carry.columns))
     return matched >= 0.6 * len(grid.columns)
 
 
-def _carried_columns(grid: Grid, carry: Table) -> list[Column]:
-    """Each column of the continuation takes the label of the carried column it sits under."""
-    out = []
-    for i, (x0, x1) in enumerate(grid.columns):
-        def overlap(c: Column, x0: float = x0, x1: float = x1) -> float:
-            return min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0)
-
-        host = max(carry.columns, key=overlap)
-        if overlap(host) > 0:
-            out.append(Column(i, host.label, host.meaning, x0, x1))
+def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[list[Column], list[list[str]]]:
+    """The continuation's columns under the carried table's: each takes the label of the column
+    it sits under, and columns under one carried column (`NA` left, figures right) are one."""
+    hosts: list[int | None] = []
+    for x0, x1 in grid.columns:
+        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), k) for k, c in enumerate(carry.columns)]
+        best, k = max(overlaps)
+        hosts.append(k if best > 0 else None)
+    groups: list[list[int]] = []
+    for i, host in enumerate(hosts):
+        if groups and host is not None and hosts[groups[-1][0]] == host:
+            groups[-1].append(i)
         else:
-            out.append(Column(i, "", classify_header(""), x0, x1))
-    return out
+            groups.append([i])
+    columns = []
+    for n, group in enumerate(groups):
+        x0, x1 = grid.columns[group[0]][0], grid.columns[group[-1]][1]
+        host = hosts[group[0]]
+        if host is None:
+            columns.append(Column(n, "", classify_header(""), x0, x1))
+        else:
+            columns.append(Column(n, carry.columns[host].label, carry.columns[host].meaning, x0, x1))
+    rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for group in groups] for row in body]
+    return columns, rows
 
 
 def page_grids(page: Page, settings: TableSettings, min_values: int = 2) -> list[Grid]:
