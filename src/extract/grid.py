@@ -80,7 +80,10 @@ def is_data_cells(texts: list[str]) -> bool:
     """Cells of a row of figures: at least two numbers or placeholders, not all period labels."""
     filled = [t for t in texts if t]
     values = [t for t in filled if is_value_like(t)]
-    if len(values) < 2 and not (len(values) == 1 and len(filled) <= 2 and parse_cell(values[0]).value is not None):
+    # a two-column table (`Name  23`): one figure beside a name
+    single = len(values) == 1 and len(filled) == 2 and parse_cell(values[0]).value is not None \
+        and any(re.search(r"[A-Za-z]{4}", t) for t in filled if t not in values)
+    if len(values) < 2 and not single:
         return False
     return not all(is_period_cell(t) for t in values)
 
@@ -341,11 +344,15 @@ def _trim_tail(lines: list[Line], start: int, last_data: int, end: int) -> int:
     table's."""
     gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
     typical = gaps[len(gaps) // 2] if gaps else 0.0
+    heights = sorted(_line_height(lines[k]) for k in range(start, last_data + 1))
+    height = heights[len(heights) // 2]
     k = last_data + 1
     while k < end:
         gap = (lines[k].top or 0) - (lines[k - 1].bottom or 0)
         if gap > max(1.5 * typical, 0.35 * _line_height(lines[k])) + 0.5:
             break
+        if abs(_line_height(lines[k]) - height) > 0.25 * height:
+            break  # a heading in another type size
         k += 1
     return k
 
@@ -388,16 +395,15 @@ def runs_to_columns(lines: list[Line], settings: TableSettings) -> list[Span]:
 
     Words, not cells: a renderer may write a whole grid row as one run of text, and a cell
     made of such a run would bridge the columns."""
-    spans = [(w.x0, w.x1) for ln in lines if is_data_line(ln) for c in ln.cells for w in _cell_words(c)]
-    # words of one cell are joined so that a name does not become one column per word
-    cell_spans = [(c.x0, c.x1) for ln in lines if is_data_line(ln) for c in ln.cells
+    value_spans = _value_spans([ln for ln in lines if is_data_line(ln)])
+    spans = [(w.x0, w.x1) for ln in lines for c in ln.cells for w in c.words]
+    # words of one cell are joined so that a name does not become one column per word; a cell
+    # laid across several value columns (`2007 2008 2009` in one run) is not
+    cell_spans = [(c.x0, c.x1) for ln in lines for c in ln.cells
                   if c.x0 is not None and not is_value_like(c.text) and len(c.words) > 1
-                  and not _spans_several_values(c, lines)]
+                  and not _spans_several_values(c, lines)
+                  and sum(1 for x0, x1 in value_spans if min(c.x1 or 0, x1) - max(c.x0, x0) > 0) <= 1]
     return _merge_spans(spans + cell_spans, settings.min_column_gap)
-
-
-def _cell_words(cell) -> tuple[Word, ...]:
-    return cell.words
 
 
 def _spans_several_values(cell, lines: list[Line]) -> bool:
@@ -495,13 +501,7 @@ def lines_to_rows(
 ) -> tuple[list[list[str]], list[str], str]:
     """Body lines banded into rows around anchor lines, by the alignment that fits best."""
     placed = [line_columns(line, columns) for line in lines]
-    value_columns = len(columns) - len(name_columns)
-    need = max(1, min(settings.min_anchor_cells, value_columns))
-    anchors = [
-        i for i, p in enumerate(placed)
-        if sum(1 for c, ws in p.items() if c not in name_columns and any(is_value_like(w.text) for w in ws)) >= 1
-        and sum(1 for c in p if c not in name_columns) >= need
-    ]  # fmt: skip
+    anchors = find_anchors(placed, len(columns), name_columns, settings)
     if not anchors:
         return [], [], "none"
     best: tuple[float, str, list[int | None]] | None = None
@@ -523,6 +523,49 @@ def lines_to_rows(
         rows.append(cells)
         contexts.append(" ".join(lines[i].text for i in members))
     return rows, contexts, alignment
+
+
+def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
+                 settings: TableSettings) -> list[int]:
+    """The lines that hold a row's values. A wrapped value's second line (`At Sep` over `23`)
+    holds one figure at most; a row's values line holds several where the table has several."""
+    def values(p: dict[int, list[Word]]) -> int:
+        return sum(1 for c, ws in p.items() if c not in name_columns and is_value_like(" ".join(w.text for w in ws)))
+
+    counts = [values(p) for p in placed]
+    need_values = 2 if max(counts, default=0) >= 3 else 1
+    need_cells = max(1, min(settings.min_anchor_cells, width - len(name_columns)))
+    return [
+        i for i, p in enumerate(placed)
+        if counts[i] >= need_values and sum(1 for c in p if c not in name_columns) >= need_cells
+    ]  # fmt: skip
+
+
+def reclaim_first_row(header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int],
+                      settings: TableSettings) -> int:
+    """How many of the header's last lines belong to the first row: in a table whose cells are
+    centred, the first row reaches as far above its values line as it reaches below it."""
+    placed = [line_columns(line, columns) for line in body]
+    anchors = find_anchors(placed, len(columns), name_columns, settings)
+    if not anchors or not header:
+        return 0
+    first = body[anchors[0]]
+    middle = ((first.top or 0) + (first.bottom or 0)) / 2
+    limit = body[anchors[1]].top if len(anchors) > 1 else body[-1].bottom
+    below = [ln for ln in body[anchors[0] + 1 :] if (ln.bottom or 0) <= (limit or 0)]
+    below = [ln for ln in below if ((ln.top or 0) + (ln.bottom or 0)) / 2 - middle
+             < (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 - middle) / 2] \
+        if len(anchors) > 1 else below
+    if not below:
+        return 0
+    reach = max(((ln.top or 0) + (ln.bottom or 0)) / 2 for ln in below) - middle
+    count = 0
+    for line in reversed(header):
+        if middle - ((line.top or 0) + (line.bottom or 0)) / 2 <= reach + 0.5 and not is_data_line(line):
+            count += 1
+        else:
+            break
+    return count
 
 
 def _assign(lines: list[Line], anchors: list[int], alignment: str) -> list[int | None]:
@@ -601,6 +644,11 @@ def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
         body = lines[h_end:end]
         header = lines[h_start:h_end]
         rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
+        back = reclaim_first_row(header, body, columns, names, settings) if alignment == "centre" else 0
+        if 0 < back < len(header):
+            h_end -= back
+            body, header = lines[h_end:end], lines[h_start:h_end]
+            rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
         if not rows:
             continue
         header_cells = _header_cells(header, columns)
