@@ -497,32 +497,95 @@ def _header_like(line: Line) -> bool:
 
 
 def lines_to_rows(
-    lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
+    lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
+    lead: dict[int, list[list[Word]]] | None = None,
 ) -> tuple[list[list[str]], list[str], str]:
-    """Body lines banded into rows around anchor lines, by the alignment that fits best."""
+    """Body lines banded into rows around anchor lines, by the alignment that fits best.
+
+    Each column is partitioned on its own: its text fragments, top-down, are cut into one
+    contiguous block per anchor so that every block sits on its anchor as the alignment says
+    (a long comment centred on its row reaches past its neighbours' names)."""
     placed = [line_columns(line, columns) for line in lines]
     anchors = find_anchors(placed, len(columns), name_columns, settings)
     if not anchors:
         return [], [], "none"
-    best: tuple[float, str, list[int | None]] | None = None
+    best: tuple[float, str, dict[int, list[int]]] | None = None
     for alignment in ("centre", "top", "bottom"):
-        owner = _assign(lines, anchors, alignment)
-        cost = _misfit(lines, placed, anchors, owner, alignment)
+        cost, owners = 0.0, {}
+        for c in range(len(columns)):
+            fragments = [i for i, p in enumerate(placed) if p.get(c)]
+            column_cost, owner = partition_column(lines, fragments, anchors, alignment)
+            cost += column_cost
+            owners[c] = owner
         if best is None or cost < best[0] - 1e-6:
-            best = (cost, alignment, owner)
+            best = (cost, alignment, owners)
     assert best is not None
-    _, alignment, owner = best
+    _, alignment, owners = best
     rows: list[list[str]] = []
     contexts: list[str] = []
-    for a in anchors:
-        members = [i for i, o in enumerate(owner) if o == a]
+    for n in range(len(anchors)):
         cells = []
         for c in range(len(columns)):
-            stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members if placed[i].get(c)]
+            fragments = [i for i, p in enumerate(placed) if p.get(c)]
+            members = [i for i, o in zip(fragments, owners[c], strict=True) if o == n]
+            stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members]
+            if n == 0 and lead and lead.get(c):
+                stack = lead[c] + stack  # the first row's lines that sat among the header's
             cells.append(join_cell_lines(stack, columns[c][1]))
         rows.append(cells)
-        contexts.append(" ".join(lines[i].text for i in members))
+        contexts.append(" | ".join(cell for cell in cells if cell))
     return rows, contexts, alignment
+
+
+def partition_column(
+    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str
+) -> tuple[float, list[int]]:
+    """(cost, anchor number of each fragment): the fragments of one column, top-down, cut into
+    contiguous blocks, block n for anchor n, minimising how far each block sits from where the
+    alignment puts it. A fragment on an anchor's own line belongs to that anchor."""
+    if not fragments:
+        return 0.0, []
+    n, k = len(fragments), len(anchors)
+    tops = [lines[i].top or 0.0 for i in fragments]
+    bottoms = [lines[i].bottom or 0.0 for i in fragments]
+    fixed = [anchors.index(i) if i in anchors else None for i in fragments]
+    inf = float("inf")
+
+    def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j
+        if any(fixed[x] is not None and fixed[x] != j for x in range(a, b)):
+            return inf
+        if a == b:
+            return 0.0
+        anchor = lines[anchors[j]]
+        height = _line_height(anchor)
+        if alignment == "top":
+            off = tops[a] - (anchor.top or 0)
+        elif alignment == "bottom":
+            off = (anchor.bottom or 0) - bottoms[b - 1]
+        else:
+            off = (tops[a] + bottoms[b - 1]) / 2 - ((anchor.top or 0) + (anchor.bottom or 0)) / 2
+        return abs(off) / height
+
+    # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
+    cost = [[inf] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    cost[0][0] = 0.0
+    for j in range(1, k + 1):
+        for i in range(n + 1):
+            for a in range(i + 1):
+                if cost[j - 1][a] == inf:
+                    continue
+                total = cost[j - 1][a] + block_cost(a, i, j - 1)
+                if total < cost[j][i]:
+                    cost[j][i], cut[j][i] = total, a
+    owner = [0] * n
+    i = n
+    for j in range(k, 0, -1):
+        a = cut[j][i]
+        for x in range(a, i):
+            owner[x] = j - 1
+        i = a
+    return cost[k][n], owner
 
 
 def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
@@ -541,73 +604,39 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
     ]  # fmt: skip
 
 
-def reclaim_first_row(header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int],
-                      settings: TableSettings) -> int:
-    """How many of the header's last lines belong to the first row: in a table whose cells are
-    centred, the first row reaches as far above its values line as it reaches below it."""
+def reclaim_first_row(
+    header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
+) -> tuple[dict[int, list[list[Word]]], dict[int, list[list[Word]]]]:
+    """(header words, first-row words) by column, line by line. In a table whose cells are
+    centred, the first row reaches as far above its values line as it reaches below it, column
+    by column: those lines at the foot of the header are the first row's, not the header's."""
+    placed_header = [line_columns(line, columns) for line in header]
+    keep = {c: [sorted(p[c], key=lambda w: w.x0) for p in placed_header if p.get(c)] for c in range(len(columns))}
+    lead: dict[int, list[list[Word]]] = {}
     placed = [line_columns(line, columns) for line in body]
     anchors = find_anchors(placed, len(columns), name_columns, settings)
     if not anchors or not header:
-        return 0
+        return keep, lead
     first = body[anchors[0]]
     middle = ((first.top or 0) + (first.bottom or 0)) / 2
-    limit = body[anchors[1]].top if len(anchors) > 1 else body[-1].bottom
-    below = [ln for ln in body[anchors[0] + 1 :] if (ln.bottom or 0) <= (limit or 0)]
-    below = [ln for ln in below if ((ln.top or 0) + (ln.bottom or 0)) / 2 - middle
-             < (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 - middle) / 2] \
-        if len(anchors) > 1 else below
-    if not below:
-        return 0
-    reach = max(((ln.top or 0) + (ln.bottom or 0)) / 2 for ln in below) - middle
-    count = 0
-    for line in reversed(header):
-        if middle - ((line.top or 0) + (line.bottom or 0)) / 2 <= reach + 0.5 and not is_data_line(line):
-            count += 1
-        else:
-            break
-    return count
-
-
-def _assign(lines: list[Line], anchors: list[int], alignment: str) -> list[int | None]:
-    """Which anchor each line belongs to under an alignment (None: none fits)."""
-    owner: list[int | None] = []
-    middles = [((ln.top or 0) + (ln.bottom or 0)) / 2 for ln in lines]
-    for i in range(len(lines)):
-        if i in anchors:
-            owner.append(i)
+    halfway = (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 + middle) / 2 \
+        if len(anchors) > 1 else float("inf")
+    for c in range(len(columns)):
+        below = [((ln.top or 0) + (ln.bottom or 0)) / 2 - middle for ln, p in zip(body, placed, strict=True)
+                 if p.get(c) and middle < ((ln.top or 0) + (ln.bottom or 0)) / 2 < halfway]
+        if not below:
             continue
-        above = [a for a in anchors if a < i]
-        below = [a for a in anchors if a > i]
-        if alignment == "top":
-            owner.append(above[-1] if above else None)
-        elif alignment == "bottom":
-            owner.append(below[0] if below else None)
-        else:
-            options = ([above[-1]] if above else []) + ([below[0]] if below else [])
-            owner.append(min(options, key=lambda a: (abs(middles[a] - middles[i]), -a)) if options else None)
-    return owner
-
-
-def _misfit(lines: list[Line], placed, anchors: list[int], owner: list[int | None], alignment: str) -> float:
-    """How badly an alignment explains the rows: each column's block of lines in a row should sit
-    on the anchor as the alignment says; a line no anchor takes costs one line."""
-    cost = float(sum(1 for o in owner if o is None))
-    for a in anchors:
-        members = [i for i, o in enumerate(owner) if o == a]
-        height = _line_height(lines[a])
-        columns = {c for i in members for c in placed[i]}
-        for c in columns:
-            block = [i for i in members if c in placed[i]]
-            top = min(lines[i].top or 0 for i in block)
-            bottom = max(lines[i].bottom or 0 for i in block)
-            if alignment == "top":
-                off = top - (lines[a].top or 0)
-            elif alignment == "bottom":
-                off = (lines[a].bottom or 0) - bottom
-            else:
-                off = (top + bottom) / 2 - ((lines[a].top or 0) + (lines[a].bottom or 0)) / 2
-            cost += abs(off) / height
-    return cost
+        reach = max(below)
+        moved = []
+        for line, p in zip(reversed(header), reversed(placed_header), strict=True):
+            if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > reach + 0.5:
+                break
+            if p.get(c):
+                moved.append(sorted(p[c], key=lambda w: w.x0))
+        if moved:
+            lead[c] = list(reversed(moved))
+            keep[c] = keep[c][: len(keep[c]) - len(moved)]
+    return keep, lead
 
 
 def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
@@ -644,14 +673,14 @@ def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
         body = lines[h_end:end]
         header = lines[h_start:h_end]
         rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
-        back = reclaim_first_row(header, body, columns, names, settings) if alignment == "centre" else 0
-        if 0 < back < len(header):
-            h_end -= back
-            body, header = lines[h_end:end], lines[h_start:h_end]
-            rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
         if not rows:
             continue
         header_cells = _header_cells(header, columns)
+        if alignment == "centre" and header:
+            keep, lead = reclaim_first_row(header, body, columns, names, settings)
+            if lead:
+                header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
+                rows, contexts, alignment = lines_to_rows(body, columns, names, settings, lead)
         all_rows = ([header_cells] if header else []) + rows
         all_contexts = ([" ".join(ln.text for ln in header)] if header else []) + contexts
         top = (header[0].top if header else body[0].top) or 0.0
