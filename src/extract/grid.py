@@ -462,9 +462,12 @@ def header_above(
 ) -> tuple[int, int]:
     """(start, end) of the header lines above the body that starts at `first`: numberless lines
     with text over the value columns, tight above the body; the lines under them that hold only
-    a name (a wrapped first row) stay in the body."""
+    a name (a wrapped first row) stay in the body. Without a header (a table continued from the
+    previous page), the name lines above the first values are the body's: (k, k)."""
     end: int | None = None
     header_start = first
+    body_start = first
+    height = _line_height(lines[first])
     k = first - 1
     while k >= 0:
         line, below = lines[k], lines[k + 1]
@@ -479,9 +482,13 @@ def header_above(
             end = k + 1 if end is None else end
         elif end is not None:
             header_start = k  # a name column label wrapped above or between header lines
+        elif abs(_line_height(line) - height) <= 0.25 * height:
+            body_start = k  # a name wrapped above its row's values
+        else:
+            break  # a heading in another type size
         k -= 1
     if end is None:
-        return first, first
+        return body_start, body_start
     return header_start, end
 
 
@@ -498,14 +505,15 @@ def _header_like(line: Line) -> bool:
 
 def lines_to_rows(
     lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
-    lead: dict[int, list[list[Word]]] | None = None,
+    lead: list[tuple[Line, dict[int, list[Word]]]] = (),
 ) -> tuple[list[list[str]], list[str], str]:
     """Body lines banded into rows around anchor lines, by the alignment that fits best.
 
     Each column is partitioned on its own: its text fragments, top-down, are cut into one
     contiguous block per anchor so that every block sits on its anchor as the alignment says
     (a long comment centred on its row reaches past its neighbours' names)."""
-    placed = [line_columns(line, columns) for line in lines]
+    placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
+    lines = [line for line, _ in lead] + list(lines)
     anchors = find_anchors(placed, len(columns), name_columns, settings)
     if not anchors:
         return [], [], "none"
@@ -529,8 +537,6 @@ def lines_to_rows(
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
             members = [i for i, o in zip(fragments, owners[c], strict=True) if o == n]
             stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members]
-            if n == 0 and lead and lead.get(c):
-                stack = lead[c] + stack  # the first row's lines that sat among the header's
             cells.append(join_cell_lines(stack, columns[c][1]))
         rows.append(cells)
         contexts.append(" | ".join(cell for cell in cells if cell))
@@ -549,6 +555,7 @@ def partition_column(
     tops = [lines[i].top or 0.0 for i in fragments]
     bottoms = [lines[i].bottom or 0.0 for i in fragments]
     fixed = [anchors.index(i) if i in anchors else None for i in fragments]
+    middles = [((lines[i].top or 0) + (lines[i].bottom or 0)) / 2 for i in anchors]
     inf = float("inf")
 
     def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j
@@ -559,11 +566,21 @@ def partition_column(
         anchor = lines[anchors[j]]
         height = _line_height(anchor)
         if alignment == "top":
+            # a top-aligned row runs down from its values, never past the next row's
+            if j + 1 < k and (tops[b - 1] + bottoms[b - 1]) / 2 > middles[j + 1]:
+                return inf
             off = tops[a] - (anchor.top or 0)
         elif alignment == "bottom":
+            if j > 0 and (tops[a] + bottoms[a]) / 2 < middles[j - 1]:
+                return inf
             off = (anchor.bottom or 0) - bottoms[b - 1]
         else:
             off = (tops[a] + bottoms[b - 1]) / 2 - ((anchor.top or 0) + (anchor.bottom or 0)) / 2
+            # a block reaching past its neighbours' values lines (a long centred comment may)
+            # pays for every line it crosses, so rows are not lumped into one block
+            crossed = max(0.0, middles[j - 1] - tops[a]) if j > 0 else 0.0
+            crossed += max(0.0, bottoms[b - 1] - middles[j + 1]) if j + 1 < k else 0.0
+            off = abs(off) + crossed
         return abs(off) / height
 
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
@@ -606,36 +623,33 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
 
 def reclaim_first_row(
     header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
-) -> tuple[dict[int, list[list[Word]]], dict[int, list[list[Word]]]]:
-    """(header words, first-row words) by column, line by line. In a table whose cells are
-    centred, the first row reaches as far above its values line as it reaches below it, column
-    by column: those lines at the foot of the header are the first row's, not the header's."""
+) -> tuple[dict[int, list[list[Word]]], list[tuple[Line, dict[int, list[Word]]]]]:
+    """(header words by column, the header's lines that are the first row's). In a table whose
+    cells are centred, the first row reaches as far above its values line as it reaches below
+    it, column by column: its lines at the foot of the header are the row's, not the header's."""
     placed_header = [line_columns(line, columns) for line in header]
-    keep = {c: [sorted(p[c], key=lambda w: w.x0) for p in placed_header if p.get(c)] for c in range(len(columns))}
-    lead: dict[int, list[list[Word]]] = {}
+    moved: dict[int, dict[int, list[Word]]] = {}  # header line index → column → words
     placed = [line_columns(line, columns) for line in body]
     anchors = find_anchors(placed, len(columns), name_columns, settings)
-    if not anchors or not header:
-        return keep, lead
-    first = body[anchors[0]]
-    middle = ((first.top or 0) + (first.bottom or 0)) / 2
-    halfway = (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 + middle) / 2 \
-        if len(anchors) > 1 else float("inf")
-    for c in range(len(columns)):
-        below = [((ln.top or 0) + (ln.bottom or 0)) / 2 - middle for ln, p in zip(body, placed, strict=True)
-                 if p.get(c) and middle < ((ln.top or 0) + (ln.bottom or 0)) / 2 < halfway]
-        if not below:
-            continue
-        reach = max(below)
-        moved = []
-        for line, p in zip(reversed(header), reversed(placed_header), strict=True):
-            if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > reach + 0.5:
-                break
-            if p.get(c):
-                moved.append(sorted(p[c], key=lambda w: w.x0))
-        if moved:
-            lead[c] = list(reversed(moved))
-            keep[c] = keep[c][: len(keep[c]) - len(moved)]
+    if anchors and header:
+        first = body[anchors[0]]
+        middle = ((first.top or 0) + (first.bottom or 0)) / 2
+        halfway = (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 + middle) / 2 \
+            if len(anchors) > 1 else float("inf")
+        for c in range(len(columns)):
+            below = [((ln.top or 0) + (ln.bottom or 0)) / 2 - middle for ln, p in zip(body, placed, strict=True)
+                     if p.get(c) and middle < ((ln.top or 0) + (ln.bottom or 0)) / 2 < halfway]
+            if not below:
+                continue
+            for k in range(len(header) - 1, -1, -1):
+                line = header[k]
+                if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > max(below) + 0.5:
+                    break
+                if placed_header[k].get(c):
+                    moved.setdefault(k, {})[c] = placed_header[k][c]
+    keep = {c: [sorted(p[c], key=lambda w: w.x0) for k, p in enumerate(placed_header)
+                if p.get(c) and c not in moved.get(k, {})] for c in range(len(columns))}
+    lead = [(header[k], moved[k]) for k in sorted(moved)]
     return keep, lead
 
 
