@@ -669,7 +669,12 @@ def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
     return names
 
 
-def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
+def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
+    cells = _header_cells(header, columns)
+    return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
+
+
+def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 2) -> list[Grid]:
     grids: list[Grid] = []
     for start, end in data_runs(lines, settings):
         body = lines[start:end]
@@ -678,6 +683,8 @@ def unruled_grids(lines: list[Line], settings: TableSettings) -> list[Grid]:
             continue
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
+        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
+            h_start = h_end = h_start  # labels that name no value column: the first row's upper lines
         merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
         extra = _header_only_columns(lines[h_start:h_end], merged)
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
@@ -790,6 +797,15 @@ def header_row_count(rows: list[list[str]]) -> int:
     return count
 
 
+def _mend_label(label: str) -> str:
+    """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
+    as a label once its letters are run together: kept so only when that is what it names."""
+    if not label or classify_header(label).role != "ignore":
+        return label
+    joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
+    return joined if classify_header(joined).role != "ignore" else label
+
+
 def merge_header(rows: list[list[str]]) -> list[str]:
     """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
     width = max(len(r) for r in rows)
@@ -829,7 +845,7 @@ def grid_to_table(
     if not body and not header:
         return None
     if header:
-        labels = merge_header(header)
+        labels = [_mend_label(label) for label in merge_header(header)]
         columns = build_columns(labels, grid.columns)
         if sum(1 for c in columns if c.role == "value") < settings_min_values:
             return None
@@ -904,7 +920,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int) -> list[Gr
         grids.extend(split_at_headers(grid, min_values))
         covered.append((region.top - 1, region.bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
-    grids.extend(unruled_grids(rest, settings))
+    grids.extend(unruled_grids(rest, settings, min_values))
     grids.sort(key=lambda g: g.top)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
