@@ -308,13 +308,29 @@ def is_data_line(line: Line) -> bool:
     return is_data_cells([c.text for c in line.cells])
 
 
+def _year_tail(line: Line, above: list[Line]) -> bool:
+    """The second line of a wrapped header (`Sep-` over `23`): its figures are two digits, each
+    under a label that ends with a dash on one of the lines just above (centred header cells
+    interleave their lines)."""
+    figures = [c for c in line.cells if is_value_like(c.text)]
+    if not figures or not all(re.fullmatch(r"\d{2}", c.text) for c in figures):
+        return False
+    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text)]
+    return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
+        and bool(opened)
+
+
+def _data_at(lines: list[Line], k: int) -> bool:
+    return is_data_line(lines[k]) and not _year_tail(lines[k], lines[max(0, k - 3) : k])
+
+
 def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int]]:
     """(first, last+1) index ranges of lines that hold a table body: data lines, and the lines
     between them that fit under their columns (wrapped names and comments)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
-        if not is_data_line(lines[i]):
+        if not _data_at(lines, i):
             i += 1
             continue
         start = last_data = i
@@ -325,7 +341,7 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
             gap = (line.top or 0) - (previous.bottom or 0)
             if gap > settings.row_gap_heights * 2 * _line_height(previous):
                 break
-            if is_data_line(line):
+            if _data_at(lines, j):
                 if not _fits_columns(line, spans, data=True):
                     break
                 spans = _value_spans([lines[k] for k in range(start, j + 1) if is_data_line(lines[k])])
@@ -395,15 +411,8 @@ def runs_to_columns(lines: list[Line], settings: TableSettings) -> list[Span]:
 
     Words, not cells: a renderer may write a whole grid row as one run of text, and a cell
     made of such a run would bridge the columns."""
-    value_spans = _value_spans([ln for ln in lines if is_data_line(ln)])
     spans = [(w.x0, w.x1) for ln in lines for c in ln.cells for w in c.words]
-    # words of one cell are joined so that a name does not become one column per word; a cell
-    # laid across several value columns (`2007 2008 2009` in one run) is not
-    cell_spans = [(c.x0, c.x1) for ln in lines for c in ln.cells
-                  if c.x0 is not None and not is_value_like(c.text) and len(c.words) > 1
-                  and not _spans_several_values(c, lines)
-                  and sum(1 for x0, x1 in value_spans if min(c.x1 or 0, x1) - max(c.x0, x0) > 0) <= 1]
-    return _merge_spans(spans + cell_spans, settings.min_column_gap)
+    return _merge_spans(spans, settings.min_column_gap)
 
 
 def _spans_several_values(cell, lines: list[Line]) -> bool:
@@ -472,7 +481,7 @@ def header_above(
     while k >= 0:
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
-        if gap > settings.row_gap_heights * _line_height(line) or is_data_line(line):
+        if gap > settings.row_gap_heights * _line_height(line) or _data_at(lines, k):
             break
         if not _fits_columns(line, columns) and not _header_like(line):
             break  # a title or a sentence across the table
