@@ -604,14 +604,20 @@ def partition_column(
                 total = cost[j - 1][a] + block_cost(a, i, j - 1)
                 if total < cost[j][i]:
                     cost[j][i], cut[j][i] = total, a
-    owner = [0] * n
-    i = n
+    # fragments after the last row's block may be left out, a line's cost each: a heading or a
+    # note under the table is not its last row's
+    end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * DROP_COST, -e))
+    owner = [-1] * n
+    i = end
     for j in range(k, 0, -1):
         a = cut[j][i]
         for x in range(a, i):
             owner[x] = j - 1
         i = a
-    return cost[k][n], owner
+    return cost[k][end] + (n - end) * DROP_COST, owner
+
+
+DROP_COST = 1.0  # in line heights: what leaving a line out of the table costs a partition
 
 
 def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
@@ -652,7 +658,7 @@ def reclaim_first_row(
                 continue
             for k in range(len(header) - 1, -1, -1):
                 line = header[k]
-                if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > max(below) + 0.5:
+                if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > max(below) + 0.35 * _line_height(first):
                     break
                 if placed_header[k].get(c):
                     moved.setdefault(k, {})[c] = placed_header[k][c]
@@ -687,7 +693,8 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
     grids: list[Grid] = []
     for start, end in data_runs(lines, settings):
         body = lines[start:end]
-        columns = runs_to_columns(body, settings)
+        last_data = max(k for k in range(start, end) if _data_at(lines, k))
+        columns = runs_to_columns(lines[start : last_data + 1], settings)
         if len(columns) < 2:
             continue
         names = name_columns_of(body, columns)
