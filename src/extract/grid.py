@@ -585,10 +585,10 @@ def partition_column(
             off = (anchor.bottom or 0) - bottoms[b - 1]
         else:
             off = (tops[a] + bottoms[b - 1]) / 2 - ((anchor.top or 0) + (anchor.bottom or 0)) / 2
-            # a block reaching past its neighbours' values lines (a long centred comment may)
-            # pays for every line it crosses, so rows are not lumped into one block
-            crossed = max(0.0, middles[j - 1] - tops[a]) if j > 0 else 0.0
-            crossed += max(0.0, bottoms[b - 1] - middles[j + 1]) if j + 1 < k else 0.0
+            # a block reaching past halfway to its neighbours' values lines (a long centred
+            # comment may) pays for the distance, so rows are not lumped into one block
+            crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
+            crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
             off = abs(off) + crossed
         return abs(off) / height
 
