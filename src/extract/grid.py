@@ -860,14 +860,16 @@ def grid_to_table(
     contexts = grid.contexts[grid.header_rows :]
     if not body and not header:
         return None
+    names_values = False
     if header:
         labels = [_mend_label(label) for label in merge_header(header)]
         columns = build_columns(labels, grid.columns)
-        if sum(1 for c in columns if c.role == "value") < settings_min_values:
-            return None
+        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values
+    if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
     elif carry is not None and _lines_up(grid, carry):
+        # no header, or the foot of a header row the page broke (`hs Ago`): the carried table goes on
         columns, body = _carried_columns(grid, carry, body)
         header_context, title = carry.header_context, carry.section
     else:
