@@ -313,8 +313,9 @@ def _year_tail(line: Line, above: list[Line]) -> bool:
     under a label that ends with a dash on one of the lines just above (centred header cells
     interleave their lines)."""
     figures = [c for c in line.cells if is_value_like(c.text)]
-    if not figures or not all(re.fullmatch(r"\d{2}", c.text) for c in figures):
+    if not figures or not all(re.fullmatch(r"\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
         return False
+    figures = [c for c in figures if re.fullmatch(r"\d{2}", c.text)]
     opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text)]
     return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
         and bool(opened)
@@ -389,7 +390,7 @@ def _merge_spans(spans: list[Span], gap: float) -> list[Span]:
     return [(a, b) for a, b in out]
 
 
-def _fits_columns(line: Line, spans: list[Span], data: bool = False) -> bool:
+def _fits_columns(line: Line, spans: list[Span], data: bool = False, left_edge: bool = True) -> bool:
     """Each cell of the line overlaps at most one value column, and a cell left of the value
     columns (a wrapped name) does not reach into them. A line of prose runs across them."""
     if not spans:
@@ -401,7 +402,7 @@ def _fits_columns(line: Line, spans: list[Span], data: bool = False) -> bool:
         touched = sum(1 for x0, x1 in spans if min(cell.x1, x1) - max(cell.x0, x0) > 0)
         if touched > 1 and not data:
             return False
-        if cell.x0 < first - 2 and cell.x1 > first + 2 and not data:
+        if left_edge and cell.x0 < first - 2 and cell.x1 > first + 2 and not data:
             return False
     return True
 
@@ -483,13 +484,17 @@ def header_above(
         gap = (below.top or 0) - (line.bottom or 0)
         if gap > settings.row_gap_heights * _line_height(line) or _data_at(lines, k):
             break
-        if not _fits_columns(line, columns) and not _header_like(line):
+        tail = _year_tail(line, lines[max(0, k - 3) : k])
+        if not tail and not _fits_columns(line, columns, left_edge=False) and not _header_like(line):
             break  # a title or a sentence across the table
         placed = line_columns(line, columns)
         if any(c not in name_columns for c in placed):
             header_start = k
             end = k + 1 if end is None else end
         elif end is not None:
+            size = _line_height(lines[header_start])
+            if abs(_line_height(line) - size) > 0.25 * size or gap > 0.6 * size:
+                break  # a title above the table: its own type size, or set apart
             header_start = k  # a name column label wrapped above or between header lines
         elif abs(_line_height(line) - height) <= 0.25 * height:
             body_start = k  # a name wrapped above its row's values
