@@ -101,3 +101,16 @@ def test_new_parser_command_refuses_a_bad_slug_with_exit_2():
     result = CliRunner().invoke(new_parser_command, ["My-Council", str(SAMPLE)])
     assert result.exit_code == 2
     assert "lowercase" in result.output
+
+
+def test_inspect_tables_prints_the_grid_of_a_page():
+    """`--tables --page N` shows the grid the reader rebuilt: a ruled Word export's cells, each
+    row as printed under its column labels, and what each column was read as."""
+    pdf = Path(__file__).parent / "renderings" / "welsh_scc_indicators" / "docx-ruled.pdf"
+    result = CliRunner().invoke(inspect_command, [str(pdf), "--tables", "--page", "1"])
+    assert result.exit_code == 0, result.output
+    assert "page 1: 2 table(s)" in result.output  # the second: a header whose rows are on page 2
+    assert "ruled grid, 9 rows x 9 columns" in result.output
+    assert "SCC/002 % of LAC with one or more changes of school | 7.70 | 8.00 | 10.00" in result.output
+    assert "'Intervention' -> intervention" in result.output
+    assert "page 2" not in result.output

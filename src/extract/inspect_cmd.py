@@ -19,7 +19,7 @@ from extract.narrative import narrative_blocks
 from extract.parser import Parser, discover
 from extract.pipeline import choose_parser
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import tables_by_page
+from extract.tables import document_cell_text, tables_by_page
 
 ROWS_SHOWN = 10
 ROW_FIELDS = ("indicator_raw", "value_kind", "period_label", "value_raw", "page")
@@ -70,10 +70,44 @@ def _rows(parser: Parser, document: Document) -> list[str]:
     return lines
 
 
+def show_tables(document: Document, page_number: int | None) -> list[str]:
+    """The grids the table reader found (rows x columns, cell text, how each was found) and the
+    table each became: every column's label and role, and its quality report."""
+    out: list[str] = []
+    pages = [(i, p) for i, p in enumerate(document.pages) if page_number is None or (p.number or i + 1) == page_number]
+    if not pages:
+        return [f"no page {page_number}: the document has {len(document.pages)}"]
+    tables = {}
+    for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+        tables.setdefault(id(page), []).append(table)
+    for i, page in pages:
+        found = tables.get(id(page), [])
+        rules = f", {len(page.rules)} ruling lines" if page.rules else ""
+        out.append(f"{_page_label(page, i)}: {len(found)} table(s){rules}")
+        shown_grids = set()
+        for table in found:
+            if table.grid is not None and id(table.grid) not in shown_grids:
+                shown_grids.add(id(table.grid))
+                out.extend("  " + line for line in table.grid.show().splitlines())
+            out.append("  table: " + (table.section or "(untitled)"))
+            for col in table.columns:
+                meaning = col.meaning.kind or col.role
+                out.append(f"    column {col.index}: {col.label or '(blank)'!r} -> {meaning}")
+            if table.grid is None:
+                out.extend("    " + " | ".join(c or "·" for c in row.cells) for row in table.rows)
+            r = table.report
+            out.append(f"    quality: {r.rows} rows, {r.numeric_cells}/{r.value_cells} value cells numeric, "
+                       f"{r.shifted_cells} shifted, {r.unaligned_cells} unaligned")
+    return out
+
+
 @click.command("inspect")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def inspect_command(file: Path) -> None:
-    """Show which parsers claim FILE, where its figures are, and the first rows they give."""
+@click.option("--tables", "show", is_flag=True, help="Print the grid of every table found (rows x columns, cells).")
+@click.option("--page", "page_number", type=int, default=None, help="With --tables: only this page (1-based).")
+def inspect_command(file: Path, show: bool, page_number: int | None) -> None:
+    """Show which parsers claim FILE, where its figures are, and the first rows they give;
+    with --tables, the grid the table reader found on each page (or --page N)."""
     try:
         document = load_document(file, file.parent)
     except LoadError as exc:
@@ -82,6 +116,11 @@ def inspect_command(file: Path) -> None:
     click.echo(f"{file}: {document.kind}, {len(document.pages)} page(s), {document.size} bytes")
     for note in document.notes:
         click.echo(f"  note: {note}")
+    if show:
+        click.echo("\n".join(show_tables(document, page_number)))
+        return
+    if document.kind == "pdf":
+        document.cell_text = document_cell_text(document, DEFAULT_SETTINGS)  # what detect reads
 
     parsers = sorted(discover(), key=lambda p: (p.fallback, p.name))
     click.echo("parsers:")
