@@ -48,7 +48,7 @@ COLUMNS = [
     "dfe_dashboard_measure",
     "lait_measure",
     "official_codes",
-    "measure",
+    "facets",
     "source",
 ]
 
@@ -302,7 +302,7 @@ def slug(text: str, limit: int = 52) -> str:
 def lait_unit(measure: str, title: str, yaxis: str) -> str:
     y, t, m = yaxis.lower(), title.lower(), measure.lower()
     if "100,000" in y or "100,000" in t or "100000" in y:
-        return "unknown"  # a rate per 100,000: SCHEMA.md has no unit for it (measure column says so)
+        return "unknown"  # a rate per 100,000: SCHEMA.md has no unit for it (the facets column says so)
     if "10,000" in y or "10,000" in t or "10,000" in m:
         return "rate_per_10k"
     if "1000" in y or "1,000" in y:
@@ -345,10 +345,17 @@ def clean_lait_name(measure: str) -> str:
     return n
 
 
-def measure_facet(unit: str, yaxis: str, title: str) -> str:
+def lait_facets(measure: str, unit: str, yaxis: str, title: str) -> str:
+    """Facets the matcher reads besides the name: a rate per 100,000 (no unit in SCHEMA.md
+    for it), and LAIT's chart title and axis, which often say the age band or timescale
+    the measure name leaves out ("Under 18 conception rates (15-17 yr olds)")."""
+    parts = []
     if unit == "unknown" and ("100,000" in yaxis or "100,000" in title):
-        return "rate_per_100k"
-    return ""
+        parts.append("measure=rate_per_100k")
+    also = re.sub(r"\s+", " ", f"{title} {yaxis}" if re.search(r"\d", yaxis) else title).strip()
+    if re.sub(r"\W+", " ", also.lower()).strip() != re.sub(r"\W+", " ", measure.lower()).strip():
+        parts.append("also=" + also.replace(";", ","))
+    return "; ".join(parts)
 
 
 def build(data_dir: Path) -> list[dict]:
@@ -367,7 +374,7 @@ def build(data_dir: Path) -> list[dict]:
             if c.startswith("PM") and c not in r["welsh_code"].split("|"):
                 r["welsh_code"] = "|".join(filter(None, [r["welsh_code"], c]))
         r["official_codes"] = "|".join(codes)
-        r.setdefault("measure", "")
+        r["facets"] = r.get("facets") or ""
     by_id = {r["indicator_id"]: r for r in hand}
     ids = set(by_id)
 
@@ -429,7 +436,7 @@ def build(data_dir: Path) -> list[dict]:
             "dfe_dashboard_measure": dash_for_lait.get(measure, ""),
             "lait_measure": measure,
             "official_codes": "|".join(CODES_ON_LAIT.get(measure, [])),
-            "measure": measure_facet(unit, x["y_axis_name"], x["Chart_title"]),
+            "facets": lait_facets(measure, unit, x["y_axis_name"], x["Chart_title"]),
             "source": LAIT,
         }
         generated.append(row)
@@ -473,7 +480,7 @@ def build(data_dir: Path) -> list[dict]:
             "dfe_dashboard_measure": text,
             "lait_measure": "",
             "official_codes": "",
-            "measure": "",
+            "facets": "",
             "source": DASHBOARD,
         })
 
@@ -483,7 +490,7 @@ def build(data_dir: Path) -> list[dict]:
             "indicator_id": new_id(domain, name.removeprefix("The "), unit),
             "name": name, "definition": f"Welsh social services performance measure {code} (2016-2019).",
             "unit": unit, "polarity": pol, "domain": domain, "welsh_code": code,
-            "dfe_dashboard_measure": "", "lait_measure": "", "official_codes": code, "measure": "",
+            "dfe_dashboard_measure": "", "lait_measure": "", "official_codes": code, "facets": "",
             "source": WELSH_PM,
         })
     for code, name, unit, pol, domain, verified in NIS:
@@ -492,7 +499,7 @@ def build(data_dir: Path) -> list[dict]:
             "name": name, "definition": f"National Indicator {code} (2008-2010 National Indicator Set).",
             "unit": unit, "polarity": pol, "domain": domain, "welsh_code": "",
             "dfe_dashboard_measure": "", "lait_measure": "", "official_codes": code,
-            "measure": "rate_per_100k" if code == "NI 19" else "",
+            "facets": "measure=rate_per_100k" if code == "NI 19" else "",
             "source": NI + ("" if verified else " - title from the handbook's list, not re-read"),
         })
     return hand + generated

@@ -11,15 +11,17 @@ class SettingsError(ValueError):
 
 @dataclass(frozen=True)
 class FuzzyRule:
-    """A fuzzy match is accepted when its score reaches `threshold`, or reaches `floor` and
-    leads the runner-up by at least `margin` (a clear winner among weaker scores)."""
+    """A fuzzy match is accepted only when its score reaches `threshold` and it leads the
+    best other indicator (after vetoes) by at least `margin`: a runner-up that is nearly as
+    good means the name does not say which indicator it is. `floor` is kept for settings
+    written before this rule; it no longer lets a weaker score through."""
 
-    threshold: float = 72.0
+    threshold: float = 64.0
     floor: float = 58.0
-    margin: float = 10.0
+    margin: float = 6.0
 
     def accepts(self, best: float, runner_up: float) -> bool:
-        return best >= self.threshold or (best >= self.floor and best - runner_up >= self.margin)
+        return best >= self.threshold and best - runner_up >= self.margin
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,9 @@ class Settings:
     min_value_columns: int = 2  # a header names at least this many value columns
     min_row_cells: int = 3  # a table row has at least this many non-empty cells
     # Matching (scores 0-100, see matching.TokenIndex). Table names from council parsers:
-    fuzzy_threshold: float = 72.0  # accepted at or above this score
-    fuzzy_floor: float = 58.0  # ... or at or above this with a clear lead over the runner-up
-    fuzzy_margin: float = 10.0
+    fuzzy_threshold: float = 64.0  # accepted at or above this score, when it also leads by the margin
+    fuzzy_floor: float = 58.0  # kept for older settings: no longer lets a weaker score through
+    fuzzy_margin: float = 6.0  # the lead over the best other indicator, after vetoes
     # Stricter for rows of the generic parser (unknown layouts) and for narrative phrases.
     generic_fuzzy_threshold: float = 85.0
     generic_fuzzy_floor: float = 70.0
