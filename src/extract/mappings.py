@@ -30,7 +30,7 @@ CATALOGUE_COLUMNS = (
 )
 # Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
 MATCHING_COLUMNS = ("official_codes", "facets", "source")
-QUALIFIER_RULES = ("strict", "stated", "conflict", "same")
+QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft")
 
 
 class MappingError(ValueError):

@@ -66,8 +66,11 @@ class Match:
 VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
 ENTRY_ONLY_PENALTY = 5.0  # per facet the entry states and the printed name does not
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
-WEAK_PENALTY = 6.0  # ... "in the year" (12 months) only
-COUNT_PENALTY = 7.0  # an entry named as a count ("Number of ...", "(num)") when the name states no measure
+WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
+COUNT_PENALTY = 7.0  # an entry whose name states its measure ("Number of ...", "per 10,000") when the printed name states none
+# score = 100 × (IDF dice + share of the printed name explained + share of the choice found
+# + rapidfuzz token_sort_ratio), weighted; then the penalties above
+SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
 _TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "gbp"}
 _BARE_CODE = re.compile(r"^\s*[A-Za-z]{1,6}\s?\d{1,4}[a-z]{0,2}\s*$")
 
@@ -109,6 +112,7 @@ class Matcher:
             place_names=places,
         )
         self.rules = self.vocab.rules
+        self.weights = SCORE_WEIGHTS
         self.ids = list(mappings.indicators)
         self.index_of = {iid: k for k, iid in enumerate(self.ids)}
 
@@ -134,12 +138,13 @@ class Matcher:
             f.primary = {"q:" + q for q in p.quals} | {f"a:{a}" for a in p.ages} | {"n:" + x for x in p.numbers}
             f.primary |= {"k:" + x for x in p.named}
             f.weak_numbers = {x for x in p.numbers if _number_kind(x) == "time"} == {"12m"}
-            f.named_count = ind.unit == "count" and any("count" in r.measures for r in readings)
+            f.named_count = bool(readings[0].measures - {"percent"}) or (ind.unit == "count" and any("count" in r.measures for r in readings))
             f.measures = set(UNIT_MEASURES.get(over.get("measure", ind.unit), set()))
             for g in ("population",):
                 if over.get(g):
                     f.quals |= {f"{g}:{v.strip()}" for v in over[g].split(",")}
             f.quals |= {f"population:{p}" for p in _DOMAIN_POPULATION.get(ind.domain, ())}
+            f.primary |= {f"q:population:{p}" for p in _DOMAIN_POPULATION.get(ind.domain, ())}
             self.facets.append(f)
             self.exact.setdefault(readings[0].key, ind.indicator_id)
 
@@ -423,6 +428,10 @@ class Matcher:
             if rule == "conflict":
                 ok &= ~ent | has_any(q, mask)
                 continue
+            if rule == "soft":  # conflicting values block; an entry naming none pays
+                ok &= ~ent | has_any(q, mask)
+                penalty += ~ent * NUMBER_PENALTY
+                continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
             if rule in ("strict", "same"):
@@ -461,7 +470,8 @@ class Matcher:
         owner = self.choice_owner[idx]
         cover_q = common[idx] / q_weight  # how much of the printed name the choice explains
         cover_c = common[idx] / self.choice_weight[idx]  # how much of the choice the name has
-        score = 100 * (0.5 * dice + 0.15 * cover_q + 0.15 * cover_c + 0.2 * order / 100) - penalty[owner]
+        w_dice, w_q, w_c, w_order = self.weights
+        score = 100 * (w_dice * dice + w_q * cover_q + w_c * cover_c + w_order * order / 100) - penalty[owner]
         score = np.where(ok[owner], score, np.minimum(score, VETOED))
         best: dict[int, float] = {}
         for o, s in zip(owner.tolist(), score.tolist(), strict=True):
