@@ -75,6 +75,8 @@ _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*"
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
+    # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
+    re.compile(rf"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
     # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
     re.compile(rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})(?:\s*(?:years? olds?|yr olds?|years? old|yrs? old|years|yrs))?\b"),
     re.compile(rf"\b({_NUM})\s*(?:-|to|and|or)\s*({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
@@ -129,10 +131,12 @@ class Vocabulary:
         self._numw_map = dict(self.number_words)
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
-        self.rules: dict[str, str] = {}
+        self.rules: dict[str, str] = {}  # a group's rule: its last row's
+        self.value_rules: dict[str, str] = {}  # "group:value" -> that value's own rule (used by "soft" groups)
         groups: dict[str, list[tuple[str, str]]] = {}
         for group, value, phrase, rule in self.qualifiers:
             self.rules[group] = rule
+            self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, pre_clean(phrase)))
         self._quals = {
             g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()
@@ -200,6 +204,7 @@ class Vocabulary:
             stated |= UNIT_MEASURES[unit]
         t = _strip_measure_words(t)
 
+        t = re.sub(r"\ball ages\b", " ", t)  # no age band
         ages, t = _ages(t)
         named = frozenset(_NAMED.findall(t))
         numbers: set[str] = set()
@@ -314,9 +319,9 @@ def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
         def take(m: re.Match, i=i) -> str:
             g = [x for x in m.groups() if x is not None]
             lo = int(float(g[0]))
-            if i == 3:
+            if i == 4:
                 band = (lo, 99)
-            elif i == 4:
+            elif i == 5:
                 band = (0, lo - 1)
             elif len(g) > 1:
                 band = (lo, int(float(g[1])))
@@ -336,5 +341,8 @@ def stem(word: str) -> str:
     """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 4 and word.endswith("e"):  # cease / ceased, place / placed
+        word = word[:-1]
     return word

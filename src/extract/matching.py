@@ -65,13 +65,17 @@ class Match:
 
 VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
 ENTRY_ONLY_PENALTY = 5.0  # per facet the entry states and the printed name does not
+GROUP_PENALTY = 8.0
+AGE_PENALTY = 8.0  # ... an age band: the entry is about part of the name's population
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
+RATE_PENALTY = 12.0  # a rate per 10,000 / 1,000 / 100,000 when the printed name states no measure: rates say so
 COUNT_PENALTY = 7.0  # an entry whose name states its measure ("Number of ...", "per 10,000") when the printed name states none
 # score = 100 × (IDF dice + share of the printed name explained + share of the choice found
 # + rapidfuzz token_sort_ratio), weighted; then the penalties above
 SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
 _TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "gbp"}
+_TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
 _BARE_CODE = re.compile(r"^\s*[A-Za-z]{1,6}\s?\d{1,4}[a-z]{0,2}\s*$")
 
 
@@ -95,6 +99,7 @@ class EntryFacets:
     primary: set[str] = field(default_factory=set)  # facet keys its own name states (what it pays for)
     weak_numbers: bool = False  # its only time facet is "12 months" ("during the year")
     named_count: bool = False  # one of its names says it is a count ("Number of ...", "(num)")
+    open_timescale: bool = False  # "in timescale" with no time of its own: any stated timescale may be it
 
 
 class Matcher:
@@ -138,13 +143,17 @@ class Matcher:
             f.primary = {"q:" + q for q in p.quals} | {f"a:{a}" for a in p.ages} | {"n:" + x for x in p.numbers}
             f.primary |= {"k:" + x for x in p.named}
             f.weak_numbers = {x for x in p.numbers if _number_kind(x) == "time"} == {"12m"}
-            f.named_count = bool(readings[0].measures - {"percent"}) or (ind.unit == "count" and any("count" in r.measures for r in readings))
+            f.open_timescale = any(_TIMELY.search(r.key) for r in readings) and not any(
+                _number_kind(x) == "time" for x in f.numbers
+            )
+            f.named_count = bool(readings[0].measures - {"percent"}) or (
+                ind.unit == "count" and any("count" in r.measures for r in facet_readings)
+            )
             f.measures = set(UNIT_MEASURES.get(over.get("measure", ind.unit), set()))
             for g in ("population",):
                 if over.get(g):
                     f.quals |= {f"{g}:{v.strip()}" for v in over[g].split(",")}
             f.quals |= {f"population:{p}" for p in _DOMAIN_POPULATION.get(ind.domain, ())}
-            f.primary |= {f"q:population:{p}" for p in _DOMAIN_POPULATION.get(ind.domain, ())}
             self.facets.append(f)
             self.exact.setdefault(readings[0].key, ind.indicator_id)
 
@@ -259,6 +268,10 @@ class Matcher:
         self.unknown_measure = np.array([not f.measures for f in self.facets])
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
+        self.count_only = np.array([f.measures == {"count"} for f in self.facets])
+        self.open_timescale = np.array([f.open_timescale for f in self.facets])
+        per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
+        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
 
     def _mask(self, keys: list[str]) -> np.ndarray:
         m = np.zeros(self.n_words, dtype=np.uint64)
@@ -372,8 +385,10 @@ class Matcher:
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+        elif any(_number_kind(x) == "time" for x in r.numbers) or _TIMELY.search(r.key):  # noqa: SIM114
+            penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
         else:
-            penalty += self.named_count * COUNT_PENALTY
+            penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
         if unit in _TYPED_UNITS:
             q, _ = self._query_bits(["m:" + m for m in UNIT_MEASURES[unit]])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
@@ -386,7 +401,7 @@ class Matcher:
                 q, _ = self._query_bits(values)
                 ok &= has_any(q, mask)
             else:
-                penalty += entry_names(mask) * ENTRY_ONLY_PENALTY
+                penalty += entry_names(mask) * (AGE_PENALTY if kind == "a" else ENTRY_ONLY_PENALTY)
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         q_measure_names, _ = self._query_bits(["k:" + x for x in r.named if x in MEASURE_NAMES])
         ok &= ~np.any((e & self.measure_name_mask & ~q_measure_names) != 0, axis=1)
@@ -395,13 +410,20 @@ class Matcher:
         stated_kinds: dict[str, list[str]] = {}
         for x in r.numbers:
             stated_kinds.setdefault(_number_kind(x), []).append("n:" + x)
+        timely = bool(_TIMELY.search(r.key))
         for kind, mask in self.number_kind_mask.items():
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
-                ok &= has_any(q, mask)
+                shares = has_any(q, mask)
+                if kind == "time":  # an entry "in timescale" may be the name's timescale; it pays
+                    ok &= shares | self.open_timescale
+                    penalty += (~shares & self.open_timescale) * NUMBER_PENALTY
+                else:
+                    ok &= shares
             elif kind == "time":
-                penalty += entry_names(mask) * np.where(self.weak_numbers, WEAK_PENALTY, NUMBER_PENALTY)
+                if not timely:  # "in timescale" names no time: an entry with one is not narrower
+                    penalty += entry_names(mask) * np.where(self.weak_numbers, WEAK_PENALTY, NUMBER_PENALTY)
             else:
                 penalty += entry_names(mask) * NUMBER_PENALTY
         for kind in stated_kinds:
@@ -420,17 +442,22 @@ class Matcher:
             if not values:
                 if rule == "strict":
                     ok &= ~ent
-                else:
-                    penalty += entry_names(mask) * ENTRY_ONLY_PENALTY
+                else:  # a population or pupil group only the entry names: part of the name's population
+                    penalty += entry_names(mask) * (GROUP_PENALTY if rule == "stated" else ENTRY_ONLY_PENALTY)
                 continue
             q, known = self._query_bits(values)
             q &= mask
             if rule == "conflict":
                 ok &= ~ent | has_any(q, mask)
                 continue
-            if rule == "soft":  # conflicting values block; an entry naming none pays
+            if rule == "soft":  # conflicting values block; an entry naming none pays ...
                 ok &= ~ent | has_any(q, mask)
-                penalty += ~ent * NUMBER_PENALTY
+                hard = [v for v in values if self.vocab.value_rules.get(v[2:]) == "stated"]
+                if hard:  # ... unless the value's own rule is "stated"
+                    qh, _ = self._query_bits(hard)
+                    ok &= ~np.any((qh & ~e) != 0, axis=1)
+                else:
+                    penalty += ~ent * NUMBER_PENALTY
                 continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
