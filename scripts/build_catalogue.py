@@ -425,6 +425,10 @@ def build(data_dir: Path) -> list[dict]:
             domain = "care_leavers"
         unit = lait_unit(measure, x["Chart_title"], x["y_axis_name"])
         name = clean_lait_name(measure)
+        title = x["Chart_title"].strip()
+        if domain == "children_in_need" and not re.search(r"\b(cin|cpp?|child(ren)? in need|protection)\b", name, re.I) \
+                and title.lower().startswith("children in need"):
+            name = re.sub(r"\s*\(%\)$", "", title)  # "% sessions missed ..." is about children in need: say so
         row = {
             "indicator_id": new_id(domain, name, unit),
             "name": name,

@@ -99,7 +99,6 @@ class EntryFacets:
     primary: set[str] = field(default_factory=set)  # facet keys its own name states (what it pays for)
     weak_numbers: bool = False  # its only time facet is "12 months" ("during the year")
     named_count: bool = False  # one of its names says it is a count ("Number of ...", "(num)")
-    open_timescale: bool = False  # "in timescale" with no time of its own: any stated timescale may be it
 
 
 class Matcher:
@@ -143,9 +142,6 @@ class Matcher:
             f.primary = {"q:" + q for q in p.quals} | {f"a:{a}" for a in p.ages} | {"n:" + x for x in p.numbers}
             f.primary |= {"k:" + x for x in p.named}
             f.weak_numbers = {x for x in p.numbers if _number_kind(x) == "time"} == {"12m"}
-            f.open_timescale = any(_TIMELY.search(r.key) for r in readings) and not any(
-                _number_kind(x) == "time" for x in f.numbers
-            )
             f.named_count = bool(readings[0].measures - {"percent"}) or (
                 ind.unit == "count" and any("count" in r.measures for r in facet_readings)
             )
@@ -269,7 +265,6 @@ class Matcher:
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
         self.count_only = np.array([f.measures == {"count"} for f in self.facets])
-        self.open_timescale = np.array([f.open_timescale for f in self.facets])
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
         self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
 
@@ -415,12 +410,7 @@ class Matcher:
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
-                shares = has_any(q, mask)
-                if kind == "time":  # an entry "in timescale" may be the name's timescale; it pays
-                    ok &= shares | self.open_timescale
-                    penalty += (~shares & self.open_timescale) * NUMBER_PENALTY
-                else:
-                    ok &= shares
+                ok &= has_any(q, mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += entry_names(mask) * np.where(self.weak_numbers, WEAK_PENALTY, NUMBER_PENALTY)
