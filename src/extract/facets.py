@@ -73,6 +73,30 @@ _YEAR_PHRASE = re.compile(
 _COMPARATORS = re.compile(r"\b(or more|or longer|or over|and over|or above|and above|more than|at least|over|plus|or less|less than)\b|>|\+")
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
+_DIGIT = re.compile(r"\d")
+_KEY_PUNCT = re.compile(r"[()\-/]")
+_TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
+_WORD_SPLIT = re.compile(r"[\s()\-/&+%*'\"]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_ALL_AGES = re.compile(r"\ball ages\b")
+_MILES_UNDER = re.compile(r"within|under|less than|up to")
+_MILES_OVER = re.compile(r"more than|over|plus|or more")
+_MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
+_MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
+_BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
+_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
+_K = re.compile(r"(\d)\s?k\b")
+_APOS_S = re.compile(r"'s\b")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
+_N_PLUS = re.compile(r"(\d)\+")
+_YRS = re.compile(r"\byrs?\b")
+_N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
+_N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
+_N_WEEKS = re.compile(r"(\d)\s*(wks?|weeks?)\b")
+_N_HOURS = re.compile(r"(\d)\s*(hrs?)\b")
+_N_PCT = re.compile(r"(\d)%")
+_LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
     # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
@@ -122,7 +146,8 @@ class Vocabulary:
     place_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._periods = [re.compile(p) for p in self.period_patterns]
+        # one pass over all period phrases, in file order (a year range before a year)
+        self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
         self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
         self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
         self._syn = _phrase_regex([pre_clean(a) for a, _ in self.synonyms])
@@ -141,7 +166,15 @@ class Vocabulary:
         self._quals = {
             g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()
         }
+        # the words a group's phrases start with: a name with none of them skips the group
+        self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
         places = sorted({pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True)
+        self._places_first = {_WORD_SPLIT.split(p)[0] for p in places}
+        self._phrase_steps = [
+            (self._abbrev, self._abbrev_map, _first_words(self._abbrev_map)),
+            (self._syn, self._syn_map, _first_words(self._syn_map)),
+            (self._numw, self._numw_map, _first_words(self._numw_map)),
+        ]
         self._places = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
 
     # -- steps ---------------------------------------------------------------------------
@@ -161,31 +194,34 @@ class Vocabulary:
                     council = re.sub(r"\s+", "", m.group(1)).upper()
                     text = (text[: m.start()] + " " + text[m.end() :]).strip(" -:.)")
                 continue
-            for m in list(rx.finditer(text)):
-                official.append(canonical.format(*[g.upper() for g in m.groups()]))
-            text = rx.sub(" ", text)
+            found = list(rx.finditer(text))
+            if found:
+                official += [canonical.format(*[g.upper() for g in m.groups()]) for m in found]
+                text = rx.sub(" ", text)
         return text, official, council
 
     def normalise(self, text: str) -> str:
         t = text
-        for rx in self._periods:
-            t = rx.sub(" ", t)
-        if self._places:
+        if self._periods:
+            t = self._periods.sub(" ", t)
+        if self._places and not self._places_first.isdisjoint(_WORD_SPLIT.split(t)):
             t = self._places.sub(" ", t)
         t = tidy(t)
-        t = _apply(self._abbrev, self._abbrev_map, t)
-        t = _apply(self._syn, self._syn_map, t)
-        t = _apply(self._numw, self._numw_map, t)
-        t = _YEAR_PHRASE.sub(" 12 months ", t)
-        t = re.sub(r"\b(last|previous|past) 12 months\b", "12 months", t)
-        return _SPACE.sub(" ", t).strip()
+        for rx, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
+            if first is None or not first.isdisjoint(_WORD_SPLIT.split(t)):
+                t = _apply(rx, mapping, t)
+        if "year" in t or "12 months" in t or "twelve" in t:
+            t = _YEAR_PHRASE.sub(" 12 months ", t)
+            t = _LAST_12.sub("12 months", t)
+        return " ".join((t).split())
 
     def read(self, name: str, unit: str | None = None) -> Reading:
         t = pre_clean(name)
         t, official, council = self.codes_of(t)
         t = self.normalise(t)
-        key = " ".join(w for w in re.sub(r"[()\-/]", " ", t).split() if w not in KEY_FILLER)
-        outside = re.sub(r"\([^()]*\)", " ", t)
+        key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
+        outside = _BRACKETED.sub(" ", t) if "(" in t else t
+        digits = _DIGIT.search(t) is not None
 
         measures: set[str] = set()
         for m, rx in self._measures:
@@ -204,24 +240,25 @@ class Vocabulary:
             stated |= UNIT_MEASURES[unit]
         t = _strip_measure_words(t)
 
-        t = re.sub(r"\ball ages\b", " ", t)  # no age band
-        ages, t = _ages(t)
+        if "all ages" in t:
+            t = _ALL_AGES.sub(" ", t)  # no age band
+        ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
         numbers: set[str] = set()
 
         def miles(m: re.Match) -> str:
             before, n, after = m.group(1) or "", m.group(2), m.group(3) or ""
-            if re.search(r"within|under|less than|up to", before):
+            if _MILES_UNDER.search(before):
                 numbers.add(f"n{n}mi<")
-            elif re.search(r"more than|over|plus|or more", before + " " + after):
+            elif _MILES_OVER.search(before + " " + after):
                 numbers.add(f"n{n}mi>")
             else:
                 numbers.update({f"n{n}mi<", f"n{n}mi>"})
             return " "
 
-        t = re.sub(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b", miles, t)
-        t = re.sub(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))",
-                   lambda m: str(int(float(m.group(1))) + 1), t)  # more than 3 placements = 4 or more
+        if digits:
+            t = _MILES.sub(miles, t)
+            t = _MORE_THAN_N.sub(lambda m: str(int(float(m.group(1))) + 1), t)  # more than 3 placements = 4 or more
         t = _COMPARATORS.sub(" ", t)
 
         def time_tag(m: re.Match) -> str:
@@ -232,19 +269,25 @@ class Vocabulary:
             numbers.add(tag)
             return " "
 
-        t = _TIME_RE.sub(time_tag, t)
-        for n in re.findall(rf"(?<![\w.]){_NUM}(?![\w.])", t):
-            numbers.add(f"n{_fmt(_num(n))}")
-        t = re.sub(rf"(?<![\w.]){_NUM}(?![\w.])", " ", t)
+        if digits:
+            t = _TIME_RE.sub(time_tag, t)
+            for n in _BARE_NUMBER.findall(t):
+                numbers.add(f"n{_fmt(_num(n))}")
+            t = _BARE_NUMBER.sub(" ", t)
 
         quals: set[str] = set()
-        t_quals = _EXCLUDING.sub(" ", t)  # "(excluding family and friends fostering)" narrows nothing
-        outside = _EXCLUDING.sub(" ", outside)
+        t_quals = t
+        if "exc" in t:  # "(excluding family and friends fostering)" narrows nothing
+            t_quals = _EXCLUDING.sub(" ", t)
+            outside = _EXCLUDING.sub(" ", outside)
+        present = set(_WORD_SPLIT.split(t_quals))
         for group, (rx, phrase_value) in self._quals.items():
+            if present.isdisjoint(self._qual_first_words[group]):
+                continue  # no phrase of the group can start here
             src = outside if group == "population" else t_quals
             for m in rx.finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
-        words = [w for w in re.sub(r"[()\-/&+%*'\"]", " ", t).split() if w not in FILLER]
+        words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]
         return Reading(
             key=key,
             text=" ".join(words),
@@ -261,25 +304,41 @@ class Vocabulary:
 def pre_clean(text: str) -> str:
     """Lower case, one kind of quote and dash, numbers without thousands separators."""
     t = text.translate(_QUOTES).lower()
-    t = re.sub(r"(\d),(\d{3})\b", r"\1\2", t)
-    t = re.sub(r"(\d)\s?k\b", r"\g<1>000", t)  # 10k -> 10000
-    t = re.sub(r"'s\b", "", t)
+    if _DIGIT.search(t):
+        t = _THOUSANDS.sub(r"\1\2", t)
+        t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+    t = _APOS_S.sub("", t)
     t = t.replace("'", "")
-    return _SPACE.sub(" ", t).strip()
+    return " ".join((t).split())
 
 
 def tidy(t: str) -> str:
     """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
-    t = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", t)  # a decimal point survives
-    t = re.sub(r"[,;:!?\"_\[\]{}|#~^=<]", " ", t)
-    t = re.sub(r"(\d)\+", r"\1 plus ", t)
-    t = re.sub(r"\byrs?\b", "years", t)
-    t = re.sub(r"(\d)\s*(yrs?|years?)\b", r"\1 years", t)
-    t = re.sub(r"(\d)\s*(mths?|months?)\b", r"\1 months", t)
-    t = re.sub(r"(\d)\s*(wks?|weeks?)\b", r"\1 weeks", t)
-    t = re.sub(r"(\d)\s*(hrs?)\b", r"\1 hours", t)
-    t = re.sub(r"(\d)%", r"\1 %", t)
-    return _SPACE.sub(" ", t).strip()
+    if "." in t:
+        t = _DOT.sub(" ", t)  # a decimal point survives
+    t = _PUNCT.sub(" ", t)
+    if "yr" in t:
+        t = _YRS.sub("years", t)
+    if _DIGIT.search(t):
+        t = _N_PLUS.sub(r"\1 plus ", t)
+        t = _N_YEARS.sub(r"\1 years", t)
+        t = _N_MONTHS.sub(r"\1 months", t)
+        t = _N_WEEKS.sub(r"\1 weeks", t)
+        t = _N_HOURS.sub(r"\1 hours", t)
+        t = _N_PCT.sub(r"\1 %", t)
+    return " ".join((t).split())
+
+
+def _first_words(phrases) -> set[str] | None:
+    """The words the phrases start with, for a quick "can any of them be here?"; None when a
+    phrase starts with a sign rather than a word (then always look)."""
+    first = set()
+    for p in phrases:
+        w = _WORD_SPLIT.split(p.strip())[0]
+        if not w:
+            return None
+        first.add(w)
+    return first
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
@@ -292,7 +351,7 @@ def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
 def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
     if rx is None:
         return text
-    return _SPACE.sub(" ", rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).strip()
+    return " ".join((rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).split())
 
 
 _MEASURE_WORDS = re.compile(
@@ -302,7 +361,7 @@ _MEASURE_WORDS = re.compile(
 
 
 def _strip_measure_words(t: str) -> str:
-    return _SPACE.sub(" ", _MEASURE_WORDS.sub(" ", t)).strip()
+    return " ".join((_MEASURE_WORDS.sub(" ", t)).split())
 
 
 def _num(s: str) -> float:
@@ -334,7 +393,7 @@ def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
             return " "
 
         t = rx.sub(take, t)
-    return ages, _SPACE.sub(" ", t).strip()
+    return ages, " ".join((t).split())
 
 
 def stem(word: str) -> str:

@@ -63,7 +63,8 @@ class Match:
         }
 
 
-VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
+VETOED = 45.0
+PRUNE_ABOVE = 60  # with more scored names than this, rapidfuzz runs only for those that can reach the top  # a vetoed candidate's score: listed as a candidate, never accepted
 ENTRY_ONLY_PENALTY = 5.0  # per facet the entry states and the printed name does not
 GROUP_PENALTY = 8.0
 AGE_PENALTY = 8.0  # ... an age band: the entry is about part of the name's population
@@ -179,6 +180,7 @@ class Matcher:
         self.choice_owner = np.array(owners, dtype=np.int32)
         self.choice_scope = scopes
         self._global_choice = np.array([s is None for s in scopes])
+        self.max_choices = int(np.bincount(self.choice_owner).max()) if owners else 1  # names of one indicator
         self._build_token_index()
         self._build_facet_arrays()
 
@@ -262,11 +264,35 @@ class Matcher:
                 groups.setdefault(v[2:].split(":")[0], []).append(v)
         self.group_mask = {g: self._mask(vs) for g, vs in groups.items()}
         self.unknown_measure = np.array([not f.measures for f in self.facets])
+        # what each entry has and names of each mask, once: a query only combines them
+        self.kind_named = {k: self._entry_names(m) for k, m in self.kind_mask.items()}
+        self.number_kind_named = {k: self._entry_names(m) for k, m in self.number_kind_mask.items()}
+        self.group_has = {g: self._entry_has(m) for g, m in self.group_mask.items()}
+        self.group_named = {g: self._entry_names(m) for g, m in self.group_mask.items()}
+        self.no_measure_name = ~np.any((self.entry_bits & self.measure_name_mask) != 0, axis=1)
+        # groups a name leaves unstated, all at once: rows of what blocks and what costs
+        self.group_order = list(self.group_mask)
+        self.group_row = {g: i for i, g in enumerate(self.group_order)}
+        blocks, costs = [], []
+        for g in self.group_order:
+            rule = self.rules.get(g, "stated")
+            blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
+            weight = 0.0 if rule == "strict" else GROUP_PENALTY if rule == "stated" else ENTRY_ONLY_PENALTY
+            costs.append(self.group_named[g] * weight)
+        self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
+        self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
+        self.weak_penalty = np.where(np.array([f.weak_numbers for f in self.facets]), WEAK_PENALTY, NUMBER_PENALTY)
         self.count_only = np.array([f.measures == {"count"} for f in self.facets])
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
         self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
+
+    def _entry_has(self, mask: np.ndarray) -> np.ndarray:
+        return np.any((self.entry_bits & mask) != 0, axis=1)
+
+    def _entry_names(self, mask: np.ndarray) -> np.ndarray:  # stated by the entry's own name
+        return np.any((self.primary_bits & mask) != 0, axis=1)
 
     def _mask(self, keys: list[str]) -> np.ndarray:
         m = np.zeros(self.n_words, dtype=np.uint64)
@@ -361,7 +387,14 @@ class Matcher:
 
     def _allowed(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray]:
         """Which entries agree with every facet the name states, and what each pays for the
-        facets it states that the name does not."""
+        facets it states that the name does not. Names that state the same facets get the
+        same answer, so it is kept per set of facets."""
+        timely = bool(_TIMELY.search(r.key))
+        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit)
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
+    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None):
+        r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         e = self.entry_bits
         n = len(self.facets)
         ok = np.ones(n, dtype=bool)
@@ -370,17 +403,11 @@ class Matcher:
         def has_any(q: np.ndarray, mask: np.ndarray) -> np.ndarray:
             return np.any((e & (q & mask)) != 0, axis=1)
 
-        def entry_has(mask: np.ndarray) -> np.ndarray:
-            return np.any((e & mask) != 0, axis=1)
-
-        def entry_names(mask: np.ndarray) -> np.ndarray:  # stated by the entry's own name
-            return np.any((self.primary_bits & mask) != 0, axis=1)
-
         # measure: a stated kind must be one the entry is measured in
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
-        elif any(_number_kind(x) == "time" for x in r.numbers) or _TIMELY.search(r.key):  # noqa: SIM114
+        elif any(_number_kind(x) == "time" for x in r.numbers) or timely:  # noqa: SIM114
             penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
         else:
             penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
@@ -391,21 +418,23 @@ class Matcher:
         # age bands, time / count thresholds, named numbers: when the name states some, the
         # entry must share one; when only the entry does, it pays
         for kind, values in (("a", [f"a:{a}" for a in r.ages]), ("k", ["k:" + x for x in r.named])):
-            mask = self.kind_mask[kind]
             if values:
                 q, _ = self._query_bits(values)
-                ok &= has_any(q, mask)
+                ok &= has_any(q, self.kind_mask[kind])
             else:
-                penalty += entry_names(mask) * (AGE_PENALTY if kind == "a" else ENTRY_ONLY_PENALTY)
+                penalty += self.kind_named[kind] * (AGE_PENALTY if kind == "a" else ENTRY_ONLY_PENALTY)
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
-        q_measure_names, _ = self._query_bits(["k:" + x for x in r.named if x in MEASURE_NAMES])
-        ok &= ~np.any((e & self.measure_name_mask & ~q_measure_names) != 0, axis=1)
+        stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
+        if stated_measure_names:
+            q_measure_names, _ = self._query_bits(stated_measure_names)
+            ok &= ~np.any((e & self.measure_name_mask & ~q_measure_names) != 0, axis=1)
+        else:
+            ok &= self.no_measure_name
         # numbers: within each kind the name states (a time, a count, a distance), the entry
         # must share one; kinds the name does not state cost the entry
         stated_kinds: dict[str, list[str]] = {}
         for x in r.numbers:
             stated_kinds.setdefault(_number_kind(x), []).append("n:" + x)
-        timely = bool(_TIMELY.search(r.key))
         for kind, mask in self.number_kind_mask.items():
             values = stated_kinds.get(kind)
             if values:
@@ -413,9 +442,9 @@ class Matcher:
                 ok &= has_any(q, mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
-                    penalty += entry_names(mask) * np.where(self.weak_numbers, WEAK_PENALTY, NUMBER_PENALTY)
+                    penalty += self.number_kind_named[kind] * self.weak_penalty
             else:
-                penalty += entry_names(mask) * NUMBER_PENALTY
+                penalty += self.number_kind_named[kind] * NUMBER_PENALTY
         for kind in stated_kinds:
             if kind not in self.number_kind_mask:
                 ok[:] = False
@@ -425,16 +454,18 @@ class Matcher:
         for qv in r.quals:
             g = qv.split(":")[0]
             stated.setdefault(g, []).append("q:" + qv)
-        for g, mask in self.group_mask.items():
-            rule = self.rules.get(g, "stated")
-            values = stated.get(g)
-            ent = entry_has(mask)
-            if not values:
-                if rule == "strict":
-                    ok &= ~ent
-                else:  # a population or pupil group only the entry names: part of the name's population
-                    penalty += entry_names(mask) * (GROUP_PENALTY if rule == "stated" else ENTRY_ONLY_PENALTY)
+        # groups the name does not state: a strict group the entry has blocks it; a population
+        # or pupil group only the entry names is part of the name's population and costs
+        unstated = np.ones(len(self.group_order), dtype=bool)
+        for g in stated:
+            if g in self.group_row:
+                unstated[self.group_row[g]] = False
+        ok &= ~self.unstated_blocks[unstated].any(axis=0)
+        penalty += self.unstated_costs[unstated].sum(axis=0)
+        for g in stated:
+            if g not in self.group_mask:
                 continue
+            mask, rule, values, ent = self.group_mask[g], self.rules.get(g, "stated"), stated[g], self.group_has[g]
             q, known = self._query_bits(values)
             q &= mask
             if rule == "conflict":
@@ -457,6 +488,8 @@ class Matcher:
         for g, values in stated.items():  # a group no entry has: no entry can agree
             if g not in self.group_mask and self.rules.get(g) != "conflict":
                 ok[:] = False
+        ok.setflags(write=False)  # shared by every name with these facets
+        penalty.setflags(write=False)
         return ok, penalty
 
     def _ranked(self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None) -> list[Candidate]:
@@ -475,27 +508,54 @@ class Matcher:
             w = self.idf[t]
             q_weight += w
             common[self.postings[t]] += w
-        in_scope = self._global_choice | np.array([s in scopes for s in self.choice_scope]) if scopes else self._global_choice
+        in_scope = self._scope_mask(scopes)
         live = (common > 0) & in_scope
-        if len(set(self.choice_owner[live].tolist())) < n:  # too few sharing a word: list the closest anyway
+        n_live = int(np.count_nonzero(live))
+        if n_live <= self.max_choices * n and np.unique(self.choice_owner[live]).size < n:
+            # too few indicators share a word: list the closest anyway
             live = in_scope
         idx = np.nonzero(live)[0]
         if not len(idx):
             return []
-        dice = 2 * common[idx] / (q_weight + self.choice_weight[idx])
-        order = process.cdist([r.text], [self.choice_text[i] for i in idx], scorer=fuzz.token_sort_ratio, workers=1)[0]
         owner = self.choice_owner[idx]
-        cover_q = common[idx] / q_weight  # how much of the printed name the choice explains
-        cover_c = common[idx] / self.choice_weight[idx]  # how much of the choice the name has
+        c, cw = common[idx], self.choice_weight[idx]
         w_dice, w_q, w_c, w_order = self.weights
-        score = 100 * (w_dice * dice + w_q * cover_q + w_c * cover_c + w_order * order / 100) - penalty[owner]
-        score = np.where(ok[owner], score, np.minimum(score, VETOED))
-        best: dict[int, float] = {}
-        for o, s in zip(owner.tolist(), score.tolist(), strict=True):
-            if s > best.get(o, -math.inf):
-                best[o] = s
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], self.ids[kv[0]]))[:n]
-        return [Candidate(self.ids[i], self._name(self.ids[i]), s) for i, s in ranked]
+        # IDF dice + share of the printed name explained + share of the choice found, less penalties
+        words = 100 * c * (2 * w_dice / (q_weight + cw) + w_q / q_weight + w_c / cw) - penalty[owner]
+        allowed = ok[owner]
+        if len(idx) > PRUNE_ABOVE:
+            # rapidfuzz only for the names that can still reach the top n: the order term adds
+            # at most 100 * w_order, so a name whose best case is below the n-th best worst case
+            # is out
+            low = np.where(allowed, words, np.minimum(words, VETOED))
+            high = np.where(allowed, words + 100 * w_order, np.minimum(words + 100 * w_order, VETOED))
+            best_low = np.full(len(self.ids), -math.inf)
+            np.maximum.at(best_low, owner, low)
+            lows = best_low[best_low > -math.inf]
+            floor = -np.partition(-lows, n - 1)[n - 1] if len(lows) >= n else -math.inf
+            keep = high >= floor
+            idx, owner, words, allowed = idx[keep], owner[keep], words[keep], allowed[keep]
+        texts = self.choice_text
+        order = process.cdist([r.text], [texts[i] for i in idx], scorer=fuzz.token_sort_ratio, workers=1)[0]
+        score = words + w_order * order
+        score = np.where(allowed, score, np.minimum(score, VETOED))
+        best_of: dict[int, float] = {}  # each indicator's best name
+        for o, sc in zip(owner.tolist(), score.tolist(), strict=True):
+            if sc > best_of.get(o, -math.inf):
+                best_of[o] = sc
+        best = best_of.__getitem__
+        top = list(best_of)
+        if len(top) > 4 * n:  # only the few best need sorting (ties at the cut all kept)
+            cut = sorted(best_of.values(), reverse=True)[4 * n]
+            top = [o for o in top if best_of[o] >= cut]
+        ranked = sorted(top, key=lambda i: (-best(i), self.ids[i]))[:n]
+        return [Candidate(self.ids[i], self._name(self.ids[i]), float(best(i))) for i in ranked]
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - a handful of scope tuples per run
+    def _scope_mask(self, scopes: tuple[str, ...]) -> np.ndarray:
+        if not scopes:
+            return self._global_choice
+        return self._global_choice | np.array([s in scopes for s in self.choice_scope])
 
 
 def _number_kind(tag: str) -> str:
