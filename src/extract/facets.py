@@ -96,6 +96,9 @@ _N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
 _N_WEEKS = re.compile(r"(\d)\s*(wks?|weeks?)\b")
 _N_HOURS = re.compile(r"(\d)\s*(hrs?)\b")
 _N_PCT = re.compile(r"(\d)%")
+_RATE_WORD = re.compile(r"\brates?\b")
+PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
+_SECTION_N = re.compile(r"\bsection (\d+)\b")
 _LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
@@ -210,6 +213,8 @@ class Vocabulary:
         for rx, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
             if first is None or not first.isdisjoint(_WORD_SPLIT.split(t)):
                 t = _apply(rx, mapping, t)
+        if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
+            t = _SECTION_N.sub(r"section\1", t)
         if "year" in t or "12 months" in t or "twelve" in t:
             t = _YEAR_PHRASE.sub(" 12 months ", t)
             t = _LAST_12.sub("12 months", t)
@@ -239,6 +244,8 @@ class Vocabulary:
         if unit and unit in UNIT_MEASURES:
             stated |= UNIT_MEASURES[unit]
         t = _strip_measure_words(t)
+        if stated & PER_N_RATES:  # "rate(s)" only repeats what "per 10,000" says
+            t = _RATE_WORD.sub(" ", t)
 
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
