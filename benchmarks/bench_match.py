@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_match.py [--names N]
 
 Throughput is names per CPU second of this one process (the wall-clock rate is printed
-too; on a shared machine it is lower). Start-up (loading mappings/, reading every catalogue entry into facets) is timed apart.
+too; on a shared machine it is lower). Start-up (loading mappings/, reading every catalogue
+entry into facets) is timed apart.
 The names are real ones (tests/matcher/*.csv and the alias files) and, to reach N, the
 same names with a period printed after them ("... (Q2 2023/24)"): every name is a new
 string, so nothing comes from the matcher's cache. rapidfuzz runs with workers=1 and
@@ -22,14 +23,24 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from extract.mappings import load_mappings  # noqa: E402
-from extract.matching import Matcher  # noqa: E402
-from extract.settings import DEFAULT_SETTINGS  # noqa: E402
+from extract.mappings import load_mappings
+from extract.matching import Matcher
+from extract.settings import DEFAULT_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 5
-PERIODS = ["(Q1 2023/24)", "(Q2 2023/24)", "(Q3 2023/24)", "(Q4 2023/24)", "as at 31 March 2024", "(rolling 12 months)",
-           "- March 2025", "(snapshot)", "YTD 2024/25", "(2022-23)"]
+PERIODS = [
+    "(Q1 2023/24)",
+    "(Q2 2023/24)",
+    "(Q3 2023/24)",
+    "(Q4 2023/24)",
+    "as at 31 March 2024",
+    "(rolling 12 months)",
+    "- March 2025",
+    "(snapshot)",
+    "YTD 2024/25",
+    "(2022-23)",
+]
 
 
 def real_names() -> list[str]:
@@ -71,8 +82,10 @@ def main() -> None:
         rates.append(len(batch) / took)
         cpu_rates.append(len(batch) / max(cpu, 1e-9))
     print(f"start-up {startup:.2f} s ({len(matcher.ids)} indicators, {len(matcher.choice_text)} names scored against)")
-    print(f"{len(names)} distinct names in {ROUNDS} rounds ({matched} matched): best round {max(rates):,.0f} names/s "
-          f"wall, {max(cpu_rates):,.0f} names per CPU second; median round {sorted(rates)[ROUNDS // 2]:,.0f}/s wall")
+    print(
+        f"{len(names)} distinct names in {ROUNDS} rounds ({matched} matched): best round {max(rates):,.0f} names/s "
+        f"wall, {max(cpu_rates):,.0f} names per CPU second; median round {sorted(rates)[ROUNDS // 2]:,.0f}/s wall"
+    )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the tables below hold names as published, one per line)
 """Extend mappings/indicators.csv with the national indicator lists users recognise.
 
 Adds, to the hand-written rows already in the catalogue (`source` = hand), one row per
@@ -231,51 +232,258 @@ UNIT_SUFFIX = {
 # --------------------------------------------------------------------------------------
 # Welsh performance measures 2016-2019 (code, name as published, unit, polarity, existing id).
 WELSH_PMS = [
-    ("PM24", "The percentage of assessments completed for children within statutory timescales", "percent", "higher_is_better", "assessments"),
-    ("PM25", "The percentage of children supported to remain living within their family at 31 March", "percent", "higher_is_better", "children_in_need"),
-    ("PM26", "The percentage of looked after children returned home from care during the year", "percent", "unknown", "children_in_care"),
-    ("PM27", "The percentage of re-registrations of children on local authority Child Protection Registers", "percent", "lower_is_better", "child_protection"),
-    ("PM28", "The average length of time for all children who were on Child Protection Registers during the year (days)", "days", "unknown", "child_protection"),
-    ("PM29b", "Percentage of children looked after achieving the core subject indicator at Key Stage 4", "percent", "higher_is_better", "education"),
-    ("PM30", "The percentage of children seen by a registered dentist within 3 months of becoming looked after", "percent", "higher_is_better", "health"),
-    ("PM34a", "The percentage of all care leavers who are in education, training or employment at 12 months after leaving care", "percent", "higher_is_better", "care_leavers"),
-    ("PM34b", "The percentage of all care leavers who are in education, training or employment at 24 months after leaving care", "percent", "higher_is_better", "care_leavers"),
-    ("PM35", "The percentage of care leavers who have experienced homelessness during the year", "percent", "lower_is_better", "care_leavers"),
+    (
+        "PM24",
+        "The percentage of assessments completed for children within statutory timescales",
+        "percent",
+        "higher_is_better",
+        "assessments",
+    ),
+    (
+        "PM25",
+        "The percentage of children supported to remain living within their family at 31 March",
+        "percent",
+        "higher_is_better",
+        "children_in_need",
+    ),
+    (
+        "PM26",
+        "The percentage of looked after children returned home from care during the year",
+        "percent",
+        "unknown",
+        "children_in_care",
+    ),
+    (
+        "PM27",
+        "The percentage of re-registrations of children on local authority Child Protection Registers",
+        "percent",
+        "lower_is_better",
+        "child_protection",
+    ),
+    (
+        "PM28",
+        "The average length of time for all children who were on Child Protection Registers during the year (days)",
+        "days",
+        "unknown",
+        "child_protection",
+    ),
+    (
+        "PM29b",
+        "Percentage of children looked after achieving the core subject indicator at Key Stage 4",
+        "percent",
+        "higher_is_better",
+        "education",
+    ),
+    (
+        "PM30",
+        "The percentage of children seen by a registered dentist within 3 months of becoming looked after",
+        "percent",
+        "higher_is_better",
+        "health",
+    ),
+    (
+        "PM34a",
+        "The percentage of all care leavers who are in education, training or employment at 12 months after leaving care",
+        "percent",
+        "higher_is_better",
+        "care_leavers",
+    ),
+    (
+        "PM34b",
+        "The percentage of all care leavers who are in education, training or employment at 24 months after leaving care",
+        "percent",
+        "higher_is_better",
+        "care_leavers",
+    ),
+    (
+        "PM35",
+        "The percentage of care leavers who have experienced homelessness during the year",
+        "percent",
+        "lower_is_better",
+        "care_leavers",
+    ),
 ]
 
 # National Indicators (children and young people) not already on a catalogue or LAIT row.
 # (code, name, unit, polarity, domain, verified) - verified: the title was read verbatim in a
 # public copy (URL in SOURCES.md); the others follow the handbook's list of titles.
 NIS = [
-    ("NI 43", "Young people within the Youth Justice System receiving a conviction in court who are sentenced to custody", "percent", "lower_is_better", "youth_justice", False),
-    ("NI 45", "Young offenders engagement in suitable education, training and employment", "percent", "higher_is_better", "youth_justice", False),
-    ("NI 46", "Young offenders access to suitable accommodation", "percent", "higher_is_better", "youth_justice", False),
+    (
+        "NI 43",
+        "Young people within the Youth Justice System receiving a conviction in court who are sentenced to custody",
+        "percent",
+        "lower_is_better",
+        "youth_justice",
+        False,
+    ),
+    (
+        "NI 45",
+        "Young offenders engagement in suitable education, training and employment",
+        "percent",
+        "higher_is_better",
+        "youth_justice",
+        False,
+    ),
+    (
+        "NI 46",
+        "Young offenders access to suitable accommodation",
+        "percent",
+        "higher_is_better",
+        "youth_justice",
+        False,
+    ),
     ("NI 19", "Rate of proven re-offending by young offenders", "unknown", "lower_is_better", "youth_justice", False),
     ("NI 50", "Emotional health of children", "percent", "higher_is_better", "health", True),
-    ("NI 51", "Effectiveness of child and adolescent mental health services (CAMHS)", "score", "higher_is_better", "health", True),
+    (
+        "NI 51",
+        "Effectiveness of child and adolescent mental health services (CAMHS)",
+        "score",
+        "higher_is_better",
+        "health",
+        True,
+    ),
     ("NI 52", "Take up of school lunches", "percent", "higher_is_better", "health", False),
     ("NI 54", "Services for disabled children", "score", "higher_is_better", "other", False),
-    ("NI 57", "Children and young people's participation in high-quality PE and sport", "percent", "higher_is_better", "health", False),
-    ("NI 61", "Timeliness of placements of looked after children for adoption following an agency decision that the child should be placed for adoption", "percent", "higher_is_better", "children_in_care", True),
-    ("NI 68", "Percentage of referrals to children's social care going on to initial assessment", "percent", "unknown", "contacts_referrals", False),
+    (
+        "NI 57",
+        "Children and young people's participation in high-quality PE and sport",
+        "percent",
+        "higher_is_better",
+        "health",
+        False,
+    ),
+    (
+        "NI 61",
+        "Timeliness of placements of looked after children for adoption following an agency decision that the child should be placed for adoption",
+        "percent",
+        "higher_is_better",
+        "children_in_care",
+        True,
+    ),
+    (
+        "NI 68",
+        "Percentage of referrals to children's social care going on to initial assessment",
+        "percent",
+        "unknown",
+        "contacts_referrals",
+        False,
+    ),
     ("NI 69", "Children who have experienced bullying", "percent", "lower_is_better", "health", True),
-    ("NI 70", "Reduce emergency hospital admissions caused by unintentional and deliberate injuries to children and young people", "rate_per_10k", "lower_is_better", "health", False),
+    (
+        "NI 70",
+        "Reduce emergency hospital admissions caused by unintentional and deliberate injuries to children and young people",
+        "rate_per_10k",
+        "lower_is_better",
+        "health",
+        False,
+    ),
     ("NI 71", "Children who have run away from home/care overnight", "count", "lower_is_better", "other", False),
-    ("NI 72", "Achievement of at least 78 points across the Early Years Foundation Stage with at least 6 in each of the scales in Personal Social and Emotional Development and Communication, Language and Literacy", "percent", "higher_is_better", "education", False),
-    ("NI 73", "Achievement at level 4 or above in both English and Maths at Key Stage 2", "percent", "higher_is_better", "education", False),
-    ("NI 75", "Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths", "percent", "higher_is_better", "education", False),
-    ("NI 92", "Narrowing the gap between the lowest achieving 20% in the Early Years Foundation Stage Profile and the rest", "percent", "lower_is_better", "education", False),
-    ("NI 99", "Looked after children reaching level 4 in English at Key Stage 2", "percent", "higher_is_better", "education", False),
-    ("NI 100", "Looked after children reaching level 4 in Maths at Key Stage 2", "percent", "higher_is_better", "education", False),
-    ("NI 101", "Looked after children achieving 5 A*-C GCSEs (or equivalent) at Key Stage 4 (including English and Maths)", "percent", "higher_is_better", "education", False),
-    ("NI 102", "Achievement gap between pupils eligible for free school meals and their peers achieving the expected level at Key Stages 2 and 4", "percent", "lower_is_better", "education", False),
-    ("NI 103", "Special Educational Needs - statements issued within 26 weeks", "percent", "higher_is_better", "send", False),
-    ("NI 104", "The Special Educational Needs (SEN)/non-SEN gap - achieving Key Stage 2 English and Maths threshold", "percent", "lower_is_better", "send", False),
-    ("NI 105", "The Special Educational Needs (SEN)/non-SEN gap - achieving 5 A*-C GCSE inc. English and Maths", "percent", "lower_is_better", "send", False),
+    (
+        "NI 72",
+        "Achievement of at least 78 points across the Early Years Foundation Stage with at least 6 in each of the scales in Personal Social and Emotional Development and Communication, Language and Literacy",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 73",
+        "Achievement at level 4 or above in both English and Maths at Key Stage 2",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 75",
+        "Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 92",
+        "Narrowing the gap between the lowest achieving 20% in the Early Years Foundation Stage Profile and the rest",
+        "percent",
+        "lower_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 99",
+        "Looked after children reaching level 4 in English at Key Stage 2",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 100",
+        "Looked after children reaching level 4 in Maths at Key Stage 2",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 101",
+        "Looked after children achieving 5 A*-C GCSEs (or equivalent) at Key Stage 4 (including English and Maths)",
+        "percent",
+        "higher_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 102",
+        "Achievement gap between pupils eligible for free school meals and their peers achieving the expected level at Key Stages 2 and 4",
+        "percent",
+        "lower_is_better",
+        "education",
+        False,
+    ),
+    (
+        "NI 103",
+        "Special Educational Needs - statements issued within 26 weeks",
+        "percent",
+        "higher_is_better",
+        "send",
+        False,
+    ),
+    (
+        "NI 104",
+        "The Special Educational Needs (SEN)/non-SEN gap - achieving Key Stage 2 English and Maths threshold",
+        "percent",
+        "lower_is_better",
+        "send",
+        False,
+    ),
+    (
+        "NI 105",
+        "The Special Educational Needs (SEN)/non-SEN gap - achieving 5 A*-C GCSE inc. English and Maths",
+        "percent",
+        "lower_is_better",
+        "send",
+        False,
+    ),
     ("NI 110", "Young people's participation in positive activities", "percent", "higher_is_better", "other", True),
     ("NI 115", "Substance misuse by young people", "percent", "lower_is_better", "health", False),
-    ("NI 117", "16 to 18 year olds who are not in education, employment or training (NEET)", "percent", "lower_is_better", "education", True),
-    ("NI 118", "Take up of formal childcare by low-income working families", "percent", "higher_is_better", "other", False),
+    (
+        "NI 117",
+        "16 to 18 year olds who are not in education, employment or training (NEET)",
+        "percent",
+        "lower_is_better",
+        "education",
+        True,
+    ),
+    (
+        "NI 118",
+        "Take up of formal childcare by low-income working families",
+        "percent",
+        "higher_is_better",
+        "other",
+        False,
+    ),
 ]
 
 PM_EXISTING_NOTE = {code: ids for ids, codes in EXTRA_CODES.items() for code in codes}
@@ -286,14 +494,39 @@ def slug(text: str, limit: int = 52) -> str:
     ones tell breakdowns apart: "- White", "- Reading")."""
     t = text.lower().replace("%", " pct ").replace("&", " and ").replace("+", " plus ")
     t = re.sub(r"[^a-z0-9]+", "_", t).strip("_")
-    stop = {"the", "of", "a", "an", "who", "which", "were", "are", "is", "to", "in", "for", "by", "with",
-            "and", "pct", "percentage", "percent", "number", "num", "s", "at", "on", "from", "all"}
+    stop = {
+        "the",
+        "of",
+        "a",
+        "an",
+        "who",
+        "which",
+        "were",
+        "are",
+        "is",
+        "to",
+        "in",
+        "for",
+        "by",
+        "with",
+        "and",
+        "pct",
+        "percentage",
+        "percent",
+        "number",
+        "num",
+        "s",
+        "at",
+        "on",
+        "from",
+        "all",
+    }
     words = [w for w in t.split("_") if w and w not in stop]
     if len("_".join(words)) <= limit:
         return "_".join(words)
     head, tail = words[:4], []
     for w in reversed(words[4:]):
-        if len("_".join(head + [w] + tail)) > limit:
+        if len("_".join([*head, w, *tail])) > limit:
             break
         tail.insert(0, w)
     return "_".join(head + tail)
@@ -311,11 +544,16 @@ def lait_unit(measure: str, title: str, yaxis: str) -> str:
         return "gbp"
     if y == "case load":
         return "ratio"
-    if "score" in y or "average" in y or "score" in m and "%" not in t:
+    if "score" in y or "average" in y or ("score" in m and "%" not in t):
         return "score"
-    if "(num)" in t or "number" in t or y.startswith("number") or y.startswith("total") or y in ("social workers", "starters fte", "leavers fte"):
-        if "%" not in t:
-            return "count"
+    if (
+        "(num)" in t
+        or "number" in t
+        or y.startswith("number")
+        or y.startswith("total")
+        or y in ("social workers", "starters fte", "leavers fte")
+    ) and "%" not in t:
+        return "count"
     if "%" in t or "%" in y or "rate" in y or y.startswith("% ") or "percent" in m.lower():
         return "percent"
     if "rate" in t:
@@ -426,8 +664,11 @@ def build(data_dir: Path) -> list[dict]:
         unit = lait_unit(measure, x["Chart_title"], x["y_axis_name"])
         name = clean_lait_name(measure)
         title = x["Chart_title"].strip()
-        if domain == "children_in_need" and not re.search(r"\b(cin|cpp?|child(ren)? in need|protection)\b", name, re.I) \
-                and title.lower().startswith("children in need"):
+        if (
+            domain == "children_in_need"
+            and not re.search(r"\b(cin|cpp?|child(ren)? in need|protection)\b", name, re.I)
+            and title.lower().startswith("children in need")
+        ):
             name = re.sub(r"\s*\(%\)$", "", title)  # "% sessions missed ..." is about children in need: say so
         row = {
             "indicator_id": new_id(domain, name, unit),
@@ -455,17 +696,29 @@ def build(data_dir: Path) -> list[dict]:
         so, text = int(d["sort_order"]), d["metric_display_text"].strip()
         if so in DASHBOARD_SKIP or so in DASHBOARD_SAME_AS_LAIT or text in linked_dash:
             continue
-        unit = "percent" if d["value_format"] == "percent" else ("rate_per_10k" if "10,000" in text else "gbp" if "spend" in text.lower() and "per capita" in text.lower() else "score")
+        unit = (
+            "percent"
+            if d["value_format"] == "percent"
+            else (
+                "rate_per_10k"
+                if "10,000" in text
+                else "gbp"
+                if "spend" in text.lower() and "per capita" in text.lower()
+                else "score"
+            )
+        )
         domain = {"Outcomes": "other"}.get(d["tab_name"], "other")
         if "absentees" in text.lower():
             domain = "attendance_exclusions"
         elif "spend" in text.lower():
             domain = "finance"
-        elif "abuse" in text.lower() or "exploitation" in text.lower() or re.search(r"Gangs|missing|Trafficking|Neglect", text):
+        elif (
+            "abuse" in text.lower()
+            or "exploitation" in text.lower()
+            or re.search(r"Gangs|missing|Trafficking|Neglect", text)
+        ):
             domain = "children_in_need"
-        elif "UASC" in text:
-            domain = "children_in_care"
-        elif "adoption" in text.lower() or "order" in text.lower() or "CLA" in text:
+        elif "UASC" in text or "adoption" in text.lower() or "order" in text.lower() or "CLA" in text:
             domain = "children_in_care"
         elif "spend" in text.lower():
             domain = "finance"
@@ -473,39 +726,58 @@ def build(data_dir: Path) -> list[dict]:
             domain = "workforce"
         name = re.sub(r"\s+", " ", text)
         polarity_ = "unknown"
-        generated.append({
-            "indicator_id": new_id(domain, name, unit),
-            "name": name,
-            "definition": f"DfE children's social care dashboard: {d['heading_text']} ({d['tab_name']}).",
-            "unit": unit,
-            "polarity": polarity_,
-            "domain": domain,
-            "welsh_code": "",
-            "dfe_dashboard_measure": text,
-            "lait_measure": "",
-            "official_codes": "",
-            "facets": "",
-            "source": DASHBOARD,
-        })
+        generated.append(
+            {
+                "indicator_id": new_id(domain, name, unit),
+                "name": name,
+                "definition": f"DfE children's social care dashboard: {d['heading_text']} ({d['tab_name']}).",
+                "unit": unit,
+                "polarity": polarity_,
+                "domain": domain,
+                "welsh_code": "",
+                "dfe_dashboard_measure": text,
+                "lait_measure": "",
+                "official_codes": "",
+                "facets": "",
+                "source": DASHBOARD,
+            }
+        )
 
     # Welsh PMs and NIs
     for code, name, unit, pol, domain in WELSH_PMS:
-        generated.append({
-            "indicator_id": new_id(domain, name.removeprefix("The "), unit),
-            "name": name, "definition": f"Welsh social services performance measure {code} (2016-2019).",
-            "unit": unit, "polarity": pol, "domain": domain, "welsh_code": code,
-            "dfe_dashboard_measure": "", "lait_measure": "", "official_codes": code, "facets": "",
-            "source": WELSH_PM,
-        })
+        generated.append(
+            {
+                "indicator_id": new_id(domain, name.removeprefix("The "), unit),
+                "name": name,
+                "definition": f"Welsh social services performance measure {code} (2016-2019).",
+                "unit": unit,
+                "polarity": pol,
+                "domain": domain,
+                "welsh_code": code,
+                "dfe_dashboard_measure": "",
+                "lait_measure": "",
+                "official_codes": code,
+                "facets": "",
+                "source": WELSH_PM,
+            }
+        )
     for code, name, unit, pol, domain, verified in NIS:
-        generated.append({
-            "indicator_id": new_id(domain, name, unit),
-            "name": name, "definition": f"National Indicator {code} (2008-2010 National Indicator Set).",
-            "unit": unit, "polarity": pol, "domain": domain, "welsh_code": "",
-            "dfe_dashboard_measure": "", "lait_measure": "", "official_codes": code,
-            "facets": "measure=rate_per_100k" if code == "NI 19" else "",
-            "source": NI + ("" if verified else " - title from the handbook's list, not re-read"),
-        })
+        generated.append(
+            {
+                "indicator_id": new_id(domain, name, unit),
+                "name": name,
+                "definition": f"National Indicator {code} (2008-2010 National Indicator Set).",
+                "unit": unit,
+                "polarity": pol,
+                "domain": domain,
+                "welsh_code": "",
+                "dfe_dashboard_measure": "",
+                "lait_measure": "",
+                "official_codes": code,
+                "facets": "measure=rate_per_100k" if code == "NI 19" else "",
+                "source": NI + ("" if verified else " - title from the handbook's list, not re-read"),
+            }
+        )
     return hand + generated
 
 

@@ -44,23 +44,87 @@ WORD_MEASURES = {
     "average": {"score", "days", "ratio", "gbp"},
 }
 DEFAULT_AGES = {(0, 17), (0, 18), (0, 19)}
-_COMMON_WORD_PLACES = {"reading", "bury", "reading borough council"}  # councils named like words of indicator names  # "aged 0-17", "under 18": all children
+_COMMON_WORD_PLACES = {
+    "reading",
+    "bury",
+    "reading borough council",
+}  # councils named like words of indicator names  # "aged 0-17", "under 18": all children
 
 KEY_FILLER = {"the", "of", "a", "an", "who", "which", "that", "with", "are", "is", "were", "was", "by", "for", "as"}
 FILLER = {
-    "the", "of", "a", "an", "who", "which", "that", "with", "are", "is", "were", "was", "by", "for",
-    "as", "to", "in", "on", "at", "and", "or", "their", "its", "has", "have", "had", "been", "be",
-    "from", "this", "those", "these", "all", "our", "within", "during", "per", "into", "s",
-    "percent", "number", "whose", "did", "do", "does", "what", "there", "than",
+    "the",
+    "of",
+    "a",
+    "an",
+    "who",
+    "which",
+    "that",
+    "with",
+    "are",
+    "is",
+    "were",
+    "was",
+    "by",
+    "for",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "their",
+    "its",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "from",
+    "this",
+    "those",
+    "these",
+    "all",
+    "our",
+    "within",
+    "during",
+    "per",
+    "into",
+    "s",
+    "percent",
+    "number",
+    "whose",
+    "did",
+    "do",
+    "does",
+    "what",
+    "there",
+    "than",
 }
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
 _TIME_UNITS = {
-    "working day": ("d", 1), "working days": ("d", 1), "day": ("d", 1), "days": ("d", 1),
-    "week": ("w", 1), "weeks": ("w", 1), "wks": ("w", 1), "wk": ("w", 1),
-    "month": ("m", 1), "months": ("m", 1), "mths": ("m", 1), "mth": ("m", 1),
-    "year": ("m", 12), "years": ("m", 12), "yrs": ("m", 12), "yr": ("m", 12),
-    "hour": ("h", 1), "hours": ("h", 1), "hrs": ("h", 1), "hr": ("h", 1), "h": ("h", 1),
+    "working day": ("d", 1),
+    "working days": ("d", 1),
+    "day": ("d", 1),
+    "days": ("d", 1),
+    "week": ("w", 1),
+    "weeks": ("w", 1),
+    "wks": ("w", 1),
+    "wk": ("w", 1),
+    "month": ("m", 1),
+    "months": ("m", 1),
+    "mths": ("m", 1),
+    "mth": ("m", 1),
+    "year": ("m", 12),
+    "years": ("m", 12),
+    "yrs": ("m", 12),
+    "yr": ("m", 12),
+    "hour": ("h", 1),
+    "hours": ("h", 1),
+    "hrs": ("h", 1),
+    "hr": ("h", 1),
+    "h": ("h", 1),
 }
 _NUM = r"\d+(?:\.\d+)?"
 _TIME_RE = re.compile(
@@ -70,7 +134,9 @@ _TIME_RE = re.compile(
 _YEAR_PHRASE = re.compile(
     r"\b(in|during|within|over|for|of) (the |a )?(last |previous |past |current )?(12 months|year|twelve months)\b"
 )
-_COMPARATORS = re.compile(r"\b(or more|or longer|or over|and over|or above|and above|more than|at least|over|plus|or less|less than)\b|>|\+")
+_COMPARATORS = re.compile(
+    r"\b(or more|or longer|or over|and over|or above|and above|more than|at least|over|plus|or less|less than)\b|>|\+"
+)
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
 _DIGIT = re.compile(r"\d")
@@ -103,17 +169,26 @@ _LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
     # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
-    re.compile(rf"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
+    re.compile(r"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
     # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
-    re.compile(rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})(?:\s*(?:years? olds?|yr olds?|years? old|yrs? old|years|yrs))?\b"),
+    re.compile(
+        rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})"
+        r"(?:\s*(?:years? olds?|yr olds?|years? old|yrs? old|years|yrs))?\b"
+    ),
     re.compile(rf"\b({_NUM})\s*(?:-|to|and|or)\s*({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
-    re.compile(rf"(?<![\w.])({_NUM})\s*-\s*({_NUM})(?!\s*(?:working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|miles?|%|percent))(?![\w.])"),
+    re.compile(
+        rf"(?<![\w.])({_NUM})\s*-\s*({_NUM})"
+        r"(?!\s*(?:working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|miles?|%|percent))(?![\w.])"
+    ),
     # "aged 16+", "aged 16 and over"
     re.compile(rf"\b(?:aged|age)\s+({_NUM})\s*(?:\+|plus|and over|or over)"),
     # "under 16", "aged under 13"
     re.compile(rf"\b(?:aged )?under\s+({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|hours?))"),
     # "aged 16", "at age 19", "at 16", "age of 19", "by the age of 19"
-    re.compile(rf"\b(?:aged|at age|age of|age|at)\s+({_NUM})\b(?!\s*(?:-\s*\d|working days?|days?|weeks?|months?|hours?|miles?|%|percent))"),
+    re.compile(
+        rf"\b(?:aged|at age|age of|age|at)\s+({_NUM})\b"
+        r"(?!\s*(?:-\s*\d|working days?|days?|weeks?|months?|hours?|miles?|%|percent))"
+    ),
     # "2 year olds", "19 years old"
     re.compile(rf"\b({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
 ]
@@ -166,12 +241,12 @@ class Vocabulary:
             self.rules[group] = rule
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, pre_clean(phrase)))
-        self._quals = {
-            g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()
-        }
+        self._quals = {g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
-        places = sorted({pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True)
+        places = sorted(
+            {pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True
+        )
         self._places_first = {_WORD_SPLIT.split(p)[0] for p in places}
         self._phrase_steps = [
             (self._abbrev, self._abbrev_map, _first_words(self._abbrev_map)),
@@ -382,6 +457,7 @@ def _fmt(v: float) -> str:
 def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
     ages: set[tuple[int, int]] = set()
     for i, rx in enumerate(_AGE_PATTERNS):
+
         def take(m: re.Match, i=i) -> str:
             g = [x for x in m.groups() if x is not None]
             lo = int(float(g[0]))

@@ -177,7 +177,9 @@ def load_mappings(root: Path | None = None) -> Mappings:
         (r["abbreviation"].lower(), r["expansion"].lower())
         for r in read_csv(root / "abbreviations.csv", ("abbreviation", "expansion"))  # expansion may be empty
     ]
-    synonyms = [(r["phrase"].lower(), r["canonical"].lower()) for r in read_csv(root / "synonyms.csv", ("phrase", "canonical"))]
+    synonyms = [
+        (r["phrase"].lower(), r["canonical"].lower()) for r in read_csv(root / "synonyms.csv", ("phrase", "canonical"))
+    ]
     number_words = [(r["word"].lower(), r["number"]) for r in read_csv(root / "number_words.csv", ("word", "number"))]
     periods = [r["pattern"] for r in read_csv(root / "period_phrases.csv", ("pattern",))]
     _compiled(root / "period_phrases.csv", periods)
@@ -188,7 +190,10 @@ def load_mappings(root: Path | None = None) -> Mappings:
         if r["rule"] not in QUALIFIER_RULES:
             raise MappingError(f"qualifier_words.csv: rule must be one of {QUALIFIER_RULES}, got {r['rule']!r}")
         qualifiers.append((r["group"], r["value"], r["phrase"].lower(), r["rule"]))
-    codes = [(r["family"], r["pattern"], r["canonical"]) for r in read_csv(root / "code_families.csv", ("family", "pattern", "canonical"))]
+    codes = [
+        (r["family"], r["pattern"], r["canonical"])
+        for r in read_csv(root / "code_families.csv", ("family", "pattern", "canonical"))
+    ]
     _compiled(root / "code_families.csv", [p for _, p, _ in codes])
     councils_path = root / "councils.csv"
     councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []

@@ -63,15 +63,18 @@ class Match:
         }
 
 
-VETOED = 45.0
-PRUNE_ABOVE = 60  # with more scored names than this, rapidfuzz runs only for those that can reach the top  # a vetoed candidate's score: listed as a candidate, never accepted
-ENTRY_ONLY_PENALTY = 5.0  # per facet the entry states and the printed name does not
-GROUP_PENALTY = 8.0
+VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
+PRUNE_ABOVE = 60  # more scored names than this: rapidfuzz runs only for those that can reach the top
+# What an entry pays, per facet it states and the printed name does not:
+ENTRY_ONLY_PENALTY = 5.0  # ... a qualifier or named number
+GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it is about part of them
 AGE_PENALTY = 8.0  # ... an age band: the entry is about part of the name's population
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
-RATE_PENALTY = 12.0  # a rate per 10,000 / 1,000 / 100,000 when the printed name states no measure: rates say so
-COUNT_PENALTY = 7.0  # an entry whose name states its measure ("Number of ...", "per 10,000") when the printed name states none
+# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
+# say so), and so does an entry whose own name says it is a count ("Number of ...").
+RATE_PENALTY = 12.0
+COUNT_PENALTY = 7.0
 # score = 100 × (IDF dice + share of the printed name explained + share of the choice found
 # + rapidfuzz token_sort_ratio), weighted; then the penalties above
 SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
@@ -105,7 +108,9 @@ class EntryFacets:
 class Matcher:
     def __init__(self, mappings: Mappings) -> None:
         self.mappings = mappings
-        places = [c.get("short_name") or "" for c in mappings.councils] + [c.get("council") or "" for c in mappings.councils]
+        places = [c.get("short_name") or "" for c in mappings.councils] + [
+            c.get("council") or "" for c in mappings.councils
+        ]
         self.vocab = Vocabulary(
             abbreviations=mappings.abbreviations,
             synonyms=mappings.synonyms,
@@ -407,7 +412,7 @@ class Matcher:
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
-        elif any(_number_kind(x) == "time" for x in r.numbers) or timely:  # noqa: SIM114
+        elif any(_number_kind(x) == "time" for x in r.numbers) or timely:
             penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
         else:
             penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
@@ -485,7 +490,7 @@ class Matcher:
             if rule in ("strict", "same"):
                 extra = np.any((e & mask & ~q) != 0, axis=1)
                 ok &= ~extra
-        for g, values in stated.items():  # a group no entry has: no entry can agree
+        for g in stated:  # a group no entry has: no entry can agree
             if g not in self.group_mask and self.rules.get(g) != "conflict":
                 ok[:] = False
         ok.setflags(write=False)  # shared by every name with these facets
