@@ -39,6 +39,7 @@ class Candidate:
     indicator_id: str
     name: str
     score: float
+    explained: float = field(default=1.0, compare=False)  # share of the printed name's words this name has
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,7 @@ class Matcher:
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
-        if ranked and rule.accepts(ranked[0].score, ranked[1].score if len(ranked) > 1 else 0.0):
+        if ranked and rule.accepts(ranked[0].score, ranked[1].score if len(ranked) > 1 else 0.0, ranked[0].explained):
             best = ranked[0]
             return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
         ranked = ranked[:n]
@@ -545,16 +546,19 @@ class Matcher:
         score = words + w_order * order
         score = np.where(allowed, score, np.minimum(score, VETOED))
         best_of: dict[int, float] = {}  # each indicator's best name
-        for o, sc in zip(owner.tolist(), score.tolist(), strict=True):
+        explained_of: dict[int, float] = {}
+        shares = (common[idx] / q_weight).tolist()
+        for o, sc, sh in zip(owner.tolist(), score.tolist(), shares, strict=True):
             if sc > best_of.get(o, -math.inf):
                 best_of[o] = sc
+                explained_of[o] = sh
         best = best_of.__getitem__
         top = list(best_of)
         if len(top) > 4 * n:  # only the few best need sorting (ties at the cut all kept)
             cut = sorted(best_of.values(), reverse=True)[4 * n]
             top = [o for o in top if best_of[o] >= cut]
         ranked = sorted(top, key=lambda i: (-best(i), self.ids[i]))[:n]
-        return [Candidate(self.ids[i], self._name(self.ids[i]), float(best(i))) for i in ranked]
+        return [Candidate(self.ids[i], self._name(self.ids[i]), float(best(i)), explained_of[i]) for i in ranked]
 
     @lru_cache(maxsize=1024)  # noqa: B019 - a handful of scope tuples per run
     def _scope_mask(self, scopes: tuple[str, ...]) -> np.ndarray:
