@@ -1,4 +1,6 @@
-"""The matcher against the reviewed must-match and must-not-match lists."""
+"""The matcher against the reviewed must-match and must-not-match lists, the held-out set
+of real names labelled by hand (never used to write aliases or tune rules) and the dev set
+the rules were tuned on."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from extract.settings import DEFAULT_SETTINGS
 LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)
 MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=False)
+HELDOUT = pd.read_csv(LISTS / "heldout.csv", dtype=str, keep_default_na=False)
+DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +39,86 @@ def test_must_match(matcher, row):
 def test_must_not_match(matcher, row):
     found = _match(matcher, row["query"])
     assert found.indicator_id != row["indicator_id"], found.as_json()
+
+
+def _score(matcher, table: pd.DataFrame) -> dict:
+    """Precision, recall and near-miss false matches of the matcher over a labelled set.
+    A row labelled with an id is a positive; an empty label means no catalogue entry is
+    that indicator; a note starting "near miss" marks a name close to an entry but a
+    different indicator."""
+    tp = fp = positives = near = near_matched = 0
+    for row in table.to_dict("records"):
+        got = _match(matcher, row["query"]).indicator_id
+        positives += bool(row["indicator_id"])
+        if row["note"].startswith("near miss"):
+            near += 1
+            near_matched += got is not None
+        if got and got == row["indicator_id"]:
+            tp += 1
+        elif got:
+            fp += 1
+    return {
+        "names": len(table),
+        "positives": positives,
+        "answered": tp + fp,
+        "correct": tp,
+        "precision": tp / max(tp + fp, 1),
+        "recall": tp / max(positives, 1),
+        "near_misses": near,
+        "near_miss_false_match_rate": near_matched / max(near, 1),
+    }
+
+
+def _report(label: str, s: dict) -> None:
+    print(
+        f"\n{label}: {s['names']} names, {s['positives']} with a catalogue id; answered {s['answered']}, "
+        f"correct {s['correct']}; precision {s['precision']:.3f}, recall {s['recall']:.3f}; "
+        f"near misses matched {s['near_miss_false_match_rate']:.1%} of {s['near_misses']}"
+    )
+
+
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.836, recall
+# 0.709, 5 of 44 near misses matched when these floors were set). The test holds it to what it
+# achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
+HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
+HELDOUT_FLOOR = {"precision": 0.83, "recall": 0.70, "near_miss_matched": 5}
+
+
+def test_heldout_names_precision_and_recall(matcher):
+    """The held-out set: real names from public papers, labelled by hand, kept out of the
+    aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET)."""
+    assert len(HELDOUT) >= 150 and (HELDOUT["note"].str.startswith("near miss")).sum() >= 30
+    s = _score(matcher, HELDOUT)
+    _report("held-out", s)
+    assert s["precision"] >= HELDOUT_FLOOR["precision"], s
+    assert s["recall"] >= HELDOUT_FLOOR["recall"], s
+
+
+def test_dev_names_precision_and_recall(matcher):
+    """The dev set the rules were tuned on (other sources than the held-out set)."""
+    s = _score(matcher, DEV)
+    _report("dev", s)
+    assert s["precision"] >= 0.95 and s["recall"] >= 0.8, s
+
+
+def test_heldout_names_are_not_in_the_mappings(matcher):
+    """No held-out name is written in mappings/ (as an alias or a catalogue name): the set
+    measures names nobody wrote an alias for. (Some equal an alias once timing words, codes
+    and synonyms are read away - that is the reading at work, not a copied name.)"""
+
+    def plain(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    written = {plain(a.alias) for a in matcher.mappings.aliases}
+    for ind in matcher.mappings.indicators.values():
+        written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
+    assert not [q for q in HELDOUT["query"] if plain(q) in written]
+
+
+def test_every_label_is_a_catalogue_id(matcher):
+    for table in (HELDOUT, DEV, MUST_MATCH):
+        unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
+        assert not unknown
 
 
 def test_one_indicator_written_many_ways_lands_on_one_id(matcher):

@@ -1,4 +1,4 @@
-"""The reviewed CSV data under mappings/: catalogue, aliases, abbreviations, councils.
+"""The reviewed CSV data under mappings/: catalogue, aliases, matching vocabularies, councils.
 
 Mappings ship inside the installed package (`extract_mappings`, built from the repo's
 `mappings/` folder), so the tool never needs anything outside itself at run time.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,9 @@ CATALOGUE_COLUMNS = (
     "dfe_dashboard_measure",
     "lait_measure",
 )
+# Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
+MATCHING_COLUMNS = ("official_codes", "facets", "source")
+QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft")
 
 
 class MappingError(ValueError):
@@ -67,10 +71,26 @@ class Indicator:
     welsh_code: str
     dfe_dashboard_measure: str
     lait_measure: str
+    official_codes: str = ""  # "SCC/004|PM33|NI 62"
+    facets: str = ""  # facets the name cannot say, as "measure=rate_per_100k; population=cla"
+    source: str = ""
 
     @property
     def codes(self) -> list[str]:
-        return [c.strip() for c in self.welsh_code.split("|") if c.strip()]
+        codes = [c.strip() for c in self.welsh_code.split("|") if c.strip()]
+        return codes + [c.strip() for c in self.official_codes.split("|") if c.strip() and c.strip() not in codes]
+
+    @property
+    def official_names(self) -> list[str]:
+        return [n for n in (self.dfe_dashboard_measure, self.lait_measure) if n]
+
+    def facet_overrides(self) -> dict[str, str]:
+        out = {}
+        for part in self.facets.split(";"):
+            if "=" in part:
+                k, v = part.split("=", 1)
+                out[k.strip()] = v.strip()
+        return out
 
 
 @dataclass(frozen=True)
@@ -86,7 +106,12 @@ class Mappings:
     indicators: dict[str, Indicator]
     aliases: list[Alias]
     abbreviations: list[tuple[str, str]]
-    contrast_groups: dict[str, tuple[set[str], bool]]  # group → (words, strict)
+    synonyms: list[tuple[str, str]] = field(default_factory=list)
+    number_words: list[tuple[str, str]] = field(default_factory=list)
+    period_patterns: list[str] = field(default_factory=list)
+    measure_patterns: list[tuple[str, str]] = field(default_factory=list)
+    qualifiers: list[tuple[str, str, str, str]] = field(default_factory=list)  # group, value, phrase, rule
+    code_families: list[tuple[str, str, str]] = field(default_factory=list)  # family, pattern, canonical
     councils: list[dict[str, str]] = field(default_factory=list)
     version: str = ""
 
@@ -94,7 +119,7 @@ class Mappings:
 def load_catalogue(path: Path) -> dict[str, Indicator]:
     indicators: dict[str, Indicator] = {}
     for row in read_csv(path, CATALOGUE_COLUMNS):
-        ind = Indicator(**{c: row.get(c, "") for c in CATALOGUE_COLUMNS})
+        ind = Indicator(**{c: row.get(c, "") for c in CATALOGUE_COLUMNS + MATCHING_COLUMNS})
         if not ind.indicator_id or not ind.name:
             raise MappingError(f"{path}: a row without indicator_id or name")
         if ind.indicator_id in indicators:
@@ -136,6 +161,14 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def _compiled(path: Path, column: str) -> None:
+    for lineno, pattern in enumerate(column, start=2):
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise MappingError(f"{path}:{lineno}: not a regular expression: {err}") from err
+
+
 @cache
 def load_mappings(root: Path | None = None) -> Mappings:
     root = root or mappings_dir()
@@ -144,12 +177,24 @@ def load_mappings(root: Path | None = None) -> Mappings:
         (r["abbreviation"].lower(), r["expansion"].lower())
         for r in read_csv(root / "abbreviations.csv", ("abbreviation", "expansion"))  # expansion may be empty
     ]
-    groups: dict[str, tuple[set[str], bool]] = {}
-    for r in read_csv(root / "contrast_words.csv", ("group", "word", "strict")):
-        if r["strict"] not in ("yes", "no"):
-            raise MappingError(f"contrast_words.csv: strict must be yes or no, got {r['strict']!r}")
-        words, _ = groups.setdefault(r["group"], (set(), r["strict"] == "yes"))
-        words.add(r["word"].lower())
+    synonyms = [
+        (r["phrase"].lower(), r["canonical"].lower()) for r in read_csv(root / "synonyms.csv", ("phrase", "canonical"))
+    ]
+    number_words = [(r["word"].lower(), r["number"]) for r in read_csv(root / "number_words.csv", ("word", "number"))]
+    periods = [r["pattern"] for r in read_csv(root / "period_phrases.csv", ("pattern",))]
+    _compiled(root / "period_phrases.csv", periods)
+    measures = [(r["measure"], r["pattern"]) for r in read_csv(root / "measure_words.csv", ("measure", "pattern"))]
+    _compiled(root / "measure_words.csv", [p for _, p in measures])
+    qualifiers = []
+    for r in read_csv(root / "qualifier_words.csv", ("group", "value", "phrase", "rule")):
+        if r["rule"] not in QUALIFIER_RULES:
+            raise MappingError(f"qualifier_words.csv: rule must be one of {QUALIFIER_RULES}, got {r['rule']!r}")
+        qualifiers.append((r["group"], r["value"], r["phrase"].lower(), r["rule"]))
+    codes = [
+        (r["family"], r["pattern"], r["canonical"])
+        for r in read_csv(root / "code_families.csv", ("family", "pattern", "canonical"))
+    ]
+    _compiled(root / "code_families.csv", [p for _, p, _ in codes])
     councils_path = root / "councils.csv"
     councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []
     return Mappings(
@@ -157,7 +202,12 @@ def load_mappings(root: Path | None = None) -> Mappings:
         indicators=indicators,
         aliases=load_aliases(root, indicators),
         abbreviations=abbreviations,
-        contrast_groups=groups,
+        synonyms=synonyms,
+        number_words=number_words,
+        period_patterns=periods,
+        measure_patterns=measures,
+        qualifiers=qualifiers,
+        code_families=codes,
         councils=councils,
         version=fingerprint(root),
     )

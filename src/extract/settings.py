@@ -58,15 +58,22 @@ class TableSettings:
 
 @dataclass(frozen=True)
 class FuzzyRule:
-    """A fuzzy match is accepted when its score reaches `threshold`, or reaches `floor` and
-    leads the runner-up by at least `margin` (a clear winner among weaker scores)."""
+    """A fuzzy match is accepted only when it leads the best other indicator (after vetoes):
+    by `margin` when its score reaches `threshold`, or by the wider `floor_margin` when it
+    only reaches `floor`. A runner-up that is nearly as good means the name does not say
+    which indicator it is, however high the score."""
 
-    threshold: float = 72.0
-    floor: float = 58.0
-    margin: float = 10.0
+    threshold: float = 64.0
+    floor: float = 56.0
+    margin: float = 4.0
+    floor_margin: float = 10.0
+    floor_explained: float = 0.4  # below the threshold, the share of the printed name's words the match must have
 
-    def accepts(self, best: float, runner_up: float) -> bool:
-        return best >= self.threshold or (best >= self.floor and best - runner_up >= self.margin)
+    def accepts(self, best: float, runner_up: float, explained: float = 1.0) -> bool:
+        lead = best - runner_up
+        if best >= self.threshold and lead >= self.margin:
+            return True
+        return best >= self.floor and lead >= self.floor_margin and explained >= self.floor_explained
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,12 @@ class Settings:
     # Tables
     min_value_columns: int = 2  # a header names at least this many value columns
     min_row_cells: int = 3  # a table row has at least this many non-empty cells
-    # Matching (scores 0-100, see matching.TokenIndex). Table names from council parsers:
-    fuzzy_threshold: float = 72.0  # accepted at or above this score
-    fuzzy_floor: float = 58.0  # ... or at or above this with a clear lead over the runner-up
-    fuzzy_margin: float = 10.0
+    # Matching (scores 0-100, see matching.Matcher). Table names from council parsers:
+    fuzzy_threshold: float = 64.0  # accepted at or above this score when it also leads by fuzzy_margin
+    fuzzy_floor: float = 56.0  # ... or at or above this when it leads by fuzzy_floor_margin
+    fuzzy_margin: float = 4.0  # the lead over the best other indicator, after vetoes
+    fuzzy_floor_margin: float = 10.0
+    fuzzy_floor_explained: float = 0.4  # ... and has this share of the name's words (one shared word is no match)
     # Stricter for rows of the generic parser (unknown layouts) and for narrative phrases.
     generic_fuzzy_threshold: float = 85.0
     generic_fuzzy_floor: float = 70.0
@@ -104,10 +113,12 @@ class Settings:
     def fuzzy_rule(self, kind: str = "table") -> FuzzyRule:
         """The acceptance rule for `table` rows, `narrative` phrases or `generic` parser rows."""
         if kind == "generic":
-            return FuzzyRule(self.generic_fuzzy_threshold, self.generic_fuzzy_floor, self.fuzzy_margin)
-        if kind == "narrative":
-            return FuzzyRule(self.narrative_fuzzy_threshold, self.narrative_fuzzy_floor, self.fuzzy_margin)
-        return FuzzyRule(self.fuzzy_threshold, self.fuzzy_floor, self.fuzzy_margin)
+            rule = (self.generic_fuzzy_threshold, self.generic_fuzzy_floor)
+        elif kind == "narrative":
+            rule = (self.narrative_fuzzy_threshold, self.narrative_fuzzy_floor)
+        else:
+            rule = (self.fuzzy_threshold, self.fuzzy_floor)
+        return FuzzyRule(*rule, self.fuzzy_margin, self.fuzzy_floor_margin, self.fuzzy_floor_explained)
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

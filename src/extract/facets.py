@@ -1,0 +1,490 @@
+"""Reading an indicator name into facets: what it counts, of whom, how, over what time.
+
+A name such as "CH04 The number of Looked After Children (rate per 10k population 0-17)
+- snapshot" is read in this order, each step with a reviewed vocabulary from mappings/:
+
+1. reference codes (code_families.csv): official ones (SCC/010, PM24, NI 62, CH/012) and a
+   council's own leading code (CH04, OP504) are taken out before any number is read;
+2. words that say when or how it is measured (period_phrases.csv: "as at quarter end",
+   "(quarterly)", "snapshot", "Reduce the ...", dates) are set apart: they name no
+   different indicator;
+3. abbreviations.csv, synonyms.csv and number_words.csv bring wordings to one form
+   (LAC / CLA / CiC -> children in care; child protection register -> plan; two -> 2);
+4. facets are read: the measure (measure_words.csv: percent, count, rate per 10,000 /
+   1,000 / 100,000, average), age bands (0-17 and under 18 are the default population
+   and say nothing), time and count thresholds (45 working days, 20 weeks, 3 or more),
+   named numbers (KS2, Level 2, 9-4 pass) and qualifiers (qualifier_words.csv: population,
+   SEN status, school phase, second or subsequent, FTE or headcount, ...);
+5. what is left is the text that is scored.
+
+The same reading is applied once to every catalogue entry (its name and official names)
+and to every printed name, so both sides meet in one vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Measures a catalogue unit stands for, and what an unstated kind of rate may be.
+UNIT_MEASURES = {
+    "percent": {"percent"},
+    "count": {"count"},
+    "rate_per_10k": {"rate_per_10k"},
+    "rate_per_1k": {"rate_per_1k"},
+    "rate_per_100k": {"rate_per_100k"},
+    "score": {"score"},
+    "days": {"days"},
+    "weeks": {"days"},
+    "ratio": {"ratio"},
+    "gbp": {"gbp"},
+}
+WORD_MEASURES = {
+    "rate": {"percent", "rate_per_10k", "rate_per_1k", "rate_per_100k"},
+    "average": {"score", "days", "ratio", "gbp"},
+}
+DEFAULT_AGES = {(0, 17), (0, 18), (0, 19)}
+_COMMON_WORD_PLACES = {
+    "reading",
+    "bury",
+    "reading borough council",
+}  # councils named like words of indicator names  # "aged 0-17", "under 18": all children
+
+KEY_FILLER = {"the", "of", "a", "an", "who", "which", "that", "with", "are", "is", "were", "was", "by", "for", "as"}
+FILLER = {
+    "the",
+    "of",
+    "a",
+    "an",
+    "who",
+    "which",
+    "that",
+    "with",
+    "are",
+    "is",
+    "were",
+    "was",
+    "by",
+    "for",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "their",
+    "its",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "from",
+    "this",
+    "those",
+    "these",
+    "all",
+    "our",
+    "within",
+    "during",
+    "per",
+    "into",
+    "s",
+    "percent",
+    "number",
+    "whose",
+    "did",
+    "do",
+    "does",
+    "what",
+    "there",
+    "than",
+}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+_TIME_UNITS = {
+    "working day": ("d", 1),
+    "working days": ("d", 1),
+    "day": ("d", 1),
+    "days": ("d", 1),
+    "week": ("w", 1),
+    "weeks": ("w", 1),
+    "wks": ("w", 1),
+    "wk": ("w", 1),
+    "month": ("m", 1),
+    "months": ("m", 1),
+    "mths": ("m", 1),
+    "mth": ("m", 1),
+    "year": ("m", 12),
+    "years": ("m", 12),
+    "yrs": ("m", 12),
+    "yr": ("m", 12),
+    "hour": ("h", 1),
+    "hours": ("h", 1),
+    "hrs": ("h", 1),
+    "hr": ("h", 1),
+    "h": ("h", 1),
+}
+_NUM = r"\d+(?:\.\d+)?"
+_TIME_RE = re.compile(
+    rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
+    r"(?!\s*olds?\b)(?!\s*old\b)"
+)
+_YEAR_PHRASE = re.compile(
+    r"\b(in|during|within|over|for|of) (the |a )?(last |previous |past |current )?(12 months|year|twelve months)\b"
+)
+_COMPARATORS = re.compile(
+    r"\b(or more|or longer|or over|and over|or above|and above|more than|at least|over|plus|or less|less than)\b|>|\+"
+)
+_EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
+_NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
+_DIGIT = re.compile(r"\d")
+_KEY_PUNCT = re.compile(r"[()\-/]")
+_TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
+_WORD_SPLIT = re.compile(r"[\s()\-/&+%*'\"]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_ALL_AGES = re.compile(r"\ball ages\b")
+_MILES_UNDER = re.compile(r"within|under|less than|up to")
+_MILES_OVER = re.compile(r"more than|over|plus|or more")
+_MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
+_MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
+_BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
+_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
+_K = re.compile(r"(\d)\s?k\b")
+_APOS_S = re.compile(r"'s\b")
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
+_N_PLUS = re.compile(r"(\d)\+")
+_YRS = re.compile(r"\byrs?\b")
+_N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
+_N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
+_N_WEEKS = re.compile(r"(\d)\s*(wks?|weeks?)\b")
+_N_HOURS = re.compile(r"(\d)\s*(hrs?)\b")
+_N_PCT = re.compile(r"(\d)%")
+_RATE_WORD = re.compile(r"\brates?\b")
+PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
+_SECTION_N = re.compile(r"\bsection (\d+)\b")
+_LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
+MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
+_AGE_PATTERNS = [
+    # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
+    re.compile(r"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
+    # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
+    re.compile(
+        rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})"
+        r"(?:\s*(?:years? olds?|yr olds?|years? old|yrs? old|years|yrs))?\b"
+    ),
+    re.compile(rf"\b({_NUM})\s*(?:-|to|and|or)\s*({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
+    re.compile(
+        rf"(?<![\w.])({_NUM})\s*-\s*({_NUM})"
+        r"(?!\s*(?:working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|miles?|%|percent))(?![\w.])"
+    ),
+    # "aged 16+", "aged 16 and over"
+    re.compile(rf"\b(?:aged|age)\s+({_NUM})\s*(?:\+|plus|and over|or over)"),
+    # "under 16", "aged under 13"
+    re.compile(rf"\b(?:aged )?under\s+({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|hours?))"),
+    # "aged 16", "at age 19", "at 16", "age of 19", "by the age of 19"
+    re.compile(
+        rf"\b(?:aged|at age|age of|age|at)\s+({_NUM})\b"
+        r"(?!\s*(?:-\s*\d|working days?|days?|weeks?|months?|hours?|miles?|%|percent))"
+    ),
+    # "2 year olds", "19 years old"
+    re.compile(rf"\b({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
+]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A name read into facets. `key` is the whole normalised name (for exact and alias
+    lookups); `text` is what is left to score once facets and timing words are out."""
+
+    key: str
+    text: str
+    measures: frozenset[str]
+    ages: frozenset[tuple[int, int]]
+    numbers: frozenset[str]
+    named: frozenset[str]
+    quals: frozenset[str]  # "group:value"
+    codes: tuple[str, ...]  # official codes, canonical ("SCC/010", "NI 62")
+    council_code: str | None
+
+
+@dataclass
+class Vocabulary:
+    """The reviewed word lists of mappings/, compiled once."""
+
+    abbreviations: list[tuple[str, str]]
+    synonyms: list[tuple[str, str]]
+    number_words: list[tuple[str, str]]
+    period_patterns: list[str]
+    measure_patterns: list[tuple[str, str]]
+    qualifiers: list[tuple[str, str, str, str]]  # group, value, phrase, rule
+    code_families: list[tuple[str, str, str]]  # family, pattern, canonical
+    place_names: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # one pass over all period phrases, in file order (a year range before a year)
+        self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
+        self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
+        self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
+        self._syn = _phrase_regex([pre_clean(a) for a, _ in self.synonyms])
+        self._syn_map = {pre_clean(a): pre_clean(c) for a, c in self.synonyms}
+        self._numw = _phrase_regex([w for w, _ in self.number_words])
+        self._numw_map = dict(self.number_words)
+        self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
+        self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
+        self.rules: dict[str, str] = {}  # a group's rule: its last row's
+        self.value_rules: dict[str, str] = {}  # "group:value" -> that value's own rule (used by "soft" groups)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for group, value, phrase, rule in self.qualifiers:
+            self.rules[group] = rule
+            self.value_rules[f"{group}:{value}"] = rule
+            groups.setdefault(group, []).append((value, pre_clean(phrase)))
+        self._quals = {g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
+        # the words a group's phrases start with: a name with none of them skips the group
+        self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
+        places = sorted(
+            {pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True
+        )
+        self._places_first = {_WORD_SPLIT.split(p)[0] for p in places}
+        self._phrase_steps = [
+            (self._abbrev, self._abbrev_map, _first_words(self._abbrev_map)),
+            (self._syn, self._syn_map, _first_words(self._syn_map)),
+            (self._numw, self._numw_map, _first_words(self._numw_map)),
+        ]
+        self._places = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
+
+    # -- steps ---------------------------------------------------------------------------
+    def codes_of(self, text: str) -> tuple[str, list[str], str | None]:
+        """Official codes anywhere in the name and a council's leading code, taken out."""
+        official: list[str] = []
+        council = None
+        skip_council = any(rx.search(text) for family, rx, _ in self._codes if family == "not_a_code")
+        for family, rx, canonical in self._codes:
+            if family == "not_a_code":
+                continue
+            if family.startswith("council"):
+                if skip_council or council:
+                    continue
+                m = rx.search(text)
+                if m:
+                    council = re.sub(r"\s+", "", m.group(1)).upper()
+                    text = (text[: m.start()] + " " + text[m.end() :]).strip(" -:.)")
+                continue
+            found = list(rx.finditer(text))
+            if found:
+                official += [canonical.format(*[g.upper() for g in m.groups()]) for m in found]
+                text = rx.sub(" ", text)
+        return text, official, council
+
+    def normalise(self, text: str) -> str:
+        t = text
+        if self._periods:
+            t = self._periods.sub(" ", t)
+        if self._places and not self._places_first.isdisjoint(_WORD_SPLIT.split(t)):
+            t = self._places.sub(" ", t)
+        t = tidy(t)
+        for rx, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
+            if first is None or not first.isdisjoint(_WORD_SPLIT.split(t)):
+                t = _apply(rx, mapping, t)
+        if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
+            t = _SECTION_N.sub(r"section\1", t)
+        if "year" in t or "12 months" in t or "twelve" in t:
+            t = _YEAR_PHRASE.sub(" 12 months ", t)
+            t = _LAST_12.sub("12 months", t)
+        return " ".join((t).split())
+
+    def read(self, name: str, unit: str | None = None) -> Reading:
+        t = pre_clean(name)
+        t, official, council = self.codes_of(t)
+        t = self.normalise(t)
+        key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
+        outside = _BRACKETED.sub(" ", t) if "(" in t else t
+        digits = _DIGIT.search(t) is not None
+
+        measures: set[str] = set()
+        for m, rx in self._measures:
+            if rx.search(t):
+                measures.add(m)
+        if measures & {"rate_per_10k", "rate_per_1k", "rate_per_100k"}:
+            measures -= {"count", "rate", "percent"}
+        elif "percent" in measures:
+            measures -= {"count", "rate"}
+        if "days" in measures:
+            measures -= {"average"}
+        stated = set()
+        for m in measures:
+            stated |= WORD_MEASURES.get(m, {m})
+        if unit and unit in UNIT_MEASURES:
+            stated |= UNIT_MEASURES[unit]
+        t = _strip_measure_words(t)
+        if stated & PER_N_RATES:  # "rate(s)" only repeats what "per 10,000" says
+            t = _RATE_WORD.sub(" ", t)
+
+        if "all ages" in t:
+            t = _ALL_AGES.sub(" ", t)  # no age band
+        ages, t = _ages(t) if digits or "under" in t else (set(), t)
+        named = frozenset(_NAMED.findall(t))
+        numbers: set[str] = set()
+
+        def miles(m: re.Match) -> str:
+            before, n, after = m.group(1) or "", m.group(2), m.group(3) or ""
+            if _MILES_UNDER.search(before):
+                numbers.add(f"n{n}mi<")
+            elif _MILES_OVER.search(before + " " + after):
+                numbers.add(f"n{n}mi>")
+            else:
+                numbers.update({f"n{n}mi<", f"n{n}mi>"})
+            return " "
+
+        if digits:
+            t = _MILES.sub(miles, t)
+            t = _MORE_THAN_N.sub(lambda m: str(int(float(m.group(1))) + 1), t)  # more than 3 placements = 4 or more
+        t = _COMPARATORS.sub(" ", t)
+
+        def time_tag(m: re.Match) -> str:
+            lo, hi, u = m.group(1), m.group(2), m.group(3)
+            kind, mult = _TIME_UNITS.get(u, _TIME_UNITS.get(u.rstrip("s"), ("d", 1)))
+            lo_v = _num(lo) * mult
+            tag = f"{_fmt(lo_v)}{kind}" if not hi else f"{_fmt(lo_v)}-{_fmt(_num(hi) * mult)}{kind}"
+            numbers.add(tag)
+            return " "
+
+        if digits:
+            t = _TIME_RE.sub(time_tag, t)
+            for n in _BARE_NUMBER.findall(t):
+                numbers.add(f"n{_fmt(_num(n))}")
+            t = _BARE_NUMBER.sub(" ", t)
+
+        quals: set[str] = set()
+        t_quals = t
+        if "exc" in t:  # "(excluding family and friends fostering)" narrows nothing
+            t_quals = _EXCLUDING.sub(" ", t)
+            outside = _EXCLUDING.sub(" ", outside)
+        present = set(_WORD_SPLIT.split(t_quals))
+        for group, (rx, phrase_value) in self._quals.items():
+            if present.isdisjoint(self._qual_first_words[group]):
+                continue  # no phrase of the group can start here
+            src = outside if group == "population" else t_quals
+            for m in rx.finditer(src):
+                quals.add(f"{group}:{phrase_value[m.group(0)]}")
+        words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]
+        return Reading(
+            key=key,
+            text=" ".join(words),
+            measures=frozenset(stated),
+            ages=frozenset(ages),
+            numbers=frozenset(numbers),
+            named=named,
+            quals=frozenset(quals),
+            codes=tuple(official),
+            council_code=council,
+        )
+
+
+def pre_clean(text: str) -> str:
+    """Lower case, one kind of quote and dash, numbers without thousands separators."""
+    t = text.translate(_QUOTES).lower()
+    if _DIGIT.search(t):
+        t = _THOUSANDS.sub(r"\1\2", t)
+        t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+    t = _APOS_S.sub("", t)
+    t = t.replace("'", "")
+    return " ".join((t).split())
+
+
+def tidy(t: str) -> str:
+    """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
+    if "." in t:
+        t = _DOT.sub(" ", t)  # a decimal point survives
+    t = _PUNCT.sub(" ", t)
+    if "yr" in t:
+        t = _YRS.sub("years", t)
+    if _DIGIT.search(t):
+        t = _N_PLUS.sub(r"\1 plus ", t)
+        t = _N_YEARS.sub(r"\1 years", t)
+        t = _N_MONTHS.sub(r"\1 months", t)
+        t = _N_WEEKS.sub(r"\1 weeks", t)
+        t = _N_HOURS.sub(r"\1 hours", t)
+        t = _N_PCT.sub(r"\1 %", t)
+    return " ".join((t).split())
+
+
+def _first_words(phrases) -> set[str] | None:
+    """The words the phrases start with, for a quick "can any of them be here?"; None when a
+    phrase starts with a sign rather than a word (then always look)."""
+    first = set()
+    for p in phrases:
+        w = _WORD_SPLIT.split(p.strip())[0]
+        if not w:
+            return None
+        first.add(w)
+    return first
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w*])")
+
+
+def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
+    if rx is None:
+        return text
+    return " ".join((rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).split())
+
+
+_MEASURE_WORDS = re.compile(
+    r"%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
+    r"|\bper (100000|10000|1000)\b|\b(100000|10000|1000) population\b|\bshare of\b"
+)
+
+
+def _strip_measure_words(t: str) -> str:
+    return " ".join((_MEASURE_WORDS.sub(" ", t)).split())
+
+
+def _num(s: str) -> float:
+    return float(s)
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
+    ages: set[tuple[int, int]] = set()
+    for i, rx in enumerate(_AGE_PATTERNS):
+
+        def take(m: re.Match, i=i) -> str:
+            g = [x for x in m.groups() if x is not None]
+            lo = int(float(g[0]))
+            if i == 4:
+                band = (lo, 99)
+            elif i == 5:
+                band = (0, lo - 1)
+            elif len(g) > 1:
+                band = (lo, int(float(g[1])))
+            else:
+                band = (lo, lo)
+            if band[0] > 25 or band[1] < band[0] or band[1] > 99:
+                return m.group(0)  # not an age: "45-50", "9-4"
+            if band not in DEFAULT_AGES:
+                ages.add(band)
+            return " "
+
+        t = rx.sub(take, t)
+    return ages, " ".join((t).split())
+
+
+def stem(word: str) -> str:
+    """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 4 and word.endswith("e"):  # cease / ceased, place / placed
+        word = word[:-1]
+    return word
