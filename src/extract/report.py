@@ -394,12 +394,12 @@ def render(run: Run) -> str:
     )
 
 
-def write_report(out: Path) -> Path:
-    """Read OUT's Parquet files and write OUT/report.html under a temporary name, then rename it."""
-    out = Path(out)
-    html = render(load_run(out))
-    path = out / REPORT_NAME
-    fd, tmp = tempfile.mkstemp(prefix=f".{REPORT_NAME}.", suffix=".tmp", dir=out)
+def write_report_file(folder: Path) -> Path:
+    """Read the Parquet files in `folder` and write folder/report.html (a temporary name, renamed)."""
+    folder = Path(folder)
+    html = render(load_run(folder))
+    path = folder / REPORT_NAME
+    fd, tmp = tempfile.mkstemp(prefix=f".{REPORT_NAME}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(html)
@@ -409,6 +409,26 @@ def write_report(out: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_report(out: Path) -> Path:
+    """Rewrite OUT/report.html. In an OUT written by a run, as a new generation (the dataset
+    files linked from the current one): OUT never shows a report of another dataset."""
+    from extract.output import OUTPUT_FILES, Generation, RunLock, current_generation
+
+    out = Path(out)
+    if current_generation(out) is None:
+        return write_report_file(out)
+    with RunLock(out):
+        generation = Generation(out)
+        try:
+            generation.link_from_current(tuple(n for n in OUTPUT_FILES if n != REPORT_NAME))
+            write_report_file(generation.dir)
+            generation.commit()
+        except BaseException:
+            generation.abort()
+            raise
+    return out / REPORT_NAME
 
 
 @click.command("report")
