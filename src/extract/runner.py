@@ -445,7 +445,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         deadline = time.monotonic() + MATCH_SLICE
         while to_match and time.monotonic() < deadline:
             index, parsed, done = to_match[0]
-            step = parsed.rows[len(done) : len(done) + 16]
+            step = parsed.rows[len(done) : len(done) + 4]
             done.extend(pipeline.match_rows(step, council_hint(index, parsed)))
             if len(done) == len(parsed.rows):
                 to_match.popleft()
