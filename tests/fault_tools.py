@@ -26,9 +26,10 @@ Latest: 9.5%  Target: 10%  Previous: 10.2%  Amber
 
 
 def tiny_corpus(folder: Path, names: tuple[str, ...] = ("a.txt", "b.txt")) -> Path:
+    """Tiny documents, each with its own bytes (the cache knows a document by its SHA-256)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
-        (folder / name).write_text(TINY, encoding="utf-8")
+        (folder / name).write_text(f"{TINY}\nPaper {name}\n", encoding="utf-8")
     return folder
 
 
