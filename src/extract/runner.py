@@ -539,8 +539,10 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         write_unmatched(generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
         write_report_file(generation.dir)
         generation.commit(documents=len(documents), observations=len(observations))
-    except BaseException:
+    except BaseException as exc:
         generation.abort()
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(generation.dir)  # say where the disk was full
         raise
     cache.prune()
     return RunSummary(
