@@ -14,8 +14,8 @@ import pyarrow as pa
 
 from extract.model import Period
 from extract.output import write_dataset
-from extract.pipeline import date_undated, flag_conflicts
-from extract.report import write_report_file
+from extract.pipeline import flag_conflicts
+from extract.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 M24, J24 = (date(2024, 3, 1), date(2024, 3, 31)), (date(2024, 6, 1), date(2024, 6, 30))
@@ -31,6 +31,8 @@ def obs(kind: str, value: float, period=None, context="Re-referrals 20% 21% 25%"
 
 # 16 -----------------------------------------------------------------------------------------
 def test_undated_targets_and_benchmarks_take_the_period_they_are_set_against():
+    from extract.pipeline import date_undated
+
     rows = [
         obs("actual", 20.0, M24),
         obs("actual", 21.0, J24),
@@ -131,7 +133,7 @@ def test_report_lists_indicators_and_undated_values_marks_flags_and_counts_known
     catalogue = [{"indicator_id": rr, "name": "Re-referrals within 12 months", "unit": "percent"},
                  {"indicator_id": nf, "name": "Care leavers NEET", "unit": "percent"}]  # fmt: skip
     write_dataset(tmp_path, rows, documents, catalogue)
-    html = write_report_file(tmp_path).read_text(encoding="utf-8")
+    html = write_report(tmp_path).read_text(encoding="utf-8")
     toc = html.split('<nav class="toc">', 1)[1].split("</nav>", 1)[0]
     assert f'href="#{rr}"' in toc and 'href="#undated"' in toc and "filter by indicator" in toc
     assert f'<figure id="{rr}" data-filter="{rr} re-referrals within 12 months">' in html

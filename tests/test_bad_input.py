@@ -19,11 +19,9 @@ import pytest
 from click.testing import CliRunner
 from fault_tools import TINY, alive, children, kill_all, start_extract, tiny_corpus, wait_until
 
-from extract.cli import ProgressDisplay, bar_text, main
-from extract.load import decode_with_notes
-from extract.output import check_generation
+from extract.cli import main
 from extract.pipeline import DocumentResult
-from extract.review import neutralise, read_unmatched, restore, write_unmatched
+from extract.review import write_unmatched
 from extract.runner import Progress
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +76,8 @@ def test_every_file_gets_a_row_fifos_and_symlinks_included(tmp_path):
     ids=["utf16", "utf32", "stray-byte"],
 )
 def test_text_with_a_bom_or_a_stray_byte_is_read_and_says_so(data, note):
+    from extract.load import decode_with_notes
+
     text, notes = decode_with_notes(data)
     assert text.startswith("£5 – café") and notes == [note]
 
@@ -137,6 +137,8 @@ def test_a_foreign_file_in_the_cache_is_ignored_and_the_document_parsed_again(tm
 
 # 12 -----------------------------------------------------------------------------------------
 def test_unmatched_csv_neutralises_formulas_and_reads_them_back(tmp_path):
+    from extract.review import neutralise, read_unmatched, restore
+
     names = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2 of which", "@SUM(A1)", "'=quoted", "plain - name"]
     rows = [{"indicator_raw": n, "rows": 1, "councils": "", "parsers": "generic", "alias_file": "aliases.csv",
              "candidate_1": "", "score_1": "", "candidate_2": "", "score_2": "", "candidate_3": "", "score_3": ""}
@@ -155,7 +157,8 @@ def test_review_writes_only_inside_the_mappings_folder(tmp_path):
     out.mkdir()
     shutil.copytree(ROOT / "mappings", mappings)
     rows = []
-    for name, target in (("Evil one", "../../evil.csv"), ("Evil two", "/tmp/evil.csv"), ("Fine", "aliases.csv")):
+    absolute = str(tmp_path / "absolute-evil.csv")
+    for name, target in (("Evil one", "../../evil.csv"), ("Evil two", absolute), ("Fine", "aliases.csv")):
         rows.append({"indicator_raw": name, "rows": 1, "councils": "", "parsers": "generic", "alias_file": target,
                      "candidate_1": "csc_re_referrals_12m_pct", "score_1": 80, "candidate_2": "", "score_2": "",
                      "candidate_3": "", "score_3": ""})  # fmt: skip
@@ -163,7 +166,7 @@ def test_review_writes_only_inside_the_mappings_folder(tmp_path):
     result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(mappings)], input="1\n1\n1\n")
     assert result.exit_code == 0, result.output
     assert "1 aliases written" in result.output and result.output.count("is not inside") == 2
-    assert not (tmp_path / "evil.csv").exists() and not Path("/tmp/evil.csv").exists()
+    assert not (tmp_path / "evil.csv").exists() and not Path(absolute).exists()
     assert "Fine,csc_re_referrals_12m_pct" in (mappings / "aliases.csv").read_text(encoding="utf-8")
 
 
@@ -207,6 +210,8 @@ def test_ctrl_c_stops_workers_keeps_the_previous_out_and_exits_130(tmp_path):
         assert last == f"extract: interrupted: workers stopped; {out} keeps its previous outputs"
         assert "Traceback" not in err and "KeyboardInterrupt" not in err
         assert not any(alive(p) for p in workers)
+        from extract.output import check_generation
+
         assert (out / "observations.parquet").read_bytes() == before and check_generation(out)[0]
     finally:
         kill_all([process.pid, *workers])
@@ -219,6 +224,8 @@ def _result(name: str, status: str, pages: int | None = None, error: str | None 
 
 
 def test_the_terminal_display_names_failures_as_they_happen_and_moves_within_a_long_pdf(capsys):
+    from extract.cli import ProgressDisplay, bar_text
+
     tracker = Progress(total=3)
     tracker.started -= 10  # ten seconds into the run
     display = ProgressDisplay(terminal=True, every=0)

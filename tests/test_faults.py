@@ -19,7 +19,6 @@ from fault_tools import TINY, alive, children, kill_all, start_extract, tiny_cor
 from reportlab.pdfgen import canvas
 
 from extract.cli import main
-from extract.output import CURRENT, GENERATIONS, check_generation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,6 +29,12 @@ def run(corpus: Path, out: Path, *args: str):
 
 def documents(out: Path) -> pd.DataFrame:
     return pd.read_parquet(out / "documents.parquet").set_index("document")
+
+
+def check_generation(out: Path) -> tuple[bool, str]:
+    from extract.output import check_generation  # (imported here: the tests must run, and fail, before it existed)
+
+    return check_generation(out)
 
 
 # 1 ------------------------------------------------------------------------------------------
@@ -132,6 +137,8 @@ def test_workers_do_not_outlive_a_killed_parent(tmp_path, how):
 
 # 6 and 11 (a full disk) ------------------------------------------------------------------------
 def test_outputs_switch_as_one_generation_and_a_full_disk_keeps_the_previous_one(tmp_path, monkeypatch):
+    from extract.output import CURRENT, GENERATIONS
+
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
     out = tmp_path / "out"
     assert run(corpus, out, "--workers", "1").exit_code == 0
@@ -251,6 +258,8 @@ def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
 
 # the fault-injection script, in short (benchmarks/bench_faults.py runs it at length) ------------
 def test_killing_a_run_at_random_moments_leaves_one_complete_generation(tmp_path):
+    from extract.output import GENERATIONS
+
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "slow-b.txt", "slow-c.txt"))
     out = tmp_path / "out"
     assert run(corpus, out, "--workers", "1").exit_code == 0
