@@ -165,6 +165,23 @@ def test_outputs_switch_as_one_generation_and_a_full_disk_keeps_the_previous_one
     assert not list(out.glob(".*.tmp"))
 
 
+def test_an_out_written_before_generations_is_adopted_and_kept_as_the_previous_one(tmp_path):
+    from extract.output import GENERATIONS, MANIFEST
+
+    corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
+    out = tmp_path / "out"
+    assert run(corpus, out, "--workers", "1").exit_code == 0
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    for name in ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html"):
+        shutil.copy(out / name, legacy / name)  # plain files, as runs wrote them before
+    old = (legacy / "observations.parquet").read_bytes()
+    assert run(corpus, legacy, "--workers", "1").exit_code == 0 and check_generation(legacy)[0]
+    kept = [p for p in (legacy / GENERATIONS).iterdir() if p.resolve() != (legacy / ".current").resolve()]
+    assert len(kept) == 1 and (kept[0] / "observations.parquet").read_bytes() == old
+    assert "written before generations" in (kept[0] / MANIFEST).read_text()
+
+
 # 7 ------------------------------------------------------------------------------------------
 def test_a_second_run_into_the_same_out_is_refused_naming_the_first(tmp_path):
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))

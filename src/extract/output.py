@@ -247,6 +247,7 @@ class Generation:
         self.id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
         self.dir = self.out / GENERATIONS / self.id
         self.dir.mkdir(parents=True)
+        self.switched = False
 
     def link_from_current(self, names: tuple[str, ...]) -> None:
         """Start from the current generation's files (hard links, or copies where links fail)."""
@@ -272,12 +273,15 @@ class Generation:
         _fsync(self.dir)
         adopt_legacy_files(self.out)
         _replace_link(self.out / CURRENT, f"{GENERATIONS}/{self.id}")
+        self.switched = True  # from here on OUT shows this generation: it is never removed
         ensure_links(self.out)
         _fsync(self.out)
         remove_old_generations(self.out)
 
     def abort(self) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
+        """Remove the generation, unless OUT already shows it (an interruption after the switch)."""
+        if not self.switched and current_generation(self.out) != Path(os.path.realpath(self.dir)):
+            shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _replace_link(path: Path, target: str) -> None:

@@ -115,6 +115,13 @@ class CorpusListing:
         return sum(1 for e in self.entries if e.path.suffix.lower() in SUPPORTED_SUFFIXES)
 
 
+# What a run writes at the top of OUT (output.py, reconcile.py).
+OUT_NAMES = frozenset(
+    ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html",
+     "generation.json", "reconciliation.parquet")
+)  # fmt: skip
+
+
 def _is_output_folder(path: Path) -> bool:
     """A folder an `extract` run writes (it holds the run's lock file or cache)."""
     return (path / ".extract.lock").exists() or (path / ".extract-cache").is_dir()
@@ -135,6 +142,7 @@ def scan_corpus(corpus: Path, follow_links: bool = False, out: Path | None = Non
     out_real = Path(os.path.realpath(out)) if out is not None else None
     listing = CorpusListing([])
     seen_dirs: set[tuple[int, int]] = set()
+    out_is_root = out_real == root_real  # `--out CORPUS`: its outputs are not inputs
 
     def inside(target: Path) -> bool:
         return target == root_real or root_real in target.parents
@@ -159,7 +167,7 @@ def scan_corpus(corpus: Path, follow_links: bool = False, out: Path | None = Non
             path = folder / entry.name
             if entry.name.startswith("."):
                 continue
-            if path.parent == root and entry.name == MANIFEST_NAME:
+            if path.parent == root and (entry.name == MANIFEST_NAME or (out_is_root and entry.name in OUT_NAMES)):
                 continue
             try:
                 link = entry.is_symlink()
