@@ -32,7 +32,10 @@ class DefaultRunGroup(click.Group):
         if run is None:
             return
         run_ctx = click.Context(run, info_name="run", parent=ctx)
-        records = [r for p in run.get_params(run_ctx) if (r := p.get_help_record(run_ctx)) and p.name != "help"]
+        records = [
+            r for p in run.get_params(run_ctx)
+            if isinstance(p, click.Option) and "--help" not in p.opts and (r := p.get_help_record(run_ctx))
+        ]  # fmt: skip
         with formatter.section("Options of the main job (extract CORPUS --out OUT [OPTIONS])"):
             formatter.write_dl(records)
 
