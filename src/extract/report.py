@@ -521,4 +521,9 @@ def report_command(out: Path) -> None:
     missing = [n for n in ("observations.parquet", "documents.parquet", "catalogue.parquet") if not (out / n).exists()]
     if missing:
         raise click.ClickException(f"{', '.join(missing)} not found in {out}: run `extract CORPUS --out {out}` first")
-    click.echo(str(write_report(out)))
+    from extract.output import OutputError
+
+    try:
+        click.echo(str(write_report(out)))
+    except (OutputError, OSError) as exc:  # another run writing OUT, a full disk: one line, no traceback
+        raise click.ClickException(str(exc)) from exc
