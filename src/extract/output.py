@@ -242,9 +242,12 @@ def current_generation(out: Path) -> Path | None:
 class Generation:
     """A new generation folder under OUT: write the outputs into `.dir`, then `commit()`."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, adopt: bool = True) -> None:
         self.out = Path(out)
-        self.id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{secrets.token_hex(3)}"
+        if adopt:
+            adopt_legacy_files(self.out)  # first, so that the old files are the older generation
+        # names sort in the order generations are made (the previous one is the last before the current)
+        self.id = f"{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}"
         self.dir = self.out / GENERATIONS / self.id
         self.dir.mkdir(parents=True)
         self.switched = False
@@ -271,7 +274,6 @@ class Generation:
                     "written": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": files, **facts}  # fmt: skip
         write_text_atomic(self.dir / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         _fsync(self.dir)
-        adopt_legacy_files(self.out)
         _replace_link(self.out / CURRENT, f"{GENERATIONS}/{self.id}")
         self.switched = True  # from here on OUT shows this generation: it is never removed
         ensure_links(self.out)
@@ -311,7 +313,7 @@ def adopt_legacy_files(out: Path) -> None:
     legacy = [n for n in OUTPUT_FILES if (out / n).is_file() and not (out / n).is_symlink()]
     if not legacy:
         return
-    old = Generation(out)
+    old = Generation(out, adopt=False)
     old.link_from_current(tuple(legacy))
     files = {n: {"bytes": (old.dir / n).stat().st_size, "sha256": file_sha256(old.dir / n)} for n in legacy}
     manifest = {"generation": old.id, "schema_version": "unknown (written before generations)", "files": files}
