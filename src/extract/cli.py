@@ -135,7 +135,7 @@ def bar_text(tracker, now: float | None = None) -> str:
         doc = max(tracker.inflight.values(), key=lambda d: (d.get("pages") or 0, -d["started"]))
         text += f"; reading {doc['name']}"
         if doc.get("pages"):
-            page = doc["page"] if doc.get("page") is not None else f"~{tracker._inflight_pages(doc, now)}"
+            page = doc["page"] if doc.get("page") is not None else f"~{tracker.inflight_pages(doc, now)}"
             text += f" (page {page}/{doc['pages']})"
     return text
 
@@ -148,8 +148,9 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-class Terminated(Exception):
-    """SIGTERM: stop as for Ctrl-C, cleaning up on the way."""
+class Terminated(BaseException):
+    """SIGTERM: stop as for Ctrl-C, cleaning up on the way (a BaseException, so that no
+    `except Exception` on the way swallows it)."""
 
 
 def _fail(message: str, code: int) -> None:

@@ -99,10 +99,10 @@ class Progress:
     def rate(self, now: float | None = None) -> float:
         """Pages a second read in this run (not from the cache)."""
         elapsed = (now or time.perf_counter()) - self.started
-        parsed = self.pages - self.cached_pages + sum(self._inflight_pages(d, None) for d in self.inflight.values())
+        parsed = self.pages - self.cached_pages + sum(self.inflight_pages(d, None) for d in self.inflight.values())
         return parsed / elapsed if elapsed > 0.5 and parsed else 0.0
 
-    def _inflight_pages(self, doc: dict, now: float | None) -> int:
+    def inflight_pages(self, doc: dict, now: float | None) -> int:
         """Pages of a document in progress: as the worker reports them, else estimated from
         the time it has taken at the pages-a-second rate of the documents done."""
         if doc.get("page") is not None:
@@ -116,7 +116,7 @@ class Progress:
 
     def pages_done(self, now: float | None = None) -> int:
         now = now or time.perf_counter()
-        return self.pages + sum(self._inflight_pages(d, now) for d in self.inflight.values())
+        return self.pages + sum(self.inflight_pages(d, now) for d in self.inflight.values())
 
     def pages_total(self) -> int:
         """Known pages (finished and started documents) plus an estimate for the rest: PDF bytes
