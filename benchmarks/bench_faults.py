@@ -72,6 +72,14 @@ def dataset(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return obs, docs
 
 
+def same_rows_except(obs: pd.DataFrame, reference: pd.DataFrame, documents: list[str]) -> bool:
+    """The rows of every other document are the undisturbed run's (flags aside: a conflict across
+    documents depends on the documents present)."""
+    mine = obs.drop(columns=["flags"]).reset_index(drop=True)
+    theirs = reference[~reference.document.isin(documents)].drop(columns=["flags"]).reset_index(drop=True)
+    return mine.equals(theirs)
+
+
 def build_corpus(work: Path) -> Path:
     corpus = work / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
@@ -153,10 +161,15 @@ def worker_trial(n: int, corpus: Path, out: Path, timing: dict, rng: random.Rand
     state = checker.check(out, f"trial {n}")
     obs, docs = dataset(out)
     same = obs.equals(reference[0]) and docs.equals(reference[1])
-    if code != 0 or not same:
+    # A document whose worker dies twice is recorded as an `error` (it is tried once more, not
+    # forever): with two kills that is the expected outcome when both hit the same document.
+    twice = docs[docs.error.fillna("").str.contains("crashed twice")].document.tolist()
+    expected = same or (kills == 2 and bool(twice) and same_rows_except(obs, reference[0], twice))
+    if code != (1 if twice else 0) or not expected:
         checker.bad.append(f"trial {n}: exit {code}, same dataset: {same}: {err.strip()[-300:]}")
-    print(f"trial {n:2}: SIGKILL {kills} worker(s) at random moments, run went on: exit {code}, "
-          f"same dataset as undisturbed: {same} -> {state}")  # fmt: skip
+    outcome = ("same dataset as undisturbed: True" if same else
+               f"{', '.join(twice)} recorded as crashed twice (both kills hit it), the rest the same: {expected}")
+    print(f"trial {n:2}: SIGKILL {kills} worker(s) at random moments, run went on: exit {code}, {outcome} -> {state}")
 
 
 def try_mount_tmpfs(path: Path, size: str) -> bool:
