@@ -32,7 +32,7 @@ CONTRACT = [
     ("value", pa.float64()), ("value_raw", pa.string()), ("unit", pa.string()),
     ("numerator", pa.float64()), ("denominator", pa.float64()), ("polarity", pa.string()),
     ("status", pa.string()), ("source", pa.string()), ("context", pa.string()),
-    ("report_date", pa.date32()), ("flags", pa.list_(pa.string())),
+    ("report_date", pa.date32()), ("flags", pa.list_(pa.string())), ("period_basis", pa.string()),
 ]  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -19,11 +20,10 @@ LOAD_FAILURE = re.compile(r"ERR_FILE_NOT_FOUND|ERR_ACCESS_DENIED|ERR_FAILED|net:
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory) -> Path:
-    from extract.pipeline import Pipeline
-
-    out = tmp_path_factory.mktemp("report_out")
-    Pipeline().run(ROOT / "corpus", out, workers=1)
+def report(corpus_run, tmp_path_factory) -> Path:
+    """The shared run of the shipped corpus, copied (OUT's links and all) and its report rewritten."""
+    out = tmp_path_factory.mktemp("report") / "out"
+    shutil.copytree(corpus_run[1], out, symlinks=True)
     return write_report(out)
 
 

@@ -21,8 +21,9 @@ def _found(spot, obs: pd.DataFrame) -> bool:
     rows = obs[(obs.document == spot.seed) & (obs.value_kind == spot.value_kind) & (obs.source == spot.source)]
     if isinstance(spot.period_end, str) and spot.period_end:
         rows = rows[rows.period_end.astype(str) == spot.period_end]
-    else:
-        rows = rows[rows.period_end.isna()]
+    else:  # printed without a date: since schema 1.2 it may carry the period it is set against
+        inferred = rows.period_basis.isin(["row_actual", "report_period"]) if "period_basis" in rows else False
+        rows = rows[rows.period_end.isna() | inferred]
     text = spot.indicator_text
     rows = rows[
         rows.indicator_raw.str.contains(text, regex=False)

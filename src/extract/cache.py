@@ -6,7 +6,9 @@
 A changed file has a new SHA-256; a changed parser a new <parsers> key (every parser's name
 and version: which parser claims a file can change with any of them); a changed catalogue a
 new <catalogue> key, which re-matches the cached parse without parsing again. Files are
-written under a temporary name and renamed, so a killed run never leaves half a file.
+written under a temporary name and renamed, so a killed run never leaves half a file. A file
+that is not what this version wrote (damaged, or put there by something else) is ignored and
+the document parsed again.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.model import DOCUMENT_STATUSES
 from extract.output import OBSERVATIONS_SCHEMA, write_atomic
-from extract.pipeline import ParsedDocument
+from extract.pipeline import META_KEYS, ParsedDocument
 
 CACHE_DIR = ".extract-cache"
+# Bumped when what a cached parse holds changes (2: the report's period and the loader's notes).
+CACHE_FORMAT = "2"
 
 # Parsed rows share the observation columns that do not depend on the catalogue or the
 # manifest, plus what matching needs; matches are the catalogue-dependent columns.
@@ -55,7 +60,7 @@ def short_hash(text: str) -> str:
 class Cache:
     def __init__(self, out: Path, parsers_version: str, catalogue_version: str) -> None:
         self.root = out / CACHE_DIR
-        self.parsers_key = short_hash(parsers_version)
+        self.parsers_key = short_hash(f"{parsers_version};cache={CACHE_FORMAT}")
         self.catalogue_key = catalogue_version
         self.used: set[Path] = set()
 
@@ -68,14 +73,22 @@ class Cache:
     # -- parsed -----------------------------------------------------------------------------
     def load_parsed(self, sha: str) -> ParsedDocument | None:
         path = self.parsed_path(sha)
-        table = _read(path)
+        table = _read(path, PARSED_SCHEMA)
         if table is None:
             return None
-        meta = json.loads(table.schema.metadata[b"extract"])
-        for key in _DATE_KEYS:
-            meta[key] = date.fromisoformat(meta[key]) if meta[key] else None
+        try:
+            meta = json.loads(table.schema.metadata[b"extract"])
+            if not isinstance(meta, dict) or set(meta) != set(META_KEYS) or meta["status"] not in DOCUMENT_STATUSES:
+                return None
+            if meta["sha256"] != sha:
+                return None
+            for key in _DATE_KEYS:
+                meta[key] = date.fromisoformat(meta[key]) if meta[key] else None
+            rows = table.to_pylist()
+        except (KeyError, TypeError, ValueError):
+            return None  # not a file this version wrote: parse again
         self.used.add(path)
-        return ParsedDocument(meta, table.to_pylist())
+        return ParsedDocument(meta, rows)
 
     def save_parsed(self, parsed: ParsedDocument) -> None:
         if parsed.meta["status"] in TRANSIENT_STATUSES or not parsed.meta["sha256"]:
@@ -92,7 +105,7 @@ class Cache:
     # -- matched ----------------------------------------------------------------------------
     def load_matched(self, sha: str) -> list[dict] | None:
         path = self.matched_path(sha)
-        table = _read(path)
+        table = _read(path, MATCHED_SCHEMA)
         if table is None:
             return None
         self.used.add(path)
@@ -115,10 +128,14 @@ class Cache:
         return removed
 
 
-def _read(path: Path) -> pa.Table | None:
-    if not path.exists():
+def _read(path: Path, schema: pa.Schema) -> pa.Table | None:
+    """The cached table, or None when it is missing, damaged or not in this version's schema."""
+    if not path.is_file():
         return None
     try:
-        return pq.read_table(path)
-    except (OSError, pa.ArrowInvalid):
-        return None  # unreadable cache file: parse again
+        table = pq.read_table(path)
+    except Exception:  # damaged, truncated or foreign: parse again
+        return None
+    if not table.schema.remove_metadata().equals(schema):
+        return None
+    return table

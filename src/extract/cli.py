@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import shutil
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,6 +25,20 @@ class DefaultRunGroup(click.Group):
             args = ["run", *args]
         return super().parse_args(ctx, args)
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """`extract --help` lists the main job's options too: most people run nothing else."""
+        super().format_options(ctx, formatter)
+        run = self.commands.get("run")
+        if run is None:
+            return
+        run_ctx = click.Context(run, info_name="run", parent=ctx)
+        records = [
+            r for p in run.get_params(run_ctx)
+            if isinstance(p, click.Option) and "--help" not in p.opts and (r := p.get_help_record(run_ctx))
+        ]  # fmt: skip
+        with formatter.section("Options of the main job (extract CORPUS --out OUT [OPTIONS])"):
+            formatter.write_dl(records)
+
 
 @click.group(cls=DefaultRunGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="extract")
@@ -32,12 +51,129 @@ def main() -> None:
     """
 
 
+def is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class ProgressDisplay:
+    """What a run prints while it goes.
+
+    On a terminal: a bar of documents and pages with the rate and the time left (reckoned from
+    pages, not documents), the document being read and its page; a line for each document that
+    is not `ok`, as it happens. Otherwise a line per document that is not `ok` (every document
+    for small corpora); --quiet prints nothing, --verbose a line per document with its parser.
+    """
+
+    def __init__(self, terminal: bool, quiet: bool = False, verbose: bool = False, every: float = 0.1) -> None:
+        self.terminal = terminal and not quiet and not verbose
+        self.quiet, self.verbose, self.every = quiet, verbose, every
+        self.drawn = False
+        self.last = 0.0
+
+    def __call__(self, result, tracker) -> None:
+        if result is None:
+            if self.terminal:
+                self.draw(tracker)
+            return
+        doc = result.document
+        if self.terminal:
+            if doc["status"] != "ok":
+                self.clear()
+                click.echo(self.line(doc), err=True)
+            self.draw(tracker, force=tracker.done == tracker.total)
+            return
+        if self.quiet or (doc["status"] == "ok" and not self.verbose and tracker.total > 200):
+            return
+        click.echo(self.line(doc), err=True)
+
+    def line(self, doc: dict) -> str:
+        message = f"  {doc['status']:<13} {doc['document']} ({doc['observations']} rows)"
+        if self.verbose:
+            message += f" parser={doc['parser']} {doc['seconds']:.2f}s"
+        if doc["error"]:
+            message += f": {doc['error']}"
+        elif doc.get("notes") and (self.verbose or not self.terminal):
+            message += f" [{doc['notes']}]"
+        return message
+
+    def clear(self) -> None:
+        if self.drawn:
+            click.echo("\r\x1b[K", err=True, nl=False)
+            self.drawn = False
+
+    def draw(self, tracker, force: bool = False) -> None:
+        now = time.perf_counter()
+        if not force and now - self.last < self.every:
+            return
+        self.last = now
+        width = shutil.get_terminal_size((100, 24)).columns
+        click.echo("\r" + bar_text(tracker, now)[: width - 1] + "\x1b[K", err=True, nl=False)
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            click.echo("", err=True)
+            self.drawn = False
+
+
+def bar_text(tracker, now: float | None = None) -> str:
+    """`[#####.....] 12/40 documents, 230/~900 pages, 14.2 pages/s, ~47 s left; reading x.pdf (page ~120/2000)`"""
+    now = now or time.perf_counter()
+    pages, total = tracker.pages_done(now), max(tracker.pages_total(), 1)
+    filled = min(30, int(30 * pages / total))
+    rate, left = tracker.rate(now), tracker.seconds_left(now)
+    text = (f"[{'#' * filled}{'.' * (30 - filled)}] {tracker.done}/{tracker.total} documents, "
+            f"{pages}/{'' if tracker.done == tracker.total else '~'}{total} pages")  # fmt: skip
+    if rate:
+        text += f", {rate:.1f} pages/s"
+    if left is not None and tracker.done < tracker.total:
+        text += f", ~{_duration(left)} left"
+    if tracker.inflight:
+        doc = max(tracker.inflight.values(), key=lambda d: (d.get("pages") or 0, -d["started"]))
+        text += f"; reading {doc['name']}"
+        if doc.get("pages"):
+            page = doc["page"] if doc.get("page") is not None else f"~{tracker.inflight_pages(doc, now)}"
+            text += f" (page {page}/{doc['pages']})"
+    return text
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+class Terminated(BaseException):
+    """SIGTERM: stop as for Ctrl-C, cleaning up on the way (a BaseException, so that no
+    `except Exception` on the way swallows it)."""
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"extract: {message}", err=True)
+    sys.exit(code)
+
+
+def _os_error(exc: OSError, out: Path) -> str:
+    where = exc.filename or out
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device writing {where}; {out} keeps its previous outputs"
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return f"cannot write {where}: {exc.strerror}; {out} keeps its previous outputs"
+    return f"{exc.strerror or exc} ({where}); {out} keeps its previous outputs"
+
+
 @main.command("run")
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="output folder")
 @click.option(
-    "--workers", type=click.IntRange(min=0), default=0, help="worker processes (default: the machine's cores)"
-)
+    "--workers", type=click.IntRange(min=0), default=0, show_default=True,
+    help=f"worker processes; 0 means one per core (all {os.cpu_count() or 1} cores of this machine)",
+)  # fmt: skip
 @click.option("--force", is_flag=True, help="ignore the per-document cache under OUT and parse everything again")
 @click.option(
     "--timeout",
@@ -53,49 +189,71 @@ def main() -> None:
     show_default=True,
     help="memory one worker may add while reading a document (0: no limit)",
 )
+@click.option(
+    "--max-mb", type=click.FloatRange(min=0), default=500.0, show_default=True,
+    help="a file larger than this is not read (status `too_large`); 0: no limit",
+)  # fmt: skip
+@click.option("--follow-links", is_flag=True, help="read symbolic links that lead outside CORPUS")
 @click.option("--scheduler", default=None, help="address of a dask.distributed scheduler to parse on")
 @click.option("--quiet", is_flag=True, help="print only the summary")
 @click.option("--verbose", is_flag=True, help="a line for every document, with its parser and time")
 def run_command(
-    corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, scheduler: str | None,
-    quiet: bool, verbose: bool,
+    corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, max_mb: float,
+    follow_links: bool, scheduler: str | None, quiet: bool, verbose: bool,
 ) -> None:  # fmt: skip
-    """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT."""
-    from extract.pipeline import Pipeline, summarise
+    """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT.
 
-    bar = sys.stderr.isatty() and not quiet and not verbose
+    Exit status: 0 when every document is `ok`, 1 when any is not or the run could not finish
+    (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.
+    """
+    from extract.councils import ManifestError
+    from extract.output import OutputError
+    from extract.pipeline import CorpusError, Pipeline, summarise
 
-    def progress(result, tracker) -> None:
-        doc = result.document
-        if bar:
-            elapsed = time.perf_counter() - tracker.started
-            rate = tracker.done / elapsed if elapsed else 0.0
-            left = (tracker.total - tracker.done) / rate if rate else 0.0
-            filled = int(30 * tracker.done / max(tracker.total, 1))
-            click.echo(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] {tracker.done}/{tracker.total} documents, "
-                f"{tracker.pages} pages, {rate:.1f} docs/s, {left:.0f} s left ",
-                err=True,
-                nl=tracker.done == tracker.total,
-            )
-            return
-        if quiet or (doc["status"] == "ok" and not verbose and tracker.total > 200):
-            return
-        message = f"  {doc['status']:<13} {doc['document']} ({doc['observations']} rows)"
-        if verbose:
-            message += f" parser={doc['parser']} {doc['seconds']:.2f}s"
-        if doc["error"]:
-            message += f": {doc['error']}"
-        click.echo(message, err=True)
+    display = ProgressDisplay(is_terminal(sys.stderr), quiet, verbose)
 
-    summary = Pipeline().run(
-        corpus, out, progress=progress, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
-        scheduler=scheduler,
-    )  # fmt: skip
+    def on_term(signum, frame) -> None:
+        raise Terminated()
+
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        summary = Pipeline().run(
+            corpus, out, progress=display, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
+            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links,
+        )  # fmt: skip
+    except KeyboardInterrupt:
+        display.close()
+        _fail(f"interrupted: workers stopped; {out} keeps its previous outputs", 130)
+    except Terminated:
+        display.close()
+        _fail(f"stopped (SIGTERM): workers stopped; {out} keeps its previous outputs", 128 + signal.SIGTERM)
+    except (CorpusError, ManifestError) as exc:
+        display.close()
+        _fail(str(exc), 2)
+    except OutputError as exc:
+        display.close()
+        _fail(str(exc), 1)
+    except OSError as exc:
+        display.close()
+        _fail(_os_error(exc, out), 1)
+    except Exception as exc:
+        display.close()
+        if os.environ.get("EXTRACT_TRACEBACK"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (EXTRACT_TRACEBACK=1 shows where); "
+              f"{out} keeps its previous outputs", 1)  # fmt: skip
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    display.close()
     for line in summarise(summary):
         click.echo(line)
     if not quiet:
         click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
+        for folder in summary.skipped:
+            click.echo(f"skipped: {folder} (an extract output folder inside CORPUS)")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
     if not quiet:
         click.echo(f"review: {out / 'unmatched.csv'}, {out / 'report.html'}")

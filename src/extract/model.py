@@ -53,6 +53,7 @@ DOCUMENT_STATUSES = (
     "no_text_layer",
     "unsupported",
     "timeout",
+    "too_large",
     "error",
 )
 

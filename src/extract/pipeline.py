@@ -11,6 +11,9 @@ One document's failure is one row in documents.parquet with its status; it never
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -19,10 +22,18 @@ from datetime import date
 from pathlib import Path
 
 from extract.councils import CouncilFinder, ManifestEntry, report_date_in
-from extract.load import SUPPORTED_SUFFIXES, LoadError, load_document, relative_name, sha256_of
+from extract.load import (
+    SUPPORTED_SUFFIXES,
+    LoadError,
+    display_name,
+    file_kind,
+    hash_file,
+    load_document,
+    relative_name,
+)
 from extract.mappings import Mappings, load_mappings
 from extract.matching import Matcher
-from extract.model import Document, RawFigure
+from extract.model import Document, Period, RawFigure
 from extract.parser import Parser, discover
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.tables import document_cell_text
@@ -33,7 +44,12 @@ MANIFEST_NAME = "manifest.csv"
 META_KEYS = (
     "sha256", "bytes", "pages", "parser", "parser_version", "status", "error", "seconds",
     "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
+    "report_period", "notes",
 )  # fmt: skip
+# Kinds printed without a date of their own are set against the period of their table row.
+UNDATED_KINDS = frozenset(
+    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group")
+)
 
 
 @dataclass
@@ -56,6 +72,7 @@ class RunSummary:
     observations: list[dict]
     parsed: int = 0  # documents parsed in this run (the others came from the cache)
     rematched: int = 0  # documents re-matched from cached parses
+    skipped: list[str] = field(default_factory=list)  # output folders inside CORPUS, not read
 
     @property
     def statuses(self) -> Counter:
@@ -76,19 +93,126 @@ class RunSummary:
         return all(d["status"] == "ok" for d in self.documents)
 
 
+class CorpusError(ValueError):
+    """CORPUS cannot be run: nothing in it to read."""
+
+
+@dataclass
+class CorpusEntry:
+    """One file under CORPUS: a path to read, or a path with the reason it is not read."""
+
+    path: Path
+    rel: str  # relative to the corpus, / separators, printable
+    problem: tuple[str, str] | None = None  # (status, message) when the file is not read
+
+
+@dataclass
+class CorpusListing:
+    entries: list[CorpusEntry]
+    skipped: list[str] = field(default_factory=list)  # output folders found inside CORPUS
+
+    @property
+    def readable(self) -> int:
+        return sum(1 for e in self.entries if e.path.suffix.lower() in SUPPORTED_SUFFIXES)
+
+
+# What a run writes at the top of OUT (output.py, reconcile.py).
+OUT_NAMES = frozenset(
+    ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html",
+     "generation.json", "reconciliation.parquet")
+)  # fmt: skip
+
+
+def _is_output_folder(path: Path) -> bool:
+    """A folder an `extract` run writes (it holds the run's lock file or cache)."""
+    return (path / ".extract.lock").exists() or (path / ".extract-cache").is_dir()
+
+
+def scan_corpus(corpus: Path, follow_links: bool = False, out: Path | None = None) -> CorpusListing:
+    """Every file under CORPUS, sorted, each with a reason when it is not read.
+
+    Hidden files and folders and the corpus's own manifest are left out. A FIFO, socket or
+    device, a dangling or looping symbolic link, a link that leaves CORPUS (unless
+    follow_links) and a folder that cannot be listed are entries with a problem, so that every
+    file gets a row. Output folders of `extract` (OUT, when it lies inside CORPUS) are skipped.
+    """
+    if not corpus.is_dir():
+        return CorpusListing([CorpusEntry(corpus, relative_name(corpus, corpus.parent))])
+    root = Path(os.path.abspath(corpus))
+    root_real = root.resolve()
+    out_real = Path(os.path.realpath(out)) if out is not None else None
+    listing = CorpusListing([])
+    seen_dirs: set[tuple[int, int]] = set()
+    out_is_root = out_real == root_real  # `--out CORPUS`: its outputs are not inputs
+
+    def inside(target: Path) -> bool:
+        return target == root_real or root_real in target.parents
+
+    def rel(path: Path) -> str:
+        return display_name(path.relative_to(root).as_posix())
+
+    def problem(path: Path, status: str, message: str) -> None:
+        listing.entries.append(CorpusEntry(path, rel(path), (status, message)))
+
+    def visit(folder: Path) -> None:
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen_dirs:
+                return
+            seen_dirs.add((info.st_dev, info.st_ino))
+            children = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
+        except OSError as exc:
+            problem(folder, "unreadable", f"cannot list this folder: {exc.strerror or exc}")
+            return
+        for entry in children:
+            path = folder / entry.name
+            if entry.name.startswith("."):
+                continue
+            if path.parent == root and (entry.name == MANIFEST_NAME or (out_is_root and entry.name in OUT_NAMES)):
+                continue
+            try:
+                link = entry.is_symlink()
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                problem(path, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+                continue
+            if link:
+                try:
+                    target = path.resolve(strict=True)
+                    mode = path.stat().st_mode
+                except FileNotFoundError:
+                    problem(path, "unreadable", f"a symbolic link to {os.readlink(path)!r}, which does not exist")
+                    continue
+                except (OSError, RuntimeError) as exc:  # a loop: RuntimeError before Python 3.13
+                    problem(path, "unreadable", f"a symbolic link that cannot be followed: {exc}")
+                    continue
+                what = "folder" if stat.S_ISDIR(mode) else "file"
+                if not inside(target) and not follow_links:
+                    where = display_name(str(target))
+                    problem(path, "unreadable", f"a symbolic link to a {what} outside CORPUS ({where}): "
+                            "not followed; pass --follow-links to read it")  # fmt: skip
+                    continue
+                if stat.S_ISDIR(mode) and not follow_links:
+                    continue  # a link to a folder inside CORPUS: its files are listed where they are
+            if stat.S_ISDIR(mode):
+                real = Path(os.path.realpath(path))
+                if (out_real is not None and real == out_real) or _is_output_folder(path):
+                    listing.skipped.append(rel(path))
+                    continue
+                visit(path)
+            elif stat.S_ISREG(mode):
+                listing.entries.append(CorpusEntry(path, rel(path)))
+            else:
+                problem(path, "unreadable", f"not a regular file: {file_kind(mode)}")
+
+    visit(root)
+    listing.entries.sort(key=lambda e: e.path.relative_to(root).parts)
+    return listing
+
+
 def walk_corpus(corpus: Path) -> list[Path]:
-    """Every file under the corpus, sorted, except hidden files and the corpus's own manifest."""
-    if corpus.is_file():
-        return [corpus]
-    files = []
-    for path in sorted(corpus.rglob("*")):
-        rel = path.relative_to(corpus)
-        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        if rel.as_posix() == MANIFEST_NAME:
-            continue
-        files.append(path)
-    return files
+    """Every readable file under the corpus, sorted (see scan_corpus for the rest)."""
+    return [e.path for e in scan_corpus(corpus).entries if e.problem is None]
 
 
 def choose_parser(document: Document, parsers: list[Parser]) -> tuple[Parser | None, str | None, str | None]:
@@ -113,6 +237,21 @@ def parsers_version(parsers: list[Parser]) -> str:
 
 
 # -- the parse stage ------------------------------------------------------------------------
+def period_meta(period: Period | None) -> dict | None:
+    """A period as JSON-friendly metadata (ISO dates), or None when it has no end date."""
+    if period is None or period.end is None:
+        return None
+    return {"label": period.label, "type": period.type, "start": period.start.isoformat() if period.start else None,
+            "end": period.end.isoformat()}  # fmt: skip
+
+
+def period_from_meta(meta: dict | None) -> Period | None:
+    if not meta:
+        return None
+    start = date.fromisoformat(meta["start"]) if meta.get("start") else None
+    return Period(meta.get("label"), meta.get("type") or "unknown", start, date.fromisoformat(meta["end"]))
+
+
 def parse_document(
     path: Path, parsers: list[Parser], councils: CouncilFinder, data: bytes | None = None
 ) -> ParsedDocument:
@@ -121,14 +260,17 @@ def parse_document(
     meta.update(status="ok", seconds=0.0)
     rows: list[dict] = []
     try:
-        data = path.read_bytes() if data is None else data
-        meta["bytes"], meta["sha256"] = len(data), sha256_of(data)
+        if data is None:
+            meta["sha256"], meta["bytes"] = hash_file(path)
+        else:
+            meta["bytes"], meta["sha256"] = len(data), hashlib.sha256(data).hexdigest()
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise LoadError("unsupported", f"unsupported file type {path.suffix or '(none)'}")
-        if not data:
+            raise LoadError("unsupported", f"unsupported file type {display_name(path.suffix) or '(none)'}")
+        if not meta["bytes"]:
             raise LoadError("unreadable", "the file is empty (0 bytes)")
         document = load_document(path, path.parent)
         meta["pages"] = len(document.pages) if document.kind == "pdf" else None
+        meta["notes"] = "; ".join(document.notes) or None
         parser, status, message = choose_parser(document, parsers)
         if parser is None:
             meta["status"], meta["error"] = status, message
@@ -138,12 +280,16 @@ def parse_document(
             meta["council_from_text"] = councils.find_in_text(document.head())
             meta["date_from_parser"] = parser.report_date(document)
             meta["date_from_text"] = report_date_in(document.head())
+            meta["report_period"] = period_meta(parser.report_period(document))
             figures = list(parser.parse(document))
             if not figures and not parser.empty_ok:
                 meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
             rows = [raw_row(f, parser) for f in figures]
     except LoadError as exc:
         meta["status"], meta["error"] = exc.status, str(exc)
+    except OSError as exc:  # gone, or unreadable, since the corpus was listed
+        meta["status"], meta["error"] = "unreadable", f"cannot read the file: {exc.strerror or exc}"
+        meta["sha256"] = meta["bytes"] = None
     except MemoryError:
         meta["status"], meta["error"] = "error", "ran out of memory (over the per-document memory limit)"
         rows = []
@@ -253,6 +399,7 @@ class Pipeline:
         observations = []
         for row, match in zip(parsed.rows, matches, strict=True):
             observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date))
+        date_undated(observations, period_from_meta(meta.get("report_period")))
         document = {
             "document": rel,
             "document_sha256": meta["sha256"],
@@ -262,9 +409,10 @@ class Pipeline:
             "parser": meta["parser"],
             "parser_version": meta["parser_version"],
             "status": meta["status"],
-            "error": meta["error"],
+            "error": display_name(meta["error"]) if meta["error"] else None,
             "observations": len(observations),
             "seconds": meta["seconds"],
+            "notes": meta.get("notes"),
         }
         return DocumentResult(document, observations)
 
@@ -287,6 +435,7 @@ class Pipeline:
             "period_type": row["period_type"],
             "period_start": row["period_start"],
             "period_end": row["period_end"],
+            "period_basis": "parser" if row["period_end"] else None,
             "value_kind": row["value_kind"],
             "value": row["value"],
             "value_raw": row["value_raw"],
@@ -344,17 +493,52 @@ def _merge_flags(*lists: list[str]) -> list[str]:
     return list(dict.fromkeys(f for flags in lists for f in flags))
 
 
+def date_undated(observations: list[dict], report_period: Period | None = None) -> int:
+    """Targets, tolerances, intervention levels and benchmarks printed without a date of their own
+    take the period they are set against: that of the latest dated actual in the same table row
+    (same page, source, context and name), else the report's period when the parser knows it.
+    period_label stays as printed; period_basis says which. Returns how many rows were dated."""
+    latest: dict[tuple, dict] = {}
+    for o in observations:
+        if o["value_kind"] == "actual" and o["period_end"] is not None:
+            key = (o["page"], o["source"], o["context"], o["indicator_raw"])
+            best = latest.get(key)
+            if best is None or o["period_end"] > best["period_end"]:
+                latest[key] = o
+    dated = 0
+    for o in observations:
+        if o["period_end"] is not None or o["value_kind"] not in UNDATED_KINDS:
+            continue
+        actual = latest.get((o["page"], o["source"], o["context"], o["indicator_raw"]))
+        if actual is not None:
+            o["period_type"], o["period_start"], o["period_end"] = (
+                actual["period_type"], actual["period_start"], actual["period_end"]
+            )
+            o["period_basis"] = "row_actual"
+        elif report_period is not None and report_period.end is not None:
+            o["period_type"], o["period_start"], o["period_end"] = (
+                report_period.type, report_period.start, report_period.end
+            )
+            o["period_basis"] = "report_period"
+        else:
+            continue
+        dated += 1
+    return dated
+
+
 def flag_conflicts(observations: list[dict]) -> int:
-    """`conflicting_duplicate`: the same council, indicator, period and kind with different values
-    in different documents. Every row of such a group is flagged; returns how many."""
+    """`conflicting_duplicate`: the same council, indicator, period and kind with different values,
+    within one document or across documents (a document whose council is not known counts as its
+    own council). Every row of such a group is flagged; returns how many."""
     groups: dict[tuple, list[dict]] = {}
     for o in observations:
-        if o["council_id"] and o["indicator_id"] and o["period_end"] and o["value"] is not None:
-            key = (o["council_id"], o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"])
+        if o["indicator_id"] and o["period_end"] and o["value"] is not None:
+            council = o["council_id"] or ("document", o["document"])
+            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"])
             groups.setdefault(key, []).append(o)
     flagged = 0
     for rows in groups.values():
-        if len({r["document"] for r in rows}) > 1 and len({r["value"] for r in rows}) > 1:
+        if len({r["value"] for r in rows}) > 1:
             for r in rows:
                 if "conflicting_duplicate" not in r["flags"]:
                     r["flags"] = [*r["flags"], "conflicting_duplicate"]

@@ -1,9 +1,11 @@
 """`extract report OUT`: one self-contained HTML page describing a run's dataset.
 
-OUT/report.html holds a run summary, a coverage grid (indicators × councils), an inline SVG line
-chart per matched indicator (actuals solid, targets dashed, per council) and the document list.
-No scripts, fonts, images or links to anything outside the file; the same dataset always gives
-the same bytes.
+OUT/report.html holds a run summary, a coverage grid (indicators × councils), a contents list of
+the indicators (with a filter box), an inline SVG line chart per matched indicator (actuals solid,
+targets dashed, per council; values with a data-quality flag ringed in red), the values that have
+no date (listed, not dropped) and the document list. No fonts, images or links to anything
+outside the file; one small inline script filters the indicators (the page works without it);
+the same dataset always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ table.grid thead th{position:sticky;top:0;z-index:1}table.grid td:nth-child(2){m
 figure{margin:0;border:1px solid #e3e3e3;border-radius:4px;padding:6px;background:#fff}
 figure svg{width:100%;height:auto;display:block}
 .note{color:#555;font-size:13px}code{font-size:12px}
+nav.toc ul{columns:3 22em;font-size:13px;padding-left:1.2em}nav.toc li{break-inside:avoid}
+nav.toc input{font-size:14px;padding:3px 6px;width:24em}.hidden{display:none}
+"""
+FLAG_COLOUR = "#C00000"
+# Filters the contents list and the charts by the text typed; no data is interpolated into it.
+FILTER_SCRIPT = """
+(function(){var box=document.getElementById('filter');if(!box)return;box.hidden=false;
+box.addEventListener('input',function(){var q=box.value.toLowerCase();
+document.querySelectorAll('[data-filter]').forEach(function(el){
+el.classList.toggle('hidden',q!==''&&el.getAttribute('data-filter').indexOf(q)<0);});});})();
 """
 
 
@@ -119,12 +131,15 @@ def summary_section(run: Run) -> str:
     flags = pd.Series([f for fl in obs["flags"] for f in (fl if fl is not None else [])], dtype=object)
     flag_rows = sorted((str(f), int(n)) for f, n in flags.value_counts().items())
     unmatched = obs.loc[obs["indicator_id"].isna(), "indicator_raw"]
+    unknown_docs = docs.loc[docs["council_id"].isna() & (docs["observations"] > 0), "document"]
     facts = [
         ("observations (rows)", f"{len(obs):,}"),
         ("rows matched to the catalogue", f"{matched:,} ({percent(matched, len(obs))})"),
         ("unmatched indicator names", f"{unmatched.nunique():,} names in {len(unmatched):,} rows"),
         ("matched indicators", f"{obs['indicator_id'].nunique():,}"),
-        ("councils", f"{obs['label'].nunique():,}"),
+        ("councils (known)", f"{obs['council_id'].dropna().nunique():,}"),
+        ("documents with rows whose council is not known", f"{unknown_docs.nunique():,}"),
+        ("rows without a date (period end)", f"{int(obs['period_end'].isna().sum()):,}"),
     ]
     return (
         "<h2>Run summary</h2>"
@@ -156,6 +171,9 @@ def coverage_section(run: Run) -> str:
     )
 
 
+SOURCE_COLUMNS = ("document", "council", "parser", "version", "status", "rows", "sha256", "error or note")
+
+
 def sources_section(run: Run) -> str:
     docs = run.documents
     names = dict(zip(run.observations["council_id"], run.observations["council"], strict=True))
@@ -163,7 +181,9 @@ def sources_section(run: Run) -> str:
         (
             d.document,
             names.get(d.council_id, d.council_id) if isinstance(d.council_id, str) else UNKNOWN_COUNCIL,
-            d.parser, d.parser_version, d.status, int(d.observations), d.document_sha256[:12], d.error,
+            d.parser, d.parser_version, d.status, int(d.observations),
+            d.document_sha256[:12] if isinstance(d.document_sha256, str) else "",
+            d.error if isinstance(d.error, str) else getattr(d, "notes", None),
         )
         for d in docs.itertuples(index=False)
     ]  # fmt: skip
@@ -171,16 +191,65 @@ def sources_section(run: Run) -> str:
         "<h2>Where the data came from</h2>"
         '<p class="note">Every figure above was read from these documents (paths relative to the corpus); '
         "each row of observations.parquet keeps its document, page and the context it was read from.</p>"
-        + html_table(("document", "council", "parser", "version", "status", "rows", "sha256", "error"), rows, {5})
+        + html_table(SOURCE_COLUMNS, rows, {5})
+    )
+
+
+def _chartable(obs: pd.DataFrame) -> pd.Series:
+    return obs["indicator_id"].notna() & obs["value_kind"].isin(CHART_KINDS) & obs["value"].notna()
+
+
+def filter_key(indicator_id: str, name: str) -> str:
+    return f"{indicator_id} {name}".lower()
+
+
+def toc_section(run: Run) -> str:
+    """Every matched indicator, with a link to its chart (or its undated values), and a filter box."""
+    obs = run.observations
+    chartable = obs[_chartable(obs)]
+    dated = set(chartable.loc[chartable["period_end"].notna(), "indicator_id"])
+    counts = obs[obs["indicator_id"].notna()].groupby("indicator_id").size()
+    items = []
+    for ind in sorted(counts.index):
+        name = run.names.get(ind, ind)
+        target = f"#{escape(ind)}" if ind in dated else "#undated"
+        where = "" if ind in dated else " (no chart: no dated actual or target)"
+        items.append(f'<li data-filter="{escape(filter_key(ind, name))}"><a href="{target}">{escape(name)}</a> '
+                     f'<code>{escape(ind)}</code> · {int(counts[ind])} rows{where}</li>')  # fmt: skip
+    return (
+        '<h2 id="indicators">Indicators</h2><nav class="toc">'
+        '<p class="note">Every matched indicator, linked to its chart. '
+        '<input type="search" id="filter" placeholder="filter by indicator name or id" hidden></p>'
+        f"<ul>{''.join(items)}</ul></nav>"
+    )
+
+
+def undated_section(run: Run) -> str:
+    """Matched actuals and targets that have no date: not on any chart, so listed here."""
+    obs = run.observations
+    undated = obs[_chartable(obs) & obs["period_end"].isna()].sort_values(
+        ["indicator_id", "label", "document", "page"], kind="stable"
+    )
+    if undated.empty:
+        return '<h2 id="undated">Values without a date</h2><p class="note">Every charted value has a date.</p>'
+    rows = [
+        (r.indicator_id, r.label, r.value_kind, r.period_label, r.value_raw, r.document,
+         "" if pd.isna(r.page) else int(r.page), ", ".join(r.flags) if r.flags is not None else "")
+        for r in undated.itertuples(index=False)
+    ]  # fmt: skip
+    table = html_table(("indicator", "council", "kind", "period as printed", "value", "document", "page", "flags"),
+                       rows, {6})  # fmt: skip
+    return (
+        '<h2 id="undated">Values without a date</h2>'
+        f'<p class="note">{len(rows):,} matched actual and target values have no period end, so no chart '
+        "can place them; here they are, as printed.</p>"
+        f'<div class="scroll">{table}</div>'
     )
 
 
 def charts_section(run: Run) -> str:
     obs = run.observations
-    dated = obs[
-        obs["indicator_id"].notna() & obs["value_kind"].isin(CHART_KINDS) & obs["period_end"].notna()
-        & obs["value"].notna()
-    ]  # fmt: skip
+    dated = obs[_chartable(obs) & obs["period_end"].notna()]
     colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(obs["label"].unique()))}
     figures = [
         indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), group, colours)
@@ -196,7 +265,10 @@ def charts_section(run: Run) -> str:
     return (
         "<h2>Values over time</h2>"
         '<p class="note">Actuals are solid lines with filled dots, targets dashed lines with hollow squares, '
-        "placed at the end of their period. Several values for one council and date are all drawn.</p>"
+        "placed at the end of their period. Several values for one council and date are all drawn. "
+        f'<span style="color:{FLAG_COLOUR}">Values with a data-quality flag are ringed in red</span> '
+        "(hover for the flags). Values without a date are listed under "
+        '<a href="#undated">Values without a date</a>.</p>'
         + f'<div class="charts">{"".join(figures)}</div>'
         + missing
     )
@@ -210,6 +282,7 @@ class Point:
     day: date
     value: float
     tip: str  # hover text: council, kind, period and the value as printed
+    flagged: bool = False
 
 
 def series_of(group: pd.DataFrame) -> dict[tuple[str, str], list[Point]]:
@@ -217,8 +290,11 @@ def series_of(group: pd.DataFrame) -> dict[tuple[str, str], list[Point]]:
     series: dict[tuple[str, str], list[Point]] = {}
     ordered = group.sort_values(["label", "value_kind", "period_end", "value", "document"], kind="stable")
     for r in ordered.itertuples(index=False):
+        flags = list(r.flags) if r.flags is not None else []
         tip = f"{r.label}, {r.value_kind}, {r.period_label or r.period_end}: {r.value_raw}"
-        series.setdefault((r.label, r.value_kind), []).append(Point(r.period_end, float(r.value), tip))
+        if flags:
+            tip += f" (flagged: {', '.join(flags)})"
+        series.setdefault((r.label, r.value_kind), []).append(Point(r.period_end, float(r.value), tip, bool(flags)))
     return series
 
 
@@ -318,12 +394,14 @@ def axes_svg(frame: Frame, yticks: list[float], xticks: list[date], unit: str) -
     return "".join(parts)
 
 
-def marker(x: float, y: float, colour: str, kind: str, tip: str) -> str:
+def marker(x: float, y: float, colour: str, kind: str, tip: str, flagged: bool = False) -> str:
     tip_el = f"<title>{escape(tip)}</title>"
+    ring = (f'<circle class="flagged" cx="{x:.1f}" cy="{y:.1f}" r="7" fill="none" stroke="{FLAG_COLOUR}" '
+            f'stroke-width="2">{tip_el}</circle>' if flagged else "")  # fmt: skip
     if kind == "target":
-        return (f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="#fff" stroke="{colour}" '
-                f'stroke-width="1.6">{tip_el}</rect>')  # fmt: skip
-    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">{tip_el}</circle>'
+        return ring + (f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="#fff" stroke="{colour}" '
+                       f'stroke-width="1.6">{tip_el}</rect>')  # fmt: skip
+    return ring + f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">{tip_el}</circle>'
 
 
 def series_svg(frame: Frame, points: list[Point], colour: str, kind: str) -> str:
@@ -333,7 +411,9 @@ def series_svg(frame: Frame, points: list[Point], colour: str, kind: str) -> str
     if len(coords) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         line = f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
-    return line + "".join(marker(x, y, colour, kind, p.tip) for (x, y), p in zip(coords, points, strict=True))
+    return line + "".join(
+        marker(x, y, colour, kind, p.tip, p.flagged) for (x, y), p in zip(coords, points, strict=True)
+    )
 
 
 def legend_svg(keys: list[tuple[str, str]], colours: dict[str, str], top: float) -> str:
@@ -376,30 +456,33 @@ def indicator_chart(indicator_id: str, name: str, unit: str, group: pd.DataFrame
         f"{axes_svg(frame, yticks, date_ticks(x0, x1), unit)}{body}"
         f"{legend_svg(keys, colours, top + PLOT_HEIGHT + AXIS_SPACE + 8)}</svg>"
     )
-    return f'<figure id="{escape(indicator_id)}">{svg}</figure>'
+    key = escape(filter_key(indicator_id, name))
+    return f'<figure id="{escape(indicator_id)}" data-filter="{key}">{svg}</figure>'
 
 
 # ---- the page --------------------------------------------------------------------------------------------------
 
 
 def render(run: Run) -> str:
-    sections = [summary_section(run), coverage_section(run), charts_section(run), sources_section(run)]
+    sections = [summary_section(run), coverage_section(run), toc_section(run), charts_section(run),
+                undated_section(run), sources_section(run)]  # fmt: skip
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>extract: run report</title><style>{CSS}</style></head><body>"
         "<h1>Children's services performance: run report</h1>"
         '<p class="note">Made by <code>extract report</code> from observations.parquet, documents.parquet and '
-        "catalogue.parquet in the output folder.</p>" + "".join(sections) + "</body></html>\n"
+        "catalogue.parquet in the output folder.</p>" + "".join(sections)
+        + f"<script>{FILTER_SCRIPT}</script></body></html>\n"
     )
 
 
-def write_report(out: Path) -> Path:
-    """Read OUT's Parquet files and write OUT/report.html under a temporary name, then rename it."""
-    out = Path(out)
-    html = render(load_run(out))
-    path = out / REPORT_NAME
-    fd, tmp = tempfile.mkstemp(prefix=f".{REPORT_NAME}.", suffix=".tmp", dir=out)
+def write_report_file(folder: Path) -> Path:
+    """Read the Parquet files in `folder` and write folder/report.html (a temporary name, renamed)."""
+    folder = Path(folder)
+    html = render(load_run(folder))
+    path = folder / REPORT_NAME
+    fd, tmp = tempfile.mkstemp(prefix=f".{REPORT_NAME}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(html)
@@ -411,6 +494,26 @@ def write_report(out: Path) -> Path:
     return path
 
 
+def write_report(out: Path) -> Path:
+    """Rewrite OUT/report.html. In an OUT written by a run, as a new generation (the dataset
+    files linked from the current one): OUT never shows a report of another dataset."""
+    from extract.output import OUTPUT_FILES, Generation, RunLock, current_generation
+
+    out = Path(out)
+    if current_generation(out) is None:
+        return write_report_file(out)
+    with RunLock(out):
+        generation = Generation(out)
+        try:
+            generation.link_from_current(tuple(n for n in OUTPUT_FILES if n != REPORT_NAME))
+            write_report_file(generation.dir)
+            generation.commit()
+        except BaseException:
+            generation.abort()
+            raise
+    return out / REPORT_NAME
+
+
 @click.command("report")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 def report_command(out: Path) -> None:
@@ -418,4 +521,9 @@ def report_command(out: Path) -> None:
     missing = [n for n in ("observations.parquet", "documents.parquet", "catalogue.parquet") if not (out / n).exists()]
     if missing:
         raise click.ClickException(f"{', '.join(missing)} not found in {out}: run `extract CORPUS --out {out}` first")
-    click.echo(str(write_report(out)))
+    from extract.output import OutputError
+
+    try:
+        click.echo(str(write_report(out)))
+    except (OutputError, OSError) as exc:  # another run writing OUT, a full disk: one line, no traceback
+        raise click.ClickException(str(exc)) from exc

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
+import re
 from collections import defaultdict
 from pathlib import Path
 
 import click
 
 from extract.mappings import load_mappings, mappings_dir
-from extract.output import readable_mode
+from extract.output import write_text_atomic
 
 UNMATCHED_COLUMNS = [
     "indicator_raw", "rows", "councils", "parsers", "alias_file",
@@ -63,28 +62,59 @@ def unmatched_rows(observations: list[dict], matcher, rule_for, fallbacks: set[s
     return out
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """A text cell that a spreadsheet would run (`=HYPERLINK(…)`, `+1`, `@SUM`) gets a leading `'`,
+    which spreadsheets show as text; so does one that already starts with quotes before such a
+    character, so that `restore` gives back exactly what was printed."""
+    if isinstance(cell, str) and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The text `neutralise` was given."""
+    if cell.startswith("'") and cell[1:].lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
+
+
 def write_unmatched(out: Path, rows: list[dict]) -> Path:
     target = out / "unmatched.csv"
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=UNMATCHED_COLUMNS)
     writer.writeheader()
-    writer.writerows(rows)
-    _write_text_atomic(target, buffer.getvalue())
+    writer.writerows({k: neutralise(v) for k, v in row.items()} for row in rows)
+    write_text_atomic(target, buffer.getvalue())
     return target
 
 
-def _write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-        fh.write(text)
-    readable_mode(tmp)
-    os.replace(tmp, path)
+def read_unmatched(path: Path) -> list[dict]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return [{k: restore(v or "") for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+_ALIAS_FILE = re.compile(r"aliases\.csv|aliases/[A-Za-z0-9][A-Za-z0-9_.-]*\.csv")
+
+
+def alias_path(mappings: Path, alias_file: str) -> Path | None:
+    """Where an alias row for `alias_file` goes: `aliases.csv` or `aliases/<name>.csv` inside the
+    mappings folder, and nowhere else (not through `..`, an absolute path or a symbolic link)."""
+    if not _ALIAS_FILE.fullmatch(alias_file) or ".." in alias_file:
+        return None
+    root = mappings.resolve()
+    path = (mappings / alias_file).resolve()
+    return path if root in path.parents else None
 
 
 def append_alias(mappings: Path, alias_file: str, alias: str, indicator_id: str, note: str) -> Path:
-    """Add one alias row to a mapping file (created with its header when new)."""
-    path = mappings / alias_file
+    """Add one alias row to a mapping file (created with its header when new), inside `mappings` only."""
+    path = alias_path(mappings, alias_file)
+    if path is None:
+        raise ValueError(f"{alias_file!r} is not an alias file inside {mappings}")
     path.parent.mkdir(parents=True, exist_ok=True)
     new = not path.exists() or path.stat().st_size == 0
     with path.open("a", encoding="utf-8", newline="") as fh:
@@ -111,10 +141,13 @@ def review_command(out: Path, mappings_path: Path | None) -> None:
         raise click.ClickException(f"{queue} not found: run `extract CORPUS --out {out}` first")
     target = mappings_path or mappings_dir()
     known = load_mappings(target).indicators if mappings_path else load_mappings().indicators
-    with queue.open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = read_unmatched(queue)
     decided = 0
     for number, row in enumerate(rows, start=1):
+        if alias_path(target, row.get("alias_file") or "") is None:
+            click.echo(f"\n[{number}/{len(rows)}] {row['indicator_raw']!r}: skipped, its alias file "
+                       f"{row.get('alias_file')!r} is not inside {target}")  # fmt: skip
+            continue
         click.echo(f"\n[{number}/{len(rows)}] {row['indicator_raw']!r}  ({row['rows']} rows; "
                    f"councils: {row['councils'] or 'not known'}; parsers: {row['parsers']})")  # fmt: skip
         candidates = [row[f"candidate_{k}"] for k in (1, 2, 3) if row[f"candidate_{k}"]]

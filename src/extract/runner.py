@@ -3,17 +3,25 @@
 The parse stage runs in worker processes that receive paths, never open documents (PDF
 objects neither pickle nor share threads). Each worker has a memory limit, is recycled after
 a number of documents so memory cannot creep, and is killed if one document takes longer
-than the time limit (that document becomes a `timeout` row). A worker that dies is replaced
-and its document tried once more, then recorded as an `error`. Results are assembled in file
-order, so the dataset is the same row for row whatever the number of workers.
+than the time limit (that document becomes a `timeout` row). A worker that dies is replaced:
+its document is tried once more, then recorded as an `error`; a worker that died while idle
+costs nothing. Workers exit when the run's process is gone, however it ended.
+
+The main process lists and hashes the files (in chunks), matches parsed rows against the
+catalogue in short slices between looking after the workers (so a time limit fires on time
+while it matches), and writes the outputs as one new generation of OUT (see output.py).
+Results are assembled in file order, so the dataset is the same row for row whatever the
+number of workers.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing as mp
 import os
 import resource
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
@@ -21,28 +29,32 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
+from extract import load
 from extract.cache import Cache
 from extract.councils import read_manifest
-from extract.load import relative_name, sha256_of
+from extract.load import LoadError, hash_file
 from extract.mappings import CATALOGUE_COLUMNS
-from extract.output import write_dataset
+from extract.output import Generation, RunLock, clean_stale, write_dataset
 from extract.pipeline import (
     META_KEYS,
+    CorpusError,
     DocumentResult,
     ParsedDocument,
     Pipeline,
     RunSummary,
     flag_conflicts,
     parse_document,
-    walk_corpus,
+    scan_corpus,
 )
-from extract.report import write_report
+from extract.report import write_report_file
 from extract.review import unmatched_rows, write_unmatched
 
 Task = tuple[int, str, str | None, int | None]  # index, path, sha256, bytes
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_RECYCLE = 50
+DEFAULT_MAX_MB = 500.0
+MATCH_SLICE = 0.05  # seconds of matching between two looks at the workers
 
 
 @dataclass
@@ -53,18 +65,73 @@ class RunOptions:
     memory_mb: int = DEFAULT_MEMORY_MB
     recycle: int = DEFAULT_RECYCLE
     scheduler: str | None = None  # a dask.distributed scheduler address
+    max_mb: float = DEFAULT_MAX_MB  # a larger file is a `too_large` row (0: no limit)
+    follow_links: bool = False  # read symbolic links that leave CORPUS
 
 
 @dataclass
 class Progress:
+    """What the run has done, for a progress display. Text documents count as one page."""
+
     total: int
     done: int = 0
-    pages: int = 0
+    pages: int = 0  # pages of finished documents
+    cached_pages: int = 0  # of which read from the cache (they say nothing of the rate)
     started: float = field(default_factory=time.perf_counter)
+    pdf_bytes_left: int = 0  # PDFs not started yet
+    text_left: int = 0
+    inflight: dict[int, dict] = field(default_factory=dict)  # index -> name, pages, page, started
+    skipped_folders: list[str] = field(default_factory=list)
+    _pages_per_byte: float = 0.0
+    _pdf_bytes_done: int = 0
+    _pdf_pages_done: int = 0
 
-    def add(self, result: DocumentResult) -> None:
+    def add(self, result: DocumentResult, cached: bool = False) -> None:
         self.done += 1
-        self.pages += result.document["pages"] or 0
+        pages = result.document["pages"] or 1
+        self.pages += pages
+        if cached:
+            self.cached_pages += pages
+        if result.document["pages"] and result.document["bytes"]:
+            self._pdf_bytes_done += result.document["bytes"]
+            self._pdf_pages_done += result.document["pages"]
+
+    def rate(self, now: float | None = None) -> float:
+        """Pages a second read in this run (not from the cache)."""
+        elapsed = (now or time.perf_counter()) - self.started
+        parsed = self.pages - self.cached_pages + sum(self.inflight_pages(d, None) for d in self.inflight.values())
+        return parsed / elapsed if elapsed > 0.5 and parsed else 0.0
+
+    def inflight_pages(self, doc: dict, now: float | None) -> int:
+        """Pages of a document in progress: as the worker reports them, else estimated from
+        the time it has taken at the pages-a-second rate of the documents done."""
+        if doc.get("page") is not None:
+            return doc["page"]
+        total = doc.get("pages")
+        if not total or now is None or self.done == 0:
+            return 0
+        elapsed = time.perf_counter() - self.started
+        rate = (self.pages - self.cached_pages) / elapsed if elapsed > 0 else 0.0
+        return min(total - 1, int((now - doc["started"]) * rate))
+
+    def pages_done(self, now: float | None = None) -> int:
+        now = now or time.perf_counter()
+        return self.pages + sum(self.inflight_pages(d, now) for d in self.inflight.values())
+
+    def pages_total(self) -> int:
+        """Known pages (finished and started documents) plus an estimate for the rest: PDF bytes
+        left at the pages-per-byte of the PDFs done (one page per 50 KB before any is done)."""
+        known = self.pages + sum(d.get("pages") or 1 for d in self.inflight.values())
+        per_byte = self._pdf_pages_done / self._pdf_bytes_done if self._pdf_bytes_done else 1 / 50_000
+        return known + int(self.pdf_bytes_left * per_byte) + self.text_left
+
+    def seconds_left(self, now: float | None = None) -> float | None:
+        now = now or time.perf_counter()
+        elapsed = now - self.started
+        parsed = self.pages_done(now) - self.cached_pages
+        if elapsed < 1 or parsed <= 0:
+            return None
+        return max(0.0, (self.pages_total() - self.pages_done(now)) / (parsed / elapsed))
 
 
 def failed_meta(sha: str | None, size: int | None, status: str, error: str, seconds: float = 0.0) -> ParsedDocument:
@@ -75,6 +142,7 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 
 # -- worker processes ---------------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
+PR_SET_PDEATHSIG = 1
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -90,21 +158,68 @@ def _limit_memory(memory_mb: int) -> None:
         pass
 
 
-def _worker_main(conn: Connection, recycle: int, memory_mb: int) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Be killed when the run's process dies, even by SIGKILL (Linux), while busy or idle."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # it died before the request took effect
+        os._exit(0)
+
+
+def _pdf_pages(path: str) -> int | None:
+    """The page count of a PDF (its page tree only, no page is read), for the progress display."""
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(path)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:
+        return None
+
+
+def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list[Connection], parent: int) -> None:
+    # The parent's ends of every pipe (this worker's and the others'): holding them would keep
+    # this worker from ever seeing the end of its own pipe when the parent is gone.
+    for other in inherited:
+        other.close()
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(memory_mb)
     pipeline = _WORKER_PIPELINE
     assert pipeline is not None
-    for _ in range(recycle):
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        index, path = task
-        parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils)
-        conn.send((index, parsed))
-    conn.close()
+    try:
+        for _ in range(recycle):
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            index, path = task
+            last = [0.0]
+
+            def on_page(done: int, total: int, index: int = index, last: list[float] = last) -> None:
+                now = time.monotonic()
+                if now - last[0] >= 0.25 or done == total:
+                    last[0] = now
+                    conn.send(("page", index, done, total))
+
+            if path.lower().endswith(".pdf"):
+                conn.send(("pages", index, _pdf_pages(path)))
+            load.PAGE_HOOK = on_page
+            try:
+                parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils)
+            finally:
+                load.PAGE_HOOK = None
+            conn.send(("done", index, parsed))
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return  # the parent is gone
+    finally:
+        conn.close()
 
 
 @dataclass
@@ -127,7 +242,10 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(child, self.recycle, self.memory_mb), daemon=True)
+        inherited = [parent, *(w.conn for w in self.workers)]
+        process = self.context.Process(
+            target=_worker_main, args=(child, self.recycle, self.memory_mb, inherited, os.getpid()), daemon=True
+        )
         process.start()
         child.close()
         worker = _Worker(process, parent)
@@ -141,42 +259,80 @@ class WorkerPool:
         worker.conn.close()
         self.workers.remove(worker)
 
+    def _dispatch(self, pending: deque) -> None:
+        """Give pending documents to idle workers, starting workers up to the pool's size. A
+        worker that died while idle (killed from outside) is replaced; the document waits."""
+        failures = 0
+        while pending:
+            idle = next((w for w in self.workers if w.task is None), None)
+            if idle is None:
+                if len(self.workers) >= self.size:
+                    return
+                idle = self._spawn()
+            index, path = pending[0][:2]
+            try:
+                if not idle.process.is_alive():
+                    raise BrokenPipeError("the worker is gone")
+                idle.conn.send((index, path))
+            except OSError:
+                self._retire(idle, kill=True)
+                failures += 1
+                if failures > 3 * self.size + 3:
+                    raise RuntimeError("worker processes die as soon as they start") from None
+                continue
+            pending.popleft()
+            idle.task, idle.started = (index, path), time.monotonic()
+
     def run(
-        self, tasks: list[tuple[int, str, str | None, int | None]], on_result: Callable[[int, ParsedDocument], None]
-    ):
-        """tasks: (index, path, sha256, bytes). Calls on_result as documents finish."""
+        self,
+        tasks: list[Task],
+        on_result: Callable[[int, ParsedDocument], None],
+        on_event: Callable[[str, int, tuple], None] | None = None,
+        background: Callable[[], bool] | None = None,
+    ) -> None:
+        """tasks: (index, path, sha256, bytes). Calls on_result as documents finish, on_event
+        with what workers report on the way (`start`, `pages`, `page`), and background() (a
+        slice of other work, True while there is more) whenever it would otherwise wait."""
         pending = deque((index, path, sha, size, 0) for index, path, sha, size in tasks)
         info = {index: (sha, size, attempts) for index, _, sha, size, attempts in pending}
+        more, last_tick = False, time.monotonic()
         try:
             while pending or any(w.task for w in self.workers):
-                while pending and (len(self.workers) < self.size or any(w.task is None for w in self.workers)):
-                    idle = next((w for w in self.workers if w.task is None), None) or self._spawn()
-                    index, path, sha, size, attempts = pending.popleft()
-                    info[index] = (sha, size, attempts)
-                    idle.task, idle.started = (index, path), time.monotonic()
-                    idle.conn.send((index, path))
-                busy = [w for w in self.workers if w.task]
-                ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=0.2)
+                before = {w.task[0] for w in self.workers if w.task}
+                self._dispatch(pending)
+                if on_event:
+                    for w in self.workers:
+                        if w.task and w.task[0] not in before:
+                            on_event("start", w.task[0], (w.task[1],))
+                    if time.monotonic() - last_tick >= 0.5:  # let a display move while documents are long
+                        last_tick = time.monotonic()
+                        on_event("tick", -1, ())
+                # idle workers are watched too: one that dies is replaced before it is needed
+                ready = wait(
+                    [w.conn for w in self.workers if w.task] + [w.process.sentinel for w in self.workers],
+                    timeout=0 if more else 0.2,
+                )
                 now = time.monotonic()
-                for worker in busy:
+                for worker in list(self.workers):
+                    if worker.task is None:
+                        if not worker.process.is_alive():
+                            self._retire(worker)
+                        continue
                     index = worker.task[0]
                     sha, size, attempts = info[index]
-                    if worker.conn in ready:
-                        try:
-                            got_index, parsed = worker.conn.recv()
-                        except (EOFError, OSError):
-                            got_index = None
-                        if got_index == index:
-                            worker.task, worker.done = None, worker.done + 1
-                            on_result(index, parsed)
-                            if worker.done >= self.recycle:
-                                self._retire(worker)
-                            continue
+                    if worker.conn in ready and self._receive(worker, on_result, on_event):
+                        if worker.done >= self.recycle:
+                            self._retire(worker)
+                        continue
+                    if worker.task is None:
+                        continue
                     if not worker.process.is_alive():
                         code = worker.process.exitcode
+                        path = worker.task[1]
                         self._retire(worker)
                         if attempts == 0:  # a crash can be the machine's, not the file's: once more
-                            pending.appendleft((index, worker.task[1], sha, size, 1))
+                            pending.appendleft((index, path, sha, size, 1))
+                            info[index] = (sha, size, 1)
                         else:
                             on_result(
                                 index, failed_meta(sha, size, "error", f"worker crashed twice (exit code {code})")
@@ -186,18 +342,34 @@ class WorkerPool:
                         on_result(
                             index,
                             failed_meta(
-                                sha,
-                                size,
-                                "timeout",
-                                f"took longer than the {self.timeout:g} s time limit",
+                                sha, size, "timeout", f"took longer than the {self.timeout:g} s time limit",
                                 now - worker.started,
                             ),
-                        )
+                        )  # fmt: skip
+                more = background() if background else False
         finally:
             for worker in list(self.workers):
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
                 self._retire(worker, kill=True)
+
+    def _receive(self, worker: _Worker, on_result, on_event) -> bool:
+        """Read what the worker sent; True when its document is done."""
+        index = worker.task[0]
+        try:
+            while worker.conn.poll():
+                tag, got, *rest = worker.conn.recv()
+                if got != index:
+                    continue
+                if tag == "done":
+                    worker.task, worker.done = None, worker.done + 1
+                    on_result(index, rest[0])
+                    return True
+                if on_event:
+                    on_event(tag, index, tuple(rest))
+        except (EOFError, OSError, ValueError, TypeError):
+            pass  # a worker that died mid-message: the death is handled by the caller
+        return False
 
 
 # -- Dask -----------------------------------------------------------------------------------
@@ -212,7 +384,7 @@ def dask_parse(path: str) -> ParsedDocument:
     return parse_document(Path(path), _DASK_PIPELINE.parsers, _DASK_PIPELINE.councils)
 
 
-def run_on_dask(address: str, tasks, on_result) -> None:
+def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] | None = None) -> None:
     try:
         from dask.distributed import Client, as_completed
     except ImportError as exc:  # pragma: no cover - depends on the optional extra
@@ -228,63 +400,131 @@ def run_on_dask(address: str, tasks, on_result) -> None:
             except Exception as exc:  # a task the cluster could not finish
                 sha, size = tasks[[t[0] for t in tasks].index(index)][2:4]
                 on_result(index, failed_meta(sha, size, "error", f"Dask task failed: {type(exc).__name__}: {exc}"))
+            while background and background():
+                pass
 
 
 # -- the run ------------------------------------------------------------------------------------
 def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwargs) -> RunSummary:
+    """Run CORPUS into OUT. Raises CorpusError (nothing to read), ManifestError, OutputError
+    (OUT cannot be written, or another run holds it) or OSError (a full disk, …); in every
+    case, and when interrupted, OUT keeps its previous generation."""
     options = RunOptions(**kwargs)
     root = corpus if corpus.is_dir() else corpus.parent
     manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
-    files = walk_corpus(corpus)
-    cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
-    tracker = Progress(len(files))
-    results: list[DocumentResult | None] = [None] * len(files)
-    rels = [relative_name(p, root) for p in files]
-    counts = {"parsed": 0, "rematched": 0}
+    listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
+    if not listing.readable:
+        raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
+    with RunLock(out):
+        clean_stale(out)
+        return _run_locked(pipeline, listing, out, manifest, options, progress)
 
-    def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, fresh: bool = False) -> None:
-        if fresh:
-            counts["parsed"] += 1
-            cache.save_parsed(parsed)
-        sha = parsed.meta["sha256"]
-        if matches is None and parsed.rows:
-            matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest.get(rels[index])))
-            if sha:
-                cache.save_matched(sha, matches)
+
+def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress) -> RunSummary:
+    entries = listing.entries
+    cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
+    tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
+    results: list[DocumentResult | None] = [None] * len(entries)
+    rels = [e.rel for e in entries]
+    counts = {"parsed": 0, "rematched": 0}
+    to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
+
+    def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
         results[index] = result
-        tracker.add(result)
+        tracker.inflight.pop(index, None)
+        tracker.add(result, cached=cached)
         if progress:
             progress(result, tracker)
 
+    def council_hint(index: int, parsed: ParsedDocument) -> str | None:
+        return pipeline.council_for(parsed, manifest.get(rels[index]))
+
+    def match_slice() -> bool:
+        """Match queued rows for up to MATCH_SLICE seconds; True while rows remain."""
+        deadline = time.monotonic() + MATCH_SLICE
+        while to_match and time.monotonic() < deadline:
+            index, parsed, done = to_match[0]
+            step = parsed.rows[len(done) : len(done) + 4]
+            done.extend(pipeline.match_rows(step, council_hint(index, parsed)))
+            if len(done) == len(parsed.rows):
+                to_match.popleft()
+                if parsed.meta["sha256"]:
+                    cache.save_matched(parsed.meta["sha256"], done)
+                finish(index, parsed, done)
+        return bool(to_match)
+
+    def parsed_result(index: int, parsed: ParsedDocument) -> None:
+        counts["parsed"] += 1
+        cache.save_parsed(parsed)
+        if parsed.rows:
+            to_match.append((index, parsed, []))
+        else:
+            finish(index, parsed)
+
     tasks: list[Task] = []
-    for index, path in enumerate(files):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc}"))
+    sizes: dict[int, int] = {}
+    max_bytes = int(options.max_mb * 1_000_000) if options.max_mb else None
+    for index, entry in enumerate(entries):
+        if entry.problem:
+            status, message = entry.problem
+            finish(index, failed_meta(None, None, status, message))
             continue
-        sha = sha256_of(data)
+        try:
+            sha, size = hash_file(entry.path, max_bytes)
+        except LoadError as exc:
+            size = None
+            if exc.status == "too_large":
+                with contextlib.suppress(OSError):
+                    size = entry.path.stat().st_size
+            finish(index, failed_meta(None, size, exc.status, str(exc)))
+            continue
+        except OSError as exc:
+            finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
+            continue
         cached = None if options.force else cache.load_parsed(sha)
         if cached is not None:
             matches = cache.load_matched(sha)
+            if matches is not None and len(matches) != len(cached.rows):
+                matches = None
             if matches is None and cached.rows:
                 counts["rematched"] += 1
-            finish(index, cached, matches)
+                matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
+                cache.save_matched(sha, matches)
+            finish(index, cached, matches, cached=True)
         else:
-            tasks.append((index, str(path), sha, len(data)))
+            tasks.append((index, str(entry.path), sha, size))
+            sizes[index] = size
+            if entry.path.suffix.lower() == ".pdf":
+                tracker.pdf_bytes_left += size
+            else:
+                tracker.text_left += 1
 
-    def parsed_result(index: int, parsed: ParsedDocument) -> None:
-        finish(index, parsed, fresh=True)
+    def on_event(tag: str, index: int, data: tuple) -> None:
+        if tag == "start":
+            doc = {"name": rels[index], "pages": None, "page": None, "started": time.perf_counter()}
+            tracker.inflight[index] = doc
+            if entries[index].path.suffix.lower() == ".pdf":
+                tracker.pdf_bytes_left -= sizes.get(index, 0)
+            else:
+                tracker.text_left = max(0, tracker.text_left - 1)
+        elif index in tracker.inflight:
+            if tag == "pages":
+                tracker.inflight[index]["pages"] = data[0]
+            elif tag == "page":
+                tracker.inflight[index]["page"], tracker.inflight[index]["pages"] = data
+        if progress:
+            progress(None, tracker)
 
     if tasks:
         if options.scheduler:
-            run_on_dask(options.scheduler, tasks, parsed_result)
+            run_on_dask(options.scheduler, tasks, parsed_result, match_slice)
         else:
             workers = options.workers or os.cpu_count() or 1
-            WorkerPool(pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle).run(
-                tasks, parsed_result
-            )
+            pool = WorkerPool(pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle)
+            pool.run(tasks, parsed_result, on_event, match_slice)
+    while match_slice():
+        pass
 
     documents = [r.document for r in results if r is not None]
     observations = [o for r in results if r is not None for o in r.observations]
@@ -292,9 +532,19 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
         {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in pipeline.mappings.indicators.values()
     ]
     flag_conflicts(observations)
-    write_dataset(out, observations, documents, catalogue)
-    fallbacks = {p.name for p in pipeline.parsers if p.fallback}
-    write_unmatched(out, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
-    write_report(out)
+    generation = Generation(out)
+    try:
+        write_dataset(generation.dir, observations, documents, catalogue)
+        fallbacks = {p.name for p in pipeline.parsers if p.fallback}
+        write_unmatched(generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
+        write_report_file(generation.dir)
+        generation.commit(documents=len(documents), observations=len(observations))
+    except BaseException as exc:
+        generation.abort()
+        if isinstance(exc, OSError) and not exc.filename:
+            exc.filename = str(generation.dir)  # say where the disk was full
+        raise
     cache.prune()
-    return RunSummary(documents, observations, parsed=counts["parsed"], rematched=counts["rematched"])
+    return RunSummary(
+        documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped)
+    )
