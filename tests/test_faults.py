@@ -258,7 +258,6 @@ def _runs_on_one_line(path: Path, runs: int = 10_000) -> None:
     doc.save()
 
 
-@pytest.mark.xfail(reason="line grouping in pdf.py is quadratic; the PDF reader's rewrite fixes it", strict=False)
 def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
     pdf = tmp_path / "runs.pdf"
     _runs_on_one_line(pdf)

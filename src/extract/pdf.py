@@ -211,7 +211,8 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
     `stretched_space_cap` heights is one cell, however wide its spaces.
     """
-    solid = [w for w in words if w.height >= 0.5 * max(w.height for w in words)] or words
+    tallest = max(w.height for w in words)
+    solid = [w for w in words if w.height >= 0.5 * tallest] or words
     size = _median([w.height for w in solid], 10.0) or 10.0
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     threshold = settings.cell_gap * size
