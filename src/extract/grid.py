@@ -485,17 +485,19 @@ def header_above(
         if gap > settings.row_gap_heights * _line_height(line) or _data_at(lines, k):
             break
         tail = _year_tail(line, lines[max(0, k - 3) : k])
-        if not tail and not _fits_columns(line, columns, left_edge=False) and not _header_like(line):
+        if not tail and not _fits_header(line, columns) and not _header_like(line):
             break  # a title or a sentence across the table
         placed = line_columns(line, columns)
         if any(c not in name_columns for c in placed):
-            header_start = k
+            header_start = k  # (a name label held back below it was the header's after all)
             end = k + 1 if end is None else end
         elif end is not None:
             size = _line_height(lines[header_start])
-            if abs(_line_height(line) - size) > 0.25 * size or gap > 0.6 * size:
-                break  # a title above the table: its own type size, or set apart
-            header_start = k  # a name column label wrapped above or between header lines
+            if abs(_line_height(line) - size) > 0.25 * size:
+                break  # a title above the table, in its own type size
+            if gap <= 0.6 * size and header_start == k + 1:
+                header_start = k  # a name column label wrapped above or between header lines
+            # else: set apart, it is the header's only if a header line is found above it
         elif abs(_line_height(line) - height) <= 0.25 * height:
             body_start = k  # a name wrapped above its row's values
         else:
@@ -504,6 +506,17 @@ def header_above(
     if end is None:
         return body_start, body_start
     return header_start, end
+
+
+def _fits_header(line: Line, columns: list[Span]) -> bool:
+    """A header line: each label over one column, or a short one over two (a label wider than
+    the figures under it, or over a column whose cells are aligned two ways); a sentence or a
+    title runs across several."""
+    for cell in line.cells:
+        touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
+        if touched > 2 or (touched == 2 and len(cell.text) > 30):
+            return False
+    return True
 
 
 def _width(columns: list[Span]) -> float:
