@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from extract.model import Document, Page, RawFigure
+from extract.model import Document, Page, Period, RawFigure, normalise_space
 from extract.narrative import extract_narrative
 from extract.parser import Parser
+from extract.periods import parse_period
 from extract.settings import DEFAULT_SETTINGS
-from extract.table_model import title_of
 from extract.tables import page_tables, tables_by_page
 from extract.wide import WideOptions, figures_from_table
 
@@ -45,16 +46,26 @@ BLOCK_LABELS = {
 }
 _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
 _LABELLED = re.compile(
-    rf"\b({_LABEL_ALTERNATIVES})\s*:\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])", re.I
+    rf"\b({_LABEL_ALTERNATIVES})\s*:?\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])", re.I
 )
+_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALTERNATIVES})\s*:?\s*$", re.I)
+_VALUE_ONLY = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)\s*$")
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
+_PERIOD_LINE = re.compile(
+    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
+    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
+    re.I,
+)
 _PERCENT = re.compile(r"\d\s?%")
 MIN_PERCENTAGES = 5  # without a table or a labelled value, this many percentages make a paper
+TITLE_LINES = 6  # a KPI block's title runs over at most this many lines above its values
+TITLE_GAP = 0.25  # in line heights: a gap wider than this and than the block's own line gaps ends a title
+DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
 
 
 class Generic(Parser):
     name = "generic"
-    version = "1.1"
+    version = "1.2"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -78,39 +89,135 @@ class Generic(Parser):
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True)
 
 
-TITLE_REACH = 4  # a KPI block's values sit within this many lines of its title
+@dataclass(frozen=True)
+class _Cell:
+    line: int
+    x0: float
+    x1: float
+    text: str
+
+
+def _cells(page: Page) -> list[list[_Cell]]:
+    """Each line's cells with an x extent (a text page's tab stops stand in for positions)."""
+    out = []
+    for i, line in enumerate(page.lines):
+        row = []
+        for k, cell in enumerate(line.cells):
+            if cell.text.strip():
+                x0 = cell.x0 if cell.x0 is not None else float(k)
+                x1 = cell.x1 if cell.x1 is not None else k + 0.9
+                row.append(_Cell(i, x0, x1, cell.text.strip()))
+        out.append(row)
+    return out
+
+
+def _is_labelled(cell: _Cell) -> bool:
+    """A cell that is labelled values and nothing else (`Latest: 22.2%`, `Target 25%  Floor 30%`),
+    or a label whose value is printed under it (`Same period last year:`)."""
+    if _LABEL_ONLY.match(cell.text):
+        return True
+    rest = _LABELLED.sub(" ", cell.text)
+    return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
 
 
 def kpi_blocks(page: Page) -> Iterator[tuple[RawFigure, int]]:
-    """Labelled values (`Target: 25%`) under the nearest title line above them."""
-    title: str | None = None
-    title_index = -1
-    for index, line in enumerate(page.lines):
-        text = line.text
-        found = list(_LABELLED.finditer(text))
-        if not found:
-            heading = title_of(line)
-            if heading:
-                title, title_index = heading, index
+    """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
+
+    Blocks may stand side by side: a block is the labelled cells that start under a text cell
+    (its title's column) and those to their right up to the next such start. The title is the
+    text above the values in that column, up to a gap or another block's values; a period line
+    (`Q2 2022/23`) dates the block's actual and target, and a RAG word beside or under the values
+    is the actual's status. A label whose value is on the next line (`Same period last year:`
+    over `5.6%`) takes it from there.
+    """
+    rows = _cells(page)
+    for i, row in enumerate(rows):
+        labelled = [c for c in row if _is_labelled(c)]
+        if not labelled:
             continue
-        if title is None or index - title_index > TITLE_REACH:
-            continue  # values with no name near them cannot be told apart
-        rag = _RAG.search(_LABELLED.sub(" ", text))
-        kinds_seen: set[str] = set()
-        for m in found:
-            kind = BLOCK_LABELS[m.group(1).lower()]
-            if kind in kinds_seen:
-                continue
-            kinds_seen.add(kind)
-            figure = RawFigure(
-                indicator_raw=title,
-                value_raw=m.group(2).strip(),
-                value_kind=kind,
-                context=text,
-                section=title,
-                page=page.number,
-                status=rag.group(1) if rag and kind == "actual" else None,
-                source="table",
-            )
-            yield figure, index
-        title_index = index  # a block may run over several lines under one title
+        for start, members, end in _blocks_on_line(rows, i, labelled):
+            title_cells, period = _title_above(rows, i, start, end, page)
+            if not title_cells:
+                continue  # values with no name above them cannot be told apart
+            title = normalise_space(" ".join(c.text for c in title_cells))
+            below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
+            rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
+                       None)
+            kinds_seen: set[str] = set()
+            for cell in members:
+                for label, value in _labelled_values(cell, below):
+                    kind = BLOCK_LABELS[label.lower()]
+                    if kind in kinds_seen:
+                        continue
+                    kinds_seen.add(kind)
+                    dated = kind in DATED_KINDS and period is not None
+                    yield RawFigure(
+                        indicator_raw=title,
+                        value_raw=value,
+                        value_kind=kind,
+                        context=" | ".join(c.text for c in members),
+                        section=title,
+                        period=parse_period(period) if dated else Period(None),
+                        page=page.number,
+                        status=rag if kind == "actual" else None,
+                        source="table",
+                    ), i
+
+
+def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell]):
+    """(first cell, cells, right edge) of each block whose values are on line i."""
+    above = [c for r in rows[max(0, i - TITLE_LINES) : i] for c in r if not _is_labelled(c)]
+    starts = [c for c in labelled if c is labelled[0] or any(abs(a.x0 - c.x0) <= 3 for a in above)]
+    out = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1].x0 if n + 1 < len(starts) else float("inf")
+        out.append((start, [c for c in labelled if start.x0 <= c.x0 < end], end))
+    return out
+
+
+def _title_above(rows, i: int, start: _Cell, end: float, page: Page) -> tuple[list[_Cell], str | None]:
+    """The title's cells (top-down) in the block's column above line i, and its period line."""
+    title: list[_Cell] = []
+    period = None
+    previous_top = page.lines[i].top
+    min_gap = float("inf")
+    for k in range(i - 1, max(-1, i - 1 - TITLE_LINES), -1):
+        in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
+        if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
+            break  # the block above, in this column
+        # a title wraps at its column's left edge; cells further right are a neighbour's
+        cells = [c for c in in_column if abs(c.x0 - start.x0) <= 3 and not _is_labelled(c)]
+        if not cells:
+            if title or period:
+                break
+            continue
+        line = page.lines[k]
+        if previous_top is not None and line.bottom is not None:
+            height = max((line.bottom or 0) - (line.top or 0), 1.0)
+            gap = previous_top - line.bottom
+            if gap > max(TITLE_GAP * height, 1.8 * min_gap + 1.0):
+                break  # set apart from the block's own lines: the block above, or a heading
+            min_gap = min(min_gap, max(gap, 0.0))
+        text = normalise_space(" ".join(c.text for c in cells))
+        if _PERIOD_LINE.match(text) and period is None and not title:
+            period = text
+        elif _RAG.fullmatch(text.strip()) or not re.search(r"[A-Za-z]{3}", text):
+            if title:
+                break
+        else:
+            title = cells + title
+        previous_top = line.top
+    return title, period
+
+
+def _labelled_values(cell: _Cell, below: list[_Cell]) -> Iterator[tuple[str, str]]:
+    m = _LABEL_ONLY.match(cell.text)
+    if m:
+        # the value printed under the label, else the first figure on the block's next line
+        values = [c for c in below if _VALUE_ONLY.match(c.text)]
+        under = [c for c in values if min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0] or values[:1]
+        if under:
+            yield m.group(1), _VALUE_ONLY.match(under[0].text).group(1).strip()
+        return
+    for match in _LABELLED.finditer(cell.text):
+        yield match.group(1), match.group(2).strip()
