@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status
+from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status, read_polarity
 from extract.model import Line
 from extract.values import parse_cell
 
@@ -76,7 +76,8 @@ def build_columns(labels: list[str], spans: list[tuple[float | None, float | Non
 
 def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
-    their header says; unlabelled columns of symbols hold the status."""
+    their header says; unlabelled columns of symbols hold the status; columns of polarity words
+    (`Bigger is better`) hold the polarity."""
     out = []
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
@@ -87,6 +88,9 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
                 col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)
             elif col.role == "blank" and statuses / len(values) >= 0.5:
                 col = Column(col.index, col.label, HeaderMeaning("status"), col.x0, col.x1)
+            elif col.role in ("value", "blank", "ignore") and all(read_polarity(v) for v in values):
+                # `Bigger is better` under whatever label: the row's polarity, never a figure
+                col = Column(col.index, col.label, HeaderMeaning("polarity"), col.x0, col.x1)
         out.append(col)
     return out
 
