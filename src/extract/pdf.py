@@ -23,7 +23,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.load import LoadError, relative_name, sha256_of
+from extract.load import LoadError, relative_name, report_page, sha256_of
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -255,6 +255,7 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
                 empty.append(index + 1)
             lines = glyphs_to_lines(glyphs, settings)
             pages.append(Page(number=index + 1, lines=lines, width=width, height=height, rules=rules))
+            report_page(index + 1, len(pdf))  # the run's progress display moves within a long PDF
     except pdfium.PdfiumError as exc:
         raise LoadError("unreadable", f"PDF page {len(pages) + 1} could not be read: {exc}") from exc
     finally:
