@@ -552,6 +552,11 @@ def lines_to_rows(
             column_cost, owner = partition_column(lines, fragments, anchors, alignment)
             cost += column_cost
             owners[c] = owner
+        # Top and bottom alignment explain a centred table almost as cheaply (each only checks
+        # one edge of a block), so they must beat centring clearly: centred cells are what
+        # Word and LibreOffice exports have, and a table cut by the page skews its last row.
+        if alignment != "centre":
+            cost *= EDGE_ALIGNMENT_FACTOR
         if best is None or cost < best[0] - 1e-6:
             best = (cost, alignment, owners)
     assert best is not None
@@ -584,12 +589,14 @@ def partition_column(
     fixed = [anchors.index(i) if i in anchors else None for i in fragments]
     middles = [((lines[i].top or 0) + (lines[i].bottom or 0)) / 2 for i in anchors]
     inf = float("inf")
+    # a column with a fragment for every row (names) leaves no row empty without paying
+    empty_cost = EMPTY_BLOCK_COST if n >= k else 0.0
 
     def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j
         if any(fixed[x] is not None and fixed[x] != j for x in range(a, b)):
             return inf
         if a == b:
-            return 0.0
+            return empty_cost
         anchor = lines[anchors[j]]
         height = _line_height(anchor)
         if alignment == "top":
@@ -607,7 +614,7 @@ def partition_column(
             # comment may) pays for the distance, so rows are not lumped into one block
             crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
             crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
-            off = abs(off) + crossed
+            off = abs(off) + CROSSING_WEIGHT * crossed
         return abs(off) / height
 
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
@@ -636,6 +643,9 @@ def partition_column(
 
 
 DROP_COST = 1.0  # in line heights: what leaving a line out of the table costs a partition
+CROSSING_WEIGHT = 0.25  # per line height a centred block reaches past halfway to a neighbour's values
+EMPTY_BLOCK_COST = 0.5  # a row left without text in a column that has text for every row
+EDGE_ALIGNMENT_FACTOR = 1.5  # top/bottom alignment must explain the table clearly better than centring
 
 
 def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
