@@ -837,7 +837,14 @@ def header_row_count(rows: list[list[str]]) -> int:
         if count >= 4:
             break
     if count == len(rows):
-        return 0
+        # no row of figures (a page holding only a header and the end of a broken row): the
+        # header is the leading rows that name value columns
+        labelled = 0
+        for row in rows:
+            if sum(1 for t in row if t and classify_header(t).role == "value") < 2:
+                break
+            labelled += 1
+        return labelled if labelled < len(rows) else 0
     return count
 
 
@@ -904,7 +911,12 @@ def grid_to_table(
         return None
     columns = reclassify_by_content(columns, body)
     raw_rows = [(row, context, 0) for row, context in zip(body, contexts, strict=True)]
-    return assemble_table(columns, raw_rows, title, header_context, repair_shifts, grid=grid)
+    table = assemble_table(columns, raw_rows, title, header_context, repair_shifts, grid=grid)
+    repeated = carry is not None and names_values and (
+        [c.label for c in columns if c.label] == [c.label for c in carry.columns if c.label])
+    if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
+        table.continues = carry
+    return table
 
 
 def _lines_up(grid: Grid, carry: Table) -> bool:

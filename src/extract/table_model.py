@@ -57,6 +57,7 @@ class Table:
     header_context: str
     report: QualityReport
     grid: Any = None  # the grid.Grid a PDF table was read from (for inspect), None for text
+    continues: Table | None = None  # the previous page's table this one goes on from
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)

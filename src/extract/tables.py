@@ -369,11 +369,39 @@ def tables_by_page(
     """Every table of a document with the page it sits on; a table that runs on to the next
     page without repeating its header continues there (its rows keep their own page)."""
     carry: Table | None = None
+    held: list[tuple[Page, Table]] = []  # a page's tables wait for the next page, which may end their last row
     for page in pages:
         tables = page_tables(page, settings, carry=carry, strategies=strategies)
-        for table in tables:
-            yield page, table
+        if tables and tables[0].continues is not None:
+            join_broken_row(tables[0].continues, tables[0])
+        yield from held
+        held = [(page, table) for table in tables]
         carry = tables[-1] if tables else None
+    yield from held
+
+
+def join_broken_row(previous: Table, continued: Table) -> None:
+    """A row the page broke: the continuation's first row has words but no figures (the end of
+    a name or a comment). Its words end the previous page's last row, column by column."""
+    if not continued.rows or not previous.rows:
+        return
+    first = continued.rows[0]
+    if any(first.cells[c.index] for c in continued.value_columns) or not any(first.cells):
+        return
+    last = previous.rows[-1]
+    targets = {}
+    for col in continued.columns:
+        if not first.cells[col.index]:
+            continue
+        same = [p for p in previous.columns if p.label == col.label and p.role == col.role]
+        if len(same) != 1:
+            return  # cannot tell which cell of the row it ends
+        targets[same[0].index] = first.cells[col.index]
+    for index, text in targets.items():
+        last.cells[index] = normalise_space(f"{last.cells[index]} {text}")
+    last.context = normalise_space(f"{last.context} {first.context}")
+    continued.rows.pop(0)
+    continued.report.rows -= 1
 
 
 def document_cell_text(document: Document, settings: Settings) -> str:
