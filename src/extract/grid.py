@@ -477,7 +477,8 @@ def header_above(
     end: int | None = None
     header_start = first
     body_start = first
-    height = _line_height(lines[first])
+    body_heights = sorted(_line_height(ln) for ln in lines[first : first + 12])
+    height = body_heights[len(body_heights) // 2]  # the body's type size (lines vary with their glyphs)
     k = first - 1
     while k >= 0:
         line, below = lines[k], lines[k + 1]
@@ -498,7 +499,7 @@ def header_above(
             if gap <= 0.6 * size and header_start == k + 1:
                 header_start = k  # a name column label wrapped above or between header lines
             # else: set apart, it is the header's only if a header line is found above it
-        elif abs(_line_height(line) - height) <= 0.25 * height:
+        elif abs(_line_height(line) - height) <= 0.3 * height:
             body_start = k  # a name wrapped above its row's values
         else:
             break  # a heading in another type size
