@@ -564,7 +564,7 @@ def lines_to_rows(
     _, alignment, owners = best
     rows: list[list[str]] = []
     contexts: list[str] = []
-    for n in range(len(anchors)):
+    for n in ([LEADING] if any(LEADING in o for o in owners.values()) else []) + list(range(len(anchors))):
         cells = []
         for c in range(len(columns)):
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
@@ -621,7 +621,13 @@ def partition_column(
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
     cost = [[inf] * (n + 1) for _ in range(k + 1)]
     cut = [[0] * (n + 1) for _ in range(k + 1)]
-    cost[0][0] = 0.0
+    # fragments before the first row's block may be left out too, a line's cost each: the end
+    # of a row the page broke, printed above this page's first values (see LEADING)
+    first_anchor_top = lines[anchors[0]].top or 0.0
+    for s in range(n + 1):
+        if s and (fixed[s - 1] is not None or bottoms[s - 1] > first_anchor_top):
+            break
+        cost[0][s] = s * DROP_COST
     for j in range(1, k + 1):
         for i in range(n + 1):
             for a in range(i + 1):
@@ -640,10 +646,13 @@ def partition_column(
         for x in range(a, i):
             owner[x] = j - 1
         i = a
+    for x in range(i):
+        owner[x] = LEADING
     return cost[k][end] + (n - end) * DROP_COST, owner
 
 
 DROP_COST = 1.0  # in line heights: what leaving a line out of the table costs a partition
+LEADING = -2  # owner of fragments left out above the first row: a row the page broke
 CROSSING_WEIGHT = 0.25  # per line height a centred block reaches past halfway to a neighbour's values
 EMPTY_BLOCK_COST = 0.5  # a row left without text in a column that has text for every row
 EDGE_ALIGNMENT_FACTOR = 1.5  # top/bottom alignment must explain the table clearly better than centring
