@@ -23,6 +23,9 @@ _PERIOD_IN_HEADER = re.compile(
 # Ordered: the first pattern that matches a header decides. Benchmarks before "actual" so that
 # "National 2023/24 Actual" is a benchmark.
 _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a difference between two values is never a value of either: `Change from previous year`
+    ("change",
+     r"\bchange\b|^\+\s*/\s*-$|^\+/-|^-\s*/\s*\+$|\bvariance\b|\bdifference\b|\bmovement\b"),
     ("year_ago", r"12\s*months?\s*(ago|earlier|previous)|same\s+(period|time|point)\s+last\s+year|year\s+ago"),
     ("previous_year",
      r"previous\s+years?'?\s*(actual|outturn|result)?|last\s+years?'?\s*(actual|outturn)|prior\s+year"),

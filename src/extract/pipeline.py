@@ -48,7 +48,8 @@ META_KEYS = (
 )  # fmt: skip
 # Kinds printed without a date of their own are set against the period of their table row.
 UNDATED_KINDS = frozenset(
-    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group")
+    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group",
+     "change")
 )
 
 
@@ -325,6 +326,8 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "source": f.source,
         "context": f.context,
         "flags_printed": list(f.flags),
+        "area": f.area,
+        "area_council_id": f.council_id,
     }
 
 
@@ -417,6 +420,7 @@ class Pipeline:
         return DocumentResult(document, observations)
 
     def observation(self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date) -> dict:
+        council_id = row_council(row, council_id)
         return {
             "council_id": council_id,
             "council": self.councils.name_of(council_id),
@@ -467,6 +471,18 @@ class Pipeline:
         from extract.runner import run_corpus
 
         return run_corpus(self, corpus, out, progress=progress, **options)
+
+
+def row_council(row: dict, document_council: str | None) -> str | None:
+    """A row of an area table (areas.py) is about the council it names; its benchmark rows
+    (England, the region, the statistical neighbours) are set against the document's own council,
+    else the council the table is about (a LAIT export's first row); any other row of an area
+    that is no council (the change of England's figure) is no council's."""
+    if row.get("area") is None:
+        return document_council
+    if row["value_kind"] in ("national", "regional", "statistical_neighbours", "comparator_group"):
+        return document_council or row.get("area_council_id")
+    return row.get("area_council_id")
 
 
 def row_flags(value: float | None, unit: str, numerator: float | None, denominator: float | None) -> list[str]:
