@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.model import Period, RawFigure, normalise_space
-from extract.periods import parse_period, year_kind_for
+from extract.periods import financial_year, parse_period, year_kind_for
 from extract.table_model import Column, Table, TableRow
 from extract.values import infer_unit, parse_cell
 
@@ -164,9 +164,17 @@ def area_rows(table: Table) -> AreaTable | None:
 _GENERIC_LABEL = re.compile(r"^(la|local\s+authority|area|authority|council|region|name|la\s+name|la\s+number)\b", re.I)
 
 
+_TITLE_LEAD = re.compile(
+    r"^(benchmarking|benchmarks?|comparisons?|comparator\s+data|statistical\s+neighbours?)\s*[:\-–]\s*", re.I
+)
+
+
 def _indicator(table: Table, label_cols: list[Column]) -> str:
+    """The indicator an area table is about: its title (`Benchmarking: ` left out), else the
+    header of its area column when that names something other than the areas."""
     if table.section:
-        return table.section
+        title = _TITLE_LEAD.sub("", table.section).strip()
+        return title[:1].upper() + title[1:] if title else table.section
     for col in label_cols:
         if col.label and not _GENERIC_LABEL.match(col.label):
             return col.label
@@ -191,7 +199,7 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
                 continue
             kind = col.meaning.kind or "actual"
             label = col.meaning.period_label
-            period = parse_period(label, year_kind=year_kind) if label else Period(None)
+            period = _column_period(label, year_kind)
             if kind == "actual" and area.kind != "council":
                 kind = area.kind
             if area.kind == "council":
@@ -219,6 +227,17 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
             )
         _date_changes(figures)
         yield from figures
+
+
+def _column_period(label: str | None, year_kind: str) -> Period:
+    """DfE's tables head a year's column with the year it ends in: `2013` for a financial-year
+    indicator is the year to 31 March 2013 (2012-13), as LAIT and the EES `time_period` print it."""
+    if not label:
+        return Period(None)
+    bare = re.fullmatch(r"((?:19|20)\d{2})", label.strip())
+    if bare and year_kind == "financial":
+        return financial_year(label, int(bare.group(1)))
+    return parse_period(label, year_kind=year_kind)
 
 
 def _date_changes(figures: list[RawFigure]) -> None:
