@@ -8,6 +8,8 @@ council the row is about and the value, written from the same numbers the docume
   indicator, Essex (881), its ten statistical neighbours, the neighbour average and England, by
   LA number and name, ten years (2013 ... 2022, the year each financial year ends in) and a
   `Change from previous year` column; `x` where DfE suppresses a figure.
+- lait_essex_three_indicators: three indicators in one export (years 2014 ... 2023), with LAIT's
+  rank and quartile columns and `... Average` aggregate rows.
 - scorecard_benchmarking: a council scorecard (Havering) whose KPI table is followed by a
   benchmarking table: Havering, its statistical neighbours, London and England over three years
   and a `+/-` column.
@@ -30,7 +32,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from pdf_render import render_text_to_pdf  # noqa: E402
 
 STYLES = ("ruled", "landscape", "unruled")
-TRUTH_COLUMNS = ["area", "council_id", "value_kind", "period_label", "period_end", "value_raw"]
+TRUTH_COLUMNS = ["area", "council_id", "value_kind", "period_label", "period_end", "value_raw", "indicator_id"]
 
 LAIT_AREAS = [
     ("881", "Essex", "E10000012"),
@@ -89,6 +91,50 @@ def lait_case(rng: random.Random) -> tuple[str, list[dict]]:
     return "\n".join(lines) + "\n", truth
 
 
+LAIT_TITLES = (
+    ("Percentage of children who became the subject of a child protection plan for a second or subsequent time",
+     "cp_second_or_subsequent_plan_pct"),
+    ("Children looked after rate per 10,000 children aged under 18", "cla_rate_per_10k"),
+    ("Percentage of referrals that were re-referrals within 12 months", "csc_re_referrals_12m_pct"),
+)
+
+
+def lait_three_case(rng: random.Random) -> tuple[str, list[dict]]:
+    """Three indicators in one export, years printed as DfE's `2014` ... `2023`, the aggregate
+    rows named `Statistical Neighbour Average` and `England Average`, and LAIT's trailing
+    `Latest National Rank` and `Latest Quartile Banding` columns (positions, not figures)."""
+    years = list(range(2014, 2024))
+    lines = ["Local Authority Interactive Tool (LAIT)", "Local authority: Essex", ""]
+    truth: list[dict] = []
+    for title, indicator in LAIT_TITLES:
+        lines += [title, "\t".join(["LA Number", "LA Name", *map(str, years), "Change from previous year",
+                                      "Latest National Rank", "Latest Quartile Banding"])]
+        rows = [(n, name, cid, "actual") for n, name, cid in LAIT_AREAS]
+        rows += [("", "Statistical Neighbour Average", None, "statistical_neighbours"),
+                 ("", "England Average", None, "national")]
+        for number, name, cid, kind in rows:
+            cells = [number, name]
+            values = [f"{rng.uniform(8, 60):.1f}" for _ in years]
+            if kind == "actual" and rng.random() < 0.3:
+                values[rng.randrange(len(years) - 2)] = "x"
+            cells += values
+            for year, value in zip(years, values, strict=True):
+                if value != "x":
+                    truth.append({"area": name, "council_id": cid or "E10000012", "value_kind": kind,
+                                  "period_label": str(year), "period_end": f"{year}-03-31", "value_raw": value,
+                                  "indicator_id": indicator})
+            change = f"{float(values[-1]) - float(values[-2]):+.1f}"
+            cells.append(change)
+            truth.append({"area": name, "council_id": cid or "", "value_kind": "change",
+                          "period_label": str(years[-1]), "period_end": f"{years[-1]}-03-31", "value_raw": change,
+                          "indicator_id": indicator})
+            cells += [str(rng.randint(1, 152)), rng.choice("ABCD")] if cid else ["", ""]
+            lines.append("\t".join(cells))
+        lines.append("")
+    lines.append("Source: DfE LAIT. x = suppressed. Rank 1 = best.")
+    return "\n".join(lines) + "\n", truth
+
+
 def scorecard_case(rng: random.Random) -> tuple[str, list[dict]]:
     lines = [
         "London Borough of Havering",
@@ -128,7 +174,7 @@ def write_case(name: str, text: str, truth: list[dict]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "input.txt").write_text(text, encoding="utf-8")
     with (folder / "truth.csv").open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, TRUTH_COLUMNS)
+        writer = csv.DictWriter(fh, TRUTH_COLUMNS, restval="")
         writer.writeheader()
         writer.writerows(truth)
     for style in STYLES:
@@ -137,6 +183,7 @@ def write_case(name: str, text: str, truth: list[dict]) -> None:
 
 def main() -> None:
     write_case("lait_essex_re_referrals", *lait_case(random.Random(11)))
+    write_case("lait_essex_three_indicators", *lait_three_case(random.Random(13)))
     write_case("scorecard_benchmarking", *scorecard_case(random.Random(12)))
 
 

@@ -142,16 +142,33 @@ def _row_label(row: TableRow, columns: list[Column]) -> str:
     return normalise_space(" ".join(row.cells[c.index] for c in columns if row.cells[c.index]))
 
 
+def _lookup_row(reg: AreaRegister, row: TableRow, columns: list[Column]) -> Area | None:
+    """The row's area from its label cells together (`881` + `Essex`), else from one of them."""
+    area = reg.lookup(_row_label(row, columns))
+    if area is not None:
+        return area
+    for col in reversed(columns):
+        if row.cells[col.index]:
+            area = reg.lookup(row.cells[col.index])
+            if area is not None:
+                return area
+    return None
+
+
 def area_rows(table: Table) -> AreaTable | None:
     """The table's rows as areas, when most of them are areas (≥ 2, ≥ 60 %, a council or England
     among them) and it has dated value columns; else None."""
     if len(table.rows) < 2 or not any(c.meaning.period_label for c in table.value_columns):
         return None
     reg = register()
-    label_cols = [c for c in table.columns if c.role not in ("value", "status", "comment", "formula", "polarity")]
+    # the columns left of the first value column name the area (`LA number`, `LA name`); those
+    # after the values (`Latest National Rank`, `Quartile Banding`) never do
+    first_value = min(c.index for c in table.value_columns)
+    label_cols = [c for c in table.columns if c.index < first_value
+                  and c.role not in ("value", "status", "comment", "formula", "polarity")]
     if not label_cols:
         return None
-    areas = [reg.lookup(_row_label(r, label_cols)) for r in table.rows]
+    areas = [_lookup_row(reg, r, label_cols) for r in table.rows]
     labelled = [r for r in table.rows if _row_label(r, label_cols)]
     found = [a for a in areas if a is not None]
     if len(found) < 2 or len(found) < 0.6 * len(labelled):
@@ -185,10 +202,6 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
     indicator = _indicator(table, found.label_columns)
     year_kind = year_kind_for(indicator)
     unit = infer_unit("", indicator)
-    # the council the table is about: its first council row, when aggregates follow (a LAIT export)
-    subject = next((a.council_id for a in found.areas if a is not None and a.kind == "council"), None)
-    if not any(a is not None and a.kind in BENCHMARK_KINDS for a in found.areas):
-        subject = None
     for row, area in zip(table.rows, found.areas, strict=True):
         if area is None:
             continue
@@ -202,12 +215,9 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
             period = _column_period(label, year_kind)
             if kind == "actual" and area.kind != "council":
                 kind = area.kind
-            if area.kind == "council":
-                council = area.council_id
-            elif kind in BENCHMARK_KINDS:
-                council = subject  # the pipeline prefers the document's own council
-            else:
-                council = None  # a change of England's figure is no council's
+            # a benchmark row is set against the document's council (the pipeline knows it); a
+            # change of England's figure is no council's
+            council = area.council_id if area.kind == "council" else None
             flags = ["former_council"] if area.note else []
             figures.append(
                 RawFigure(

@@ -45,6 +45,9 @@ _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
 _KIND_RES = tuple((kind, re.compile(p, re.I)) for kind, p in _KIND_PATTERNS)
 
 _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a position among councils is no figure of the indicator (`Latest National Rank`, LAIT's
+    # `Latest Quartile Banding`)
+    ("ignore", r"\brank(ing)?\b|\bquartile\b|\bbanding\b|\bdecile\b"),
     ("polarity", r"good\s+performance|polarity|bigger\s+is\s+better|high/low|direction\s+of\s+good"),
     ("basis", r"reporting\s+basis|^basis$|frequency"),
     ("status", r"^rag$|rag\s+(rating|status)|^status$|^rating$|direction\s+of\s+travel|^dot$"),

@@ -400,8 +400,13 @@ class Pipeline:
         if matches is None:
             matches = self.match_rows(parsed.rows, council_id)
         observations = []
+        # an area table's benchmark rows of a document whose council is not known are set against
+        # the council the document's area tables are about: their first council row (a LAIT export)
+        subject = council_id or next(
+            (r["area_council_id"] for r in parsed.rows if r.get("area") and r.get("area_council_id")), None
+        )
         for row, match in zip(parsed.rows, matches, strict=True):
-            observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date))
+            observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date, subject))
         date_undated(observations, period_from_meta(meta.get("report_period")))
         document = {
             "document": rel,
@@ -419,8 +424,11 @@ class Pipeline:
         }
         return DocumentResult(document, observations)
 
-    def observation(self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date) -> dict:
-        council_id = row_council(row, council_id)
+    def observation(
+        self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date,
+        subject: str | None = None,
+    ) -> dict:
+        council_id = row_council(row, council_id or subject)
         return {
             "council_id": council_id,
             "council": self.councils.name_of(council_id),
@@ -475,13 +483,13 @@ class Pipeline:
 
 def row_council(row: dict, document_council: str | None) -> str | None:
     """A row of an area table (areas.py) is about the council it names; its benchmark rows
-    (England, the region, the statistical neighbours) are set against the document's own council,
-    else the council the table is about (a LAIT export's first row); any other row of an area
-    that is no council (the change of England's figure) is no council's."""
+    (England, the region, the statistical neighbours) are set against the document's own council
+    (else the council its area tables are about); any other row of an area that is no council
+    (the change of England's figure) is no council's."""
     if row.get("area") is None:
         return document_council
     if row["value_kind"] in ("national", "regional", "statistical_neighbours", "comparator_group"):
-        return document_council or row.get("area_council_id")
+        return document_council
     return row.get("area_council_id")
 
 
