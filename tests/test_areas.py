@@ -80,3 +80,16 @@ def test_register_knows_former_councils():
 def test_differences_are_change(label):
     meaning = classify_header(label)
     assert (meaning.role, meaning.kind) == ("value", "change")
+
+
+def test_official_measures_agree_with_build_official():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("build_official", AREAS.parents[1] / "scripts" / "build_official.py")
+    build = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_official", build)  # dataclasses look their module up
+    spec.loader.exec_module(build)
+    with (AREAS.parents[1] / "mappings" / "official" / "measures.csv").open(newline="", encoding="utf-8") as fh:
+        shipped = [(r["indicator_id"], r["column"], r["measure"]) for r in csv.DictReader(fh)]
+    assert shipped == [(m.indicator_id, m.column, m.describe()) for m in build.MEASURES]
