@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_render import render_text_to_pdf  # noqa: E402
 
-STYLES = ("ruled", "landscape", "unruled")
+STYLES = ("ruled", "landscape", "unruled", "split", "wrapped")
 TRUTH_COLUMNS = ["area", "council_id", "value_kind", "period_label", "period_end", "value_raw", "indicator_id"]
 
 LAIT_AREAS = [

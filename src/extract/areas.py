@@ -195,7 +195,31 @@ def _indicator(table: Table, label_cols: list[Column]) -> str:
     for col in label_cols:
         if col.label and not _GENERIC_LABEL.match(col.label):
             return col.label
-    return "unknown"
+    return ""  # untitled: a continuation takes its table's title (carry_titles)
+
+
+UNTITLED = "(untitled table of areas)"
+
+
+def carry_titles(figures: list[RawFigure]) -> None:
+    """An untitled area table continues the titled one before it, on its page or the page before
+    (a table split over pages, its header repeated but not its title): its rows take that
+    table's indicator. With none before it, the indicator is `(untitled table of areas)`."""
+    last: RawFigure | None = None
+    for f in figures:
+        if f.area is None or f.source != "table":
+            continue
+        if f.indicator_raw:
+            last = f
+            continue
+        near = last is not None and (
+            f.page is None or last.page is None or 0 <= f.page - last.page <= 1
+        )
+        if near:
+            f.indicator_raw, f.section = last.indicator_raw, last.section
+            last = f
+        else:
+            f.indicator_raw = UNTITLED
 
 
 def figures_from_area_table(table: Table, found: AreaTable, page: int | None) -> Iterator[RawFigure]:

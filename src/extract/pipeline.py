@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.areas import carry_titles
 from extract.councils import CouncilFinder, ManifestEntry, report_date_in
 from extract.load import (
     SUPPORTED_SUFFIXES,
@@ -283,6 +284,7 @@ def parse_document(
             meta["date_from_text"] = report_date_in(document.head())
             meta["report_period"] = period_meta(parser.report_period(document))
             figures = list(parser.parse(document))
+            carry_titles(figures)  # an area table split over pages keeps its title
             if not figures and not parser.empty_ok:
                 meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
             rows = [raw_row(f, parser) for f in figures]
