@@ -555,12 +555,18 @@ def date_undated(observations: list[dict], report_period: Period | None = None) 
 def flag_conflicts(observations: list[dict]) -> int:
     """`conflicting_duplicate`: the same council, indicator, period and kind with different values,
     within one document or across documents (a document whose council is not known counts as its
-    own council). Every row of such a group is flagged; returns how many."""
+    own council). Every row of such a group is flagged; returns how many. DfE's official figures
+    (`source=official`) are grouped apart: an in-year figure that differs from the year-end one is
+    what `extract reconcile` shows, not a conflict; the change of an aggregate row of an area
+    table (England's, the region's: no council) is no council's and never grouped."""
     groups: dict[tuple, list[dict]] = {}
     for o in observations:
+        if o["value_kind"] == "change" and not o["council_id"]:
+            continue
         if o["indicator_id"] and o["period_end"] and o["value"] is not None:
             council = o["council_id"] or ("document", o["document"])
-            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"])
+            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"],
+                   o.get("source") == "official")
             groups.setdefault(key, []).append(o)
     flagged = 0
     for rows in groups.values():
