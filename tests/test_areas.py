@@ -93,3 +93,28 @@ def test_official_measures_agree_with_build_official():
     with (AREAS.parents[1] / "mappings" / "official" / "measures.csv").open(newline="", encoding="utf-8") as fh:
         shipped = [(r["indicator_id"], r["column"], r["measure"]) for r in csv.DictReader(fh)]
     assert shipped == [(m.indicator_id, m.column, m.describe()) for m in build.MEASURES]
+
+
+def test_former_councils_in_an_area_table(tmp_path, pipeline):
+    doc = tmp_path / "sw.txt"
+    doc.write_text(
+        "Rate of children looked after per 10,000 children\n"
+        "LA number\tLA name\t2017\t2018\t2019\t2020\n"
+        "835\tDorset\t50\t52\t54\t\n"
+        "836\tPoole\t60\t62\t64\t\n"
+        "838\tDorset\t\t\t\t55\n"
+        "928\tNorthamptonshire\t58\t59\t60\t\n"
+        "\tSouth West\t49\t50\t51\t52\n",
+        encoding="utf-8",
+    )
+    result = pipeline.process(doc, tmp_path)
+    rows = {(o["context"].split()[0], o["period_label"]): o for o in result.observations}
+    assert rows[("835", "2019")]["council_id"] == "E06000059" and "former_council" in rows[("835", "2019")]["flags"]
+    assert rows[("836", "2017")]["council_id"] == "E06000058"
+    assert rows[("838", "2020")]["council_id"] == "E06000059" and not rows[("838", "2020")]["flags"]
+    split = rows[("928", "2018")]
+    assert split["council_id"] is None and "former_council" in split["flags"]
+    region = rows[("South", "2018")]
+    assert region["value_kind"] == "regional" and region["council_id"] == "E06000059"  # the table's first council
+    assert {o["indicator_id"] for o in result.observations} == {"cla_rate_per_10k"}
+    assert {o["period_end"].isoformat() for o in result.observations if o["period_label"] == "2019"} == {"2019-03-31"}
