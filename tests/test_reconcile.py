@@ -106,3 +106,44 @@ def test_year_and_period_rules(tmp_path: Path) -> None:
 
     looser = reconcile(tmp_path, tolerance=1.0)
     assert not looser["differs_from_official"].any()
+
+
+@pytest.fixture(scope="module")
+def official_out(tmp_path_factory) -> Path:
+    """Darlington's paper and a DfE tidy table (Darlington's 2023/24 re-referral rate changed from
+    DfE's 23.1 to 23.9, so the shipped official file cannot be what reconcile read)."""
+    tmp_path = tmp_path_factory.mktemp("official")
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "darlington.txt").write_bytes((ROOT / "corpus" / "002_db4118e4560db15c.txt").read_bytes())
+    table = (ROOT / "tests" / "cases" / "dfe_official" / "input.csv").read_text(encoding="utf-8")
+    assert ",Darlington,Referrals and Re-referrals,1539,356,23.1," in table
+    table = table.replace(",Darlington,Referrals and Re-referrals,1539,356,23.1,",
+                          ",Darlington,Referrals and Re-referrals,1539,356,23.9,")
+    (corpus / "c1_referrals.csv").write_text(table, encoding="utf-8")
+    Pipeline().run(corpus, out, workers=1)
+    return out
+
+
+def test_official_rows_in_the_dataset_are_what_reconcile_reads(official_out: Path) -> None:
+    out = official_out
+    observations = pd.read_parquet(out / "observations.parquet")
+    official = observations[observations.source == "official"]
+    assert len(official) == 24 and set(official.value_kind) == {"actual"}
+    # an in-year figure that differs from DfE's (24.2 against 23.9) is no conflicting duplicate
+    assert not any("conflicting_duplicate" in list(f) for f in official["flags"])
+    result = reconcile(out)
+    row = result[(result.council_id == DARLINGTON) & (result.indicator_id == "csc_re_referrals_12m_pct")
+                 & (result.year == 2024)].iloc[0]
+    assert row.extracted_value == pytest.approx(24.2)
+    assert row.official_value == pytest.approx(23.9)
+    assert not result.context.str.contains("Referrals and Re-referrals").any()  # official rows are never compared
+
+
+def test_readme_duckdb_query_lists_official_beside_in_year(official_out: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    query = readme.split("side by side (DuckDB):\n\n```sql\n")[1].split("```")[0]
+    rows = duckdb.sql(query.replace("'out/", f"'{official_out}/")).fetchall()
+    by_year = {r[0]: (r[2], r[5]) for r in rows}
+    assert by_year["2024"] == (pytest.approx(23.9), pytest.approx(24.2))

@@ -26,8 +26,9 @@ from extract.output import OBSERVATIONS_SCHEMA, write_atomic
 from extract.pipeline import META_KEYS, ParsedDocument
 
 CACHE_DIR = ".extract-cache"
-# Bumped when what a cached parse holds changes (2: the report's period and the loader's notes).
-CACHE_FORMAT = "2"
+# Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;
+# 3: the area and council of a row of an area table).
+CACHE_FORMAT = "3"
 
 # Parsed rows share the observation columns that do not depend on the catalogue or the
 # manifest, plus what matching needs; matches are the catalogue-dependent columns.
@@ -43,6 +44,8 @@ PARSED_SCHEMA = pa.schema(
         pa.field("unit_printed", pa.string()),
         pa.field("polarity_printed", pa.string()),
         pa.field("flags_printed", pa.list_(pa.string())),
+        pa.field("area", pa.string()),
+        pa.field("area_council_id", pa.string()),
     ]
 )
 MATCHED_SCHEMA = pa.schema(

@@ -201,7 +201,7 @@ def run_command(
     corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, max_mb: float,
     follow_links: bool, scheduler: str | None, quiet: bool, verbose: bool,
 ) -> None:  # fmt: skip
-    """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT.
+    """Read every .pdf, .txt and .md file (and DfE tidy .csv table) under CORPUS and write the dataset to OUT.
 
     Exit status: 0 when every document is `ok`, 1 when any is not or the run could not finish
     (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.

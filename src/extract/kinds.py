@@ -23,6 +23,9 @@ _PERIOD_IN_HEADER = re.compile(
 # Ordered: the first pattern that matches a header decides. Benchmarks before "actual" so that
 # "National 2023/24 Actual" is a benchmark.
 _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a difference between two values is never a value of either: `Change from previous year`
+    ("change",
+     r"\bchange\b|^\+\s*/\s*-$|^\+/-|^-\s*/\s*\+$|\bvariance\b|\bdifference\b|\bmovement\b"),
     ("year_ago", r"12\s*months?\s*(ago|earlier|previous)|same\s+(period|time|point)\s+last\s+year|year\s+ago"),
     ("previous_year",
      r"previous\s+years?'?\s*(actual|outturn|result)?|last\s+years?'?\s*(actual|outturn)|prior\s+year"),
@@ -42,6 +45,9 @@ _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
 _KIND_RES = tuple((kind, re.compile(p, re.I)) for kind, p in _KIND_PATTERNS)
 
 _ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a position among councils is no figure of the indicator (`Latest National Rank`, LAIT's
+    # `Latest Quartile Banding`)
+    ("ignore", r"\brank(ing)?\b|\bquartile\b|\bbanding\b|\bdecile\b"),
     ("polarity", r"good\s+performance|polarity|bigger\s+is\s+better|high/low|direction\s+of\s+good"),
     ("basis", r"reporting\s+basis|^basis$|frequency"),
     ("status", r"^rag$|rag\s+(rating|status)|^status$|^rating$|direction\s+of\s+travel|^dot$"),

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import csv
 import hashlib
+import io
 import os
 import stat
 from collections.abc import Callable
@@ -19,7 +21,11 @@ from extract.model import Cell, Document, Line, Page
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+#: DfE's tidy tables (explore-education-statistics layout): read only in that layout
+CSV_SUFFIXES = {".csv"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES | CSV_SUFFIXES
+#: the columns that make a .csv an explore-education-statistics table
+EES_COLUMNS = ("time_period", "geographic_level")
 
 # What the readers look at. A run of characters without a space longer than MAX_TOKEN_CHARS is
 # no word or number (long URLs are a few hundred), so a cell is cut before it; a cell is cut at
@@ -240,12 +246,37 @@ def load_text(path: Path, root: Path, data: bytes | None = None) -> Document:
     return Document(relative_name(path, root), sha256_of(data), len(data), "text", [page], notes)
 
 
+def load_csv(path: Path, root: Path, data: bytes | None = None) -> Document:
+    """A DfE tidy table (explore-education-statistics layout: `time_period`, `geographic_level`,
+    `new_la_code`, `la_name`, measure columns) as one page, one Line per record and one Cell per
+    field (the first line is the header). Any other .csv is `unsupported`."""
+    data = path.read_bytes() if data is None else data
+    text, notes = decode_with_notes(data)
+    text = text.lstrip("\ufeff")
+    records = csv.reader(io.StringIO(text, newline=""))
+    header = next(records, [])
+    names = [h.strip().lower() for h in header]
+    if not all(c in names for c in EES_COLUMNS):
+        raise LoadError(
+            "unsupported",
+            "a .csv is read only in DfE's explore-education-statistics layout (columns time_period, "
+            "geographic_level, new_la_code or old_la_code, la_name and measures)",
+        )
+    lines = [Line(tuple(Cell(h.strip()) for h in header))]
+    lines += [Line(tuple(Cell(v) for v in record)) for record in records if record]
+    return Document(relative_name(path, root), sha256_of(data), len(data), "text", [Page(None, lines)], notes)
+
+
 def load_document(path: Path, root: Path) -> Document:
     suffix = path.suffix.lower()
+    if suffix in CSV_SUFFIXES:
+        return cap_document(load_csv(path, root))
     if suffix in TEXT_SUFFIXES:
         return cap_document(load_text(path, root))
     if suffix in PDF_SUFFIXES:
         from extract.pdf import load_pdf  # imported lazily: text-only runs need no PDF engine
 
         return cap_document(load_pdf(path, root))
-    raise LoadError("unsupported", f"unsupported file type {suffix or '(none)'}: expected .pdf, .txt or .md")
+    raise LoadError(
+        "unsupported", f"unsupported file type {suffix or '(none)'}: expected .pdf, .txt, .md or a DfE .csv"
+    )

@@ -25,6 +25,7 @@ ValueKind = Literal[
     "regional",
     "statistical_neighbours",
     "comparator_group",
+    "change",
 ]
 VALUE_KINDS: tuple[str, ...] = get_args(ValueKind)
 
@@ -42,7 +43,7 @@ PERIOD_TYPES = (
 UNITS = ("percent", "count", "rate_per_10k", "rate_per_1k", "ratio", "days", "weeks", "score", "gbp", "unknown")
 POLARITIES = ("higher_is_better", "lower_is_better", "target_is_best", "unknown")
 MATCH_METHODS = ("code", "exact", "alias", "fuzzy", "unmatched")
-SOURCES = ("table", "narrative")
+SOURCES = ("table", "narrative", "official")
 DOCUMENT_STATUSES = (
     "ok",
     "empty",
@@ -207,7 +208,7 @@ class RawFigure:
     value_raw: str
     value_kind: str
     context: str
-    source: Literal["table", "narrative"] = "table"
+    source: Literal["table", "narrative", "official"] = "table"
     period: Period = field(default_factory=lambda: Period(None))
     indicator_code: str | None = None
     unit: str | None = None  # None: the pipeline infers it
@@ -219,3 +220,9 @@ class RawFigure:
     section: str | None = None
     page: int | None = None
     flags: list[str] = field(default_factory=list)  # data-quality findings the parser could see
+    #: the council a row of an area table is about (`881 Essex`), or the document's own council
+    #: for its benchmark rows; None: the document's council (manifest, parser, text)
+    council_id: str | None = None
+    #: an area table's aggregate row the document's council is not known for (`England`):
+    #: the council stays null and this name goes in front of the indicator name
+    area: str | None = None

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
 MANIFEST = "generation.json"
 GENERATIONS = ".generations"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from extract.areas import carry_titles
 from extract.councils import CouncilFinder, ManifestEntry, report_date_in
 from extract.load import (
     SUPPORTED_SUFFIXES,
@@ -48,7 +49,8 @@ META_KEYS = (
 )  # fmt: skip
 # Kinds printed without a date of their own are set against the period of their table row.
 UNDATED_KINDS = frozenset(
-    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group")
+    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group",
+     "change")
 )
 
 
@@ -282,6 +284,7 @@ def parse_document(
             meta["date_from_text"] = report_date_in(document.head())
             meta["report_period"] = period_meta(parser.report_period(document))
             figures = list(parser.parse(document))
+            carry_titles(figures)  # an area table split over pages keeps its title
             if not figures and not parser.empty_ok:
                 meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
             rows = [raw_row(f, parser) for f in figures]
@@ -325,6 +328,8 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "source": f.source,
         "context": f.context,
         "flags_printed": list(f.flags),
+        "area": f.area,
+        "area_council_id": f.council_id,
     }
 
 
@@ -397,8 +402,13 @@ class Pipeline:
         if matches is None:
             matches = self.match_rows(parsed.rows, council_id)
         observations = []
+        # an area table's benchmark rows of a document whose council is not known are set against
+        # the council the document's area tables are about: their first council row (a LAIT export)
+        subject = council_id or next(
+            (r["area_council_id"] for r in parsed.rows if r.get("area") and r.get("area_council_id")), None
+        )
         for row, match in zip(parsed.rows, matches, strict=True):
-            observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date))
+            observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date, subject))
         date_undated(observations, period_from_meta(meta.get("report_period")))
         document = {
             "document": rel,
@@ -416,7 +426,11 @@ class Pipeline:
         }
         return DocumentResult(document, observations)
 
-    def observation(self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date) -> dict:
+    def observation(
+        self, row: dict, match: dict, rel: str, sha: str, council_id: str | None, report_date,
+        subject: str | None = None,
+    ) -> dict:
+        council_id = row_council(row, council_id or subject)
         return {
             "council_id": council_id,
             "council": self.councils.name_of(council_id),
@@ -467,6 +481,18 @@ class Pipeline:
         from extract.runner import run_corpus
 
         return run_corpus(self, corpus, out, progress=progress, **options)
+
+
+def row_council(row: dict, document_council: str | None) -> str | None:
+    """A row of an area table (areas.py) is about the council it names; its benchmark rows
+    (England, the region, the statistical neighbours) are set against the document's own council
+    (else the council its area tables are about); any other row of an area that is no council
+    (the change of England's figure) is no council's."""
+    if row.get("area") is None:
+        return document_council
+    if row["value_kind"] in ("national", "regional", "statistical_neighbours", "comparator_group"):
+        return document_council
+    return row.get("area_council_id")
 
 
 def row_flags(value: float | None, unit: str, numerator: float | None, denominator: float | None) -> list[str]:
@@ -529,12 +555,18 @@ def date_undated(observations: list[dict], report_period: Period | None = None) 
 def flag_conflicts(observations: list[dict]) -> int:
     """`conflicting_duplicate`: the same council, indicator, period and kind with different values,
     within one document or across documents (a document whose council is not known counts as its
-    own council). Every row of such a group is flagged; returns how many."""
+    own council). Every row of such a group is flagged; returns how many. DfE's official figures
+    (`source=official`) are grouped apart: an in-year figure that differs from the year-end one is
+    what `extract reconcile` shows, not a conflict; the change of an aggregate row of an area
+    table (England's, the region's: no council) is no council's and never grouped."""
     groups: dict[tuple, list[dict]] = {}
     for o in observations:
+        if o["value_kind"] == "change" and not o["council_id"]:
+            continue
         if o["indicator_id"] and o["period_end"] and o["value"] is not None:
             council = o["council_id"] or ("document", o["document"])
-            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"])
+            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"],
+                   o.get("source") == "official")
             groups.setdefault(key, []).append(o)
     flagged = 0
     for rows in groups.values():

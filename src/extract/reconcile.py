@@ -1,8 +1,11 @@
 """`extract reconcile OUT`: extracted actuals beside DfE's official local-authority figures.
 
-The official figures ship in the mappings package (`official/dfe_la_figures.csv`, built by
-`scripts/build_official.py`): one row per council, catalogue indicator and DfE reporting year,
-`time_period` being the year in which that reporting year ends (2024 = 2023/24).
+The official figures are read from the dataset itself: the rows with `source=official` that a
+run wrote from DfE's tidy tables in the corpus (parsers/dfe_official.py). Where the dataset has
+none for a council, indicator and year, the figures shipped with the tool are used, from the
+mappings package (`official/dfe_la_figures.csv`, built by `scripts/build_official.py`): one row
+per council, catalogue indicator and DfE reporting year, `time_period` being the year in which
+that reporting year ends (2024 = 2023/24).
 
 An extracted row is compared when it is an `actual` with a council, an indicator and a value, and
 its period ends where DfE's year ends: 31 March (a financial year, or a month, quarter, point in
@@ -88,8 +91,48 @@ def load_official(path: Path | None = None) -> pd.DataFrame:
     )
 
 
+def official_from_dataset(observations: pd.DataFrame) -> pd.DataFrame:
+    """The dataset's `source=official` rows in load_official's form."""
+    if "source" not in observations.columns:
+        return load_official().iloc[0:0]
+    rows = observations[
+        (observations["source"] == "official")
+        & (observations["value_kind"] == "actual")
+        & observations["council_id"].notna()
+        & observations["indicator_id"].notna()
+        & observations["value"].notna()
+        & observations["period_end"].notna()
+    ]
+    end = pd.to_datetime(rows["period_end"])
+    return pd.DataFrame(
+        {
+            "council_id": rows["council_id"],
+            "indicator_id": rows["indicator_id"],
+            "year": end.dt.year.astype("int64"),
+            "official_value": rows["value"],
+            "official_unit": rows["unit"],
+            "end_month": end.dt.month.astype("int64"),
+            "end_day": end.dt.day.astype("int64"),
+        }
+    ).drop_duplicates(["council_id", "indicator_id", "year", "end_month", "end_day"])
+
+
+def combine_official(from_dataset: pd.DataFrame, shipped: pd.DataFrame) -> pd.DataFrame:
+    """The dataset's official figures, and the shipped ones for what the dataset lacks."""
+    key = ["council_id", "indicator_id", "year"]
+    if from_dataset.empty:
+        return shipped
+    have = from_dataset[key].drop_duplicates()
+    rest = shipped.merge(have, on=key, how="left", indicator=True)
+    rest = rest[rest["_merge"] == "left_only"].drop(columns="_merge")
+    return pd.concat([from_dataset, rest], ignore_index=True)
+
+
 def comparable_actuals(observations: pd.DataFrame) -> pd.DataFrame:
-    """Actual values with a council, indicator and a period that can end a DfE year; adds `year`."""
+    """Actual values with a council, indicator and a period that can end a DfE year; adds `year`.
+    The official rows themselves are what the actuals are compared with, never compared."""
+    if "source" in observations.columns:
+        observations = observations[observations["source"] != "official"]
     obs = observations[
         (observations["value_kind"] == "actual")
         & observations["council_id"].notna()
@@ -138,7 +181,8 @@ def reconcile_frames(observations: pd.DataFrame, official: pd.DataFrame, toleran
 def reconcile(out: Path, tolerance: float = 0.5) -> pd.DataFrame:
     """Compare OUT/observations.parquet with the official figures; write OUT/reconciliation.parquet."""
     observations = pd.read_parquet(Path(out) / "observations.parquet")
-    result = reconcile_frames(observations, load_official(), tolerance)
+    official = combine_official(official_from_dataset(observations), load_official())
+    result = reconcile_frames(observations, official, tolerance)
     table = pa.Table.from_pandas(result, schema=RECONCILIATION_SCHEMA, preserve_index=False)
     write_atomic(table, Path(out) / "reconciliation.parquet")
     return result

@@ -97,12 +97,13 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
 
 
 def title_of(line: Line) -> str | None:
-    """A line that can name the table below it: one short run of words, not a sentence or a number."""
+    """A line that can name the table below it: one run of words, not a sentence or a number
+    (up to 160 characters: DfE's indicator titles run long)."""
     texts = [t for t in line.texts if t]
     if len(texts) != 1:
         return None
     text = clean_header(texts[0]).strip("-–:> ")
-    if not text or len(text) > 100 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
+    if not text or len(text) > 160 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
         return None
     if not re.search(r"[A-Za-z]{3}", text):
         return None

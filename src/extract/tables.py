@@ -10,6 +10,7 @@ sit under. Each Table carries its own quality report (as camelot does).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -26,12 +27,22 @@ def header_meanings(line: Line) -> list[HeaderMeaning]:
 
 
 def is_header_line(line: Line, settings: Settings) -> bool:
-    """A header names at least `min_value_columns` value columns and holds no plain numbers."""
-    numbers = sum(1 for t in line.texts if t and parse_cell(t).value is not None)
+    """A header names at least `min_value_columns` value columns and holds no plain numbers
+    (a run of consecutive years, `2013 2014 2015`, heads the columns of an area table)."""
+    numbers = sum(1 for t in line.texts if t and parse_cell(t).value is not None and not _year_run(line.texts))
     if numbers > 1:  # one stray digit (an icon read as `0`) is tolerated; a data row has many
         return False
     values = sum(1 for m in header_meanings(line) if m.role == "value")
     return values >= settings.min_value_columns and numbers < values / 2
+
+
+def _year_run(texts: list[str]) -> bool:
+    """The line's numbers are years that follow one another: column headers, not figures."""
+    numbers = [t for t in texts if t and parse_cell(t).value is not None]
+    if len(numbers) < 2 or not all(re.fullmatch(r"(?:19|20)\d{2}", t) for t in numbers):
+        return False
+    years = [int(t) for t in numbers]
+    return all(b - a == 1 for a, b in itertools.pairwise(years))
 
 
 def is_subheader_line(line: Line) -> bool:

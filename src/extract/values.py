@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # A number as printed: optional sign, thousands separators, decimals, optional % sign.
 NUMBER_RE = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
-_CELL_NUMBER = re.compile(r"^[£]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|per\s*cent)?$", re.I)
+_CELL_NUMBER = re.compile(r"^[£]?\s*([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|per\s*cent)?$", re.I)
 _LEADING_NUMBER = re.compile(r"^[£]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%)?(?=\s|$)")
 FRACTION_RE = re.compile(
     r"(?<![\w.*/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*/\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\s*[*])(?![\d,])"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from extract.areas import area_rows, figures_from_area_table
 from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
 from extract.periods import financial_year, parse_period, shift_years, year_kind_for
@@ -31,6 +32,10 @@ class WideOptions:
 
 
 def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure]:
+    found = area_rows(table)
+    if found is not None:  # rows are councils, England, regions: one indicator, from the title
+        yield from figures_from_area_table(table, found, options.page)
+        return
     name_col = _name_column(table)
     if name_col is None:
         return

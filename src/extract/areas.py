@@ -1,0 +1,285 @@
+"""Tables whose rows are areas: councils, England, regions, statistical neighbours.
+
+DfE's LAIT exports, the benchmarking appendices of scorecards and Ofsted/ADCS reports print one
+indicator per table (in its title), areas as rows and periods as columns:
+
+    Percentage of re-referrals within 12 months
+    LA number | LA name              | 2015 | 2016 | ... | Change from previous year
+    881       | Essex                | 18.2 | 17.9 | ... | -0.3
+    ...
+              | Statistical Neighbours | ...
+              | England              | ...
+
+`area_rows(table)` says whether a table is one of these (most of its row labels are areas, at
+least one a council or England) and `figures_from_area_table` reads it: the indicator from the
+title, the period from each column, the council from each council row (`council_id`, by name or
+by DfE LA number, a pre-2019 number or name mapped to its successor), and a benchmark kind
+(`national`, `regional`, `statistical_neighbours`) for the aggregate rows. The register is read
+from mappings/ (councils.csv, former_councils.csv): nothing under ../shared at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extract.model import Period, RawFigure, normalise_space
+from extract.periods import financial_year, parse_period, year_kind_for
+from extract.table_model import Column, Table, TableRow
+from extract.values import infer_unit, parse_cell
+
+BENCHMARK_KINDS = ("national", "regional", "statistical_neighbours", "comparator_group")
+
+_AGGREGATES: tuple[tuple[str, str], ...] = (
+    ("statistical_neighbours",
+     r"stat(istical)?\.?\s*neighbou?rs?(\s+(group\s+)?av(erage|g)?\.?)?|sn\s+av(erage|g)?\.?|statistical\s+neighbour\s+mean"),
+    ("national", r"england(\s+av(erage|g)?\.?)?|national(\s+av(erage|g)?\.?)?|eng\.?\s+av(erage|g)?\.?|all\s+england"),
+    ("regional",
+     r"(inner\s+|outer\s+)?london(\s+av(erage|g)?\.?)?|north\s+east|north\s+west|yorkshire\s+(and|&)\s+the\s+humber"
+     r"|east\s+midlands|west\s+midlands|east\s+of\s+england|south\s+east|south\s+west|wales"
+     r"|(regional|region)(\s+av(erage|g)?\.?)?"),
+    ("comparator_group", r"comparator(\s+group)?(\s+av(erage|g)?\.?)?|core\s+cities(\s+av(erage|g)?\.?)?"),
+)  # fmt: skip
+_AGGREGATE_RES = tuple((kind, re.compile(rf"^(?:{p})$", re.I)) for kind, p in _AGGREGATES)
+_LA_NUMBER = re.compile(r"^(\d{3})\b\s*[-–:]?\s*(.*)$")
+_NAME_NOISE = re.compile(
+    r"\b(council|county|borough|city\s+of|metropolitan|district|royal\s+borough\s+of|london\s+borough\s+of|"
+    r"\bmbc|\bua|the)\b|[.,'’()]",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str  # as printed
+    kind: str  # "council" or one of BENCHMARK_KINDS
+    council_id: str | None = None
+    note: str | None = None  # a former council mapped to its successor: says so
+
+
+def _key(name: str) -> str:
+    name = name.replace("&", " and ")
+    name = _NAME_NOISE.sub(" ", name)
+    return normalise_space(re.sub(r"[-–]", " ", name)).lower()
+
+
+class AreaRegister:
+    """Council names, DfE LA numbers (current and pre-2019) → council_id."""
+
+    def __init__(self, councils: list[dict[str, str]], former: list[dict[str, str]]) -> None:
+        self.by_number: dict[str, Area] = {}
+        self.by_name: dict[str, str] = {}
+        for c in councils:
+            cid = c["council_id"]
+            if c.get("dfe_la_number"):
+                self.by_number[c["dfe_la_number"]] = Area(c["council"], "council", cid)
+            for name in [c["council"], c.get("short_name", ""), *c.get("alt_names", "").split("|")]:
+                if name.strip():
+                    self.by_name.setdefault(_key(name), cid)
+        self.former_by_number: dict[str, Area] = {}
+        self.former_by_name: dict[str, Area] = {}
+        for f in former:
+            area = Area(f["name"], "council", f.get("successor_id") or None, f.get("note") or None)
+            self.former_by_number[f["dfe_la_number"]] = area
+            self.former_by_name.setdefault(_key(f["name"]), area)
+
+    def lookup(self, label: str) -> Area | None:
+        text = normalise_space(label).strip("*:-– ")
+        if not text:
+            return None
+        for kind, pattern in _AGGREGATE_RES:
+            if pattern.match(text):
+                return Area(text, kind)
+        m = _LA_NUMBER.match(text)
+        if m:
+            # a number DfE still uses is that council (815 North Yorkshire); a retired one (835
+            # Dorset, 836 Poole, 837 Bournemouth) is the council that succeeded it, or none if split
+            number = m.group(1)
+            current, former = self.by_number.get(number), self.former_by_number.get(number)
+            if current is not None:
+                return Area(text, "council", current.council_id)
+            if former is not None:
+                return Area(text, "council", former.council_id, former.note)
+            return None
+        cid = self.by_name.get(_key(text))
+        if cid:
+            return Area(text, "council", cid)
+        former = self.former_by_name.get(_key(text))
+        if former is not None:
+            return Area(text, "council", former.council_id, former.note)
+        return None
+
+
+@cache
+def _register_at(root: str) -> AreaRegister:
+    def rows(name: str) -> list[dict[str, str]]:
+        path = Path(root) / name
+        if not path.exists():
+            return []
+        with path.open(newline="", encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    return AreaRegister(rows("councils.csv"), rows("former_councils.csv"))
+
+
+def register() -> AreaRegister:
+    from extract.mappings import mappings_dir
+
+    return _register_at(str(mappings_dir()))
+
+
+@dataclass(frozen=True)
+class AreaTable:
+    label_columns: list[Column]  # the columns that name the area (`LA number`, `LA name`)
+    areas: list[Area | None]  # one per row
+
+
+def _row_label(row: TableRow, columns: list[Column]) -> str:
+    return normalise_space(" ".join(row.cells[c.index] for c in columns if row.cells[c.index]))
+
+
+def _lookup_row(reg: AreaRegister, row: TableRow, columns: list[Column]) -> Area | None:
+    """The row's area from its label cells together (`881` + `Essex`), else from one of them."""
+    area = reg.lookup(_row_label(row, columns))
+    if area is not None:
+        return area
+    for col in reversed(columns):
+        if row.cells[col.index]:
+            area = reg.lookup(row.cells[col.index])
+            if area is not None:
+                return area
+    return None
+
+
+def area_rows(table: Table) -> AreaTable | None:
+    """The table's rows as areas, when most of them are areas (≥ 2, ≥ 60 %, a council or England
+    among them) and it has dated value columns; else None."""
+    if len(table.rows) < 2 or not any(c.meaning.period_label for c in table.value_columns):
+        return None
+    reg = register()
+    # the columns left of the first value column name the area (`LA number`, `LA name`); those
+    # after the values (`Latest National Rank`, `Quartile Banding`) never do
+    first_value = min(c.index for c in table.value_columns)
+    label_cols = [c for c in table.columns if c.index < first_value
+                  and c.role not in ("value", "status", "comment", "formula", "polarity")]
+    if not label_cols:
+        return None
+    areas = [_lookup_row(reg, r, label_cols) for r in table.rows]
+    labelled = [r for r in table.rows if _row_label(r, label_cols)]
+    found = [a for a in areas if a is not None]
+    if len(found) < 2 or len(found) < 0.6 * len(labelled):
+        return None
+    if not any(a.kind in ("council", "national") for a in found):
+        return None
+    return AreaTable(label_cols, areas)
+
+
+_GENERIC_LABEL = re.compile(r"^(la|local\s+authority|area|authority|council|region|name|la\s+name|la\s+number)\b", re.I)
+
+
+_TITLE_LEAD = re.compile(
+    r"^(benchmarking|benchmarks?|comparisons?|comparator\s+data|statistical\s+neighbours?)\s*[:\-–]\s*", re.I
+)
+
+
+def _indicator(table: Table, label_cols: list[Column]) -> str:
+    """The indicator an area table is about: its title (`Benchmarking: ` left out), else the
+    header of its area column when that names something other than the areas."""
+    if table.section:
+        title = _TITLE_LEAD.sub("", table.section).strip()
+        return title[:1].upper() + title[1:] if title else table.section
+    for col in label_cols:
+        if col.label and not _GENERIC_LABEL.match(col.label):
+            return col.label
+    return ""  # untitled: a continuation takes its table's title (carry_titles)
+
+
+UNTITLED = "(untitled table of areas)"
+
+
+def carry_titles(figures: list[RawFigure]) -> None:
+    """An untitled area table continues the titled one before it, on its page or the page before
+    (a table split over pages, its header repeated but not its title): its rows take that
+    table's indicator. With none before it, the indicator is `(untitled table of areas)`."""
+    last: RawFigure | None = None
+    for f in figures:
+        if f.area is None or f.source != "table":
+            continue
+        if f.indicator_raw:
+            last = f
+            continue
+        near = last is not None and (
+            f.page is None or last.page is None or 0 <= f.page - last.page <= 1
+        )
+        if near:
+            f.indicator_raw, f.section = last.indicator_raw, last.section
+            last = f
+        else:
+            f.indicator_raw = UNTITLED
+
+
+def figures_from_area_table(table: Table, found: AreaTable, page: int | None) -> Iterator[RawFigure]:
+    indicator = _indicator(table, found.label_columns)
+    year_kind = year_kind_for(indicator)
+    unit = infer_unit("", indicator)
+    for row, area in zip(table.rows, found.areas, strict=True):
+        if area is None:
+            continue
+        figures: list[RawFigure] = []
+        for col in table.value_columns:
+            raw = row.cells[col.index]
+            if not raw or (parse_cell(raw).value is None and not re.search(r"\d", raw)):
+                continue
+            kind = col.meaning.kind or "actual"
+            label = col.meaning.period_label
+            period = _column_period(label, year_kind)
+            if kind == "actual" and area.kind != "council":
+                kind = area.kind
+            # a benchmark row is set against the document's council (the pipeline knows it); a
+            # change of England's figure is no council's
+            council = area.council_id if area.kind == "council" else None
+            flags = ["former_council"] if area.note else []
+            figures.append(
+                RawFigure(
+                    indicator_raw=indicator,
+                    value_raw=raw,
+                    value_kind=kind,
+                    context=row.context,
+                    period=period,
+                    unit="percent" if "%" in raw else unit,
+                    section=table.section,
+                    page=page,
+                    source="table",
+                    flags=flags,
+                    council_id=council,
+                    area=area.label,
+                )
+            )
+        _date_changes(figures)
+        yield from figures
+
+
+def _column_period(label: str | None, year_kind: str) -> Period:
+    """DfE's tables head a year's column with the year it ends in: `2013` for a financial-year
+    indicator is the year to 31 March 2013 (2012-13), as LAIT and the EES `time_period` print it."""
+    if not label:
+        return Period(None)
+    bare = re.fullmatch(r"((?:19|20)\d{2})", label.strip())
+    if bare and year_kind == "financial":
+        return financial_year(label, int(bare.group(1)))
+    return parse_period(label, year_kind=year_kind)
+
+
+def _date_changes(figures: list[RawFigure]) -> None:
+    """A `Change from previous year` cell is the change to the row's latest dated value."""
+    dated = [f for f in figures if f.value_kind != "change" and f.period.end is not None]
+    if not dated:
+        return
+    latest = max(dated, key=lambda f: f.period.end).period
+    for f in figures:
+        if f.value_kind == "change" and f.period.end is None:
+            f.period = Period(latest.label, latest.type, latest.start, latest.end)
