@@ -77,24 +77,21 @@ class Generic(Parser):
         return any(page_tables(page, DEFAULT_SETTINGS) for page in document.pages)
 
     def parse(self, document: Document) -> Iterator[RawFigure]:
-        table_lines: set[tuple[int | None, str]] = set()  # a table's rows and header are no KPI block
+        # a figure a table already gave is not read again as a KPI block value from the same line
+        from_tables: set[tuple[int | None, str]] = set()
         for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
-            table_lines |= {(page.number, _flat(t)) for t in [table.header_context, *(r.context for r in table.rows)]}
-            yield from figures_from_table(table, WideOptions(page=page.number))
+            for figure in figures_from_table(table, WideOptions(page=page.number)):
+                from_tables.add((page.number, figure.value_raw))
+                yield figure
         for page in document.pages:
             block_lines: set[int] = set()
             for figure, line_index in kpi_blocks(page):
                 block_lines.add(line_index)
-                if (page.number, _flat(page.lines[line_index].text)) not in table_lines:
+                if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True)
-
-
-def _flat(text: str) -> str:
-    """A line as printed and a table row's context (cells joined by ` | `) compare equal."""
-    return re.sub(r"[\s|]+", " ", text).strip()
 
 
 @dataclass(frozen=True)
