@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from helpers import as_golden_frame, case_dirs, run_case  # noqa: E402
+from helpers import as_golden_frame, case_dirs, run_case
 
 
 def frame_csv(frame) -> str:
