@@ -131,46 +131,82 @@ def seed_truth() -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _number(v) -> float | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
 def _same(a, b) -> bool:
-    if b is None or (isinstance(b, float) and math.isnan(b)):
+    if b is None:
         return True  # not stated in the truth file
-    return a is not None and not (isinstance(a, float) and math.isnan(a)) and math.isclose(a, b, abs_tol=1e-9)
+    return a is not None and math.isclose(a, b, abs_tol=1e-9)
 
 
-def fact_found(fact, obs: pd.DataFrame, strict: bool = True) -> bool:
-    """Is a truth row (a namedtuple of TRUTH_COLUMNS) among the observations of one document?
+def _text(v) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _records(obs) -> list[dict]:
+    """Observations as plain dicts (from a DataFrame or a list), with the columns facts test."""
+    rows = obs.to_dict("records") if isinstance(obs, pd.DataFrame) else obs
+    out = []
+    for r in rows:
+        end = r.get("period_end")
+        end = None if end is None or (isinstance(end, float) and math.isnan(end)) or pd.isna(end) else str(end)
+        out.append({
+            "value_kind": r.get("value_kind"), "source": r.get("source"), "period_end": end,
+            "period_basis": r.get("period_basis"), "indicator_raw": _text(r.get("indicator_raw")),
+            "context": _text(r.get("context")), "indicator_code": _text(r.get("indicator_code")),
+            "unit": r.get("unit"), "indicator_id": r.get("indicator_id"), "value": _number(r.get("value")),
+            "numerator": _number(r.get("numerator")), "denominator": _number(r.get("denominator")),
+        })  # fmt: skip
+    return out
+
+
+def facts_found(facts: pd.DataFrame, obs, strict: bool = True) -> list[bool]:
+    """For each truth row (TRUTH_COLUMNS), is it among the observations of one document?
 
     The name is found in indicator_raw or the row's printed context (or equals the code), with
     the kind, source, period end (or no date of its own), value and, where stated, numerator
     and denominator. `strict` also holds the unit and indicator id to the fact where it states
     them (the text case runs); the PDF renderings are scored without them.
     """
-    if obs.empty:
-        return False
-    rows = obs[(obs.value_kind == fact.value_kind) & (obs.source == fact.source)]
-    if isinstance(fact.period_end, str) and fact.period_end:
-        rows = rows[rows.period_end.astype(str) == fact.period_end]
-    else:  # printed without a date: since schema 1.2 it may carry the period it is set against
-        inferred = rows.period_basis.isin(["row_actual", "report_period"]) if "period_basis" in rows else False
-        rows = rows[rows.period_end.isna() | inferred]
-    text = fact.indicator_text
-    rows = rows[
-        rows.indicator_raw.str.contains(text, regex=False)
-        | rows.context.fillna("").str.contains(text, regex=False)
-        | (rows.indicator_code.fillna("") == text)
-    ]
-    if strict:
-        if isinstance(fact.unit, str) and fact.unit:
-            rows = rows[rows.unit == fact.unit]
-        if isinstance(fact.indicator_id, str) and fact.indicator_id:
-            rows = rows[rows.indicator_id == fact.indicator_id]
-    for row in rows.itertuples():
+    rows = _records(obs)
+    return [_fact_in(fact, rows, strict) for fact in facts.to_dict("records")]
+
+
+def fact_found(fact, obs, strict: bool = True) -> bool:
+    """One truth row (a mapping or namedtuple of TRUTH_COLUMNS): see facts_found."""
+    fact = fact._asdict() if hasattr(fact, "_asdict") else dict(fact)
+    return _fact_in(fact, _records(obs), strict)
+
+
+def _fact_in(fact: dict, rows: list[dict], strict: bool) -> bool:
+    end = fact["period_end"] if isinstance(fact["period_end"], str) and fact["period_end"] else None
+    text = fact["indicator_text"]
+    value = float(fact["value"])
+    numerator, denominator = _number(fact["numerator"]), _number(fact["denominator"])
+    unit = fact["unit"] if strict and isinstance(fact["unit"], str) and fact["unit"] else None
+    indicator = (
+        fact["indicator_id"] if strict and isinstance(fact["indicator_id"], str) and fact["indicator_id"] else None
+    )
+    for r in rows:
+        if r["value_kind"] != fact["value_kind"] or r["source"] != fact["source"]:
+            continue
+        if end is not None:
+            if r["period_end"] != end:
+                continue
+        # printed without a date: since schema 1.2 it may carry the period it is set against
+        elif r["period_end"] is not None and r["period_basis"] not in ("row_actual", "report_period"):
+            continue
+        if text not in r["indicator_raw"] and text not in r["context"] and r["indicator_code"] != text:
+            continue
+        if (unit and r["unit"] != unit) or (indicator and r["indicator_id"] != indicator):
+            continue
         if (
-            row.value is not None
-            and not (isinstance(row.value, float) and math.isnan(row.value))
-            and math.isclose(row.value, float(fact.value), abs_tol=1e-9)
-            and _same(row.numerator, fact.numerator)
-            and _same(row.denominator, fact.denominator)
+            r["value"] is not None
+            and math.isclose(r["value"], value, abs_tol=1e-9)
+            and _same(r["numerator"], numerator)
+            and _same(r["denominator"], denominator)
         ):
             return True
     return False

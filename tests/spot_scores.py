@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.pipeline import DocumentResult, Pipeline
-from helpers import CASES, fact_found, observations_frame, read_truth, seed_of_cases
+from helpers import CASES, facts_found, observations_frame, read_truth, seed_of_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 RENDERINGS = ROOT / "tests" / "renderings"
@@ -44,7 +44,7 @@ def score_result(result: DocumentResult, case_name: str) -> tuple[float, pd.Data
     if not result.observations:
         return 0.0, spots
     obs = observations_frame(result.observations)
-    found = [fact_found(s, obs, strict=False) for s in spots.itertuples()]
+    found = facts_found(spots, obs, strict=False)
     share = sum(found) / len(found) if found else 1.0
     return share, spots[[not f for f in found]].reset_index(drop=True)
 

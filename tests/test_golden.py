@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import as_golden_frame, case_dirs, fact_found, observations_frame, read_snapshot, read_truth, run_case
+from helpers import as_golden_frame, case_dirs, facts_found, observations_frame, read_snapshot, read_truth, run_case
 
 CASES = case_dirs()
 
@@ -34,7 +34,7 @@ def test_every_truth_row_holds(case, results):
     truth = read_truth(case)
     assert len(truth) >= 10, f"{case.name}/truth.csv: write at least ten facts by reading the input"
     obs = observations_frame(results[case.name].observations)
-    missing = truth[[not fact_found(f, obs) for f in truth.itertuples()]]
+    missing = truth[[not found for found in facts_found(truth, obs)]]
     assert missing.empty, f"{len(missing)} of {len(truth)} facts not found:\n{missing.to_string()}"
 
 
