@@ -17,6 +17,8 @@ from helpers import case_dirs, run_case, seed_of_cases
 from pdf_render import STYLES, render_text_to_pdf
 from spot_scores import score_result
 
+pytestmark = pytest.mark.slow
+
 # every case whose input is a seed paper of the corpus (derived from the case folders)
 CASES = {c.name: c for c in case_dirs() if c.name in seed_of_cases()}
 

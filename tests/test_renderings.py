@@ -20,6 +20,8 @@ import pytest
 
 from spot_scores import RENDERINGS, process, renderings, score_result
 
+pytestmark = pytest.mark.slow
+
 PDFS = renderings()
 FLOORS = pd.read_csv(RENDERINGS / "floors.csv").set_index(["case", "rendering"])
 GOAL = 0.97
