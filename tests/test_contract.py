@@ -4,12 +4,15 @@ silent write), and every Parquet file is read back and checked against its schem
 
 from __future__ import annotations
 
+import shutil
 import textwrap
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from extract import output
 from extract.model import VOCABULARIES, VocabularyError, check_vocabulary
 from extract.output import (
     CATALOGUE_SCHEMA,
@@ -22,10 +25,11 @@ from extract.output import (
 )
 from extract.parser import discover
 from extract.pipeline import Pipeline
+from helpers import CASES
 
 # A parser module written into a temporary package: `bad_{field}` writes one figure whose
 # `field` is not a word of its vocabulary; `good` writes the same figure correctly.
-PARSER_MODULE = '''
+PARSER_MODULE = """
 from extract.model import Period, RawFigure
 from extract.parser import Parser
 
@@ -63,7 +67,7 @@ BadKind = bad("value_kind", "guess")
 BadUnit = bad("unit", "percentage")
 BadPeriod = bad("period_type", "fortnight")
 BadSource = bad("source", "footnote")
-'''
+"""
 
 BAD = {"value_kind": "guess", "unit": "percentage", "period_type": "fortnight", "source": "footnote"}
 
@@ -148,3 +152,26 @@ def test_a_schema_mismatch_is_an_error_and_leaves_the_old_file(tmp_path):
         write_atomic(pa.table({"x": ["a"]}), path, pa.schema([("x", pa.string()), ("y", pa.string())]))
     assert pq.read_table(path).column("x").to_pylist() == ["kept"]
     assert [p.name for p in tmp_path.iterdir()] == ["t.parquet"], "no temporary file left behind"
+
+
+def test_a_run_whose_parquet_comes_out_wrong_fails_and_keeps_the_previous_output(tmp_path, monkeypatch):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    shutil.copy(CASES / "welsh_scc_indicators" / "input.txt", corpus / "paper.txt")
+    pipeline = Pipeline()
+    pipeline.run(corpus, out, workers=1)
+    before = pq.read_table(out / "observations.parquet")
+    real = output.pq.write_table
+
+    def drops_a_column(table, where, *args, **kwargs):  # a writer that loses observations' last column
+        if Path(where).name.startswith(".observations.parquet."):
+            table = table.drop_columns([table.column_names[-1]])
+        return real(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(output.pq, "write_table", drops_a_column)
+    (corpus / "paper.txt").write_text((corpus / "paper.txt").read_text() + "\n")
+    with pytest.raises(SchemaMismatch, match=r"observations\.parquet: .*missing period_basis"):
+        pipeline.run(corpus, out, workers=1)
+    monkeypatch.undo()
+    assert pq.read_table(out / "observations.parquet").equals(before)
+    assert output.check_generation(out)[0]
