@@ -1,38 +1,23 @@
-"""Score a PDF rendering of a seed paper against the hand-checked spot values.
+"""Score a PDF rendering of a seed paper against its case's hand-written truth.
 
-Used by tests/test_renderings.py and benchmarks/bench_renderings.py. A case folder's seed (the
-corpus file its ``input.txt`` is a copy of) is found by comparing contents, and the spot values
-of that seed (tests/spot_values.csv) are looked for in the observations with the rule of
-tests/test_spot_values.py.
+Used by tests/test_renderings.py, tests/test_pdf_seeds.py and benchmarks/bench_renderings.py. A
+case folder's seed (the corpus file its ``input.txt`` is a copy of) is found by comparing
+contents (helpers.seed_of_cases), and the facts of tests/cases/<case>/truth.csv are looked for
+in the observations with helpers.fact_found, without holding unit and indicator id to them.
 """
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
-from test_spot_values import SPOTS, _found
 
 from extract.pipeline import DocumentResult, Pipeline
+from helpers import CASES, facts_found, observations_frame, read_truth, seed_of_cases
 
 ROOT = Path(__file__).resolve().parents[1]
-CASES = ROOT / "tests" / "cases"
-CORPUS = ROOT / "corpus"
 RENDERINGS = ROOT / "tests" / "renderings"
-SPOT_COLUMNS = ["seed", "indicator_text", "value_kind", "period_end", "value", "numerator", "denominator", "source"]
-
-
-@cache
-def seed_of_cases() -> dict[str, str]:
-    """Case folder name -> name of the corpus file holding the same text as its input.txt."""
-    corpus = {p.read_bytes(): p.name for p in sorted(CORPUS.glob("*.txt"))}
-    out = {}
-    for source in sorted(CASES.glob("*/input.txt")):
-        name = corpus.get(source.read_bytes())
-        if name is not None:
-            out[source.parent.name] = name
-    return out
+__all__ = ["CASES", "RENDERINGS", "process", "renderings", "score_rendering", "score_result", "seed_of_cases"]
 
 
 def seed_of(case_name: str) -> str:
@@ -40,11 +25,6 @@ def seed_of(case_name: str) -> str:
     if case_name not in seeds:
         raise KeyError(f"{case_name}: no tests/cases/{case_name}/input.txt matching a corpus file")
     return seeds[case_name]
-
-
-@cache
-def spot_list() -> pd.DataFrame:
-    return pd.read_csv(SPOTS, dtype={"period_end": str})
 
 
 def renderings() -> list[Path]:
@@ -58,16 +38,13 @@ def process(pdf_path: Path, pipeline: Pipeline) -> DocumentResult:
 
 
 def score_result(result: DocumentResult, case_name: str) -> tuple[float, pd.DataFrame]:
-    """Share of the case's seed's spot values found in a result, and the spot rows missing."""
-    seed = seed_of(case_name)
-    spots = spot_list()
-    spots = spots[spots.seed == seed].reset_index(drop=True)
+    """Share of the case's truth rows found in a result, and the truth rows missing."""
+    seed_of(case_name)  # a rendering is of a seed paper
+    spots = read_truth(CASES / case_name)
     if not result.observations:
         return 0.0, spots
-    obs = pd.DataFrame(result.observations)
-    obs["document"] = seed
-    obs["period_end"] = obs.period_end.astype("object")
-    found = [_found(s, obs) for s in spots.itertuples()]
+    obs = observations_frame(result.observations)
+    found = facts_found(spots, obs, strict=False)
     share = sum(found) / len(found) if found else 1.0
     return share, spots[[not f for f in found]].reset_index(drop=True)
 

@@ -28,10 +28,10 @@ def test_only_its_own_parser_claims_a_case(case, pipeline, tmp_path):
         assert claims == [case.name]
 
 
-def test_parser_names_are_unique_and_discovered():
-    names = [p.name for p in discover()]
-    assert len(names) == len(set(names))
-    assert len(names) >= 5
+def test_every_discovered_parser_has_its_case_folder_and_back():
+    # (unique names are discover()'s own check: test_duplicate_parser_names_are_an_error)
+    names = {p.name for p in discover()}
+    assert names == {c.name for c in CASES}, "one case folder per parser, named after it"
 
 
 def test_duplicate_parser_names_are_an_error(tmp_path, monkeypatch):

@@ -53,9 +53,23 @@ def test_boilerplate_numbers_are_not_figures(pipeline, tmp_path):
         assert document["status"] in ("unclaimed", "empty")
 
 
-def test_generic_names_are_matched_strictly(pipeline, tmp_path):
+def test_generic_names_are_matched_strictly(pipeline):
+    # A loose phrase the table rule places on a catalogue indicator stays unmatched under the rule
+    # for the generic parser's rows (an unknown layout's names are not trusted as much).
+    name = "assessments completed in timescale in a month"
+
+    def match(fallback: bool):
+        rule = pipeline.rule_for(fallback, "table")
+        return pipeline.matcher.match(name, code=None, scopes=("", ""), rule=rule,
+                                      candidates=pipeline.settings.candidates, unit=None)  # fmt: skip
+
+    assert match(fallback=False).indicator_id == "csc_assessments_45d_pct"
+    assert match(fallback=True).indicator_id is None
+    assert pipeline.rule_for(True, "table") == pipeline.settings.fuzzy_rule("generic")
+
+
+def test_generic_rows_match_the_catalogue_where_the_name_is_exact(pipeline):
     _, obs = _rows(pipeline, FIXTURES / "generic_kpi_report.txt")
-    matched = obs.dropna(subset=["indicator_id"])
-    assert (matched.match_method.isin(["code", "exact", "alias", "fuzzy"])).all()
     rr = obs[obs.value_raw == "22.2%"].iloc[0]
     assert rr.indicator_id == "csc_re_referrals_12m_pct"
+    assert rr.match_method != "unmatched"

@@ -2,7 +2,7 @@
 
 Every seed is rendered in every style of tests/pdf_render.py (ruled, unruled, landscape,
 wrapped cells, tables split over pages) and run through the pipeline; the hand-checked
-spot values (tests/spot_values.csv) must be found, and the rows must agree with the text
+truth rows of each case (tests/cases/<case>/truth.csv) must be found, and the rows must agree with the text
 run's rows. Thresholds are a floor under what the reader achieves today, not a target.
 """
 
@@ -10,23 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pandas as pd
 import pytest
-from test_spot_values import SPOTS, _found
 
 from extract.model import normalise_space
-from helpers import case_dirs, run_case
+from helpers import case_dirs, run_case, seed_of_cases
 from pdf_render import STYLES, render_text_to_pdf
+from spot_scores import score_result
 
-CASES = {c.name: c for c in case_dirs() if (c / "input.txt").exists()}
-SEED_OF = {
-    "tcs_quarterly_scorecard": "000_93518aa1afa0d0d5.txt",
-    "durham_performance_report": "001_0849ec91f19e7bee.txt",
-    "darlington_scrutiny_narrative": "002_db4118e4560db15c.txt",
-    "devon_improvement_board": "003_0d5cba561ae717bf.txt",
-    "welsh_scc_indicators": "004_fc0e892b28d7762b.txt",
-}
-SPOT_LIST = pd.read_csv(SPOTS, dtype={"period_end": str})
+pytestmark = pytest.mark.slow
+
+# every case whose input is a seed paper of the corpus (derived from the case folders)
+CASES = {c.name: c for c in case_dirs() if c.name in seed_of_cases()}
 
 
 def _key(o: dict) -> tuple:
@@ -57,14 +51,10 @@ def test_each_rendering_is_claimed_by_its_parser_with_pages(pdf_results, name):
         assert all(o["page"] is not None and o["page"] >= 1 for o in result.observations)
 
 
-def test_spot_values_are_found_in_the_pdfs(pdf_results):
+def test_truth_rows_are_found_in_the_pdfs(pdf_results):
     shares = {}
     for (name, style), result in pdf_results.items():
-        obs = pd.DataFrame(result.observations)
-        obs["document"] = SEED_OF[name]
-        obs["period_end"] = obs.period_end.astype("object")
-        spots = SPOT_LIST[SPOT_LIST.seed == SEED_OF[name]]
-        shares[name, style] = sum(_found(s, obs) for s in spots.itertuples()) / len(spots)
+        shares[name, style] = score_result(result, name)[0]
     overall = sum(shares.values()) / len(shares)
     assert overall >= 0.97, shares
     assert min(shares.values()) >= 0.93, shares

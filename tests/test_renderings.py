@@ -4,7 +4,7 @@ tests/renderings/<case>/<rendering>.pdf are the seeds of tests/cases rendered by
 scripts/render_council_pdfs.py (LibreOffice and Chromium; wrapped cells, ruled and unruled
 tables, shaded headers, tables running over pages). Each must be read as its case's parser
 reads the text: claimed by that parser, every row on a page, and the hand-checked spot values
-(tests/spot_values.csv) found.
+(the case's tests/cases/<case>/truth.csv) found.
 
 The goal (issue 8) is 97 % of the spot values on every rendering; the reader is not there yet.
 tests/renderings/floors.csv records, per rendering, the share found when it was last measured
@@ -19,6 +19,8 @@ import pandas as pd
 import pytest
 
 from spot_scores import RENDERINGS, process, renderings, score_result
+
+pytestmark = pytest.mark.slow
 
 PDFS = renderings()
 FLOORS = pd.read_csv(RENDERINGS / "floors.csv").set_index(["case", "rendering"])

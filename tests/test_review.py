@@ -74,6 +74,6 @@ def test_conflicting_duplicates_across_documents_are_flagged():
 
 
 def test_typo_fractions_are_flagged_as_ratio_mismatch():
-    obs = pd.read_csv(ROOT / "tests" / "cases" / "devon_improvement_board" / "expected.csv", dtype=str)
+    obs = pd.read_csv(ROOT / "tests" / "cases" / "devon_improvement_board" / "snapshot.csv", dtype=str)
     flagged = obs[obs["flags"].fillna("").str.contains("ratio_mismatch")]
     assert set(flagged.indicator_code) == {"6.15", "7.1"}  # `760/787 = 0.97%`, `137/159 = 0.862%`

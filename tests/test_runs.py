@@ -20,6 +20,8 @@ from extract.pipeline import Pipeline
 from helpers import CASES
 from pdf_render import render_text_to_pdf
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -12,7 +12,7 @@ from extract.inspect_cmd import inspect_command
 from extract.load import load_document
 from extract.parser import Parser
 from extract.scaffold import ScaffoldError, scaffold
-from helpers import CASES, GOLDEN_COLUMNS
+from helpers import CASES, GOLDEN_COLUMNS, TRUTH_COLUMNS
 
 SAMPLE = CASES / "welsh_scc_indicators" / "input.txt"
 
@@ -42,12 +42,14 @@ def test_scaffold_writes_a_working_skeleton(dirs, tmp_path):
         dirs["parsers_dir"] / "my_council.py",
         case / "input.txt",
         case / "SOURCE.md",
-        case / "expected.csv",
+        case / "snapshot.csv",
+        case / "truth.csv",
         dirs["mappings_dir"] / "aliases" / "my_council.csv",
     }
     assert (case / "input.txt").read_bytes() == SAMPLE.read_bytes()
     assert "TODO" in (case / "SOURCE.md").read_text()
-    assert (case / "expected.csv").read_text().splitlines() == [",".join(GOLDEN_COLUMNS)]
+    assert (case / "snapshot.csv").read_text().splitlines() == [",".join(GOLDEN_COLUMNS)]
+    assert (case / "truth.csv").read_text().splitlines() == [",".join(TRUTH_COLUMNS)]
     assert (dirs["mappings_dir"] / "aliases" / "my_council.csv").read_text() == "alias,indicator_id,note\n"
 
     cls = load_class(dirs["parsers_dir"] / "my_council.py")

@@ -29,7 +29,7 @@ ValueKind = Literal[
 ]
 VALUE_KINDS: tuple[str, ...] = get_args(ValueKind)
 
-PERIOD_TYPES = (
+PeriodType = Literal[
     "month",
     "quarter",
     "financial_year",
@@ -39,11 +39,48 @@ PERIOD_TYPES = (
     "year_to_date",
     "point_in_time",
     "unknown",
-)
-UNITS = ("percent", "count", "rate_per_10k", "rate_per_1k", "ratio", "days", "weeks", "score", "gbp", "unknown")
-POLARITIES = ("higher_is_better", "lower_is_better", "target_is_best", "unknown")
-MATCH_METHODS = ("code", "exact", "alias", "fuzzy", "unmatched")
-SOURCES = ("table", "narrative", "official")
+]
+PERIOD_TYPES: tuple[str, ...] = get_args(PeriodType)
+Unit = Literal["percent", "count", "rate_per_10k", "rate_per_1k", "ratio", "days", "weeks", "score", "gbp", "unknown"]
+UNITS: tuple[str, ...] = get_args(Unit)
+Polarity = Literal["higher_is_better", "lower_is_better", "target_is_best", "unknown"]
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+MatchMethod = Literal["code", "exact", "alias", "fuzzy", "unmatched"]
+MATCH_METHODS: tuple[str, ...] = get_args(MatchMethod)
+Source = Literal["table", "narrative", "official"]
+SOURCES: tuple[str, ...] = get_args(Source)
+
+#: The typed columns of a row and the words each may hold (SCHEMA.md). `unit` may be None in a
+#: parsed row (the pipeline infers it), never in an observation.
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "value_kind": VALUE_KINDS,
+    "unit": UNITS,
+    "period_type": PERIOD_TYPES,
+    "source": SOURCES,
+    "match_method": MATCH_METHODS,
+}
+
+
+class VocabularyError(ValueError):
+    """A row holds a word outside its column's vocabulary: the document is an `error`, never
+    written. The message names the parser that made the row."""
+
+
+def check_vocabulary(row: dict, parser: str | None, nullable: tuple[str, ...] = ()) -> None:
+    """Raise VocabularyError when a typed column of `row` (those of VOCABULARIES it holds) is
+    outside its vocabulary; columns in `nullable` may also be None."""
+    for column, words in VOCABULARIES.items():
+        if column not in row:
+            continue
+        value = row[column]
+        if value is None and column in nullable:
+            continue
+        if value not in words:
+            name = row.get("indicator_raw")
+            raise VocabularyError(
+                f"parser {parser or '(none)'} wrote {column} {value!r} for {name!r}: "
+                f"not one of {', '.join(words)}"
+            )
 DOCUMENT_STATUSES = (
     "ok",
     "empty",
@@ -191,7 +228,7 @@ class Document:
 @dataclass(frozen=True)
 class Period:
     label: str | None
-    type: str = "unknown"
+    type: PeriodType = "unknown"
     start: date | None = None
     end: date | None = None
 
@@ -206,12 +243,12 @@ class RawFigure:
 
     indicator_raw: str
     value_raw: str
-    value_kind: str
+    value_kind: ValueKind
     context: str
-    source: Literal["table", "narrative", "official"] = "table"
+    source: Source = "table"
     period: Period = field(default_factory=lambda: Period(None))
     indicator_code: str | None = None
-    unit: str | None = None  # None: the pipeline infers it
+    unit: Unit | None = None  # None: the pipeline infers it
     value: float | None = None  # None with a numeric value_raw: the pipeline parses it
     numerator: float | None = None
     denominator: float | None = None

@@ -128,12 +128,34 @@ def readable_mode(path: str | Path) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
-def write_atomic(table: pa.Table, path: Path) -> None:
+def check_parquet_schema(path: str | Path, schema: pa.Schema, name: str | None = None) -> None:
+    """Read back a written Parquet file's schema and compare it with the one it must have
+    (names, types and order; metadata aside). Raises SchemaMismatch naming the difference."""
+    written = pq.read_schema(path).remove_metadata()
+    want = schema.remove_metadata()
+    if written.equals(want):
+        return
+    got_fields = {f.name: f.type for f in written}
+    want_fields = {f.name: f.type for f in want}
+    problems = [f"missing {n}" for n in want_fields if n not in got_fields]
+    problems += [f"unexpected {n}" for n in got_fields if n not in want_fields]
+    problems += [
+        f"{n} is {got_fields[n]}, not {t}" for n, t in want_fields.items() if n in got_fields and got_fields[n] != t
+    ]
+    if not problems:
+        problems = [f"columns in the order {written.names}, not {want.names}"]
+    raise SchemaMismatch(f"{name or Path(path).name}: the written schema differs from its own: {'; '.join(problems)}")
+
+
+def write_atomic(table: pa.Table, path: Path, schema: pa.Schema | None = None) -> None:
+    """Write `table` to `path` in one rename, after checking the file's schema as written against
+    `schema` (default: the table's own). A mismatch raises SchemaMismatch and leaves `path` as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        check_parquet_schema(tmp, schema if schema is not None else table.schema, path.name)
         readable_mode(tmp)
         os.replace(tmp, path)
     except BaseException:
@@ -156,13 +178,15 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def write_dataset(out: Path, observations: list[dict], documents: list[dict], catalogue: list[dict]) -> None:
     # Build every table first: a schema error must not leave a mix of old and new files.
-    tables = {
-        "observations.parquet": table_from_rows(observations, OBSERVATIONS_SCHEMA),
-        "documents.parquet": table_from_rows(documents, DOCUMENTS_SCHEMA),
-        "catalogue.parquet": table_from_rows(catalogue, CATALOGUE_SCHEMA),
+    schemas = {
+        "observations.parquet": OBSERVATIONS_SCHEMA,
+        "documents.parquet": DOCUMENTS_SCHEMA,
+        "catalogue.parquet": CATALOGUE_SCHEMA,
     }
+    rows = {"observations.parquet": observations, "documents.parquet": documents, "catalogue.parquet": catalogue}
+    tables = {name: table_from_rows(rows[name], schema) for name, schema in schemas.items()}
     for name, table in tables.items():
-        write_atomic(table, out / name)
+        write_atomic(table, out / name, schemas[name])  # each file read back and checked
 
 
 # -- one run at a time ------------------------------------------------------------------------
@@ -172,6 +196,10 @@ class OutputError(Exception):
 
 class OutputBusy(OutputError):
     pass
+
+
+class SchemaMismatch(OutputError):
+    """A Parquet file as written does not have the schema it must have (SCHEMA.md)."""
 
 
 class RunLock:

@@ -34,7 +34,7 @@ from extract.load import (
 )
 from extract.mappings import Mappings, load_mappings
 from extract.matching import Matcher
-from extract.model import Document, Period, RawFigure
+from extract.model import Document, Period, RawFigure, VocabularyError, check_vocabulary
 from extract.parser import Parser, discover
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.tables import document_cell_text
@@ -304,7 +304,11 @@ def parse_document(
 
 
 def raw_row(f: RawFigure, parser: Parser) -> dict:
-    """A figure as a row, before the catalogue: unit and polarity as printed (may be null)."""
+    """A figure as a row, before the catalogue: unit and polarity as printed (may be null).
+    A word outside its column's vocabulary raises VocabularyError naming the parser."""
+    typed = {"indicator_raw": f.indicator_raw, "value_kind": f.value_kind, "period_type": f.period.type,
+             "source": f.source, "unit": f.unit}  # fmt: skip
+    check_vocabulary(typed, parser.name, nullable=("unit",))
     return {
         "page": f.page,
         "parser": parser.name,
@@ -410,6 +414,12 @@ class Pipeline:
         for row, match in zip(parsed.rows, matches, strict=True):
             observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date, subject))
         date_undated(observations, period_from_meta(meta.get("report_period")))
+        try:  # the contract of every written row (a cached parse, the catalogue's units, the matcher)
+            for o in observations:
+                check_vocabulary(o, o["parser"])
+        except VocabularyError as exc:
+            meta = {**meta, "status": "error", "error": f"VocabularyError: {exc}"}
+            observations = []
         document = {
             "document": rel,
             "document_sha256": meta["sha256"],

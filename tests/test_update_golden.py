@@ -1,0 +1,68 @@
+"""scripts/update_golden.py: lists cases with no argument, shows a diff, writes only with
+--accept, and never writes a failed or empty case."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import CASES, GOLDEN_COLUMNS
+
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "update_golden.py"
+
+
+@pytest.fixture(scope="module")
+def script():
+    spec = importlib.util.spec_from_file_location("update_golden", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def snapshots() -> dict[str, bytes]:
+    return {p.parent.name: p.read_bytes() for p in CASES.glob("*/snapshot.csv")}
+
+
+def test_no_argument_lists_the_cases_and_writes_nothing(script, capsys):
+    before = snapshots()
+    assert script.main([]) == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in before)
+    assert snapshots() == before
+
+
+def test_an_unknown_case_is_a_usage_error(script, capsys):
+    assert script.main(["no_such_case"]) == 2
+    assert "unknown case" in capsys.readouterr().err
+
+
+def test_a_diff_is_shown_and_written_only_with_accept(script, tmp_path, capsys):
+    case = tmp_path / "welsh_scc_indicators"
+    shutil.copytree(CASES / "welsh_scc_indicators", case)
+    right = (case / "snapshot.csv").read_text()
+    lines = right.splitlines(True)
+    wrong = "".join(lines[:1] + lines[2:])  # one row missing
+    (case / "snapshot.csv").write_text(wrong)
+    assert script.update(case, accept=False) == 1
+    out = capsys.readouterr().out
+    assert "+" + lines[1].rstrip("\n") in out and "not written" in out
+    assert (case / "snapshot.csv").read_text() == wrong
+    assert script.update(case, accept=True) == 0
+    assert (case / "snapshot.csv").read_text() == right
+    assert script.update(case, accept=False) == 0  # unchanged now
+
+
+@pytest.mark.parametrize("text", ["", "Minutes of the meeting. Nothing to report.\n"])
+def test_a_failed_or_empty_case_is_never_written(script, tmp_path, capsys, text):
+    case = tmp_path / "broken"
+    case.mkdir()
+    (case / "SOURCE.md").write_text("# broken\n")
+    (case / "input.txt").write_text(text)
+    header = ",".join(GOLDEN_COLUMNS) + "\n"
+    (case / "snapshot.csv").write_text(header)
+    assert script.update(case, accept=True) == 2
+    assert "refusing" in capsys.readouterr().err
+    assert (case / "snapshot.csv").read_text() == header
