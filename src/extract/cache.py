@@ -47,6 +47,8 @@ PARSED_SCHEMA = pa.schema(
 )
 MATCHED_SCHEMA = pa.schema(
     [OBSERVATIONS_SCHEMA.field(n) for n in ("indicator_id", "match_method", "match_score", "unit", "polarity")]
+    # an unmatched row's review-queue candidates: a warm run ranks nothing
+    + [pa.field("candidates", pa.list_(pa.struct([("indicator_id", pa.string()), ("score", pa.float64())])))]
 )
 _DATE_KEYS = ("date_from_parser", "date_from_text")
 # Failures that may pass on another try are not cached.
@@ -69,6 +71,14 @@ class Cache:
 
     def matched_path(self, sha: str) -> Path:
         return self.root / "matched" / f"{sha}-{self.parsers_key}-{self.catalogue_key}.parquet"
+
+    def mark_used(self, parsed: ParsedDocument, matched: bool) -> None:
+        """Keep from prune what a worker saved for this document (see runner.py)."""
+        sha = parsed.meta["sha256"]
+        if sha and parsed.meta["status"] not in TRANSIENT_STATUSES:
+            self.used.add(self.parsed_path(sha))
+            if matched:
+                self.used.add(self.matched_path(sha))
 
     # -- parsed -----------------------------------------------------------------------------
     def load_parsed(self, sha: str) -> ParsedDocument | None:

@@ -46,6 +46,8 @@ META_KEYS = (
     "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
     "report_period", "notes",
 )  # fmt: skip
+# How many candidates the review queue lists for an unmatched name (review.py).
+REVIEW_CANDIDATES = 3
 # Kinds printed without a date of their own are set against the period of their table row.
 UNDATED_KINDS = frozenset(
     ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group")
@@ -58,6 +60,10 @@ class ParsedDocument:
 
     meta: dict  # sha256, bytes, pages, parser, parser_version, status, error, seconds, hints
     rows: list[dict] = field(default_factory=list)
+    # set by a worker that also matched the rows (runner.py): the matches, and whether it saved
+    # the parse and the matches in the cache
+    matches: list[dict] | None = None
+    saved: bool = False
 
 
 @dataclass
@@ -374,6 +380,13 @@ class Pipeline:
                     "match_score": round(match.score, 2),
                     "unit": row["unit_printed"] or (indicator.unit if indicator else None) or "unknown",
                     "polarity": row["polarity_printed"] or (indicator.polarity if indicator else None) or "unknown",
+                    # the review queue's candidates, kept with the match (and cached with it) so
+                    # that writing unmatched.csv ranks nothing again
+                    "candidates": (
+                        [{"indicator_id": c.indicator_id, "score": c.score} for c in match.candidates[:3]]
+                        if match.indicator_id is None and self.settings.candidates == REVIEW_CANDIDATES
+                        else None
+                    ),
                 }
             )
         return out

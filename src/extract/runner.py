@@ -2,14 +2,19 @@
 
 The parse stage runs in worker processes that receive paths, never open documents (PDF
 objects neither pickle nor share threads). Each worker has a memory limit, is recycled after
-a number of documents so memory cannot creep, and is killed if one document takes longer
-than the time limit (that document becomes a `timeout` row). A worker that dies is replaced:
+a number of documents so memory cannot creep, and is killed if one document's parse takes
+longer than the time limit (that document becomes a `timeout` row; matching its rows
+afterwards may take ten times as long). A worker that dies is replaced:
 its document is tried once more, then recorded as an `error`; a worker that died while idle
 costs nothing. Workers exit when the run's process is gone, however it ended.
 
-The main process lists and hashes the files (in chunks), matches parsed rows against the
-catalogue in short slices between looking after the workers (so a time limit fires on time
-while it matches), and writes the outputs as one new generation of OUT (see output.py).
+A worker parses its document, matches its rows against the catalogue (the manifest's council,
+sent with the path, scopes the match) and saves both to the cache; the main process lists and
+hashes the files (in chunks), gives the next document to the freed worker before anything
+else, and only assembles results. (Parses from a Dask cluster, and cached parses whose
+catalogue changed, are matched in the main process in short slices between looking after the
+workers, so a time limit fires on time while it matches.) The outputs are written as one new
+generation of OUT (see output.py).
 Results are assembled in file order, so the dataset is the same row for row whatever the
 number of workers.
 """
@@ -49,11 +54,12 @@ from extract.pipeline import (
 from extract.report import write_report_file
 from extract.review import unmatched_rows, write_unmatched
 
-Task = tuple[int, str, str | None, int | None]  # index, path, sha256, bytes
+Task = tuple  # index, path, sha256, bytes[, manifest entry]
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_RECYCLE = 50
 DEFAULT_MAX_MB = 500.0
+MATCH_LIMIT_FACTOR = 10  # a worker matching its parsed rows gets this many time limits more
 MATCH_SLICE = 0.05  # seconds of matching between two looks at the workers
 
 
@@ -142,6 +148,7 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 
 # -- worker processes ---------------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_CACHE: Cache | None = None
 PR_SET_PDEATHSIG = 1
 
 
@@ -189,7 +196,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(memory_mb)
-    pipeline = _WORKER_PIPELINE
+    pipeline, cache = _WORKER_PIPELINE, _WORKER_CACHE
     assert pipeline is not None
     try:
         for _ in range(recycle):
@@ -199,7 +206,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 return
             if task is None:
                 return
-            index, path = task
+            index, path, manifest = task
             last = [0.0]
 
             def on_page(done: int, total: int, index: int = index, last: list[float] = last) -> None:
@@ -215,6 +222,15 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils)
             finally:
                 load.PAGE_HOOK = None
+            matches = None
+            if parsed.rows:
+                conn.send(("parsed", index))  # the time limit is the parse's: matching is bounded
+                matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
+            if cache is not None:
+                cache.save_parsed(parsed)
+                if matches is not None and parsed.meta["sha256"]:
+                    cache.save_matched(parsed.meta["sha256"], matches)
+            parsed.matches, parsed.saved = matches, cache is not None
             conn.send(("done", index, parsed))
     except (BrokenPipeError, ConnectionResetError, EOFError):
         return  # the parent is gone
@@ -226,15 +242,19 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
 class _Worker:
     process: mp.Process
     conn: Connection
-    task: tuple[int, str] | None = None
+    task: tuple | None = None  # index, path, manifest entry
     started: float = 0.0
     done: int = 0
+    parsed_at: float | None = None  # when the worker said its document was parsed (it matches now)
 
 
 class WorkerPool:
-    def __init__(self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int) -> None:
-        global _WORKER_PIPELINE
+    def __init__(
+        self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int, cache: Cache | None = None
+    ) -> None:
+        global _WORKER_PIPELINE, _WORKER_CACHE
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
+        _WORKER_CACHE = cache  # workers save what they parse and match
         import extract.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
@@ -270,10 +290,11 @@ class WorkerPool:
                     return
                 idle = self._spawn()
             index, path = pending[0][:2]
+            manifest = pending[0][5]
             try:
                 if not idle.process.is_alive():
                     raise BrokenPipeError("the worker is gone")
-                idle.conn.send((index, path))
+                idle.conn.send((index, path, manifest))
             except OSError:
                 self._retire(idle, kill=True)
                 failures += 1
@@ -281,7 +302,7 @@ class WorkerPool:
                     raise RuntimeError("worker processes die as soon as they start") from None
                 continue
             pending.popleft()
-            idle.task, idle.started = (index, path), time.monotonic()
+            idle.task, idle.started, idle.parsed_at = (index, path, manifest), time.monotonic(), None
 
     def run(
         self,
@@ -290,11 +311,15 @@ class WorkerPool:
         on_event: Callable[[str, int, tuple], None] | None = None,
         background: Callable[[], bool] | None = None,
     ) -> None:
-        """tasks: (index, path, sha256, bytes). Calls on_result as documents finish, on_event
-        with what workers report on the way (`start`, `pages`, `page`), and background() (a
-        slice of other work, True while there is more) whenever it would otherwise wait."""
-        pending = deque((index, path, sha, size, 0) for index, path, sha, size in tasks)
-        info = {index: (sha, size, attempts) for index, _, sha, size, attempts in pending}
+        """tasks: (index, path, sha256, bytes[, manifest entry]). Calls on_result(index, parsed)
+        as documents finish (parsed.matches: the worker's matches of its rows, None when it did
+        not match; parsed.saved: the worker put both in the cache), on_event with what workers
+        report on the way (`start`, `pages`, `page`), and background() (a slice of other work,
+        True while there is more) whenever it would otherwise wait.
+        A freed worker is given its next document before a result is handled."""
+        pending = deque((t[0], t[1], t[2], t[3], 0, t[4] if len(t) > 4 else None) for t in tasks)
+        info = {p[0]: (p[2], p[3], 0) for p in pending}
+        manifests = {p[0]: p[5] for p in pending}
         more, last_tick = False, time.monotonic()
         try:
             while pending or any(w.task for w in self.workers):
@@ -313,6 +338,7 @@ class WorkerPool:
                     timeout=0 if more else 0.2,
                 )
                 now = time.monotonic()
+                finished: list[tuple] = []
                 for worker in list(self.workers):
                     if worker.task is None:
                         if not worker.process.is_alive():
@@ -320,10 +346,13 @@ class WorkerPool:
                         continue
                     index = worker.task[0]
                     sha, size, attempts = info[index]
-                    if worker.conn in ready and self._receive(worker, on_result, on_event):
-                        if worker.done >= self.recycle:
-                            self._retire(worker)
-                        continue
+                    if worker.conn in ready:
+                        got = self._receive(worker, on_event)
+                        if got is not None:
+                            finished.append(got)
+                            if worker.done >= self.recycle:
+                                self._retire(worker)
+                            continue
                     if worker.task is None:
                         continue
                     if not worker.process.is_alive():
@@ -331,21 +360,29 @@ class WorkerPool:
                         path = worker.task[1]
                         self._retire(worker)
                         if attempts == 0:  # a crash can be the machine's, not the file's: once more
-                            pending.appendleft((index, path, sha, size, 1))
+                            pending.appendleft((index, path, sha, size, 1, manifests.get(index)))
                             info[index] = (sha, size, 1)
                         else:
-                            on_result(
-                                index, failed_meta(sha, size, "error", f"worker crashed twice (exit code {code})")
+                            finished.append(
+                                (index, failed_meta(sha, size, "error", f"worker crashed twice (exit code {code})"))
                             )
-                    elif now - worker.started > self.timeout:
+                    elif (
+                        now - worker.started > self.timeout
+                        if worker.parsed_at is None
+                        else now - worker.parsed_at > MATCH_LIMIT_FACTOR * self.timeout
+                    ):
                         self._retire(worker, kill=True)
-                        on_result(
+                        finished.append((
                             index,
                             failed_meta(
                                 sha, size, "timeout", f"took longer than the {self.timeout:g} s time limit",
                                 now - worker.started,
                             ),
-                        )  # fmt: skip
+                        ))  # fmt: skip
+                if finished:
+                    self._dispatch(pending)  # the freed workers start their next document first
+                    for index, parsed in finished:
+                        on_result(index, parsed)
                 more = background() if background else False
         finally:
             for worker in list(self.workers):
@@ -353,23 +390,25 @@ class WorkerPool:
                     worker.conn.send(None)
                 self._retire(worker, kill=True)
 
-    def _receive(self, worker: _Worker, on_result, on_event) -> bool:
-        """Read what the worker sent; True when its document is done."""
+    def _receive(self, worker: _Worker, on_event) -> tuple | None:
+        """Read what the worker sent; (index, parsed) when its document is done."""
         index = worker.task[0]
         try:
             while worker.conn.poll():
                 tag, got, *rest = worker.conn.recv()
                 if got != index:
                     continue
+                if tag == "parsed":
+                    worker.parsed_at = time.monotonic()
+                    continue
                 if tag == "done":
                     worker.task, worker.done = None, worker.done + 1
-                    on_result(index, rest[0])
-                    return True
+                    return (index, rest[0])
                 if on_event:
                     on_event(tag, index, tuple(rest))
         except (EOFError, OSError, ValueError, TypeError):
             pass  # a worker that died mid-message: the death is handled by the caller
-        return False
+        return None
 
 
 # -- Dask -----------------------------------------------------------------------------------
@@ -391,15 +430,16 @@ def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] |
         raise RuntimeError("--scheduler needs the dask extra: pip install '.[dask]'") from exc
     with Client(address) as client:
         futures = {}
-        for index, path, _sha, _size in tasks:
+        for index, path, _sha, _size, *_ in tasks:
             futures[client.submit(dask_parse, path, key=f"extract-parse-{index}-{_sha}", pure=False)] = index
         for future in as_completed(futures):
             index = futures[future]
             try:
-                on_result(index, future.result())
+                parsed = future.result()
             except Exception as exc:  # a task the cluster could not finish
                 sha, size = tasks[[t[0] for t in tasks].index(index)][2:4]
-                on_result(index, failed_meta(sha, size, "error", f"Dask task failed: {type(exc).__name__}: {exc}"))
+                parsed = failed_meta(sha, size, "error", f"Dask task failed: {type(exc).__name__}: {exc}")
+            on_result(index, parsed)
             while background and background():
                 pass
 
@@ -425,6 +465,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
     results: list[DocumentResult | None] = [None] * len(entries)
+    candidates: list[dict | None] = [None] * len(entries)
     rels = [e.rel for e in entries]
     counts = {"parsed": 0, "rematched": 0}
     to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
@@ -432,6 +473,11 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
         results[index] = result
+        review: dict[str, list[dict] | None] = {}  # an unmatched name's candidates, at its first row
+        for row, match in zip(parsed.rows, matches or [], strict=True):
+            if match["indicator_id"] is None and row["indicator_raw"] not in review:
+                review[row["indicator_raw"]] = match.get("candidates")
+        candidates[index] = review
         tracker.inflight.pop(index, None)
         tracker.add(result, cached=cached)
         if progress:
@@ -456,8 +502,14 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
 
     def parsed_result(index: int, parsed: ParsedDocument) -> None:
         counts["parsed"] += 1
-        cache.save_parsed(parsed)
-        if parsed.rows:
+        matches, parsed.matches = parsed.matches, None
+        if parsed.saved:  # by the worker
+            cache.mark_used(parsed, matched=matches is not None)
+        else:
+            cache.save_parsed(parsed)
+        if matches is not None:
+            finish(index, parsed, matches)
+        elif parsed.rows:
             to_match.append((index, parsed, []))
         else:
             finish(index, parsed)
@@ -493,7 +545,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
                 cache.save_matched(sha, matches)
             finish(index, cached, matches, cached=True)
         else:
-            tasks.append((index, str(entry.path), sha, size))
+            tasks.append((index, str(entry.path), sha, size, manifest.get(rels[index])))
             sizes[index] = size
             if entry.path.suffix.lower() == ".pdf":
                 tracker.pdf_bytes_left += size
@@ -521,7 +573,9 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
             run_on_dask(options.scheduler, tasks, parsed_result, match_slice)
         else:
             workers = options.workers or os.cpu_count() or 1
-            pool = WorkerPool(pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle)
+            pool = WorkerPool(
+                pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle, cache
+            )
             pool.run(tasks, parsed_result, on_event, match_slice)
     while match_slice():
         pass
@@ -536,7 +590,13 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     try:
         write_dataset(generation.dir, observations, documents, catalogue)
         fallbacks = {p.name for p in pipeline.parsers if p.fallback}
-        write_unmatched(generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
+        known: dict[str, list[dict] | None] = {}
+        for review in candidates:
+            for name, found in (review or {}).items():
+                known.setdefault(name, found)
+        write_unmatched(
+            generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks, known)
+        )
         write_report_file(generation.dir)
         generation.commit(documents=len(documents), observations=len(observations))
     except BaseException as exc:
