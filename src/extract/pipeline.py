@@ -344,12 +344,19 @@ class Pipeline:
         self.settings = settings
         self.parsers = parsers if parsers is not None else discover()
         self.mappings = mappings or load_mappings()
-        self.matcher = Matcher(self.mappings)
+        self._matcher: Matcher | None = None
         self.councils = CouncilFinder(self.mappings.councils)
 
     @property
     def parsers_version(self) -> str:
         return parsers_version(self.parsers)
+
+    @property
+    def matcher(self) -> Matcher:
+        """Built on first use: a warm run (everything from the cache) never needs it."""
+        if self._matcher is None:
+            self._matcher = Matcher(self.mappings)
+        return self._matcher
 
     def parse(self, path: Path) -> ParsedDocument:
         return parse_document(path, self.parsers, self.councils)

@@ -255,6 +255,7 @@ class WorkerPool:
         global _WORKER_PIPELINE, _WORKER_CACHE
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
         _WORKER_CACHE = cache  # workers save what they parse and match
+        pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         import extract.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
@@ -445,6 +446,16 @@ def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] |
 
 
 # -- the run ------------------------------------------------------------------------------------
+class LazyMatcher:
+    """The pipeline's matcher, built when first asked to match."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def match(self, *args, **kwargs):
+        return self.pipeline.matcher.match(*args, **kwargs)
+
+
 def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwargs) -> RunSummary:
     """Run CORPUS into OUT. Raises CorpusError (nothing to read), ManifestError, OutputError
     (OUT cannot be written, or another run holds it) or OSError (a full disk, …); in every
@@ -594,9 +605,8 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         for review in candidates:
             for name, found in (review or {}).items():
                 known.setdefault(name, found)
-        write_unmatched(
-            generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks, known)
-        )
+        matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
+        write_unmatched(generation.dir, unmatched_rows(observations, matcher, pipeline.rule_for, fallbacks, known))
         write_report_file(generation.dir)
         generation.commit(documents=len(documents), observations=len(observations))
     except BaseException as exc:
