@@ -64,6 +64,7 @@ class ParsedDocument:
     # the parse and the matches in the cache
     matches: list[dict] | None = None
     saved: bool = False
+    match_seconds: float = 0.0
 
 
 @dataclass
@@ -79,6 +80,10 @@ class RunSummary:
     parsed: int = 0  # documents parsed in this run (the others came from the cache)
     rematched: int = 0  # documents re-matched from cached parses
     skipped: list[str] = field(default_factory=list)  # output folders inside CORPUS, not read
+    # seconds per stage of the run (runner.py): the main process's wall-clock time per stage,
+    # and the workers' parse and match time summed over documents ("workers: ...")
+    timings: dict[str, float] = field(default_factory=dict)
+    ranked: int = 0  # names the main process ranked against the catalogue (0 in a warm run)
 
     @property
     def statuses(self) -> Counter:

@@ -225,7 +225,9 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
             matches = None
             if parsed.rows:
                 conn.send(("parsed", index))  # the time limit is the parse's: matching is bounded
+                started = time.perf_counter()
                 matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
+                parsed.match_seconds = time.perf_counter() - started
             if cache is not None:
                 cache.save_parsed(parsed)
                 if matches is not None and parsed.meta["sha256"]:
@@ -461,17 +463,36 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
     (OUT cannot be written, or another run holds it) or OSError (a full disk, …); in every
     case, and when interrupted, OUT keeps its previous generation."""
     options = RunOptions(**kwargs)
+    stages = Stages()
     root = corpus if corpus.is_dir() else corpus.parent
-    manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
-    listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
+    with stages("walk"):
+        manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
+        listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
     if not listing.readable:
         raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
     with RunLock(out):
         clean_stale(out)
-        return _run_locked(pipeline, listing, out, manifest, options, progress)
+        return _run_locked(pipeline, listing, out, manifest, options, progress, stages)
 
 
-def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress) -> RunSummary:
+class Stages(dict):
+    """Seconds per stage of a run: `with stages("hash"): ...` adds to that stage."""
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - started
+
+    def add(self, name: str, seconds: float) -> None:
+        self[name] = self.get(name, 0.0) + seconds
+
+
+def _run_locked(
+    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages
+) -> RunSummary:
     entries = listing.entries
     cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
@@ -482,7 +503,9 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
 
     def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
+        started = time.perf_counter()
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
+        stages.add("assemble", time.perf_counter() - started)
         results[index] = result
         review: dict[str, list[dict] | None] = {}  # an unmatched name's candidates, at its first row
         for row, match in zip(parsed.rows, matches or [], strict=True):
@@ -500,6 +523,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     def match_slice() -> bool:
         """Match queued rows for up to MATCH_SLICE seconds; True while rows remain."""
         deadline = time.monotonic() + MATCH_SLICE
+        started = time.perf_counter()
         while to_match and time.monotonic() < deadline:
             index, parsed, done = to_match[0]
             step = parsed.rows[len(done) : len(done) + 4]
@@ -509,10 +533,13 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
                 if parsed.meta["sha256"]:
                     cache.save_matched(parsed.meta["sha256"], done)
                 finish(index, parsed, done)
+        stages.add("match (main process)", time.perf_counter() - started)
         return bool(to_match)
 
     def parsed_result(index: int, parsed: ParsedDocument) -> None:
         counts["parsed"] += 1
+        stages.add("workers: parse", parsed.meta["seconds"] or 0.0)
+        stages.add("workers: match", parsed.match_seconds)
         matches, parsed.matches = parsed.matches, None
         if parsed.saved:  # by the worker
             cache.mark_used(parsed, matched=matches is not None)
@@ -534,7 +561,8 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
             finish(index, failed_meta(None, None, status, message))
             continue
         try:
-            sha, size = hash_file(entry.path, max_bytes)
+            with stages("hash"):
+                sha, size = hash_file(entry.path, max_bytes)
         except LoadError as exc:
             size = None
             if exc.status == "too_large":
@@ -545,15 +573,17 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         except OSError as exc:
             finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
             continue
-        cached = None if options.force else cache.load_parsed(sha)
+        with stages("cache read"):
+            cached = None if options.force else cache.load_parsed(sha)
+            matches = cache.load_matched(sha) if cached is not None else None
         if cached is not None:
-            matches = cache.load_matched(sha)
             if matches is not None and len(matches) != len(cached.rows):
                 matches = None
             if matches is None and cached.rows:
                 counts["rematched"] += 1
-                matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
-                cache.save_matched(sha, matches)
+                with stages("match (main process)"):
+                    matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
+                    cache.save_matched(sha, matches)
             finish(index, cached, matches, cached=True)
         else:
             tasks.append((index, str(entry.path), sha, size, manifest.get(rels[index])))
@@ -579,6 +609,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         if progress:
             progress(None, tracker)
 
+    workers_started = time.perf_counter()
     if tasks:
         if options.scheduler:
             run_on_dask(options.scheduler, tasks, parsed_result, match_slice)
@@ -590,31 +621,42 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
             pool.run(tasks, parsed_result, on_event, match_slice)
     while match_slice():
         pass
+    if tasks:  # the main process's wall-clock time while the workers ran (it matched meanwhile)
+        stages.add("parse (workers, wall)", time.perf_counter() - workers_started)
 
     documents = [r.document for r in results if r is not None]
     observations = [o for r in results if r is not None for o in r.observations]
     catalogue = [
         {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in pipeline.mappings.indicators.values()
     ]
-    flag_conflicts(observations)
+    with stages("flags"):
+        flag_conflicts(observations)
     generation = Generation(out)
     try:
-        write_dataset(generation.dir, observations, documents, catalogue)
-        fallbacks = {p.name for p in pipeline.parsers if p.fallback}
-        known: dict[str, list[dict] | None] = {}
-        for review in candidates:
-            for name, found in (review or {}).items():
-                known.setdefault(name, found)
-        matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
-        write_unmatched(generation.dir, unmatched_rows(observations, matcher, pipeline.rule_for, fallbacks, known))
-        write_report_file(generation.dir)
+        with stages("write"):
+            write_dataset(generation.dir, observations, documents, catalogue)
+        with stages("review queue"):
+            fallbacks = {p.name for p in pipeline.parsers if p.fallback}
+            known: dict[str, list[dict] | None] = {}
+            for review in candidates:
+                for name, found in (review or {}).items():
+                    known.setdefault(name, found)
+            matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
+            rows = unmatched_rows(observations, matcher, pipeline.rule_for, fallbacks, known)
+            write_unmatched(generation.dir, rows)
+        with stages("report"):
+            write_report_file(generation.dir)
         generation.commit(documents=len(documents), observations=len(observations))
     except BaseException as exc:
         generation.abort()
         if isinstance(exc, OSError) and not exc.filename:
             exc.filename = str(generation.dir)  # say where the disk was full
         raise
-    cache.prune()
+    with stages("prune"):
+        cache.prune()
+    matcher_built = pipeline._matcher
+    ranked = matcher_built._match.cache_info().misses if matcher_built is not None else 0
     return RunSummary(
-        documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped)
-    )
+        documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped),
+        timings=dict(stages), ranked=ranked,
+    )  # fmt: skip
