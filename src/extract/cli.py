@@ -16,14 +16,52 @@ import click
 
 from extract import __version__
 
+# Commands that live beside their feature's code, imported only when run (pandas, the PDF
+# engine and the matcher cost half a second): name -> (module, attribute, one-line help).
+LAZY_COMMANDS = {
+    "inspect": ("extract.inspect_cmd", "inspect_command",
+                "Show which parsers claim FILE, where its figures are, and the first rows they give."),
+    "new-parser": ("extract.scaffold", "new_parser_command",
+                   "Start a parser for a new format: parsers/SLUG.py, tests/cases/SLUG/, mappings/aliases/SLUG.csv."),
+    "reconcile": ("extract.reconcile", "reconcile_command",
+                  "Compare OUT's extracted actuals with DfE's official local-authority figures."),
+    "report": ("extract.report", "report_command",
+               "Write OUT/report.html: summary, coverage and charts of the dataset in OUT, in one file."),
+    "review": ("extract.review", "review_command",
+               "Decide, name by name, what OUT/unmatched.csv's names are; decisions become alias rows."),
+}  # fmt: skip
+
 
 class DefaultRunGroup(click.Group):
     """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands and args[0] not in LAZY_COMMANDS and not args[0].startswith("-"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute, _ = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list without importing the lazy commands (their one-line help is above)."""
+        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                rows.append((name, self.commands[name].get_short_help_str(limit)))
+            else:
+                rows.append((name, click.utils.make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """`extract --help` lists the main job's options too: most people run nothing else."""
@@ -288,20 +326,6 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
         found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.candidates)
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 
-
-def _register() -> None:
-    """Commands that live beside their feature's code."""
-    from extract.inspect_cmd import inspect_command
-    from extract.reconcile import reconcile_command
-    from extract.report import report_command
-    from extract.review import review_command
-    from extract.scaffold import new_parser_command
-
-    for command in (review_command, inspect_command, new_parser_command, reconcile_command, report_command):
-        main.add_command(command)
-
-
-_register()
 
 if __name__ == "__main__":
     main()
