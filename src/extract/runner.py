@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import multiprocessing as mp
 import os
 import resource
@@ -39,7 +40,15 @@ from extract.cache import Cache
 from extract.councils import read_manifest
 from extract.load import LoadError, hash_file
 from extract.mappings import CATALOGUE_COLUMNS
-from extract.output import Generation, RunLock, clean_stale, write_dataset
+from extract.output import (
+    MANIFEST,
+    Generation,
+    RunLock,
+    clean_stale,
+    current_generation,
+    file_sha256,
+    write_dataset,
+)
 from extract.pipeline import (
     META_KEYS,
     CorpusError,
@@ -51,7 +60,7 @@ from extract.pipeline import (
     parse_document,
     scan_corpus,
 )
-from extract.report import write_report_file
+from extract.report import REPORT_NAME, write_report_file
 from extract.review import unmatched_rows, write_unmatched
 
 Task = tuple  # index, path, sha256, bytes[, manifest entry]
@@ -448,6 +457,31 @@ def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] |
 
 
 # -- the run ------------------------------------------------------------------------------------
+def _report_inputs(folder: Path) -> str | None:
+    """What report.html is made from: the three dataset files and the report's own code. A
+    generation whose inputs are those of the current one links its report (same bytes)."""
+    import hashlib
+
+    import extract.report
+
+    digest = hashlib.sha256()
+    try:
+        for name in ("observations.parquet", "documents.parquet", "catalogue.parquet"):
+            digest.update(file_sha256(folder / name).encode())
+        digest.update(Path(extract.report.__file__).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _current_facts(out: Path) -> dict:
+    current = current_generation(out)
+    try:
+        return json.loads((current / MANIFEST).read_text(encoding="utf-8")) if current else {}
+    except (OSError, ValueError):
+        return {}
+
+
 class LazyMatcher:
     """The pipeline's matcher, built when first asked to match."""
 
@@ -645,8 +679,12 @@ def _run_locked(
             rows = unmatched_rows(observations, matcher, pipeline.rule_for, fallbacks, known)
             write_unmatched(generation.dir, rows)
         with stages("report"):
-            write_report_file(generation.dir)
-        generation.commit(documents=len(documents), observations=len(observations))
+            report_inputs = _report_inputs(generation.dir)
+            if report_inputs is not None and report_inputs == _current_facts(out).get("report_inputs"):
+                generation.link_from_current((REPORT_NAME,))  # the same dataset: the same report
+            if not (generation.dir / REPORT_NAME).exists():
+                write_report_file(generation.dir)
+        generation.commit(documents=len(documents), observations=len(observations), report_inputs=report_inputs)
     except BaseException as exc:
         generation.abort()
         if isinstance(exc, OSError) and not exc.filename:
