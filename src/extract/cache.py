@@ -143,7 +143,9 @@ def _read(path: Path, schema: pa.Schema) -> pa.Table | None:
     if not path.is_file():
         return None
     try:
-        table = pq.read_table(path)
+        # one small file: no thread pool (pq.read_table's costs 6x the read itself)
+        with pq.ParquetFile(path) as handle:
+            table = handle.read(use_threads=False)
     except Exception:  # damaged, truncated or foreign: parse again
         return None
     if not table.schema.remove_metadata().equals(schema):
