@@ -59,7 +59,7 @@ class DefaultRunGroup(click.Group):
             if name in self.commands:
                 rows.append((name, self.commands[name].get_short_help_str(limit)))
             else:
-                rows.append((name, click.utils.make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+                rows.append((name, click.Command(name, help=LAZY_COMMANDS[name][2]).get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
@@ -233,11 +233,16 @@ def _os_error(exc: OSError, out: Path) -> str:
 )  # fmt: skip
 @click.option("--follow-links", is_flag=True, help="read symbolic links that lead outside CORPUS")
 @click.option("--scheduler", default=None, help="address of a dask.distributed scheduler to parse on")
+@click.option(
+    "--prune", is_flag=True,
+    help="delete every cached result this run does not use; without it, a run of another folder than the "
+    "last run's (a subset of the corpus) keeps the other documents' cached parses",
+)  # fmt: skip
 @click.option("--quiet", is_flag=True, help="print only the summary")
 @click.option("--verbose", is_flag=True, help="a line for every document, with its parser and time")
 def run_command(
     corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, max_mb: float,
-    follow_links: bool, scheduler: str | None, quiet: bool, verbose: bool,
+    follow_links: bool, scheduler: str | None, prune: bool, quiet: bool, verbose: bool,
 ) -> None:  # fmt: skip
     """Read every .pdf, .txt and .md file under CORPUS and write the dataset to OUT.
 
@@ -259,7 +264,7 @@ def run_command(
     try:
         summary = Pipeline().run(
             corpus, out, progress=display, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
-            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links,
+            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links, prune=prune,
         )  # fmt: skip
     except KeyboardInterrupt:
         display.close()
@@ -290,6 +295,9 @@ def run_command(
         click.echo(line)
     if not quiet:
         click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
+        if summary.cache_kept:
+            click.echo(f"cache: kept {summary.cache_kept} cached documents that are not in {corpus} (an earlier run "
+                       "read another folder into OUT); --prune deletes them")  # fmt: skip
         for folder in summary.skipped:
             click.echo(f"skipped: {folder} (an extract output folder inside CORPUS)")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")

@@ -84,6 +84,8 @@ class RunSummary:
     # and the workers' parse and match time summed over documents ("workers: ...")
     timings: dict[str, float] = field(default_factory=dict)
     ranked: int = 0  # names the main process ranked against the catalogue (0 in a warm run)
+    cache_removed: int = 0  # cached results deleted after the run (see Cache.prune)
+    cache_kept: int = 0  # cached parses of documents not in this CORPUS, kept (no --prune)
 
     @property
     def statuses(self) -> Counter:

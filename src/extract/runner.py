@@ -82,6 +82,7 @@ class RunOptions:
     scheduler: str | None = None  # a dask.distributed scheduler address
     max_mb: float = DEFAULT_MAX_MB  # a larger file is a `too_large` row (0: no limit)
     follow_links: bool = False  # read symbolic links that leave CORPUS
+    prune: bool = False  # delete every cached result this run did not use (see Cache.prune)
 
 
 @dataclass
@@ -506,7 +507,7 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
         raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
     with RunLock(out):
         clean_stale(out)
-        return _run_locked(pipeline, listing, out, manifest, options, progress, stages)
+        return _run_locked(pipeline, listing, out, manifest, options, progress, stages, corpus)
 
 
 class Stages(dict):
@@ -525,7 +526,7 @@ class Stages(dict):
 
 
 def _run_locked(
-    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages
+    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path
 ) -> RunSummary:
     entries = listing.entries
     cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
@@ -691,10 +692,10 @@ def _run_locked(
             exc.filename = str(generation.dir)  # say where the disk was full
         raise
     with stages("prune"):
-        cache.prune()
+        pruned, kept = cache.prune(corpus, everything=options.prune)
     matcher_built = pipeline._matcher
     ranked = matcher_built._match.cache_info().misses if matcher_built is not None else 0
     return RunSummary(
         documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped),
-        timings=dict(stages), ranked=ranked,
+        timings=dict(stages), ranked=ranked, cache_removed=pruned, cache_kept=kept,
     )  # fmt: skip
