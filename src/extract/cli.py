@@ -319,10 +319,10 @@ def run_command(
 def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.mappings import load_mappings
-    from extract.matching import Matcher
+    from extract.matcher_store import load_matcher
     from extract.settings import DEFAULT_SETTINGS
 
-    matcher = Matcher(load_mappings())
+    matcher = load_matcher(load_mappings())
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]
     if council:

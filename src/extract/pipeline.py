@@ -350,6 +350,7 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self.parsers = parsers if parsers is not None else discover()
+        self._from_files = mappings is None  # the mapping files as they are: the matcher may come from disk
         self.mappings = mappings or load_mappings()
         self._matcher: Matcher | None = None
         self.councils = CouncilFinder(self.mappings.councils)
@@ -362,7 +363,9 @@ class Pipeline:
     def matcher(self) -> Matcher:
         """Built on first use: a warm run (everything from the cache) never needs it."""
         if self._matcher is None:
-            self._matcher = Matcher(self.mappings)
+            from extract.matcher_store import load_matcher
+
+            self._matcher = load_matcher(self.mappings) if self._from_files else Matcher(self.mappings)
         return self._matcher
 
     def parse(self, path: Path) -> ParsedDocument:
