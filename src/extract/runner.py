@@ -238,11 +238,16 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 started = time.perf_counter()
                 matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
                 parsed.match_seconds = time.perf_counter() - started
+            saved = False
             if cache is not None:
-                cache.save_parsed(parsed)
-                if matches is not None and parsed.meta["sha256"]:
-                    cache.save_matched(parsed.meta["sha256"], matches)
-            parsed.matches, parsed.saved = matches, cache is not None
+                try:
+                    cache.save_parsed(parsed)
+                    if matches is not None and parsed.meta["sha256"]:
+                        cache.save_matched(parsed.meta["sha256"], matches)
+                    saved = True
+                except OSError:  # a full disk: the parent saves again, and says so if it fails too
+                    pass
+            parsed.matches, parsed.saved = matches, saved
             conn.send(("done", index, parsed))
     except (BrokenPipeError, ConnectionResetError, EOFError):
         return  # the parent is gone
@@ -580,6 +585,8 @@ def _run_locked(
             cache.mark_used(parsed, matched=matches is not None)
         else:
             cache.save_parsed(parsed)
+            if matches is not None and parsed.meta["sha256"]:
+                cache.save_matched(parsed.meta["sha256"], matches)
         if matches is not None:
             finish(index, parsed, matches)
         elif parsed.rows:
