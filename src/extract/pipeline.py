@@ -65,6 +65,7 @@ class ParsedDocument:
     matches: list[dict] | None = None
     saved: bool = False
     match_seconds: float = 0.0
+    ranked: list | None = None  # the worker's newly ranked names: ((name, scope, ...), Match) pairs
 
 
 @dataclass
@@ -353,6 +354,10 @@ class Pipeline:
         self._from_files = mappings is None  # the mapping files as they are: the matcher may come from disk
         self.mappings = mappings or load_mappings()
         self._matcher: Matcher | None = None
+        # each distinct (name, code, scope, rule, unit) is ranked once per run: workers send the
+        # names they ranked with their document, and workers started later inherit them
+        self.ranked: dict[tuple, object] = {}
+        self.ranked_new: list[tuple] = []
         self.councils = CouncilFinder(self.mappings.councils)
 
     @property
@@ -381,14 +386,21 @@ class Pipeline:
         out = []
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
-            match = self.matcher.match(
-                row["indicator_raw"],
-                code=row["indicator_code"],
-                scopes=(row["parser"], council_hint or ""),
-                rule=rule,
-                candidates=self.settings.candidates,
-                unit=row["unit_printed"],
-            )
+            scopes = (row["parser"], council_hint or "")
+            key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.candidates,
+                   row["unit_printed"])  # fmt: skip
+            match = self.ranked.get(key)
+            if match is None:
+                match = self.matcher.match(
+                    row["indicator_raw"],
+                    code=row["indicator_code"],
+                    scopes=scopes,
+                    rule=rule,
+                    candidates=self.settings.candidates,
+                    unit=row["unit_printed"],
+                )
+                self.ranked[key] = match
+                self.ranked_new.append((key, match))
             indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
             out.append(
                 {
@@ -407,6 +419,11 @@ class Pipeline:
                 }
             )
         return out
+
+    def take_ranked(self) -> list[tuple]:
+        """The names ranked since the last call, to send to the main process."""
+        taken, self.ranked_new = self.ranked_new, []
+        return taken
 
     def council_for(self, parsed: ParsedDocument, manifest: ManifestEntry | None) -> str | None:
         meta = parsed.meta

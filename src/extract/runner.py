@@ -238,6 +238,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 started = time.perf_counter()
                 matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
                 parsed.match_seconds = time.perf_counter() - started
+                parsed.ranked = pipeline.take_ranked()
             saved = False
             if cache is not None:
                 try:
@@ -581,6 +582,9 @@ def _run_locked(
         stages.add("workers: parse", parsed.meta["seconds"] or 0.0)
         stages.add("workers: match", parsed.match_seconds)
         matches, parsed.matches = parsed.matches, None
+        if parsed.ranked:  # workers started from now on need not rank these names again
+            pipeline.ranked.update(parsed.ranked)
+            parsed.ranked = None
         if parsed.saved:  # by the worker
             cache.mark_used(parsed, matched=matches is not None)
         else:
@@ -700,8 +704,7 @@ def _run_locked(
         raise
     with stages("prune"):
         pruned, kept = cache.prune(corpus, everything=options.prune)
-    matcher_built = pipeline._matcher
-    ranked = matcher_built._match.cache_info().misses if matcher_built is not None else 0
+    ranked = len(pipeline.take_ranked())  # by this process
     return RunSummary(
         documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped),
         timings=dict(stages), ranked=ranked, cache_removed=pruned, cache_kept=kept,
