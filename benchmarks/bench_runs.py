@@ -1,26 +1,43 @@
-"""Whole runs: cold against warm (the cache under OUT), and one worker against two.
+"""Whole runs: where the time goes, cold against warm (the cache under OUT), 1 worker against 2.
 
-    python benchmarks/bench_runs.py [CORPUS]
+    python benchmarks/bench_runs.py [CORPUS] [--synthetic N] [--no-workers-1]
 
 By default the corpus is the shipped text seeds, the seeds rendered as PDF in every test
-style, and the real PDFs in ../shared/pdfs. Prints the cold and warm times and their ratio,
-and the speed-up from 1 to 2 workers. Times are wall-clock: compare ratios within one run.
+style, and the real PDFs in ../shared/pdfs. `--synthetic N` instead generates N text papers
+(default 5,000; not committed: written under a temporary folder) from the seeds, each with its
+own figures so that every one is a new document. Each run is a fresh process (no run inherits
+another's warm caches) and prints:
+
+- time per stage of the main process (walk, hash, cache read, match, assemble, flags, write,
+  review queue, report, prune) and the workers' parse and match time summed over documents;
+- pages a second (a text paper counts as one page), the warm/cold ratio, the names the main
+  process ranked (0 when a warm run ranks nothing);
+- the peak memory of the main process and of the largest worker: USS (what the process alone
+  holds, which is what another process would get back if it ended) and RSS;
+- the speed-up from 1 to 2 workers, with the load average beside it (the machine is shared:
+  compare ratios within one run, not seconds across runs);
+- how long `extract --help` and `extract match` take to start.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import random
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extract.pipeline import Pipeline  # noqa: E402
 
-
+# -- corpora -------------------------------------------------------------------------------------
 def build_corpus(work: Path) -> Path:
     from pdf_render import STYLES, render_text_to_pdf
 
@@ -37,28 +54,166 @@ def build_corpus(work: Path) -> Path:
     return corpus
 
 
-def timed(pipeline: Pipeline, corpus: Path, out: Path, **options) -> tuple[float, object]:
-    """One run; a cold run gets a fresh Pipeline so no run inherits another's warm caches."""
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)(?![\w.])")
+
+
+def synthetic_corpus(work: Path, count: int, seed: int = 12) -> Path:
+    """`count` text papers: the seeds in turn, each figure nudged at random (a new document,
+    the same layout and names), 100 papers to a folder."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    seeds += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "cases").glob("*/input.txt"))]
+    rng = random.Random(seed)
+    corpus = work / f"synthetic-{count}"
+    for n in range(count):
+        text = seeds[n % len(seeds)]
+
+        def nudge(m: re.Match) -> str:
+            value = float(m.group(1))
+            new = max(0.0, value + rng.choice((-2, -1, 1, 2)) * (0.1 if "." in m.group(1) else 1))
+            return f"{new:.1f}" if "." in m.group(1) else str(int(new))
+
+        folder = corpus / f"batch{n // 100:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"paper{n:05d}.txt").write_text(_NUMBER.sub(nudge, text), encoding="utf-8")
+    return corpus
+
+
+# -- one run, in its own process -----------------------------------------------------------------
+def _memory(pid: int) -> tuple[int, int]:
+    """(USS, RSS) of a process in bytes, from /proc/PID/smaps_rollup; (0, 0) when gone."""
+    uss = rss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                key, _, rest = line.partition(":")
+                if key in ("Private_Clean", "Private_Dirty"):
+                    uss += int(rest.split()[0]) * 1024
+                elif key == "Rss":
+                    rss = int(rest.split()[0]) * 1024
+    except (OSError, ValueError):
+        pass
+    return uss, rss
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                found += [int(c) for c in fh.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def one_run(corpus: str, out: str, workers: int) -> None:
+    """Run CORPUS into OUT in this process, sampling memory; print the figures as JSON."""
+    from extract.pipeline import Pipeline
+
+    peak = {"parent_uss": 0, "parent_rss": 0, "worker_uss": 0, "worker_rss": 0}
+    stop = threading.Event()
+
+    def sample() -> None:
+        me = os.getpid()
+        while not stop.is_set():
+            uss, rss = _memory(me)
+            peak["parent_uss"], peak["parent_rss"] = max(peak["parent_uss"], uss), max(peak["parent_rss"], rss)
+            for child in _children(me):
+                uss, rss = _memory(child)
+                peak["worker_uss"], peak["worker_rss"] = max(peak["worker_uss"], uss), max(peak["worker_rss"], rss)
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     started = time.perf_counter()
-    summary = pipeline.run(corpus, out, **options)
-    return time.perf_counter() - started, summary
+    pipeline = Pipeline()
+    summary = pipeline.run(Path(corpus), Path(out), workers=workers)
+    seconds = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    pages = sum((d["pages"] or 1) for d in summary.documents if d["status"] == "ok")
+    pdf_pages = sum(d["pages"] or 0 for d in summary.documents)
+    print(json.dumps({
+        "seconds": seconds, "timings": summary.timings, "pages": pages, "pdf_pages": pdf_pages,
+        "documents": len(summary.documents), "rows": len(summary.observations), "parsed": summary.parsed,
+        "rematched": summary.rematched, "ranked": summary.ranked, **peak,
+    }))  # fmt: skip
+
+
+def run(corpus: Path, out: Path, workers: int) -> dict:
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", str(corpus), str(out), str(workers)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"the run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- printing ------------------------------------------------------------------------------------
+def mb(n: int) -> str:
+    return f"{n / 1e6:,.0f} MB"
+
+
+def show(title: str, r: dict) -> None:
+    print(f"\n{title}: {r['seconds']:.2f} s, {r['documents']:,} documents ({r['parsed']:,} parsed), "
+          f"{r['rows']:,} rows, {r['pages'] / r['seconds']:.1f} pages/s")  # fmt: skip
+    for stage, seconds in sorted(r["timings"].items(), key=lambda kv: -kv[1]):
+        print(f"  {stage:<24} {seconds:8.2f} s")
+    print(f"  names ranked by the main process: {r['ranked']:,}; documents re-matched: {r['rematched']:,}")
+    print(f"  peak memory: main process USS {mb(r['parent_uss'])} (RSS {mb(r['parent_rss'])}); "
+          f"largest worker USS {mb(r['worker_uss'])} (RSS {mb(r['worker_rss'])})")  # fmt: skip
+
+
+def startup(args: list[str], tries: int = 5) -> float:
+    exe = shutil.which("extract") or str(Path(sys.executable).with_name("extract"))
+    best = float("inf")
+    for _ in range(tries):
+        started = time.perf_counter()
+        subprocess.run([exe, *args], capture_output=True, check=False)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--one"]:
+        one_run(argv[1], argv[2], int(argv[3]))
+        return
+    synthetic = None
+    if "--synthetic" in argv:
+        at = argv.index("--synthetic")
+        following = argv[at + 1] if at + 1 < len(argv) else ""
+        synthetic = int(following) if following.isdigit() else 5000
+        del argv[at : at + (2 if following.isdigit() else 1)]
+    skip_one = "--no-workers-1" in argv
+    argv = [a for a in argv if a != "--no-workers-1"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        corpus = Path(argv[0]) if argv else build_corpus(work)
+        if argv:
+            corpus = Path(argv[0])
+        elif synthetic:
+            corpus = synthetic_corpus(work, synthetic)
+        else:
+            corpus = build_corpus(work)
         files = sum(1 for p in corpus.rglob("*") if p.is_file())
-        timed(Pipeline(), corpus, work / "warm-up", workers=1)  # imports and the OS's file cache
-        two, _ = timed(Pipeline(), corpus, work / "two", workers=2)
-        one, summary = timed(Pipeline(), corpus, work / "one", workers=1)
-        warm, warm_summary = timed(Pipeline(), corpus, work / "two", workers=2)
-        pages = sum(d["pages"] or 0 for d in summary.documents)
-        print(f"corpus: {files} files, {pages} PDF pages, {len(summary.observations)} rows")
-        print(f"cold, 1 worker:  {one:.2f} s")
-        print(f"cold, 2 workers: {two:.2f} s  (speed-up {one / two:.2f}x)")
-        print(f"warm, unchanged: {warm:.2f} s  (parsed {warm_summary.parsed} documents)")
-        print(f"cold/warm: {one / warm:.1f}x against 1 worker, {two / warm:.1f}x against 2 workers")
+        print(f"corpus: {corpus if argv else ('synthetic' if synthetic else 'shipped')}, {files:,} files")
+        print(f"start-up: extract --help {startup(['--help']):.2f} s, "
+              f"extract match {startup(['match', 'children in care']):.2f} s")  # fmt: skip
+        run(corpus, work / "warm-up", 1) if not synthetic else None  # the OS's file cache
+        load = os.getloadavg()
+        two = run(corpus, work / "two", 2)
+        show("cold, 2 workers", two)
+        warm = run(corpus, work / "two", 2)
+        show("warm, unchanged, 2 workers", warm)
+        print(f"\nwarm/cold: {two['seconds'] / warm['seconds']:.1f}x faster (2 workers)")
+        if not skip_one:
+            one = run(corpus, work / "one", 1)
+            show("cold, 1 worker", one)
+            print(f"\n1 -> 2 workers: {one['seconds'] / two['seconds']:.2f}x "
+                  f"(load average before the runs: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+                  f"on {os.cpu_count()} cores; after: {os.getloadavg()[0]:.2f})")  # fmt: skip
+            print(f"pages/s per worker: {one['pages'] / one['seconds']:.1f} (1 worker), "
+                  f"{two['pages'] / two['seconds'] / 2:.1f} (2 workers)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -13,8 +13,10 @@ the document parsed again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
-from extract.output import OBSERVATIONS_SCHEMA, write_atomic
+from extract.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 from extract.pipeline import META_KEYS, ParsedDocument
 
 CACHE_DIR = ".extract-cache"
@@ -50,6 +52,8 @@ PARSED_SCHEMA = pa.schema(
 )
 MATCHED_SCHEMA = pa.schema(
     [OBSERVATIONS_SCHEMA.field(n) for n in ("indicator_id", "match_method", "match_score", "unit", "polarity")]
+    # an unmatched row's review-queue candidates: a warm run ranks nothing
+    + [pa.field("candidates", pa.list_(pa.struct([("indicator_id", pa.string()), ("score", pa.float64())])))]
 )
 _DATE_KEYS = ("date_from_parser", "date_from_text")
 # Failures that may pass on another try are not cached.
@@ -72,6 +76,14 @@ class Cache:
 
     def matched_path(self, sha: str) -> Path:
         return self.root / "matched" / f"{sha}-{self.parsers_key}-{self.catalogue_key}.parquet"
+
+    def mark_used(self, parsed: ParsedDocument, matched: bool) -> None:
+        """Keep from prune what a worker saved for this document (see runner.py)."""
+        sha = parsed.meta["sha256"]
+        if sha and parsed.meta["status"] not in TRANSIENT_STATUSES:
+            self.used.add(self.parsed_path(sha))
+            if matched:
+                self.used.add(self.matched_path(sha))
 
     # -- parsed -----------------------------------------------------------------------------
     def load_parsed(self, sha: str) -> ParsedDocument | None:
@@ -119,16 +131,42 @@ class Cache:
         write_atomic(pa.Table.from_pylist(matches, schema=MATCHED_SCHEMA), path)
         self.used.add(path)
 
-    def prune(self) -> int:
-        """Delete cached results of documents that are gone, or of old parsers and catalogues."""
-        removed = 0
+    def is_current(self, path: Path) -> bool:
+        """A cached result made with this run's parsers (and, for a match, its catalogue)."""
+        parts = path.stem.split("-")
+        if path.parent.name == "parsed":
+            return parts[1:] == [self.parsers_key]
+        return parts[1:] == [self.parsers_key, self.catalogue_key]
+
+    def prune(self, corpus: Path | None = None, everything: bool = False) -> tuple[int, int]:
+        """Delete what this run did not use, as (removed, kept):
+
+        - results made with other parsers or another catalogue: always;
+        - results of documents this run did not read: when `everything` (`--prune`), or when
+          this run read the same CORPUS as the run before it (the documents are gone or
+          changed). A run of another folder (a subset of the corpus, say) keeps them, so that
+          running the whole corpus again parses nothing it has parsed before."""
+        marker = self.root / "corpus.txt"
+        where = str(Path(os.path.abspath(corpus))) if corpus is not None else None
+        try:
+            same = where is not None and marker.read_text(encoding="utf-8") == where
+        except OSError:
+            same = True  # the first run into this OUT (or one before this rule): nothing else to keep
+        removed = kept = 0
         for path in self.root.glob("*/*.parquet"):
-            if path not in self.used:
+            if path in self.used:
+                continue
+            if everything or same or not self.is_current(path):
                 path.unlink(missing_ok=True)
                 removed += 1
+            elif path.parent.name == "parsed":
+                kept += 1
         for tmp in self.root.glob("*/.*.tmp"):  # left by a run that was killed mid-write
             tmp.unlink(missing_ok=True)
-        return removed
+        if where is not None and self.root.is_dir():
+            with contextlib.suppress(OSError):
+                write_text_atomic(marker, where)
+        return removed, kept
 
 
 def _read(path: Path, schema: pa.Schema) -> pa.Table | None:
@@ -136,7 +174,9 @@ def _read(path: Path, schema: pa.Schema) -> pa.Table | None:
     if not path.is_file():
         return None
     try:
-        table = pq.read_table(path)
+        # one small file: no thread pool (pq.read_table's costs 6x the read itself)
+        with pq.ParquetFile(path) as handle:
+            table = handle.read(use_threads=False)
     except Exception:  # damaged, truncated or foreign: parse again
         return None
     if not table.schema.remove_metadata().equals(schema):

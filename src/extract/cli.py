@@ -16,14 +16,52 @@ import click
 
 from extract import __version__
 
+# Commands that live beside their feature's code, imported only when run (pandas, the PDF
+# engine and the matcher cost half a second): name -> (module, attribute, one-line help).
+LAZY_COMMANDS = {
+    "inspect": ("extract.inspect_cmd", "inspect_command",
+                "Show which parsers claim FILE, where its figures are, and the first rows they give."),
+    "new-parser": ("extract.scaffold", "new_parser_command",
+                   "Start a parser for a new format: parsers/SLUG.py, tests/cases/SLUG/, mappings/aliases/SLUG.csv."),
+    "reconcile": ("extract.reconcile", "reconcile_command",
+                  "Compare OUT's extracted actuals with DfE's official local-authority figures."),
+    "report": ("extract.report", "report_command",
+               "Write OUT/report.html: summary, coverage and charts of the dataset in OUT, in one file."),
+    "review": ("extract.review", "review_command",
+               "Decide, name by name, what OUT/unmatched.csv's names are; decisions become alias rows."),
+}  # fmt: skip
+
 
 class DefaultRunGroup(click.Group):
     """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        if args and args[0] not in self.commands and args[0] not in LAZY_COMMANDS and not args[0].startswith("-"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute, _ = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list without importing the lazy commands (their one-line help is above)."""
+        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.commands:
+                rows.append((name, self.commands[name].get_short_help_str(limit)))
+            else:
+                rows.append((name, click.Command(name, help=LAZY_COMMANDS[name][2]).get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """`extract --help` lists the main job's options too: most people run nothing else."""
@@ -195,11 +233,16 @@ def _os_error(exc: OSError, out: Path) -> str:
 )  # fmt: skip
 @click.option("--follow-links", is_flag=True, help="read symbolic links that lead outside CORPUS")
 @click.option("--scheduler", default=None, help="address of a dask.distributed scheduler to parse on")
+@click.option(
+    "--prune", is_flag=True,
+    help="delete every cached result this run does not use; without it, a run of another folder than the "
+    "last run's (a subset of the corpus) keeps the other documents' cached parses",
+)  # fmt: skip
 @click.option("--quiet", is_flag=True, help="print only the summary")
 @click.option("--verbose", is_flag=True, help="a line for every document, with its parser and time")
 def run_command(
     corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, max_mb: float,
-    follow_links: bool, scheduler: str | None, quiet: bool, verbose: bool,
+    follow_links: bool, scheduler: str | None, prune: bool, quiet: bool, verbose: bool,
 ) -> None:  # fmt: skip
     """Read every .pdf, .txt and .md file (and DfE tidy .csv table) under CORPUS and write the dataset to OUT.
 
@@ -221,7 +264,7 @@ def run_command(
     try:
         summary = Pipeline().run(
             corpus, out, progress=display, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
-            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links,
+            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links, prune=prune,
         )  # fmt: skip
     except KeyboardInterrupt:
         display.close()
@@ -252,6 +295,9 @@ def run_command(
         click.echo(line)
     if not quiet:
         click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
+        if summary.cache_kept:
+            click.echo(f"cache: kept {summary.cache_kept} cached documents that are not in {corpus} (an earlier run "
+                       "read another folder into OUT); --prune deletes them")  # fmt: skip
         for folder in summary.skipped:
             click.echo(f"skipped: {folder} (an extract output folder inside CORPUS)")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
@@ -273,10 +319,10 @@ def run_command(
 def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.mappings import load_mappings
-    from extract.matching import Matcher
+    from extract.matcher_store import load_matcher
     from extract.settings import DEFAULT_SETTINGS
 
-    matcher = Matcher(load_mappings())
+    matcher = load_matcher(load_mappings())
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]
     if council:
@@ -288,20 +334,6 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
         found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.candidates)
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 
-
-def _register() -> None:
-    """Commands that live beside their feature's code."""
-    from extract.inspect_cmd import inspect_command
-    from extract.reconcile import reconcile_command
-    from extract.report import report_command
-    from extract.review import review_command
-    from extract.scaffold import new_parser_command
-
-    for command in (review_command, inspect_command, new_parser_command, reconcile_command, report_command):
-        main.add_command(command)
-
-
-_register()
 
 if __name__ == "__main__":
     main()

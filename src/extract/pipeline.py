@@ -47,6 +47,8 @@ META_KEYS = (
     "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
     "report_period", "notes",
 )  # fmt: skip
+# How many candidates the review queue lists for an unmatched name (review.py).
+REVIEW_CANDIDATES = 3
 # Kinds printed without a date of their own are set against the period of their table row.
 UNDATED_KINDS = frozenset(
     ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group",
@@ -60,6 +62,12 @@ class ParsedDocument:
 
     meta: dict  # sha256, bytes, pages, parser, parser_version, status, error, seconds, hints
     rows: list[dict] = field(default_factory=list)
+    # set by a worker that also matched the rows (runner.py): the matches, and whether it saved
+    # the parse and the matches in the cache
+    matches: list[dict] | None = None
+    saved: bool = False
+    match_seconds: float = 0.0
+    ranked: list | None = None  # the worker's newly ranked names: ((name, scope, ...), Match) pairs
 
 
 @dataclass
@@ -75,6 +83,12 @@ class RunSummary:
     parsed: int = 0  # documents parsed in this run (the others came from the cache)
     rematched: int = 0  # documents re-matched from cached parses
     skipped: list[str] = field(default_factory=list)  # output folders inside CORPUS, not read
+    # seconds per stage of the run (runner.py): the main process's wall-clock time per stage,
+    # and the workers' parse and match time summed over documents ("workers: ...")
+    timings: dict[str, float] = field(default_factory=dict)
+    ranked: int = 0  # names the main process ranked against the catalogue (0 in a warm run)
+    cache_removed: int = 0  # cached results deleted after the run (see Cache.prune)
+    cache_kept: int = 0  # cached parses of documents not in this CORPUS, kept (no --prune)
 
     @property
     def statuses(self) -> Counter:
@@ -346,13 +360,27 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self.parsers = parsers if parsers is not None else discover()
+        self._from_files = mappings is None  # the mapping files as they are: the matcher may come from disk
         self.mappings = mappings or load_mappings()
-        self.matcher = Matcher(self.mappings)
+        self._matcher: Matcher | None = None
+        # each distinct (name, code, scope, rule, unit) is ranked once per run: workers send the
+        # names they ranked with their document, and workers started later inherit them
+        self.ranked: dict[tuple, object] = {}
+        self.ranked_new: list[tuple] = []
         self.councils = CouncilFinder(self.mappings.councils)
 
     @property
     def parsers_version(self) -> str:
         return parsers_version(self.parsers)
+
+    @property
+    def matcher(self) -> Matcher:
+        """Built on first use: a warm run (everything from the cache) never needs it."""
+        if self._matcher is None:
+            from extract.matcher_store import load_matcher
+
+            self._matcher = load_matcher(self.mappings) if self._from_files else Matcher(self.mappings)
+        return self._matcher
 
     def parse(self, path: Path) -> ParsedDocument:
         return parse_document(path, self.parsers, self.councils)
@@ -367,14 +395,21 @@ class Pipeline:
         out = []
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
-            match = self.matcher.match(
-                row["indicator_raw"],
-                code=row["indicator_code"],
-                scopes=(row["parser"], council_hint or ""),
-                rule=rule,
-                candidates=self.settings.candidates,
-                unit=row["unit_printed"],
-            )
+            scopes = (row["parser"], council_hint or "")
+            key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.candidates,
+                   row["unit_printed"])  # fmt: skip
+            match = self.ranked.get(key)
+            if match is None:
+                match = self.matcher.match(
+                    row["indicator_raw"],
+                    code=row["indicator_code"],
+                    scopes=scopes,
+                    rule=rule,
+                    candidates=self.settings.candidates,
+                    unit=row["unit_printed"],
+                )
+                self.ranked[key] = match
+                self.ranked_new.append((key, match))
             indicator = self.mappings.indicators.get(match.indicator_id) if match.indicator_id else None
             out.append(
                 {
@@ -383,9 +418,21 @@ class Pipeline:
                     "match_score": round(match.score, 2),
                     "unit": row["unit_printed"] or (indicator.unit if indicator else None) or "unknown",
                     "polarity": row["polarity_printed"] or (indicator.polarity if indicator else None) or "unknown",
+                    # the review queue's candidates, kept with the match (and cached with it) so
+                    # that writing unmatched.csv ranks nothing again
+                    "candidates": (
+                        [{"indicator_id": c.indicator_id, "score": c.score} for c in match.candidates[:3]]
+                        if match.indicator_id is None and self.settings.candidates == REVIEW_CANDIDATES
+                        else None
+                    ),
                 }
             )
         return out
+
+    def take_ranked(self) -> list[tuple]:
+        """The names ranked since the last call, to send to the main process."""
+        taken, self.ranked_new = self.ranked_new, []
+        return taken
 
     def council_for(self, parsed: ParsedDocument, manifest: ManifestEntry | None) -> str | None:
         meta = parsed.meta

@@ -32,6 +32,10 @@ UNIT_LABELS = {
     "ratio": "ratio", "days": "days", "weeks": "weeks", "score": "score", "gbp": "£", "unknown": "unit not known",
 }  # fmt: skip
 CHART_KINDS = ("actual", "target")
+# At most this many points on one chart: beyond it, the values of one council, kind and date
+# are drawn as their median, and then only the latest dates are kept.
+MAX_POINTS = 400
+SERIES_ORDER = ["label", "value_kind", "period_end", "value", "document"]
 
 # Chart geometry, in SVG user units.
 WIDTH, PLOT_HEIGHT = 600, 220
@@ -79,20 +83,24 @@ class Run:
     units: dict[str, str] = field(default_factory=dict)  # indicator_id -> catalogue unit
 
 
-def council_label(council: object, council_id: object, document: str) -> str:
-    """The council's name; a document without a council is shown on its own."""
+def council_label(council: object, council_id: object, document: str = "") -> str:
+    """The council's name; documents without a council are grouped under one label (the
+    report's size follows indicators × councils, not documents)."""
     if isinstance(council, str) and council:
         return council
     if isinstance(council_id, str) and council_id:
         return council_id
-    return f"{UNKNOWN_COUNCIL} {document}"
+    return UNKNOWN_COUNCIL
 
 
 def load_run(out: Path) -> Run:
     obs = pd.read_parquet(out / "observations.parquet")
     docs = pd.read_parquet(out / "documents.parquet")
     cat = pd.read_parquet(out / "catalogue.parquet")
-    obs["label"] = [council_label(*r) for r in zip(obs["council"], obs["council_id"], obs["document"], strict=True)]
+    # one label per council (name, else id), computed per distinct pair rather than per row
+    label = obs["council"].where(obs["council"].notna() & (obs["council"] != ""), obs["council_id"])
+    label = label.where(label.notna() & (label != ""), UNKNOWN_COUNCIL)
+    obs["label"] = label.astype(object)
     names = dict(zip(cat["indicator_id"], cat["name"], strict=True))
     units = dict(zip(cat["indicator_id"], cat["unit"], strict=True))
     return Run(obs, docs.sort_values("document"), cat, names, units)
@@ -155,18 +163,19 @@ def coverage_section(run: Run) -> str:
     """Indicators as rows, councils as columns: the number of values read for each pair."""
     obs = run.observations
     valued = obs[obs["indicator_id"].notna() & obs["value"].notna()]
-    counts = valued.groupby(["indicator_id", "label"]).size()
     councils = sorted(obs["label"].unique())
+    grid = valued.groupby(["indicator_id", "label"]).size().unstack(fill_value=0)  # the one pivot
+    grid = grid.reindex(index=sorted(grid.index), columns=councils, fill_value=0)
     header = ["indicator", "name", *councils]
-    rows = []
-    for ind in sorted(valued["indicator_id"].unique()):
-        values = [counts.get((ind, c), 0) for c in councils]
-        rows.append((ind, run.names.get(ind, ""), *(v or "" for v in values)))
+    rows = [
+        (ind, run.names.get(ind, ""), *(int(v) or "" for v in values))
+        for ind, values in zip(grid.index, grid.to_numpy().tolist(), strict=True)
+    ]
     numeric = set(range(2, len(header)))
     return (
         "<h2>Coverage</h2>"
         '<p class="note">Values read (any kind: actual, target, benchmarks …) for each matched indicator and '
-        "council. Documents without a known council are shown on their own.</p>"
+        f"council. Documents without a known council are grouped as {escape(UNKNOWN_COUNCIL)}.</p>"
         + f'<div class="scroll">{html_table(header, rows, numeric, "grid")}</div>'
     )
 
@@ -250,10 +259,13 @@ def undated_section(run: Run) -> str:
 def charts_section(run: Run) -> str:
     obs = run.observations
     dated = obs[_chartable(obs) & obs["period_end"].notna()]
+    columns = ["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"]
+    # sorted once: each indicator's group keeps this order (series_of need not sort again)
+    dated = dated[columns].sort_values(["indicator_id", *SERIES_ORDER], kind="stable")
     colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(obs["label"].unique()))}
     figures = [
-        indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), group, colours)
-        for ind, group in sorted(dated.groupby("indicator_id"), key=lambda item: item[0])
+        indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group), colours)
+        for ind, group in dated.groupby("indicator_id", sort=True)
     ]
     undated = sorted(set(obs["indicator_id"].dropna()) - set(dated["indicator_id"]))
     missing = (
@@ -268,9 +280,7 @@ def charts_section(run: Run) -> str:
         "placed at the end of their period. Several values for one council and date are all drawn. "
         f'<span style="color:{FLAG_COLOUR}">Values with a data-quality flag are ringed in red</span> '
         "(hover for the flags). Values without a date are listed under "
-        '<a href="#undated">Values without a date</a>.</p>'
-        + f'<div class="charts">{"".join(figures)}</div>'
-        + missing
+        '<a href="#undated">Values without a date</a>.</p>' + f'<div class="charts">{"".join(figures)}</div>' + missing
     )
 
 
@@ -285,16 +295,51 @@ class Point:
     flagged: bool = False
 
 
+def capped(group: pd.DataFrame, limit: int = MAX_POINTS) -> pd.DataFrame:
+    """At most `limit` points (sorted as SERIES_ORDER): past it, one point per council, kind and
+    date (the median, its hover text saying of how many values), then the latest dates only."""
+    if len(group) <= limit:
+        return group
+    keys = ["label", "value_kind", "period_end"]
+    flagged = group["flags"].map(lambda f: f is not None and len(f) > 0)
+    merged = (
+        group.assign(flagged=flagged)
+        .groupby(keys, sort=True)
+        .agg(
+            value=("value", "median"), n=("value", "size"), flagged=("flagged", "any"), label_=("period_label", "first")
+        )
+        .reset_index()
+    )
+    merged["period_label"] = merged["label_"]
+    merged["value_raw"] = [
+        f"median {v:g} of {n} values" if n > 1 else f"{v:g}" for v, n in zip(merged["value"], merged["n"], strict=True)
+    ]
+    merged["flags"] = [["flagged values among them"] if f else None for f in merged["flagged"]]
+    merged["document"] = ""
+    if len(merged) > limit:
+        latest = sorted(set(merged["period_end"]), reverse=True)
+        keep: list = []
+        for day in latest:  # whole dates, latest first, while they fit
+            n = int((merged["period_end"] == day).sum())
+            if keep and sum(c for _, c in keep) + n > limit:
+                break
+            keep.append((day, n))
+        merged = merged[merged["period_end"].isin({d for d, _ in keep})]
+    return merged[[*SERIES_ORDER, "period_label", "value_raw", "flags"]]
+
+
 def series_of(group: pd.DataFrame) -> dict[tuple[str, str], list[Point]]:
-    """(council label, kind) -> its points in date order."""
+    """(council label, kind) -> its points in date order (the group is sorted as SERIES_ORDER)."""
     series: dict[tuple[str, str], list[Point]] = {}
-    ordered = group.sort_values(["label", "value_kind", "period_end", "value", "document"], kind="stable")
-    for r in ordered.itertuples(index=False):
-        flags = list(r.flags) if r.flags is not None else []
-        tip = f"{r.label}, {r.value_kind}, {r.period_label or r.period_end}: {r.value_raw}"
+    columns = [
+        group[c].tolist() for c in ("label", "value_kind", "period_end", "value", "period_label", "value_raw", "flags")
+    ]
+    for label, kind, end, value, period_label, raw, flags in zip(*columns, strict=True):
+        flags = list(flags) if flags is not None else []
+        tip = f"{label}, {kind}, {period_label or end}: {raw}"
         if flags:
             tip += f" (flagged: {', '.join(flags)})"
-        series.setdefault((r.label, r.value_kind), []).append(Point(r.period_end, float(r.value), tip, bool(flags)))
+        series.setdefault((label, kind), []).append(Point(end, float(value), tip, bool(flags)))
     return series
 
 
@@ -472,7 +517,8 @@ def render(run: Run) -> str:
         f"<title>extract: run report</title><style>{CSS}</style></head><body>"
         "<h1>Children's services performance: run report</h1>"
         '<p class="note">Made by <code>extract report</code> from observations.parquet, documents.parquet and '
-        "catalogue.parquet in the output folder.</p>" + "".join(sections)
+        "catalogue.parquet in the output folder.</p>"
+        + "".join(sections)
         + f"<script>{FILTER_SCRIPT}</script></body></html>\n"
     )
 

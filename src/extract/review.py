@@ -26,8 +26,11 @@ UNMATCHED_COLUMNS = [
 ]  # fmt: skip
 
 
-def unmatched_rows(observations: list[dict], matcher, rule_for, fallbacks: set[str]) -> list[dict]:
-    """One row per unmatched name, most frequent first."""
+def unmatched_rows(
+    observations: list[dict], matcher, rule_for, fallbacks: set[str], known: dict[str, list[dict] | None] | None = None
+) -> list[dict]:
+    """One row per unmatched name, most frequent first. `known`: a name's candidates as its
+    first row's match found them (cached with the match); a name not there is ranked now."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for o in observations:
         if not o["indicator_id"]:
@@ -38,13 +41,18 @@ def unmatched_rows(observations: list[dict], matcher, rule_for, fallbacks: set[s
         parsers = sorted({o["parser"] for o in rows})
         unknown_council = any(not o["council_id"] for o in rows)
         first = rows[0]
-        match = matcher.match(
-            name,
-            code=first["indicator_code"],
-            scopes=(first["parser"], first["council_id"] or ""),
-            rule=rule_for(first["parser"] in fallbacks, first["source"]),
-            unit=first["unit"] if first["unit"] != "unknown" else None,
-        )
+        found = (known or {}).get(name)
+        if found is not None:
+            ranked = [(c["indicator_id"], c["score"]) for c in found]
+        else:
+            match = matcher.match(
+                name,
+                code=first["indicator_code"],
+                scopes=(first["parser"], first["council_id"] or ""),
+                rule=rule_for(first["parser"] in fallbacks, first["source"]),
+                unit=first["unit"] if first["unit"] != "unknown" else None,
+            )
+            ranked = [(c.indicator_id, c.score) for c in match.candidates]
         if len(councils) == 1 and not unknown_council:
             alias_file = f"aliases/{councils[0]}.csv"
         elif len(parsers) == 1:
@@ -54,9 +62,9 @@ def unmatched_rows(observations: list[dict], matcher, rule_for, fallbacks: set[s
         row = {"indicator_raw": name, "rows": len(rows), "councils": "|".join(councils),
                "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
         for k in range(3):
-            candidate = match.candidates[k] if k < len(match.candidates) else None
-            row[f"candidate_{k + 1}"] = candidate.indicator_id if candidate else ""
-            row[f"score_{k + 1}"] = round(candidate.score, 1) if candidate else ""
+            candidate = ranked[k] if k < len(ranked) else None
+            row[f"candidate_{k + 1}"] = candidate[0] if candidate else ""
+            row[f"score_{k + 1}"] = round(candidate[1], 1) if candidate else ""
         out.append(row)
     out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
     return out

@@ -2,14 +2,19 @@
 
 The parse stage runs in worker processes that receive paths, never open documents (PDF
 objects neither pickle nor share threads). Each worker has a memory limit, is recycled after
-a number of documents so memory cannot creep, and is killed if one document takes longer
-than the time limit (that document becomes a `timeout` row). A worker that dies is replaced:
+a number of documents so memory cannot creep, and is killed if one document's parse takes
+longer than the time limit (that document becomes a `timeout` row; matching its rows
+afterwards may take ten times as long). A worker that dies is replaced:
 its document is tried once more, then recorded as an `error`; a worker that died while idle
 costs nothing. Workers exit when the run's process is gone, however it ended.
 
-The main process lists and hashes the files (in chunks), matches parsed rows against the
-catalogue in short slices between looking after the workers (so a time limit fires on time
-while it matches), and writes the outputs as one new generation of OUT (see output.py).
+A worker parses its document, matches its rows against the catalogue (the manifest's council,
+sent with the path, scopes the match) and saves both to the cache; the main process lists and
+hashes the files (in chunks), gives the next document to the freed worker before anything
+else, and only assembles results. (Parses from a Dask cluster, and cached parses whose
+catalogue changed, are matched in the main process in short slices between looking after the
+workers, so a time limit fires on time while it matches.) The outputs are written as one new
+generation of OUT (see output.py).
 Results are assembled in file order, so the dataset is the same row for row whatever the
 number of workers.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import multiprocessing as mp
 import os
 import resource
@@ -34,7 +40,15 @@ from extract.cache import Cache
 from extract.councils import read_manifest
 from extract.load import LoadError, hash_file
 from extract.mappings import CATALOGUE_COLUMNS
-from extract.output import Generation, RunLock, clean_stale, write_dataset
+from extract.output import (
+    MANIFEST,
+    Generation,
+    RunLock,
+    clean_stale,
+    current_generation,
+    file_sha256,
+    write_dataset,
+)
 from extract.pipeline import (
     META_KEYS,
     CorpusError,
@@ -46,14 +60,15 @@ from extract.pipeline import (
     parse_document,
     scan_corpus,
 )
-from extract.report import write_report_file
+from extract.report import REPORT_NAME, write_report_file
 from extract.review import unmatched_rows, write_unmatched
 
-Task = tuple[int, str, str | None, int | None]  # index, path, sha256, bytes
+Task = tuple  # index, path, sha256, bytes[, manifest entry]
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_RECYCLE = 50
 DEFAULT_MAX_MB = 500.0
+MATCH_LIMIT_FACTOR = 10  # a worker matching its parsed rows gets this many time limits more
 MATCH_SLICE = 0.05  # seconds of matching between two looks at the workers
 
 
@@ -67,6 +82,7 @@ class RunOptions:
     scheduler: str | None = None  # a dask.distributed scheduler address
     max_mb: float = DEFAULT_MAX_MB  # a larger file is a `too_large` row (0: no limit)
     follow_links: bool = False  # read symbolic links that leave CORPUS
+    prune: bool = False  # delete every cached result this run did not use (see Cache.prune)
 
 
 @dataclass
@@ -142,6 +158,7 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 
 # -- worker processes ---------------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
+_WORKER_CACHE: Cache | None = None
 PR_SET_PDEATHSIG = 1
 
 
@@ -189,7 +206,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(memory_mb)
-    pipeline = _WORKER_PIPELINE
+    pipeline, cache = _WORKER_PIPELINE, _WORKER_CACHE
     assert pipeline is not None
     try:
         for _ in range(recycle):
@@ -199,7 +216,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 return
             if task is None:
                 return
-            index, path = task
+            index, path, manifest = task
             last = [0.0]
 
             def on_page(done: int, total: int, index: int = index, last: list[float] = last) -> None:
@@ -215,6 +232,23 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils)
             finally:
                 load.PAGE_HOOK = None
+            matches = None
+            if parsed.rows:
+                conn.send(("parsed", index))  # the time limit is the parse's: matching is bounded
+                started = time.perf_counter()
+                matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
+                parsed.match_seconds = time.perf_counter() - started
+                parsed.ranked = pipeline.take_ranked()
+            saved = False
+            if cache is not None:
+                try:
+                    cache.save_parsed(parsed)
+                    if matches is not None and parsed.meta["sha256"]:
+                        cache.save_matched(parsed.meta["sha256"], matches)
+                    saved = True
+                except OSError:  # a full disk: the parent saves again, and says so if it fails too
+                    pass
+            parsed.matches, parsed.saved = matches, saved
             conn.send(("done", index, parsed))
     except (BrokenPipeError, ConnectionResetError, EOFError):
         return  # the parent is gone
@@ -226,15 +260,20 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
 class _Worker:
     process: mp.Process
     conn: Connection
-    task: tuple[int, str] | None = None
+    task: tuple | None = None  # index, path, manifest entry
     started: float = 0.0
     done: int = 0
+    parsed_at: float | None = None  # when the worker said its document was parsed (it matches now)
 
 
 class WorkerPool:
-    def __init__(self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int) -> None:
-        global _WORKER_PIPELINE
+    def __init__(
+        self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int, cache: Cache | None = None
+    ) -> None:
+        global _WORKER_PIPELINE, _WORKER_CACHE
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
+        _WORKER_CACHE = cache  # workers save what they parse and match
+        pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         import extract.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
@@ -270,10 +309,11 @@ class WorkerPool:
                     return
                 idle = self._spawn()
             index, path = pending[0][:2]
+            manifest = pending[0][5]
             try:
                 if not idle.process.is_alive():
                     raise BrokenPipeError("the worker is gone")
-                idle.conn.send((index, path))
+                idle.conn.send((index, path, manifest))
             except OSError:
                 self._retire(idle, kill=True)
                 failures += 1
@@ -281,7 +321,7 @@ class WorkerPool:
                     raise RuntimeError("worker processes die as soon as they start") from None
                 continue
             pending.popleft()
-            idle.task, idle.started = (index, path), time.monotonic()
+            idle.task, idle.started, idle.parsed_at = (index, path, manifest), time.monotonic(), None
 
     def run(
         self,
@@ -290,11 +330,15 @@ class WorkerPool:
         on_event: Callable[[str, int, tuple], None] | None = None,
         background: Callable[[], bool] | None = None,
     ) -> None:
-        """tasks: (index, path, sha256, bytes). Calls on_result as documents finish, on_event
-        with what workers report on the way (`start`, `pages`, `page`), and background() (a
-        slice of other work, True while there is more) whenever it would otherwise wait."""
-        pending = deque((index, path, sha, size, 0) for index, path, sha, size in tasks)
-        info = {index: (sha, size, attempts) for index, _, sha, size, attempts in pending}
+        """tasks: (index, path, sha256, bytes[, manifest entry]). Calls on_result(index, parsed)
+        as documents finish (parsed.matches: the worker's matches of its rows, None when it did
+        not match; parsed.saved: the worker put both in the cache), on_event with what workers
+        report on the way (`start`, `pages`, `page`), and background() (a slice of other work,
+        True while there is more) whenever it would otherwise wait.
+        A freed worker is given its next document before a result is handled."""
+        pending = deque((t[0], t[1], t[2], t[3], 0, t[4] if len(t) > 4 else None) for t in tasks)
+        info = {p[0]: (p[2], p[3], 0) for p in pending}
+        manifests = {p[0]: p[5] for p in pending}
         more, last_tick = False, time.monotonic()
         try:
             while pending or any(w.task for w in self.workers):
@@ -313,6 +357,7 @@ class WorkerPool:
                     timeout=0 if more else 0.2,
                 )
                 now = time.monotonic()
+                finished: list[tuple] = []
                 for worker in list(self.workers):
                     if worker.task is None:
                         if not worker.process.is_alive():
@@ -320,10 +365,13 @@ class WorkerPool:
                         continue
                     index = worker.task[0]
                     sha, size, attempts = info[index]
-                    if worker.conn in ready and self._receive(worker, on_result, on_event):
-                        if worker.done >= self.recycle:
-                            self._retire(worker)
-                        continue
+                    if worker.conn in ready:
+                        got = self._receive(worker, on_event)
+                        if got is not None:
+                            finished.append(got)
+                            if worker.done >= self.recycle:
+                                self._retire(worker)
+                            continue
                     if worker.task is None:
                         continue
                     if not worker.process.is_alive():
@@ -331,21 +379,29 @@ class WorkerPool:
                         path = worker.task[1]
                         self._retire(worker)
                         if attempts == 0:  # a crash can be the machine's, not the file's: once more
-                            pending.appendleft((index, path, sha, size, 1))
+                            pending.appendleft((index, path, sha, size, 1, manifests.get(index)))
                             info[index] = (sha, size, 1)
                         else:
-                            on_result(
-                                index, failed_meta(sha, size, "error", f"worker crashed twice (exit code {code})")
+                            finished.append(
+                                (index, failed_meta(sha, size, "error", f"worker crashed twice (exit code {code})"))
                             )
-                    elif now - worker.started > self.timeout:
+                    elif (
+                        now - worker.started > self.timeout
+                        if worker.parsed_at is None
+                        else now - worker.parsed_at > MATCH_LIMIT_FACTOR * self.timeout
+                    ):
                         self._retire(worker, kill=True)
-                        on_result(
+                        finished.append((
                             index,
                             failed_meta(
                                 sha, size, "timeout", f"took longer than the {self.timeout:g} s time limit",
                                 now - worker.started,
                             ),
-                        )  # fmt: skip
+                        ))  # fmt: skip
+                if finished:
+                    self._dispatch(pending)  # the freed workers start their next document first
+                    for index, parsed in finished:
+                        on_result(index, parsed)
                 more = background() if background else False
         finally:
             for worker in list(self.workers):
@@ -353,23 +409,25 @@ class WorkerPool:
                     worker.conn.send(None)
                 self._retire(worker, kill=True)
 
-    def _receive(self, worker: _Worker, on_result, on_event) -> bool:
-        """Read what the worker sent; True when its document is done."""
+    def _receive(self, worker: _Worker, on_event) -> tuple | None:
+        """Read what the worker sent; (index, parsed) when its document is done."""
         index = worker.task[0]
         try:
             while worker.conn.poll():
                 tag, got, *rest = worker.conn.recv()
                 if got != index:
                     continue
+                if tag == "parsed":
+                    worker.parsed_at = time.monotonic()
+                    continue
                 if tag == "done":
                     worker.task, worker.done = None, worker.done + 1
-                    on_result(index, rest[0])
-                    return True
+                    return (index, rest[0])
                 if on_event:
                     on_event(tag, index, tuple(rest))
         except (EOFError, OSError, ValueError, TypeError):
             pass  # a worker that died mid-message: the death is handled by the caller
-        return False
+        return None
 
 
 # -- Dask -----------------------------------------------------------------------------------
@@ -391,47 +449,110 @@ def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] |
         raise RuntimeError("--scheduler needs the dask extra: pip install '.[dask]'") from exc
     with Client(address) as client:
         futures = {}
-        for index, path, _sha, _size in tasks:
+        for index, path, _sha, _size, *_ in tasks:
             futures[client.submit(dask_parse, path, key=f"extract-parse-{index}-{_sha}", pure=False)] = index
         for future in as_completed(futures):
             index = futures[future]
             try:
-                on_result(index, future.result())
+                parsed = future.result()
             except Exception as exc:  # a task the cluster could not finish
                 sha, size = tasks[[t[0] for t in tasks].index(index)][2:4]
-                on_result(index, failed_meta(sha, size, "error", f"Dask task failed: {type(exc).__name__}: {exc}"))
+                parsed = failed_meta(sha, size, "error", f"Dask task failed: {type(exc).__name__}: {exc}")
+            on_result(index, parsed)
             while background and background():
                 pass
 
 
 # -- the run ------------------------------------------------------------------------------------
+def _report_inputs(folder: Path) -> str | None:
+    """What report.html is made from: the three dataset files and the report's own code. A
+    generation whose inputs are those of the current one links its report (same bytes)."""
+    import hashlib
+
+    import extract.report
+
+    digest = hashlib.sha256()
+    try:
+        for name in ("observations.parquet", "documents.parquet", "catalogue.parquet"):
+            digest.update(file_sha256(folder / name).encode())
+        digest.update(Path(extract.report.__file__).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _current_facts(out: Path) -> dict:
+    current = current_generation(out)
+    try:
+        return json.loads((current / MANIFEST).read_text(encoding="utf-8")) if current else {}
+    except (OSError, ValueError):
+        return {}
+
+
+class LazyMatcher:
+    """The pipeline's matcher, built when first asked to match."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+
+    def match(self, *args, **kwargs):
+        return self.pipeline.matcher.match(*args, **kwargs)
+
+
 def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwargs) -> RunSummary:
     """Run CORPUS into OUT. Raises CorpusError (nothing to read), ManifestError, OutputError
     (OUT cannot be written, or another run holds it) or OSError (a full disk, …); in every
     case, and when interrupted, OUT keeps its previous generation."""
     options = RunOptions(**kwargs)
+    stages = Stages()
     root = corpus if corpus.is_dir() else corpus.parent
-    manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
-    listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
+    with stages("walk"):
+        manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
+        listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
     if not listing.readable:
         raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
     with RunLock(out):
         clean_stale(out)
-        return _run_locked(pipeline, listing, out, manifest, options, progress)
+        return _run_locked(pipeline, listing, out, manifest, options, progress, stages, corpus)
 
 
-def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress) -> RunSummary:
+class Stages(dict):
+    """Seconds per stage of a run: `with stages("hash"): ...` adds to that stage."""
+
+    @contextlib.contextmanager
+    def __call__(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.perf_counter() - started
+
+    def add(self, name: str, seconds: float) -> None:
+        self[name] = self.get(name, 0.0) + seconds
+
+
+def _run_locked(
+    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path
+) -> RunSummary:
     entries = listing.entries
     cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
     results: list[DocumentResult | None] = [None] * len(entries)
+    candidates: list[dict | None] = [None] * len(entries)
     rels = [e.rel for e in entries]
     counts = {"parsed": 0, "rematched": 0}
     to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
 
     def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
+        started = time.perf_counter()
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
+        stages.add("assemble", time.perf_counter() - started)
         results[index] = result
+        review: dict[str, list[dict] | None] = {}  # an unmatched name's candidates, at its first row
+        for row, match in zip(parsed.rows, matches or [], strict=True):
+            if match["indicator_id"] is None and row["indicator_raw"] not in review:
+                review[row["indicator_raw"]] = match.get("candidates")
+        candidates[index] = review
         tracker.inflight.pop(index, None)
         tracker.add(result, cached=cached)
         if progress:
@@ -443,6 +564,7 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
     def match_slice() -> bool:
         """Match queued rows for up to MATCH_SLICE seconds; True while rows remain."""
         deadline = time.monotonic() + MATCH_SLICE
+        started = time.perf_counter()
         while to_match and time.monotonic() < deadline:
             index, parsed, done = to_match[0]
             step = parsed.rows[len(done) : len(done) + 4]
@@ -452,12 +574,26 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
                 if parsed.meta["sha256"]:
                     cache.save_matched(parsed.meta["sha256"], done)
                 finish(index, parsed, done)
+        stages.add("match (main process)", time.perf_counter() - started)
         return bool(to_match)
 
     def parsed_result(index: int, parsed: ParsedDocument) -> None:
         counts["parsed"] += 1
-        cache.save_parsed(parsed)
-        if parsed.rows:
+        stages.add("workers: parse", parsed.meta["seconds"] or 0.0)
+        stages.add("workers: match", parsed.match_seconds)
+        matches, parsed.matches = parsed.matches, None
+        if parsed.ranked:  # workers started from now on need not rank these names again
+            pipeline.ranked.update(parsed.ranked)
+            parsed.ranked = None
+        if parsed.saved:  # by the worker
+            cache.mark_used(parsed, matched=matches is not None)
+        else:
+            cache.save_parsed(parsed)
+            if matches is not None and parsed.meta["sha256"]:
+                cache.save_matched(parsed.meta["sha256"], matches)
+        if matches is not None:
+            finish(index, parsed, matches)
+        elif parsed.rows:
             to_match.append((index, parsed, []))
         else:
             finish(index, parsed)
@@ -471,7 +607,8 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
             finish(index, failed_meta(None, None, status, message))
             continue
         try:
-            sha, size = hash_file(entry.path, max_bytes)
+            with stages("hash"):
+                sha, size = hash_file(entry.path, max_bytes)
         except LoadError as exc:
             size = None
             if exc.status == "too_large":
@@ -482,18 +619,20 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         except OSError as exc:
             finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
             continue
-        cached = None if options.force else cache.load_parsed(sha)
+        with stages("cache read"):
+            cached = None if options.force else cache.load_parsed(sha)
+            matches = cache.load_matched(sha) if cached is not None else None
         if cached is not None:
-            matches = cache.load_matched(sha)
             if matches is not None and len(matches) != len(cached.rows):
                 matches = None
             if matches is None and cached.rows:
                 counts["rematched"] += 1
-                matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
-                cache.save_matched(sha, matches)
+                with stages("match (main process)"):
+                    matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
+                    cache.save_matched(sha, matches)
             finish(index, cached, matches, cached=True)
         else:
-            tasks.append((index, str(entry.path), sha, size))
+            tasks.append((index, str(entry.path), sha, size, manifest.get(rels[index])))
             sizes[index] = size
             if entry.path.suffix.lower() == ".pdf":
                 tracker.pdf_bytes_left += size
@@ -516,35 +655,57 @@ def _run_locked(pipeline: Pipeline, listing, out: Path, manifest, options: RunOp
         if progress:
             progress(None, tracker)
 
+    workers_started = time.perf_counter()
     if tasks:
         if options.scheduler:
             run_on_dask(options.scheduler, tasks, parsed_result, match_slice)
         else:
             workers = options.workers or os.cpu_count() or 1
-            pool = WorkerPool(pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle)
+            pool = WorkerPool(
+                pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle, cache
+            )
             pool.run(tasks, parsed_result, on_event, match_slice)
     while match_slice():
         pass
+    if tasks:  # the main process's wall-clock time while the workers ran (it matched meanwhile)
+        stages.add("parse (workers, wall)", time.perf_counter() - workers_started)
 
     documents = [r.document for r in results if r is not None]
     observations = [o for r in results if r is not None for o in r.observations]
     catalogue = [
         {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in pipeline.mappings.indicators.values()
     ]
-    flag_conflicts(observations)
+    with stages("flags"):
+        flag_conflicts(observations)
     generation = Generation(out)
     try:
-        write_dataset(generation.dir, observations, documents, catalogue)
-        fallbacks = {p.name for p in pipeline.parsers if p.fallback}
-        write_unmatched(generation.dir, unmatched_rows(observations, pipeline.matcher, pipeline.rule_for, fallbacks))
-        write_report_file(generation.dir)
-        generation.commit(documents=len(documents), observations=len(observations))
+        with stages("write"):
+            write_dataset(generation.dir, observations, documents, catalogue)
+        with stages("review queue"):
+            fallbacks = {p.name for p in pipeline.parsers if p.fallback}
+            known: dict[str, list[dict] | None] = {}
+            for review in candidates:
+                for name, found in (review or {}).items():
+                    known.setdefault(name, found)
+            matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
+            rows = unmatched_rows(observations, matcher, pipeline.rule_for, fallbacks, known)
+            write_unmatched(generation.dir, rows)
+        with stages("report"):
+            report_inputs = _report_inputs(generation.dir)
+            if report_inputs is not None and report_inputs == _current_facts(out).get("report_inputs"):
+                generation.link_from_current((REPORT_NAME,))  # the same dataset: the same report
+            if not (generation.dir / REPORT_NAME).exists():
+                write_report_file(generation.dir)
+        generation.commit(documents=len(documents), observations=len(observations), report_inputs=report_inputs)
     except BaseException as exc:
         generation.abort()
         if isinstance(exc, OSError) and not exc.filename:
             exc.filename = str(generation.dir)  # say where the disk was full
         raise
-    cache.prune()
+    with stages("prune"):
+        pruned, kept = cache.prune(corpus, everything=options.prune)
+    ranked = len(pipeline.take_ranked())  # by this process
     return RunSummary(
-        documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped)
-    )
+        documents, observations, parsed=counts["parsed"], rematched=counts["rematched"], skipped=list(listing.skipped),
+        timings=dict(stages), ranked=ranked, cache_removed=pruned, cache_kept=kept,
+    )  # fmt: skip

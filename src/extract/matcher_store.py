@@ -1,0 +1,61 @@
+"""A built matcher kept on disk, so that `extract match` and a run's first match start quickly."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from extract.mappings import Mappings
+from extract.matching import Matcher
+
+
+def _matcher_key(mappings: Mappings) -> str:
+    """The mapping files' version and the code that builds a matcher from them."""
+    import sys
+
+    import numpy
+    import rapidfuzz
+
+    digest = hashlib.sha256(f"{mappings.version};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode())
+    here = Path(__file__).parent
+    for name in ("matching.py", "facets.py", "mappings.py", "settings.py", "model.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def load_matcher(mappings: Mappings) -> Matcher:
+    """A matcher for the mapping files as loaded from disk. Building one (each catalogue
+    entry's facts) takes most of a second, so it is kept in the user's cache folder
+    ($XDG_CACHE_HOME/extract or ~/.cache/extract), keyed by the mapping files' version and
+    the matcher's code; EXTRACT_NO_MATCHER_CACHE=1 builds it every time."""
+    import pickle
+    import tempfile
+
+    if os.environ.get("EXTRACT_NO_MATCHER_CACHE") or not mappings.version:
+        return Matcher(mappings)
+    try:
+        folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extract"
+        path = folder / f"matcher-{_matcher_key(mappings)}.pickle"
+    except (OSError, RuntimeError):
+        return Matcher(mappings)
+    try:
+        with open(path, "rb") as fh:
+            matcher = pickle.load(fh)
+        if isinstance(matcher, Matcher) and matcher.mappings.version == mappings.version:
+            return matcher
+    except Exception:  # missing, damaged, or from another version of a library: build it
+        pass
+    matcher = Matcher(mappings)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".matcher.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(matcher, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: build it next time too
+    return matcher
