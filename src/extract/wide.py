@@ -15,9 +15,23 @@ from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
 from extract.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.table_model import Column, Table, TableRow
-from extract.values import formula_disagrees, infer_unit, parse_cell, parse_fraction
+from extract.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
+# a RAG word or an arrow printed in the figure's own cell (`60.9% RED`, `↓ 67.2%`)
+_MARK = re.compile(r"^\s*([↑↓→←▲▼⬆⬇️\ufe0f]+)?\s*(.*?)(?:\s+(red|amber|green))?\s*$", re.I)
+
+
+def split_mark(raw: str) -> tuple[str, str | None]:
+    """(the figure, the mark beside it): the status a cell prints with its number."""
+    m = _MARK.match(raw)
+    if not m or not (m.group(1) or m.group(3)) or parse_cell(m.group(2)).value is None:
+        return raw, None
+    return m.group(2), " ".join(g for g in (m.group(1), m.group(3)) if g)
+
+
+# a target may be stated in words (`above N / NE`): kept, with a null value
+_STATED_KINDS = {"target", "tolerance", "intervention"}
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
 
@@ -90,6 +104,10 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         raw = cells[col.index]
         if not raw or is_status(raw):
             continue
+        figure, mark = split_mark(raw)
+        value = parse_cell(figure).value
+        if value is None and not is_no_value(raw) and col.meaning.kind not in _STATED_KINDS:
+            continue  # words under a figure's column (`Better`, a sentence): no figure, no placeholder
         period = _column_period(col, row_period, basis, year_kind, options)
         by_year = _BY_YEAR.search(raw)
         if by_year and col.meaning.kind == "target":  # `5 by 2030`: a target for that year
@@ -99,10 +117,12 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 indicator_raw=name,
                 indicator_code=code,
                 value_raw=raw,
+                value=value if mark else None,
                 value_kind=col.meaning.kind or "actual",
                 period=period,
                 unit="percent" if "%" in raw else row_unit,
                 polarity=polarity,
+                status=mark,
                 section=table.section,
                 context=row.context,
                 page=options.page,
