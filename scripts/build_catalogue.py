@@ -33,25 +33,14 @@ import re
 import sys
 from pathlib import Path
 
+from extract.mappings import CATALOGUE_COLUMNS, MATCHING_COLUMNS
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / ".." / "shared" / "data"
 CATALOGUE = PROJECT_ROOT / "mappings" / "indicators.csv"
 ALIASES = PROJECT_ROOT / "mappings" / "aliases.csv"
 
-COLUMNS = [
-    "indicator_id",
-    "name",
-    "definition",
-    "unit",
-    "polarity",
-    "domain",
-    "welsh_code",
-    "dfe_dashboard_measure",
-    "lait_measure",
-    "official_codes",
-    "facets",
-    "source",
-]
+COLUMNS = [*CATALOGUE_COLUMNS, *MATCHING_COLUMNS]  # the catalogue file the engine reads
 
 DASHBOARD = "DfE CSC dashboard (summary_page_metadata.csv, CSC_outcomes_and_enablers @2f5d11a)"
 LAIT = "DfE LAIT (lait_data_dictionary.csv, local-authority-interactive-tool @2e30e39)"
