@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from fault_tools import SLOW_EXTRACT, TINY, alive, children, kill_all, wait_until  # noqa: E402
 
-from extract.output import check_generation  # noqa: E402
+from extract.write.output import check_generation  # noqa: E402
 
 
 class Checker:

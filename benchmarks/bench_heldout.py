@@ -4,7 +4,7 @@
 
 Each folder under tests/heldout/{dev,blind} holds a document.pdf and a truth.csv written by
 hand from that PDF (indicator, value_kind, period_label, value_raw, page). The PDF goes
-through `extract.pipeline.Pipeline().process`, and a truth row counts as found when one
+through `extract.run.pipeline.Pipeline().process`, and a truth row counts as found when one
 observation, not already used by another truth row, has
 
 - the same value_kind,
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    from extract.pipeline import Pipeline
+    from extract.run.pipeline import Pipeline
 
     pipeline = Pipeline()
     splits = (args.split,) if args.split else SPLITS

@@ -24,8 +24,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from extract.mappings import load_mappings
-from extract.matching import Matcher
 from extract.settings import DEFAULT_SETTINGS
+from extract.tidy.matching import Matcher
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = 5

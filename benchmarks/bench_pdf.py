@@ -27,7 +27,7 @@ def _peak_mb() -> float:
 
 
 def run_extract(paths: list[str], queue) -> None:
-    from extract.pipeline import Pipeline
+    from extract.run.pipeline import Pipeline
 
     pipeline = Pipeline()
     started, pages, rows, statuses = time.perf_counter(), 0, 0, {}

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extract.pipeline import Pipeline  # noqa: E402
+from extract.run.pipeline import Pipeline  # noqa: E402
 from pdf_render import STYLES, render_text_to_pdf  # noqa: E402
 from spot_scores import CASES, process, renderings, score_result, seed_of_cases  # noqa: E402
 

@@ -108,7 +108,7 @@ def _children(pid: int) -> list[int]:
 
 def one_run(corpus: str, out: str, workers: int) -> None:
     """Run CORPUS into OUT in this process, sampling memory; print the figures as JSON."""
-    from extract.pipeline import Pipeline
+    from extract.run.pipeline import Pipeline
 
     peak = {"parent_uss": 0, "parent_rss": 0, "worker_uss": 0, "worker_rss": 0}
     stop = threading.Event()

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from extract.model import Document, Period, RawFigure
-from extract.narrative import extract_narrative
-from extract.parser import Parser
-from extract.periods import financial_year, split_year
+from extract.plugins.parser import Parser
+from extract.read.narrative.reader import extract_narrative
+from extract.read.periods import financial_year, split_year
 
 _YEAR_END = re.compile(r"year\s+end\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 

@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable, Iterator
 
 from extract.model import Document, Line, Period, RawFigure, normalise_space
-from extract.narrative import extract_narrative
-from extract.parser import Parser
-from extract.periods import parse_period
+from extract.plugins.parser import Parser
+from extract.read.narrative.reader import extract_narrative
+from extract.read.periods import parse_period
+from extract.read.tables.find import Table, tables_by_page
+from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import Table, tables_by_page
-from extract.wide import WideOptions, figures_from_table
 
 _KPI_HEADING = re.compile(r"^\s*(KPI\s*\d+)\s*[-–]\s*(.+?)\s*$")
 _LABELLED = re.compile(r"\b(Target|Tolerance)\s+(\d+(?:\.\d+)?%?|TBC|TBD)(?=\s|$)")

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from extract.mappings import mappings_dir
 from extract.model import Document, Period, RawFigure
-from extract.parser import Parser
+from extract.plugins.parser import Parser
 
 SUPPRESSED = {"", "x", "c", "u", "k", "z", "low", ":", ".."}
 

@@ -11,12 +11,12 @@ import re
 from collections.abc import Iterator
 
 from extract.model import Document, Period, RawFigure
-from extract.narrative import extract_narrative
-from extract.parser import Parser
-from extract.periods import fiscal_quarter, split_year
+from extract.plugins.parser import Parser
+from extract.read.narrative.reader import extract_narrative
+from extract.read.periods import fiscal_quarter, split_year
+from extract.read.tables.find import tables_by_page
+from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import tables_by_page
-from extract.wide import WideOptions, figures_from_table
 
 _QUARTER = re.compile(r"quarter\s+(one|two|three|four|[1-4])\s*,?\s*(\d{4}\s*/\s*\d{2,4})", re.I)
 _QUARTER_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4}

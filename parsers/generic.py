@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.model import Document, Page, Period, RawFigure, normalise_space
-from extract.narrative import extract_narrative
-from extract.parser import Parser
-from extract.periods import parse_period
+from extract.plugins.parser import Parser
+from extract.read.narrative.reader import extract_narrative
+from extract.read.periods import parse_period
+from extract.read.tables.find import page_tables, tables_by_page
+from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import page_tables, tables_by_page
-from extract.wide import WideOptions, figures_from_table
 
 # label → value kind, for KPI blocks. Order matters only for readability.
 BLOCK_LABELS = {

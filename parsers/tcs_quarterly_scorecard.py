@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator
 
 from extract.model import Document, Period, RawFigure
-from extract.parser import Parser
-from extract.periods import fiscal_quarter, split_year
+from extract.plugins.parser import Parser
+from extract.read.periods import fiscal_quarter, split_year
+from extract.read.tables.find import tables_by_page
+from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import tables_by_page
-from extract.wide import WideOptions, figures_from_table
 
 _QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 

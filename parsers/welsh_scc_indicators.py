@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 from extract.model import Document, RawFigure
-from extract.parser import Parser
+from extract.plugins.parser import Parser
+from extract.read.tables.find import tables_by_page
+from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import tables_by_page
-from extract.wide import WideOptions, figures_from_table
 
 _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
 

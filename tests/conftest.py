@@ -19,7 +19,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def pipeline():
-    from extract.pipeline import Pipeline
+    from extract.run.pipeline import Pipeline
 
     return Pipeline()
 

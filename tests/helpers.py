@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.pipeline import Pipeline
+from extract.run.pipeline import Pipeline
 
 CASES = Path(__file__).parent / "cases"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

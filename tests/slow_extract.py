@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import extract.runner as runner
+import extract.run.runner as runner
 from extract.cli import main
 
 _parse = runner.parse_document

@@ -13,9 +13,9 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.model import Period
-from extract.output import write_dataset
-from extract.pipeline import flag_conflicts
-from extract.report import write_report
+from extract.run.pipeline import flag_conflicts
+from extract.write.output import write_dataset
+from extract.write.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 M24, J24 = (date(2024, 3, 1), date(2024, 3, 31)), (date(2024, 6, 1), date(2024, 6, 30))
@@ -31,7 +31,7 @@ def obs(kind: str, value: float, period=None, context="Re-referrals 20% 21% 25%"
 
 # 16 -----------------------------------------------------------------------------------------
 def test_undated_targets_and_benchmarks_take_the_period_they_are_set_against():
-    from extract.pipeline import date_undated
+    from extract.run.pipeline import date_undated
 
     rows = [
         obs("actual", 20.0, M24),

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.areas import register
-from extract.kinds import classify_header
-from extract.values import parse_cell
+from extract.read.kinds import classify_header
+from extract.read.tables.areas import register
+from extract.read.values import parse_cell
 
 AREAS = Path(__file__).parent / "areas"
 INPUTS = sorted(p for p in AREAS.glob("*/*") if p.suffix in (".txt", ".pdf"))

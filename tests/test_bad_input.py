@@ -20,9 +20,9 @@ from click.testing import CliRunner
 from fault_tools import TINY, alive, children, kill_all, start_extract, tiny_corpus, wait_until
 
 from extract.cli import main
-from extract.pipeline import DocumentResult
-from extract.review import write_unmatched
-from extract.runner import Progress
+from extract.run.pipeline import DocumentResult
+from extract.run.runner import Progress
+from extract.write.review import write_unmatched
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,7 +76,7 @@ def test_every_file_gets_a_row_fifos_and_symlinks_included(tmp_path):
     ids=["utf16", "utf32", "stray-byte"],
 )
 def test_text_with_a_bom_or_a_stray_byte_is_read_and_says_so(data, note):
-    from extract.load import decode_with_notes
+    from extract.load.files import decode_with_notes
 
     text, notes = decode_with_notes(data)
     assert text.startswith("£5 – café") and notes == [note]
@@ -137,7 +137,7 @@ def test_a_foreign_file_in_the_cache_is_ignored_and_the_document_parsed_again(tm
 
 # 12 -----------------------------------------------------------------------------------------
 def test_unmatched_csv_neutralises_formulas_and_reads_them_back(tmp_path):
-    from extract.review import neutralise, read_unmatched, restore
+    from extract.write.review import neutralise, read_unmatched, restore
 
     names = ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2 of which", "@SUM(A1)", "'=quoted", "plain - name"]
     rows = [{"indicator_raw": n, "rows": 1, "councils": "", "parsers": "generic", "alias_file": "aliases.csv",
@@ -210,7 +210,7 @@ def test_ctrl_c_stops_workers_keeps_the_previous_out_and_exits_130(tmp_path):
         assert last == f"extract: interrupted: workers stopped; {out} keeps its previous outputs"
         assert "Traceback" not in err and "KeyboardInterrupt" not in err
         assert not any(alive(p) for p in workers)
-        from extract.output import check_generation
+        from extract.write.output import check_generation
 
         assert (out / "observations.parquet").read_bytes() == before and check_generation(out)[0]
     finally:

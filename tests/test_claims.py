@@ -6,8 +6,9 @@ import shutil
 
 import pytest
 
+from extract.errors import ParserError
 from extract.load import load_document
-from extract.parser import ParserError, discover
+from extract.plugins.parser import discover
 from helpers import case_dirs, case_input
 
 CASES = case_dirs()
@@ -39,7 +40,7 @@ def test_duplicate_parser_names_are_an_error(tmp_path, monkeypatch):
     package.mkdir()
     (package / "__init__.py").write_text("")
     body = (
-        "from extract.parser import Parser\n"
+        "from extract.plugins.parser import Parser\n"
         "class P{n}(Parser):\n    name = 'same'\n"
         "    def detect(self, d): return False\n    def parse(self, d): return []\n"
     )

@@ -12,26 +12,26 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extract import output
-from extract.model import VOCABULARIES, VocabularyError, check_vocabulary
-from extract.output import (
+from extract.errors import SchemaMismatch, VocabularyError
+from extract.model import VOCABULARIES, check_vocabulary
+from extract.plugins.parser import discover
+from extract.run.pipeline import Pipeline
+from extract.write import output
+from extract.write.output import (
     CATALOGUE_SCHEMA,
     DOCUMENTS_SCHEMA,
     OBSERVATIONS_SCHEMA,
-    SchemaMismatch,
     check_parquet_schema,
     write_atomic,
     write_dataset,
 )
-from extract.parser import discover
-from extract.pipeline import Pipeline
 from helpers import CASES
 
 # A parser module written into a temporary package: `bad_{field}` writes one figure whose
 # `field` is not a word of its vocabulary; `good` writes the same figure correctly.
 PARSER_MODULE = """
 from extract.model import Period, RawFigure
-from extract.parser import Parser
+from extract.plugins.parser import Parser
 
 
 def figure(**changes):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.parser import ParserError, discover
+from extract.errors import ParserError
+from extract.plugins.parser import discover
 
 MODULE = """\
-from extract.parser import Parser
+from extract.plugins.parser import Parser
 
 
 class ExampleParser(Parser):

@@ -32,14 +32,16 @@ def documents(out: Path) -> pd.DataFrame:
 
 
 def check_generation(out: Path) -> tuple[bool, str]:
-    from extract.output import check_generation  # (imported here: the tests must run, and fail, before it existed)
+    from extract.write.output import (
+        check_generation,  # (imported here: the tests must run, and fail, before it existed)
+    )
 
     return check_generation(out)
 
 
 # 1 ------------------------------------------------------------------------------------------
 def test_a_worker_that_dies_while_idle_is_replaced_and_the_run_goes_on(pipeline, tmp_path):
-    from extract.runner import WorkerPool
+    from extract.run.runner import WorkerPool
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "b.txt", "c.txt"))
     tasks = [(i, str(corpus / n), None, None) for i, n in enumerate(("a.txt", "b.txt", "c.txt"))]
@@ -74,7 +76,7 @@ def test_a_file_name_that_is_not_utf8_is_a_row_shown_with_escapes(tmp_path):
 def test_a_file_that_vanishes_between_hashing_and_parsing_is_unreadable_and_the_run_completes(
     tmp_path, monkeypatch
 ):
-    from extract.cache import Cache
+    from extract.run.cache import Cache
 
     corpus = tiny_corpus(tmp_path / "corpus", ("gone.txt", "kept.txt"))
     load_parsed = Cache.load_parsed
@@ -137,7 +139,7 @@ def test_workers_do_not_outlive_a_killed_parent(tmp_path, how):
 
 # 6 and 11 (a full disk) ------------------------------------------------------------------------
 def test_outputs_switch_as_one_generation_and_a_full_disk_keeps_the_previous_one(tmp_path, monkeypatch):
-    from extract.output import CURRENT, GENERATIONS
+    from extract.write.output import CURRENT, GENERATIONS
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
     out = tmp_path / "out"
@@ -155,7 +157,7 @@ def test_outputs_switch_as_one_generation_and_a_full_disk_keeps_the_previous_one
     def disk_full(folder):  # the last file of the new generation cannot be written
         raise OSError(errno.ENOSPC, "No space left on device", str(folder / "report.html"))
 
-    monkeypatch.setattr("extract.runner.write_report_file", disk_full)
+    monkeypatch.setattr("extract.run.runner.write_report_file", disk_full)
     result = run(corpus, out, "--workers", "1")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.strip().splitlines()[-1].startswith("extract: no space left on the device")
@@ -166,7 +168,7 @@ def test_outputs_switch_as_one_generation_and_a_full_disk_keeps_the_previous_one
 
 
 def test_an_out_written_before_generations_is_adopted_and_kept_as_the_previous_one(tmp_path):
-    from extract.output import GENERATIONS, MANIFEST
+    from extract.write.output import GENERATIONS, MANIFEST
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
     out = tmp_path / "out"
@@ -187,7 +189,7 @@ def test_a_second_run_into_the_same_out_is_refused_naming_the_first(tmp_path):
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
     out = tmp_path / "out"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from extract.output import RunLock\n"
+        [sys.executable, "-c", "import sys, time; from extract.write.output import RunLock\n"
          f"with RunLock({str(out)!r}):\n    print('locked', flush=True); time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
@@ -205,11 +207,11 @@ def test_a_second_run_into_the_same_out_is_refused_naming_the_first(tmp_path):
 
 # 8 ------------------------------------------------------------------------------------------
 def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path, monkeypatch):
-    from extract.pipeline import Pipeline
+    from extract.run.pipeline import Pipeline
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "hang.txt"))
     (corpus / "a.txt").write_text(TINY * 5, encoding="utf-8")  # 35 rows to match
-    parse = __import__("extract.runner", fromlist=["parse_document"]).parse_document
+    parse = __import__("extract.run.runner", fromlist=["parse_document"]).parse_document
 
     def hang_or_parse(path, *args, **kwargs):  # inherited by the forked workers
         if Path(path).name == "hang.txt":
@@ -222,7 +224,7 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
         time.sleep(0.06 * len(rows))
         return match_rows(self, rows, council)
 
-    monkeypatch.setattr("extract.runner.parse_document", hang_or_parse)
+    monkeypatch.setattr("extract.run.runner.parse_document", hang_or_parse)
     monkeypatch.setattr(Pipeline, "match_rows", slow_match)
     out = tmp_path / "out"
     result = run(corpus, out, "--workers", "2", "--timeout", "1")
@@ -274,7 +276,7 @@ def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
 
 # the fault-injection script, in short (benchmarks/bench_faults.py runs it at length) ------------
 def test_killing_a_run_at_random_moments_leaves_one_complete_generation(tmp_path):
-    from extract.output import GENERATIONS
+    from extract.write.output import GENERATIONS
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "slow-b.txt", "slow-c.txt"))
     out = tmp_path / "out"

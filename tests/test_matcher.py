@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from extract.mappings import load_mappings
-from extract.matching import Matcher
 from extract.settings import DEFAULT_SETTINGS
+from extract.tidy.matching import Matcher
 
 LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from extract import periods
 from extract.model import RawFigure, normalise_space
-from extract.narrative import extract_narrative, narrative_blocks, sentences
+from extract.read import periods
+from extract.read.narrative.reader import extract_narrative, narrative_blocks, sentences
 
 # The seed texts, as kept in the golden case folders (the corpus holds the same files).
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

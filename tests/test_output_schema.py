@@ -17,7 +17,7 @@ from extract.model import (
     VALUE_KINDS,
     normalise_space,
 )
-from extract.output import CATALOGUE_SCHEMA, DOCUMENTS_SCHEMA, OBSERVATIONS_SCHEMA
+from extract.write.output import CATALOGUE_SCHEMA, DOCUMENTS_SCHEMA, OBSERVATIONS_SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from extract.pipeline import Pipeline
-from extract.reconcile import COLUMNS, official_path, reconcile, reconcile_command
+from extract.run.pipeline import Pipeline
+from extract.tools.reconcile import COLUMNS, official_path, reconcile, reconcile_command
 
 ROOT = Path(__file__).resolve().parents[1]
 DARLINGTON = "E06000005"

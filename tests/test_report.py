@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.report import write_report
+from extract.write.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,7 +45,7 @@ def test_report_is_deterministic(report: Path) -> None:
 def test_report_command(report: Path) -> None:
     from click.testing import CliRunner
 
-    from extract.report import report_command
+    from extract.write.report import report_command
 
     result = CliRunner().invoke(report_command, [str(report.parent)])
     assert result.exit_code == 0, result.output

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 from extract.mappings import load_mappings
-from extract.pipeline import flag_conflicts
+from extract.run.pipeline import flag_conflicts
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from reportlab.pdfgen import canvas
 
 from extract.cli import main
-from extract.pipeline import Pipeline
+from extract.run.pipeline import Pipeline
 from helpers import CASES
 from pdf_render import render_text_to_pdf
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extract.inspect_cmd import inspect_command
+from extract.errors import ScaffoldError
 from extract.load import load_document
-from extract.parser import Parser
-from extract.scaffold import ScaffoldError, scaffold
+from extract.plugins.parser import Parser
+from extract.tools.inspect import inspect_command
+from extract.tools.scaffold import scaffold
 from helpers import CASES, GOLDEN_COLUMNS, TRUTH_COLUMNS
 
 SAMPLE = CASES / "welsh_scc_indicators" / "input.txt"
@@ -98,7 +99,7 @@ def test_inspect_reports_an_unreadable_file(tmp_path):
 
 
 def test_new_parser_command_refuses_a_bad_slug_with_exit_2():
-    from extract.scaffold import new_parser_command
+    from extract.tools.scaffold import new_parser_command
 
     result = CliRunner().invoke(new_parser_command, ["My-Council", str(SAMPLE)])
     assert result.exit_code == 2

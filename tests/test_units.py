@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from extract.kinds import classify_header
-from extract.load import LoadError, decode_text, text_lines
-from extract.periods import parse_period, shift_years
-from extract.settings import DEFAULT_SETTINGS, Settings, SettingsError
-from extract.tables import find_tables
-from extract.values import is_no_value, parse_cell, parse_fraction
+from extract.errors import LoadError, SettingsError
+from extract.load.files import decode_text, text_lines
+from extract.read.kinds import classify_header
+from extract.read.periods import parse_period, shift_years
+from extract.read.tables.find import find_tables
+from extract.read.values import is_no_value, parse_cell, parse_fraction
+from extract.settings import DEFAULT_SETTINGS, Settings
 
 
 @pytest.mark.parametrize(

@@ -19,15 +19,15 @@ from extract import __version__
 # Commands that live beside their feature's code, imported only when run (pandas, the PDF
 # engine and the matcher cost half a second): name -> (module, attribute, one-line help).
 LAZY_COMMANDS = {
-    "inspect": ("extract.inspect_cmd", "inspect_command",
+    "inspect": ("extract.tools.inspect", "inspect_command",
                 "Show which parsers claim FILE, where its figures are, and the first rows they give."),
-    "new-parser": ("extract.scaffold", "new_parser_command",
+    "new-parser": ("extract.tools.scaffold", "new_parser_command",
                    "Start a parser for a new format: parsers/SLUG.py, tests/cases/SLUG/, mappings/aliases/SLUG.csv."),
-    "reconcile": ("extract.reconcile", "reconcile_command",
+    "reconcile": ("extract.tools.reconcile", "reconcile_command",
                   "Compare OUT's extracted actuals with DfE's official local-authority figures."),
-    "report": ("extract.report", "report_command",
+    "report": ("extract.write.report", "report_command",
                "Write OUT/report.html: summary, coverage and charts of the dataset in OUT, in one file."),
-    "review": ("extract.review", "review_command",
+    "review": ("extract.write.review", "review_command",
                "Decide, name by name, what OUT/unmatched.csv's names are; decisions become alias rows."),
 }  # fmt: skip
 
@@ -249,9 +249,8 @@ def run_command(
     Exit status: 0 when every document is `ok`, 1 when any is not or the run could not finish
     (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.
     """
-    from extract.councils import ManifestError
-    from extract.output import OutputError
-    from extract.pipeline import CorpusError, Pipeline, summarise
+    from extract.errors import CorpusError, ManifestError, OutputError
+    from extract.run.pipeline import Pipeline, summarise
 
     display = ProgressDisplay(is_terminal(sys.stderr), quiet, verbose)
 
@@ -319,15 +318,15 @@ def run_command(
 def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.mappings import load_mappings
-    from extract.matcher_store import load_matcher
     from extract.settings import DEFAULT_SETTINGS
+    from extract.tidy.matcher_store import load_matcher
 
     matcher = load_matcher(load_mappings())
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]
     if council:
         # a council's own wording lives in the alias files of the parsers that read its papers
-        from extract.parser import discover
+        from extract.plugins.parser import discover
 
         scopes += [p.name for p in discover() if council in p.councils]
     for name in names:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from extract.errors import MappingError
 from extract.model import POLARITIES, UNITS
 
 CATALOGUE_COLUMNS = (
@@ -31,10 +32,6 @@ CATALOGUE_COLUMNS = (
 # Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
 MATCHING_COLUMNS = ("official_codes", "facets", "source")
 QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft")
-
-
-class MappingError(ValueError):
-    """A mapping file is malformed: a reviewed file must never be half-read."""
 
 
 def mappings_dir() -> Path:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
+from extract.errors import VocabularyError
+
 ValueKind = Literal[
     "actual",
     "target",
@@ -59,11 +61,6 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "source": SOURCES,
     "match_method": MATCH_METHODS,
 }
-
-
-class VocabularyError(ValueError):
-    """A row holds a word outside its column's vocabulary: the document is an `error`, never
-    written. The message names the parser that made the row."""
 
 
 def check_vocabulary(row: dict, parser: str | None, nullable: tuple[str, ...] = ()) -> None:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 
-
-class SettingsError(ValueError):
-    pass
+from extract.errors import SettingsError
 
 
 def _check_numbers(obj: object, positive: bool = True) -> None:

@@ -16,12 +16,19 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from extract import grid
-from extract.kinds import HeaderMeaning, classify_header
 from extract.model import Document, Line, Page, normalise_space
+from extract.read.kinds import HeaderMeaning, classify_header
+from extract.read.tables import grid
+from extract.read.tables.table_model import (
+    Column,
+    Table,
+    assemble_table,
+    build_columns,
+    reclassify_by_content,
+    title_of,
+)
+from extract.read.values import is_no_value, parse_cell
 from extract.settings import Settings
-from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content, title_of
-from extract.values import is_no_value, parse_cell
 
 
 def header_meanings(line: Line) -> list[HeaderMeaning]:

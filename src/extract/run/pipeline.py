@@ -21,24 +21,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from extract.areas import carry_titles
-from extract.councils import CouncilFinder, ManifestEntry, report_date_in
-from extract.load import (
+from extract.errors import LoadError, VocabularyError
+from extract.load import load_document
+from extract.load.files import (
     SUPPORTED_SUFFIXES,
-    LoadError,
     display_name,
     file_kind,
     hash_file,
-    load_document,
     relative_name,
 )
 from extract.mappings import Mappings, load_mappings
-from extract.matching import Matcher
-from extract.model import Document, Period, RawFigure, VocabularyError, check_vocabulary
-from extract.parser import Parser, discover
+from extract.model import Document, Period, RawFigure, check_vocabulary
+from extract.plugins.parser import Parser, discover
+from extract.read.tables.areas import carry_titles
+from extract.read.tables.find import document_cell_text
+from extract.read.values import parse_cell
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
-from extract.tables import document_cell_text
-from extract.values import parse_cell
+from extract.tidy.councils import CouncilFinder, ManifestEntry, report_date_in
+from extract.tidy.matching import Matcher
 
 MANIFEST_NAME = "manifest.csv"
 # What the parse stage records of a document besides its rows.
@@ -107,10 +107,6 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         return all(d["status"] == "ok" for d in self.documents)
-
-
-class CorpusError(ValueError):
-    """CORPUS cannot be run: nothing in it to read."""
 
 
 @dataclass
@@ -377,7 +373,7 @@ class Pipeline:
     def matcher(self) -> Matcher:
         """Built on first use: a warm run (everything from the cache) never needs it."""
         if self._matcher is None:
-            from extract.matcher_store import load_matcher
+            from extract.tidy.matcher_store import load_matcher
 
             self._matcher = load_matcher(self.mappings) if self._from_files else Matcher(self.mappings)
         return self._matcher
@@ -535,7 +531,7 @@ class Pipeline:
 
     # -- the run ------------------------------------------------------------------------
     def run(self, corpus: Path, out: Path, progress=None, **options) -> RunSummary:
-        from extract.runner import run_corpus
+        from extract.run.runner import run_corpus
 
         return run_corpus(self, corpus, out, progress=progress, **options)
 

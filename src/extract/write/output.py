@@ -30,6 +30,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.errors import OutputBusy, OutputError, SchemaMismatch
+
 SCHEMA_VERSION = "1.3"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
 MANIFEST = "generation.json"
@@ -190,18 +192,6 @@ def write_dataset(out: Path, observations: list[dict], documents: list[dict], ca
 
 
 # -- one run at a time ------------------------------------------------------------------------
-class OutputError(Exception):
-    """OUT cannot be written or read as asked; the message is one line for the user."""
-
-
-class OutputBusy(OutputError):
-    pass
-
-
-class SchemaMismatch(OutputError):
-    """A Parquet file as written does not have the schema it must have (SCHEMA.md)."""
-
-
 class RunLock:
     """An exclusive lock on OUT (a POSIX lock on OUT/.extract.lock, released by the kernel
     when the holder dies, not inherited by worker processes). The holder writes its pid there."""

@@ -13,18 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from extract.errors import ManifestError
 from extract.model import normalise_space
-from extract.periods import month_number
+from extract.read.periods import month_number
 
 
 @dataclass(frozen=True)
 class ManifestEntry:
     council_id: str | None
     report_date: date | None
-
-
-class ManifestError(ValueError):
-    pass
 
 
 def read_manifest(path: Path, known_councils: set[str]) -> dict[str, ManifestEntry]:

@@ -35,23 +35,13 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from extract import load
-from extract.cache import Cache
-from extract.councils import read_manifest
-from extract.load import LoadError, hash_file
+from extract.errors import CorpusError, LoadError
+from extract.load import files as load
+from extract.load.files import hash_file
 from extract.mappings import CATALOGUE_COLUMNS
-from extract.output import (
-    MANIFEST,
-    Generation,
-    RunLock,
-    clean_stale,
-    current_generation,
-    file_sha256,
-    write_dataset,
-)
-from extract.pipeline import (
+from extract.run.cache import Cache
+from extract.run.pipeline import (
     META_KEYS,
-    CorpusError,
     DocumentResult,
     ParsedDocument,
     Pipeline,
@@ -60,8 +50,18 @@ from extract.pipeline import (
     parse_document,
     scan_corpus,
 )
-from extract.report import REPORT_NAME, write_report_file
-from extract.review import unmatched_rows, write_unmatched
+from extract.tidy.councils import read_manifest
+from extract.write.output import (
+    MANIFEST,
+    Generation,
+    RunLock,
+    clean_stale,
+    current_generation,
+    file_sha256,
+    write_dataset,
+)
+from extract.write.report import REPORT_NAME, write_report_file
+from extract.write.review import unmatched_rows, write_unmatched
 
 Task = tuple  # index, path, sha256, bytes[, manifest entry]
 DEFAULT_TIMEOUT = 120.0
@@ -274,7 +274,7 @@ class WorkerPool:
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
         _WORKER_CACHE = cache  # workers save what they parse and match
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
-        import extract.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
+        import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
         self.workers: list[_Worker] = []
@@ -469,13 +469,13 @@ def _report_inputs(folder: Path) -> str | None:
     generation whose inputs are those of the current one links its report (same bytes)."""
     import hashlib
 
-    import extract.report
+    import extract.write.report
 
     digest = hashlib.sha256()
     try:
         for name in ("observations.parquet", "documents.parquet", "catalogue.parquet"):
             digest.update(file_sha256(folder / name).encode())
-        digest.update(Path(extract.report.__file__).read_bytes())
+        digest.update(Path(extract.write.report.__file__).read_bytes())
     except OSError:
         return None
     return digest.hexdigest()

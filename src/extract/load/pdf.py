@@ -23,7 +23,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.load import LoadError, relative_name, report_page, sha256_of
+from extract.errors import LoadError
+from extract.load.files import relative_name, report_page, sha256_of
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from extract.mappings import load_mappings, mappings_dir
-from extract.output import write_text_atomic
+from extract.write.output import write_text_atomic
 
 UNMATCHED_COLUMNS = [
     "indicator_raw", "rows", "councils", "parsers", "alias_file",

@@ -24,8 +24,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
-from extract.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
-from extract.pipeline import META_KEYS, ParsedDocument
+from extract.run.pipeline import META_KEYS, ParsedDocument
+from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 
 CACHE_DIR = ".extract-cache"
 # Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;

@@ -543,7 +543,7 @@ def write_report_file(folder: Path) -> Path:
 def write_report(out: Path) -> Path:
     """Rewrite OUT/report.html. In an OUT written by a run, as a new generation (the dataset
     files linked from the current one): OUT never shows a report of another dataset."""
-    from extract.output import OUTPUT_FILES, Generation, RunLock, current_generation
+    from extract.write.output import OUTPUT_FILES, Generation, RunLock, current_generation
 
     out = Path(out)
     if current_generation(out) is None:
@@ -567,7 +567,7 @@ def report_command(out: Path) -> None:
     missing = [n for n in ("observations.parquet", "documents.parquet", "catalogue.parquet") if not (out / n).exists()]
     if missing:
         raise click.ClickException(f"{', '.join(missing)} not found in {out}: run `extract CORPUS --out {out}` first")
-    from extract.output import OutputError
+    from extract.errors import OutputError
 
     try:
         click.echo(str(write_report(out)))

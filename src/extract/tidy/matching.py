@@ -5,7 +5,7 @@ Order: code (an official code printed in the name or given by the parser: `SCC/0
 name, or a council's own code, is in an alias file; the parser's and the council's own
 files first), then fuzzy.
 
-Fuzzy matching reads the name into facets (extract.facets): population, measure (count,
+Fuzzy matching reads the name into facets (extract.tidy.facets): population, measure (count,
 percent, rate per 10,000 / 1,000 / 100,000, average), age band, time and count
 thresholds, named numbers (KS2, Level 2) and qualifiers. Every catalogue entry is read the
 same way once, from its name and official names. An entry is a candidate only when it
@@ -29,9 +29,9 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from extract.facets import MEASURE_NAMES, UNIT_MEASURES, Reading, Vocabulary, stem
 from extract.mappings import Mappings
 from extract.settings import FuzzyRule
+from extract.tidy.facets import MEASURE_NAMES, UNIT_MEASURES, Reading, Vocabulary, stem
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract.areas import area_rows, figures_from_area_table
-from extract.kinds import is_status, read_basis, read_polarity
 from extract.model import Period, RawFigure, normalise_space
-from extract.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.table_model import Column, Table, TableRow
-from extract.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
+from extract.read.kinds import is_status, read_basis, read_polarity
+from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
+from extract.read.tables.areas import area_rows, figures_from_area_table
+from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 # a RAG word or an arrow printed in the figure's own cell (`60.9% RED`, `↓ 67.2%`)

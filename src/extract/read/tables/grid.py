@@ -23,11 +23,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.kinds import classify_header
 from extract.model import Line, Page, Rule, Word, normalise_space
+from extract.read.kinds import classify_header
+from extract.read.tables.table_model import (
+    Column,
+    Table,
+    assemble_table,
+    build_columns,
+    reclassify_by_content,
+    title_of,
+)
+from extract.read.values import is_no_value, parse_cell
 from extract.settings import TableSettings
-from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content, title_of
-from extract.values import is_no_value, parse_cell
 
 Span = tuple[float, float]
 

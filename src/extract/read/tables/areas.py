@@ -28,9 +28,9 @@ from functools import cache
 from pathlib import Path
 
 from extract.model import Period, RawFigure, normalise_space
-from extract.periods import financial_year, parse_period, year_kind_for
-from extract.table_model import Column, Table, TableRow
-from extract.values import infer_unit, parse_cell
+from extract.read.periods import financial_year, parse_period, year_kind_for
+from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.values import infer_unit, parse_cell
 
 BENCHMARK_KINDS = ("national", "regional", "statistical_neighbours", "comparator_group")
 

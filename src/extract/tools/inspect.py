@@ -13,13 +13,14 @@ from pathlib import Path
 
 import click
 
-from extract.load import LoadError, load_document
+from extract.errors import LoadError
+from extract.load import load_document
 from extract.model import Document, Page
-from extract.narrative import narrative_blocks
-from extract.parser import Parser, discover
-from extract.pipeline import choose_parser
+from extract.plugins.parser import Parser, discover
+from extract.read.narrative.reader import narrative_blocks
+from extract.read.tables.find import document_cell_text, tables_by_page
+from extract.run.pipeline import choose_parser
 from extract.settings import DEFAULT_SETTINGS
-from extract.tables import document_cell_text, tables_by_page
 
 ROWS_SHOWN = 10
 ROW_FIELDS = ("indicator_raw", "value_kind", "period_label", "value_raw", "page")

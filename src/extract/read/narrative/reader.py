@@ -20,7 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from extract.model import Period, RawFigure, normalise_space
-from extract.periods import (
+from extract.read.periods import (
     add_months,
     financial_year,
     month_end,
@@ -31,7 +31,7 @@ from extract.periods import (
     shift_years,
     split_year,
 )
-from extract.values import infer_unit
+from extract.read.values import infer_unit
 
 
 def _wordset(text: str, sep: str | None = None) -> frozenset[str]:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extract.kinds import HeaderMeaning, classify_header, clean_header, is_status, read_polarity
 from extract.model import Line
-from extract.values import parse_cell
+from extract.read.kinds import HeaderMeaning, classify_header, clean_header, is_status, read_polarity
+from extract.read.values import parse_cell
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.mappings import mappings_dir
-from extract.output import OBSERVATIONS_SCHEMA, write_atomic
+from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic
 
 OFFICIAL_FILE = Path("official") / "dfe_la_figures.csv"
 

@@ -17,6 +17,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from extract.errors import LoadError
 from extract.model import Cell, Document, Line, Page
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -48,14 +49,6 @@ def report_page(done: int, total: int) -> None:
     if hook is not None:
         with contextlib.suppress(Exception):
             hook(done, total)
-
-
-class LoadError(Exception):
-    """A file that cannot be read as a document. `status` is its documents.parquet status."""
-
-    def __init__(self, status: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def sha256_of(data: bytes) -> str:
@@ -265,18 +258,3 @@ def load_csv(path: Path, root: Path, data: bytes | None = None) -> Document:
     lines = [Line(tuple(Cell(h.strip()) for h in header))]
     lines += [Line(tuple(Cell(v) for v in record)) for record in records if record]
     return Document(relative_name(path, root), sha256_of(data), len(data), "text", [Page(None, lines)], notes)
-
-
-def load_document(path: Path, root: Path) -> Document:
-    suffix = path.suffix.lower()
-    if suffix in CSV_SUFFIXES:
-        return cap_document(load_csv(path, root))
-    if suffix in TEXT_SUFFIXES:
-        return cap_document(load_text(path, root))
-    if suffix in PDF_SUFFIXES:
-        from extract.pdf import load_pdf  # imported lazily: text-only runs need no PDF engine
-
-        return cap_document(load_pdf(path, root))
-    raise LoadError(
-        "unsupported", f"unsupported file type {suffix or '(none)'}: expected .pdf, .txt, .md or a DfE .csv"
-    )

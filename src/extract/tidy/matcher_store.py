@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from extract.mappings import Mappings
-from extract.matching import Matcher
+from extract.tidy.matching import Matcher
 
 
 def _matcher_key(mappings: Mappings) -> str:

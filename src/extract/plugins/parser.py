@@ -16,11 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import ClassVar
 
+from extract.errors import ParserError
 from extract.model import Document, Period, RawFigure
-
-
-class ParserError(Exception):
-    """A parser could not read a document it claimed."""
 
 
 class Parser:

@@ -1,0 +1,1 @@
+"""read stage of extract."""

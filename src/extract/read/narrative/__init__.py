@@ -1,0 +1,1 @@
+"""read.narrative stage of extract."""

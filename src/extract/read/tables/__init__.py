@@ -1,0 +1,1 @@
+"""read.tables stage of extract."""

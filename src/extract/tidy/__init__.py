@@ -1,0 +1,1 @@
+"""tidy stage of extract."""
