@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from extract.model import Document, Period, RawFigure
 from extract.plugins.parser import Parser
-from extract.read.narrative.reader import extract_narrative
+from extract.read.narrative import extract_narrative
 from extract.read.periods import financial_year, split_year
 
 _YEAR_END = re.compile(r"year\s+end\s+(\d{4}\s*/\s*\d{2,4})", re.I)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from extract.model import Document, Period, RawFigure
 from extract.plugins.parser import Parser
-from extract.read.narrative.reader import extract_narrative
+from extract.read.narrative import extract_narrative
 from extract.read.periods import fiscal_quarter, split_year
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from extract.model import Document, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
-from extract.read.narrative.reader import extract_narrative
+from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
 from extract.read.tables.find import page_tables, tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table

@@ -12,7 +12,7 @@ import pytest
 
 from extract.model import RawFigure, normalise_space
 from extract.read import periods
-from extract.read.narrative.reader import extract_narrative, narrative_blocks, sentences
+from extract.read.narrative import extract_narrative, narrative_blocks, sentences
 
 # The seed texts, as kept in the golden case folders (the corpus holds the same files).
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

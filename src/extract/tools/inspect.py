@@ -17,7 +17,7 @@ from extract.errors import LoadError
 from extract.load import load_document
 from extract.model import Document, Page
 from extract.plugins.parser import Parser, discover
-from extract.read.narrative.reader import narrative_blocks
+from extract.read.narrative import narrative_blocks
 from extract.read.tables.find import document_cell_text, tables_by_page
 from extract.run.pipeline import choose_parser
 from extract.settings import DEFAULT_SETTINGS

@@ -1,1 +1,11 @@
-"""read.narrative stage of extract."""
+"""Figures written in sentences. The reader's entry points; the steps live in its modules:
+
+text (blocks, sentences, words) → phrases (period phrases, decided by extract.read.periods) →
+figures (numbers that are measures, and their kinds) → indicators (the phrase each figure
+measures) → reader (periods of figures, wholes, units; `extract_narrative`).
+"""
+
+from extract.read.narrative.reader import extract_narrative
+from extract.read.narrative.text import narrative_blocks, sentences
+
+__all__ = ["extract_narrative", "narrative_blocks", "sentences"]

@@ -1,0 +1,285 @@
+"""The numbers of a sentence that are measures (not years, labels, definitions or changes), and their kinds
+(actual, target, national, regional, statistical neighbours)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.model import Period
+from extract.read.narrative.phrases import _Mention
+from extract.read.narrative.text import _STOPWORDS, _VERBS, _WINDOW, _after, _before, _cover, _words, _wordset
+
+# --------------------------------------------------------------------------- numbers
+
+_MASK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<(sup|sub)>.*?</\1>|<[^>]+>|\$[^$]{1,200}\$", re.I)
+_NUMBER = re.compile(r"(?<![\w.,/%$+\-−–:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?![.,:]\d)")
+_PERCENT_TAIL = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
+_FRACTION = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,]\d|-?\s*years?\b)"
+)
+_PAREN_FRACTION = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
+_OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|\s?%)")
+_RATE_TAIL = re.compile(r"\s*per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
+_GLUED_WORDS = _wordset("in of to at and from the for on with per")
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
+    r"|section|s|paragraph|para|table|graph|figure|fig|chart|extension|ext|tel|telephone|version|part|chapter"
+    r"|pillar|round|cohort|wave|grade|ward|room|line|column|row|recommendation|priority|objective|action|question"
+    r"|point|option|no|key\s+stage|ks|capping|indicator)\.?\s*[:#]?\s*$)",
+    re.I,
+)
+_ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
+_DURATION_AFTER = re.compile(
+    r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
+    r"(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|miles?|mi|km|kilometres?|mths?|wks?|decades?"
+    r"|nights?|-?year-olds?|year\s+olds?)\b",
+    re.I,
+)
+_AVERAGE_BEFORE = re.compile(
+    r"\b(?:average[ds]?(?:\s+[a-z]+){0,3}?(?:\s+of|\s+at|\s+is|\s+was|\s+were)?|averaging(?:\s+at)?|mean\s+of|took|taking"
+    r"|taken(?:\s+was|\s+is)?)\s*(?:\*\*)?\s*$",
+    re.I,
+)
+_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:\+|plus\b|or\s+(?:more|over|fewer|less|above|below|under|older|younger)\b)", re.I
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|(?:<=?|>=?|=)\s*$", re.I)
+_BOUND_BEFORE = re.compile(
+    r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
+    r"|equal\s+to|within)\s*$",
+    re.I,
+)
+_RATE_THRESHOLD_BEFORE = re.compile(
+    r"\brate\s+(?:above|below|over|under|of\s+(?:over|more\s+than|at\s+least))\s*$", re.I
+)
+_HEDGE = r"(?:almost|nearly|around|about|approximately|approx\.?|over|just|some|only|a\s+further|roughly|circa)?"
+_CHANGE_BEFORE = re.compile(
+    rf"(?:\bby|[+−]|(?<![\w\s])-|\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline"
+    rf"|uplift)s?(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by))\s*{_HEDGE}\s*(?:\*\*)?\s*$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:percentage\s+points?|pp|ppts?|points?)?\s*(?:\*\*)?\s*(?:increase|decrease|rise|fall"
+    r"|reduction|growth|drop|improvement|decline|more|fewer|less|higher|lower|up|down|uplift|change|behind|ahead"
+    r"|above|below)\b"
+    r"|^\s*(?:on|than)\s+(?:last|the\s+previous|previous|the\s+same)\b",
+    re.I,
+)
+_EXCEPT_BEFORE = re.compile(r"\bexcept(?:\s+for)?\s*$", re.I)
+
+
+@dataclass
+class _Fig:
+    start: int
+    end: int  # value_raw is sentence[start:end]
+    tail: int  # where the words after the figure begin (after `%`, `(a / b)`, `out of n`)
+    value: float
+    percent: bool
+    numerator: float | None = None
+    denominator: float | None = None
+    rate_unit: str | None = None
+    forced_unit: str | None = None
+    kind: str = "actual"
+    own: str | None = None  # an indicator phrase of its own (`81.4% of the children had ...`)
+    weak: str | None = None  # a one-word or generic phrase (`2,973 visits`)
+    qualifier: str = ""  # the words right after it, to pick the indicator it compares with
+    attached_to: int | None = None  # `from 81 families` after `121 children ...`
+    noun: str | None = None  # the head noun of an attachment (`families`)
+    rest: str | None = None  # the words after an attachment, shared with the count it hangs on
+    inherit_full: bool = False  # `the 18 who came into care ...`: same indicator as the figure before
+    predicate: str | None = None  # `were placed out of county` after a count with no noun
+    of_which: bool = False
+    of_all: bool = False  # `6% of all children in care`: the whole, not the measure
+    period: Period | None = None
+    indicator: str = ""
+
+
+
+
+
+
+
+
+
+def _num(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _masked(sentence: str, mentions: list[_Mention]) -> bytearray:
+    """1 at every position no figure may start: links, markup and period phrases."""
+    mask = bytearray(len(sentence) + 1)
+    for m in _MASK.finditer(sentence):
+        _cover(mask, m.start(), m.end())
+    for x in mentions:
+        # the whole phrase is no figure, but a figure glued to its preposition (`13in 2023/24`) stays
+        first_digit = re.search(r"\d", sentence[x.start : x.end])
+        _cover(mask, x.start + first_digit.start() if first_digit else x.start, x.end)
+    return mask
+
+
+
+
+
+def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool) -> bool:
+    """True for numbers that are labels, dates, definitions, thresholds or changes rather than measures."""
+    before, after = _before(sentence, start), _after(sentence, end)
+    glued = re.match(r"[A-Za-z]+", after)
+    if glued and not percent and glued.group(0).lower() not in _GLUED_WORDS:
+        return True  # `72hrs`, `4th`, `£1.2m`
+    plain = raw.replace(",", "")
+    if "." not in raw and "," not in raw and not percent and 1900 <= int(plain) <= 2100:
+        return True
+    if re.match(r"0\d", plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
+        return True  # phone numbers, codes
+    if _LABEL_BEFORE.search(before) and not percent:
+        return True
+    if _ACRONYM_BEFORE.search(before) and not percent:
+        return True
+    if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):
+        return True
+    if _THRESHOLD_AFTER.search(after) or _AGE_BEFORE.search(before) or _RATE_THRESHOLD_BEFORE.search(before):
+        return True
+    bound = _BOUND_BEFORE.search(before)
+    moving = bound is not None and bound.group(0).lower().startswith("up") and _movement(before[: bound.start()])
+    if bound and (not percent or re.search(r"\bwithin\s*$", before)) and not moving:
+        return True
+    if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+        return True  # ranges: `aged 19-21`, `22- 25`
+    if re.search(r"/\s*$", before) or re.match(r"\s*/", after) or re.search(r"[\[#]\s*$", before):
+        return True  # `87/88%`, `16 / 17-year-olds`, `[1]`
+    if re.search(r"\bper\s*$", before, re.I):
+        return True  # the 10,000 of `per 10,000`
+    return bool(_CHANGE_BEFORE.search(before) or _EXCEPT_BEFORE.search(before))
+
+
+def _movement(before: str) -> bool:
+    """`went up to 35`, `rose to 18%`: a verb of movement makes `up to` a level, not a bound."""
+    words = _words(before)
+    return bool(words) and words[-1].lower() in _VERBS
+
+
+def _change_after(sentence: str, tail: int) -> bool:
+    return bool(_CHANGE_AFTER.search(_after(sentence, tail)))
+
+
+def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
+    masked = _masked(sentence, mentions)
+    figs: list[_Fig] = []
+    for m in _FRACTION.finditer(sentence):
+        if masked[m.start()] or re.search(r"\(\s*$", _before(sentence, m.start(), 10)):
+            continue  # `(1,119 / 1,374)` belongs to the figure before it, handled below
+        before = _before(sentence, m.start())
+        if _LABEL_BEFORE.search(before) or _AGE_BEFORE.search(before) or _BOUND_BEFORE.search(before):
+            continue
+        n, d = _num(m.group("n")), _num(m.group("d"))
+        if d == 0:
+            continue
+        figs.append(_Fig(m.start("n"), m.end("n"), m.end(), n, False, n, d))
+        _cover(masked, m.start(), m.end())  # its numbers are read
+    for m in _NUMBER.finditer(sentence):
+        start, end = m.start(), m.end()
+        if masked[start]:
+            continue
+        pct = _PERCENT_TAIL.match(sentence, end)
+        percent = bool(pct)
+        raw_end = pct.end() if pct else end
+        if _not_a_measure(sentence, start, end, m.group(0), percent):
+            continue
+        if start > 0 and sentence[start - 1] == "£":
+            start -= 1
+        fig = _Fig(start, raw_end, raw_end, _num(m.group(0)), percent)
+        if not percent and _DURATION_AFTER.search(_after(sentence, end)):
+            unit = re.search(r"day|week", sentence[end : end + 20], re.I)
+            fig.forced_unit = {"day": "days", "week": "weeks"}.get(unit.group(0).lower()) if unit else "unknown"
+        rate = _RATE_TAIL.match(sentence, raw_end)
+        if rate and not percent:
+            fig.rate_unit = "rate_per_10k" if rate.group("base").startswith("10") else "rate_per_1k"
+        paren = _PAREN_FRACTION.match(sentence, raw_end)
+        if paren:
+            fig.numerator, fig.denominator = _num(paren.group("n")), _num(paren.group("d"))
+            fig.tail = paren.end()
+            _cover(masked, paren.start(), paren.end())
+        out_of = _OUT_OF.match(sentence, raw_end)
+        if out_of and not percent:
+            fig.numerator, fig.denominator = fig.value, _num(out_of.group("d"))
+            fig.tail = out_of.end()
+            _cover(masked, out_of.start(), out_of.end())
+        if _change_after(sentence, fig.tail):
+            continue
+        figs.append(fig)
+    figs.sort(key=lambda f: f.start)
+    return figs
+
+
+# --------------------------------------------------------------------------- kinds
+
+_KIND_WORDS: list[tuple[str, str]] = [
+    ("target", r"targets?"),
+    ("tolerance", r"tolerances?"),
+    ("statistical_neighbours", r"statistical\s+(?:neighbours?|comparators?)|stat\s+neighbours?|comparators?|SNs?"),
+    ("national", r"national(?:ly)?|england|Eng|english"),
+    ("regional", r"regional(?:ly)?|north[\s-]+east|NE|region"),
+]
+_KIND_ANY = "|".join(f"(?P<{k}>{p})" for k, p in _KIND_WORDS)
+_KIND_BEFORE = re.compile(
+    rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?\s*[(\[]?\s*(?:\*\*)?\s*$",
+    re.I,
+)
+_KIND_AFTER = re.compile(
+    rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
+    re.I,
+)
+_RESPECTIVELY = re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I)
+
+
+def _kind_of(match: re.Match[str]) -> str | None:
+    for kind, _ in _KIND_WORDS:
+        text = match.group(kind)
+        if text is None:
+            continue
+        if text in {"Eng", "NE", "SN", "SNs"} or text.lower() not in {"eng", "ne", "sn", "sns"}:
+            return kind
+    return None
+
+
+def _kind_finder(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    if m is None:
+        return None
+    # filler words between `target` and the number must be modifiers, not `with`, `and` ...
+    if any(w.lower() in _STOPWORDS or w.lower() in _VERBS for w in _words(m.groupdict().get("fill") or "")):
+        return None
+    return _kind_of(m)
+
+
+def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None) -> None:
+    """target / tolerance / national / regional / statistical_neighbours from the words next to each figure."""
+    respectively: dict[int, str] = {}
+    for m in _RESPECTIVELY.finditer(sentence):
+        inside = [i for i, f in enumerate(figs) if m.start(1) <= f.start < m.end(1)]
+        before = sentence[: m.start()]
+        named = [k for k in (_kind_of(x) for x in re.finditer(rf"\b(?:{_KIND_ANY})\b", before, re.I)) if k]
+        named = [k for k in named if k not in {"target", "tolerance"}]
+        if inside and len(named) >= len(inside):
+            respectively.update(zip(inside, named[-len(inside) :], strict=True))
+    subject_kind = None
+    if subject:
+        sm = re.search(rf"\b(?:{_KIND_ANY})\b", subject, re.I)
+        subject_kind = _kind_of(sm) if sm else None
+        if subject_kind in {"target", "tolerance"} and not re.match(
+            r"(?:\w+\s+)?(?:targets?|tolerances?)\b", subject, re.I
+        ):
+            subject_kind = None  # `our target for audit completion ... is 75%`, not `performance against target`
+    for i, f in enumerate(figs):
+        if i in respectively:
+            f.kind = respectively[i]
+            continue
+        left_from = figs[i - 1].tail if i else 0
+        kind = _kind_finder(_KIND_BEFORE, sentence[max(left_from, f.start - _WINDOW) : f.start])
+        after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
+        if after in {"target", "tolerance", "national", "regional"} and kind is None:
+            kind = after
+        if kind is None and subject_kind is not None:
+            kind = subject_kind
+        f.kind = kind or "actual"

@@ -1,0 +1,257 @@
+"""Period phrases in a sentence (`in 2023/24`, `as at the end of March`, `the previous year`) and how they bind
+to the figures around them. What period a phrase names is always decided by extract.read.periods."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from extract.model import Period, normalise_space
+from extract.read.narrative.text import _after, _before, _cover, _has_verb, _wordset
+from extract.read.periods import (
+    add_months,
+    financial_year,
+    month_end,
+    month_period,
+    parse_period,
+    point_in_time,
+    shift_months,
+    shift_years,
+    split_year,
+)
+
+# --------------------------------------------------------------------------- period phrases
+
+_M = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
+_M_CAP = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])"
+)
+_Y4 = r"(?:19|20)\d{2}"
+_PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("rolling", re.compile(
+        rf"\b(?:the\s+)?12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+        rf"(?P<m>{_M})(?:\s+(?P<y>{_Y4}))?", re.I)),
+    ("span", re.compile(rf"\b(?P<m1>{_M})\s+(?P<y1>{_Y4})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s+(?P<y2>{_Y4})",
+                        re.I)),
+    ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\s*,?\s+(?P<y>{_Y4})", re.I)),
+    ("span", re.compile(rf"\b(?P<m1>{_M})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s*,?\s+(?P<y2>{_Y4})", re.I)),
+    ("span", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_M_CAP})\s+(?:to|and|until)\s+(?P<m2>{_M_CAP})")),
+    ("quarter", re.compile(
+        r"\b(?:Q|[Qq]uarter\s*)(?P<q>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[1-4])\b"
+        r"(?:\s*,?\s*(?P<fy>(?:19|20)\d{2}\s*[/-]\s*\d{2,4}))?")),
+    ("split", re.compile(r"(?<![\d/.,])(?P<a>(?:19|20)\d{2})\s*[/\-–]\s*(?P<b>\d{4}|\d{2})(?![\d/%])")),
+    ("split", re.compile(r"(?<![\d/.,])(?P<a>\d{2})/(?P<b>\d{2})(?![\d/%]|-?\s*years?\b|-year)")),
+    ("month", re.compile(rf"\b(?P<m>{_M})(?P<sep>\s*[-’']\s*|\s+)(?P<y>{_Y4}|\d{{2}})(?![\d/%]|[.,]\d)", re.I)),
+    ("month_alone", re.compile(rf"\b(?P<m>{_M_CAP})\b(?!['’]s\b)")),
+    ("year", re.compile(rf"(?<![\d,.£/])(?P<y>{_Y4})(?![\d,%]|\.\d)")),
+    ("relative", re.compile(
+        r"\b(?:the\s+)?(?:same\s+(?:point|period|time)\s+)?(?:last|previous|prior)\s+(?P<unit>year|quarter|month)\b"
+        r"|\b(?:12\s+months|a\s+year)\s+(?:ago|earlier)\b", re.I)),
+    ("since", re.compile(r"\bsince\s+then\b", re.I)),
+]  # fmt: skip
+_PREP_TAIL = re.compile(
+    r"(?<![A-Za-z])(?P<prep>as\s+at\s+the\s+end\s+of|as\s+at|as\s+of|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of"
+    r"|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|at|in|during|for|by|over|of|on|from|to|since|until"
+    r"|between|throughout|within|than)\s+(?:the\s+)?$",
+    re.I,
+)
+_TRAILING_PREPS = _wordset(
+    "as at the end of|as at|as of|at the end of|the end of|end of|at|in|during|for|by|over|of|on|within", "|"
+)
+_SNAPSHOT_PREPS = _wordset("as at the end of|as at|as of|at the end of|the end of|end of|at|by", "|")
+_MONTH_ALONE_PREPS = _SNAPSHOT_PREPS | {"in", "during", "for", "since", "from", "to", "until", "of", "on", "over"}
+_COMPARISON = re.compile(
+    r"\b(?:compared|comparison|than|from|previous|versus|vs|(?:down|up|reduction|increase|decrease|rise|fall)\s+on)\b",
+    re.I,
+)
+_ACADEMIC = re.compile(r"\bacademic\b|\bterms?\b|\bschool\s+year\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A period phrase in a sentence. `period` None: a date-like span that is no figure's period."""
+
+    start: int  # including its preposition
+    end: int
+    period: Period | None
+    trailing: bool  # can belong to the figure before it (`84.1% in 2022/23`)
+    leading: bool  # governs the figures after it (`In 2023/24, ...`, `2022/23 (1,461)`)
+    comparison: bool  # an earlier period the sentence compares with
+    blocking: bool = False  # `since then`: figures after it belong to no earlier phrase
+    relative: bool = False  # `the previous year`: dated from the sentence's own period
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What every sentence of a call shares."""
+
+    report_period: Period | None
+    strict: bool
+    section: str | None
+    page: int | None
+
+    @property
+    def fy_end_year(self) -> int | None:
+        p = self.report_period
+        if p is None or p.end is None:
+            return None
+        if p.type == "financial_year":
+            return p.end.year
+        return p.end.year + 1 if p.end.month >= 4 else p.end.year
+
+    def month_year(self, month: int) -> int | None:
+        """The year of the latest `month` that ends on or before the report's end (`January` in a Jan-25 report)."""
+        p = self.report_period
+        if p is None or p.end is None:
+            return None
+        return p.end.year if month <= p.end.month else p.end.year - 1
+
+
+def _month(name: str) -> int:
+    return int(
+        {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+         "nov": 11, "dec": 12}[name[:3].lower()]
+    )  # fmt: skip
+
+
+def _span_period(label: str, first: date, last_year: int, last_month: int) -> Period:
+    end = month_end(last_year, last_month)
+    months = (last_year * 12 + last_month) - (first.year * 12 + first.month) + 1
+    if months == 12 and first.month == 4:
+        return financial_year(label, last_year)
+    if months == 3:
+        return Period(label, "quarter", first, end)
+    if months == 12:
+        return Period(label, "rolling_12_months", first, end)
+    return Period(label, "unknown", first, end)
+
+
+def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, s: _Setting) -> Period | None:
+    """The period one matched phrase names; None when it names none a figure could have."""
+    label = m.group(0)
+    snapshot = prep in _SNAPSHOT_PREPS
+    if kind == "rolling":
+        month = _month(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else s.month_year(month)
+        if year is None:
+            return Period(label)
+        end = month_end(year, month)
+        return Period(label, "rolling_12_months", add_months(date(year, month, 1), -11), end)
+    if kind == "span":
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
+        y2 = int(m.group("y2")) if m.groupdict().get("y2") else s.month_year(m2)
+        if y2 is None:
+            return Period(label)
+        y1 = int(m.group("y1")) if m.groupdict().get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        if (y1, m1) > (y2, m2):
+            return None
+        return _span_period(label, date(y1, m1, 1), y2, m2)
+    if kind == "day":
+        return parse_period(label)
+    if kind == "quarter":
+        p = parse_period(label, fy_end_year=s.fy_end_year)
+        return p if p.end else Period(label)
+    if kind == "split":
+        if split_year(label) is None:
+            return None
+        year_kind = "academic" if academic else "financial"
+        p = parse_period(label, year_kind=year_kind)
+        return point_in_time(f"{prep} {label}", p.end) if snapshot and p.end else p
+    if kind == "month":
+        if m.group("m") == "may" or (len(m.group("y")) == 2 and len(m.group("m")) > 4 and not m.group("sep").strip()):
+            return None  # `may 12`, `September 20 children`: not a month label
+        year, month = int(m.group("y")), _month(m.group("m"))
+        year = year if year >= 100 else 2000 + year
+        if snapshot:
+            return point_in_time(f"{prep} {label}", month_end(year, month))
+        return month_period(label, year, month)
+    if kind == "month_alone":
+        if prep not in _MONTH_ALONE_PREPS:
+            return None
+        month = _month(m.group("m"))
+        year = s.month_year(month)
+        if year is None:
+            return Period(label)
+        if snapshot:
+            return point_in_time(f"{prep} {label}", month_end(year, month))
+        return month_period(label, year, month)
+    if kind == "year":
+        if prep not in {"in", "during", "for", "of", "by", "end of", "the end of", "at the end of"}:
+            return None
+        y = int(m.group("y"))
+        return Period(label, "calendar_year", date(y, 1, 1), date(y, 12, 31))
+    return None
+
+
+def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
+    """Every period phrase of the sentence, with the preposition that tells how it binds to figures."""
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    covered = bytearray(len(sentence) + 1)
+    for kind, pattern in _PERIOD_PATTERNS:  # in order of preference: a longer phrase wins over its parts
+        for m in pattern.finditer(sentence):
+            if any(covered[m.start() : m.end()]):
+                continue
+            _cover(covered, m.start(), m.end())
+            taken.append((m.start(), m.end(), kind, m))
+    taken.sort()
+    academic = bool(_ACADEMIC.search(sentence))
+    mentions: list[_Mention] = []
+    previous_end = 0
+    for start, end, kind, m in taken:
+        lead_from = max(previous_end, start - 40)
+        pm = _PREP_TAIL.search(sentence[lead_from:start])
+        prep = normalise_space(pm.group("prep")).lower() if pm else None
+        first = lead_from + pm.start() if pm else start
+        window = sentence[max(previous_end, start - 200) : start]
+        window = window[max(window.rfind(";"), window.rfind(". ")) + 1 :]
+        clause_start = first == 0 or bool(re.search(r"(?:[(,;:]|\band)\s*$", _before(sentence, first, 20)))
+        followed = bool(re.match(r"\s*[,(:]", _after(sentence, end, 5)))
+        listed = bool(mentions) and mentions[-1].comparison and not _has_verb(window)
+        relative = kind == "relative"
+        if kind == "since" or prep == "since":
+            mentions.append(_Mention(first, end, None, False, False, False, blocking=True))
+            previous_end = end
+            continue
+        period = None if relative else _atom_period(kind, m, academic, prep, s)
+        mentions.append(
+            _Mention(
+                start=first,
+                end=end,
+                period=period,
+                trailing=relative or prep in _TRAILING_PREPS,
+                leading=prep is None
+                or prep.startswith(("compared", "in comparison", "than", "from", "between"))
+                or followed
+                or clause_start,
+                comparison=bool(_COMPARISON.search(window))
+                or bool(prep and prep.startswith(("compared", "in comp")))
+                or listed,
+                relative=relative,
+            )
+        )
+        previous_end = end
+    return _resolve_relative(mentions, sentence, s)
+
+
+def _resolve_relative(mentions: list[_Mention], sentence: str, s: _Setting) -> list[_Mention]:
+    """`the previous year`, `last quarter`: one year / quarter / month before the sentence's own period."""
+    base = next((x.period for x in mentions if x.period and x.period.end and not x.comparison), s.report_period)
+    out: list[_Mention] = []
+    for x in mentions:
+        if x.relative:
+            label = sentence[x.start : x.end]
+            unit = "quarter" if "quarter" in label.lower() else "month" if "month" in label.lower() else "year"
+            if base is None or base.end is None:
+                period = Period(label)
+            elif unit == "year" or (unit == "month" and "12 months" in label.lower()):
+                period = shift_years(base, -1, label)
+            else:
+                period = shift_months(base, -3 if unit == "quarter" else -1, label)
+            x = replace(x, period=period)
+        out.append(x)
+    return out
