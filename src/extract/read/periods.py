@@ -87,6 +87,26 @@ def rolling_12_months(label: str, end_year: int, end_month: int) -> Period:
     return Period(label, "rolling_12_months", add_months(date(end_year, end_month, 1), -11), end)
 
 
+def span_period(label: str, first: date, last_year: int, last_month: int) -> Period:
+    """The months from `first` to the end of (last_year, last_month), typed by what the span is.
+
+    Twelve months from April are a financial year and from September an academic year; three
+    months a quarter; other twelve-month spans rolling years. The one rule for every reader: a
+    table header `Apr 23 - Mar 24` and a sentence `from April 2023 to March 2024` give one period.
+    """
+    end = month_end(last_year, last_month)
+    months = (last_year * 12 + last_month) - (first.year * 12 + first.month) + 1
+    if months == 12 and first.month == 4:
+        return financial_year(label, last_year)
+    if months == 12 and first.month == 9:
+        return academic_year(label, last_year)
+    if months == 12:
+        return rolling_12_months(label, last_year, last_month)
+    if months == 3:
+        return quarter_ending(label, last_year, last_month)
+    return Period(label, "unknown", first, end)
+
+
 def split_year(text: str) -> int | None:
     """`2023/24`, `2023-24`, `2023/2024`, `23/24` → the ending year (2024)."""
     m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})", text.strip())
@@ -99,6 +119,11 @@ def split_year(text: str) -> int | None:
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    # 12 months to March 2024, 12 months ending Sep 23 (rolling year)
+    (
+        re.compile(rf"12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I),
+        "rolling",
+    ),
     # Q1 2023/24, Quarter 2 2023/24, quarter two, 2023/24
     (re.compile(r"(?:q|quarter\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I), "fq"),
     # Oct 22-Sep 23 / Oct 2022 - Sep 2023 (rolling year)
@@ -163,24 +188,17 @@ def _from_match(text, kind, m, *, year_kind, fy_end_year, month_as) -> Period | 
         if end_year is None:
             return None
         return fiscal_quarter(text, quarter, end_year)
+    if kind == "rolling":
+        return rolling_12_months(text, full_year(m.group(2)), month_number(m.group(1)))
     if kind == "range_years":
         start = date(full_year(m.group(2)), month_number(m.group(1)), 1)
         end_year, end_month = full_year(m.group(4)), month_number(m.group(3))
-        months = (end_year * 12 + end_month) - (start.year * 12 + start.month) + 1
-        if months == 12:
-            return rolling_12_months(text, end_year, end_month)
-        if months == 3:
-            return quarter_ending(text, end_year, end_month)
-        if months <= 0:
+        if (end_year, end_month) < (start.year, start.month):
             return None
-        return Period(text, "unknown", start, month_end(end_year, end_month))
+        return span_period(text, start, end_year, end_month)
     if kind == "range":
         first, last, year = month_number(m.group(1)), month_number(m.group(2)), full_year(m.group(3))
-        start_year = year - 1 if first > last else year
-        months = (year * 12 + last) - (start_year * 12 + first) + 1
-        if months == 3:
-            return quarter_ending(text, year, last)
-        return Period(text, "unknown", date(start_year, first, 1), month_end(year, last))
+        return span_period(text, date(year - 1 if first > last else year, first, 1), year, last)
     if kind == "day":
         try:
             day = date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))

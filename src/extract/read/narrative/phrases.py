@@ -10,14 +10,17 @@ from datetime import date
 from extract.model import Period, normalise_space
 from extract.read.narrative.text import _after, _before, _cover, _has_verb, _wordset
 from extract.read.periods import (
-    add_months,
-    financial_year,
+    calendar_year,
+    full_year,
     month_end,
+    month_number,
     month_period,
     parse_period,
     point_in_time,
+    rolling_12_months,
     shift_months,
     shift_years,
+    span_period,
     split_year,
 )
 
@@ -40,6 +43,7 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                         re.I)),
     ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_M})\s*,?\s+(?P<y>{_Y4})", re.I)),
     ("span", re.compile(rf"\b(?P<m1>{_M})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s*,?\s+(?P<y2>{_Y4})", re.I)),
+    ("span", re.compile(rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M})\s*[-’']?\s*(?P<y2>\d{{2}})(?![\d/%]|[.,]\d)", re.I)),
     ("span", re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<m1>{_M_CAP})\s+(?:to|and|until)\s+(?P<m2>{_M_CAP})")),
     ("quarter", re.compile(
         r"\b(?:Q|[Qq]uarter\s*)(?P<q>[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[1-4])\b"
@@ -49,6 +53,8 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?P<m>{_M})(?P<sep>\s*[-’']\s*|\s+)(?P<y>{_Y4}|\d{{2}})(?![\d/%]|[.,]\d)", re.I)),
     ("month_alone", re.compile(rf"\b(?P<m>{_M_CAP})\b(?!['’]s\b)")),
     ("year", re.compile(rf"(?<![\d,.£/])(?P<y>{_Y4})(?![\d,%]|\.\d)")),
+    # `In 2023, ...`: a year before a comma is a period only after its preposition (`Act 1989, ...` is a name)
+    ("year", re.compile(rf"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s)|(?<=\bfor\s)|(?<=\bby\s))(?P<y>{_Y4})(?=,\D)")),
     ("relative", re.compile(
         r"\b(?:the\s+)?(?:same\s+(?:point|period|time)\s+)?(?:last|previous|prior)\s+(?P<unit>year|quarter|month)\b"
         r"|\b(?:12\s+months|a\s+year)\s+(?:ago|earlier)\b", re.I)),
@@ -112,45 +118,25 @@ class _Setting:
         return p.end.year if month <= p.end.month else p.end.year - 1
 
 
-def _month(name: str) -> int:
-    return int(
-        {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-         "nov": 11, "dec": 12}[name[:3].lower()]
-    )  # fmt: skip
-
-
-def _span_period(label: str, first: date, last_year: int, last_month: int) -> Period:
-    end = month_end(last_year, last_month)
-    months = (last_year * 12 + last_month) - (first.year * 12 + first.month) + 1
-    if months == 12 and first.month == 4:
-        return financial_year(label, last_year)
-    if months == 3:
-        return Period(label, "quarter", first, end)
-    if months == 12:
-        return Period(label, "rolling_12_months", first, end)
-    return Period(label, "unknown", first, end)
-
-
 def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, s: _Setting) -> Period | None:
     """The period one matched phrase names; None when it names none a figure could have."""
     label = m.group(0)
     snapshot = prep in _SNAPSHOT_PREPS
     if kind == "rolling":
-        month = _month(m.group("m"))
+        month = month_number(m.group("m"))
         year = int(m.group("y")) if m.group("y") else s.month_year(month)
         if year is None:
             return Period(label)
-        end = month_end(year, month)
-        return Period(label, "rolling_12_months", add_months(date(year, month, 1), -11), end)
+        return rolling_12_months(label, year, month)
     if kind == "span":
-        m1, m2 = _month(m.group("m1")), _month(m.group("m2"))
-        y2 = int(m.group("y2")) if m.groupdict().get("y2") else s.month_year(m2)
+        m1, m2 = month_number(m.group("m1")), month_number(m.group("m2"))
+        y2 = full_year(m.group("y2")) if m.groupdict().get("y2") else s.month_year(m2)
         if y2 is None:
             return Period(label)
         y1 = int(m.group("y1")) if m.groupdict().get("y1") else (y2 if m1 <= m2 else y2 - 1)
         if (y1, m1) > (y2, m2):
             return None
-        return _span_period(label, date(y1, m1, 1), y2, m2)
+        return span_period(label, date(y1, m1, 1), y2, m2)
     if kind == "day":
         return parse_period(label)
     if kind == "quarter":
@@ -165,15 +151,14 @@ def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, 
     if kind == "month":
         if m.group("m") == "may" or (len(m.group("y")) == 2 and len(m.group("m")) > 4 and not m.group("sep").strip()):
             return None  # `may 12`, `September 20 children`: not a month label
-        year, month = int(m.group("y")), _month(m.group("m"))
-        year = year if year >= 100 else 2000 + year
+        year, month = full_year(m.group("y")), month_number(m.group("m"))
         if snapshot:
             return point_in_time(f"{prep} {label}", month_end(year, month))
         return month_period(label, year, month)
     if kind == "month_alone":
         if prep not in _MONTH_ALONE_PREPS:
             return None
-        month = _month(m.group("m"))
+        month = month_number(m.group("m"))
         year = s.month_year(month)
         if year is None:
             return Period(label)
@@ -183,8 +168,7 @@ def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, 
     if kind == "year":
         if prep not in {"in", "during", "for", "of", "by", "end of", "the end of", "at the end of"}:
             return None
-        y = int(m.group("y"))
-        return Period(label, "calendar_year", date(y, 1, 1), date(y, 12, 31))
+        return calendar_year(label, int(m.group("y")))
     return None
 
 
