@@ -13,6 +13,7 @@ from extract.model import Document, Period, RawFigure
 from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
 from extract.read.periods import financial_year, split_year
+from extract.settings import Settings
 
 _YEAR_END = re.compile(r"year\s+end\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 
@@ -31,7 +32,7 @@ class DarlingtonScrutinyNarrative(Parser):
         end_year = split_year(m.group(1)) if m else None
         return financial_year(m.group(1), end_year) if m and end_year else None
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         report = self.report_period(document)
         for page in document.pages:
-            yield from extract_narrative(page.text, report_period=report, page=page.number)
+            yield from extract_narrative(page.text, report_period=report, page=page.number, settings=settings.narrative)

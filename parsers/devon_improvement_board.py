@@ -19,7 +19,7 @@ from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
 from extract.read.tables.find import Table, tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import DEFAULT_SETTINGS
+from extract.settings import Settings
 
 _KPI_HEADING = re.compile(r"^\s*(KPI\s*\d+)\s*[-–]\s*(.+?)\s*$")
 _LABELLED = re.compile(r"\b(Target|Tolerance)\s+(\d+(?:\.\d+)?%?|TBC|TBD)(?=\s|$)")
@@ -38,15 +38,17 @@ class DevonImprovementBoard(Parser):
             and re.search(r"\bkpi\s*1\b", text) is not None
         )
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
-        tables = list(tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies))
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
+        tables = list(tables_by_page(document.pages, settings, self.strategies))
         latest = latest_month(table for _, table in tables)
         for page, table in tables:
             yield from figures_from_table(table, WideOptions(page=page.number, date_targets_from_row=False))
         for page in document.pages:
-            yield from self._kpi_pages(page.lines, page.number, latest)
+            yield from self._kpi_pages(page.lines, page.number, latest, settings)
 
-    def _kpi_pages(self, lines: list[Line], page: int | None, latest: Period | None) -> Iterator[RawFigure]:
+    def _kpi_pages(
+        self, lines: list[Line], page: int | None, latest: Period | None, settings: Settings
+    ) -> Iterator[RawFigure]:
         for code, name, block in kpi_blocks(lines):
             heading = f"{code} - {name}"
             in_commentary = False
@@ -71,7 +73,9 @@ class DevonImprovementBoard(Parser):
                         source="table",
                     )
             if commentary:
-                yield from extract_narrative("\n".join(commentary), report_period=latest, section=heading, page=page)
+                yield from extract_narrative(
+                    "\n".join(commentary), report_period=latest, section=heading, page=page, settings=settings.narrative
+                )
 
 
 def kpi_blocks(lines: list[Line]) -> Iterator[tuple[str, str, list[Line]]]:

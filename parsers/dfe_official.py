@@ -27,6 +27,7 @@ from pathlib import Path
 from extract.mappings import mappings_dir
 from extract.model import Document, Period, RawFigure
 from extract.plugins.parser import Parser
+from extract.settings import Settings
 
 SUPPRESSED = {"", "x", "c", "u", "k", "z", "low", ":", ".."}
 
@@ -98,7 +99,7 @@ class DfeOfficial(Parser):
             {"new_la_code", "old_la_code"} & header
         )
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         root = str(mappings_dir())
         current, by_number = _councils(root)
         lines = document.pages[0].lines

@@ -20,9 +20,9 @@ from extract.model import Document, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
-from extract.read.tables.find import page_tables, tables_by_page
+from extract.read.tables.find import tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import DEFAULT_SETTINGS
+from extract.settings import BlockSettings, Settings
 
 # label → value kind, for KPI blocks. Order matters only for readability.
 BLOCK_LABELS = {
@@ -57,9 +57,8 @@ _PERIOD_LINE = re.compile(
     re.I,
 )
 _PERCENT = re.compile(r"\d\s?%")
-MIN_PERCENTAGES = 5  # without a table or a labelled value, this many percentages make a paper
-TITLE_LINES = 6  # a KPI block's title runs over at most this many lines above its values
-TITLE_GAP = 0.25  # in line heights: a gap wider than this and than the block's own line gaps ends a title
+MIN_PERCENTAGES = 5  # fingerprint: without a table or a labelled value, this many percentages make a paper
+MIN_TABLE_LINES = 2  # fingerprint: a text table shows at least this many lines of a name and two figures
 DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
 
 
@@ -74,24 +73,26 @@ class Generic(Parser):
         text = document.text
         if _LABELLED.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
             return True
-        return any(page_tables(page, DEFAULT_SETTINGS) for page in document.pages)
+        if document.kind == "pdf":
+            return bool(document.cell_text)  # the table grids the choose stage found on its pages
+        return any(_table_lines(page) >= MIN_TABLE_LINES for page in document.pages)
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
+        for page, table in tables_by_page(document.pages, settings, self.strategies):
             for figure in figures_from_table(table, WideOptions(page=page.number)):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page in document.pages:
             block_lines: set[int] = set()
-            for figure, line_index in kpi_blocks(page):
+            for figure, line_index in kpi_blocks(page, settings.blocks):
                 block_lines.add(line_index)
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
-            yield from extract_narrative("\n".join(prose), page=page.number, strict=True)
+            yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,16 @@ def _is_labelled(cell: _Cell) -> bool:
     return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
 
 
-def kpi_blocks(page: Page) -> Iterator[tuple[RawFigure, int]]:
+def _table_lines(page: Page) -> int:
+    """Lines of a text page that look like a table row: a name cell and at least two figures."""
+    return sum(
+        1
+        for line in page.lines
+        if len(line.cells) >= 3 and sum(1 for c in line.cells if _VALUE_ONLY.match(c.text)) >= 2
+    )
+
+
+def kpi_blocks(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, int]]:
     """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
@@ -140,8 +150,8 @@ def kpi_blocks(page: Page) -> Iterator[tuple[RawFigure, int]]:
         labelled = [c for c in row if _is_labelled(c)]
         if not labelled:
             continue
-        for start, members, end in _blocks_on_line(rows, i, labelled):
-            title_cells, period = _title_above(rows, i, start, end, page)
+        for start, members, end in _blocks_on_line(rows, i, labelled, settings):
+            title_cells, period = _title_above(rows, i, start, end, page, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             title = normalise_space(" ".join(c.text for c in title_cells))
@@ -169,9 +179,9 @@ def kpi_blocks(page: Page) -> Iterator[tuple[RawFigure, int]]:
                     ), i
 
 
-def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell]):
+def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
     """(first cell, cells, right edge) of each block whose values are on line i."""
-    above = [c for r in rows[max(0, i - TITLE_LINES) : i] for c in r if not _is_labelled(c)]
+    above = [c for r in rows[max(0, i - settings.title_lines) : i] for c in r if not _is_labelled(c)]
     starts = [c for c in labelled if c is labelled[0] or any(abs(a.x0 - c.x0) <= 3 for a in above)]
     out = []
     for n, start in enumerate(starts):
@@ -180,13 +190,15 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell]):
     return out
 
 
-def _title_above(rows, i: int, start: _Cell, end: float, page: Page) -> tuple[list[_Cell], str | None]:
+def _title_above(
+    rows, i: int, start: _Cell, end: float, page: Page, settings: BlockSettings
+) -> tuple[list[_Cell], str | None]:
     """The title's cells (top-down) in the block's column above line i, and its period line."""
     title: list[_Cell] = []
     period = None
     previous_top = page.lines[i].top
     min_gap = float("inf")
-    for k in range(i - 1, max(-1, i - 1 - TITLE_LINES), -1):
+    for k in range(i - 1, max(-1, i - 1 - settings.title_lines), -1):
         in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
         if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
             break  # the block above, in this column
@@ -200,7 +212,7 @@ def _title_above(rows, i: int, start: _Cell, end: float, page: Page) -> tuple[li
         if previous_top is not None and line.bottom is not None:
             height = max((line.bottom or 0) - (line.top or 0), 1.0)
             gap = previous_top - line.bottom
-            if gap > max(TITLE_GAP * height, 1.8 * min_gap + 1.0):
+            if gap > max(settings.title_gap * height, 1.8 * min_gap + 1.0):
                 break  # set apart from the block's own lines: the block above, or a heading
             min_gap = min(min_gap, max(gap, 0.0))
         text = normalise_space(" ".join(c.text for c in cells))

@@ -17,7 +17,7 @@ from extract.plugins.parser import Parser
 from extract.read.periods import fiscal_quarter, split_year
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import DEFAULT_SETTINGS
+from extract.settings import Settings
 
 _QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 
@@ -41,7 +41,7 @@ class TcsQuarterlyScorecard(Parser):
         end_year = split_year(m.group(2))
         return fiscal_quarter(m.group(0), int(m.group(1)), end_year) if end_year else None
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         report = self.report_period(document)
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
+        for page, table in tables_by_page(document.pages, settings, self.strategies):
             yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))

@@ -15,7 +15,7 @@ from extract.model import Document, RawFigure
 from extract.plugins.parser import Parser
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import DEFAULT_SETTINGS
+from extract.settings import Settings
 
 _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
 
@@ -29,6 +29,6 @@ class WelshSccIndicators(Parser):
         codes = _SCC_CODE.findall(document.flat(20000))
         return len(codes) >= 3 and document.has_words("intervention", "result", "months", "ago", chars=20000)
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS, self.strategies):
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
+        for page, table in tables_by_page(document.pages, settings, self.strategies):
             yield from figures_from_table(table, WideOptions(page=page.number))

@@ -49,12 +49,12 @@ class Good(Parser):
     def detect(self, document):
         return "CONTRACT-FIXTURE" in document.text
 
-    def parse(self, document):
+    def parse(self, document, settings):
         yield figure()
 
 
 def bad(field, value):
-    def parse(self, document):
+    def parse(self, document, settings):
         if field == "period_type":
             yield figure(period=Period("2024", value))
         else:

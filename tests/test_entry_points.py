@@ -22,7 +22,7 @@ class ExampleParser(Parser):
     def detect(self, document):
         return False
 
-    def parse(self, document):
+    def parse(self, document, settings):
         return []
 """
 

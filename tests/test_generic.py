@@ -61,7 +61,7 @@ def test_generic_names_are_matched_strictly(pipeline):
     def match(fallback: bool):
         rule = pipeline.rule_for(fallback, "table")
         return pipeline.matcher.match(name, code=None, scopes=("", ""), rule=rule,
-                                      candidates=pipeline.settings.candidates, unit=None)  # fmt: skip
+                                      candidates=pipeline.settings.match.candidates, unit=None)  # fmt: skip
 
     assert match(fallback=False).indicator_id == "csc_assessments_45d_pct"
     assert match(fallback=True).indicator_id is None

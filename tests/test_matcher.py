@@ -155,7 +155,7 @@ def test_a_code_wins_over_the_words(matcher):
 def test_nonsense_is_unmatched_with_candidates(matcher):
     found = _match(matcher, "Number of potholes repaired on the A38")
     assert found.indicator_id is None and found.method == "unmatched"
-    assert len(found.candidates) == DEFAULT_SETTINGS.candidates
+    assert len(found.candidates) == DEFAULT_SETTINGS.match.candidates
 
 
 def test_every_seed_table_name_matches(pipeline):

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from extract.errors import ScaffoldError
 from extract.load import load_document
 from extract.plugins.parser import Parser
+from extract.settings import DEFAULT_SETTINGS
 from extract.tools.inspect import inspect_command
 from extract.tools.scaffold import scaffold
 from helpers import CASES, GOLDEN_COLUMNS, TRUTH_COLUMNS
@@ -58,7 +59,7 @@ def test_scaffold_writes_a_working_skeleton(dirs, tmp_path):
     parser = cls()
     document = load_document(case / "input.txt", case)
     assert parser.detect(document)
-    figures = list(parser.parse(document))
+    figures = list(parser.parse(document, DEFAULT_SETTINGS))
     assert figures and all(f.value_raw for f in figures)
     # the fingerprint is the sample's: an unrelated format is not claimed
     other = CASES / "darlington_scrutiny_narrative" / "input.txt"

@@ -12,7 +12,15 @@ from extract.read.kinds import classify_header
 from extract.read.periods import parse_period, shift_years
 from extract.read.tables.find import find_tables
 from extract.read.values import is_no_value, parse_cell, parse_fraction
-from extract.settings import DEFAULT_SETTINGS, Settings
+from extract.settings import (
+    DEFAULT_SETTINGS,
+    MatchSettings,
+    NarrativeSettings,
+    PdfSettings,
+    RunSettings,
+    Settings,
+    TableSettings,
+)
 
 
 @pytest.mark.parametrize(
@@ -126,8 +134,14 @@ def test_binary_and_bad_text_are_unreadable():
 
 def test_settings_are_validated():
     with pytest.raises(SettingsError):
-        Settings(fuzzy_threshold=120)
+        Settings(match=MatchSettings(threshold=120))
     with pytest.raises(SettingsError):
-        Settings(fuzzy_floor=90, fuzzy_threshold=80)
+        Settings(match=MatchSettings(floor=90, threshold=80))
     with pytest.raises(SettingsError):
-        Settings(min_row_cells=0)
+        Settings(tables=TableSettings(min_row_cells=0))
+    with pytest.raises(SettingsError):
+        Settings(narrative=NarrativeSettings(recent_figures=-1))
+    with pytest.raises(SettingsError):
+        Settings(run=RunSettings(timeout="soon"))
+    with pytest.raises(SettingsError):
+        Settings(tables=PdfSettings())

@@ -330,7 +330,7 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
 
         scopes += [p.name for p in discover() if council in p.councils]
     for name in names:
-        found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.candidates)
+        found = matcher.match(name, scopes=tuple(scopes), rule=rule, candidates=DEFAULT_SETTINGS.match.candidates)
         click.echo(json.dumps(found.as_json(), ensure_ascii=False))
 
 

@@ -49,9 +49,13 @@ class TableSettings:
     row_gap_heights: float = 1.6  # unruled: a gap between lines wider than this (in line heights) ends a table
     min_column_gap: float = 4.0  # unruled: an empty vertical strip this wide separates two columns
     min_anchor_cells: int = 2  # unruled: a line with this many cells outside the name column anchors a row
+    min_value_columns: int = 2  # a header names at least this many value columns (one is a list, not a table)
+    min_row_cells: int = 3  # a text table row has at least this many non-empty cells (name and two figures)
 
     def __post_init__(self) -> None:
         _check_numbers(self)
+        if self.min_value_columns < 1 or self.min_row_cells < 1:
+            raise SettingsError("tables.min_value_columns and tables.min_row_cells must be at least 1")
 
 
 @dataclass(frozen=True)
@@ -75,48 +79,99 @@ class FuzzyRule:
 
 
 @dataclass(frozen=True)
-class Settings:
-    # Tables
-    min_value_columns: int = 2  # a header names at least this many value columns
-    min_row_cells: int = 3  # a table row has at least this many non-empty cells
-    # Matching (scores 0-100, see matching.Matcher). Table names from council parsers:
-    fuzzy_threshold: float = 64.0  # accepted at or above this score when it also leads by fuzzy_margin
-    fuzzy_floor: float = 56.0  # ... or at or above this when it leads by fuzzy_floor_margin
-    fuzzy_margin: float = 4.0  # the lead over the best other indicator, after vetoes
-    fuzzy_floor_margin: float = 10.0
-    fuzzy_floor_explained: float = 0.4  # ... and has this share of the name's words (one shared word is no match)
-    # Stricter for rows of the generic parser (unknown layouts) and for narrative phrases.
-    generic_fuzzy_threshold: float = 85.0
-    generic_fuzzy_floor: float = 70.0
-    narrative_fuzzy_threshold: float = 80.0
-    narrative_fuzzy_floor: float = 70.0
-    candidates: int = 3  # how many candidates `extract match` lists
-    pdf: PdfSettings = field(default_factory=PdfSettings)
-    tables: TableSettings = field(default_factory=TableSettings)
+class MatchSettings:
+    """Fuzzy matching of printed names to the catalogue (scores 0-100, see tidy.matching.Matcher)."""
+
+    # Table names from council parsers: the printed layout says which cell is the name.
+    threshold: float = 64.0  # accepted at or above this score when it also leads by `margin`
+    floor: float = 56.0  # ... or at or above this when it leads by `floor_margin`
+    margin: float = 4.0  # the lead over the best other indicator, after vetoes: a close runner-up means doubt
+    floor_margin: float = 10.0  # the wider lead a score between floor and threshold needs
+    floor_explained: float = 0.4  # ... with this share of the name's words (one shared word is no match)
+    # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
+    # narrative phrases (cut from sentences, so they carry words about other things).
+    generic_threshold: float = 85.0
+    generic_floor: float = 70.0
+    narrative_threshold: float = 80.0
+    narrative_floor: float = 70.0
+    candidates: int = 3  # how many candidates `extract match` and the review queue keep
 
     def __post_init__(self) -> None:
-        _check_numbers(self, positive=False)
-        if not isinstance(self.pdf, PdfSettings) or not isinstance(self.tables, TableSettings):
-            raise SettingsError("pdf and tables must be PdfSettings and TableSettings")
+        _check_numbers(self)
         for f in fields(self):
-            if "fuzzy" in f.name and not 0 <= getattr(self, f.name) <= 100:
-                raise SettingsError(f"{f.name} must be between 0 and 100")
+            if f.name != "candidates" and not 0 <= getattr(self, f.name) <= 100:
+                raise SettingsError(f"match.{f.name} must be between 0 and 100")
         for prefix in ("", "generic_", "narrative_"):
-            floor = getattr(self, f"{prefix}fuzzy_floor")
-            if floor > getattr(self, f"{prefix}fuzzy_threshold"):
-                raise SettingsError(f"{prefix}fuzzy_floor must not exceed {prefix}fuzzy_threshold")
-        if self.min_value_columns < 1 or self.min_row_cells < 1 or self.candidates < 1:
-            raise SettingsError("min_value_columns, min_row_cells and candidates must be at least 1")
+            if getattr(self, f"{prefix}floor") > getattr(self, f"{prefix}threshold"):
+                raise SettingsError(f"match.{prefix}floor must not exceed match.{prefix}threshold")
+        if self.candidates < 1:
+            raise SettingsError("match.candidates must be at least 1")
+
+    def rule(self, kind: str = "table") -> FuzzyRule:
+        """The acceptance rule for `table` rows, `narrative` phrases or `generic` parser rows."""
+        if kind == "generic":
+            pair = (self.generic_threshold, self.generic_floor)
+        elif kind == "narrative":
+            pair = (self.narrative_threshold, self.narrative_floor)
+        else:
+            pair = (self.threshold, self.floor)
+        return FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+
+
+@dataclass(frozen=True)
+class NarrativeSettings:
+    """The reader of figures in sentences (read/narrative)."""
+
+    kind_window: int = 120  # characters before a number searched for its kind word (target, national): they are near
+    recent_figures: int = 12  # how many earlier figures may lend a figure their name: comparisons are near
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
+class BlockSettings:
+    """KPI blocks of the generic parser: a title over a value and labelled figures, placed by position."""
+
+    title_lines: int = 6  # a block's title runs over at most this many lines above its values
+    title_gap: float = 0.25  # line heights: a gap wider than this and than the block's own line gaps ends a title
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """Defaults of a run (the CLI's options start from these)."""
+
+    timeout: float = 120.0  # seconds a worker may spend on one document before it is killed (status `timeout`)
+    memory_mb: int = 2048  # address space a worker may add before the document is an `error` (out of memory)
+    recycle: int = 50  # documents a worker reads before it is replaced (bounds leaks in the PDF engine)
+    max_mb: float = 500.0  # larger files are `too_large`, not read
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable, grouped by the stage that uses it; passed down from the run to the parsers."""
+
+    pdf: PdfSettings = field(default_factory=PdfSettings)
+    tables: TableSettings = field(default_factory=TableSettings)
+    narrative: NarrativeSettings = field(default_factory=NarrativeSettings)
+    blocks: BlockSettings = field(default_factory=BlockSettings)
+    match: MatchSettings = field(default_factory=MatchSettings)
+    run: RunSettings = field(default_factory=RunSettings)
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if not isinstance(getattr(self, f.name), f.default_factory):  # type: ignore[arg-type]
+                raise SettingsError(f"settings.{f.name} must be a {f.default_factory.__name__}")  # type: ignore[union-attr]
 
     def fuzzy_rule(self, kind: str = "table") -> FuzzyRule:
         """The acceptance rule for `table` rows, `narrative` phrases or `generic` parser rows."""
-        if kind == "generic":
-            rule = (self.generic_fuzzy_threshold, self.generic_fuzzy_floor)
-        elif kind == "narrative":
-            rule = (self.narrative_fuzzy_threshold, self.narrative_fuzzy_floor)
-        else:
-            rule = (self.fuzzy_threshold, self.fuzzy_floor)
-        return FuzzyRule(*rule, self.fuzzy_margin, self.fuzzy_floor_margin, self.fuzzy_floor_explained)
+        return self.match.rule(kind)
 
     def with_(self, **changes) -> Settings:
         return replace(self, **changes)

@@ -2,7 +2,7 @@
 
 A parser is one class in one module under `parsers/` (installed as the `extract_parsers`
 package). It declares `name`, `version`, the councils it covers, a cheap content
-fingerprint `detect(document)` and `parse(document)`, which yields RawFigures. It does not
+fingerprint `detect(document)` and `parse(document, settings)`, which yields RawFigures. It does not
 open files, match names or write output.
 """
 
@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from extract.errors import ParserError
 from extract.model import Document, Period, RawFigure
+from extract.settings import Settings
 
 
 class Parser:
@@ -38,7 +39,9 @@ class Parser:
         """True when this document is in this parser's format. Content only, never the file name."""
         raise NotImplementedError
 
-    def parse(self, document: Document) -> Iterable[RawFigure]:
+    def parse(self, document: Document, settings: Settings) -> Iterable[RawFigure]:
+        """The figures of a document this parser claimed. `settings` is the run's (tables, narrative, ...):
+        pass it on to the readers, never read module defaults."""
         raise NotImplementedError
 
     def council_id(self, document: Document) -> str | None:

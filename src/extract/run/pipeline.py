@@ -227,10 +227,12 @@ def walk_corpus(corpus: Path) -> list[Path]:
     return [e.path for e in scan_corpus(corpus).entries if e.problem is None]
 
 
-def choose_parser(document: Document, parsers: list[Parser]) -> tuple[Parser | None, str | None, str | None]:
+def choose_parser(
+    document: Document, parsers: list[Parser], settings: Settings = DEFAULT_SETTINGS
+) -> tuple[Parser | None, str | None, str | None]:
     """(parser, status, message): the one council parser that claims the document, else the fallback."""
     if document.kind == "pdf" and not document.cell_text:
-        document.cell_text = document_cell_text(document, DEFAULT_SETTINGS)
+        document.cell_text = document_cell_text(document, settings)
     claims = [p for p in parsers if not p.fallback and p.detect(document)]
     if len(claims) == 1:
         return claims[0], None, None
@@ -265,7 +267,11 @@ def period_from_meta(meta: dict | None) -> Period | None:
 
 
 def parse_document(
-    path: Path, parsers: list[Parser], councils: CouncilFinder, data: bytes | None = None
+    path: Path,
+    parsers: list[Parser],
+    councils: CouncilFinder,
+    data: bytes | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> ParsedDocument:
     started = time.perf_counter()
     meta: dict = dict.fromkeys(META_KEYS)
@@ -283,7 +289,7 @@ def parse_document(
         document = load_document(path, path.parent)
         meta["pages"] = len(document.pages) if document.kind == "pdf" else None
         meta["notes"] = "; ".join(document.notes) or None
-        parser, status, message = choose_parser(document, parsers)
+        parser, status, message = choose_parser(document, parsers, settings)
         if parser is None:
             meta["status"], meta["error"] = status, message
         else:
@@ -293,7 +299,7 @@ def parse_document(
             meta["date_from_parser"] = parser.report_date(document)
             meta["date_from_text"] = report_date_in(document.head())
             meta["report_period"] = period_meta(parser.report_period(document))
-            figures = list(parser.parse(document))
+            figures = list(parser.parse(document, settings))
             carry_titles(figures)  # an area table split over pages keeps its title
             if not figures and not parser.empty_ok:
                 meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
@@ -379,7 +385,7 @@ class Pipeline:
         return self._matcher
 
     def parse(self, path: Path) -> ParsedDocument:
-        return parse_document(path, self.parsers, self.councils)
+        return parse_document(path, self.parsers, self.councils, settings=self.settings)
 
     def process(self, path: Path, root: Path, manifest: ManifestEntry | None = None) -> DocumentResult:
         """Parse and finish one document in this process."""
@@ -392,7 +398,7 @@ class Pipeline:
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
             scopes = (row["parser"], council_hint or "")
-            key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.candidates,
+            key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.match.candidates,
                    row["unit_printed"])  # fmt: skip
             match = self.ranked.get(key)
             if match is None:
@@ -401,7 +407,7 @@ class Pipeline:
                     code=row["indicator_code"],
                     scopes=scopes,
                     rule=rule,
-                    candidates=self.settings.candidates,
+                    candidates=self.settings.match.candidates,
                     unit=row["unit_printed"],
                 )
                 self.ranked[key] = match
@@ -418,7 +424,7 @@ class Pipeline:
                     # that writing unmatched.csv ranks nothing again
                     "candidates": (
                         [{"indicator_id": c.indicator_id, "score": c.score} for c in match.candidates[:3]]
-                        if match.indicator_id is None and self.settings.candidates == REVIEW_CANDIDATES
+                        if match.indicator_id is None and self.settings.match.candidates == REVIEW_CANDIDATES
                         else None
                     ),
                 }

@@ -229,7 +229,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 conn.send(("pages", index, _pdf_pages(path)))
             load.PAGE_HOOK = on_page
             try:
-                parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils)
+                parsed = parse_document(Path(path), pipeline.parsers, pipeline.councils, settings=pipeline.settings)
             finally:
                 load.PAGE_HOOK = None
             matches = None
@@ -439,7 +439,9 @@ def dask_parse(path: str) -> ParsedDocument:
     global _DASK_PIPELINE
     if _DASK_PIPELINE is None:
         _DASK_PIPELINE = Pipeline()
-    return parse_document(Path(path), _DASK_PIPELINE.parsers, _DASK_PIPELINE.councils)
+    return parse_document(
+        Path(path), _DASK_PIPELINE.parsers, _DASK_PIPELINE.councils, settings=_DASK_PIPELINE.settings
+    )
 
 
 def run_on_dask(address: str, tasks, on_result, background: Callable[[], bool] | None = None) -> None:

@@ -60,7 +60,7 @@ def _figure_pages(document: Document) -> list[str]:
 
 def _rows(parser: Parser, document: Document) -> list[str]:
     try:
-        figures = list(parser.parse(document))
+        figures = list(parser.parse(document, DEFAULT_SETTINGS))
     except Exception as exc:
         return [f"  parse failed: {type(exc).__name__}: {exc}"]
     lines = [f"rows from {parser.name} (first {min(ROWS_SHOWN, len(figures))} of {len(figures)}):"]
@@ -130,7 +130,7 @@ def inspect_command(file: Path, show: bool, page_number: int | None) -> None:
         kind = " (fallback)" if p.fallback else ""
         click.echo(f"  {verdicts[p.name]:<15} {p.name} {p.version}{kind}")
     try:
-        chosen, status, message = choose_parser(document, parsers)
+        chosen, status, message = choose_parser(document, parsers, DEFAULT_SETTINGS)
     except Exception as exc:
         chosen, status, message = None, "error", f"{type(exc).__name__}: {exc}"
     click.echo(f"pipeline would choose: {chosen.name if chosen else f'none ({status}: {message})'}")

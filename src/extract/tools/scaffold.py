@@ -138,9 +138,9 @@ from collections.abc import Iterator
 
 from extract.model import Document, RawFigure
 from extract.plugins.parser import Parser
-from extract.settings import DEFAULT_SETTINGS
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
+from extract.settings import Settings
 
 
 class {class_name(slug)}(Parser):
@@ -152,8 +152,8 @@ class {class_name(slug)}(Parser):
         # TODO: keep only words that fingerprint this format (content only, never the file name)
         return {call}
 
-    def parse(self, document: Document) -> Iterator[RawFigure]:
-        for page, table in tables_by_page(document.pages, DEFAULT_SETTINGS):
+    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
+        for page, table in tables_by_page(document.pages, settings):
             yield from figures_from_table(table, WideOptions(page=page.number))
 '''
 

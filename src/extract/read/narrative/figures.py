@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from extract.model import Period
 from extract.read.narrative.phrases import _Mention
-from extract.read.narrative.text import _STOPWORDS, _VERBS, _WINDOW, _after, _before, _cover, _words, _wordset
+from extract.read.narrative.text import _STOPWORDS, _VERBS, _after, _before, _cover, _words, _wordset
 
 # --------------------------------------------------------------------------- numbers
 
@@ -253,7 +253,7 @@ def _kind_finder(pattern: re.Pattern[str], text: str) -> str | None:
     return _kind_of(m)
 
 
-def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None) -> None:
+def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: int) -> None:
     """target / tolerance / national / regional / statistical_neighbours from the words next to each figure."""
     respectively: dict[int, str] = {}
     for m in _RESPECTIVELY.finditer(sentence):
@@ -276,7 +276,7 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None) -> None:
             f.kind = respectively[i]
             continue
         left_from = figs[i - 1].tail if i else 0
-        kind = _kind_finder(_KIND_BEFORE, sentence[max(left_from, f.start - _WINDOW) : f.start])
+        kind = _kind_finder(_KIND_BEFORE, sentence[max(left_from, f.start - window) : f.start])
         after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
         if after in {"target", "tolerance", "national", "regional"} and kind is None:
             kind = after

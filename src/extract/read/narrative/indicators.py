@@ -378,9 +378,6 @@ def _paren_measure(sentence: str, f: _Fig, figs: list[_Fig], mentions: list[_Men
     return _clean(re.split(r"\s+(?:than|compared|against|versus)\b", sentence[measures[-1].start() : opening])[0])
 
 
-_RECENT = 12  # how many earlier figures may lend their name: what a sentence compares with is near
-
-
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.lower()) if w not in _STOPWORDS)
@@ -402,6 +399,7 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
 class _Memory:
     """What earlier text offers as indicator names: the last heading, and the figures named since it."""
 
+    recent: int  # how many earlier figures may lend their name (NarrativeSettings.recent_figures)
     heading: str | None = None
     named: list[_Fig] = field(default_factory=list)
 
@@ -418,7 +416,7 @@ def _choose_indicator(
     name, vague = subject
     generic = vague is not None
     cls = _fig_class(f)
-    previous = [g for g in owned[-_RECENT:] if _compatible(cls, _fig_class(g))]
+    previous = [g for g in owned[-memory.recent :] if _compatible(cls, _fig_class(g))]
     if f.attached_to is not None and f.noun:
         return _clean(f"{f.noun} {f.rest or _predicate(figs[f.attached_to].indicator)}"), True
     if f.own and f.of_all and name and not generic and _phrase_class(name) == "percent":
@@ -448,7 +446,7 @@ def _choose_indicator(
     specific = [x for x in (f.weak, measure) if x and not all(w.lower() in _GENERIC_WORDS for w in _words(x))]
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
-    found = _best_match(f, memory.named[-_RECENT:]) or _best_match(f, figs[max(0, i - _RECENT) : i])
+    found = _best_match(f, memory.named[-memory.recent :]) or _best_match(f, figs[max(0, i - memory.recent) : i])
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
 

@@ -23,6 +23,7 @@ from extract.read.periods import (
     span_period,
     split_year,
 )
+from extract.settings import NarrativeSettings
 
 # --------------------------------------------------------------------------- period phrases
 
@@ -100,6 +101,7 @@ class _Setting:
     strict: bool
     section: str | None
     page: int | None
+    limits: NarrativeSettings
 
     @property
     def fy_end_year(self) -> int | None:

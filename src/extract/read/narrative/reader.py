@@ -32,6 +32,7 @@ from extract.read.narrative.indicators import (
 from extract.read.narrative.phrases import _period_mentions, _Setting
 from extract.read.narrative.text import _BULLET_START, _HEADING_LINE, _before, _words, narrative_blocks, sentences
 from extract.read.values import infer_unit
+from extract.settings import NarrativeSettings
 
 # --------------------------------------------------------------------------- periods of figures
 
@@ -127,7 +128,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     if not figs:
         return []
     subject = _subject(sentence, mentions, figs)
-    _assign_kinds(sentence, figs, subject[0])
+    _assign_kinds(sentence, figs, subject[0], s.limits.kind_window)
     _mark_attachments(sentence, figs)
     _analyse_phrases(sentence, figs, mentions)
     _choose_indicators(sentence, figs, mentions, subject, memory, s.section)
@@ -177,6 +178,9 @@ def _heading(block: str) -> str | None:
     return text
 
 
+DEFAULT_NARRATIVE = NarrativeSettings()
+
+
 def extract_narrative(
     text: str,
     *,
@@ -184,14 +188,16 @@ def extract_narrative(
     section: str | None = None,
     page: int | None = None,
     strict: bool = False,
+    settings: NarrativeSettings = DEFAULT_NARRATIVE,
 ) -> list[RawFigure]:
     """Every figure stated in the prose of `text`, one RawFigure each (source `narrative`).
 
     report_period: the period the document reports on; figures whose sentence names none get it.
     strict: only percentages, rates, fractions and explicit targets (for documents of unknown format).
+    settings: the reader's thresholds (Settings.narrative of the run).
     """
-    setting = _Setting(report_period, strict, section, page)
-    memory = _Memory()
+    setting = _Setting(report_period, strict, section, page, settings)
+    memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
     for block in narrative_blocks(text):
         heading = _heading(block)

@@ -42,7 +42,7 @@ def is_header_line(line: Line, settings: Settings) -> bool:
     if numbers > 1:  # one stray digit (an icon read as `0`) is tolerated; a data row has many
         return False
     values = sum(1 for m in header_meanings(line) if m.role == "value")
-    return values >= settings.min_value_columns and numbers < values / 2
+    return values >= settings.tables.min_value_columns and numbers < values / 2
 
 
 def _year_run(texts: list[str]) -> bool:
@@ -83,7 +83,7 @@ def align_row(line: Line, columns: list[Column]) -> tuple[list[str], int]:
 
 
 def is_row_line(line: Line, settings: Settings) -> bool:
-    return sum(1 for t in line.texts if t) >= settings.min_row_cells
+    return sum(1 for t in line.texts if t) >= settings.tables.min_row_cells
 
 
 def find_tables(
@@ -151,7 +151,7 @@ def page_tables(
         raise ValueError(f"unknown table strategies: {', '.join(sorted(unknown))}")
     repair = "repair_shifted_cells" in strategies
     if page.number is not None:
-        return grid.page_tables(page, settings.tables, settings.min_value_columns, carry, repair)
+        return grid.page_tables(page, settings.tables, settings.tables.min_value_columns, carry, repair)
     return find_tables(page.lines, settings, repair_shifts=repair)
 
 
@@ -203,6 +203,6 @@ def document_cell_text(document: Document, settings: Settings) -> str:
         return ""
     cells = []
     for page in document.pages:
-        for found in grid.page_grids(page, settings.tables, settings.min_value_columns):
+        for found in grid.page_grids(page, settings.tables, settings.tables.min_value_columns):
             cells.extend(cell for row in found.rows for cell in row if cell)
     return "\n".join(cells)
