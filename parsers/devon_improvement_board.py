@@ -42,7 +42,7 @@ class DevonImprovementBoard(Parser):
         tables = list(tables_by_page(document.pages, settings, self.strategies))
         latest = latest_month(table for _, table in tables)
         for page, table in tables:
-            yield from figures_from_table(table, WideOptions(page=page.number, date_targets_from_row=False))
+            yield from figures_from_table(table, WideOptions(page=page.number))
         for page in document.pages:
             yield from self._kpi_pages(page.lines, page.number, latest, settings)
 

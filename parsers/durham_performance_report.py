@@ -42,6 +42,8 @@ class DurhamPerformanceReport(Parser):
     def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         report = self.report_period(document)
         for page, table in tables_by_page(document.pages, settings, self.strategies):
-            yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))
+            # Durham prints a target beside the period it is for (`Tracker` / `Apr-Jun 23`): an opt-in
+            options = WideOptions(report_period=report, page=page.number, date_targets_from_row=True)
+            yield from figures_from_table(table, options)
         for page in document.pages:
             yield from extract_narrative(page.text, report_period=report, page=page.number, settings=settings.narrative)

@@ -20,6 +20,10 @@ from extract.settings import Settings
 _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
 
 
+# row codes: national `SCC/002` and the local `CSPI 01` indicators
+WELSH_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+))\s*[-–:]?\s+(.+)$")
+
+
 class WelshSccIndicators(Parser):
     name = "welsh_scc_indicators"
     version = "1.0"
@@ -31,4 +35,4 @@ class WelshSccIndicators(Parser):
 
     def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         for page, table in tables_by_page(document.pages, settings, self.strategies):
-            yield from figures_from_table(table, WideOptions(page=page.number))
+            yield from figures_from_table(table, WideOptions(page=page.number, code_re=WELSH_CODE_RE))

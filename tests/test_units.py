@@ -69,7 +69,9 @@ def test_cells(raw, value):
 
 
 def test_placeholders():
-    assert all(is_no_value(t) for t in ("TBC", "N/A", "n/a", "Tracker", "TBC Jan/Feb", "NA", "to follow"))
+    placeholders = ("TBC", "N/A", "n/a", "Tracker", "TBC Jan/Feb", "NA", "to follow", "WC 24 Feb", "w/c 3 March")
+    assert all(is_no_value(t) for t in placeholders)
+    assert not is_no_value("wcb 12")
     assert not any(is_no_value(t) for t in ("86%", "Snapshot", ""))
 
 

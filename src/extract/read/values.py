@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.errors import MappingError
+from extract.mappings import mappings_dir, read_csv
+
 # A number as printed: optional sign, thousands separators, decimals, optional % sign.
 NUMBER_RE = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
 _CELL_NUMBER = re.compile(r"^[£]?\s*([-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%|per\s*cent)?$", re.I)
@@ -17,10 +20,20 @@ FRACTION_RE = re.compile(
     r"(?<![\w.*/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*/\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\s*[*])(?![\d,])"
 )
 # Cells that stand for "no value" but are still worth keeping as value_raw.
-NO_VALUE_WORDS = {
-    "tbc", "tbd", "n/a", "na", "n.a.", "tracker", "new", "-", "–", "—", "nil", "x", "c", "..",
-    "expected", "to follow", "not available", "annual indicator", "quarterly indicator",
-}  # fmt: skip
+def _placeholders() -> dict[str, tuple[str, ...]]:
+    """The reviewed placeholder vocabulary (mappings/placeholders.csv) by how it matches a cell."""
+    rows = read_csv(mappings_dir() / "placeholders.csv", ("text", "match", "note"))
+    found: dict[str, list[str]] = {"whole": [], "first_word": [], "prefix": []}
+    for row in rows:
+        if row["match"] not in found:
+            raise MappingError(f"placeholders.csv: match must be whole, first_word or prefix, got {row['match']!r}")
+        found[row["match"]].append(row["text"].lower())
+    return {match: tuple(texts) for match, texts in found.items()}
+
+
+_PLACEHOLDERS = _placeholders()
+# a cell that is only this is no value; first words and prefixes also stand for one on their own
+NO_VALUE_WORDS = frozenset(_PLACEHOLDERS["whole"] + _PLACEHOLDERS["first_word"] + _PLACEHOLDERS["prefix"])
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,8 @@ def is_no_value(text: str) -> bool:
         return False
     if t in NO_VALUE_WORDS:
         return True
-    first = t.split()[0]
-    return first in {"tbc", "tbd", "n/a", "awaiting", "expected"} or t.startswith(("to follow", "wc "))
+    # a prefix is followed by the rest of the note (`WC 24 Feb`, `to follow in March`)
+    return t.split()[0] in _PLACEHOLDERS["first_word"] or t.startswith(tuple(p + " " for p in _PLACEHOLDERS["prefix"]))
 
 
 def parse_fraction(text: str) -> tuple[float, float] | None:

@@ -17,7 +17,7 @@ from extract.read.tables.areas import area_rows, figures_from_area_table
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
-# `SCC/002 % of LAC ...`, `CSPI 01 The % ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
+# `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 # a RAG word or an arrow printed in the figure's own cell (`60.9% RED`, `↓ 67.2%`)
 _MARK = re.compile(r"^\s*([↑↓→←▲▼⬆⬇️\ufe0f]+)?\s*(.*?)(?:\s+(red|amber|green))?\s*$", re.I)
 
@@ -33,7 +33,9 @@ def split_mark(raw: str) -> tuple[str, str | None]:
 # a target may be stated in words (`above N / NE`): kept, with a null value
 _STATED_KINDS = {"target", "tolerance", "intervention"}
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
-DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
+# a code leading a row's name: `SCC/002 ...` (letters, slash, number) or `KPI 3 - ...`; a format with
+# codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
+DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,10 @@ class WideOptions:
     report_period: Period | None = None  # the report's own period, for undated actual columns
     code_re: re.Pattern[str] | None = DEFAULT_CODE_RE
     page: int | None = None
-    #: undated target/tolerance columns take the row's period only when the row states one
-    date_targets_from_row: bool = True
+    #: a format whose rows print the period they report (a `Period` cell: `Apr-Jun 23`) and whose
+    #: targets are for that period opts in (Durham); otherwise an undated target column stays undated
+    #: here and is dated later with the row's latest actual
+    date_targets_from_row: bool = False
 
 
 def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure]:
