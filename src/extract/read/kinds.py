@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.errors import MappingError
+from extract.mappings import mappings_dir, read_csv
 from extract.model import normalise_space
 
 # Column roles other than "value".
@@ -20,44 +22,30 @@ _PERIOD_IN_HEADER = re.compile(
     re.I,
 )
 
-# Ordered: the first pattern that matches a header decides. Benchmarks before "actual" so that
-# "National 2023/24 Actual" is a benchmark.
-_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
-    # a difference between two values is never a value of either: `Change from previous year`
-    ("change",
-     r"\bchange\b|^\+\s*/\s*-$|^\+/-|^-\s*/\s*\+$|\bvariance\b|\bdifference\b|\bmovement\b"),
-    ("year_ago", r"12\s*months?\s*(ago|earlier|previous)|same\s+(period|time|point)\s+last\s+year|year\s+ago"),
-    ("previous_year",
-     r"previous\s+years?'?\s*(actual|outturn|result)?|last\s+years?'?\s*(actual|outturn)|prior\s+year"),
-    ("previous_period", r"previous\s+(period|quarter|month)|^previous$|last\s+(quarter|month|period)"),
-    ("statistical_neighbours", r"stat(istical)?\.?\s*neighbou?rs?|^sn\b|\bsn\s+(av|average)"),
-    ("comparator_group", r"comparator"),
-    ("regional",
-     r"\bregion(al)?\b|^ne\b|\bne\s+av(erage)?\b|north\s+east|north\s+west|south\s+(east|west)|yorkshire"
-     r"|midlands|\blondon\b|wales\s+av"),
-    ("national", r"\bnational\b|\bengland\b|\beng\s+av|\bnat\.?\s+av"),
-    ("intervention", r"\bintervention\b|\bfloor\b"),
-    ("tolerance", r"\btolerance\b"),
-    ("target", r"\btarget\b|\bplan\b|\bgoal\b"),
-    ("forecast", r"\bforecast\b|\bprojected\b|\bprojection\b"),
-    ("actual", r"\bactual\b|\bperformance\b|\blatest\b|\bcurrent\b|\bresult\b|\bvalue\b|\boutturn\b|\bposition\b"),
-)  # fmt: skip
-_KIND_RES = tuple((kind, re.compile(p, re.I)) for kind, p in _KIND_PATTERNS)
+# The header vocabulary is reviewed data (mappings/header_words.csv): per vocabulary, rows in order,
+# and the first pattern that matches a header decides. Roles are tried before kinds; benchmarks come
+# before "actual" so that "National 2023/24 Actual" is a benchmark.
+_VOCABULARIES = ("role", "kind", "polarity", "basis")
 
-_ROLE_PATTERNS: tuple[tuple[str, str], ...] = (
-    # a position among councils is no figure of the indicator (`Latest National Rank`, LAIT's
-    # `Latest Quartile Banding`)
-    ("ignore", r"\brank(ing)?\b|\bquartile\b|\bbanding\b|\bdecile\b"),
-    ("polarity", r"good\s+performance|polarity|bigger\s+is\s+better|high/low|direction\s+of\s+good"),
-    ("basis", r"reporting\s+basis|^basis$|frequency"),
-    ("status", r"^rag$|rag\s+(rating|status)|^status$|^rating$|direction\s+of\s+travel|^dot$"),
-    ("comment", r"^comments?$|commentary|^notes?$|data\s+obtained|^source$|^updated$|oflog|^owner$"),
-    ("code", r"^ref(erence)?\.?$|^code$|^kpi\s*(no|ref)\.?$|^pi\s*(no|ref)\.?$|^no\.?$|^id$"),
-    ("name", r"^(measure|indicator|title|performance\s+indicator|kpi|description|metric|pi)(\s+name)?$"),
-    ("period", r"^period$|^date$|^as\s+at$|^time\s+period$"),
-    ("formula", r"^number$|^calculation$|^numerator|^formula$"),
-)  # fmt: skip
-_ROLE_RES = tuple((role, re.compile(p, re.I)) for role, p in _ROLE_PATTERNS)
+
+def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    rows = read_csv(mappings_dir() / "header_words.csv", ("vocabulary", "meaning", "pattern", "note"))
+    found: dict[str, list[tuple[str, re.Pattern[str]]]] = {v: [] for v in _VOCABULARIES}
+    for row in rows:
+        if row["vocabulary"] not in found:
+            raise MappingError(f"header_words.csv: unknown vocabulary {row['vocabulary']!r}")
+        if row["vocabulary"] == "role" and row["meaning"] not in ROLES:
+            raise MappingError(f"header_words.csv: unknown role {row['meaning']!r}")
+        try:
+            found[row["vocabulary"]].append((row["meaning"], re.compile(row["pattern"], re.I)))
+        except re.error as exc:
+            raise MappingError(f"header_words.csv: bad pattern {row['pattern']!r}: {exc}") from exc
+    return {v: tuple(entries) for v, entries in found.items()}
+
+
+_HEADER_WORDS = _header_words()
+_ROLE_RES = _HEADER_WORDS["role"]
+_KIND_RES = _HEADER_WORDS["kind"]
 
 
 @dataclass(frozen=True)
@@ -94,34 +82,17 @@ def _is_mostly_period(text: str) -> bool:
     return not rest.strip()
 
 
-POLARITY_WORDS: tuple[tuple[str, str], ...] = (
-    (r"bigger\s+is\s+better|higher\s+is\s+better|^high(er)?$|^up$|increase", "higher_is_better"),
-    (r"smaller\s+is\s+better|lower\s+is\s+better|^low(er)?$|^down$|decrease", "lower_is_better"),
-    (r"plan\s+is\s+best|target\s+is\s+best|on\s+target", "target_is_best"),
-)
-
-
 def read_polarity(text: str) -> str | None:
-    for pattern, polarity in POLARITY_WORDS:
-        if re.search(pattern, text.strip(), re.I):
+    for polarity, pattern in _HEADER_WORDS["polarity"]:
+        if pattern.search(text.strip()):
             return polarity
     return None
 
 
 # Reporting basis → how a single month label is to be read (see periods.parse_period month_as).
-BASIS_WORDS: tuple[tuple[str, str], ...] = (
-    (r"snapshot|point\s+in\s+time|as\s+at", "point_in_time"),
-    (r"latest\s+quarter|quarterly|\bquarter\b", "quarter"),
-    (r"rolling", "rolling_12_months"),
-    (r"year\s+to\s+date|\bytd\b|cumulative", "year_to_date"),
-    (r"monthly|\bmonth\b", "month"),
-    (r"annual", "rolling_12_months"),
-)
-
-
 def read_basis(text: str) -> str | None:
-    for pattern, basis in BASIS_WORDS:
-        if re.search(pattern, text, re.I):
+    for basis, pattern in _HEADER_WORDS["basis"]:
+        if pattern.search(text):
             return basis
     return None
 
