@@ -10,19 +10,15 @@ the repair_shifted_cells strategy puts them back under `Actual Mar-24`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from extract.model import Document, Period, RawFigure
-from extract.plugins.parser import Parser
+from extract.model import Document, Period
+from extract.plugins.wide_family import WideTableParser
 from extract.read.periods import fiscal_quarter, split_year
-from extract.read.tables.find import tables_by_page
-from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import Settings
 
 _QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 
 
-class TcsQuarterlyScorecard(Parser):
+class TcsQuarterlyScorecard(WideTableParser):
     name = "tcs_quarterly_scorecard"
     version = "1.0"
     councils = ()
@@ -40,8 +36,3 @@ class TcsQuarterlyScorecard(Parser):
             return None
         end_year = split_year(m.group(2))
         return fiscal_quarter(m.group(0), int(m.group(1)), end_year) if end_year else None
-
-    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
-        report = self.report_period(document)
-        for page, table in tables_by_page(document.pages, settings, self.strategies):
-            yield from figures_from_table(table, WideOptions(report_period=report, page=page.number))

@@ -9,13 +9,9 @@ is not printed, so relative columns keep their kind with null dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from extract.model import Document, RawFigure
-from extract.plugins.parser import Parser
-from extract.read.tables.find import tables_by_page
-from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import Settings
+from extract.model import Document
+from extract.plugins.wide_family import WideTableParser
 
 _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
 
@@ -24,15 +20,12 @@ _SCC_CODE = re.compile(r"\bSCC/\d{3}", re.I)
 WELSH_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+))\s*[-–:]?\s+(.+)$")
 
 
-class WelshSccIndicators(Parser):
+class WelshSccIndicators(WideTableParser):
     name = "welsh_scc_indicators"
     version = "1.0"
     councils = ()
+    code_re = WELSH_CODE_RE
 
     def detect(self, document: Document) -> bool:
         codes = _SCC_CODE.findall(document.flat(20000))
         return len(codes) >= 3 and document.has_words("intervention", "result", "months", "ago", chars=20000)
-
-    def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
-        for page, table in tables_by_page(document.pages, settings, self.strategies):
-            yield from figures_from_table(table, WideOptions(page=page.number, code_re=WELSH_CODE_RE))
