@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
@@ -30,11 +31,23 @@ from extract.read.narrative.indicators import (
     _subject,
 )
 from extract.read.narrative.phrases import _period_mentions, _Setting
-from extract.read.narrative.text import _BULLET_START, _HEADING_LINE, _before, _words, narrative_blocks, sentences
+from extract.read.narrative.text import (
+    _BULLET_START,
+    _HEADING_LINE,
+    _STOPWORDS,
+    _before,
+    _has_verb,
+    _words,
+    narrative_blocks,
+    sentences,
+)
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
 
 # --------------------------------------------------------------------------- periods of figures
+
+
+_NOW_BEFORE = re.compile(r"\b(?:currently|now|at\s+present|presently)\b[^,;:()]*$", re.I)
 
 
 def _from_to(sentence: str, figs: list[_Fig]) -> set[int]:
@@ -64,7 +77,8 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
     ):
         return right.period
     left = parts.previous_mention(f.start)
-    if left and left.blocking:
+    if (left and left.blocking) or _NOW_BEFORE.search(_before(sentence, f.start, 40)):
+        # `since then`, `currently stands at 40%`: the present, not a period named earlier
         return None if benchmark else s.report_period
     same_clause = left is not None and not _CLAUSE_BREAK.search(sentence[left.end : f.start])
     if left and left.period and left.leading and same_clause and not (current and left.comparison):
@@ -141,29 +155,122 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
     _assign_wholes(sentence, figs)
-    out: list[RawFigure] = []
+    out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:
         raw = sentence[f.start : f.end]
         unit = "gbp" if raw.startswith("£") else _unit(f, raw)
         if not _keep(f, unit, s.strict):
             continue
-        out.append(
-            RawFigure(
-                indicator_raw=f.indicator,
-                value_raw=raw,
-                value_kind=f.kind,
-                context=sentence,
-                source="narrative",
-                period=f.period or Period(None),
-                unit=unit,
-                value=f.value,
-                numerator=f.numerator,
-                denominator=f.denominator,
-                section=s.section,
-                page=s.page,
-            )
+        figure = RawFigure(
+            indicator_raw=f.indicator,
+            value_raw=raw,
+            value_kind=f.kind,
+            context=sentence,
+            source="narrative",
+            period=f.period or Period(None),
+            unit=unit,
+            value=f.value,
+            numerator=f.numerator,
+            denominator=f.denominator,
+            section=s.section,
+            page=s.page,
         )
-    return out
+        out.append((f, figure))
+    return _unambiguous(sentence, out)
+
+
+# the words right after a figure that name its own cohort, place or group: `22.6% for care leavers aged
+# 19-21`, `5% in primary schools`, `18% (aged 16-17)`
+_COHORT = re.compile(r"^\(?\s*(?:for|aged|among|amongst|in|of|at)\b", re.I)
+
+
+_LIST_LABEL_WORDS = 3  # `Torbay`, `in primary schools`: a list item's label, which names no measure itself
+_NOT_LABELS = frozenset(
+    ["compared", "compare", "against", "versus", "than", "and", "or", "but", "improvement", "following"]
+)
+_NO_SETTING = _Setting(None, False, None, None, NarrativeSettings())
+
+
+def _label_before(sentence: str, f: _Fig, figs: list[_Fig]) -> str:
+    """The words printed between the figure before this one and this one (`, Plymouth 26` → `Plymouth`)."""
+    start = max((g.end for g in figs if g.end <= f.start), default=0)
+    return _clean(sentence[start : f.start].strip(" ,;:()"))
+
+
+def _told_apart(base: str, label: str) -> str:
+    """A figure's name from the label printed before it, when that is a list item's label: a few words,
+    no verb, no period and no sentence break (`CiC placed out of county (Plymouth)`); else empty."""
+    words = _words(label)
+    if label.lower() in base.lower():  # the words the name itself was read from
+        return ""
+    if not words or len(words) > _LIST_LABEL_WORDS or _has_verb(label) or re.search(r"[.;]\s", label):
+        return ""
+    if _period_mentions(label, _NO_SETTING) or words[0].lower() in _NOT_LABELS:
+        return ""
+    if all(w.lower() in _STOPWORDS for w in words):  # `to`, `of the`: a joint, not a label
+        return ""
+    return f"{base} ({label.strip(' -–')})"
+
+
+def _unambiguous(sentence: str, found: list[tuple[_Fig, RawFigure]]) -> list[RawFigure]:
+    """Figures the sentence leaves indistinguishable, told apart or dropped.
+
+    Two values of one indicator, kind, period and unit are different cohorts, places or things
+    (`22.6% for care leavers aged 19-21 and 14.6% for those aged 22-25`, `Torbay 52, Plymouth 26`).
+    They are told apart by the words after each that name its group (`for those aged 22-25`), or
+    by the short label printed before each (`Plymouth`); a benchmark takes the name of the figure
+    it follows (`19% (the national average is 17%)`). Otherwise each is named by its sentence, as
+    the reader names every figure it cannot name: no row then says which indicator it is wrongly.
+    """
+
+    def key(figure: RawFigure) -> tuple:
+        p = figure.period
+        return (figure.indicator_raw, figure.value_kind, p.type, p.start, p.end, figure.unit)
+
+    figs = [f for f, _ in found]
+    groups: dict[tuple, list[tuple[_Fig, RawFigure]]] = {}
+    for pair in found:
+        groups.setdefault(key(pair[1]), []).append(pair)
+    named: dict[int, RawFigure] = {}  # id(figure) → the row kept
+    unnamed: set[str] = set()  # names whose figures could not be told apart
+    # a figure named by its whole sentence is already marked as one the reader could not name
+    ambiguous = [
+        m for m in groups.values() if len({figure.value for _, figure in m}) > 1 and m[0][1].indicator_raw != sentence
+    ]
+    for members in groups.values():
+        if not any(members is m for m in ambiguous):
+            named.update((id(figure), figure) for _, figure in members)
+    # actuals first: a benchmark may take the name its actual ends up with
+    for members in sorted(ambiguous, key=lambda m: m[0][1].value_kind != "actual"):
+        base = members[0][1].indicator_raw
+        qualifiers = [f.qualifier.strip() for f, _ in members]
+        if all(_COHORT.match(q) for q in qualifiers):
+            names = [_clean(f"{base} {q.strip('() ')}") for q in qualifiers]
+        elif members[0][1].value_kind != "actual":
+            names = [_name_of_actual_before(f, found, named) for f, _ in members]
+        else:
+            names = [_told_apart(base, _label_before(sentence, f, figs)) for f, _ in members]
+            if names.count("") == 1:  # the one figure the name was read from (`302 were placed out of county`)
+                names[names.index("")] = base
+        if not (all(names) and len(set(names)) == len(names)):
+            # not told apart: each keeps its sentence as its name, the reader's mark for a figure it
+            # could not name (never matched to an indicator), rather than a name that is wrong;
+            # the benchmarks that compare with them follow, so they are still dated with them
+            unnamed.add(base)
+            names = [sentence] * len(members)
+        for (_, figure), name in zip(members, names, strict=True):
+            named[id(figure)] = replace(figure, indicator_raw=name)
+    for key_, figure in list(named.items()):
+        if figure.value_kind != "actual" and figure.indicator_raw in unnamed:
+            named[key_] = replace(figure, indicator_raw=sentence)
+    return [named[id(figure)] for _, figure in found if id(figure) in named]
+
+
+def _name_of_actual_before(f: _Fig, found: list[tuple[_Fig, RawFigure]], named: dict[int, RawFigure]) -> str:
+    """The name kept for the nearest actual printed before a benchmark figure, else empty."""
+    before = [figure for g, figure in found if g.end <= f.start and figure.value_kind == "actual"]
+    kept = [named[id(figure)] for figure in before if id(figure) in named]
+    return kept[-1].indicator_raw if kept and before and kept[-1] is named.get(id(before[-1])) else ""
 
 
 def _heading(block: str) -> str | None:
