@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
 from extract.read.narrative.indicators import (
@@ -286,6 +287,33 @@ def _heading(block: str) -> str | None:
 
 
 DEFAULT_NARRATIVE = NarrativeSettings()
+_KPI_CODE = re.compile(r"\b(?:KPI|PI|NI|PM)\s?\d+|\b[A-Z]{2,5}\s?/\s?\d+")
+
+
+def _measure_words() -> re.Pattern[str]:
+    """The measure vocabulary (mappings/measure_words.csv: rate, percentage, number, average, ...)."""
+    rows = read_csv(mappings_dir() / "measure_words.csv", ("measure", "pattern"))
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.I)
+
+
+_MEASURE_WORDS = _measure_words()
+
+
+def _section_headings() -> re.Pattern[str]:
+    """Headings of a report's own structure (mappings/section_headings.csv: Going well, Issues, Summary)."""
+    rows = read_csv(mappings_dir() / "section_headings.csv", ("pattern", "note"))
+    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.I)
+
+
+_SECTION_HEADINGS = _section_headings()
+
+
+def _names_a_measure(heading: str) -> bool:
+    """A heading that can name the figures under it: a KPI code or a measure word, or a topic
+    (`Elective Home Education`); never a section of the report's own structure (`Going Well`)."""
+    if _KPI_CODE.search(heading) or _MEASURE_WORDS.search(heading):
+        return True
+    return not _SECTION_HEADINGS.search(heading)
 
 
 def extract_narrative(
@@ -309,7 +337,9 @@ def extract_narrative(
     for block in narrative_blocks(text):
         heading = _heading(block)
         if heading is not None:  # measures named under an earlier heading are not this one's
-            memory.heading = heading
+            # a heading names the figures under it only when it names a measure (`KPI 17 - Average
+            # social worker caseload`), never a section (`Going Well`, `Early Help`)
+            memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
         for sentence in sentences(block):
             out.extend(_sentence_figures(sentence, setting, memory))
