@@ -287,7 +287,6 @@ def _heading(block: str) -> str | None:
 
 
 DEFAULT_NARRATIVE = NarrativeSettings()
-_KPI_CODE = re.compile(r"\b(?:KPI|PI|NI|PM)\s?\d+|\b[A-Z]{2,5}\s?/\s?\d+")
 
 
 def _measure_words() -> re.Pattern[str]:
@@ -309,11 +308,10 @@ _SECTION_HEADINGS = _section_headings()
 
 
 def _names_a_measure(heading: str) -> bool:
-    """A heading that can name the figures under it: a KPI code or a measure word, or a topic
-    (`Elective Home Education`); never a section of the report's own structure (`Going Well`)."""
-    if _KPI_CODE.search(heading) or _MEASURE_WORDS.search(heading):
-        return True
-    return not _SECTION_HEADINGS.search(heading)
+    """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
+    worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
+    structure (`Going Well`, `Issues we are addressing`)."""
+    return bool(_MEASURE_WORDS.search(heading)) or not _SECTION_HEADINGS.search(heading)
 
 
 def extract_narrative(
