@@ -8,7 +8,6 @@ and an empty alias file.
 
 from __future__ import annotations
 
-import ast
 import keyword
 import re
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from extract.golden import GOLDEN_COLUMNS, TRUTH_COLUMNS
 from extract.load import LoadError, load_document
 from extract.model import Document, normalise_space
 from extract.settings import DEFAULT_SETTINGS
@@ -27,7 +27,6 @@ SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 GSS_RE = re.compile(r"^[ENSW]\d{8}$")
 DETECT_CHARS = 20000  # how much of a document the skeleton's detect reads
 ALIAS_HEADER = "alias,indicator_id,note\n"
-TRUTH_HEADER = "indicator_text,value_kind,period_end,value,unit,numerator,denominator,indicator_id,source\n"
 _WORD = re.compile(r"[\w/'-]+")  # as Document.has_words splits text
 # words every KPI paper prints: useless as a fingerprint
 _COMMON_WORDS = """
@@ -50,19 +49,9 @@ def repo_dirs() -> tuple[Path, Path, Path]:
     import extract_mappings
     import extract_parsers
 
-    parsers_dir = Path(extract_parsers.__file__).parent
-    return parsers_dir, parsers_dir.parent / "tests", Path(extract_mappings.__file__).parent
-
-
-def golden_columns(tests_dir: Path) -> list[str]:
-    """GOLDEN_COLUMNS of tests/helpers.py, read without importing it (tests_dir's, else this repo's)."""
-    for helpers in (tests_dir / "helpers.py", repo_dirs()[1] / "helpers.py"):
-        if not helpers.exists():
-            continue
-        for node in ast.parse(helpers.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "GOLDEN_COLUMNS" for t in node.targets):
-                return list(ast.literal_eval(node.value))
-    raise ScaffoldError("cannot find GOLDEN_COLUMNS in tests/helpers.py")
+    # resolved: the packages may be reached through links (an installed copy of a checkout)
+    parsers_dir = Path(extract_parsers.__file__).resolve().parent
+    return parsers_dir, parsers_dir.parent / "tests", Path(extract_mappings.__file__).resolve().parent
 
 
 def class_name(slug: str) -> str:
@@ -213,15 +202,14 @@ def scaffold(
     words = fingerprint_words(document, _other_fixture_words(tests_dir, sample))
     if not words:
         raise ScaffoldError("the sample holds no words to fingerprint it by")
-    columns = golden_columns(tests_dir)
 
     for path in targets.values():
         path.parent.mkdir(parents=True, exist_ok=True)
     targets["parser"].write_text(skeleton(slug, sample.name, words, council), encoding="utf-8")
     shutil.copyfile(sample, targets["input"])
     targets["source"].write_text(source_template(slug, input_name, council), encoding="utf-8")
-    targets["snapshot"].write_text(",".join(columns) + "\n", encoding="utf-8")
-    targets["truth"].write_text(TRUTH_HEADER, encoding="utf-8")
+    targets["snapshot"].write_text(",".join(GOLDEN_COLUMNS) + "\n", encoding="utf-8")
+    targets["truth"].write_text(",".join(TRUTH_COLUMNS) + "\n", encoding="utf-8")
     targets["aliases"].write_text(ALIAS_HEADER, encoding="utf-8")
     return list(targets.values())
 
