@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import io
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -133,7 +134,16 @@ def read_known_wrong(case: Path) -> pd.DataFrame:
 
 
 def known_wrong_missing(known: pd.DataFrame, snapshot: pd.DataFrame) -> pd.DataFrame:
-    """The rows of `known` no longer in `snapshot` (compared on KNOWN_WRONG_KEY): fixed rows."""
-    present = {tuple(r) for r in snapshot[KNOWN_WRONG_KEY].itertuples(index=False, name=None)}
-    keep = [tuple(r) not in present for r in known[KNOWN_WRONG_KEY].itertuples(index=False, name=None)]
-    return known[keep]
+    """The rows of `known` no longer in `snapshot` (compared on KNOWN_WRONG_KEY): fixed rows.
+    A key listed n times needs n rows in the snapshot."""
+    left = Counter(_keys(snapshot))
+    missing = []
+    for key in _keys(known):
+        missing.append(left[key] == 0)
+        left[key] -= 1
+    return known[missing]
+
+
+def _keys(frame: pd.DataFrame) -> list[tuple]:
+    cells = frame[KNOWN_WRONG_KEY].astype(object).where(frame[KNOWN_WRONG_KEY].notna(), None)
+    return [tuple(None if v in ("", None) else str(v) for v in row) for row in cells.itertuples(index=False)]

@@ -161,7 +161,8 @@ def source_template(slug: str, input_name: str, council: str | None) -> str:
 - truth.csv: facts written by reading {input_name} (never from the tool's output); all must hold.
 - snapshot.csv: every row the pipeline writes for this input (selected columns), written by
   `python scripts/update_golden.py {slug} --accept`. A change to it is a change in output: review
-  the diff; wrong rows go in KNOWN_WRONG.md.
+  the diff; rows known to be wrong go in known_wrong.csv
+  (indicator_raw,value_raw,value_kind,period_end,reason).
 """
 
 
