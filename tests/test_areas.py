@@ -23,6 +23,12 @@ INPUTS = sorted(p for p in AREAS.glob("*/*") if p.suffix in (".txt", ".pdf"))
 INDICATOR = {"lait_essex_re_referrals": "csc_re_referrals_12m_pct", "scorecard_benchmarking": "cla_rate_per_10k"}
 
 
+def test_every_area_case_has_its_inputs():
+    # the parametrised test below would silently run on nothing without them
+    cases = sorted(p for p in AREAS.iterdir() if (p / "truth.csv").exists())
+    assert cases and all(any(p.parent == case for p in INPUTS) for case in cases), INPUTS
+
+
 def truth_of(case: Path) -> list[dict]:
     with (case / "truth.csv").open(newline="", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))

@@ -25,6 +25,11 @@ SEEDS = sorted(p.parent.name for p in CASES.glob("*/input.txt"))
 PARAMS = [(case, style) for case in SEEDS for style in STYLES]
 
 
+def test_the_seed_texts_are_found():
+    # the parametrised tests below would silently run on nothing without them
+    assert len(SEEDS) >= 5, SEEDS
+
+
 def _seed_text(case: str) -> str:
     return (CASES / case / "input.txt").read_text(encoding="utf-8")
 
