@@ -11,12 +11,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "slow: renders or runs whole corpora (seconds each); `pytest -m 'not slow'` skips them"
-    )
-
-
 @pytest.fixture(scope="session")
 def pipeline():
     from extract.run.pipeline import Pipeline

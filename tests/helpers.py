@@ -1,11 +1,11 @@
-"""Shared by the tests and scripts/update_golden.py: how a golden case is run and compared.
+"""What the tests share about golden cases (the case format itself is extract.tools.golden's).
 
-A case folder (tests/cases/<parser>/) holds one input document and two files about it:
+A case folder (tests/cases/<parser>/) holds one input document and files about it:
 - truth.csv: facts written by reading the input (never from the tool's output), every one of
   which must be found in the rows the pipeline writes (tests/test_golden.py);
 - snapshot.csv: every row the pipeline writes today (GOLDEN_COLUMNS), changed only through
   `scripts/update_golden.py CASE --accept`. A snapshot is not a truth: rows known to be wrong
-  are listed in the case's KNOWN_WRONG.md.
+  are listed in the case's known_wrong.csv (tests/test_known_wrong.py).
 """
 
 from __future__ import annotations
@@ -16,87 +16,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.run.pipeline import Pipeline
+from extract.tools import golden
+from extract.tools.golden import GOLDEN_COLUMNS, TRUTH_COLUMNS, as_golden_frame, case_input, read_snapshot, run_case
 
 CASES = Path(__file__).parent / "cases"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-TRUTH_COLUMNS = [
-    "indicator_text",  # as printed: found in indicator_raw or context, or equal to indicator_code
-    "value_kind",
-    "period_end",  # ISO date, or empty when printed without a date
-    "value",
-    "unit",  # empty: not checked
-    "numerator",  # empty: not checked
-    "denominator",
-    "indicator_id",  # empty: not checked
-    "source",  # table or narrative
-]
-GOLDEN_COLUMNS = [
-    "indicator_code",
-    "indicator_raw",
-    "indicator_id",
-    "match_method",
-    "section",
-    "period_label",
-    "period_type",
-    "period_start",
-    "period_end",
-    "value_kind",
-    "value",
-    "value_raw",
-    "unit",
-    "numerator",
-    "denominator",
-    "polarity",
-    "status",
-    "source",
-    "council_id",
-    "report_date",
-    "flags",
-]
+__all__ = [
+    "CASES", "CORPUS", "GOLDEN_COLUMNS", "TRUTH_COLUMNS", "as_golden_frame", "case_dirs", "case_input",
+    "fact_found", "facts_found", "observations_frame", "read_snapshot", "read_truth", "run_case",
+    "seed_of_cases", "seed_truth",
+]  # fmt: skip
 
 
 def case_dirs() -> list[Path]:
-    return sorted(p for p in CASES.iterdir() if p.is_dir() and (p / "SOURCE.md").exists())
-
-
-def case_input(case: Path) -> Path:
-    inputs = [p for p in case.iterdir() if p.name.startswith("input.")]
-    assert len(inputs) == 1, f"{case} must hold exactly one input.* file"
-    return inputs[0]
-
-
-def run_case(case: Path, pipeline: Pipeline | None = None):
-    pipeline = pipeline or Pipeline()
-    source = case_input(case)
-    return pipeline.process(source, case)
-
-
-def as_golden_frame(observations: list[dict]) -> pd.DataFrame:
-    rows = []
-    for o in observations:
-        row = {c: o.get(c) for c in GOLDEN_COLUMNS}
-        row["flags"] = ";".join(row["flags"] or [])
-        for c in ("period_start", "period_end", "report_date"):
-            row[c] = row[c].isoformat() if row[c] is not None else None
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=GOLDEN_COLUMNS)
-    return normalise_frame(frame)
-
-
-def normalise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Strings everywhere (numbers in a canonical form), so CSV round trips compare equal."""
-    out = frame.copy()
-    for c in ("value", "numerator", "denominator"):
-        out[c] = [None if pd.isna(v) or v == "" else repr(float(v)) for v in out[c]]
-    out = out.astype(object).where(pd.notna(out), None)
-    out = out.map(lambda v: None if v == "" else str(v) if v is not None else None)
-    return out.reset_index(drop=True)
-
-
-def read_snapshot(case: Path) -> pd.DataFrame:
-    frame = pd.read_csv(case / "snapshot.csv", dtype=str, keep_default_na=False)
-    return normalise_frame(frame[GOLDEN_COLUMNS])
+    """Every case folder of tests/cases: the tests derive their case and seed lists from these."""
+    return golden.case_dirs(CASES)
 
 
 def read_truth(case: Path) -> pd.DataFrame:

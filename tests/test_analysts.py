@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 from extract.model import Period
 from extract.run.pipeline import flag_conflicts
@@ -52,6 +53,7 @@ def test_undated_targets_and_benchmarks_take_the_period_they_are_set_against():
     )
 
 
+@pytest.mark.slow  # reads the corpus run
 def test_in_the_corpus_no_target_or_benchmark_is_undated_beside_a_dated_actual(corpus_run):
     _, out = corpus_run
     o = pd.read_parquet(out / "observations.parquet")
@@ -86,6 +88,7 @@ def _readme_block(language: str) -> str:
     return re.search(rf"```{language}\n(.*?)```", section, re.S).group(1)
 
 
+@pytest.mark.slow  # reads the corpus run
 def test_the_readme_recipe_actuals_against_targets_runs(corpus_run, tmp_path, monkeypatch, capsys):
     _, out = corpus_run
     (tmp_path / "out").symlink_to(out, target_is_directory=True)

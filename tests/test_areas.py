@@ -2,7 +2,7 @@
 
 tests/areas/<case>/ holds a document as text and as PDFs (scripts/render_area_cases.py) and
 truth.csv, every cell it prints with the council the row is about. Each input must give every
-cell with the right council, kind, period and value (≥ 98 %; today all of them), and no cell
+cell with the right council, kind, period and value (all of them), and no cell
 of an area table may come out as an indicator named after an area.
 """
 
@@ -20,8 +20,13 @@ from extract.read.values import parse_cell
 
 AREAS = Path(__file__).parent / "areas"
 INPUTS = sorted(p for p in AREAS.glob("*/*") if p.suffix in (".txt", ".pdf"))
-GOAL = 0.98
 INDICATOR = {"lait_essex_re_referrals": "csc_re_referrals_12m_pct", "scorecard_benchmarking": "cla_rate_per_10k"}
+
+
+def test_every_area_case_has_its_inputs():
+    # the parametrised test below would silently run on nothing without them
+    cases = sorted(p for p in AREAS.iterdir() if (p / "truth.csv").exists())
+    assert cases and all(any(p.parent == case for p in INPUTS) for case in cases), INPUTS
 
 
 def truth_of(case: Path) -> list[dict]:
@@ -49,7 +54,7 @@ def test_area_table_cells(source, pipeline):
     assert result.document["status"] == "ok", result.document["error"]
     truth = truth_of(source.parent)
     share, missed = score(result.observations, truth, INDICATOR.get(source.parent.name))
-    assert share >= GOAL, f"{share:.1%} of cells; missed {missed[:5]}"
+    assert not missed, f"{share:.1%} of cells; missed {missed[:5]}"
     area_names = {t["area"] for t in truth}
     assert not [o for o in result.observations if o["indicator_raw"] in area_names]
     # every area cell is one of the truth cells: nothing read twice, nothing invented

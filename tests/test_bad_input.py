@@ -191,6 +191,7 @@ def test_an_empty_corpus_is_an_error_with_a_message(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.slow  # a subprocess run interrupted, seconds
 def test_ctrl_c_stops_workers_keeps_the_previous_out_and_exits_130(tmp_path):
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt",))
     out = tmp_path / "out"

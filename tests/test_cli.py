@@ -62,8 +62,9 @@ def test_unknown_council_stays_null(tmp_path):
     corpus.mkdir()
     shutil.copy(SEED, corpus / "welsh.txt")
     out = tmp_path / "out"
-    run(corpus, "--out", out)
+    assert run(corpus, "--out", out).exit_code == 0
     obs = pq.read_table(out / "observations.parquet").to_pandas()
+    assert len(obs) == 261  # every row of the paper, none with a council
     assert obs.council_id.isna().all() and obs.council.isna().all()
 
 

@@ -118,6 +118,7 @@ def test_files_are_hashed_in_chunks_and_a_file_over_max_mb_is_too_large(tmp_path
 
 
 # 5 ------------------------------------------------------------------------------------------
+@pytest.mark.slow  # subprocess runs and kills, seconds
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_workers_do_not_outlive_a_killed_parent(tmp_path, how):
     corpus = tiny_corpus(tmp_path / "corpus", ("slow-1.txt", "slow-2.txt", "slow-3.txt"))
@@ -206,6 +207,7 @@ def test_a_second_run_into_the_same_out_is_refused_naming_the_first(tmp_path):
 
 
 # 8 ------------------------------------------------------------------------------------------
+@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path, monkeypatch):
     from extract.run.pipeline import Pipeline
 
@@ -234,6 +236,7 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
     assert docs.loc["hang.txt", "seconds"] < 1.6, "the time limit fired late"
 
 
+@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_pathological_text_is_read_in_seconds(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -275,6 +278,7 @@ def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
 
 
 # the fault-injection script, in short (benchmarks/bench_faults.py runs it at length) ------------
+@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_killing_a_run_at_random_moments_leaves_one_complete_generation(tmp_path):
     from extract.write.output import GENERATIONS
 

@@ -158,6 +158,7 @@ def test_nonsense_is_unmatched_with_candidates(matcher):
     assert len(found.candidates) == DEFAULT_SETTINGS.match.candidates
 
 
+@pytest.mark.slow  # runs every golden case
 def test_every_seed_table_name_matches(pipeline):
     """Every indicator printed in a seed's KPI table lands on a catalogue id."""
     from helpers import case_dirs, run_case

@@ -19,6 +19,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEED_FILES = sorted(CORPUS.glob("[0-9][0-9][0-9]_*.txt"))
 
 
+def test_the_seed_files_are_found() -> None:
+    # the parametrised invariants below would silently run on nothing without them
+    assert len(SEED_FILES) >= 5, SEED_FILES
+
+
 def seed(prefix: str) -> str:
     return next(CORPUS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from extract.model import (
     DOCUMENT_STATUSES,
@@ -18,6 +19,8 @@ from extract.model import (
     normalise_space,
 )
 from extract.write.output import CATALOGUE_SCHEMA, DOCUMENTS_SCHEMA, OBSERVATIONS_SCHEMA
+
+pytestmark = pytest.mark.slow  # every test reads the corpus run
 
 ROOT = Path(__file__).resolve().parents[1]
 

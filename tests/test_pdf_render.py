@@ -20,9 +20,16 @@ import pytest
 
 from pdf_render import STYLES, header_rows, render_text_to_pdf, tables_in
 
+pytestmark = pytest.mark.slow  # renders every seed in every style
+
 CASES = Path(__file__).parent / "cases"
 SEEDS = sorted(p.parent.name for p in CASES.glob("*/input.txt"))
 PARAMS = [(case, style) for case in SEEDS for style in STYLES]
+
+
+def test_the_seed_texts_are_found():
+    # the parametrised tests below would silently run on nothing without them
+    assert len(SEEDS) >= 5, SEEDS
 
 
 def _seed_text(case: str) -> str:

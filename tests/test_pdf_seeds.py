@@ -3,7 +3,9 @@
 Every seed is rendered in every style of tests/pdf_render.py (ruled, unruled, landscape,
 wrapped cells, tables split over pages) and run through the pipeline; the hand-checked
 truth rows of each case (tests/cases/<case>/truth.csv) must be found, and the rows must agree with the text
-run's rows. Thresholds are a floor under what the reader achieves today, not a target.
+run's rows. Thresholds are floors just under what the reader achieves today (measured 2026-12-02: 99.3 %
+of the truth rows overall, 94.9 % on the worst rendering; recall 96.3 %, precision 97.6 % against the
+text rows): raise them when the reader improves, never lower them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ pytestmark = pytest.mark.slow
 
 # every case whose input is a seed paper of the corpus (derived from the case folders)
 CASES = {c.name: c for c in case_dirs() if c.name in seed_of_cases()}
+
+
+def test_the_seed_cases_are_found():
+    # the lists above are derived by content: an empty derivation would make the tests below vacuous
+    assert len(CASES) >= 5, sorted(seed_of_cases())
 
 
 def _key(o: dict) -> tuple:
@@ -56,8 +63,8 @@ def test_truth_rows_are_found_in_the_pdfs(pdf_results):
     for (name, style), result in pdf_results.items():
         shares[name, style] = score_result(result, name)[0]
     overall = sum(shares.values()) / len(shares)
-    assert overall >= 0.97, shares
-    assert min(shares.values()) >= 0.93, shares
+    assert overall >= 0.99, shares
+    assert min(shares.values()) >= 0.945, shares
 
 
 def test_pdf_rows_agree_with_text_rows(pdf_results, pipeline):
@@ -68,5 +75,5 @@ def test_pdf_rows_agree_with_text_rows(pdf_results, pipeline):
             common = sum((text_rows & pdf_rows).values())
             recall = common / sum(text_rows.values())
             precision = common / max(1, sum(pdf_rows.values()))
-            assert recall >= 0.75, (name, style, recall)
-            assert precision >= 0.88, (name, style, precision)
+            assert recall >= 0.96, (name, style, recall)
+            assert precision >= 0.975, (name, style, precision)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,9 +18,10 @@ DARLINGTON = "E06000005"
 
 
 @pytest.fixture(scope="module")
-def corpus_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reconcile")
-    Pipeline().run(ROOT / "corpus", out, workers=1)
+def corpus_out(corpus_run, tmp_path_factory) -> Path:
+    """A copy of the session's run of the shipped corpus (reconcile writes into its folder)."""
+    out = tmp_path_factory.mktemp("reconcile") / "out"
+    shutil.copytree(corpus_run[1], out, symlinks=True)
     return out
 
 
@@ -34,6 +36,7 @@ def test_official_figures_ship_with_the_mappings() -> None:
     assert row["value"].tolist() == ["23.1"]  # DfE c1 file, rereferral_percent, 2023/24
 
 
+@pytest.mark.slow  # reads the corpus run
 def test_darlington_re_referrals_2023_24(corpus_out: Path) -> None:
     result = reconcile(corpus_out)
     assert list(result.columns) == COLUMNS
@@ -53,6 +56,7 @@ def test_darlington_re_referrals_2023_24(corpus_out: Path) -> None:
     assert str(written["year"].dtype) == "int32"
 
 
+@pytest.mark.slow  # reads the corpus run
 def test_reconcile_command_prints_darlington(corpus_out: Path) -> None:
     result = CliRunner().invoke(reconcile_command, [str(corpus_out), "--tolerance", "0.5"])
     assert result.exit_code == 0, result.output

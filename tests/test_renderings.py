@@ -8,8 +8,9 @@ reads the text: claimed by that parser, every row on a page, and the hand-checke
 
 The goal (issue 8) is 97 % of the spot values on every rendering; the reader is not there yet.
 tests/renderings/floors.csv records, per rendering, the share found when it was last measured
-and whether the case's parser claims it. These tests hold the reader to that record: a change
-that finds fewer values, or loses a claim, fails. Raise a floor when the reader improves
+and whether the case's parser claims it. These tests hold the reader to that record, above the
+goal too (a rendering read in full must stay in full): a change that finds fewer values, or
+loses a claim, fails. Raise a floor when the reader improves
 (`python benchmarks/bench_renderings.py` prints today's shares); never lower one to pass.
 """
 
@@ -24,7 +25,6 @@ pytestmark = pytest.mark.slow
 
 PDFS = renderings()
 FLOORS = pd.read_csv(RENDERINGS / "floors.csv").set_index(["case", "rendering"])
-GOAL = 0.97
 
 
 def _floor(pdf) -> tuple[float, bool]:
@@ -69,5 +69,5 @@ def test_rendering_spot_values_are_found(results, pdf):
     share, missing = score_result(results(pdf), pdf.parent.name)
     report = missing[["indicator_text", "value_kind", "period_end", "value"]].head(30).to_string()
     more = f"\n... and {len(missing) - 30} more" if len(missing) > 30 else ""
-    floor = min(GOAL, _floor(pdf)[0])
+    floor = _floor(pdf)[0]  # the recorded share, also where it is above the goal (a 100 % stays 100 %)
     assert share >= floor, f"{share:.1%} of the spot values found (floor {floor:.1%}); missing:\n{report}{more}"

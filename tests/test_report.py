@@ -11,6 +11,8 @@ import pytest
 
 from extract.write.report import write_report
 
+pytestmark = pytest.mark.slow  # every test reads the corpus run
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 # src="http…", href='//…', url(https:…): anything that would make the page fetch from the network

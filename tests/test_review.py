@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
@@ -17,6 +18,7 @@ from extract.run.pipeline import flag_conflicts
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # reads and repeats the corpus run
 def test_every_run_writes_the_queue_and_review_decisions_are_matched_next_run(corpus_run, tmp_path, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(corpus_run[1], out, symlinks=True)  # the shared run of the shipped corpus, cache included

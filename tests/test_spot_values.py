@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 
 from helpers import facts_found, seed_truth
+
+pytestmark = pytest.mark.slow  # reads the corpus run
 
 
 def test_every_seed_truth_row_is_in_the_corpus_run(corpus_run):

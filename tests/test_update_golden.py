@@ -1,10 +1,12 @@
-"""scripts/update_golden.py: lists cases with no argument, shows a diff, writes only with
---accept, and never writes a failed or empty case."""
+"""scripts/update_golden.py: no case named is a usage error, a diff is shown and written only
+with --accept, a failed or empty case is never written, and it reads nothing from tests/."""
 
 from __future__ import annotations
 
 import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,12 +28,33 @@ def snapshots() -> dict[str, bytes]:
     return {p.parent.name: p.read_bytes() for p in CASES.glob("*/snapshot.csv")}
 
 
-def test_no_argument_lists_the_cases_and_writes_nothing(script, capsys):
+def test_no_argument_is_a_usage_error_and_writes_nothing(script, capsys):
     before = snapshots()
-    assert script.main([]) == 0
-    out = capsys.readouterr().out
-    assert all(name in out for name in before)
+    assert script.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage:") and all(name in err for name in before)
     assert snapshots() == before
+    assert script.main(["--accept"]) == 2  # --accept alone names no case either
+    assert snapshots() == before
+
+
+def test_list_names_every_case_and_writes_nothing(script, capsys):
+    before = snapshots()
+    assert script.main(["--list"]) == 0
+    assert capsys.readouterr().out.split() == sorted(before)
+    assert snapshots() == before
+
+
+def test_the_script_runs_alone_without_the_tests_folder(tmp_path):
+    """Run as a maintainer runs it, from a copy of scripts/ with no tests/ beside it: it imports
+    only the installed package (no `sys.path` games reaching into tests/)."""
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(SCRIPT, tmp_path / "scripts" / SCRIPT.name)
+    (tmp_path / "tests" / "cases").mkdir(parents=True)
+    run = subprocess.run(
+        [sys.executable, str(tmp_path / "scripts" / SCRIPT.name)], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 2 and run.stderr.startswith("usage:"), run.stderr
 
 
 def test_an_unknown_case_is_a_usage_error(script, capsys):

@@ -341,7 +341,7 @@ class Matcher:
     ) -> Match:
         reading = self.read(name)
         ranked = self._ranked(reading, scopes, max(n, 2), unit)
-        for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes)):
+        for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
@@ -376,19 +376,20 @@ class Matcher:
                     return found, "alias"
         return None
 
-    def _by_exact_or_alias(self, reading: Reading, scopes: tuple[str, ...]) -> tuple[str, str] | None:
+    def _by_exact_or_alias(
+        self, reading: Reading, scopes: tuple[str, ...], unit: str | None = None
+    ) -> tuple[str, str] | None:
+        """The scoped aliases in order, the catalogue's own names, then the shared aliases; one
+        whose indicator is measured in another unit than the printed value is passed over (a
+        parser's `CiC` count alias does not decide the council's `children in care` percentage)."""
         key = reading.key
         if not key:
             return None
-        for scope in scopes:
-            found = self.aliases.get(scope, {}).get(key)
-            if found:
-                return found, "alias"
-        if key in self.exact:
-            return self.exact[key], "exact"
-        found = self.aliases.get(None, {}).get(key)
-        if found:
-            return found, "alias"
+        found = [(self.aliases.get(scope, {}).get(key), "alias") for scope in scopes]
+        found += [(self.exact.get(key), "exact"), (self.aliases.get(None, {}).get(key), "alias")]
+        for indicator_id, method in found:
+            if indicator_id and units_agree(unit, self.mappings.indicators[indicator_id].unit):
+                return indicator_id, method
         return None
 
     def _allowed(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray]:
