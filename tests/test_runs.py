@@ -109,7 +109,7 @@ def test_a_catalogue_change_rematches_without_reparsing(corpus, baseline, tmp_pa
     mappings = tmp_path / "mappings"
     shutil.copytree(ROOT / "mappings", mappings)
     with (mappings / "aliases.csv").open("a", encoding="utf-8") as fh:
-        fh.write("Going Well,csc_re_referrals_12m_pct,test alias\n")
+        fh.write("absence rate,att_overall_absence_pct,test alias\n")
     monkeypatch.setenv("EXTRACT_MAPPINGS", str(mappings))
     from extract.mappings import load_mappings
 
@@ -120,8 +120,8 @@ def test_a_catalogue_change_rematches_without_reparsing(corpus, baseline, tmp_pa
         load_mappings.cache_clear()
     assert "parsed: 0 documents, re-matched: 7" in result.output, result.output
     obs = pd.read_parquet(out / "observations.parquet")
-    going_well = obs[obs.indicator_raw == "Going Well"]
-    assert not going_well.empty and (going_well.indicator_id == "csc_re_referrals_12m_pct").all()
+    aliased = obs[obs.indicator_raw == "absence rate"]  # unmatched before the alias
+    assert not aliased.empty and (aliased.indicator_id == "att_overall_absence_pct").all()
 
 
 def test_a_dask_cluster_gives_the_local_dataset(corpus, baseline, tmp_path):

@@ -142,11 +142,15 @@ def _row_period(table: Table, row: TableRow, year_kind: str, options: WideOption
     if period_col is None:
         return None
     label = row.cells[period_col.index]
-    fy_end = options.report_period.end.year if options.report_period and options.report_period.end else None
-    if fy_end and options.report_period.end.month > 3:
-        fy_end += 1
-    period = parse_period(label, year_kind=year_kind, fy_end_year=fy_end)
-    return period
+    return parse_period(label, year_kind=year_kind, fy_end_year=_report_fy_end(options))
+
+
+def _report_fy_end(options: WideOptions) -> int | None:
+    """The year in which the report's financial year ends: what a bare `Q2` or `quarter two` is in."""
+    report = options.report_period
+    if report is None or report.end is None:
+        return None
+    return report.end.year + 1 if report.end.month > 3 else report.end.year
 
 
 def _column_period(
@@ -155,7 +159,7 @@ def _column_period(
     kind = col.meaning.kind
     label = col.meaning.period_label
     if label:
-        return parse_period(label, year_kind=year_kind, month_as=basis or "month")
+        return parse_period(label, year_kind=year_kind, fy_end_year=_report_fy_end(options), month_as=basis or "month")
     if kind in ("national", "regional", "statistical_neighbours", "comparator_group"):
         return Period(None)
     if kind == "year_ago":
