@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))  # pdf_render: the reportlab renderer of the seed PDFs
 
 from extract.run.pipeline import Pipeline  # noqa: E402
 from pdf_render import STYLES, render_text_to_pdf  # noqa: E402

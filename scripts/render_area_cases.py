@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import csv
 import random
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "areas"
-sys.path.insert(0, str(ROOT / "tests"))
 
 from pdf_render import render_text_to_pdf  # noqa: E402
 

@@ -218,7 +218,7 @@ _KIND_WORDS: list[tuple[str, str]] = [
     ("target", r"targets?"),
     ("tolerance", r"tolerances?"),
     ("statistical_neighbours", r"statistical\s+(?:neighbours?|comparators?)|stat\s+neighbours?|comparators?|SNs?"),
-    ("comparator_group", r"comparable\s+(?:local\s+)?authorities|similar\s+(?:local\s+)?(?:authorities|councils|areas)"),
+    ("comparator_group", r"comparable\s+(?:local\s+)?authorities|similar\s+(?:authorities|councils|areas)"),
     ("national", r"national(?:ly)?|england|Eng|english|(?:in\s+)?the\s+country\s+as\s+a\s+whole"),
     ("regional", r"regional(?:ly)?|north[\s-]+east|NE|region"),
 ]
