@@ -17,6 +17,9 @@ LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)
 MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=False)
 HELDOUT = pd.read_csv(LISTS / "heldout.csv", dtype=str, keep_default_na=False)
+# A second held-out set, collected from other public papers and committed before any rule was
+# changed for it (git log tests/matcher/heldout2.csv); its `source` column names the paper.
+HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -84,14 +87,25 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 HELDOUT_FLOOR = {"precision": 0.83, "recall": 0.70, "near_miss_matched": 5}
 
 
+HELDOUT2_FLOOR = {"precision": 0.87, "recall": 0.69, "near_miss_matched": 1}
+
+
 def test_heldout_names_precision_and_recall(matcher):
-    """The held-out set: real names from public papers, labelled by hand, kept out of the
-    aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET)."""
+    """The held-out sets: real names from public papers, labelled by hand, kept out of the
+    aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
+    the floors hold the matcher to what it reaches. Both sets are printed."""
     assert len(HELDOUT) >= 150 and (HELDOUT["note"].str.startswith("near miss")).sum() >= 30
+    assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
     s = _score(matcher, HELDOUT)
     _report("held-out", s)
+    s2 = _score(matcher, HELDOUT2)
+    _report("held-out 2", s2)
     assert s["precision"] >= HELDOUT_FLOOR["precision"], s
     assert s["recall"] >= HELDOUT_FLOOR["recall"], s
+    assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= HELDOUT_FLOOR["near_miss_matched"], s
+    assert s2["precision"] >= HELDOUT2_FLOOR["precision"], s2
+    assert s2["recall"] >= HELDOUT2_FLOOR["recall"], s2
+    assert round(s2["near_miss_false_match_rate"] * s2["near_misses"]) <= HELDOUT2_FLOOR["near_miss_matched"], s2
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -113,10 +127,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     for ind in matcher.mappings.indicators.values():
         written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
     assert not [q for q in HELDOUT["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT2["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT, DEV, MUST_MATCH):
+    for table in (HELDOUT, HELDOUT2, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 

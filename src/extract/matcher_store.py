@@ -19,7 +19,7 @@ def _matcher_key(mappings: Mappings) -> str:
 
     digest = hashlib.sha256(f"{mappings.version};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode())
     here = Path(__file__).parent
-    for name in ("matching.py", "facets.py", "mappings.py", "settings.py", "model.py"):
+    for name in ("matching.py", "match_filter.py", "facets.py", "mappings.py", "settings.py", "model.py"):
         digest.update((here / name).read_bytes())
     return digest.hexdigest()[:20]
 

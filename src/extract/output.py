@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
 MANIFEST = "generation.json"
 GENERATIONS = ".generations"
@@ -100,6 +100,7 @@ CATALOGUE_SCHEMA = pa.schema(
         ("welsh_code", pa.string()),
         ("dfe_dashboard_measure", pa.string()),
         ("lait_measure", pa.string()),
+        ("official_codes", pa.string()),  # 1.4: "SCC/010|NI 65", `|`-separated
     ]
 )
 
