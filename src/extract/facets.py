@@ -153,6 +153,9 @@ _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _THOUSANDS = re.compile(r"(\d),(\d{3})\b")
 _K = re.compile(r"(\d)\s?k\b")
 _APOS_S = re.compile(r"'s\b")
+# "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
+_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+_HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
 _N_PLUS = re.compile(r"(\d)\+")
@@ -389,6 +392,9 @@ def pre_clean(text: str) -> str:
     if _DIGIT.search(t):
         t = _THOUSANDS.sub(r"\1\2", t)
         t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+        t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
+    if "-" in t:
+        t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
     t = _APOS_S.sub("", t)
     t = t.replace("'", "")
     return " ".join((t).split())
