@@ -149,7 +149,8 @@ class Matcher(FacetFilter):
         owners: list[int] = []
         scopes: list[str | None] = []
         for ind in mappings.indicators.values():
-            for n in [ind.name, *ind.official_names]:
+            also = ind.facet_overrides().get("also")  # a chart title or definition's wording
+            for n in [ind.name, *ind.official_names, *([also] if also else [])]:
                 texts.append(self.read(n).text)
                 owners.append(self.index_of[ind.indicator_id])
                 scopes.append(None)
