@@ -84,7 +84,7 @@ def _report(label: str, s: dict) -> None:
 # 0.709, 5 of 44 near misses matched when these floors were set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.83, "recall": 0.70, "near_miss_matched": 5}
+HELDOUT_FLOOR = {"precision": 0.83, "recall": 0.72, "near_miss_matched": 5}
 
 
 HELDOUT2_FLOOR = {"precision": 0.87, "recall": 0.69, "near_miss_matched": 1}
@@ -112,7 +112,28 @@ def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
     s = _score(matcher, DEV)
     _report("dev", s)
-    assert s["precision"] >= 0.95 and s["recall"] >= 0.8, s
+    assert s["precision"] >= 0.98 and s["recall"] >= 0.89, s
+
+
+def test_alias_names_with_the_aliases_taken_away():
+    """Every alias name matched by a matcher built without any alias file: how far the
+    reading and scoring carry on their own (README "How well it does")."""
+    import dataclasses
+
+    mappings = load_mappings()
+    bare = Matcher(dataclasses.replace(mappings, aliases=[]))
+    names: dict[str, str] = {}
+    for alias in mappings.aliases:
+        names.setdefault(" ".join(alias.alias.lower().split()), alias.indicator_id)
+    got = {q: _match(bare, q).indicator_id for q in names}
+    correct = sum(got[q] == iid for q, iid in names.items())
+    answered = sum(g is not None for g in got.values())
+    precision, recall = correct / max(answered, 1), correct / len(names)
+    print(
+        f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
+        f"precision {precision:.3f}, recall {recall:.3f}"
+    )
+    assert precision >= 0.97 and recall >= 0.80, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
