@@ -231,8 +231,13 @@ class Vocabulary:
         self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
         self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
         self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
-        self._syn = _phrase_regex([pre_clean(a) for a, _ in self.synonyms])
-        self._syn_map = {pre_clean(a): pre_clean(c) for a, c in self.synonyms}
+        # a synonym's phrase as the abbreviation step leaves it ("send assessments" is met as
+        # "special educational needs and disabilities assessments"), and as written
+        self._syn_map = {}
+        for a, c in self.synonyms:
+            for phrase in (_apply(self._abbrev, self._abbrev_map, pre_clean(a)), pre_clean(a)):
+                self._syn_map.setdefault(phrase, pre_clean(c))
+        self._syn = _phrase_regex(list(self._syn_map))
         self._numw = _phrase_regex([w for w, _ in self.number_words])
         self._numw_map = dict(self.number_words)
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
