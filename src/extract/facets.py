@@ -231,11 +231,13 @@ class Vocabulary:
         self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
         self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
         self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
-        # a synonym's phrase as the abbreviation step leaves it ("send assessments" is met as
-        # "special educational needs and disabilities assessments"), and as written
+        # a synonym's phrase as the text is when synonyms apply: tidied, and after the
+        # abbreviation step ("send assessments" is met as "special educational needs and
+        # disabilities assessments"); and as written
         self._syn_map = {}
         for a, c in self.synonyms:
-            for phrase in (_apply(self._abbrev, self._abbrev_map, pre_clean(a)), pre_clean(a)):
+            written = tidy(pre_clean(a))  # "yr" -> "years", as the text is when synonyms apply
+            for phrase in (_apply(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
                 self._syn_map.setdefault(phrase, pre_clean(c))
         self._syn = _phrase_regex(list(self._syn_map))
         self._numw = _phrase_regex([w for w, _ in self.number_words])
