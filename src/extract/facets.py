@@ -336,6 +336,8 @@ class Vocabulary:
             t = _ALL_AGES.sub(" ", t)  # no age band
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
+        if "year1" in named and "phonics" in t:  # the phonics check is taken in Year 1: it narrows nothing
+            named = named - {"year1"}
         numbers: set[str] = set()
 
         def miles(m: re.Match) -> str:
