@@ -204,3 +204,35 @@ def test_every_seed_table_name_matches(pipeline):
             if row["source"] == "table" and row["indicator_id"] is None:
                 unmatched.append((case.name, row["indicator_raw"]))
     assert not sorted(set(unmatched))
+
+
+@pytest.mark.parametrize(
+    ("name", "council_code"),
+    [
+        ("Within 6 weeks: decisions to assess", None),  # a word and a number are words
+        ("Under 18 conception rate", None),
+        ("EHCP 20 wks", None),
+        ("L2 at 19", None),
+        ("GCSE 9-4 English and maths", None),
+        ("CP1- Number of children in care", "CP1"),  # a council's own code
+        ("KPI 12 Number of referrals", "KPI12"),
+        ("EA3: Percentage of Early Years settings", "EA3"),
+    ],
+)
+def test_council_codes_are_codes_and_words_are_words(matcher, name, council_code):
+    assert matcher.read(name).council_code == council_code
+
+
+@pytest.mark.parametrize(
+    ("name", "ages", "numbers"),
+    [
+        ("16- to 17-year-olds NEET", {(16, 17)}, set()),
+        ("% of 17-18 year-old care leavers in touch", {(17, 18)}, set()),
+        ("Assessments completed within 45 working-days", set(), {"45d"}),
+        ("Within 6 weeks", set(), {"6w"}),
+        ("Plans lasting over 2 years", set(), {"24m"}),
+    ],
+)
+def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
+    r = matcher.read(name)
+    assert set(r.ages) == ages and set(r.numbers) == numbers, r
