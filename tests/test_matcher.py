@@ -236,3 +236,18 @@ def test_council_codes_are_codes_and_words_are_words(matcher, name, council_code
 def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
     r = matcher.read(name)
     assert set(r.ages) == ages and set(r.numbers) == numbers, r
+
+
+@pytest.mark.parametrize(
+    ("name", "measures"),
+    [
+        ("# of referrals", {"count"}),
+        ("Referrals (No.)", {"count"}),
+        ("Referrals (rate/10k)", {"rate_per_10k"}),
+        ("Referrals %age", {"percent"}),
+        ("Children's services spend per child", {"gbp"}),
+    ],
+)
+def test_measure_words(matcher, name, measures):
+    r = matcher.read(name)
+    assert set(r.measures) == measures and not r.numbers, r

@@ -159,6 +159,7 @@ _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-o
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
 _N_PLUS = re.compile(r"(\d)\+")
+_HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
 _YRS = re.compile(r"\byrs?\b")
 _N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
 _N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
@@ -413,6 +414,8 @@ def tidy(t: str) -> str:
     """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
     if "." in t:
         t = _DOT.sub(" ", t)  # a decimal point survives
+    if "#" in t:
+        t = _HASH.sub("number of ", t)
     t = _PUNCT.sub(" ", t)
     if "yr" in t:
         t = _YRS.sub("years", t)
@@ -452,8 +455,9 @@ def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
 
 
 _MEASURE_WORDS = re.compile(
-    r"%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
-    r"|\bper (100000|10000|1000)\b|\b(100000|10000|1000) population\b|\bshare of\b"
+    r"%\s?age\b|%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
+    r"|\bper (100000|10000|1000)\b|/\s*(100000|10000|1000)\b|\b(100000|10000|1000) population\b|\bshare of\b"
+    r"|#|\(\s*no\s*\)"
 )
 
 
