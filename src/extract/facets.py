@@ -159,6 +159,7 @@ _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-o
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
 _N_PLUS = re.compile(r"(\d)\+")
+_RE_HYPHEN = re.compile(r"\bre-(?=[a-z])")  # re-offending / reoffending, re-referral / rereferral: one word
 _HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
 _YRS = re.compile(r"\byrs?\b")
 _N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
@@ -416,6 +417,8 @@ def tidy(t: str) -> str:
         t = _DOT.sub(" ", t)  # a decimal point survives
     if "#" in t:
         t = _HASH.sub("number of ", t)
+    if "re-" in t:
+        t = _RE_HYPHEN.sub("re", t)
     t = _PUNCT.sub(" ", t)
     if "yr" in t:
         t = _YRS.sub("years", t)
