@@ -153,6 +153,7 @@ _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _THOUSANDS = re.compile(r"(\d),(\d{3})\b")
 _K = re.compile(r"(\d)\s?k\b")
 _APOS_S = re.compile(r"'s\b")
+_CHILDRENS = re.compile(r"\bchildrens\b")
 # "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
 _HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
 _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
@@ -408,6 +409,8 @@ def pre_clean(text: str) -> str:
         t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
     t = _APOS_S.sub("", t)
     t = t.replace("'", "")
+    if "childrens" in t:  # "childrens homes" as printed without the apostrophe: "children's homes"
+        t = _CHILDRENS.sub("children", t)
     return " ".join((t).split())
 
 
