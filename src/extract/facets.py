@@ -462,7 +462,8 @@ def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
 
 _MEASURE_WORDS = re.compile(
     r"%\s?age\b|%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
-    r"|\bper (100000|10000|1000)\b|/\s*(100000|10000|1000)\b|\b(100000|10000|1000) population\b|\bshare of\b"
+    r"|\bper (100000|10000|1000)(?: (?:population|pop|child population|people|residents|live births))?\b"
+    r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)"
 )
 
