@@ -19,7 +19,7 @@ from extract.facets import MEASURE_NAMES, UNIT_MEASURES, Reading
 # What an entry pays, per facet it states and the printed name does not:
 ENTRY_ONLY_PENALTY = 5.0  # ... a qualifier or named number
 GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it is about part of them
-AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (nearly always another indicator)
+AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
 # When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
