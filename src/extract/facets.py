@@ -160,6 +160,7 @@ _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-o
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
 _N_PLUS = re.compile(r"(\d)\+")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _RE_HYPHEN = re.compile(r"\bre-(?=[a-z])")  # re-offending / reoffending, re-referral / rereferral: one word
 _HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
 _YRS = re.compile(r"\byrs?\b")
@@ -232,8 +233,10 @@ class Vocabulary:
     def __post_init__(self) -> None:
         # one pass over all period phrases, in file order (a year range before a year)
         self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
-        self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
-        self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
+        # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
+        # between words is a space)
+        self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
+        self._abbrev = _phrase_regex(list(self._abbrev_map))
         # a synonym's phrase as the text is when synonyms apply: tidied, and after the
         # abbreviation step ("send assessments" is met as "special educational needs and
         # disabilities assessments"); and as written
@@ -243,8 +246,8 @@ class Vocabulary:
             for phrase in (_apply(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
                 self._syn_map.setdefault(phrase, pre_clean(c))
         self._syn = _phrase_regex(list(self._syn_map))
-        self._numw = _phrase_regex([w for w, _ in self.number_words])
-        self._numw_map = dict(self.number_words)
+        self._numw_map = {tidy(w): n for w, n in self.number_words}
+        self._numw = _phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
         self.rules: dict[str, str] = {}  # a group's rule: its last row's
@@ -253,7 +256,7 @@ class Vocabulary:
         for group, value, phrase, rule in self.qualifiers:
             self.rules[group] = rule
             self.value_rules[f"{group}:{value}"] = rule
-            groups.setdefault(group, []).append((value, pre_clean(phrase)))
+            groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
         self._quals = {g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
@@ -422,6 +425,8 @@ def tidy(t: str) -> str:
         t = _HASH.sub("number of ", t)
     if "re-" in t:
         t = _RE_HYPHEN.sub("re", t)
+    if "-" in t:
+        t = _WORD_HYPHEN.sub(" ", t)  # asylum-seeking, in-house, up-to-date: words
     t = _PUNCT.sub(" ", t)
     if "yr" in t:
         t = _YRS.sub("years", t)
