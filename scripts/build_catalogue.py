@@ -215,7 +215,7 @@ UNIT_SUFFIX = {
     "days": "days",
     "gbp": "gbp",
     "ratio": "ratio",
-    "unknown": "rate_per_100k",
+    "rate_per_100k": "rate_per_100k",
 }
 
 # --------------------------------------------------------------------------------------
@@ -321,7 +321,14 @@ NIS = [
         "youth_justice",
         False,
     ),
-    ("NI 19", "Rate of proven re-offending by young offenders", "unknown", "lower_is_better", "youth_justice", False),
+    (
+        "NI 19",
+        "Rate of proven re-offending by young offenders",
+        "rate_per_100k",
+        "lower_is_better",
+        "youth_justice",
+        False,
+    ),
     ("NI 50", "Emotional health of children", "percent", "higher_is_better", "health", True),
     (
         "NI 51",
@@ -524,7 +531,7 @@ def slug(text: str, limit: int = 52) -> str:
 def lait_unit(measure: str, title: str, yaxis: str) -> str:
     y, t, m = yaxis.lower(), title.lower(), measure.lower()
     if "100,000" in y or "100,000" in t or "100000" in y:
-        return "unknown"  # a rate per 100,000: SCHEMA.md has no unit for it (the facets column says so)
+        return "rate_per_100k"
     if "10,000" in y or "10,000" in t or "10,000" in m:
         return "rate_per_10k"
     if "1000" in y or "1,000" in y:
@@ -573,12 +580,10 @@ def clean_lait_name(measure: str) -> str:
 
 
 def lait_facets(measure: str, unit: str, yaxis: str, title: str) -> str:
-    """Facets the matcher reads besides the name: a rate per 100,000 (no unit in SCHEMA.md
-    for it), and LAIT's chart title and axis, which often say the age band or timescale
-    the measure name leaves out ("Under 18 conception rates (15-17 yr olds)")."""
+    """Facets the matcher reads besides the name: LAIT's chart title and axis, which often say
+    the age band or timescale the measure name leaves out ("Under 18 conception rates (15-17
+    yr olds)"). (A rate per 100,000 is its unit, `rate_per_100k`, since schema 1.4.)"""
     parts = []
-    if unit == "unknown" and ("100,000" in yaxis or "100,000" in title):
-        parts.append("measure=rate_per_100k")
     also = re.sub(r"\s+", " ", f"{title} {yaxis}" if re.search(r"\d", yaxis) else title).strip()
     if re.sub(r"\W+", " ", also.lower()).strip() != re.sub(r"\W+", " ", measure.lower()).strip():
         parts.append("also=" + also.replace(";", ","))
@@ -763,7 +768,7 @@ def build(data_dir: Path) -> list[dict]:
                 "dfe_dashboard_measure": "",
                 "lait_measure": "",
                 "official_codes": code,
-                "facets": "measure=rate_per_100k" if code == "NI 19" else "",
+                "facets": "",
                 "source": NI + ("" if verified else " - title from the handbook's list, not re-read"),
             }
         )

@@ -17,6 +17,9 @@ LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)
 MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=False)
 HELDOUT = pd.read_csv(LISTS / "heldout.csv", dtype=str, keep_default_na=False)
+# A second held-out set, collected from other public papers and committed before any rule was
+# changed for it (git log tests/matcher/heldout2.csv); its `source` column names the paper.
+HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -77,28 +80,60 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.836, recall
-# 0.709, 5 of 44 near misses matched when these floors were set). The test holds it to what it
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.849, recall
+# 0.721, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.83, "recall": 0.70, "near_miss_matched": 5}
+HELDOUT_FLOOR = {"precision": 0.84, "recall": 0.72, "near_miss_matched": 4}
+
+
+HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.69, "near_miss_matched": 0}
 
 
 def test_heldout_names_precision_and_recall(matcher):
-    """The held-out set: real names from public papers, labelled by hand, kept out of the
-    aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET)."""
+    """The held-out sets: real names from public papers, labelled by hand, kept out of the
+    aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
+    the floors hold the matcher to what it reaches. Both sets are printed."""
     assert len(HELDOUT) >= 150 and (HELDOUT["note"].str.startswith("near miss")).sum() >= 30
+    assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
     s = _score(matcher, HELDOUT)
     _report("held-out", s)
+    s2 = _score(matcher, HELDOUT2)
+    _report("held-out 2", s2)
     assert s["precision"] >= HELDOUT_FLOOR["precision"], s
     assert s["recall"] >= HELDOUT_FLOOR["recall"], s
+    assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= HELDOUT_FLOOR["near_miss_matched"], s
+    assert s2["precision"] >= HELDOUT2_FLOOR["precision"], s2
+    assert s2["recall"] >= HELDOUT2_FLOOR["recall"], s2
+    assert round(s2["near_miss_false_match_rate"] * s2["near_misses"]) <= HELDOUT2_FLOOR["near_miss_matched"], s2
 
 
 def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
     s = _score(matcher, DEV)
     _report("dev", s)
-    assert s["precision"] >= 0.95 and s["recall"] >= 0.8, s
+    assert s["precision"] >= 0.99 and s["recall"] >= 0.90, s
+
+
+def test_alias_names_with_the_aliases_taken_away():
+    """Every alias name matched by a matcher built without any alias file: how far the
+    reading and scoring carry on their own (README "How well it does")."""
+    import dataclasses
+
+    mappings = load_mappings()
+    bare = Matcher(dataclasses.replace(mappings, aliases=[]))
+    names: dict[str, str] = {}
+    for alias in mappings.aliases:
+        names.setdefault(" ".join(alias.alias.lower().split()), alias.indicator_id)
+    got = {q: _match(bare, q).indicator_id for q in names}
+    correct = sum(got[q] == iid for q, iid in names.items())
+    answered = sum(g is not None for g in got.values())
+    precision, recall = correct / max(answered, 1), correct / len(names)
+    print(
+        f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
+        f"precision {precision:.3f}, recall {recall:.3f}"
+    )
+    assert precision >= 0.975 and recall >= 0.825, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
@@ -113,10 +148,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     for ind in matcher.mappings.indicators.values():
         written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
     assert not [q for q in HELDOUT["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT2["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT, DEV, MUST_MATCH):
+    for table in (HELDOUT, HELDOUT2, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -169,3 +205,50 @@ def test_every_seed_table_name_matches(pipeline):
             if row["source"] == "table" and row["indicator_id"] is None:
                 unmatched.append((case.name, row["indicator_raw"]))
     assert not sorted(set(unmatched))
+
+
+@pytest.mark.parametrize(
+    ("name", "council_code"),
+    [
+        ("Within 6 weeks: decisions to assess", None),  # a word and a number are words
+        ("Under 18 conception rate", None),
+        ("EHCP 20 wks", None),
+        ("L2 at 19", None),
+        ("GCSE 9-4 English and maths", None),
+        ("CP1- Number of children in care", "CP1"),  # a council's own code
+        ("KPI 12 Number of referrals", "KPI12"),
+        ("EA3: Percentage of Early Years settings", "EA3"),
+    ],
+)
+def test_council_codes_are_codes_and_words_are_words(matcher, name, council_code):
+    assert matcher.read(name).council_code == council_code
+
+
+@pytest.mark.parametrize(
+    ("name", "ages", "numbers"),
+    [
+        ("16- to 17-year-olds NEET", {(16, 17)}, set()),
+        ("% of 17-18 year-old care leavers in touch", {(17, 18)}, set()),
+        ("Assessments completed within 45 working-days", set(), {"45d"}),
+        ("Within 6 weeks", set(), {"6w"}),
+        ("Plans lasting over 2 years", set(), {"24m"}),
+    ],
+)
+def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
+    r = matcher.read(name)
+    assert set(r.ages) == ages and set(r.numbers) == numbers, r
+
+
+@pytest.mark.parametrize(
+    ("name", "measures"),
+    [
+        ("# of referrals", {"count"}),
+        ("Referrals (No.)", {"count"}),
+        ("Referrals (rate/10k)", {"rate_per_10k"}),
+        ("Referrals %age", {"percent"}),
+        ("Children's services spend per child", {"gbp"}),
+    ],
+)
+def test_measure_words(matcher, name, measures):
+    r = matcher.read(name)
+    assert set(r.measures) == measures and not r.numbers, r

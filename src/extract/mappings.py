@@ -28,9 +28,10 @@ CATALOGUE_COLUMNS = (
     "welsh_code",
     "dfe_dashboard_measure",
     "lait_measure",
+    "official_codes",
 )
 # Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
-MATCHING_COLUMNS = ("official_codes", "facets", "source")
+MATCHING_COLUMNS = ("facets", "source")
 QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft")
 
 

@@ -43,7 +43,10 @@ PeriodType = Literal[
     "unknown",
 ]
 PERIOD_TYPES: tuple[str, ...] = get_args(PeriodType)
-Unit = Literal["percent", "count", "rate_per_10k", "rate_per_1k", "ratio", "days", "weeks", "score", "gbp", "unknown"]
+Unit = Literal[
+    "percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "ratio", "days", "weeks", "score", "gbp",
+    "unknown",
+]  # fmt: skip
 UNITS: tuple[str, ...] = get_args(Unit)
 Polarity = Literal["higher_is_better", "lower_is_better", "target_is_best", "unknown"]
 POLARITIES: tuple[str, ...] = get_args(Polarity)

@@ -153,9 +153,16 @@ _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _THOUSANDS = re.compile(r"(\d),(\d{3})\b")
 _K = re.compile(r"(\d)\s?k\b")
 _APOS_S = re.compile(r"'s\b")
+_CHILDRENS = re.compile(r"\bchildrens\b")
+# "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
+_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+_HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
 _N_PLUS = re.compile(r"(\d)\+")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_RE_HYPHEN = re.compile(r"\bre-(?=[a-z])")  # re-offending / reoffending, re-referral / rereferral: one word
+_HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
 _YRS = re.compile(r"\byrs?\b")
 _N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
 _N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
@@ -226,12 +233,21 @@ class Vocabulary:
     def __post_init__(self) -> None:
         # one pass over all period phrases, in file order (a year range before a year)
         self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
-        self._abbrev = _phrase_regex([pre_clean(a) for a, _ in self.abbreviations])
-        self._abbrev_map = {pre_clean(a): pre_clean(e) for a, e in self.abbreviations}
-        self._syn = _phrase_regex([pre_clean(a) for a, _ in self.synonyms])
-        self._syn_map = {pre_clean(a): pre_clean(c) for a, c in self.synonyms}
-        self._numw = _phrase_regex([w for w, _ in self.number_words])
-        self._numw_map = dict(self.number_words)
+        # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
+        # between words is a space)
+        self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
+        self._abbrev = _phrase_regex(list(self._abbrev_map))
+        # a synonym's phrase as the text is when synonyms apply: tidied, and after the
+        # abbreviation step ("send assessments" is met as "special educational needs and
+        # disabilities assessments"); and as written
+        self._syn_map = {}
+        for a, c in self.synonyms:
+            written = tidy(pre_clean(a))  # "yr" -> "years", as the text is when synonyms apply
+            for phrase in (_apply(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
+                self._syn_map.setdefault(phrase, pre_clean(c))
+        self._syn = _phrase_regex(list(self._syn_map))
+        self._numw_map = {tidy(w): n for w, n in self.number_words}
+        self._numw = _phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
         self.rules: dict[str, str] = {}  # a group's rule: its last row's
@@ -240,7 +256,7 @@ class Vocabulary:
         for group, value, phrase, rule in self.qualifiers:
             self.rules[group] = rule
             self.value_rules[f"{group}:{value}"] = rule
-            groups.setdefault(group, []).append((value, pre_clean(phrase)))
+            groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
         self._quals = {g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
@@ -326,6 +342,8 @@ class Vocabulary:
             t = _ALL_AGES.sub(" ", t)  # no age band
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
+        if "year1" in named and "phonics" in t:  # the phonics check is taken in Year 1: it narrows nothing
+            named = named - {"year1"}
         numbers: set[str] = set()
 
         def miles(m: re.Match) -> str:
@@ -389,8 +407,13 @@ def pre_clean(text: str) -> str:
     if _DIGIT.search(t):
         t = _THOUSANDS.sub(r"\1\2", t)
         t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+        t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
+    if "-" in t:
+        t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
     t = _APOS_S.sub("", t)
     t = t.replace("'", "")
+    if "childrens" in t:  # "childrens homes" as printed without the apostrophe: "children's homes"
+        t = _CHILDRENS.sub("children", t)
     return " ".join((t).split())
 
 
@@ -398,6 +421,12 @@ def tidy(t: str) -> str:
     """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
     if "." in t:
         t = _DOT.sub(" ", t)  # a decimal point survives
+    if "#" in t:
+        t = _HASH.sub("number of ", t)
+    if "re-" in t:
+        t = _RE_HYPHEN.sub("re", t)
+    if "-" in t:
+        t = _WORD_HYPHEN.sub(" ", t)  # asylum-seeking, in-house, up-to-date: words
     t = _PUNCT.sub(" ", t)
     if "yr" in t:
         t = _YRS.sub("years", t)
@@ -437,8 +466,10 @@ def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
 
 
 _MEASURE_WORDS = re.compile(
-    r"%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
-    r"|\bper (100000|10000|1000)\b|\b(100000|10000|1000) population\b|\bshare of\b"
+    r"%\s?age\b|%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
+    r"|\bper (100000|10000|1000)(?: (?:population|pop|child population|people|residents|live births))?\b"
+    r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
+    r"|#|\(\s*no\s*\)"
 )
 
 

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from extract.errors import OutputBusy, OutputError, SchemaMismatch
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
 MANIFEST = "generation.json"
 GENERATIONS = ".generations"
@@ -102,6 +102,7 @@ CATALOGUE_SCHEMA = pa.schema(
         ("welsh_code", pa.string()),
         ("dfe_dashboard_measure", pa.string()),
         ("lait_measure", pa.string()),
+        ("official_codes", pa.string()),  # 1.4: "SCC/010|NI 65", `|`-separated
     ]
 )
 

@@ -1,0 +1,275 @@
+"""The facet filter of the matcher (extract.tidy.matching): which catalogue entries agree with what a
+printed name states, and what each entry pays for what it states and the name does not.
+
+Every entry's facets (read once by extract.tidy.facets from its name and official names) are kept
+as bitsets, one row per entry, so that one printed name is checked against every entry at once
+with numpy; names that state the same facets share one answer (cached).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from extract.tidy.facets import MEASURE_NAMES, UNIT_MEASURES, Reading
+
+# What an entry pays, per facet it states and the printed name does not:
+ENTRY_ONLY_PENALTY = 5.0  # ... a qualifier or named number
+GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it is about part of them
+AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
+NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
+WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
+# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
+# say so), and so does an entry whose own name says it is a count ("Number of ...").
+RATE_PENALTY = 12.0
+COUNT_PENALTY = 7.0
+TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
+TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
+
+
+@dataclass
+class EntryFacets:
+    """What a catalogue entry says, read once from its name and official names."""
+
+    measures: set[str]
+    ages: set[tuple[int, int]]
+    numbers: set[str]
+    named: set[str]
+    quals: set[str]
+    primary: set[str] = field(default_factory=set)  # facet keys its own name states (what it pays for)
+    weak_numbers: bool = False  # its only time facet is "12 months" ("during the year")
+    named_count: bool = False  # one of its names says it is a count ("Number of ...", "(num)")
+
+
+class FacetFilter:
+    """The vetoes and penalties of facets; mixed into extract.tidy.matching.Matcher, which sets
+    `facets`, `rules` and `vocab` before calling `_build_facet_arrays`."""
+
+    def _build_facet_arrays(self) -> None:
+        """Bitsets of each entry's facet values, so that one query checks all entries at once."""
+        values: dict[str, int] = {}
+
+        def bit(v: str) -> int:
+            return values.setdefault(v, len(values))
+
+        for f in self.facets:
+            for q in f.quals:
+                bit("q:" + q)
+            for a in f.ages:
+                bit(f"a:{a}")
+            for x in f.numbers:
+                bit("n:" + x)
+            for x in f.named:
+                bit("k:" + x)
+            for m in f.measures:
+                bit("m:" + m)
+        for m in ("percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "score", "days", "ratio", "gbp"):
+            bit("m:" + m)
+        self.bits = values
+        words = (len(values) + 63) // 64
+        self.n_words = words
+        arr = np.zeros((len(self.facets), words), dtype=np.uint64)
+        for i, f in enumerate(self.facets):
+            keys = ["q:" + q for q in f.quals] + [f"a:{a}" for a in f.ages] + ["n:" + x for x in f.numbers]
+            keys += ["k:" + x for x in f.named] + ["m:" + m for m in f.measures]
+            for k in keys:
+                b = values[k]
+                arr[i, b // 64] |= np.uint64(1) << np.uint64(b % 64)
+        self.entry_bits = arr
+        prim = np.zeros((len(self.facets), words), dtype=np.uint64)
+        for i, f in enumerate(self.facets):
+            for k in f.primary:
+                b = values[k]
+                prim[i, b // 64] |= np.uint64(1) << np.uint64(b % 64)
+        self.primary_bits = prim
+        # masks per facet kind and per qualifier group
+        self.kind_mask = {k: self._mask([v for v in values if v.startswith(k + ":")]) for k in ("a", "n", "k", "m")}
+        kinds: dict[str, list[str]] = {}
+        for v in values:
+            if v.startswith("n:"):
+                kinds.setdefault(number_kind(v[2:]), []).append(v)
+        self.number_kind_mask = {k: self._mask(vs) for k, vs in kinds.items()}
+        self.measure_name_mask = self._mask([v for v in values if v.startswith("k:") and v[2:] in MEASURE_NAMES])
+        groups: dict[str, list[str]] = {}
+        for v in values:
+            if v.startswith("q:"):
+                groups.setdefault(v[2:].split(":")[0], []).append(v)
+        self.group_mask = {g: self._mask(vs) for g, vs in groups.items()}
+        self.unknown_measure = np.array([not f.measures for f in self.facets])
+        # what each entry has and names of each mask, once: a query only combines them
+        self.kind_named = {k: self._entry_names(m) for k, m in self.kind_mask.items()}
+        self.number_kind_named = {k: self._entry_names(m) for k, m in self.number_kind_mask.items()}
+        self.group_has = {g: self._entry_has(m) for g, m in self.group_mask.items()}
+        self.group_named = {g: self._entry_names(m) for g, m in self.group_mask.items()}
+        self.no_measure_name = ~np.any((self.entry_bits & self.measure_name_mask) != 0, axis=1)
+        # groups a name leaves unstated, all at once: rows of what blocks and what costs
+        self.group_order = list(self.group_mask)
+        self.group_row = {g: i for i, g in enumerate(self.group_order)}
+        blocks, costs = [], []
+        for g in self.group_order:
+            rule = self.rules.get(g, "stated")
+            blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
+            weight = 0.0 if rule == "strict" else GROUP_PENALTY if rule == "stated" else ENTRY_ONLY_PENALTY
+            costs.append(self.group_named[g] * weight)
+        self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
+        self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
+        self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
+        self.named_count = np.array([f.named_count for f in self.facets])
+        self.weak_penalty = np.where(np.array([f.weak_numbers for f in self.facets]), WEAK_PENALTY, NUMBER_PENALTY)
+        self.count_only = np.array([f.measures == {"count"} for f in self.facets])
+        per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
+        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
+
+    def _entry_has(self, mask: np.ndarray) -> np.ndarray:
+        return np.any((self.entry_bits & mask) != 0, axis=1)
+
+    def _entry_names(self, mask: np.ndarray) -> np.ndarray:  # stated by the entry's own name
+        return np.any((self.primary_bits & mask) != 0, axis=1)
+
+    def _mask(self, keys: list[str]) -> np.ndarray:
+        m = np.zeros(self.n_words, dtype=np.uint64)
+        for k in keys:
+            b = self.bits[k]
+            m[b // 64] |= np.uint64(1) << np.uint64(b % 64)
+        return m
+
+    def _query_bits(self, keys: list[str]) -> tuple[np.ndarray, bool]:
+        """The query's bits; False when it states a value no entry has (nothing can agree)."""
+        m = np.zeros(self.n_words, dtype=np.uint64)
+        known = True
+        for k in keys:
+            b = self.bits.get(k)
+            if b is None:
+                known = False
+                continue
+            m[b // 64] |= np.uint64(1) << np.uint64(b % 64)
+        return m, known
+
+    def _allowed(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray]:
+        """Which entries agree with every facet the name states, and what each pays for the
+        facets it states that the name does not. Names that state the same facets get the
+        same answer, so it is kept per set of facets."""
+        timely = bool(TIMELY.search(r.key))
+        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit)
+
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
+    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None):
+        r = Reading("", "", measures, ages, numbers, named, quals, (), None)
+        e = self.entry_bits
+        n = len(self.facets)
+        ok = np.ones(n, dtype=bool)
+        penalty = np.zeros(n)
+
+        def has_any(q: np.ndarray, mask: np.ndarray) -> np.ndarray:
+            return np.any((e & (q & mask)) != 0, axis=1)
+
+        # measure: a stated kind must be one the entry is measured in
+        if r.measures:
+            q, _ = self._query_bits(["m:" + m for m in r.measures])
+            ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+        elif any(number_kind(x) == "time" for x in r.numbers) or timely:
+            penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
+        else:
+            penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
+        if unit in TYPED_UNITS:
+            q, _ = self._query_bits(["m:" + m for m in UNIT_MEASURES[unit]])
+            ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+
+        # age bands, time / count thresholds, named numbers: when the name states some, the
+        # entry must share one; when only the entry does, it pays
+        for kind, values in (("a", [f"a:{a}" for a in r.ages]), ("k", ["k:" + x for x in r.named])):
+            if values:
+                q, _ = self._query_bits(values)
+                ok &= has_any(q, self.kind_mask[kind])
+            else:
+                penalty += self.kind_named[kind] * (AGE_PENALTY if kind == "a" else ENTRY_ONLY_PENALTY)
+        # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
+        stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
+        if stated_measure_names:
+            q_measure_names, _ = self._query_bits(stated_measure_names)
+            ok &= ~np.any((e & self.measure_name_mask & ~q_measure_names) != 0, axis=1)
+        else:
+            ok &= self.no_measure_name
+        # numbers: within each kind the name states (a time, a count, a distance), the entry
+        # must share one; kinds the name does not state cost the entry
+        stated_kinds: dict[str, list[str]] = {}
+        for x in r.numbers:
+            stated_kinds.setdefault(number_kind(x), []).append("n:" + x)
+        for kind, mask in self.number_kind_mask.items():
+            values = stated_kinds.get(kind)
+            if values:
+                q, _ = self._query_bits(values)
+                ok &= has_any(q, mask)
+            elif kind == "time":
+                if not timely:  # "in timescale" names no time: an entry with one is not narrower
+                    penalty += self.number_kind_named[kind] * self.weak_penalty
+            else:
+                penalty += self.number_kind_named[kind] * NUMBER_PENALTY
+        for kind in stated_kinds:
+            if kind not in self.number_kind_mask:
+                ok[:] = False
+
+        # qualifiers, by each group's rule
+        stated = {}
+        for qv in r.quals:
+            g = qv.split(":")[0]
+            stated.setdefault(g, []).append("q:" + qv)
+        # groups the name does not state: a strict group the entry has blocks it; a population
+        # or pupil group only the entry names is part of the name's population and costs
+        unstated = np.ones(len(self.group_order), dtype=bool)
+        for g in stated:
+            if g in self.group_row:
+                unstated[self.group_row[g]] = False
+        ok &= ~self.unstated_blocks[unstated].any(axis=0)
+        penalty += self.unstated_costs[unstated].sum(axis=0)
+        for g in stated:
+            if g not in self.group_mask:
+                continue
+            mask, rule, values, ent = self.group_mask[g], self.rules.get(g, "stated"), stated[g], self.group_has[g]
+            q, known = self._query_bits(values)
+            q &= mask
+            if rule == "conflict":
+                ok &= ~ent | has_any(q, mask)
+                continue
+            if rule == "soft":  # conflicting values block; an entry naming none pays ...
+                ok &= ~ent | has_any(q, mask)
+                hard = [v for v in values if self.vocab.value_rules.get(v[2:]) == "stated"]
+                if hard:  # ... unless the value's own rule is "stated"
+                    qh, _ = self._query_bits(hard)
+                    ok &= ~np.any((qh & ~e) != 0, axis=1)
+                else:
+                    penalty += ~ent * NUMBER_PENALTY
+                continue
+            missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
+            ok &= ~missing
+            if rule in ("strict", "same"):
+                extra = np.any((e & mask & ~q) != 0, axis=1)
+                ok &= ~extra
+        for g in stated:  # a group no entry has: no entry can agree
+            if g not in self.group_mask and self.rules.get(g) != "conflict":
+                ok[:] = False
+        ok.setflags(write=False)  # shared by every name with these facets
+        penalty.setflags(write=False)
+        return ok, penalty
+
+
+def number_kind(tag: str) -> str:
+    """A time (45d, 20w, 12m, 72h), a distance (n20mi<) or a count threshold (n3)."""
+    if tag.endswith(("mi<", "mi>")):
+        return "distance"
+    if tag.startswith("n"):
+        return "count"
+    return "time"
+
+
+# An entry of these domains is about this population even when its name does not say so.
+DOMAIN_POPULATION = {
+    "children_in_care": ("cla",),
+    "placements": ("cla",),
+    "care_leavers": ("care_leaver",),
+    "child_protection": ("cp",),
+    "children_in_need": ("cin",),
+}
