@@ -60,13 +60,25 @@ class CouncilFinder:
             for name in names:
                 patterns.append((re.compile(rf"\b{re.escape(normalise_space(name))}\b", re.I), c["council_id"]))
         self._patterns = patterns
+        # One pass over the text finds every position where some name starts (a lookahead, so
+        # names that overlap or nest, `City of York Council` / `York Council`, are all seen);
+        # only there are the names tried one by one. Same result as searching each name.
+        alternatives = sorted({p.pattern[2:-2] for p, _ in patterns}, key=lambda a: (-len(a), a))
+        self._starts = re.compile(r"(?=\b(?:" + "|".join(alternatives) + r")\b)", re.I) if alternatives else None
 
     def name_of(self, council_id: str | None) -> str | None:
         return self.names.get(council_id) if council_id else None
 
     def find_in_text(self, text: str) -> str | None:
+        if self._starts is None:
+            return None
         flat = normalise_space(text)
-        found = {cid for pattern, cid in self._patterns if pattern.search(flat)}
+        found = {
+            cid
+            for start in self._starts.finditer(flat)
+            for pattern, cid in self._patterns
+            if pattern.match(flat, start.start())
+        }
         return found.pop() if len(found) == 1 else None
 
 

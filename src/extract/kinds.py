@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.model import normalise_space
 
@@ -71,6 +72,7 @@ def clean_header(label: str) -> str:
     return normalise_space(re.sub(r"[*#_`]", " ", label))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same labels by every grid test on a page
 def classify_header(label: str) -> HeaderMeaning:
     text = clean_header(label)
     if not text:

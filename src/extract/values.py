@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A number as printed: optional sign, thousands separators, decimals, optional % sign.
 NUMBER_RE = re.compile(r"(?<![\w.])[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%)?(?![\w])")
@@ -29,6 +30,9 @@ class ParsedValue:
     percent: bool = False  # printed with a % sign
 
 
+# Pure functions of a cell's text, called for every cell by every table reader (grid rows,
+# columns, header tests): memoised, since a page repeats its cells (`-`, `N/A`, `2023/24`).
+@lru_cache(maxsize=65536)
 def parse_cell(text: str) -> ParsedValue:
     """Read a table cell. A cell holding a number followed by words (`5 by 2030`) keeps the number."""
     cleaned = text.strip().strip("*$").strip()
@@ -41,6 +45,7 @@ def parse_cell(text: str) -> ParsedValue:
     return ParsedValue(None)
 
 
+@lru_cache(maxsize=65536)
 def is_no_value(text: str) -> bool:
     """`TBC`, `N/A`, `Tracker`, `TBC Jan/Feb`: a placeholder, not a number and not a label."""
     t = text.strip().lower()
