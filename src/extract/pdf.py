@@ -47,10 +47,13 @@ def open_pdfium(path: Path) -> pdfium.PdfDocument:
 # -- reading a page -------------------------------------------------------------------------
 # pdfium has no call for all glyph boxes at once, so the one call per glyph is made as cheap as
 # ctypes allows: a prototype taking plain addresses (no ctypes object built per call), driven by
-# map() so the loop runs in C, writing each box straight into one numpy array.
-_LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+# map() so the loop runs in C, writing each box straight into one numpy array. The prototype is
+# a new pointer of pypdfium2's own function class, so it keeps the library's calling convention.
+_LOOSE_CHAR_BOX = type(pdfium_c.FPDFText_GetLooseCharBox)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
 )
+_LOOSE_CHAR_BOX.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)  # textpage, index, FS_RECTF*
+_LOOSE_CHAR_BOX.restype = ctypes.c_int
 _ANY_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _SOFT_HYPHENS = str.maketrans("\ufffe\x02", "--")  # pdfium's marks for a hyphen at a line end
 _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
@@ -68,15 +71,14 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
         text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
     text = _ANY_SPACE.sub(" ", text.translate(_SOFT_HYPHENS))
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    inked = np.flatnonzero(codes != ord(" "))
+    ink = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) != ord(" ")
+    inked = np.flatnonzero(ink)
     boxes = np.zeros((count, 4), dtype=np.float32)
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     addresses = (boxes.ctypes.data + _BOX_BYTES * inked).tolist()
     deque(map(_LOOSE_CHAR_BOX, itertools.repeat(handle, len(addresses)), inked.tolist(), addresses), maxlen=0)
     # float32 → float64 is exact; a space keeps the box (0, 0, 0, 0) it always had
     box = boxes.astype(np.float64)
-    ink = codes != ord(" ")
     top = np.where(ink, height - box[:, 1], 0.0)
     bottom = np.where(ink, height - box[:, 3], 0.0)
     return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
