@@ -181,3 +181,29 @@ def test_council_finder_equals_one_search_per_name():
             parts.append(name[rng.randint(0, 4) :] if rng.random() < 0.3 else name)
         text = rng.choice(["", " x ", " of ", "\n"]).join(parts) + rng.choice(["", "s", "."])
         assert finder.find_in_text(text) == per_name_search(finder, text), text
+
+
+def test_rules_inside_nested_forms_equal_the_wrapped_walk(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    # rules drawn inside form XObjects nested six deep: the walk descends as far as the
+    # wrapped one does (four levels) and no further
+    canvas = Canvas(str(tmp_path / "forms.pdf"))
+    for depth in range(6):
+        canvas.beginForm(f"f{depth}")
+        canvas.line(10 + depth, 100 + 40 * depth, 300, 100 + 40 * depth)
+        canvas.rect(20 + 30 * depth, 50, 1, 60, fill=1, stroke=0)
+        if depth:
+            canvas.doForm(f"f{depth - 1}")
+        canvas.endForm()
+    canvas.drawString(100, 700, "Text")
+    canvas.line(50, 500, 400, 500)
+    canvas.doForm("f5")
+    canvas.translate(100, 100)
+    canvas.doForm("f2")
+    canvas.showPage()
+    canvas.save()
+    for page, height in _pages(tmp_path / "forms.pdf"):
+        fast = paths_to_rules(page, height, DEFAULT_SETTINGS.pdf)
+        assert fast == plain_rules(page, height)
+        assert 6 <= len(fast) < 1 + 2 * 9  # some rules are inside forms, the deepest are not read

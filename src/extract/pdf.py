@@ -21,6 +21,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -45,15 +46,20 @@ def open_pdfium(path: Path) -> pdfium.PdfDocument:
 
 
 # -- reading a page -------------------------------------------------------------------------
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A new pointer to a pdfium function (of pypdfium2's own function class, so the library's
+    calling convention) that takes and gives plain addresses: no ctypes object per call."""
+    proto = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    proto.argtypes, proto.restype = argtypes, restype
+    return proto
+
+
 # pdfium has no call for all glyph boxes at once, so the one call per glyph is made as cheap as
 # ctypes allows: a prototype taking plain addresses (no ctypes object built per call), driven by
-# map() so the loop runs in C, writing each box straight into one numpy array. The prototype is
-# a new pointer of pypdfium2's own function class, so it keeps the library's calling convention.
-_LOOSE_CHAR_BOX = type(pdfium_c.FPDFText_GetLooseCharBox)(
-    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value
+# map() so the loop runs in C, writing each box straight into one numpy array.
+_LOOSE_CHAR_BOX = _by_address(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
 )
-_LOOSE_CHAR_BOX.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)  # textpage, index, FS_RECTF*
-_LOOSE_CHAR_BOX.restype = ctypes.c_int
 _ANY_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _SOFT_HYPHENS = str.maketrans("\ufffe\x02", "--")  # pdfium's marks for a hyphen at a line end
 _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
@@ -84,28 +90,33 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
 
 
+_PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_FORM_OBJECT = _by_address(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+
+
 def _page_paths(page: pdfium.PdfPage, max_depth: int) -> Iterator[ctypes.c_void_p]:
     """The raw handles of the page's path objects, descending into form XObjects up to
     `max_depth` levels, in drawing order (no pypdfium2 wrapper per object: pages hold
     hundreds of text objects that are only skipped)."""
     path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
-    get_type = pdfium_c.FPDFPageObj_GetType
 
-    def walk(count: int, get, parent, level: int) -> Iterator[ctypes.c_void_p]:
+    def walk(count: int, get, parent: int, level: int) -> Iterator[ctypes.c_void_p]:
         if count < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        for i in range(count):
-            raw = get(parent, i)
-            if not raw:
-                raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = get_type(raw)
+        handles = list(map(get, itertools.repeat(parent, count), range(count)))
+        if not all(handles):
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        for handle, kind in zip(handles, map(_OBJECT_TYPE, handles), strict=True):
             if kind == path_type:
-                yield raw
+                yield ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
             elif kind == form_type and level < max_depth - 1:
-                yield from walk(pdfium_c.FPDFFormObj_CountObjects(raw), pdfium_c.FPDFFormObj_GetObject, raw, level + 1)
+                form = ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
+                yield from walk(pdfium_c.FPDFFormObj_CountObjects(form), _FORM_OBJECT, handle, level + 1)
 
     raw_page = page.raw
-    yield from walk(pdfium_c.FPDFPage_CountObjects(raw_page), pdfium_c.FPDFPage_GetObject, raw_page, 0)
+    address = ctypes.cast(raw_page, ctypes.c_void_p).value
+    yield from walk(pdfium_c.FPDFPage_CountObjects(raw_page), _PAGE_OBJECT, address, 0)
 
 
 def _path_segments(raw: ctypes.c_void_p, limit: int) -> Iterator[tuple[float, float, float, float]]:
