@@ -63,6 +63,7 @@ _LOOSE_CHAR_BOX = _by_address(
 _ANY_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _SOFT_HYPHENS = str.maketrans("\ufffe\x02", "--")  # pdfium's marks for a hyphen at a line end
 _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
+_GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
 
 
 def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list[Glyph]:
@@ -87,7 +88,13 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     box = boxes.astype(np.float64)
     top = np.where(ink, height - box[:, 1], 0.0)
     bottom = np.where(ink, height - box[:, 3], 0.0)
-    return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
+    if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
+        return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
+    # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
+    glyphs = np.empty(count, dtype=_GLYPH_RECORD)
+    glyphs["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
+    glyphs["x0"], glyphs["top"], glyphs["x1"], glyphs["bottom"] = box[:, 0], top, box[:, 2], bottom
+    return glyphs.tolist()
 
 
 _PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
