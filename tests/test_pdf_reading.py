@@ -93,6 +93,7 @@ def awkward_pdf(tmp_path_factory) -> Path:
     return render_text_to_pdf(text, tmp_path_factory.mktemp("awkward") / "awkward.pdf", "ruled")
 
 
+@pytest.mark.slow  # reads every page of the committed renderings
 def test_glyphs_equal_one_call_per_glyph(awkward_pdf):
     paths = [awkward_pdf, *RENDERINGS[:6]]
     seen = 0
@@ -122,6 +123,7 @@ def test_glyphs_respect_the_page_limit(awkward_pdf):
         pdf.close()
 
 
+@pytest.mark.slow  # reads every page of the committed renderings
 def test_rules_equal_the_wrapped_object_walk():
     compared = 0
     for path in RENDERINGS:
