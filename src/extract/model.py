@@ -191,6 +191,7 @@ class Document:
     #: a PDF's table cells read cell by cell, top-down (set by the table reader before detection):
     #: a word that a narrow column breaks over two lines comes together again here
     cell_text: str = ""
+    _flat: dict = field(default_factory=dict, repr=False, compare=False)  # flat() per (chars, cell_text)
 
     @property
     def text(self) -> str:
@@ -211,9 +212,12 @@ class Document:
     def flat(self, chars: int | None = None) -> str:
         """Lower-case text with all whitespace as single spaces and straight quotes: what a
         content fingerprint should test, since PDF cells wrap and text exports use tabs."""
-        text = self.head(chars) if chars else self.text
-        cells = self.cell_text[:chars] if chars else self.cell_text
-        return normalise_space(f"{text}\n{cells}").lower().replace("’", "'").replace("‘", "'")
+        key = (chars, self.cell_text)  # every parser's detect asks again: computed once per document
+        if key not in self._flat:
+            text = self.head(chars) if chars else self.text
+            cells = self.cell_text[:chars] if chars else self.cell_text
+            self._flat[key] = normalise_space(f"{text}\n{cells}").lower().replace("’", "'").replace("‘", "'")
+        return self._flat[key]
 
     def has_words(self, *words: str, chars: int | None = None) -> bool:
         """Every word occurs somewhere. For table headers, whose words a narrow PDF column

@@ -17,9 +17,13 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -29,6 +33,7 @@ from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_spac
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
 Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points)
+_FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
 
 
 def open_pdfium(path: Path) -> pdfium.PdfDocument:
@@ -42,6 +47,26 @@ def open_pdfium(path: Path) -> pdfium.PdfDocument:
 
 
 # -- reading a page -------------------------------------------------------------------------
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A new pointer to a pdfium function (of pypdfium2's own function class, so the library's
+    calling convention) that takes and gives plain addresses: no ctypes object per call."""
+    proto = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    proto.argtypes, proto.restype = argtypes, restype
+    return proto
+
+
+# pdfium has no call for all glyph boxes at once, so the one call per glyph is made as cheap as
+# ctypes allows: a prototype taking plain addresses (no ctypes object built per call), driven by
+# map() so the loop runs in C, writing each box straight into one numpy array.
+_LOOSE_CHAR_BOX = _by_address(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_ANY_SPACE = re.compile(r"\s")  # the same characters as str.isspace
+_SOFT_HYPHENS = str.maketrans("\ufffe\x02", "--")  # pdfium's marks for a hyphen at a line end
+_BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
+_GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
+
+
 def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list[Glyph]:
     """Every glyph of the page with its font box, in the order the page draws them.
 
@@ -53,27 +78,57 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
         text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
-    box = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(box)
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    raw = textpage.raw
-    glyphs: list[Glyph] = []
-    append = glyphs.append
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch in "\ufffe\x02":
-            if ch == "\ufffe" or ch == "\x02":  # a soft hyphen at a line end
-                ch = "-"
-            else:
-                append((" ", 0.0, 0.0, 0.0, 0.0))
-                continue
-        get_box(raw, i, ref)
-        append((ch, box.left, height - box.top, box.right, height - box.bottom))
-    return glyphs
+    text = _ANY_SPACE.sub(" ", text.translate(_SOFT_HYPHENS))
+    ink = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) != ord(" ")
+    inked = np.flatnonzero(ink)
+    boxes = np.zeros((count, 4), dtype=np.float32)
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    addresses = (boxes.ctypes.data + _BOX_BYTES * inked).tolist()
+    deque(map(_LOOSE_CHAR_BOX, itertools.repeat(handle, len(addresses)), inked.tolist(), addresses), maxlen=0)
+    # float32 → float64 is exact; a space keeps the box (0, 0, 0, 0) it always had
+    box = boxes.astype(np.float64)
+    top = np.where(ink, height - box[:, 1], 0.0)
+    bottom = np.where(ink, height - box[:, 3], 0.0)
+    if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
+        return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
+    # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
+    glyphs = np.empty(count, dtype=_GLYPH_RECORD)
+    glyphs["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
+    glyphs["x0"], glyphs["top"], glyphs["x1"], glyphs["bottom"] = box[:, 0], top, box[:, 2], bottom
+    return glyphs.tolist()
 
 
-def _path_segments(obj: pdfium.PdfObject, limit: int) -> Iterator[tuple[float, float, float, float]]:
+_PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_FORM_OBJECT = _by_address(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+
+
+def _page_paths(page: pdfium.PdfPage, max_depth: int) -> Iterator[ctypes.c_void_p]:
+    """The raw handles of the page's path objects, descending into form XObjects up to
+    `max_depth` levels, in drawing order (no pypdfium2 wrapper per object: pages hold
+    hundreds of text objects that are only skipped)."""
+    path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
+
+    def walk(count: int, get, parent: int, level: int) -> Iterator[ctypes.c_void_p]:
+        if count < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        handles = list(map(get, itertools.repeat(parent, count), range(count)))
+        if not all(handles):
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        for handle, kind in zip(handles, map(_OBJECT_TYPE, handles), strict=True):
+            if kind == path_type:
+                yield ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
+            elif kind == form_type and level < max_depth - 1:
+                form = ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
+                yield from walk(pdfium_c.FPDFFormObj_CountObjects(form), _FORM_OBJECT, handle, level + 1)
+
+    raw_page = page.raw
+    address = ctypes.cast(raw_page, ctypes.c_void_p).value
+    yield from walk(pdfium_c.FPDFPage_CountObjects(raw_page), _PAGE_OBJECT, address, 0)
+
+
+def _path_segments(raw: ctypes.c_void_p, limit: int) -> Iterator[tuple[float, float, float, float]]:
     """The straight segments of a path object in page space (x0, y0, x1, y1, PDF y-up)."""
-    raw = obj.raw
     count = pdfium_c.FPDFPath_CountSegments(raw)
     if count <= 0 or count > limit:
         return
@@ -107,8 +162,13 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
     rules: list[Rule] = []
     thick, shortest = settings.rule_thickness, settings.rule_min_length
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
+    bounds = [ctypes.c_float() for _ in range(4)]
+    bound_refs = [ctypes.byref(b) for b in bounds]
+    get_bounds = pdfium_c.FPDFPageObj_GetBounds
+    for raw in _page_paths(page, _FORM_DEPTH):
+        if not get_bounds(raw, *bound_refs):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        left, bottom, right, top = (b.value for b in bounds)
         width, tall = right - left, top - bottom
         if width < shortest and tall < shortest:
             continue
@@ -118,10 +178,10 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
         if width <= thick and tall >= shortest:
             rules.append(Rule("v", (left + right) / 2, height - top, (left + right) / 2, height - bottom))
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
         if not stroke.value:
             continue  # shading
-        for x0, y0, x1, y1 in _path_segments(obj, settings.max_path_segments):
+        for x0, y0, x1, y1 in _path_segments(raw, settings.max_path_segments):
             if abs(y0 - y1) <= 0.5 and abs(x1 - x0) >= shortest:
                 rules.append(Rule("h", min(x0, x1), height - y0, max(x0, x1), height - y0))
             elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= shortest:

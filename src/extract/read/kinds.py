@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.errors import MappingError
 from extract.mappings import mappings_dir, read_csv
@@ -59,6 +60,7 @@ def clean_header(label: str) -> str:
     return normalise_space(re.sub(r"[*#_`]", " ", label))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of the same labels by every grid test on a page
 def classify_header(label: str) -> HeaderMeaning:
     text = clean_header(label)
     if not text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from extract.model import Period
@@ -152,6 +153,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@lru_cache(maxsize=65536)  # pure, Period is frozen; tables repeat their period labels row after row
 def parse_period(
     label: str | None,
     *,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.errors import MappingError
 from extract.mappings import mappings_dir, read_csv
@@ -42,6 +43,9 @@ class ParsedValue:
     percent: bool = False  # printed with a % sign
 
 
+# Pure functions of a cell's text, called for every cell by every table reader (grid rows,
+# columns, header tests): memoised, since a page repeats its cells (`-`, `N/A`, `2023/24`).
+@lru_cache(maxsize=65536)
 def parse_cell(text: str) -> ParsedValue:
     """Read a table cell. A cell holding a number followed by words (`5 by 2030`) keeps the number."""
     cleaned = text.strip().strip("*$").strip()
@@ -54,6 +58,7 @@ def parse_cell(text: str) -> ParsedValue:
     return ParsedValue(None)
 
 
+@lru_cache(maxsize=65536)
 def is_no_value(text: str) -> bool:
     """`TBC`, `N/A`, `Tracker`, `TBC Jan/Feb`: a placeholder, not a number and not a label."""
     t = text.strip().lower()

@@ -47,23 +47,51 @@ def read_manifest(path: Path, known_councils: set[str]) -> dict[str, ManifestEnt
     return entries
 
 
+def _starts_of_any(names: set[str]) -> re.Pattern[str] | None:
+    """One regex that finds every position where one of `names` starts (case-insensitive,
+    whole words). A lookahead, so that names that overlap or nest (`City of York Council`,
+    `York Council`) are all seen; alternatives grouped by first letter, so that each word
+    start tries one group, not every name."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(n for n in names if n):
+        groups.setdefault(name[0].lower(), []).append(name)  # same first letter under re.I
+    alternatives = [
+        re.escape(group[0][0]) + "(?:" + "|".join(re.escape(n[1:]) for n in group) + ")" for group in groups.values()
+    ]
+    if "" in names:  # an empty name matches at every word boundary, as its own search would
+        alternatives.append("")
+    return re.compile(rf"(?=\b(?:{'|'.join(alternatives)})\b)", re.I) if alternatives else None
+
+
 class CouncilFinder:
     def __init__(self, councils: list[dict[str, str]]) -> None:
         self.names = {c["council_id"]: c["council"] for c in councils}
         patterns = []
+        searched: set[str] = set()
         for c in councils:
             names = {c["council"]}
             names |= {n for n in c.get("alt_names", "").split("|") if n.strip().lower().endswith("council")}
             for name in names:
+                searched.add(normalise_space(name))
                 patterns.append((re.compile(rf"\b{re.escape(normalise_space(name))}\b", re.I), c["council_id"]))
         self._patterns = patterns
+        self._starts = _starts_of_any(searched)
 
     def name_of(self, council_id: str | None) -> str | None:
         return self.names.get(council_id) if council_id else None
 
     def find_in_text(self, text: str) -> str | None:
+        """The one council whose name the text prints; None for none or several. Names are
+        tried one by one only where the combined regex says some name starts."""
+        if self._starts is None:
+            return None
         flat = normalise_space(text)
-        found = {cid for pattern, cid in self._patterns if pattern.search(flat)}
+        found = {
+            cid
+            for start in self._starts.finditer(flat)
+            for pattern, cid in self._patterns
+            if pattern.match(flat, start.start())
+        }
         return found.pop() if len(found) == 1 else None
 
 

@@ -88,10 +88,12 @@ _BLOCK_MARKER = re.compile(
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"([\w.]+)$", text[:dot])
-    if not m:
+    start = dot  # walk back over the word before the dot ([\w.]+): a $-anchored search rescans the text
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+        start -= 1
+    if start == dot:
         return False
-    word = m.group(1).lower()
+    word = text[start:dot].lower()
     return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
 
 

@@ -1,0 +1,211 @@
+"""The fast page readers give exactly what the plain ones give.
+
+pdf.py reads glyph boxes through an address-taking ctypes prototype and path objects through
+raw pdfium handles; councils.py finds names with one combined regex. Each is checked here
+against the straightforward version it replaced (one wrapped call per glyph, one pypdfium2
+object per page object, one search per council name), on committed renderings and on a PDF
+with the awkward characters (spaces of every kind, characters outside the BMP).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import random
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from extract.load.pdf import _path_segments, page_glyphs, paths_to_rules
+from extract.model import Rule, normalise_space
+from extract.settings import DEFAULT_SETTINGS
+from extract.tidy.councils import CouncilFinder
+from pdf_render import render_text_to_pdf
+
+RENDERINGS = sorted((Path(__file__).parent / "renderings").glob("*/*.pdf"))
+
+
+def plain_glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[tuple]:
+    """One wrapped pdfium call per glyph: the reference the fast reader must equal."""
+    count = textpage.count_chars()
+    out = []
+    for i in range(count):
+        ch = textpage.get_text_range(i, 1)[:1] or " "
+        if ch.isspace():
+            out.append((" ", 0.0, 0.0, 0.0, 0.0))
+            continue
+        ch = "-" if ch in "\ufffe\x02" else ch
+        box = pdfium_c.FS_RECTF()
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(box))
+        out.append((ch, box.left, height - box.top, box.right, height - box.bottom))
+    return out
+
+
+def plain_rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """The rule reader through pypdfium2's object wrappers (one Python object per page object)."""
+    settings = DEFAULT_SETTINGS.pdf
+    thick, shortest = settings.rule_thickness, settings.rule_min_length
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rules = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        if width < shortest and tall < shortest:
+            continue
+        if tall <= thick and width >= shortest:
+            rules.append(Rule("h", left, height - (top + bottom) / 2, right, height - (top + bottom) / 2))
+            continue
+        if width <= thick and tall >= shortest:
+            rules.append(Rule("v", (left + right) / 2, height - top, (left + right) / 2, height - bottom))
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if not stroke.value:
+            continue
+        for x0, y0, x1, y1 in _path_segments(obj.raw, settings.max_path_segments):
+            if abs(y0 - y1) <= 0.5 and abs(x1 - x0) >= shortest:
+                rules.append(Rule("h", min(x0, x1), height - y0, max(x0, x1), height - y0))
+            elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= shortest:
+                rules.append(Rule("v", x0, height - max(y0, y1), x0, height - min(y0, y1)))
+    return rules
+
+
+def _pages(path: Path):
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            yield page, page.get_size()[1]
+            page.close()
+    finally:
+        pdf.close()
+
+
+@pytest.fixture(scope="module")
+def awkward_pdf(tmp_path_factory) -> Path:
+    text = (
+        "Awkward\u00a0spaces\tand  runs\u2003of them, a soft-hyphen\u00ad word, £ and – and ’\n"
+        "Indicator\tQ1\tQ2\n"
+        "Children 👶 in need\t12.5%\t1,234\n"
+        "Arrows ↑ ▲ and Cyrillic Жж\t-\tN/A\n"
+    )
+    return render_text_to_pdf(text, tmp_path_factory.mktemp("awkward") / "awkward.pdf", "ruled")
+
+
+@pytest.mark.slow  # reads every page of the committed renderings
+def test_glyphs_equal_one_call_per_glyph(awkward_pdf):
+    paths = [awkward_pdf, *RENDERINGS[:6]]
+    seen = 0
+    for path in paths:
+        for page, height in _pages(path):
+            textpage = page.get_textpage()
+            try:
+                fast = page_glyphs(textpage, height, DEFAULT_SETTINGS.pdf.max_chars_per_page)
+                assert fast == plain_glyphs(textpage, height), path.name
+                seen += len(fast)
+            finally:
+                textpage.close()
+    assert seen > 1000
+
+
+def test_glyphs_respect_the_page_limit(awkward_pdf):
+    pdf = pdfium.PdfDocument(str(awkward_pdf))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    try:
+        height = page.get_size()[1]
+        assert page_glyphs(textpage, height, 10) == plain_glyphs(textpage, height)[:10]
+        assert page_glyphs(textpage, height, 0) == []
+    finally:
+        textpage.close()
+        page.close()
+        pdf.close()
+
+
+@pytest.mark.slow  # reads every page of the committed renderings
+def test_rules_equal_the_wrapped_object_walk():
+    compared = 0
+    for path in RENDERINGS:
+        for page, height in _pages(path):
+            plain = plain_rules(page, height)
+            assert paths_to_rules(page, height, DEFAULT_SETTINGS.pdf) == plain, path.name
+            compared += len(plain)
+    assert compared > 100
+
+
+COUNCILS = [
+    {"council_id": "A", "council": "City of York Council", "alt_names": ""},
+    {"council_id": "B", "council": "York Council", "alt_names": ""},
+    {"council_id": "C", "council": "North Yorkshire Council", "alt_names": "North Yorks Council|NYC"},
+    {"council_id": "D", "council": "Durham County Council", "alt_names": "County Durham Council"},
+    {"council_id": "E", "council": "Isle of Wight Council", "alt_names": ""},
+]
+
+
+def per_name_search(finder: CouncilFinder, text: str) -> str | None:
+    flat = normalise_space(text)
+    names = {
+        c["council_id"]: {c["council"]} | {n for n in c["alt_names"].split("|") if n.lower().endswith("council")}
+        for c in COUNCILS
+    }
+    found = {
+        cid for cid, ns in names.items() for n in ns if re.search(rf"\b{re.escape(normalise_space(n))}\b", flat, re.I)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Report to City of York Council, June 2024", None),  # York Council inside it too
+        ("Report to YORK COUNCIL", "B"),
+        ("durham county council and county durham council", "D"),
+        ("North Yorks Council", "C"),
+        ("NYC", None),  # an alternative name that is no council name is not searched
+        ("Isle of Wight Councillors", None),  # a word boundary is needed
+        ("", None),
+    ],
+)
+def test_council_names(text, expected):
+    assert CouncilFinder(COUNCILS).find_in_text(text) == expected
+
+
+def test_council_finder_equals_one_search_per_name():
+    finder = CouncilFinder(COUNCILS)
+    names = [n for c in COUNCILS for n in [c["council"], *c["alt_names"].split("|")] if n]
+    rng = random.Random(12)
+    for _ in range(500):
+        parts = []
+        for _ in range(rng.randint(0, 3)):
+            name = rng.choice(names)
+            name = name.upper() if rng.random() < 0.3 else name
+            parts.append(name[rng.randint(0, 4) :] if rng.random() < 0.3 else name)
+        text = rng.choice(["", " x ", " of ", "\n"]).join(parts) + rng.choice(["", "s", "."])
+        assert finder.find_in_text(text) == per_name_search(finder, text), text
+
+
+def test_rules_inside_nested_forms_equal_the_wrapped_walk(tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    # rules drawn inside form XObjects nested six deep: the walk descends as far as the
+    # wrapped one does (four levels) and no further
+    canvas = Canvas(str(tmp_path / "forms.pdf"))
+    for depth in range(6):
+        canvas.beginForm(f"f{depth}")
+        canvas.line(10 + depth, 100 + 40 * depth, 300, 100 + 40 * depth)
+        canvas.rect(20 + 30 * depth, 50, 1, 60, fill=1, stroke=0)
+        if depth:
+            canvas.doForm(f"f{depth - 1}")
+        canvas.endForm()
+    canvas.drawString(100, 700, "Text")
+    canvas.line(50, 500, 400, 500)
+    canvas.doForm("f5")
+    canvas.translate(100, 100)
+    canvas.doForm("f2")
+    canvas.showPage()
+    canvas.save()
+    for page, height in _pages(tmp_path / "forms.pdf"):
+        fast = paths_to_rules(page, height, DEFAULT_SETTINGS.pdf)
+        assert fast == plain_rules(page, height)
+        assert 6 <= len(fast) < 1 + 2 * 9  # some rules are inside forms, the deepest are not read
