@@ -23,10 +23,11 @@ _PERIOD_IN_HEADER = re.compile(
     re.I,
 )
 
-# The header vocabulary is reviewed data (mappings/header_words.csv): per vocabulary, rows in order,
-# and the first pattern that matches a header decides. Roles are tried before kinds; benchmarks come
+# The value-kind vocabulary is reviewed data (mappings/header_words.csv): per vocabulary, rows in
+# order, and the first pattern that matches a header decides (sentence kinds are the narrative
+# reader's words). Roles are tried before kinds; benchmarks come
 # before "actual" so that "National 2023/24 Actual" is a benchmark.
-_VOCABULARIES = ("role", "kind", "polarity", "basis")
+_VOCABULARIES = ("role", "kind", "polarity", "basis", "sentence_kind")
 
 
 def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
@@ -47,6 +48,11 @@ def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 _HEADER_WORDS = _header_words()
 _ROLE_RES = _HEADER_WORDS["role"]
 _KIND_RES = _HEADER_WORDS["kind"]
+#: the words that make a figure in a sentence a target or a benchmark (`England (28%)`), as
+#: (kind, pattern) for the narrative reader, which places them around the figure
+SENTENCE_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
+    (kind, pattern.pattern) for kind, pattern in _HEADER_WORDS["sentence_kind"]
+)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from extract.model import Period
+from extract.read.kinds import SENTENCE_KIND_WORDS
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.text import _STOPWORDS, _VERBS, _after, _before, _cover, _words, _wordset
 
@@ -214,14 +215,7 @@ def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
 
 # --------------------------------------------------------------------------- kinds
 
-_KIND_WORDS: list[tuple[str, str]] = [
-    ("target", r"targets?"),
-    ("tolerance", r"tolerances?"),
-    ("statistical_neighbours", r"statistical\s+(?:neighbours?|comparators?)|stat\s+neighbours?|comparators?|SNs?"),
-    ("comparator_group", r"comparable\s+(?:local\s+)?authorities|similar\s+(?:authorities|councils|areas)"),
-    ("national", r"national(?:ly)?|england|Eng|english|(?:in\s+)?the\s+country\s+as\s+a\s+whole"),
-    ("regional", r"regional(?:ly)?|north[\s-]+east|NE|region"),
-]
+_KIND_WORDS = SENTENCE_KIND_WORDS  # mappings/header_words.csv, vocabulary sentence_kind
 _KIND_ANY = "|".join(f"(?P<{k}>{p})" for k, p in _KIND_WORDS)
 _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?\s*[(\[]?\s*(?:\*\*)?\s*$",
