@@ -128,3 +128,15 @@ def test_the_cycle_finder_finds_cycles():
 def test_no_module_over_500_lines(module):
     lines = len(module_names()[module].read_text().splitlines())
     assert lines <= MAX_MODULE_LINES, f"{module} has {lines} lines: split it along its sections"
+
+
+def test_every_package_is_installed():
+    """pyproject.toml lists the packages (the engine, parsers and mappings sit in three folders):
+    a stage package missing from the list would be missing from a fresh install."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folder = SOURCES["extract"]
+    found = {".".join(("extract", *init.parent.relative_to(folder).parts)) for init in folder.rglob("__init__.py")}
+    assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
+    assert listed - found <= {"extract_parsers", "extract_mappings"}, f"not packages: {sorted(listed - found)}"
