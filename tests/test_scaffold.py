@@ -32,7 +32,10 @@ def load_class(path: Path) -> type[Parser]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    classes = [v for v in vars(module).values() if isinstance(v, type) and issubclass(v, Parser) and v is not Parser]
+    classes = [
+        v for v in vars(module).values()
+        if isinstance(v, type) and issubclass(v, Parser) and v.__module__ == module.__name__
+    ]
     assert len(classes) == 1
     return classes[0]
 
