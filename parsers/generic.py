@@ -5,6 +5,8 @@ It reads what most KPI papers share, and nothing else:
   Actual / Tolerance / benchmark columns (tables.py and wide.py, as the council parsers do);
 - KPI blocks written as labelled values: `Latest: 22.2%  Target: 25%  Floor: 30%
   Previous: 21.9%`, with a RAG word beside them, under the indicator's name;
+- KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
+  tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
   fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers).
 Its rows say parser=generic, and the pipeline matches their names with a stricter threshold.
@@ -21,6 +23,7 @@ from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
 from extract.read.tables.find import tables_by_page
+from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import BlockSettings, Settings
 
@@ -64,7 +67,7 @@ DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # t
 
 class Generic(Parser):
     name = "generic"
-    version = "1.2"
+    version = "1.3"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -86,7 +89,11 @@ class Generic(Parser):
                 yield figure
         for page in document.pages:
             block_lines: set[int] = set()
-            for figure, line_index in kpi_blocks(page, settings.blocks):
+            for figure, tile_lines in kpi_tiles(page, settings.blocks):
+                block_lines |= tile_lines
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
+            for figure, line_index in kpi_blocks(page, settings.blocks, skip=frozenset(block_lines)):
                 block_lines.add(line_index)
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
@@ -135,7 +142,9 @@ def _table_lines(page: Page) -> int:
     )
 
 
-def kpi_blocks(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, int]]:
+def kpi_blocks(
+    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset()
+) -> Iterator[tuple[RawFigure, int]]:
     """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
@@ -147,6 +156,8 @@ def kpi_blocks(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure,
     """
     rows = _cells(page)
     for i, row in enumerate(rows):
+        if i in skip:
+            continue  # a KPI tile's line (read by tiles.py)
         labelled = [c for c in row if _is_labelled(c)]
         if not labelled:
             continue

@@ -1,0 +1,98 @@
+"""Layouts of issue 8 read in general: KPI tiles, milestone/baseline headers, name-column headers.
+
+Each test builds a small case by hand (a page of positioned cells, or a header) so the rule
+is checked apart from any one held-out document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Cell, Line, Page
+from extract.read.kinds import classify_header
+from extract.read.tables.tiles import kpi_tiles, labelled_figures
+from extract.settings import BlockSettings
+
+
+def _line(top: float, height: float, *cells: tuple[float, str]) -> Line:
+    return Line(tuple(Cell(text, x0, x0 + 6.0 * len(text)) for x0, text in cells), top, top + height)
+
+
+def _tiles_page() -> Page:
+    """Two tiles side by side, then a third under the first; titles wrap and differ in length."""
+    return Page(
+        1,
+        [
+            _line(20, 14, (40, "Quarterly dashboard")),  # a heading, set apart
+            _line(60, 10, (40, "Re-referrals within"), (300, "Children in care")),
+            _line(71, 10, (40, "12 months"), (300, "per 10,000")),
+            _line(82, 10, (40, "of a previous referral")),
+            _line(97, 8, (40, "Q3 2023/24"), (300, "Q3 2023/24")),
+            _line(108, 25, (40, "21.4%"), (300, "74.2")),
+            _line(136, 9, (44, "Target 22%"), (120, "Previous 23.1%")),
+            _line(149, 9, (44, "England 21.5%")),
+            _line(200, 10, (40, "Care leavers in suitable accommodation")),
+            _line(215, 25, (40, "88%")),
+            _line(243, 9, (44, "Same period last year 91%")),
+            _line(300, 10, (40, "Source: local data, 31 December 2023.")),
+        ],
+    )
+
+
+def test_tiles_give_each_figure_its_title_kind_and_period():
+    got = {
+        (f.indicator_raw, f.value_kind, f.value_raw, f.period.label)
+        for f, _ in kpi_tiles(_tiles_page(), BlockSettings())
+    }
+    rr = "Re-referrals within 12 months of a previous referral"
+    assert got == {
+        (rr, "actual", "21.4%", "Q3 2023/24"),
+        (rr, "target", "22%", "Q3 2023/24"),
+        (rr, "previous_period", "23.1%", None),
+        (rr, "national", "21.5%", None),
+        ("Children in care per 10,000", "actual", "74.2", "Q3 2023/24"),
+        ("Care leavers in suitable accommodation", "actual", "88%", None),
+        ("Care leavers in suitable accommodation", "year_ago", "91%", None),
+    }
+
+
+def test_figures_in_normal_text_or_beside_a_name_are_not_tiles():
+    page = Page(
+        1,
+        [
+            _line(60, 10, (40, "Re-referrals within 12 months")),
+            _line(71, 10, (40, "21.4%"), (120, "22%")),  # a row of figures at text size
+            _line(90, 10, (40, "Children in care")),
+            _line(101, 25, (40, "Children in care"), (300, "74.2")),  # big, but with a name beside it
+        ],
+    )
+    assert list(kpi_tiles(page, BlockSettings())) == []
+
+
+def test_a_tile_label_is_read_with_the_header_vocabulary():
+    assert labelled_figures("Target 10% England 10%") == [("Target", "10%", "target"), ("England", "10%", "national")]
+    assert labelled_figures("Stat neighbours 9.9%") == [("Stat neighbours", "9.9%", "statistical_neighbours")]
+    assert labelled_figures("North East 10%") == [("North East", "10%", "regional")]
+    assert labelled_figures("Children in care 74") is None  # a name, not a label
+    assert labelled_figures("Target 10% (local)") is None  # words left over: a sentence, not labels
+
+
+@pytest.mark.parametrize(
+    ("header", "role", "kind"),
+    [
+        ("Key Performance Indicator", "name", None),
+        ("Key Performance Indicators", "name", None),
+        ("Performance Indicator Description", "name", None),
+        ("Performance Measure", "name", None),
+        ("Performance", "value", "actual"),  # alone it still heads the actual column
+        ("Milestone 3 – Mar 24", "value", "target"),
+        ("Milestone – Feb 24", "value", "target"),
+        ("Trajectory Q4", "value", "target"),
+        ("Baseline (Aug 23)", "value", "actual"),
+        ("Year-end 2016/17", "value", "actual"),
+        ("Year End", "value", "actual"),
+    ],
+)
+def test_plan_headers_are_known(header, role, kind):
+    meaning = classify_header(header)
+    assert (meaning.role, meaning.kind) == (role, kind)
