@@ -10,6 +10,8 @@ import pytest
 
 from extract.model import Cell, Line, Page
 from extract.read.kinds import classify_header
+from extract.read.tables.grid import Grid
+from extract.read.tables.groups import regroup
 from extract.read.tables.tiles import kpi_tiles, labelled_figures
 from extract.settings import BlockSettings
 
@@ -96,3 +98,53 @@ def test_a_tile_label_is_read_with_the_header_vocabulary():
 def test_plan_headers_are_known(header, role, kind):
     meaning = classify_header(header)
     assert (meaning.role, meaning.kind) == (role, kind)
+
+
+# -- group header rows and section rows (read/tables/groups.py) ------------------------------------
+def _grid(rows: list[list[str]]):
+    columns = [(float(100 * c), float(100 * c + 90)) for c in range(len(rows[0]))]
+    return Grid("ruled", columns, rows, [" ".join(t for t in r if t) for r in rows], 0, 0.0, 100.0)
+
+
+def test_a_merged_year_over_target_and_actual_dates_both_and_section_rows_are_not_header():
+    grid = _grid(
+        [
+            ["", "", "2015/16", "", "2016/17", "Stat", "Direction of"],  # merged cells land in one column
+            ["Measure", "Target", "Actual", "Target", "Actual", "neighbours", "travel"],
+            ["Early Help", "", "", "", "", "", ""],  # a section row
+            ["Assessments within 35 days", "90%", "85.1%", "90%", "91.2%", "", "Improved"],
+        ]
+    )
+    table = regroup(grid, 2, gave_table=True)
+    assert table is not None
+    assert [(c.label, c.role, c.meaning.kind) for c in table.columns] == [
+        ("Measure", "name", None),
+        ("2015/16 Target", "value", "target"),
+        ("2015/16 Actual", "value", "actual"),
+        ("2016/17 Target", "value", "target"),
+        ("2016/17 Actual", "value", "actual"),
+        ("Stat neighbours", "value", "statistical_neighbours"),
+        ("Direction of travel", "status", None),
+    ]
+    assert [r.cells[0] for r in table.rows] == ["Early Help", "Assessments within 35 days"]
+
+
+def test_a_group_label_that_names_nothing_leaves_the_period_columns_alone():
+    grid = _grid(
+        [
+            ["", "Monthly", "position", "Trend"],  # `Monthly position` cut at the column border
+            ["Indicator", "Jun-15", "Jul-15", "Direction of travel"],
+            ["Youth Justice", "", "", ""],
+            ["First time entrants", "583", "492", "Improved"],
+        ]
+    )
+    table = regroup(grid, 2, gave_table=False)
+    assert table is not None
+    labels = [(c.label, c.meaning.kind, c.meaning.period_label) for c in table.columns]
+    assert labels[1] == ("Jun-15", "actual", "Jun-15")
+    assert labels[2][1] == "actual" and "Jul-15" in (labels[2][2] or "")
+
+
+def test_a_plain_header_is_left_to_the_grid_reader():
+    grid = _grid([["Indicator", "Q1", "Q2"], ["Re-referrals", "21%", "22%"]])
+    assert regroup(grid, 2, gave_table=True) is None
