@@ -93,6 +93,11 @@ def test_a_tile_label_is_read_with_the_header_vocabulary():
         ("Baseline (Aug 23)", "value", "actual"),
         ("Year-end 2016/17", "value", "actual"),
         ("Year End", "value", "actual"),
+        ("Indicator and Description", "name", None),
+        ("Short Term DOT against 2016/17 (Q4)", "value", "previous_period"),
+        ("Long Term DOT against Q1 2016/17", "value", "year_ago"),
+        ("Direction of travel", "status", None),  # a trend word or arrow, not a figure
+        ("Long-term trend", "ignore", None),
     ],
 )
 def test_plan_headers_are_known(header, role, kind):
