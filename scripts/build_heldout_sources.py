@@ -1239,6 +1239,33 @@ def kent_early_help(out: Path) -> None:
     wb.save(out)
 
 
+
+def herefordshire_year_end(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Year End 2009-10"
+    _xlsx_page(ws)
+    ws["A1"] = "Herefordshire Council – Children's Services Performance Digest, Year End 2009/10"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws.merge_cells("A1:E1")
+    # two header rows: Ref, Indicator and the trend merged down both; `Outturn` merged over the years
+    _xlsx_row(ws, 3, ["Ref", "Indicator", "Outturn", "", "Direction of travel"], bold=True, fill="4F6228")
+    _xlsx_row(ws, 4, ["", "", "2008/09", "2009/10", ""], bold=True, fill="4F6228")
+    for cells in ("A3:A4", "B3:B4", "C3:D3", "E3:E4"):
+        ws.merge_cells(cells)
+    _xlsx_row(ws, 5, ["Stay Safe", "", "", "", ""], bold=True)
+    ws.merge_cells("A5:E5")
+    ws.cell(row=5, column=1).fill = PatternFill("solid", fgColor="EBF1DE")
+    _xlsx_row(ws, 6, ["NI 59", "Initial assessments completed within 7 working days", "37.4%", "75.9%", "Improved"])
+    _xlsx_row(ws, 7, ["", "Children subject to a child protection plan at 31 March", "104", "147", "Increased"])
+    for col, width in zip("ABCDE", (9, 55, 12, 12, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=9, column=1, value="Outturn: position at the end of each financial year.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
@@ -1247,6 +1274,7 @@ DOCUMENTS = {
     ("dev", "kent_send_quarterly_2024"): ("html", kent_send),
     ("dev", "monmouthshire_scorecard_q2_2015_16"): ("xlsx", monmouthshire),
     ("dev", "kent_early_help_scorecard_jul_2015"): ("xlsx", kent_early_help),
+    ("dev", "herefordshire_year_end_2009_10"): ("xlsx", herefordshire_year_end),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),
