@@ -153,3 +153,27 @@ def test_a_group_label_that_names_nothing_leaves_the_period_columns_alone():
 def test_a_plain_header_is_left_to_the_grid_reader():
     grid = _grid([["Indicator", "Q1", "Q2"], ["Re-referrals", "21%", "22%"]])
     assert regroup(grid, 2, gave_table=True) is None
+
+
+def test_a_projected_figure_under_an_actual_column_is_a_forecast():
+    from extract.read.tables.table_model import assemble_table, build_columns
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    columns = build_columns(["Key Performance Indicator", "Baseline (Aug 23)", "Milestone – Mar 24", "Actual Mar 24"])
+    rows = [
+        (["EHC assessment requests as a % of population", "0.97%", "1.07%", "1.23% (projected end of year)"], "", 0),
+        (["Parent carers rating services good or better", "8%", "15%", "12% (academic year 23/24)"], "", 0),
+    ]
+    table = assemble_table(columns, rows, None, "")
+    got = {
+        (f.indicator_raw.split()[0], f.value_raw.split()[0], f.value_kind)
+        for f in figures_from_table(table, WideOptions())
+    }
+    assert got == {
+        ("EHC", "0.97%", "actual"),
+        ("EHC", "1.07%", "target"),
+        ("EHC", "1.23%", "forecast"),
+        ("Parent", "8%", "actual"),
+        ("Parent", "15%", "target"),
+        ("Parent", "12%", "actual"),  # a note that names no kind leaves the column's
+    }
