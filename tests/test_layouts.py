@@ -58,6 +58,22 @@ def test_tiles_give_each_figure_its_title_kind_and_period():
     }
 
 
+def test_a_tile_may_print_a_trend_word_and_captions_over_their_figures():
+    page = Page(
+        1,
+        [
+            _line(60, 10, (40, "Children in need per 10,000")),
+            _line(75, 25, (40, "341.2")),
+            _line(103, 9, (40, "Improving")),  # the trend beside the figure: no figure of its own
+            _line(115, 9, (40, "Target"), (110, "Previous")),  # captions ...
+            _line(126, 9, (40, "330"), (112, "352.9")),  # ... over their figures
+            _line(180, 10, (40, "Next heading, set apart")),
+        ],
+    )
+    got = {(f.value_kind, f.value_raw) for f, _ in kpi_tiles(page, BlockSettings())}
+    assert got == {("actual", "341.2"), ("target", "330"), ("previous_period", "352.9")}
+
+
 def test_figures_in_normal_text_or_beside_a_name_are_not_tiles():
     page = Page(
         1,

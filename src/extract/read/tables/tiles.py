@@ -15,14 +15,16 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extract.model import Line, Page, Period, RawFigure, normalise_space
-from extract.read.kinds import classify_header
+from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
+from extract.read.kinds import classify_header, is_status
 from extract.read.periods import parse_period
 from extract.settings import BlockSettings
 
 _FIGURE = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 _VALUE_ONLY = re.compile(rf"^\s*({_FIGURE})\s*$")
 _LABELLED = re.compile(rf"([A-Za-z][A-Za-z '’/&.-]*?)\s*:?\s*({_FIGURE})(?![\w/.-])")
+_FIGURE_IN = re.compile(r"\d")
+_RAG = re.compile(r"(red|amber|green|on\s+target|off\s+target|improv\w*|declin\w*|stable)", re.I)
 _PERIOD_WORDS = 5  # a period line is short (`2020/21 year end`, `Q3 2023/24`); a longer line is a title
 DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the tile's period
 
@@ -43,8 +45,12 @@ def _gap(upper: Line, lower: Line) -> float:
     return (lower.top or 0.0) - (upper.bottom or 0.0)
 
 
+def _cell_objects_in(line: Line, x0: float, x1: float) -> list[Cell]:
+    return [c for c in line.cells if c.text.strip() and c.x0 is not None and x0 <= c.x0 < x1]
+
+
 def _cells_in(line: Line, x0: float, x1: float) -> list[str]:
-    return [c.text.strip() for c in line.cells if c.text.strip() and c.x0 is not None and x0 <= c.x0 < x1]
+    return [c.text.strip() for c in _cell_objects_in(line, x0, x1)]
 
 
 def _tiles_on(page: Page, settings: BlockSettings) -> list[_Tile]:
@@ -106,21 +112,55 @@ def _title_and_period(page: Page, tile: _Tile, settings: BlockSettings) -> tuple
     return normalise_space(" ".join(title)), period, used
 
 
+def _label_kind(text: str) -> str | None:
+    """The kind a caption names when it stands alone (`Target`, `Previous quarter`), else None."""
+    meaning = classify_header(text)
+    return meaning.kind if meaning.role == "value" and not _FIGURE_IN.search(text) else None
+
+
+def _captions_over_figures(upper: list[Cell], lower: list[Cell]) -> list[tuple[str, str, str]] | None:
+    """Captions on one line over their figures on the next (`Target  Previous` over `85%  80%`)."""
+    if not upper or len(upper) != len(lower):
+        return None
+    found = []
+    for caption, value in zip(upper, lower, strict=True):
+        kind = _label_kind(caption.text)
+        m = _VALUE_ONLY.match(value.text)
+        overlap = min(caption.x1 or 0.0, value.x1 or 0.0) - max(caption.x0 or 0.0, value.x0 or 0.0)
+        if kind is None or m is None or overlap <= 0:
+            return None
+        found.append((normalise_space(caption.text), m.group(1).strip(), kind))
+    return found
+
+
 def _labels_below(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[list[tuple[str, str, str]], set[int]]:
     found: list[tuple[str, str, str]] = []
     used: set[int] = set()
-    for k in range(tile.line + 1, min(len(page.lines), tile.line + 1 + settings.title_lines)):
+    k = tile.line + 1
+    while k < min(len(page.lines), tile.line + 1 + settings.title_lines):
         line = page.lines[k]
         if _gap(page.lines[k - 1], line) > settings.tile_gap * max(_height(line), 1.0):
             break  # set apart: a note under the tiles
-        texts = _cells_in(line, tile.x0, tile.x1)
-        if not texts:
+        cells = _cell_objects_in(line, tile.x0, tile.x1)
+        k += 1
+        if not cells:
+            continue
+        texts = [c.text.strip() for c in cells]
+        if all(is_status(t) or _RAG.fullmatch(t) for t in texts):
+            used.add(k - 1)  # a RAG word or trend arrow beside the figure: no figure of its own
             continue
         pairs = [labelled_figures(t) for t in texts]
-        if not all(pairs):
+        if all(pairs):
+            found.extend(p for pair in pairs for p in pair or [])
+            used.add(k - 1)
+            continue
+        below = _cell_objects_in(page.lines[k], tile.x0, tile.x1) if k < len(page.lines) else []
+        captions = _captions_over_figures(cells, below)
+        if captions is None:
             break  # the title of the tile below
-        found.extend(p for pair in pairs for p in pair or [])
-        used.add(k)
+        found.extend(captions)
+        used |= {k - 1, k}
+        k += 1
     return found, used
 
 
