@@ -193,3 +193,21 @@ def test_a_projected_figure_under_an_actual_column_is_a_forecast():
         ("Parent", "15%", "target"),
         ("Parent", "12%", "actual"),  # a note that names no kind leaves the column's
     }
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("10.9% (academic year 21/22)", ("10.9%", "academic year 21/22")),
+        ("642.24 days", ("642.24", "days")),
+        ("113 vacancy requests", ("113", "vacancy requests")),
+        ("60.9% RED", ("60.9% RED", None)),  # a RAG word is the figure's mark (split_mark), not a unit
+        ("12 Improving", ("12 Improving", None)),
+        ("6 vacancies were not appointed to", ("6 vacancies were not appointed to", None)),  # a sentence
+        ("2068 up to 23/11/2020", ("2068 up to 23/11/2020", None)),
+    ],
+)
+def test_a_figure_keeps_its_note_or_unit_apart(cell, expected):
+    from extract.read.tables.wide import split_note
+
+    assert split_note(cell) == expected

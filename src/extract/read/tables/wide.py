@@ -121,8 +121,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
             RawFigure(
                 indicator_raw=name,
                 indicator_code=code,
-                value_raw=figure if note is not None else raw,  # the note stays in the row's context
-                value=value if mark else None,
+                value_raw=raw,
+                value=value if mark or note is not None else None,  # the figure before its mark or note
                 value_kind=cell_kind(note or "", col.meaning.kind or "actual"),
                 period=period,
                 unit="percent" if "%" in raw else row_unit,
@@ -141,11 +141,16 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
 _NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
 
 
+# a unit or what is counted, printed after the figure (`642.24 days`, `538 assessments`): one or two words
+_UNIT_WORDS = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s+([A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*$")
+
+
 def split_note(raw: str) -> tuple[str, str | None]:
     """(the figure, its note) of a cell that prints a note in brackets after its figure
-    (`10.9% (academic year 21/22)`, `1.23% (projected end of year)`), else (raw, None)."""
-    m = _NOTED.match(raw)
-    if not m or parse_cell(m.group(1)).value is None:
+    (`10.9% (academic year 21/22)`, `1.23% (projected end of year)`) or the unit it counts in
+    (`642.24 days`, `538 assessments`), else (raw, None)."""
+    m = _NOTED.match(raw) or _UNIT_WORDS.match(raw)
+    if not m or parse_cell(m.group(1)).value is None or is_status(m.group(2)):
         return raw, None
     return m.group(1).strip(), normalise_space(m.group(2))
 
