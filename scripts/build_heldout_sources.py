@@ -1051,13 +1051,12 @@ def rotherham_cic(out: Path) -> None:
     doc.save(out)
 
 
-
 # ------------------------------------------ dev: layout families of issue 8 (other councils)
 
 
 def _html_page(title: str, body: str, css: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>'
         f"{title}</title><style>{css}</style></head><body>\n{body}\n</body></html>\n"
     )
 
@@ -1237,7 +1236,6 @@ def kent_early_help(out: Path) -> None:
         ws.column_dimensions[col].width = width
     ws.cell(row=row + 1, column=1, value="Blank: not reported in this release.").font = Font(name="Arial", size=8)
     wb.save(out)
-
 
 
 def herefordshire_year_end(out: Path) -> None:
