@@ -2,9 +2,12 @@
 
 It reads what most KPI papers share, and nothing else:
 - wide period tables: a name column and month, quarter or year columns, with Target /
-  Actual / Tolerance / benchmark columns (tables.py and wide.py, as the council parsers do);
+  Actual / Tolerance / benchmark columns (tables.py and wide.py, as the council parsers do),
+  also under group header rows and with section rows between the indicators (groups.py);
 - KPI blocks written as labelled values: `Latest: 22.2%  Target: 25%  Floor: 30%
   Previous: 21.9%`, with a RAG word beside them, under the indicator's name;
+- KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
+  tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
   fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers).
 Its rows say parser=generic, and the pipeline matches their names with a stricter threshold.
@@ -21,6 +24,10 @@ from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
 from extract.read.tables.find import tables_by_page
+from extract.read.tables.grid import page_grids
+from extract.read.tables.groups import regroup
+from extract.read.tables.table_model import Table
+from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.settings import BlockSettings, Settings
 
@@ -64,7 +71,7 @@ DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # t
 
 class Generic(Parser):
     name = "generic"
-    version = "1.2"
+    version = "1.3"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -80,19 +87,47 @@ class Generic(Parser):
     def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
+        read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
         for page, table in tables_by_page(document.pages, settings, self.strategies):
+            read.setdefault(page.number, set()).add(id(table.grid))
+            if table.grid is not None:
+                # group header rows or section rows the grid reader misread (groups.py)
+                table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
+            for figure in figures_from_table(table, WideOptions(page=page.number)):
+                from_tables.add((page.number, figure.value_raw))
+                yield figure
+        for page, table in _regrouped(document.pages, settings, read):
             for figure in figures_from_table(table, WideOptions(page=page.number)):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page in document.pages:
             block_lines: set[int] = set()
-            for figure, line_index in kpi_blocks(page, settings.blocks):
+            for figure, tile_lines in kpi_tiles(page, settings.blocks):
+                block_lines |= tile_lines
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
+            for figure, line_index in kpi_blocks(page, settings.blocks, skip=frozenset(block_lines)):
                 block_lines.add(line_index)
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
+
+
+def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:
+    """Ruled grids that gave no table because group rows stood over their header or a section
+    row under it (read/tables/groups.py)."""
+    min_values = settings.tables.min_value_columns
+    for page in pages:
+        if page.number is None:
+            continue  # text pages have no grids
+        for found in page_grids(page, settings.tables, min_values):
+            if id(found) in read.get(page.number, set()):
+                continue
+            table = regroup(found, min_values, gave_table=False)
+            if table is not None:
+                yield page, table
 
 
 @dataclass(frozen=True)
@@ -135,7 +170,9 @@ def _table_lines(page: Page) -> int:
     )
 
 
-def kpi_blocks(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, int]]:
+def kpi_blocks(
+    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset()
+) -> Iterator[tuple[RawFigure, int]]:
     """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
@@ -147,6 +184,8 @@ def kpi_blocks(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure,
     """
     rows = _cells(page)
     for i, row in enumerate(rows):
+        if i in skip:
+            continue  # a KPI tile's line (read by tiles.py)
         labelled = [c for c in row if _is_labelled(c)]
         if not labelled:
             continue

@@ -1,6 +1,6 @@
 """Write the source files (docx, xlsx, html) of the held-out PDF fixtures.
 
-    python scripts/build_heldout_sources.py
+    python scripts/build_heldout_sources.py [SLUG ...]
 
 Each held-out document lives in tests/heldout/<split>/<slug>/ with its source.md (where
 the figures come from), document.<ext> (written here) and document.pdf (rendered from it by
@@ -11,6 +11,7 @@ rendered PDF, never from this script.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -1050,10 +1051,228 @@ def rotherham_cic(out: Path) -> None:
     doc.save(out)
 
 
+# ------------------------------------------ dev: layout families of issue 8 (other councils)
+
+
+def _html_page(title: str, body: str, css: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>'
+        f"{title}</title><style>{css}</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+DARLINGTON_TILES = [
+    # (title, big number, [(label, figure)])
+    ("Initial Child Protection Conferences held within 15 working days", "94.4%", []),
+    ("Children with a Child Protection plan who have an allocated social worker", "100%", []),
+    ("Children in Care who have an allocated social worker", "100%", []),
+    ("Children ceasing a Child Protection plan who had been on it for 2 years or more", "0%", [("Target", "5%")]),
+    ("Children on a Child Protection plan who received a statutory visit within 10 working days", "89.0%", []),
+    (
+        "Statutory visits to Children in Care completed within timescale",
+        "93.1%",
+        [("Target", "90%"), ("Same period last year", "89%")],
+    ),
+    (
+        "Children in Care with three or more placements in the previous 12 months",
+        "8.1%",
+        [("Target", "10%"), ("England", "10%"), ("North East", "10%"), ("Stat neighbours", "9.9%")],
+    ),
+]
+
+
+def darlington_tiles(out: Path) -> None:
+    css = (
+        "body{font-family:Arial,Helvetica,sans-serif;margin:18px;color:#222}"
+        "h1{font-size:20px;color:#00594f;margin:0 0 4px}h2{font-size:14px;font-weight:normal;margin:0 0 14px}"
+        ".grid{display:grid;grid-template-columns:repeat(3,1fr);gap:12px}"
+        ".tile{border:1px solid #9bbdb8;border-top:6px solid #00594f;border-radius:4px;padding:10px;"
+        "break-inside:avoid}"
+        ".tile h3{font-size:12px;margin:0 0 8px;min-height:44px}.big{font-size:30px;font-weight:bold;color:#00594f}"
+        ".period{font-size:10px;color:#555;margin-bottom:6px}.labels span{display:inline-block;font-size:11px;"
+        "background:#eef4f3;border-radius:3px;padding:2px 6px;margin:2px 4px 0 0}"
+        "p.note{font-size:11px;margin-top:16px}"
+    )
+    tiles = []
+    for title, big, labels in DARLINGTON_TILES:
+        spans = "".join(f"<span>{label} {figure}</span>" for label, figure in labels)
+        tiles.append(
+            f'<div class="tile"><h3>{title}</h3><div class="period">2020/21 year end</div>'
+            f'<div class="big">{big}</div><div class="labels">{spans}</div></div>'
+        )
+    body = (
+        "<h1>Darlington Borough Council</h1>"
+        "<h2>Children and Young People Scrutiny Committee – Performance Indicators 2020/21 Year End</h2>"
+        f'<div class="grid">{"".join(tiles)}</div>'
+        '<p class="note">Year end position, April 2020 to March 2021. Targets are local targets; benchmarks are '
+        "the latest published averages.</p>"
+    )
+    out.write_text(_html_page("Darlington performance indicators 2020/21", body, css), encoding="utf-8")
+
+
+KENT_SEND_ROWS = [
+    # indicator, baseline (Aug 23), target, milestone Feb 24, actual Feb 24, milestone Aug 24, actual Aug 24
+    ("Percentage of new EHC plans issued within 20 weeks", "2.3%", "–", "–", "–", "–", "51.6%"),
+    ("Percentage of EHC plan annual reviews outstanding", "62.4%", "–", "–", "–", "–", "35.6%"),
+]
+
+
+def kent_send(out: Path) -> None:
+    css = (
+        "body{font-family:Arial,Helvetica,sans-serif;margin:14px;font-size:11px}"
+        "h1{font-size:17px;color:#23395d}table{border-collapse:collapse;width:100%}"
+        "th{background:#23395d;color:#fff;font-weight:bold;padding:5px;border:1px solid #999;font-size:10px}"
+        "td{border:1px solid #999;padding:5px;text-align:center}td:first-child{text-align:left;width:32%}"
+        "@page{size:A4 landscape;margin:12mm}"
+    )
+    headers = [
+        "Key Performance Indicator",
+        "Baseline (Aug 23)",
+        "Target",
+        "Milestone – Feb 24",
+        "Actual Feb 24",
+        "Milestone – Aug 24",
+        "Actual Aug 24",
+    ]
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    rows = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in KENT_SEND_ROWS)
+    body = (
+        "<h1>Kent County Council – SEND Scrutiny: Quarterly Reporting</h1>"
+        "<p>Progress since the Improvement Notice of March 2023. Section A: statutory timeliness.</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        "<p>– : no milestone or figure reported for that point.</p>"
+    )
+    out.write_text(_html_page("Kent SEND quarterly reporting", body, css), encoding="utf-8")
+
+
+_THIN_SIDE = Side(style="thin", color="808080")
+_CELL_BOX = Border(left=_THIN_SIDE, right=_THIN_SIDE, top=_THIN_SIDE, bottom=_THIN_SIDE)
+
+
+def _xlsx_page(ws, landscape: bool = True) -> None:
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _xlsx_row(ws, row: int, values: list, *, bold=False, fill: str | None = None, wrap_first=True) -> None:
+    for col, value in enumerate(values, start=1):
+        cell = ws.cell(row=row, column=col, value=value)
+        cell.border = _CELL_BOX
+        cell.font = Font(name="Arial", size=9, bold=bold, color="FFFFFF" if fill else None)
+        cell.alignment = Alignment(
+            horizontal="left" if col == 1 else "center", vertical="center", wrap_text=wrap_first or col > 1
+        )
+        if fill:
+            cell.fill = PatternFill("solid", fgColor=fill)
+
+
+def monmouthshire(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Children's Services Q2"
+    _xlsx_page(ws)
+    ws["A1"] = "Monmouthshire County Council – Children's Services Scorecard, Quarter 2 2015/16"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws["A2"] = "National performance indicators (Wales) and service activity"
+    ws["A2"].font = Font(name="Arial", size=10, italic=True)
+    headers = ["Performance Indicator", "2014/15", "Q2 2015/16", "Direction of travel"]
+    _xlsx_row(ws, 4, headers, bold=True, fill="5B2C6F")
+    rows = [
+        ["SCC/011b – Initial assessments where the child is seen alone", "57.4%", "43.2%", "Declined"],
+        ["SCC/016 – Child in need reviews carried out in timescale", "85.2%", "59.5%", "Declined"],
+        ["SCC/025 – Looked after children statutory visits in timescale", "84.5%", "80.6%", "Declined"],
+        ["SCC/041a – Reviews of pathway plans for eligible children", "98%", "100%", "Improved"],
+        ["Number of looked after children", "108", "121", "Increased"],
+        ["Number of children on the child protection register", "49", "41", "Decreased"],
+    ]
+    for i, values in enumerate(rows, start=5):
+        _xlsx_row(ws, i, values)
+    for col, width in zip("ABCD", (62, 12, 14, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws["A12"] = "2014/15: end of year position. Q2 2015/16: position at 30 September 2015."
+    ws["A12"].font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
+def kent_early_help(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "EHPS Scorecard"
+    _xlsx_page(ws)
+    ws["A1"] = "Kent County Council – Early Help & Preventative Services Monthly Scorecard"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws["A2"] = "August 2015 release (July 2015 data)"
+    ws["A2"].font = Font(name="Arial", size=10, italic=True)
+    # a group header row above the header row: its cells are merged over the columns they name
+    _xlsx_row(ws, 4, ["", "Monthly position", "", "Trend"], bold=True, fill="1F4E79")
+    ws.merge_cells("B4:C4")
+    _xlsx_row(ws, 5, ["Indicator", "Jun-15", "Jul-15", "Direction of travel"], bold=True, fill="1F4E79")
+    sections = [
+        (
+            "Early Help notifications and assessments",
+            [
+                ["Number of Early Help notifications received", "", "818", ""],
+                ["Percentage of assessments completed within 2 weeks of notification", "56.3%", "63.7%", "Improved"],
+            ],
+        ),
+        (
+            "Youth Justice",
+            [["Number of first time entrants to the Youth Justice System", "583", "492", "Improved"]],
+        ),
+    ]
+    row = 6
+    for title, rows in sections:
+        _xlsx_row(ws, row, [title, "", "", ""], bold=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        ws.cell(row=row, column=1).fill = PatternFill("solid", fgColor="DDEBF7")
+        row += 1
+        for values in rows:
+            _xlsx_row(ws, row, values)
+            row += 1
+    for col, width in zip("ABCD", (60, 12, 12, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=row + 1, column=1, value="Blank: not reported in this release.").font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
+def herefordshire_year_end(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Year End 2009-10"
+    _xlsx_page(ws)
+    ws["A1"] = "Herefordshire Council – Children's Services Performance Digest, Year End 2009/10"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws.merge_cells("A1:E1")
+    # two header rows: Ref, Indicator and the trend merged down both; `Outturn` merged over the years
+    _xlsx_row(ws, 3, ["Ref", "Indicator", "Outturn", "", "Direction of travel"], bold=True, fill="4F6228")
+    _xlsx_row(ws, 4, ["", "", "2008/09", "2009/10", ""], bold=True, fill="4F6228")
+    for cells in ("A3:A4", "B3:B4", "C3:D3", "E3:E4"):
+        ws.merge_cells(cells)
+    _xlsx_row(ws, 5, ["Stay Safe", "", "", "", ""], bold=True)
+    ws.merge_cells("A5:E5")
+    ws.cell(row=5, column=1).fill = PatternFill("solid", fgColor="EBF1DE")
+    _xlsx_row(ws, 6, ["NI 59", "Initial assessments completed within 7 working days", "37.4%", "75.9%", "Improved"])
+    _xlsx_row(ws, 7, ["", "Children subject to a child protection plan at 31 March", "104", "147", "Increased"])
+    for col, width in zip("ABCDE", (9, 55, 12, 12, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=9, column=1, value="Outturn: position at the end of each financial year.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
     ("dev", "middlesbrough_corporate_parenting"): ("docx", middlesbrough),
+    ("dev", "darlington_year_end_tiles_2020_21"): ("html", darlington_tiles),
+    ("dev", "kent_send_quarterly_2024"): ("html", kent_send),
+    ("dev", "monmouthshire_scorecard_q2_2015_16"): ("xlsx", monmouthshire),
+    ("dev", "kent_early_help_scorecard_jul_2015"): ("xlsx", kent_early_help),
+    ("dev", "herefordshire_year_end_2009_10"): ("xlsx", herefordshire_year_end),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),
@@ -1062,8 +1281,12 @@ DOCUMENTS = {
 }
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    # with slugs, only those folders are written (the others keep their committed sources)
+    wanted = set(argv)
     for (split, slug), (ext, build) in DOCUMENTS.items():
+        if wanted and slug not in wanted:
+            continue
         folder = HELDOUT / split / slug
         folder.mkdir(parents=True, exist_ok=True)
         build(folder / f"document.{ext}")
@@ -1071,4 +1294,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -135,6 +135,8 @@ class BlockSettings:
 
     title_lines: int = 6  # a block's title runs over at most this many lines above its values
     title_gap: float = 0.25  # line heights: a gap wider than this and than the block's own line gaps ends a title
+    tile_figure_height: float = 1.8  # a tile's big figure stands this many times the page's usual line height
+    tile_gap: float = 1.2  # line heights: a wider gap above a title line or below a label line ends the tile
 
     def __post_init__(self) -> None:
         _check_numbers(self)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.model import Period, RawFigure, normalise_space
-from extract.read.kinds import is_status, read_basis, read_polarity
+from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_rows, figures_from_area_table
 from extract.read.tables.table_model import Column, Table, TableRow
@@ -109,6 +109,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         if not raw or is_status(raw):
             continue
         figure, mark = split_mark(raw)
+        figure, note = split_note(figure)
         value = parse_cell(figure).value
         if value is None and not is_no_value(raw) and col.meaning.kind not in _STATED_KINDS:
             continue  # words under a figure's column (`Better`, a sentence): no figure, no placeholder
@@ -121,8 +122,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 indicator_raw=name,
                 indicator_code=code,
                 value_raw=raw,
-                value=value if mark else None,
-                value_kind=col.meaning.kind or "actual",
+                value=value if mark or note is not None else None,  # the figure before its mark or note
+                value_kind=cell_kind(note or "", col.meaning.kind or "actual"),
                 period=period,
                 unit="percent" if "%" in raw else row_unit,
                 polarity=polarity,
@@ -135,6 +136,32 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         )
     _attach_row_extras(table, row, figures)
     yield from figures
+
+
+_NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
+
+
+# a unit or what is counted, printed after the figure (`642.24 days`, `538 assessments`): one or two words
+_UNIT_WORDS = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s+([A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*$")
+
+
+def split_note(raw: str) -> tuple[str, str | None]:
+    """(the figure, its note) of a cell that prints a note in brackets after its figure
+    (`10.9% (academic year 21/22)`, `1.23% (projected end of year)`) or the unit it counts in
+    (`642.24 days`, `538 assessments`), else (raw, None)."""
+    m = _NOTED.match(raw) or _UNIT_WORDS.match(raw)
+    if not m or parse_cell(m.group(1)).value is None or is_status(m.group(2)):
+        return raw, None
+    return m.group(1).strip(), normalise_space(m.group(2))
+
+
+def cell_kind(note: str, column_kind: str) -> str:
+    """A figure under an actual column whose own note says it is projected (`1.23% (projected end
+    of year)`) is a forecast: the note is read with the header vocabulary, as a column label is."""
+    meaning = classify_header(note) if note else None
+    if column_kind == "actual" and meaning is not None and meaning.role == "value" and meaning.kind == "forecast":
+        return "forecast"
+    return column_kind
 
 
 def _row_period(table: Table, row: TableRow, year_kind: str, options: WideOptions) -> Period | None:

@@ -1,0 +1,194 @@
+"""KPI tiles: a title, a big figure and small labelled figures (`Target 85%`, `England 10%`) side by side.
+
+Dashboards print each indicator as a tile: its name over a figure set much larger than the
+text, maybe a period line between them, and labels under the figure. Tiles stand in rows, so
+a line holding only big figures is a row of tiles; each figure's tile reaches halfway to the
+figures on its left and right. A label's kind comes from the
+header vocabulary (mappings/header_words.csv), as a column header's does, so `Stat neighbours`,
+`North East` or `Same period last year` need no list of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
+from extract.read.kinds import classify_header, is_status
+from extract.read.periods import parse_period
+from extract.settings import BlockSettings
+
+_FIGURE = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
+_VALUE_ONLY = re.compile(rf"^\s*({_FIGURE})\s*$")
+_LABELLED = re.compile(rf"([A-Za-z][A-Za-z '’/&.-]*?)\s*:?\s*({_FIGURE})(?![\w/.-])")
+_FIGURE_IN = re.compile(r"\d")
+_RAG = re.compile(r"(red|amber|green|on\s+target|off\s+target|improv\w*|declin\w*|stable)", re.I)
+_PERIOD_WORDS = 5  # a period line is short (`2020/21 year end`, `Q3 2023/24`); a longer line is a title
+DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the tile's period
+
+
+@dataclass(frozen=True)
+class _Tile:
+    line: int
+    x0: float  # the tile's reach: halfway to the figure on its left ...
+    x1: float  # ... and halfway to the figure on its right
+    figure: str
+
+
+def _height(line: Line) -> float:
+    return max((line.bottom or 0.0) - (line.top or 0.0), 0.0)
+
+
+def _gap(upper: Line, lower: Line) -> float:
+    return (lower.top or 0.0) - (upper.bottom or 0.0)
+
+
+def _cell_objects_in(line: Line, x0: float, x1: float) -> list[Cell]:
+    return [c for c in line.cells if c.text.strip() and c.x0 is not None and x0 <= c.x0 < x1]
+
+
+def _cells_in(line: Line, x0: float, x1: float) -> list[str]:
+    return [c.text.strip() for c in _cell_objects_in(line, x0, x1)]
+
+
+def _tiles_on(page: Page, settings: BlockSettings) -> list[_Tile]:
+    heights = [_height(ln) for ln in page.lines if _height(ln) > 0]
+    if not heights:
+        return []
+    usual = statistics.median(heights)
+    tiles = []
+    for i, line in enumerate(page.lines):
+        cells = [c for c in line.cells if c.text.strip()]
+        if not cells or _height(line) < settings.tile_figure_height * usual:
+            continue
+        if not all(_VALUE_ONLY.match(c.text) and c.x0 is not None and c.x1 is not None for c in cells):
+            continue  # a big heading, or a row with a name: not a row of tiles
+        for n, cell in enumerate(cells):
+            # the border between two tiles: halfway across the gap between their figures (a title
+            # starts at its tile's edge, left of a centred figure)
+            left = (cells[n - 1].x1 + cell.x0) / 2 if n else float("-inf")  # type: ignore[operator]
+            right = (cell.x1 + cells[n + 1].x0) / 2 if n + 1 < len(cells) else float("inf")  # type: ignore[operator]
+            tiles.append(_Tile(i, left, right, _VALUE_ONLY.match(cell.text).group(1).strip()))  # type: ignore[union-attr, arg-type]
+    return tiles
+
+
+def labelled_figures(text: str) -> list[tuple[str, str, str]] | None:
+    """(label, figure, kind) of a cell that is labelled figures and nothing else, else None:
+    `Target 10% England 10%` → target 10%, national 10%."""
+    found = []
+    for m in _LABELLED.finditer(text):
+        label = normalise_space(m.group(1))
+        meaning = classify_header(label)
+        if meaning.role != "value" or meaning.kind is None:
+            return None
+        found.append((label, m.group(2).strip(), meaning.kind))
+    rest = _LABELLED.sub(" ", text)
+    return found if found and not re.search(r"[A-Za-z0-9]", rest) else None
+
+
+def _title_and_period(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[str, str | None, set[int]]:
+    lines = page.lines
+    title: list[str] = []
+    used: set[int] = set()
+    period = None
+    for k in range(tile.line - 1, max(-1, tile.line - 1 - settings.title_lines), -1):
+        # the gap to the next line of the page, whichever tile it belongs to: tiles in a row are
+        # set on a common grid, so a short title leaves its column empty beside a longer one
+        if _gap(lines[k], lines[k + 1]) > settings.tile_gap * max(_height(lines[k]), 1.0):
+            break  # set apart: a heading
+        texts = _cells_in(lines[k], tile.x0, tile.x1)
+        if not texts:
+            continue
+        text = normalise_space(" ".join(texts))
+        if any(_VALUE_ONLY.match(t) or labelled_figures(t) for t in texts):
+            break  # the figures of the tile above
+        if not title and period is None and len(text.split()) <= _PERIOD_WORDS and parse_period(text).type != "unknown":
+            period = text
+        else:
+            title.insert(0, text)
+        used.add(k)
+    return normalise_space(" ".join(title)), period, used
+
+
+def _label_kind(text: str) -> str | None:
+    """The kind a caption names when it stands alone (`Target`, `Previous quarter`), else None."""
+    meaning = classify_header(text)
+    return meaning.kind if meaning.role == "value" and not _FIGURE_IN.search(text) else None
+
+
+def _captions_over_figures(upper: list[Cell], lower: list[Cell]) -> list[tuple[str, str, str]] | None:
+    """Captions on one line over their figures on the next (`Target  Previous` over `85%  80%`)."""
+    if not upper or len(upper) != len(lower):
+        return None
+    found = []
+    for caption, value in zip(upper, lower, strict=True):
+        kind = _label_kind(caption.text)
+        m = _VALUE_ONLY.match(value.text)
+        overlap = min(caption.x1 or 0.0, value.x1 or 0.0) - max(caption.x0 or 0.0, value.x0 or 0.0)
+        if kind is None or m is None or overlap <= 0:
+            return None
+        found.append((normalise_space(caption.text), m.group(1).strip(), kind))
+    return found
+
+
+def _labels_below(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[list[tuple[str, str, str]], set[int]]:
+    found: list[tuple[str, str, str]] = []
+    used: set[int] = set()
+    k = tile.line + 1
+    while k < min(len(page.lines), tile.line + 1 + settings.title_lines):
+        line = page.lines[k]
+        if _gap(page.lines[k - 1], line) > settings.tile_gap * max(_height(line), 1.0):
+            break  # set apart: a note under the tiles
+        cells = _cell_objects_in(line, tile.x0, tile.x1)
+        k += 1
+        if not cells:
+            continue
+        texts = [c.text.strip() for c in cells]
+        if all(is_status(t) or _RAG.fullmatch(t) for t in texts):
+            used.add(k - 1)  # a RAG word or trend arrow beside the figure: no figure of its own
+            continue
+        pairs = [labelled_figures(t) for t in texts]
+        if all(pairs):
+            found.extend(p for pair in pairs for p in pair or [])
+            used.add(k - 1)
+            continue
+        below = _cell_objects_in(page.lines[k], tile.x0, tile.x1) if k < len(page.lines) else []
+        captions = _captions_over_figures(cells, below)
+        if captions is None:
+            break  # the title of the tile below
+        found.extend(captions)
+        used |= {k - 1, k}
+        k += 1
+    return found, used
+
+
+def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, set[int]]]:
+    """Each tile's figures, with the page lines the tile took (its title, period, figure and labels)."""
+    for tile in _tiles_on(page, settings):
+        title, period_text, title_lines = _title_and_period(page, tile, settings)
+        if not title:
+            continue  # a figure with no name above it cannot be told apart
+        labels, label_lines = _labels_below(page, tile, settings)
+        period = parse_period(period_text) if period_text else Period(None)
+        lines = {tile.line} | title_lines | label_lines
+        context = " | ".join([tile.figure] + [f"{label} {figure}" for label, figure, _ in labels])
+        seen: set[str] = set()
+        for _label, figure, kind in [("", tile.figure, "actual"), *labels]:
+            if kind in seen:
+                continue  # one figure per kind: a second `Target` is a neighbour's
+            seen.add(kind)
+            yield (
+                RawFigure(
+                    indicator_raw=title,
+                    value_raw=figure,
+                    value_kind=kind,  # type: ignore[arg-type]
+                    context=context,
+                    section=title,
+                    period=period if kind in DATED_KINDS else Period(None),
+                    page=page.number,
+                    source="table",
+                ),
+                lines,
+            )
