@@ -1,0 +1,301 @@
+"""Unruled grids: runs of data lines, columns from where the body puts its words (occupancy),
+the header above the body, and the rows (grid_rows) - one Grid per table found."""
+
+from __future__ import annotations
+
+import re
+
+from extract.grid_cells import (
+    Grid,
+    Span,
+    is_data_line,
+    is_period_cell,
+    is_value_like,
+    join_cell_lines,
+    line_columns,
+    line_height,
+    merge_spans,
+    words_in,
+)
+from extract.grid_rows import lines_to_rows, name_columns_of, reclaim_first_row
+from extract.kinds import classify_header
+from extract.model import Line, Word
+from extract.settings import TableSettings
+from extract.table_model import title_of
+
+
+def _year_tail(line: Line, above: list[Line]) -> bool:
+    """The second line of a wrapped header (`Sep-` over `23`): its figures are two digits, each
+    under a label that ends with a dash on one of the lines just above (centred header cells
+    interleave their lines)."""
+    figures = [c for c in line.cells if is_value_like(c.text)]
+    if not figures or not all(re.fullmatch(r"\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
+        return False
+    figures = [c for c in figures if re.fullmatch(r"\d{2}", c.text)]
+    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text)]
+    return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
+        and bool(opened)
+
+
+def _data_at(lines: list[Line], k: int) -> bool:
+    return is_data_line(lines[k]) and not _year_tail(lines[k], lines[max(0, k - 3) : k])
+
+
+def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int]]:
+    """(first, last+1) index ranges of lines that hold a table body: data lines, and the lines
+    between them that fit under their columns (wrapped names and comments)."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not _data_at(lines, i):
+            i += 1
+            continue
+        start = last_data = i
+        spans = _value_spans([lines[i]])
+        j = i + 1
+        while j < len(lines):
+            line, previous = lines[j], lines[j - 1]
+            gap = (line.top or 0) - (previous.bottom or 0)
+            if gap > settings.row_gap_heights * 2 * line_height(previous):
+                break
+            if _data_at(lines, j):
+                if not _fits_columns(line, spans, data=True):
+                    break
+                spans = _value_spans([lines[k] for k in range(start, j + 1) if is_data_line(lines[k])])
+                last_data = j
+            elif not _fits_columns(line, spans) or j - last_data > 8:
+                break
+            j += 1
+        runs.append((start, _trim_tail(lines, start, last_data, j)))
+        i = j
+    return runs
+
+
+def _trim_tail(lines: list[Line], start: int, last_data: int, end: int) -> int:
+    """The body ends after its last data line and the lines that follow it as tightly as the
+    body's own lines follow each other (a wrapped last name); a heading after a gap is not the
+    table's."""
+    gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
+    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    heights = sorted(line_height(lines[k]) for k in range(start, last_data + 1))
+    height = heights[len(heights) // 2]
+    k = last_data + 1
+    while k < end:
+        gap = (lines[k].top or 0) - (lines[k - 1].bottom or 0)
+        if gap > max(1.5 * typical, 0.35 * line_height(lines[k])) + 0.5:
+            break
+        if abs(line_height(lines[k]) - height) > 0.25 * height:
+            break  # a heading in another type size
+        k += 1
+    return k
+
+
+def _value_spans(lines: list[Line]) -> list[Span]:
+    """x extents of the value cells of data lines, merged where they overlap."""
+    spans = sorted((c.x0, c.x1) for ln in lines for c in ln.cells if c.x0 is not None and is_value_like(c.text))
+    return merge_spans(spans, 0.0)
+
+
+def _fits_columns(line: Line, spans: list[Span], data: bool = False, left_edge: bool = True) -> bool:
+    """Each cell of the line overlaps at most one value column, and a cell left of the value
+    columns (a wrapped name) does not reach into them. A line of prose runs across them."""
+    if not spans:
+        return True
+    first = spans[0][0]
+    for cell in line.cells:
+        if cell.x0 is None or cell.x1 is None:
+            return False
+        touched = sum(1 for x0, x1 in spans if min(cell.x1, x1) - max(cell.x0, x0) > 0)
+        if touched > 1 and not data:
+            return False
+        if left_edge and cell.x0 < first - 2 and cell.x1 > first + 2 and not data:
+            return False
+    return True
+
+
+def runs_to_columns(lines: list[Line], settings: TableSettings) -> list[Span]:
+    """Columns from occupancy: the x extents of the body's words, merged where they overlap.
+
+    Words, not cells: a renderer may write a whole grid row as one run of text, and a cell
+    made of such a run would bridge the columns."""
+    spans = [(w.x0, w.x1) for ln in lines for c in ln.cells for w in c.words]
+    return merge_spans(spans, settings.min_column_gap)
+
+
+def _spans_several_values(cell, lines: list[Line]) -> bool:
+    """A text run laid across several value cells (`2007 2008 2009`): not one column."""
+    return sum(1 for w in cell.words if is_value_like(w.text)) >= 2
+
+
+def header_above(
+    lines: list[Line], first: int, columns: list[Span], name_columns: set[int], settings: TableSettings
+) -> tuple[int, int]:
+    """(start, end) of the header lines above the body that starts at `first`: numberless lines
+    with text over the value columns, tight above the body; the lines under them that hold only
+    a name (a wrapped first row) stay in the body. Without a header (a table continued from the
+    previous page), the name lines above the first values are the body's: (k, k)."""
+    end: int | None = None
+    header_start = first
+    body_start = first
+    body_heights = sorted(line_height(ln) for ln in lines[first : first + 12])
+    height = body_heights[len(body_heights) // 2]  # the body's type size (lines vary with their glyphs)
+    k = first - 1
+    while k >= 0:
+        line, below = lines[k], lines[k + 1]
+        gap = (below.top or 0) - (line.bottom or 0)
+        if gap > settings.row_gap_heights * line_height(line) or _data_at(lines, k):
+            break
+        tail = _year_tail(line, lines[max(0, k - 3) : k])
+        if not tail and not _fits_header(line, columns) and not _header_like(line):
+            break  # a title or a sentence across the table
+        placed = line_columns(line, columns)
+        if any(c not in name_columns for c in placed):
+            header_start = k  # (a name label held back below it was the header's after all)
+            end = k + 1 if end is None else end
+        elif end is not None:
+            size = line_height(lines[header_start])
+            if abs(line_height(line) - size) > 0.25 * size:
+                break  # a title above the table, in its own type size
+            if gap <= 0.6 * size and header_start == k + 1:
+                header_start = k  # a name column label wrapped above or between header lines
+            # else: set apart, it is the header's only if a header line is found above it
+        elif abs(line_height(line) - height) <= 0.3 * height:
+            body_start = k  # a name wrapped above its row's values
+        else:
+            break  # a heading in another type size
+        k -= 1
+    if end is None:
+        return body_start, body_start
+    return header_start, end
+
+
+def _fits_header(line: Line, columns: list[Span]) -> bool:
+    """A header line: each label over one column, or a short one over two (a label wider than
+    the figures under it, or over a column whose cells are aligned two ways); a sentence or a
+    title runs across several."""
+    for cell in line.cells:
+        touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
+        if touched > 2 or (touched == 2 and len(cell.text) > 30):
+            return False
+    return True
+
+
+def _width(columns: list[Span]) -> float:
+    return (columns[-1][1] - columns[0][0]) if columns else 0.0
+
+
+def _header_like(line: Line) -> bool:
+    """A header row that runs across the columns: several labels, or one run of period labels."""
+    if len(line.cells) == 1:
+        return sum(1 for w in line.cells[0].words if is_period_cell(w.text)) >= 2
+    return sum(1 for c in line.cells if classify_header(c.text).role == "value") >= 2
+
+
+def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
+    cells = _header_cells(header, columns)
+    return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
+
+
+def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 2) -> list[Grid]:
+    grids: list[Grid] = []
+    for start, end in data_runs(lines, settings):
+        body = lines[start:end]
+        last_data = max(k for k in range(start, end) if _data_at(lines, k))
+        columns = runs_to_columns(lines[start : last_data + 1], settings)
+        if len(columns) < 2:
+            continue
+        names = name_columns_of(body, columns)
+        h_start, h_end = header_above(lines, start, columns, names, settings)
+        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
+            h_start = h_end = h_start  # labels that name no value column: the first row's upper lines
+        merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
+        extra = _header_only_columns(lines[h_start:h_end], merged)
+        if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
+            columns = sorted(merged + extra)
+            names = name_columns_of(body, columns)
+        # numberless lines between the header and the first data line: a wrapped first row
+        body = lines[h_end:end]
+        header = lines[h_start:h_end]
+        rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
+        if not rows:
+            continue
+        header_cells = _header_cells(header, columns)
+        if alignment == "centre" and header:
+            keep, lead = reclaim_first_row(header, body, columns, names, settings)
+            if lead:
+                header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
+                rows, contexts, alignment = lines_to_rows(body, columns, names, settings, lead)
+        all_rows = ([header_cells] if header else []) + rows
+        all_contexts = ([" ".join(ln.text for ln in header)] if header else []) + contexts
+        top = (header[0].top if header else body[0].top) or 0.0
+        title = title_above(lines, h_start if header else h_end)
+        grids.append(Grid("unruled", columns, all_rows, all_contexts, 1 if header else 0, top,
+                          body[-1].bottom or top, title, alignment))
+    return grids
+
+
+def trailing_header(lines: list[Line], settings: TableSettings, min_values: int) -> Grid | None:
+    """A header at the foot of a page whose rows begin on the next page: the last lines, from
+    the first that names value columns (a wrapped header runs over several lines)."""
+    tail = lines[-4:]
+    for k, line in enumerate(tail):
+        labels = [c.text for c in line.cells]
+        if len(labels) < 2 or is_data_line(line) or title_of(line):
+            continue
+        if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2):
+            continue
+        header = tail[k:]
+        if any(is_data_line(ln) for ln in header):
+            return None
+        spans = merge_spans([(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells], 0.0)
+        cells = _header_cells(header, spans)
+        if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
+            return None
+        return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
+                    header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, lines.index(line)))
+    return None
+
+
+def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
+    """Neighbouring columns that no line fills both of, under one header label or with a label
+    over only one of them, are one column whose cells are aligned differently (`NA` on the
+    left, figures on the right)."""
+    labels = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells]
+    if not labels:
+        return columns
+    out = list(columns)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        filled = [set(line_columns(line, out)) for line in body]
+        labelled = {c for ln in header for c in line_columns(ln, out)}
+        under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
+        one_label = (i in labelled) != (i + 1 in labelled)
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
+            out[i : i + 2] = [(a[0], max(a[1], b[1]))]
+            continue
+        i += 1
+    return out
+
+
+def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
+    """Header cells that sit over no column of the body: columns of their own."""
+    spans = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells
+             if not any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in columns)]
+    return merge_spans(spans, 0.0)
+
+
+def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
+    placed: dict[int, list[Word]] = {}
+    for line in header:
+        for c, ws in line_columns(line, columns).items():
+            placed.setdefault(c, []).extend(ws)
+    return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        title = title_of(lines[k])
+        if title:
+            return title
+    return None
