@@ -98,6 +98,7 @@ _SHORT_WORDS = frozenset(
 _WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
 _NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
+MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 
 def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
@@ -116,7 +117,8 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
         broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
             re.search(r"[A-Za-z][-–]$", head) and tail[:1].isalpha()
-        )  # `Mar-` over `23`, `re-` over `referrals`
+        ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
+        # `referrals`, `Aug` over `-24`
         piece = tail.rstrip(".,:;)")
         broken_word = (
             len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.grid_cells import (
+    MONTH,
     Grid,
     Span,
     is_data_line,
@@ -25,14 +26,14 @@ from extract.table_model import title_of
 
 
 def _year_tail(line: Line, above: list[Line]) -> bool:
-    """The second line of a wrapped header (`Sep-` over `23`): its figures are two digits, each
-    under a label that ends with a dash on one of the lines just above (centred header cells
-    interleave their lines)."""
+    """The second line of a wrapped header (`Sep-` over `23`, `Aug` over `-24`): its figures are
+    two-digit years, each under a label that ends with a dash or is a month name on one of the
+    lines just above (centred header cells interleave their lines)."""
     figures = [c for c in line.cells if is_value_like(c.text)]
-    if not figures or not all(re.fullmatch(r"\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
+    if not figures or not all(re.fullmatch(r"[-–]?\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
         return False
-    figures = [c for c in figures if re.fullmatch(r"\d{2}", c.text)]
-    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text)]
+    figures = [c for c in figures if re.fullmatch(r"[-–]?\d{2}", c.text)]
+    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text)]
     return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
         and bool(opened)
 
@@ -66,25 +67,27 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
             elif not _fits_columns(line, spans) or j - last_data > 8:
                 break
             j += 1
-        runs.append((start, _trim_tail(lines, start, last_data, j)))
+        runs.append((start, _trim_tail(lines, start, last_data, j, settings)))
         i = j
     return runs
 
 
-def _trim_tail(lines: list[Line], start: int, last_data: int, end: int) -> int:
+def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings: TableSettings) -> int:
     """The body ends after its last data line and the lines that follow it as tightly as the
     body's own lines follow each other (a wrapped last name); a heading after a gap is not the
     table's."""
     gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
     typical = gaps[len(gaps) // 2] if gaps else 0.0
-    heights = sorted(line_height(lines[k]) for k in range(start, last_data + 1))
-    height = heights[len(heights) // 2]
+    # a line's height varies with its glyphs (`4.6` is lower than `(per 10,000)`): the body's
+    # type size is the range of its lines' heights, not one of them
+    heights = [line_height(lines[k]) for k in range(start, last_data + 1)]
+    low, high = min(heights) * (1 - settings.type_size_tolerance), max(heights) * (1 + settings.type_size_tolerance)
     k = last_data + 1
     while k < end:
         gap = (lines[k].top or 0) - (lines[k - 1].bottom or 0)
         if gap > max(1.5 * typical, 0.35 * line_height(lines[k])) + 0.5:
             break
-        if abs(line_height(lines[k]) - height) > 0.25 * height:
+        if not low <= line_height(lines[k]) <= high:
             break  # a heading in another type size
         k += 1
     return k
