@@ -21,7 +21,7 @@ def lines_to_rows(
     (a long comment centred on its row reaches past its neighbours' names)."""
     placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
     lines = [line for line, _ in lead] + list(lines)
-    anchors = find_anchors(placed, len(columns), name_columns, settings)
+    anchors = find_anchors(placed, len(columns), name_columns, settings, lines)
     if not anchors:
         return [], [], "none"
     best: tuple[float, str, dict[int, list[int]]] | None = None
@@ -138,7 +138,7 @@ EDGE_ALIGNMENT_FACTOR = 1.5  # top/bottom alignment must explain the table clear
 
 
 def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
-                 settings: TableSettings) -> list[int]:
+                 settings: TableSettings, lines: list[Line] | None = None) -> list[int]:
     """The lines that hold a row's values. A wrapped value's second line (`At Sep` over `23`)
     holds one figure at most; a row's values line holds several where the table has several."""
     def values(p: dict[int, list[Word]]) -> int:
@@ -147,10 +147,34 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
     counts = [values(p) for p in placed]
     need_values = 2 if max(counts, default=0) >= 3 else 1
     need_cells = max(1, min(settings.min_anchor_cells, width - len(name_columns)))
-    return [
+    anchors = [
         i for i, p in enumerate(placed)
         if counts[i] >= need_values and sum(1 for c in p if c not in name_columns) >= need_cells
     ]  # fmt: skip
+    return anchors if lines is None else _merge_interleaved(anchors, placed, lines, settings)
+
+
+def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
+                       settings: TableSettings) -> list[int]:
+    """Two values lines closer than a line's height apart, filling different columns, are one
+    row: centred cells of two lines (`0.22` over `%`) sit half a line off the one-line cells
+    beside them. Rows never interleave so; the line with more cells anchors the row."""
+    out: list[int] = []
+    for i in anchors:
+        if out:
+            j = out[-1]
+            near = _middle(lines[i]) - _middle(lines[j]) < settings.interleave_heights * max(
+                line_height(lines[i]), line_height(lines[j]))
+            if near and not set(placed[i]) & set(placed[j]):
+                if len(placed[i]) > len(placed[j]):
+                    out[-1] = i
+                continue
+        out.append(i)
+    return out
+
+
+def _middle(line: Line) -> float:
+    return ((line.top or 0) + (line.bottom or 0)) / 2
 
 
 def reclaim_first_row(
@@ -162,7 +186,7 @@ def reclaim_first_row(
     placed_header = [line_columns(line, columns) for line in header]
     moved: dict[int, dict[int, list[Word]]] = {}  # header line index → column → words
     placed = [line_columns(line, columns) for line in body]
-    anchors = find_anchors(placed, len(columns), name_columns, settings)
+    anchors = find_anchors(placed, len(columns), name_columns, settings, body)
     if anchors and header:
         first = body[anchors[0]]
         middle = ((first.top or 0) + (first.bottom or 0)) / 2
