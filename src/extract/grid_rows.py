@@ -12,13 +12,16 @@ from extract.settings import TableSettings
 
 def lines_to_rows(
     lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
-    lead: list[tuple[Line, dict[int, list[Word]]]] = (),
+    lead: list[tuple[Line, dict[int, list[Word]]]] = (), headed: bool = True,
 ) -> tuple[list[list[str]], list[str], str]:
     """Body lines banded into rows around anchor lines, by the alignment that fits best.
 
     Each column is partitioned on its own: its text fragments, top-down, are cut into one
     contiguous block per anchor so that every block sits on its anchor as the alignment says
-    (a long comment centred on its row reaches past its neighbours' names)."""
+    (a long comment centred on its row reaches past its neighbours' names). Without a header
+    above (a table the page broke), lines above the first row are likelier the end of the
+    previous page's last row, so leaving them to it costs less."""
+    leading_cost = DROP_COST if headed else settings.continued_leading_cost
     placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
     lines = [line for line, _ in lead] + list(lines)
     anchors = find_anchors(placed, len(columns), name_columns, settings, lines)
@@ -29,7 +32,7 @@ def lines_to_rows(
         cost, owners = 0.0, {}
         for c in range(len(columns)):
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
-            column_cost, owner = partition_column(lines, fragments, anchors, alignment)
+            column_cost, owner = partition_column(lines, fragments, anchors, alignment, leading_cost)
             cost += column_cost
             owners[c] = owner
         # Top and bottom alignment explain a centred table almost as cheaply (each only checks
@@ -56,7 +59,7 @@ def lines_to_rows(
 
 
 def partition_column(
-    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str
+    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, leading_cost: float = 1.0
 ) -> tuple[float, list[int]]:
     """(cost, anchor number of each fragment): the fragments of one column, top-down, cut into
     contiguous blocks, block n for anchor n, minimising how far each block sits from where the
@@ -106,7 +109,7 @@ def partition_column(
     for s in range(n + 1):
         if s and (fixed[s - 1] is not None or bottoms[s - 1] > first_anchor_top):
             break
-        cost[0][s] = s * DROP_COST
+        cost[0][s] = s * leading_cost
     for j in range(1, k + 1):
         for i in range(n + 1):
             for a in range(i + 1):

@@ -219,7 +219,7 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
         # numberless lines between the header and the first data line: a wrapped first row
         body = lines[h_end:end]
         header = lines[h_start:h_end]
-        rows, contexts, alignment = lines_to_rows(body, columns, names, settings)
+        rows, contexts, alignment = lines_to_rows(body, columns, names, settings, headed=bool(header))
         if not rows:
             continue
         header_cells = _header_cells(header, columns)
