@@ -159,21 +159,26 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
 
 def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
                        settings: TableSettings) -> list[int]:
-    """Two values lines closer than a line's height apart, filling different columns, are one
-    row: centred cells of two lines (`0.22` over `%`) sit half a line off the one-line cells
-    beside them. Rows never interleave so; the line with more cells anchors the row."""
+    """Two values lines closer than a line's height apart, with no column holding a value on
+    both, are one row: centred cells of two lines (`0.22` over `%`) sit half a line off the
+    one-line cells beside them. Rows never interleave so; the line with more cells anchors it."""
     out: list[int] = []
     for i in anchors:
         if out:
             j = out[-1]
             near = _middle(lines[i]) - _middle(lines[j]) < settings.interleave_heights * max(
                 line_height(lines[i]), line_height(lines[j]))
-            if near and not set(placed[i]) & set(placed[j]):
+            shared = set(placed[i]) & set(placed[j])
+            if near and not any(_is_value(placed[i][c]) and _is_value(placed[j][c]) for c in shared):
                 if len(placed[i]) > len(placed[j]):
                     out[-1] = i
                 continue
         out.append(i)
     return out
+
+
+def _is_value(words: list[Word]) -> bool:
+    return is_value_like(" ".join(w.text for w in words))
 
 
 def _middle(line: Line) -> float:

@@ -51,7 +51,7 @@ class TableSettings:
     row_gap_heights: float = 1.6  # unruled: a gap between lines wider than this (in line heights) ends a table
     min_column_gap: float = 4.0  # unruled: an empty vertical strip this wide separates two columns
     min_anchor_cells: int = 2  # unruled: a line with this many cells outside the name column anchors a row
-    interleave_heights: float = 0.9  # unruled: values lines closer than this (line heights) interleave: one row
+    interleave_heights: float = 1.0  # unruled: values lines closer than this (line heights) interleave: one row
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
 
