@@ -161,7 +161,9 @@ def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], 
                        settings: TableSettings) -> list[int]:
     """Two values lines closer than a line's height apart, with no column holding a value on
     both, are one row: centred cells of two lines (`0.22` over `%`) sit half a line off the
-    one-line cells beside them. Rows never interleave so; the line with more cells anchors it."""
+    one-line cells beside them. Rows never interleave so. The lower line anchors the row: the
+    first lines of the two-line cells are above the one-line cells' middle, their second lines
+    (a `%`, no value) below it."""
     out: list[int] = []
     for i in anchors:
         if out:
@@ -170,8 +172,7 @@ def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], 
                 line_height(lines[i]), line_height(lines[j]))
             shared = set(placed[i]) & set(placed[j])
             if near and not any(_is_value(placed[i][c]) and _is_value(placed[j][c]) for c in shared):
-                if len(placed[i]) > len(placed[j]):
-                    out[-1] = i
+                out[-1] = i
                 continue
         out.append(i)
     return out
