@@ -22,7 +22,7 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
-from extract.grid_cells import Grid, header_row_count, mend_label, merge_header
+from extract.grid_cells import Grid, header_row_count, is_value_like, mend_label, merge_header
 from extract.grid_ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
 from extract.grid_unruled import title_above, trailing_header, unruled_grids
 from extract.kinds import classify_header
@@ -57,6 +57,7 @@ def grid_to_table(
     elif carry is not None and _lines_up(grid, carry):
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table goes on
         columns, body = _carried_columns(grid, carry, body)
+        columns, body, contexts = _header_foot(columns, body, contexts, carry)
         header_context, title = carry.header_context, carry.section
     else:
         return None
@@ -104,6 +105,28 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
             columns.append(Column(n, carry.columns[host].label, carry.columns[host].meaning, x0, x1))
     rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for group in groups] for row in body]
     return columns, rows
+
+
+def _header_foot(
+    columns: list[Column], body: list[list[str]], contexts: list[str], carry: Table
+) -> tuple[list[Column], list[list[str]], list[str]]:
+    """The foot of a header the page broke (`Result 12 Months` over `Ago` on the next page):
+    a first row of words, no figures, only under value columns, ends their labels - on the
+    carried table too. The end of a broken row sits under its name or comment instead."""
+    if not body or not any(body[0]):
+        return columns, body, contexts
+    first = body[0]
+    filled = [c for c in columns if first[c.index]]
+    if any(c.role != "value" or is_value_like(first[c.index]) for c in filled):
+        return columns, body, contexts
+    out = list(columns)
+    for col in filled:
+        label = normalise_space(f"{col.label} {first[col.index]}")
+        out[col.index] = Column(col.index, label, classify_header(label), col.x0, col.x1)
+        for k, host in enumerate(carry.columns):
+            if host.label == col.label and host.role == "value":
+                carry.columns[k] = Column(host.index, label, classify_header(label), host.x0, host.x1)
+    return out, body[1:], contexts[1:]
 
 
 def page_grids(page: Page, settings: TableSettings, min_values: int = 2) -> list[Grid]:
