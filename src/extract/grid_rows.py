@@ -12,7 +12,7 @@ from extract.settings import TableSettings
 
 def lines_to_rows(
     lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
-    lead: list[tuple[Line, dict[int, list[Word]]]] = (), headed: bool = True,
+    lead: list[tuple[Line, dict[int, list[Word]]]] = (), headed: bool = True, open_end: bool = False,
 ) -> tuple[list[list[str]], list[str], str]:
     """Body lines banded into rows around anchor lines, by the alignment that fits best.
 
@@ -20,7 +20,8 @@ def lines_to_rows(
     contiguous block per anchor so that every block sits on its anchor as the alignment says
     (a long comment centred on its row reaches past its neighbours' names). Without a header
     above (a table the page broke), lines above the first row are likelier the end of the
-    previous page's last row, so leaving them to it costs less."""
+    previous page's last row, so leaving them to it costs less. At the foot of the page
+    (`open_end`), the last row may go on over the page, so it may be read as top-aligned."""
     leading_cost = DROP_COST if headed else settings.continued_leading_cost
     placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
     lines = [line for line, _ in lead] + list(lines)
@@ -32,7 +33,7 @@ def lines_to_rows(
         cost, owners = 0.0, {}
         for c in range(len(columns)):
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
-            column_cost, owner = partition_column(lines, fragments, anchors, alignment, leading_cost)
+            column_cost, owner = partition_column(lines, fragments, anchors, alignment, leading_cost, open_end)
             cost += column_cost
             owners[c] = owner
         # Top and bottom alignment explain a centred table almost as cheaply (each only checks
@@ -59,7 +60,8 @@ def lines_to_rows(
 
 
 def partition_column(
-    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, leading_cost: float = 1.0
+    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, leading_cost: float = 1.0,
+    open_end: bool = False,
 ) -> tuple[float, list[int]]:
     """(cost, anchor number of each fragment): the fragments of one column, top-down, cut into
     contiguous blocks, block n for anchor n, minimising how far each block sits from where the
@@ -98,6 +100,9 @@ def partition_column(
             crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
             crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
             off = abs(off) + CROSSING_WEIGHT * crossed
+            if open_end and j == k - 1:
+                # the page may cut the last row: what it shows starts at the row's top
+                off = min(off, abs(tops[a] - (anchor.top or 0)))
         return abs(off) / height
 
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1

@@ -219,7 +219,8 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
         # numberless lines between the header and the first data line: a wrapped first row
         body = lines[h_end:end]
         header = lines[h_start:h_end]
-        rows, contexts, alignment = lines_to_rows(body, columns, names, settings, headed=bool(header))
+        rows, contexts, alignment = lines_to_rows(body, columns, names, settings, headed=bool(header),
+                                                   open_end=end == len(lines))
         if not rows:
             continue
         header_cells = _header_cells(header, columns)
@@ -227,7 +228,8 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
             keep, lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
                 header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
-                rows, contexts, alignment = lines_to_rows(body, columns, names, settings, lead)
+                rows, contexts, alignment = lines_to_rows(body, columns, names, settings, lead,
+                                                           open_end=end == len(lines))
         all_rows = ([header_cells] if header else []) + rows
         all_contexts = ([" ".join(ln.text for ln in header)] if header else []) + contexts
         top = (header[0].top if header else body[0].top) or 0.0
