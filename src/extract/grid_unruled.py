@@ -146,7 +146,9 @@ def header_above(
     while k >= 0:
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
-        if gap > settings.row_gap_heights * line_height(line) or _data_at(lines, k):
+        if gap > settings.row_gap_heights * line_height(line):
+            break
+        if _data_at(lines, k) and not _header_figure(line, columns):
             break
         tail = _year_tail(line, lines[max(0, k - 3) : k])
         if not tail and not _fits_header(line, columns) and not _header_like(line):
@@ -170,6 +172,12 @@ def header_above(
     if end is None:
         return body_start, body_start
     return header_start, end
+
+
+def _header_figure(line: Line, columns: list[Span]) -> bool:
+    """One figure beside a word over a table of several columns is a header's wrapped label
+    (`Previous` and the `12` of `Result 12 Months Ago`), not a row of it."""
+    return len(columns) > 2 and sum(1 for c in line.cells if is_value_like(c.text)) == 1
 
 
 def _fits_header(line: Line, columns: list[Span]) -> bool:
