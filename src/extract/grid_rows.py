@@ -13,7 +13,7 @@ from extract.settings import TableSettings
 def lines_to_rows(
     lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
     lead: list[tuple[Line, dict[int, list[Word]]]] = (), headed: bool = True, open_end: bool = False,
-) -> tuple[list[list[str]], list[str], str]:
+) -> tuple[list[list[str]], list[str], str, bool]:
     """Body lines banded into rows around anchor lines, by the alignment that fits best.
 
     Each column is partitioned on its own: its text fragments, top-down, are cut into one
@@ -21,13 +21,14 @@ def lines_to_rows(
     (a long comment centred on its row reaches past its neighbours' names). Without a header
     above (a table the page broke), lines above the first row are likelier the end of the
     previous page's last row, so leaving them to it costs less. At the foot of the page
-    (`open_end`), the last row may go on over the page, so it may be read as top-aligned."""
+    (`open_end`), the last row may go on over the page, so it may be read as top-aligned.
+    Returns (rows, their contexts, the alignment, whether the first row is such leading text)."""
     leading_cost = DROP_COST if headed else settings.continued_leading_cost
     placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
     lines = [line for line, _ in lead] + list(lines)
     anchors = find_anchors(placed, len(columns), name_columns, settings, lines)
     if not anchors:
-        return [], [], "none"
+        return [], [], "none", False
     best: tuple[float, str, dict[int, list[int]]] | None = None
     for alignment in ("centre", "top", "bottom"):
         cost, owners = 0.0, {}
@@ -47,7 +48,8 @@ def lines_to_rows(
     _, alignment, owners = best
     rows: list[list[str]] = []
     contexts: list[str] = []
-    for n in ([LEADING] if any(LEADING in o for o in owners.values()) else []) + list(range(len(anchors))):
+    leading = any(LEADING in o for o in owners.values())
+    for n in ([LEADING] if leading else []) + list(range(len(anchors))):
         cells = []
         for c in range(len(columns)):
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
@@ -56,7 +58,7 @@ def lines_to_rows(
             cells.append(join_cell_lines(stack, columns[c][1]))
         rows.append(cells)
         contexts.append(" | ".join(cell for cell in cells if cell))
-    return rows, contexts, alignment
+    return rows, contexts, alignment, leading
 
 
 def partition_column(
@@ -224,15 +226,17 @@ def reclaim_first_row(
 
 
 def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
-    """Columns whose data-line cells are mostly words: names (and comments)."""
+    """Columns whose data-line cells are mostly words: names (and comments). A column with no
+    text on any values line (a centred two-line `Bigger is` / `Better` beside one-line figures)
+    is judged by its text on the other lines."""
     texts: dict[int, list[str]] = {}
+    others: dict[int, list[str]] = {}
     for line in lines:
-        if not is_data_line(line):
-            continue
+        into = texts if is_data_line(line) else others
         for c, ws in line_columns(line, columns).items():
-            texts.setdefault(c, []).append(" ".join(w.text for w in ws))
+            into.setdefault(c, []).append(" ".join(w.text for w in ws))
     names = set()
-    for c, values in texts.items():
+    for c, values in [*texts.items(), *((c, v) for c, v in others.items() if c not in texts)]:
         wordy = sum(1 for t in values if not is_value_like(t) and re.search(r"[A-Za-z]{3}", t))
         if wordy > len(values) / 2:
             names.add(c)

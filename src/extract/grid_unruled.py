@@ -20,7 +20,7 @@ from extract.grid_cells import (
 )
 from extract.grid_rows import lines_to_rows, name_columns_of, reclaim_first_row
 from extract.kinds import classify_header
-from extract.model import Line, Word
+from extract.model import Line, Word, normalise_space
 from extract.settings import TableSettings
 from extract.table_model import title_of
 
@@ -227,7 +227,7 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
         # numberless lines between the header and the first data line: a wrapped first row
         body = lines[h_end:end]
         header = lines[h_start:h_end]
-        rows, contexts, alignment = lines_to_rows(body, columns, names, settings, headed=bool(header),
+        rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, headed=bool(header),
                                                    open_end=end == len(lines))
         if not rows:
             continue
@@ -236,10 +236,17 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
             keep, lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
                 header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
-                rows, contexts, alignment = lines_to_rows(body, columns, names, settings, lead,
+                rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, lead,
                                                            open_end=end == len(lines))
+        header_context = " ".join(ln.text for ln in header)
+        if header and leading and len(rows) > 1:
+            # text above the first row's block under a header: the header's foot (`High/Low`
+            # under `Good Performance`, a label line holding no value column)
+            header_cells = [normalise_space(f"{h} {x}") for h, x in zip(header_cells, rows[0], strict=True)]
+            header_context = normalise_space(f"{header_context} {contexts[0]}")
+            rows, contexts = rows[1:], contexts[1:]
         all_rows = ([header_cells] if header else []) + rows
-        all_contexts = ([" ".join(ln.text for ln in header)] if header else []) + contexts
+        all_contexts = ([header_context] if header else []) + contexts
         top = (header[0].top if header else body[0].top) or 0.0
         title = title_above(lines, h_start if header else h_end)
         grids.append(Grid("unruled", columns, all_rows, all_contexts, 1 if header else 0, top,
@@ -272,7 +279,8 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
 def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
     """Neighbouring columns that no line fills both of, under one header label or with a label
     over only one of them, are one column whose cells are aligned differently (`NA` on the
-    left, figures on the right)."""
+    left, figures on the right). Two columns of words are not: centred cells of two lines
+    beside cells of one (`Bigger is` / `Better` beside a name) never share a line with them."""
     labels = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells]
     if not labels:
         return columns
@@ -284,7 +292,8 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
         labelled = {c for ln in header for c in line_columns(ln, out)}
         under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
         one_label = (i in labelled) != (i + 1 in labelled)
-        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled) \
+                and not {i, i + 1} <= name_columns_of(body, out):
             out[i : i + 2] = [(a[0], max(a[1], b[1]))]
             continue
         i += 1
