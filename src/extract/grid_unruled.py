@@ -75,22 +75,39 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
 def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings: TableSettings) -> int:
     """The body ends after its last data line and the lines that follow it as tightly as the
     body's own lines follow each other (a wrapped last name); a heading after a gap is not the
-    table's."""
+    table's. Where a line has a line of its column above it, the column's own line pitch says
+    (glyph boxes make the gaps between lines of a wrapped cell vary); else the gap does."""
     gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
     typical = gaps[len(gaps) // 2] if gaps else 0.0
+    pitches = sorted(p for k in range(start + 1, last_data + 1) if (p := _column_pitch(lines, start, k)) is not None)
+    pitch = pitches[len(pitches) // 2] if pitches else None
     # a line's height varies with its glyphs (`4.6` is lower than `(per 10,000)`): the body's
     # type size is the range of its lines' heights, not one of them
     heights = [line_height(lines[k]) for k in range(start, last_data + 1)]
     low, high = min(heights) * (1 - settings.type_size_tolerance), max(heights) * (1 + settings.type_size_tolerance)
     k = last_data + 1
     while k < end:
-        gap = (lines[k].top or 0) - (lines[k - 1].bottom or 0)
-        if gap > max(1.5 * typical, 0.35 * line_height(lines[k])) + 0.5:
+        own = _column_pitch(lines, start, k)
+        if pitch is not None and own is not None:
+            if own > pitch * (1 + settings.pitch_tolerance):
+                break
+        elif (lines[k].top or 0) - (lines[k - 1].bottom or 0) > max(1.5 * typical, 0.35 * line_height(lines[k])) + 0.5:
             break
         if not low <= line_height(lines[k]) <= high:
             break  # a heading in another type size
         k += 1
     return k
+
+
+def _column_pitch(lines: list[Line], start: int, k: int, reach: int = 4) -> float | None:
+    """How far below the nearest line above it (within `reach` lines, from `start`) that has
+    text over its own line k sits: the line pitch of a wrapped cell."""
+    x0 = min(c.x0 or 0.0 for c in lines[k].cells)
+    x1 = max(c.x1 or 0.0 for c in lines[k].cells)
+    for j in range(k - 1, max(start, k - reach) - 1, -1):
+        if any(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0) > 0 for c in lines[j].cells):
+            return (lines[k].top or 0) - (lines[j].top or 0)
+    return None
 
 
 def _value_spans(lines: list[Line]) -> list[Span]:

@@ -53,6 +53,7 @@ class TableSettings:
     min_anchor_cells: int = 2  # unruled: a line with this many cells outside the name column anchors a row
     interleave_heights: float = 1.0  # unruled: values lines closer than this (line heights) interleave: one row
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
+    pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
 
     def __post_init__(self) -> None:
