@@ -1,0 +1,213 @@
+"""The grid modules on small constructed pages: each rule of the unruled reader on the least
+text that shows it (positions in points, top-down, 6 pt type unless said)."""
+
+from __future__ import annotations
+
+from extract.grid import grid_to_table
+from extract.grid_cells import Grid, join_cell_lines
+from extract.grid_rows import lines_to_rows, name_columns_of
+from extract.grid_unruled import (
+    _trim_tail,
+    _year_tail,
+    header_above,
+    merge_exclusive_columns,
+    unruled_grids,
+)
+from extract.model import Cell, Line, Word
+from extract.settings import TableSettings
+from extract.table_model import QualityReport, Table, build_columns
+
+SETTINGS = TableSettings()
+
+
+def cell(x0: float, text: str, top: float, height: float = 6.0) -> Cell:
+    words, x = [], x0
+    for token in text.split():
+        width = 4.0 * len(token)
+        words.append(Word(token, x, top, x + width, top + height))
+        x += width + 2.0
+    return Cell(text, x0, words[-1].x1, tuple(words))
+
+
+def line(top: float, *cells: tuple[float, str], height: float = 6.0) -> Line:
+    return Line(tuple(cell(x0, text, top, height) for x0, text in cells), top, top + height)
+
+
+def test_a_year_wrapped_under_its_month_is_a_header_tail_and_joins_without_a_space():
+    above = [line(100, (300, "Aug"), (340, "Sep-"))]
+    tail = line(106, (301, "-24"), (341, "24"))
+    assert _year_tail(tail, above)
+    assert not _year_tail(tail, [line(100, (300, "Total"), (340, "Count"))])
+    month, year = cell(300, "Aug", 100).words, cell(300, "-24", 106).words
+    assert join_cell_lines([list(month), list(year)]) == "Aug-24"
+    assert join_cell_lines([list(cell(300, "Target", 100).words), list(year)]) == "Target -24"
+
+
+def test_interleaved_values_lines_are_one_row_anchored_on_the_lower():
+    # `0.22%` and `0.42%` wrap over two lines, centred on a row whose other cells take one
+    # line: their first line sits half a line above the one-line cells, their `%` below
+    lines = [
+        line(100, (200, "0.22"), (240, "0.42")),
+        line(104, (20, "5.1"), (60, "Name"), (120, "4%"), (160, "2%")),
+        line(108.5, (205, "%"), (245, "%")),
+        line(130, (20, "5.2"), (60, "Other"), (120, "3%"), (160, "1%"), (200, "7%"), (240, "9%")),
+    ]
+    columns = [(20, 32), (60, 84), (120, 128), (160, 168), (200, 216), (240, 256)]
+    names = name_columns_of(lines, columns)
+    rows, _, _, leading = lines_to_rows(lines, columns, names, SETTINGS)
+    assert not leading
+    assert rows == [["5.1", "Name", "4%", "2%", "0.22%", "0.42%"], ["5.2", "Other", "3%", "1%", "7%", "9%"]]
+
+
+def test_rows_a_line_height_apart_are_not_merged():
+    lines = [
+        line(100, (20, "1"), (60, "Alpha"), (120, "4%")),
+        line(108, (20, "2"), (60, "Beta"), (120, "5%")),
+    ]
+    columns = [(20, 24), (60, 80), (120, 128)]
+    rows, _, _, _ = lines_to_rows(lines, columns, name_columns_of(lines, columns), SETTINGS)
+    assert [r[1] for r in rows] == ["Alpha", "Beta"]
+
+
+def _carry(labels: list[str], spans: list[tuple[float, float]]) -> Table:
+    return Table(build_columns(labels, spans), [], None, " | ".join(labels), QualityReport())
+
+
+def test_a_page_top_row_of_words_under_value_columns_ends_the_carried_header():
+    spans = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0)]
+    carry = _carry(["Title", "Actual", "Result 12 Months"], spans)
+    assert carry.columns[2].meaning.kind != "year_ago"
+    grid = Grid("unruled", spans, [["", "", "Ago"], ["SCC/001 Plans", "55.0", "61.4"]],
+                ["Ago", "SCC/001 Plans 55.0 61.4"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None and len(table.rows) == 1
+    assert table.columns[2].label == "Result 12 Months Ago"
+    assert table.columns[2].meaning.kind == "year_ago"
+    assert carry.columns[2].meaning.kind == "year_ago"
+
+
+def test_a_broken_rows_end_under_the_name_column_is_no_header_foot():
+    spans = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0)]
+    carry = _carry(["Title", "Actual", "Target"], spans)
+    grid = Grid("unruled", spans, [["worker - LAC", "", ""], ["SCC/001 Plans", "55.0", "61.4"]],
+                ["worker - LAC", "SCC/001 Plans 55.0 61.4"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None and [c.label for c in table.columns] == ["Title", "Actual", "Target"]
+    assert table.rows[0].cells[0] == "worker - LAC"
+
+
+def test_a_wrapped_last_name_at_the_column_pitch_stays_and_a_heading_after_a_wider_one_does_not():
+    # names wrap at an 8.6 pt pitch beside values centred between their lines
+    lines = [
+        line(100.0, (20, "Visits in")),
+        line(104.3, (120, "75.9%"), (160, "77.3%")),
+        line(108.6, (20, "time")),
+        line(117.2, (20, "Decisions made")),
+        line(121.5, (120, "66.9%"), (160, "69.0%")),
+        line(125.8, (20, "within time for")),
+        line(134.4, (20, "all contacts")),
+        line(144.5, (20, "Children in Care")),  # a heading: a 10 pt pitch
+    ]
+    assert _trim_tail(lines, 0, 4, len(lines), SETTINGS) == 7
+
+
+def test_a_heading_in_a_larger_type_ends_the_body_but_a_taller_wrapped_name_does_not():
+    lines = [
+        line(94.0, (20, "Rate of children"), height=6.0),
+        line(100.0, (120, "1.0"), (160, "2.0"), height=4.6),
+        line(103.0, (20, "(per 10,000)"), height=6.0),
+        line(111.0, (20, "Heading"), height=9.3),
+    ]
+    assert _trim_tail(lines, 0, 1, 3, SETTINGS) == 3
+    assert _trim_tail(lines, 0, 1, 4, SETTINGS) == 3
+
+
+def test_one_figure_in_a_header_over_many_columns_is_a_wrapped_label():
+    lines = [
+        line(100, (170, "Result")),
+        line(106, (120, "Previous"), (172, "12")),
+        line(112, (20, "Title"), (60, "Actual"), (90, "Target"), (170, "Months")),
+        line(118, (172, "Ago")),
+        line(126, (20, "SCC/020 Visits"), (60, "87.00"), (90, "78.30"), (120, "82.70"), (170, "79.7")),
+        line(134, (20, "SCC/021 Reviews"), (60, "96.50"), (90, "90.00"), (120, "96.90"), (170, "97.2")),
+    ]
+    columns = [(20, 76), (60, 80), (90, 110), (120, 140), (170, 186)]
+    start, end = header_above(lines, 4, columns, {0}, SETTINGS)
+    assert (start, end) == (0, 4)
+
+
+def test_a_column_of_words_off_the_values_lines_is_a_name_column_and_not_merged():
+    # `Bigger is` / `Better` centred on a row whose name takes one line: never on its line
+    lines = [
+        line(100, (60, "Bigger is")),
+        line(104, (20, "Visits"), (120, "75.9%"), (160, "77.3%")),
+        line(108, (60, "Better")),
+        line(120, (60, "Smaller is")),
+        line(124, (20, "Absence"), (120, "18.6%"), (160, "19.7%")),
+        line(128, (60, "Better")),
+    ]
+    columns = [(20, 48), (60, 102), (120, 140), (160, 180)]
+    assert name_columns_of(lines, columns) == {0, 1}
+    header = [line(90, (60, "Polarity"), (120, "Mar-23"), (160, "Jun-23"))]
+    assert merge_exclusive_columns(lines, columns, header) == columns
+
+
+def test_the_last_row_at_the_page_foot_may_be_cut_by_the_page():
+    # the last row's name runs on over the page: what this page shows starts at its values
+    lines = [
+        line(100, (20, "SCC/013bii")),
+        line(108, (20, "children")),
+        line(112, (120, "0.00"), (160, "0.7")),
+        line(116, (20, "allocated")),
+        line(124, (20, "worker - LAC")),
+        line(132, (20, "SCC/013biii"), (120, "23.50"), (160, "32.4")),
+        line(140, (20, "of children")),
+        line(148, (20, "allocated to")),
+    ]
+    columns = [(20, 80), (120, 140), (160, 176)]
+    names = name_columns_of(lines, columns)
+    rows, _, _, _ = lines_to_rows(lines, columns, names, SETTINGS, open_end=True)
+    assert rows[0][0] == "SCC/013bii children allocated worker - LAC"
+    assert rows[1][0] == "SCC/013biii of children allocated to"
+
+
+def test_without_a_header_lines_above_the_first_row_are_the_previous_pages_row():
+    lines = [
+        line(73.4, (20, "been subject to")),
+        line(82.0, (20, "a previous CP")),
+        line(90.5, (20, "plan")),
+        line(103.9, (20, "% of CP with an")),
+        line(108.4, (120, "85%"), (160, "95%")),
+        line(112.5, (20, "up to date visit")),
+        line(130.2, (20, "Children looked")),
+        line(138.7, (20, "after at period"), (120, "70"), (160, "60")),
+        line(147.3, (20, "end (per 10,000)")),
+    ]
+    columns = [(20, 90), (120, 132), (160, 172)]
+    names = name_columns_of(lines, columns)
+    rows, _, _, leading = lines_to_rows(lines, columns, names, SETTINGS, headed=False)
+    assert leading
+    assert [r[0] for r in rows] == ["been subject to a previous CP plan", "% of CP with an up to date visit",
+                                    "Children looked after at period end (per 10,000)"]
+
+
+def test_unruled_grid_takes_a_header_foot_above_the_first_row_into_the_header():
+    lines = [
+        line(90, (60, "Good"), (120, "Mar-23"), (160, "Jun-23")),
+        line(96, (60, "High/Low")),
+        line(104, (20, "%")),
+        line(112, (20, "Children")),
+        line(116, (60, "Bigger is")),
+        line(120, (20, "Open to"), (120, "86.5%"), (160, "87.3%")),
+        line(124, (60, "Better")),
+        line(128, (20, "care")),
+        line(136, (20, "leavers")),
+        line(150, (20, "Name")),
+        line(158, (20, "two"), (60, "Smaller"), (120, "53.0%"), (160, "48.0%")),
+        line(166, (20, "lines")),
+    ]
+    grids = unruled_grids(lines, SETTINGS)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert grid.rows[0][1] == "Good High/Low"
+    assert grid.rows[1][:2] == ["% Children Open to care leavers", "Bigger is Better"]
