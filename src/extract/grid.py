@@ -22,7 +22,7 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
-from extract.grid_cells import Grid, header_row_count, is_value_like, mend_label, merge_header
+from extract.grid_cells import Grid, header_row_count, is_value_like, is_word_end, mend_label, merge_header
 from extract.grid_ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
 from extract.grid_unruled import title_above, trailing_header, unruled_grids
 from extract.kinds import classify_header
@@ -48,7 +48,12 @@ def grid_to_table(
         return None
     names_values = False
     if header:
-        labels = [mend_label(label) for label in merge_header(header)]
+        stacked = merge_header(header)
+        if carry is not None and not carry.rows and _lines_up(grid, carry):
+            # a header the page broke: its top at the foot of the previous page (a table of no
+            # rows), its foot here (`Previous Perio` over `d`)
+            stacked = _header_continued(grid, carry, stacked)
+        labels = [mend_label(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values
     if names_values:
@@ -105,6 +110,20 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
             columns.append(Column(n, carry.columns[host].label, carry.columns[host].meaning, x0, x1))
     rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for group in groups] for row in body]
     return columns, rows
+
+
+def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
+    """Each label under the carried header's column it sits under, that label's top first."""
+    out = []
+    for (x0, x1), label in zip(grid.columns, labels, strict=True):
+        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label) for c in carry.columns]
+        best, top = max(overlaps)
+        if best <= 0 or not label:
+            out.append(label or (top if best > 0 else ""))
+            continue
+        joiner = "" if top[-1:].isalpha() and is_word_end(label.split()[0]) else " "
+        out.append(normalise_space(f"{top}{joiner}{label}"))
+    return out
 
 
 def _header_foot(

@@ -101,6 +101,12 @@ _NUMBER_START = re.compile(r"^[\d%)]")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 
+def is_word_end(piece: str) -> bool:
+    """A short lower-case piece that is no word of its own: the end of a word a narrow column
+    (or a page) broke (`hs` of `Months`, `d` of `Period`)."""
+    return re.fullmatch(r"[a-z]{1,4}", piece) is not None and piece not in _SHORT_WORDS
+
+
 def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
     """The lines of one cell as one text. A line break is a space, except inside a number the
     column was too narrow for (`91.3` over `%`, `506/58` over `6`), after a wrapped dash

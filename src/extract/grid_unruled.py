@@ -279,18 +279,24 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or is_data_line(line) or title_of(line):
             continue
-        if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2):
-            continue
         header = tail[k:]
+        if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
+            1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
+        ) < min_values:
+            continue  # (labels a narrow column broke, `Actu` over `al`, name values only joined)
         if any(is_data_line(ln) for ln in header):
             return None
-        spans = merge_spans([(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells], 0.0)
+        spans = _label_spans(header)
         cells = _header_cells(header, spans)
         if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
             return None
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
                     header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, lines.index(line)))
     return None
+
+
+def _label_spans(header: list[Line]) -> list[Span]:
+    return merge_spans([(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells], 0.0)
 
 
 def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
