@@ -222,7 +222,8 @@ def header_row_count(rows: list[list[str]]) -> int:
             if sum(1 for t in row if t and classify_header(t).role == "value") < 2:
                 break
             labelled += 1
-        return labelled if labelled < len(rows) else 0
+        # every row names values: a header alone (at a page foot, its rows on the next page)
+        return labelled
     return count
 
 

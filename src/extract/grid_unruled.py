@@ -274,18 +274,18 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
 def trailing_header(lines: list[Line], settings: TableSettings, min_values: int) -> Grid | None:
     """A header at the foot of a page whose rows begin on the next page: the last lines, from
     the first that names value columns (a wrapped header runs over several lines)."""
-    tail = lines[-4:]
+    tail = lines[-settings.trailing_header_lines :]
     for k, line in enumerate(tail):
         labels = [c.text for c in line.cells]
-        if len(labels) < 2 or is_data_line(line) or title_of(line):
+        if len(labels) < 2 or _data_at(tail, k) or title_of(line):
             continue
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
             1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
         ) < min_values:
             continue  # (labels a narrow column broke, `Actu` over `al`, name values only joined)
-        if any(is_data_line(ln) for ln in header):
-            return None
+        if any(_data_at(tail, j) for j in range(k, len(tail))):
+            return None  # (years wrapped under their months, `Jul-` over `24`, are no data)
         spans = _label_spans(header)
         cells = _header_cells(header, spans)
         if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
