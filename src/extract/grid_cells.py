@@ -125,7 +125,7 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
             re.search(r"[A-Za-z][-–]$", head) and tail[:1].isalpha()
         ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
         # `referrals`, `Aug` over `-24`
-        piece = tail.rstrip(".,:;)")
+        piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
         broken_word = (
             len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
             and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
