@@ -60,7 +60,9 @@ def grid_to_table(
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
     elif carry is not None and _lines_up(grid, carry):
-        # no header, or the foot of a header row the page broke (`hs Ago`): the carried table goes on
+        # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
+        # goes on; rows without figures read as a header are the end of a row the page broke
+        body, contexts = grid.rows, grid.contexts
         columns, body = _carried_columns(grid, carry, body)
         columns, body, contexts = _header_foot(columns, body, contexts, carry)
         header_context, title = carry.header_context, carry.section
