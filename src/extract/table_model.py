@@ -92,8 +92,31 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
             elif col.role in ("value", "blank", "ignore") and all(read_polarity(v) for v in values):
                 # `Bigger is better` under whatever label: the row's polarity, never a figure
                 col = Column(col.index, col.label, HeaderMeaning("polarity"), col.x0, col.x1)
+            elif col.role == "ignore" and (meaning := _comparison(col.label, columns, values)) is not None:
+                col = Column(col.index, col.label, meaning, col.x0, col.x1)
         out.append(col)
     return out
+
+
+_AGAINST = re.compile(r"\b(?:against|compared (?:with|to)|vs\.?|versus)\s+(.*\d.*)$", re.I)
+_DESIGNATION = re.compile(r"\bQ[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _comparison(label: str, columns: list[Column], values: list[str]) -> HeaderMeaning | None:
+    """A column of figures labelled as a comparison with a period (`DOT against 2016/17 (Q4)`,
+    its cells `↓ 67.2%`) holds that period's figure: the same quarter or month as the actual
+    column's a year before (`against Q1 2016/17` beside `2017/18 Q1`), else the previous period."""
+    m = _AGAINST.search(label)
+    if not m:
+        return None
+    figures = sum(1 for v in values if parse_cell(re.sub(r"^[^\w(£$.-]+", "", v)).value is not None)
+    if figures < max(1, len(values) / 2):
+        return None
+    period = m.group(1).strip()
+    actual = [c.meaning.period_label or c.label for c in columns if c.meaning.kind == "actual"]
+    own = {d.lower()[:3] for d in _DESIGNATION.findall(period)}
+    same = bool(own) and any(own & {d.lower()[:3] for d in _DESIGNATION.findall(a)} for a in actual)
+    return HeaderMeaning("value", "year_ago" if same else "previous_period", period)
 
 
 def title_of(line: Line) -> str | None:
