@@ -4,7 +4,7 @@ text that shows it (positions in points, top-down, 6 pt type unless said)."""
 from __future__ import annotations
 
 from extract.grid import grid_to_table
-from extract.grid_cells import Grid, join_cell_lines
+from extract.grid_cells import Grid, header_row_count, join_cell_lines
 from extract.grid_rows import lines_to_rows, name_columns_of
 from extract.grid_unruled import (
     _trim_tail,
@@ -15,7 +15,8 @@ from extract.grid_unruled import (
 )
 from extract.model import Cell, Line, Word
 from extract.settings import TableSettings
-from extract.table_model import QualityReport, Table, build_columns
+from extract.table_model import QualityReport, Table, TableRow, build_columns, reclassify_by_content
+from extract.tables import join_broken_row
 
 SETTINGS = TableSettings()
 
@@ -211,3 +212,55 @@ def test_unruled_grid_takes_a_header_foot_above_the_first_row_into_the_header():
     grid = grids[0]
     assert grid.rows[0][1] == "Good High/Low"
     assert grid.rows[1][:2] == ["% Children Open to care leavers", "Bigger is Better"]
+
+
+def test_a_ruled_grid_of_header_rows_only_is_a_header_alone():
+    rows = [["Reference", "Jul-24", "Aug-24"], ["", "Actual", "Actual"]]
+    assert header_row_count(rows) == 2
+    assert header_row_count([["Name", "Actual", "Target"], ["Visits", "75%", "80%"]]) == 1
+
+
+def test_a_header_broken_by_the_page_is_finished_by_the_next_pages_header_foot():
+    spans = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0)]
+    carry = _carry(["Title", "Previous Perio", "Result 12 Mont"], spans)  # a header alone: no rows
+    grid = Grid("ruled", spans, [["", "d", "hs Ago"], ["SCC/001 Plans", "55.0", "61.4"]],
+                ["d hs Ago", "SCC/001 Plans 55.0 61.4"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None
+    assert [c.label for c in table.columns] == ["Title", "Previous Period", "Result 12 Months Ago"]
+    assert [c.meaning.kind for c in table.columns[1:]] == ["previous_period", "year_ago"]
+    assert table.rows[0].cells == ["SCC/001 Plans", "55.0", "61.4"]
+
+
+def test_a_ruled_continuation_keeps_the_figureless_end_of_a_broken_row_as_its_first_row():
+    spans = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0)]
+    carry = _carry(["Title", "Actual", "Target"], spans)
+    carry.rows.append(TableRow(["% Children open", "86.5", "90.0"], "% Children open 86.5 90.0"))
+    grid = Grid("ruled", spans, [["to Social Care", "%", "%"], ["Audits", "53.0%", "65.0%"]],
+                ["to Social Care % %", "Audits 53.0% 65.0%"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None and table.continues is carry
+    join_broken_row(carry, table)
+    assert carry.rows[-1].cells == ["% Children open to Social Care", "86.5%", "90.0%"]
+    assert [r.cells[0] for r in table.rows] == ["Audits"]
+
+
+def test_cell_lines_broken_inside_a_word_or_after_a_slash_join_without_a_space():
+    def words(text: str, x0: float, top: float) -> list[Word]:
+        return list(cell(x0, text, top).words)
+
+    broken = [words("employment/educa", 20, 100), words("tion/training", 20, 106)]
+    assert join_cell_lines(broken) == "employment/education/training"
+    slash = [words("employment/education/", 20, 100), words("training", 20, 106)]
+    assert join_cell_lines(slash) == "employment/education/training"
+    assert join_cell_lines([words("Rate per", 20, 100), words("month", 20, 106)]) == "Rate per month"
+
+
+def test_a_column_compared_with_a_period_holds_that_periods_figures():
+    columns = build_columns(["Indicator", "2017/18 Q1 Performance", "Short Term DOT against 2016/17 (Q4)",
+                             "Long Term DOT against Q1 2016/17", "Notes against 2016"])
+    rows = [["Foster carers", "78", "↑ 77", "↓ 81", "see note"], ["Leavers", "60.9%", "↓ 67.2%", "↓ 62.3%", "n/a"]]
+    out = reclassify_by_content(columns, rows)
+    assert (out[2].meaning.kind, out[2].meaning.period_label) == ("previous_period", "2016/17 (Q4)")
+    assert (out[3].meaning.kind, out[3].meaning.period_label) == ("year_ago", "Q1 2016/17")
+    assert out[4].role == "ignore"  # words, not figures
