@@ -34,6 +34,8 @@ class PdfSettings:
     rule_min_length: float = 4.0  # points: a shorter one is a tick or a bullet, not a rule
     max_path_segments: int = 400  # a path with more segments is a chart or a glyph: not read for rules
     max_chars_per_page: int = 200_000  # a page with more glyphs is read as text only (pathological)
+    sentence_join_lines: int = 6  # a sentence cut by a page break ends within this many lines of the next page
+    prose_line_width: float = 0.5  # share of the page width: a single run this wide is a line of prose
 
     def __post_init__(self) -> None:
         _check_numbers(self)
