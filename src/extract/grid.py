@@ -22,7 +22,7 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
-from extract.grid_cells import Grid, header_row_count, is_value_like, is_word_end, mend_label, merge_header
+from extract.grid_cells import Grid, Span, header_row_count, is_value_like, is_word_end, mend_label, merge_header
 from extract.grid_ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
 from extract.grid_unruled import title_above, trailing_header, unruled_grids
 from extract.kinds import classify_header
@@ -150,16 +150,27 @@ def _header_foot(
     return out, body[1:], contexts[1:]
 
 
-def page_grids(page: Page, settings: TableSettings, min_values: int = 2) -> list[Grid]:
+def page_grids(
+    page: Page, settings: TableSettings, min_values: int = 2, carried: tuple[Span, ...] | None = None
+) -> list[Grid]:
     """Every grid on a page, top-down: ruled regions first, then unruled tables in what is left.
-    Kept on the page, so detection and parsing find them once."""
-    key = ("grids", settings, min_values)
+    Kept on the page, so detection and parsing find them once. `carried`: the columns of the
+    table the previous page left open, for a headerless table at this page's top."""
+    key = ("grids", settings, min_values, None)
     if key not in page.cache:
-        page.cache[key] = _page_grids(page, settings, min_values)
+        page.cache[key] = _page_grids(page, settings, min_values, None)
+    grids = page.cache[key]
+    first = grids[0] if grids else None
+    if carried is None or first is None or first.method != "unruled" or first.header_rows \
+            or len(first.columns) >= len(carried):
+        return grids  # (the page read on its own already has the carried table's columns)
+    key = ("grids", settings, min_values, carried)
+    if key not in page.cache:
+        page.cache[key] = _page_grids(page, settings, min_values, carried)
     return page.cache[key]
 
 
-def _page_grids(page: Page, settings: TableSettings, min_values: int) -> list[Grid]:
+def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: tuple[Span, ...] | None) -> list[Grid]:
     h, v = rules_to_edges(page.rules, settings)
     regions = edges_to_regions(h, v, settings)
     grids: list[Grid] = []
@@ -173,7 +184,13 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int) -> list[Gr
         grids.extend(split_at_headers(grid, min_values))
         covered.append((region.top - 1, region.bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
-    grids.extend(unruled_grids(rest, settings, min_values))
+    above = min((g.top for g in grids), default=float("inf"))
+    top_rest = [ln for ln in rest if (ln.top or 0) < above]
+    if carried and top_rest:  # only a table above every ruled one continues the previous page's
+        grids.extend(unruled_grids(top_rest, settings, min_values, list(carried)))
+        grids.extend(unruled_grids(rest[len(top_rest):], settings, min_values))
+    else:
+        grids.extend(unruled_grids(rest, settings, min_values))
     grids.sort(key=lambda g: g.top)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
@@ -194,7 +211,10 @@ def page_tables(
     page: Page, settings: TableSettings, min_values: int, carry: Table | None = None, repair_shifts: bool = False
 ) -> list[Table]:
     tables: list[Table] = []
-    for grid in page_grids(page, settings, min_values):
+    carried = None  # the columns of a table with rows: where its figures sat (a header's labels may not)
+    if carry is not None and carry.rows and all(c.x0 is not None and c.x1 is not None for c in carry.columns):
+        carried = tuple((c.x0 or 0.0, c.x1 or 0.0) for c in carry.columns)
+    for grid in page_grids(page, settings, min_values, carried):
         table = grid_to_table(grid, min_values, carry if not tables else None, repair_shifts)
         if table is not None:
             tables.append(table)

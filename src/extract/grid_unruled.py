@@ -224,7 +224,12 @@ def _names_values(header: list[Line], columns: list[Span], min_values: int) -> b
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
-def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 2) -> list[Grid]:
+def unruled_grids(
+    lines: list[Line], settings: TableSettings, min_values: int = 2, carried: list[Span] | None = None
+) -> list[Grid]:
+    """The unruled tables among the lines. `carried`: the columns of the table the previous
+    page left open; a headerless first table takes them where its own few rows give fewer
+    columns (occupancy needs rows to separate columns that wrapped cells bridge)."""
     grids: list[Grid] = []
     for start, end in data_runs(lines, settings):
         body = lines[start:end]
@@ -236,6 +241,11 @@ def unruled_grids(lines: list[Line], settings: TableSettings, min_values: int = 
         h_start, h_end = header_above(lines, start, columns, names, settings)
         if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
             h_start = h_end = h_start  # labels that name no value column: the first row's upper lines
+        if carried and not grids and h_end == h_start and len(columns) < len(carried):
+            columns = list(carried)
+            names = name_columns_of(body, columns)
+            h_start, h_end = header_above(lines, start, columns, names, settings)
+            h_start = h_end = min(h_start, h_end)
         merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
         extra = _header_only_columns(lines[h_start:h_end], merged)
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
