@@ -264,3 +264,19 @@ def test_a_column_compared_with_a_period_holds_that_periods_figures():
     assert (out[2].meaning.kind, out[2].meaning.period_label) == ("previous_period", "2016/17 (Q4)")
     assert (out[3].meaning.kind, out[3].meaning.period_label) == ("year_ago", "Q1 2016/17")
     assert out[4].role == "ignore"  # words, not figures
+
+
+def test_a_headerless_table_at_a_page_top_takes_the_carried_columns_when_its_own_are_fewer():
+    # a period printed tight against its figure: this page's few rows leave no gap between them
+    lines = [
+        line(100, (20, "Alpha"), (100, "Q1"), (111, "7.3%"), (140, "2.0")),
+        line(120, (20, "Beta"), (100, "Q2"), (111, "8.1%"), (140, "4.0")),
+    ]
+    own = unruled_grids(lines, SETTINGS)
+    assert len(own) == 1 and len(own[0].columns) == 3
+    carried = [(20.0, 60.0), (100.0, 108.0), (111.0, 127.0), (140.0, 152.0)]
+    grid = unruled_grids(lines, SETTINGS, 2, carried)[0]
+    assert grid.columns == carried
+    assert [row[1:] for row in grid.rows] == [["Q1", "7.3%", "2.0"], ["Q2", "8.1%", "4.0"]]
+    below = [line(ln.top + 300, *((c.x0, c.text) for c in ln.cells)) for ln in lines]
+    assert len(unruled_grids([*lines, *below], SETTINGS, 2, carried)[1].columns) == 3  # only the first table
