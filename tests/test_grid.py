@@ -280,3 +280,16 @@ def test_a_headerless_table_at_a_page_top_takes_the_carried_columns_when_its_own
     assert [row[1:] for row in grid.rows] == [["Q1", "7.3%", "2.0"], ["Q2", "8.1%", "4.0"]]
     below = [line(ln.top + 300, *((c.x0, c.text) for c in ln.cells)) for ln in lines]
     assert len(unruled_grids([*lines, *below], SETTINGS, 2, carried)[1].columns) == 3  # only the first table
+
+
+def test_a_figure_wrapped_over_two_lines_around_the_values_line_leaves_it_the_anchor():
+    # `12.82` wrapped as `12.8` over `2`: its two lines straddle the one-line cells' line
+    lines = [
+        line(100, (200, "12.8"), (240, "12.7")),
+        line(104, (20, "6.14"), (60, "Score"), (120, "17"), (160, "14")),
+        line(108.5, (205, "2"), (245, "6")),
+        line(130, (20, "6.15"), (60, "Plans"), (120, "90"), (160, "95"), (200, "96"), (240, "97")),
+    ]
+    columns = [(20, 36), (60, 80), (120, 128), (160, 168), (200, 216), (240, 256)]
+    rows, _, _, _ = lines_to_rows(lines, columns, name_columns_of(lines, columns), SETTINGS)
+    assert rows == [["6.14", "Score", "17", "14", "12.82", "12.76"], ["6.15", "Plans", "90", "95", "96", "97"]]

@@ -161,28 +161,38 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
         i for i, p in enumerate(placed)
         if counts[i] >= need_values and sum(1 for c in p if c not in name_columns) >= need_cells
     ]  # fmt: skip
-    return anchors if lines is None else _merge_interleaved(anchors, placed, lines, settings)
+    return anchors if lines is None else _merge_interleaved(anchors, placed, lines, settings, name_columns)
 
 
 def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
-                       settings: TableSettings) -> list[int]:
-    """Two values lines closer than a line's height apart, with no column holding a value on
-    both, are one row: centred cells of two lines (`0.22` over `%`) sit half a line off the
-    one-line cells beside them. Rows never interleave so. The lower line anchors the row: the
-    first lines of the two-line cells are above the one-line cells' middle, their second lines
-    (a `%`, no value) below it."""
-    out: list[int] = []
+                       settings: TableSettings, name_columns: set[int] | None = None) -> list[int]:
+    """Values lines closer than a line's height apart, with no column holding a value on two
+    of them, are one row: centred cells of two lines (`0.22` over `%`, `12.8` over `2`) sit
+    half a line off the one-line cells beside them. Rows never interleave so. The row's
+    values line is the one whose cells have no other line of their own around them (the
+    one-line cells); the two-line cells' lines have their other line in the same columns."""
+    groups: list[list[int]] = []
     for i in anchors:
-        if out:
-            j = out[-1]
+        if groups:
+            j = groups[-1][-1]
             near = _middle(lines[i]) - _middle(lines[j]) < settings.interleave_heights * max(
                 line_height(lines[i]), line_height(lines[j]))
-            shared = set(placed[i]) & set(placed[j])
-            if near and not any(_is_value(placed[i][c]) and _is_value(placed[j][c]) for c in shared):
-                out[-1] = i
+            if near and not any(_is_value(placed[i][c]) and _is_value(placed[k][c])
+                                for k in groups[-1] for c in set(placed[i]) & set(placed[k])):
+                groups[-1].append(i)
                 continue
-        out.append(i)
-    return out
+        groups.append([i])
+    names = name_columns or set()
+    return [min(group, key=lambda i: (_wrapped_cells(i, placed, lines, names), -i)) for group in groups]
+
+
+def _wrapped_cells(i: int, placed: list[dict[int, list[Word]]], lines: list[Line], name_columns: set[int]) -> int:
+    """Cells of line i (names aside) with another line of text in their column within two line
+    heights: the lines of a cell wrapped over two lines."""
+    reach = 2 * line_height(lines[i])
+    near = [j for j in range(max(0, i - 3), min(len(lines), i + 4))
+            if j != i and abs(_middle(lines[j]) - _middle(lines[i])) <= reach]
+    return sum(1 for c in placed[i] if c not in name_columns and any(placed[j].get(c) for j in near))
 
 
 def _is_value(words: list[Word]) -> bool:

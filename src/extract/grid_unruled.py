@@ -191,6 +191,18 @@ def header_above(
     return header_start, end
 
 
+def _names_above(lines: list[Line], first: int, columns: list[Span], names: set[int], settings: TableSettings) -> int:
+    k = first
+    while k > 0:
+        line, below = lines[k - 1], lines[k]
+        if (below.top or 0) - (line.bottom or 0) > settings.row_gap_heights * line_height(line):
+            break
+        if not set(line_columns(line, columns)) <= names or _data_at(lines, k - 1):
+            break
+        k -= 1
+    return k
+
+
 def _header_figure(line: Line, columns: list[Span]) -> bool:
     """One figure beside a word over a table of several columns is a header's wrapped label
     (`Previous` and the `12` of `Result 12 Months Ago`), not a row of it."""
@@ -240,7 +252,9 @@ def unruled_grids(
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
         if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
-            h_start = h_end = h_start  # labels that name no value column: the first row's upper lines
+            # labels that name no value column: the first row's upper lines, and so are the
+            # name lines tight above them (`up to date` over a wrapped figure's `0.542`)
+            h_start = h_end = _names_above(lines, h_start, columns, names, settings)
         if carried and not grids and h_end == h_start and len(columns) < len(carried):
             columns = list(carried)
             names = name_columns_of(body, columns)
