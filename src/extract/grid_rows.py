@@ -167,7 +167,7 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
 def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
                        settings: TableSettings, name_columns: set[int] | None = None) -> list[int]:
     """Values lines closer than a line's height apart, with no column holding a value on two
-    of them, are one row: centred cells of two lines (`0.22` over `%`, `12.8` over `2`) sit
+    neighbours, are one row: centred cells of two lines (`0.22` over `%`, `12.8` over `2`) sit
     half a line off the one-line cells beside them. Rows never interleave so. The row's
     values line is the one whose cells have no other line of their own around them (the
     one-line cells); the two-line cells' lines have their other line in the same columns."""
@@ -177,8 +177,8 @@ def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], 
             j = groups[-1][-1]
             near = _middle(lines[i]) - _middle(lines[j]) < settings.interleave_heights * max(
                 line_height(lines[i]), line_height(lines[j]))
-            if near and not any(_is_value(placed[i][c]) and _is_value(placed[k][c])
-                                for k in groups[-1] for c in set(placed[i]) & set(placed[k])):
+            shared = set(placed[i]) & set(placed[j])
+            if near and not any(_is_value(placed[i][c]) and _is_value(placed[j][c]) for c in shared):
                 groups[-1].append(i)
                 continue
         groups.append([i])
