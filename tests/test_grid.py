@@ -218,6 +218,10 @@ def test_a_ruled_grid_of_header_rows_only_is_a_header_alone():
     rows = [["Reference", "Jul-24", "Aug-24"], ["", "Actual", "Actual"]]
     assert header_row_count(rows) == 2
     assert header_row_count([["Name", "Actual", "Target"], ["Visits", "75%", "80%"]]) == 1
+    # a repeated header over the end of a row the page broke (`0.43` of a wrapped formula)
+    broken_end = ["Health Assessments due", "", "%", "0.43"]
+    assert header_row_count([["Measure", "Jul-24", "Aug-24", ""], ["", "Actual", "Actual", "Formula"], broken_end,
+                             ["6.12 Dental checks", "56%", "52.9%", "319/589"]]) == 2
 
 
 def test_a_header_broken_by_the_page_is_finished_by_the_next_pages_header_foot():

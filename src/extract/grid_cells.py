@@ -211,6 +211,9 @@ def header_row_count(rows: list[list[str]]) -> int:
             continue
         if is_data_cells(row):
             break
+        if count and any(is_value_like(t) and not is_period_cell(t) for t in filled) \
+                and sum(1 for t in filled if classify_header(t).role == "value") < 2:
+            break  # a figure under the header that names no values: the end of a row the page broke
         count += 1
         if count >= 4:
             break
