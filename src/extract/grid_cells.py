@@ -122,7 +122,7 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         widest_line = above[-1].x1 >= widest - 1.0
         broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
         broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
-            re.search(r"[A-Za-z][-–/]$", head) and tail[:1].isalpha()
+            re.search(r"[A-Za-z][-–/]$|\d[-–]$", head) and tail[:1].isalpha()
         ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
         # `referrals`, `Aug` over `-24`
         piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
