@@ -298,3 +298,17 @@ def test_a_figure_wrapped_over_two_lines_around_the_values_line_leaves_it_the_an
     columns = [(20, 36), (60, 80), (120, 128), (160, 168), (200, 216), (240, 256)]
     rows, _, _, _ = lines_to_rows(lines, columns, name_columns_of(lines, columns), SETTINGS)
     assert rows == [["6.14", "Score", "17", "14", "12.82", "12.76"], ["6.15", "Plans", "90", "95", "96", "97"]]
+
+
+def test_a_headerless_row_takes_its_columns_from_all_its_lines():
+    # a page's only row: a period and a word wrapped around the one-line figures
+    lines = [
+        line(73.5, (157, "16-17-year-olds"), height=6.5),
+        line(78.1, (226, "Apr-Jun"), (297, "Tracke"), height=6.5),
+        line(82.8, (157, "in an"), (262, "7.3%"), (347, "8.5%"), (391, "4.8%"), height=5.1),
+        line(87.6, (232, "23"), (297, "r"), height=5.0),
+        line(92.0, (157, "apprenticeship"), height=6.5),
+    ]
+    grids = unruled_grids(lines, SETTINGS)
+    assert len(grids) == 1
+    assert grids[0].rows == [["16-17-year-olds in an apprenticeship", "Apr-Jun 23", "7.3%", "Tracker", "8.5%", "4.8%"]]

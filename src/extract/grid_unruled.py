@@ -83,7 +83,12 @@ def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings
     pitch = pitches[len(pitches) // 2] if pitches else None
     # a line's height varies with its glyphs (`4.6` is lower than `(per 10,000)`): the body's
     # type size is the range of its lines' heights, not one of them
-    heights = [line_height(lines[k]) for k in range(start, last_data + 1)]
+    # (with the lines tight above the first values: a first row's wrapped name is the body's)
+    first = start
+    while first > max(0, start - 3) and (lines[first].top or 0) - (lines[first - 1].bottom or 0) <= \
+            settings.row_gap_heights * line_height(lines[first - 1]):
+        first -= 1
+    heights = [line_height(lines[k]) for k in range(first, last_data + 1)]
     low, high = min(heights) * (1 - settings.type_size_tolerance), max(heights) * (1 + settings.type_size_tolerance)
     k = last_data + 1
     while k < end:
@@ -255,6 +260,14 @@ def unruled_grids(
             # labels that name no value column: the first row's upper lines, and so are the
             # name lines tight above them (`up to date` over a wrapped figure's `0.542`)
             h_start = h_end = _names_above(lines, h_start, columns, names, settings)
+        if h_end == h_start < start:
+            # no header: the lines above the first values are its row's (a period and a word
+            # wrapped around a one-line figure, `Apr-Jun` over `23`), and their words may set
+            # apart columns the values lines alone leave run together
+            finer = runs_to_columns(lines[h_end:end], settings)
+            if len(finer) > len(columns):
+                columns = finer
+                names = name_columns_of(body, columns)
         if carried and not grids and h_end == h_start and len(columns) < len(carried):
             columns = list(carried)
             names = name_columns_of(body, columns)
