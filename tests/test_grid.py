@@ -6,6 +6,7 @@ from __future__ import annotations
 from extract.grid import grid_to_table
 from extract.grid_cells import Grid, header_row_count, join_cell_lines
 from extract.grid_rows import lines_to_rows, name_columns_of
+from extract.grid_ruled import Region, region_to_grid
 from extract.grid_unruled import (
     _trim_tail,
     _year_tail,
@@ -312,3 +313,28 @@ def test_a_headerless_row_takes_its_columns_from_all_its_lines():
     grids = unruled_grids(lines, SETTINGS)
     assert len(grids) == 1
     assert grids[0].rows == [["16-17-year-olds in an apprenticeship", "Apr-Jun 23", "7.3%", "Tracker", "8.5%", "4.8%"]]
+
+
+def test_a_label_over_several_columns_with_labels_under_it_heads_each_of_them():
+    # an Excel group cell merged over two columns, no rules printed
+    lines = [
+        line(90, (20, "Indicator"), (107, "2015/16"), (167, "2016/17")),
+        line(98, (100, "Target"), (130, "Actual"), (160, "Target"), (190, "Actual")),
+        line(110, (20, "Visits"), (100, "80%"), (130, "75%"), (160, "85%"), (190, "79%")),
+        line(120, (20, "Reviews"), (100, "90%"), (130, "88%"), (160, "90%"), (190, "91%")),
+    ]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    assert grid.rows[0] == ["Indicator", "2015/16 Target", "2015/16 Actual", "2016/17 Target", "2016/17 Actual"]
+
+
+def test_a_ruled_label_crossing_a_column_rule_heads_each_merged_column():
+    region = Region([90.0, 98.0, 106.0, 114.0], [10.0, 90.0, 120.0, 150.0], 10.0, 90.0, 150.0, 114.0)
+    words = [
+        Word("Indicator", 20, 91, 56, 97), Word("2015/16", 106, 91, 134, 97),
+        Word("Target", 95, 99, 115, 105), Word("Actual", 125, 99, 145, 105),
+        Word("Visits", 20, 107, 44, 113), Word("80%", 95, 107, 107, 113), Word("75%", 125, 107, 137, 113),
+    ]
+    grid = region_to_grid(region, words)
+    assert grid is not None
+    assert grid.rows[0] == ["Indicator", "2015/16", "2015/16"]
+    assert grid.rows[2] == ["Visits", "80%", "75%"]

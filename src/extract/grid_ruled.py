@@ -7,7 +7,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from extract.grid_cells import Grid, is_data_cells, words_in
+from extract.grid_cells import Grid, is_data_cells, is_value_like, words_in
 from extract.kinds import classify_header
 from extract.model import Line, Rule, Word
 from extract.settings import TableSettings
@@ -163,9 +163,28 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     cols_used = sorted({c for _, c in cells})
     limits = {c: max(w.x1 for (_, k), ws in cells.items() if k == c for w in ws) for c in cols_used}
     rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
+    _spread_merged(rows, rows_used, cols_used, cells, verticals)
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
+                   cells: dict[tuple[int, int], list[Word]], verticals: list[float]) -> None:
+    """A label whose words cross a column rule sits in a cell merged over those columns (a
+    group heading over `Target` and `Actual`): it heads each of them (labels, not figures)."""
+    for n, r in enumerate(rows_used):
+        for m, c in enumerate(cols_used):
+            words = cells.get((r, c))
+            if not words or is_value_like(rows[n][m]):
+                continue
+            x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+            if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
+                continue
+            for k, other in enumerate(cols_used):
+                inside = min(x1, verticals[other + 1]) - max(x0, verticals[other]) > 1
+                if k != m and inside and not rows[n][k]:
+                    rows[n][k] = rows[n][m]
 
 
 def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:

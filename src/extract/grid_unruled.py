@@ -368,10 +368,20 @@ def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
 
 
 def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
+    """Each column's header text. A label over several columns with labels of their own under
+    it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
     placed: dict[int, list[Word]] = {}
-    for line in header:
+    for k, line in enumerate(header):
+        below = {c for ln in header[k + 1 :] for c in line_columns(ln, columns)}
+        spread: set[int] = set()
+        for cell in line.cells:
+            under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
+            if len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
+                for c in under:
+                    placed.setdefault(c, []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
         for c, ws in line_columns(line, columns).items():
-            placed.setdefault(c, []).extend(ws)
+            placed.setdefault(c, []).extend(w for w in ws if id(w) not in spread)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
 
 
