@@ -338,3 +338,12 @@ def test_a_ruled_label_crossing_a_column_rule_heads_each_merged_column():
     assert grid is not None
     assert grid.rows[0] == ["Indicator", "2015/16", "2015/16"]
     assert grid.rows[2] == ["Visits", "80%", "75%"]
+
+
+def test_a_run_of_bare_month_columns_holding_figures_are_the_months_actuals():
+    columns = build_columns(["Indicator", "Apr", "May", "Jun", "Target", "May", "Notes"])
+    rows = [["Visits", "80%", "82%", "85%", "90%", "see", "ok"], ["Reviews", "12", "14", "", "15", "x", ""]]
+    out = reclassify_by_content(columns, rows)
+    assert [(c.role, c.meaning.kind) for c in out[1:4]] == [("value", "actual")] * 3
+    assert out[1].meaning.period_label == "Apr"
+    assert out[5].role == "ignore"  # a lone month label over words

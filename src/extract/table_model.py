@@ -75,10 +75,16 @@ def build_columns(labels: list[str], spans: list[tuple[float | None, float | Non
     return columns
 
 
+_BARE_PERIOD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|quarter\s*[1-4]|q[1-4]|month\s*\d{1,2}", re.I)
+
+
 def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
     their header says; unlabelled columns of symbols hold the status; columns of polarity words
-    (`Bigger is better`) hold the polarity."""
+    (`Bigger is better`) hold the polarity; a run of columns headed by bare months (`Apr`,
+    `May`, ... the year in the title) holding figures are the months' actuals."""
+    columns = _bare_periods(columns, rows)
     out = []
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
@@ -95,6 +101,24 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
             elif col.role == "ignore" and (meaning := _comparison(col.label, columns, values)) is not None:
                 col = Column(col.index, col.label, meaning, col.x0, col.x1)
         out.append(col)
+    return out
+
+
+def _bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    bare = [c.role == "ignore" and bool(_BARE_PERIOD.fullmatch(c.label.strip())) for c in columns]
+    out = list(columns)
+    for k, col in enumerate(columns):
+        run = 1
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(columns) and bare[j]:
+                run += 1
+                j += step
+        if not bare[k] or run < 3:
+            continue  # one `May` is a word; a run of months is a calendar
+        values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
+        if values and sum(1 for v in values if parse_cell(v).value is not None) >= len(values) / 2:
+            out[k] = Column(col.index, col.label, HeaderMeaning("value", "actual", col.label), col.x0, col.x1)
     return out
 
 
