@@ -260,6 +260,8 @@ def test_cell_lines_broken_inside_a_word_or_after_a_slash_join_without_a_space()
     assert join_cell_lines(slash) == "employment/education/training"
     assert join_cell_lines([words("Rate per", 20, 100), words("month", 20, 106)]) == "Rate per month"
     assert join_cell_lines([words("for 3-4-", 20, 100), words("year-olds", 20, 106)]) == "for 3-4-year-olds"
+    compound = [words("employment/educati", 20, 100), words("on/training", 20, 106)]
+    assert join_cell_lines(compound) == "employment/education/training"
 
 
 def test_a_column_compared_with_a_period_holds_that_periods_figures():

@@ -131,7 +131,9 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
             and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
                  or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
         )
-        joiner = "" if broken_number or broken_dash or broken_word else " "
+        # a slash compound broken inside a word (`employment/educati` over `on/training`)
+        broken_compound = bool(re.search(r"/[a-z]+$", head) and re.match(r"[a-z]+/", tail))
+        joiner = "" if broken_number or broken_dash or broken_word or broken_compound else " "
         text = f"{text}{joiner}{' '.join(w.text for w in below)}"
     return normalise_space(text)
 
