@@ -349,3 +349,15 @@ def test_a_run_of_bare_month_columns_holding_figures_are_the_months_actuals():
     assert [(c.role, c.meaning.kind) for c in out[1:4]] == [("value", "actual")] * 3
     assert out[1].meaning.period_label == "Apr"
     assert out[5].role == "ignore"  # a lone month label over words
+
+
+def test_a_comment_column_wrapped_round_a_fraction_is_words_and_a_long_wrap_stays_in_the_body():
+    name = ["CSPI 01 The %", "of initial", "assessments", "that were", "completed in", "the year",
+            "where there", "is evidence", "that the", "child has", "been seen", "alone by the", "worker"]
+    lines = [line(100, (20, name[0]), (120, "49.10"), (160, "50.00"), (200, "566/1153"))]
+    lines += [line(100 + 8 * k, (20, text), (200, "of these")) for k, text in enumerate(name[1:], start=1)]
+    lines += [line(210, (20, "CSPI02 The"), (120, "92.50"), (160, "90.00"), (200, "1066/1153"))]
+    columns = [(20, 80), (120, 140), (160, 180), (200, 248)]
+    assert name_columns_of(lines, columns) == {0, 3}
+    from extract.grid_unruled import data_runs
+    assert data_runs(lines, SETTINGS) == [(0, len(lines))]  # twelve wrapped lines past the values

@@ -247,6 +247,8 @@ def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
             into.setdefault(c, []).append(" ".join(w.text for w in ws))
     names = set()
     for c, values in [*texts.items(), *((c, v) for c, v in others.items() if c not in texts)]:
+        if len(others.get(c, [])) > 2 * len(values):
+            values = values + others[c]  # mostly off the values lines: a comment wrapped round a fraction
         wordy = sum(1 for t in values if not is_value_like(t) and re.search(r"[A-Za-z]{3}", t))
         if wordy > len(values) / 2:
             names.add(c)

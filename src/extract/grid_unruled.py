@@ -64,7 +64,7 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
                     break
                 spans = _value_spans([lines[k] for k in range(start, j + 1) if is_data_line(lines[k])])
                 last_data = j
-            elif not _fits_columns(line, spans) or j - last_data > 8:
+            elif not _fits_columns(line, spans) or j - last_data > settings.max_wrapped_lines:
                 break
             j += 1
         runs.append((start, _trim_tail(lines, start, last_data, j, settings)))
@@ -252,6 +252,9 @@ def unruled_grids(
         body = lines[start:end]
         last_data = max(k for k in range(start, end) if _data_at(lines, k))
         columns = runs_to_columns(lines[start : last_data + 1], settings)
+        finer = runs_to_columns(body, settings)  # (a column the values lines leave empty: comments)
+        if len(finer) > len(columns):
+            columns = finer
         if len(columns) < 2:
             continue
         names = name_columns_of(body, columns)

@@ -57,6 +57,7 @@ class TableSettings:
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     trailing_header_lines: int = 4  # a header at a page foot spans up to this many lines
+    max_wrapped_lines: int = 16  # unruled: a row's name or comment wraps over at most this many lines past its values
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
 
     def __post_init__(self) -> None:
