@@ -10,6 +10,7 @@ from extract.grid_ruled import Region, region_to_grid
 from extract.grid_unruled import (
     _trim_tail,
     _year_tail,
+    data_runs,
     header_above,
     merge_exclusive_columns,
     unruled_grids,
@@ -359,5 +360,4 @@ def test_a_comment_column_wrapped_round_a_fraction_is_words_and_a_long_wrap_stay
     lines += [line(210, (20, "CSPI02 The"), (120, "92.50"), (160, "90.00"), (200, "1066/1153"))]
     columns = [(20, 80), (120, 140), (160, 180), (200, 248)]
     assert name_columns_of(lines, columns) == {0, 3}
-    from extract.grid_unruled import data_runs
     assert data_runs(lines, SETTINGS) == [(0, len(lines))]  # twelve wrapped lines past the values
