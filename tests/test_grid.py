@@ -361,3 +361,19 @@ def test_a_comment_column_wrapped_round_a_fraction_is_words_and_a_long_wrap_stay
     columns = [(20, 80), (120, 140), (160, 180), (200, 248)]
     assert name_columns_of(lines, columns) == {0, 3}
     assert data_runs(lines, SETTINGS) == [(0, len(lines))]  # twelve wrapped lines past the values
+
+
+def test_a_first_rows_taller_name_line_under_the_header_does_not_end_the_header():
+    # line heights follow the glyphs: `Early` (with a descender) is taller than `2021/2`; the
+    # header is the labels and the first row's upper lines, which the first row reclaims
+    lines = [
+        line(136, (20, "Indicator"), (130, "Period"), (180, "Actual"), (230, "Target"), height=5.5),
+        line(146.5, (20, "Children in the Early"), height=7.0),
+        line(156.4, (20, "Years Foundation"), height=5.5),
+        line(161.3, (130, "2021/2"), (230, "Track"), height=5.5),
+        line(166.3, (20, "Stage achieving a"), (180, "64.5%"), (235, "n/a"), height=7.0),
+    ]
+    columns = [(20, 102.0), (130, 158.0), (180, 200.0), (230, 258.0)]
+    assert header_above(lines, 4, columns, {0}, SETTINGS) == (0, 4)
+    lines[0] = line(126, (20, "Education KPIs"), height=9.3)  # a heading in a larger type is not
+    assert header_above(lines, 4, columns, {0}, SETTINGS)[0] == 1

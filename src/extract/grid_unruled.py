@@ -15,6 +15,7 @@ from extract.grid_cells import (
     join_cell_lines,
     line_columns,
     line_height,
+    mend_label,
     merge_spans,
     words_in,
 )
@@ -181,7 +182,10 @@ def header_above(
             end = k + 1 if end is None else end
         elif end is not None:
             size = line_height(lines[header_start])
-            if abs(line_height(line) - size) > 0.25 * size:
+            # (the heights of the lines below vary with their glyphs: `2021/2` is lower than `Early`)
+            seen = [line_height(ln) for ln in lines[k + 1 : first + 1]]
+            tol = settings.type_size_tolerance
+            if not min(seen) * (1 - tol) <= line_height(line) <= max(seen) * (1 + tol):
                 break  # a title above the table, in its own type size
             if gap <= 0.6 * size and header_start == k + 1:
                 header_start = k  # a name column label wrapped above or between header lines
@@ -237,7 +241,7 @@ def _header_like(line: Line) -> bool:
 
 
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
-    cells = _header_cells(header, columns)
+    cells = [mend_label(t) for t in _header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
@@ -275,7 +279,7 @@ def unruled_grids(
             columns = list(carried)
             names = name_columns_of(body, columns)
             h_start, h_end = header_above(lines, start, columns, names, settings)
-            h_start = h_end = min(h_start, h_end)
+            h_start = h_end = _names_above(lines, h_start, columns, names, settings)
         merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
         extra = _header_only_columns(lines[h_start:h_end], merged)
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
