@@ -3,7 +3,7 @@ text that shows it (positions in points, top-down, 6 pt type unless said)."""
 
 from __future__ import annotations
 
-from extract.grid import grid_to_table
+from extract.grid import grid_to_table, page_tables
 from extract.grid_cells import Grid, header_row_count, join_cell_lines
 from extract.grid_rows import lines_to_rows, name_columns_of
 from extract.grid_ruled import Region, region_to_grid
@@ -15,7 +15,7 @@ from extract.grid_unruled import (
     merge_exclusive_columns,
     unruled_grids,
 )
-from extract.model import Cell, Line, Word
+from extract.model import Cell, Line, Page, Word
 from extract.settings import TableSettings
 from extract.table_model import QualityReport, Table, TableRow, build_columns, reclassify_by_content
 from extract.tables import join_broken_row
@@ -377,3 +377,22 @@ def test_a_first_rows_taller_name_line_under_the_header_does_not_end_the_header(
     assert header_above(lines, 4, columns, {0}, SETTINGS) == (0, 4)
     lines[0] = line(126, (20, "Education KPIs"), height=9.3)  # a heading in a larger type is not
     assert header_above(lines, 4, columns, {0}, SETTINGS)[0] == 1
+
+
+def test_the_end_of_a_row_alone_at_a_page_top_ends_the_carried_tables_last_row():
+    spans = [(140.0, 220.0), (230.0, 256.0), (280.0, 296.0)]
+    carry = _carry(["Indicator", "Period", "Actual"], spans)
+    carry.rows.append(TableRow(["Families on our Stronger", "Q1", "983"], "Families on our Stronger Q1 983"))
+    page = Page(15, [
+        line(73.5, (144, "Families Programme"), height=6.5),
+        line(78.1, (233, "2023/2"), height=5.2),
+        line(82.8, (144, "attaining outcomes"), height=6.5),
+        line(87.7, (233, "4"), height=4.8),
+        line(102.5, (72, "Education KPIs"), height=7.3),  # a heading after a gap
+    ], width=595.0, height=842.0)
+    tables = page_tables(page, SETTINGS, 2, carry)
+    assert tables and tables[0].continues is carry
+    join_broken_row(carry, tables[0])
+    name = "Families on our Stronger Families Programme attaining outcomes"
+    assert carry.rows[-1].cells == [name, "Q1 2023/24", "983"]
+    assert not page_tables(page, SETTINGS, 2, None)  # nothing to continue

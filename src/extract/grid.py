@@ -22,11 +22,22 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
-from extract.grid_cells import Grid, Span, header_row_count, is_value_like, is_word_end, mend_label, merge_header
+from extract.grid_cells import (
+    Grid,
+    Span,
+    header_row_count,
+    is_data_cells,
+    is_value_like,
+    is_word_end,
+    join_cell_lines,
+    line_columns,
+    mend_label,
+    merge_header,
+)
 from extract.grid_ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
 from extract.grid_unruled import title_above, trailing_header, unruled_grids
 from extract.kinds import classify_header
-from extract.model import Line, Page, normalise_space
+from extract.model import Line, Page, Word, normalise_space
 from extract.settings import TableSettings
 from extract.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
 
@@ -214,8 +225,45 @@ def page_tables(
     carried = None  # the columns of a table with rows: where its figures sat (a header's labels may not)
     if carry is not None and carry.rows and all(c.x0 is not None and c.x1 is not None for c in carry.columns):
         carried = tuple((c.x0 or 0.0, c.x1 or 0.0) for c in carry.columns)
-    for grid in page_grids(page, settings, min_values, carried):
+    grids = page_grids(page, settings, min_values, carried)
+    fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
+    if fragment is not None:
+        tables.append(fragment)
+    for grid in grids:
         table = grid_to_table(grid, min_values, carry if not tables else None, repair_shifts)
         if table is not None:
             tables.append(table)
     return tables
+
+
+def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | None:
+    """The end of the carried table's last row, printed alone at the top of the page (the
+    rest of a wrapped name, no figures): a one-row table continuing the carried one, so the
+    row's words are joined to it (tables.join_broken_row). Its lines are tightly stacked and
+    sit under the carried columns; a gap (a heading, a paragraph) ends it."""
+    if carry is None or not carry.rows or not page.lines:
+        return None
+    spans = [(c.x0 or 0.0, c.x1 or 0.0) for c in carry.columns]
+    taken: list[Line] = []
+    for line in page.lines:
+        if (line.top or 0) >= until - 1:
+            break
+        height = max((line.bottom or 0) - (line.top or 0), 1.0)
+        if taken and (line.top or 0) - (taken[-1].bottom or 0) > 0.5 * height:
+            break
+        inside = all(any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in spans)
+                     and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
+        if not inside or is_data_cells([c.text for c in line.cells]):
+            break
+        taken.append(line)
+    if not taken:
+        return None
+    placed: dict[int, list[list[Word]]] = {}
+    for line in taken:
+        for c, words in line_columns(line, spans).items():
+            placed.setdefault(c, []).append(sorted(words, key=lambda w: w.x0))
+    cells = [join_cell_lines(placed.get(c, []), spans[c][1]) for c in range(len(spans))]
+    context = " | ".join(cell for cell in cells if cell)
+    table = assemble_table(list(carry.columns), [(cells, context, 0)], carry.section, carry.header_context)
+    table.continues = carry
+    return table
