@@ -396,3 +396,14 @@ def test_the_end_of_a_row_alone_at_a_page_top_ends_the_carried_tables_last_row()
     name = "Families on our Stronger Families Programme attaining outcomes"
     assert carry.rows[-1].cells == [name, "Q1 2023/24", "983"]
     assert not page_tables(page, SETTINGS, 2, None)  # nothing to continue
+
+
+def test_a_value_labelled_column_of_names_is_the_name_column_when_the_table_has_none():
+    columns = build_columns(["Performance Measure", "Target", "Actual"])
+    assert columns[0].role == "value"  # the label reads as a figure's
+    rows = [["Children seen within 20 days", "90%", "85%"], ["Assessments completed on time", "85%", "80%"]]
+    out = reclassify_by_content(columns, rows)
+    assert [c.role for c in out] == ["name", "value", "value"]
+    named = build_columns(["Indicator", "Performance Measure", "Actual"])
+    rows = [["Visits", "Children seen within 20 days", "85%"]]
+    assert [c.role for c in reclassify_by_content(named, rows)][:2] == ["name", "value"]  # one name column only

@@ -85,6 +85,7 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     (`Bigger is better`) hold the polarity; a run of columns headed by bare months (`Apr`,
     `May`, ... the year in the title) holding figures are the months' actuals."""
     columns = _bare_periods(columns, rows)
+    named = any(c.role == "name" for c in columns)
     out = []
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
@@ -100,8 +101,18 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
                 col = Column(col.index, col.label, HeaderMeaning("polarity"), col.x0, col.x1)
             elif col.role == "ignore" and (meaning := _comparison(col.label, columns, values)) is not None:
                 col = Column(col.index, col.label, meaning, col.x0, col.x1)
+            elif col.role == "value" and not named and _wordy(values):
+                # `Performance Measure` over indicator names: the names, whatever the label says
+                col = Column(col.index, col.label, HeaderMeaning("name"), col.x0, col.x1)
+                named = True
         out.append(col)
     return out
+
+
+def _wordy(values: list[str]) -> bool:
+    """Cells that are mostly names: words, no figure, longer than a status or a unit."""
+    words = sum(1 for v in values if parse_cell(v).value is None and len(v) > 12 and re.search(r"[A-Za-z]{3}", v))
+    return words >= 0.6 * len(values)
 
 
 def _bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
