@@ -234,9 +234,12 @@ def _width(columns: list[Span]) -> float:
 
 
 def _header_like(line: Line) -> bool:
-    """A header row that runs across the columns: several labels, or one run of period labels."""
+    """A header row that runs across the columns: several labels, or one run of period labels
+    or of value labels set too tight to part (`Target Actual Target Actual`)."""
     if len(line.cells) == 1:
-        return sum(1 for w in line.cells[0].words if is_period_cell(w.text)) >= 2
+        words = line.cells[0].words
+        return sum(1 for w in words if is_period_cell(w.text)) >= 2 or (
+            len(words) >= 2 and all(classify_header(w.text).role == "value" for w in words))
     return sum(1 for c in line.cells if classify_header(c.text).role == "value") >= 2
 
 
