@@ -43,3 +43,43 @@ def test_a_labelled_actual_wins_over_a_bare_figure_and_a_bare_year_is_no_figure(
     ], width=595.0, height=842.0)
     got = {(f.value_kind, f.value_raw) for f, _ in kpi_blocks(page)}
     assert got == {("actual", "22.2%"), ("target", "25%")}
+
+
+# HTML dashboards of KPI tiles, saved as PDF by Chromium (tests/fixtures/tiles/*.html):
+#   chromium --headless --no-sandbox --no-pdf-header-footer --print-to-pdf=NAME.pdf NAME.html
+TILES = Path(__file__).parent / "fixtures" / "tiles"
+
+
+def _read(pipeline, name: str) -> set[tuple[str, str, str]]:
+    pdf = TILES / name
+    result = pipeline.process(pdf, pdf.parent)
+    assert result.document["status"] == "ok" and result.document["parser"] == "generic"
+    return {(o["indicator_raw"], o["value_kind"], o["value_raw"]) for o in result.observations}
+
+
+def test_tiles_with_a_headline_figure_and_stacked_labelled_values(pipeline):
+    got = _read(pipeline, "stacked_labels.pdf")
+    assert {
+        ("Children looked after per 10,000", "actual", "108"),
+        ("Children looked after per 10,000", "target", "100"),
+        ("Children looked after per 10,000", "previous_year", "104"),
+        ("Care leavers in education, employment or training", "national", "56%"),
+        ("Assessments completed within 45 days", "national", "82%"),
+        ("Children on a child protection plan for 2+ years", "year_ago", "2.4%"),
+        ("Early help assessments", "actual", "1,284"),
+    } <= got
+    assert len(got) == 17  # every tile's figures, nothing else
+
+
+def test_tiles_with_labels_over_their_values(pipeline):
+    got = _read(pipeline, "labels_over_values.pdf")
+    assert got == {
+        ("Children in care placed within 20 miles", "actual", "72%"),
+        ("Children in care placed within 20 miles", "target", "80%"),
+        ("Children in care placed within 20 miles", "previous_period", "70%"),
+        ("Care leavers in suitable accommodation", "actual", "91.5%"),
+        ("Care leavers in suitable accommodation", "target", "90%"),
+        ("Care leavers in suitable accommodation", "national", "88%"),
+        ("Adoptions within 18 months", "actual", "64%"),
+        ("Adoptions within 18 months", "target", "70%"),
+    }
