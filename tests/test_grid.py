@@ -407,3 +407,12 @@ def test_a_value_labelled_column_of_names_is_the_name_column_when_the_table_has_
     named = build_columns(["Indicator", "Performance Measure", "Actual"])
     rows = [["Visits", "Children seen within 20 days", "85%"]]
     assert [c.role for c in reclassify_by_content(named, rows)][:2] == ["name", "value"]  # one name column only
+
+
+def test_milestone_and_trajectory_columns_of_figures_are_interim_targets():
+    columns = build_columns(["Measure", "Milestone Mar-24", "Milestone Sep-24", "Trajectory", "Milestone notes"])
+    rows = [["EHCPs issued in 20 weeks", "40%", "50%", "60%", "on track"], ["Reviews on time", "70%", "75%", "80%", ""]]
+    out = reclassify_by_content(columns, rows)
+    assert [(c.role, c.meaning.kind) for c in out[1:4]] == [("value", "target")] * 3
+    assert out[1].meaning.period_label == "Milestone Mar-24"
+    assert out[4].role == "ignore"  # words, not figures

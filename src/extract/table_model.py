@@ -99,6 +99,9 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
             elif col.role in ("value", "blank", "ignore") and all(read_polarity(v) for v in values):
                 # `Bigger is better` under whatever label: the row's polarity, never a figure
                 col = Column(col.index, col.label, HeaderMeaning("polarity"), col.x0, col.x1)
+            elif col.role == "ignore" and _MILESTONE.search(col.label) and _figures(values):
+                # an interim target (`Milestone Mar-24`, `Trajectory`): a target for its date
+                col = Column(col.index, col.label, HeaderMeaning("value", "target", col.label), col.x0, col.x1)
             elif col.role == "ignore" and (meaning := _comparison(col.label, columns, values)) is not None:
                 col = Column(col.index, col.label, meaning, col.x0, col.x1)
             elif col.role == "value" and not named and _wordy(values):
@@ -107,6 +110,13 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
                 named = True
         out.append(col)
     return out
+
+
+_MILESTONE = re.compile(r"\b(?:milestones?|trajector(?:y|ies))\b", re.I)
+
+
+def _figures(values: list[str]) -> bool:
+    return sum(1 for v in values if parse_cell(v).value is not None) >= max(1, len(values) / 2)
 
 
 def _wordy(values: list[str]) -> bool:
