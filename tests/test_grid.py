@@ -416,3 +416,16 @@ def test_milestone_and_trajectory_columns_of_figures_are_interim_targets():
     assert [(c.role, c.meaning.kind) for c in out[1:4]] == [("value", "target")] * 3
     assert out[1].meaning.period_label == "Milestone Mar-24"
     assert out[4].role == "ignore"  # words, not figures
+
+
+def test_a_continuation_keeps_every_carried_column_even_one_it_leaves_empty():
+    carried = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0), (200.0, 220.0)]
+    carry = _carry(["Indicator", "Dec-23", "Actual Mar-24", ""], carried)
+    carry.rows.append(TableRow(["Visits", "22.3%", "", "30.1%"], "Visits 22.3% 30.1%"))
+    # this page's rows print the latest figure one column right, as the carried rows did
+    grid = Grid("ruled", [(20.0, 100.0), (120.0, 140.0), (200.0, 220.0)], [["Absence", "19.7%", "18.6%"]],
+                ["Absence 19.7% 18.6%"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry, repair_shifts=True)
+    assert table is not None
+    assert [c.label for c in table.columns] == ["Indicator", "Dec-23", "Actual Mar-24", ""]
+    assert table.rows[0].cells == ["Absence", "19.7%", "18.6%", ""]  # moved back under its label

@@ -113,15 +113,24 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
             groups[-1].append(i)
         else:
             groups.append([i])
+    # a carried column no column here sits under stays, empty: the table keeps its columns (a
+    # figure one column off, as the carried rows had it, can then be moved back into it)
+    slots: list[tuple[float, int | None, list[int]]] = [
+        (grid.columns[group[0]][0], hosts[group[0]], group) for group in groups]
+    slots += [(c.x0 or 0.0, k, []) for k, c in enumerate(carry.columns) if k not in hosts]
+    slots.sort(key=lambda s: s[0])
     columns = []
-    for n, group in enumerate(groups):
-        x0, x1 = grid.columns[group[0]][0], grid.columns[group[-1]][1]
-        host = hosts[group[0]]
-        if host is None:
+    for n, (_, host, group) in enumerate(slots):
+        hosted = carry.columns[host] if host is not None else None
+        if group:
+            x0, x1 = grid.columns[group[0]][0], grid.columns[group[-1]][1]
+        else:
+            x0, x1 = (hosted.x0, hosted.x1) if hosted is not None else (None, None)
+        if hosted is None:
             columns.append(Column(n, "", classify_header(""), x0, x1))
         else:
-            columns.append(Column(n, carry.columns[host].label, carry.columns[host].meaning, x0, x1))
-    rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for group in groups] for row in body]
+            columns.append(Column(n, hosted.label, hosted.meaning, x0, x1))
+    rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for _, _, group in slots] for row in body]
     return columns, rows
 
 
