@@ -128,6 +128,7 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
         broken_word = (
             len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
+            and not (head.isupper() and len(head) > 1)  # `NE` over `average`: an acronym is a word
             and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
                  or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
         )
