@@ -13,6 +13,7 @@ from extract.grid_unruled import (
     data_runs,
     header_above,
     merge_exclusive_columns,
+    trailing_header,
     unruled_grids,
 )
 from extract.model import Cell, Line, Page, Word
@@ -431,3 +432,15 @@ def test_a_continuation_keeps_every_carried_column_even_one_it_leaves_empty():
     assert table is not None
     assert [c.label for c in table.columns] == ["Indicator", "Dec-23", "Actual Mar-24", ""]
     assert table.rows[0].cells == ["Absence", "19.7%", "18.6%", ""]  # moved back under its label
+
+
+def test_a_header_at_the_page_foot_keeps_the_top_of_a_label_over_its_own_column():
+    lines = [
+        line(690, (72, "Employability and Skills KPIs"), height=9.3),
+        line(715.3, (342, "12"), height=4.9),
+        line(719.7, (162, "Indicator"), (258, "Actual"), (300, "Target"), (334, "months"), (377, "National")),
+        line(728.9, (340, "earlier"), (377, "average")),
+    ]
+    grid = trailing_header(lines, SETTINGS, 2)
+    assert grid is not None and "12 months earlier" in grid.rows[0]
+    assert grid.title == "Employability and Skills KPIs"

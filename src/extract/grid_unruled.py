@@ -334,12 +334,24 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         if any(_data_at(tail, j) for j in range(k, len(tail))):
             return None  # (years wrapped under their months, `Jul-` over `24`, are no data)
         spans = _label_spans(header)
+        first = lines.index(line)
+        while first > 0 and _label_top(lines[first - 1], lines[first], spans) and header[0] is lines[first]:
+            first -= 1  # the top of a label over its own column (`12` over `months earlier`)
+            header = [lines[first], *header]
         cells = _header_cells(header, spans)
         if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
             return None
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
-                    header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, lines.index(line)))
+                    header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, first))
     return None
+
+
+def _label_top(line: Line, below: Line, spans: list[Span]) -> bool:
+    """A line of short labels, tight above the header, each over one of its columns."""
+    height = max((below.bottom or 0) - (below.top or 0), 1.0)
+    return (below.top or 0) - (line.bottom or 0) <= 0.6 * height and not title_of(line) and all(
+        len(c.text) <= 20 and sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
+        for c in line.cells) and not is_data_line(line)
 
 
 def _label_spans(header: list[Line]) -> list[Span]:
