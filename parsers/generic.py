@@ -190,7 +190,7 @@ def kpi_blocks(
         if not labelled:
             continue
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
-            title_cells, period = _title_above(rows, i, start, end, page, settings)
+            title_cells, period, bare = _title_above(rows, i, start, end, page, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             title = normalise_space(" ".join(c.text for c in title_cells))
@@ -198,24 +198,27 @@ def kpi_blocks(
             rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
                        None)
             kinds_seen: set[str] = set()
-            for cell in members:
-                for label, value in _labelled_values(cell, below):
-                    kind = BLOCK_LABELS[label.lower()]
-                    if kind in kinds_seen:
-                        continue
-                    kinds_seen.add(kind)
-                    dated = kind in DATED_KINDS and period is not None
-                    yield RawFigure(
-                        indicator_raw=title,
-                        value_raw=value,
-                        value_kind=kind,
-                        context=" | ".join(c.text for c in members),
-                        section=title,
-                        period=parse_period(period) if dated else Period(None),
-                        page=page.number,
-                        status=rag if kind == "actual" else None,
-                        source="table",
-                    ), i
+            pairs = [pair for cell in members for pair in _labelled_values(cell, below)]
+            if bare is not None and not any(BLOCK_LABELS[label.lower()] == "actual" for label, _ in pairs):
+                # a tile's headline figure, printed bare between its name and its labelled values
+                pairs.insert(0, ("actual", bare))
+            for label, value in pairs:
+                kind = BLOCK_LABELS[label.lower()]
+                if kind in kinds_seen:
+                    continue
+                kinds_seen.add(kind)
+                dated = kind in DATED_KINDS and period is not None
+                yield RawFigure(
+                    indicator_raw=title,
+                    value_raw=value,
+                    value_kind=kind,
+                    context=" | ".join(c.text for c in members),
+                    section=title,
+                    period=parse_period(period) if dated else Period(None),
+                    page=page.number,
+                    status=rag if kind == "actual" else None,
+                    source="table",
+                ), i
 
 
 def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
@@ -231,16 +234,23 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
 
 def _title_above(
     rows, i: int, start: _Cell, end: float, page: Page, settings: BlockSettings
-) -> tuple[list[_Cell], str | None]:
-    """The title's cells (top-down) in the block's column above line i, and its period line."""
+) -> tuple[list[_Cell], str | None, str | None]:
+    """The title's cells (top-down) in the block's column above line i, its period line, and
+    a figure printed bare between the title and the labelled values (a tile's headline)."""
     title: list[_Cell] = []
     period = None
+    bare = None
+    stacked = False
     previous_top = page.lines[i].top
     min_gap = float("inf")
     for k in range(i - 1, max(-1, i - 1 - settings.title_lines), -1):
         in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
         if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
-            break  # the block above, in this column
+            if title or bare is not None or period is not None or not _stacked(page.lines[k], previous_top, settings):
+                break  # the block above, in this column
+            stacked = True  # labelled values stacked one per line (`Target: 25%` over `Previous: 21.9%`)
+            previous_top = page.lines[k].top
+            continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
         cells = [c for c in in_column if abs(c.x0 - start.x0) <= 3 and not _is_labelled(c)]
         if not cells:
@@ -260,10 +270,19 @@ def _title_above(
         elif _RAG.fullmatch(text.strip()) or not re.search(r"[A-Za-z]{3}", text):
             if title:
                 break
+            if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
+                    and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
+                bare = m.group(1).strip()
         else:
             title = cells + title
         previous_top = line.top
-    return title, period
+    return title, period, bare
+
+
+def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:
+    """A labelled line tight above the block's next line: one block's values, a line each."""
+    height = max((upper.bottom or 0) - (upper.top or 0), 1.0)
+    return lower_top is not None and lower_top - (upper.bottom or 0) <= 4 * settings.title_gap * height
 
 
 def _labelled_values(cell: _Cell, below: list[_Cell]) -> Iterator[tuple[str, str]]:

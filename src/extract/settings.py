@@ -32,6 +32,8 @@ class PdfSettings:
     rule_min_length: float = 4.0  # points: a shorter one is a tick or a bullet, not a rule
     max_path_segments: int = 400  # a path with more segments is a chart or a glyph: not read for rules
     max_chars_per_page: int = 200_000  # a page with more glyphs is read as text only (pathological)
+    sentence_join_lines: int = 6  # a sentence cut by a page break ends within this many lines of the next page
+    prose_line_width: float = 0.5  # share of the page width: a single run this wide is a line of prose
 
     def __post_init__(self) -> None:
         _check_numbers(self)
@@ -51,6 +53,12 @@ class TableSettings:
     min_anchor_cells: int = 2  # unruled: a line with this many cells outside the name column anchors a row
     min_value_columns: int = 2  # a header names at least this many value columns (one is a list, not a table)
     min_row_cells: int = 3  # a text table row has at least this many non-empty cells (name and two figures)
+    interleave_heights: float = 1.0  # unruled: values lines closer than this (line heights) interleave: one row
+    continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
+    pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
+    trailing_header_lines: int = 4  # a header at a page foot spans up to this many lines
+    max_wrapped_lines: int = 16  # unruled: a row's name or comment wraps over at most this many lines past its values
+    type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
 
     def __post_init__(self) -> None:
         _check_numbers(self)

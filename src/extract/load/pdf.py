@@ -29,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.errors import LoadError
 from extract.load.files import relative_name, report_page, sha256_of
+from extract.load.page_text import join_broken_sentences
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -323,6 +324,7 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
         pdf.close()
     if pages and len(empty) == len(pages):
         raise LoadError("no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR")
+    join_broken_sentences(pages, settings)  # a sentence a page break cut is read whole (page_text.py)
     document = Document(relative_name(path, root), sha256_of(data), len(data), "pdf", pages)
     if empty:
         document.notes.append(f"pages without a text layer: {_ranges(empty)}")

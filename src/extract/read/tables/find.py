@@ -178,8 +178,9 @@ def join_broken_row(previous: Table, continued: Table) -> None:
     if not continued.rows or not previous.rows:
         return
     first = continued.rows[0]
-    if any(first.cells[c.index] for c in continued.value_columns) or not any(first.cells):
-        return
+    if any(parse_cell(first.cells[c.index]).value is not None for c in continued.value_columns) \
+            or not any(first.cells):
+        return  # (a `%` a narrow column wrapped under its figure is the figure's end, no figure)
     last = previous.rows[-1]
     targets = {}
     for col in continued.columns:
@@ -190,7 +191,8 @@ def join_broken_row(previous: Table, continued: Table) -> None:
             return  # cannot tell which cell of the row it ends
         targets[same[0].index] = first.cells[col.index]
     for index, text in targets.items():
-        last.cells[index] = normalise_space(f"{last.cells[index]} {text}")
+        joiner = "" if re.match(r"[%)]", text) else " "
+        last.cells[index] = normalise_space(f"{last.cells[index]}{joiner}{text}")
     last.context = normalise_space(f"{last.context} {first.context}")
     continued.rows.pop(0)
     continued.report.rows -= 1

@@ -75,10 +75,17 @@ def build_columns(labels: list[str], spans: list[tuple[float | None, float | Non
     return columns
 
 
+_BARE_PERIOD = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|quarter\s*[1-4]|q[1-4]|month\s*\d{1,2}", re.I)
+
+
 def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     """Columns whose cells are mostly formulas (`588/1837 = 0.32`) are formula columns, whatever
     their header says; unlabelled columns of symbols hold the status; columns of polarity words
-    (`Bigger is better`) hold the polarity."""
+    (`Bigger is better`) hold the polarity; a run of columns headed by bare months (`Apr`,
+    `May`, ... the year in the title) holding figures are the months' actuals."""
+    columns = _bare_periods(columns, rows)
+    named = any(c.role == "name" for c in columns)
     out = []
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
@@ -92,8 +99,69 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
             elif col.role in ("value", "blank", "ignore") and all(read_polarity(v) for v in values):
                 # `Bigger is better` under whatever label: the row's polarity, never a figure
                 col = Column(col.index, col.label, HeaderMeaning("polarity"), col.x0, col.x1)
+            elif (col.role == "ignore" or col.meaning.kind in ("previous_period", "year_ago")) and (
+                meaning := _comparison(col.label, columns, values)
+            ) is not None:
+                # the header vocabulary may know the words (`Short Term DOT against`); the period
+                # compared with and the same-quarter test decide the kind and the label
+                col = Column(col.index, col.label, meaning, col.x0, col.x1)
+            elif col.role == "value" and not named and _wordy(values):
+                # `Performance Measure` over indicator names: the names, whatever the label says
+                col = Column(col.index, col.label, HeaderMeaning("name"), col.x0, col.x1)
+                named = True
         out.append(col)
     return out
+
+
+
+
+def _figures(values: list[str]) -> bool:
+    return sum(1 for v in values if parse_cell(v).value is not None) >= max(1, len(values) / 2)
+
+
+def _wordy(values: list[str]) -> bool:
+    """Cells that are mostly names: words, no figure, longer than a status or a unit."""
+    words = sum(1 for v in values if parse_cell(v).value is None and len(v) > 12 and re.search(r"[A-Za-z]{3}", v))
+    return words >= 0.6 * len(values)
+
+
+def _bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+    bare = [c.role == "ignore" and bool(_BARE_PERIOD.fullmatch(c.label.strip())) for c in columns]
+    out = list(columns)
+    for k, col in enumerate(columns):
+        run = 1
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(columns) and bare[j]:
+                run += 1
+                j += step
+        if not bare[k] or run < 3:
+            continue  # one `May` is a word; a run of months is a calendar
+        values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
+        if values and sum(1 for v in values if parse_cell(v).value is not None) >= len(values) / 2:
+            out[k] = Column(col.index, col.label, HeaderMeaning("value", "actual", col.label), col.x0, col.x1)
+    return out
+
+
+_AGAINST = re.compile(r"\b(?:against|compared (?:with|to)|vs\.?|versus)\s+(.*\d.*)$", re.I)
+_DESIGNATION = re.compile(r"\bQ[1-4]\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _comparison(label: str, columns: list[Column], values: list[str]) -> HeaderMeaning | None:
+    """A column of figures labelled as a comparison with a period (`DOT against 2016/17 (Q4)`,
+    its cells `↓ 67.2%`) holds that period's figure: the same quarter or month as the actual
+    column's a year before (`against Q1 2016/17` beside `2017/18 Q1`), else the previous period."""
+    m = _AGAINST.search(label)
+    if not m:
+        return None
+    figures = sum(1 for v in values if parse_cell(re.sub(r"^[^\w(£$.-]+", "", v)).value is not None)
+    if figures < max(1, len(values) / 2):
+        return None
+    period = m.group(1).strip()
+    actual = [c.meaning.period_label or c.label for c in columns if c.meaning.kind == "actual"]
+    own = {d.lower()[:3] for d in _DESIGNATION.findall(period)}
+    same = bool(own) and any(own & {d.lower()[:3] for d in _DESIGNATION.findall(a)} for a in actual)
+    return HeaderMeaning("value", "year_ago" if same else "previous_period", period)
 
 
 def title_of(line: Line) -> str | None:

@@ -58,20 +58,30 @@ def _tiles_on(page: Page, settings: BlockSettings) -> list[_Tile]:
     if not heights:
         return []
     usual = statistics.median(heights)
-    tiles = []
+    tiles: list[tuple[int, Cell]] = []
     for i, line in enumerate(page.lines):
         cells = [c for c in line.cells if c.text.strip()]
         if not cells or _height(line) < settings.tile_figure_height * usual:
             continue
         if not all(_VALUE_ONLY.match(c.text) and c.x0 is not None and c.x1 is not None for c in cells):
             continue  # a big heading, or a row with a name: not a row of tiles
-        for n, cell in enumerate(cells):
-            # the border between two tiles: halfway across the gap between their figures (a title
-            # starts at its tile's edge, left of a centred figure)
-            left = (cells[n - 1].x1 + cell.x0) / 2 if n else float("-inf")  # type: ignore[operator]
-            right = (cell.x1 + cells[n + 1].x0) / 2 if n + 1 < len(cells) else float("inf")  # type: ignore[operator]
-            tiles.append(_Tile(i, left, right, _VALUE_ONLY.match(cell.text).group(1).strip()))  # type: ignore[union-attr, arg-type]
-    return tiles
+        for cell in cells:
+            tiles.append((i, cell))
+    return [_bounded(i, cell, tiles, page) for i, cell in tiles]
+
+
+def _bounded(i: int, cell: Cell, tiles: list[tuple[int, Cell]], page: Page) -> _Tile:
+    """A figure's tile: halfway across the gap to the nearest figures left and right of it among
+    the figures of its row, a row being the figures whose lines overlap its own (a title starts
+    at its tile's edge, left of a centred figure; figures of one row may sit on different lines
+    when their sizes or the labels under them differ)."""
+    top, bottom = page.lines[i].top or 0.0, page.lines[i].bottom or 0.0
+    row = [c for k, c in tiles if (page.lines[k].top or 0.0) < bottom and (page.lines[k].bottom or 0.0) > top]
+    left = max((c.x1 for c in row if c.x1 <= cell.x0), default=None)  # type: ignore[operator]
+    right = min((c.x0 for c in row if c.x0 >= cell.x1), default=None)  # type: ignore[operator]
+    x0 = (left + cell.x0) / 2 if left is not None else float("-inf")  # type: ignore[operator]
+    x1 = (cell.x1 + right) / 2 if right is not None else float("inf")  # type: ignore[operator]
+    return _Tile(i, x0, x1, _VALUE_ONLY.match(cell.text).group(1).strip())  # type: ignore[union-attr]
 
 
 def labelled_figures(text: str) -> list[tuple[str, str, str]] | None:

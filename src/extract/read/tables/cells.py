@@ -1,0 +1,248 @@
+"""Cells of a grid: the Grid model, what a cell's text is (value, period label, figures row),
+how a cell's lines join into one text, how a line's words fall into columns, and header rows
+merged into labels. The bottom of the grid modules: imports none of them."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extract.model import Line, Word, normalise_space
+from extract.read.kinds import classify_header
+from extract.read.values import is_no_value, parse_cell
+
+Span = tuple[float, float]
+
+
+@dataclass
+class Grid:
+    """A table as found on a page: rows × columns of cell texts and how they were found."""
+
+    method: str  # "ruled" (borders give rows and columns) or "unruled" (occupancy and anchors)
+    columns: list[Span]  # x extent of each column
+    rows: list[list[str]]  # every row, header rows first
+    contexts: list[str]  # each row as printed (its cells joined)
+    header_rows: int
+    top: float
+    bottom: float
+    title: str | None = None
+    alignment: str | None = None  # unruled: how the rows' cells are aligned (top, centre, bottom)
+    notes: list[str] = field(default_factory=list)
+
+    def show(self) -> str:
+        """The grid as text: one line per row, cells separated by ` | `, header rows marked."""
+        out = [f"{self.method} grid, {len(self.rows)} rows x {len(self.columns)} columns"
+               + (f", cells aligned {self.alignment}" if self.alignment else "")
+               + (f", title {self.title!r}" if self.title else "")]
+        for i, row in enumerate(self.rows):
+            mark = "H" if i < self.header_rows else " "
+            out.append(f"  {mark} " + " | ".join(cell or "·" for cell in row))
+        out.extend(f"  note: {n}" for n in self.notes)
+        return "\n".join(out)
+
+
+# -- cells and values --------------------------------------------------------------------------
+def is_value_like(text: str) -> bool:
+    return parse_cell(text).value is not None or is_no_value(text)
+
+
+_PERIOD_CELL = re.compile(
+    r"^(?:(?:19|20)\d{2}(?:\s*[/\-–]\s*(?:\d{2}|\d{4}))?|(?:q[1-4]\s*)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*[-’' ]?\s*(?:\d{2}|\d{4}))$",
+    re.I,
+)
+
+
+def is_period_cell(text: str) -> bool:
+    """A header's period label (`2016`, `2023/24`, `Mar-24`), which reads as a number too."""
+    return bool(_PERIOD_CELL.match(text.strip()))
+
+
+def is_data_cells(texts: list[str]) -> bool:
+    """Cells of a row of figures: at least two numbers or placeholders, not all period labels."""
+    filled = [t for t in texts if t]
+    values = [t for t in filled if is_value_like(t)]
+    # a two-column table (`Name  23`): one figure beside a name
+    single = len(values) == 1 and len(filled) == 2 and parse_cell(values[0]).value is not None \
+        and any(re.search(r"[A-Za-z]{4}", t) for t in filled if t not in values)
+    if len(values) < 2 and not single:
+        return False
+    return not all(is_period_cell(t) for t in values)
+
+
+def words_in(words: Iterable[Word], limit: float | None = None) -> str:
+    """Words read top-down (by line), left to right: a cell's text. `limit` is the furthest
+    right any text of the column reaches (where the renderer wraps)."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.middle):
+        if lines and abs(word.middle - lines[-1][0].middle) <= 0.3 * max(word.height, 1.0):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines], limit)
+
+
+# Short words a narrow column wraps onto a line of their own; anything else this short and in
+# lower case at the start of a line, under a line that filled the cell, is the end of a word
+# the renderer broke (`Actu` over `al`, `Statistica` over `l`).
+_SHORT_WORDS = frozenset(
+    {
+        "a", "an", "and", "as", "at", "be", "by", "for", "in", "is", "it", "of", "on", "or", "per", "the", "to",
+        "up", "via", "vs", "was", "who", "are", "all", "any", "new", "not", "one", "two", "has", "had", "its",
+        "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
+    }
+)
+_WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
+_NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
+_NUMBER_START = re.compile(r"^[\d%)]")
+MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
+
+
+def is_word_end(piece: str) -> bool:
+    """A short lower-case piece that is no word of its own: the end of a word a narrow column
+    (or a page) broke (`hs` of `Months`, `d` of `Period`)."""
+    return re.fullmatch(r"[a-z]{1,4}", piece) is not None and piece not in _SHORT_WORDS
+
+
+def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
+    """The lines of one cell as one text. A line break is a space, except inside a number the
+    column was too narrow for (`91.3` over `%`, `506/58` over `6`), after a wrapped dash
+    (`Mar-` over `23`), and inside a word broken where it met the cell's edge."""
+    if not lines:
+        return ""
+    widest = max(line[-1].x1 for line in lines)
+    edge = widest if limit is None else limit
+    text = " ".join(w.text for w in lines[0])
+    for above, below in itertools.pairwise(lines):
+        head, tail = above[-1].text, below[0].text
+        at_edge = above[-1].x1 >= edge - 1.5  # the word met the column's edge
+        widest_line = above[-1].x1 >= widest - 1.0
+        broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
+        broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
+            re.search(r"[A-Za-z][-–/]$|\d[-–]$", head) and tail[:1].isalpha()
+        ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
+        # `referrals`, `Aug` over `-24`
+        piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
+        broken_word = (
+            len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
+            and not (head.isupper() and len(head) > 1)  # `NE` over `average`: an acronym is a word
+            and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
+                 or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
+        )
+        # a slash compound broken inside a word (`employment/educati` over `on/training`)
+        broken_compound = bool(re.search(r"/[a-z]+$", head) and re.match(r"[a-z]+/", tail))
+        joiner = "" if broken_number or broken_dash or broken_word or broken_compound else " "
+        text = f"{text}{joiner}{' '.join(w.text for w in below)}"
+    return normalise_space(text)
+
+
+def line_height(line: Line) -> float:
+    return max((line.bottom or 0) - (line.top or 0), 1.0)
+
+
+def is_data_line(line: Line) -> bool:
+    return is_data_cells([c.text for c in line.cells])
+
+
+def merge_spans(spans: list[Span], gap: float) -> list[Span]:
+    out: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if out and x0 <= out[-1][1] + gap:
+            out[-1][1] = max(out[-1][1], x1)
+        else:
+            out.append([x0, x1])
+    return [(a, b) for a, b in out]
+
+
+def _column_of(x0: float, x1: float, columns: list[Span]) -> int:
+    """The column a word belongs to: the one it overlaps most, else the nearest."""
+    best, best_overlap = 0, 0.0
+    for i, (c0, c1) in enumerate(columns):
+        overlap = min(x1, c1) - max(x0, c0)
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    if best_overlap > 0:
+        return best
+    centre = (x0 + x1) / 2
+    return min(range(len(columns)), key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
+
+
+def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
+    """The line's words by column. A cell goes whole to the column its centre is in (a header
+    label is often wider than the figures under it); a cell whose words sit in several columns
+    (a renderer's one run across a row) is split word by word."""
+    bounds = _boundaries(columns)
+    placed: dict[int, list[Word]] = {}
+    for cell in line.cells:
+        if not cell.words:
+            continue
+        slots = {_zone((w.x0 + w.x1) / 2, bounds) for w in cell.words}
+        if len(slots) > 1 and _spans_several(cell.words, bounds):
+            for word in cell.words:
+                placed.setdefault(_zone((word.x0 + word.x1) / 2, bounds), []).append(word)
+        else:
+            placed.setdefault(_zone(((cell.x0 or 0) + (cell.x1 or 0)) / 2, bounds), []).extend(cell.words)
+    return placed
+
+
+def _boundaries(columns: list[Span]) -> list[float]:
+    """Where one column ends and the next begins: midway between their occupied extents."""
+    return [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns)]
+
+
+def _zone(x: float, bounds: list[float]) -> int:
+    return bisect.bisect_right(bounds, x)
+
+
+def _spans_several(words: tuple[Word, ...], bounds: list[float]) -> bool:
+    """Words that each sit wholly inside different columns: separate cells run together."""
+    zones = [_zone(w.x0 + 0.5, bounds) for w in words]
+    return all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) and len(set(zones)) > 1
+
+
+# -- header rows -------------------------------------------------------------------------------
+def header_row_count(rows: list[list[str]]) -> int:
+    """Leading rows that are labels, not figures (a header of bare years is still a header)."""
+    count = 0
+    for row in rows:
+        filled = [t for t in row if t]
+        if not filled:
+            count += 1
+            continue
+        if is_data_cells(row):
+            break
+        if count and any(is_value_like(t) and not is_period_cell(t) for t in filled) \
+                and sum(1 for t in filled if classify_header(t).role == "value") < 2:
+            break  # a figure under the header that names no values: the end of a row the page broke
+        count += 1
+        if count >= 4:
+            break
+    if count == len(rows):
+        # no row of figures (a page holding only a header and the end of a broken row): the
+        # header is the leading rows that name value columns
+        labelled = 0
+        for row in rows:
+            if sum(1 for t in row if t and classify_header(t).role == "value") < 2:
+                break
+            labelled += 1
+        # every row names values: a header alone (at a page foot, its rows on the next page)
+        return labelled
+    return count
+
+
+def mend_label(label: str) -> str:
+    """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
+    as a label once its letters are run together: kept so only when that is what it names."""
+    if not label or classify_header(label).role != "ignore":
+        return label
+    joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
+    return joined if classify_header(joined).role != "ignore" else label
+
+
+def merge_header(rows: list[list[str]]) -> list[str]:
+    """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
+    width = max(len(r) for r in rows)
+    return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]

@@ -1,0 +1,255 @@
+"""Unruled rows: the anchor lines that hold a row's values, and each column's text fragments
+cut into one block per anchor by the cell alignment that explains the table best (a DP)."""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import Line, Word
+from extract.read.tables.cells import Span, is_data_line, is_value_like, join_cell_lines, line_columns, line_height
+from extract.settings import TableSettings
+
+
+def lines_to_rows(
+    lines: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings,
+    lead: list[tuple[Line, dict[int, list[Word]]]] = (), headed: bool = True, open_end: bool = False,
+) -> tuple[list[list[str]], list[str], str, bool]:
+    """Body lines banded into rows around anchor lines, by the alignment that fits best.
+
+    Each column is partitioned on its own: its text fragments, top-down, are cut into one
+    contiguous block per anchor so that every block sits on its anchor as the alignment says
+    (a long comment centred on its row reaches past its neighbours' names). Without a header
+    above (a table the page broke), lines above the first row are likelier the end of the
+    previous page's last row, so leaving them to it costs less. At the foot of the page
+    (`open_end`), the last row may go on over the page, so it may be read as top-aligned.
+    Returns (rows, their contexts, the alignment, whether the first row is such leading text)."""
+    leading_cost = DROP_COST if headed else settings.continued_leading_cost
+    placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
+    lines = [line for line, _ in lead] + list(lines)
+    anchors = find_anchors(placed, len(columns), name_columns, settings, lines)
+    if not anchors:
+        return [], [], "none", False
+    best: tuple[float, str, dict[int, list[int]]] | None = None
+    for alignment in ("centre", "top", "bottom"):
+        cost, owners = 0.0, {}
+        for c in range(len(columns)):
+            fragments = [i for i, p in enumerate(placed) if p.get(c)]
+            column_cost, owner = partition_column(lines, fragments, anchors, alignment, leading_cost, open_end)
+            cost += column_cost
+            owners[c] = owner
+        # Top and bottom alignment explain a centred table almost as cheaply (each only checks
+        # one edge of a block), so they must beat centring clearly: centred cells are what
+        # Word and LibreOffice exports have, and a table cut by the page skews its last row.
+        if alignment != "centre":
+            cost *= EDGE_ALIGNMENT_FACTOR
+        if best is None or cost < best[0] - 1e-6:
+            best = (cost, alignment, owners)
+    assert best is not None
+    _, alignment, owners = best
+    rows: list[list[str]] = []
+    contexts: list[str] = []
+    leading = any(LEADING in o for o in owners.values())
+    for n in ([LEADING] if leading else []) + list(range(len(anchors))):
+        cells = []
+        for c in range(len(columns)):
+            fragments = [i for i, p in enumerate(placed) if p.get(c)]
+            members = [i for i, o in zip(fragments, owners[c], strict=True) if o == n]
+            stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members]
+            cells.append(join_cell_lines(stack, columns[c][1]))
+        rows.append(cells)
+        contexts.append(" | ".join(cell for cell in cells if cell))
+    return rows, contexts, alignment, leading
+
+
+def partition_column(
+    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, leading_cost: float = 1.0,
+    open_end: bool = False,
+) -> tuple[float, list[int]]:
+    """(cost, anchor number of each fragment): the fragments of one column, top-down, cut into
+    contiguous blocks, block n for anchor n, minimising how far each block sits from where the
+    alignment puts it. A fragment on an anchor's own line belongs to that anchor."""
+    if not fragments:
+        return 0.0, []
+    n, k = len(fragments), len(anchors)
+    tops = [lines[i].top or 0.0 for i in fragments]
+    bottoms = [lines[i].bottom or 0.0 for i in fragments]
+    fixed = [anchors.index(i) if i in anchors else None for i in fragments]
+    middles = [((lines[i].top or 0) + (lines[i].bottom or 0)) / 2 for i in anchors]
+    inf = float("inf")
+    # a column with a fragment for every row (names) leaves no row empty without paying
+    empty_cost = EMPTY_BLOCK_COST if n >= k else 0.0
+
+    def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j
+        if any(fixed[x] is not None and fixed[x] != j for x in range(a, b)):
+            return inf
+        if a == b:
+            return empty_cost
+        anchor = lines[anchors[j]]
+        height = line_height(anchor)
+        if alignment == "top":
+            # a top-aligned row runs down from its values, never past the next row's
+            if j + 1 < k and (tops[b - 1] + bottoms[b - 1]) / 2 > middles[j + 1]:
+                return inf
+            off = tops[a] - (anchor.top or 0)
+        elif alignment == "bottom":
+            if j > 0 and (tops[a] + bottoms[a]) / 2 < middles[j - 1]:
+                return inf
+            off = (anchor.bottom or 0) - bottoms[b - 1]
+        else:
+            off = (tops[a] + bottoms[b - 1]) / 2 - ((anchor.top or 0) + (anchor.bottom or 0)) / 2
+            # a block reaching past halfway to its neighbours' values lines (a long centred
+            # comment may) pays for the distance, so rows are not lumped into one block
+            crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
+            crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
+            off = abs(off) + CROSSING_WEIGHT * crossed
+            if open_end and j == k - 1:
+                # the page may cut the last row: what it shows starts at the row's top
+                off = min(off, abs(tops[a] - (anchor.top or 0)))
+        return abs(off) / height
+
+    # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
+    cost = [[inf] * (n + 1) for _ in range(k + 1)]
+    cut = [[0] * (n + 1) for _ in range(k + 1)]
+    # fragments before the first row's block may be left out too, a line's cost each: the end
+    # of a row the page broke, printed above this page's first values (see LEADING)
+    first_anchor_top = lines[anchors[0]].top or 0.0
+    for s in range(n + 1):
+        if s and (fixed[s - 1] is not None or bottoms[s - 1] > first_anchor_top):
+            break
+        cost[0][s] = s * leading_cost
+    for j in range(1, k + 1):
+        for i in range(n + 1):
+            for a in range(i + 1):
+                if cost[j - 1][a] == inf:
+                    continue
+                total = cost[j - 1][a] + block_cost(a, i, j - 1)
+                if total < cost[j][i]:
+                    cost[j][i], cut[j][i] = total, a
+    # fragments after the last row's block may be left out, a line's cost each: a heading or a
+    # note under the table is not its last row's
+    end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * DROP_COST, -e))
+    owner = [-1] * n
+    i = end
+    for j in range(k, 0, -1):
+        a = cut[j][i]
+        for x in range(a, i):
+            owner[x] = j - 1
+        i = a
+    for x in range(i):
+        owner[x] = LEADING
+    return cost[k][end] + (n - end) * DROP_COST, owner
+
+
+DROP_COST = 1.0  # in line heights: what leaving a line out of the table costs a partition
+LEADING = -2  # owner of fragments left out above the first row: a row the page broke
+CROSSING_WEIGHT = 0.25  # per line height a centred block reaches past halfway to a neighbour's values
+EMPTY_BLOCK_COST = 0.5  # a row left without text in a column that has text for every row
+EDGE_ALIGNMENT_FACTOR = 1.5  # top/bottom alignment must explain the table clearly better than centring
+
+
+def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
+                 settings: TableSettings, lines: list[Line] | None = None) -> list[int]:
+    """The lines that hold a row's values. A wrapped value's second line (`At Sep` over `23`)
+    holds one figure at most; a row's values line holds several where the table has several."""
+    def values(p: dict[int, list[Word]]) -> int:
+        return sum(1 for c, ws in p.items() if c not in name_columns and is_value_like(" ".join(w.text for w in ws)))
+
+    counts = [values(p) for p in placed]
+    need_values = 2 if max(counts, default=0) >= 3 else 1
+    need_cells = max(1, min(settings.min_anchor_cells, width - len(name_columns)))
+    anchors = [
+        i for i, p in enumerate(placed)
+        if counts[i] >= need_values and sum(1 for c in p if c not in name_columns) >= need_cells
+    ]  # fmt: skip
+    return anchors if lines is None else _merge_interleaved(anchors, placed, lines, settings, name_columns)
+
+
+def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
+                       settings: TableSettings, name_columns: set[int] | None = None) -> list[int]:
+    """Values lines closer than a line's height apart, with no column holding a value on two
+    neighbours, are one row: centred cells of two lines (`0.22` over `%`, `12.8` over `2`) sit
+    half a line off the one-line cells beside them. Rows never interleave so. The row's
+    values line is the one whose cells have no other line of their own around them (the
+    one-line cells); the two-line cells' lines have their other line in the same columns."""
+    groups: list[list[int]] = []
+    for i in anchors:
+        if groups:
+            j = groups[-1][-1]
+            near = _middle(lines[i]) - _middle(lines[j]) < settings.interleave_heights * max(
+                line_height(lines[i]), line_height(lines[j]))
+            shared = set(placed[i]) & set(placed[j])
+            if near and not any(_is_value(placed[i][c]) and _is_value(placed[j][c]) for c in shared):
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    names = name_columns or set()
+    return [min(group, key=lambda i: (_wrapped_cells(i, placed, lines, names), -i)) for group in groups]
+
+
+def _wrapped_cells(i: int, placed: list[dict[int, list[Word]]], lines: list[Line], name_columns: set[int]) -> int:
+    """Cells of line i (names aside) with another line of text in their column within two line
+    heights: the lines of a cell wrapped over two lines."""
+    reach = 2 * line_height(lines[i])
+    near = [j for j in range(max(0, i - 3), min(len(lines), i + 4))
+            if j != i and abs(_middle(lines[j]) - _middle(lines[i])) <= reach]
+    return sum(1 for c in placed[i] if c not in name_columns and any(placed[j].get(c) for j in near))
+
+
+def _is_value(words: list[Word]) -> bool:
+    return is_value_like(" ".join(w.text for w in words))
+
+
+def _middle(line: Line) -> float:
+    return ((line.top or 0) + (line.bottom or 0)) / 2
+
+
+def reclaim_first_row(
+    header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
+) -> tuple[dict[int, list[list[Word]]], list[tuple[Line, dict[int, list[Word]]]]]:
+    """(header words by column, the header's lines that are the first row's). In a table whose
+    cells are centred, the first row reaches as far above its values line as it reaches below
+    it, column by column: its lines at the foot of the header are the row's, not the header's."""
+    placed_header = [line_columns(line, columns) for line in header]
+    moved: dict[int, dict[int, list[Word]]] = {}  # header line index → column → words
+    placed = [line_columns(line, columns) for line in body]
+    anchors = find_anchors(placed, len(columns), name_columns, settings, body)
+    if anchors and header:
+        first = body[anchors[0]]
+        middle = ((first.top or 0) + (first.bottom or 0)) / 2
+        halfway = (((body[anchors[1]].top or 0) + (body[anchors[1]].bottom or 0)) / 2 + middle) / 2 \
+            if len(anchors) > 1 else float("inf")
+        for c in range(len(columns)):
+            below = [((ln.top or 0) + (ln.bottom or 0)) / 2 - middle for ln, p in zip(body, placed, strict=True)
+                     if p.get(c) and middle < ((ln.top or 0) + (ln.bottom or 0)) / 2 < halfway]
+            if not below:
+                continue
+            for k in range(len(header) - 1, -1, -1):
+                line = header[k]
+                if middle - ((line.top or 0) + (line.bottom or 0)) / 2 > max(below) + 0.35 * line_height(first):
+                    break
+                if placed_header[k].get(c):
+                    moved.setdefault(k, {})[c] = placed_header[k][c]
+    keep = {c: [sorted(p[c], key=lambda w: w.x0) for k, p in enumerate(placed_header)
+                if p.get(c) and c not in moved.get(k, {})] for c in range(len(columns))}
+    lead = [(header[k], moved[k]) for k in sorted(moved)]
+    return keep, lead
+
+
+def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
+    """Columns whose data-line cells are mostly words: names (and comments). A column with no
+    text on any values line (a centred two-line `Bigger is` / `Better` beside one-line figures)
+    is judged by its text on the other lines."""
+    texts: dict[int, list[str]] = {}
+    others: dict[int, list[str]] = {}
+    for line in lines:
+        into = texts if is_data_line(line) else others
+        for c, ws in line_columns(line, columns).items():
+            into.setdefault(c, []).append(" ".join(w.text for w in ws))
+    names = set()
+    for c, values in [*texts.items(), *((c, v) for c, v in others.items() if c not in texts)]:
+        if len(others.get(c, [])) > 2 * len(values):
+            values = values + others[c]  # mostly off the values lines: a comment wrapped round a fraction
+        wordy = sum(1 for t in values if not is_value_like(t) and re.search(r"[A-Za-z]{3}", t))
+        if wordy > len(values) / 2:
+            names.add(c)
+    return names

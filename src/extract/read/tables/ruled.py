@@ -1,0 +1,207 @@
+"""Ruled grids: rules snapped into edges, edges into regions, a region's cells filled with
+the words inside them; a ruled grid holding two touching tables split at the second header."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from extract.model import Line, Rule, Word
+from extract.read.kinds import classify_header
+from extract.read.tables.cells import Grid, is_data_cells, is_value_like, words_in
+from extract.settings import TableSettings
+
+
+@dataclass(frozen=True)
+class Edge:
+    orientation: str  # "h" or "v"
+    at: float  # y of a horizontal edge, x of a vertical one
+    start: float  # x0 (h) or top (v)
+    end: float
+
+
+def rules_to_edges(rules: list[Rule], settings: TableSettings) -> tuple[list[Edge], list[Edge]]:
+    """Rules snapped to shared positions and joined where collinear: (horizontal, vertical)."""
+    h = [Edge("h", r.top, r.x0, r.x1) for r in rules if r.orientation == "h"]
+    v = [Edge("v", r.x0, r.top, r.bottom) for r in rules if r.orientation == "v"]
+    return _join(_snap(h, settings.snap_tolerance), settings.join_tolerance), _join(
+        _snap(v, settings.snap_tolerance), settings.join_tolerance
+    )
+
+
+def _snap(edges: list[Edge], tolerance: float) -> list[Edge]:
+    out: list[Edge] = []
+    cluster: list[Edge] = []
+    for edge in sorted(edges, key=lambda e: e.at):
+        if cluster and edge.at - cluster[0].at > tolerance:
+            out.extend(_snapped(cluster))
+            cluster = []
+        cluster.append(edge)
+    out.extend(_snapped(cluster))
+    return out
+
+
+def _snapped(cluster: list[Edge]) -> list[Edge]:
+    if not cluster:
+        return []
+    at = sum(e.at for e in cluster) / len(cluster)
+    return [Edge(e.orientation, at, e.start, e.end) for e in cluster]
+
+
+def _join(edges: list[Edge], tolerance: float) -> list[Edge]:
+    out: list[Edge] = []
+    for edge in sorted(edges, key=lambda e: (e.at, e.start)):
+        last = out[-1] if out else None
+        if last is not None and last.at == edge.at and edge.start <= last.end + tolerance:
+            out[-1] = Edge(edge.orientation, edge.at, last.start, max(last.end, edge.end))
+        else:
+            out.append(edge)
+    return out
+
+
+@dataclass
+class Region:
+    """Rules that meet one another: one ruled table (or a frame)."""
+
+    horizontals: list[float]  # y of each row boundary, top-down
+    verticals: list[float]  # x of each column boundary, left to right
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> list[Region]:
+    """Connected groups of crossing edges, each with its distinct row and column boundaries."""
+    tol = settings.intersection_tolerance
+    parent = list(range(len(h) + len(v)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ordered = sorted(range(len(h)), key=lambda i: h[i].at)
+    ys = [h[i].at for i in ordered]
+    for j, vert in enumerate(v):
+        lo = bisect.bisect_left(ys, vert.start - tol)
+        hi = bisect.bisect_right(ys, vert.end + tol)
+        for k in ordered[lo:hi]:
+            hor = h[k]
+            if hor.start - tol <= vert.at <= hor.end + tol:
+                parent[find(k)] = find(len(h) + j)
+    groups: dict[int, tuple[list[Edge], list[Edge]]] = {}
+    for i, edge in enumerate(h):
+        groups.setdefault(find(i), ([], []))[0].append(edge)
+    for j, edge in enumerate(v):
+        groups.setdefault(find(len(h) + j), ([], []))[1].append(edge)
+    regions = []
+    for hs, vs in groups.values():
+        if not hs or not vs:
+            continue
+        horizontals = _distinct(sorted(e.at for e in hs), tol)
+        verticals = _distinct(sorted(e.at for e in vs), tol)
+        if len(horizontals) < settings.min_ruled_rows + 1 - 1 or len(verticals) < settings.min_ruled_columns + 1:
+            continue
+        regions.append(
+            Region(
+                horizontals,
+                verticals,
+                min(min(e.start for e in hs), min(e.at for e in vs)),
+                min(min(e.at for e in hs), min(e.start for e in vs)),
+                max(max(e.end for e in hs), max(e.at for e in vs)),
+                max(max(e.at for e in hs), max(e.end for e in vs)),
+            )
+        )
+    return sorted(regions, key=lambda r: r.top)
+
+
+def _distinct(values: list[float], tolerance: float) -> list[float]:
+    out: list[float] = []
+    for value in values:
+        if not out or value - out[-1] > tolerance:
+            out.append(value)
+    return out
+
+
+def _slot(value: float, bounds: list[float]) -> int | None:
+    """Index of the band between consecutive bounds that holds value (None outside)."""
+    i = bisect.bisect_right(bounds, value) - 1
+    return i if 0 <= i < len(bounds) - 1 else None
+
+
+def region_words(lines: list[Line], region: Region) -> list[Word]:
+    return [
+        w
+        for line in lines
+        for cell in line.cells
+        for w in cell.words
+        if region.x0 - 1 <= (w.x0 + w.x1) / 2 <= region.x1 + 1 and region.top - 1 <= w.middle <= region.bottom + 1
+    ]
+
+
+def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
+    """Words placed in the cells the rules draw; empty rows and columns dropped."""
+    horizontals = list(region.horizontals)
+    if horizontals[0] > region.top + 1:
+        horizontals.insert(0, region.top)
+    if horizontals[-1] < region.bottom - 1:
+        horizontals.append(region.bottom)
+    verticals = region.verticals
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        r = _slot(word.middle, horizontals)
+        c = _slot((word.x0 + word.x1) / 2, verticals)
+        if r is None or c is None:
+            continue
+        cells.setdefault((r, c), []).append(word)
+    if not cells:
+        return None
+    rows_used = sorted({r for r, _ in cells})
+    cols_used = sorted({c for _, c in cells})
+    limits = {c: max(w.x1 for (_, k), ws in cells.items() if k == c for w in ws) for c in cols_used}
+    rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
+    _spread_merged(rows, rows_used, cols_used, cells, verticals)
+    columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
+    contexts = [" ".join(t for t in row if t) for row in rows]
+    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
+                   cells: dict[tuple[int, int], list[Word]], verticals: list[float]) -> None:
+    """A label whose words cross a column rule sits in a cell merged over those columns (a
+    group heading over `Target` and `Actual`): it heads each of them (labels, not figures)."""
+    for n, r in enumerate(rows_used):
+        for m, c in enumerate(cols_used):
+            words = cells.get((r, c))
+            if not words or is_value_like(rows[n][m]):
+                continue
+            x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+            if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
+                continue
+            for k, other in enumerate(cols_used):
+                inside = min(x1, verticals[other + 1]) - max(x0, verticals[other]) > 1
+                if k != m and inside and not rows[n][k]:
+                    rows[n][k] = rows[n][m]
+
+
+def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
+    """A ruled grid holding two tables that touch (the second's header row under the first's
+    last row) becomes two grids."""
+    starts = [0]
+    seen_data = False
+    for i, row in enumerate(grid.rows):
+        if is_data_cells(row):
+            seen_data = True
+        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values:
+            starts.append(i)
+            seen_data = False
+    if len(starts) == 1:
+        return [grid]
+    out = []
+    for a, b in itertools.pairwise([*starts, len(grid.rows)]):
+        out.append(Grid(grid.method, grid.columns, grid.rows[a:b], grid.contexts[a:b], 0, grid.top, grid.bottom,
+                        grid.title if a == 0 else None, grid.alignment, list(grid.notes)))
+    return out

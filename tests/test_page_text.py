@@ -1,0 +1,46 @@
+"""Sentences a page break cut are read whole (extract.load.page_text)."""
+
+from __future__ import annotations
+
+from extract.load.page_text import join_broken_sentences
+from extract.model import Cell, Line, Page, Word
+from extract.settings import PdfSettings
+
+SETTINGS = PdfSettings()
+
+
+def prose(top: float, text: str, x0: float = 72.0, x1: float = 520.0) -> Line:
+    return Line((Cell(text, x0, x1, (Word(text, x0, top, x1, top + 10),)),), top, top + 10)
+
+
+def page(number: int, *lines: Line) -> Page:
+    return Page(number, list(lines), width=595.0, height=842.0)
+
+
+def test_the_end_of_a_cut_sentence_moves_to_the_page_where_it_began():
+    cut = prose(700, "Engagement rose compared to previous years (2022/23, 84.6% in 72hrs")
+    first = page(1, cut, prose(800, "3", 290, 296))  # a page number under it
+    second = page(2, prose(60, "with 59.1% engagement and 51.2% the year before)."), prose(74, "Next paragraph."))
+    join_broken_sentences([first, second], SETTINGS)
+    assert [ln.text for ln in first.lines][-1] == "with 59.1% engagement and 51.2% the year before)."
+    assert first.lines[-1].top > 700  # below the sentence's start, read top-down
+    assert [ln.text for ln in second.lines] == ["Next paragraph."]
+
+
+def test_a_finished_sentence_a_new_one_or_a_table_row_stays_on_its_page():
+    ended = page(1, prose(700, "Engagement rose compared to previous years."))
+    opens = page(2, prose(60, "with 59.1% engagement."))
+    join_broken_sentences([ended, opens], SETTINGS)
+    assert len(opens.lines) == 1
+    cut = page(1, prose(700, "Engagement rose compared to previous years (2022/23, 84.6% in 72hrs"))
+    capital = page(2, prose(60, "Children in care rose."))
+    join_broken_sentences([cut, capital], SETTINGS)
+    assert len(capital.lines) == 1
+    row = Line((Cell("been subject to", 72, 140, ()), Cell("85%", 300, 320, ())), 60, 70)
+    table = page(2, row, prose(74, "end."))
+    join_broken_sentences([page(1, prose(700, "Engagement rose compared to previous years and")), table], SETTINGS)
+    assert len(table.lines) == 2
+    narrow = page(1, prose(700, "plan who have", 72, 140))  # a table's wrapped name, not prose
+    follows = page(2, prose(60, "been subject to a plan."))
+    join_broken_sentences([narrow, follows], SETTINGS)
+    assert len(follows.lines) == 1
