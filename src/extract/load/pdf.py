@@ -211,28 +211,41 @@ def read_page(
 # -- glyphs → words → lines → cells ---------------------------------------------------------
 def glyphs_to_words(glyphs: Iterable[Glyph], settings: PdfSettings) -> list[Word]:
     """Consecutive glyphs on one line with no space or gap between them make a word."""
+    # the page's hottest loop (one pass per glyph): max/min written out, names local
     words: list[Word] = []
+    add = words.append
+    word_gap = settings.word_gap
     chars: list[str] = []
     x0 = top = x1 = bottom = 0.0
     for ch, g0, gtop, g1, gbottom in glyphs:
         if ch == " ":
             if chars:
-                words.append(Word("".join(chars), x0, top, x1, bottom))
+                add(Word("".join(chars), x0, top, x1, bottom))
                 chars = []
             continue
         if chars:
-            size = max(bottom - top, gbottom - gtop, 1.0)
+            size = bottom - top
+            glyph_size = gbottom - gtop
+            if glyph_size > size:
+                size = glyph_size
+            if size < 1.0:
+                size = 1.0
             middle = (gtop + gbottom) / 2
-            same_line = top - 0.2 * size <= middle <= bottom + 0.2 * size
-            if same_line and -0.5 * size <= g0 - x1 <= settings.word_gap * size:
+            gap = g0 - x1
+            if top - 0.2 * size <= middle <= bottom + 0.2 * size and -0.5 * size <= gap <= word_gap * size:
                 chars.append(ch)
-                x1, top, bottom = max(x1, g1), min(top, gtop), max(bottom, gbottom)
+                if g1 > x1:
+                    x1 = g1
+                if gtop < top:
+                    top = gtop
+                if gbottom > bottom:
+                    bottom = gbottom
                 continue
-            words.append(Word("".join(chars), x0, top, x1, bottom))
+            add(Word("".join(chars), x0, top, x1, bottom))
         chars = [ch]
         x0, top, x1, bottom = g0, gtop, g1, gbottom
     if chars:
-        words.append(Word("".join(chars), x0, top, x1, bottom))
+        add(Word("".join(chars), x0, top, x1, bottom))
     return words
 
 
@@ -250,18 +263,22 @@ def words_to_lines(words: list[Word], settings: PdfSettings) -> list[list[Word]]
     """
     if not words:
         return []
-    typical = _median([w.height for w in words], 10.0) or 10.0
+    typical = _median([w.bottom - w.top for w in words], 10.0) or 10.0
+    overlap, small_height = settings.line_overlap, 0.7 * typical
     lines: list[list[Word]] = []
     middle = top = bottom = 0.0
-    for word in sorted(words, key=lambda w: (w.middle, w.x0)):
+    # (middle, x0, position, word): the sort key of before, the position keeping ties in order
+    placed = sorted(((w.top + w.bottom) / 2, w.x0, n, w) for n, w in enumerate(words))
+    for word_middle, _, _, word in placed:
         if lines:
-            small = word.height < 0.7 * typical
-            near = abs(word.middle - middle) <= settings.line_overlap * max(word.height, bottom - top)
-            if near or (small and top <= word.middle <= bottom):
+            height = word.bottom - word.top
+            band = bottom - top
+            near = abs(word_middle - middle) <= overlap * (height if height >= band else band)
+            if near or (height < small_height and top <= word_middle <= bottom):
                 lines[-1].append(word)
                 continue
         lines.append([word])
-        middle, top, bottom = word.middle, word.top, word.bottom
+        middle, top, bottom = word_middle, word.top, word.bottom
     for line in lines:
         line.sort(key=lambda w: w.x0)
     return lines

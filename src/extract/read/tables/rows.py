@@ -75,28 +75,29 @@ def partition_column(
     bottoms = [lines[i].bottom or 0.0 for i in fragments]
     fixed = [anchors.index(i) if i in anchors else None for i in fragments]
     middles = [((lines[i].top or 0) + (lines[i].bottom or 0)) / 2 for i in anchors]
+    # per anchor, what every block cost needs of it (computed once, not per block)
+    anchor_tops = [lines[i].top or 0 for i in anchors]
+    anchor_bottoms = [lines[i].bottom or 0 for i in anchors]
+    heights = [line_height(lines[i]) for i in anchors]
     inf = float("inf")
     # a column with a fragment for every row (names) leaves no row empty without paying
     empty_cost = EMPTY_BLOCK_COST if n >= k else 0.0
 
-    def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j
-        if any(fixed[x] is not None and fixed[x] != j for x in range(a, b)):
-            return inf
+    def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j, none pinned elsewhere
         if a == b:
             return empty_cost
-        anchor = lines[anchors[j]]
-        height = line_height(anchor)
+        height = heights[j]
         if alignment == "top":
             # a top-aligned row runs down from its values, never past the next row's
             if j + 1 < k and (tops[b - 1] + bottoms[b - 1]) / 2 > middles[j + 1]:
                 return inf
-            off = tops[a] - (anchor.top or 0)
+            off = tops[a] - anchor_tops[j]
         elif alignment == "bottom":
             if j > 0 and (tops[a] + bottoms[a]) / 2 < middles[j - 1]:
                 return inf
-            off = (anchor.bottom or 0) - bottoms[b - 1]
+            off = anchor_bottoms[j] - bottoms[b - 1]
         else:
-            off = (tops[a] + bottoms[b - 1]) / 2 - ((anchor.top or 0) + (anchor.bottom or 0)) / 2
+            off = (tops[a] + bottoms[b - 1]) / 2 - (anchor_tops[j] + anchor_bottoms[j]) / 2
             # a block reaching past halfway to its neighbours' values lines (a long centred
             # comment may) pays for the distance, so rows are not lumped into one block
             crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
@@ -104,7 +105,7 @@ def partition_column(
             off = abs(off) + CROSSING_WEIGHT * crossed
             if open_end and j == k - 1:
                 # the page may cut the last row: what it shows starts at the row's top
-                off = min(off, abs(tops[a] - (anchor.top or 0)))
+                off = min(off, abs(tops[a] - anchor_tops[j]))
         return abs(off) / height
 
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
@@ -118,13 +119,21 @@ def partition_column(
             break
         cost[0][s] = s * leading_cost
     for j in range(1, k + 1):
+        # a block for anchor j-1 ending before fragment i starts after the last fragment before i
+        # pinned to another anchor: earlier starts would cost inf, so they are not tried
+        start, lowest = 0, []
         for i in range(n + 1):
-            for a in range(i + 1):
-                if cost[j - 1][a] == inf:
+            lowest.append(start)
+            if i < n and fixed[i] is not None and fixed[i] != j - 1:
+                start = i + 1
+        previous, row, row_cut = cost[j - 1], cost[j], cut[j]
+        for i in range(n + 1):
+            for a in range(lowest[i], i + 1):
+                if previous[a] == inf:
                     continue
-                total = cost[j - 1][a] + block_cost(a, i, j - 1)
-                if total < cost[j][i]:
-                    cost[j][i], cut[j][i] = total, a
+                total = previous[a] + block_cost(a, i, j - 1)
+                if total < row[i]:
+                    row[i], row_cut[i] = total, a
     # fragments after the last row's block may be left out, a line's cost each: a heading or a
     # note under the table is not its last row's
     end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * DROP_COST, -e))
