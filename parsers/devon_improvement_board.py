@@ -10,6 +10,7 @@ Three kinds of figures:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -28,7 +29,7 @@ _KIND = {"target": "target", "tolerance": "tolerance"}
 
 class DevonImprovementBoard(Parser):
     name = "devon_improvement_board"
-    version = "1.0"
+    version = "1.1"
     councils = ("E10000008",)
 
     def detect(self, document: Document) -> bool:
@@ -43,23 +44,25 @@ class DevonImprovementBoard(Parser):
         latest = latest_month(table for _, table in tables)
         for page, table in tables:
             yield from figures_from_table(table, WideOptions(page=page.number))
-        for page in document.pages:
-            yield from self._kpi_pages(page.lines, page.number, latest, settings)
+        # the KPI pages are read as one run of lines: a KPI's heading may sit at one page's foot
+        # and its commentary at the next page's top
+        lines = [(page.number, line) for page in document.pages for line in page.lines]
+        yield from self._kpi_pages(lines, latest, settings)
 
     def _kpi_pages(
-        self, lines: list[Line], page: int | None, latest: Period | None, settings: Settings
+        self, lines: list[tuple[int | None, Line]], latest: Period | None, settings: Settings
     ) -> Iterator[RawFigure]:
         for code, name, block in kpi_blocks(lines):
             heading = f"{code} - {name}"
             in_commentary = False
-            commentary: list[str] = []
-            for line in block:
+            commentary: list[tuple[int | None, str]] = []
+            for page, line in block:
                 text = line.text
                 if text.lower().startswith("commentary"):
                     in_commentary = True
                     continue
                 if in_commentary:
-                    commentary.append("\t".join(c.text for c in line.cells))
+                    commentary.append((page, "\t".join(c.text for c in line.cells)))
                     continue
                 for m in _LABELLED.finditer(text):
                     yield RawFigure(
@@ -72,17 +75,24 @@ class DevonImprovementBoard(Parser):
                         page=page,
                         source="table",
                     )
-            if commentary:
+            # the commentary's sentences, page by page (each figure keeps the page it is printed on)
+            for page, texts in itertools.groupby(commentary, key=lambda item: item[0]):
                 yield from extract_narrative(
-                    "\n".join(commentary), report_period=latest, section=heading, page=page, settings=settings.narrative
+                    "\n".join(text for _, text in texts),
+                    report_period=latest,
+                    section=heading,
+                    page=page,
+                    settings=settings.narrative,
                 )
 
 
-def kpi_blocks(lines: list[Line]) -> Iterator[tuple[str, str, list[Line]]]:
-    """(code, name, lines) for each `KPI n - name` heading up to the next heading or appendix."""
+def kpi_blocks(
+    lines: list[tuple[int | None, Line]],
+) -> Iterator[tuple[str, str, list[tuple[int | None, Line]]]]:
+    """(code, name, (page, line)s) for each `KPI n - name` heading up to the next heading or appendix."""
     current: tuple[str, str] | None = None
-    block: list[Line] = []
-    for line in lines:
+    block: list[tuple[int | None, Line]] = []
+    for page, line in lines:
         text = line.text
         m = _KPI_HEADING.match(text) if "\t" not in "".join(c.text for c in line.cells) else None
         ends = text.upper().startswith(("IMPROVEMENT BOARD APPENDIC", "APPENDIX"))
@@ -93,7 +103,7 @@ def kpi_blocks(lines: list[Line]) -> Iterator[tuple[str, str, list[Line]]]:
             block = []
             continue
         if current:
-            block.append(line)
+            block.append((page, line))
     if current:
         yield current[0], current[1], block
 

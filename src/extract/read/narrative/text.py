@@ -17,7 +17,10 @@ _BULLET_CHARS = "-–—*•·▪■□◦●○►▶➤➢✓✔>\uf0a7\uf0b7\
 _SEPARATOR_LINE = re.compile(
     rf"^\s*(?:\(?\d{{1,3}}[.,)]?|\(?[a-z][.)]|\(?[ivx]{{1,5}}[.)]|[{re.escape(_BULLET_CHARS)}o]+)\s*$", re.I
 )
-_BULLET_START = re.compile(rf"^\s*(?:[{re.escape(_BULLET_CHARS)}]|o(?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]{{1,3}}\))\s*")
+# `**78%** in October` is bold text, not a `*` bullet: a line starting with it continues the sentence
+_BULLET_START = re.compile(
+    rf"^\s*(?!\*\*)(?:[{re.escape(_BULLET_CHARS)}]|o(?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]{{1,3}}\))\s*"
+)
 _HEADING_LINE = re.compile(r"^\s*#{1,6}\s")
 _TABLE_MIN_CELLS = 3
 
