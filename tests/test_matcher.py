@@ -252,3 +252,31 @@ def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
 def test_measure_words(matcher, name, measures):
     r = matcher.read(name)
     assert set(r.measures) == measures and not r.numbers, r
+
+
+def test_the_matcher_cache_key_reads_every_module_the_matcher_is_built_from():
+    """A pickled matcher is reused while its key holds: the key must hash every project module
+    extract.tidy.matching imports, directly or through another, or an edit to one of them would
+    keep serving a matcher built by the old code."""
+    import ast
+    import importlib
+
+    from extract.tidy import matcher_store
+
+    def project_imports(module: str) -> set[str]:
+        tree = ast.parse(Path(importlib.import_module(module).__file__).read_text())
+        return {
+            n.module
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("extract.")
+        }
+
+    seen, todo = set(), ["extract.tidy.matching"]
+    while todo:
+        m = todo.pop()
+        if m not in seen:
+            seen.add(m)
+            todo += project_imports(m)
+    key_source = Path(matcher_store.__file__).read_text().split("def _matcher_key", 1)[1].split("\ndef ", 1)[0]
+    missing = {m for m in seen if f"import {m}\n" not in key_source or f"{m}," not in key_source.replace(")", ",")}
+    assert not missing, f"modules the matcher is built from but its cache key does not read: {sorted(missing)}"

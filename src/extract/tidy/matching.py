@@ -31,8 +31,9 @@ from rapidfuzz import fuzz, process
 
 from extract.mappings import Mappings
 from extract.settings import FuzzyRule
-from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary, stem
+from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary
 from extract.tidy.match_filter import DOMAIN_POPULATION, TYPED_UNITS, EntryFacets, FacetFilter, number_kind
+from extract.tidy.wording import stem
 
 
 @dataclass(frozen=True)
