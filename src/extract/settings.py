@@ -70,10 +70,18 @@ class FuzzyRule:
     margin: float = 4.0
     floor_margin: float = 10.0
     floor_explained: float = 0.4  # below the threshold, the share of the printed name's words the match must have
+    # A short name every word of which is in the one indicator its facets allow scores low (the
+    # entry's own name is longer), yet nothing else comes near: accepted from `sole_floor` when
+    # it leads by `sole_margin` and has `sole_explained` of the name's words.
+    sole_floor: float = 100.0
+    sole_margin: float = 100.0
+    sole_explained: float = 1.0
 
     def accepts(self, best: float, runner_up: float, explained: float = 1.0) -> bool:
         lead = best - runner_up
         if best >= self.threshold and lead >= self.margin:
+            return True
+        if best >= self.sole_floor and lead >= self.sole_margin and explained >= self.sole_explained:
             return True
         return best >= self.floor and lead >= self.floor_margin and explained >= self.floor_explained
 
@@ -88,6 +96,11 @@ class MatchSettings:
     margin: float = 4.0  # the lead over the best other indicator, after vetoes: a close runner-up means doubt
     floor_margin: float = 10.0  # the wider lead a score between floor and threshold needs
     floor_explained: float = 0.4  # ... with this share of the name's words (one shared word is no match)
+    # ... or at or above `sole_floor` when it leads by `sole_margin` with `sole_explained` of the name's
+    # words: every word printed is the entry's, and no other indicator comes near (table rows only)
+    sole_floor: float = 40.0
+    sole_margin: float = 25.0
+    sole_explained: float = 0.99
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -115,7 +128,10 @@ class MatchSettings:
             pair = (self.narrative_threshold, self.narrative_floor)
         else:
             pair = (self.threshold, self.floor)
-        return FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+        rule = FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+        if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
+            return rule
+        return replace(rule, sole_floor=self.sole_floor, sole_margin=self.sole_margin, sole_explained=self.sole_explained)
 
 
 @dataclass(frozen=True)

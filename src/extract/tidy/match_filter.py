@@ -22,6 +22,10 @@ GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it
 AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
+# When the name's only time is 12 months ("in the year", "looked after for at least 12 months"), an
+# entry stating no time is not blocked (the year is often the reporting period or the statutory
+# cohort the entry leaves unsaid) but pays this, so that an entry that says 12 months comes first.
+YEAR_ONLY_PENALTY = 10.0
 # When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
 # say so), and so does an entry whose own name says it is a count ("Number of ...").
 RATE_PENALTY = 12.0
@@ -202,7 +206,12 @@ class FacetFilter:
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
-                ok &= has_any(q, mask)
+                if kind == "time" and values == ["n:12m"]:
+                    timeless = ~has_any(mask, mask)
+                    ok &= has_any(q, mask) | timeless
+                    penalty += timeless * YEAR_ONLY_PENALTY
+                else:
+                    ok &= has_any(q, mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty

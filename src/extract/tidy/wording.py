@@ -66,6 +66,8 @@ _APOS_S = re.compile(r"'s\b")
 _CHILDRENS = re.compile(r"\bchildrens\b")
 # "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
 _HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+# "16/17 year olds", "16/17-year-olds": two ages joined by a slash are an age band, not a number and an age
+_SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
 _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
@@ -87,6 +89,8 @@ def pre_clean(text: str) -> str:
     if DIGIT.search(t):
         t = _THOUSANDS.sub(r"\1\2", t)
         t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+        if "/" in t:
+            t = _SLASH_AGES.sub(r"\1 to \2", t)
         t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
     if "-" in t:
         t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
