@@ -280,3 +280,39 @@ def test_the_matcher_cache_key_reads_every_module_the_matcher_is_built_from():
     key_source = Path(matcher_store.__file__).read_text().split("def _matcher_key", 1)[1].split("\ndef ", 1)[0]
     missing = {m for m in seen if f"import {m}\n" not in key_source or f"{m}," not in key_source.replace(")", ",")}
     assert not missing, f"modules the matcher is built from but its cache key does not read: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("name", "in_the_year"),
+    [
+        ("% of statutory visits to LAC due in the year that took place", True),
+        ("Initial assessments completed during the year", True),
+        ("Re-referrals within 12 months of a previous referral", False),
+        ("Children looked after for at least 12 months", False),
+        ("Children in care with 3 or more placements in the year and 2 years in one", False),
+    ],
+)
+def test_in_the_year_is_the_reporting_period_not_a_timescale(matcher, name, in_the_year):
+    assert matcher.read(name).in_the_year is in_the_year
+
+
+def test_an_entry_stating_no_time_is_not_blocked_by_in_the_year():
+    """"in the year" is the reporting period most entries leave unsaid; "within 12 months" is a
+    timescale and still needs an entry that states it."""
+    import dataclasses
+
+    from extract.tidy.match_filter import YEAR_ONLY_PENALTY
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    year = bare.read("statutory visits to children in care in the year")
+    ok, penalty = bare._allowed(year, None)
+    i = bare.index_of["cla_visits_in_timescale_pct"]
+    assert ok[i] and penalty[i] >= YEAR_ONLY_PENALTY
+    ok, _ = bare._allowed(bare.read("statutory visits to children in care within 12 months"), None)
+    assert not ok[i]
+
+
+@pytest.mark.parametrize("name", ["16/17-year-olds presenting as homeless", "16/17 year olds", "16 / 17 year old"])
+def test_two_ages_joined_by_a_slash_are_an_age_band(matcher, name):
+    r = matcher.read(name)
+    assert r.ages == {(16, 17)} and not r.numbers, r

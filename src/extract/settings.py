@@ -131,7 +131,9 @@ class MatchSettings:
         rule = FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
         if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
             return rule
-        return replace(rule, sole_floor=self.sole_floor, sole_margin=self.sole_margin, sole_explained=self.sole_explained)
+        return replace(
+            rule, sole_floor=self.sole_floor, sole_margin=self.sole_margin, sole_explained=self.sole_explained
+        )
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,8 @@ _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
 )
+# "in the year", "during the year": the reporting period, not a 12-month timescale ("within 12 months")
+_IN_THE_YEAR = re.compile(r"\b(in|during|over|for|of) (the |a )?(current )?year\b(?! olds?\b)")
 _YEAR_PHRASE = re.compile(
     r"\b(in|during|within|over|for|of) (the |a )?(last |previous |past |current )?(12 months|year|twelve months)\b"
 )
@@ -153,6 +155,7 @@ class Reading:
     quals: frozenset[str]  # "group:value"
     codes: tuple[str, ...]  # official codes, canonical ("SCC/010", "NI 62")
     council_code: str | None
+    in_the_year: bool = False  # its only time is "in the year" (the reporting period), see _IN_THE_YEAR
 
 
 @dataclass
@@ -252,6 +255,7 @@ class Vocabulary:
     def read(self, name: str, unit: str | None = None) -> Reading:
         t = pre_clean(name)
         t, official, council = self.codes_of(t)
+        in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
         key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
         outside = _BRACKETED.sub(" ", t) if "(" in t else t
@@ -336,6 +340,7 @@ class Vocabulary:
             quals=frozenset(quals),
             codes=tuple(official),
             council_code=council,
+            in_the_year=in_the_year and numbers == {"12m"},
         )
 
 

@@ -22,9 +22,9 @@ GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it
 AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
-# When the name's only time is 12 months ("in the year", "looked after for at least 12 months"), an
-# entry stating no time is not blocked (the year is often the reporting period or the statutory
-# cohort the entry leaves unsaid) but pays this, so that an entry that says 12 months comes first.
+# When the name's only time is "in the year" (the reporting period, not "within 12 months"), an
+# entry stating no time is not blocked (most entries leave the period unsaid) but pays this, so that
+# an entry that says "during the year" comes first.
 YEAR_ONLY_PENALTY = 10.0
 # When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
 # say so), and so does an entry whose own name says it is a count ("Number of ...").
@@ -157,10 +157,10 @@ class FacetFilter:
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
         timely = bool(TIMELY.search(r.key))
-        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit)
+        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year)
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
-    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None):
+    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool):
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         e = self.entry_bits
         n = len(self.facets)
@@ -206,7 +206,7 @@ class FacetFilter:
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
-                if kind == "time" and values == ["n:12m"]:
+                if kind == "time" and in_the_year:
                     timeless = ~has_any(mask, mask)
                     ok &= has_any(q, mask) | timeless
                     penalty += timeless * YEAR_ONLY_PENALTY
