@@ -30,6 +30,7 @@ YEAR_ONLY_PENALTY = 10.0
 # say so), and so does an entry whose own name says it is a count ("Number of ...").
 RATE_PENALTY = 12.0
 COUNT_PENALTY = 7.0
+TIMELY_COUNT_PENALTY = 15.0  # ... a count, when the name is about timeliness ("in timescale"): a share
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
 
@@ -175,7 +176,7 @@ class FacetFilter:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
         elif any(number_kind(x) == "time" for x in r.numbers) or timely:
-            penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
+            penalty += (self.named_count | self.count_only) * TIMELY_COUNT_PENALTY  # timeliness is a share
         else:
             penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
         if unit in TYPED_UNITS:
