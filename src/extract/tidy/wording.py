@@ -58,6 +58,8 @@ FILLER = {
     "what",
     "there",
     "than",
+    "it",
+    "received",  # "contacts received", "referrals received": the contacts, the referrals
 }
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
 _THOUSANDS = re.compile(r"(\d),(\d{3})\b")
