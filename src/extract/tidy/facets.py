@@ -177,6 +177,11 @@ class Vocabulary:
         # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
         # between words is a space)
         self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
+        # an acronym's plural ("SDQs", "CINs") is the acronym: listed ones stand, two-letter ones
+        # are left alone ("ha" -> "has")
+        for a, e in list(self._abbrev_map.items()):
+            if len(a) >= 3 and a.isalpha() and not a.endswith("s"):
+                self._abbrev_map.setdefault(a + "s", e)
         self._abbrev = phrase_regex(list(self._abbrev_map))
         # a synonym's phrase as the text is when synonyms apply: tidied, and after the
         # abbreviation step ("send assessments" is met as "special educational needs and
