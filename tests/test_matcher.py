@@ -316,3 +316,26 @@ def test_an_entry_stating_no_time_is_not_blocked_by_in_the_year():
 def test_two_ages_joined_by_a_slash_are_an_age_band(matcher, name):
     r = matcher.read(name)
     assert r.ages == {(16, 17)} and not r.numbers, r
+
+
+def test_the_acceptance_rule_floors():
+    """Below the floor a table row is accepted only when every printed word is the one allowed
+    entry's (sole) or when it states a timescale or threshold that entry shares (anchored); the
+    generic and narrative rules never relax."""
+    table, generic = DEFAULT_SETTINGS.fuzzy_rule(), DEFAULT_SETTINGS.fuzzy_rule("generic")
+    assert not table.accepts(50.0, 30.0, 0.5)
+    assert table.accepts(50.0, 30.0, 0.5, anchored=True)
+    assert not table.accepts(50.0, 45.0, 0.5, anchored=True)  # the floor's lead still holds
+    assert not table.accepts(50.0, 30.0, 0.3, anchored=True)  # ... and its share of words
+    assert table.accepts(42.0, 10.0, 1.0) and not table.accepts(42.0, 10.0, 0.8)
+    assert not generic.accepts(50.0, 0.0, 1.0, anchored=True) and not generic.accepts(42.0, 0.0, 1.0)
+
+
+def test_a_vetoed_candidate_is_no_rival(matcher):
+    """The lead is over the best other indicator the facets allow: final EHCPs in 20 weeks are
+    not held back by the 16-week draft plans, which the name's 20 weeks rule out."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    found = _match(bare, "final EHCPs issued within 20 weeks")
+    assert found.indicator_id == "ehcp_issued_20wks_pct", found.as_json()

@@ -76,14 +76,18 @@ class FuzzyRule:
     sole_floor: float = 100.0
     sole_margin: float = 100.0
     sole_explained: float = 1.0
+    # A name stating a timescale or threshold (20 weeks, 3 or more) leaves few entries its facets
+    # allow: the floor is `anchored_floor` when it does (with the floor's lead and share of words).
+    anchored_floor: float = 100.0
 
-    def accepts(self, best: float, runner_up: float, explained: float = 1.0) -> bool:
+    def accepts(self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False) -> bool:
         lead = best - runner_up
         if best >= self.threshold and lead >= self.margin:
             return True
         if best >= self.sole_floor and lead >= self.sole_margin and explained >= self.sole_explained:
             return True
-        return best >= self.floor and lead >= self.floor_margin and explained >= self.floor_explained
+        floor = min(self.floor, self.anchored_floor) if anchored else self.floor
+        return best >= floor and lead >= self.floor_margin and explained >= self.floor_explained
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class MatchSettings:
     sole_floor: float = 40.0
     sole_margin: float = 25.0
     sole_explained: float = 0.99
+    anchored_floor: float = 46.0  # ... or from this when the name states a timescale or threshold the entry shares
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -132,7 +137,11 @@ class MatchSettings:
         if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
             return rule
         return replace(
-            rule, sole_floor=self.sole_floor, sole_margin=self.sole_margin, sole_explained=self.sole_explained
+            rule,
+            sole_floor=self.sole_floor,
+            sole_margin=self.sole_margin,
+            sole_explained=self.sole_explained,
+            anchored_floor=self.anchored_floor,
         )
 
 

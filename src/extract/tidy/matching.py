@@ -224,7 +224,8 @@ class Matcher(FacetFilter):
                 indicator_id, method = found
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
         # the lead is over the best other indicator the facets allow: a vetoed one is no rival
-        if ranked and ranked[0].allowed and rule.accepts(ranked[0].score, rival, ranked[0].explained):
+        anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
+        if ranked and ranked[0].allowed and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored):
             best = ranked[0]
             return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
         ranked = ranked[:n]
