@@ -297,7 +297,7 @@ def test_in_the_year_is_the_reporting_period_not_a_timescale(matcher, name, in_t
 
 
 def test_an_entry_stating_no_time_is_not_blocked_by_in_the_year():
-    """"in the year" is the reporting period most entries leave unsaid; "within 12 months" is a
+    """The reporting period ("in the year") is left unsaid by most entries; "within 12 months" is a
     timescale and still needs an entry that states it."""
     import dataclasses
 

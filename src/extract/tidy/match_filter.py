@@ -26,9 +26,10 @@ WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
 # entry stating no time is not blocked (most entries leave the period unsaid) but pays this, so that
 # an entry that says "during the year" comes first.
 YEAR_ONLY_PENALTY = 10.0
-# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
-# say so), and so does an entry whose own name says it is a count ("Number of ...").
-RATE_PENALTY = 12.0
+# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays most (a
+# rate says so: "children becoming subject to a plan" is their number, not the rate), and an
+# entry whose own name says it is a count ("Number of ...") pays a little.
+RATE_PENALTY = 20.0
 COUNT_PENALTY = 7.0
 TIMELY_COUNT_PENALTY = 15.0  # ... a count, when the name is about timeliness ("in timescale"): a share
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
