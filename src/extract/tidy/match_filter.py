@@ -127,7 +127,8 @@ class FacetFilter:
         self.weak_penalty = np.where(np.array([f.weak_numbers for f in self.facets]), WEAK_PENALTY, NUMBER_PENALTY)
         self.count_only = np.array([f.measures == {"count"} for f in self.facets])
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
-        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
+        # a rate per N, or money: a name about either says so (per 10,000; £, spend, budget)
+        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n | {"gbp"} for f in self.facets])
 
     def _entry_has(self, mask: np.ndarray) -> np.ndarray:
         return np.any((self.entry_bits & mask) != 0, axis=1)
