@@ -177,6 +177,8 @@ class FacetFilter:
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+        elif unit in TYPED_UNITS:
+            pass  # the printed value's unit says what is measured (checked below): nothing to guess
         elif any(number_kind(x) == "time" for x in r.numbers) or timely:
             penalty += (self.named_count | self.count_only) * TIMELY_COUNT_PENALTY  # timeliness is a share
         else:
