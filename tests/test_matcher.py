@@ -80,14 +80,14 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.849, recall
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.861, recall
 # 0.721, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.84, "recall": 0.72, "near_miss_matched": 4}
+HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.72, "near_miss_matched": 4}
 
 
-HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.69, "near_miss_matched": 0}
+HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.71, "near_miss_matched": 0}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -112,7 +112,7 @@ def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
     s = _score(matcher, DEV)
     _report("dev", s)
-    assert s["precision"] >= 0.99 and s["recall"] >= 0.90, s
+    assert s["precision"] >= 0.99 and s["recall"] >= 0.93, s
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -133,7 +133,7 @@ def test_alias_names_with_the_aliases_taken_away():
         f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
         f"precision {precision:.3f}, recall {recall:.3f}"
     )
-    assert precision >= 0.975 and recall >= 0.825, (precision, recall)
+    assert precision >= 0.98 and recall >= 0.88, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
@@ -252,3 +252,90 @@ def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
 def test_measure_words(matcher, name, measures):
     r = matcher.read(name)
     assert set(r.measures) == measures and not r.numbers, r
+
+
+def test_the_matcher_cache_key_reads_every_module_the_matcher_is_built_from():
+    """A pickled matcher is reused while its key holds: the key must hash every project module
+    extract.tidy.matching imports, directly or through another, or an edit to one of them would
+    keep serving a matcher built by the old code."""
+    import ast
+    import importlib
+
+    from extract.tidy import matcher_store
+
+    def project_imports(module: str) -> set[str]:
+        tree = ast.parse(Path(importlib.import_module(module).__file__).read_text())
+        return {
+            n.module
+            for n in ast.walk(tree)
+            if isinstance(n, ast.ImportFrom) and n.module and n.module.startswith("extract.")
+        }
+
+    seen, todo = set(), ["extract.tidy.matching"]
+    while todo:
+        m = todo.pop()
+        if m not in seen:
+            seen.add(m)
+            todo += project_imports(m)
+    key_source = Path(matcher_store.__file__).read_text().split("def _matcher_key", 1)[1].split("\ndef ", 1)[0]
+    missing = {m for m in seen if f"import {m}\n" not in key_source or f"{m}," not in key_source.replace(")", ",")}
+    assert not missing, f"modules the matcher is built from but its cache key does not read: {sorted(missing)}"
+
+
+@pytest.mark.parametrize(
+    ("name", "in_the_year"),
+    [
+        ("% of statutory visits to LAC due in the year that took place", True),
+        ("Initial assessments completed during the year", True),
+        ("Re-referrals within 12 months of a previous referral", False),
+        ("Children looked after for at least 12 months", False),
+        ("Children in care with 3 or more placements in the year and 2 years in one", False),
+    ],
+)
+def test_in_the_year_is_the_reporting_period_not_a_timescale(matcher, name, in_the_year):
+    assert matcher.read(name).in_the_year is in_the_year
+
+
+def test_an_entry_stating_no_time_is_not_blocked_by_in_the_year():
+    """The reporting period ("in the year") is left unsaid by most entries; "within 12 months" is a
+    timescale and still needs an entry that states it."""
+    import dataclasses
+
+    from extract.tidy.match_filter import YEAR_ONLY_PENALTY
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    year = bare.read("statutory visits to children in care in the year")
+    ok, penalty = bare._allowed(year, None)
+    i = bare.index_of["cla_visits_in_timescale_pct"]
+    assert ok[i] and penalty[i] >= YEAR_ONLY_PENALTY
+    ok, _ = bare._allowed(bare.read("statutory visits to children in care within 12 months"), None)
+    assert not ok[i]
+
+
+@pytest.mark.parametrize("name", ["16/17-year-olds presenting as homeless", "16/17 year olds", "16 / 17 year old"])
+def test_two_ages_joined_by_a_slash_are_an_age_band(matcher, name):
+    r = matcher.read(name)
+    assert r.ages == {(16, 17)} and not r.numbers, r
+
+
+def test_the_acceptance_rule_floors():
+    """Below the floor a table row is accepted only when every printed word is the one allowed
+    entry's (sole) or when it states a timescale or threshold that entry shares (anchored); the
+    generic and narrative rules never relax."""
+    table, generic = DEFAULT_SETTINGS.fuzzy_rule(), DEFAULT_SETTINGS.fuzzy_rule("generic")
+    assert not table.accepts(50.0, 30.0, 0.5)
+    assert table.accepts(50.0, 30.0, 0.5, anchored=True)
+    assert not table.accepts(50.0, 45.0, 0.5, anchored=True)  # the floor's lead still holds
+    assert not table.accepts(50.0, 30.0, 0.3, anchored=True)  # ... and its share of words
+    assert table.accepts(42.0, 10.0, 1.0) and not table.accepts(42.0, 10.0, 0.8)
+    assert not generic.accepts(50.0, 0.0, 1.0, anchored=True) and not generic.accepts(42.0, 0.0, 1.0)
+
+
+def test_a_vetoed_candidate_is_no_rival(matcher):
+    """The lead is over the best other indicator the facets allow: final EHCPs in 20 weeks are
+    not held back by the 16-week draft plans, which the name's 20 weeks rule out."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    found = _match(bare, "final EHCPs issued within 20 weeks")
+    assert found.indicator_id == "ehcp_issued_20wks_pct", found.as_json()

@@ -78,12 +78,24 @@ class FuzzyRule:
     margin: float = 4.0
     floor_margin: float = 10.0
     floor_explained: float = 0.4  # below the threshold, the share of the printed name's words the match must have
+    # A short name every word of which is in the one indicator its facets allow scores low (the
+    # entry's own name is longer), yet nothing else comes near: accepted from `sole_floor` when
+    # it leads by `sole_margin` and has `sole_explained` of the name's words.
+    sole_floor: float = 100.0
+    sole_margin: float = 100.0
+    sole_explained: float = 1.0
+    # A name stating a timescale or threshold (20 weeks, 3 or more) leaves few entries its facets
+    # allow: the floor is `anchored_floor` when it does (with the floor's lead and share of words).
+    anchored_floor: float = 100.0
 
-    def accepts(self, best: float, runner_up: float, explained: float = 1.0) -> bool:
+    def accepts(self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False) -> bool:
         lead = best - runner_up
         if best >= self.threshold and lead >= self.margin:
             return True
-        return best >= self.floor and lead >= self.floor_margin and explained >= self.floor_explained
+        if best >= self.sole_floor and lead >= self.sole_margin and explained >= self.sole_explained:
+            return True
+        floor = min(self.floor, self.anchored_floor) if anchored else self.floor
+        return best >= floor and lead >= self.floor_margin and explained >= self.floor_explained
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,12 @@ class MatchSettings:
     margin: float = 4.0  # the lead over the best other indicator, after vetoes: a close runner-up means doubt
     floor_margin: float = 10.0  # the wider lead a score between floor and threshold needs
     floor_explained: float = 0.4  # ... with this share of the name's words (one shared word is no match)
+    # ... or at or above `sole_floor` when it leads by `sole_margin` with `sole_explained` of the name's
+    # words: every word printed is the entry's, and no other indicator comes near (table rows only)
+    sole_floor: float = 40.0
+    sole_margin: float = 25.0
+    sole_explained: float = 0.99
+    anchored_floor: float = 46.0  # ... or from this when the name states a timescale or threshold the entry shares
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -123,7 +141,16 @@ class MatchSettings:
             pair = (self.narrative_threshold, self.narrative_floor)
         else:
             pair = (self.threshold, self.floor)
-        return FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+        rule = FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+        if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
+            return rule
+        return replace(
+            rule,
+            sole_floor=self.sole_floor,
+            sole_margin=self.sole_margin,
+            sole_explained=self.sole_explained,
+            anchored_floor=self.anchored_floor,
+        )
 
 
 @dataclass(frozen=True)

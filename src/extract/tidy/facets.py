@@ -26,6 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.tidy.wording import (
+    DIGIT,
+    FILLER,
+    KEY_FILLER,
+    WORD_SPLIT,
+    apply_phrases,
+    first_words,
+    phrase_regex,
+    pre_clean,
+    tidy,
+)
+
 # Measures a catalogue unit stands for, and what an unstated kind of rate may be.
 UNIT_MEASURES = {
     "percent": {"percent"},
@@ -50,59 +62,6 @@ _COMMON_WORD_PLACES = {
     "reading borough council",
 }  # councils named like words of indicator names  # "aged 0-17", "under 18": all children
 
-KEY_FILLER = {"the", "of", "a", "an", "who", "which", "that", "with", "are", "is", "were", "was", "by", "for", "as"}
-FILLER = {
-    "the",
-    "of",
-    "a",
-    "an",
-    "who",
-    "which",
-    "that",
-    "with",
-    "are",
-    "is",
-    "were",
-    "was",
-    "by",
-    "for",
-    "as",
-    "to",
-    "in",
-    "on",
-    "at",
-    "and",
-    "or",
-    "their",
-    "its",
-    "has",
-    "have",
-    "had",
-    "been",
-    "be",
-    "from",
-    "this",
-    "those",
-    "these",
-    "all",
-    "our",
-    "within",
-    "during",
-    "per",
-    "into",
-    "s",
-    "percent",
-    "number",
-    "whose",
-    "did",
-    "do",
-    "does",
-    "what",
-    "there",
-    "than",
-}
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
-_SPACE = re.compile(r"\s+")
 _TIME_UNITS = {
     "working day": ("d", 1),
     "working days": ("d", 1),
@@ -131,6 +90,8 @@ _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
 )
+# "in the year", "during the year": the reporting period, not a 12-month timescale ("within 12 months")
+_IN_THE_YEAR = re.compile(r"\b(in|during|over|for|of) (the |a )?(current )?year\b(?! olds?\b)")
 _YEAR_PHRASE = re.compile(
     r"\b(in|during|within|over|for|of) (the |a )?(last |previous |past |current )?(12 months|year|twelve months)\b"
 )
@@ -139,10 +100,8 @@ _COMPARATORS = re.compile(
 )
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
-_DIGIT = re.compile(r"\d")
 _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
-_WORD_SPLIT = re.compile(r"[\s()\-/&+%*'\"]+")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ALL_AGES = re.compile(r"\ball ages\b")
 _MILES_UNDER = re.compile(r"within|under|less than|up to")
@@ -150,25 +109,6 @@ _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
 _MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
 _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
-_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
-_K = re.compile(r"(\d)\s?k\b")
-_APOS_S = re.compile(r"'s\b")
-_CHILDRENS = re.compile(r"\bchildrens\b")
-# "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
-_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
-_HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
-_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
-_PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
-_N_PLUS = re.compile(r"(\d)\+")
-_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
-_RE_HYPHEN = re.compile(r"\bre-(?=[a-z])")  # re-offending / reoffending, re-referral / rereferral: one word
-_HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
-_YRS = re.compile(r"\byrs?\b")
-_N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
-_N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
-_N_WEEKS = re.compile(r"(\d)\s*(wks?|weeks?)\b")
-_N_HOURS = re.compile(r"(\d)\s*(hrs?)\b")
-_N_PCT = re.compile(r"(\d)%")
 _RATE_WORD = re.compile(r"\brates?\b")
 PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
 _SECTION_N = re.compile(r"\bsection (\d+)\b")
@@ -215,6 +155,7 @@ class Reading:
     quals: frozenset[str]  # "group:value"
     codes: tuple[str, ...]  # official codes, canonical ("SCC/010", "NI 62")
     council_code: str | None
+    in_the_year: bool = False  # its only time is "in the year" (the reporting period), see _IN_THE_YEAR
 
 
 @dataclass
@@ -236,18 +177,23 @@ class Vocabulary:
         # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
         # between words is a space)
         self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
-        self._abbrev = _phrase_regex(list(self._abbrev_map))
+        # an acronym's plural ("SDQs", "CINs") is the acronym: listed ones stand, two-letter ones
+        # are left alone ("ha" -> "has")
+        for a, e in list(self._abbrev_map.items()):
+            if len(a) >= 3 and a.isalpha() and not a.endswith("s"):
+                self._abbrev_map.setdefault(a + "s", e)
+        self._abbrev = phrase_regex(list(self._abbrev_map))
         # a synonym's phrase as the text is when synonyms apply: tidied, and after the
         # abbreviation step ("send assessments" is met as "special educational needs and
         # disabilities assessments"); and as written
         self._syn_map = {}
         for a, c in self.synonyms:
             written = tidy(pre_clean(a))  # "yr" -> "years", as the text is when synonyms apply
-            for phrase in (_apply(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
+            for phrase in (apply_phrases(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
                 self._syn_map.setdefault(phrase, pre_clean(c))
-        self._syn = _phrase_regex(list(self._syn_map))
+        self._syn = phrase_regex(list(self._syn_map))
         self._numw_map = {tidy(w): n for w, n in self.number_words}
-        self._numw = _phrase_regex(list(self._numw_map))
+        self._numw = phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
         self.rules: dict[str, str] = {}  # a group's rule: its last row's
@@ -257,17 +203,17 @@ class Vocabulary:
             self.rules[group] = rule
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
-        self._quals = {g: (_phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
+        self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
-        self._qual_first_words = {g: {_WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
+        self._qual_first_words = {g: {WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
         places = sorted(
             {pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True
         )
-        self._places_first = {_WORD_SPLIT.split(p)[0] for p in places}
+        self._places_first = {WORD_SPLIT.split(p)[0] for p in places}
         self._phrase_steps = [
-            (self._abbrev, self._abbrev_map, _first_words(self._abbrev_map)),
-            (self._syn, self._syn_map, _first_words(self._syn_map)),
-            (self._numw, self._numw_map, _first_words(self._numw_map)),
+            (self._abbrev, self._abbrev_map, first_words(self._abbrev_map)),
+            (self._syn, self._syn_map, first_words(self._syn_map)),
+            (self._numw, self._numw_map, first_words(self._numw_map)),
         ]
         self._places = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
 
@@ -298,12 +244,12 @@ class Vocabulary:
         t = text
         if self._periods:
             t = self._periods.sub(" ", t)
-        if self._places and not self._places_first.isdisjoint(_WORD_SPLIT.split(t)):
+        if self._places and not self._places_first.isdisjoint(WORD_SPLIT.split(t)):
             t = self._places.sub(" ", t)
         t = tidy(t)
         for rx, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
-            if first is None or not first.isdisjoint(_WORD_SPLIT.split(t)):
-                t = _apply(rx, mapping, t)
+            if first is None or not first.isdisjoint(WORD_SPLIT.split(t)):
+                t = apply_phrases(rx, mapping, t)
         if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
             t = _SECTION_N.sub(r"section\1", t)
         if "year" in t or "12 months" in t or "twelve" in t:
@@ -314,10 +260,11 @@ class Vocabulary:
     def read(self, name: str, unit: str | None = None) -> Reading:
         t = pre_clean(name)
         t, official, council = self.codes_of(t)
+        in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
         key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
         outside = _BRACKETED.sub(" ", t) if "(" in t else t
-        digits = _DIGIT.search(t) is not None
+        digits = DIGIT.search(t) is not None
 
         measures: set[str] = set()
         for m, rx in self._measures:
@@ -380,7 +327,7 @@ class Vocabulary:
         if "exc" in t:  # "(excluding family and friends fostering)" narrows nothing
             t_quals = _EXCLUDING.sub(" ", t)
             outside = _EXCLUDING.sub(" ", outside)
-        present = set(_WORD_SPLIT.split(t_quals))
+        present = set(WORD_SPLIT.split(t_quals))
         for group, (rx, phrase_value) in self._quals.items():
             if present.isdisjoint(self._qual_first_words[group]):
                 continue  # no phrase of the group can start here
@@ -398,71 +345,8 @@ class Vocabulary:
             quals=frozenset(quals),
             codes=tuple(official),
             council_code=council,
+            in_the_year=in_the_year and numbers == {"12m"},
         )
-
-
-def pre_clean(text: str) -> str:
-    """Lower case, one kind of quote and dash, numbers without thousands separators."""
-    t = text.translate(_QUOTES).lower()
-    if _DIGIT.search(t):
-        t = _THOUSANDS.sub(r"\1\2", t)
-        t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
-        t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
-    if "-" in t:
-        t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
-    t = _APOS_S.sub("", t)
-    t = t.replace("'", "")
-    if "childrens" in t:  # "childrens homes" as printed without the apostrophe: "children's homes"
-        t = _CHILDRENS.sub("children", t)
-    return " ".join((t).split())
-
-
-def tidy(t: str) -> str:
-    """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
-    if "." in t:
-        t = _DOT.sub(" ", t)  # a decimal point survives
-    if "#" in t:
-        t = _HASH.sub("number of ", t)
-    if "re-" in t:
-        t = _RE_HYPHEN.sub("re", t)
-    if "-" in t:
-        t = _WORD_HYPHEN.sub(" ", t)  # asylum-seeking, in-house, up-to-date: words
-    t = _PUNCT.sub(" ", t)
-    if "yr" in t:
-        t = _YRS.sub("years", t)
-    if _DIGIT.search(t):
-        t = _N_PLUS.sub(r"\1 plus ", t)
-        t = _N_YEARS.sub(r"\1 years", t)
-        t = _N_MONTHS.sub(r"\1 months", t)
-        t = _N_WEEKS.sub(r"\1 weeks", t)
-        t = _N_HOURS.sub(r"\1 hours", t)
-        t = _N_PCT.sub(r"\1 %", t)
-    return " ".join((t).split())
-
-
-def _first_words(phrases) -> set[str] | None:
-    """The words the phrases start with, for a quick "can any of them be here?"; None when a
-    phrase starts with a sign rather than a word (then always look)."""
-    first = set()
-    for p in phrases:
-        w = _WORD_SPLIT.split(p.strip())[0]
-        if not w:
-            return None
-        first.add(w)
-    return first
-
-
-def _phrase_regex(phrases: list[str]) -> re.Pattern | None:
-    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
-    if not phrases:
-        return None
-    return re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w*])")
-
-
-def _apply(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
-    if rx is None:
-        return text
-    return " ".join((rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).split())
 
 
 _MEASURE_WORDS = re.compile(
@@ -508,14 +392,3 @@ def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
 
         t = rx.sub(take, t)
     return ages, " ".join((t).split())
-
-
-def stem(word: str) -> str:
-    """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
-    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
-            break
-    if len(word) > 4 and word.endswith("e"):  # cease / ceased, place / placed
-        word = word[:-1]
-    return word

@@ -22,10 +22,16 @@ GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it
 AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
 NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
 WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
-# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays (rates
-# say so), and so does an entry whose own name says it is a count ("Number of ...").
-RATE_PENALTY = 12.0
+# When the name's only time is "in the year" (the reporting period, not "within 12 months"), an
+# entry stating no time is not blocked (most entries leave the period unsaid) but pays this, so that
+# an entry that says "during the year" comes first.
+YEAR_ONLY_PENALTY = 10.0
+# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays most (a
+# rate says so: "children becoming subject to a plan" is their number, not the rate), and an
+# entry whose own name says it is a count ("Number of ...") pays a little.
+RATE_PENALTY = 20.0
 COUNT_PENALTY = 7.0
+TIMELY_COUNT_PENALTY = 15.0  # ... a count, when the name is about timeliness ("in timescale"): a share
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
 
@@ -121,7 +127,8 @@ class FacetFilter:
         self.weak_penalty = np.where(np.array([f.weak_numbers for f in self.facets]), WEAK_PENALTY, NUMBER_PENALTY)
         self.count_only = np.array([f.measures == {"count"} for f in self.facets])
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
-        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n for f in self.facets])
+        # a rate per N, or money: a name about either says so (per 10,000; £, spend, budget)
+        self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n | {"gbp"} for f in self.facets])
 
     def _entry_has(self, mask: np.ndarray) -> np.ndarray:
         return np.any((self.entry_bits & mask) != 0, axis=1)
@@ -153,10 +160,10 @@ class FacetFilter:
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
         timely = bool(TIMELY.search(r.key))
-        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit)
+        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year)
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
-    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None):
+    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool):
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         e = self.entry_bits
         n = len(self.facets)
@@ -170,8 +177,10 @@ class FacetFilter:
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+        elif unit in TYPED_UNITS:
+            pass  # the printed value's unit says what is measured (checked below): nothing to guess
         elif any(number_kind(x) == "time" for x in r.numbers) or timely:
-            penalty += (self.named_count | self.count_only) * COUNT_PENALTY  # timeliness is a share
+            penalty += (self.named_count | self.count_only) * TIMELY_COUNT_PENALTY  # timeliness is a share
         else:
             penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
         if unit in TYPED_UNITS:
@@ -202,7 +211,12 @@ class FacetFilter:
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
-                ok &= has_any(q, mask)
+                if kind == "time" and in_the_year:
+                    timeless = ~has_any(mask, mask)
+                    ok &= has_any(q, mask) | timeless
+                    penalty += timeless * YEAR_ONLY_PENALTY
+                else:
+                    ok &= has_any(q, mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty

@@ -18,16 +18,18 @@ def _matcher_key(mappings: Mappings) -> str:
     import rapidfuzz
 
     digest = hashlib.sha256(f"{mappings.version};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode())
+    import extract.errors
     import extract.mappings
     import extract.model
     import extract.settings
     import extract.tidy.facets
     import extract.tidy.match_filter
     import extract.tidy.matching
+    import extract.tidy.wording
 
     # the code a pickled matcher was built by: a change to any of it builds a new one
-    for module in (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.mappings,
-                   extract.settings, extract.model):  # fmt: skip
+    for module in (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.wording,
+                   extract.mappings, extract.settings, extract.model, extract.errors):  # fmt: skip
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:20]
 

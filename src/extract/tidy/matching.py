@@ -31,8 +31,9 @@ from rapidfuzz import fuzz, process
 
 from extract.mappings import Mappings
 from extract.settings import FuzzyRule
-from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary, stem
+from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary
 from extract.tidy.match_filter import DOMAIN_POPULATION, TYPED_UNITS, EntryFacets, FacetFilter, number_kind
+from extract.tidy.wording import stem
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Candidate:
     name: str
     score: float
     explained: float = field(default=1.0, compare=False)  # share of the printed name's words this name has
+    allowed: bool = field(default=True, compare=False)  # agrees with every facet the printed name states
 
 
 @dataclass(frozen=True)
@@ -216,12 +218,14 @@ class Matcher(FacetFilter):
         self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None
     ) -> Match:
         reading = self.read(name)
-        ranked = self._ranked(reading, scopes, max(n, 2), unit)
+        ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
         for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
-        if ranked and rule.accepts(ranked[0].score, ranked[1].score if len(ranked) > 1 else 0.0, ranked[0].explained):
+        # the lead is over the best other indicator the facets allow: a vetoed one is no rival
+        anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
+        if ranked and ranked[0].allowed and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored):
             best = ranked[0]
             return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
         ranked = ranked[:n]
@@ -268,10 +272,13 @@ class Matcher(FacetFilter):
                 return indicator_id, method
         return None
 
-    def _ranked(self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None) -> list[Candidate]:
-        """The best-scoring indicators, one entry each, after the vetoes."""
+    def _ranked(
+        self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None
+    ) -> tuple[list[Candidate], float]:
+        """The best-scoring indicators, one entry each, after the vetoes; and the best score of an
+        allowed indicator other than the first (0 when there is none)."""
         if not r.text:
-            return []
+            return [], 0.0
         ok, penalty = self._allowed(r, unit)
         q_tokens = self._tokens(r.text)
         common = np.zeros(len(self.choice_text))
@@ -292,7 +299,7 @@ class Matcher(FacetFilter):
             live = in_scope
         idx = np.nonzero(live)[0]
         if not len(idx):
-            return []
+            return [], 0.0
         owner = self.choice_owner[idx]
         c, cw = common[idx], self.choice_weight[idx]
         w_dice, w_q, w_c, w_order = self.weights
@@ -317,18 +324,26 @@ class Matcher(FacetFilter):
         score = np.where(allowed, score, np.minimum(score, VETOED))
         best_of: dict[int, float] = {}  # each indicator's best name
         explained_of: dict[int, float] = {}
+        allowed_of: dict[int, bool] = {}
         shares = (common[idx] / q_weight).tolist()
-        for o, sc, sh in zip(owner.tolist(), score.tolist(), shares, strict=True):
+        for o, sc, sh, al in zip(owner.tolist(), score.tolist(), shares, allowed.tolist(), strict=True):
             if sc > best_of.get(o, -math.inf):
                 best_of[o] = sc
                 explained_of[o] = sh
+                allowed_of[o] = al
         best = best_of.__getitem__
         top = list(best_of)
         if len(top) > 4 * n:  # only the few best need sorting (ties at the cut all kept)
             cut = sorted(best_of.values(), reverse=True)[4 * n]
             top = [o for o in top if best_of[o] >= cut]
         ranked = sorted(top, key=lambda i: (-best(i), self.ids[i]))[:n]
-        return [Candidate(self.ids[i], self._name(self.ids[i]), float(best(i)), explained_of[i]) for i in ranked]
+        first = ranked[0] if ranked else -1
+        rival = max((sc for o, sc in best_of.items() if o != first and allowed_of[o]), default=0.0)
+        found = [
+            Candidate(self.ids[i], self._name(self.ids[i]), float(best(i)), explained_of[i], allowed_of[i])
+            for i in ranked
+        ]
+        return found, float(rival)
 
     @lru_cache(maxsize=1024)  # noqa: B019 - a handful of scope tuples per run
     def _scope_mask(self, scopes: tuple[str, ...]) -> np.ndarray:

@@ -1,0 +1,162 @@
+"""Wording: the text steps every name goes through before its facets are read (extract.tidy.facets):
+one case, one kind of quote and dash, no thousands separators, punctuation that says nothing
+made a space, the filler words, reviewed phrase lists compiled to one regex each, and a light stem."""
+
+from __future__ import annotations
+
+import re
+
+DIGIT = re.compile(r"\d")
+WORD_SPLIT = re.compile(r"[\s()\-/&+%*'\"]+")
+KEY_FILLER = {"the", "of", "a", "an", "who", "which", "that", "with", "are", "is", "were", "was", "by", "for", "as"}
+FILLER = {
+    "the",
+    "of",
+    "a",
+    "an",
+    "who",
+    "which",
+    "that",
+    "with",
+    "are",
+    "is",
+    "were",
+    "was",
+    "by",
+    "for",
+    "as",
+    "to",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "their",
+    "its",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "from",
+    "this",
+    "those",
+    "these",
+    "all",
+    "our",
+    "within",
+    "during",
+    "per",
+    "into",
+    "s",
+    "percent",
+    "number",
+    "whose",
+    "did",
+    "do",
+    "does",
+    "what",
+    "there",
+    "than",
+    "it",
+    "received",  # "contacts received", "referrals received": the contacts, the referrals
+}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
+_THOUSANDS = re.compile(r"(\d),(\d{3})\b")
+_K = re.compile(r"(\d)\s?k\b")
+_APOS_S = re.compile(r"'s\b")
+_CHILDRENS = re.compile(r"\bchildrens\b")
+# "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
+_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+# "16/17 year olds", "16/17-year-olds": two ages joined by a slash are an age band, not a number and an age
+_SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
+_HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
+_N_PLUS = re.compile(r"(\d)\+")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_RE_HYPHEN = re.compile(r"\bre-(?=[a-z])")  # re-offending / reoffending, re-referral / rereferral: one word
+_HASH = re.compile(r"(?<!\w)#\s*(?:of\s+)?(?=[a-z])")  # "# of referrals", "# referrals": a count
+_YRS = re.compile(r"\byrs?\b")
+_N_YEARS = re.compile(r"(\d)\s*(yrs?|years?)\b")
+_N_MONTHS = re.compile(r"(\d)\s*(mths?|months?)\b")
+_N_WEEKS = re.compile(r"(\d)\s*(wks?|weeks?)\b")
+_N_HOURS = re.compile(r"(\d)\s*(hrs?)\b")
+_N_PCT = re.compile(r"(\d)%")
+
+
+def pre_clean(text: str) -> str:
+    """Lower case, one kind of quote and dash, numbers without thousands separators."""
+    t = text.translate(_QUOTES).lower()
+    if DIGIT.search(t):
+        t = _THOUSANDS.sub(r"\1\2", t)
+        t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
+        if "/" in t:
+            t = _SLASH_AGES.sub(r"\1 to \2", t)
+        t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
+    if "-" in t:
+        t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
+    t = _APOS_S.sub("", t)
+    t = t.replace("'", "")
+    if "childrens" in t:  # "childrens homes" as printed without the apostrophe: "children's homes"
+        t = _CHILDRENS.sub("children", t)
+    return " ".join((t).split())
+
+
+def tidy(t: str) -> str:
+    """Punctuation that says nothing becomes a space; % & + / - ( ) * stay for the facets."""
+    if "." in t:
+        t = _DOT.sub(" ", t)  # a decimal point survives
+    if "#" in t:
+        t = _HASH.sub("number of ", t)
+    if "re-" in t:
+        t = _RE_HYPHEN.sub("re", t)
+    if "-" in t:
+        t = _WORD_HYPHEN.sub(" ", t)  # asylum-seeking, in-house, up-to-date: words
+    t = _PUNCT.sub(" ", t)
+    if "yr" in t:
+        t = _YRS.sub("years", t)
+    if DIGIT.search(t):
+        t = _N_PLUS.sub(r"\1 plus ", t)
+        t = _N_YEARS.sub(r"\1 years", t)
+        t = _N_MONTHS.sub(r"\1 months", t)
+        t = _N_WEEKS.sub(r"\1 weeks", t)
+        t = _N_HOURS.sub(r"\1 hours", t)
+        t = _N_PCT.sub(r"\1 %", t)
+    return " ".join((t).split())
+
+
+def first_words(phrases) -> set[str] | None:
+    """The words the phrases start with, for a quick "can any of them be here?"; None when a
+    phrase starts with a sign rather than a word (then always look)."""
+    first = set()
+    for p in phrases:
+        w = WORD_SPLIT.split(p.strip())[0]
+        if not w:
+            return None
+        first.add(w)
+    return first
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern | None:
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w*])")
+
+
+def apply_phrases(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
+    if rx is None:
+        return text
+    return " ".join((rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).split())
+
+
+def stem(word: str) -> str:
+    """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(word) > 4 and word.endswith("e"):  # cease / ceased, place / placed
+        word = word[:-1]
+    return word
