@@ -48,6 +48,7 @@ from extract.settings import NarrativeSettings
 # --------------------------------------------------------------------------- periods of figures
 
 
+_DIGIT = re.compile(r"\d")
 _NOW_BEFORE = re.compile(r"\b(?:currently|now|at\s+present|presently)\b[^,;:()]*$", re.I)
 
 
@@ -136,8 +137,8 @@ def _keep(f: _Fig, unit: str, strict: bool) -> bool:
 
 def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFigure]:
     """The figures of one sentence, in the order they are printed."""
-    if len(_words(sentence)) < 4:
-        return []
+    if len(_words(sentence)) < 4 or not _DIGIT.search(sentence):
+        return []  # a figure is printed in digits: a sentence without one has none
     mentions = _period_mentions(sentence, s)
     figs = _figures(sentence, mentions)
     if not figs:
