@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
 from extract.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
-from extract.pipeline import META_KEYS, ParsedDocument
+from extract.results import META_KEYS, ParsedDocument
 
 CACHE_DIR = ".extract-cache"
 # Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;
@@ -84,6 +84,20 @@ class Cache:
             self.used.add(self.parsed_path(sha))
             if matched:
                 self.used.add(self.matched_path(sha))
+
+    def keep(self, sha: str) -> None:
+        """Keep from prune this document's cached parse and matches (its rows came from the store)."""
+        self.used.add(self.parsed_path(sha))
+        self.used.add(self.matched_path(sha))
+
+    def same_corpus(self, corpus: Path | None) -> bool:
+        """Whether this run reads the CORPUS folder the run before it read (see prune); True for
+        the first run into OUT, which has nothing else to keep."""
+        where = str(Path(os.path.abspath(corpus))) if corpus is not None else None
+        try:
+            return where is not None and (self.root / "corpus.txt").read_text(encoding="utf-8") == where
+        except OSError:
+            return True
 
     # -- parsed -----------------------------------------------------------------------------
     def load_parsed(self, sha: str) -> ParsedDocument | None:
@@ -148,12 +162,9 @@ class Cache:
           running the whole corpus again parses nothing it has parsed before."""
         marker = self.root / "corpus.txt"
         where = str(Path(os.path.abspath(corpus))) if corpus is not None else None
-        try:
-            same = where is not None and marker.read_text(encoding="utf-8") == where
-        except OSError:
-            same = True  # the first run into this OUT (or one before this rule): nothing else to keep
+        same = self.same_corpus(corpus)
         removed = kept = 0
-        for path in self.root.glob("*/*.parquet"):
+        for path in [*self.root.glob("parsed/*.parquet"), *self.root.glob("matched/*.parquet")]:
             if path in self.used:
                 continue
             if everything or same or not self.is_current(path):

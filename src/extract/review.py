@@ -16,6 +16,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import click
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.mappings import load_mappings, mappings_dir
 from extract.output import write_text_atomic
@@ -24,6 +27,10 @@ UNMATCHED_COLUMNS = [
     "indicator_raw", "rows", "councils", "parsers", "alias_file",
     "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3",
 ]  # fmt: skip
+
+
+# The columns of an unmatched row the review queue is made from (runner.py selects them).
+REVIEW_COLUMNS = ("indicator_raw", "council_id", "parser", "indicator_code", "source", "unit", "candidates")
 
 
 def unmatched_rows(
@@ -40,34 +47,68 @@ def unmatched_rows(
         councils = sorted({o["council_id"] for o in rows if o["council_id"]})
         parsers = sorted({o["parser"] for o in rows})
         unknown_council = any(not o["council_id"] for o in rows)
-        first = rows[0]
         found = (known or {}).get(name)
-        if found is not None:
-            ranked = [(c["indicator_id"], c["score"]) for c in found]
-        else:
-            match = matcher.match(
-                name,
-                code=first["indicator_code"],
-                scopes=(first["parser"], first["council_id"] or ""),
-                rule=rule_for(first["parser"] in fallbacks, first["source"]),
-                unit=first["unit"] if first["unit"] != "unknown" else None,
-            )
-            ranked = [(c.indicator_id, c.score) for c in match.candidates]
-        if len(councils) == 1 and not unknown_council:
-            alias_file = f"aliases/{councils[0]}.csv"
-        elif len(parsers) == 1:
-            alias_file = f"aliases/{parsers[0]}.csv"
-        else:
-            alias_file = "aliases.csv"
-        row = {"indicator_raw": name, "rows": len(rows), "councils": "|".join(councils),
-               "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
-        for k in range(3):
-            candidate = ranked[k] if k < len(ranked) else None
-            row[f"candidate_{k + 1}"] = candidate[0] if candidate else ""
-            row[f"score_{k + 1}"] = round(candidate[1], 1) if candidate else ""
-        out.append(row)
+        out.append(_queue_row(name, len(rows), councils, parsers, unknown_council, rows[0], found, matcher,
+                              rule_for, fallbacks))  # fmt: skip
     out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
     return out
+
+
+def unmatched_table_rows(table: pa.Table | None, matcher, rule_for, fallbacks: set[str]) -> list[dict]:
+    """unmatched_rows over the unmatched rows as columns (REVIEW_COLUMNS, in file order; each
+    row's `candidates` as its match found them): aggregated per name in Arrow, so the Python
+    work follows the names, not the rows."""
+    if table is None or not table.num_rows:
+        return []
+    table = table.append_column("row", pa.array(np.arange(table.num_rows, dtype=np.int64)))
+    per_name = table.group_by("indicator_raw").aggregate([("row", "count"), ("row", "min")])
+    firsts = table.take(per_name.column("row_min"))
+    known_council = pc.fill_null(pc.not_equal(table.column("council_id"), ""), False)
+    pairs: dict[str, dict[str, set[str]]] = {"council_id": defaultdict(set), "parser": defaultdict(set)}
+    for column, subset in (("council_id", table.filter(known_council)), ("parser", table)):
+        distinct = subset.group_by(["indicator_raw", column]).aggregate([])
+        for name, value in zip(distinct.column("indicator_raw").to_pylist(), distinct.column(column).to_pylist(),
+                               strict=True):  # fmt: skip
+            pairs[column][name].add(value)
+    unknown = set(table.filter(pc.invert(known_council)).column("indicator_raw").unique().to_pylist())
+    counts = dict(zip(per_name.column("indicator_raw").to_pylist(), per_name.column("row_count").to_pylist(),
+                      strict=True))  # fmt: skip
+    out = []
+    for first in firsts.drop_columns(["row"]).to_pylist():
+        name = first["indicator_raw"]
+        out.append(_queue_row(name, counts[name], sorted(pairs["council_id"][name]),
+                              sorted(v for v in pairs["parser"][name] if v is not None), name in unknown, first,
+                              first["candidates"], matcher, rule_for, fallbacks))  # fmt: skip
+    out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
+    return out
+
+
+def _queue_row(name: str, rows: int, councils: list[str], parsers: list[str], unknown_council: bool, first: dict,
+               found: list[dict] | None, matcher, rule_for, fallbacks: set[str]) -> dict:  # fmt: skip
+    if found is not None:
+        ranked = [(c["indicator_id"], c["score"]) for c in found]
+    else:
+        match = matcher.match(
+            name,
+            code=first["indicator_code"],
+            scopes=(first["parser"], first["council_id"] or ""),
+            rule=rule_for(first["parser"] in fallbacks, first["source"]),
+            unit=first["unit"] if first["unit"] != "unknown" else None,
+        )
+        ranked = [(c.indicator_id, c.score) for c in match.candidates]
+    if len(councils) == 1 and not unknown_council:
+        alias_file = f"aliases/{councils[0]}.csv"
+    elif len(parsers) == 1:
+        alias_file = f"aliases/{parsers[0]}.csv"
+    else:
+        alias_file = "aliases.csv"
+    row = {"indicator_raw": name, "rows": rows, "councils": "|".join(councils),
+           "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
+    for k in range(3):
+        candidate = ranked[k] if k < len(ranked) else None
+        row[f"candidate_{k + 1}"] = candidate[0] if candidate else ""
+        row[f"score_{k + 1}"] = round(candidate[1], 1) if candidate else ""
+    return row
 
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP's list).
