@@ -209,12 +209,12 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "hang.txt"))
     (corpus / "a.txt").write_text(TINY * 5, encoding="utf-8")  # 35 rows to match
-    parse = __import__("extract.runner", fromlist=["parse_document"]).parse_document
+    parse = Pipeline.parse
 
-    def hang_or_parse(path, *args, **kwargs):  # inherited by the forked workers
+    def hang_or_parse(self, path):  # inherited by the forked workers
         if Path(path).name == "hang.txt":
             time.sleep(60)
-        return parse(path, *args, **kwargs)
+        return parse(self, path)
 
     match_rows = Pipeline.match_rows
 
@@ -222,7 +222,7 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
         time.sleep(0.06 * len(rows))
         return match_rows(self, rows, council)
 
-    monkeypatch.setattr("extract.runner.parse_document", hang_or_parse)
+    monkeypatch.setattr(Pipeline, "parse", hang_or_parse)
     monkeypatch.setattr(Pipeline, "match_rows", slow_match)
     out = tmp_path / "out"
     result = run(corpus, out, "--workers", "2", "--timeout", "1")
