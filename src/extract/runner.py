@@ -53,7 +53,7 @@ from extract.report import REPORT_NAME, write_report_file
 from extract.results import DocumentResult, ParsedDocument, RunSummary
 from extract.review import REVIEW_COLUMNS, unmatched_table_rows, write_unmatched
 from extract.store import ROWS_SCHEMA, Store, document_key
-from extract.workers import (  # noqa: F401 - WorkerPool and failed_meta, where callers have found them
+from extract.workers import (
     DEFAULT_MAX_MB,
     DEFAULT_MEMORY_MB,
     DEFAULT_RECYCLE,

@@ -77,6 +77,19 @@ class FuzzyRule:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """How much report.html shows: its size follows indicators x councils, never rows or documents."""
+
+    max_points: int = 400  # points on one chart; beyond it medians per council, kind and date, then the latest dates
+    max_documents: int = 300  # documents listed one by one (those not `ok` first); documents.parquet has them all
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+        if self.max_points < 1:
+            raise SettingsError("report.max_points must be at least 1")
+
+
+@dataclass(frozen=True)
 class Settings:
     # Tables
     min_value_columns: int = 2  # a header names at least this many value columns
@@ -95,11 +108,14 @@ class Settings:
     candidates: int = 3  # how many candidates `extract match` lists
     pdf: PdfSettings = field(default_factory=PdfSettings)
     tables: TableSettings = field(default_factory=TableSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
 
     def __post_init__(self) -> None:
         _check_numbers(self, positive=False)
         if not isinstance(self.pdf, PdfSettings) or not isinstance(self.tables, TableSettings):
             raise SettingsError("pdf and tables must be PdfSettings and TableSettings")
+        if not isinstance(self.report, ReportSettings):
+            raise SettingsError("report must be ReportSettings")
         for f in fields(self):
             if "fuzzy" in f.name and not 0 <= getattr(self, f.name) <= 100:
                 raise SettingsError(f"{f.name} must be between 0 and 100")

@@ -36,7 +36,9 @@ DOCS_SCHEMA = pa.schema([pa.field("key", pa.string()), *DOCUMENTS_SCHEMA])
 
 def document_key(sha: str, rel: str, manifest) -> str:
     """What a document's finished rows depend on besides the parsers and the catalogue."""
-    entry = (manifest.council_id, manifest.report_date.isoformat() if manifest.report_date else None) if manifest else None
+    entry = None
+    if manifest is not None:
+        entry = (manifest.council_id, manifest.report_date.isoformat() if manifest.report_date else None)
     return hashlib.sha256(json.dumps([sha, rel, entry]).encode()).hexdigest()
 
 
@@ -57,7 +59,7 @@ class Store:
             folder = self.folder / token
             docs = pq.read_table(folder / "documents.parquet")
             rows = pq.read_table(folder / "rows.parquet")
-        except Exception:  # noqa: BLE001 - anything unreadable is no store: the documents are finished again
+        except Exception:
             return
         if not docs.schema.remove_metadata().equals(DOCS_SCHEMA) or not rows.schema.remove_metadata().equals(
             ROWS_SCHEMA
