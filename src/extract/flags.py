@@ -117,9 +117,12 @@ def conflict_mask(table: pa.Table) -> np.ndarray:
                 pc.invert(pc.and_(pc.fill_null(pc.equal(table.column("value_kind"), "change"), False),
                                   pc.invert(known)))),
     )  # fmt: skip
+    # a document whose council is not known counts as its own council (`document`: its path, or
+    # any number that stands for it)
+    blank = pa.scalar("" if pa.types.is_string(document.type) else -1, document.type)
     keys = pa.table({
-        # a document whose council is not known counts as its own council
-        "council": pc.if_else(known, council, pc.binary_join_element_wise("\x00document:", document, "")),
+        "council": pc.if_else(known, council, ""),
+        "document": pc.if_else(known, blank, document),
         "indicator": table.column("indicator_id"),
         "type": pc.fill_null(table.column("period_type"), "\x00"),
         "end": table.column("period_end"),
@@ -131,7 +134,7 @@ def conflict_mask(table: pa.Table) -> np.ndarray:
     mask = np.zeros(table.num_rows, dtype=bool)
     if not keys.num_rows:
         return mask
-    group = ["council", "indicator", "type", "end", "kind", "official"]
+    group = ["council", "document", "indicator", "type", "end", "kind", "official"]
     distinct = keys.group_by(group).aggregate([("value", "count_distinct")])
     differ = distinct.filter(pc.greater(distinct.column("value_count_distinct"), 1)).select(group)
     if differ.num_rows:

@@ -54,33 +54,61 @@ def unmatched_rows(
     return out
 
 
+class QueueBuilder:
+    """unmatched_rows over unmatched rows given as columns (REVIEW_COLUMNS, in file order, in as
+    many tables as come; each row's `candidates` as its match found them). Each table is reduced
+    at once to what the queue needs per name (rows, first row, councils, parsers), so memory
+    and Python work follow the names, not the rows."""
+
+    def __init__(self) -> None:
+        self.seen = 0  # rows added so far: the position of the next table's first row
+        self.firsts: list[pa.Table] = []  # per table: each name's first row, its position and count
+        self.pairs: dict[str, dict[str, set[str]]] = {"council_id": defaultdict(set), "parser": defaultdict(set)}
+        self.unknown: set[str] = set()  # names with a row whose council is not known
+
+    def add(self, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        rows = np.arange(self.seen, self.seen + table.num_rows, dtype=np.int64)
+        self.seen += table.num_rows
+        table = table.append_column("row", pa.array(rows))
+        per_name = table.group_by("indicator_raw").aggregate([("row", "count"), ("row", "min")])
+        offsets = pc.subtract(per_name.column("row_min"), rows[0])
+        first = table.take(offsets).append_column("count", per_name.column("row_count"))
+        self.firsts.append(first)
+        known = pc.fill_null(pc.not_equal(table.column("council_id"), ""), False)
+        for column, subset in (("council_id", table.filter(known)), ("parser", table)):
+            distinct = subset.group_by(["indicator_raw", column]).aggregate([])
+            names, values = distinct.column("indicator_raw").to_pylist(), distinct.column(column).to_pylist()
+            for name, value in zip(names, values, strict=True):
+                if value is not None:
+                    self.pairs[column][name].add(value)
+        self.unknown.update(table.filter(pc.invert(known)).column("indicator_raw").unique().to_pylist())
+
+    def rows(self, matcher, rule_for, fallbacks: set[str]) -> list[dict]:
+        if not self.firsts:
+            return []
+        firsts = pa.concat_tables(self.firsts)
+        counts = firsts.group_by("indicator_raw").aggregate([("count", "sum"), ("row", "min")])
+        total = dict(zip(counts.column("indicator_raw").to_pylist(), counts.column("count_sum").to_pylist(),
+                         strict=True))  # fmt: skip
+        earliest = set(counts.column("row_min").to_pylist())
+        out = []
+        for first in firsts.filter(pc.is_in(firsts.column("row"), pa.array(sorted(earliest)))).to_pylist():
+            name = first["indicator_raw"]
+            out.append(_queue_row(name, total[name], sorted(self.pairs["council_id"][name]),
+                                  sorted(self.pairs["parser"][name]), name in self.unknown, first,
+                                  first["candidates"], matcher, rule_for, fallbacks))  # fmt: skip
+        out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
+        return out
+
+
 def unmatched_table_rows(table: pa.Table | None, matcher, rule_for, fallbacks: set[str]) -> list[dict]:
-    """unmatched_rows over the unmatched rows as columns (REVIEW_COLUMNS, in file order; each
-    row's `candidates` as its match found them): aggregated per name in Arrow, so the Python
-    work follows the names, not the rows."""
-    if table is None or not table.num_rows:
-        return []
-    table = table.append_column("row", pa.array(np.arange(table.num_rows, dtype=np.int64)))
-    per_name = table.group_by("indicator_raw").aggregate([("row", "count"), ("row", "min")])
-    firsts = table.take(per_name.column("row_min"))
-    known_council = pc.fill_null(pc.not_equal(table.column("council_id"), ""), False)
-    pairs: dict[str, dict[str, set[str]]] = {"council_id": defaultdict(set), "parser": defaultdict(set)}
-    for column, subset in (("council_id", table.filter(known_council)), ("parser", table)):
-        distinct = subset.group_by(["indicator_raw", column]).aggregate([])
-        for name, value in zip(distinct.column("indicator_raw").to_pylist(), distinct.column(column).to_pylist(),
-                               strict=True):  # fmt: skip
-            pairs[column][name].add(value)
-    unknown = set(table.filter(pc.invert(known_council)).column("indicator_raw").unique().to_pylist())
-    counts = dict(zip(per_name.column("indicator_raw").to_pylist(), per_name.column("row_count").to_pylist(),
-                      strict=True))  # fmt: skip
-    out = []
-    for first in firsts.drop_columns(["row"]).to_pylist():
-        name = first["indicator_raw"]
-        out.append(_queue_row(name, counts[name], sorted(pairs["council_id"][name]),
-                              sorted(v for v in pairs["parser"][name] if v is not None), name in unknown, first,
-                              first["candidates"], matcher, rule_for, fallbacks))  # fmt: skip
-    out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
-    return out
+    """unmatched_rows over one table of unmatched rows as columns (see QueueBuilder)."""
+    queue = QueueBuilder()
+    if table is not None:
+        queue.add(table)
+    return queue.rows(matcher, rule_for, fallbacks)
 
 
 def _queue_row(name: str, rows: int, councils: list[str], parsers: list[str], unknown_council: bool, first: dict,

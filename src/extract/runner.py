@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from extract.assembly import Assembly
 from extract.cache import TRANSIENT_STATUSES, Cache
 from extract.corpus import CorpusError, scan_corpus
 from extract.councils import read_manifest
-from extract.flags import CONFLICT_COLUMNS, add_conflicts, conflict_mask
+from extract.flags import add_conflicts
 from extract.load import LoadError, hash_file
 from extract.mappings import CATALOGUE_COLUMNS
 from extract.output import (
@@ -51,8 +51,8 @@ from extract.output import (
 )
 from extract.report import REPORT_NAME, write_report_file
 from extract.results import DocumentResult, ParsedDocument, RunSummary
-from extract.review import REVIEW_COLUMNS, unmatched_table_rows, write_unmatched
-from extract.store import ROWS_SCHEMA, Store, document_key
+from extract.review import REVIEW_COLUMNS, QueueBuilder, write_unmatched
+from extract.store import ROWS_SCHEMA, Spill, Store, document_key
 from extract.workers import (
     DEFAULT_MAX_MB,
     DEFAULT_MEMORY_MB,
@@ -226,10 +226,19 @@ def _run_locked(
         with stages("cache read"):
             store.load()
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
-    documents: list[dict | None] = [None] * len(entries)
-    # each document's finished rows: a key into the store, or a table finished in this run
-    rows: list[str | pa.Table | None] = [None] * len(entries)
-    keys: list[str | None] = [None] * len(entries)
+    assembly = Assembly(store, Spill(store.folder), len(entries))
+    try:
+        return _assemble(pipeline, listing, out, manifest, options, progress, stages, corpus, cache, assembly, tracker)
+    finally:
+        assembly.close()
+
+
+def _assemble(
+    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path,
+    cache: Cache, assembly: Assembly, tracker: Progress,
+) -> RunSummary:  # fmt: skip
+    entries, store = listing.entries, assembly.store
+    documents, keys = assembly.documents, assembly.keys
     rels = [e.rel for e in entries]
     counts = {"parsed": 0, "rematched": 0}
     to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
@@ -239,7 +248,7 @@ def _run_locked(
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
         for observation, match in zip(result.observations, matches or [], strict=False):
             observation["candidates"] = match.get("candidates") if observation["indicator_id"] is None else None
-        rows[index] = table_from_rows(result.observations, ROWS_SCHEMA)
+        assembly.sources[index] = assembly.spill.add(table_from_rows(result.observations, ROWS_SCHEMA))
         documents[index] = result.document
         if parsed.meta["sha256"] and parsed.meta["status"] not in TRANSIENT_STATUSES:
             keys[index] = document_key(parsed.meta["sha256"], rels[index], manifest.get(rels[index]))
@@ -315,7 +324,7 @@ def _run_locked(
             continue
         key = document_key(sha, rels[index], manifest.get(rels[index]))
         if key in store.documents:  # finished by an earlier run: its rows stay columns
-            keys[index] = rows[index] = key
+            keys[index] = assembly.sources[index] = key
             documents[index] = store.documents[key][0]
             cache.keep(sha)
             done(index, DocumentResult(documents[index]), cached=True)
@@ -371,24 +380,21 @@ def _run_locked(
     if tasks:  # the main process's wall-clock time while the workers ran (it matched meanwhile)
         stages.add("parse (workers, wall)", time.perf_counter() - workers_started)
 
-    def tables() -> Iterator[pa.Table]:
-        """Every document's finished rows in file order (store slices or this run's tables)."""
-        for found in rows:
-            yield store.slice(found) if isinstance(found, str) else found
-
+    assembly.spilled = assembly.spill.close()
     with stages("flags"):
-        # the columns conflicts are decided on, for all rows at once (the rest stay where they are)
-        parts = [t.select(list(CONFLICT_COLUMNS)) for t in tables() if t.num_rows]
-        conflicts = conflict_mask(pa.concat_tables(parts)) if parts else np.zeros(0, dtype=bool)
+        conflicts = assembly.conflicts()
     tally = {"rows": 0, "matched": 0}
+    queue = QueueBuilder()
 
     def observations() -> Iterator[pa.Table]:
         at = 0
-        for table in tables():
+        for table in assembly.tables():
             flagged = add_conflicts(table, conflicts[at : at + table.num_rows])
             at += table.num_rows
             tally["rows"] += flagged.num_rows
             tally["matched"] += flagged.num_rows - flagged.column("indicator_id").null_count
+            if flagged.column("indicator_id").null_count:  # the review queue's rows, reduced as they pass
+                queue.add(flagged.filter(pc.is_null(flagged.column("indicator_id"))).select(list(REVIEW_COLUMNS)))
             yield flagged.drop_columns(["candidates"])
 
     catalogue = [
@@ -398,23 +404,19 @@ def _run_locked(
     try:
         with stages("write"):
             write_stream(generation.dir / "observations.parquet", OBSERVATIONS_SCHEMA, observations())
-            write_dataset(generation.dir, None, documents, catalogue)
+            write_dataset(generation.dir, None, [d for d in documents if d is not None], catalogue)
         with stages("review queue"):
             fallbacks = {p.name for p in pipeline.parsers if p.fallback}
             matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
-            unmatched = [pc.filter(t.select(list(REVIEW_COLUMNS)), pc.is_null(t.column("indicator_id")))
-                         for t in tables() if t.num_rows]  # fmt: skip
-            queue = unmatched_table_rows(
-                pa.concat_tables(unmatched) if unmatched else None, matcher, pipeline.rule_for, fallbacks
-            )
-            write_unmatched(generation.dir, queue)
+            queued = queue.rows(matcher, pipeline.rule_for, fallbacks)
+            write_unmatched(generation.dir, queued)
         with stages("report"):
             report_inputs = _report_inputs(generation.dir)
             if report_inputs is not None and report_inputs == _current_facts(out).get("report_inputs"):
                 generation.link_from_current((REPORT_NAME,))  # the same dataset: the same report
             if not (generation.dir / REPORT_NAME).exists():
                 write_report_file(generation.dir)
-        generation.commit(documents=len(documents), observations=tally["rows"], report_inputs=report_inputs)
+        generation.commit(documents=len(entries), observations=tally["rows"], report_inputs=report_inputs)
     except BaseException as exc:
         generation.abort()
         if isinstance(exc, OSError) and not exc.filename:
@@ -422,21 +424,14 @@ def _run_locked(
         raise
     with stages("prune"):
         keep_others = not options.prune and not cache.same_corpus(corpus)
-        used = {k for k in keys if k is not None}
-        others = [k for k in store.order if k not in used] if keep_others else []
-        stale = any(k not in used for k in store.order) and not keep_others
-        if any(isinstance(r, pa.Table) and k is not None for r, k in zip(rows, keys, strict=True)) or stale:
+        if assembly.store_changed(keep_others):
             with stages("write cache"):
-                store.write(
-                    ((k, d, r if isinstance(r, pa.Table) else store.slice(r))
-                     for k, d, r in zip(keys, documents, rows, strict=True) if k is not None and d is not None),
-                    keep=others,
-                )  # fmt: skip
+                assembly.write_store(keep_others)
         store.prune()
         pruned, kept = cache.prune(corpus, everything=options.prune)
     ranked = len(pipeline.take_ranked())  # by this process
     return RunSummary(
         [d for d in documents if d is not None], rows=tally["rows"], matched=tally["matched"],
-        unmatched_names=len(queue), parsed=counts["parsed"], rematched=counts["rematched"],
+        unmatched_names=len(queued), parsed=counts["parsed"], rematched=counts["rematched"],
         skipped=list(listing.skipped), timings=dict(stages), ranked=ranked, cache_removed=pruned, cache_kept=kept,
     )  # fmt: skip
