@@ -17,7 +17,7 @@ from extract.cache import Cache
 from extract.cli import main
 from extract.flags import CONFLICT_COLUMNS, add_conflicts, conflict_mask, flag_conflicts
 from extract.output import OBSERVATIONS_SCHEMA, table_from_rows
-from extract.review import REVIEW_COLUMNS, unmatched_rows, unmatched_table_rows
+from extract.review import REVIEW_COLUMNS, QueueBuilder, unmatched_rows, unmatched_table_rows
 from extract.store import ROWS_SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,6 +113,10 @@ def test_conflicts_over_columns_are_those_of_the_row_by_row_rule():
     rows = _rows(400)
     table = table_from_rows(rows, ROWS_SCHEMA)
     flagged = add_conflicts(table, conflict_mask(table.select(list(CONFLICT_COLUMNS))))
+    # a number standing for each document's path decides the same
+    numbers = pa.array([0 if r["document"] == "a.txt" else 1 for r in rows], pa.int32())
+    by_number = table.select(list(CONFLICT_COLUMNS)).drop_columns(["document"]).append_column("document", numbers)
+    assert (conflict_mask(by_number) == conflict_mask(table.select(list(CONFLICT_COLUMNS)))).all()
     flag_conflicts(rows)
     assert flagged.column("flags").to_pylist() == [r["flags"] for r in rows]
     assert any("conflicting_duplicate" in r["flags"] for r in rows)
@@ -133,6 +137,10 @@ def test_the_review_queue_over_columns_is_that_of_the_rows():
 
     expected = unmatched_rows(rows, Matcher(), lambda *a: None, set(), known)
     assert unmatched_table_rows(table, Matcher(), lambda *a: None, set()) == expected
+    queue = QueueBuilder()  # the same rows in pieces, as a run reads them
+    for start in range(0, table.num_rows, 37):
+        queue.add(table.slice(start, 37))
+    assert queue.rows(Matcher(), lambda *a: None, set()) == expected
     assert unmatched_table_rows(None, Matcher(), lambda *a: None, set()) == []
 
 
