@@ -141,7 +141,8 @@ class Store:
         try:
             token = json.loads(self.pointer.read_text(encoding="utf-8"))["token"]
             folder = self.folder / token
-            docs = pq.read_table(folder / "documents.parquet")
+            with pq.ParquetFile(folder / "documents.parquet") as handle:  # (pq.read_table imports pyarrow.dataset)
+                docs = handle.read(use_threads=False)
             rows = Segment(folder / "rows.parquet")
         except Exception:  # anything unreadable is no store: its documents are finished again
             return
