@@ -20,6 +20,9 @@ from pathlib import Path
 
 import click
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from extract.report_charts import (  # noqa: F401 - the chart helpers, where callers have found them
     FLAG_COLOUR,
@@ -70,12 +73,12 @@ el.classList.toggle('hidden',q!==''&&el.getAttribute('data-filter').indexOf(q)<0
 class Run:
     """The three tables of one run, with a display label for every observation's council."""
 
-    observations: pd.DataFrame
+    observations: pa.Table  # REPORT_COLUMNS and `label`; `flags` joined by ", " ("" when none)
     documents: pd.DataFrame
     catalogue: pd.DataFrame
     names: dict[str, str] = field(default_factory=dict)  # indicator_id -> catalogue name
     units: dict[str, str] = field(default_factory=dict)  # indicator_id -> catalogue unit
-    flag_counts: dict[str, int] = field(default_factory=dict)  # flag -> rows (observations' `flags`: joined by ', ')
+    flag_counts: dict[str, int] = field(default_factory=dict)  # flag -> rows
 
 
 def council_label(council: object, council_id: object, document: str = "") -> str:
@@ -93,25 +96,42 @@ REPORT_COLUMNS = ["council_id", "council", "document", "page", "indicator_raw", 
 
 
 def load_run(out: Path) -> Run:
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(out / "observations.parquet", columns=REPORT_COLUMNS)
-    # flags counted in Arrow; a row's flags become one text ("" when none), not a list per row
+    """The run's tables; observations stay Arrow columns (a section turns into pandas only the
+    rows it shows, one indicator's at a time for the charts)."""
+    with pq.ParquetFile(out / "observations.parquet") as handle:
+        table = handle.read(columns=REPORT_COLUMNS)
     flags = pc.list_flatten(table.column("flags")).value_counts().to_pylist()
     joined = pc.fill_null(pc.binary_join(table.column("flags"), ", "), "")
     table = table.set_column(table.schema.get_field_index("flags"), "flags", joined)
-    obs = table.to_pandas()
+    # one label per council: its name, else its id, else UNKNOWN_COUNCIL
+    council, council_id = table.column("council"), table.column("council_id")
+    label = pc.if_else(_present(council), council, pc.if_else(_present(council_id), council_id, UNKNOWN_COUNCIL))
+    table = table.append_column("label", label)
     docs = pd.read_parquet(out / "documents.parquet")
     cat = pd.read_parquet(out / "catalogue.parquet")
-    # one label per council (name, else id), computed per distinct pair rather than per row
-    label = obs["council"].where(obs["council"].notna() & (obs["council"] != ""), obs["council_id"])
-    label = label.where(label.notna() & (label != ""), UNKNOWN_COUNCIL)
-    obs["label"] = label.astype(object)
     names = dict(zip(cat["indicator_id"], cat["name"], strict=True))
     units = dict(zip(cat["indicator_id"], cat["unit"], strict=True))
     counts = {f["values"]: f["counts"] for f in flags}
-    return Run(obs, docs.sort_values("document"), cat, names, units, counts)
+    return Run(table, docs.sort_values("document"), cat, names, units, counts)
+
+
+def _present(column) -> pa.ChunkedArray:
+    """Not null and not empty."""
+    return pc.fill_null(pc.not_equal(column, ""), False)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas(date_as_object=True)
+
+
+def _distinct(values) -> list:
+    return [v for v in pc.unique(values).to_pylist() if v is not None]
+
+
+def _chartable(obs: pa.Table) -> pa.ChunkedArray:
+    kinds = pc.is_in(obs.column("value_kind"), pa.array(CHART_KINDS))
+    return pc.and_(pc.and_(pc.is_valid(obs.column("indicator_id")), pc.fill_null(kinds, False)),
+                   pc.is_valid(obs.column("value")))  # fmt: skip
 
 
 # ---- HTML helpers ----------------------------------------------------------------------------------------------
@@ -143,18 +163,19 @@ def summary_section(run: Run) -> str:
     obs, docs = run.observations, run.documents
     statuses = docs["status"].value_counts().sort_index()
     status_rows = [*((s, int(n)) for s, n in statuses.items()), ("total", len(docs))]
-    matched = int(obs["indicator_id"].notna().sum())
+    rows = obs.num_rows
+    matched = rows - obs.column("indicator_id").null_count
     flag_rows = sorted((str(f), int(n)) for f, n in run.flag_counts.items())
-    unmatched = obs.loc[obs["indicator_id"].isna(), "indicator_raw"]
+    unmatched = obs.column("indicator_raw").filter(pc.is_null(obs.column("indicator_id")))
     unknown_docs = docs.loc[docs["council_id"].isna() & (docs["observations"] > 0), "document"]
     facts = [
-        ("observations (rows)", f"{len(obs):,}"),
-        ("rows matched to the catalogue", f"{matched:,} ({percent(matched, len(obs))})"),
-        ("unmatched indicator names", f"{unmatched.nunique():,} names in {len(unmatched):,} rows"),
-        ("matched indicators", f"{obs['indicator_id'].nunique():,}"),
-        ("councils (known)", f"{obs['council_id'].dropna().nunique():,}"),
+        ("observations (rows)", f"{rows:,}"),
+        ("rows matched to the catalogue", f"{matched:,} ({percent(matched, rows)})"),
+        ("unmatched indicator names", f"{len(_distinct(unmatched)):,} names in {len(unmatched):,} rows"),
+        ("matched indicators", f"{len(_distinct(obs.column('indicator_id'))):,}"),
+        ("councils (known)", f"{len(_distinct(obs.column('council_id'))):,}"),
         ("documents with rows whose council is not known", f"{unknown_docs.nunique():,}"),
-        ("rows without a date (period end)", f"{int(obs['period_end'].isna().sum()):,}"),
+        ("rows without a date (period end)", f"{obs.column('period_end').null_count:,}"),
     ]
     return (
         "<h2>Run summary</h2>"
@@ -169,9 +190,11 @@ def summary_section(run: Run) -> str:
 def coverage_section(run: Run) -> str:
     """Indicators as rows, councils as columns: the number of values read for each pair."""
     obs = run.observations
-    valued = obs[obs["indicator_id"].notna() & obs["value"].notna()]
-    councils = sorted(obs["label"].unique())
-    grid = valued.groupby(["indicator_id", "label"]).size().unstack(fill_value=0)  # the one pivot
+    valued = obs.filter(pc.and_(pc.is_valid(obs.column("indicator_id")), pc.is_valid(obs.column("value"))))
+    councils = sorted(_distinct(obs.column("label")))
+    pairs = _frame(valued.group_by(["indicator_id", "label"]).aggregate([("value", "count")]))
+    grid = pairs.pivot(index="indicator_id", columns="label", values="value_count")  # the one pivot
+    grid = grid.fillna(0).astype("int64") if not pairs.empty else pd.DataFrame(index=pd.Index([], name="indicator_id"))
     grid = grid.reindex(index=sorted(grid.index), columns=councils, fill_value=0)
     header = ["indicator", "name", *councils]
     rows = [
@@ -197,8 +220,8 @@ def sources_section(run: Run) -> str:
     if more:  # those not `ok` first, then in order of name
         docs = docs.assign(_ok=docs["status"] == "ok").sort_values(["_ok", "document"], kind="stable").head(limit)
         docs = docs.sort_values("document", kind="stable")
-    pairs = run.observations[["council_id", "council"]].drop_duplicates()
-    names = dict(zip(pairs["council_id"], pairs["council"], strict=True))
+    pairs = run.observations.group_by(["council_id", "council"]).aggregate([])
+    names = dict(zip(pairs.column("council_id").to_pylist(), pairs.column("council").to_pylist(), strict=True))
     rows = [
         (
             d.document,
@@ -219,18 +242,15 @@ def sources_section(run: Run) -> str:
     )
 
 
-def _chartable(obs: pd.DataFrame) -> pd.Series:
-    return obs["indicator_id"].notna() & obs["value_kind"].isin(CHART_KINDS) & obs["value"].notna()
-
-
 def toc_section(run: Run) -> str:
     """Every matched indicator, with a link to its chart (or its undated values), and a filter box."""
     obs = run.observations
-    chartable = obs[_chartable(obs)]
-    dated = set(chartable.loc[chartable["period_end"].notna(), "indicator_id"])
-    counts = obs[obs["indicator_id"].notna()].groupby("indicator_id").size()
+    charted = pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end")))
+    dated = set(_distinct(obs.column("indicator_id").filter(charted)))
+    per = pc.value_counts(obs.column("indicator_id").filter(pc.is_valid(obs.column("indicator_id")))).to_pylist()
+    counts = {p["values"]: p["counts"] for p in per}
     items = []
-    for ind in sorted(counts.index):
+    for ind in sorted(counts):
         name = run.names.get(ind, ind)
         target = f"#{escape(ind)}" if ind in dated else "#undated"
         where = "" if ind in dated else " (no chart: no dated actual or target)"
@@ -248,7 +268,7 @@ def undated_section(run: Run) -> str:
     """Matched actuals and targets that have no date: not on any chart, so counted here per
     indicator, council and kind (the first as printed, as an example)."""
     obs = run.observations
-    undated = obs[_chartable(obs) & obs["period_end"].isna()].sort_values(
+    undated = _frame(obs.filter(pc.and_(_chartable(obs), pc.is_null(obs.column("period_end"))))).sort_values(
         ["indicator_id", "label", "document", "page"], kind="stable"
     )
     if undated.empty:
@@ -276,16 +296,20 @@ def undated_section(run: Run) -> str:
 
 def charts_section(run: Run) -> str:
     obs = run.observations
-    dated = obs[_chartable(obs) & obs["period_end"].notna()]
-    columns = ["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"]
-    # sorted once: each indicator's group keeps this order (series_of need not sort again)
-    dated = dated[columns].sort_values(["indicator_id", *SERIES_ORDER], kind="stable")
-    colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(obs["label"].unique()))}
-    figures = [
-        indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group), colours)
-        for ind, group in dated.groupby("indicator_id", sort=True)
-    ]
-    undated = sorted(set(obs["indicator_id"].dropna()) - set(dated["indicator_id"]))
+    dated = obs.filter(pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end"))))
+    dated = dated.select(["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"])
+    dated = dated.take(pc.sort_indices(dated, [("indicator_id", "ascending")]))  # a stable sort
+    colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(_distinct(obs.column("label"))))}
+    figures, charted, start = [], set(), 0
+    # rows sorted by indicator: each indicator's run of rows in turn (pandas never holds the corpus)
+    for run_of in pc.value_counts(dated.column("indicator_id")).to_pylist() if dated.num_rows else []:
+        ind, count = run_of["values"], run_of["counts"]
+        group = _frame(dated.slice(start, count)).sort_values(SERIES_ORDER, kind="stable")
+        figures.append(indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group),
+                                       colours))  # fmt: skip
+        charted.add(ind)
+        start += count
+    undated = sorted(set(_distinct(obs.column("indicator_id"))) - charted)
     missing = (
         f'<p class="note">Matched indicators with no dated actual or target value (no chart): '
         f"{escape(', '.join(undated))}.</p>"
