@@ -222,9 +222,8 @@ def _run_locked(
     entries = listing.entries
     cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
     store = Store(cache.root, cache.parsers_key, cache.catalogue_key)
-    if not options.force:
-        with stages("cache read"):
-            store.load()
+    with stages("cache read"):
+        store.load()  # read even with --force: a subset run keeps the rest's rows (see prune)
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
     assembly = Assembly(store, Spill(store.folder), len(entries))
     try:
@@ -323,7 +322,7 @@ def _assemble(
             finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
             continue
         key = document_key(sha, rels[index], manifest.get(rels[index]))
-        if key in store.documents:  # finished by an earlier run: its rows stay columns
+        if key in store.documents and not options.force:  # finished by an earlier run: its rows stay columns
             keys[index] = assembly.sources[index] = key
             documents[index] = store.documents[key][0]
             cache.keep(sha)
