@@ -3,6 +3,9 @@
     OUT/.extract-cache/parsed/<sha256>-<parsers>.parquet            rows before the catalogue
     OUT/.extract-cache/matched/<sha256>-<parsers>-<catalogue>.parquet  their matches
 
+(Finished rows, matched and dated, are also kept as one columnar store: see store.py. These
+per-document files are what a document is finished from again when its store entry cannot
+serve: another catalogue, a renamed file, another manifest entry.)
 A changed file has a new SHA-256; a changed parser a new <parsers> key (every parser's name
 and version: which parser claims a file can change with any of them); a changed catalogue a
 new <catalogue> key, which re-matches the cached parse without parsing again. Files are
