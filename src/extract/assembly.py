@@ -45,7 +45,7 @@ class Assembly:
         for number, table in enumerate(self.tables(columns)):
             if table.num_rows:
                 parts.append(table.append_column("document", pa.array(np.full(table.num_rows, number, np.int32))))
-        return conflict_mask(pa.concat_tables(parts)) if parts else np.zeros(0, dtype=bool)
+        return conflict_mask(pa.concat_tables(parts).combine_chunks()) if parts else np.zeros(0, dtype=bool)
 
     def store_changed(self, keep_others: bool) -> bool:
         """Whether the store must be written again: documents finished in this run, or the

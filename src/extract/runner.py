@@ -45,6 +45,7 @@ from extract.output import (
     clean_stale,
     current_generation,
     file_sha256,
+    rebatch,
     table_from_rows,
     write_dataset,
     write_stream,
@@ -387,7 +388,7 @@ def _assemble(
 
     def observations() -> Iterator[pa.Table]:
         at = 0
-        for table in assembly.tables():
+        for table in rebatch(assembly.tables()):  # a batch of many documents: few Arrow calls
             flagged = add_conflicts(table, conflicts[at : at + table.num_rows])
             at += table.num_rows
             tally["rows"] += flagged.num_rows
