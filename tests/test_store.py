@@ -147,3 +147,22 @@ def test_the_review_queue_over_columns_is_that_of_the_rows():
 def test_store_rows_are_the_observation_columns_and_candidates():
     assert ROWS_SCHEMA.names == [*OBSERVATIONS_SCHEMA.names, "candidates"]
     assert isinstance(ROWS_SCHEMA.field("candidates").type, pa.ListType)
+
+
+def test_an_unchanged_run_links_the_outputs_and_a_damaged_one_is_written_again(corpus, tmp_path):
+    import os
+
+    out = tmp_path / "out"
+    run(corpus, out)
+    first = os.path.realpath(out / "observations.parquet")
+    before = frames(out)
+    run(corpus, out)
+    second = os.path.realpath(out / "observations.parquet")
+    assert second != first and os.stat(second).st_ino == os.stat(first).st_ino, "the same file, linked"
+    with open(second, "r+b") as fh:  # damaged in place: the manifest no longer matches
+        fh.seek(-20, os.SEEK_END)
+        fh.write(b"\0" * 8)
+    run(corpus, out)
+    third = os.path.realpath(out / "observations.parquet")
+    assert os.stat(third).st_ino != os.stat(second).st_ino, "written again, not linked"
+    pd.testing.assert_frame_equal(before[0], frames(out)[0])

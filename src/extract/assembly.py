@@ -7,15 +7,23 @@ they are read back a row group at a time, for the columns asked, in file order.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
 
+import extract.flags
+import extract.output
+import extract.review
 from extract.flags import CONFLICT_COLUMNS, conflict_mask
 from extract.store import ROWS_SCHEMA, Segment, Spill, Store
 
 Source = str | tuple[int, int] | None  # a store key, (start, count) in the spill, or not yet known
+# the code that turns finished rows into the outputs (with the module that calls it: see inputs)
+OUTPUT_CODE = (extract.flags, extract.output, extract.review)
 
 
 class Assembly:
@@ -46,6 +54,24 @@ class Assembly:
             if table.num_rows:
                 parts.append(table.append_column("document", pa.array(np.full(table.num_rows, number, np.int32))))
         return conflict_mask(pa.concat_tables(parts).combine_chunks()) if parts else np.zeros(0, dtype=bool)
+
+    def inputs(self, versions: tuple[str, ...]) -> str | None:
+        """What the outputs are made from, as a hash: each document's store key (its rows are, or
+        will be after this run, the store's under that key) or, for a file that could not be read,
+        its document row; and the versions and the code that turn rows into outputs. None when a
+        document has neither (a `timeout`, which is not stored)."""
+        digest = hashlib.sha256(json.dumps(versions).encode())
+        for module in OUTPUT_CODE:
+            digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(__file__).read_bytes())
+        for key, document in zip(self.keys, self.documents, strict=True):
+            if key is not None:
+                digest.update(key.encode())
+            elif document is not None and not document["document_sha256"]:
+                digest.update(json.dumps(document, sort_keys=True, default=str).encode())
+            else:
+                return None
+        return digest.hexdigest()
 
     def store_changed(self, keep_others: bool) -> bool:
         """Whether the store must be written again: documents finished in this run, or the

@@ -40,8 +40,11 @@ from extract.mappings import CATALOGUE_COLUMNS
 from extract.output import (
     MANIFEST,
     OBSERVATIONS_SCHEMA,
+    OUTPUT_FILES,
+    SCHEMA_VERSION,
     Generation,
     RunLock,
+    check_generation,
     clean_stale,
     current_generation,
     file_sha256,
@@ -381,42 +384,25 @@ def _assemble(
         stages.add("parse (workers, wall)", time.perf_counter() - workers_started)
 
     assembly.spilled = assembly.spill.close()
-    with stages("flags"):
-        conflicts = assembly.conflicts()
-    tally = {"rows": 0, "matched": 0}
-    queue = QueueBuilder()
-
-    def observations() -> Iterator[pa.Table]:
-        at = 0
-        for table in rebatch(assembly.tables()):  # a batch of many documents: few Arrow calls
-            flagged = add_conflicts(table, conflicts[at : at + table.num_rows])
-            at += table.num_rows
-            tally["rows"] += flagged.num_rows
-            tally["matched"] += flagged.num_rows - flagged.column("indicator_id").null_count
-            if flagged.column("indicator_id").null_count:  # the review queue's rows, reduced as they pass
-                queue.add(flagged.filter(pc.is_null(flagged.column("indicator_id"))).select(list(REVIEW_COLUMNS)))
-            yield flagged.drop_columns(["candidates"])
-
     catalogue = [
         {c: getattr(ind, c) or None for c in CATALOGUE_COLUMNS} for ind in pipeline.mappings.indicators.values()
     ]
+    inputs = assembly.inputs((cache.parsers_key, cache.catalogue_key, SCHEMA_VERSION, file_sha256(Path(__file__))))
+    previous = _current_facts(out)
     generation = Generation(out)
     try:
-        with stages("write"):
-            write_stream(generation.dir / "observations.parquet", OBSERVATIONS_SCHEMA, observations())
-            write_dataset(generation.dir, None, [d for d in documents if d is not None], catalogue)
-        with stages("review queue"):
-            fallbacks = {p.name for p in pipeline.parsers if p.fallback}
-            matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
-            queued = queue.rows(matcher, pipeline.rule_for, fallbacks)
-            write_unmatched(generation.dir, queued)
-        with stages("report"):
-            report_inputs = _report_inputs(generation.dir)
-            if report_inputs is not None and report_inputs == _current_facts(out).get("report_inputs"):
-                generation.link_from_current((REPORT_NAME,))  # the same dataset: the same report
-            if not (generation.dir / REPORT_NAME).exists():
-                write_report_file(generation.dir)
-        generation.commit(documents=len(entries), observations=tally["rows"], report_inputs=report_inputs)
+        same = inputs is not None and previous.get("dataset_inputs") == inputs and not options.force
+        if same and all(k in previous for k in FACTS):
+            # nothing the outputs are made from changed: the current generation's files (checked
+            # against its manifest), linked
+            with stages("link"):
+                if check_generation(out)[0]:
+                    generation.link_from_current(OUTPUT_FILES)
+        if all((generation.dir / name).exists() for name in OUTPUT_FILES):
+            facts = {k: previous[k] for k in FACTS}
+        else:
+            facts = _write_outputs(pipeline, assembly, generation, catalogue, stages, previous)
+        generation.commit(documents=len(entries), dataset_inputs=inputs, **facts)
     except BaseException as exc:
         generation.abort()
         if isinstance(exc, OSError) and not exc.filename:
@@ -431,7 +417,48 @@ def _assemble(
         pruned, kept = cache.prune(corpus, everything=options.prune)
     ranked = len(pipeline.take_ranked())  # by this process
     return RunSummary(
-        [d for d in documents if d is not None], rows=tally["rows"], matched=tally["matched"],
-        unmatched_names=len(queued), parsed=counts["parsed"], rematched=counts["rematched"],
+        [d for d in documents if d is not None], rows=facts["observations"], matched=facts["matched"],
+        unmatched_names=facts["unmatched_names"], parsed=counts["parsed"], rematched=counts["rematched"],
         skipped=list(listing.skipped), timings=dict(stages), ranked=ranked, cache_removed=pruned, cache_kept=kept,
     )  # fmt: skip
+
+
+FACTS = ("observations", "matched", "unmatched_names", "report_inputs")  # a generation's manifest keeps them
+
+
+def _write_outputs(
+    pipeline: Pipeline, assembly: Assembly, generation: Generation, catalogue: list[dict], stages: Stages,
+    previous: dict,
+) -> dict:  # fmt: skip
+    """Write the five outputs into the generation from the assembled rows; the facts to keep."""
+    with stages("flags"):
+        conflicts = assembly.conflicts()
+    tally = {"observations": 0, "matched": 0}
+    queue = QueueBuilder()
+
+    def observations() -> Iterator[pa.Table]:
+        at = 0
+        for table in rebatch(assembly.tables()):  # a batch of many documents: few Arrow calls
+            flagged = add_conflicts(table, conflicts[at : at + table.num_rows])
+            at += table.num_rows
+            tally["observations"] += flagged.num_rows
+            tally["matched"] += flagged.num_rows - flagged.column("indicator_id").null_count
+            if flagged.column("indicator_id").null_count:  # the review queue's rows, reduced as they pass
+                queue.add(flagged.filter(pc.is_null(flagged.column("indicator_id"))).select(list(REVIEW_COLUMNS)))
+            yield flagged.drop_columns(["candidates"])
+
+    with stages("write"):
+        write_stream(generation.dir / "observations.parquet", OBSERVATIONS_SCHEMA, observations())
+        write_dataset(generation.dir, None, [d for d in assembly.documents if d is not None], catalogue)
+    with stages("review queue"):
+        fallbacks = {p.name for p in pipeline.parsers if p.fallback}
+        matcher = LazyMatcher(pipeline)  # built only if a name's candidates are not known
+        queued = queue.rows(matcher, pipeline.rule_for, fallbacks)
+        write_unmatched(generation.dir, queued)
+    with stages("report"):
+        report_inputs = _report_inputs(generation.dir)
+        if report_inputs is not None and report_inputs == previous.get("report_inputs"):
+            generation.link_from_current((REPORT_NAME,))  # the same dataset: the same report
+        if not (generation.dir / REPORT_NAME).exists():
+            write_report_file(generation.dir)
+    return {**tally, "unmatched_names": len(queued), "report_inputs": report_inputs}
