@@ -20,6 +20,7 @@ import errno
 import fcntl
 import hashlib
 import json
+import operator
 import os
 import secrets
 import shutil
@@ -106,7 +107,15 @@ CATALOGUE_SCHEMA = pa.schema(
 
 
 def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    names = schema.names
+    try:  # rows that hold every column (a run's observations): transposed in C
+        values = list(zip(*map(operator.itemgetter(*names), rows), strict=True)) if len(names) > 1 and rows else None
+    except KeyError:
+        values = None
+    if values is not None:
+        columns = dict(zip(names, map(list, values), strict=True))
+    else:
+        columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     try:
         return pa.Table.from_pydict(columns, schema=schema)
     except (UnicodeEncodeError, pa.ArrowInvalid):  # text that is not valid Unicode (lone surrogates)

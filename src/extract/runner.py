@@ -288,9 +288,9 @@ def _assemble(
         stages.add("workers: parse", parsed.meta["seconds"] or 0.0)
         stages.add("workers: match", parsed.match_seconds)
         matches, parsed.matches = parsed.matches, None
-        if parsed.ranked:  # workers started from now on need not rank these names again
-            pipeline.ranked.update(parsed.ranked)
-            parsed.ranked = None
+        if parsed.ranked and len(pipeline.ranked) < pipeline.settings.run.ranked_kept:
+            pipeline.ranked.update(parsed.ranked)  # workers started from now on need not rank these again
+        parsed.ranked = None
         if parsed.saved:  # by the worker
             cache.mark_used(parsed, matched=matches is not None)
         else:

@@ -90,6 +90,18 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class RunSettings:
+    """How a run over many documents bounds the main process."""
+
+    # names ranked by the workers that the main process keeps, for workers started later (a
+    # cache only: beyond it, a later worker may rank a name again)
+    ranked_kept: int = 50_000
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
 class Settings:
     # Tables
     min_value_columns: int = 2  # a header names at least this many value columns
@@ -109,13 +121,14 @@ class Settings:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     tables: TableSettings = field(default_factory=TableSettings)
     report: ReportSettings = field(default_factory=ReportSettings)
+    run: RunSettings = field(default_factory=RunSettings)
 
     def __post_init__(self) -> None:
         _check_numbers(self, positive=False)
         if not isinstance(self.pdf, PdfSettings) or not isinstance(self.tables, TableSettings):
             raise SettingsError("pdf and tables must be PdfSettings and TableSettings")
-        if not isinstance(self.report, ReportSettings):
-            raise SettingsError("report must be ReportSettings")
+        if not isinstance(self.report, ReportSettings) or not isinstance(self.run, RunSettings):
+            raise SettingsError("report and run must be ReportSettings and RunSettings")
         for f in fields(self):
             if "fuzzy" in f.name and not 0 <= getattr(self, f.name) <= 100:
                 raise SettingsError(f"{f.name} must be between 0 and 100")
