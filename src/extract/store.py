@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import ctypes
 import hashlib
 import json
 import secrets
@@ -41,6 +42,15 @@ def document_key(sha: str, rel: str, manifest) -> str:
     if manifest is not None:
         entry = (manifest.council_id, manifest.report_date.isoformat() if manifest.report_date else None)
     return hashlib.sha256(json.dumps([sha, rel, entry]).encode()).hexdigest()
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system: the rows of many documents pass through the main
+    process as Python objects and Arrow buffers, and the allocators keep what they freed, so
+    its memory would grow with the corpus though it holds no more than a batch."""
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(Exception):  # glibc only
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class Segment:
@@ -109,6 +119,8 @@ class Spill:
             self.writer = pq.ParquetWriter(self.path, ROWS_SCHEMA)
         self.writer.write_table(pa.concat_tables(self.pending))
         self.pending, self.held = [], 0
+        release_memory()
+
 
     def close(self) -> Segment | None:
         """The rows written, to read back (None when there were none)."""
