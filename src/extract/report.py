@@ -95,18 +95,24 @@ REPORT_COLUMNS = ["council_id", "council", "document", "page", "indicator_raw", 
                   "period_end", "value_kind", "value", "value_raw", "flags"]  # fmt: skip
 
 
+# text columns read dictionary-encoded: a few distinct values each, repeated over many rows
+DICTIONARY_COLUMNS = ["council_id", "council", "document", "indicator_raw", "indicator_id", "period_label",
+                      "value_kind", "value_raw"]  # fmt: skip
+
+
 def load_run(out: Path) -> Run:
-    """The run's tables; observations stay Arrow columns (a section turns into pandas only the
-    rows it shows, one indicator's at a time for the charts)."""
-    with pq.ParquetFile(out / "observations.parquet") as handle:
-        table = handle.read(columns=REPORT_COLUMNS)
+    """The run's tables; observations stay Arrow columns, their text dictionary-encoded (a
+    section turns into pandas only the rows it shows, one indicator's at a time for the charts)."""
+    with pq.ParquetFile(out / "observations.parquet", read_dictionary=DICTIONARY_COLUMNS) as handle:
+        table = handle.read(columns=REPORT_COLUMNS, use_threads=False)
     flags = pc.list_flatten(table.column("flags")).value_counts().to_pylist()
-    joined = pc.fill_null(pc.binary_join(table.column("flags"), ", "), "")
+    joined = pc.dictionary_encode(pc.fill_null(pc.binary_join(table.column("flags"), ", "), ""))
     table = table.set_column(table.schema.get_field_index("flags"), "flags", joined)
     # one label per council: its name, else its id, else UNKNOWN_COUNCIL
     council, council_id = table.column("council"), table.column("council_id")
-    label = pc.if_else(_present(council), council, pc.if_else(_present(council_id), council_id, UNKNOWN_COUNCIL))
-    table = table.append_column("label", label)
+    unknown = pa.scalar(UNKNOWN_COUNCIL).cast(council_id.type)
+    label = pc.if_else(_present(council), council, pc.if_else(_present(council_id), council_id, unknown))
+    table = table.append_column("label", label).unify_dictionaries()  # one dictionary a column: group_by needs it
     docs = pd.read_parquet(out / "documents.parquet")
     cat = pd.read_parquet(out / "catalogue.parquet")
     names = dict(zip(cat["indicator_id"], cat["name"], strict=True))
@@ -121,7 +127,9 @@ def _present(column) -> pa.ChunkedArray:
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
-    return table.to_pandas(date_as_object=True)
+    """Rows as pandas, dictionary-encoded text as plain text (not categories: they sort otherwise)."""
+    plain = pa.schema([f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in table.schema])
+    return table.cast(plain).to_pandas(date_as_object=True)
 
 
 def _distinct(values) -> list:
@@ -298,7 +306,7 @@ def charts_section(run: Run) -> str:
     obs = run.observations
     dated = obs.filter(pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end"))))
     dated = dated.select(["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"])
-    dated = dated.take(pc.sort_indices(dated, [("indicator_id", "ascending")]))  # a stable sort
+    dated = dated.take(pc.sort_indices(dated.column("indicator_id").cast(pa.string())))  # a stable sort
     colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(_distinct(obs.column("label"))))}
     figures, charted, start = [], set(), 0
     # rows sorted by indicator: each indicator's run of rows in turn (pandas never holds the corpus)
