@@ -411,7 +411,8 @@ def _assemble(
     with stages("prune"):
         keep_others = not options.prune and not cache.same_corpus(corpus)
         if assembly.store_changed(keep_others):
-            with stages("write cache"):
+            # a store that cannot be written (a full disk) costs the next run time, not this run
+            with stages("write cache"), contextlib.suppress(OSError):
                 assembly.write_store(keep_others)
         store.prune()
         pruned, kept = cache.prune(corpus, everything=options.prune)
