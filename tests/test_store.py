@@ -159,10 +159,28 @@ def test_an_unchanged_run_links_the_outputs_and_a_damaged_one_is_written_again(c
     run(corpus, out)
     second = os.path.realpath(out / "observations.parquet")
     assert second != first and os.stat(second).st_ino == os.stat(first).st_ino, "the same file, linked"
-    with open(second, "r+b") as fh:  # damaged in place: the manifest no longer matches
+    with open(second, "r+b") as fh:  # damaged in place (bytes flipped): the manifest no longer matches
         fh.seek(-20, os.SEEK_END)
-        fh.write(b"\0" * 8)
+        damaged = bytes(b ^ 0xFF for b in fh.read(8))
+        fh.seek(-20, os.SEEK_END)
+        fh.write(damaged)
     run(corpus, out)
     third = os.path.realpath(out / "observations.parquet")
     assert os.stat(third).st_ino != os.stat(second).st_ino, "written again, not linked"
+    pd.testing.assert_frame_equal(before[0], frames(out)[0])
+
+
+def test_a_damaged_store_is_no_store(corpus, tmp_path):
+    out = tmp_path / "out"
+    run(corpus, out)
+    before = frames(out)
+    for rows in (out / ".extract-cache" / "assembled").glob("*/rows.parquet"):
+        rows.write_bytes(rows.read_bytes()[:100])
+    again = run(corpus, out, "--force")  # --force: the outputs are written again, not linked
+    assert "parsed: 5 documents" in again.output
+    pd.testing.assert_frame_equal(before[0], frames(out)[0])
+    for rows in (out / ".extract-cache" / "assembled").glob("*/rows.parquet"):
+        rows.write_bytes(b"not parquet")
+    warm = run(corpus, out)
+    assert "parsed: 0 documents, re-matched: 0" in warm.output, "finished again from the per-document cache"
     pd.testing.assert_frame_equal(before[0], frames(out)[0])
