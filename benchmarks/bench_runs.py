@@ -1,12 +1,14 @@
 """Whole runs: where the time goes, cold against warm (the cache under OUT), 1 worker against 2.
 
-    python benchmarks/bench_runs.py [CORPUS] [--synthetic N] [--no-workers-1]
+    python benchmarks/bench_runs.py [CORPUS] [--synthetic N | --pdfs N] [--no-workers-1] [--keep DIR]
 
 By default the corpus is the shipped text seeds, the seeds rendered as PDF in every test
 style, and the real PDFs in ../shared/pdfs. `--synthetic N` instead generates N text papers
 (default 5,000; not committed: written under a temporary folder) from the seeds, each with its
-own figures so that every one is a new document. Each run is a fresh process (no run inherits
-another's warm caches) and prints:
+own figures so that every one is a new document. `--pdfs N` instead makes N PDFs (default 200):
+the seeds rendered in every test style, each copy made a new document by a comment after its
+end. `--keep DIR` writes the corpus and OUT folders under DIR and keeps them. Each run is a fresh
+process (no run inherits another's warm caches) and prints:
 
 - time per stage of the main process (walk, hash, cache read, match, assemble, flags, write,
   review queue, report, prune) and the workers' parse and match time summed over documents;
@@ -16,7 +18,9 @@ another's warm caches) and prints:
   holds, which is what another process would get back if it ended) and RSS;
 - the speed-up from 1 to 2 workers, with the load average beside it (the machine is shared:
   compare ratios within one run, not seconds across runs);
-- how long `extract --help` and `extract match` take to start.
+- how long `extract --help` and `extract match` take to start, and how many distinct names a
+  second `extract match` scores after its start;
+- each run's CPU time (main process and workers), so that a reader can judge a shared machine.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -52,6 +57,25 @@ def build_corpus(work: Path) -> Path:
     shared = ROOT.parent / "shared" / "pdfs"
     for pdf in sorted(shared.glob("*.pdf")) if shared.exists() else []:
         shutil.copy(pdf, corpus / "pdf" / pdf.name)
+    return corpus
+
+
+def pdf_corpus(work: Path, count: int) -> Path:
+    """`count` PDFs: the seeds rendered in every style, in turn, each copy a new document."""
+    from pdf_render import STYLES, render_text_to_pdf
+
+    rendered = work / "rendered"
+    for source in sorted((ROOT / "tests" / "cases").glob("*/input.txt")):
+        for style in STYLES:
+            target = rendered / f"{source.parent.name}-{style}.pdf"
+            render_text_to_pdf(source.read_text(encoding="utf-8"), target, style)
+    pdfs = sorted(rendered.glob("*.pdf"))
+    corpus = work / f"pdfs-{count}"
+    corpus.mkdir(parents=True)
+    for n in range(count):
+        pdf = pdfs[n % len(pdfs)]
+        # bytes after %%EOF are ignored by readers: a new SHA-256, the same document
+        (corpus / f"{n:04d}-{pdf.name}").write_bytes(pdf.read_bytes() + f"\n% copy {n}\n".encode())
     return corpus
 
 
@@ -132,12 +156,14 @@ def one_run(corpus: str, out: str, workers: int) -> None:
     seconds = time.perf_counter() - started
     stop.set()
     sampler.join()
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {"cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": children.ru_utime + children.ru_stime}
     pages = sum((d["pages"] or 1) for d in summary.documents if d["status"] == "ok")
     pdf_pages = sum(d["pages"] or 0 for d in summary.documents)
     print(json.dumps({
         "seconds": seconds, "timings": summary.timings, "pages": pages, "pdf_pages": pdf_pages,
-        "documents": len(summary.documents), "rows": len(summary.observations), "parsed": summary.parsed,
-        "rematched": summary.rematched, "ranked": summary.ranked, **peak,
+        "documents": len(summary.documents), "rows": summary.rows, "parsed": summary.parsed,
+        "rematched": summary.rematched, "ranked": summary.ranked, **peak, **cpu,
     }))  # fmt: skip
 
 
@@ -161,6 +187,7 @@ def show(title: str, r: dict) -> None:
           f"{r['rows']:,} rows, {r['pages'] / r['seconds']:.1f} pages/s")  # fmt: skip
     for stage, seconds in sorted(r["timings"].items(), key=lambda kv: -kv[1]):
         print(f"  {stage:<24} {seconds:8.2f} s")
+    print(f"  CPU time: main process {r['cpu_main']:.2f} s, workers {r['cpu_workers']:.2f} s")
     print(f"  names ranked by the main process: {r['ranked']:,}; documents re-matched: {r['rematched']:,}")
     print(f"  peak memory: main process USS {mb(r['parent_uss'])} (RSS {mb(r['parent_rss'])}); "
           f"largest worker USS {mb(r['worker_uss'])} (RSS {mb(r['worker_rss'])})")  # fmt: skip
@@ -176,30 +203,58 @@ def startup(args: list[str], tries: int = 5) -> float:
     return best
 
 
+def match_rate(count: int = 2000) -> tuple[float, int]:
+    """Distinct names a second `extract match` scores after its start: the time for `count`
+    names less the time for one, over count - 1; and how many names were asked."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from extract.mappings import load_mappings
+
+    rng = random.Random(7)
+    words = sorted({w for ind in load_mappings().indicators.values() for w in ind.name.split() if w.isalpha()})
+    names = sorted({" ".join(rng.sample(words, rng.randint(3, 8))) for _ in range(count * 2)})[:count]
+    one = startup(["match", names[0]], tries=3)
+    many = startup(["match", *names], tries=1)
+    return (len(names) - 1) / max(many - one, 1e-9), len(names)
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["--one"]:
         one_run(argv[1], argv[2], int(argv[3]))
         return
-    synthetic = None
-    if "--synthetic" in argv:
-        at = argv.index("--synthetic")
+    def option(name: str, default: int) -> int | None:
+        if name not in argv:
+            return None
+        at = argv.index(name)
         following = argv[at + 1] if at + 1 < len(argv) else ""
-        synthetic = int(following) if following.isdigit() else 5000
         del argv[at : at + (2 if following.isdigit() else 1)]
+        return int(following) if following.isdigit() else default
+
+    synthetic, pdfs = option("--synthetic", 5000), option("--pdfs", 200)
+    keep = None
+    if "--keep" in argv:
+        at = argv.index("--keep")
+        keep = Path(argv[at + 1])
+        del argv[at : at + 2]
     skip_one = "--no-workers-1" in argv
     argv = [a for a in argv if a != "--no-workers-1"]
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
+        work = keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         if argv:
             corpus = Path(argv[0])
         elif synthetic:
             corpus = synthetic_corpus(work, synthetic)
+        elif pdfs:
+            corpus = pdf_corpus(work, pdfs)
         else:
             corpus = build_corpus(work)
         files = sum(1 for p in corpus.rglob("*") if p.is_file())
-        print(f"corpus: {corpus if argv else ('synthetic' if synthetic else 'shipped')}, {files:,} files")
+        kind = "given" if argv else ("synthetic" if synthetic else f"{pdfs} PDFs" if pdfs else "shipped")
+        print(f"corpus: {corpus} ({kind}), {files:,} files")
         print(f"start-up: extract --help {startup(['--help']):.2f} s, "
-              f"extract match {startup(['match', 'children in care']):.2f} s")  # fmt: skip
+              f"extract match {startup(['match', 'Children in care']):.2f} s (best of 5, wall)")  # fmt: skip
+        rate, asked = match_rate()
+        print(f"extract match after start-up: {rate:,.0f} distinct names a second ({asked:,} names)")
         run(corpus, work / "warm-up", 1) if not synthetic else None  # the OS's file cache
         load = os.getloadavg()
         two = run(corpus, work / "two", 2)
@@ -208,11 +263,14 @@ def main(argv: list[str]) -> None:
         show("warm, unchanged, 2 workers", warm)
         print(f"\nwarm/cold: {two['seconds'] / warm['seconds']:.1f}x faster (2 workers)")
         if not skip_one:
+            load_one = os.getloadavg()
             one = run(corpus, work / "one", 1)
             show("cold, 1 worker", one)
             print(f"\n1 -> 2 workers: {one['seconds'] / two['seconds']:.2f}x "
-                  f"(load average before the runs: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
-                  f"on {os.cpu_count()} cores; after: {os.getloadavg()[0]:.2f})")  # fmt: skip
+                  f"(load average before the 2-worker run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, before the "
+                  f"1-worker run: {load_one[0]:.2f}, after: {os.getloadavg()[0]:.2f}, on {os.cpu_count()} cores)")
+            print(f"  CPU time: 1 worker {one['cpu_main'] + one['cpu_workers']:.1f} s, "
+                  f"2 workers {two['cpu_main'] + two['cpu_workers']:.1f} s")
             print(f"pages/s per worker: {one['pages'] / one['seconds']:.1f} (1 worker), "
                   f"{two['pages'] / two['seconds'] / 2:.1f} (2 workers)")  # fmt: skip
 

@@ -9,19 +9,19 @@ import sys
 import time
 from pathlib import Path
 
-import extract.run.runner as runner
 from extract.cli import main
+from extract.run.pipeline import Pipeline
 
-_parse = runner.parse_document
+_parse = Pipeline.parse
 
 
-def slow_parse(path, *args, **kwargs):
+def slow_parse(self, path):
     if Path(path).name.startswith("slow"):
         time.sleep(float(os.environ.get("EXTRACT_TEST_SLOW", "30")))
-    return _parse(path, *args, **kwargs)
+    return _parse(self, path)
 
 
-runner.parse_document = slow_parse  # forked workers inherit it
+Pipeline.parse = slow_parse  # forked workers inherit it
 
 if __name__ == "__main__":
     sys.exit(main())

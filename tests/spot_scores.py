@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.run.pipeline import DocumentResult, Pipeline
+from extract.run.pipeline import Pipeline
+from extract.run.results import DocumentResult
 from helpers import CASES, facts_found, observations_frame, read_truth, seed_of_cases
 
 ROOT = Path(__file__).resolve().parents[1]

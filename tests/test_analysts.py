@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 from extract.model import Period
-from extract.run.pipeline import flag_conflicts
+from extract.tidy.flags import flag_conflicts
 from extract.write.output import write_dataset
 from extract.write.report import write_report
 
@@ -32,7 +32,7 @@ def obs(kind: str, value: float, period=None, context="Re-referrals 20% 21% 25%"
 
 # 16 -----------------------------------------------------------------------------------------
 def test_undated_targets_and_benchmarks_take_the_period_they_are_set_against():
-    from extract.run.pipeline import date_undated
+    from extract.tidy.flags import date_undated
 
     rows = [
         obs("actual", 20.0, M24),

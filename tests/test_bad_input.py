@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from fault_tools import TINY, alive, children, kill_all, start_extract, tiny_corpus, wait_until
 
 from extract.cli import main
-from extract.run.pipeline import DocumentResult
+from extract.run.results import DocumentResult
 from extract.run.runner import Progress
 from extract.write.review import write_unmatched
 
@@ -129,6 +129,8 @@ def test_a_foreign_file_in_the_cache_is_ignored_and_the_document_parsed_again(tm
     (matched,) = (out / ".extract-cache" / "matched").glob("*.parquet")
     pq.write_table(pa.table({"x": [1, 2]}), parsed)  # a Parquet file, but not ours
     matched.write_bytes(b"PAR1 garbage")
+    (rows,) = (out / ".extract-cache" / "assembled").glob("*/rows.parquet")  # the finished rows too
+    pq.write_table(pa.table({"x": [1, 2]}), rows)
     result = run(corpus, out, "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "parsed: 1 documents" in result.output

@@ -118,7 +118,6 @@ def test_files_are_hashed_in_chunks_and_a_file_over_max_mb_is_too_large(tmp_path
 
 
 # 5 ------------------------------------------------------------------------------------------
-@pytest.mark.slow  # subprocess runs and kills, seconds
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_workers_do_not_outlive_a_killed_parent(tmp_path, how):
     corpus = tiny_corpus(tmp_path / "corpus", ("slow-1.txt", "slow-2.txt", "slow-3.txt"))
@@ -207,18 +206,17 @@ def test_a_second_run_into_the_same_out_is_refused_naming_the_first(tmp_path):
 
 
 # 8 ------------------------------------------------------------------------------------------
-@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path, monkeypatch):
     from extract.run.pipeline import Pipeline
 
     corpus = tiny_corpus(tmp_path / "corpus", ("a.txt", "hang.txt"))
     (corpus / "a.txt").write_text(TINY * 5, encoding="utf-8")  # 35 rows to match
-    parse = __import__("extract.run.runner", fromlist=["parse_document"]).parse_document
+    parse = Pipeline.parse
 
-    def hang_or_parse(path, *args, **kwargs):  # inherited by the forked workers
+    def hang_or_parse(self, path):  # inherited by the forked workers
         if Path(path).name == "hang.txt":
             time.sleep(60)
-        return parse(path, *args, **kwargs)
+        return parse(self, path)
 
     match_rows = Pipeline.match_rows
 
@@ -226,7 +224,7 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
         time.sleep(0.06 * len(rows))
         return match_rows(self, rows, council)
 
-    monkeypatch.setattr("extract.run.runner.parse_document", hang_or_parse)
+    monkeypatch.setattr(Pipeline, "parse", hang_or_parse)
     monkeypatch.setattr(Pipeline, "match_rows", slow_match)
     out = tmp_path / "out"
     result = run(corpus, out, "--workers", "2", "--timeout", "1")
@@ -236,7 +234,6 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
     assert docs.loc["hang.txt", "seconds"] < 1.6, "the time limit fired late"
 
 
-@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_pathological_text_is_read_in_seconds(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -278,7 +275,6 @@ def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
 
 
 # the fault-injection script, in short (benchmarks/bench_faults.py runs it at length) ------------
-@pytest.mark.slow  # subprocess runs and kills, seconds
 def test_killing_a_run_at_random_moments_leaves_one_complete_generation(tmp_path):
     from extract.write.output import GENERATIONS
 

@@ -76,3 +76,40 @@ def test_report_renders_in_chromium(report: Path, tmp_path: Path) -> None:
     assert not LOAD_FAILURE.search(dom.stderr), dom.stderr
     assert dom.stdout.count("<svg") >= 20
     assert "Devon County Council" in dom.stdout
+
+
+def _dataset(folder: Path, documents: int) -> Path:
+    """`documents` papers without a known council, each with a year of monthly actuals and an
+    undated target of one indicator: rows grow with documents, indicators x councils do not."""
+    from datetime import date
+
+    from extract.write.output import write_dataset
+
+    rows, docs = [], []
+    for n in range(documents):
+        name = f"paper{n:05d}.txt"
+        docs.append({"document": name, "status": "ok", "observations": 13, "parser": "generic"})
+        for month in range(1, 13):
+            rows.append({"document": name, "page": 1, "parser": "generic", "indicator_raw": "Children in care",
+                         "indicator_id": "cla_rate_per_10k", "value_kind": "actual", "value": 50.0 + n % 7 + month,
+                         "value_raw": "x", "period_end": date(2024, month, 28), "unit": "rate_per_10k", "flags": []})
+        rows.append({"document": name, "page": 1, "parser": "generic", "indicator_raw": "Children in care",
+                     "indicator_id": "cla_rate_per_10k", "value_kind": "target", "value": 55.0, "value_raw": "55",
+                     "flags": []})  # fmt: skip
+    catalogue = [{"indicator_id": "cla_rate_per_10k", "name": "Children looked after", "unit": "rate_per_10k"}]
+    folder.mkdir(parents=True)
+    write_dataset(folder, rows, docs, catalogue)
+    return folder
+
+
+def test_report_size_follows_indicators_and_councils_not_rows(tmp_path: Path) -> None:
+    from extract.settings import DEFAULT_SETTINGS
+    from extract.write.report import UNKNOWN_COUNCIL, write_report_file
+
+    small = write_report_file(_dataset(tmp_path / "small", DEFAULT_SETTINGS.report.max_documents + 1))
+    large = write_report_file(_dataset(tmp_path / "large", 4 * DEFAULT_SETTINGS.report.max_documents))
+    html = large.read_text(encoding="utf-8")
+    assert html.count("<svg") == small.read_text(encoding="utf-8").count("<svg")
+    assert html.count(f"<th>{UNKNOWN_COUNCIL}</th>") == 1, "documents without a council are one column"
+    assert html.count("<circle") <= DEFAULT_SETTINGS.report.max_points + 10, "points per chart are capped"
+    assert large.stat().st_size < 1.1 * small.stat().st_size, "the report grew with the rows"

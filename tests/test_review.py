@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from extract.cli import main
 from extract.mappings import load_mappings
-from extract.run.pipeline import flag_conflicts
+from extract.tidy.flags import flag_conflicts
 
 ROOT = Path(__file__).resolve().parents[1]
 

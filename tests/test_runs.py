@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from fault_tools import SLOW_EXTRACT
 from reportlab.pdfgen import canvas
 
 from extract.cli import main
@@ -167,11 +168,15 @@ def test_a_run_killed_part_way_leaves_the_previous_output_whole(corpus, baseline
     out, before = copy_of(baseline, tmp_path), baseline[1]
     work = tmp_path / "corpus"
     shutil.copytree(corpus, work)
-    for i in range(12):  # enough fresh work that the kill lands mid-run (runs got faster: 6 was not)
+    for i in range(6):
         _big_pdf(work / f"extra-{i}.pdf", 300)
+    # a document that takes 60 s to parse (tests/slow_extract.py) keeps the run busy until the kill,
+    # however fast the rest is
+    (work / "slow.txt").write_text("nothing to read")
     process = subprocess.Popen(
-        [sys.executable, "-m", "extract.cli", str(work), "--out", str(out), "--force", "--quiet"],
+        [sys.executable, str(SLOW_EXTRACT), str(work), "--out", str(out), "--force", "--quiet"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "EXTRACT_TEST_SLOW": "60"},
     )  # fmt: skip
     time.sleep(2.5)
     assert process.poll() is None, "the run finished before it could be killed"
@@ -181,8 +186,9 @@ def test_a_run_killed_part_way_leaves_the_previous_output_whole(corpus, baseline
     pd.testing.assert_frame_equal(before["observations"], after["observations"])
     pd.testing.assert_frame_equal(before["documents"], after["documents"])
     # and the next run completes, reusing what the killed run had cached
+    (work / "slow.txt").unlink()
     result, done = run(work, out)
-    assert result.exit_code == 0 and len(done["documents"]) == 19
+    assert result.exit_code == 0 and len(done["documents"]) == 13
 
 
 def test_pipeline_api_matches_cli(corpus, tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from extract import __version__
+from extract.settings import DEFAULT_SETTINGS  # cheap: dataclasses only; the options' defaults
 
 # Commands that live beside their feature's code, imported only when run (pandas, the PDF
 # engine and the matcher cost half a second): name -> (module, attribute, one-line help).
@@ -216,19 +217,19 @@ def _os_error(exc: OSError, out: Path) -> str:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
-    default=120.0,
+    default=DEFAULT_SETTINGS.run.timeout,
     show_default=True,
     help="seconds one document may take before it is recorded as `timeout`",
 )
 @click.option(
     "--memory-mb",
     type=click.IntRange(min=0),
-    default=2048,
+    default=DEFAULT_SETTINGS.run.memory_mb,
     show_default=True,
     help="memory one worker may add while reading a document (0: no limit)",
 )
 @click.option(
-    "--max-mb", type=click.FloatRange(min=0), default=500.0, show_default=True,
+    "--max-mb", type=click.FloatRange(min=0), default=DEFAULT_SETTINGS.run.max_mb, show_default=True,
     help="a file larger than this is not read (status `too_large`); 0: no limit",
 )  # fmt: skip
 @click.option("--follow-links", is_flag=True, help="read symbolic links that lead outside CORPUS")
@@ -318,7 +319,6 @@ def run_command(
 def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.mappings import load_mappings
-    from extract.settings import DEFAULT_SETTINGS
     from extract.tidy.matcher_store import load_matcher
 
     matcher = load_matcher(load_mappings())

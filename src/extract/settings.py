@@ -178,13 +178,29 @@ class BlockSettings:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    """How much report.html shows: its size follows indicators x councils, never rows or documents."""
+
+    max_points: int = 400  # points on one chart; beyond it medians per council, kind and date, then the latest dates
+    max_documents: int = 300  # documents listed one by one (those not `ok` first); documents.parquet has them all
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+        if self.max_points < 1:
+            raise SettingsError("report.max_points must be at least 1")
+
+
+@dataclass(frozen=True)
 class RunSettings:
-    """Defaults of a run (the CLI's options start from these)."""
+    """A run's defaults (the CLI's options start from these) and how it bounds the main process."""
 
     timeout: float = 120.0  # seconds a worker may spend on one document before it is killed (status `timeout`)
     memory_mb: int = 2048  # address space a worker may add before the document is an `error` (out of memory)
     recycle: int = 50  # documents a worker reads before it is replaced (bounds leaks in the PDF engine)
     max_mb: float = 500.0  # larger files are `too_large`, not read
+    # names ranked by the workers that the main process keeps, for workers started later (a
+    # cache only: beyond it, a later worker may rank a name again)
+    ranked_kept: int = 50_000
 
     def __post_init__(self) -> None:
         _check_numbers(self)
@@ -199,6 +215,7 @@ class Settings:
     narrative: NarrativeSettings = field(default_factory=NarrativeSettings)
     blocks: BlockSettings = field(default_factory=BlockSettings)
     match: MatchSettings = field(default_factory=MatchSettings)
+    report: ReportSettings = field(default_factory=ReportSettings)
     run: RunSettings = field(default_factory=RunSettings)
 
     def __post_init__(self) -> None:

@@ -3,6 +3,9 @@
     OUT/.extract-cache/parsed/<sha256>-<parsers>.parquet            rows before the catalogue
     OUT/.extract-cache/matched/<sha256>-<parsers>-<catalogue>.parquet  their matches
 
+(Finished rows, matched and dated, are also kept as one columnar store: see store.py. These
+per-document files are what a document is finished from again when its store entry cannot
+serve: another catalogue, a renamed file, another manifest entry.)
 A changed file has a new SHA-256; a changed parser a new <parsers> key (every parser's name
 and version: which parser claims a file can change with any of them); a changed catalogue a
 new <catalogue> key, which re-matches the cached parse without parsing again. Files are
@@ -24,7 +27,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
-from extract.run.pipeline import META_KEYS, ParsedDocument
+from extract.run.results import META_KEYS, ParsedDocument
 from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 
 CACHE_DIR = ".extract-cache"
@@ -84,6 +87,20 @@ class Cache:
             self.used.add(self.parsed_path(sha))
             if matched:
                 self.used.add(self.matched_path(sha))
+
+    def keep(self, sha: str) -> None:
+        """Keep from prune this document's cached parse and matches (its rows came from the store)."""
+        self.used.add(self.parsed_path(sha))
+        self.used.add(self.matched_path(sha))
+
+    def same_corpus(self, corpus: Path | None) -> bool:
+        """Whether this run reads the CORPUS folder the run before it read (see prune); True for
+        the first run into OUT, which has nothing else to keep."""
+        where = str(Path(os.path.abspath(corpus))) if corpus is not None else None
+        try:
+            return where is not None and (self.root / "corpus.txt").read_text(encoding="utf-8") == where
+        except OSError:
+            return True
 
     # -- parsed -----------------------------------------------------------------------------
     def load_parsed(self, sha: str) -> ParsedDocument | None:
@@ -148,12 +165,9 @@ class Cache:
           running the whole corpus again parses nothing it has parsed before."""
         marker = self.root / "corpus.txt"
         where = str(Path(os.path.abspath(corpus))) if corpus is not None else None
-        try:
-            same = where is not None and marker.read_text(encoding="utf-8") == where
-        except OSError:
-            same = True  # the first run into this OUT (or one before this rule): nothing else to keep
+        same = self.same_corpus(corpus)
         removed = kept = 0
-        for path in self.root.glob("*/*.parquet"):
+        for path in [*self.root.glob("parsed/*.parquet"), *self.root.glob("matched/*.parquet")]:
             if path in self.used:
                 continue
             if everything or same or not self.is_current(path):

@@ -12,219 +12,38 @@ One document's failure is one row in documents.parquet with its status; it never
 from __future__ import annotations
 
 import hashlib
-import os
-import stat
 import time
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from extract.errors import LoadError, VocabularyError
 from extract.load import load_document
-from extract.load.files import (
-    SUPPORTED_SUFFIXES,
-    display_name,
-    file_kind,
-    hash_file,
-    relative_name,
-)
+from extract.load.files import SUPPORTED_SUFFIXES, display_name, hash_file, relative_name
 from extract.mappings import Mappings, load_mappings
-from extract.model import Document, Period, RawFigure, check_vocabulary
+from extract.model import (
+    Document,
+    Period,
+    RawFigure,
+    check_vocabulary,
+)
 from extract.plugins.parser import Parser, discover
 from extract.read.tables.areas import carry_titles
 from extract.read.tables.find import document_cell_text
 from extract.read.values import parse_cell
+from extract.run.results import META_KEYS, DocumentResult, ParsedDocument, RunSummary
+from extract.run.runner import run_corpus
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.tidy.councils import CouncilFinder, ManifestEntry, report_date_in
+from extract.tidy.flags import (
+    date_undated,
+    merge_flags,
+    row_flags,
+)
 from extract.tidy.matching import Matcher
 
-MANIFEST_NAME = "manifest.csv"
-# What the parse stage records of a document besides its rows.
-META_KEYS = (
-    "sha256", "bytes", "pages", "parser", "parser_version", "status", "error", "seconds",
-    "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
-    "report_period", "notes",
-)  # fmt: skip
 # How many candidates the review queue lists for an unmatched name (review.py).
 REVIEW_CANDIDATES = 3
-# Kinds printed without a date of their own are set against the period of their table row.
-UNDATED_KINDS = frozenset(
-    ("target", "tolerance", "intervention", "national", "regional", "statistical_neighbours", "comparator_group",
-     "change")
-)
-
-
-@dataclass
-class ParsedDocument:
-    """What the parse stage learns of one file: independent of catalogue, manifest and path."""
-
-    meta: dict  # sha256, bytes, pages, parser, parser_version, status, error, seconds, hints
-    rows: list[dict] = field(default_factory=list)
-    # set by a worker that also matched the rows (runner.py): the matches, and whether it saved
-    # the parse and the matches in the cache
-    matches: list[dict] | None = None
-    saved: bool = False
-    match_seconds: float = 0.0
-    ranked: list | None = None  # the worker's newly ranked names: ((name, scope, ...), Match) pairs
-
-
-@dataclass
-class DocumentResult:
-    document: dict
-    observations: list[dict] = field(default_factory=list)
-
-
-@dataclass
-class RunSummary:
-    documents: list[dict]
-    observations: list[dict]
-    parsed: int = 0  # documents parsed in this run (the others came from the cache)
-    rematched: int = 0  # documents re-matched from cached parses
-    skipped: list[str] = field(default_factory=list)  # output folders inside CORPUS, not read
-    # seconds per stage of the run (runner.py): the main process's wall-clock time per stage,
-    # and the workers' parse and match time summed over documents ("workers: ...")
-    timings: dict[str, float] = field(default_factory=dict)
-    ranked: int = 0  # names the main process ranked against the catalogue (0 in a warm run)
-    cache_removed: int = 0  # cached results deleted after the run (see Cache.prune)
-    cache_kept: int = 0  # cached parses of documents not in this CORPUS, kept (no --prune)
-
-    @property
-    def statuses(self) -> Counter:
-        return Counter(d["status"] for d in self.documents)
-
-    @property
-    def matched_share(self) -> float:
-        if not self.observations:
-            return 0.0
-        return sum(1 for o in self.observations if o["indicator_id"]) / len(self.observations)
-
-    @property
-    def unmatched_names(self) -> Counter:
-        return Counter(o["indicator_raw"] for o in self.observations if not o["indicator_id"])
-
-    @property
-    def ok(self) -> bool:
-        return all(d["status"] == "ok" for d in self.documents)
-
-
-@dataclass
-class CorpusEntry:
-    """One file under CORPUS: a path to read, or a path with the reason it is not read."""
-
-    path: Path
-    rel: str  # relative to the corpus, / separators, printable
-    problem: tuple[str, str] | None = None  # (status, message) when the file is not read
-
-
-@dataclass
-class CorpusListing:
-    entries: list[CorpusEntry]
-    skipped: list[str] = field(default_factory=list)  # output folders found inside CORPUS
-
-    @property
-    def readable(self) -> int:
-        return sum(1 for e in self.entries if e.path.suffix.lower() in SUPPORTED_SUFFIXES)
-
-
-# What a run writes at the top of OUT (output.py, reconcile.py).
-OUT_NAMES = frozenset(
-    ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html",
-     "generation.json", "reconciliation.parquet")
-)  # fmt: skip
-
-
-def _is_output_folder(path: Path) -> bool:
-    """A folder an `extract` run writes (it holds the run's lock file or cache)."""
-    return (path / ".extract.lock").exists() or (path / ".extract-cache").is_dir()
-
-
-def scan_corpus(corpus: Path, follow_links: bool = False, out: Path | None = None) -> CorpusListing:
-    """Every file under CORPUS, sorted, each with a reason when it is not read.
-
-    Hidden files and folders and the corpus's own manifest are left out. A FIFO, socket or
-    device, a dangling or looping symbolic link, a link that leaves CORPUS (unless
-    follow_links) and a folder that cannot be listed are entries with a problem, so that every
-    file gets a row. Output folders of `extract` (OUT, when it lies inside CORPUS) are skipped.
-    """
-    if not corpus.is_dir():
-        return CorpusListing([CorpusEntry(corpus, relative_name(corpus, corpus.parent))])
-    root = Path(os.path.abspath(corpus))
-    root_real = root.resolve()
-    out_real = Path(os.path.realpath(out)) if out is not None else None
-    listing = CorpusListing([])
-    seen_dirs: set[tuple[int, int]] = set()
-    out_is_root = out_real == root_real  # `--out CORPUS`: its outputs are not inputs
-
-    def inside(target: Path) -> bool:
-        return target == root_real or root_real in target.parents
-
-    def rel(path: Path) -> str:
-        return display_name(path.relative_to(root).as_posix())
-
-    def problem(path: Path, status: str, message: str) -> None:
-        listing.entries.append(CorpusEntry(path, rel(path), (status, message)))
-
-    def visit(folder: Path) -> None:
-        try:
-            info = folder.stat()
-            if (info.st_dev, info.st_ino) in seen_dirs:
-                return
-            seen_dirs.add((info.st_dev, info.st_ino))
-            children = sorted(os.scandir(folder), key=lambda e: os.fsencode(e.name))
-        except OSError as exc:
-            problem(folder, "unreadable", f"cannot list this folder: {exc.strerror or exc}")
-            return
-        for entry in children:
-            path = folder / entry.name
-            if entry.name.startswith("."):
-                continue
-            if path.parent == root and (entry.name == MANIFEST_NAME or (out_is_root and entry.name in OUT_NAMES)):
-                continue
-            try:
-                link = entry.is_symlink()
-                mode = entry.stat(follow_symlinks=False).st_mode
-            except OSError as exc:
-                problem(path, "unreadable", f"cannot read the file: {exc.strerror or exc}")
-                continue
-            if link:
-                try:
-                    target = path.resolve(strict=True)
-                    mode = path.stat().st_mode
-                except FileNotFoundError:
-                    problem(path, "unreadable", f"a symbolic link to {os.readlink(path)!r}, which does not exist")
-                    continue
-                except (OSError, RuntimeError) as exc:  # a loop: RuntimeError before Python 3.13
-                    problem(path, "unreadable", f"a symbolic link that cannot be followed: {exc}")
-                    continue
-                what = "folder" if stat.S_ISDIR(mode) else "file"
-                if not inside(target) and not follow_links:
-                    where = display_name(str(target))
-                    problem(path, "unreadable", f"a symbolic link to a {what} outside CORPUS ({where}): "
-                            "not followed; pass --follow-links to read it")  # fmt: skip
-                    continue
-                if stat.S_ISDIR(mode) and not follow_links:
-                    continue  # a link to a folder inside CORPUS: its files are listed where they are
-            if stat.S_ISDIR(mode):
-                real = Path(os.path.realpath(path))
-                if (out_real is not None and real == out_real) or _is_output_folder(path):
-                    listing.skipped.append(rel(path))
-                    continue
-                visit(path)
-            elif stat.S_ISREG(mode):
-                listing.entries.append(CorpusEntry(path, rel(path)))
-            else:
-                problem(path, "unreadable", f"not a regular file: {file_kind(mode)}")
-
-    visit(root)
-    listing.entries.sort(key=lambda e: e.path.relative_to(root).parts)
-    return listing
-
-
-def walk_corpus(corpus: Path) -> list[Path]:
-    """Every readable file under the corpus, sorted (see scan_corpus for the rest)."""
-    return [e.path for e in scan_corpus(corpus).entries if e.problem is None]
 
 
 def choose_parser(
@@ -520,7 +339,7 @@ class Pipeline:
             "source": row["source"],
             "context": row["context"],
             "report_date": report_date,
-            "flags": _merge_flags(
+            "flags": merge_flags(
                 row.get("flags_printed") or [],
                 row_flags(row["value"], match["unit"], row["numerator"], row["denominator"]),
             ),
@@ -537,8 +356,6 @@ class Pipeline:
 
     # -- the run ------------------------------------------------------------------------
     def run(self, corpus: Path, out: Path, progress=None, **options) -> RunSummary:
-        from extract.run.runner import run_corpus
-
         return run_corpus(self, corpus, out, progress=progress, **options)
 
 
@@ -554,92 +371,10 @@ def row_council(row: dict, document_council: str | None) -> str | None:
     return row.get("area_council_id")
 
 
-def row_flags(value: float | None, unit: str, numerator: float | None, denominator: float | None) -> list[str]:
-    """Data-quality findings about one row on its own (SCHEMA.md `flags`)."""
-    flags = []
-    if value is not None and unit == "percent" and not 0 <= value <= 100:
-        flags.append("percent_out_of_range")
-    # `7 … of the 196`: the value is the count on top, not a ratio of the two
-    if value is not None and numerator is not None and denominator and value != numerator:
-        ratio = numerator / denominator
-        # A percentage is the fraction × 100; a rate × 10,000 or 1,000; anything else may be
-        # printed as the proportion itself or as a percentage without its % sign.
-        scales = RATIO_SCALES.get(unit, (1, 100))
-        # allow for rounding to whole numbers as printed (23% for 22.9 %)
-        if not any(abs(value - ratio * s) <= max(0.6, abs(ratio * s) * 0.02) for s in scales):
-            flags.append("ratio_mismatch")
-    return flags
-
-
-RATIO_SCALES = {"percent": (100,), "rate_per_10k": (10_000,), "rate_per_1k": (1_000,)}
-
-
-def _merge_flags(*lists: list[str]) -> list[str]:
-    return list(dict.fromkeys(f for flags in lists for f in flags))
-
-
-def date_undated(observations: list[dict], report_period: Period | None = None) -> int:
-    """Targets, tolerances, intervention levels and benchmarks printed without a date of their own
-    take the period they are set against: that of the latest dated actual in the same table row
-    (same page, source, context and name), else the report's period when the parser knows it.
-    period_label stays as printed; period_basis says which. Returns how many rows were dated."""
-    latest: dict[tuple, dict] = {}
-    for o in observations:
-        if o["value_kind"] == "actual" and o["period_end"] is not None:
-            key = (o["page"], o["source"], o["context"], o["indicator_raw"])
-            best = latest.get(key)
-            if best is None or o["period_end"] > best["period_end"]:
-                latest[key] = o
-    dated = 0
-    for o in observations:
-        if o["period_end"] is not None or o["value_kind"] not in UNDATED_KINDS:
-            continue
-        actual = latest.get((o["page"], o["source"], o["context"], o["indicator_raw"]))
-        if actual is not None:
-            o["period_type"], o["period_start"], o["period_end"] = (
-                actual["period_type"], actual["period_start"], actual["period_end"]
-            )
-            o["period_basis"] = "row_actual"
-        elif report_period is not None and report_period.end is not None:
-            o["period_type"], o["period_start"], o["period_end"] = (
-                report_period.type, report_period.start, report_period.end
-            )
-            o["period_basis"] = "report_period"
-        else:
-            continue
-        dated += 1
-    return dated
-
-
-def flag_conflicts(observations: list[dict]) -> int:
-    """`conflicting_duplicate`: the same council, indicator, period and kind with different values,
-    within one document or across documents (a document whose council is not known counts as its
-    own council). Every row of such a group is flagged; returns how many. DfE's official figures
-    (`source=official`) are grouped apart: an in-year figure that differs from the year-end one is
-    what `extract reconcile` shows, not a conflict; the change of an aggregate row of an area
-    table (England's, the region's: no council) is no council's and never grouped."""
-    groups: dict[tuple, list[dict]] = {}
-    for o in observations:
-        if o["value_kind"] == "change" and not o["council_id"]:
-            continue
-        if o["indicator_id"] and o["period_end"] and o["value"] is not None:
-            council = o["council_id"] or ("document", o["document"])
-            key = (council, o["indicator_id"], o["period_type"], o["period_end"], o["value_kind"],
-                   o.get("source") == "official")
-            groups.setdefault(key, []).append(o)
-    flagged = 0
-    for rows in groups.values():
-        if len({r["value"] for r in rows}) > 1:
-            for r in rows:
-                if "conflicting_duplicate" not in r["flags"]:
-                    r["flags"] = [*r["flags"], "conflicting_duplicate"]
-                    flagged += 1
-    return flagged
-
 
 def summarise(summary: RunSummary) -> Iterable[str]:
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items()))
     yield f"documents: {len(summary.documents)} ({statuses})"
-    yield f"rows: {len(summary.observations)}"
+    yield f"rows: {summary.rows}"
     yield f"matched: {summary.matched_share:.1%} of rows"
-    yield f"unmatched names: {len(summary.unmatched_names)}"
+    yield f"unmatched names: {summary.unmatched_names}"

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.run.pipeline import DocumentResult, Pipeline
+from extract.run.pipeline import Pipeline
+from extract.run.results import DocumentResult
 
 TRUTH_COLUMNS = [
     "indicator_text",  # as printed: found in indicator_raw or context, or equal to indicator_code

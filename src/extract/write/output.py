@@ -20,11 +20,13 @@ import errno
 import fcntl
 import hashlib
 import json
+import operator
 import os
 import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -108,7 +110,15 @@ CATALOGUE_SCHEMA = pa.schema(
 
 
 def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
-    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    names = schema.names
+    try:  # rows that hold every column (a run's observations): transposed in C
+        values = list(zip(*map(operator.itemgetter(*names), rows), strict=True)) if len(names) > 1 and rows else None
+    except KeyError:
+        values = None
+    if values is not None:
+        columns = dict(zip(names, map(list, values), strict=True))
+    else:
+        columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     try:
         return pa.Table.from_pydict(columns, schema=schema)
     except (UnicodeEncodeError, pa.ArrowInvalid):  # text that is not valid Unicode (lone surrogates)
@@ -179,7 +189,54 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_dataset(out: Path, observations: list[dict], documents: list[dict], catalogue: list[dict]) -> None:
+# Rows a row group of a streamed file holds: the writer's memory is this many rows, whatever the corpus.
+BATCH_ROWS = 65_536
+
+
+def rebatch(tables: Iterable[pa.Table], rows: int = BATCH_ROWS) -> Iterator[pa.Table]:
+    """The rows of `tables` in order, as tables of exactly `rows` rows (the last: what is left),
+    so that a file's row groups do not depend on how its rows arrived."""
+    pending: list[pa.Table] = []
+    held = 0
+    for table in tables:
+        if not table.num_rows:
+            continue
+        pending.append(table)
+        held += table.num_rows
+        while held >= rows:
+            joined = pa.concat_tables(pending)
+            yield joined.slice(0, rows)
+            rest = joined.slice(rows)
+            pending, held = ([rest] if rest.num_rows else []), rest.num_rows
+    if held:
+        yield pa.concat_tables(pending)
+
+
+def write_stream(path: Path, schema: pa.Schema, tables: Iterable[pa.Table]) -> int:
+    """Write `tables` (in `schema`) to `path` by batches, check the file's schema as written and
+    rename it into place: memory holds one batch, not the file. Returns the rows written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    written = 0
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            for batch in rebatch(tables):
+                writer.write_table(batch)
+                written += batch.num_rows
+        check_parquet_schema(tmp, schema, path.name)
+        readable_mode(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def write_dataset(
+    out: Path, observations: list[dict] | None, documents: list[dict], catalogue: list[dict]
+) -> None:
+    """The three Parquet files from rows (observations None: written already, by write_stream)."""
     # Build every table first: a schema error must not leave a mix of old and new files.
     schemas = {
         "observations.parquet": OBSERVATIONS_SCHEMA,
@@ -187,7 +244,7 @@ def write_dataset(out: Path, observations: list[dict], documents: list[dict], ca
         "catalogue.parquet": CATALOGUE_SCHEMA,
     }
     rows = {"observations.parquet": observations, "documents.parquet": documents, "catalogue.parquet": catalogue}
-    tables = {name: table_from_rows(rows[name], schema) for name, schema in schemas.items()}
+    tables = {name: table_from_rows(rows[name], schema) for name, schema in schemas.items() if rows[name] is not None}
     for name, table in tables.items():
         write_atomic(table, out / name, schemas[name])  # each file read back and checked
 

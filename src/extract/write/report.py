@@ -10,38 +10,36 @@ the same dataset always gives the same bytes.
 
 from __future__ import annotations
 
-import calendar
 import math
 import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from html import escape
 from pathlib import Path
 
 import click
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from extract.settings import DEFAULT_SETTINGS
+from extract.write.report_charts import (  # noqa: F401 - the chart helpers, where callers have found them
+    FLAG_COLOUR,
+    MAX_POINTS,
+    SERIES_ORDER,
+    UNIT_LABELS,
+    capped,
+    filter_key,
+    indicator_chart,
+)
 
 REPORT_NAME = "report.html"
 UNKNOWN_COUNCIL = "(council not known)"
 # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C564B")
-UNIT_LABELS = {
-    "percent": "%", "count": "count", "rate_per_10k": "rate per 10,000", "rate_per_1k": "rate per 1,000",
-    "ratio": "ratio", "days": "days", "weeks": "weeks", "score": "score", "gbp": "£", "unknown": "unit not known",
-}  # fmt: skip
 CHART_KINDS = ("actual", "target")
-# At most this many points on one chart: beyond it, the values of one council, kind and date
-# are drawn as their median, and then only the latest dates are kept.
-MAX_POINTS = 400
-SERIES_ORDER = ["label", "value_kind", "period_end", "value", "document"]
-
-# Chart geometry, in SVG user units.
-WIDTH, PLOT_HEIGHT = 600, 220
-LEFT, RIGHT, TOP_PAD = 64, 36, 10
-TITLE_LINE, LEGEND_LINE, AXIS_SPACE = 17, 18, 42
-TITLE_CHARS = 78  # a title line's length before it wraps
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:24px;color:#222;max-width:1400px}
@@ -59,7 +57,6 @@ figure svg{width:100%;height:auto;display:block}
 nav.toc ul{columns:3 22em;font-size:13px;padding-left:1.2em}nav.toc li{break-inside:avoid}
 nav.toc input{font-size:14px;padding:3px 6px;width:24em}.hidden{display:none}
 """
-FLAG_COLOUR = "#C00000"
 # Filters the contents list and the charts by the text typed; no data is interpolated into it.
 FILTER_SCRIPT = """
 (function(){var box=document.getElementById('filter');if(!box)return;box.hidden=false;
@@ -76,11 +73,12 @@ el.classList.toggle('hidden',q!==''&&el.getAttribute('data-filter').indexOf(q)<0
 class Run:
     """The three tables of one run, with a display label for every observation's council."""
 
-    observations: pd.DataFrame
+    observations: pa.Table  # REPORT_COLUMNS and `label`; `flags` joined by ", " ("" when none)
     documents: pd.DataFrame
     catalogue: pd.DataFrame
     names: dict[str, str] = field(default_factory=dict)  # indicator_id -> catalogue name
     units: dict[str, str] = field(default_factory=dict)  # indicator_id -> catalogue unit
+    flag_counts: dict[str, int] = field(default_factory=dict)  # flag -> rows
 
 
 def council_label(council: object, council_id: object, document: str = "") -> str:
@@ -93,17 +91,55 @@ def council_label(council: object, council_id: object, document: str = "") -> st
     return UNKNOWN_COUNCIL
 
 
+REPORT_COLUMNS = ["council_id", "council", "document", "page", "indicator_raw", "indicator_id", "period_label",
+                  "period_end", "value_kind", "value", "value_raw", "flags"]  # fmt: skip
+
+
+# text columns read dictionary-encoded: a few distinct values each, repeated over many rows
+DICTIONARY_COLUMNS = ["council_id", "council", "document", "indicator_raw", "indicator_id", "period_label",
+                      "value_kind", "value_raw"]  # fmt: skip
+
+
 def load_run(out: Path) -> Run:
-    obs = pd.read_parquet(out / "observations.parquet")
+    """The run's tables; observations stay Arrow columns, their text dictionary-encoded (a
+    section turns into pandas only the rows it shows, one indicator's at a time for the charts)."""
+    with pq.ParquetFile(out / "observations.parquet", read_dictionary=DICTIONARY_COLUMNS) as handle:
+        table = handle.read(columns=REPORT_COLUMNS, use_threads=False)
+    flags = pc.list_flatten(table.column("flags")).value_counts().to_pylist()
+    joined = pc.dictionary_encode(pc.fill_null(pc.binary_join(table.column("flags"), ", "), ""))
+    table = table.set_column(table.schema.get_field_index("flags"), "flags", joined)
+    # one label per council: its name, else its id, else UNKNOWN_COUNCIL
+    council, council_id = table.column("council"), table.column("council_id")
+    unknown = pa.scalar(UNKNOWN_COUNCIL).cast(council_id.type)
+    label = pc.if_else(_present(council), council, pc.if_else(_present(council_id), council_id, unknown))
+    table = table.append_column("label", label).unify_dictionaries()  # one dictionary a column: group_by needs it
     docs = pd.read_parquet(out / "documents.parquet")
     cat = pd.read_parquet(out / "catalogue.parquet")
-    # one label per council (name, else id), computed per distinct pair rather than per row
-    label = obs["council"].where(obs["council"].notna() & (obs["council"] != ""), obs["council_id"])
-    label = label.where(label.notna() & (label != ""), UNKNOWN_COUNCIL)
-    obs["label"] = label.astype(object)
     names = dict(zip(cat["indicator_id"], cat["name"], strict=True))
     units = dict(zip(cat["indicator_id"], cat["unit"], strict=True))
-    return Run(obs, docs.sort_values("document"), cat, names, units)
+    counts = {f["values"]: f["counts"] for f in flags}
+    return Run(table, docs.sort_values("document"), cat, names, units, counts)
+
+
+def _present(column) -> pa.ChunkedArray:
+    """Not null and not empty."""
+    return pc.fill_null(pc.not_equal(column, ""), False)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """Rows as pandas, dictionary-encoded text as plain text (not categories: they sort otherwise)."""
+    plain = pa.schema([f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in table.schema])
+    return table.cast(plain).to_pandas(date_as_object=True)
+
+
+def _distinct(values) -> list:
+    return [v for v in pc.unique(values).to_pylist() if v is not None]
+
+
+def _chartable(obs: pa.Table) -> pa.ChunkedArray:
+    kinds = pc.is_in(obs.column("value_kind"), pa.array(CHART_KINDS))
+    return pc.and_(pc.and_(pc.is_valid(obs.column("indicator_id")), pc.fill_null(kinds, False)),
+                   pc.is_valid(obs.column("value")))  # fmt: skip
 
 
 # ---- HTML helpers ----------------------------------------------------------------------------------------------
@@ -135,19 +171,19 @@ def summary_section(run: Run) -> str:
     obs, docs = run.observations, run.documents
     statuses = docs["status"].value_counts().sort_index()
     status_rows = [*((s, int(n)) for s, n in statuses.items()), ("total", len(docs))]
-    matched = int(obs["indicator_id"].notna().sum())
-    flags = pd.Series([f for fl in obs["flags"] for f in (fl if fl is not None else [])], dtype=object)
-    flag_rows = sorted((str(f), int(n)) for f, n in flags.value_counts().items())
-    unmatched = obs.loc[obs["indicator_id"].isna(), "indicator_raw"]
+    rows = obs.num_rows
+    matched = rows - obs.column("indicator_id").null_count
+    flag_rows = sorted((str(f), int(n)) for f, n in run.flag_counts.items())
+    unmatched = obs.column("indicator_raw").filter(pc.is_null(obs.column("indicator_id")))
     unknown_docs = docs.loc[docs["council_id"].isna() & (docs["observations"] > 0), "document"]
     facts = [
-        ("observations (rows)", f"{len(obs):,}"),
-        ("rows matched to the catalogue", f"{matched:,} ({percent(matched, len(obs))})"),
-        ("unmatched indicator names", f"{unmatched.nunique():,} names in {len(unmatched):,} rows"),
-        ("matched indicators", f"{obs['indicator_id'].nunique():,}"),
-        ("councils (known)", f"{obs['council_id'].dropna().nunique():,}"),
+        ("observations (rows)", f"{rows:,}"),
+        ("rows matched to the catalogue", f"{matched:,} ({percent(matched, rows)})"),
+        ("unmatched indicator names", f"{len(_distinct(unmatched)):,} names in {len(unmatched):,} rows"),
+        ("matched indicators", f"{len(_distinct(obs.column('indicator_id'))):,}"),
+        ("councils (known)", f"{len(_distinct(obs.column('council_id'))):,}"),
         ("documents with rows whose council is not known", f"{unknown_docs.nunique():,}"),
-        ("rows without a date (period end)", f"{int(obs['period_end'].isna().sum()):,}"),
+        ("rows without a date (period end)", f"{obs.column('period_end').null_count:,}"),
     ]
     return (
         "<h2>Run summary</h2>"
@@ -162,9 +198,11 @@ def summary_section(run: Run) -> str:
 def coverage_section(run: Run) -> str:
     """Indicators as rows, councils as columns: the number of values read for each pair."""
     obs = run.observations
-    valued = obs[obs["indicator_id"].notna() & obs["value"].notna()]
-    councils = sorted(obs["label"].unique())
-    grid = valued.groupby(["indicator_id", "label"]).size().unstack(fill_value=0)  # the one pivot
+    valued = obs.filter(pc.and_(pc.is_valid(obs.column("indicator_id")), pc.is_valid(obs.column("value"))))
+    councils = sorted(_distinct(obs.column("label")))
+    pairs = _frame(valued.group_by(["indicator_id", "label"]).aggregate([("value", "count")]))
+    grid = pairs.pivot(index="indicator_id", columns="label", values="value_count")  # the one pivot
+    grid = grid.fillna(0).astype("int64") if not pairs.empty else pd.DataFrame(index=pd.Index([], name="indicator_id"))
     grid = grid.reindex(index=sorted(grid.index), columns=councils, fill_value=0)
     header = ["indicator", "name", *councils]
     rows = [
@@ -185,7 +223,13 @@ SOURCE_COLUMNS = ("document", "council", "parser", "version", "status", "rows", 
 
 def sources_section(run: Run) -> str:
     docs = run.documents
-    names = dict(zip(run.observations["council_id"], run.observations["council"], strict=True))
+    limit = DEFAULT_SETTINGS.report.max_documents
+    more = max(0, len(docs) - limit)
+    if more:  # those not `ok` first, then in order of name
+        docs = docs.assign(_ok=docs["status"] == "ok").sort_values(["_ok", "document"], kind="stable").head(limit)
+        docs = docs.sort_values("document", kind="stable")
+    pairs = run.observations.group_by(["council_id", "council"]).aggregate([])
+    names = dict(zip(pairs.column("council_id").to_pylist(), pairs.column("council").to_pylist(), strict=True))
     rows = [
         (
             d.document,
@@ -201,25 +245,20 @@ def sources_section(run: Run) -> str:
         '<p class="note">Every figure above was read from these documents (paths relative to the corpus); '
         "each row of observations.parquet keeps its document, page and the context it was read from.</p>"
         + html_table(SOURCE_COLUMNS, rows, {5})
+        + (f'<p class="note">{more:,} more documents (all <code>ok</code>) are listed in documents.parquet.</p>'
+           if more else "")
     )
-
-
-def _chartable(obs: pd.DataFrame) -> pd.Series:
-    return obs["indicator_id"].notna() & obs["value_kind"].isin(CHART_KINDS) & obs["value"].notna()
-
-
-def filter_key(indicator_id: str, name: str) -> str:
-    return f"{indicator_id} {name}".lower()
 
 
 def toc_section(run: Run) -> str:
     """Every matched indicator, with a link to its chart (or its undated values), and a filter box."""
     obs = run.observations
-    chartable = obs[_chartable(obs)]
-    dated = set(chartable.loc[chartable["period_end"].notna(), "indicator_id"])
-    counts = obs[obs["indicator_id"].notna()].groupby("indicator_id").size()
+    charted = pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end")))
+    dated = set(_distinct(obs.column("indicator_id").filter(charted)))
+    per = pc.value_counts(obs.column("indicator_id").filter(pc.is_valid(obs.column("indicator_id")))).to_pylist()
+    counts = {p["values"]: p["counts"] for p in per}
     items = []
-    for ind in sorted(counts.index):
+    for ind in sorted(counts):
         name = run.names.get(ind, ind)
         target = f"#{escape(ind)}" if ind in dated else "#undated"
         where = "" if ind in dated else " (no chart: no dated actual or target)"
@@ -234,40 +273,51 @@ def toc_section(run: Run) -> str:
 
 
 def undated_section(run: Run) -> str:
-    """Matched actuals and targets that have no date: not on any chart, so listed here."""
+    """Matched actuals and targets that have no date: not on any chart, so counted here per
+    indicator, council and kind (the first as printed, as an example)."""
     obs = run.observations
-    undated = obs[_chartable(obs) & obs["period_end"].isna()].sort_values(
+    undated = _frame(obs.filter(pc.and_(_chartable(obs), pc.is_null(obs.column("period_end"))))).sort_values(
         ["indicator_id", "label", "document", "page"], kind="stable"
     )
     if undated.empty:
         return '<h2 id="undated">Values without a date</h2><p class="note">Every charted value has a date.</p>'
+    keys = ["indicator_id", "label", "value_kind"]
+    groups = undated.groupby(keys, sort=True).agg(
+        values=("value", "size"), period=("period_label", "first"), raw=("value_raw", "first"),
+        document=("document", "first"), page=("page", "first"),
+    ).reset_index()  # fmt: skip
     rows = [
-        (r.indicator_id, r.label, r.value_kind, r.period_label, r.value_raw, r.document,
-         "" if pd.isna(r.page) else int(r.page), ", ".join(r.flags) if r.flags is not None else "")
-        for r in undated.itertuples(index=False)
+        (r.indicator_id, r.label, r.value_kind, int(r.values), r.period, r.raw, r.document,
+         "" if pd.isna(r.page) else int(r.page))
+        for r in groups.itertuples(index=False)
     ]  # fmt: skip
-    table = html_table(("indicator", "council", "kind", "period as printed", "value", "document", "page", "flags"),
-                       rows, {6})  # fmt: skip
+    header = ("indicator", "council", "kind", "values", "first: period as printed", "value", "document", "page")
+    table = html_table(header, rows, {3, 7})
     return (
         '<h2 id="undated">Values without a date</h2>'
-        f'<p class="note">{len(rows):,} matched actual and target values have no period end, so no chart '
-        "can place them; here they are, as printed.</p>"
+        f'<p class="note">{len(undated):,} matched actual and target values have no period end, so no chart '
+        "can place them: counted here for each indicator, council and kind, with the first as printed "
+        "(observations.parquet has every one).</p>"
         f'<div class="scroll">{table}</div>'
     )
 
 
 def charts_section(run: Run) -> str:
     obs = run.observations
-    dated = obs[_chartable(obs) & obs["period_end"].notna()]
-    columns = ["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"]
-    # sorted once: each indicator's group keeps this order (series_of need not sort again)
-    dated = dated[columns].sort_values(["indicator_id", *SERIES_ORDER], kind="stable")
-    colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(obs["label"].unique()))}
-    figures = [
-        indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group), colours)
-        for ind, group in dated.groupby("indicator_id", sort=True)
-    ]
-    undated = sorted(set(obs["indicator_id"].dropna()) - set(dated["indicator_id"]))
+    dated = obs.filter(pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end"))))
+    dated = dated.select(["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"])
+    dated = dated.take(pc.sort_indices(dated.column("indicator_id").cast(pa.string())))  # a stable sort
+    colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(_distinct(obs.column("label"))))}
+    figures, charted, start = [], set(), 0
+    # rows sorted by indicator: each indicator's run of rows in turn (pandas never holds the corpus)
+    for run_of in pc.value_counts(dated.column("indicator_id")).to_pylist() if dated.num_rows else []:
+        ind, count = run_of["values"], run_of["counts"]
+        group = _frame(dated.slice(start, count)).sort_values(SERIES_ORDER, kind="stable")
+        figures.append(indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group),
+                                       colours))  # fmt: skip
+        charted.add(ind)
+        start += count
+    undated = sorted(set(_distinct(obs.column("indicator_id"))) - charted)
     missing = (
         f'<p class="note">Matched indicators with no dated actual or target value (no chart): '
         f"{escape(', '.join(undated))}.</p>"
@@ -282,227 +332,6 @@ def charts_section(run: Run) -> str:
         "(hover for the flags). Values without a date are listed under "
         '<a href="#undated">Values without a date</a>.</p>' + f'<div class="charts">{"".join(figures)}</div>' + missing
     )
-
-
-# ---- charts ----------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Point:
-    day: date
-    value: float
-    tip: str  # hover text: council, kind, period and the value as printed
-    flagged: bool = False
-
-
-def capped(group: pd.DataFrame, limit: int = MAX_POINTS) -> pd.DataFrame:
-    """At most `limit` points (sorted as SERIES_ORDER): past it, one point per council, kind and
-    date (the median, its hover text saying of how many values), then the latest dates only."""
-    if len(group) <= limit:
-        return group
-    keys = ["label", "value_kind", "period_end"]
-    flagged = group["flags"].map(lambda f: f is not None and len(f) > 0)
-    merged = (
-        group.assign(flagged=flagged)
-        .groupby(keys, sort=True)
-        .agg(
-            value=("value", "median"), n=("value", "size"), flagged=("flagged", "any"), label_=("period_label", "first")
-        )
-        .reset_index()
-    )
-    merged["period_label"] = merged["label_"]
-    merged["value_raw"] = [
-        f"median {v:g} of {n} values" if n > 1 else f"{v:g}" for v, n in zip(merged["value"], merged["n"], strict=True)
-    ]
-    merged["flags"] = [["flagged values among them"] if f else None for f in merged["flagged"]]
-    merged["document"] = ""
-    if len(merged) > limit:
-        latest = sorted(set(merged["period_end"]), reverse=True)
-        keep: list = []
-        for day in latest:  # whole dates, latest first, while they fit
-            n = int((merged["period_end"] == day).sum())
-            if keep and sum(c for _, c in keep) + n > limit:
-                break
-            keep.append((day, n))
-        merged = merged[merged["period_end"].isin({d for d, _ in keep})]
-    return merged[[*SERIES_ORDER, "period_label", "value_raw", "flags"]]
-
-
-def series_of(group: pd.DataFrame) -> dict[tuple[str, str], list[Point]]:
-    """(council label, kind) -> its points in date order (the group is sorted as SERIES_ORDER)."""
-    series: dict[tuple[str, str], list[Point]] = {}
-    columns = [
-        group[c].tolist() for c in ("label", "value_kind", "period_end", "value", "period_label", "value_raw", "flags")
-    ]
-    for label, kind, end, value, period_label, raw, flags in zip(*columns, strict=True):
-        flags = list(flags) if flags is not None else []
-        tip = f"{label}, {kind}, {period_label or end}: {raw}"
-        if flags:
-            tip += f" (flagged: {', '.join(flags)})"
-        series.setdefault((label, kind), []).append(Point(end, float(value), tip, bool(flags)))
-    return series
-
-
-def nice_step(span: float, count: int = 5) -> float:
-    raw = span / count
-    power = 10 ** math.floor(math.log10(raw))
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-
-
-def value_ticks(lo: float, hi: float, ceiling: float | None = None) -> list[float]:
-    """Round tick values covering lo..hi, padded; never above `ceiling` when the values are not."""
-    pad = (hi - lo) * 0.05 if hi - lo > 1e-9 else max(abs(hi) * 0.1, 1.0)  # keep points off the frame
-    top = min(hi + pad, ceiling) if ceiling is not None and hi <= ceiling else hi + pad
-    lo, hi = (max(lo - pad, 0.0) if lo >= 0 else lo - pad), top  # no negative axis for positive values
-    step = nice_step(hi - lo)
-    first, last = math.floor(lo / step), math.ceil(hi / step)
-    return [round(i * step, 10) for i in range(first, last + 1)]
-
-
-def tick_text(value: float, step: float) -> str:
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
-    while decimals < 6 and abs(step * 10**decimals - round(step * 10**decimals)) > 1e-9:
-        decimals += 1  # 0.25 needs two decimals, not one
-    return f"{value:,.{decimals}f}"
-
-
-def month_end(index: int) -> date:
-    """The last day of month `index` (year * 12 + month - 1)."""
-    year, month = divmod(index, 12)
-    return date(year, month + 1, calendar.monthrange(year, month + 1)[1])
-
-
-def date_domain(days: list[date]) -> tuple[int, int]:
-    """Ordinal day range holding every point, padded so none sits on the frame."""
-    lo, hi = min(days).toordinal(), max(days).toordinal()
-    pad = max((hi - lo) * 0.04, 30 if hi > lo else 75)
-    return round(lo - pad), round(hi + pad)
-
-
-def date_ticks(lo: int, hi: int) -> list[date]:
-    """Month ends inside lo..hi, every 1, 3, 6, 12 … months (March-aligned), at most 7 of them."""
-    start, end = date.fromordinal(lo), date.fromordinal(hi)
-    months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
-    for step in (1, 2, 3, 6, 12, 24, 60, 120):
-        ticks = [month_end(i) for i in months if i % step == 2 % step]
-        ticks = [t for t in ticks if lo <= t.toordinal() <= hi]
-        if len(ticks) <= 7:
-            return ticks
-    return []
-
-
-def wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Maps data to SVG coordinates inside the plot area."""
-
-    x0: int
-    x1: int
-    y0: float
-    y1: float
-    top: float
-
-    def x(self, day: date) -> float:
-        return LEFT + (day.toordinal() - self.x0) / (self.x1 - self.x0) * (WIDTH - LEFT - RIGHT)
-
-    def y(self, value: float) -> float:
-        return self.top + PLOT_HEIGHT - (value - self.y0) / (self.y1 - self.y0) * PLOT_HEIGHT
-
-
-def axes_svg(frame: Frame, yticks: list[float], xticks: list[date], unit: str) -> str:
-    bottom, right = frame.top + PLOT_HEIGHT, WIDTH - RIGHT
-    step = yticks[1] - yticks[0] if len(yticks) > 1 else 1.0
-    parts = [f'<rect x="{LEFT}" y="{frame.top:.1f}" width="{right - LEFT}" height="{PLOT_HEIGHT}" fill="#fcfcfc" '
-             'stroke="#999"/>']  # fmt: skip
-    for v in yticks:
-        y = frame.y(v)
-        parts.append(f'<line x1="{LEFT}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e4e4e4"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(tick_text(v, step))}</text>')
-    for d in xticks:
-        x = frame.x(d)
-        parts.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="#666"/>')
-        parts.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">{d:%b %Y}</text>')
-    mid = frame.top + PLOT_HEIGHT / 2
-    parts.append(f'<text x="14" y="{mid:.1f}" text-anchor="middle" transform="rotate(-90 14 {mid:.1f})">'
-                 f"{escape(UNIT_LABELS.get(unit, unit))}</text>")  # fmt: skip
-    parts.append(f'<text x="{(LEFT + right) / 2:.1f}" y="{bottom + 36}" text-anchor="middle" fill="#555">'
-                 "period end</text>")  # fmt: skip
-    return "".join(parts)
-
-
-def marker(x: float, y: float, colour: str, kind: str, tip: str, flagged: bool = False) -> str:
-    tip_el = f"<title>{escape(tip)}</title>"
-    ring = (f'<circle class="flagged" cx="{x:.1f}" cy="{y:.1f}" r="7" fill="none" stroke="{FLAG_COLOUR}" '
-            f'stroke-width="2">{tip_el}</circle>' if flagged else "")  # fmt: skip
-    if kind == "target":
-        return ring + (f'<rect x="{x - 3.5:.1f}" y="{y - 3.5:.1f}" width="7" height="7" fill="#fff" stroke="{colour}" '
-                       f'stroke-width="1.6">{tip_el}</rect>')  # fmt: skip
-    return ring + f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">{tip_el}</circle>'
-
-
-def series_svg(frame: Frame, points: list[Point], colour: str, kind: str) -> str:
-    coords = [(frame.x(p.day), frame.y(p.value)) for p in points]
-    dash = ' stroke-dasharray="6 4"' if kind == "target" else ""
-    line = ""
-    if len(coords) > 1:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        line = f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"{dash}/>'
-    return line + "".join(
-        marker(x, y, colour, kind, p.tip, p.flagged) for (x, y), p in zip(coords, points, strict=True)
-    )
-
-
-def legend_svg(keys: list[tuple[str, str]], colours: dict[str, str], top: float) -> str:
-    parts = []
-    for i, (label, kind) in enumerate(keys):
-        y = top + i * LEGEND_LINE
-        colour = colours[label]
-        dash = ' stroke-dasharray="6 4"' if kind == "target" else ""
-        parts.append(f'<line x1="{LEFT}" x2="{LEFT + 28}" y1="{y:.1f}" y2="{y:.1f}" stroke="{colour}" '
-                     f'stroke-width="2"{dash}/>')  # fmt: skip
-        parts.append(marker(LEFT + 14, y, colour, kind, f"{label}, {kind}"))
-        parts.append(f'<text x="{LEFT + 36}" y="{y + 4:.1f}">{escape(label)} — {escape(kind)}</text>')
-    return "".join(parts)
-
-
-def indicator_chart(indicator_id: str, name: str, unit: str, group: pd.DataFrame, colours: dict[str, str]) -> str:
-    """One figure: a line per council and kind, the catalogue's name and unit as title."""
-    series = series_of(group)
-    points = [p for ps in series.values() for p in ps]
-    title = wrap(f"{name} ({UNIT_LABELS.get(unit, unit)})", TITLE_CHARS)
-    top = TOP_PAD + TITLE_LINE * (len(title) + 1) + 8
-    ceiling = 100.0 if unit == "percent" else None
-    yticks = value_ticks(min(p.value for p in points), max(p.value for p in points), ceiling)
-    x0, x1 = date_domain([p.day for p in points])
-    frame = Frame(x0, x1, yticks[0], yticks[-1], top)
-    keys = sorted(series)
-    height = top + PLOT_HEIGHT + AXIS_SPACE + LEGEND_LINE * len(keys) + 4
-    title_svg = "".join(
-        f'<text x="{LEFT - 50}" y="{TOP_PAD + TITLE_LINE * (i + 1) - 4}" font-size="14" font-weight="bold">'
-        f"{escape(line)}</text>"
-        for i, line in enumerate(title)
-    )
-    id_svg = (f'<text x="{LEFT - 50}" y="{TOP_PAD + TITLE_LINE * (len(title) + 1) - 6}" fill="#666">'
-              f"{escape(indicator_id)} · {len(points)} value{'s' if len(points) != 1 else ''}</text>")  # fmt: skip
-    body = "".join(series_svg(frame, series[k], colours[k[0]], k[1]) for k in keys)
-    svg = (
-        f'<svg viewBox="0 0 {WIDTH} {height:.0f}" font-size="12" '
-        f'font-family="system-ui,Arial,sans-serif" role="img" aria-label="{escape(name)}">'
-        f"<title>{escape(name)}</title>{title_svg}{id_svg}"
-        f"{axes_svg(frame, yticks, date_ticks(x0, x1), unit)}{body}"
-        f"{legend_svg(keys, colours, top + PLOT_HEIGHT + AXIS_SPACE + 8)}</svg>"
-    )
-    key = escape(filter_key(indicator_id, name))
-    return f'<figure id="{escape(indicator_id)}" data-filter="{key}">{svg}</figure>'
 
 
 # ---- the page --------------------------------------------------------------------------------------------------

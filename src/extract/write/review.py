@@ -16,6 +16,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import click
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from extract.mappings import load_mappings, mappings_dir
 from extract.write.output import write_text_atomic
@@ -24,6 +27,10 @@ UNMATCHED_COLUMNS = [
     "indicator_raw", "rows", "councils", "parsers", "alias_file",
     "candidate_1", "score_1", "candidate_2", "score_2", "candidate_3", "score_3",
 ]  # fmt: skip
+
+
+# The columns of an unmatched row the review queue is made from (runner.py selects them).
+REVIEW_COLUMNS = ("indicator_raw", "council_id", "parser", "indicator_code", "source", "unit", "candidates")
 
 
 def unmatched_rows(
@@ -40,34 +47,96 @@ def unmatched_rows(
         councils = sorted({o["council_id"] for o in rows if o["council_id"]})
         parsers = sorted({o["parser"] for o in rows})
         unknown_council = any(not o["council_id"] for o in rows)
-        first = rows[0]
         found = (known or {}).get(name)
-        if found is not None:
-            ranked = [(c["indicator_id"], c["score"]) for c in found]
-        else:
-            match = matcher.match(
-                name,
-                code=first["indicator_code"],
-                scopes=(first["parser"], first["council_id"] or ""),
-                rule=rule_for(first["parser"] in fallbacks, first["source"]),
-                unit=first["unit"] if first["unit"] != "unknown" else None,
-            )
-            ranked = [(c.indicator_id, c.score) for c in match.candidates]
-        if len(councils) == 1 and not unknown_council:
-            alias_file = f"aliases/{councils[0]}.csv"
-        elif len(parsers) == 1:
-            alias_file = f"aliases/{parsers[0]}.csv"
-        else:
-            alias_file = "aliases.csv"
-        row = {"indicator_raw": name, "rows": len(rows), "councils": "|".join(councils),
-               "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
-        for k in range(3):
-            candidate = ranked[k] if k < len(ranked) else None
-            row[f"candidate_{k + 1}"] = candidate[0] if candidate else ""
-            row[f"score_{k + 1}"] = round(candidate[1], 1) if candidate else ""
-        out.append(row)
+        out.append(_queue_row(name, len(rows), councils, parsers, unknown_council, rows[0], found, matcher,
+                              rule_for, fallbacks))  # fmt: skip
     out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
     return out
+
+
+class QueueBuilder:
+    """unmatched_rows over unmatched rows given as columns (REVIEW_COLUMNS, in file order, in as
+    many tables as come; each row's `candidates` as its match found them). Each table is reduced
+    at once to what the queue needs per name (rows, first row, councils, parsers), so memory
+    and Python work follow the names, not the rows."""
+
+    def __init__(self) -> None:
+        self.seen = 0  # rows added so far: the position of the next table's first row
+        self.firsts: list[pa.Table] = []  # per table: each name's first row, its position and count
+        self.pairs: dict[str, dict[str, set[str]]] = {"council_id": defaultdict(set), "parser": defaultdict(set)}
+        self.unknown: set[str] = set()  # names with a row whose council is not known
+
+    def add(self, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        rows = np.arange(self.seen, self.seen + table.num_rows, dtype=np.int64)
+        self.seen += table.num_rows
+        table = table.append_column("row", pa.array(rows))
+        per_name = table.group_by("indicator_raw").aggregate([("row", "count"), ("row", "min")])
+        offsets = pc.subtract(per_name.column("row_min"), rows[0])
+        first = table.take(offsets).append_column("count", per_name.column("row_count"))
+        self.firsts.append(first)
+        known = pc.fill_null(pc.not_equal(table.column("council_id"), ""), False)
+        for column, subset in (("council_id", table.filter(known)), ("parser", table)):
+            distinct = subset.group_by(["indicator_raw", column]).aggregate([])
+            names, values = distinct.column("indicator_raw").to_pylist(), distinct.column(column).to_pylist()
+            for name, value in zip(names, values, strict=True):
+                if value is not None:
+                    self.pairs[column][name].add(value)
+        self.unknown.update(table.filter(pc.invert(known)).column("indicator_raw").unique().to_pylist())
+
+    def rows(self, matcher, rule_for, fallbacks: set[str]) -> list[dict]:
+        if not self.firsts:
+            return []
+        firsts = pa.concat_tables(self.firsts)
+        counts = firsts.group_by("indicator_raw").aggregate([("count", "sum"), ("row", "min")])
+        total = dict(zip(counts.column("indicator_raw").to_pylist(), counts.column("count_sum").to_pylist(),
+                         strict=True))  # fmt: skip
+        earliest = set(counts.column("row_min").to_pylist())
+        out = []
+        for first in firsts.filter(pc.is_in(firsts.column("row"), pa.array(sorted(earliest)))).to_pylist():
+            name = first["indicator_raw"]
+            out.append(_queue_row(name, total[name], sorted(self.pairs["council_id"][name]),
+                                  sorted(self.pairs["parser"][name]), name in self.unknown, first,
+                                  first["candidates"], matcher, rule_for, fallbacks))  # fmt: skip
+        out.sort(key=lambda r: (-r["rows"], r["indicator_raw"]))
+        return out
+
+
+def unmatched_table_rows(table: pa.Table | None, matcher, rule_for, fallbacks: set[str]) -> list[dict]:
+    """unmatched_rows over one table of unmatched rows as columns (see QueueBuilder)."""
+    queue = QueueBuilder()
+    if table is not None:
+        queue.add(table)
+    return queue.rows(matcher, rule_for, fallbacks)
+
+
+def _queue_row(name: str, rows: int, councils: list[str], parsers: list[str], unknown_council: bool, first: dict,
+               found: list[dict] | None, matcher, rule_for, fallbacks: set[str]) -> dict:  # fmt: skip
+    if found is not None:
+        ranked = [(c["indicator_id"], c["score"]) for c in found]
+    else:
+        match = matcher.match(
+            name,
+            code=first["indicator_code"],
+            scopes=(first["parser"], first["council_id"] or ""),
+            rule=rule_for(first["parser"] in fallbacks, first["source"]),
+            unit=first["unit"] if first["unit"] != "unknown" else None,
+        )
+        ranked = [(c.indicator_id, c.score) for c in match.candidates]
+    if len(councils) == 1 and not unknown_council:
+        alias_file = f"aliases/{councils[0]}.csv"
+    elif len(parsers) == 1:
+        alias_file = f"aliases/{parsers[0]}.csv"
+    else:
+        alias_file = "aliases.csv"
+    row = {"indicator_raw": name, "rows": rows, "councils": "|".join(councils),
+           "parsers": "|".join(parsers), "alias_file": alias_file}  # fmt: skip
+    for k in range(3):
+        candidate = ranked[k] if k < len(ranked) else None
+        row[f"candidate_{k + 1}"] = candidate[0] if candidate else ""
+        row[f"score_{k + 1}"] = round(candidate[1], 1) if candidate else ""
+    return row
 
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP's list).

@@ -260,7 +260,8 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         height = max((line.bottom or 0) - (line.top or 0), 1.0)
         if taken and (line.top or 0) - (taken[-1].bottom or 0) > 0.5 * height:
             break
-        inside = all(any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in spans)
+        # each cell under one carried column: a line across several (a heading) is no row's end
+        inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
         if not inside or is_data_cells([c.text for c in line.cells]):
             break
