@@ -18,7 +18,8 @@ from extract.settings import DEFAULT_SETTINGS
 
 UNIT_LABELS = {
     "percent": "%", "count": "count", "rate_per_10k": "rate per 10,000", "rate_per_1k": "rate per 1,000",
-    "ratio": "ratio", "days": "days", "weeks": "weeks", "score": "score", "gbp": "£", "unknown": "unit not known",
+    "rate_per_100k": "rate per 100,000", "ratio": "ratio", "days": "days", "weeks": "weeks", "score": "score",
+    "gbp": "£", "unknown": "unit not known",
 }  # fmt: skip
 # At most this many points on one chart: beyond it, the values of one council, kind and date
 # are drawn as their median, and then only the latest dates are kept.
