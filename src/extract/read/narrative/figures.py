@@ -225,6 +225,8 @@ _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
     re.I,
 )
+_KINDS_AFTER = {"target", "tolerance", "national", "regional", "statistical_neighbours", "comparator_group"}
+_LIST_JOINT = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _RESPECTIVELY = re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I)
 
 
@@ -266,6 +268,7 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
             r"(?:\w+\s+)?(?:targets?|tolerances?)\b", subject, re.I
         ):
             subject_kind = None  # `our target for audit completion ... is 75%`, not `performance against target`
+    from_after: set[int] = set()
     for i, f in enumerate(figs):
         if i in respectively:
             f.kind = respectively[i]
@@ -273,8 +276,15 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
         left_from = figs[i - 1].tail if i else 0
         kind = _kind_finder(_KIND_BEFORE, sentence[max(left_from, f.start - window) : f.start])
         after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
-        if after in {"target", "tolerance", "national", "regional"} and kind is None:
+        if after in _KINDS_AFTER and kind is None:
             kind = after
+            from_after.add(i)
         if kind is None and subject_kind is not None:
             kind = subject_kind
         f.kind = kind or "actual"
+    # `59% and 61% in England`: figures listed before the words that name their kind share it
+    for i in sorted(from_after, reverse=True):
+        j = i - 1
+        while j >= 0 and figs[j].kind == "actual" and _LIST_JOINT.fullmatch(sentence[figs[j].tail : figs[j + 1].start]):
+            figs[j].kind = figs[i].kind
+            j -= 1

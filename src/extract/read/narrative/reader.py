@@ -34,6 +34,7 @@ from extract.read.narrative.indicators import (
 from extract.read.narrative.phrases import _period_mentions, _Setting
 from extract.read.narrative.text import (
     _BULLET_START,
+    _GENERIC_WORDS,
     _HEADING_LINE,
     _STOPWORDS,
     _before,
@@ -49,6 +50,9 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_BENCHMARK_WORD = re.compile(
+    r"english|england|national(?:ly)?|regional(?:ly)?|comparators?|neighbours?|statistical", re.I
+)
 _NOW_BEFORE = re.compile(r"\b(?:currently|now|at\s+present|presently)\b[^,;:()]*$", re.I)
 
 
@@ -177,8 +181,18 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             section=s.section,
             page=s.page,
         )
+        if not _names_something(figure.indicator_raw):
+            # `This`, `there`, `English average`: no measure named; the sentence is the honest name
+            figure = replace(figure, indicator_raw=sentence)
         out.append((f, figure))
     return _unambiguous(sentence, out)
+
+
+def _names_something(name: str | None) -> bool:
+    """A phrase with a word that is not a function word, a pronoun, a generic measure word or a
+    benchmark's (`England average`, `the national rate`)."""
+    words = [w for w in _words(name or "") if w.lower() not in _STOPWORDS and w.lower() not in _GENERIC_WORDS]
+    return any(not _BENCHMARK_WORD.fullmatch(w) for w in words)
 
 
 # the words right after a figure that name its own cohort, place or group: `22.6% for care leavers aged
