@@ -50,6 +50,12 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+# an age band: `aged 19-21`, `aged 18 to 25`, `under 18s`, `16-17 year olds`
+_AGE_BAND = re.compile(
+    r"\baged?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bunder\s+\d{1,2}s?\b"
+    r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]years?[- ]olds?\b",
+    re.I,
+)
 _BENCHMARK_WORD = re.compile(
     r"english|england|national(?:ly)?|regional(?:ly)?|comparators?|neighbours?|statistical", re.I
 )
@@ -161,6 +167,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
     _assign_wholes(sentence, figs)
+    bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:
         raw = sentence[f.start : f.end]
@@ -184,6 +191,10 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if not _names_something(figure.indicator_raw):
             # `This`, `there`, `English average`: no measure named; the sentence is the honest name
             figure = replace(figure, indicator_raw=sentence)
+        elif len(bands) == 1 and not _AGE_BAND.search(figure.indicator_raw):
+            # a sentence about one cohort (`For those aged 18-20, the KPI is at 48%`) names it for
+            # every figure it gives: cohorts of one measure are different indicators
+            figure = replace(figure, indicator_raw=f"{figure.indicator_raw} ({next(iter(bands))})")
         out.append((f, figure))
     return _unambiguous(sentence, out)
 
