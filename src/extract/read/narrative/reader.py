@@ -166,6 +166,12 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     for f in figs:
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
+    for i in current:
+        earlier, later = figs[i - 1], figs[i]
+        if earlier.kind == "actual" and later.kind == "actual" and earlier.period == later.period:
+            # `an increase from 8% to 9%` with no period of its own: the earlier value is the
+            # previous period's, not a second value of the same one
+            earlier.kind, earlier.period = "previous_period", None
     _assign_wholes(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
