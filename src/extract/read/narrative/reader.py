@@ -50,6 +50,10 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:following|after)\s+(?:an?\s+|the\s+)?(?:increase|rise|decrease|fall|drop|reduction|peak|spike)\s+(?:to|of)\s*$",
+    re.I,
+)
 # an age band: `aged 19-21`, `aged 18 to 25`, `under 18s`, `16-17 year olds`
 _AGE_BAND = re.compile(
     r"\baged?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bunder\s+\d{1,2}s?\b"
@@ -166,6 +170,10 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     for f in figs:
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
+    for f in figs:
+        if f.kind == "actual" and _EARLIER_BEFORE.search(_before(sentence, f.start, 40)):
+            # `Following an increase to 20%, ... has reduced to 14%`: where it was, not where it is
+            f.kind, f.period = "previous_period", None
     for i in current:
         earlier, later = figs[i - 1], figs[i]
         if earlier.kind == "actual" and later.kind == "actual" and earlier.period == later.period:
