@@ -37,6 +37,7 @@ from extract.read.narrative.text import (
     _GENERIC_WORDS,
     _HEADING_LINE,
     _STOPWORDS,
+    _after,
     _before,
     _has_verb,
     _words,
@@ -50,6 +51,11 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:expects?|expected|anticipates?|hopes?|aims?|plans?|intends?|projected|forecast)\s+to\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_FUTURE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:we|they|who|which)\s+(?:hope|expect|anticipate|aim|plan)\b", re.I)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:following|after)\s+(?:an?\s+|the\s+)?(?:increase|rise|decrease|fall|drop|reduction|peak|spike)\s+(?:to|of)\s*$",
     re.I,
@@ -170,6 +176,12 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     for f in figs:
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
+    for f in figs:
+        if f.kind == "actual" and (
+            _FUTURE_BEFORE.search(_before(sentence, f.start, 40)) or _FUTURE_AFTER.match(_after(sentence, f.tail, 60))
+        ):
+            # `expect to support 10 participants who we hope will join us`: a plan, not a result
+            f.kind, f.period = "forecast", None
     for f in figs:
         if f.kind == "actual" and _EARLIER_BEFORE.search(_before(sentence, f.start, 40)):
             # `Following an increase to 20%, ... has reduced to 14%`: where it was, not where it is
