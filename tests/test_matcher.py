@@ -339,3 +339,17 @@ def test_a_vetoed_candidate_is_no_rival(matcher):
     bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
     found = _match(bare, "final EHCPs issued within 20 weeks")
     assert found.indicator_id == "ehcp_issued_20wks_pct", found.as_json()
+
+
+def test_welsh_measure_stands_for_welsh_papers():
+    """PM24 (Welsh statutory timescale) and the English 45-working-day measure share their words:
+    outside a Welsh council's papers the English one is meant; in a Welsh council's, PM24. Scored
+    without the alias files (they name the English measure for these words everywhere)."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    name = "Child and family assessments completed within timescale"
+    welsh = "csc_assessments_completed_children_within_timescales_pct"
+    assert _match(bare, name).indicator_id != welsh
+    assert _match(bare, name, "W06000002").indicator_id == welsh  # Gwynedd
+    assert bare.match("PM24 assessments completed in timescale").indicator_id == welsh  # its code decides

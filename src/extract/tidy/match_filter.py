@@ -32,6 +32,10 @@ YEAR_ONLY_PENALTY = 10.0
 RATE_PENALTY = 20.0
 COUNT_PENALTY = 7.0
 TIMELY_COUNT_PENALTY = 15.0  # ... a count, when the name is about timeliness ("in timescale"): a share
+# An entry of the Welsh framework (facet nation=wales: PM24-PM35, SCC/ measures with no English
+# dataset name), for a name outside a Welsh council's papers: England's measure of the same words
+# differs in timescale or definition (PM24's statutory timescale is not the 45 working days).
+WELSH_PENALTY = 20.0
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
 
