@@ -250,7 +250,9 @@ class FacetFilter:
             q, known = self._query_bits(values)
             q &= mask
             if rule == "conflict":
-                ok &= ~ent | has_any(q, mask)
+                # one value: an entry naming another is another indicator; several ("adoption and
+                # special guardianship"): the name is their sum, an entry naming only some is a part
+                ok &= ~ent | (has_any(q, mask) if len(values) == 1 else ~np.any((q & ~e) != 0, axis=1))
                 continue
             if rule == "soft":  # conflicting values block; an entry naming none pays ...
                 ok &= ~ent | has_any(q, mask)
