@@ -80,11 +80,11 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.861, recall
-# 0.721, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.863, recall
+# 0.733, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.72, "near_miss_matched": 4}
+HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.73, "near_miss_matched": 4}
 
 
 HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.71, "near_miss_matched": 0}
@@ -133,7 +133,7 @@ def test_alias_names_with_the_aliases_taken_away():
         f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
         f"precision {precision:.3f}, recall {recall:.3f}"
     )
-    assert precision >= 0.98 and recall >= 0.88, (precision, recall)
+    assert precision >= 0.99 and recall >= 0.885, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
