@@ -353,3 +353,21 @@ def test_welsh_measure_stands_for_welsh_papers():
     assert _match(bare, name).indicator_id != welsh
     assert _match(bare, name, "W06000002").indicator_id == welsh  # Gwynedd
     assert bare.match("PM24 assessments completed in timescale").indicator_id == welsh  # its code decides
+
+
+def test_a_sum_of_orders_is_not_one_of_them(matcher):
+    """A name naming several values of one group ("adoption and special guardianship") is their
+    sum: an entry naming only one is a part, another indicator."""
+    found = _match(matcher, "Children leaving care through adoption and special guardianship orders (%)")
+    assert found.indicator_id not in {"cla_ceased_sgo_pct", "cla_adopted_pct"}, found.as_json()
+    assert _match(matcher, "Children leaving care through a special guardianship order (%)").indicator_id == (
+        "cla_ceased_sgo_pct"
+    )
+
+
+def test_returning_to_care_is_reentering_it():
+    """'Re-entries to care' is a child starting care again, not 'returned home from care' (PM26)."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    assert _match(bare, "Re-entries into care within 12 months (%)").indicator_id == "cla_re_entries_12m_pct"
