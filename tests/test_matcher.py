@@ -133,7 +133,7 @@ def test_alias_names_with_the_aliases_taken_away():
         f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
         f"precision {precision:.3f}, recall {recall:.3f}"
     )
-    assert precision >= 0.99 and recall >= 0.885, (precision, recall)
+    assert precision >= 0.99 and recall >= 0.89, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
