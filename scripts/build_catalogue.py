@@ -751,7 +751,10 @@ def build(data_dir: Path) -> list[dict]:
                 "dfe_dashboard_measure": "",
                 "lait_measure": "",
                 "official_codes": code,
-                "facets": "",
+                # scoped to Welsh councils' papers (extract.tidy.match_filter.WELSH_PENALTY): each
+                # has an English near-twin measured otherwise (PM24's statutory timescale, PM27's
+                # registers, PM26's returns home)
+                "facets": "nation=wales",
                 "source": WELSH_PM,
             }
         )

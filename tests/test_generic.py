@@ -56,14 +56,16 @@ def test_boilerplate_numbers_are_not_figures(pipeline, tmp_path):
 def test_generic_names_are_matched_strictly(pipeline):
     # A loose phrase the table rule places on a catalogue indicator stays unmatched under the rule
     # for the generic parser's rows (an unknown layout's names are not trusted as much).
-    name = "assessments completed in timescale in a month"
+    # (round 3: "assessments completed in timescale in a month" is no longer loose - with Wales's
+    # PM24 scoped to Welsh papers it leads by 25 points - so another loose phrase stands in)
+    name = "core groups in timescale in a month"
 
     def match(fallback: bool):
         rule = pipeline.rule_for(fallback, "table")
         return pipeline.matcher.match(name, code=None, scopes=("", ""), rule=rule,
                                       candidates=pipeline.settings.match.candidates, unit=None)  # fmt: skip
 
-    assert match(fallback=False).indicator_id == "csc_assessments_45d_pct"
+    assert match(fallback=False).indicator_id == "cp_core_group_in_timescale_pct"
     assert match(fallback=True).indicator_id is None
     assert pipeline.rule_for(True, "table") == pipeline.settings.fuzzy_rule("generic")
 

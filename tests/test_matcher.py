@@ -80,11 +80,11 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.861, recall
-# 0.721, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.863, recall
+# 0.733, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.72, "near_miss_matched": 4}
+HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.73, "near_miss_matched": 4}
 
 
 HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.71, "near_miss_matched": 0}
@@ -133,7 +133,7 @@ def test_alias_names_with_the_aliases_taken_away():
         f"\naliases taken away: {len(names)} names; answered {answered}, correct {correct}; "
         f"precision {precision:.3f}, recall {recall:.3f}"
     )
-    assert precision >= 0.98 and recall >= 0.88, (precision, recall)
+    assert precision >= 0.99 and recall >= 0.89, (precision, recall)
 
 
 def test_heldout_names_are_not_in_the_mappings(matcher):
@@ -339,3 +339,35 @@ def test_a_vetoed_candidate_is_no_rival(matcher):
     bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
     found = _match(bare, "final EHCPs issued within 20 weeks")
     assert found.indicator_id == "ehcp_issued_20wks_pct", found.as_json()
+
+
+def test_welsh_measure_stands_for_welsh_papers():
+    """PM24 (Welsh statutory timescale) and the English 45-working-day measure share their words:
+    outside a Welsh council's papers the English one is meant; in a Welsh council's, PM24. Scored
+    without the alias files (they name the English measure for these words everywhere)."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    name = "Child and family assessments completed within timescale"
+    welsh = "csc_assessments_completed_children_within_timescales_pct"
+    assert _match(bare, name).indicator_id != welsh
+    assert _match(bare, name, "W06000002").indicator_id == welsh  # Gwynedd
+    assert bare.match("PM24 assessments completed in timescale").indicator_id == welsh  # its code decides
+
+
+def test_a_sum_of_orders_is_not_one_of_them(matcher):
+    """A name naming several values of one group ("adoption and special guardianship") is their
+    sum: an entry naming only one is a part, another indicator."""
+    found = _match(matcher, "Children leaving care through adoption and special guardianship orders (%)")
+    assert found.indicator_id not in {"cla_ceased_sgo_pct", "cla_adopted_pct"}, found.as_json()
+    assert _match(matcher, "Children leaving care through a special guardianship order (%)").indicator_id == (
+        "cla_ceased_sgo_pct"
+    )
+
+
+def test_returning_to_care_is_reentering_it():
+    """'Re-entries to care' is a child starting care again, not 'returned home from care' (PM26)."""
+    import dataclasses
+
+    bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
+    assert _match(bare, "Re-entries into care within 12 months (%)").indicator_id == "cla_re_entries_12m_pct"

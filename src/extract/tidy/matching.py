@@ -32,7 +32,14 @@ from rapidfuzz import fuzz, process
 from extract.mappings import Mappings
 from extract.settings import FuzzyRule
 from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary
-from extract.tidy.match_filter import DOMAIN_POPULATION, TYPED_UNITS, EntryFacets, FacetFilter, number_kind
+from extract.tidy.match_filter import (
+    DOMAIN_POPULATION,
+    TYPED_UNITS,
+    WELSH_PENALTY,
+    EntryFacets,
+    FacetFilter,
+    number_kind,
+)
 from extract.tidy.wording import stem
 
 
@@ -167,6 +174,12 @@ class Matcher(FacetFilter):
         self.max_choices = int(np.bincount(self.choice_owner).max()) if owners else 1  # names of one indicator
         self._build_token_index()
         self._build_facet_arrays()
+        # Entries of the Welsh framework (facet nation=wales) stand for names in a Welsh council's
+        # papers; elsewhere they pay WELSH_PENALTY, so that the English measure of the same name
+        # (another timescale or definition) comes first when there is one.
+        self.welsh_councils = frozenset(c["council_id"] for c in mappings.councils if c.get("nation") == "Wales")
+        nations = [ind.facet_overrides().get("nation", "") for ind in mappings.indicators.values()]
+        self.welsh_cost = np.array([WELSH_PENALTY if n == "wales" else 0.0 for n in nations])
 
     # -- reading ------------------------------------------------------------------------
     @lru_cache(maxsize=100_000)  # noqa: B019 - one matcher per run; names repeat
@@ -280,6 +293,8 @@ class Matcher(FacetFilter):
         if not r.text:
             return [], 0.0
         ok, penalty = self._allowed(r, unit)
+        if not self.welsh_councils.intersection(scopes):
+            penalty = penalty + self.welsh_cost
         q_tokens = self._tokens(r.text)
         common = np.zeros(len(self.choice_text))
         q_weight = 0.0
