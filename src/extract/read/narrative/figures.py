@@ -221,6 +221,8 @@ _KIND_BEFORE = re.compile(
     rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?\s*[(\[]?\s*(?:\*\*)?\s*$",
     re.I,
 )
+# `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
+_KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
     re.I,
@@ -274,7 +276,8 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
             f.kind = respectively[i]
             continue
         left_from = figs[i - 1].tail if i else 0
-        kind = _kind_finder(_KIND_BEFORE, sentence[max(left_from, f.start - window) : f.start])
+        before = sentence[max(left_from, f.start - window) : f.start]
+        kind = _kind_finder(_KIND_BEFORE, before) or _kind_finder(_KIND_BEFORE_LONG, before)
         after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
         if after in _KINDS_AFTER and kind is None:
             kind = after
