@@ -56,6 +56,7 @@ _FUTURE_BEFORE = re.compile(
     re.I,
 )
 _FUTURE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:we|they|who|which)\s+(?:hope|expect|anticipate|aim|plan)\b", re.I)
+_NATIONAL_END = re.compile(r"\b(?:nationally|(?:in|across)\s+england|in\s+the\s+country(?:\s+as\s+a\s+whole)?)$", re.I)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:following|after)\s+(?:an?\s+|the\s+)?(?:increase|rise|decrease|fall|drop|reduction|peak|spike)\s+(?:to|of)\s*$",
     re.I,
@@ -176,6 +177,9 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     for f in figs:
         if f.attached_to is not None:
             f.period = figs[f.attached_to].period
+    for f in figs:
+        if f.kind == "actual" and _NATIONAL_END.search(f.indicator or ""):
+            f.kind = "national"  # `16% of children looked after nationally`, `64% of all children in England`
     for f in figs:
         if f.kind == "actual" and (
             _FUTURE_BEFORE.search(_before(sentence, f.start, 40)) or _FUTURE_AFTER.match(_after(sentence, f.tail, 60))
