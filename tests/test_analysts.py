@@ -62,7 +62,9 @@ def test_in_the_corpus_no_target_or_benchmark_is_undated_beside_a_dated_actual(c
     undated = o[o.period_end.isna() & o.value_kind.isin(["target", "tolerance", "national", "comparator_group"])]
     beside = undated.merge(dated_actual, on=key, how="inner", indicator=False)
     assert beside.empty, beside[["document", "indicator_raw", "value_kind"]]
-    assert o.period_end.isna().sum() <= 300, "494 rows of the corpus had no period_end before"
+    # 494 before dating undated targets; 300 after; 303 since three figures that had a wrong date are
+    # undated on purpose (a previous period's 8%, an earlier peak's 20%, a planned 10 participants)
+    assert o.period_end.isna().sum() <= 303, "494 rows of the corpus had no period_end before"
     assert set(o.period_basis.dropna()) <= {"parser", "row_actual", "report_period"}
     assert (o.period_basis.isna() == o.period_end.isna()).all()
 
