@@ -73,7 +73,8 @@ _TRAILING_PREPS = _wordset(
 _SNAPSHOT_PREPS = _wordset("as at the end of|as at|as of|at the end of|the end of|end of|at|by", "|")
 _MONTH_ALONE_PREPS = _SNAPSHOT_PREPS | {"in", "during", "for", "since", "from", "to", "until", "of", "on", "over"}
 _COMPARISON = re.compile(
-    r"\b(?:compared|comparison|than|from|previous|versus|vs|(?:down|up|reduction|increase|decrease|rise|fall)\s+on)\b",
+    r"\b(?:compared|comparison|than|from|previous|versus|vs|same\s+as"
+    r"|(?:down|up|reduction|increase|decrease|rise|fall|improvement|deterioration)\s+on)\b",
     re.I,
 )
 _ACADEMIC = re.compile(r"\bacademic\b|\bterms?\b|\bschool\s+year\b", re.I)

@@ -51,6 +51,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
 _FUTURE_BEFORE = re.compile(
     r"\b(?:expects?|expected|anticipates?|hopes?|aims?|plans?|intends?|projected|forecast)\s+to\s+(?:\w+\s+){0,2}$",
     re.I,
@@ -105,6 +106,9 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
         return None if benchmark else s.report_period
     same_clause = left is not None and not _CLAUSE_BREAK.search(sentence[left.end : f.start])
     if left and left.period and left.leading and same_clause and not (current and left.comparison):
+        return left.period
+    if left and left.period and left.comparison and same_clause and not current and f.kind not in _PLAN_KINDS:
+        # `an improvement on 2013–14 when they were at 85%`: what is compared with is of its period
         return left.period
     if benchmark:
         return None  # benchmarks without their own date keep no period
