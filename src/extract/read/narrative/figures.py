@@ -218,7 +218,8 @@ def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
 _KIND_WORDS = SENTENCE_KIND_WORDS  # mappings/header_words.csv, vocabulary sentence_kind
 _KIND_ANY = "|".join(f"(?P<{k}>{p})" for k, p in _KIND_WORDS)
 _KIND_BEFORE = re.compile(
-    rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?\s*[(\[]?\s*(?:\*\*)?\s*$",
+    rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?"
+    r"\s*(?:(?:also|still|only|just)\s+)?[(\[]?\s*(?:\*\*)?\s*$",
     re.I,
 )
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`

@@ -51,6 +51,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_WHEN_WORDS = frozenset({"last", "previous", "next", "prior", "same", "period"})  # `last year's figure`
 _PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
 _FUTURE_BEFORE = re.compile(
     r"\b(?:expects?|expected|anticipates?|hopes?|aims?|plans?|intends?|projected|forecast)\s+to\s+(?:\w+\s+){0,2}$",
@@ -236,7 +237,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
 def _names_something(name: str | None) -> bool:
     """A phrase with a word that is not a function word, a pronoun, a generic measure word or a
     benchmark's (`England average`, `the national rate`)."""
-    words = [w for w in _words(name or "") if w.lower() not in _STOPWORDS and w.lower() not in _GENERIC_WORDS]
+    words = [re.sub(r"['’]s$", "", w).lower() for w in _words(name or "")]
+    words = [w for w in words if w not in _STOPWORDS and w not in _GENERIC_WORDS and w not in _WHEN_WORDS]
     return any(not _BENCHMARK_WORD.fullmatch(w) for w in words)
 
 
