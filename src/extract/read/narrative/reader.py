@@ -51,6 +51,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "whereby"})
 _WHEN_WORDS = frozenset({"last", "previous", "next", "prior", "same", "period"})  # `last year's figure`
 _PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
 _FUTURE_BEFORE = re.compile(
@@ -71,6 +72,9 @@ _AGE_BAND = re.compile(
 )
 _BENCHMARK_WORD = re.compile(
     r"english|england|national(?:ly)?|regional(?:ly)?|comparators?|neighbours?|statistical", re.I
+)
+_NOW_AFTER = re.compile(
+    r"\s*(?:at|by)\s+the\s+time\s+of\s+(?:the\s+|this\s+)?(?:inspection|writing|report|visit)\b", re.I
 )
 _NOW_BEFORE = re.compile(r"\b(?:currently|now|at\s+present|presently)\b[^,;:()]*$", re.I)
 
@@ -102,7 +106,9 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
     ):
         return right.period
     left = parts.previous_mention(f.start)
-    if (left and left.blocking) or _NOW_BEFORE.search(_before(sentence, f.start, 40)):
+    if (left and left.blocking) or _NOW_BEFORE.search(_before(sentence, f.start, 40)) or _NOW_AFTER.match(
+        _after(sentence, f.tail, 50)
+    ):
         # `since then`, `currently stands at 40%`: the present, not a period named earlier
         return None if benchmark else s.report_period
     same_clause = left is not None and not _CLAUSE_BREAK.search(sentence[left.end : f.start])
@@ -238,6 +244,8 @@ def _names_something(name: str | None) -> bool:
     """A phrase with a word that is not a function word, a pronoun, a generic measure word or a
     benchmark's (`England average`, `the national rate`)."""
     words = [re.sub(r"['’]s$", "", w).lower() for w in _words(name or "")]
+    if words and words[0] in _RELATIVE_WORDS:
+        return False  # `which senior managers accept`: a relative clause, not a name
     words = [w for w in words if w not in _STOPWORDS and w not in _GENERIC_WORDS and w not in _WHEN_WORDS]
     return any(not _BENCHMARK_WORD.fullmatch(w) for w in words)
 
