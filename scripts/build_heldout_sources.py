@@ -1270,8 +1270,7 @@ def welsh_housing_q4(out: Path) -> None:
     ws.title = "Appendix 4c"
     _xlsx_page(ws)
     ws["A1"] = (
-        "Appendix 4c – Community & Children's Services Group – Performance Management Information, "
-        "Quarter 4 2014/15"
+        "Appendix 4c – Community & Children's Services Group – Performance Management Information, Quarter 4 2014/15"
     )
     ws["A1"].font = Font(name="Arial", size=12, bold=True)
     headers = [
@@ -1288,21 +1287,50 @@ def welsh_housing_q4(out: Path) -> None:
         (
             "Homelessness and housing advice",
             [
-                ["Housing Services", "% of homeless presentations decided within 33 working days (Local)",
-                 "80.3", "75.0", "75.0", "87.6", "Green"],
-                ["Housing Services", "The average number of working days between homeless presentation and "
-                 "discharge of duty for households found to be statutorily homeless (Local)",
-                 "84", "90", "90", "61", "Green"],
+                [
+                    "Housing Services",
+                    "% of homeless presentations decided within 33 working days (Local)",
+                    "80.3",
+                    "75.0",
+                    "75.0",
+                    "87.6",
+                    "Green",
+                ],
+                [
+                    "Housing Services",
+                    "The average number of working days between homeless presentation and "
+                    "discharge of duty for households found to be statutorily homeless (Local)",
+                    "84",
+                    "90",
+                    "90",
+                    "61",
+                    "Green",
+                ],
             ],
         ),
         (
             "Housing – private sector",
             [
-                ["Housing Services", "The average number of calendar days taken to deliver a Disabled Facilities "
-                 "Grant (DFG) (Statutory)", "232", "270", "270", "205", "Green"],
-                ["Housing Services", "The average number of calendar days taken to deliver a low cost adaptation "
-                 "works in private dwellings where the Disabled Facilities Grant process is not used (Local)",
-                 "71", "85", "85", "53", "Green"],
+                [
+                    "Housing Services",
+                    "The average number of calendar days taken to deliver a Disabled Facilities "
+                    "Grant (DFG) (Statutory)",
+                    "232",
+                    "270",
+                    "270",
+                    "205",
+                    "Green",
+                ],
+                [
+                    "Housing Services",
+                    "The average number of calendar days taken to deliver a low cost adaptation "
+                    "works in private dwellings where the Disabled Facilities Grant process is not used (Local)",
+                    "71",
+                    "85",
+                    "85",
+                    "53",
+                    "Green",
+                ],
             ],
         ),
     ]
@@ -1375,11 +1403,25 @@ def darlington_q1_rotated(out: Path) -> None:
         ["Front door", "Contacts completed within 24 working hours", "", "94.2%", "", "", ""],
         ["", "Initial Child Protection Conferences held within 15 working days", "", "98%", "", "", ""],
         ["", "Child Protection reviews completed within timescale", "", "100%", "", "", ""],
-        ["Children looked after", "Looked after children with a Review Health Assessment completed",
-         "", "94.1%", "", "", ""],
+        [
+            "Children looked after",
+            "Looked after children with a Review Health Assessment completed",
+            "",
+            "94.1%",
+            "",
+            "",
+            "",
+        ],
         ["", "Statutory visits to looked after children completed within timescale", "", "93.2%", "90%", "", ""],
-        ["", "Looked after children with three or more placement moves in the last 12 months",
-         "15.9%", "9.6%", "", "9.5%", "10%"],
+        [
+            "",
+            "Looked after children with three or more placement moves in the last 12 months",
+            "15.9%",
+            "9.6%",
+            "",
+            "9.5%",
+            "10%",
+        ],
         ["", "Looked after reviews completed within timescale", "", "100%", "", "", ""],
         ["", "Return home interviews completed within 72 hours", "", "92.5%", "", "", ""],
         ["Care leavers", "Care leavers not in employment, education or training", "", "27.5%", "", "", ""],

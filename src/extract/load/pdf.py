@@ -68,10 +68,19 @@ _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
 _GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
 
 
-def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list[Glyph]:
+_CHAR_ANGLE = _by_address(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, ctypes.c_void_p, ctypes.c_int)
+_UPRIGHT = 0.01  # radians: a glyph turned less than this (or this short of a full turn) is upright
+_BLANK: Glyph = (" ", 0.0, 0.0, 0.0, 0.0)
+
+
+def page_glyphs(
+    textpage: pdfium.PdfTextPage, height: float, limit: int, settings: PdfSettings | None = None
+) -> list[Glyph]:
     """Every glyph of the page with its font box, in the order the page draws them.
 
     Spaces and the line breaks pdfium generates are kept as text with no box (they end words).
+    With `settings`, each run of rotated text (a header cell turned 90 degrees) is given as one
+    glyph holding the run's text in reading order, boxed where the run is printed.
     """
     count = min(textpage.count_chars(), limit)
     if count <= 0:
@@ -91,12 +100,97 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     top = np.where(ink, height - box[:, 1], 0.0)
     bottom = np.where(ink, height - box[:, 3], 0.0)
     if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
-        return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
-    # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
-    glyphs = np.empty(count, dtype=_GLYPH_RECORD)
-    glyphs["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
-    glyphs["x0"], glyphs["top"], glyphs["x1"], glyphs["bottom"] = box[:, 0], top, box[:, 2], bottom
-    return glyphs.tolist()
+        glyphs = list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
+    else:  # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
+        records = np.empty(count, dtype=_GLYPH_RECORD)
+        records["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
+        records["x0"], records["top"], records["x1"], records["bottom"] = box[:, 0], top, box[:, 2], bottom
+        glyphs = records.tolist()
+    if settings is not None:
+        glyphs = _join_rotated_runs(glyphs, handle, inked, box, settings)
+    return glyphs
+
+
+def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[int]:
+    """Glyphs whose neighbour in the text sits above or below them rather than beside them.
+
+    Upright text moves across from glyph to glyph and down only at a line end (where pdfium puts
+    a generated break between them); rotated text moves along the page's y axis. Vectorised: no
+    pdfium call for the glyphs of upright text.
+    """
+    if len(inked) < 2:
+        return []
+    first, second = inked[:-1], inked[1:]
+    next_to = second == first + 1
+    first, second = first[next_to], second[next_to]
+    size = np.maximum(box[first, 2] - box[first, 0], box[second, 2] - box[second, 0])
+    across = np.abs((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
+    along = np.abs((box[second, 1] + box[second, 3]) - (box[first, 1] + box[first, 3])) / 2
+    stacked = (across < settings.stacked_across * size) & (along > settings.stacked_along * size)
+    return sorted(set(first[stacked].tolist()) | set(second[stacked].tolist()))
+
+
+def _join_rotated_runs(
+    glyphs: list[Glyph], handle: int, inked: np.ndarray, box: np.ndarray, settings: PdfSettings
+) -> list[Glyph]:
+    """Each run of rotated glyphs as one glyph: its text in the order drawn, its box the run's.
+
+    A header cell turned 90 degrees draws its glyphs one above the other; read one by one they
+    fall into as many "lines" as glyphs and scramble with the upright text beside them. Angles
+    are read for the stacked glyphs only, then for the glyphs next to a rotated one (a one-letter
+    word of a rotated run), so a page with no rotated text costs no pdfium call here.
+    """
+    candidates = _stacked(inked, box, settings)
+    if not candidates:
+        return glyphs
+    is_ink = np.zeros(len(glyphs), dtype=bool)
+    is_ink[inked] = True
+    angles: dict[int, float] = {}
+
+    def rotated(index: int) -> bool:
+        if index not in angles:
+            angles[index] = float(_CHAR_ANGLE(handle, index))
+        angle = angles[index]
+        return angle >= 0 and _UPRIGHT < angle < 2 * np.pi - _UPRIGHT
+
+    todo = list(candidates)
+    turned: set[int] = set()
+    while todo:
+        index = todo.pop()
+        if index in turned or not rotated(index):
+            continue
+        turned.add(index)
+        # the next inked glyph either way, across at most one space (a one-letter word)
+        for step in (-1, 1):
+            other = index + step
+            if 0 <= other < len(glyphs) and not is_ink[other]:
+                other += step
+            if 0 <= other < len(glyphs) and is_ink[other] and other not in turned:
+                todo.append(other)
+    if not turned:
+        return glyphs
+    order = sorted(turned)
+    runs: list[list[int]] = [[order[0]]]
+    for index in order[1:]:
+        last = runs[-1][-1]
+        size = max(box[last, 2] - box[last, 0], box[index, 2] - box[index, 0])
+        across = abs((box[index, 0] + box[index, 2]) - (box[last, 0] + box[last, 2])) / 2
+        between_blank = not is_ink[last + 1 : index].any()
+        # one run: nothing inked between them and the same printed line (a new line moves across)
+        if between_blank and across < settings.stacked_across * size and abs(angles[index] - angles[last]) < _UPRIGHT:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    out = list(glyphs)
+    for run in reversed(runs):
+        first, last = run[0], run[-1]
+        text = normalise_space("".join(g[0] for g in glyphs[first : last + 1]))
+        x0 = min(glyphs[i][1] for i in run)
+        top = min(glyphs[i][2] for i in run)
+        x1 = max(glyphs[i][3] for i in run)
+        bottom = max(glyphs[i][4] for i in run)
+        out[first : last + 1] = [_BLANK, (text, x0, top, x1, bottom), _BLANK]
+    return out
 
 
 _PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
@@ -199,7 +293,7 @@ def read_page(
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page)
+            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page, settings)
         finally:
             textpage.close()
         rules = paths_to_rules(page, height, settings) if glyphs else []

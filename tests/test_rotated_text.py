@@ -1,0 +1,80 @@
+"""Text turned 90 degrees (an Excel header cell with text_rotation=90, rendered by LibreOffice) is
+read as one word per printed line, placed where it is printed, and upright text is untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+import pytest
+
+from extract.load.pdf import _stacked, load_pdf, page_glyphs
+from extract.settings import DEFAULT_SETTINGS
+
+HERE = Path(__file__).parent
+ROTATED = HERE / "heldout" / "dev" / "darlington_q1_2018_19_rotated_headers" / "document.pdf"
+UPRIGHT = sorted((HERE / "renderings").glob("*/*.pdf"))[:4]
+
+
+def test_rotated_header_cells_read_as_one_label_per_column():
+    page = load_pdf(ROTATED, ROTATED.parent).pages[0]
+    header = next(line for line in page.lines if line.cells[0].text == "Theme")
+    texts = [cell.text for cell in header.cells]
+    # the two lines of a wrapped rotated label make one cell; every label keeps its column
+    assert texts == ["Theme", "Indicator", "Q1 2017/18", "Q1 2018/19", "Target", "Statistical neighbours", "National"]
+    values = next(line for line in page.lines if any(cell.text == "15.9%" for cell in line.cells))
+    label_x = {cell.text: (cell.x0 + cell.x1) / 2 for cell in header.cells}
+    value_x = {cell.text: (cell.x0 + cell.x1) / 2 for cell in values.cells}
+    for label, value in (("Q1 2017/18", "15.9%"), ("Q1 2018/19", "9.6%"), ("National", "10%")):
+        assert abs(label_x[label] - value_x[value]) < 15, (label, value)
+
+
+def test_rotated_run_is_one_glyph_in_reading_order():
+    pdf = pdfium.PdfDocument(str(ROTATED))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    try:
+        height = page.get_size()[1]
+        glyphs = page_glyphs(textpage, height, 10_000, DEFAULT_SETTINGS.pdf)
+        target = next(g for g in glyphs if g[0] == "Target")
+        # boxed where it is printed: narrow across, a word's length along the page's y axis
+        assert target[3] - target[1] < 10 and target[4] - target[2] > 15
+    finally:
+        textpage.close()
+        page.close()
+        pdf.close()
+
+
+@pytest.mark.parametrize("path", UPRIGHT, ids=lambda p: p.parent.name)
+def test_upright_pages_unchanged_and_no_angle_read(path):
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            try:
+                height = page.get_size()[1]
+                plain = page_glyphs(textpage, height, 200_000)
+                assert page_glyphs(textpage, height, 200_000, DEFAULT_SETTINGS.pdf) == plain
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        pdf.close()
+
+
+def test_stacked_finds_only_glyphs_moving_along_y():
+    # three upright glyphs on a line, then three stacked one above the other (PDF boxes: l, t, r, b)
+    box = np.array(
+        [
+            [10, 20, 15, 10],
+            [15, 20, 20, 10],
+            [20, 20, 25, 10],
+            [50, 10, 57, 5],
+            [50, 15, 57, 10],
+            [50, 20, 57, 15],
+        ],
+        dtype=float,
+    )
+    assert _stacked(np.arange(6), box, DEFAULT_SETTINGS.pdf) == [3, 4, 5]
