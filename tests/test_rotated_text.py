@@ -9,12 +9,14 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from extract.load.pdf import _stacked, load_pdf, page_glyphs
+from extract.load.pdf import RotatedWord, _stacked, load_pdf, page_glyphs
 from extract.settings import DEFAULT_SETTINGS
 
 HERE = Path(__file__).parent
 ROTATED = HERE / "heldout" / "dev" / "darlington_q1_2018_19_rotated_headers" / "document.pdf"
 UPRIGHT = sorted((HERE / "renderings").glob("*/*.pdf"))[:4]
+FIXTURES = HERE / "fixtures" / "rotated"  # made by make.py there (LibreOffice from openpyxl)
+LABELS = ["Theme", "Measure", "Target 2016/17", "Year End 2016/17", "2015/16", "Statistical neighbours", "RAG"]
 
 
 def test_rotated_header_cells_read_as_one_label_per_column():
@@ -30,20 +32,38 @@ def test_rotated_header_cells_read_as_one_label_per_column():
         assert abs(label_x[label] - value_x[value]) < 15, (label, value)
 
 
-def test_rotated_run_is_one_glyph_in_reading_order():
+def test_rotated_label_is_one_word_in_reading_order():
     pdf = pdfium.PdfDocument(str(ROTATED))
     page = pdf[0]
     textpage = page.get_textpage()
     try:
         height = page.get_size()[1]
-        glyphs = page_glyphs(textpage, height, 10_000, DEFAULT_SETTINGS.pdf)
-        target = next(g for g in glyphs if g[0] == "Target")
+        rotated: list = []
+        glyphs = page_glyphs(textpage, height, 10_000, DEFAULT_SETTINGS.pdf, rotated)
+        expected = ["Q1 2017/18", "Q1 2018/19", "Target", "Statistical neighbours", "National"]
+        assert sorted(w.text for w in rotated) == sorted(expected)
+        assert all(type(w) is RotatedWord for w in rotated)
+        target = next(w for w in rotated if w.text == "Target")
         # boxed where it is printed: narrow across, a word's length along the page's y axis
-        assert target[3] - target[1] < 10 and target[4] - target[2] > 15
+        assert target.x1 - target.x0 < 10 and target.bottom - target.top > 15
+        # its glyphs are taken out of the upright text (left as spaces)
+        assert "".join(g[0] for g in glyphs).count("Target") == 0
     finally:
         textpage.close()
         page.close()
         pdf.close()
+
+
+@pytest.mark.parametrize("name", ["bottom_90.pdf", "clockwise.pdf"])
+def test_labels_of_either_turn_and_any_alignment_share_one_line(name):
+    # bottom-aligned labels of unequal length have different middles; text turned clockwise is drawn
+    # top to bottom; pdfium puts generated line breaks between some of the glyphs
+    page = load_pdf(FIXTURES / name, FIXTURES).pages[0]
+    labels = next(line for line in page.lines if any(cell.text == "Target 2016/17" for cell in line.cells))
+    texts = [cell.text for cell in labels.cells]
+    assert texts[-5:] == LABELS[2:]
+    if name == "bottom_90.pdf":  # the upright headers sit on the labels' common bottom: one header line
+        assert texts == LABELS
 
 
 @pytest.mark.parametrize("path", UPRIGHT, ids=lambda p: p.parent.name)

@@ -39,6 +39,7 @@ class PdfSettings:
     # candidates for a rotated run; only those have their angle read (one pdfium call each)
     stacked_across: float = 0.5
     stacked_along: float = 0.15
+    wrapped_label_pitch: float = 1.6  # glyph sizes: a rotated line this close across continues the label before
 
     def __post_init__(self) -> None:
         _check_numbers(self)

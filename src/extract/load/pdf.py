@@ -73,14 +73,25 @@ _UPRIGHT = 0.01  # radians: a glyph turned less than this (or this short of a fu
 _BLANK: Glyph = (" ", 0.0, 0.0, 0.0, 0.0)
 
 
+class RotatedWord(Word):
+    """A label printed turned 90 degrees (a narrow header cell): its box is tall and narrow."""
+
+    __slots__ = ()
+
+
 def page_glyphs(
-    textpage: pdfium.PdfTextPage, height: float, limit: int, settings: PdfSettings | None = None
+    textpage: pdfium.PdfTextPage,
+    height: float,
+    limit: int,
+    settings: PdfSettings | None = None,
+    rotated: list[Word] | None = None,
 ) -> list[Glyph]:
     """Every glyph of the page with its font box, in the order the page draws them.
 
     Spaces and the line breaks pdfium generates are kept as text with no box (they end words).
-    With `settings`, each run of rotated text (a header cell turned 90 degrees) is given as one
-    glyph holding the run's text in reading order, boxed where the run is printed.
+    With `settings` and a `rotated` list, each label of rotated text (a header cell turned 90
+    degrees) is taken out of the glyphs (spaces left in its place) and added to `rotated` as one
+    word: its text in reading order, its box where it is printed.
     """
     count = min(textpage.count_chars(), limit)
     if count <= 0:
@@ -106,23 +117,21 @@ def page_glyphs(
         records["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
         records["x0"], records["top"], records["x1"], records["bottom"] = box[:, 0], top, box[:, 2], bottom
         glyphs = records.tolist()
-    if settings is not None:
-        glyphs = _join_rotated_runs(glyphs, handle, inked, box, settings)
+    if settings is not None and rotated is not None:
+        glyphs = _take_rotated_labels(glyphs, handle, inked, box, settings, rotated)
     return glyphs
 
 
 def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[int]:
     """Glyphs whose neighbour in the text sits above or below them rather than beside them.
 
-    Upright text moves across from glyph to glyph and down only at a line end (where pdfium puts
-    a generated break between them); rotated text moves along the page's y axis. Vectorised: no
-    pdfium call for the glyphs of upright text.
+    Upright text moves across from glyph to glyph and down only at a line end (back to the
+    line's start); rotated text moves along the page's y axis. Vectorised: no pdfium call for
+    the glyphs of upright text. Neighbours are the next inked glyph, across any generated break.
     """
     if len(inked) < 2:
         return []
     first, second = inked[:-1], inked[1:]
-    next_to = second == first + 1
-    first, second = first[next_to], second[next_to]
     size = np.maximum(box[first, 2] - box[first, 0], box[second, 2] - box[second, 0])
     across = np.abs((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
     along = np.abs((box[second, 1] + box[second, 3]) - (box[first, 1] + box[first, 3])) / 2
@@ -130,24 +139,35 @@ def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[
     return sorted(set(first[stacked].tolist()) | set(second[stacked].tolist()))
 
 
-def _join_rotated_runs(
-    glyphs: list[Glyph], handle: int, inked: np.ndarray, box: np.ndarray, settings: PdfSettings
+def _along_gap(a: Glyph, b: Glyph) -> float:
+    """The empty space between two glyphs of one rotated line, along the page's y axis."""
+    return max(b[2] - a[4], a[2] - b[4])
+
+
+def _take_rotated_labels(
+    glyphs: list[Glyph],
+    handle: int,
+    inked: np.ndarray,
+    box: np.ndarray,
+    settings: PdfSettings,
+    rotated: list[Word],
 ) -> list[Glyph]:
-    """Each run of rotated glyphs as one glyph: its text in the order drawn, its box the run's.
+    """Each rotated label as one word: its text in the order drawn, its box where it is printed.
 
     A header cell turned 90 degrees draws its glyphs one above the other; read one by one they
     fall into as many "lines" as glyphs and scramble with the upright text beside them. Angles
     are read for the stacked glyphs only, then for the glyphs next to a rotated one (a one-letter
-    word of a rotated run), so a page with no rotated text costs no pdfium call here.
+    word), so a page with no rotated text costs no pdfium call here. pdfium's generated breaks
+    inside a rotated line are dropped; a space is put where the glyphs leave a gap. The lines of
+    a wrapped label (drawn one after the other, side by side) make one label.
     """
     candidates = _stacked(inked, box, settings)
     if not candidates:
         return glyphs
-    is_ink = np.zeros(len(glyphs), dtype=bool)
-    is_ink[inked] = True
+    ink_rank = {index: rank for rank, index in enumerate(inked.tolist())}
     angles: dict[int, float] = {}
 
-    def rotated(index: int) -> bool:
+    def is_rotated(index: int) -> bool:
         if index not in angles:
             angles[index] = float(_CHAR_ANGLE(handle, index))
         angle = angles[index]
@@ -157,39 +177,67 @@ def _join_rotated_runs(
     turned: set[int] = set()
     while todo:
         index = todo.pop()
-        if index in turned or not rotated(index):
+        if index in turned or not is_rotated(index):
             continue
         turned.add(index)
-        # the next inked glyph either way, across at most one space (a one-letter word)
-        for step in (-1, 1):
-            other = index + step
-            if 0 <= other < len(glyphs) and not is_ink[other]:
-                other += step
-            if 0 <= other < len(glyphs) and is_ink[other] and other not in turned:
-                todo.append(other)
+        rank = ink_rank[index]
+        for other_rank in (rank - 1, rank + 1):  # the next inked glyph either way
+            if 0 <= other_rank < len(inked):
+                todo.append(int(inked[other_rank]))
     if not turned:
         return glyphs
     order = sorted(turned)
-    runs: list[list[int]] = [[order[0]]]
+
+    def size(i: int, j: int) -> float:
+        return max(glyphs[i][3] - glyphs[i][1], glyphs[j][3] - glyphs[j][1], 1.0)
+
+    def across(i: int, j: int) -> float:
+        return abs((glyphs[j][1] + glyphs[j][3]) - (glyphs[i][1] + glyphs[i][3])) / 2
+
+    def in_sequence(i: int, j: int) -> bool:  # nothing upright drawn between them, same angle
+        return ink_rank[j] == ink_rank[i] + 1 and abs(angles[i] - angles[j]) < _UPRIGHT
+
+    # lines: rotated glyphs drawn in sequence on one printed line (a new line moves across)
+    lines: list[list[int]] = [[order[0]]]
     for index in order[1:]:
-        last = runs[-1][-1]
-        size = max(box[last, 2] - box[last, 0], box[index, 2] - box[index, 0])
-        across = abs((box[index, 0] + box[index, 2]) - (box[last, 0] + box[last, 2])) / 2
-        between_blank = not is_ink[last + 1 : index].any()
-        # one run: nothing inked between them and the same printed line (a new line moves across)
-        if between_blank and across < settings.stacked_across * size and abs(angles[index] - angles[last]) < _UPRIGHT:
-            runs[-1].append(index)
+        last = lines[-1][-1]
+        if in_sequence(last, index) and across(last, index) < settings.stacked_across * size(last, index):
+            lines[-1].append(index)
         else:
-            runs.append([index])
+            lines.append([index])
+    # labels: the next line of a wrapped label is drawn next, one line pitch across, overlapping along
+    labels: list[list[list[int]]] = [[lines[0]]]
+    for line in lines[1:]:
+        prev = labels[-1][-1]
+        a, b = prev[-1], line[0]
+        top_a, bottom_a = min(glyphs[i][2] for i in prev), max(glyphs[i][4] for i in prev)
+        top_b, bottom_b = min(glyphs[i][2] for i in line), max(glyphs[i][4] for i in line)
+        overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+        if in_sequence(a, b) and across(a, b) < settings.wrapped_label_pitch * size(a, b) and overlap > 0:
+            labels[-1].append(line)
+        else:
+            labels.append([line])
     out = list(glyphs)
-    for run in reversed(runs):
-        first, last = run[0], run[-1]
-        text = normalise_space("".join(g[0] for g in glyphs[first : last + 1]))
-        x0 = min(glyphs[i][1] for i in run)
-        top = min(glyphs[i][2] for i in run)
-        x1 = max(glyphs[i][3] for i in run)
-        bottom = max(glyphs[i][4] for i in run)
-        out[first : last + 1] = [_BLANK, (text, x0, top, x1, bottom), _BLANK]
+    for label in reversed(labels):
+        words = []
+        for line in label:
+            chars = [glyphs[line[0]][0]]
+            for a, b in itertools.pairwise(line):
+                if _along_gap(glyphs[a], glyphs[b]) > settings.word_gap * size(a, b):
+                    chars.append(" ")
+                chars.append(glyphs[b][0])
+            words.append("".join(chars))
+        members = [i for line in label for i in line]
+        box_of = (
+            min(glyphs[i][1] for i in members),
+            min(glyphs[i][2] for i in members),
+            max(glyphs[i][3] for i in members),
+            max(glyphs[i][4] for i in members),
+        )
+        first, last = label[0][0], label[-1][-1]
+        out[first : last + 1] = [_BLANK] * (last + 1 - first)
+        rotated.append(RotatedWord(normalise_space(" ".join(words)), *box_of))
+    rotated.reverse()  # in the order drawn
     return out
 
 
@@ -286,20 +334,21 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
 
 def read_page(
     pdf: pdfium.PdfDocument, index: int, settings: PdfSettings
-) -> tuple[list[Glyph], list[Rule], float, float]:
-    """(glyphs, rules, width, height) of one page, read with pdfium and closed at once."""
+) -> tuple[list[Glyph], list[Word], list[Rule], float, float]:
+    """(glyphs, rotated labels, rules, width, height) of one page, read with pdfium and closed at once."""
     page = pdf[index]
+    rotated: list[Word] = []
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page, settings)
+            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page, settings, rotated)
         finally:
             textpage.close()
         rules = paths_to_rules(page, height, settings) if glyphs else []
     finally:
         page.close()
-    return glyphs, rules, width, height
+    return glyphs, rotated, rules, width, height
 
 
 # -- glyphs → words → lines → cells ---------------------------------------------------------
@@ -353,26 +402,37 @@ def words_to_lines(words: list[Word], settings: PdfSettings) -> list[list[Word]]
 
     A word joins a line when its middle is within `line_overlap` heights of the line's middle:
     text of a vertically centred cell sits half a line off its neighbours and is a line of its
-    own. Small glyphs (superscripts, footnote marks) join the line whose band they sit in.
+    own. Small glyphs (superscripts, footnote marks) join the line whose band they sit in. A
+    rotated label joins the line whose middle it spans, or the line it starts takes the words
+    whose middle it spans (labels of one header row, top-, middle- or bottom-aligned).
     """
     if not words:
         return []
-    typical = _median([w.bottom - w.top for w in words], 10.0) or 10.0
+    any_rotated = any(type(w) is RotatedWord for w in words)
+    typical = _median([w.bottom - w.top for w in words if type(w) is not RotatedWord], 10.0) or 10.0
     overlap, small_height = settings.line_overlap, 0.7 * typical
     lines: list[list[Word]] = []
     middle = top = bottom = 0.0
+    rotated_line = False
     # (middle, x0, position, word): the sort key of before, the position keeping ties in order
     placed = sorted(((w.top + w.bottom) / 2, w.x0, n, w) for n, w in enumerate(words))
     for word_middle, _, _, word in placed:
         if lines:
+            if any_rotated and (
+                (rotated_line and top <= word_middle <= bottom)
+                or (type(word) is RotatedWord and word.top <= middle <= word.bottom)
+            ):
+                lines[-1].append(word)
+                continue
             height = word.bottom - word.top
             band = bottom - top
             near = abs(word_middle - middle) <= overlap * (height if height >= band else band)
-            if near or (height < small_height and top <= word_middle <= bottom):
+            if not rotated_line and (near or (height < small_height and top <= word_middle <= bottom)):
                 lines[-1].append(word)
                 continue
         lines.append([word])
         middle, top, bottom = word_middle, word.top, word.bottom
+        rotated_line = any_rotated and type(word) is RotatedWord
     for line in lines:
         line.sort(key=lambda w: w.x0)
     return lines
@@ -384,9 +444,14 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
     `stretched_space_cap` heights is one cell, however wide its spaces.
     """
-    tallest = max(w.height for w in words)
-    solid = [w for w in words if w.height >= 0.5 * tallest] or words
-    size = _median([w.height for w in solid], 10.0) or 10.0
+    # the type size comes from the upright words; a line of rotated labels only: from their widths
+    upright = [w for w in words if type(w) is not RotatedWord] or words
+    sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
+    tallest = max(sizes)
+    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= 0.5 * tallest] or upright
+    size = _median([s for s in sizes if s >= 0.5 * tallest], 10.0) or 10.0
+    if upright is not words:  # the line's band spans its rotated labels too
+        solid = solid + [w for w in words if type(w) is RotatedWord]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     threshold = settings.cell_gap * size
     if gaps and max(gaps) <= settings.stretched_space_cap * size and max(gaps) <= 2.0 * max(min(gaps), 0.1):
@@ -407,8 +472,9 @@ def _cell(words: list[Word]) -> Cell:
     return Cell(normalise_space(" ".join(w.text for w in words)), words[0].x0, max(w.x1 for w in words), tuple(words))
 
 
-def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings) -> list[Line]:
+def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
     words = glyphs_to_words(glyphs, settings)
+    words.extend(rotated)
     return [line_to_cells(line, settings) for line in words_to_lines(words, settings)]
 
 
@@ -423,10 +489,10 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
     empty: list[int] = []
     try:
         for index in range(len(pdf)):
-            glyphs, rules, width, height = read_page(pdf, index, settings)
-            if not any(g[0] != " " for g in glyphs):
+            glyphs, rotated, rules, width, height = read_page(pdf, index, settings)
+            if not rotated and not any(g[0] != " " for g in glyphs):
                 empty.append(index + 1)
-            lines = glyphs_to_lines(glyphs, settings)
+            lines = glyphs_to_lines(glyphs, settings, rotated)
             pages.append(Page(number=index + 1, lines=lines, width=width, height=height, rules=rules))
             report_page(index + 1, len(pdf))  # the run's progress display moves within a long PDF
     except pdfium.PdfiumError as exc:
