@@ -55,6 +55,24 @@ SENTENCE_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+def _council_label_re() -> re.Pattern[str] | None:
+    """A column headed by a council's own name (`Haringey`, `Harrow 15/16`, `Kent County Council`)
+    holds that council's figures: its actuals. Names from mappings/councils.csv."""
+    path = mappings_dir() / "councils.csv"
+    if not path.exists():
+        return None
+    names: set[str] = set()
+    for row in read_csv(path, ("council", "short_name")):
+        names.update(n.strip() for n in (row["council"], row["short_name"], *row.get("alt_names", "").split("|")))
+    names.discard("")
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    suffix = r"(?:\s+(?:(?:metropolitan\s+)?borough|county(?:\s+borough)?|city|district)?\s*council)?"
+    return re.compile(rf"^(?:the\s+)?(?:london\s+borough\s+of\s+)?(?:{alternatives}){suffix}\b(?P<rest>.*)$", re.I)
+
+
+_COUNCIL_LABEL = _council_label_re()
+
+
 @dataclass(frozen=True)
 class HeaderMeaning:
     role: str
@@ -81,6 +99,13 @@ def classify_header(label: str) -> HeaderMeaning:
     if has_period and _is_mostly_period(text):
         # a bare dated column (`Mar-23`, `2022/23`, `Q2`) holds that period's actual
         return HeaderMeaning("value", "actual", text)
+    council = _COUNCIL_LABEL.match(text) if _COUNCIL_LABEL is not None else None
+    if council is not None:
+        rest = council.group("rest").strip()
+        if not rest:
+            return HeaderMeaning("value", "actual")
+        if _PERIOD_IN_HEADER.search(rest) and _is_mostly_period(rest):
+            return HeaderMeaning("value", "actual", text)
     return HeaderMeaning("ignore")
 
 

@@ -70,6 +70,8 @@ class Region:
     top: float
     x1: float
     bottom: float
+    #: per column boundary (as `verticals`), the (top, bottom) extents of the rules drawn there
+    boundary_spans: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> list[Region]:
@@ -113,6 +115,9 @@ def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> l
                 min(min(e.at for e in hs), min(e.start for e in vs)),
                 max(max(e.end for e in hs), max(e.at for e in vs)),
                 max(max(e.at for e in hs), max(e.end for e in vs)),
+                tuple(
+                    tuple((e.start, e.end) for e in vs if abs(e.at - x) <= tol) for x in verticals
+                ),
             )
         )
     return sorted(regions, key=lambda r: r.top)
@@ -150,12 +155,15 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     if horizontals[-1] < region.bottom - 1:
         horizontals.append(region.bottom)
     verticals = region.verticals
+    merged = _merged_boundaries(region, horizontals)
     cells: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         r = _slot(word.middle, horizontals)
         c = _slot((word.x0 + word.x1) / 2, verticals)
         if r is None or c is None:
             continue
+        while c > 0 and (r, c) in merged:  # no rule drawn here: the cell merges over this column
+            c -= 1
         cells.setdefault((r, c), []).append(word)
     if not cells:
         return None
@@ -167,6 +175,26 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[int, int]]:
+    """(row, column) slots whose left column boundary is not drawn in that row though it is drawn
+    in most rows: the row's cell is merged over that boundary (a section title across the table
+    overflowing its first column). A boundary drawn in few rows (a header's only) merges nothing."""
+    if len(region.boundary_spans) != len(region.verticals):
+        return set()
+    rows = len(horizontals) - 1
+    out: set[tuple[int, int]] = set()
+    for c in range(1, len(region.verticals) - 1):
+        spans = region.boundary_spans[c]
+        missing = [
+            r
+            for r in range(rows)
+            if not any(start < (horizontals[r] + horizontals[r + 1]) / 2 < end for start, end in spans)
+        ]
+        if missing and 2 * len(missing) < rows:
+            out.update((r, c) for r in missing)
+    return out
 
 
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
