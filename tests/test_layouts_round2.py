@@ -74,3 +74,46 @@ def test_a_column_headed_by_the_council_is_its_actual():
     # a council's name followed by other words names no column of figures
     assert classify_header("Haringey Road Services").role == "ignore"
     assert classify_header("Service Area").role == "ignore"
+
+
+# A spreadsheet row too short for its wrapped text (LibreOffice keeps the stored row height) prints
+# the text over the row's rules: the overflowing lines belong to the cell they continue.
+def _two_row_region() -> Region:
+    horizontal = [Edge("h", y, 0.0, 200.0) for y in (0.0, 12.0, 24.0, 36.0)]
+    vertical = [Edge("v", x, 0.0, 36.0) for x in (0.0, 100.0, 200.0)]
+    (region,) = edges_to_regions(horizontal, vertical, DEFAULT_SETTINGS.tables)
+    return region
+
+
+def test_a_wrapped_name_line_across_the_rule_stays_with_its_row():
+    words = [
+        Word("Measure", 5, 2, 50, 10),
+        Word("Actual", 105, 2, 140, 10),
+        Word("Rate", 5, 13, 30, 21),
+        Word("4.12", 105, 14, 125, 22),
+        # the name's second line crosses the rule at 24 and overprints the next row's name
+        Word("per", 5, 22, 20, 30),
+        Word("Carers", 5, 27, 40, 35),
+        Word("78%", 105, 26, 125, 34),
+    ]
+    grid = region_to_grid(_two_row_region(), words)
+    assert grid is not None
+    assert grid.rows[1] == ["Rate per", "4.12"]
+    assert grid.rows[2] == ["Carers", "78%"]
+
+
+def test_a_header_line_printed_over_a_figure_continues_the_header():
+    words = [
+        Word("Measure", 5, 2, 50, 10),
+        Word("Wales", 105, -4, 140, 3),  # over the table's top rule: still the header's
+        Word("Average", 105, 3, 140, 11),
+        Word("2016/17", 105, 12, 140, 20),  # printed over the row's figure
+        Word("Rate", 5, 13, 30, 21),
+        Word("4.76", 110, 12, 130, 20),
+        Word("Carers", 5, 26, 40, 34),
+        Word("77%", 110, 26, 130, 34),
+    ]
+    grid = region_to_grid(_two_row_region(), words)
+    assert grid is not None
+    assert grid.rows[0] == ["Measure", "Wales Average 2016/17"]
+    assert grid.rows[1] == ["Rate", "4.76"]
