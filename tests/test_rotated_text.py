@@ -9,7 +9,8 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from extract.load.pdf import RotatedWord, _stacked, load_pdf, page_glyphs
+from extract.load.pdf import load_pdf, page_glyphs
+from extract.load.rotated import RotatedWord, _stacked
 from extract.settings import DEFAULT_SETTINGS
 
 HERE = Path(__file__).parent
