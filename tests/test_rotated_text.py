@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from extract.load.pdf import load_pdf, page_glyphs
@@ -68,7 +69,11 @@ def test_labels_of_either_turn_and_any_alignment_share_one_line(name):
 
 
 @pytest.mark.parametrize("path", UPRIGHT, ids=lambda p: p.parent.name)
-def test_upright_pages_unchanged_and_no_angle_read(path):
+def test_upright_pages_unchanged_and_angles_read_for_few_glyphs(path, monkeypatch):
+    calls = []
+    read_angle = pdfium_c.FPDFText_GetCharAngle
+    monkeypatch.setattr(pdfium_c, "FPDFText_GetCharAngle", lambda *args: calls.append(1) or read_angle(*args))
+    glyph_count = 0
     pdf = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(pdf)):
@@ -77,12 +82,17 @@ def test_upright_pages_unchanged_and_no_angle_read(path):
             try:
                 height = page.get_size()[1]
                 plain = page_glyphs(textpage, height, 200_000)
-                assert page_glyphs(textpage, height, 200_000, DEFAULT_SETTINGS.pdf) == plain
+                rotated: list = []
+                assert page_glyphs(textpage, height, 200_000, DEFAULT_SETTINGS.pdf, rotated) == plain
+                assert rotated == []
+                glyph_count += len(plain)
             finally:
                 textpage.close()
                 page.close()
     finally:
         pdf.close()
+    # no angle call per glyph: only glyphs stacked like rotated text are asked
+    assert len(calls) < 0.01 * glyph_count
 
 
 def test_stacked_finds_only_glyphs_moving_along_y():
