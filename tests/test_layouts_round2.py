@@ -117,3 +117,12 @@ def test_a_header_line_printed_over_a_figure_continues_the_header():
     assert grid is not None
     assert grid.rows[0] == ["Measure", "Wales Average 2016/17"]
     assert grid.rows[1] == ["Rate", "4.76"]
+
+
+def test_columns_headed_by_several_councils_are_a_benchmark_not_actuals():
+    from extract.read.tables.table_model import build_columns
+
+    own = build_columns(["Indicator", "Harrow 15/16", "Harrow 16/17", "England"])
+    assert [c.meaning.kind for c in own] == [None, "actual", "actual", "national"]
+    bench = build_columns(["Indicator", "Darlington", "Hartlepool", "Middlesbrough", "England"])
+    assert [c.role for c in bench] == ["name", "ignore", "ignore", "ignore", "value"]
