@@ -1264,6 +1264,179 @@ def herefordshire_year_end(out: Path) -> None:
     wb.save(out)
 
 
+def welsh_housing_q4(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Appendix 4c"
+    _xlsx_page(ws)
+    ws["A1"] = (
+        "Appendix 4c – Community & Children's Services Group – Performance Management Information, Quarter 4 2014/15"
+    )
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = [
+        "Service Area",
+        "Indicator Description",
+        "2013/14 Actual Performance",
+        "2014/15 Target",
+        "Target Q4",
+        "Q4 Actual",
+        "Performance Q4 vs Target Q4",
+    ]
+    _xlsx_row(ws, 3, headers, bold=True, fill="00703C")
+    sections = [
+        (
+            "Homelessness and housing advice",
+            [
+                [
+                    "Housing Services",
+                    "% of homeless presentations decided within 33 working days (Local)",
+                    "80.3",
+                    "75.0",
+                    "75.0",
+                    "87.6",
+                    "Green",
+                ],
+                [
+                    "Housing Services",
+                    "The average number of working days between homeless presentation and "
+                    "discharge of duty for households found to be statutorily homeless (Local)",
+                    "84",
+                    "90",
+                    "90",
+                    "61",
+                    "Green",
+                ],
+            ],
+        ),
+        (
+            "Housing – private sector",
+            [
+                [
+                    "Housing Services",
+                    "The average number of calendar days taken to deliver a Disabled Facilities "
+                    "Grant (DFG) (Statutory)",
+                    "232",
+                    "270",
+                    "270",
+                    "205",
+                    "Green",
+                ],
+                [
+                    "Housing Services",
+                    "The average number of calendar days taken to deliver a low cost adaptation "
+                    "works in private dwellings where the Disabled Facilities Grant process is not used (Local)",
+                    "71",
+                    "85",
+                    "85",
+                    "53",
+                    "Green",
+                ],
+            ],
+        ),
+    ]
+    row = 4
+    for title, rows in sections:
+        _xlsx_row(ws, row, [title] + [""] * 6, bold=True)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+        ws.cell(row=row, column=1).fill = PatternFill("solid", fgColor="E2EFDA")
+        row += 1
+        for values in rows:
+            _xlsx_row(ws, row, values)
+            row += 1
+    for col, width in zip("ABCDEFG", (16, 60, 13, 11, 10, 10, 14), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+def haringey_cic(out: Path) -> None:
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Haringey Council – Corporate Parenting Advisory Committee")
+    _heading(doc, "Children in Care – Performance for the year to the end of May 2017", 14, "00505C")
+    doc.add_paragraph(
+        "Key indicators for children in care. Figures at the end of May 2017 unless stated; the placement "
+        "measures are provisional figures for the year to March 2017."
+    )
+    headers = ["Indicator", "Haringey", "Statistical neighbours", "England"]
+    rows = [
+        ["Number of children in care", "434", "", ""],
+        ["Rate of children in care per 10,000 population", "71", "", ""],
+        ["Percentage of children in care with three or more placement moves in the year", "10%", "7%", "10%"],
+        [
+            "Percentage of children under 16 in care for at least 2.5 years in the same placement for at least 2 years",
+            "77.5%",
+            "",
+            "68%",
+        ],
+        ["Percentage of children in care for over a month with an up to date health assessment", "94%", "", ""],
+    ]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00505C")
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [9.5, 2.4, 2.8, 2.2])
+    doc.add_paragraph()
+    doc.add_paragraph("Blank cells: no comparator published for that measure.")
+    doc.save(out)
+
+
+def darlington_q1_rotated(out: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q1 2018-19"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Performance Indicators, Quarter 1 2018/19"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme", "Indicator", "Q1 2017/18", "Q1 2018/19", "Target", "Statistical neighbours", "National"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    # period and comparator headers turned 90 degrees, the way narrow scorecard columns are set in Excel
+    for col in range(3, 8):
+        ws.cell(row=3, column=col).alignment = Alignment(
+            horizontal="center", vertical="center", text_rotation=90, wrap_text=True
+        )
+    ws.row_dimensions[3].height = 80
+    rows = [
+        ["Front door", "Contacts completed within 24 working hours", "", "94.2%", "", "", ""],
+        ["", "Initial Child Protection Conferences held within 15 working days", "", "98%", "", "", ""],
+        ["", "Child Protection reviews completed within timescale", "", "100%", "", "", ""],
+        [
+            "Children looked after",
+            "Looked after children with a Review Health Assessment completed",
+            "",
+            "94.1%",
+            "",
+            "",
+            "",
+        ],
+        ["", "Statutory visits to looked after children completed within timescale", "", "93.2%", "90%", "", ""],
+        [
+            "",
+            "Looked after children with three or more placement moves in the last 12 months",
+            "15.9%",
+            "9.6%",
+            "",
+            "9.5%",
+            "10%",
+        ],
+        ["", "Looked after reviews completed within timescale", "", "100%", "", "", ""],
+        ["", "Return home interviews completed within 72 hours", "", "92.5%", "", "", ""],
+        ["Care leavers", "Care leavers not in employment, education or training", "", "27.5%", "", "", ""],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+    # theme cells merged down their rows
+    for cells in ("A4:A6", "A7:A11"):
+        ws.merge_cells(cells)
+    for col, width in zip("ABCDEFG", (14, 58, 9, 9, 9, 9, 9), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=14, column=1, value="Blank: not reported for the quarter.").font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
@@ -1273,6 +1446,9 @@ DOCUMENTS = {
     ("dev", "monmouthshire_scorecard_q2_2015_16"): ("xlsx", monmouthshire),
     ("dev", "kent_early_help_scorecard_jul_2015"): ("xlsx", kent_early_help),
     ("dev", "herefordshire_year_end_2009_10"): ("xlsx", herefordshire_year_end),
+    ("dev", "welsh_housing_performance_q4_2014_15"): ("xlsx", welsh_housing_q4),
+    ("dev", "haringey_children_in_care_may_2017"): ("docx", haringey_cic),
+    ("dev", "darlington_q1_2018_19_rotated_headers"): ("xlsx", darlington_q1_rotated),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),

@@ -34,6 +34,12 @@ class PdfSettings:
     max_chars_per_page: int = 200_000  # a page with more glyphs is read as text only (pathological)
     sentence_join_lines: int = 6  # a sentence cut by a page break ends within this many lines of the next page
     prose_line_width: float = 0.5  # share of the page width: a single run this wide is a line of prose
+    # rotated text (a header cell turned 90 degrees): two glyphs in a row of the text whose centres are
+    # within `stacked_across` glyph sizes across and at least `stacked_along` apart along are stacked, so
+    # candidates for a rotated run; only those have their angle read (one pdfium call each)
+    stacked_across: float = 0.5
+    stacked_along: float = 0.15
+    wrapped_label_pitch: float = 1.6  # glyph sizes: a rotated line this close across continues the label before
 
     def __post_init__(self) -> None:
         _check_numbers(self)

@@ -5,6 +5,7 @@ line share a top and bottom), then the page's path objects for the thin ones tha
 borders. A chain of small pure functions turns them into what the rest of the tool reads:
 
     glyphs ─ glyphs_to_words ─ words_to_lines ─ line_to_cells ─ Line
+          └ take_rotated_labels (rotated.py: labels turned 90 degrees, one word each) ┘
     paths  ─ paths_to_rules ─ Rule
 
 A word is a run of glyphs with no space or gap in it, so a text run that a renderer wrote
@@ -30,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 from extract.errors import LoadError
 from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.page_text import join_broken_sentences
+from extract.load.rotated import RotatedWord, take_rotated_labels
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -68,10 +70,19 @@ _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
 _GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
 
 
-def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list[Glyph]:
+def page_glyphs(
+    textpage: pdfium.PdfTextPage,
+    height: float,
+    limit: int,
+    settings: PdfSettings | None = None,
+    rotated: list[Word] | None = None,
+) -> list[Glyph]:
     """Every glyph of the page with its font box, in the order the page draws them.
 
     Spaces and the line breaks pdfium generates are kept as text with no box (they end words).
+    With `settings` and a `rotated` list, each label of rotated text (a header cell turned 90
+    degrees) is taken out of the glyphs (spaces left in its place) and added to `rotated` as one
+    word: its text in reading order, its box where it is printed.
     """
     count = min(textpage.count_chars(), limit)
     if count <= 0:
@@ -91,12 +102,15 @@ def page_glyphs(textpage: pdfium.PdfTextPage, height: float, limit: int) -> list
     top = np.where(ink, height - box[:, 1], 0.0)
     bottom = np.where(ink, height - box[:, 3], 0.0)
     if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
-        return list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
-    # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
-    glyphs = np.empty(count, dtype=_GLYPH_RECORD)
-    glyphs["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
-    glyphs["x0"], glyphs["top"], glyphs["x1"], glyphs["bottom"] = box[:, 0], top, box[:, 2], bottom
-    return glyphs.tolist()
+        glyphs = list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
+    else:  # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
+        records = np.empty(count, dtype=_GLYPH_RECORD)
+        records["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
+        records["x0"], records["top"], records["x1"], records["bottom"] = box[:, 0], top, box[:, 2], bottom
+        glyphs = records.tolist()
+    if settings is not None and rotated is not None:
+        glyphs = take_rotated_labels(glyphs, textpage, inked, box, settings, rotated)
+    return glyphs
 
 
 _PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
@@ -192,20 +206,21 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
 
 def read_page(
     pdf: pdfium.PdfDocument, index: int, settings: PdfSettings
-) -> tuple[list[Glyph], list[Rule], float, float]:
-    """(glyphs, rules, width, height) of one page, read with pdfium and closed at once."""
+) -> tuple[list[Glyph], list[Word], list[Rule], float, float]:
+    """(glyphs, rotated labels, rules, width, height) of one page, read with pdfium and closed at once."""
     page = pdf[index]
+    rotated: list[Word] = []
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page)
+            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page, settings, rotated)
         finally:
             textpage.close()
         rules = paths_to_rules(page, height, settings) if glyphs else []
     finally:
         page.close()
-    return glyphs, rules, width, height
+    return glyphs, rotated, rules, width, height
 
 
 # -- glyphs → words → lines → cells ---------------------------------------------------------
@@ -259,26 +274,37 @@ def words_to_lines(words: list[Word], settings: PdfSettings) -> list[list[Word]]
 
     A word joins a line when its middle is within `line_overlap` heights of the line's middle:
     text of a vertically centred cell sits half a line off its neighbours and is a line of its
-    own. Small glyphs (superscripts, footnote marks) join the line whose band they sit in.
+    own. Small glyphs (superscripts, footnote marks) join the line whose band they sit in. A
+    rotated label joins the line whose middle it spans, or the line it starts takes the words
+    whose middle it spans (labels of one header row, top-, middle- or bottom-aligned).
     """
     if not words:
         return []
-    typical = _median([w.bottom - w.top for w in words], 10.0) or 10.0
+    any_rotated = any(type(w) is RotatedWord for w in words)
+    typical = _median([w.bottom - w.top for w in words if type(w) is not RotatedWord], 10.0) or 10.0
     overlap, small_height = settings.line_overlap, 0.7 * typical
     lines: list[list[Word]] = []
     middle = top = bottom = 0.0
+    rotated_line = False
     # (middle, x0, position, word): the sort key of before, the position keeping ties in order
     placed = sorted(((w.top + w.bottom) / 2, w.x0, n, w) for n, w in enumerate(words))
     for word_middle, _, _, word in placed:
         if lines:
+            if any_rotated and (
+                (rotated_line and top <= word_middle <= bottom)
+                or (type(word) is RotatedWord and word.top <= middle <= word.bottom)
+            ):
+                lines[-1].append(word)
+                continue
             height = word.bottom - word.top
             band = bottom - top
             near = abs(word_middle - middle) <= overlap * (height if height >= band else band)
-            if near or (height < small_height and top <= word_middle <= bottom):
+            if not rotated_line and (near or (height < small_height and top <= word_middle <= bottom)):
                 lines[-1].append(word)
                 continue
         lines.append([word])
         middle, top, bottom = word_middle, word.top, word.bottom
+        rotated_line = any_rotated and type(word) is RotatedWord
     for line in lines:
         line.sort(key=lambda w: w.x0)
     return lines
@@ -290,9 +316,14 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
     `stretched_space_cap` heights is one cell, however wide its spaces.
     """
-    tallest = max(w.height for w in words)
-    solid = [w for w in words if w.height >= 0.5 * tallest] or words
-    size = _median([w.height for w in solid], 10.0) or 10.0
+    # the type size comes from the upright words; a line of rotated labels only: from their widths
+    upright = [w for w in words if type(w) is not RotatedWord] or words
+    sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
+    tallest = max(sizes)
+    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= 0.5 * tallest] or upright
+    size = _median([s for s in sizes if s >= 0.5 * tallest], 10.0) or 10.0
+    if upright is not words:  # the line's band spans its rotated labels too
+        solid = solid + [w for w in words if type(w) is RotatedWord]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     threshold = settings.cell_gap * size
     if gaps and max(gaps) <= settings.stretched_space_cap * size and max(gaps) <= 2.0 * max(min(gaps), 0.1):
@@ -313,8 +344,9 @@ def _cell(words: list[Word]) -> Cell:
     return Cell(normalise_space(" ".join(w.text for w in words)), words[0].x0, max(w.x1 for w in words), tuple(words))
 
 
-def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings) -> list[Line]:
+def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
     words = glyphs_to_words(glyphs, settings)
+    words.extend(rotated)
     return [line_to_cells(line, settings) for line in words_to_lines(words, settings)]
 
 
@@ -329,10 +361,10 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
     empty: list[int] = []
     try:
         for index in range(len(pdf)):
-            glyphs, rules, width, height = read_page(pdf, index, settings)
-            if not any(g[0] != " " for g in glyphs):
+            glyphs, rotated, rules, width, height = read_page(pdf, index, settings)
+            if not rotated and not any(g[0] != " " for g in glyphs):
                 empty.append(index + 1)
-            lines = glyphs_to_lines(glyphs, settings)
+            lines = glyphs_to_lines(glyphs, settings, rotated)
             pages.append(Page(number=index + 1, lines=lines, width=width, height=height, rules=rules))
             report_page(index + 1, len(pdf))  # the run's progress display moves within a long PDF
     except pdfium.PdfiumError as exc:

@@ -55,6 +55,25 @@ SENTENCE_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
 )
 
 
+def _council_label_re() -> re.Pattern[str] | None:
+    """A column headed by a council's own name (`Haringey`, `Harrow 15/16`, `Kent County Council`)
+    holds that council's figures: its actuals. Names from mappings/councils.csv."""
+    path = mappings_dir() / "councils.csv"
+    if not path.exists():
+        return None
+    names: set[str] = set()
+    for row in read_csv(path, ("council", "short_name")):
+        names.update(n.strip() for n in (row["council"], row["short_name"], *row.get("alt_names", "").split("|")))
+    names.discard("")
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    suffix = r"(?:\s+(?:(?:metropolitan\s+)?borough|county(?:\s+borough)?|city|district)?\s*council)?"
+    prefix = r"^(?:the\s+)?(?:london\s+borough\s+of\s+)?"
+    return re.compile(rf"{prefix}(?P<name>{alternatives}){suffix}\b(?P<rest>.*)$", re.I)
+
+
+_COUNCIL_LABEL = _council_label_re()
+
+
 @dataclass(frozen=True)
 class HeaderMeaning:
     role: str
@@ -81,7 +100,23 @@ def classify_header(label: str) -> HeaderMeaning:
     if has_period and _is_mostly_period(text):
         # a bare dated column (`Mar-23`, `2022/23`, `Q2`) holds that period's actual
         return HeaderMeaning("value", "actual", text)
+    if council_named(text) is not None:
+        return HeaderMeaning("value", "actual", text if has_period else None)
     return HeaderMeaning("ignore")
+
+
+def council_named(label: str) -> str | None:
+    """The council a column label names with nothing else but a period (`Haringey`, `Harrow 15/16`),
+    lowercased; None when the label says more (or names no council)."""
+    if _COUNCIL_LABEL is None:
+        return None
+    council = _COUNCIL_LABEL.match(clean_header(label))
+    if council is None:
+        return None
+    rest = council.group("rest").strip()
+    if rest and not (_PERIOD_IN_HEADER.search(rest) and _is_mostly_period(rest)):
+        return None
+    return council.group("name").lower()
 
 
 def _is_mostly_period(text: str) -> bool:

@@ -27,8 +27,9 @@ MAX_HEADER_ROWS = 4  # a header is at most this many rows of labels (as the grid
 
 
 def is_section_row(row: list[str]) -> bool:
-    """A section title across the table: the first cell filled, every other cell empty."""
-    return len(row) > 1 and bool(row[0]) and not any(row[1:])
+    """A section title across the table: the first cell filled, every other cell empty or the
+    title again (a title longer than the first column, spread over the columns it crosses)."""
+    return len(row) > 1 and bool(row[0]) and all(not t or t == row[0] for t in row[1:])
 
 
 def header_rows(rows: list[list[str]]) -> int:

@@ -70,6 +70,8 @@ class Region:
     top: float
     x1: float
     bottom: float
+    #: per column boundary (as `verticals`), the (top, bottom) extents of the rules drawn there
+    boundary_spans: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> list[Region]:
@@ -113,6 +115,9 @@ def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> l
                 min(min(e.at for e in hs), min(e.start for e in vs)),
                 max(max(e.end for e in hs), max(e.at for e in vs)),
                 max(max(e.at for e in hs), max(e.end for e in vs)),
+                tuple(
+                    tuple((e.start, e.end) for e in vs if abs(e.at - x) <= tol) for x in verticals
+                ),
             )
         )
     return sorted(regions, key=lambda r: r.top)
@@ -138,7 +143,9 @@ def region_words(lines: list[Line], region: Region) -> list[Word]:
         for line in lines
         for cell in line.cells
         for w in cell.words
-        if region.x0 - 1 <= (w.x0 + w.x1) / 2 <= region.x1 + 1 and region.top - 1 <= w.middle <= region.bottom + 1
+        if region.x0 - 1 <= (w.x0 + w.x1) / 2 <= region.x1 + 1
+        and (region.top - 1 <= w.middle <= region.bottom + 1 or w.top < region.top < w.bottom
+             or w.top < region.bottom < w.bottom)  # a cell's text overflowing the table's outer rule
     ]
 
 
@@ -150,13 +157,21 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     if horizontals[-1] < region.bottom - 1:
         horizontals.append(region.bottom)
     verticals = region.verticals
+    merged = _merged_boundaries(region, horizontals)
     cells: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         r = _slot(word.middle, horizontals)
+        if r is None and word.top < horizontals[0] < word.bottom:  # overflowing the outer rule
+            r = 0
+        elif r is None and word.top < horizontals[-1] < word.bottom:
+            r = len(horizontals) - 2
         c = _slot((word.x0 + word.x1) / 2, verticals)
         if r is None or c is None:
             continue
+        while c > 0 and (r, c) in merged:  # no rule drawn here: the cell merges over this column
+            c -= 1
         cells.setdefault((r, c), []).append(word)
+    _place_overflow(cells, horizontals)
     if not cells:
         return None
     rows_used = sorted({r for r, _ in cells})
@@ -167,6 +182,79 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+def _place_overflow(cells: dict[tuple[int, int], list[Word]], horizontals: list[float]) -> None:
+    """A word printed across a row rule overflows its cell: a spreadsheet row too short for its
+    wrapped text draws the text's last line over the rule (and the row below's text). Its cell is
+    the one whose text it does not overprint: the row above when it overlaps the text of the row
+    below (the ink of two rows' lines never overlaps in a cell that holds its text), and the
+    other way round. A word that overlaps neither, or both, stays where its middle is."""
+    moves = []
+    for (r, c), words in cells.items():
+        for word in words:
+            crossed = [h for h in horizontals[1:-1] if word.top < h < word.bottom]
+            if len(crossed) != 1:
+                continue
+            k = horizontals.index(crossed[0])  # the rule between rows k - 1 and k
+            if r not in (k - 1, k):
+                continue
+            above = _overprints(word, cells.get((k - 1, c), []), crossed[0])
+            below = _overprints(word, cells.get((k, c), []), crossed[0])
+            if below and not above and r == k:
+                moves.append((word, (r, c), (k - 1, c)))
+            elif above and not below and r == k - 1:
+                moves.append((word, (r, c), (k, c)))
+    # a label line printed over a figure of its cell (not across a rule) continues the label of the
+    # cell above or below it, ending within half a line of it
+    for (r, c), words in cells.items():
+        figures = [w for w in words if is_value_like(w.text)]
+        if not figures:
+            continue
+        for word in words:
+            if any(word is m[0] for m in moves) or is_value_like(word.text) or not any(
+                f.top < word.bottom and word.top < f.bottom and f.x0 < word.x1 and word.x0 < f.x1 for f in figures
+            ):
+                continue
+            half = (word.bottom - word.top) / 2
+            if any(0 <= word.top - o.bottom < half for o in cells.get((r - 1, c), [])):
+                moves.append((word, (r, c), (r - 1, c)))
+            elif any(0 <= o.top - word.bottom < half for o in cells.get((r + 1, c), [])):
+                moves.append((word, (r, c), (r + 1, c)))
+    for word, source, target in moves:
+        cells[source].remove(word)
+        if not cells[source]:
+            del cells[source]
+        cells.setdefault(target, []).append(word)
+
+
+def _overprints(word: Word, others: list[Word], rule: float) -> bool:
+    """`word` shares ink height with one of `others` that does not itself cross `rule`."""
+    return any(
+        other is not word and other.top < word.bottom and word.top < other.bottom
+        and not other.top < rule < other.bottom
+        for other in others
+    )
+
+
+def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[int, int]]:
+    """(row, column) slots whose left column boundary is not drawn in that row though it is drawn
+    in most rows: the row's cell is merged over that boundary (a section title across the table
+    overflowing its first column). A boundary drawn in few rows (a header's only) merges nothing."""
+    if len(region.boundary_spans) != len(region.verticals):
+        return set()
+    rows = len(horizontals) - 1
+    out: set[tuple[int, int]] = set()
+    for c in range(1, len(region.verticals) - 1):
+        spans = region.boundary_spans[c]
+        missing = [
+            r
+            for r in range(rows)
+            if not any(start < (horizontals[r] + horizontals[r + 1]) / 2 < end for start, end in spans)
+        ]
+        if missing and 2 * len(missing) < rows:
+            out.update((r, c) for r in missing)
+    return out
 
 
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],

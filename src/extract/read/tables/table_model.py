@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.model import Line
-from extract.read.kinds import HeaderMeaning, classify_header, clean_header, is_status, read_polarity
+from extract.read.kinds import HeaderMeaning, classify_header, clean_header, council_named, is_status, read_polarity
 from extract.read.values import parse_cell
 
 
@@ -68,10 +68,16 @@ class Table:
 
 
 def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
+    # a column headed by the council is its actuals; columns headed by several councils are a
+    # benchmarking table, whose figures are other councils': none of them is read as this one's
+    councils = {council_named(label) for label in labels} - {None}
     columns = []
     for i, label in enumerate(labels):
         x0, x1 = spans[i] if spans else (None, None)
-        columns.append(Column(i, clean_header(label), classify_header(label), x0, x1))
+        meaning = classify_header(label)
+        if len(councils) > 1 and council_named(label) is not None:
+            meaning = HeaderMeaning("ignore")
+        columns.append(Column(i, clean_header(label), meaning, x0, x1))
     return columns
 
 

@@ -1,0 +1,148 @@
+"""Text turned 90 degrees (a narrow header cell of a spreadsheet): each printed label read as one
+word, placed where it is printed.
+
+pdfium gives a rotated glyph a box where it is drawn, but read one by one the glyphs of a label
+turned 90 degrees are stacked one above the other: each falls into a "line" of its own and the
+label scrambles with the upright text beside it. pdf.py hands the page's glyph boxes here; the
+labels come back as `RotatedWord`s and their glyphs as spaces.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extract.model import Word, normalise_space
+from extract.settings import PdfSettings
+
+Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points), as pdf.py
+_UPRIGHT = 0.01  # radians: a glyph turned less than this (or this short of a full turn) is upright
+_BLANK: Glyph = (" ", 0.0, 0.0, 0.0, 0.0)
+
+
+class RotatedWord(Word):
+    """A label printed turned 90 degrees (a narrow header cell): its box is tall and narrow."""
+
+    __slots__ = ()
+
+
+def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[int]:
+    """Glyphs whose neighbour in the text sits above or below them rather than beside them.
+
+    Upright text moves across from glyph to glyph and down only at a line end (back to the
+    line's start); rotated text moves along the page's y axis. Vectorised: no pdfium call for
+    the glyphs of upright text. Neighbours are the next inked glyph, across any generated break.
+    """
+    if len(inked) < 2:
+        return []
+    first, second = inked[:-1], inked[1:]
+    size = np.maximum(box[first, 2] - box[first, 0], box[second, 2] - box[second, 0])
+    across = np.abs((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
+    along = np.abs((box[second, 1] + box[second, 3]) - (box[first, 1] + box[first, 3])) / 2
+    stacked = (across < settings.stacked_across * size) & (along > settings.stacked_along * size)
+    return sorted(set(first[stacked].tolist()) | set(second[stacked].tolist()))
+
+
+def _along_gap(a: Glyph, b: Glyph) -> float:
+    """The empty space between two glyphs of one rotated line, along the page's y axis."""
+    return max(b[2] - a[4], a[2] - b[4])
+
+
+def take_rotated_labels(
+    glyphs: list[Glyph],
+    textpage: pdfium.PdfTextPage,
+    inked: np.ndarray,
+    box: np.ndarray,
+    settings: PdfSettings,
+    rotated: list[Word],
+) -> list[Glyph]:
+    """Each rotated label as one word: its text in the order drawn, its box where it is printed.
+
+    A header cell turned 90 degrees draws its glyphs one above the other; read one by one they
+    fall into as many "lines" as glyphs and scramble with the upright text beside them. Angles
+    are read for the stacked glyphs only, then for the glyphs next to a rotated one (a one-letter
+    word), so a page with no rotated text costs no pdfium call here. pdfium's generated breaks
+    inside a rotated line are dropped; a space is put where the glyphs leave a gap. The lines of
+    a wrapped label (drawn one after the other, side by side) make one label.
+    """
+    candidates = _stacked(inked, box, settings)
+    if not candidates:
+        return glyphs
+    ink_rank = {index: rank for rank, index in enumerate(inked.tolist())}
+    angles: dict[int, float] = {}
+
+    def is_rotated(index: int) -> bool:
+        if index not in angles:
+            angles[index] = float(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))
+        angle = angles[index]
+        return angle >= 0 and _UPRIGHT < angle < 2 * np.pi - _UPRIGHT
+
+    todo = list(candidates)
+    turned: set[int] = set()
+    while todo:
+        index = todo.pop()
+        if index in turned or not is_rotated(index):
+            continue
+        turned.add(index)
+        rank = ink_rank[index]
+        for other_rank in (rank - 1, rank + 1):  # the next inked glyph either way
+            if 0 <= other_rank < len(inked):
+                todo.append(int(inked[other_rank]))
+    if not turned:
+        return glyphs
+    order = sorted(turned)
+
+    def size(i: int, j: int) -> float:
+        return max(glyphs[i][3] - glyphs[i][1], glyphs[j][3] - glyphs[j][1], 1.0)
+
+    def across(i: int, j: int) -> float:
+        return abs((glyphs[j][1] + glyphs[j][3]) - (glyphs[i][1] + glyphs[i][3])) / 2
+
+    def in_sequence(i: int, j: int) -> bool:  # nothing upright drawn between them, same angle
+        return ink_rank[j] == ink_rank[i] + 1 and abs(angles[i] - angles[j]) < _UPRIGHT
+
+    # lines: rotated glyphs drawn in sequence on one printed line (a new line moves across)
+    lines: list[list[int]] = [[order[0]]]
+    for index in order[1:]:
+        last = lines[-1][-1]
+        if in_sequence(last, index) and across(last, index) < settings.stacked_across * size(last, index):
+            lines[-1].append(index)
+        else:
+            lines.append([index])
+    # labels: the next line of a wrapped label is drawn next, one line pitch across, overlapping along
+    labels: list[list[list[int]]] = [[lines[0]]]
+    for line in lines[1:]:
+        prev = labels[-1][-1]
+        a, b = prev[-1], line[0]
+        top_a, bottom_a = min(glyphs[i][2] for i in prev), max(glyphs[i][4] for i in prev)
+        top_b, bottom_b = min(glyphs[i][2] for i in line), max(glyphs[i][4] for i in line)
+        overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+        if in_sequence(a, b) and across(a, b) < settings.wrapped_label_pitch * size(a, b) and overlap > 0:
+            labels[-1].append(line)
+        else:
+            labels.append([line])
+    out = list(glyphs)
+    for label in reversed(labels):
+        words = []
+        for line in label:
+            chars = [glyphs[line[0]][0]]
+            for a, b in itertools.pairwise(line):
+                if _along_gap(glyphs[a], glyphs[b]) > settings.word_gap * size(a, b):
+                    chars.append(" ")
+                chars.append(glyphs[b][0])
+            words.append("".join(chars))
+        members = [i for line in label for i in line]
+        box_of = (
+            min(glyphs[i][1] for i in members),
+            min(glyphs[i][2] for i in members),
+            max(glyphs[i][3] for i in members),
+            max(glyphs[i][4] for i in members),
+        )
+        first, last = label[0][0], label[-1][-1]
+        out[first : last + 1] = [_BLANK] * (last + 1 - first)
+        rotated.append(RotatedWord(normalise_space(" ".join(words)), *box_of))
+    rotated.reverse()  # in the order drawn
+    return out
