@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from datetime import date
 
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
@@ -31,7 +32,7 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
-from extract.read.narrative.phrases import _period_mentions, _Setting
+from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.text import (
     _BULLET_START,
     _GENERIC_WORDS,
@@ -44,6 +45,7 @@ from extract.read.narrative.text import (
     narrative_blocks,
     sentences,
 )
+from extract.read.periods import add_months, span_period
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
 
@@ -106,6 +108,8 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
     ):
         return right.period
     left = parts.previous_mention(f.start)
+    if left and left.blocking and (since := _since_period(parts, left, s)) is not None:
+        return None if benchmark else since
     if (left and left.blocking) or _NOW_BEFORE.search(_before(sentence, f.start, 40)) or _NOW_AFTER.match(
         _after(sentence, f.tail, 50)
     ):
@@ -124,6 +128,20 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
         near = parts.own[max(0, i - 1) : i + 1]
         return min(near, key=lambda x: min(abs(x.start - f.tail), abs(f.start - x.end))).period
     return s.report_period
+
+
+def _since_period(parts: _Parts, since: _Mention, s: _Setting) -> Period | None:
+    """`Between April and October 2023 ... 52.5%, since then ... 80.5%`: from the month after the
+    period named before `since then` to the end of the report's period, when both are known."""
+    earlier = [m for m in parts.mentions if m.end <= since.start and m.period is not None and m.period.end]
+    report = s.report_period
+    if not earlier or report is None or report.end is None:
+        return None
+    last = earlier[-1].period.end  # type: ignore[union-attr]
+    if report.end <= last:
+        return None
+    first = add_months(date(last.year, last.month, 1), 1)
+    return span_period(parts.text[since.start : since.end], first, report.end.year, report.end.month)
 
 
 # --------------------------------------------------------------------------- counts of a whole
