@@ -10,6 +10,7 @@ from datetime import date
 from extract.model import Period, normalise_space
 from extract.read.narrative.text import _after, _before, _cover, _has_verb, _wordset
 from extract.read.periods import (
+    add_months,
     calendar_year,
     full_year,
     month_end,
@@ -56,6 +57,10 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d,.£/])(?P<y>{_Y4})(?![\d,%]|\.\d)")),
     # `In 2023, ...`: a year before a comma is a period only after its preposition (`Act 1989, ...` is a name)
     ("year", re.compile(rf"(?:(?<=\b[Ii]n\s)|(?<=\bduring\s)|(?<=\bfor\s)|(?<=\bby\s))(?P<y>{_Y4})(?=,\D)")),
+    # `over the last 6 months`: the months up to the report's end
+    ("last_months", re.compile(
+        r"\b(?:the\s+)?(?:last|past|previous)\s+(?P<n>[2-9]|1[01]|two|three|four|five|six|seven|eight|nine)\s+months\b",
+        re.I)),
     ("relative", re.compile(
         r"\b(?:the\s+)?(?:same\s+(?:point|period|time)\s+)?(?:last|previous|prior)\s+(?P<unit>year|quarter|month)\b"
         r"|\b(?:12\s+months|a\s+year)\s+(?:ago|earlier)\b", re.I)),
@@ -72,6 +77,7 @@ _TRAILING_PREPS = _wordset(
 )
 _SNAPSHOT_PREPS = _wordset("as at the end of|as at|as of|at the end of|the end of|end of|at|by", "|")
 _MONTH_ALONE_PREPS = _SNAPSHOT_PREPS | {"in", "during", "for", "since", "from", "to", "until", "of", "on", "over"}
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _COMPARISON = re.compile(
     r"\b(?:compared|comparison|than|from|previous|versus|vs|same\s+as"
     r"|(?:down|up|reduction|increase|decrease|rise|fall|improvement|deterioration)\s+on)\b",
@@ -168,6 +174,13 @@ def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, 
         if snapshot:
             return point_in_time(f"{prep} {label}", month_end(year, month))
         return month_period(label, year, month)
+    if kind == "last_months":
+        report = s.report_period
+        if report is None or report.end is None:
+            return Period(label)
+        n = _COUNT_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+        first = add_months(date(report.end.year, report.end.month, 1), 1 - n)
+        return span_period(label, first, report.end.year, report.end.month)
     if kind == "year":
         if prep not in {"in", "during", "for", "of", "by", "end of", "the end of", "at the end of"}:
             return None
