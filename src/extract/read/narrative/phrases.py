@@ -69,7 +69,7 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _PREP_TAIL = re.compile(
     r"(?<![A-Za-z])(?P<prep>as\s+at\s+the\s+end\s+of|as\s+at|as\s+of|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of"
     r"|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|at|in|during|for|by|over|of|on|from|to|since|until"
-    r"|between|throughout|within|than)\s+(?:the\s+)?$",
+    r"|between|throughout|within|than)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",  # `in late September`
     re.I,
 )
 _TRAILING_PREPS = _wordset(
