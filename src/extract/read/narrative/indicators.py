@@ -421,6 +421,9 @@ def _choose_indicator(
         return _clean(f"{f.noun} {f.rest or _predicate(figs[f.attached_to].indicator)}"), True
     if f.own and f.of_all and name and not generic and _phrase_class(name) == "percent":
         return name, True  # `The % of UASC ... at 6% of all Looked After Children`
+    if f.own and f.of_all and name and not generic and f.percent:
+        # `UASC now comprise 6% of all children in care`: the subject's share of the whole
+        return _clean(f"{name} as a share of all {f.own}"), True
     if f.own:
         return _shared_predicate(f, i, sentence, figs), True
     if f.inherit_full and previous:
