@@ -224,6 +224,10 @@ _KIND_BEFORE = re.compile(
 )
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
 _KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
+# `our comparators who as at 2021/22 were all at 84%`: the benchmark, then a clause about it
+_KIND_BEFORE_CLAUSE = re.compile(
+    rf"\b(?:{_KIND_ANY})\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$", re.I
+)
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
     re.I,
@@ -278,7 +282,11 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
             continue
         left_from = figs[i - 1].tail if i else 0
         before = sentence[max(left_from, f.start - window) : f.start]
-        kind = _kind_finder(_KIND_BEFORE, before) or _kind_finder(_KIND_BEFORE_LONG, before)
+        kind = (
+            _kind_finder(_KIND_BEFORE, before)
+            or _kind_finder(_KIND_BEFORE_LONG, before)
+            or _kind_finder(_KIND_BEFORE_CLAUSE, before)
+        )
         after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
         if after in _KINDS_AFTER and kind is None:
             kind = after

@@ -121,6 +121,8 @@ def _period_for(parts: _Parts, f: _Fig, s: _Setting, current: bool) -> Period | 
     if left and left.period and left.comparison and same_clause and not current and f.kind not in _PLAN_KINDS:
         # `an improvement on 2013–14 when they were at 85%`: what is compared with is of its period
         return left.period
+    if benchmark and left and left.period and left.end >= f.start - 50 and not parts.any_fig_between(left.end, f.start):
+        return left.period  # `our comparators who as at 2021/22 were all at 84%`: the benchmark's own date
     if benchmark:
         return None  # benchmarks without their own date keep no period
     if parts.own:
