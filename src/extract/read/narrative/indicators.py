@@ -333,6 +333,11 @@ def _set_own(f: _Fig, phrase: str) -> None:
         f.weak = phrase
 
 
+def _last_word(phrase: str) -> str:
+    words = _words(phrase)
+    return words[-1].lower() if words else ""
+
+
 def _head_noun(phrase: str) -> str:
     """`children who became subject to ...` → `children`: the words before the first verb or relative."""
     out: list[str] = []
@@ -402,6 +407,9 @@ class _Memory:
     recent: int  # how many earlier figures may lend their name (NarrativeSettings.recent_figures)
     heading: str | None = None
     named: list[_Fig] = field(default_factory=list)
+    # the last measure an earlier sentence of the block named without a figure (`a consistently low
+    # re-referral rate for ...`): what `The latest rate` after it refers to
+    phrase: str | None = None
 
 
 def _choose_indicator(
@@ -447,6 +455,9 @@ def _choose_indicator(
     if name and not generic and not benchmark_subject and _compatible(_phrase_class(name), cls):
         return (_clean(f"{name} {f.qualifier}") if _QUALIFIER_JOINS.match(f.qualifier) else name), True
     specific = [x for x in (f.weak, measure) if x and not all(w.lower() in _GENERIC_WORDS for w in _words(x))]
+    lead = name or sentence[: figs[0].start]  # `The latest rate, 18% ...`: the words before the figures
+    if vague == "noun" and not specific and memory.phrase and _last_word(lead) == _last_word(memory.phrase):
+        return memory.phrase, False  # `The latest rate was 18%` after `... a low re-referral rate for ...`
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
     found = _best_match(f, memory.named[-memory.recent :]) or _best_match(f, figs[max(0, i - memory.recent) : i])

@@ -53,6 +53,10 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+# words that judge a measure, not name it (`a consistently low re-referral rate`)
+_EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
+# a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
+_MEASURE_PHRASE = re.compile(r"\b((?:[a-z][\w'’-]*\s+){1,3}(?:rate|percentage|proportion|caseload|timeliness))\b", re.I)
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "whereby"})
 _WHEN_WORDS = frozenset({"last", "previous", "next", "prior", "same", "period"})  # `last year's figure`
 _PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
@@ -429,6 +433,11 @@ def extract_narrative(
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
             memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
+        memory.phrase = None
         for sentence in sentences(block):
-            out.extend(_sentence_figures(sentence, setting, memory))
+            found = _sentence_figures(sentence, setting, memory)
+            out.extend(found)
+            if not found:
+                named = _MEASURE_PHRASE.findall(sentence)
+                memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
     return out
