@@ -223,7 +223,8 @@ def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
                 start=first,
                 end=end,
                 period=period,
-                trailing=relative or prep in _TRAILING_PREPS,
+                # `... 92% completed within 15 days (2013–14)`: a bracketed period is the figure's before it
+                trailing=relative or prep in _TRAILING_PREPS or (prep is None and sentence[start - 1 : start] == "("),
                 leading=prep is None
                 or prep.startswith(("compared", "in comparison", "than", "from", "between"))
                 or followed
