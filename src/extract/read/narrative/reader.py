@@ -53,6 +53,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
 # a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
@@ -256,6 +257,10 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             section=s.section,
             page=s.page,
         )
+        cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
+        if cut != figure.indicator_raw and figure.indicator_raw != sentence:
+            # `rate per 10,000, and the reasons`: the name ends where the next clause begins
+            figure = replace(figure, indicator_raw=_clean(cut))
         if not _names_something(figure.indicator_raw):
             # `This`, `there`, `English average`: no measure named; the sentence is the honest name
             figure = replace(figure, indicator_raw=sentence)
