@@ -53,6 +53,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
@@ -257,6 +258,11 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             section=s.section,
             page=s.page,
         )
+        apposed = _APPOSED.search(sentence[: f.start])
+        if apposed and (figure.indicator_raw or "") not in sentence:
+            # `Key Stage 2 results in reading, at 68%, matched ...`: the phrase the figure is set beside
+            # names it, not a measure remembered from an earlier sentence
+            figure = replace(figure, indicator_raw=_clean(apposed.group(1)))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
