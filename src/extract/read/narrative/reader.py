@@ -53,6 +53,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
@@ -446,6 +447,9 @@ def extract_narrative(
             # a heading names the figures under it only when it names a measure (`KPI 17 - Average
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
             memory.heading = heading if _names_a_measure(heading) else None
+            memory.named = []
+        elif _NUMBERED_PARAGRAPH.match(block):
+            # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
         for sentence in sentences(block):
