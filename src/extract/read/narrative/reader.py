@@ -53,6 +53,17 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_OF_THESE = re.compile(r"^\s*Of\s+(?:the|these|those)\s+[\d,]+\b", re.I)  # `Of these 79 children, 67% are ...`
+# `Nearly two thirds of children`: a quantity in words, then what it is of
+_QUANTITY_SUBJECT = re.compile(
+    r"^(?:nearly|almost|about|around|over|under|more\s+than|less\s+than|just\s+(?:over|under))?\s*(?:a|one|two|three)?\s*"
+    r"(?:half|halves|thirds?|quarters?|fifths?)\s+of\s+(?:the\s+)?(.+)$",
+    re.I,
+)
+# `remain in the same placement for two years or more`, `had missed the deadline ...` (to the clause's end)
+_VERB_PHRASE = re.compile(
+    r"^\s*((?:are|were|is|was|had|have|has|remain|remained|remains)\s+[^,.;()]{3,80}?)\s*(?:[,.;()]|$|\s+which\b)", re.I
+)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
@@ -264,6 +275,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # `Key Stage 2 results in reading, at 68%, matched ...`: the phrase the figure is set beside
             # names it, not a measure remembered from an earlier sentence
             figure = replace(figure, indicator_raw=_clean(apposed.group(1)))
+        figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
@@ -277,6 +289,34 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             figure = replace(figure, indicator_raw=f"{figure.indicator_raw} ({next(iter(bands))})")
         out.append((f, figure))
     return _unambiguous(sentence, out)
+
+
+def _with_predicate(sentence: str, f: _Fig, name: str) -> str:
+    """A name completed by what the sentence says of it.
+
+    - `Nearly two thirds of children remain in the same placement ...`: a quantity in words is no
+      name; the rest of the subject and its verb phrase are;
+    - `49% of assessments (94) had missed the deadline`: a one- or two-word phrase takes the verb
+      phrase after the count in brackets;
+    - `Of these 79 children, 67% are from the Gypsy or Roma traveller communities`: a name lent by an
+      earlier sentence takes the verb phrase after the figure.
+    """
+    quantity = _QUANTITY_SUBJECT.match(name)
+    if quantity and name in sentence:
+        rest = sentence[sentence.index(name) + len(name) :]
+        verb = _VERB_PHRASE.match(rest)
+        return _clean(f"{quantity.group(1)} {verb.group(1)}") if verb else name
+    words = _words(name)
+    if 0 < len(words) <= 2:
+        after = re.match(rf"\s*(?:of\s+(?:the\s+)?)?{re.escape(name)}\s*\(\s*[\d,]+\s*\)(.*)", sentence[f.tail :])
+        verb = _VERB_PHRASE.match(after.group(1)) if after else None
+        if verb:
+            return _clean(f"{name} {verb.group(1)}")
+    if name and name not in sentence and _OF_THESE.match(sentence):
+        verb = _VERB_PHRASE.match(sentence[f.tail :])
+        if verb:
+            return _clean(f"{name} {verb.group(1)}")
+    return name
 
 
 def _names_something(name: str | None) -> bool:
