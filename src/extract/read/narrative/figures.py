@@ -234,6 +234,7 @@ _KIND_AFTER = re.compile(
 )
 _KINDS_AFTER = {"target", "tolerance", "national", "regional", "statistical_neighbours", "comparator_group"}
 _LIST_JOINT = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs\.?)\s*$", re.I)
 _RESPECTIVELY = re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I)
 
 
@@ -275,6 +276,7 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
             r"(?:\w+\s+)?(?:targets?|tolerances?)\b", subject, re.I
         ):
             subject_kind = None  # `our target for audit completion ... is 75%`, not `performance against target`
+    subject_compares = bool(subject and re.search(rf"\bthan\s+(?:the\s+)?(?:{_KIND_ANY})", subject, re.I))
     from_after: set[int] = set()
     for i, f in enumerate(figs):
         if i in respectively:
@@ -291,7 +293,11 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
         if after in _KINDS_AFTER and kind is None:
             kind = after
             from_after.add(i)
-        if kind is None and subject_kind is not None:
+        if kind is None and subject_kind is not None and (
+            not subject_compares or _COMPARED_BEFORE.search(sentence[max(left_from, f.start - 30) : f.start])
+        ):
+            # `A higher percentage of children than the national average had ... (13% compared with
+            # 11%)`: the subject compares with the benchmark; only the figure compared with is it
             kind = subject_kind
         f.kind = kind or "actual"
     # `59% and 61% in England`: figures listed before the words that name their kind share it

@@ -54,6 +54,12 @@ from extract.settings import NarrativeSettings
 
 _DIGIT = re.compile(r"\d")
 _OF_THESE = re.compile(r"^\s*Of\s+(?:the|these|those)\s+[\d,]+\b", re.I)  # `Of these 79 children, 67% are ...`
+# `A slightly higher percentage of children than the national average`: a comparison, then what it is of
+_COMPARED_SUBJECT = re.compile(
+    r"^(?:an?\s+)?(?:\w+\s+)?(?:higher|lower|greater|smaller)\s+(?:percentage|proportion|number|rate)\s+of\s+"
+    r"(?:the\s+)?(.+?)\s+than\s+(?:the\s+)?[\w\s]{2,40}$",
+    re.I,
+)
 # `Nearly two thirds of children`: a quantity in words, then what it is of
 _QUANTITY_SUBJECT = re.compile(
     r"^(?:nearly|almost|about|around|over|under|more\s+than|less\s+than|just\s+(?:over|under))?\s*(?:a|one|two|three)?\s*"
@@ -301,7 +307,7 @@ def _with_predicate(sentence: str, f: _Fig, name: str) -> str:
     - `Of these 79 children, 67% are from the Gypsy or Roma traveller communities`: a name lent by an
       earlier sentence takes the verb phrase after the figure.
     """
-    quantity = _QUANTITY_SUBJECT.match(name)
+    quantity = _QUANTITY_SUBJECT.match(name) or _COMPARED_SUBJECT.match(name)
     if quantity and name in sentence:
         rest = sentence[sentence.index(name) + len(name) :]
         verb = _VERB_PHRASE.match(rest)
