@@ -53,6 +53,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
 _OF_THESE = re.compile(r"^\s*Of\s+(?:the|these|those)\s+[\d,]+\b", re.I)  # `Of these 79 children, 67% are ...`
 # `A slightly higher percentage of children than the national average`: a comparison, then what it is of
 _COMPARED_SUBJECT = re.compile(
@@ -258,6 +259,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:
+        if _RESTATED.search(sentence[: f.start]):
+            continue  # `data on that approx. 5%`, `Of these 79 children`: a figure given before, restated
         raw = sentence[f.start : f.end]
         unit = "gbp" if raw.startswith("£") else _unit(f, raw)
         if not _keep(f, unit, s.strict):
@@ -313,6 +316,8 @@ def _with_predicate(sentence: str, f: _Fig, name: str) -> str:
         verb = _VERB_PHRASE.match(rest)
         return _clean(f"{quantity.group(1)} {verb.group(1)}") if verb else name
     words = _words(name)
+    if 0 < len(words) <= 2 and re.match(rf"\s*of\s+(?:the\s+)?{re.escape(name)}\s+and\s+\d", sentence[f.tail :]):
+        return sentence  # `90% of parent/carers and 87% of children ... happy with`: the list shares one predicate
     if 0 < len(words) <= 2:
         after = re.match(rf"\s*(?:of\s+(?:the\s+)?)?{re.escape(name)}\s*\(\s*[\d,]+\s*\)(.*)", sentence[f.tail :])
         verb = _VERB_PHRASE.match(after.group(1)) if after else None
