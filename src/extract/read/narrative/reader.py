@@ -13,6 +13,7 @@ phrase and, where printed, a numerator and denominator.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import replace
@@ -53,6 +54,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
 _RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
 _OF_THESE = re.compile(r"^\s*Of\s+(?:the|these|those)\s+[\d,]+\b", re.I)  # `Of these 79 children, 67% are ...`
 # `A slightly higher percentage of children than the national average`: a comparison, then what it is of
@@ -255,6 +257,9 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # `an increase from 8% to 9%` with no period of its own: the earlier value is the
             # previous period's, not a second value of the same one
             earlier.kind, earlier.period = "previous_period", None
+    for a, b in itertools.pairwise(figs):
+        if b.rate_unit and not (a.rate_unit or a.percent) and _RATE_IN_BRACKETS.fullmatch(sentence[a.tail : b.start]):
+            a.forced_unit = "count"  # `190 (83 per 10,000 children)`: the count, beside its rate
     _assign_wholes(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
