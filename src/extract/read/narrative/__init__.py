@@ -2,7 +2,8 @@
 
 text (blocks, sentences, words) → phrases (period phrases, decided by extract.read.periods) →
 figures (numbers that are measures, and their kinds) → indicators (the phrase each figure
-measures) → reader (periods of figures, wholes, units; `extract_narrative`).
+measures) → naming (names completed, told apart or given way to the sentence) → reader (periods
+of figures, wholes, units; `extract_narrative`).
 """
 
 from extract.read.narrative.reader import extract_narrative
