@@ -52,6 +52,8 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_CLAUSE_JOINT_OPEN = re.compile(r"\s*\(")  # a name up to its first bracket
+_RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate of 88 per 10,000)`
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
 _RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
@@ -234,8 +236,17 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # previous period's, not a second value of the same one
             earlier.kind, earlier.period = "previous_period", None
     for a, b in itertools.pairwise(figs):
-        if b.rate_unit and not (a.rate_unit or a.percent) and _RATE_IN_BRACKETS.fullmatch(sentence[a.tail : b.start]):
+        between = sentence[a.tail : b.start]
+        if not b.rate_unit or a.rate_unit or a.percent or not _RATE_OPENS.search(between):
+            continue
+        if _RATE_IN_BRACKETS.fullmatch(between):
             a.forced_unit = "count"  # `190 (83 per 10,000 children)`: the count, beside its rate
+        counted = _CLAUSE_JOINT_OPEN.split(a.indicator or "")[0]
+        if counted and not counted.lower().startswith("rate"):
+            a.indicator = counted  # the count's name stops where its rate's bracket opens
+            # `200 children are being looked after ... (a rate of 88 per 10,000)`: the rate of what a counts
+            base = "10,000" if b.rate_unit == "rate_per_10k" else "1,000"
+            b.indicator = _clean(f"{counted} (rate per {base})")
     _assign_wholes(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
