@@ -444,3 +444,12 @@ def test_a_header_at_the_page_foot_keeps_the_top_of_a_label_over_its_own_column(
     grid = trailing_header(lines, SETTINGS, 2)
     assert grid is not None and "12 months earlier" in grid.rows[0]
     assert grid.title == "Employability and Skills KPIs"
+
+
+def test_words_a_narrow_column_ran_together_in_a_header_are_split_where_that_names_a_column():
+    from extract.read.tables.cells import mend_label
+
+    assert mend_label("Nationalaverage") == "National average"  # `National` over `average`
+    assert mend_label("Regionalaverage") == "Regional average"
+    assert mend_label("Perfor mance") == "Performance"  # and the other way round
+    assert mend_label("Improvementarea") == "Improvementarea"  # no split names a column: left as printed

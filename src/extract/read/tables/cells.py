@@ -239,7 +239,16 @@ def mend_label(label: str) -> str:
     if not label or classify_header(label).role != "ignore":
         return label
     joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
-    return joined if classify_header(joined).role != "ignore" else label
+    if classify_header(joined).role != "ignore":
+        return joined
+    # the other way round: two words a narrow column's lines ran together (`National` over `average`
+    # read as `Nationalaverage`), split where that names a column
+    for token in re.findall(r"[A-Za-z]{10,}", label):
+        for cut in range(len(token) - 4, 3, -1):  # the longest first word first: `Regional average`
+            split = label.replace(token, f"{token[:cut]} {token[cut:]}", 1)
+            if classify_header(split).role != "ignore":
+                return split
+    return label
 
 
 def merge_header(rows: list[list[str]]) -> list[str]:
