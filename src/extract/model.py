@@ -95,12 +95,11 @@ DOCUMENT_STATUSES = (
     "error",
 )
 
-_WS = re.compile(r"\s+")
 
 
 def normalise_space(text: str) -> str:
     """Collapse every run of whitespace (tabs, newlines, NBSP) to one space and strip."""
-    return _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    return " ".join(text.split())  # str.split() splits on what `\s` matches, NBSP included, and faster
 
 
 @dataclass(frozen=True, slots=True)
