@@ -751,7 +751,7 @@ def build(data_dir: Path) -> list[dict]:
                 "dfe_dashboard_measure": "",
                 "lait_measure": "",
                 "official_codes": code,
-                # scoped to Welsh councils' papers (extract.tidy.match_filter.WELSH_PENALTY): each
+                # scoped to Welsh councils' papers (Settings.match.weights.welsh): each
                 # has an English near-twin measured otherwise (PM24's statutory timescale, PM27's
                 # registers, PM26's returns home)
                 "facets": "nation=wales",

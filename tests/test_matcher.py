@@ -301,13 +301,13 @@ def test_an_entry_stating_no_time_is_not_blocked_by_in_the_year():
     timescale and still needs an entry that states it."""
     import dataclasses
 
-    from extract.tidy.match_filter import YEAR_ONLY_PENALTY
+    from extract.settings import ScoreWeights
 
     bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
     year = bare.read("statutory visits to children in care in the year")
     ok, penalty = bare._allowed(year, None)
     i = bare.index_of["cla_visits_in_timescale_pct"]
-    assert ok[i] and penalty[i] >= YEAR_ONLY_PENALTY
+    assert ok[i] and penalty[i] >= ScoreWeights().year_only
     ok, _ = bare._allowed(bare.read("statutory visits to children in care within 12 months"), None)
     assert not ok[i]
 

@@ -147,3 +147,17 @@ def test_settings_are_validated():
         Settings(run=RunSettings(timeout="soon"))
     with pytest.raises(SettingsError):
         Settings(tables=PdfSettings())
+
+
+def test_the_matchers_penalties_are_settings_and_reach_it():
+    from dataclasses import replace
+
+    from extract.mappings import load_mappings
+    from extract.settings import ScoreWeights
+    from extract.tidy.matching import Matcher
+
+    with pytest.raises(SettingsError):
+        ScoreWeights(age=-1)
+    mappings = load_mappings()
+    strict = Matcher(mappings, replace(ScoreWeights(), vetoed=10.0))
+    assert strict.penalties.vetoed == 10.0 and Matcher(mappings).penalties == ScoreWeights()

@@ -105,6 +105,29 @@ class FuzzyRule:
 
 
 @dataclass(frozen=True)
+class ScoreWeights:
+    """What a catalogue entry pays in score points (0-100) against a printed name, per facet it states
+    and the name does not, and how a vetoed candidate is listed. Tuned together on the dev names and
+    the alias names with their aliases removed (tests/test_matcher.py); change them as a set."""
+
+    entry_only: float = 5.0  # a qualifier or named number the entry states and the name does not
+    group: float = 8.0  # a population or pupil group: the entry is about part of the name's population
+    age: float = 20.0  # an age band: the entry is about another (narrower) population, another indicator
+    number: float = 8.0  # a timescale or threshold: the entry is a narrower indicator
+    weak_number: float = 8.0  # "in the year" (12 months) only
+    year_only: float = 10.0  # the name's only time is "in the year" and the entry states none
+    rate: float = 20.0  # the name states no measure and the entry is a rate per population (a rate says so)
+    count: float = 7.0  # the name states no measure and the entry's own name says it is a count
+    timely_count: float = 15.0  # a count entry, when the name is about timeliness ("in timescale"): a share
+    welsh: float = 20.0  # a Welsh framework entry, for a name outside a Welsh council's papers
+    vetoed: float = 45.0  # a vetoed candidate's score: listed for review, never accepted
+    prune_above: int = 60  # more scored names than this: rapidfuzz runs only for those that can reach the top
+
+    def __post_init__(self) -> None:
+        _check_numbers(self)
+
+
+@dataclass(frozen=True)
 class MatchSettings:
     """Fuzzy matching of printed names to the catalogue (scores 0-100, see tidy.matching.Matcher)."""
 
@@ -127,11 +150,12 @@ class MatchSettings:
     narrative_threshold: float = 80.0
     narrative_floor: float = 70.0
     candidates: int = 3  # how many candidates `extract match` and the review queue keep
+    weights: ScoreWeights = field(default_factory=ScoreWeights)
 
     def __post_init__(self) -> None:
         _check_numbers(self)
         for f in fields(self):
-            if f.name != "candidates" and not 0 <= getattr(self, f.name) <= 100:
+            if f.name not in ("candidates", "weights") and not 0 <= getattr(self, f.name) <= 100:
                 raise SettingsError(f"match.{f.name} must be between 0 and 100")
         for prefix in ("", "generic_", "narrative_"):
             if getattr(self, f"{prefix}floor") > getattr(self, f"{prefix}threshold"):

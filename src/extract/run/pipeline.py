@@ -200,7 +200,10 @@ class Pipeline:
         if self._matcher is None:
             from extract.tidy.matcher_store import load_matcher
 
-            self._matcher = load_matcher(self.mappings) if self._from_files else Matcher(self.mappings)
+            weights = self.settings.match.weights
+            self._matcher = (
+                load_matcher(self.mappings, weights) if self._from_files else Matcher(self.mappings, weights)
+            )
         return self._matcher
 
     def parse(self, path: Path) -> ParsedDocument:

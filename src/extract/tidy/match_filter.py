@@ -16,26 +16,8 @@ import numpy as np
 
 from extract.tidy.facets import MEASURE_NAMES, UNIT_MEASURES, Reading
 
-# What an entry pays, per facet it states and the printed name does not:
-ENTRY_ONLY_PENALTY = 5.0  # ... a qualifier or named number
-GROUP_PENALTY = 8.0  # ... a population or pupil group ("stated" qualifiers): it is about part of them
-AGE_PENALTY = 20.0  # ... an age band: the entry is about part of the name's population (another indicator)
-NUMBER_PENALTY = 8.0  # ... a timescale or threshold: the entry is a narrower indicator
-WEAK_PENALTY = 8.0  # ... "in the year" (12 months) only
-# When the name's only time is "in the year" (the reporting period, not "within 12 months"), an
-# entry stating no time is not blocked (most entries leave the period unsaid) but pays this, so that
-# an entry that says "during the year" comes first.
-YEAR_ONLY_PENALTY = 10.0
-# When the printed name states no measure: a rate per 10,000 / 1,000 / 100,000 pays most (a
-# rate says so: "children becoming subject to a plan" is their number, not the rate), and an
-# entry whose own name says it is a count ("Number of ...") pays a little.
-RATE_PENALTY = 20.0
-COUNT_PENALTY = 7.0
-TIMELY_COUNT_PENALTY = 15.0  # ... a count, when the name is about timeliness ("in timescale"): a share
-# An entry of the Welsh framework (facet nation=wales: PM24-PM35, SCC/ measures with no English
-# dataset name), for a name outside a Welsh council's papers: England's measure of the same words
-# differs in timescale or definition (PM24's statutory timescale is not the 45 working days).
-WELSH_PENALTY = 20.0
+# What an entry pays per facet it states and the printed name does not: Settings.match.weights
+# (ScoreWeights), read as `self.penalties` (set by the Matcher).
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
 
@@ -122,13 +104,14 @@ class FacetFilter:
         for g in self.group_order:
             rule = self.rules.get(g, "stated")
             blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
-            weight = 0.0 if rule == "strict" else GROUP_PENALTY if rule == "stated" else ENTRY_ONLY_PENALTY
+            cost = self.penalties
+            weight = 0.0 if rule == "strict" else cost.group if rule == "stated" else cost.entry_only
             costs.append(self.group_named[g] * weight)
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
-        self.weak_penalty = np.where(np.array([f.weak_numbers for f in self.facets]), WEAK_PENALTY, NUMBER_PENALTY)
+        self.weak_penalty = np.where(self.weak_numbers, self.penalties.weak_number, self.penalties.number)
         self.count_only = np.array([f.measures == {"count"} for f in self.facets])
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
         # a rate per N, or money: a name about either says so (per 10,000; £, spend, budget)
@@ -184,9 +167,9 @@ class FacetFilter:
         elif unit in TYPED_UNITS:
             pass  # the printed value's unit says what is measured (checked below): nothing to guess
         elif any(number_kind(x) == "time" for x in r.numbers) or timely:
-            penalty += (self.named_count | self.count_only) * TIMELY_COUNT_PENALTY  # timeliness is a share
+            penalty += (self.named_count | self.count_only) * self.penalties.timely_count  # timeliness is a share
         else:
-            penalty += np.where(self.per_n_rate, RATE_PENALTY, self.named_count * COUNT_PENALTY)
+            penalty += np.where(self.per_n_rate, self.penalties.rate, self.named_count * self.penalties.count)
         if unit in TYPED_UNITS:
             q, _ = self._query_bits(["m:" + m for m in UNIT_MEASURES[unit]])
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
@@ -198,7 +181,7 @@ class FacetFilter:
                 q, _ = self._query_bits(values)
                 ok &= has_any(q, self.kind_mask[kind])
             else:
-                penalty += self.kind_named[kind] * (AGE_PENALTY if kind == "a" else ENTRY_ONLY_PENALTY)
+                penalty += self.kind_named[kind] * (self.penalties.age if kind == "a" else self.penalties.entry_only)
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:
@@ -218,14 +201,14 @@ class FacetFilter:
                 if kind == "time" and in_the_year:
                     timeless = ~has_any(mask, mask)
                     ok &= has_any(q, mask) | timeless
-                    penalty += timeless * YEAR_ONLY_PENALTY
+                    penalty += timeless * self.penalties.year_only
                 else:
                     ok &= has_any(q, mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty
             else:
-                penalty += self.number_kind_named[kind] * NUMBER_PENALTY
+                penalty += self.number_kind_named[kind] * self.penalties.number
         for kind in stated_kinds:
             if kind not in self.number_kind_mask:
                 ok[:] = False
@@ -261,7 +244,7 @@ class FacetFilter:
                     qh, _ = self._query_bits(hard)
                     ok &= ~np.any((qh & ~e) != 0, axis=1)
                 else:
-                    penalty += ~ent * NUMBER_PENALTY
+                    penalty += ~ent * self.penalties.number
                 continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing

@@ -7,17 +7,20 @@ import os
 from pathlib import Path
 
 from extract.mappings import Mappings
+from extract.settings import ScoreWeights
 from extract.tidy.matching import Matcher
 
 
-def _matcher_key(mappings: Mappings) -> str:
+def _matcher_key(mappings: Mappings, weights: ScoreWeights) -> str:
     """The mapping files' version and the code that builds a matcher from them."""
     import sys
 
     import numpy
     import rapidfuzz
 
-    digest = hashlib.sha256(f"{mappings.version};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode())
+    digest = hashlib.sha256(
+        f"{mappings.version};{weights!r};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode()
+    )
     import extract.errors
     import extract.mappings
     import extract.model
@@ -34,7 +37,7 @@ def _matcher_key(mappings: Mappings) -> str:
     return digest.hexdigest()[:20]
 
 
-def load_matcher(mappings: Mappings) -> Matcher:
+def load_matcher(mappings: Mappings, weights: ScoreWeights | None = None) -> Matcher:
     """A matcher for the mapping files as loaded from disk. Building one (each catalogue
     entry's facts) takes most of a second, so it is kept in the user's cache folder
     ($XDG_CACHE_HOME/extract or ~/.cache/extract), keyed by the mapping files' version and
@@ -42,13 +45,15 @@ def load_matcher(mappings: Mappings) -> Matcher:
     import pickle
     import tempfile
 
+    weights = weights or ScoreWeights()
+
     if os.environ.get("EXTRACT_NO_MATCHER_CACHE") or not mappings.version:
-        return Matcher(mappings)
+        return Matcher(mappings, weights)
     try:
         folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "extract"
-        path = folder / f"matcher-{_matcher_key(mappings)}.pickle"
+        path = folder / f"matcher-{_matcher_key(mappings, weights)}.pickle"
     except (OSError, RuntimeError):
-        return Matcher(mappings)
+        return Matcher(mappings, weights)
     try:
         with open(path, "rb") as fh:
             matcher = pickle.load(fh)
@@ -56,7 +61,7 @@ def load_matcher(mappings: Mappings) -> Matcher:
             return matcher
     except Exception:  # missing, damaged, or from another version of a library: build it
         pass
-    matcher = Matcher(mappings)
+    matcher = Matcher(mappings, weights)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".matcher.", suffix=".tmp", dir=folder)

@@ -30,12 +30,11 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from extract.mappings import Mappings
-from extract.settings import FuzzyRule
+from extract.settings import FuzzyRule, ScoreWeights
 from extract.tidy.facets import UNIT_MEASURES, Reading, Vocabulary
 from extract.tidy.match_filter import (
     DOMAIN_POPULATION,
     TYPED_UNITS,
-    WELSH_PENALTY,
     EntryFacets,
     FacetFilter,
     number_kind,
@@ -74,8 +73,6 @@ class Match:
         }
 
 
-VETOED = 45.0  # a vetoed candidate's score: listed as a candidate, never accepted
-PRUNE_ABOVE = 60  # more scored names than this: rapidfuzz runs only for those that can reach the top
 # score = 100 × (IDF dice + share of the printed name explained + share of the choice found
 # + rapidfuzz token_sort_ratio), weighted; then the penalties of extract.tidy.match_filter
 SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
@@ -91,8 +88,9 @@ def code_key(code: str) -> str:
 
 
 class Matcher(FacetFilter):
-    def __init__(self, mappings: Mappings) -> None:
+    def __init__(self, mappings: Mappings, weights: ScoreWeights | None = None) -> None:
         self.mappings = mappings
+        self.penalties = weights or ScoreWeights()  # Settings.match.weights: what facets cost an entry
         places = [c.get("short_name") or "" for c in mappings.councils] + [
             c.get("council") or "" for c in mappings.councils
         ]
@@ -175,11 +173,11 @@ class Matcher(FacetFilter):
         self._build_token_index()
         self._build_facet_arrays()
         # Entries of the Welsh framework (facet nation=wales) stand for names in a Welsh council's
-        # papers; elsewhere they pay WELSH_PENALTY, so that the English measure of the same name
+        # papers; elsewhere they pay weights.welsh, so that the English measure of the same name
         # (another timescale or definition) comes first when there is one.
         self.welsh_councils = frozenset(c["council_id"] for c in mappings.councils if c.get("nation") == "Wales")
         nations = [ind.facet_overrides().get("nation", "") for ind in mappings.indicators.values()]
-        self.welsh_cost = np.array([WELSH_PENALTY if n == "wales" else 0.0 for n in nations])
+        self.welsh_cost = np.array([self.penalties.welsh if n == "wales" else 0.0 for n in nations])
 
     # -- reading ------------------------------------------------------------------------
     @lru_cache(maxsize=100_000)  # noqa: B019 - one matcher per run; names repeat
@@ -321,12 +319,12 @@ class Matcher(FacetFilter):
         # IDF dice + share of the printed name explained + share of the choice found, less penalties
         words = 100 * c * (2 * w_dice / (q_weight + cw) + w_q / q_weight + w_c / cw) - penalty[owner]
         allowed = ok[owner]
-        if len(idx) > PRUNE_ABOVE:
+        if len(idx) > self.penalties.prune_above:
             # rapidfuzz only for the names that can still reach the top n: the order term adds
             # at most 100 * w_order, so a name whose best case is below the n-th best worst case
             # is out
-            low = np.where(allowed, words, np.minimum(words, VETOED))
-            high = np.where(allowed, words + 100 * w_order, np.minimum(words + 100 * w_order, VETOED))
+            low = np.where(allowed, words, np.minimum(words, self.penalties.vetoed))
+            high = np.where(allowed, words + 100 * w_order, np.minimum(words + 100 * w_order, self.penalties.vetoed))
             best_low = np.full(len(self.ids), -math.inf)
             np.maximum.at(best_low, owner, low)
             lows = best_low[best_low > -math.inf]
@@ -336,7 +334,7 @@ class Matcher(FacetFilter):
         texts = self.choice_text
         order = process.cdist([r.text], [texts[i] for i in idx], scorer=fuzz.token_sort_ratio, workers=1)[0]
         score = words + w_order * order
-        score = np.where(allowed, score, np.minimum(score, VETOED))
+        score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
         best_of: dict[int, float] = {}  # each indicator's best name
         explained_of: dict[int, float] = {}
         allowed_of: dict[int, bool] = {}
