@@ -65,6 +65,11 @@ class TableSettings:
     trailing_header_lines: int = 4  # a header at a page foot spans up to this many lines
     max_wrapped_lines: int = 16  # unruled: a row's name or comment wraps over at most this many lines past its values
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
+    # the unruled rows' partition of each column (read/tables/rows.py), in line heights:
+    drop_cost: float = 1.0  # leaving a line out of the table (a heading or a note above or under it)
+    crossing_weight: float = 0.25  # per line height a centred block reaches past halfway to a neighbour's values
+    empty_block_cost: float = 0.5  # a row left without text in a column that has text for every row
+    edge_alignment_factor: float = 1.5  # top or bottom alignment must explain the table this much better than centring
 
     def __post_init__(self) -> None:
         _check_numbers(self)

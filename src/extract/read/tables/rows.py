@@ -23,7 +23,7 @@ def lines_to_rows(
     previous page's last row, so leaving them to it costs less. At the foot of the page
     (`open_end`), the last row may go on over the page, so it may be read as top-aligned.
     Returns (rows, their contexts, the alignment, whether the first row is such leading text)."""
-    leading_cost = DROP_COST if headed else settings.continued_leading_cost
+    leading_cost = settings.drop_cost if headed else settings.continued_leading_cost
     placed = [p for _, p in lead] + [line_columns(line, columns) for line in lines]
     lines = [line for line, _ in lead] + list(lines)
     anchors = find_anchors(placed, len(columns), name_columns, settings, lines)
@@ -34,14 +34,16 @@ def lines_to_rows(
         cost, owners = 0.0, {}
         for c in range(len(columns)):
             fragments = [i for i, p in enumerate(placed) if p.get(c)]
-            column_cost, owner = partition_column(lines, fragments, anchors, alignment, leading_cost, open_end)
+            column_cost, owner = partition_column(
+                lines, fragments, anchors, alignment, settings, leading_cost, open_end
+            )
             cost += column_cost
             owners[c] = owner
         # Top and bottom alignment explain a centred table almost as cheaply (each only checks
         # one edge of a block), so they must beat centring clearly: centred cells are what
         # Word and LibreOffice exports have, and a table cut by the page skews its last row.
         if alignment != "centre":
-            cost *= EDGE_ALIGNMENT_FACTOR
+            cost *= settings.edge_alignment_factor
         if best is None or cost < best[0] - 1e-6:
             best = (cost, alignment, owners)
     assert best is not None
@@ -62,8 +64,8 @@ def lines_to_rows(
 
 
 def partition_column(
-    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, leading_cost: float = 1.0,
-    open_end: bool = False,
+    lines: list[Line], fragments: list[int], anchors: list[int], alignment: str, settings: TableSettings,
+    leading_cost: float = 1.0, open_end: bool = False,
 ) -> tuple[float, list[int]]:
     """(cost, anchor number of each fragment): the fragments of one column, top-down, cut into
     contiguous blocks, block n for anchor n, minimising how far each block sits from where the
@@ -81,7 +83,7 @@ def partition_column(
     heights = [line_height(lines[i]) for i in anchors]
     inf = float("inf")
     # a column with a fragment for every row (names) leaves no row empty without paying
-    empty_cost = EMPTY_BLOCK_COST if n >= k else 0.0
+    empty_cost = settings.empty_block_cost if n >= k else 0.0
 
     def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j, none pinned elsewhere
         if a == b:
@@ -102,7 +104,7 @@ def partition_column(
             # comment may) pays for the distance, so rows are not lumped into one block
             crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
             crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
-            off = abs(off) + CROSSING_WEIGHT * crossed
+            off = abs(off) + settings.crossing_weight * crossed
             if open_end and j == k - 1:
                 # the page may cut the last row: what it shows starts at the row's top
                 off = min(off, abs(tops[a] - anchor_tops[j]))
@@ -136,7 +138,7 @@ def partition_column(
                     row[i], row_cut[i] = total, a
     # fragments after the last row's block may be left out, a line's cost each: a heading or a
     # note under the table is not its last row's
-    end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * DROP_COST, -e))
+    end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * settings.drop_cost, -e))
     owner = [-1] * n
     i = end
     for j in range(k, 0, -1):
@@ -146,14 +148,10 @@ def partition_column(
         i = a
     for x in range(i):
         owner[x] = LEADING
-    return cost[k][end] + (n - end) * DROP_COST, owner
+    return cost[k][end] + (n - end) * settings.drop_cost, owner
 
 
-DROP_COST = 1.0  # in line heights: what leaving a line out of the table costs a partition
 LEADING = -2  # owner of fragments left out above the first row: a row the page broke
-CROSSING_WEIGHT = 0.25  # per line height a centred block reaches past halfway to a neighbour's values
-EMPTY_BLOCK_COST = 0.5  # a row left without text in a column that has text for every row
-EDGE_ALIGNMENT_FACTOR = 1.5  # top/bottom alignment must explain the table clearly better than centring
 
 
 def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: set[int],
