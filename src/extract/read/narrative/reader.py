@@ -52,7 +52,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
-_CLAUSE_JOINT_OPEN = re.compile(r"\s*\(")  # a name up to its first bracket
+_BRACKET_OPEN = re.compile(r"\s*\(")  # a name up to its first bracket
 _RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate of 88 per 10,000)`
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
 _RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
@@ -241,7 +241,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             continue
         if _RATE_IN_BRACKETS.fullmatch(between):
             a.forced_unit = "count"  # `190 (83 per 10,000 children)`: the count, beside its rate
-        counted = _CLAUSE_JOINT_OPEN.split(a.indicator or "")[0]
+        counted = _BRACKET_OPEN.split(a.indicator or "")[0]
         if counted and not counted.lower().startswith("rate"):
             a.indicator = counted  # the count's name stops where its rate's bracket opens
             # `200 children are being looked after ... (a rate of 88 per 10,000)`: the rate of what a counts
