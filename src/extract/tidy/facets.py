@@ -99,6 +99,8 @@ _COMPARATORS = re.compile(
     r"\b(or more|or longer|or over|and over|or above|and above|more than|at least|over|plus|or less|less than)\b|>|\+"
 )
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
+# "(including unborn children)": a bracket that says what the count takes in narrows nothing
+_INCLUDING = re.compile(r"\(\s*(including|incl|inc)\b[^()]*\)")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
 _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
@@ -156,6 +158,7 @@ class Reading:
     codes: tuple[str, ...]  # official codes, canonical ("SCC/010", "NI 62")
     council_code: str | None
     in_the_year: bool = False  # its only time is "in the year" (the reporting period), see _IN_THE_YEAR
+    excluded: frozenset[str] = frozenset()  # "group:value" named after "excluding": an entry about it is another
 
 
 @dataclass
@@ -323,10 +326,16 @@ class Vocabulary:
             t = _BARE_NUMBER.sub(" ", t)
 
         quals: set[str] = set()
+        excluded: set[str] = set()
         t_quals = t
-        if "exc" in t:  # "(excluding family and friends fostering)" narrows nothing
+        if "exc" in t:  # "(excluding family and friends fostering)" narrows nothing ...
+            for m in _EXCLUDING.finditer(t):  # ... but an entry about what is left out is another count
+                excluded |= self._quals_in(m.group(0), set(WORD_SPLIT.split(m.group(0))))
             t_quals = _EXCLUDING.sub(" ", t)
             outside = _EXCLUDING.sub(" ", outside)
+        if "inc" in t_quals and "(" in t_quals:
+            t_quals = _INCLUDING.sub(" ", t_quals)
+            outside = _INCLUDING.sub(" ", outside)
         present = set(WORD_SPLIT.split(t_quals))
         for group, (rx, phrase_value) in self._quals.items():
             if present.isdisjoint(self._qual_first_words[group]):
@@ -346,7 +355,18 @@ class Vocabulary:
             codes=tuple(official),
             council_code=council,
             in_the_year=in_the_year and numbers == {"12m"},
+            excluded=frozenset(excluded - quals),
         )
+
+    def _quals_in(self, text: str, present: set[str]) -> set[str]:
+        """The "group:value" qualifiers a piece of text names (the flow group aside: "excluding those
+        starting" says which children, not that the count is of no flow)."""
+        found = set()
+        for group, (rx, phrase_value) in self._quals.items():
+            if group == "flow" or present.isdisjoint(self._qual_first_words[group]):
+                continue
+            found |= {f"{group}:{phrase_value[m.group(0)]}" for m in rx.finditer(text)}
+        return found
 
 
 _MEASURE_WORDS = re.compile(

@@ -147,10 +147,14 @@ class FacetFilter:
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
         timely = bool(TIMELY.search(r.key))
-        return self._allowed_for(r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year)
+        return self._allowed_for(
+            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded
+        )
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
-    def _allowed_for(self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool):
+    def _allowed_for(
+        self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=()
+    ):
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         e = self.entry_bits
         n = len(self.facets)
@@ -166,7 +170,8 @@ class FacetFilter:
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
         elif unit in TYPED_UNITS:
             pass  # the printed value's unit says what is measured (checked below): nothing to guess
-        elif any(number_kind(x) == "time" for x in r.numbers) or timely:
+        elif any(number_kind(x) == "time" for x in r.numbers) and not in_the_year or timely:
+            # a timescale makes it a share; "in the year" is only the reporting period
             penalty += (self.named_count | self.count_only) * self.penalties.timely_count  # timeliness is a share
         else:
             penalty += np.where(self.per_n_rate, self.penalties.rate, self.named_count * self.penalties.count)
@@ -254,6 +259,9 @@ class FacetFilter:
         for g in stated:  # a group no entry has: no entry can agree
             if g not in self.group_mask and self.rules.get(g) != "conflict":
                 ok[:] = False
+        if excluded:  # "children in care excluding UASC": an entry about the UASC is another count
+            q_excluded, _ = self._query_bits(["q:" + v for v in excluded])
+            ok &= ~has_any(q_excluded, q_excluded)
         ok.setflags(write=False)  # shared by every name with these facets
         penalty.setflags(write=False)
         return ok, penalty
