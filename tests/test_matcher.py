@@ -83,17 +83,17 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.863, recall
-# 0.733, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
+# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.865, recall
+# 0.744, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
 # achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.73, "near_miss_matched": 4}
+HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 
 
-HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.71, "near_miss_matched": 0}
+HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.73, "near_miss_matched": 0}
 # held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
-# recall 0.475 (28 of 59), 4 of 74 near misses matched.
-HELDOUT3_FLOOR = {"precision": 0.80, "recall": 0.47, "near_miss_matched": 4}
+# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.806, 0.492).
+HELDOUT3_FLOOR = {"precision": 0.80, "recall": 0.49, "near_miss_matched": 4}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -120,11 +120,17 @@ def test_heldout_names_precision_and_recall(matcher):
     assert round(s3["near_miss_false_match_rate"] * s3["near_misses"]) <= HELDOUT3_FLOOR["near_miss_matched"], s3
 
 
+# The dev set grew from 278 to 395 names in issue 9's fourth round (117 names from other councils'
+# minutes, FOI answers and national releases, labelled before the matcher was run on them): the
+# matcher read them at precision 0.981, recall 0.875 before the round's rules and 0.991, 0.897 after.
+DEV_FLOOR = {"precision": 0.99, "recall": 0.89}
+
+
 def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
     s = _score(matcher, DEV)
     _report("dev", s)
-    assert s["precision"] >= 0.99 and s["recall"] >= 0.93, s
+    assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
 
 
 def test_alias_names_with_the_aliases_taken_away():

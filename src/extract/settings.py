@@ -119,7 +119,7 @@ class ScoreWeights:
     group: float = 8.0  # a population or pupil group: the entry is about part of the name's population
     age: float = 20.0  # an age band: the entry is about another (narrower) population, another indicator
     number: float = 8.0  # a timescale or threshold: the entry is a narrower indicator
-    weak_number: float = 12.0  # "in the year" (12 months) only: a count over the year, where an unstated time is a stock
+    weak_number: float = 8.0  # "in the year" (12 months) only
     year_only: float = 10.0  # the name's only time is "in the year" and the entry states none
     rate: float = 20.0  # the name states no measure and the entry is a rate per population (a rate says so)
     count: float = 7.0  # the name states no measure and the entry's own name says it is a count

@@ -170,7 +170,7 @@ class FacetFilter:
             ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
         elif unit in TYPED_UNITS:
             pass  # the printed value's unit says what is measured (checked below): nothing to guess
-        elif any(number_kind(x) == "time" for x in r.numbers) and not in_the_year or timely:
+        elif (any(number_kind(x) == "time" for x in r.numbers) and not in_the_year) or timely:
             # a timescale makes it a share; "in the year" is only the reporting period
             penalty += (self.named_count | self.count_only) * self.penalties.timely_count  # timeliness is a share
         else:
