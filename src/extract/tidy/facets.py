@@ -14,7 +14,9 @@ A name such as "CH04 The number of Looked After Children (rate per 10k populatio
    1,000 / 100,000, average), age bands (0-17 and under 18 are the default population
    and say nothing), time and count thresholds (45 working days, 20 weeks, 3 or more),
    named numbers (KS2, Level 2, 9-4 pass) and qualifiers (qualifier_words.csv: population,
-   SEN status, school phase, second or subsequent, FTE or headcount, ...);
+   SEN status, school phase, second or subsequent, FTE or headcount, ...); a bracket
+   "(including unborn children)" narrows nothing, and what follows "excluding" is kept apart
+   (`excluded`: an entry about it is another count);
 5. what is left is the text that is scored.
 
 The same reading is applied once to every catalogue entry (its name and official names)
