@@ -390,3 +390,35 @@ def test_returning_to_care_is_reentering_it():
 
     bare = Matcher(dataclasses.replace(load_mappings(), aliases=[]))
     assert _match(bare, "Re-entries into care within 12 months (%)").indicator_id == "cla_re_entries_12m_pct"
+
+
+def test_what_is_excluded_is_another_count(matcher):
+    """'Children in care excluding UASC' leaves the UASC out: the UASC entry is another count, and
+    the words after 'excluding' state no qualifier of the name."""
+    name = "Number of children in care excluding unaccompanied asylum-seeking children"
+    r = matcher.read(name)
+    assert "population:uasc" in r.excluded and "population:uasc" not in r.quals, r
+    assert _match(matcher, name).indicator_id != "cla_uasc_count"
+
+
+def test_a_bracket_saying_what_is_included_narrows_nothing(matcher):
+    r = matcher.read("Children (including unborn children) on child protection plans")
+    assert not any(q.startswith("unborn:") for q in r.quals), r
+    assert any(q.startswith("unborn:") for q in matcher.read("Unborn children on child protection plans").quals)
+
+
+def test_in_the_year_does_not_make_a_count_a_share(matcher):
+    """'in the year' is the reporting period: a count of plans starting is not taken for a rate."""
+    assert _match(matcher, "Child protection plans starting in the year").indicator_id == "cp_plan_starts_count"
+
+
+@pytest.mark.parametrize(
+    ("name", "check"),
+    [
+        ("Dental health checks completed", {"health_check:dental"}),
+        ("Whether the child had their teeth checked by a dentist", {"health_check:dental"}),
+        ("Review health checks completed", {"health_check:health_assessment"}),
+    ],
+)
+def test_which_health_check(matcher, name, check):
+    assert {q for q in matcher.read(name).quals if q.startswith("health_check:")} == check
