@@ -92,8 +92,8 @@ HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 
 HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.73, "near_miss_matched": 0}
 # held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
-# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.806, 0.492).
-HELDOUT3_FLOOR = {"precision": 0.80, "recall": 0.49, "near_miss_matched": 4}
+# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508).
+HELDOUT3_FLOOR = {"precision": 0.81, "recall": 0.50, "near_miss_matched": 4}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -122,7 +122,7 @@ def test_heldout_names_precision_and_recall(matcher):
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
 # minutes, FOI answers and national releases, labelled before the matcher was run on them): the
-# matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.893 after.
+# matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
 DEV_FLOOR = {"precision": 0.99, "recall": 0.89}
 
 
