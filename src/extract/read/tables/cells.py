@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.model import Line, Word, normalise_space
-from extract.read.kinds import classify_header
+from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.values import is_no_value, parse_cell
 
 Span = tuple[float, float]
@@ -236,7 +236,12 @@ def header_row_count(rows: list[list[str]]) -> int:
 def mend_label(label: str) -> str:
     """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
     as a label once its letters are run together: kept so only when that is what it names."""
-    if not label or classify_header(label).role != "ignore":
+    if not label:
+        return label
+    meaning = classify_header(label)
+    if meaning.role == "value":
+        return _mend_value_label(label, meaning)
+    if meaning.role != "ignore":
         return label
     joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
     if classify_header(joined).role != "ignore":
@@ -249,6 +254,23 @@ def mend_label(label: str) -> str:
             if classify_header(split).role != "ignore":
                 return split
     return label
+
+
+#: a period a short rotated header row broke (`2017` over `/18`, `2019/2` over `0`)
+_BROKEN_PERIOD = re.compile(r"(?<=\d) (?=/\d)|(?<=\d/\d) (?=\d\b)")
+
+
+def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
+    """A value column's label broken the same way (`Targ et 2017 /18` under a rotated header in a
+    row too short for it reads as a plain actual): its period joined where it was broken (no
+    label prints `2017 /18`), and its letters where that names a kind other than a plain actual."""
+    dated = _BROKEN_PERIOD.sub("", label)
+    if meaning.kind == "actual":
+        joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", dated)
+        mended = classify_header(joined)
+        if joined != dated and mended.role == "value" and mended.kind != "actual":
+            return joined
+    return dated
 
 
 def merge_header(rows: list[list[str]]) -> list[str]:

@@ -260,7 +260,9 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
                    cells: dict[tuple[int, int], list[Word]], verticals: list[float]) -> None:
     """A label whose words cross a column rule sits in a cell merged over those columns (a
-    group heading over `Target` and `Actual`): it heads each of them (labels, not figures)."""
+    group heading over `Target` and `Actual`): it heads each of them (labels, not figures).
+    A cell merged over every column, or one that reads as a sentence, is no group heading but a
+    row of its own (a section title or a comment under a measure): it stays in its first column."""
     for n, r in enumerate(rows_used):
         for m, c in enumerate(cols_used):
             words = cells.get((r, c))
@@ -269,10 +271,19 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
             x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
             if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
                 continue
+            if len(cols_used) > 2 and x0 < verticals[cols_used[1]] and x1 > verticals[cols_used[-1]]:
+                continue  # its words reach into the last column from the first
+            if _is_sentence(rows[n][m]):
+                continue
             for k, other in enumerate(cols_used):
                 inside = min(x1, verticals[other + 1]) - max(x0, verticals[other]) > 1
                 if k != m and inside and not rows[n][k]:
                     rows[n][k] = rows[n][m]
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose, not a label: several words ending in a full stop (`... is being addressed.`)."""
+    return text.rstrip().endswith(".") and len(text.split()) > 5
 
 
 def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
