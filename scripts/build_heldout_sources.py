@@ -1760,6 +1760,41 @@ def darlington_q4_2017_18(out: Path) -> None:
     wb.save(out)
 
 
+def darlington_2018_19_overlapping(out: Path) -> None:
+    """Excel scorecard of two quarters whose rotated, wrapped headers sit in a 15 pt row: each label
+    breaks every two or three letters into lines side by side, wider than its narrow column, and
+    LibreOffice prints them over the neighbouring columns' labels."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q3-Q4 2018-19"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Performance Indicators 2018/19"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Indicator", "Quarter 3 2018/19", "Quarter 4 2018/19", "Target 2018/19", "RAG"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    _rotated_header_row(ws, 3, 2, 5, 15)
+    rows = [
+        ["Referrals screened and completed within one working day", "", "98.2%", "90%", "Green"],
+        ["Re-referrals within 12 months", "", "17.5%", "18%", "Green"],
+        ["Children with a Child Protection Plan who have an allocated social worker", "100%", "100%", "", ""],
+        ["Children Looked After who have an allocated social worker", "100%", "100%", "", ""],
+        ["Statutory child protection visits completed within 15 working days", "94.2%", "95.7%", "", ""],
+        ["Statutory child protection visits completed within 10 working days", "77.8%", "79.4%", "", ""],
+        ["Statutory looked after children visits completed within timescale", "89.6%", "82.6%", "", ""],
+        ["Looked after children due a dental check who received it within timescale", "", "92.1%", "", ""],
+        ["Care Leavers not in employment, education or training (NEET)", "19.3%", "25%", "33%", "Green"],
+        ["Rate of Looked After Children per 10,000 population", "111.6", "110.6", "", ""],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+    for col, width in zip("ABCDE", (62, 6, 6, 6, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=15, column=1, value="Blank: not reported for the quarter or no target set.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
@@ -1777,6 +1812,7 @@ DOCUMENTS = {
     ("dev", "harrow_children_looked_after_feb_2018"): ("docx", harrow_cla),
     ("dev", "darlington_year_end_2019_20_short_rotated"): ("xlsx", darlington_year_end_2019_20),
     ("dev", "darlington_q4_2017_18_merged_rotated"): ("xlsx", darlington_q4_2017_18),
+    ("dev", "darlington_2018_19_overlapping_rotated"): ("xlsx", darlington_2018_19_overlapping),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),
