@@ -26,6 +26,7 @@ ROUND3 = (
     "harrow_children_looked_after_feb_2018",
     "darlington_year_end_2019_20_short_rotated",
     "darlington_q4_2017_18_merged_rotated",
+    "darlington_2018_19_overlapping_rotated",  # added after the first round-3 rules, before its own
 )
 
 

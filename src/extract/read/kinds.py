@@ -121,7 +121,8 @@ def council_named(label: str) -> str | None:
 
 def _is_mostly_period(text: str) -> bool:
     rest = _PERIOD_IN_HEADER.sub(" ", text)
-    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|quarter|month|year|ytd)\b|[\-–/,()]", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|quarter(?:\s+[1-4])?|month|year|ytd)\b|[\-–/,()]", " ", rest,
+                  flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too)
     return not rest.strip()
 
 
