@@ -167,3 +167,33 @@ def test_round3_dev_document_reads_every_truth_row(slug, pipeline, tmp_path):
     score = bench.score_folder("dev", DEV / slug, pipeline, tmp_path)
     missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
     assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
+
+
+# -- header words met in the round-3 layouts ----------------------------------------------------
+
+
+def test_a_welsh_family_column_is_the_statistical_neighbours():
+    page = _page("gwynedd_children_performance_2015_16")
+    (table,) = page_tables(page, DEFAULT_SETTINGS.tables, DEFAULT_SETTINGS.tables.min_value_columns)
+    kinds = {c.label: c.meaning.kind for c in table.columns}
+    assert kinds["Family (2015/16)"] == "statistical_neighbours"
+    assert classify_header("Family average").kind == "statistical_neighbours"
+
+
+@pytest.mark.parametrize("label", ["Welsh average 2016/17", "All Wales", "Wales average"])
+def test_the_welsh_average_is_the_comparator_above_a_welsh_council(label):
+    assert classify_header(label).kind == "regional"
+
+
+@pytest.mark.parametrize(
+    ("label", "period_type"),
+    [("Qtr 2 2017/18", "quarter"), ("Quarter 3 2018/19", "quarter"), ("Quarter 1", None),
+     ("As at 31 Dec 2023", "point_in_time")],
+)
+def test_numbered_quarters_and_dated_columns_are_actuals(label, period_type):
+    from extract.read.periods import parse_period
+
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind, meaning.period_label) == ("value", "actual", label)
+    if period_type:
+        assert parse_period(label).type == period_type
