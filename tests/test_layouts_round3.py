@@ -197,3 +197,17 @@ def test_numbered_quarters_and_dated_columns_are_actuals(label, period_type):
     assert (meaning.role, meaning.kind, meaning.period_label) == ("value", "actual", label)
     if period_type:
         assert parse_period(label).type == period_type
+
+
+def test_labels_run_together_across_the_header_are_not_spread_as_one_heading():
+    # text set at an angle across a short header row reads as one run over every value column:
+    # spread, it would head each of them with the same jumble (every column `England Average`)
+    horizontal = [Edge("h", y, 0.0, 400.0) for y in (0.0, 20.0, 40.0)]
+    vertical = [Edge("v", x, 0.0, 40.0) for x in (0.0, 100.0, 200.0, 300.0, 400.0)]
+    (region,) = edges_to_regions(horizontal, vertical, DEFAULT_SETTINGS.tables)
+    jumble = [Word("2014/15 Year 2015/16 Year 2016/17 Target England Average", 105, 5, 395, 15)]
+    body = [Word("Households", 5, 25, 60, 35), Word("30.7%", 105, 25, 130, 35), Word("24%", 205, 25, 225, 35),
+            Word("22.3%", 305, 25, 330, 35)]
+    grid = region_to_grid(region, jumble + body)
+    assert grid is not None
+    assert grid.rows[0][2].startswith("2014/15") and grid.rows[0][1] == grid.rows[0][3] == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from extract.model import Line, Rule, Word
@@ -273,7 +274,7 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
                 continue
             if len(cols_used) > 2 and x0 < verticals[cols_used[1]] and x1 > verticals[cols_used[-1]]:
                 continue  # its words reach into the last column from the first
-            if _is_sentence(rows[n][m]):
+            if _is_sentence(rows[n][m]) or _is_jumble(rows[n][m]):
                 continue
             for k, other in enumerate(cols_used):
                 inside = min(x1, verticals[other + 1]) - max(x0, verticals[other]) > 1
@@ -284,6 +285,15 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
 def _is_sentence(text: str) -> bool:
     """Prose, not a label: several words ending in a full stop (`... is being addressed.`)."""
     return text.rstrip().endswith(".") and len(text.split()) > 5
+
+
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?\b")
+
+
+def _is_jumble(text: str) -> bool:
+    """Several columns' labels run together (text set at an angle across a short header row reads
+    as one run over every column): it names several periods, which one group heading never does."""
+    return len(set(_PERIOD.findall(text))) >= 3
 
 
 def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
