@@ -66,7 +66,8 @@ def take_rotated_labels(
     are read for the stacked glyphs only, then for the glyphs next to a rotated one (a one-letter
     word), so a page with no rotated text costs no pdfium call here. pdfium's generated breaks
     inside a rotated line are dropped; a space is put where the glyphs leave a gap. The lines of
-    a wrapped label (drawn one after the other, side by side) make one label.
+    a wrapped label (drawn one after the other, side by side, one pitch apart) make one label,
+    also where labels too wide for a short row run into and over one another.
     """
     candidates = _stacked(inked, box, settings)
     if not candidates:
