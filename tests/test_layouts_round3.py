@@ -211,3 +211,17 @@ def test_labels_run_together_across_the_header_are_not_spread_as_one_heading():
     grid = region_to_grid(region, jumble + body)
     assert grid is not None
     assert grid.rows[0][2].startswith("2014/15") and grid.rows[0][1] == grid.rows[0][3] == ""
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("Y&H", "regional"), ("NW Average", "regional"), ("East of England", "regional"), ("EoE", "regional"),
+     ("Yorks and Humber", "regional"), ("Eng", "national"), ("England", "national")],
+)
+def test_english_regions_printed_short_are_regional_comparators(label, kind):
+    assert classify_header(label).kind == kind
+
+
+@pytest.mark.parametrize("label", ["Southend", "Sept", "Network", "Seen"])
+def test_words_beginning_like_a_region_are_not_comparators(label):
+    assert classify_header(label).kind != "regional"
