@@ -1437,6 +1437,364 @@ def darlington_q1_rotated(out: Path) -> None:
     wb.save(out)
 
 
+# ------------------------------------------- dev, round 3: five layouts of issue 8's failing families
+
+
+def gwynedd_children(out: Path) -> None:
+    """Welsh performance report: code, description, three years, trend, Wales and family comparators,
+    performance against Wales, and a comment row merged across the table under some measures."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Children and Young People"
+    _xlsx_page(ws)
+    ws["A1"] = "GWYNEDD PERFORMANCE REPORT 2015-16 – Children and Young People"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws.merge_cells("A1:I1")
+    headers = [
+        "Ref.",
+        "Description",
+        "2013/14",
+        "2014/15",
+        "2015/16",
+        "Trend",
+        "Wales (2015/16)",
+        "Family (2015/16)",
+        "Performance against Wales",
+    ]
+    _xlsx_row(ws, 3, headers, bold=True, fill="7A1E2B")
+    rows = [
+        (["Adn28", "Percentage of empty places within the schools of the county", 28, 26, 25, "Improve", "-", "-", "-"],
+         None),
+        (
+            [
+                "CSP3",
+                "Percentage of the progress made by families following the intervention of the Team Around the "
+                "Family, Gyda'n Gilydd Team",
+                15,
+                30.8,
+                25.3,
+                "Worsen",
+                "-",
+                "-",
+                "-",
+            ],
+            "Comment: The percentage of progress has reduced, because the nature of the families with which we work "
+            "has become far more complex and at a higher level in the care continuum. Fewer cases which require "
+            "early intervention are dealt with.",
+        ),
+        (
+            [
+                "DANS08",
+                "Percentage of pupils aged 16 who achieve the Level 2 Threshold (5 A* – C Grades) or equivalent",
+                81.55,
+                87.7,
+                88.9,
+                "Improve",
+                "-",
+                "-",
+                "-",
+            ],
+            None,
+        ),
+        (
+            ["DGD17", "Percentage of young people 16-18 not in education, work or training", 3, 1.7, 1.8, "Worsen", "-",
+             "-", "-"],
+            "Comment: The Welsh Government's official figures for the NEET group in Gwynedd for 2015 is 1.8%, a total "
+            "of 24 young people. This is being addressed in the Council's strategic plan.",
+        ),
+    ]
+    row = 4
+    for values, comment in rows:
+        _xlsx_row(ws, row, values)
+        ws.cell(row=row, column=1).alignment = Alignment(horizontal="left", vertical="center")
+        row += 1
+        if comment:
+            _xlsx_row(ws, row, [comment] + [""] * 8)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=9)
+            ws.cell(row=row, column=1).font = Font(name="Arial", size=8, italic=True)
+            ws.row_dimensions[row].height = 26
+            row += 1
+    for col, width in zip("ABCDEFGHI", (9, 52, 9, 9, 9, 10, 10, 10, 13), strict=True):
+        ws.column_dimensions[col].width = width
+    # the comparator headers wrap in their narrow columns
+    ws.row_dimensions[3].height = 36
+    wb.save(out)
+
+
+def darlington_q3_cic(out: Path) -> None:
+    """Children's social care table with a target, the same period last year and three comparator columns
+    (statistical neighbours, the region, England), headers wrapped over three lines in narrow columns."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Darlington Borough Council – Children and Young People Scrutiny Committee")
+    _heading(doc, "Performance Indicators Quarter 3 2020/21", 14, "00594F")
+    doc.add_paragraph(
+        "Quarter 3 (October to December 2020) position of the indicators agreed by the Monitoring and "
+        "Co-ordination Group. Benchmarks are the latest published averages."
+    )
+    headers = [
+        "Indicator",
+        "Q3 2020/21",
+        "Target",
+        "Same period last year",
+        "Statistical neighbours",
+        "North East",
+        "England",
+    ]
+    rows = [
+        [
+            "Initial Child Protection Conferences held within 15 working days of the strategy meeting",
+            "92.5%",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        ["Children with a Child Protection plan who have an allocated social worker", "100%", "", "", "", "", ""],
+        ["Children in Care who have an allocated social worker", "100%", "", "", "", "", ""],
+        [
+            "Children ceasing a Child Protection plan who had been subject to it for 2 years or more (year to date)",
+            "0%",
+            "5%",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "Children on a Child Protection plan who received a statutory visit within 10 working days",
+            "85.8%",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "Statutory visits to Children in Care completed within timescale (year to date)",
+            "93.4%",
+            "90%",
+            "88.2%",
+            "",
+            "",
+            "",
+        ],
+        [
+            "Children in Care with three or more placements within the previous 12 months",
+            "6.7%",
+            "10%",
+            "10.7%",
+            "9.9%",
+            "10%",
+            "10%",
+        ],
+    ]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00594F")
+    _repeat_header(table.rows[0])
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [11.0, 2.0, 1.8, 2.2, 2.4, 1.9, 2.0])
+    doc.add_paragraph()
+    doc.add_paragraph("Blank: no target or benchmark set for the indicator.")
+    doc.save(out)
+
+
+def harrow_cla(out: Path) -> None:
+    """Corporate parenting activity report: a table that starts at the foot of page 1 and runs on to
+    page 2 under its repeated header, with comparator columns."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "London Borough of Harrow – Corporate Parenting Panel")
+    _heading(doc, "Corporate Parenting Panel – Information Report: Activity and Performance", 14, "5B2C6F")
+    doc.add_paragraph("Report of the Interim Corporate Director of People")
+    for text in (
+        "This report sets out activity for Children Looked After (CLA) and care leavers as at February 2018 and "
+        "the provisional performance position at the end of January 2018. National and comparator data are "
+        "included to give context.",
+        "The number of children looked after has decreased since the matter was last reported to the Panel. "
+        "Overall, the health indicators of children looked after remain positive, although improvements in "
+        "immunisation and in the strengths and difficulties questionnaire (emotional health) are required.",
+        "Attendance at school of children looked after needs to be monitored closely, including the number of "
+        "fixed term exclusions. Quarter 3 data show an increase in offending by children looked after.",
+        "The percentage of care leavers in suitable accommodation has increased since last quarter. More care "
+        "leavers are not in education, employment or training than in quarter 2; all efforts are made to help "
+        "young people gain skills and training through Xcite and similar projects.",
+        "The comparator data show that the percentage of children looked after in Harrow who had been missing "
+        "during 2017 was higher than the England average, but in line with the Council's statistical neighbours. "
+        "The percentage of children with a missing incident and of those away from placement has remained stable "
+        "since the last quarter.",
+        "Care leavers: the service keeps in touch with all care leavers aged 17 to 21 and offers a personal "
+        "adviser to those aged up to 25. Suitable accommodation covers supported lodgings, staying put with "
+        "former foster carers, semi-independent and independent tenancies.",
+        "Health: annual health assessments, dental checks and immunisations are reported for children looked "
+        "after continuously for at least twelve months; the strengths and difficulties questionnaire is completed "
+        "by carers for children aged 4 to 16.",
+        "Education: the virtual school monitors attendance, exclusions and personal education plans each term and "
+        "reports to the Panel separately.",
+        "Placements: most children looked after live with foster carers, in house or with independent fostering "
+        "agencies; a small number live in residential children's homes or are placed with parents. Placement "
+        "stability, distance from home and the sufficiency of local placements are reported to the Panel each "
+        "quarter with the commissioning plan.",
+        "Missing episodes: every child who returns from a missing episode is offered a return home interview by "
+        "an independent worker, and the findings are shared with the child's social worker and the police "
+        "where there is a risk of exploitation.",
+        "Offending: the youth offending service and the children looked after teams meet monthly to review the "
+        "children looked after who are known to the service and the support offered to them.",
+        "Members are asked to note the report. The key figures are in the table below.",
+    ):
+        para = doc.add_paragraph(text)
+        para.paragraph_format.space_after = Pt(10)
+    headers = ["Measure", "Previous report", "Latest", "Statistical neighbours", "England"]
+    rows = [
+        ["Number of children looked after", "179", "160", "", ""],
+        ["Percentage of care leavers in suitable accommodation", "", "86%", "", ""],
+        ["Percentage of care leavers not in employment, education or training", "", "29%", "", ""],
+        ["Percentage of children looked after who had a missing incident during 2017", "", "14%", "14%", "10%"],
+    ]
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "5B2C6F")
+    _repeat_header(table.rows[0])
+    for values in rows:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=10, align=WD_ALIGN_PARAGRAPH.LEFT if i == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    # rows may not break across pages, so the table breaks between rows
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:cantSplit")
+        el.set(qn("w:val"), "true")
+        tr_pr.append(el)
+    _widths(table, [7.4, 2.4, 2.0, 3.0, 2.4])
+    doc.add_paragraph()
+    doc.add_paragraph("Previous report: position last reported to the Panel. Latest: February 2018 (provisional).")
+    doc.save(out)
+
+
+def _rotated_header_row(ws, row: int, first: int, last: int, height: float) -> None:
+    # header text turned 90 degrees in a row far too short for it: LibreOffice then clips or overlaps it
+    for col in range(first, last + 1):
+        ws.cell(row=row, column=col).alignment = Alignment(
+            horizontal="center", vertical="center", text_rotation=90, wrap_text=True
+        )
+    ws.row_dimensions[row].height = height
+
+
+def darlington_year_end_2019_20(out: Path) -> None:
+    """Excel year-end scorecard: the period, target and RAG headers rotated in a short header row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Year End 2019-20"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Scorecard, Quarter 4 (Year End) 2019/20"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Ref", "Indicator", "Year End 2019/20", "Target 2019/20", "RAG", "Polarity"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    _rotated_header_row(ws, 3, 3, 6, 30)
+    rows = [
+        ["CYP01", "Re-referrals to children's social care within 12 months", "17.2%", "18%", "Green", "Lower"],
+        ["CYP02", "Children with a Child Protection Plan who have an allocated qualified social worker", "100%", "",
+         "", "Higher"],
+        ["CYP03", "Children Looked After who have an allocated qualified social worker", "100%", "", "", "Higher"],
+        ["CYP04", "Child Protection Plans ceased that had lasted 2 years or more (year to date)", "0.6%", "5%",
+         "Green", "Lower"],
+        ["CYP05", "Statutory looked after children visits completed within timescale", "89.0%", "", "", "Higher"],
+        ["CYP06", "Looked after children aged under 16 (looked after for at least 2.5 years) in the same placement "
+         "for at least 2 years", "73.6%", "", "", "Higher"],
+        ["CYP07", "Looked after children due a review health check who received it within timescale", "94.3%", "", "",
+         "Higher"],
+        ["CYP08", "Looked after children due a review dental check who received it within timescale", "90.2%", "", "",
+         "Higher"],
+        ["CYP09", "Care leavers not in employment, education or training (NEET)", "28.1%", "", "", "Lower"],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+        if values[4] == "Green":
+            ws.cell(row=i, column=5).fill = PatternFill("solid", fgColor="C6EFCE")
+    for col, width in zip("ABCDEF", (8, 62, 7, 7, 7, 7), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=15, column=1, value="Blank: no target set; figure for information.").font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
+def darlington_q4_2017_18(out: Path) -> None:
+    """Excel quarterly scorecard: a group row merged over the year columns, then period headers rotated in a
+    row too short for them, and a theme column merged down its rows."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q4 2017-18"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children's Social Care Performance, Quarter 4 2017/18 (outturn)"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    _xlsx_row(ws, 3, ["Area", "Indicator", "Performance", "", "", "DOT"], bold=True, fill="2F5597")
+    ws.merge_cells("C3:E3")
+    _xlsx_row(ws, 4, ["", "", "Quarter 4 2017/18", "Target 2017/18", "Year End 2016/17", ""],
+              bold=True, fill="2F5597")
+    _rotated_header_row(ws, 4, 3, 5, 24)
+    for cells in ("A3:A4", "B3:B4", "F3:F4"):
+        ws.merge_cells(cells)
+    rows = [
+        ["Front door", "Contacts completed within one working day", "96.7%", "95%", "", "↑"],
+        ["", "Contacts completed in more than three working days", "0.6%", "", "", "↓"],
+        ["", "Referrals completed within one working day", "96%", "90%", "", "↑"],
+        ["", "Referrals taking more than 72 hours to complete", "1.8%", "5%", "", "↓"],
+        ["Assessment", "Assessments completed within 45 working days", "93.3%", "90%", "", "↑"],
+        ["Reviews and visits", "Child protection reviews completed within timescale", "100%", "", "", "↔"],
+        ["", "Looked After Children reviews completed within timescale", "100%", "", "", "↔"],
+        ["", "Looked After Children statutory visits completed within timescale", "93.4%", "90%", "", "↑"],
+    ]
+    for i, values in enumerate(rows, start=5):
+        _xlsx_row(ws, i, values)
+    for cells in ("A5:A8", "A10:A12"):
+        ws.merge_cells(cells)
+    for col, width in zip("ABCDEF", (13, 58, 7, 7, 7, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=14, column=1, value="DOT: direction of travel against Quarter 3.").font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
+def darlington_2018_19_overlapping(out: Path) -> None:
+    """Excel scorecard of two quarters whose rotated, wrapped headers sit in a 15 pt row: each label
+    breaks every two or three letters into lines side by side, wider than its narrow column, and
+    LibreOffice prints them over the neighbouring columns' labels."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q3-Q4 2018-19"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Performance Indicators 2018/19"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Indicator", "Quarter 3 2018/19", "Quarter 4 2018/19", "Target 2018/19", "RAG"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    _rotated_header_row(ws, 3, 2, 5, 15)
+    rows = [
+        ["Referrals screened and completed within one working day", "", "98.2%", "90%", "Green"],
+        ["Re-referrals within 12 months", "", "17.5%", "18%", "Green"],
+        ["Children with a Child Protection Plan who have an allocated social worker", "100%", "100%", "", ""],
+        ["Children Looked After who have an allocated social worker", "100%", "100%", "", ""],
+        ["Statutory child protection visits completed within 15 working days", "94.2%", "95.7%", "", ""],
+        ["Statutory child protection visits completed within 10 working days", "77.8%", "79.4%", "", ""],
+        ["Statutory looked after children visits completed within timescale", "89.6%", "82.6%", "", ""],
+        ["Looked after children due a dental check who received it within timescale", "", "92.1%", "", ""],
+        ["Care Leavers not in employment, education or training (NEET)", "19.3%", "25%", "33%", "Green"],
+        ["Rate of Looked After Children per 10,000 population", "111.6", "110.6", "", ""],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+    for col, width in zip("ABCDE", (62, 6, 6, 6, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=15, column=1, value="Blank: not reported for the quarter or no target set.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
@@ -1449,6 +1807,12 @@ DOCUMENTS = {
     ("dev", "welsh_housing_performance_q4_2014_15"): ("xlsx", welsh_housing_q4),
     ("dev", "haringey_children_in_care_may_2017"): ("docx", haringey_cic),
     ("dev", "darlington_q1_2018_19_rotated_headers"): ("xlsx", darlington_q1_rotated),
+    ("dev", "gwynedd_children_performance_2015_16"): ("xlsx", gwynedd_children),
+    ("dev", "darlington_q3_2020_21_comparators"): ("docx", darlington_q3_cic),
+    ("dev", "harrow_children_looked_after_feb_2018"): ("docx", harrow_cla),
+    ("dev", "darlington_year_end_2019_20_short_rotated"): ("xlsx", darlington_year_end_2019_20),
+    ("dev", "darlington_q4_2017_18_merged_rotated"): ("xlsx", darlington_q4_2017_18),
+    ("dev", "darlington_2018_19_overlapping_rotated"): ("xlsx", darlington_2018_19_overlapping),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),

@@ -39,7 +39,11 @@ class PdfSettings:
     # candidates for a rotated run; only those have their angle read (one pdfium call each)
     stacked_across: float = 0.5
     stacked_along: float = 0.15
-    wrapped_label_pitch: float = 1.6  # glyph sizes: a rotated line this close across continues the label before
+    wrapped_label_pitch: float = 1.8  # glyph sizes: a rotated line this close across continues the label before
+    # a wrapped rotated label's lines step one way across at one pitch: a line that steps back, or steps
+    # less than this share of the label's first step (or more than its inverse), starts the next cell's
+    # label (labels too wide for a short row run into one another)
+    wrapped_label_step: float = 0.85
 
     def __post_init__(self) -> None:
         _check_numbers(self)

@@ -66,7 +66,8 @@ def take_rotated_labels(
     are read for the stacked glyphs only, then for the glyphs next to a rotated one (a one-letter
     word), so a page with no rotated text costs no pdfium call here. pdfium's generated breaks
     inside a rotated line are dropped; a space is put where the glyphs leave a gap. The lines of
-    a wrapped label (drawn one after the other, side by side) make one label.
+    a wrapped label (drawn one after the other, side by side, one pitch apart) make one label,
+    also where labels too wide for a short row run into and over one another.
     """
     candidates = _stacked(inked, box, settings)
     if not candidates:
@@ -104,26 +105,85 @@ def take_rotated_labels(
     def in_sequence(i: int, j: int) -> bool:  # nothing upright drawn between them, same angle
         return ink_rank[j] == ink_rank[i] + 1 and abs(angles[i] - angles[j]) < _UPRIGHT
 
-    # lines: rotated glyphs drawn in sequence on one printed line (a new line moves across)
+    def along(i: int, j: int) -> float:  # signed: which way a line's glyphs move along y (down the page: +)
+        return (glyphs[j][2] + glyphs[j][4]) - (glyphs[i][2] + glyphs[i][4])
+
+    # which way the page's rotated lines read (up or down it): most glyphs drawn one after the other
+    # on one line step that way
+    steps = [along(i, j) for i, j in itertools.pairwise(order)
+             if in_sequence(i, j) and across(i, j) < settings.stacked_across * size(i, j)]
+    reading = -1.0 if sum(1 for d in steps if d < 0) > len(steps) / 2 else 1.0
+
+    def drawn_after(i: int, j: int) -> bool:  # only rotated text drawn between them, same angle
+        ranks = range(ink_rank[i] + 1, ink_rank[j])
+        return ink_rank[j] > ink_rank[i] and abs(angles[i] - angles[j]) < _UPRIGHT and all(
+            int(inked[k]) in turned for k in ranks)
+
+    def goes_on(last: int, index: int, near: bool = False) -> bool:
+        """The glyph after `last` on its printed line: moving the way lines read, not printed over it
+        (a glyph printed over the last is another label's); `near`: within a glyph or so of it."""
+        ahead = along(last, index) * reading  # twice the distance between their middles
+        return across(last, index) < settings.stacked_across * size(last, index) and (
+            0.25 * size(last, index) < ahead) and (not near or ahead < 4 * size(last, index))
+
+    # lines: rotated glyphs drawn in sequence on one printed line (a new line moves across; a glyph
+    # that moves back along the line is the first of another label printed over this one, and the
+    # line may go on after it: labels too wide for a short row are drawn over one another)
     lines: list[list[int]] = [[order[0]]]
     for index in order[1:]:
         last = lines[-1][-1]
-        if in_sequence(last, index) and across(last, index) < settings.stacked_across * size(last, index):
+        if in_sequence(last, index) and goes_on(last, index):
             lines[-1].append(index)
+            continue
+        earlier = next((line for line in lines[-3:-1]
+                        if drawn_after(line[-1], index) and goes_on(line[-1], index, near=True)), None)
+        if earlier is not None:
+            earlier.append(index)
         else:
             lines.append([index])
-    # labels: the next line of a wrapped label is drawn next, one line pitch across, overlapping along
-    labels: list[list[list[int]]] = [[lines[0]]]
-    for line in lines[1:]:
-        prev = labels[-1][-1]
+
+    def centre(line: list[int]) -> float:  # across: rotated lines stand side by side along x
+        return sum(glyphs[i][1] + glyphs[i][3] for i in line) / (2 * len(line))
+
+    def continues(label: list[list[int]], line: list[int]) -> bool:
+        """The line is the label's next: drawn after it, overlapping it along, one step across the
+        way its lines step (a step back, or a short or long one, is another cell's label)."""
+        prev = label[-1]
         a, b = prev[-1], line[0]
         top_a, bottom_a = min(glyphs[i][2] for i in prev), max(glyphs[i][4] for i in prev)
         top_b, bottom_b = min(glyphs[i][2] for i in line), max(glyphs[i][4] for i in line)
-        overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
-        if in_sequence(a, b) and across(a, b) < settings.wrapped_label_pitch * size(a, b) and overlap > 0:
-            labels[-1].append(line)
-        else:
+        if not drawn_after(a, b) or min(bottom_a, bottom_b) - max(top_a, top_b) <= 0:
+            return False
+        step = centre(line) - centre(prev)
+        if len(label) > 1:  # the label's own pitch: the same step again, the same way
+            first = centre(label[1]) - centre(label[0])
+            return step * first > 0 and settings.wrapped_label_step <= step / first <= 1 / settings.wrapped_label_step
+        # side by side (not printed over it), within a line pitch
+        return 0.5 * size(a, b) <= abs(step) and across(a, b) < settings.wrapped_label_pitch * size(a, b)
+
+    def pitch(label: list[list[int]]) -> float | None:
+        return abs(centre(label[1]) - centre(label[0])) if len(label) > 1 else None
+
+    # labels: the next line of a wrapped label is drawn next, one line pitch across, overlapping along.
+    # In a row too short for them, labels wider than their columns run into one another and a line of
+    # the next cell's label may be drawn before the last line of this one: of the labels still being
+    # drawn, the line goes to the one it continues at the steadiest pitch
+    labels: list[list[list[int]]] = []
+    for line in lines:
+        usual = next((p for p in map(pitch, reversed(labels)) if p), None)
+        best: tuple[float, int] | None = None
+        for k in range(max(0, len(labels) - 3), len(labels)):
+            if not continues(labels[k], line):
+                continue
+            expected = pitch(labels[k]) or usual
+            step = abs(centre(line) - centre(labels[k][-1]))
+            score = abs(step / expected - 1) if expected else 0.0
+            if best is None or score < best[0]:
+                best = (score, k)
+        if best is None:
             labels.append([line])
+        else:
+            labels[best[1]].append(line)
     out = list(glyphs)
     for label in reversed(labels):
         words = []

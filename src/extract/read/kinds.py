@@ -18,8 +18,9 @@ from extract.model import normalise_space
 ROLES = ("name", "code", "period", "value", "polarity", "basis", "status", "comment", "formula", "ignore", "blank")
 
 _PERIOD_IN_HEADER = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*[\-’' ]?\s*(?:\d{4}|\d{2})\b"
-    r"|\b(?:\d{4}|\d{2})\s*[/\-–]\s*(?:\d{4}|\d{2})\b|\bq[1-4]\b|\b(?:19|20)\d{2}\b",
+    r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*[\-’' ]?\s*"
+    r"(?:\d{4}|\d{2})\b|\b(?:\d{4}|\d{2})\s*[/\-–]\s*(?:\d{4}|\d{2})\b|\bq[1-4]\b|\b(?:quarter|qtr)\s*[1-4]\b"
+    r"|\b(?:19|20)\d{2}\b",
     re.I,
 )
 
@@ -121,7 +122,8 @@ def council_named(label: str) -> str | None:
 
 def _is_mostly_period(text: str) -> bool:
     rest = _PERIOD_IN_HEADER.sub(" ", text)
-    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|quarter|month|year|ytd)\b|[\-–/,()]", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|(?:quarter|qtr)(?:\s*[1-4])?|month|year|ytd)\b|[\-–/,()]", " ", rest,
+                  flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too)
     return not rest.strip()
 
 

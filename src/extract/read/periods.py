@@ -125,8 +125,13 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I),
         "rolling",
     ),
-    # Q1 2023/24, Quarter 2 2023/24, quarter two, 2023/24
-    (re.compile(r"(?:q|quarter\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I), "fq"),
+    # Q1 2023/24, Quarter 2 2023/24, Qtr 3 2023/24, quarter two, 2023/24
+    (
+        re.compile(
+            r"(?:q|quarter\s*|qtr\.?\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I
+        ),
+        "fq",
+    ),
     # Oct 22-Sep 23 / Oct 2022 - Sep 2023 (rolling year)
     (
         re.compile(rf"({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})\s*[\-–to]+\s*({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I),

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.model import Line, Word, normalise_space
-from extract.read.kinds import classify_header
+from extract.read.kinds import HeaderMeaning, classify_header
+from extract.read.periods import parse_period
 from extract.read.values import is_no_value, parse_cell
 
 Span = tuple[float, float]
@@ -235,8 +236,15 @@ def header_row_count(rows: list[list[str]]) -> int:
 
 def mend_label(label: str) -> str:
     """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
-    as a label once its letters are run together: kept so only when that is what it names."""
-    if not label or classify_header(label).role != "ignore":
+    as a label once its letters are run together: kept so only when that is what it names. A
+    period broken the same way (`2017 /18`, `20 18/ 19`) is joined first: no label prints one so."""
+    if not label:
+        return label
+    label = _join_broken_periods(label)
+    meaning = classify_header(label)
+    if meaning.role == "value":
+        return _mend_value_label(label, meaning)
+    if meaning.role != "ignore":
         return label
     joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
     if classify_header(joined).role != "ignore":
@@ -248,7 +256,53 @@ def mend_label(label: str) -> str:
             split = label.replace(token, f"{token[:cut]} {token[cut:]}", 1)
             if classify_header(split).role != "ignore":
                 return split
-    return label
+    capitals = re.sub(r"(?<=[A-Z]) (?=[A-Z])", "", label)  # `R A G`, `D OT`: a letter or two a line
+    return capitals if classify_header(capitals).role != "ignore" else label
+
+
+#: a split year whole (`2018/19`, `2018-19`)
+_SPLIT_YEAR = re.compile(r"(?:19|20)\d{2}[/-]\d{2}")
+
+
+def _join_broken_periods(label: str) -> str:
+    """Pieces of digits and slashes that together make a split year are one (`20` `18/` `19`,
+    `2017` `/18`, `2019/2` `0`): a rotated header in a row too short for it breaks them."""
+    tokens = label.split(" ")
+    if len(tokens) < 2 or not any("/" in t or "-" in t for t in tokens):
+        return label
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + 4), i + 1, -1):  # the longest run of pieces first
+            span = tokens[i:j]
+            if all(re.fullmatch(r"[\d/-]+", t) for t in span) and _SPLIT_YEAR.fullmatch("".join(span)):
+                out.append("".join(span))
+                i = j
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
+    """A value column's label broken inside its words (`Targ et 2017/18` under a rotated header
+    in a row too short for it reads as a plain actual; `Qu art er 3 2018/19` as the whole year):
+    its letters joined where that names a kind other than a plain actual, or a shorter period."""
+    if meaning.kind != "actual":
+        return label
+    joined = re.sub(r"(?<=[a-z]) (?=[a-z])", "", label)
+    if joined == label:
+        return label
+    mended = classify_header(joined)
+    if mended.role != "value":
+        return label
+    if mended.kind != "actual":
+        return joined
+    before, after = parse_period(label), parse_period(joined)
+    if not (before.start and before.end and after.start and after.end):
+        return label
+    return joined if after.end - after.start < before.end - before.start else label
 
 
 def merge_header(rows: list[list[str]]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from extract.model import Line, Rule, Word
@@ -260,7 +261,9 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
                    cells: dict[tuple[int, int], list[Word]], verticals: list[float]) -> None:
     """A label whose words cross a column rule sits in a cell merged over those columns (a
-    group heading over `Target` and `Actual`): it heads each of them (labels, not figures)."""
+    group heading over `Target` and `Actual`): it heads each of them (labels, not figures).
+    A cell merged over every column, or one that reads as a sentence, is no group heading but a
+    row of its own (a section title or a comment under a measure): it stays in its first column."""
     for n, r in enumerate(rows_used):
         for m, c in enumerate(cols_used):
             words = cells.get((r, c))
@@ -269,10 +272,28 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
             x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
             if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
                 continue
+            if len(cols_used) > 2 and x0 < verticals[cols_used[1]] and x1 > verticals[cols_used[-1]]:
+                continue  # its words reach into the last column from the first
+            if _is_sentence(rows[n][m]) or _is_jumble(rows[n][m]):
+                continue
             for k, other in enumerate(cols_used):
                 inside = min(x1, verticals[other + 1]) - max(x0, verticals[other]) > 1
                 if k != m and inside and not rows[n][k]:
                     rows[n][k] = rows[n][m]
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose, not a label: several words ending in a full stop (`... is being addressed.`)."""
+    return text.rstrip().endswith(".") and len(text.split()) > 5
+
+
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?\b")
+
+
+def _is_jumble(text: str) -> bool:
+    """Several columns' labels run together (text set at an angle across a short header row reads
+    as one run over every column): it names several periods, which one group heading never does."""
+    return len(set(_PERIOD.findall(text))) >= 3
 
 
 def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
