@@ -1795,6 +1795,141 @@ def darlington_2018_19_overlapping(out: Path) -> None:
     wb.save(out)
 
 
+# ---------------------------------- dev, round 4: angled, stacked and clockwise headers (Excel, issue 8)
+
+
+def _turned_header_row(ws, row: int, first: int, last: int, height: float, rotation: int) -> None:
+    # header text set at an angle (45: "angle counterclockwise"; 255: Excel's "vertical text", one upright
+    # letter per line; 180: turned 90 degrees clockwise) in a row of the given height
+    for col in range(first, last + 1):
+        ws.cell(row=row, column=col).alignment = Alignment(
+            horizontal="center", vertical="bottom", text_rotation=rotation, wrap_text=rotation != 255
+        )
+    ws.row_dimensions[row].height = height
+
+
+def _rag_fill(ws, row: int, col: int) -> None:
+    colours = {"Green": "C6EFCE", "Amber": "FFEB9C", "Red": "FFC7CE"}
+    word = ws.cell(row=row, column=col).value
+    if word in colours:
+        ws.cell(row=row, column=col).fill = PatternFill("solid", fgColor=colours[word])
+
+
+def lancashire_angled(out: Path) -> None:
+    """Excel comparator scorecard: period and area headers set at 45 degrees over narrow columns, theme
+    cells merged down their rows, long measure names wrapped, RAG cells shaded."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CSC 2021-22"
+    _xlsx_page(ws)
+    ws["A1"] = "Lancashire County Council (Lancashire-12) – Children's Social Care Key Findings 2021/22"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme", "Measure", "Lancashire 2018", "Lancashire 2021/22", "North West 2021/22",
+               "England 2021/22", "RAG"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    _turned_header_row(ws, 3, 3, 7, 70, 45)
+    rows = [
+        ["Referrals", "Rate of cases referred to children's social care per 10,000 children aged under 18",
+         "459.9", "253.9", "548.1", "537.7", "Green"],
+        ["", "Re-referrals: new referral received within 12 months of a previous referral (percentage of "
+         "referrals)", "", "19.1%", "22%", "21.5%", "Green"],
+        ["Assessments", "Assessments completed within 45 working days of the referral (percentage of assessments "
+         "completed in the year)", "78.3%", "90%", "81.2%", "84.5%", "Green"],
+        ["", "Referrals resulting in an assessment that found the child not to be in need (percentage of "
+         "assessments)", "33.8%", "18.9%", "", "", "Amber"],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+        _rag_fill(ws, i, 7)
+        ws.row_dimensions[i].height = 26  # two lines of the wrapped measure name
+    for cells in ("A4:A5", "A6:A7"):
+        ws.merge_cells(cells)
+    for col, width in zip("ABCDEFG", (13, 44, 7, 7, 7, 7, 7), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=9, column=1, value="Lancashire-12: the county council area. Blank: not published.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
+def darlington_q3_2021_22_vertical(out: Path) -> None:
+    """Excel quarterly scorecard whose period, target and RAG headers are Excel's "vertical text" (one
+    upright letter under another), merged theme cells, wrapped measure names, shaded RAG cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q3 2021-22"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Performance Indicators, Quarter 3 2021/22"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme", "Indicator", "Q3 2020/21", "Q3 2021/22", "Target", "RAG"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="2F5597")
+    _turned_header_row(ws, 3, 3, 6, 118, 255)
+    rows = [
+        ["Referral and assessment", "Children referred during the quarter who had been re-referred to children's "
+         "social care within 12 months of a previous referral", "", "10.8%", "18%", "Green"],
+        ["", "Initial Child Protection Conferences held within 15 working days from the strategy meeting or "
+         "Section 47 being initiated", "", "92.1%", "", ""],
+        ["Child protection", "Children with a Child Protection plan who have an allocated social worker", "",
+         "100%", "", ""],
+        ["", "Children ceasing to be subject to a Child Protection plan who had been subject to it for two years "
+         "or more", "", "0%", "5%", "Green"],
+        ["Children in care", "Number of Children in Care at the end of the quarter", "284", "271", "", ""],
+        ["", "Children in Care who have an allocated qualified social worker", "", "100%", "", ""],
+        ["", "Children in Care reviews completed within the required timescales", "", "98.4%", "", ""],
+        ["", "Statutory visits to Children in Care completed within timescale", "", "89.8%", "90%", "Amber"],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+        _rag_fill(ws, i, 6)
+        ws.row_dimensions[i].height = 26 if len(values[1]) > 70 else 14
+    for cells in ("A4:A5", "A6:A7", "A8:A11"):
+        ws.merge_cells(cells)
+    for col, width in zip("ABCDEF", (14, 60, 6, 6, 6, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=13, column=1, value="Q3 2020/21: same quarter last year, where reported.").font = Font(
+        name="Arial", size=8
+    )
+    wb.save(out)
+
+
+def darlington_q1_2022_23_clockwise(out: Path) -> None:
+    """Excel quarterly scorecard whose headers are turned 90 degrees clockwise in a row too short for
+    them, merged theme cells, wrapped measure names, shaded RAG cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Q1 2022-23"
+    _xlsx_page(ws)
+    ws["A1"] = "Darlington Borough Council – Children and Young People Performance Indicators, Quarter 1 2022/23"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme", "Indicator", "Q1 2020/21", "Q1 2021/22", "Q1 2022/23", "Threshold", "RAG"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="1F3864")
+    _turned_header_row(ws, 3, 3, 7, 34, 180)
+    rows = [
+        ["Front door", "Referrals screened and completed within one working day", "", "", "79.6%", "", ""],
+        ["", "Referrals which took more than three working days to be completed", "", "5.6%", "1.9%", "5%",
+         "Green"],
+        ["", "Children re-referred to Children's Social Care within 12 months of a previous referral", "", "",
+         "16.1%", "18%", "Green"],
+        ["Allocation and reviews", "Children with a Child Protection plan who have an allocated social worker", "",
+         "", "100%", "", ""],
+        ["", "Children in Care who have an allocated social worker", "", "", "100%", "", ""],
+        ["", "Child Protection plan reviews completed within timescale", "", "", "100%", "", ""],
+        ["", "Children in Care reviews completed within timescale", "", "", "98.8%", "", ""],
+        ["Children in care", "Number of Children in Care at the end of the quarter (excluding unaccompanied "
+         "asylum-seeking children)", "291", "264", "273", "", ""],
+    ]
+    for i, values in enumerate(rows, start=4):
+        _xlsx_row(ws, i, values)
+        _rag_fill(ws, i, 7)
+        ws.row_dimensions[i].height = 26 if len(values[1]) > 70 else 14
+    for cells in ("A4:A6", "A7:A10"):
+        ws.merge_cells(cells)
+    for col, width in zip("ABCDEFG", (13, 60, 6, 6, 6, 6, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=13, column=1, value="Blank: not reported or no threshold set.").font = Font(name="Arial", size=8)
+    wb.save(out)
+
+
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
     ("dev", "havering_q1_2017_18"): ("docx", havering),
@@ -1813,6 +1948,9 @@ DOCUMENTS = {
     ("dev", "darlington_year_end_2019_20_short_rotated"): ("xlsx", darlington_year_end_2019_20),
     ("dev", "darlington_q4_2017_18_merged_rotated"): ("xlsx", darlington_q4_2017_18),
     ("dev", "darlington_2018_19_overlapping_rotated"): ("xlsx", darlington_2018_19_overlapping),
+    ("dev", "lancashire_csc_2021_22_angled"): ("xlsx", lancashire_angled),
+    ("dev", "darlington_q3_2021_22_vertical_text"): ("xlsx", darlington_q3_2021_22_vertical),
+    ("dev", "darlington_q1_2022_23_clockwise"): ("xlsx", darlington_q1_2022_23_clockwise),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),
