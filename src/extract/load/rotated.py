@@ -1,5 +1,5 @@
-"""Text turned 90 degrees (a narrow header cell of a spreadsheet): each printed label read as one
-word, placed where it is printed.
+"""Text turned 90 degrees (a narrow header cell of a spreadsheet), set at an angle, or stacked one
+upright letter per line: each printed label read as one word, placed where it is printed.
 
 pdfium gives a rotated glyph a box where it is drawn, but read one by one the glyphs of a label
 turned 90 degrees are stacked one above the other: each falls into a "line" of its own and the
@@ -21,12 +21,21 @@ from extract.settings import PdfSettings
 Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points), as pdf.py
 _UPRIGHT = 0.01  # radians: a glyph turned less than this (or this short of a full turn) is upright
 _BLANK: Glyph = (" ", 0.0, 0.0, 0.0, 0.0)
+_STACK_PITCH = 1.8  # glyph heights: stacked letters further apart than this are rows of a table
+_OBLIQUE = 0.2  # radians (about 11 degrees): a turn this far from a quarter turn is angled text
 
 
 class RotatedWord(Word):
-    """A label printed turned 90 degrees (a narrow header cell): its box is tall and narrow."""
+    """A label printed turned 90 degrees, set at an angle or stacked (a narrow header cell): its box is
+    tall and narrow. An angled label's box spans its height but only the first glyph across: the label
+    belongs to the column it starts from, not to the columns it leans over."""
 
     __slots__ = ()
+
+
+def _right_angle(angle: float) -> bool:
+    """Turned a quarter turn either way (within `_OBLIQUE`); other turns are angled text."""
+    return min(abs(angle - np.pi / 2), abs(angle - 3 * np.pi / 2)) < _OBLIQUE
 
 
 def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[int]:
@@ -43,12 +52,115 @@ def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[
     across = np.abs((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
     along = np.abs((box[second, 1] + box[second, 3]) - (box[first, 1] + box[first, 3])) / 2
     stacked = (across < settings.stacked_across * size) & (along > settings.stacked_along * size)
+    # text set at an angle moves across (rightwards) and along together, a glyph or so a step; upright
+    # text does so only at a line end, back to the left
+    rightwards = ((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
+    diagonal = (
+        (rightwards > settings.stacked_along * size)
+        & (along > settings.stacked_along * size)
+        & (np.maximum(rightwards, along) < 2 * size)
+        & (np.minimum(rightwards, along) > 0.4 * np.maximum(rightwards, along))
+    )
+    stacked |= diagonal
     return sorted(set(first[stacked].tolist()) | set(second[stacked].tolist()))
 
 
 def _along_gap(a: Glyph, b: Glyph) -> float:
     """The empty space between two glyphs of one rotated line, along the page's y axis."""
     return max(b[2] - a[4], a[2] - b[4])
+
+
+def _centre(g: Glyph) -> tuple[float, float]:
+    return (g[1] + g[3]) / 2, (g[2] + g[4]) / 2
+
+
+def _glyph_size(g: Glyph) -> float:
+    return max(g[3] - g[1], g[4] - g[2], 1.0)
+
+
+def _spaced(glyphs: list[Glyph], a: int, b: int) -> bool:
+    """A space (or a break pdfium generated) is drawn between glyphs a and b."""
+    return any(glyphs[k][0] == " " for k in range(a + 1, b))
+
+
+def angled_labels(glyphs: list[Glyph], order: list[int], angles: dict[int, float],
+                  ink_rank: dict[int, int]) -> list[tuple[list[list[int]], str]]:
+    """Labels set at an angle (Excel's "angle counterclockwise", 45 degrees): the lines of each label
+    (glyph indexes, in the order drawn) and its text. A line's glyphs are drawn one after the other,
+    each a glyph or so further along the text's direction and hardly off it; the next line of a
+    wrapped label is drawn next, one line pitch to the side, overlapping it along."""
+
+    def frame(i: int, j: int) -> tuple[float, float]:  # (along, across) the text's direction, from i to j
+        (xi, yi), (xj, yj) = _centre(glyphs[i]), _centre(glyphs[j])
+        dx, dy = np.cos(angles[i]), np.sin(angles[i])  # pdfium's angle, clockwise on the page: top-down y
+        return (xj - xi) * dx + (yj - yi) * dy, (xj - xi) * -dy + (yj - yi) * dx
+
+    def drawn_next(i: int, j: int) -> bool:
+        return ink_rank[j] == ink_rank[i] + 1 and abs(angles[i] - angles[j]) < _UPRIGHT
+
+    lines: list[list[int]] = []
+    for index in order:
+        if lines and drawn_next(lines[-1][-1], index):
+            along, across = frame(lines[-1][-1], index)
+            size = _glyph_size(glyphs[index])
+            if 0 < along < 2.5 * size and abs(across) < 0.5 * size:
+                lines[-1].append(index)
+                continue
+        lines.append([index])
+    labels: list[list[list[int]]] = []
+    for line in lines:
+        if labels and drawn_next(labels[-1][-1][-1], line[0]):
+            prev = labels[-1][-1]
+            along, across = frame(prev[0], line[0])
+            length = frame(prev[0], prev[-1])[0]
+            size = _glyph_size(glyphs[line[0]])
+            if 0.5 * size < abs(across) < 1.8 * size and -size < along < length + size:
+                labels[-1].append(line)
+                continue
+        labels.append([line])
+    out = []
+    for label in labels:
+        words = []
+        for line in label:
+            chars = [glyphs[line[0]][0]]
+            for a, b in itertools.pairwise(line):
+                chars.extend((" ", glyphs[b][0]) if _spaced(glyphs, a, b) else (glyphs[b][0],))
+            words.append("".join(chars))
+        out.append((label, normalise_space(" ".join(words))))
+    return out
+
+
+def stacked_letters(glyphs: list[Glyph], order: list[int], ink_rank: dict[int, int]) -> list[tuple[list[int], str]]:
+    """Labels of upright letters set one under another (Excel's "vertical text"): the glyphs of each
+    (in the order drawn) and its text. Three or more single glyphs drawn one after the other, each
+    straight below the last at one line pitch (two where the label has a space), the pitch no more
+    than `_STACK_PITCH` glyph heights (lines of type set solid, not rows of a table), and a letter or a
+    slash among them (a column of single digits is a column of values)."""
+    runs: list[list[int]] = []
+    for index in order:
+        if runs and ink_rank[index] == ink_rank[runs[-1][-1]] + 1:
+            (xa, ya), (xb, yb) = _centre(glyphs[runs[-1][-1]]), _centre(glyphs[index])
+            size = _glyph_size(glyphs[index])
+            if abs(xb - xa) < 0.5 * size and yb - ya > 0.5 * size:
+                runs[-1].append(index)
+                continue
+        runs.append([index])
+    out = []
+    for run in runs:
+        if len(run) < 3 or not any(glyphs[i][0].isalpha() or glyphs[i][0] == "/" for i in run):
+            continue
+        # glyph middles step unevenly (capitals, x-height letters, descenders): one pitch is half to one
+        # and a half of the usual step, two (a space) up to two and a half
+        steps = [_centre(glyphs[b])[1] - _centre(glyphs[a])[1] for a, b in itertools.pairwise(run)]
+        pitch = float(np.median(steps))
+        height = float(np.median([glyphs[i][4] - glyphs[i][2] for i in run]))
+        if pitch > _STACK_PITCH * height or not all(0.5 * pitch < step < 2.5 * pitch for step in steps):
+            continue
+        chars = [glyphs[run[0]][0]]
+        for step, b in zip(steps, run[1:], strict=True):
+            chars.extend((" ", glyphs[b][0]) if step > 1.5 * pitch else (glyphs[b][0],))
+        out.append((run, "".join(chars)))
+    return out
 
 
 def take_rotated_labels(
@@ -92,8 +204,26 @@ def take_rotated_labels(
         for other_rank in (rank - 1, rank + 1):  # the next inked glyph either way
             if 0 <= other_rank < len(inked):
                 todo.append(int(inked[other_rank]))
+    out = list(glyphs)
+    found: list[tuple[int, RotatedWord]] = []  # (first glyph drawn, label)
+
+    def take(members: list[int], text: str, across: Glyph) -> None:
+        """The label as one word, boxed down the page over all its glyphs and across over `across`'s."""
+        top, bottom = min(glyphs[i][2] for i in members), max(glyphs[i][4] for i in members)
+        first, last = min(members), max(members)
+        out[first : last + 1] = [_BLANK] * (last + 1 - first)
+        found.append((first, RotatedWord(text, min(across[1], across[3]), top, max(across[1], across[3]), bottom)))
+
+    for run, text in stacked_letters(glyphs, sorted(set(candidates) - turned), ink_rank):
+        take(run, text, (text, min(glyphs[i][1] for i in run), 0.0, max(glyphs[i][3] for i in run), 0.0))
+    oblique = sorted(i for i in turned if not _right_angle(angles[i]))
+    for label, text in angled_labels(glyphs, oblique, angles, ink_rank):
+        # an angled label leans over the columns after its own: it belongs to the one it starts from
+        take([i for line in label for i in line], text, glyphs[label[0][0]])
+    turned -= set(oblique)
     if not turned:
-        return glyphs
+        rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))
+        return out
     order = sorted(turned)
 
     def size(i: int, j: int) -> float:
@@ -184,8 +314,7 @@ def take_rotated_labels(
             labels.append([line])
         else:
             labels[best[1]].append(line)
-    out = list(glyphs)
-    for label in reversed(labels):
+    for label in labels:
         words = []
         for line in label:
             chars = [glyphs[line[0]][0]]
@@ -203,6 +332,6 @@ def take_rotated_labels(
         )
         first, last = label[0][0], label[-1][-1]
         out[first : last + 1] = [_BLANK] * (last + 1 - first)
-        rotated.append(RotatedWord(normalise_space(" ".join(words)), *box_of))
-    rotated.reverse()  # in the order drawn
+        found.append((first, RotatedWord(normalise_space(" ".join(words)), *box_of)))
+    rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))  # in the order drawn
     return out

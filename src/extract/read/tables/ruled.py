@@ -8,6 +8,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from extract.load.rotated import RotatedWord
 from extract.model import Line, Rule, Word
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import Grid, is_data_cells, is_value_like, words_in
@@ -169,7 +170,9 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
         c = _slot((word.x0 + word.x1) / 2, verticals)
         if r is None or c is None:
             continue
-        while c > 0 and (r, c) in merged:  # no rule drawn here: the cell merges over this column
+        # no rule drawn here: the cell merges over this column (not a turned label: it stands in its own
+        # column, and a header row of angled labels draws its column rules slanted)
+        while c > 0 and (r, c) in merged and type(word) is not RotatedWord:
             c -= 1
         cells.setdefault((r, c), []).append(word)
     _place_overflow(cells, horizontals)
