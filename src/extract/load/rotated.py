@@ -218,8 +218,11 @@ def take_rotated_labels(
         take(run, text, (text, min(glyphs[i][1] for i in run), 0.0, max(glyphs[i][3] for i in run), 0.0))
     oblique = sorted(i for i in turned if not _right_angle(angles[i]))
     for label, text in angled_labels(glyphs, oblique, angles, ink_rank):
-        # an angled label leans over the columns after its own: it belongs to the one it starts from
-        take([i for line in label for i in line], text, glyphs[label[0][0]])
+        # an angled label leans over the columns beside its own (after it when it rises to the right,
+        # before it when it falls to the right): it belongs to the column it stands on, where its
+        # lowest glyph meets the row's bottom rule
+        members = [i for line in label for i in line]
+        take(members, text, glyphs[max(members, key=lambda i: (glyphs[i][4], -i))])
     turned -= set(oblique)
     if not turned:
         rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))
@@ -282,7 +285,9 @@ def take_rotated_labels(
         a, b = prev[-1], line[0]
         top_a, bottom_a = min(glyphs[i][2] for i in prev), max(glyphs[i][4] for i in prev)
         top_b, bottom_b = min(glyphs[i][2] for i in line), max(glyphs[i][4] for i in line)
-        if not drawn_after(a, b) or min(bottom_a, bottom_b) - max(top_a, top_b) <= 0:
+        # drawn after the label's line began: in a short row LibreOffice may draw a line (`7` of
+        # `2016/1` / `7` / `Target`) before the end of the line above it
+        if not drawn_after(prev[0], b) or min(bottom_a, bottom_b) - max(top_a, top_b) <= 0:
             return False
         step = centre(line) - centre(prev)
         if len(label) > 1:  # the label's own pitch: the same step again, the same way
@@ -315,6 +320,11 @@ def take_rotated_labels(
         else:
             labels[best[1]].append(line)
     for label in labels:
+        # read by position, not in the order drawn: along each line the way lines read, and line after
+        # line the way they step (text reading down the page wraps leftwards, reading up: rightwards)
+        for line in label:
+            line.sort(key=lambda i: (glyphs[i][2] + glyphs[i][4]) * reading)
+        label.sort(key=lambda line: centre(line) * -reading)
         words = []
         for line in label:
             chars = [glyphs[line[0]][0]]
@@ -330,7 +340,7 @@ def take_rotated_labels(
             max(glyphs[i][3] for i in members),
             max(glyphs[i][4] for i in members),
         )
-        first, last = label[0][0], label[-1][-1]
+        first, last = min(members), max(members)
         out[first : last + 1] = [_BLANK] * (last + 1 - first)
         found.append((first, RotatedWord(normalise_space(" ".join(words)), *box_of)))
     rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))  # in the order drawn
