@@ -10,6 +10,7 @@ labels come back as `RotatedWord`s and their glyphs as spaces.
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -25,12 +26,16 @@ _STACK_PITCH = 1.8  # glyph heights: stacked letters further apart than this are
 _OBLIQUE = 0.2  # radians (about 11 degrees): a turn this far from a quarter turn is angled text
 
 
+@dataclass(frozen=True, slots=True)
 class RotatedWord(Word):
     """A label printed turned 90 degrees, set at an angle or stacked (a narrow header cell): its box is
-    tall and narrow. An angled label's box spans its height but only the first glyph across: the label
-    belongs to the column it starts from, not to the columns it leans over."""
+    tall and narrow. An angled label's box spans its height but, across, only its lowest glyph's: the
+    label belongs to the column it stands on, not to the columns it leans over. Its lines run `lean`
+    points across for each point down the page (0: not angled), through (the box's middle, `foot`), so
+    a reader that knows the row's bottom rule finds where the label meets it."""
 
-    __slots__ = ()
+    lean: float = 0.0
+    foot: float = 0.0
 
 
 def _right_angle(angle: float) -> bool:
@@ -207,12 +212,14 @@ def take_rotated_labels(
     out = list(glyphs)
     found: list[tuple[int, RotatedWord]] = []  # (first glyph drawn, label)
 
-    def take(members: list[int], text: str, across: Glyph) -> None:
+    def take(members: list[int], text: str, across: Glyph, lean: float = 0.0) -> None:
         """The label as one word, boxed down the page over all its glyphs and across over `across`'s."""
         top, bottom = min(glyphs[i][2] for i in members), max(glyphs[i][4] for i in members)
         first, last = min(members), max(members)
         out[first : last + 1] = [_BLANK] * (last + 1 - first)
-        found.append((first, RotatedWord(text, min(across[1], across[3]), top, max(across[1], across[3]), bottom)))
+        word = RotatedWord(text, min(across[1], across[3]), top, max(across[1], across[3]), bottom, lean,
+                           (across[2] + across[4]) / 2)
+        found.append((first, word))
 
     for run, text in stacked_letters(glyphs, sorted(set(candidates) - turned), ink_rank):
         take(run, text, (text, min(glyphs[i][1] for i in run), 0.0, max(glyphs[i][3] for i in run), 0.0))
@@ -220,9 +227,12 @@ def take_rotated_labels(
     for label, text in angled_labels(glyphs, oblique, angles, ink_rank):
         # an angled label leans over the columns beside its own (after it when it rises to the right,
         # before it when it falls to the right): it belongs to the column it stands on, where its
-        # lowest glyph meets the row's bottom rule
+        # lines meet the row's bottom rule (the reader knows the rules: here, its lowest glyph)
         members = [i for line in label for i in line]
-        take(members, text, glyphs[max(members, key=lambda i: (glyphs[i][4], -i))])
+        lowest = max(members, key=lambda i: (glyphs[i][4], -i))
+        # pdfium's angle turns clockwise on the page: the line runs (cos, sin) in top-down points
+        lean = float(np.cos(angles[lowest]) / np.sin(angles[lowest]))
+        take(members, text, glyphs[lowest], lean)
     turned -= set(oblique)
     if not turned:
         rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))

@@ -167,7 +167,10 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
             r = 0
         elif r is None and word.top < horizontals[-1] < word.bottom:
             r = len(horizontals) - 2
-        c = _slot((word.x0 + word.x1) / 2, verticals)
+        x = (word.x0 + word.x1) / 2
+        if r is not None and type(word) is RotatedWord and word.lean:
+            x += (horizontals[r + 1] - word.foot) * word.lean  # where an angled label meets the row's bottom rule
+        c = _slot(x, verticals)
         if r is None or c is None:
             continue
         # no rule drawn here: the cell merges over this column (not a turned label: it stands in its own
@@ -270,8 +273,8 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
     for n, r in enumerate(rows_used):
         for m, c in enumerate(cols_used):
             words = cells.get((r, c))
-            if not words or is_value_like(rows[n][m]):
-                continue
+            if not words or is_value_like(rows[n][m]) or all(type(w) is RotatedWord and w.lean for w in words):
+                continue  # (an angled label's box is not where its cell is)
             x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
             if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
                 continue
