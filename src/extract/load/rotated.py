@@ -176,7 +176,8 @@ def take_rotated_labels(
     settings: PdfSettings,
     rotated: list[Word],
 ) -> list[Glyph]:
-    """Each rotated label as one word: its text in the order drawn, its box where it is printed.
+    """Each rotated, angled or stacked label as one word: its text read by where its glyphs are
+    printed, its box where it is printed (an angled label: see `RotatedWord`).
 
     A header cell turned 90 degrees draws its glyphs one above the other; read one by one they
     fall into as many "lines" as glyphs and scramble with the upright text beside them. Angles
