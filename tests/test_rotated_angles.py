@@ -34,10 +34,13 @@ def _value_kinds(page) -> list[tuple[str, str | None, str | None]]:
     return [(c.label, c.meaning.kind, c.meaning.period_label) for c in table.columns if c.role == "value"]
 
 
-@pytest.mark.parametrize("name", ["angled_ccw.pdf", "angled_cw.pdf", "angled_cw_top.pdf", "stacked.pdf"])
+@pytest.mark.parametrize(
+    "name", ["angled_ccw.pdf", "angled_cw.pdf", "angled_cw_top.pdf", "angled_30_short.pdf", "stacked.pdf"]
+)
 def test_each_label_is_one_word_standing_in_its_own_column(name):
-    # rising to the right (wrapped over two lines), falling to the right (also at the top of a taller
-    # row: placed where its line meets the row's bottom rule), or stacked letters
+    # rising to the right (wrapped over two lines; at 30 degrees in a short row, the next column's label
+    # drawn beside the last line of this one is not one more line of it), falling to the right (also at
+    # the top of a taller row: placed where its line meets the row's bottom rule), or stacked letters
     page = _page(FIXTURES / name)
     words = sorted(_rotated(page), key=lambda w: w.x0)
     expected = LABELS + (["Rank"] if name == "stacked.pdf" else [])

@@ -116,10 +116,13 @@ def angled_labels(glyphs: list[Glyph], order: list[int], angles: dict[int, float
     for line in lines:
         if labels and drawn_next(labels[-1][-1][-1], line[0]):
             prev = labels[-1][-1]
-            along, across = frame(prev[0], line[0])
-            length = frame(prev[0], prev[-1])[0]
+            start, across = frame(prev[0], line[0])
+            end, length = frame(prev[0], line[-1])[0], frame(prev[0], prev[-1])[0]
             size = _glyph_size(glyphs[line[0]])
-            if 0.5 * size < abs(across) < 1.8 * size and -size < along < length + size:
+            # aligned with the line before (left, right or centred, as a cell aligns its lines): the
+            # next column's label, drawn next beside it, is not
+            aligned = min(abs(start), abs(end - length), abs(start + end - length) / 2) < size
+            if 0.5 * size < abs(across) < 1.6 * size and aligned:
                 labels[-1].append(line)
                 continue
         labels.append([line])
