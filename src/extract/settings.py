@@ -36,7 +36,8 @@ class PdfSettings:
     prose_line_width: float = 0.5  # share of the page width: a single run this wide is a line of prose
     # rotated text (a header cell turned 90 degrees): two glyphs in a row of the text whose centres are
     # within `stacked_across` glyph sizes across and at least `stacked_along` apart along are stacked, so
-    # candidates for a rotated run; only those have their angle read (one pdfium call each)
+    # candidates for a rotated run (and two a glyph or so apart both rightwards and along: text set at an
+    # angle); only those have their angle read (one pdfium call each)
     stacked_across: float = 0.5
     stacked_along: float = 0.15
     wrapped_label_pitch: float = 1.8  # glyph sizes: a rotated line this close across continues the label before
