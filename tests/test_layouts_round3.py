@@ -141,6 +141,11 @@ def test_previous_report_heads_the_previous_period():
     assert classify_header("Last update").kind == "previous_period"
 
 
+def test_a_threshold_column_heads_targets():
+    # Darlington's Excel scorecards print their target levels under `Threshold`
+    assert classify_header("Threshold").kind == "target"
+
+
 # -- every truth row of the round-3 dev documents ----------------------------------------------
 
 
