@@ -201,11 +201,12 @@ class Vocabulary:
         self._numw = phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
-        self.rules: dict[str, str] = {}  # a group's rule: its last row's
-        self.value_rules: dict[str, str] = {}  # "group:value" -> that value's own rule (used by "soft" groups)
+        self.rules: dict[str, str] = {}  # a group's rule: its first row's
+        # "group:value" -> that value's own rule ("soft" groups; "same" on a value of a "stated" group)
+        self.value_rules: dict[str, str] = {}
         groups: dict[str, list[tuple[str, str]]] = {}
         for group, value, phrase, rule in self.qualifiers:
-            self.rules[group] = rule
+            self.rules.setdefault(group, rule)
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
         self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}

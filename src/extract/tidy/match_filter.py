@@ -253,7 +253,8 @@ class FacetFilter:
                 continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
-            if rule in ("strict", "same"):
+            if rule in ("strict", "same") or any(self.vocab.value_rules.get(v[2:]) == "same" for v in values):
+                # a value whose own rule is "same" (secure): an entry naming it with others is a sum
                 extra = np.any((e & mask & ~q) != 0, axis=1)
                 ok &= ~extra
         for g in stated:  # a group no entry has: no entry can agree
