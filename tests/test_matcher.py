@@ -422,3 +422,37 @@ def test_in_the_year_does_not_make_a_count_a_share(matcher):
 )
 def test_which_health_check(matcher, name, check):
     assert {q for q in matcher.read(name).quals if q.startswith("health_check:")} == check
+
+
+def test_secure_is_part_of_a_secure_and_childrens_homes_entry(matcher):
+    """'secure children's homes' is read as secure only; its own rule is 'same': the entry for
+    secure homes and children's homes together is a sum the name is part of. A name about
+    children's homes still reaches that entry."""
+    assert {q for q in matcher.read("Children in secure children's homes").quals if q.startswith("placement_type:")} == {
+        "placement_type:secure"
+    }
+    assert _match(matcher, "Children accommodated in secure children's homes").indicator_id is None
+    assert _match(matcher, "% of looked after children in children's homes").indicator_id == "plc_childrens_homes_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of children waiting for adoption",
+        "Number of privately fostered children",
+        "Staff sickness absence days per FTE",
+        "Percentage of children placed out of area",
+        "Looked after children placed in private residential",
+        "Cost of children's social care per child",
+        "Children receiving short breaks",
+    ],
+)
+def test_a_qualifier_no_entry_shares_leaves_a_name_unmatched(matcher, name):
+    """Waiting (a state), private fostering, staff sickness, out of area, private providers, money,
+    short breaks: a name stating one needs an entry that states it (qualifier_words.csv)."""
+    assert _match(matcher, name).indicator_id is None, _match(matcher, name).as_json()
+
+
+def test_a_group_rule_is_its_first_rows(matcher):
+    assert matcher.vocab.rules["placement_type"] == "stated"
+    assert matcher.vocab.value_rules["placement_type:secure"] == "same"
