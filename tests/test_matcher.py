@@ -428,9 +428,8 @@ def test_secure_is_part_of_a_secure_and_childrens_homes_entry(matcher):
     """'secure children's homes' is read as secure only; its own rule is 'same': the entry for
     secure homes and children's homes together is a sum the name is part of. A name about
     children's homes still reaches that entry."""
-    assert {q for q in matcher.read("Children in secure children's homes").quals if q.startswith("placement_type:")} == {
-        "placement_type:secure"
-    }
+    quals = matcher.read("Children in secure children's homes").quals
+    assert {q for q in quals if q.startswith("placement_type:")} == {"placement_type:secure"}
     assert _match(matcher, "Children accommodated in secure children's homes").indicator_id is None
     assert _match(matcher, "% of looked after children in children's homes").indicator_id == "plc_childrens_homes_pct"
 
