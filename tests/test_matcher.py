@@ -123,7 +123,9 @@ def test_heldout_names_precision_and_recall(matcher):
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
 # minutes, FOI answers and national releases, labelled before the matcher was run on them): the
 # matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
-DEV_FLOOR = {"precision": 0.99, "recall": 0.89}
+# Round 2 added 36 FOI and minutes names (27 near misses), labelled first: 439 names read at 0.986,
+# 0.888 with round 1's matcher and 0.991, 0.909 after round 2's rules.
+DEV_FLOOR = {"precision": 0.99, "recall": 0.90}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -455,3 +457,10 @@ def test_a_qualifier_no_entry_shares_leaves_a_name_unmatched(matcher, name):
 def test_a_group_rule_is_its_first_rows(matcher):
     assert matcher.vocab.rules["placement_type"] == "stated"
     assert matcher.vocab.value_rules["placement_type:secure"] == "same"
+
+
+def test_an_including_clause_ending_the_name_narrows_nothing(matcher):
+    r = matcher.read("Children in care including 16 and 17 year olds")
+    assert not r.ages and r.text == "children care", r
+    assert _match(matcher, "Children in care including unaccompanied minors").indicator_id == "cla_count"
+    assert "exceptions:including" in matcher.read("EHCPs issued within 20 weeks including exception cases").quals

@@ -15,8 +15,9 @@ A name such as "CH04 The number of Looked After Children (rate per 10k populatio
    and say nothing), time and count thresholds (45 working days, 20 weeks, 3 or more),
    named numbers (KS2, Level 2, 9-4 pass) and qualifiers (qualifier_words.csv: population,
    SEN status, school phase, second or subsequent, FTE or headcount, ...); a bracket
-   "(including unborn children)" narrows nothing, and what follows "excluding" is kept apart
-   (`excluded`: an entry about it is another count);
+   "(including unborn children)", or an unbracketed "including ..." ending the name, narrows
+   nothing, and what follows "excluding" is kept apart (`excluded`: an entry about it is
+   another count);
 5. what is left is the text that is scored.
 
 The same reading is applied once to every catalogue entry (its name and official names)
@@ -103,6 +104,9 @@ _COMPARATORS = re.compile(
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
 # "(including unborn children)": a bracket that says what the count takes in narrows nothing
 _INCLUDING = re.compile(r"\(\s*(including|incl|inc)\b[^()]*\)")
+# "Children in care including unaccompanied minors": an unbracketed "including ..." that ends the name
+# says the same (not "including exception cases": the exceptions group reads that)
+_INCLUDING_TAIL = re.compile(r"\bincluding\b(?!\s+exception)[^()]*$")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
 _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
@@ -291,6 +295,8 @@ class Vocabulary:
         if stated & PER_N_RATES:  # "rate(s)" only repeats what "per 10,000" says
             t = _RATE_WORD.sub(" ", t)
 
+        if "including" in t:
+            t = _INCLUDING_TAIL.sub(" ", t)
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
