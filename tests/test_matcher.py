@@ -464,3 +464,14 @@ def test_an_including_clause_ending_the_name_narrows_nothing(matcher):
     assert not r.ages and r.text == "children care", r
     assert _match(matcher, "Children in care including unaccompanied minors").indicator_id == "cla_count"
     assert "exceptions:including" in matcher.read("EHCPs issued within 20 weeks including exception cases").quals
+
+
+def test_a_share_of_children_in_care_is_not_a_share_of_fostered_children(matcher):
+    """The denominator rule: a conflict only when both sides name one, free when the name names none."""
+    name = "Percentage of looked after children placed in in-house foster care"
+    assert _match(matcher, name).indicator_id is None
+    assert _match(matcher, "% of fostered children placed with in-house foster carers").indicator_id == (
+        "plc_in_house_fostering_pct"
+    )
+    bare = matcher.read("In-house foster placements")
+    assert not any(q.startswith("denominator:") for q in bare.quals)
