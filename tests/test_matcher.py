@@ -90,10 +90,12 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 
 
-HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.73, "near_miss_matched": 0}
+# held-out 2: 0.927 / 0.731 after issue 9's first round, 0.929 / 0.750 after its second.
+HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.75, "near_miss_matched": 0}
 # held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
-# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508).
-HELDOUT3_FLOOR = {"precision": 0.81, "recall": 0.50, "near_miss_matched": 4}
+# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508;
+# round 2: 0.833, 0.508, 3 of 74).
+HELDOUT3_FLOOR = {"precision": 0.83, "recall": 0.50, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -123,7 +125,9 @@ def test_heldout_names_precision_and_recall(matcher):
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
 # minutes, FOI answers and national releases, labelled before the matcher was run on them): the
 # matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
-DEV_FLOOR = {"precision": 0.99, "recall": 0.89}
+# Round 2 added 36 FOI and minutes names (27 near misses), labelled first: 439 names read at 0.986,
+# 0.888 with round 1's matcher and 0.991, 0.909 after round 2's rules.
+DEV_FLOOR = {"precision": 0.99, "recall": 0.90}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -422,3 +426,54 @@ def test_in_the_year_does_not_make_a_count_a_share(matcher):
 )
 def test_which_health_check(matcher, name, check):
     assert {q for q in matcher.read(name).quals if q.startswith("health_check:")} == check
+
+
+def test_secure_is_part_of_a_secure_and_childrens_homes_entry(matcher):
+    """'secure children's homes' is read as secure only; its own rule is 'same': the entry for
+    secure homes and children's homes together is a sum the name is part of. A name about
+    children's homes still reaches that entry."""
+    quals = matcher.read("Children in secure children's homes").quals
+    assert {q for q in quals if q.startswith("placement_type:")} == {"placement_type:secure"}
+    assert _match(matcher, "Children accommodated in secure children's homes").indicator_id is None
+    assert _match(matcher, "% of looked after children in children's homes").indicator_id == "plc_childrens_homes_pct"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Number of children waiting for adoption",
+        "Number of privately fostered children",
+        "Staff sickness absence days per FTE",
+        "Percentage of children placed out of area",
+        "Looked after children placed in private residential",
+        "Cost of children's social care per child",
+        "Children receiving short breaks",
+    ],
+)
+def test_a_qualifier_no_entry_shares_leaves_a_name_unmatched(matcher, name):
+    """Waiting (a state), private fostering, staff sickness, out of area, private providers, money,
+    short breaks: a name stating one needs an entry that states it (qualifier_words.csv)."""
+    assert _match(matcher, name).indicator_id is None, _match(matcher, name).as_json()
+
+
+def test_a_group_rule_is_its_first_rows(matcher):
+    assert matcher.vocab.rules["placement_type"] == "stated"
+    assert matcher.vocab.value_rules["placement_type:secure"] == "same"
+
+
+def test_an_including_clause_ending_the_name_narrows_nothing(matcher):
+    r = matcher.read("Children in care including 16 and 17 year olds")
+    assert not r.ages and r.text == "children care", r
+    assert _match(matcher, "Children in care including unaccompanied minors").indicator_id == "cla_count"
+    assert "exceptions:including" in matcher.read("EHCPs issued within 20 weeks including exception cases").quals
+
+
+def test_a_share_of_children_in_care_is_not_a_share_of_fostered_children(matcher):
+    """The denominator rule: a conflict only when both sides name one, free when the name names none."""
+    name = "Percentage of looked after children placed in in-house foster care"
+    assert _match(matcher, name).indicator_id is None
+    assert _match(matcher, "% of fostered children placed with in-house foster carers").indicator_id == (
+        "plc_in_house_fostering_pct"
+    )
+    bare = matcher.read("In-house foster placements")
+    assert not any(q.startswith("denominator:") for q in bare.quals)

@@ -15,8 +15,9 @@ A name such as "CH04 The number of Looked After Children (rate per 10k populatio
    and say nothing), time and count thresholds (45 working days, 20 weeks, 3 or more),
    named numbers (KS2, Level 2, 9-4 pass) and qualifiers (qualifier_words.csv: population,
    SEN status, school phase, second or subsequent, FTE or headcount, ...); a bracket
-   "(including unborn children)" narrows nothing, and what follows "excluding" is kept apart
-   (`excluded`: an entry about it is another count);
+   "(including unborn children)", or an unbracketed "including ..." ending the name, narrows
+   nothing, and what follows "excluding" is kept apart (`excluded`: an entry about it is
+   another count);
 5. what is left is the text that is scored.
 
 The same reading is applied once to every catalogue entry (its name and official names)
@@ -103,6 +104,9 @@ _COMPARATORS = re.compile(
 _EXCLUDING = re.compile(r"\b(excluding|excl|exc|except)\b(?!\s+exception)[^()]*")
 # "(including unborn children)": a bracket that says what the count takes in narrows nothing
 _INCLUDING = re.compile(r"\(\s*(including|incl|inc)\b[^()]*\)")
+# "Children in care including unaccompanied minors": an unbracketed "including ..." that ends the name
+# says the same (not "including exception cases": the exceptions group reads that)
+_INCLUDING_TAIL = re.compile(r"\bincluding\b(?!\s+exception)[^()]*$")
 _NAMED = re.compile(r"\b(ks[1-5]|year\d+|level\d|pass9[45]|attainment8|progress8|astarc|reception)\b")
 _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
@@ -201,11 +205,12 @@ class Vocabulary:
         self._numw = phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
-        self.rules: dict[str, str] = {}  # a group's rule: its last row's
-        self.value_rules: dict[str, str] = {}  # "group:value" -> that value's own rule (used by "soft" groups)
+        self.rules: dict[str, str] = {}  # a group's rule: its first row's
+        # "group:value" -> that value's own rule ("soft" groups; "same" on a value of a "stated" group)
+        self.value_rules: dict[str, str] = {}
         groups: dict[str, list[tuple[str, str]]] = {}
         for group, value, phrase, rule in self.qualifiers:
-            self.rules[group] = rule
+            self.rules.setdefault(group, rule)
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
         self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
@@ -290,6 +295,8 @@ class Vocabulary:
         if stated & PER_N_RATES:  # "rate(s)" only repeats what "per 10,000" says
             t = _RATE_WORD.sub(" ", t)
 
+        if "including" in t:
+            t = _INCLUDING_TAIL.sub(" ", t)
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
         ages, t = _ages(t) if digits or "under" in t else (set(), t)

@@ -105,7 +105,8 @@ class FacetFilter:
             rule = self.rules.get(g, "stated")
             blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
             cost = self.penalties
-            weight = 0.0 if rule == "strict" else cost.group if rule == "stated" else cost.entry_only
+            # a denominator ("of children in care") the name leaves unsaid costs nothing: most names do
+            weight = 0.0 if rule in ("strict", "denominator") else cost.group if rule == "stated" else cost.entry_only
             costs.append(self.group_named[g] * weight)
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
@@ -237,7 +238,7 @@ class FacetFilter:
             mask, rule, values, ent = self.group_mask[g], self.rules.get(g, "stated"), stated[g], self.group_has[g]
             q, known = self._query_bits(values)
             q &= mask
-            if rule == "conflict":
+            if rule in ("conflict", "denominator"):
                 # one value: an entry naming another is another indicator; several ("adoption and
                 # special guardianship"): the name is their sum, an entry naming only some is a part
                 ok &= ~ent | (has_any(q, mask) if len(values) == 1 else ~np.any((q & ~e) != 0, axis=1))
@@ -253,11 +254,12 @@ class FacetFilter:
                 continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
-            if rule in ("strict", "same"):
+            if rule in ("strict", "same") or any(self.vocab.value_rules.get(v[2:]) == "same" for v in values):
+                # a value whose own rule is "same" (secure): an entry naming it with others is a sum
                 extra = np.any((e & mask & ~q) != 0, axis=1)
                 ok &= ~extra
         for g in stated:  # a group no entry has: no entry can agree
-            if g not in self.group_mask and self.rules.get(g) != "conflict":
+            if g not in self.group_mask and self.rules.get(g) not in ("conflict", "denominator"):
                 ok[:] = False
         if excluded:  # "children in care excluding UASC": an entry about the UASC is another count
             q_excluded, _ = self._query_bits(["q:" + v for v in excluded])
