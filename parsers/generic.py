@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from extract.model import Document, Page, Period, RawFigure, normalise_space
+from extract.model import Document, Line, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
@@ -52,10 +52,14 @@ BLOCK_LABELS = {
     "statistical neighbours": "statistical_neighbours",
 }
 _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
+# a label may carry the period of its value in brackets: `Latest (Q3 2023/24): 22.2%`
+_LABEL_PERIOD = r"(?:\s*\(([^()]{2,30})\))?"
 _LABELLED = re.compile(
-    rf"\b({_LABEL_ALTERNATIVES})\s*:?\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])", re.I
+    rf"\b({_LABEL_ALTERNATIVES}){_LABEL_PERIOD}\s*:?\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])",
+    re.I,
 )
-_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALTERNATIVES})\s*:?\s*$", re.I)
+_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALTERNATIVES}){_LABEL_PERIOD}\s*:?\s*$", re.I)
+_OPEN_LABEL = re.compile(rf"^\s*(?:{_LABEL_ALTERNATIVES})\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
 _VALUE_ONLY = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)\s*$")
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
 _PERIOD_LINE = re.compile(
@@ -100,19 +104,21 @@ class Generic(Parser):
             for figure in figures_from_table(table, WideOptions(page=page.number)):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
+        previous: Page | None = None
         for page in document.pages:
             block_lines: set[int] = set()
             for figure, tile_lines in kpi_tiles(page, settings.blocks):
                 block_lines |= tile_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
-            for figure, line_index in kpi_blocks(page, settings.blocks, skip=frozenset(block_lines)):
+            for figure, line_index in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
                 block_lines.add(line_index)
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
+            previous = page
 
 
 def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:
@@ -138,18 +144,46 @@ class _Cell:
     text: str
 
 
-def _cells(page: Page) -> list[list[_Cell]]:
+def _cells(lines: list[Line]) -> list[list[_Cell]]:
     """Each line's cells with an x extent (a text page's tab stops stand in for positions)."""
     out = []
-    for i, line in enumerate(page.lines):
+    for i, line in enumerate(lines):
         row = []
         for k, cell in enumerate(line.cells):
             if cell.text.strip():
                 x0 = cell.x0 if cell.x0 is not None else float(k)
                 x1 = cell.x1 if cell.x1 is not None else k + 0.9
                 row.append(_Cell(i, x0, x1, cell.text.strip()))
-        out.append(row)
+        out.append(_joined_labels(row, out[-1] if out else None))
     return out
+
+
+def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
+    """A label wrapped inside its block (`Previous (Jun` over `2023): 10%`, `Same period last` over
+    `year`): the line above ends with the label's first part, this line holds the rest, back at the
+    block's left or under it. The two become one cell on the line above."""
+    if above is None:
+        return row
+    for n, head in enumerate(above):
+        if _is_labelled(head) or not (_OPEN_LABEL.match(head.text) or _label_prefix(head.text)):
+            continue
+        # the wrapped part starts left of the label's first part (the nearest such), else under it
+        order = sorted((c for c in row if c.x0 < head.x0), key=lambda c: -c.x0) + [c for c in row if c.x0 >= head.x0]
+        for tail in order[:2]:
+            joined = _Cell(head.line, head.x0, max(head.x1, tail.x1), f"{head.text} {tail.text}")
+            if _is_labelled(joined):
+                above[n] = joined
+                row = [c for c in row if c is not tail]
+                break
+    return row
+
+
+def _label_prefix(text: str) -> bool:
+    """The first words of a label of several words (`Same period last`), short of the whole label."""
+    words = text.lower().strip().split()
+    return bool(words) and any(
+        label.split()[: len(words)] == words and len(label.split()) > len(words) for label in BLOCK_LABELS
+    )
 
 
 def _is_labelled(cell: _Cell) -> bool:
@@ -171,26 +205,31 @@ def _table_lines(page: Page) -> int:
 
 
 def kpi_blocks(
-    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset()
+    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset(), previous: Page | None = None
 ) -> Iterator[tuple[RawFigure, int]]:
     """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
     (its title's column) and those to their right up to the next such start. The title is the
-    text above the values in that column, up to a gap or another block's values; a period line
-    (`Q2 2022/23`) dates the block's actual and target, and a RAG word beside or under the values
-    is the actual's status. A label whose value is on the next line (`Same period last year:`
-    over `5.6%`) takes it from there.
+    text above the values in that column, up to a gap, a change of type size or another block's
+    values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
+    the values, and a RAG word beside or under the values is the actual's status. A label printed
+    over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
+    opens on labelled values continues a block from the foot of the previous page.
     """
-    rows = _cells(page)
-    for i, row in enumerate(rows):
-        if i in skip:
+    carried = _carried(page, previous, settings)
+    lines = carried + page.lines
+    rows = _cells(lines)
+    first = len(carried)
+    for i in range(first, len(rows)):
+        row = rows[i]
+        if i - first in skip:
             continue  # a KPI tile's line (read by tiles.py)
         labelled = [c for c in row if _is_labelled(c)]
         if not labelled:
             continue
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
-            title_cells, period, bare = _title_above(rows, i, start, end, page, settings)
+            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             title = normalise_space(" ".join(c.text for c in title_cells))
@@ -198,32 +237,61 @@ def kpi_blocks(
             rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
                        None)
             kinds_seen: set[str] = set()
-            pairs = [pair for cell in members for pair in _labelled_values(cell, below)]
-            if bare is not None and not any(BLOCK_LABELS[label.lower()] == "actual" for label, _ in pairs):
+            pairs = [pair for cell in members for pair in _labelled_values(cell, rows, i, start.x0 - 2, end)]
+            if bare is not None and not any(BLOCK_LABELS[label.lower()] == "actual" for label, *_ in pairs):
                 # a tile's headline figure, printed bare between its name and its labelled values
-                pairs.insert(0, ("actual", bare))
-            for label, value in pairs:
+                pairs.insert(0, ("actual", bare, None, i))
+            for label, value, own_period, value_line in pairs:
                 kind = BLOCK_LABELS[label.lower()]
                 if kind in kinds_seen:
                     continue
                 kinds_seen.add(kind)
-                dated = kind in DATED_KINDS and period is not None
+                if own_period is not None and parse_period(own_period).type != "unknown":
+                    value_period = parse_period(own_period)  # the label's own period, whatever the kind
+                elif kind in DATED_KINDS and period is not None:
+                    value_period = parse_period(period)
+                else:
+                    value_period = Period(None)
                 yield RawFigure(
                     indicator_raw=title,
                     value_raw=value,
                     value_kind=kind,
                     context=" | ".join(c.text for c in members),
                     section=title,
-                    period=parse_period(period) if dated else Period(None),
+                    period=value_period,
                     page=page.number,
                     status=rag if kind == "actual" else None,
                     source="table",
-                ), i
+                ), value_line - first
+
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
+    """The foot of the previous page when this page opens on labelled values (a block broken by a
+    page break keeps its title there), moved to stand just above this page's first line. Running
+    heads and feet (lines printed on both pages) and page numbers are left behind."""
+    if previous is None or not page.lines or not previous.lines or page.lines[0].top is None:
+        return []
+    if not any(_is_labelled(c) for c in _cells(page.lines[:1])[0]):
+        return []
+    repeated = {ln.text for ln in page.lines}
+    tail = [ln for ln in previous.lines if ln.text not in repeated and not _PAGE_NUMBER.match(ln.text)]
+    tail = tail[-settings.title_lines :]
+    if not tail or tail[-1].bottom is None:
+        return []
+    shift = page.lines[0].top - 1.0 - tail[-1].bottom
+    return [replace(ln, top=(ln.top or 0.0) + shift, bottom=(ln.bottom or 0.0) + shift) for ln in tail]
 
 
 def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
     """(first cell, cells, right edge) of each block whose values are on line i."""
-    above = [c for r in rows[max(0, i - settings.title_lines) : i] for c in r if not _is_labelled(c)]
+    # a title's column: a cell of words above (the figures of the block above start no column)
+    above = [
+        c for r in rows[max(0, i - settings.title_lines) : i] for c in r
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)
+    ]
     starts = [c for c in labelled if c is labelled[0] or any(abs(a.x0 - c.x0) <= 3 for a in above)]
     out = []
     for n, start in enumerate(starts):
@@ -233,7 +301,7 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
 
 
 def _title_above(
-    rows, i: int, start: _Cell, end: float, page: Page, settings: BlockSettings
+    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings
 ) -> tuple[list[_Cell], str | None, str | None]:
     """The title's cells (top-down) in the block's column above line i, its period line, and
     a figure printed bare between the title and the labelled values (a tile's headline)."""
@@ -241,15 +309,15 @@ def _title_above(
     period = None
     bare = None
     stacked = False
-    previous_top = page.lines[i].top
+    previous_top = lines[i].top
     min_gap = float("inf")
     for k in range(i - 1, max(-1, i - 1 - settings.title_lines), -1):
         in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
         if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
-            if title or bare is not None or period is not None or not _stacked(page.lines[k], previous_top, settings):
+            if title or bare is not None or period is not None or not _stacked(lines[k], previous_top, settings):
                 break  # the block above, in this column
             stacked = True  # labelled values stacked one per line (`Target: 25%` over `Previous: 21.9%`)
-            previous_top = page.lines[k].top
+            previous_top = lines[k].top
             continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
         cells = [c for c in in_column if abs(c.x0 - start.x0) <= 3 and not _is_labelled(c)]
@@ -257,7 +325,9 @@ def _title_above(
             if title or period:
                 break
             continue
-        line = page.lines[k]
+        if title and _SENTENCE_END.search(cells[-1].text):
+            break  # a sentence ends there: the note under the block above (a KPI's name is no sentence)
+        line = lines[k]
         if previous_top is not None and line.bottom is not None:
             height = max((line.bottom or 0) - (line.top or 0), 1.0)
             gap = previous_top - line.bottom
@@ -279,20 +349,35 @@ def _title_above(
     return title, period, bare
 
 
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+
+
 def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:
     """A labelled line tight above the block's next line: one block's values, a line each."""
     height = max((upper.bottom or 0) - (upper.top or 0), 1.0)
     return lower_top is not None and lower_top - (upper.bottom or 0) <= 4 * settings.title_gap * height
 
 
-def _labelled_values(cell: _Cell, below: list[_Cell]) -> Iterator[tuple[str, str]]:
+_CAPTION_LINES = 3  # a caption's figure is at most this many lines under it (a wrapped caption, a RAG line between)
+
+
+def _labelled_values(
+    cell: _Cell, rows: list[list[_Cell]], i: int, x0: float, x1: float
+) -> Iterator[tuple[str, str, str | None, int]]:
+    """(label, figure, the label's own period, the figure's line) of a labelled cell; a caption takes
+    the figure printed under it in the block's column, else the first figure on the block's next line."""
     m = _LABEL_ONLY.match(cell.text)
     if m:
-        # the value printed under the label, else the first figure on the block's next line
-        values = [c for c in below if _VALUE_ONLY.match(c.text)]
-        under = [c for c in values if min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0] or values[:1]
-        if under:
-            yield m.group(1), _VALUE_ONLY.match(under[0].text).group(1).strip()
+        for k in range(i + 1, min(len(rows), i + 1 + _CAPTION_LINES)):
+            under = [c for c in rows[k] if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)
+                     and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]
+            if under:
+                yield m.group(1), _VALUE_ONLY.match(under[0].text).group(1).strip(), m.group(2), k
+                return
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        values = [c for c in below if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)]
+        if values:
+            yield m.group(1), _VALUE_ONLY.match(values[0].text).group(1).strip(), m.group(2), i + 1
         return
     for match in _LABELLED.finditer(cell.text):
-        yield match.group(1), match.group(2).strip()
+        yield match.group(1), match.group(3).strip(), match.group(2), i
