@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from extract.model import Document, Line, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
+from extract.read.kinds import classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.periods import parse_period
 from extract.read.tables.find import tables_by_page
@@ -52,15 +53,22 @@ BLOCK_LABELS = {
     "statistical neighbours": "statistical_neighbours",
 }
 _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
-# a label may carry the period of its value in brackets: `Latest (Q3 2023/24): 22.2%`
-_LABEL_PERIOD = r"(?:\s*\(([^()]{2,30})\))?"
-_LABELLED = re.compile(
-    rf"\b({_LABEL_ALTERNATIVES}){_LABEL_PERIOD}\s*:?\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])",
-    re.I,
+# a label may name what it is the latest or previous of (`Previous quarter`, `Previous year`: the
+# header vocabulary tells their kind) and carry its value's period, in brackets or bare:
+# `Latest (Q3 2023/24): 22.2%`, `Target 2023/24: 25%`
+_LABEL = rf"(?P<label>(?:{_LABEL_ALTERNATIVES})(?:\s+(?:quarter|month|year|period|report|update|figure|result))?)"
+_LABEL_PERIOD = (
+    r"(?:\s*\((?P<period>[^()]{2,30})\)"
+    r"|\s+(?P<bare_period>(?:(?:q[1-4]|quarter\s+[1-4])\s+)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}))?"
 )
-_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALTERNATIVES}){_LABEL_PERIOD}\s*:?\s*$", re.I)
-_OPEN_LABEL = re.compile(rf"^\s*(?:{_LABEL_ALTERNATIVES})\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
-_VALUE_ONLY = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)\s*$")
+_FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
+# a rate's base printed after it is no word of a title (`51.7 per 10,000`); units of time are
+# left out: `previous 12 months` is a title's words
+_UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
+_LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
+_LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
+_OPEN_LABEL = re.compile(rf"^\s*{_LABEL}\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
+_VALUE_ONLY = re.compile(rf"^\s*({_FIGURE}){_UNIT}\s*$", re.I)
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
 _PERIOD_LINE = re.compile(
     r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
@@ -238,11 +246,11 @@ def kpi_blocks(
                        None)
             kinds_seen: set[str] = set()
             pairs = [pair for cell in members for pair in _labelled_values(cell, rows, i, start.x0 - 2, end)]
-            if bare is not None and not any(BLOCK_LABELS[label.lower()] == "actual" for label, *_ in pairs):
+            if bare is not None and not any(_label_kind(label) == "actual" for label, *_ in pairs):
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
             for label, value, own_period, value_line in pairs:
-                kind = BLOCK_LABELS[label.lower()]
+                kind = _label_kind(label)
                 if kind in kinds_seen:
                     continue
                 kinds_seen.add(kind)
@@ -281,7 +289,9 @@ def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list
     tail = tail[-settings.title_lines :]
     if not tail or tail[-1].bottom is None:
         return []
-    shift = page.lines[0].top - 1.0 - tail[-1].bottom
+    # the seam as wide as the gap between the last two carried lines (a title's own line gap)
+    seam = max((tail[-1].top or 0.0) - (tail[-2].bottom or 0.0), 0.0) if len(tail) > 1 else 1.0
+    shift = page.lines[0].top - seam - tail[-1].bottom
     return [replace(ln, top=(ln.top or 0.0) + shift, bottom=(ln.bottom or 0.0) + shift) for ln in tail]
 
 
@@ -372,12 +382,28 @@ def _labelled_values(
             under = [c for c in rows[k] if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)
                      and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]
             if under:
-                yield m.group(1), _VALUE_ONLY.match(under[0].text).group(1).strip(), m.group(2), k
+                yield m["label"], _VALUE_ONLY.match(under[0].text).group(1).strip(), _period_of(m), k
                 return
         below = rows[i + 1] if i + 1 < len(rows) else []
         values = [c for c in below if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)]
         if values:
-            yield m.group(1), _VALUE_ONLY.match(values[0].text).group(1).strip(), m.group(2), i + 1
+            yield m["label"], _VALUE_ONLY.match(values[0].text).group(1).strip(), _period_of(m), i + 1
         return
     for match in _LABELLED.finditer(cell.text):
-        yield match.group(1), match.group(3).strip(), match.group(2), i
+        yield match["label"], match["value"].strip(), _period_of(match), i
+
+
+def _period_of(match: re.Match) -> str | None:
+    return match["period"] or match["bare_period"]
+
+
+def _label_kind(label: str) -> str:
+    """A label's kind: its block word's (`Latest`, `Floor`), unless the words after it say more
+    (`Previous year` is the year before's, not the previous period's)."""
+    words = normalise_space(label).lower()
+    anchor = max((k for k in BLOCK_LABELS if words == k or words.startswith(k + " ")), key=len)
+    if words != anchor:
+        meaning = classify_header(words)
+        if meaning.role == "value" and meaning.kind is not None:
+            return meaning.kind
+    return BLOCK_LABELS[anchor]
