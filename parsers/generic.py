@@ -30,6 +30,7 @@ from extract.read.tables.groups import regroup
 from extract.read.tables.table_model import Table
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
+from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings, Settings
 
 # label → value kind, for KPI blocks. Order matters only for readability.
@@ -56,7 +57,12 @@ _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=
 # a label may name what it is the latest or previous of (`Previous quarter`, `Previous year`: the
 # header vocabulary tells their kind) and carry its value's period, in brackets or bare:
 # `Latest (Q3 2023/24): 22.2%`, `Target 2023/24: 25%`
-_LABEL = rf"(?P<label>(?:{_LABEL_ALTERNATIVES})(?:\s+(?:quarter|month|year|period|report|update|figure|result))?)"
+_LABEL = (
+    rf"(?P<label>(?:{_LABEL_ALTERNATIVES})"
+    r"(?:\s+(?:quarter|month|year|period|report|update|value|figure|result|data|position))?)"
+)
+# `Latest value`, `Previous figure`: these words keep the block word's kind
+_NEUTRAL = re.compile(r"\s+(?:value|figure|result|data|position)$")
 _LABEL_PERIOD = (
     r"(?:\s*\((?P<period>[^()]{2,30})\)"
     r"|\s+(?P<bare_period>(?:(?:q[1-4]|quarter\s+[1-4])\s+)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}))?"
@@ -67,6 +73,9 @@ _FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 _UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
 _LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
 _LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
+# a label with no figure (`Target: TBC`, `Previous: -`) is still a block's, not a title's words
+_UNSET = "|".join(sorted((re.escape(w) for w in NO_VALUE_WORDS), key=len, reverse=True))
+_LABELLED_UNSET = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I)
 _OPEN_LABEL = re.compile(rf"^\s*{_LABEL}\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
 _VALUE_ONLY = re.compile(rf"^\s*({_FIGURE}){_UNIT}\s*$", re.I)
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
@@ -199,7 +208,7 @@ def _is_labelled(cell: _Cell) -> bool:
     or a label whose value is printed under it (`Same period last year:`)."""
     if _LABEL_ONLY.match(cell.text):
         return True
-    rest = _LABELLED.sub(" ", cell.text)
+    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", cell.text))
     return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
 
 
@@ -400,7 +409,7 @@ def _period_of(match: re.Match) -> str | None:
 def _label_kind(label: str) -> str:
     """A label's kind: its block word's (`Latest`, `Floor`), unless the words after it say more
     (`Previous year` is the year before's, not the previous period's)."""
-    words = normalise_space(label).lower()
+    words = _NEUTRAL.sub("", normalise_space(label).lower())
     anchor = max((k for k in BLOCK_LABELS if words == k or words.startswith(k + " ")), key=len)
     if words != anchor:
         meaning = classify_header(words)

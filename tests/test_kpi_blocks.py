@@ -62,6 +62,17 @@ def test_the_words_after_a_label_say_its_kind_and_a_bare_period_dates_it():
     }
 
 
+def test_a_label_with_no_figure_keeps_the_others_of_its_line_and_a_neutral_word_keeps_the_kind():
+    p = page(
+        line(100, (40, "Care leavers in suitable accommodation")),
+        line(111, (40, "Latest value: 91%  Target: TBC  Previous figure: 88%  Floor: -")),
+    )
+    assert read(p) == {
+        ("Care leavers in suitable accommodation", "actual", "91%"),
+        ("Care leavers in suitable accommodation", "previous_period", "88%"),
+    }
+
+
 def test_a_title_that_says_previous_12_months_is_no_labelled_value():
     p = page(
         line(100, (40, "Latest 6.5%")),
