@@ -228,9 +228,10 @@ def kpi_blocks(
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
     (its title's column) and those to their right up to the next such start. The title is the
-    text above the values in that column, up to a gap, a change of type size or another block's
+    text above the values in that column, up to a gap, the end of a sentence or another block's
     values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
-    the values, and a RAG word beside or under the values is the actual's status. A label printed
+    the values, and a RAG word beside the title or the values is the actual's status (never part
+    of the title, never a value). A label printed
     over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
     opens on labelled values continues a block from the foot of the previous page.
     """
@@ -249,10 +250,14 @@ def kpi_blocks(
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
-            title = normalise_space(" ".join(c.text for c in title_cells))
+            marks = [_TITLE_MARK.search(c.text) for c in title_cells]
+            title = normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells))
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
+            beside = [c for k in {c.line for c in title_cells} for c in rows[k]
+                      if start.x0 - 2 <= c.x0 < end and c not in title_cells]
             rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
-                       None)
+                       None) or next((m.group(1) for m in marks if m and _RAG.fullmatch(m.group(1))), None) \
+                or next((c.text for c in beside if _RAG.fullmatch(c.text)), None)
             kinds_seen: set[str] = set()
             pairs = [pair for cell in members for pair in _labelled_values(cell, rows, i, start.x0 - 2, end)]
             if bare is not None and not any(_label_kind(label) == "actual" for label, *_ in pairs):
@@ -282,6 +287,8 @@ def kpi_blocks(
                 ), value_line - first
 
 
+# a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
+_TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 

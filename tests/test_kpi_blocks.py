@@ -200,6 +200,19 @@ def test_a_page_that_opens_on_a_title_takes_nothing_from_the_page_before():
     assert read(second, previous=first) == {("Care leavers in touch", "actual", "91%")}
 
 
+def test_a_rag_word_beside_a_wrapped_title_is_the_actuals_status_not_part_of_the_title():
+    p = page(
+        line(100, (40, "Referrals screened and completed  RED"), (240, "Re-referrals within 12"), (330, "GREEN")),
+        line(111, (40, "within one working day"), (240, "months ●")),
+        line(122, (40, "Latest: 79.8%"), (240, "Latest: 16.7%")),
+    )
+    got = {(f.indicator_raw, f.value_raw, f.status) for f, _ in kpi_blocks(p, BlockSettings())}
+    assert got == {
+        ("Referrals screened and completed within one working day", "79.8%", "RED"),
+        ("Re-referrals within 12 months", "16.7%", "GREEN"),
+    }
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),
