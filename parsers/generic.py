@@ -5,7 +5,10 @@ It reads what most KPI papers share, and nothing else:
   Actual / Tolerance / benchmark columns (tables.py and wide.py, as the council parsers do),
   also under group header rows and with section rows between the indicators (groups.py);
 - KPI blocks written as labelled values: `Latest: 22.2%  Target: 25%  Floor: 30%
-  Previous: 21.9%`, with a RAG word beside them, under the indicator's name;
+  Previous: 21.9%`, with or without a colon, beside or under their labels, a period in the
+  label (`Latest (Q3 2023/24)`), under the indicator's name however many lines it wraps over
+  (a RAG word or symbol beside it set apart), blocks two or three across, a block broken by a
+  page break; or a block written as a row, its name left of its values;
 - KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
   tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
@@ -248,6 +251,8 @@ def kpi_blocks(
             continue
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
+            if not title_cells and start is labelled[0]:
+                title_cells = _name_beside(rows, i, start, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
@@ -382,6 +387,37 @@ def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:
     """A labelled line tight above the block's next line: one block's values, a line each."""
     height = max((upper.bottom or 0) - (upper.top or 0), 1.0)
     return lower_top is not None and lower_top - (upper.bottom or 0) <= 4 * settings.title_gap * height
+
+
+def _name_beside(rows: list[list[_Cell]], i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
+    """A block written as a row: its name left of the labelled values on their line, with the lines
+    that name wraps over tight above and under it (nothing else printed on them)."""
+    left = [c for c in rows[i] if c.x1 <= start.x0 and not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)]
+    if len(left) != 1 or _RAG.fullmatch(left[0].text):
+        return []
+    name = left[0]
+
+    def fragment(k: int, upper: Line, lower: Line) -> bool:
+        cells = rows[k]
+        tight = (lower.top or 0.0) - (upper.bottom or 0.0) <= settings.title_gap * max(_line_height(lines[k]), 1.0)
+        return (len(cells) == 1 and abs(cells[0].x0 - name.x0) <= 3 and cells[0].x1 <= start.x0 and tight
+                and not _is_labelled(cells[0]) and not _SENTENCE_END.search(cells[0].text))
+
+    above: list[_Cell] = []
+    k = i - 1
+    while k >= 0 and i - k <= settings.title_lines and fragment(k, lines[k], lines[k + 1]):
+        above.insert(0, rows[k][0])
+        k -= 1
+    below: list[_Cell] = []
+    k = i + 1
+    while k < len(rows) and k - i <= settings.title_lines and fragment(k, lines[k - 1], lines[k]):
+        below.append(rows[k][0])
+        k += 1
+    return [*above, name, *below]
+
+
+def _line_height(line: Line) -> float:
+    return (line.bottom or 0.0) - (line.top or 0.0)
 
 
 _CAPTION_LINES = 3  # a caption's figure is at most this many lines under it (a wrapped caption, a RAG line between)

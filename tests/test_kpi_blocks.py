@@ -213,6 +213,22 @@ def test_a_rag_word_beside_a_wrapped_title_is_the_actuals_status_not_part_of_the
     }
 
 
+def test_a_block_written_as_a_row_takes_the_name_left_of_its_values():
+    # the name wraps over three lines, its values on the middle one (vertically centred)
+    p = page(
+        line(100, (40, "Children on a plan for a second")),
+        line(109, (40, "or subsequent time within"), (240, "Latest: 22.2%"), (330, "Floor: 25%")),
+        line(118, (40, "two years")),
+        line(140, (40, "Care leavers in touch"), (240, "Latest: 91%"), (330, "Previous: 90%")),
+    )
+    assert read(p) == {
+        ("Children on a plan for a second or subsequent time within two years", "actual", "22.2%"),
+        ("Children on a plan for a second or subsequent time within two years", "intervention", "25%"),
+        ("Care leavers in touch", "actual", "91%"),
+        ("Care leavers in touch", "previous_period", "90%"),
+    }
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),
