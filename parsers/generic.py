@@ -323,7 +323,7 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
         c for r in rows[max(0, i - settings.title_lines) : i] for c in r
         if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)
     ]
-    starts = [c for c in labelled if c is labelled[0] or any(abs(a.x0 - c.x0) <= 3 for a in above)]
+    starts = [c for c in labelled if c is labelled[0] or any(_under(a.x0, c.x0) for a in above)]
     out = []
     for n, start in enumerate(starts):
         end = starts[n + 1].x0 if n + 1 < len(starts) else float("inf")
@@ -342,19 +342,28 @@ def _title_above(
     stacked = False
     previous_top = lines[i].top
     min_gap = float("inf")
-    for k in range(i - 1, max(-1, i - 1 - settings.title_lines), -1):
-        in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
+    stacked_lines = 0  # lines of values stacked over this block's own: they do not count to the title's
+    for k in range(i - 1, -1, -1):
+        if i - 1 - k >= settings.title_lines + stacked_lines:
+            break
+        in_column = [c for c in rows[k] if start.x0 - _INDENT <= c.x0 < end - 1]
         if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
             if title or bare is not None or period is not None or not _stacked(lines[k], previous_top, settings):
                 break  # the block above, in this column
             stacked = True  # labelled values stacked one per line (`Target: 25%` over `Previous: 21.9%`)
+            stacked_lines += 1
             previous_top = lines[k].top
             continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
-        cells = [c for c in in_column if abs(c.x0 - start.x0) <= 3 and not _is_labelled(c)]
+        cells = [c for c in in_column if _under(c.x0, start.x0) and not _is_labelled(c)]
         if not cells:
             if title or period:
                 break
+            continue
+        if not title and bare is None and len(cells) == 1 and _caption_over(rows, k, cells[0]):
+            stacked = True  # a caption's figure (`Latest` over `17.9%`), stacked over this block's own
+            stacked_lines += 1
+            previous_top = lines[k].top
             continue
         if title and _SENTENCE_END.search(cells[-1].text):
             break  # a sentence ends there: the note under the block above (a KPI's name is no sentence)
@@ -381,6 +390,21 @@ def _title_above(
 
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+
+
+_INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
+
+
+def _under(title_x0: float, value_x0: float) -> bool:
+    """Values start at their title's left edge, or set in from it a little."""
+    return title_x0 - 3 <= value_x0 <= title_x0 + _INDENT
+
+
+def _caption_over(rows: list[list[_Cell]], k: int, figure: _Cell) -> bool:
+    """A lone figure with a caption over it on the line above."""
+    return k > 0 and bool(_VALUE_ONLY.match(figure.text)) and any(
+        _LABEL_ONLY.match(c.text) and min(c.x1, figure.x1) - max(c.x0, figure.x0) > 0 for c in rows[k - 1]
+    )
 
 
 def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:

@@ -229,6 +229,42 @@ def test_a_block_written_as_a_row_takes_the_name_left_of_its_values():
     }
 
 
+def test_a_row_of_captions_set_in_from_the_title_in_a_small_table_two_blocks_across():
+    # a table in each block: its cells' padding sets the captions 8 points in from the title
+    p = page(
+        line(
+            100, (50, "EHCPs issued within 20 weeks"), (275, "RED"), (318, "Social worker posts filled"), (530, "AMBER")
+        ),
+        line(111, (50, "(rolling 12 months)"), (318, "by permanent staff")),
+        line(124, (58, "Latest"), (98, "Target"), (138, "Floor"), (175, "Previous"), (326, "Latest"), (366, "Floor")),
+        line(138, (58, "38.2%"), (98, "60%"), (138, "50%"), (175, "34.0%"), (326, "82.1%"), (366, "75%")),
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.status) for f, _ in kpi_blocks(p, BlockSettings())}
+    assert got == {
+        ("EHCPs issued within 20 weeks (rolling 12 months)", "actual", "38.2%", "RED"),
+        ("EHCPs issued within 20 weeks (rolling 12 months)", "target", "60%", None),
+        ("EHCPs issued within 20 weeks (rolling 12 months)", "intervention", "50%", None),
+        ("EHCPs issued within 20 weeks (rolling 12 months)", "previous_period", "34.0%", None),
+        ("Social worker posts filled by permanent staff", "actual", "82.1%", "AMBER"),
+        ("Social worker posts filled by permanent staff", "intervention", "75%", None),
+    }
+
+
+def test_captions_stacked_each_over_its_figure_all_take_the_title():
+    p = page(
+        line(100, (50, "Children on a plan for a second")),
+        line(111, (50, "or subsequent time")),
+        line(122, (50, "Latest")),
+        line(133, (50, "17.9%"), height=12.0),
+        line(147, (50, "Target")),
+        line(158, (50, "20%"), height=12.0),
+        line(172, (50, "Previous")),
+        line(183, (50, "18.4%"), height=12.0),
+    )
+    title = "Children on a plan for a second or subsequent time"
+    assert read(p) == {(title, "actual", "17.9%"), (title, "target", "20%"), (title, "previous_period", "18.4%")}
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),
