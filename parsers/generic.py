@@ -249,6 +249,7 @@ def kpi_blocks(
         labelled = [c for c in row if _is_labelled(c)]
         if not labelled:
             continue
+        columns = _title_columns(rows, i, settings)
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells and start is labelled[0]:
@@ -264,7 +265,10 @@ def kpi_blocks(
                        None) or next((m.group(1) for m in marks if m and _RAG.fullmatch(m.group(1))), None) \
                 or next((c.text for c in beside if _RAG.fullmatch(c.text)), None)
             kinds_seen: set[str] = set()
-            pairs = [pair for cell in members for pair in _labelled_values(cell, rows, i, start.x0 - 2, end)]
+            pairs = [
+                pair for cell in members
+                for pair in _labelled_values(cell, rows, i, start.x0 - 2, _reach(cell, end, columns))
+            ]
             if bare is not None and not any(_label_kind(label) == "actual" for label, *_ in pairs):
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
@@ -314,6 +318,19 @@ def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list
     seam = max((tail[-1].top or 0.0) - (tail[-2].bottom or 0.0), 0.0) if len(tail) > 1 else 1.0
     shift = page.lines[0].top - seam - tail[-1].bottom
     return [replace(ln, top=(ln.top or 0.0) + shift, bottom=(ln.bottom or 0.0) + shift) for ln in tail]
+
+
+def _title_columns(rows: list[list[_Cell]], i: int, settings: BlockSettings) -> list[float]:
+    """Left edges of the words printed above line i (titles): where the blocks of a row begin."""
+    return sorted({
+        c.x0 for r in rows[max(0, i - settings.title_lines) : i] for c in r
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)
+    })
+
+
+def _reach(cell: _Cell, end: float, columns: list[float]) -> float:
+    """How far right a label's figure may stand: up to the next block's column or title."""
+    return min([end, *(x for x in columns if x > cell.x0 + _INDENT)])
 
 
 def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
@@ -451,9 +468,15 @@ def _labelled_values(
     cell: _Cell, rows: list[list[_Cell]], i: int, x0: float, x1: float
 ) -> Iterator[tuple[str, str, str | None, int]]:
     """(label, figure, the label's own period, the figure's line) of a labelled cell; a caption takes
-    the figure printed under it in the block's column, else the first figure on the block's next line."""
+    the figure printed beside it, else under it in the block's column, else the first figure on the
+    block's next line."""
     m = _LABEL_ONLY.match(cell.text)
     if m:
+        # beside it on its line (`Latest ....... 81.0%`), before the next label
+        right = sorted((c for c in rows[i] if c.x0 > cell.x0 and x0 <= c.x0 < x1), key=lambda c: c.x0)
+        if right and (figure := _VALUE_ONLY.match(right[0].text)):
+            yield m["label"], figure.group(1).strip(), _period_of(m), i
+            return
         for k in range(i + 1, min(len(rows), i + 1 + _CAPTION_LINES)):
             under = [c for c in rows[k] if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)
                      and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]

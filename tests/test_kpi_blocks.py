@@ -265,6 +265,38 @@ def test_captions_stacked_each_over_its_figure_all_take_the_title():
     assert read(p) == {(title, "actual", "17.9%"), (title, "target", "20%"), (title, "previous_period", "18.4%")}
 
 
+def test_a_label_and_its_figure_apart_on_one_line_a_row_each_blocks_side_by_side():
+    # `Latest ........ 81.0%` one row per label, the figure at the block's right edge
+    p = page(
+        line(82, (50, "Referrals completed within one"), (229, "Child Protection visits within 15")),
+        line(93, (50, "working day"), (229, "working days")),
+        line(108, (50, "Latest"), (180, "81.0%"), (229, "Latest"), (360, "94.9%")),
+        line(118, (50, "Target"), (187, "90%"), (229, "Same period last year"), (360, "70.1%")),
+    )
+    assert read(p) == {
+        ("Referrals completed within one working day", "actual", "81.0%"),
+        ("Referrals completed within one working day", "target", "90%"),
+        ("Child Protection visits within 15 working days", "actual", "94.9%"),
+        ("Child Protection visits within 15 working days", "year_ago", "70.1%"),
+    }
+
+
+def test_a_caption_takes_no_figure_of_the_block_beside_it():
+    # the left block's captions stand each over its figure; the right block's figures share their lines
+    p = page(
+        line(100, (50, "Second or subsequent plans"), (318, "Average caseload")),
+        line(111, (318, "Latest")),
+        line(122, (50, "Latest"), (318, "16.2")),
+        line(133, (50, "17.9%"), (318, "Target")),
+        line(144, (318, "18")),
+    )
+    assert read(p) == {
+        ("Second or subsequent plans", "actual", "17.9%"),
+        ("Average caseload", "actual", "16.2"),
+        ("Average caseload", "target", "18"),
+    }
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),
