@@ -49,6 +49,8 @@ BLOCK_LABELS = {
     "intervention": "intervention",
     "previous": "previous_period",
     "last year": "previous_year",
+    "last quarter": "previous_period",
+    "last month": "previous_period",
     "same period last year": "year_ago",
     "forecast": "forecast",
     "national": "national",
@@ -62,10 +64,11 @@ _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=
 # `Latest (Q3 2023/24): 22.2%`, `Target 2023/24: 25%`
 _LABEL = (
     rf"(?P<label>(?:{_LABEL_ALTERNATIVES})"
-    r"(?:\s+(?:quarter|month|year|period|report|update|value|figure|result|data|position))?)"
+    r"(?:\s+(?:quarter|month|year|period|report|update|value|figure|result|data|position|performance|standard))?)"
 )
-# `Latest value`, `Previous figure`: these words keep the block word's kind
-_NEUTRAL = re.compile(r"\s+(?:value|figure|result|data|position)$")
+# `Latest value`, `Floor standard`, `Current performance`: these words keep the block word's kind
+_NEUTRAL = re.compile(r"\s+(?:value|figure|result|data|position|performance|standard)$")
+_QUALIFIER_FIRST = re.compile(r"^(?:quarter|month|year|period|report|update)\b", re.I)
 _LABEL_PERIOD = (
     r"(?:\s*\((?P<period>[^()]{2,30})\)"
     r"|\s+(?P<bare_period>(?:(?:q[1-4]|quarter\s+[1-4])\s+)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}))?"
@@ -131,8 +134,8 @@ class Generic(Parser):
                 block_lines |= tile_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
-            for figure, line_index in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
-                block_lines.add(line_index)
+            for figure, taken in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
+                block_lines |= taken
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
@@ -162,6 +165,7 @@ class _Cell:
     x0: float
     x1: float
     text: str
+    wrapped: tuple[int, ...] = ()  # the lines a label wrapped onto, joined into this cell
 
 
 def _cells(lines: list[Line]) -> list[list[_Cell]]:
@@ -185,12 +189,17 @@ def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
     if above is None:
         return row
     for n, head in enumerate(above):
-        if _is_labelled(head) or not (_OPEN_LABEL.match(head.text) or _label_prefix(head.text)):
+        if _LABEL_ONLY.match(head.text) and head is above[-1]:
+            # a whole label word ending its line may go on in the next (`Previous` over `Quarter: 34%`)
+            order = [c for c in row if c.x0 < head.x0 and _QUALIFIER_FIRST.match(c.text)][:1]
+        elif _is_labelled(head) or not (_OPEN_LABEL.match(head.text) or _label_prefix(head.text)):
             continue
-        # the wrapped part starts left of the label's first part (the nearest such), else under it
-        order = sorted((c for c in row if c.x0 < head.x0), key=lambda c: -c.x0) + [c for c in row if c.x0 >= head.x0]
-        for tail in order[:2]:
-            joined = _Cell(head.line, head.x0, max(head.x1, tail.x1), f"{head.text} {tail.text}")
+        else:
+            # the wrapped part starts left of the label's first part (the nearest such), else under it
+            order = sorted((c for c in row if c.x0 < head.x0), key=lambda c: -c.x0)[:1] + [
+                c for c in row if c.x0 >= head.x0][:1]
+        for tail in order:
+            joined = _Cell(head.line, head.x0, max(head.x1, tail.x1), f"{head.text} {tail.text}", (tail.line,))
             if _is_labelled(joined):
                 above[n] = joined
                 row = [c for c in row if c is not tail]
@@ -226,8 +235,9 @@ def _table_lines(page: Page) -> int:
 
 def kpi_blocks(
     page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset(), previous: Page | None = None
-) -> Iterator[tuple[RawFigure, int]]:
-    """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
+) -> Iterator[tuple[RawFigure, frozenset[int]]]:
+    """KPI blocks: labelled values under their indicator's name, however many lines it wraps over
+    (each figure with the page lines it was read from).
 
     Blocks may stand side by side: a block is the labelled cells that start under a text cell
     (its title's column) and those to their right up to the next such start. The title is the
@@ -272,6 +282,7 @@ def kpi_blocks(
             if bare is not None and not any(_label_kind(label) == "actual" for label, *_ in pairs):
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
+            wrapped = {k - first for c in members for k in c.wrapped}
             for label, value, own_period, value_line in pairs:
                 kind = _label_kind(label)
                 if kind in kinds_seen:
@@ -293,7 +304,7 @@ def kpi_blocks(
                     page=page.number,
                     status=rag if kind == "actual" else None,
                     source="table",
-                ), value_line - first
+                ), frozenset({value_line - first, *wrapped})
 
 
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
@@ -304,13 +315,17 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re
 def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
     """The foot of the previous page when this page opens on labelled values (a block broken by a
     page break keeps its title there), moved to stand just above this page's first line. Running
-    heads and feet (lines printed on both pages) and page numbers are left behind."""
+    heads and feet (lines printed at the same place on both pages) and page numbers are left behind."""
     if previous is None or not page.lines or not previous.lines or page.lines[0].top is None:
         return []
     if not any(_is_labelled(c) for c in _cells(page.lines[:1])[0]):
         return []
-    repeated = {ln.text for ln in page.lines}
-    tail = [ln for ln in previous.lines if ln.text not in repeated and not _PAGE_NUMBER.match(ln.text)]
+    here = {(ln.text, round(ln.top or 0.0)) for ln in page.lines}
+
+    def running(line: Line) -> bool:  # printed at the same place on both pages: a running head or foot
+        return any((line.text, round(line.top or 0.0) + d) in here for d in (-1, 0, 1))
+
+    tail = [ln for ln in previous.lines if not running(ln) and not _PAGE_NUMBER.match(ln.text)]
     tail = tail[-settings.title_lines :]
     if not tail or tail[-1].bottom is None:
         return []
@@ -324,7 +339,7 @@ def _title_columns(rows: list[list[_Cell]], i: int, settings: BlockSettings) -> 
     """Left edges of the words printed above line i (titles): where the blocks of a row begin."""
     return sorted({
         c.x0 for r in rows[max(0, i - settings.title_lines) : i] for c in r
-        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text) and not _RAG.fullmatch(c.text)
     })
 
 
@@ -338,7 +353,7 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
     # a title's column: a cell of words above (the figures of the block above start no column)
     above = [
         c for r in rows[max(0, i - settings.title_lines) : i] for c in r
-        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text) and not _RAG.fullmatch(c.text)
     ]
     starts = [c for c in labelled if c is labelled[0] or any(_under(a.x0, c.x0) for a in above)]
     out = []
@@ -384,6 +399,8 @@ def _title_above(
             continue
         if title and _SENTENCE_END.search(cells[-1].text):
             break  # a sentence ends there: the note under the block above (a KPI's name is no sentence)
+        if title and _type_size(lines[k]) > _HEADING * _type_size(lines[title[0].line]) > 0:
+            break  # set larger than the title: a heading over the blocks
         line = lines[k]
         if previous_top is not None and line.bottom is not None:
             height = max((line.bottom or 0) - (line.top or 0), 1.0)
@@ -408,6 +425,17 @@ def _title_above(
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 
+
+_HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
+# words whose glyphs reach from the baseline to the cap height and no lower: their height is the type's
+_CAP_HIGH = re.compile(r"^[^gjpqy,;()/\[\]{}|_]*[A-Zbdfhklt0-9][^gjpqy,;()/\[\]{}|_]*$")
+
+
+def _type_size(line: Line) -> float:
+    """The height of a line's capitals and ascenders (0 when it has none, or no positions): glyph
+    boxes are tight, so a line's own height depends on its letters, not only on its type size."""
+    heights = sorted(w.bottom - w.top for c in line.cells for w in c.words if _CAP_HIGH.match(w.text))
+    return heights[len(heights) // 2] if heights else 0.0
 
 _INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
 
