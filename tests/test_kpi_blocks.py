@@ -1,8 +1,8 @@
 """KPI blocks as councils lay them out (issue 8, deliverable 4): a wrapped title over labelled
 values, blocks two or three across, labels beside or over their values, with or without a colon,
 a period in the label, a label wrapped inside its block, a block broken by a page break
-(parsers/generic.py kpi_blocks). The dev documents of tests/heldout/dev/ in these layouts are read
-end to end at the bottom."""
+(extract/read/tables/blocks.py, run by the generic parser). The dev documents of
+tests/heldout/dev/ in these layouts are read end to end at the bottom."""
 
 from __future__ import annotations
 
@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from extract.model import Cell, Line, Page, Word
+from extract.read.tables.blocks import kpi_blocks
 from extract.settings import BlockSettings
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from parsers.generic import kpi_blocks
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
