@@ -64,11 +64,11 @@ class Generic(Parser):
             if table.grid is not None:
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
-            for figure in figures_from_table(table, WideOptions(page=page.number)):
+            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page, table in _regrouped(document.pages, settings, read):
-            for figure in figures_from_table(table, WideOptions(page=page.number)):
+            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         previous: Page | None = None
@@ -86,6 +86,14 @@ class Generic(Parser):
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:
+    """Table figures whose row has a name: a grid made of KPI blocks' captions (`Latest  Target`
+    over the wrapped end of a label, `2023/24)`, and the figures) names its rows with no letters;
+    the block reader reads those figures under their titles."""
+    # `NI 43` is a name; a row with none at all (an area table's, named by its title) is kept
+    return (f for f in figures if not f.indicator_raw or re.search(r"[A-Za-z]{2}", f.indicator_raw))
 
 
 def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:

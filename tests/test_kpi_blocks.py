@@ -328,6 +328,26 @@ def test_a_title_printed_again_on_the_next_page_is_no_running_head():
     assert ("Social worker posts held by permanent qualified staff", "target", "85%") in got
 
 
+def test_narrow_boxes_a_label_over_its_value_the_label_wrapped_under_itself():
+    # boxes side by side, each a label over its value; `Latest (Q3` wraps its period under itself,
+    # and the title's last line holds no word (`19-21)`)
+    p = page(
+        line(82, (50, "Care leavers in education, employment or training (aged")),
+        line(93, (50, "19-21)")),
+        line(110, (52, "Latest (Q3"), (107, "Target"), (163, "Floor"), (218, "Previous (Q2")),
+        line(119, (52, "2023/24)"), (107, "60%"), (163, "50%"), (218, "2023/24)")),
+        line(128, (52, "58.1%"), (218, "55.0%")),
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f, _ in kpi_blocks(p, BlockSettings())}
+    title = "Care leavers in education, employment or training (aged 19-21)"
+    assert got == {
+        (title, "actual", "58.1%", "Q3 2023/24"),
+        (title, "target", "60%", None),
+        (title, "intervention", "50%", None),
+        (title, "previous_period", "55.0%", "Q2 2023/24"),
+    }
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),
@@ -370,3 +390,16 @@ def test_kpi_block_dev_document_reads_every_truth_row_and_little_else(slug, pipe
     missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
     assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
     assert score.rows <= score.total + 1, score.rows  # no pseudo-values out of labels or RAG words
+
+
+def test_table_figures_whose_row_has_no_name_give_way_to_the_blocks():
+    from extract.model import Period, RawFigure
+    from parsers.generic import _named
+
+    def figure(name: str) -> RawFigure:
+        return RawFigure(indicator_raw=name, value_raw="60%", value_kind="target", context="", section="",
+                         period=Period(None), page=1, source="table")
+
+    names = ["2023/24)", "Care leavers in touch", "NI 43", "1.2", ""]
+    kept = list(_named(iter([figure(name) for name in names])))
+    assert [f.indicator_raw for f in kept] == ["Care leavers in touch", "NI 43", ""]

@@ -116,9 +116,10 @@ def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
         elif _is_labelled(head) or not (_OPEN_LABEL.match(head.text) or _label_prefix(head.text)):
             continue
         else:
-            # the wrapped part starts left of the label's first part (the nearest such), else under it
-            order = sorted((c for c in row if c.x0 < head.x0), key=lambda c: -c.x0)[:1] + [
-                c for c in row if c.x0 >= head.x0][:1]
+            # the wrapped part stands under the label's first part (a narrow box), else starts back
+            # left of it (the nearest such: a wide block's left edge)
+            order = [c for c in row if min(c.x1, head.x1) - max(c.x0, head.x0) > 0][:1] + sorted(
+                (c for c in row if c.x1 <= head.x0), key=lambda c: -c.x0)[:1]
         for tail in order:
             joined = _Cell(head.line, head.x0, max(head.x1, tail.x1), f"{head.text} {tail.text}", (tail.line,))
             if _is_labelled(joined):
@@ -323,7 +324,7 @@ def _title_above(
         text = normalise_space(" ".join(c.text for c in cells))
         if _PERIOD_LINE.match(text) and period is None and not title:
             period = text
-        elif _RAG.fullmatch(text.strip()) or not re.search(r"[A-Za-z]{3}", text):
+        elif _RAG.fullmatch(text.strip()) or _VALUE_ONLY.match(text) or not re.search(r"[A-Za-z0-9]", text):
             if title:
                 break
             if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
