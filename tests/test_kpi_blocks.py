@@ -348,6 +348,18 @@ def test_narrow_boxes_a_label_over_its_value_the_label_wrapped_under_itself():
     }
 
 
+def test_a_period_said_in_words_between_title_and_values_dates_them_and_a_title_with_a_year_stays_whole():
+    p = page(
+        line(100, (40, "Children in care")),
+        line(111, (40, "As at 31 December 2023")),
+        line(122, (40, "Latest: 271")),
+        line(150, (40, "16-17 year olds NEET")),
+        line(161, (40, "Latest: 4.1%")),
+    )
+    got = {(f.indicator_raw, f.value_raw, f.period.label) for f, _ in kpi_blocks(p, BlockSettings())}
+    assert got == {("Children in care", "271", "As at 31 December 2023"), ("16-17 year olds NEET", "4.1%", None)}
+
+
 def test_rag_words_and_bare_labels_are_no_values():
     p = page(
         line(100, (40, "Children with a plan"), (240, "RED"), (300, "RED")),

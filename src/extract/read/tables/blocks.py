@@ -77,6 +77,29 @@ _PERIOD_LINE = re.compile(
     r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
     re.I,
 )
+# a block's period said in words: `As at 31 December 2023`, `Position at Dec-23`, `December 2023`
+_PERIOD_WORDS = re.compile(
+    r"^(?:(?:as\s+at|position\s+at|data\s+to|period\s+to|at|to)\s+)?"
+    r"(?=\d|q[1-4]\b|quarter\b|year\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
+
+
+_PERIOD_TOKEN = re.compile(
+    r"^(?:[\d/\-–.,]+|q[1-4]|quarter|year|end|to|fy|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:-\d{2})?)$",
+    re.I,
+)
+
+
+def _period_line(text: str) -> bool:
+    """A line that is a period and nothing else (dates the block's values)."""
+    if _PERIOD_LINE.match(text):
+        return True
+    lead = _PERIOD_WORDS.match(text)
+    if lead is None or len(text.split()) > 6:
+        return False
+    rest = text[lead.end() :].strip()
+    return all(_PERIOD_TOKEN.match(w) for w in rest.split()) and parse_period(rest).type != "unknown"
 DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
 
 
@@ -322,7 +345,7 @@ def _title_above(
                 break  # set apart from the block's own lines: the block above, or a heading
             min_gap = min(min_gap, max(gap, 0.0))
         text = normalise_space(" ".join(c.text for c in cells))
-        if _PERIOD_LINE.match(text) and period is None and not title:
+        if period is None and not title and _period_line(text):
             period = text
         elif _RAG.fullmatch(text.strip()) or _VALUE_ONLY.match(text) or not re.search(r"[A-Za-z0-9]", text):
             if title:
