@@ -5,7 +5,10 @@ It reads what most KPI papers share, and nothing else:
   Actual / Tolerance / benchmark columns (tables.py and wide.py, as the council parsers do),
   also under group header rows and with section rows between the indicators (groups.py);
 - KPI blocks written as labelled values: `Latest: 22.2%  Target: 25%  Floor: 30%
-  Previous: 21.9%`, with a RAG word beside them, under the indicator's name;
+  Previous: 21.9%`, with or without a colon, beside or under their labels, a period in the
+  label (`Latest (Q3 2023/24)`), under the indicator's name however many lines it wraps over
+  (a RAG word or symbol beside it set apart), blocks two or three across, a block broken by a
+  page break; or a block written as a row, its name left of its values (read/tables/blocks.py);
 - KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
   tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
@@ -17,56 +20,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from extract.model import Document, Page, Period, RawFigure, normalise_space
+from extract.model import Document, Page, RawFigure
 from extract.plugins.parser import Parser
 from extract.read.narrative import extract_narrative
-from extract.read.periods import parse_period
+from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
 from extract.read.tables.table_model import Table
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
-from extract.settings import BlockSettings, Settings
+from extract.settings import Settings
 
-# label → value kind, for KPI blocks. Order matters only for readability.
-BLOCK_LABELS = {
-    "latest": "actual",
-    "actual": "actual",
-    "current": "actual",
-    "outturn": "actual",
-    "performance": "actual",
-    "target": "target",
-    "tolerance": "tolerance",
-    "floor": "intervention",
-    "intervention": "intervention",
-    "previous": "previous_period",
-    "last year": "previous_year",
-    "same period last year": "year_ago",
-    "forecast": "forecast",
-    "national": "national",
-    "england": "national",
-    "regional": "regional",
-    "statistical neighbours": "statistical_neighbours",
-}
-_LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
-_LABELLED = re.compile(
-    rf"\b({_LABEL_ALTERNATIVES})\s*:?\s*(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])", re.I
-)
-_LABEL_ONLY = re.compile(rf"^\s*({_LABEL_ALTERNATIVES})\s*:?\s*$", re.I)
-_VALUE_ONLY = re.compile(r"^\s*(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)\s*$")
-_RAG = re.compile(r"\b(red|amber|green)\b", re.I)
-_PERIOD_LINE = re.compile(
-    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
-    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
-    re.I,
-)
+__all__ = ["BLOCK_LABELS", "Generic", "kpi_blocks"]  # kpi_blocks: the block reader, read/tables/blocks.py
+
 _PERCENT = re.compile(r"\d\s?%")
 MIN_PERCENTAGES = 5  # fingerprint: without a table or a labelled value, this many percentages make a paper
 MIN_TABLE_LINES = 2  # fingerprint: a text table shows at least this many lines of a name and two figures
-DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
 
 
 class Generic(Parser):
@@ -78,7 +49,7 @@ class Generic(Parser):
         """A document worth reading: a labelled KPI value, a KPI table, or figures in several
         places (a note that mentions one percentage is not a performance paper)."""
         text = document.text
-        if _LABELLED.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
+        if LABELLED_VALUE.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
             return True
         if document.kind == "pdf":
             return bool(document.cell_text)  # the table grids the choose stage found on its pages
@@ -93,26 +64,36 @@ class Generic(Parser):
             if table.grid is not None:
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
-            for figure in figures_from_table(table, WideOptions(page=page.number)):
+            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page, table in _regrouped(document.pages, settings, read):
-            for figure in figures_from_table(table, WideOptions(page=page.number)):
+            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
+        previous: Page | None = None
         for page in document.pages:
             block_lines: set[int] = set()
             for figure, tile_lines in kpi_tiles(page, settings.blocks):
                 block_lines |= tile_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
-            for figure, line_index in kpi_blocks(page, settings.blocks, skip=frozenset(block_lines)):
-                block_lines.add(line_index)
+            for figure, taken in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
+                block_lines |= taken
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
+            previous = page
+
+
+def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:
+    """Table figures whose row has a name: a grid made of KPI blocks' captions (`Latest  Target`
+    over the wrapped end of a label, `2023/24)`, and the figures) names its rows with no letters;
+    the block reader reads those figures under their titles."""
+    # `NI 43` is a name; a row with none at all (an area table's, named by its title) is kept
+    return (f for f in figures if not f.indicator_raw or re.search(r"[A-Za-z]{2}", f.indicator_raw))
 
 
 def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:
@@ -130,169 +111,10 @@ def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set
                 yield page, table
 
 
-@dataclass(frozen=True)
-class _Cell:
-    line: int
-    x0: float
-    x1: float
-    text: str
-
-
-def _cells(page: Page) -> list[list[_Cell]]:
-    """Each line's cells with an x extent (a text page's tab stops stand in for positions)."""
-    out = []
-    for i, line in enumerate(page.lines):
-        row = []
-        for k, cell in enumerate(line.cells):
-            if cell.text.strip():
-                x0 = cell.x0 if cell.x0 is not None else float(k)
-                x1 = cell.x1 if cell.x1 is not None else k + 0.9
-                row.append(_Cell(i, x0, x1, cell.text.strip()))
-        out.append(row)
-    return out
-
-
-def _is_labelled(cell: _Cell) -> bool:
-    """A cell that is labelled values and nothing else (`Latest: 22.2%`, `Target 25%  Floor 30%`),
-    or a label whose value is printed under it (`Same period last year:`)."""
-    if _LABEL_ONLY.match(cell.text):
-        return True
-    rest = _LABELLED.sub(" ", cell.text)
-    return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
-
-
 def _table_lines(page: Page) -> int:
     """Lines of a text page that look like a table row: a name cell and at least two figures."""
     return sum(
         1
         for line in page.lines
-        if len(line.cells) >= 3 and sum(1 for c in line.cells if _VALUE_ONLY.match(c.text)) >= 2
+        if len(line.cells) >= 3 and sum(1 for c in line.cells if FIGURE_ONLY.match(c.text)) >= 2
     )
-
-
-def kpi_blocks(
-    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset()
-) -> Iterator[tuple[RawFigure, int]]:
-    """KPI blocks: labelled values under their indicator's name, however many lines it wraps over.
-
-    Blocks may stand side by side: a block is the labelled cells that start under a text cell
-    (its title's column) and those to their right up to the next such start. The title is the
-    text above the values in that column, up to a gap or another block's values; a period line
-    (`Q2 2022/23`) dates the block's actual and target, and a RAG word beside or under the values
-    is the actual's status. A label whose value is on the next line (`Same period last year:`
-    over `5.6%`) takes it from there.
-    """
-    rows = _cells(page)
-    for i, row in enumerate(rows):
-        if i in skip:
-            continue  # a KPI tile's line (read by tiles.py)
-        labelled = [c for c in row if _is_labelled(c)]
-        if not labelled:
-            continue
-        for start, members, end in _blocks_on_line(rows, i, labelled, settings):
-            title_cells, period, bare = _title_above(rows, i, start, end, page, settings)
-            if not title_cells:
-                continue  # values with no name above them cannot be told apart
-            title = normalise_space(" ".join(c.text for c in title_cells))
-            below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
-            rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
-                       None)
-            kinds_seen: set[str] = set()
-            pairs = [pair for cell in members for pair in _labelled_values(cell, below)]
-            if bare is not None and not any(BLOCK_LABELS[label.lower()] == "actual" for label, _ in pairs):
-                # a tile's headline figure, printed bare between its name and its labelled values
-                pairs.insert(0, ("actual", bare))
-            for label, value in pairs:
-                kind = BLOCK_LABELS[label.lower()]
-                if kind in kinds_seen:
-                    continue
-                kinds_seen.add(kind)
-                dated = kind in DATED_KINDS and period is not None
-                yield RawFigure(
-                    indicator_raw=title,
-                    value_raw=value,
-                    value_kind=kind,
-                    context=" | ".join(c.text for c in members),
-                    section=title,
-                    period=parse_period(period) if dated else Period(None),
-                    page=page.number,
-                    status=rag if kind == "actual" else None,
-                    source="table",
-                ), i
-
-
-def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
-    """(first cell, cells, right edge) of each block whose values are on line i."""
-    above = [c for r in rows[max(0, i - settings.title_lines) : i] for c in r if not _is_labelled(c)]
-    starts = [c for c in labelled if c is labelled[0] or any(abs(a.x0 - c.x0) <= 3 for a in above)]
-    out = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1].x0 if n + 1 < len(starts) else float("inf")
-        out.append((start, [c for c in labelled if start.x0 <= c.x0 < end], end))
-    return out
-
-
-def _title_above(
-    rows, i: int, start: _Cell, end: float, page: Page, settings: BlockSettings
-) -> tuple[list[_Cell], str | None, str | None]:
-    """The title's cells (top-down) in the block's column above line i, its period line, and
-    a figure printed bare between the title and the labelled values (a tile's headline)."""
-    title: list[_Cell] = []
-    period = None
-    bare = None
-    stacked = False
-    previous_top = page.lines[i].top
-    min_gap = float("inf")
-    for k in range(i - 1, max(-1, i - 1 - settings.title_lines), -1):
-        in_column = [c for c in rows[k] if start.x0 - 3 <= c.x0 < end - 1]
-        if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
-            if title or bare is not None or period is not None or not _stacked(page.lines[k], previous_top, settings):
-                break  # the block above, in this column
-            stacked = True  # labelled values stacked one per line (`Target: 25%` over `Previous: 21.9%`)
-            previous_top = page.lines[k].top
-            continue
-        # a title wraps at its column's left edge; cells further right are a neighbour's
-        cells = [c for c in in_column if abs(c.x0 - start.x0) <= 3 and not _is_labelled(c)]
-        if not cells:
-            if title or period:
-                break
-            continue
-        line = page.lines[k]
-        if previous_top is not None and line.bottom is not None:
-            height = max((line.bottom or 0) - (line.top or 0), 1.0)
-            gap = previous_top - line.bottom
-            if gap > max(settings.title_gap * height, 1.8 * min_gap + 1.0):
-                break  # set apart from the block's own lines: the block above, or a heading
-            min_gap = min(min_gap, max(gap, 0.0))
-        text = normalise_space(" ".join(c.text for c in cells))
-        if _PERIOD_LINE.match(text) and period is None and not title:
-            period = text
-        elif _RAG.fullmatch(text.strip()) or not re.search(r"[A-Za-z]{3}", text):
-            if title:
-                break
-            if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
-                    and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
-                bare = m.group(1).strip()
-        else:
-            title = cells + title
-        previous_top = line.top
-    return title, period, bare
-
-
-def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:
-    """A labelled line tight above the block's next line: one block's values, a line each."""
-    height = max((upper.bottom or 0) - (upper.top or 0), 1.0)
-    return lower_top is not None and lower_top - (upper.bottom or 0) <= 4 * settings.title_gap * height
-
-
-def _labelled_values(cell: _Cell, below: list[_Cell]) -> Iterator[tuple[str, str]]:
-    m = _LABEL_ONLY.match(cell.text)
-    if m:
-        # the value printed under the label, else the first figure on the block's next line
-        values = [c for c in below if _VALUE_ONLY.match(c.text)]
-        under = [c for c in values if min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0] or values[:1]
-        if under:
-            yield m.group(1), _VALUE_ONLY.match(under[0].text).group(1).strip()
-        return
-    for match in _LABELLED.finditer(cell.text):
-        yield match.group(1), match.group(2).strip()

@@ -1929,6 +1929,298 @@ def darlington_q1_2022_23_clockwise(out: Path) -> None:
     ws.cell(row=13, column=1, value="Blank: not reported or no threshold set.").font = Font(name="Arial", size=8)
     wb.save(out)
 
+# ------------------------------------------------ dev: KPI blocks laid out as councils do (issue 8, tiles helper)
+
+
+def _tab_stops(para, positions_cm: list[float]) -> None:
+    stops = para.paragraph_format.tab_stops
+    for pos in positions_cm:
+        stops.add_tab_stop(Cm(pos))
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+_BAR_CHART = (
+    '<svg class="chart" width="150" height="34" viewBox="0 0 150 34">{bars}'
+    '<line x1="0" y1="33" x2="150" y2="33" stroke="#999" stroke-width="1"/></svg>'
+)
+
+
+def _bars(heights: list[int]) -> str:
+    bars = "".join(
+        f'<rect x="{4 + 24 * i}" y="{33 - h}" width="16" height="{h}" fill="#8fb3d9"/>' for i, h in enumerate(heights)
+    )
+    return _BAR_CHART.format(bars=bars)
+
+
+HARINGEY_BLOCKS = [
+    # (title, [(label, figure)]) – labels beside their figures, with a colon and a period per value
+    ("Number of Children in Care", [("Latest (Sep 2023)", "334"), ("Previous (Jun 2023)", "334")]),
+    ("Unaccompanied asylum seeking children in care", [("Latest (Sep 2023)", "26")]),
+    ("Children coming into care aged three and under", [("Latest (Sep 2023)", "42")]),
+    ("Children in Care under 16 with an up-to-date care plan", [("Latest (Sep 2023)", "77%")]),
+    ("Children in Care aged 16 and 17 with an up-to-date pathway plan", [("Latest (Sep 2023)", "67%")]),
+    ("Children in Care with an up-to-date Personal Education Plan", [("Latest (Sep 2023)", "95%")]),
+    (
+        "Children in Care with three or more placement moves in the past two years",
+        [("Latest (Sep 2023)", "8%"), ("Previous (Jun 2023)", "10%")],
+    ),
+    (
+        "Children under 16 in care for at least 2.5 years in the same placement for at least two years",
+        [("Latest (Sep 2023)", "57%")],
+    ),
+    ("Children in Care with up-to-date health assessments", [("Latest (Sep 2023)", "94%")]),
+    ("Children in Care with up-to-date dental checks", [("Latest (Sep 2023)", "79%")]),
+]
+
+
+def haringey_cpac_blocks(out: Path) -> None:
+    """HTML KPI blocks three across in a CSS grid (no <table>): a wrapped title, then labelled values
+    beside one another, each label with its period and a colon (`Latest (Sep 2023): 77%`), a commentary
+    line and a small bar chart. Printed by Chromium."""
+    css = (
+        "body{font-family:Verdana,Arial,sans-serif;margin:20px;color:#1b1b1b}"
+        "h1{font-size:18px;color:#0b5394;margin:0 0 4px}p.sub{font-size:12px;margin:0 0 14px}"
+        ".grid{display:grid;grid-template-columns:repeat(3,1fr);column-gap:14px;row-gap:16px}"
+        ".kpi{border-left:5px solid #0b5394;background:#f3f6fa;padding:8px 10px;break-inside:avoid}"
+        ".kpi h2{font-size:12px;margin:0 0 6px}.vals{font-size:11px}.vals span{margin-right:12px}"
+        ".vals b{font-size:13px}.note{font-size:9px;color:#555;margin-top:4px}"
+    )
+    notes = {
+        "Number of Children in Care": "The same number as at the end of June.",
+        "Children in Care with three or more placement moves in the past two years": "Down on the previous period.",
+        "Children in Care with up-to-date dental checks": "Below the expected level.",
+    }
+    blocks = []
+    for n, (title, labels) in enumerate(HARINGEY_BLOCKS):
+        values = "".join(f"<span>{label}: <b>{figure}</b></span>" for label, figure in labels)
+        note = f'<div class="note">{notes[title]}</div>' if title in notes else ""
+        blocks.append(
+            f'<div class="kpi"><h2>{title}</h2><div class="vals">{values}</div>{note}'
+            f"{_bars([12 + (n * 7 + k * 5) % 20 for k in range(6)])}</div>"
+        )
+    body = (
+        "<h1>Corporate Parenting Advisory Committee</h1>"
+        '<p class="sub">Performance Management: children and families – children in care, quarter 2 2023/24</p>'
+        f'<div class="grid">{"".join(blocks)}</div>'
+    )
+    out.write_text(_html_page("Haringey children in care performance", body, css), encoding="utf-8")
+
+
+DARLINGTON_Q3_BLOCKS = [
+    # (title, RAG symbol, [(label, figure)], commentary) – labels beside their figures, no colon
+    (
+        "Children referred to Children's Social Care who were re-referred within 12 months of a previous referral",
+        "●",
+        [("Latest (Q3 2021/22)", "10.8%"), ("Target", "18%")],
+        "Positively below the internal target.",
+    ),
+    ("Children with a Child Protection plan who have an allocated social worker", "●", [("Latest", "100%")], ""),
+    ("Children in Care who have an allocated social worker", "●", [("Latest", "100%")], ""),
+    (
+        "Children ceasing a Child Protection plan who had been subject to the plan for two years or more",
+        "●",
+        [("Latest (Q3 2021/22)", "0%"), ("Target", "5%")],
+        "No child ceased a plan after two or more years.",
+    ),
+    (
+        "Initial Child Protection Conferences held within 15 working days of the strategy meeting",
+        "",
+        [("Latest (Q3 2021/22)", "92.1%")],
+        "",
+    ),
+    (
+        "Number of Children in Care at the end of the quarter",
+        "",
+        [("Latest (Dec 2021)", "271"), ("Same period last year", "284")],
+        "Work continues to safely reduce the number of children coming into care.",
+    ),
+    ("Children in Care reviews completed within the required timescales", "", [("Latest", "98.4%")], ""),
+    (
+        "Statutory visits to Children in Care completed within timescale",
+        "▲",
+        [("Latest (Q3 2021/22)", "89.8%"), ("Target", "90%")],
+        "In line with the target.",
+    ),
+]
+
+
+def darlington_q3_2021_22_blocks(out: Path) -> None:
+    """HTML KPI blocks two across in flex rows (no <table>): a title wrapped over two or three lines with a
+    RAG symbol beside its first line, labelled values beside one another without a colon (`Target 18%`),
+    a commentary line and a small chart. Blocks may break across the page. Printed by Chromium."""
+    css = (
+        "body{font-family:Arial,Helvetica,sans-serif;margin:22px;color:#222}"
+        "h1{font-size:19px;margin:0 0 4px;color:#6a1b4d}p.sub{font-size:12px;margin:0 0 16px}"
+        ".row{display:flex;gap:18px;margin-bottom:18px}.block{flex:1;border-top:3px solid #6a1b4d;padding:6px 4px}"
+        ".head{display:flex;justify-content:space-between;gap:10px}.head h2{font-size:13px;margin:0 0 6px;"
+        "width:80%}.rag{font-size:14px;color:#2e7d32}.vals{font-size:12px}.vals span{margin-right:16px}"
+        ".comment{font-size:11px;color:#444;margin:6px 0}p.para{font-size:12px;line-height:1.5}"
+    )
+    intro = (
+        "The report provides Quarter 3 (October to December 2021) performance information in line with the "
+        "indicator set agreed by the Monitoring and Co-ordination Group and by each Scrutiny Committee. It shows "
+        "where Children and Young People services are performing well and where there is a need to improve. "
+        "Where indicators are reported annually, quarterly updates are not available."
+    )
+    rows = []
+    for i in range(0, len(DARLINGTON_Q3_BLOCKS), 2):
+        cells = []
+        for n, (title, rag, labels, comment) in enumerate(DARLINGTON_Q3_BLOCKS[i : i + 2]):
+            values = "".join(f"<span>{label} <b>{figure}</b></span>" for label, figure in labels)
+            text = f'<div class="comment">{comment}</div>' if comment else ""
+            cells.append(
+                f'<div class="block"><div class="head"><h2>{title}</h2><span class="rag">{rag}</span></div>'
+                f'<div class="vals">{values}</div>{text}{_bars([8 + (i * 5 + n * 3 + k * 4) % 22 for k in range(6)])}'
+                "</div>"
+            )
+        rows.append(f'<div class="row">{"".join(cells)}</div>')
+    body = (
+        "<h1>Children and Young People Scrutiny Committee</h1>"
+        '<p class="sub">Performance Indicators Quarter 3 2021/22 – report of the Assistant Director of '
+        "Children's Services</p>"
+        + "".join(f'<p class="para">{intro}</p>' for _ in range(5))
+        + "".join(rows)
+        + '<p class="para">● on or better than target  ▲ close to target</p>'
+    )
+    out.write_text(_html_page("Darlington performance indicators Q3 2021/22", body, css), encoding="utf-8")
+
+
+DARLINGTON_Q1_BLOCKS = [
+    # (title, RAG word, [(label, figure)])
+    ("Referrals screened and completed within one working day", "RED", [("Latest", "79.8%"), ("Target", "90%")]),
+    (
+        "Re-referrals to Children's Social Care within 12 months of a previous referral",
+        "GREEN",
+        [("Latest", "16.7%"), ("Target", "18%")],
+    ),
+    ("Children with a Child Protection Plan who have an allocated qualified social worker", "GREEN",
+     [("Latest", "100%")]),
+    ("Children Looked After who have an allocated qualified social worker", "GREEN", [("Latest", "100%")]),
+    ("Initial Child Protection Conferences held within 15 working days", "", [("Latest", "89.7%")]),
+    (
+        "Children who received a statutory Child Protection visit within 10 working days",
+        "GREEN",
+        [("Latest", "93.6%"), ("Target", "90%"), ("Same period last year", "81.9%")],
+    ),
+    ("Statutory Children in Care visits completed within timescale", "", [("Latest", "94.3%")]),
+    (
+        "Children in Care with three or more placements within the previous 12 months",
+        "",
+        [("Latest", "6.5%"), ("Same period last year", "13%")],
+    ),
+    ("Care Leavers not in employment, education or training (NEET)", "", [("Latest", "29.6%")]),
+    ("Care Leavers in suitable accommodation", "", [("Latest", "100%")]),
+]
+
+
+def darlington_q1_2020_21_blocks(out: Path) -> None:
+    """Word table of KPI tiles two across: each tile a cell holding a wrapped bold title with the RAG word
+    in a narrow cell beside it, then the labels on one line over their figures on the next (tab stops, no
+    colon), then a commentary paragraph. The table's rows may break, so a tile runs over a page break."""
+    doc = _base_document(landscape=False, font="Calibri", size=10)
+    _footer(doc, "Darlington Borough Council – Children and Young People Scrutiny Committee")
+    _heading(doc, "Performance Indicators Quarter 1 2020/21", 14, "00594F")
+    doc.add_paragraph("Report of the Director of Children and Adult Services. Quarter 1: April to June 2020.")
+    for _ in range(9):
+        doc.add_paragraph(
+            "The report provides Quarter 1 performance information in line with the indicator set agreed by the "
+            "Monitoring and Co-ordination Group and by each Scrutiny Committee. It shows where Children and Young "
+            "People services are performing well and where there is a need to improve; where indicators are "
+            "reported annually, quarterly updates are not available."
+        )
+    table = doc.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    comments = {
+        "Referrals screened and completed within one working day": "Below target; an area of focus.",
+        "Children who received a statutory Child Protection visit within 10 working days":
+            "Above target and an improvement on the same period last year.",
+        "Children in Care with three or more placements within the previous 12 months": "19 of 291 children.",
+    }
+    for i in range(0, len(DARLINGTON_Q1_BLOCKS), 2):
+        head = table.add_row().cells
+        body = table.add_row().cells
+        body[0].merge(body[1])
+        body[2].merge(body[3])
+        for k, (title, rag, labels) in enumerate(DARLINGTON_Q1_BLOCKS[i : i + 2]):
+            _cell_text(head[2 * k], title, bold=True, size=10)
+            head[2 * k].vertical_alignment = WD_ALIGN_VERTICAL.TOP
+            _cell_text(head[2 * k + 1], rag, bold=True, size=8, colour={"RED": "C00000", "GREEN": "00803C"}.get(rag))
+            head[2 * k + 1].vertical_alignment = WD_ALIGN_VERTICAL.TOP
+            cell = body[2 * k]
+            cell.text = ""
+            captions = cell.paragraphs[0]
+            figures = cell.add_paragraph()
+            for para, texts, size, bold in (
+                (captions, [label for label, _ in labels], 8, False),
+                (figures, [figure for _, figure in labels], 12, True),
+            ):
+                _tab_stops(para, [2.4, 4.8])
+                run = para.add_run("\t".join(texts))
+                run.font.size, run.bold = Pt(size), bold
+            if title in comments:
+                note = cell.add_paragraph()
+                note.add_run(comments[title]).font.size = Pt(8)
+    _widths(table, [6.6, 1.6, 6.6, 1.6])
+    doc.add_paragraph()
+    doc.add_paragraph("Latest: Quarter 1 2020/21. Same period last year: Quarter 1 2019/20.")
+    doc.save(out)
+
+
+DARLINGTON_Q4_BLOCKS = [
+    # (title, RAG word, [(label, figure)])
+    ("Referrals screened and completed within one day", "Green", [("Latest", "98.2%"), ("Target", "90%")]),
+    ("Re-referrals repeated within 12 months", "Green", [("Latest", "17.5%"), ("Target", "18%")]),
+    ("Children with a Child Protection Plan who have an allocated social worker", "Green", [("Latest", "100%")]),
+    ("Children Looked After who have an allocated social worker", "Green", [("Latest", "100%")]),
+    ("Children Looked After who received their dental health assessment within timescale", "",
+     [("Latest", "92.1%")]),
+    ("Care Leavers not in employment, education or training (NEET)", "Green", [("Latest", "25%"), ("Target", "33%")]),
+    ("Statutory Child Protection visits completed within 15 working days", "", [("Latest", "95.7%")]),
+    ("Statutory Child Protection visits completed within 10 working days", "", [("Latest", "79.4%")]),
+    ("Statutory Looked After Children visits completed within timescale", "", [("Latest", "82.6%")]),
+    ("Rate of Looked After Children per 10,000 population", "", [("Latest", "110.6")]),
+]
+
+
+def darlington_q4_2018_19_blocks(out: Path) -> None:
+    """Word KPI blocks three across in a borderless table: a wrapped title, the RAG word on a line of its
+    own under it, then labels with a colon on one line over their figures on the next (`Latest:` over
+    `98.2%`), landscape."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Darlington Borough Council")
+    _heading(doc, "Children and Young People Scrutiny Committee – Performance Indicators Quarter 4 2018/19", 13)
+    doc.add_paragraph("Quarter 4 (January to March 2019). Report of the Director of Children and Adult Services.")
+    table = doc.add_table(rows=0, cols=3)
+    _no_borders(table)
+    for i in range(0, len(DARLINGTON_Q4_BLOCKS), 3):
+        cells = table.add_row().cells
+        for cell, (title, rag, labels) in zip(cells, DARLINGTON_Q4_BLOCKS[i : i + 3], strict=False):
+            _cell_text(cell, title, bold=True, size=10)
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.TOP
+            if rag:
+                run = cell.add_paragraph().add_run(rag.upper())
+                run.bold, run.font.size = True, Pt(8)
+            captions, figures = cell.add_paragraph(), cell.add_paragraph()
+            for para, texts, size in ((captions, [f"{label}:" for label, _ in labels], 8),
+                                      (figures, [figure for _, figure in labels], 12)):
+                _tab_stops(para, [2.6, 5.2])
+                run = para.add_run("\t".join(texts))
+                run.font.size = Pt(size)
+            spacer = cell.add_paragraph()
+            spacer.paragraph_format.space_after = Pt(10)
+    _widths(table, [8.4, 8.4, 8.4])
+    doc.add_paragraph("Latest: Quarter 4 2018/19 (year end).")
+    doc.save(out)
+
 
 DOCUMENTS = {
     ("dev", "darlington_q2_2022_23"): ("docx", darlington),
@@ -1951,6 +2243,11 @@ DOCUMENTS = {
     ("dev", "lancashire_csc_2021_22_angled"): ("xlsx", lancashire_angled),
     ("dev", "darlington_q3_2021_22_vertical_text"): ("xlsx", darlington_q3_2021_22_vertical),
     ("dev", "darlington_q1_2022_23_clockwise"): ("xlsx", darlington_q1_2022_23_clockwise),
+
+    ("dev", "haringey_cpac_blocks_q2_2023_24"): ("html", haringey_cpac_blocks),
+    ("dev", "darlington_q3_2021_22_blocks"): ("html", darlington_q3_2021_22_blocks),
+    ("dev", "darlington_q1_2020_21_tiles_table"): ("docx", darlington_q1_2020_21_blocks),
+    ("dev", "darlington_q4_2018_19_label_over_value"): ("docx", darlington_q4_2018_19_blocks),
     ("blind", "devon_send_app_kpis"): ("html", devon),
     ("blind", "conwy_performance_measures"): ("xlsx", conwy),
     ("blind", "cheshire_west_outcome_tiles"): ("html", cheshire_west),

@@ -1,0 +1,472 @@
+"""KPI blocks: labelled values under their indicator's name (`Latest: 22.2%  Target: 25%
+Floor: 30%  Previous: 21.9%`), read by position on a page (the generic parser's; KPI tiles with a
+big headline figure are tiles.py's).
+
+A block is its title, the text above its values however many lines it wraps over, and its
+labelled values: with or without a colon, beside their labels or under them, one per line or
+side by side, a period in the label (`Latest (Q3 2023/24)`). Blocks stand two or three across
+(each starts under its title's column), may run over a page break (the title at the foot of one
+page, the values at the top of the next), or be written as a row (the name left of its values).
+RAG words and symbols beside a title or its values are the actual's status, never a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from extract.model import Line, Page, Period, RawFigure, normalise_space
+from extract.read.kinds import classify_header
+from extract.read.periods import parse_period
+from extract.read.values import NO_VALUE_WORDS
+from extract.settings import BlockSettings
+
+# label → value kind, for KPI blocks. Order matters only for readability.
+BLOCK_LABELS = {
+    "latest": "actual",
+    "actual": "actual",
+    "current": "actual",
+    "outturn": "actual",
+    "performance": "actual",
+    "target": "target",
+    "tolerance": "tolerance",
+    "floor": "intervention",
+    "intervention": "intervention",
+    "previous": "previous_period",
+    "last year": "previous_year",
+    "last quarter": "previous_period",
+    "last month": "previous_period",
+    "same period last year": "year_ago",
+    "forecast": "forecast",
+    "national": "national",
+    "england": "national",
+    "regional": "regional",
+    "statistical neighbours": "statistical_neighbours",
+}
+_LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
+# a label may name what it is the latest or previous of (`Previous quarter`, `Previous year`: the
+# header vocabulary tells their kind) and carry its value's period, in brackets or bare:
+# `Latest (Q3 2023/24): 22.2%`, `Target 2023/24: 25%`
+_LABEL = (
+    rf"(?P<label>(?:{_LABEL_ALTERNATIVES})"
+    r"(?:\s+(?:quarter|month|year|period|report|update|value|figure|result|data|position|performance|standard))?)"
+)
+# `Latest value`, `Floor standard`, `Current performance`: these words keep the block word's kind
+_NEUTRAL = re.compile(r"\s+(?:value|figure|result|data|position|performance|standard)$")
+_QUALIFIER_FIRST = re.compile(r"^(?:quarter|month|year|period|report|update)\b", re.I)
+_LABEL_PERIOD = (
+    r"(?:\s*\((?P<period>[^()]{2,30})\)"
+    r"|\s+(?P<bare_period>(?:(?:q[1-4]|quarter\s+[1-4])\s+)?(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}))?"
+)
+_FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
+# a rate's base printed after it is no word of a title (`51.7 per 10,000`); units of time are
+# left out: `previous 12 months` is a title's words
+_UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
+_LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
+_LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
+# a label with no figure (`Target: TBC`, `Previous: -`) is still a block's, not a title's words
+_UNSET = "|".join(sorted((re.escape(w) for w in NO_VALUE_WORDS), key=len, reverse=True))
+_LABELLED_UNSET = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I)
+_OPEN_LABEL = re.compile(rf"^\s*{_LABEL}\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
+_VALUE_ONLY = re.compile(rf"^\s*({_FIGURE}){_UNIT}\s*$", re.I)
+LABELLED_VALUE, FIGURE_ONLY = _LABELLED, _VALUE_ONLY  # the generic parser's fingerprint of a KPI paper
+_RAG = re.compile(r"\b(red|amber|green)\b", re.I)
+_PERIOD_LINE = re.compile(
+    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
+    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
+    re.I,
+)
+# a block's period said in words: `As at 31 December 2023`, `Position at Dec-23`, `December 2023`
+_PERIOD_WORDS = re.compile(
+    r"^(?:(?:as\s+at|position\s+at|data\s+to|period\s+to|at|to)\s+)?"
+    r"(?=\d|q[1-4]\b|quarter\b|year\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
+
+
+_PERIOD_TOKEN = re.compile(
+    r"^(?:[\d/\-–.,]+|q[1-4]|quarter|year|end|to|fy|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:-\d{2})?)$",
+    re.I,
+)
+
+
+def _period_line(text: str) -> bool:
+    """A line that is a period and nothing else (dates the block's values)."""
+    if _PERIOD_LINE.match(text):
+        return True
+    lead = _PERIOD_WORDS.match(text)
+    if lead is None or len(text.split()) > 6:
+        return False
+    rest = text[lead.end() :].strip()
+    return all(_PERIOD_TOKEN.match(w) for w in rest.split()) and parse_period(rest).type != "unknown"
+DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
+
+
+@dataclass(frozen=True)
+class _Cell:
+    line: int
+    x0: float
+    x1: float
+    text: str
+    wrapped: tuple[int, ...] = ()  # the lines a label wrapped onto, joined into this cell
+
+
+def _cells(lines: list[Line]) -> list[list[_Cell]]:
+    """Each line's cells with an x extent (a text page's tab stops stand in for positions)."""
+    out = []
+    for i, line in enumerate(lines):
+        row = []
+        for k, cell in enumerate(line.cells):
+            if cell.text.strip():
+                x0 = cell.x0 if cell.x0 is not None else float(k)
+                x1 = cell.x1 if cell.x1 is not None else k + 0.9
+                row.append(_Cell(i, x0, x1, cell.text.strip()))
+        out.append(_joined_labels(row, out[-1] if out else None))
+    return out
+
+
+def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
+    """A label wrapped inside its block (`Previous (Jun` over `2023): 10%`, `Same period last` over
+    `year`): the line above ends with the label's first part, this line holds the rest, back at the
+    block's left or under it. The two become one cell on the line above."""
+    if above is None:
+        return row
+    for n, head in enumerate(above):
+        if _LABEL_ONLY.match(head.text) and head is above[-1]:
+            # a whole label word ending its line may go on in the next (`Previous` over `Quarter: 34%`)
+            order = [c for c in row if c.x0 < head.x0 and _QUALIFIER_FIRST.match(c.text)][:1]
+        elif _is_labelled(head) or not (_OPEN_LABEL.match(head.text) or _label_prefix(head.text)):
+            continue
+        else:
+            # the wrapped part stands under the label's first part (a narrow box), else starts back
+            # left of it (the nearest such: a wide block's left edge)
+            order = [c for c in row if min(c.x1, head.x1) - max(c.x0, head.x0) > 0][:1] + sorted(
+                (c for c in row if c.x1 <= head.x0), key=lambda c: -c.x0)[:1]
+        for tail in order:
+            joined = _Cell(head.line, head.x0, max(head.x1, tail.x1), f"{head.text} {tail.text}", (tail.line,))
+            if _is_labelled(joined):
+                above[n] = joined
+                row = [c for c in row if c is not tail]
+                break
+    return row
+
+
+def _label_prefix(text: str) -> bool:
+    """The first words of a label of several words (`Same period last`), short of the whole label."""
+    words = text.lower().strip().split()
+    return bool(words) and any(
+        label.split()[: len(words)] == words and len(label.split()) > len(words) for label in BLOCK_LABELS
+    )
+
+
+def _is_labelled(cell: _Cell) -> bool:
+    """A cell that is labelled values and nothing else (`Latest: 22.2%`, `Target 25%  Floor 30%`),
+    or a label whose value is printed under it (`Same period last year:`)."""
+    if _LABEL_ONLY.match(cell.text):
+        return True
+    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", cell.text))
+    return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
+
+
+def kpi_blocks(
+    page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset(), previous: Page | None = None
+) -> Iterator[tuple[RawFigure, frozenset[int]]]:
+    """KPI blocks: labelled values under their indicator's name, however many lines it wraps over
+    (each figure with the page lines it was read from).
+
+    Blocks may stand side by side: a block is the labelled cells that start under a text cell
+    (its title's column) and those to their right up to the next such start. The title is the
+    text above the values in that column, up to a gap, the end of a sentence or another block's
+    values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
+    the values, and a RAG word beside the title or the values is the actual's status (never part
+    of the title, never a value). A label printed
+    over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
+    opens on labelled values continues a block from the foot of the previous page.
+    """
+    carried = _carried(page, previous, settings)
+    lines = carried + page.lines
+    rows = _cells(lines)
+    first = len(carried)
+    for i in range(first, len(rows)):
+        row = rows[i]
+        if i - first in skip:
+            continue  # a KPI tile's line (read by tiles.py)
+        labelled = [c for c in row if _is_labelled(c)]
+        if not labelled:
+            continue
+        columns = _title_columns(rows, i, settings)
+        for start, members, end in _blocks_on_line(rows, i, labelled, settings):
+            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
+            if not title_cells and start is labelled[0]:
+                title_cells = _name_beside(rows, i, start, lines, settings)
+            if not title_cells:
+                continue  # values with no name above them cannot be told apart
+            marks = [_TITLE_MARK.search(c.text) for c in title_cells]
+            title = normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells))
+            below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
+            beside = [c for k in {c.line for c in title_cells} for c in rows[k]
+                      if start.x0 - 2 <= c.x0 < end and c not in title_cells]
+            rag = next((m.group(1) for c in members + below for m in [_RAG.search(_LABELLED.sub(" ", c.text))] if m),
+                       None) or next((m.group(1) for m in marks if m and _RAG.fullmatch(m.group(1))), None) \
+                or next((c.text for c in beside if _RAG.fullmatch(c.text)), None)
+            kinds_seen: set[str] = set()
+            pairs = [
+                pair for cell in members
+                for pair in _labelled_values(cell, rows, i, start.x0 - 2, _reach(cell, end, columns))
+            ]
+            if bare is not None and not any(_label_kind(label) == "actual" for label, *_ in pairs):
+                # a tile's headline figure, printed bare between its name and its labelled values
+                pairs.insert(0, ("actual", bare, None, i))
+            wrapped = {k - first for c in members for k in c.wrapped}
+            for label, value, own_period, value_line in pairs:
+                kind = _label_kind(label)
+                if kind in kinds_seen:
+                    continue
+                kinds_seen.add(kind)
+                if own_period is not None and parse_period(own_period).type != "unknown":
+                    value_period = parse_period(own_period)  # the label's own period, whatever the kind
+                elif kind in DATED_KINDS and period is not None:
+                    value_period = parse_period(period)
+                else:
+                    value_period = Period(None)
+                yield RawFigure(
+                    indicator_raw=title,
+                    value_raw=value,
+                    value_kind=kind,
+                    context=" | ".join(c.text for c in members),
+                    section=title,
+                    period=value_period,
+                    page=page.number,
+                    status=rag if kind == "actual" else None,
+                    source="table",
+                ), frozenset({value_line - first, *wrapped})
+
+
+# a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
+_TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
+    """The foot of the previous page when this page opens on labelled values (a block broken by a
+    page break keeps its title there), moved to stand just above this page's first line. Running
+    heads and feet (lines printed at the same place on both pages) and page numbers are left behind."""
+    if previous is None or not page.lines or not previous.lines or page.lines[0].top is None:
+        return []
+    if not any(_is_labelled(c) for c in _cells(page.lines[:1])[0]):
+        return []
+    here = {(ln.text, round(ln.top or 0.0)) for ln in page.lines}
+
+    def running(line: Line) -> bool:  # printed at the same place on both pages: a running head or foot
+        return any((line.text, round(line.top or 0.0) + d) in here for d in (-1, 0, 1))
+
+    tail = [ln for ln in previous.lines if not running(ln) and not _PAGE_NUMBER.match(ln.text)]
+    tail = tail[-settings.title_lines :]
+    if not tail or tail[-1].bottom is None:
+        return []
+    # the seam as wide as the gap between the last two carried lines (a title's own line gap)
+    seam = max((tail[-1].top or 0.0) - (tail[-2].bottom or 0.0), 0.0) if len(tail) > 1 else 1.0
+    shift = page.lines[0].top - seam - tail[-1].bottom
+    return [replace(ln, top=(ln.top or 0.0) + shift, bottom=(ln.bottom or 0.0) + shift) for ln in tail]
+
+
+def _title_columns(rows: list[list[_Cell]], i: int, settings: BlockSettings) -> list[float]:
+    """Left edges of the words printed above line i (titles): where the blocks of a row begin."""
+    return sorted({
+        c.x0 for r in rows[max(0, i - settings.title_lines) : i] for c in r
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text) and not _RAG.fullmatch(c.text)
+    })
+
+
+def _reach(cell: _Cell, end: float, columns: list[float]) -> float:
+    """How far right a label's figure may stand: up to the next block's column or title."""
+    return min([end, *(x for x in columns if x > cell.x0 + _INDENT)])
+
+
+def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], settings: BlockSettings):
+    """(first cell, cells, right edge) of each block whose values are on line i."""
+    # a title's column: a cell of words above (the figures of the block above start no column)
+    above = [
+        c for r in rows[max(0, i - settings.title_lines) : i] for c in r
+        if not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text) and not _RAG.fullmatch(c.text)
+    ]
+    starts = [c for c in labelled if c is labelled[0] or any(_under(a.x0, c.x0) for a in above)]
+    out = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1].x0 if n + 1 < len(starts) else float("inf")
+        out.append((start, [c for c in labelled if start.x0 <= c.x0 < end], end))
+    return out
+
+
+def _title_above(
+    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings
+) -> tuple[list[_Cell], str | None, str | None]:
+    """The title's cells (top-down) in the block's column above line i, its period line, and
+    a figure printed bare between the title and the labelled values (a tile's headline)."""
+    title: list[_Cell] = []
+    period = None
+    bare = None
+    stacked = False
+    previous_top = lines[i].top
+    min_gap = float("inf")
+    stacked_lines = 0  # lines of values stacked over this block's own: they do not count to the title's
+    for k in range(i - 1, -1, -1):
+        if i - 1 - k >= settings.title_lines + stacked_lines:
+            break
+        in_column = [c for c in rows[k] if start.x0 - _INDENT <= c.x0 < end - 1]
+        if any(_is_labelled(c) and abs(c.x0 - start.x0) <= 3 for c in in_column):
+            if title or bare is not None or period is not None or not _stacked(lines[k], previous_top, settings):
+                break  # the block above, in this column
+            stacked = True  # labelled values stacked one per line (`Target: 25%` over `Previous: 21.9%`)
+            stacked_lines += 1
+            previous_top = lines[k].top
+            continue
+        # a title wraps at its column's left edge; cells further right are a neighbour's
+        cells = [c for c in in_column if _under(c.x0, start.x0) and not _is_labelled(c)]
+        if not cells:
+            if title or period:
+                break
+            continue
+        if not title and bare is None and len(cells) == 1 and _caption_over(rows, k, cells[0]):
+            stacked = True  # a caption's figure (`Latest` over `17.9%`), stacked over this block's own
+            stacked_lines += 1
+            previous_top = lines[k].top
+            continue
+        if title and _SENTENCE_END.search(cells[-1].text):
+            break  # a sentence ends there: the note under the block above (a KPI's name is no sentence)
+        if title and _type_size(lines[k]) > _HEADING * _type_size(lines[title[0].line]) > 0:
+            break  # set larger than the title: a heading over the blocks
+        line = lines[k]
+        if previous_top is not None and line.bottom is not None:
+            height = max((line.bottom or 0) - (line.top or 0), 1.0)
+            gap = previous_top - line.bottom
+            if gap > max(settings.title_gap * height, 1.8 * min_gap + 1.0):
+                break  # set apart from the block's own lines: the block above, or a heading
+            min_gap = min(min_gap, max(gap, 0.0))
+        text = normalise_space(" ".join(c.text for c in cells))
+        if period is None and not title and _period_line(text):
+            period = text
+        elif _RAG.fullmatch(text.strip()) or _VALUE_ONLY.match(text) or not re.search(r"[A-Za-z0-9]", text):
+            if title:
+                break
+            if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
+                    and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
+                bare = m.group(1).strip()
+        else:
+            title = cells + title
+        previous_top = line.top
+    return title, period, bare
+
+
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+
+
+_HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
+# words whose glyphs reach from the baseline to the cap height and no lower: their height is the type's
+_CAP_HIGH = re.compile(r"^[^gjpqy,;()/\[\]{}|_]*[A-Zbdfhklt0-9][^gjpqy,;()/\[\]{}|_]*$")
+
+
+def _type_size(line: Line) -> float:
+    """The height of a line's capitals and ascenders (0 when it has none, or no positions): glyph
+    boxes are tight, so a line's own height depends on its letters, not only on its type size."""
+    heights = sorted(w.bottom - w.top for c in line.cells for w in c.words if _CAP_HIGH.match(w.text))
+    return heights[len(heights) // 2] if heights else 0.0
+
+_INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
+
+
+def _under(title_x0: float, value_x0: float) -> bool:
+    """Values start at their title's left edge, or set in from it a little."""
+    return title_x0 - 3 <= value_x0 <= title_x0 + _INDENT
+
+
+def _caption_over(rows: list[list[_Cell]], k: int, figure: _Cell) -> bool:
+    """A lone figure with a caption over it on the line above."""
+    return k > 0 and bool(_VALUE_ONLY.match(figure.text)) and any(
+        _LABEL_ONLY.match(c.text) and min(c.x1, figure.x1) - max(c.x0, figure.x0) > 0 for c in rows[k - 1]
+    )
+
+
+def _stacked(upper, lower_top: float | None, settings: BlockSettings) -> bool:
+    """A labelled line tight above the block's next line: one block's values, a line each."""
+    height = max((upper.bottom or 0) - (upper.top or 0), 1.0)
+    return lower_top is not None and lower_top - (upper.bottom or 0) <= 4 * settings.title_gap * height
+
+
+def _name_beside(rows: list[list[_Cell]], i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
+    """A block written as a row: its name left of the labelled values on their line, with the lines
+    that name wraps over tight above and under it (nothing else printed on them)."""
+    left = [c for c in rows[i] if c.x1 <= start.x0 and not _is_labelled(c) and re.search(r"[A-Za-z]{3}", c.text)]
+    if len(left) != 1 or _RAG.fullmatch(left[0].text):
+        return []
+    name = left[0]
+
+    def fragment(k: int, upper: Line, lower: Line) -> bool:
+        cells = rows[k]
+        tight = (lower.top or 0.0) - (upper.bottom or 0.0) <= settings.title_gap * max(_line_height(lines[k]), 1.0)
+        return (len(cells) == 1 and abs(cells[0].x0 - name.x0) <= 3 and cells[0].x1 <= start.x0 and tight
+                and not _is_labelled(cells[0]) and not _SENTENCE_END.search(cells[0].text))
+
+    above: list[_Cell] = []
+    k = i - 1
+    while k >= 0 and i - k <= settings.title_lines and fragment(k, lines[k], lines[k + 1]):
+        above.insert(0, rows[k][0])
+        k -= 1
+    below: list[_Cell] = []
+    k = i + 1
+    while k < len(rows) and k - i <= settings.title_lines and fragment(k, lines[k - 1], lines[k]):
+        below.append(rows[k][0])
+        k += 1
+    return [*above, name, *below]
+
+
+def _line_height(line: Line) -> float:
+    return (line.bottom or 0.0) - (line.top or 0.0)
+
+
+_CAPTION_LINES = 3  # a caption's figure is at most this many lines under it (a wrapped caption, a RAG line between)
+
+
+def _labelled_values(
+    cell: _Cell, rows: list[list[_Cell]], i: int, x0: float, x1: float
+) -> Iterator[tuple[str, str, str | None, int]]:
+    """(label, figure, the label's own period, the figure's line) of a labelled cell; a caption takes
+    the figure printed beside it, else under it in the block's column, else the first figure on the
+    block's next line."""
+    m = _LABEL_ONLY.match(cell.text)
+    if m:
+        # beside it on its line (`Latest ....... 81.0%`), before the next label
+        right = sorted((c for c in rows[i] if c.x0 > cell.x0 and x0 <= c.x0 < x1), key=lambda c: c.x0)
+        if right and (figure := _VALUE_ONLY.match(right[0].text)):
+            yield m["label"], figure.group(1).strip(), _period_of(m), i
+            return
+        for k in range(i + 1, min(len(rows), i + 1 + _CAPTION_LINES)):
+            under = [c for c in rows[k] if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)
+                     and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]
+            if under:
+                yield m["label"], _VALUE_ONLY.match(under[0].text).group(1).strip(), _period_of(m), k
+                return
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        values = [c for c in below if x0 <= c.x0 < x1 and _VALUE_ONLY.match(c.text)]
+        if values:
+            yield m["label"], _VALUE_ONLY.match(values[0].text).group(1).strip(), _period_of(m), i + 1
+        return
+    for match in _LABELLED.finditer(cell.text):
+        yield match["label"], match["value"].strip(), _period_of(match), i
+
+
+def _period_of(match: re.Match) -> str | None:
+    return match["period"] or match["bare_period"]
+
+
+def _label_kind(label: str) -> str:
+    """A label's kind: its block word's (`Latest`, `Floor`), unless the words after it say more
+    (`Previous year` is the year before's, not the previous period's)."""
+    words = _NEUTRAL.sub("", normalise_space(label).lower())
+    anchor = max((k for k in BLOCK_LABELS if words == k or words.startswith(k + " ")), key=len)
+    if words != anchor:
+        meaning = classify_header(words)
+        if meaning.role == "value" and meaning.kind is not None:
+            return meaning.kind
+    return BLOCK_LABELS[anchor]
