@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from extract.errors import MappingError
 from extract.mappings import mappings_dir, read_csv
-from extract.model import normalise_space
+from extract.model import VALUE_KINDS, normalise_space
 
 # Column roles other than "value".
 ROLES = ("name", "code", "period", "value", "polarity", "basis", "status", "comment", "formula", "ignore", "blank")
@@ -49,6 +49,20 @@ def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 _HEADER_WORDS = _header_words()
 _ROLE_RES = _HEADER_WORDS["role"]
 _KIND_RES = _HEADER_WORDS["kind"]
+def _block_labels() -> dict[str, str]:
+    rows = read_csv(mappings_dir() / "block_labels.csv", ("label", "kind", "note"))
+    labels: dict[str, str] = {}
+    for row in rows:
+        if row["kind"] not in VALUE_KINDS:
+            raise MappingError(f"block_labels.csv: unknown value kind {row['kind']!r}")
+        labels[normalise_space(row["label"]).lower()] = row["kind"]
+    return labels
+
+
+#: label → value kind for KPI blocks (`Latest: 22.2%  Floor: 30%`), reviewed data in
+#: mappings/block_labels.csv
+BLOCK_LABELS: dict[str, str] = _block_labels()
+
 #: the words that make a figure in a sentence a target or a benchmark (`England (28%)`), as
 #: (kind, pattern) for the narrative reader, which places them around the figure
 SENTENCE_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(

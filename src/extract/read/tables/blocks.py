@@ -17,33 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from extract.model import Line, Page, Period, RawFigure, normalise_space
-from extract.read.kinds import classify_header
+from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
-# label → value kind, for KPI blocks. Order matters only for readability.
-BLOCK_LABELS = {
-    "latest": "actual",
-    "actual": "actual",
-    "current": "actual",
-    "outturn": "actual",
-    "performance": "actual",
-    "target": "target",
-    "tolerance": "tolerance",
-    "floor": "intervention",
-    "intervention": "intervention",
-    "previous": "previous_period",
-    "last year": "previous_year",
-    "last quarter": "previous_period",
-    "last month": "previous_period",
-    "same period last year": "year_ago",
-    "forecast": "forecast",
-    "national": "national",
-    "england": "national",
-    "regional": "regional",
-    "statistical neighbours": "statistical_neighbours",
-}
 _LABEL_ALTERNATIVES = "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True))
 # a label may name what it is the latest or previous of (`Previous quarter`, `Previous year`: the
 # header vocabulary tells their kind) and carry its value's period, in brackets or bare:
