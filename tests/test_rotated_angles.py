@@ -105,4 +105,4 @@ def test_clockwise_labels_in_a_short_row_read_by_position_not_drawing_order():
 def test_the_clockwise_scorecard_reads_each_quarter():
     kinds = _value_kinds(_page(DEV / "darlington_q1_2022_23_clockwise" / "document.pdf"))
     assert [(label, kind) for label, kind, _ in kinds] == [
-        ("Q1 2020/21", "actual"), ("Q1 2021/22", "actual"), ("Q1 2022/23", "actual")]
+        ("Q1 2020/21", "actual"), ("Q1 2021/22", "actual"), ("Q1 2022/23", "actual"), ("Threshold", "target")]
