@@ -63,7 +63,8 @@ def load_record(path: Path) -> list[str]:
         return [f"LoadError {exc.status}: {exc}"]
     out = [f"document {document.sha256} {document.size} notes={document.notes!r}"]
     for page in document.pages:
-        out.append(f"page {page.number} {page.width!r} {page.height!r} rules={[(r.orientation, r.x0, r.top, r.x1, r.bottom) for r in page.rules]!r}")
+        rules = [(r.orientation, r.x0, r.top, r.x1, r.bottom) for r in page.rules]
+        out.append(f"page {page.number} {page.width!r} {page.height!r} rules={rules!r}")
         for line in page.lines:
             cells = [(c.text, c.x0, c.x1, [(w.text, w.x0, w.top, w.x1, w.bottom, type(w).__name__) for w in c.words])
                      for c in line.cells]  # fmt: skip
