@@ -360,32 +360,42 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
     `stretched_space_cap` heights is one cell, however wide its spaces.
     """
+    if len(words) == 1:  # the commonest line, one word: one cell, the word's band
+        w = words[0]
+        return Line((Cell(normalise_space(w.text), w.x0, w.x1, (w,)),), top=w.top, bottom=w.bottom)
     # the type size comes from the upright words; a line of rotated labels only: from their widths
-    upright = [w for w in words if type(w) is not RotatedWord] or words
-    sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
-    tallest = max(sizes)
-    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= 0.5 * tallest] or upright
-    size = _median([s for s in sizes if s >= 0.5 * tallest], 10.0) or 10.0
+    if any(type(w) is RotatedWord for w in words):
+        upright = [w for w in words if type(w) is not RotatedWord] or words
+        sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
+    else:
+        upright, sizes = words, [w.bottom - w.top for w in words]
+    half = 0.5 * max(sizes)
+    solid_sizes = [s for s in sizes if s >= half]
+    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= half] if solid_sizes else upright
+    size = _median(solid_sizes, 10.0) or 10.0
     if upright is not words:  # the line's band spans its rotated labels too
         solid = solid + [w for w in words if type(w) is RotatedWord]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     threshold = settings.cell_gap * size
-    if gaps and max(gaps) <= settings.stretched_space_cap * size and max(gaps) <= 2.0 * max(min(gaps), 0.1):
-        threshold = max(threshold, max(gaps) + 0.01)
+    widest = max(gaps)
+    if widest <= settings.stretched_space_cap * size and widest <= 2.0 * max(min(gaps), 0.1):
+        threshold = max(threshold, widest + 0.01)
     cells: list[Cell] = []
-    group = [words[0]]
-    for gap, word in zip(gaps, words[1:], strict=True):
+    start = 0
+    for k, gap in enumerate(gaps, 1):
         if gap > threshold:
-            cells.append(_cell(group))
-            group = [word]
-        else:
-            group.append(word)
-    cells.append(_cell(group))
-    return Line(tuple(cells), top=min(w.top for w in solid), bottom=max(w.bottom for w in solid))
+            cells.append(_cell(words[start:k]))
+            start = k
+    cells.append(_cell(words[start:]))
+    return Line(tuple(cells), top=min([w.top for w in solid]), bottom=max([w.bottom for w in solid]))
 
 
 def _cell(words: list[Word]) -> Cell:
-    return Cell(normalise_space(" ".join(w.text for w in words)), words[0].x0, max(w.x1 for w in words), tuple(words))
+    if len(words) == 1:
+        w = words[0]
+        return Cell(normalise_space(w.text), w.x0, w.x1, (w,))
+    text = normalise_space(" ".join([w.text for w in words]))
+    return Cell(text, words[0].x0, max([w.x1 for w in words]), tuple(words))
 
 
 def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
