@@ -11,9 +11,9 @@ rendered as PDF in two styles (what benchmarks/bench_pdf.py reads). Two records 
 - load: every page of every PDF as `load_pdf` returns it (each line's top and bottom, each cell's
   text and span, each word's text and box, the page's rules, width and height, the notes, or
   the LoadError), so that a change in the loader is caught where it happens;
-- run: `extract CORPUS --out OUT --workers 1 --force` over all of them, then every column of
-  observations.parquet, documents.parquet and catalogue.parquet and the text of unmatched.csv
-  (seconds, the one column that is a measurement, left out).
+- run: `extract CORPUS --out OUT --workers N --force` (N: `--workers`, 1 unless given) over all
+  of them, then every column of observations.parquet, documents.parquet and catalogue.parquet
+  and the text of unmatched.csv (seconds, the one column that is a measurement, left out).
 
 Floats are compared by repr: identical means identical, not close.
 """
@@ -72,7 +72,7 @@ def load_record(path: Path) -> list[str]:
     return out
 
 
-def run_record(pdfs: list[tuple[str, Path]], work: Path) -> dict[str, list[str]]:
+def run_record(pdfs: list[tuple[str, Path]], work: Path, workers: int = 1) -> dict[str, list[str]]:
     """The written dataset of one run over every PDF: one text line per row, by file."""
     import pyarrow.parquet as pq
 
@@ -80,7 +80,8 @@ def run_record(pdfs: list[tuple[str, Path]], work: Path) -> dict[str, list[str]]
     corpus.mkdir()
     for name, path in pdfs:
         shutil.copyfile(path, corpus / name)
-    command = [sys.executable, "-m", "extract.cli", str(corpus), "--out", str(out), "--workers", "1", "--force"]
+    command = [sys.executable, "-m", "extract.cli", str(corpus), "--out", str(out)]
+    command += ["--workers", str(workers), "--force"]
     done = subprocess.run(command, capture_output=True, text=True)  # exit 1: a document is not ok
     if done.returncode not in (0, 1) or not (out / "observations.parquet").exists():
         raise SystemExit(f"the run failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -94,10 +95,10 @@ def run_record(pdfs: list[tuple[str, Path]], work: Path) -> dict[str, list[str]]
     return record
 
 
-def build(work: Path) -> dict[str, list[str]]:
+def build(work: Path, workers: int = 1) -> dict[str, list[str]]:
     pdfs = corpus_pdfs(work)
     record = {f"load {name}": load_record(path) for name, path in pdfs}
-    record.update({f"run {k}": v for k, v in run_record(pdfs, work).items()})
+    record.update({f"run {k}": v for k, v in run_record(pdfs, work, workers).items()})
     return record
 
 
@@ -106,9 +107,10 @@ def main() -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="DIR", help="write the reference record to DIR")
     mode.add_argument("--check", type=Path, metavar="DIR", help="compare with the reference record in DIR")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes of the run (the same output)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        record = build(Path(tmp))
+        record = build(Path(tmp), args.workers)
     if args.write:
         args.write.mkdir(parents=True, exist_ok=True)
         (args.write / "record.json").write_text(json.dumps(record, indent=0), encoding="utf-8")
