@@ -10,8 +10,10 @@ borders. A chain of small pure functions turns them into what the rest of the to
 
 A word is a run of glyphs with no space or gap in it, so a text run that a renderer wrote
 across several columns (a grid row of numbers as one run, `2007 2008 … 2016`) comes apart
-where its glyphs leave a gap. Every page is closed as soon as it is read, so memory stays flat
-however long the document.
+where its glyphs leave a gap. `page_words` finds a page's words from the glyph arrays with
+numpy (words.py), the same words as `glyphs_to_words` gives, without a Python step (nor a
+tuple) per glyph; the per-glyph loop reads pages with rotated labels. Every page is closed as
+soon as it is read, so memory stays flat however long the document.
 """
 
 from __future__ import annotations
