@@ -15,7 +15,8 @@ process (no run inherits another's warm caches) and prints:
 - pages a second (a text paper counts as one page), the warm/cold ratio, the names the main
   process ranked (0 when a warm run ranks nothing);
 - the peak memory of the main process and of the largest worker: USS (what the process alone
-  holds, which is what another process would get back if it ended) and RSS;
+  holds, which is what another process would get back if it ended; sampled every 0.5 s, since
+  each sample costs CPU the workers would otherwise have) and RSS (the kernel's exact peak);
 - the speed-up from 1 to 2 workers, with the load average beside it (the machine is shared:
   compare ratios within one run, not seconds across runs);
 - how long `extract --help` and `extract match` take to start, and how many distinct names a
@@ -131,6 +132,9 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+SAMPLE_SECONDS = 0.5  # between two memory samples (USS); peak RSS comes from the kernel, exact
+
+
 def one_run(corpus: str, out: str, workers: int) -> None:
     """Run CORPUS into OUT in this process, sampling memory; print the figures as JSON."""
     from extract.run.pipeline import Pipeline
@@ -146,7 +150,9 @@ def one_run(corpus: str, out: str, workers: int) -> None:
             for child in _children(me):
                 uss, rss = _memory(child)
                 peak["worker_uss"], peak["worker_rss"] = max(peak["worker_uss"], uss), max(peak["worker_rss"], rss)
-            stop.wait(0.05)
+            # reading smaps_rollup costs a few ms a process: sampled every 50 ms it took about a
+            # fifth of a core, which a 2-worker run on 2 cores pays and a 1-worker run does not
+            stop.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -157,6 +163,9 @@ def one_run(corpus: str, out: str, workers: int) -> None:
     stop.set()
     sampler.join()
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the kernel's exact peaks (RSS, KB on Linux) where the samples may have missed one
+    peak["parent_rss"] = max(peak["parent_rss"], me.ru_maxrss * 1024)
+    peak["worker_rss"] = max(peak["worker_rss"], children.ru_maxrss * 1024)
     cpu = {"cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": children.ru_utime + children.ru_stime}
     pages = sum((d["pages"] or 1) for d in summary.documents if d["status"] == "ok")
     pdf_pages = sum(d["pages"] or 0 for d in summary.documents)

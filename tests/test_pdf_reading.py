@@ -18,7 +18,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from extract.load.pdf import _path_segments, page_glyphs, paths_to_rules
+from extract.load.pdf import _path_segments, glyphs_to_words, page_glyphs, page_words, paths_to_rules
+from extract.load.words import words_from_arrays
 from extract.model import Rule, normalise_space
 from extract.settings import DEFAULT_SETTINGS
 from extract.tidy.councils import CouncilFinder
@@ -107,6 +108,59 @@ def test_glyphs_equal_one_call_per_glyph(awkward_pdf):
             finally:
                 textpage.close()
     assert seen > 1000
+
+
+@pytest.mark.slow  # reads every page of the committed renderings
+def test_page_words_equal_the_glyph_loop(awkward_pdf):
+    """The numpy word finder (words.py) gives the words of the per-glyph loop, value for value."""
+    settings, seen = DEFAULT_SETTINGS.pdf, 0
+    for path in [awkward_pdf, *RENDERINGS]:
+        for page, height in _pages(path):
+            textpage = page.get_textpage()
+            try:
+                rotated, plain_rotated = [], []
+                words, _ = page_words(textpage, height, settings, rotated)
+                plain = glyphs_to_words(page_glyphs(textpage, height, 200_000, settings, plain_rotated), settings)
+                assert words == plain and rotated == plain_rotated, path.name
+                seen += len(words)
+            finally:
+                textpage.close()
+    assert seen > 10_000
+
+
+def _random_glyphs(rng: random.Random, n: int) -> list[tuple]:
+    """Glyph streams that test every branch of the word test: sizes that grow and shrink within a
+    word, superscripts, overlaps, backward steps, gaps either side of the limit, spaces."""
+    glyphs, x, base = [], 10.0, 100.0
+    for _ in range(n):
+        if rng.random() < 0.12:
+            glyphs.append((" ", 0.0, 0.0, 0.0, 0.0))
+            continue
+        if rng.random() < 0.05:  # a new line
+            x, base = rng.uniform(0, 50), base + rng.choice([12.0, 6.0, 0.5, -3.0])
+        size = rng.choice([10.0, 10.0, 10.0, 6.0, 14.0, 0.5, 2.0, 30.0])
+        top = base - size + rng.choice([0.0, 0.0, -2.0, 2.5, rng.uniform(-5, 5)])
+        width = rng.choice([5.0, 3.0, 0.0, rng.uniform(0, 8)])
+        glyphs.append((rng.choice("ab1.%"), x, top, x + width, top + size))
+        x += width + rng.choice([0.0, 0.0, 0.5, 1.8, 1.81, -1.0, -6.0, 4.0, rng.uniform(-3, 5)])
+    return glyphs
+
+
+def test_numpy_words_equal_the_loop_on_random_glyphs():
+    import numpy as np
+
+    rng, settings, checked = random.Random(12), DEFAULT_SETTINGS.pdf, 0
+    for _ in range(300):
+        glyphs = _random_glyphs(rng, rng.randint(0, 400))
+        inked = [i for i, g in enumerate(glyphs) if g[0] != " "]
+        boxes = np.array([glyphs[i][1:] for i in inked], dtype=np.float64).reshape(-1, 4)
+        forced = np.array([k == 0 or inked[k] - inked[k - 1] > 1 for k in range(len(inked))], dtype=bool)
+        chars = "".join(glyphs[i][0] for i in inked)
+        words = words_from_arrays(chars, *boxes.T, forced, settings.word_gap)
+        if words is not None:  # None: the caller runs the loop (a page whose guesses do not settle)
+            assert words == glyphs_to_words(glyphs, settings)
+            checked += 1
+    assert checked >= 150  # these streams are harsher than print: some do not settle (real pages do)
 
 
 def test_glyphs_respect_the_page_limit(awkward_pdf):

@@ -217,3 +217,30 @@ def test_log_lines_when_not_a_terminal(tmp_path):
     assert "unsupported   notes.docx" in verbose.output
     quiet = CliRunner().invoke(main, [str(corpus), "--out", str(tmp_path / "b"), "--quiet"])
     assert "welsh.txt" not in quiet.output and quiet.output.startswith("documents: 2")
+
+
+def test_a_worker_finishes_its_document_and_sends_no_rows(tmp_path):
+    """A worker with a cache and a finisher sends what the finisher made of its document, and
+    not the rows (already in the cache): the main process only files the result."""
+    from extract.load.files import hash_file
+    from extract.run.cache import Cache
+    from extract.run.workers import WorkerPool
+
+    path = tmp_path / "paper.txt"
+    shutil.copy(CASES / "tcs_quarterly_scorecard" / "input.txt", path)
+    sha, size = hash_file(path)
+    pipeline = Pipeline()
+    cache = Cache(tmp_path / "out", pipeline.parsers_version, pipeline.mappings.version)
+    got = {}
+
+    def finisher(index, parsed, matches):
+        return ("finished", index, len(parsed.rows), len(matches))
+
+    pool = WorkerPool(pipeline, 1, 60.0, 0, 50, cache, finish=finisher)
+    pool.run([(0, str(path), sha, size)], lambda index, parsed: got.setdefault(index, parsed))
+    parsed = got[0]
+    assert parsed.meta["status"] == "ok" and parsed.saved
+    rows = parsed.finished[2]
+    assert rows > 10 and parsed.finished == ("finished", 0, rows, rows)
+    assert parsed.rows == [] and parsed.matches == []
+    assert len(cache.load_parsed(sha).rows) == rows  # the rows are in the cache

@@ -10,8 +10,10 @@ borders. A chain of small pure functions turns them into what the rest of the to
 
 A word is a run of glyphs with no space or gap in it, so a text run that a renderer wrote
 across several columns (a grid row of numbers as one run, `2007 2008 … 2016`) comes apart
-where its glyphs leave a gap. Every page is closed as soon as it is read, so memory stays flat
-however long the document.
+where its glyphs leave a gap. `page_words` finds a page's words from the glyph arrays with
+numpy (words.py), the same words as `glyphs_to_words` gives, without a Python step (nor a
+tuple) per glyph; the per-glyph loop reads pages with rotated labels. Every page is closed as
+soon as it is read, so memory stays flat however long the document.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ import pypdfium2.raw as pdfium_c
 from extract.errors import LoadError
 from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.page_text import join_broken_sentences
-from extract.load.rotated import RotatedWord, take_rotated_labels
+from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
+from extract.load.words import words_from_arrays
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
@@ -70,6 +73,45 @@ _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
 _GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
 
 
+_GlyphArrays = tuple[str, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _glyph_arrays(textpage: pdfium.PdfTextPage, height: float, limit: int) -> _GlyphArrays | None:
+    """(text, inked, box, upright) of a page: one character per glyph (spaces and pdfium's breaks
+    as " "), the indices of the other glyphs, each glyph's font box as pdfium gives it (left,
+    top, right, bottom, y up) and as the tool reads it (x0, top, x1, bottom, top-down); a space
+    keeps (0, 0, 0, 0). None for a page with no characters."""
+    count = min(textpage.count_chars(), limit)
+    if count <= 0:
+        return None
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
+        text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+    text = _ANY_SPACE.sub(" ", text.translate(_SOFT_HYPHENS))
+    ink = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) != ord(" ")
+    inked = np.flatnonzero(ink)
+    boxes = np.zeros((count, 4), dtype=np.float32)
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    addresses = (boxes.ctypes.data + _BOX_BYTES * inked).tolist()
+    deque(map(_LOOSE_CHAR_BOX, itertools.repeat(handle, len(addresses)), inked.tolist(), addresses), maxlen=0)
+    # float32 → float64 is exact; a space keeps the box (0, 0, 0, 0) it always had
+    box = boxes.astype(np.float64)
+    upright = box.copy()
+    upright[:, 1] = np.where(ink, height - box[:, 1], 0.0)
+    upright[:, 3] = np.where(ink, height - box[:, 3], 0.0)
+    return text, inked, box, upright
+
+
+def _glyph_tuples(text: str, box: np.ndarray) -> list[Glyph]:
+    if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
+        return list(zip(text, *(box[:, k].tolist() for k in range(4)), strict=True))
+    # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
+    records = np.empty(len(text), dtype=_GLYPH_RECORD)
+    records["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
+    records["x0"], records["top"], records["x1"], records["bottom"] = box[:, 0], box[:, 1], box[:, 2], box[:, 3]
+    return records.tolist()
+
+
 def page_glyphs(
     textpage: pdfium.PdfTextPage,
     height: float,
@@ -84,33 +126,37 @@ def page_glyphs(
     degrees) is taken out of the glyphs (spaces left in its place) and added to `rotated` as one
     word: its text in reading order, its box where it is printed.
     """
-    count = min(textpage.count_chars(), limit)
-    if count <= 0:
+    arrays = _glyph_arrays(textpage, height, limit)
+    if arrays is None:
         return []
-    text = textpage.get_text_range(0, count)
-    if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
-        text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
-    text = _ANY_SPACE.sub(" ", text.translate(_SOFT_HYPHENS))
-    ink = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) != ord(" ")
-    inked = np.flatnonzero(ink)
-    boxes = np.zeros((count, 4), dtype=np.float32)
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
-    addresses = (boxes.ctypes.data + _BOX_BYTES * inked).tolist()
-    deque(map(_LOOSE_CHAR_BOX, itertools.repeat(handle, len(addresses)), inked.tolist(), addresses), maxlen=0)
-    # float32 → float64 is exact; a space keeps the box (0, 0, 0, 0) it always had
-    box = boxes.astype(np.float64)
-    top = np.where(ink, height - box[:, 1], 0.0)
-    bottom = np.where(ink, height - box[:, 3], 0.0)
-    if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
-        glyphs = list(zip(text, box[:, 0].tolist(), top.tolist(), box[:, 2].tolist(), bottom.tolist(), strict=True))
-    else:  # one record per glyph, turned into (text, x0, top, x1, bottom) tuples by numpy in one call
-        records = np.empty(count, dtype=_GLYPH_RECORD)
-        records["text"] = np.frombuffer(text.encode("utf-32-le"), dtype="<U1")
-        records["x0"], records["top"], records["x1"], records["bottom"] = box[:, 0], top, box[:, 2], bottom
-        glyphs = records.tolist()
+    text, inked, box, upright = arrays
+    glyphs = _glyph_tuples(text, upright)
     if settings is not None and rotated is not None:
         glyphs = take_rotated_labels(glyphs, textpage, inked, box, settings, rotated)
     return glyphs
+
+
+def page_words(
+    textpage: pdfium.PdfTextPage, height: float, settings: PdfSettings, rotated: list[Word]
+) -> tuple[list[Word], bool]:
+    """(words, whether the page has any character): `glyphs_to_words(page_glyphs(...))`, with the
+    words found by numpy (words.py) unless the page has rotated text or defeats the numpy path."""
+    arrays = _glyph_arrays(textpage, height, settings.max_chars_per_page)
+    if arrays is None:
+        return [], False
+    text, inked, box, upright = arrays
+    if _stacked(inked, box, settings):  # glyphs that may be rotated text: its labels are taken first
+        taken = len(rotated)
+        glyphs = take_rotated_labels(_glyph_tuples(text, upright), textpage, inked, box, settings, rotated)
+        if len(rotated) > taken:
+            return glyphs_to_words(glyphs, settings), True
+    forced = np.ones(len(inked), dtype=bool)
+    forced[1:] = np.diff(inked) > 1  # a space (or pdfium's break) before the glyph ends the word
+    x0, top, x1, bottom = upright[inked].T
+    words = words_from_arrays(text.replace(" ", ""), x0, top, x1, bottom, forced, settings.word_gap)
+    if words is None:
+        words = glyphs_to_words(_glyph_tuples(text, upright), settings)
+    return words, True
 
 
 _PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
@@ -206,21 +252,21 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
 
 def read_page(
     pdf: pdfium.PdfDocument, index: int, settings: PdfSettings
-) -> tuple[list[Glyph], list[Word], list[Rule], float, float]:
-    """(glyphs, rotated labels, rules, width, height) of one page, read with pdfium and closed at once."""
+) -> tuple[list[Word], list[Word], list[Rule], float, float]:
+    """(words, rotated labels, rules, width, height) of one page, read with pdfium and closed at once."""
     page = pdf[index]
     rotated: list[Word] = []
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            glyphs = page_glyphs(textpage, height, settings.max_chars_per_page, settings, rotated)
+            words, any_chars = page_words(textpage, height, settings, rotated)
         finally:
             textpage.close()
-        rules = paths_to_rules(page, height, settings) if glyphs else []
+        rules = paths_to_rules(page, height, settings) if any_chars else []
     finally:
         page.close()
-    return glyphs, rotated, rules, width, height
+    return words, rotated, rules, width, height
 
 
 # -- glyphs → words → lines → cells ---------------------------------------------------------
@@ -316,37 +362,50 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     Justified prose stretches its spaces evenly; a line whose gaps are all alike and at most
     `stretched_space_cap` heights is one cell, however wide its spaces.
     """
+    if len(words) == 1:  # the commonest line, one word: one cell, the word's band
+        w = words[0]
+        return Line((Cell(normalise_space(w.text), w.x0, w.x1, (w,)),), top=w.top, bottom=w.bottom)
     # the type size comes from the upright words; a line of rotated labels only: from their widths
-    upright = [w for w in words if type(w) is not RotatedWord] or words
-    sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
-    tallest = max(sizes)
-    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= 0.5 * tallest] or upright
-    size = _median([s for s in sizes if s >= 0.5 * tallest], 10.0) or 10.0
+    if any(type(w) is RotatedWord for w in words):
+        upright = [w for w in words if type(w) is not RotatedWord] or words
+        sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
+    else:
+        upright, sizes = words, [w.bottom - w.top for w in words]
+    half = 0.5 * max(sizes)
+    solid_sizes = [s for s in sizes if s >= half]
+    solid = [w for w, s in zip(upright, sizes, strict=True) if s >= half] if solid_sizes else upright
+    size = _median(solid_sizes, 10.0) or 10.0
     if upright is not words:  # the line's band spans its rotated labels too
         solid = solid + [w for w in words if type(w) is RotatedWord]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     threshold = settings.cell_gap * size
-    if gaps and max(gaps) <= settings.stretched_space_cap * size and max(gaps) <= 2.0 * max(min(gaps), 0.1):
-        threshold = max(threshold, max(gaps) + 0.01)
+    widest = max(gaps)
+    if widest <= settings.stretched_space_cap * size and widest <= 2.0 * max(min(gaps), 0.1):
+        threshold = max(threshold, widest + 0.01)
     cells: list[Cell] = []
-    group = [words[0]]
-    for gap, word in zip(gaps, words[1:], strict=True):
+    start = 0
+    for k, gap in enumerate(gaps, 1):
         if gap > threshold:
-            cells.append(_cell(group))
-            group = [word]
-        else:
-            group.append(word)
-    cells.append(_cell(group))
-    return Line(tuple(cells), top=min(w.top for w in solid), bottom=max(w.bottom for w in solid))
+            cells.append(_cell(words[start:k]))
+            start = k
+    cells.append(_cell(words[start:]))
+    return Line(tuple(cells), top=min([w.top for w in solid]), bottom=max([w.bottom for w in solid]))
 
 
 def _cell(words: list[Word]) -> Cell:
-    return Cell(normalise_space(" ".join(w.text for w in words)), words[0].x0, max(w.x1 for w in words), tuple(words))
+    if len(words) == 1:
+        w = words[0]
+        return Cell(normalise_space(w.text), w.x0, w.x1, (w,))
+    text = normalise_space(" ".join([w.text for w in words]))
+    return Cell(text, words[0].x0, max([w.x1 for w in words]), tuple(words))
 
 
 def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
-    words = glyphs_to_words(glyphs, settings)
-    words.extend(rotated)
+    return words_to_page_lines(glyphs_to_words(glyphs, settings), settings, rotated)
+
+
+def words_to_page_lines(words: list[Word], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
+    words = [*words, *rotated]
     return [line_to_cells(line, settings) for line in words_to_lines(words, settings)]
 
 
@@ -361,10 +420,10 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
     empty: list[int] = []
     try:
         for index in range(len(pdf)):
-            glyphs, rotated, rules, width, height = read_page(pdf, index, settings)
-            if not rotated and not any(g[0] != " " for g in glyphs):
+            words, rotated, rules, width, height = read_page(pdf, index, settings)
+            if not rotated and not words:  # a word for every run of glyphs that are not spaces
                 empty.append(index + 1)
-            lines = glyphs_to_lines(glyphs, settings, rotated)
+            lines = words_to_page_lines(words, settings, rotated)
             pages.append(Page(number=index + 1, lines=lines, width=width, height=height, rules=rules))
             report_page(index + 1, len(pdf))  # the run's progress display moves within a long PDF
     except pdfium.PdfiumError as exc:

@@ -25,6 +25,9 @@ class ParsedDocument:
     saved: bool = False
     match_seconds: float = 0.0
     ranked: list | None = None  # the worker's newly ranked names: ((name, scope, ...), Match) pairs
+    # set by a worker that also finished the document (runner.py's finisher): its documents.parquet
+    # row and its rows as an Arrow table, so the main process only files them
+    finished: tuple | None = None
 
 
 @dataclass

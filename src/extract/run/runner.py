@@ -249,17 +249,25 @@ def _assemble(
     counts = {"parsed": 0, "rematched": 0}
     to_match: deque[tuple[int, ParsedDocument, list[dict]]] = deque()
 
-    def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
-        started = time.perf_counter()
+    def build(index: int, parsed: ParsedDocument, matches: list[dict] | None) -> tuple[dict, pa.Table]:
+        """A document's documents.parquet row and its rows as Arrow: in a worker (see workers.py)
+        or here."""
         result = pipeline.finish(parsed, rels[index], manifest.get(rels[index]), matches or [])
         for observation, match in zip(result.observations, matches or [], strict=False):
             observation["candidates"] = match.get("candidates") if observation["indicator_id"] is None else None
-        assembly.sources[index] = assembly.spill.add(table_from_rows(result.observations, ROWS_SCHEMA))
-        documents[index] = result.document
+        return result.document, table_from_rows(result.observations, ROWS_SCHEMA)
+
+    def finish(index: int, parsed: ParsedDocument, matches: list[dict] | None = None, cached: bool = False) -> None:
+        started = time.perf_counter()
+        document, table = parsed.finished or build(index, parsed, matches)
+        parsed.finished = None
+        assembly.sources[index] = assembly.spill.add(table)
+        documents[index] = document
+        result = DocumentResult(document)
         if parsed.meta["sha256"] and parsed.meta["status"] not in TRANSIENT_STATUSES:
             keys[index] = document_key(parsed.meta["sha256"], rels[index], manifest.get(rels[index]))
         stages.add("assemble", time.perf_counter() - started)
-        done(index, DocumentResult(result.document), cached)
+        done(index, result, cached)
 
     def done(index: int, result: DocumentResult, cached: bool) -> None:
         tracker.inflight.pop(index, None)
@@ -378,7 +386,8 @@ def _assemble(
         else:
             workers = options.workers or os.cpu_count() or 1
             pool = WorkerPool(
-                pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle, cache
+                pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle, cache,
+                finish=build,
             )
             pool.run(tasks, parsed_result, on_event, match_slice)
     while match_slice():

@@ -55,6 +55,9 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 # -- worker processes ---------------------------------------------------------------------------
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_CACHE: Cache | None = None
+# finish(index, parsed, matches) -> what the main process files for the document (runner.py), or
+# None: set before the workers fork, so a worker finishes its documents itself
+_WORKER_FINISH: Callable[[int, ParsedDocument, list[dict] | None], tuple] | None = None
 PR_SET_PDEATHSIG = 1
 
 
@@ -145,6 +148,12 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                 except OSError:  # a full disk: the parent saves again, and says so if it fails too
                     pass
             parsed.matches, parsed.saved = matches, saved
+            if _WORKER_FINISH is not None and saved and (matches is not None or not parsed.rows):
+                try:  # the parent files the result and need not build it (nor be sent the rows)
+                    parsed.finished = _WORKER_FINISH(index, parsed, matches)
+                    parsed.rows, parsed.matches = [], (None if matches is None else [])
+                except Exception:  # the parent finishes it, and meets the same error itself
+                    parsed.finished = None
             conn.send(("done", index, parsed))
     except (BrokenPipeError, ConnectionResetError, EOFError):
         return  # the parent is gone
@@ -164,11 +173,13 @@ class _Worker:
 
 class WorkerPool:
     def __init__(
-        self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int, cache: Cache | None = None
-    ) -> None:
-        global _WORKER_PIPELINE, _WORKER_CACHE
+        self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int,
+        cache: Cache | None = None, finish: Callable[[int, ParsedDocument, list[dict] | None], tuple] | None = None,
+    ) -> None:  # fmt: skip
+        global _WORKER_PIPELINE, _WORKER_CACHE, _WORKER_FINISH
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
         _WORKER_CACHE = cache  # workers save what they parse and match
+        _WORKER_FINISH = finish  # and finish it (only with a cache: the parent then needs no rows)
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
@@ -232,7 +243,10 @@ class WorkerPool:
         report on the way (`start`, `pages`, `page`), and background() (a slice of other work,
         True while there is more) whenever it would otherwise wait.
         A freed worker is given its next document before a result is handled."""
-        pending = deque((t[0], t[1], t[2], t[3], 0, t[4] if len(t) > 4 else None) for t in tasks)
+        # largest first, so that no worker is left with a long document while the others wait at
+        # the end (results are filed by index: the order they come in changes no output)
+        ordered = sorted(tasks, key=lambda t: -(t[3] or 0))
+        pending = deque((t[0], t[1], t[2], t[3], 0, t[4] if len(t) > 4 else None) for t in ordered)
         info = {p[0]: (p[2], p[3], 0) for p in pending}
         manifests = {p[0]: p[5] for p in pending}
         more, last_tick = False, time.monotonic()

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.model import Line, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
@@ -46,6 +47,7 @@ class Grid:
 
 
 # -- cells and values --------------------------------------------------------------------------
+@lru_cache(maxsize=65536)  # pure, and asked of the same cell texts by every grid test on a page
 def is_value_like(text: str) -> bool:
     return parse_cell(text).value is not None or is_no_value(text)
 

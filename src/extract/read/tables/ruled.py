@@ -183,7 +183,11 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
         return None
     rows_used = sorted({r for r, _ in cells})
     cols_used = sorted({c for _, c in cells})
-    limits = {c: max(w.x1 for (_, k), ws in cells.items() if k == c for w in ws) for c in cols_used}
+    limits: dict[int, float] = {}  # each column's furthest right word: one pass, in the order max() read them
+    for (_, k), ws in cells.items():
+        for w in ws:
+            if k not in limits or w.x1 > limits[k]:
+                limits[k] = w.x1
     rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
     _spread_merged(rows, rows_used, cols_used, cells, verticals)
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]

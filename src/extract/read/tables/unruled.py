@@ -368,16 +368,23 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
         return columns
     out = list(columns)
     i = 0
+    placed: tuple | None = None  # (filled, labelled, name columns) of `out` as it is: computed again after a merge
     while i < len(out) - 1:
         a, b = out[i], out[i + 1]
-        filled = [set(line_columns(line, out)) for line in body]
-        labelled = {c for ln in header for c in line_columns(ln, out)}
+        if placed is None:
+            filled = [set(line_columns(line, out)) for line in body]
+            placed = (filled, {c for ln in header for c in line_columns(ln, out)}, None)
+        filled, labelled, names = placed
         under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
         one_label = (i in labelled) != (i + 1 in labelled)
-        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled) \
-                and not {i, i + 1} <= name_columns_of(body, out):
-            out[i : i + 2] = [(a[0], max(a[1], b[1]))]
-            continue
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
+            if names is None:
+                names = name_columns_of(body, out)
+                placed = (filled, labelled, names)
+            if not {i, i + 1} <= names:
+                out[i : i + 2] = [(a[0], max(a[1], b[1]))]
+                placed = None
+                continue
         i += 1
     return out
 
