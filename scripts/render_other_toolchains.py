@@ -1,0 +1,455 @@
+"""Render the five seed papers with tool chains and styles the council renderings do not use.
+
+    python scripts/render_other_toolchains.py [--case CASE ...] [--rendering NAME ...] [--keep DIR]
+
+Same conventions as scripts/render_council_pdfs.py (whose seed reader, table model, column
+widths and converters it reuses): reads the seeds from tests/cases/*/input.txt, writes
+tests/renderings/<case>/<rendering>.pdf and checks that every non-blank character of the seed
+is in the PDF's text layer, or says which are not. Needs the ``render`` extra (python-docx,
+matplotlib), reportlab (``test`` extra), LibreOffice (``soffice``) and Chromium. Not run in CI:
+the PDFs are committed as test fixtures.
+
+* ``no-space-glyphs``: what "Microsoft Print to PDF" and some printer drivers write: every word
+  placed at its own x with no space characters in the text layer (reportlab, A4 portrait,
+  Helvetica; tables AutoFit-wide, cells top-aligned, a rule under the header, repeated on each
+  page).
+* ``matplotlib-table``: an analyst's report made in Python: A4 landscape pages of a matplotlib
+  figure, prose lines as ``fig.text`` objects and tables as ``matplotlib.table`` cells (one text
+  object per cell, wrapped lines inside it), DejaVu Sans, shaded header and RAG cells, tables
+  split over pages with the header repeated.
+* ``html-divgrid``: a web page whose tables are CSS grids of ``div`` cells (no ``<table>``),
+  a coloured first column with a shadow (as a sticky column looks), A4 landscape, printed by
+  headless Chromium.
+* ``odt-serif``: a Writer document in serif fonts (Liberation Serif prose, DejaVu Serif tables)
+  with no rules, zebra-striped body rows, merged header cells (a header cell runs over the empty
+  cells beside or below it), numbers on decimal tab stops; saved as .odt and then as PDF by
+  LibreOffice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from render_council_pdfs import (  # noqa: E402
+    GREY,
+    OUT,
+    ROOT,
+    Block,
+    Seed,
+    Table,
+    autofit_widths,
+    chromium_to_pdf,
+    is_numeric,
+    missing_characters,
+    numeric_column,
+    pdf_text,
+    rag_fill,
+    seeds,
+    soffice_to_pdf,
+    wrapped_lines,
+)
+from render_council_pdfs import parse_blocks as parse_seed  # noqa: E402
+
+RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
+
+
+def title_of(blocks: list[Block]) -> str:
+    return next((str(v).strip() for k, v in blocks if k == "prose"), "Report")
+
+
+# --------------------------------------------------------------------------------------------
+# no-space-glyphs: reportlab, each word drawn at its own x
+
+
+def build_no_space(blocks: list[Block], out: Path) -> Path:
+    from pdf_render import _admit_missing_glyphs, _draw_text, _register_fonts, text_width, wrap_text
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    _register_fonts()
+    _admit_missing_glyphs("".join(str(v) if k == "prose" else "" for k, v in blocks))
+    for kind, value in blocks:
+        if kind == "table":
+            _admit_missing_glyphs("".join("".join(r) for r in value.rows))  # type: ignore[union-attr]
+    width, height = A4
+    margin = 42.0
+    avail = width - 2 * margin
+    c = Canvas(str(out), pagesize=A4, pageCompression=1)
+    y = height - margin
+
+    def words(x: float, y: float, line: str, font: str, size: float) -> None:
+        space = text_width(" ", font, size)
+        for word in line.split():  # one text object per word: no space glyph between words
+            _draw_text(c, x, y, word, font, size)
+            x += text_width(word, font, size) + space
+
+    def new_page() -> None:
+        nonlocal y
+        c.showPage()
+        y = height - margin
+
+    def table(t: Table) -> None:
+        nonlocal y
+        size, pad = 7.5, 4.0
+        widths = autofit_widths(t, size, pad, avail)
+        lead = size * 1.2
+
+        def row_lines(row: list[str], bold: bool) -> list[list[str]]:
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            return [wrap_text(cell, w - pad, font, size) if cell else [] for cell, w in zip(row, widths, strict=True)]
+
+        def draw(row: list[str], bold: bool) -> None:
+            nonlocal y
+            lines = row_lines(row, bold)
+            h = max((len(ls) for ls in lines), default=1) * lead + 3
+            if y - h < margin:
+                new_page()
+                for head in t.rows[: t.nhead]:
+                    draw(head, True)
+            x = margin
+            font = "Helvetica-Bold" if bold else "Helvetica"
+            for ls, w in zip(lines, widths, strict=True):
+                for k, line in enumerate(ls):
+                    words(x + pad / 2, y - size - 1 - k * lead, line, font, size)
+                x += w
+            y -= h
+
+        for r, row in enumerate(t.rows):
+            draw(row, r < t.nhead)
+            if r == t.nhead - 1:
+                c.setLineWidth(0.6)
+                c.line(margin, y + 1, margin + sum(widths), y + 1)
+        y -= 8
+
+    for kind, value in blocks:
+        if kind == "prose":
+            for line in wrap_text(str(value).strip(), avail, "Helvetica", 9.0):
+                if y - 11 < margin:
+                    new_page()
+                words(margin, y - 9, line, "Helvetica", 9.0)
+                y -= 11.5
+        elif kind == "blank":
+            y -= 6
+        else:
+            table(value)  # type: ignore[arg-type]
+    c.save()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# matplotlib-table: a figure per A4 landscape page, tables as matplotlib.table cells
+
+
+def build_matplotlib(blocks: list[Block], out: Path) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.table import Table as MplTable
+
+    plt.rcParams.update({"pdf.fonttype": 42, "font.family": "DejaVu Sans"})
+    pw, ph = 11.69 * 72, 8.27 * 72  # pt
+    margin = 36.0
+    avail = pw - 2 * margin
+    size = 6.5
+    scale = 1.12  # DejaVu Sans runs about 12 % wider than the Helvetica metrics used for widths
+    lead = size * 1.25
+    pdf = PdfPages(str(out), metadata={"Title": title_of(blocks), "Creator": "matplotlib"})
+    state: dict = {}
+
+    def new_page() -> None:
+        if state.get("fig") is not None:
+            pdf.savefig(state["fig"])
+            plt.close(state["fig"])
+        fig = plt.figure(figsize=(pw / 72, ph / 72))
+        ax = fig.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set_xlim(0, pw)
+        ax.set_ylim(0, ph)
+        state.update(fig=fig, ax=ax, y=ph - margin)
+
+    def table(t: Table) -> None:
+        widths = autofit_widths(t, size * scale, 5.0, avail)
+        numeric = [numeric_column(t, j) for j in range(t.ncols)]
+
+        def cell_text(cell: str, w: float, bold: bool) -> list[str]:
+            if not cell:
+                return [""]
+            chars = max(4, int((w - 5) / (size * scale * 0.5)))
+            n = wrapped_lines(cell, w - 5, size * scale, bold)
+            lines = textwrap.wrap(cell, chars, break_long_words=True, break_on_hyphens=False) or [cell]
+            while len(lines) > n and chars < len(cell):  # char-count wrap may take more lines
+                chars += 1
+                lines = textwrap.wrap(cell, chars, break_long_words=True, break_on_hyphens=False)
+            return lines
+
+        def draw(r: int, row: list[str]) -> None:
+            head = r < t.nhead
+            texts = [cell_text(cell, w, head) for cell, w in zip(row, widths, strict=True)]
+            h = max(len(x) for x in texts) * lead + 4
+            if state["y"] - h < margin:
+                new_page()
+                for k in range(t.nhead):
+                    draw(k, t.rows[k])
+            ax = state["ax"]
+            # one table per row, placed by its bbox (axes fraction): rows can then break pages
+            bbox = (margin / pw, (state["y"] - h) / ph, sum(widths) / pw, h / ph)
+            mt = MplTable(ax, bbox=bbox)
+            for j, (lines, w) in enumerate(zip(texts, widths, strict=True)):
+                value = row[j]
+                loc = "right" if numeric[j] and is_numeric(value) and not head else "left"
+                text = "\n".join(lines).replace("$", r"\$")  # a bare $ would start mathtext
+                cell = mt.add_cell(0, j, w / pw, h / ph, text=text, loc=loc)
+                cell.set_linewidth(0.3)
+                cell.set_edgecolor("#999999")
+                fill = "#" + GREY if head else ("#" + rag_fill(value) if rag_fill(value) else "white")
+                cell.set_facecolor(fill)
+                cell.get_text().set_fontsize(size)
+                cell.get_text().set_fontweight("bold" if head else "normal")
+            mt.auto_set_font_size(False)
+            ax.add_table(mt)
+            state["y"] -= h
+
+        for r, row in enumerate(t.rows):
+            draw(r, row)
+        state["y"] -= 8
+
+    new_page()
+    for kind, value in blocks:
+        if kind == "prose":
+            for line in textwrap.wrap(str(value).strip(), 165) or [""]:
+                if state["y"] - 12 < margin:
+                    new_page()
+                state["fig"].text(margin / pw, (state["y"] - 9) / ph, line.replace("$", r"\$"), fontsize=8)
+                state["y"] -= 11.5
+        elif kind == "blank":
+            state["y"] -= 6
+        else:
+            table(value)  # type: ignore[arg-type]
+    pdf.savefig(state["fig"])
+    plt.close(state["fig"])
+    pdf.close()
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# html-divgrid: CSS grid tables printed by Chromium
+
+_GRID_CSS = """
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: "Liberation Sans", Arial, sans-serif; font-size: 9pt; margin: 0; }
+p { margin: 0 0 3pt 0; }
+.gap { height: 6pt; }
+.grid { display: grid; margin: 4pt 0 10pt 0; font-size: 7.5pt; border-top: 2px solid #1f4e79; }
+.grid > div { padding: 3px 4px; border-bottom: 1px solid #e0e0e0; display: flex; align-items: center;
+  overflow-wrap: anywhere; break-inside: avoid; }
+.grid > div.h { background: #1f4e79; color: white; font-weight: 600; }
+.grid > div.first { background: #eaf1fb; box-shadow: 3px 0 4px -2px rgba(0,0,0,0.35); z-index: 1; }
+.grid > div.h.first { background: #163a5c; }
+.grid > div.num { justify-content: flex-end; }
+"""
+
+
+def build_divgrid(blocks: list[Block]) -> str:
+    avail = (297 - 24) / 25.4 * 72
+    parts = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">']
+    parts.append(f"<title>{html.escape(title_of(blocks))}</title><style>{_GRID_CSS}</style></head><body>")
+    for kind, value in blocks:
+        if kind == "prose":
+            parts.append(f"<p>{html.escape(str(value).strip())}</p>")
+        elif kind == "blank":
+            parts.append('<div class="gap"></div>')
+        else:
+            t: Table = value  # type: ignore[assignment]
+            widths = autofit_widths(t, 7.5, 8.0, avail)
+            cols = " ".join(f"{w:.1f}pt" for w in widths)
+            parts.append(f'<div class="grid" style="grid-template-columns: {cols}">')
+            numeric = [numeric_column(t, j) for j in range(t.ncols)]
+            for r, row in enumerate(t.rows):
+                for j, cell in enumerate(row):
+                    classes = ["h"] if r < t.nhead else []
+                    classes += ["first"] if j == 0 else []
+                    classes += ["num"] if numeric[j] and is_numeric(cell) and r >= t.nhead else []
+                    fill = rag_fill(cell) if r >= t.nhead and j else None
+                    style = f' style="background:#{fill}"' if fill else ""
+                    parts.append(f'<div class="{" ".join(classes)}"{style}>{html.escape(cell)}</div>')
+            parts.append("</div>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# odt-serif: Writer, serif fonts, zebra rows without rules, merged header cells, decimal tabs
+
+
+def build_odt_source(blocks: list[Block], out: Path) -> Path:
+    from docx import Document
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+    normal = doc.styles["Normal"]
+    normal.font.name = "Liberation Serif"
+    normal.font.size = Pt(10.5)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Liberation Serif")
+    normal.paragraph_format.space_after = Pt(3)
+    avail = (section.page_width - section.left_margin - section.right_margin) / 12700
+    size, pad = 8.0, 2 * 0.19 * 72 / 2.54
+
+    def shade(cell, fill: str) -> None:
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), fill)
+        cell._tc.get_or_add_tcPr().append(shd)
+
+    def add_table(t: Table) -> None:
+        # DejaVu Serif is about a fifth wider than the Helvetica metrics the widths use
+        widths = autofit_widths(t, size * 1.2, pad, avail)
+        grid = doc.add_table(rows=len(t.rows), cols=t.ncols)  # "Normal Table": no borders
+        for j, w in enumerate(widths):
+            grid.columns[j].width = Pt(w)
+        numeric = [numeric_column(t, j) for j in range(t.ncols)]
+        decimals = [max((len(c.split(".")[1]) for c in t.column(j) if is_numeric(c) and "." in c), default=0)
+                    for j in range(t.ncols)]  # fmt: skip
+        for r, (row, values) in enumerate(zip(grid.rows, t.rows, strict=True)):
+            head = r < t.nhead
+            for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                cell.width = Pt(widths[j])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                fill = "DCE6F1" if head else (rag_fill(value) or ("F2F2F2" if (r - t.nhead) % 2 else None))
+                if fill:
+                    shade(cell, fill)
+                p = cell.paragraphs[0]
+                p.paragraph_format.space_after = Pt(0)
+                text = value
+                if not head and numeric[j] and is_numeric(value):
+                    tail = 2 + (decimals[j] + 1 if decimals[j] else 0)  # room right of the point
+                    p.paragraph_format.tab_stops.add_tab_stop(Pt(widths[j] - pad - tail * size * 0.5),
+                                                              WD_TAB_ALIGNMENT.DECIMAL)
+                    text = "\t" + value
+                if value:
+                    run = p.add_run(text)
+                    run.font.size = Pt(size)
+                    run.font.name = "DejaVu Serif"
+                    run.bold = head
+        # merged header cells: a header cell runs over the empty header cells to its right
+        # (first header row) and below it (later header rows)
+        for r in range(t.nhead):
+            j = 0
+            while j < t.ncols:
+                k = j
+                while r == 0 and t.nhead > 1 and k + 1 < t.ncols and not t.rows[0][k + 1] and t.rows[0][j]:
+                    k += 1
+                if k > j:
+                    grid.cell(0, j).merge(grid.cell(0, k))
+                j = k + 1
+        for j in range(t.ncols):
+            r = 0
+            while r + 1 < t.nhead and t.rows[r][j] and not t.rows[r + 1][j]:
+                r += 1
+            if r and all(grid.cell(0, j)._tc is not grid.cell(0, j2)._tc for j2 in range(t.ncols) if j2 != j):
+                grid.cell(0, j).merge(grid.cell(r, j))
+
+    previous = None
+    for kind, value in blocks:
+        if kind == "table":
+            if previous == "table":
+                doc.add_paragraph()
+            add_table(value)  # type: ignore[arg-type]
+        elif kind == "prose":
+            doc.add_paragraph(value)  # type: ignore[arg-type]
+        elif previous != "table":
+            doc.add_paragraph()
+        previous = kind
+    doc.save(str(out))
+    return out
+
+
+def soffice_convert(sources: list[Path], outdir: Path, profile: Path, fmt: str) -> None:
+    cmd = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+    subprocess.run([*cmd, "--convert-to", fmt, "--outdir", str(outdir), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> list[Path]:
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="render_other_") as tmp_name:
+        tmp = Path(keep) if keep else Path(tmp_name)
+        tmp.mkdir(parents=True, exist_ok=True)
+        odt: list[tuple[Path, Path]] = []
+        for seed in chosen:
+            blocks = parse_seed(seed.text)
+            final = OUT / seed.case
+            final.mkdir(parents=True, exist_ok=True)
+            stem = f"{seed.case}__"
+            for rendering in renderings:
+                pdf = final / f"{rendering}.pdf"
+                if rendering == "no-space-glyphs":
+                    written.append(build_no_space(blocks, pdf))
+                elif rendering == "matplotlib-table":
+                    written.append(build_matplotlib(blocks, pdf))
+                elif rendering == "html-divgrid":
+                    page = tmp / f"{stem}{rendering}.html"
+                    page.write_text(build_divgrid(blocks), encoding="utf-8")
+                    chromium_to_pdf(page, pdf, tmp / "chromium-profile")
+                    written.append(pdf)
+                elif rendering == "odt-serif":
+                    odt.append((build_odt_source(blocks, tmp / f"{stem}{rendering}.docx"), pdf))
+        if odt:
+            soffice_convert([src for src, _ in odt], tmp, tmp / "lo-profile", "odt")
+            soffice_to_pdf([src.with_suffix(".odt") for src, _ in odt], tmp, tmp / "lo-profile")
+            for src, pdf in odt:
+                shutil.move(src.with_suffix(".pdf"), pdf)
+                written.append(pdf)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--case", action="append", help="render only this case (repeatable)")
+    parser.add_argument("--rendering", action="append", choices=RENDERINGS, help="only this rendering (repeatable)")
+    parser.add_argument("--keep", type=Path, help="keep the .docx/.odt/.html sources in this folder")
+    args = parser.parse_args(argv)
+    chosen = [s for s in seeds() if not args.case or s.case in args.case]
+    renderings = args.rendering or list(RENDERINGS)
+    needs = {"html-divgrid": "chromium", "odt-serif": "soffice"}
+    for rendering, tool in needs.items():
+        if rendering in renderings and shutil.which(tool) is None:
+            raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")
+    by_case = {s.case: s for s in chosen}
+    bad = 0
+    for pdf in sorted(render_all(chosen, renderings, args.keep)):
+        seed = by_case[pdf.parent.name]
+        lost = missing_characters(seed.text, pdf)
+        _, pages = pdf_text(pdf)
+        note = "all text present" if not lost else f"MISSING {sum(lost.values())} chars: {dict(lost)}"
+        bad += bool(lost)
+        size = os.path.getsize(pdf) / 1024
+        print(f"{pdf.relative_to(ROOT)}  ({seed.corpus_name}, {pages} pages, {size:.0f} KB) {note}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
