@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_council_pdfs import (  # noqa: E402
+from render_council_pdfs import (
     GREY,
     OUT,
     ROOT,
@@ -58,7 +58,7 @@ from render_council_pdfs import (  # noqa: E402
     soffice_to_pdf,
     wrapped_lines,
 )
-from render_council_pdfs import parse_blocks as parse_seed  # noqa: E402
+from render_council_pdfs import parse_blocks as parse_seed
 
 RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
 
@@ -72,9 +72,10 @@ def title_of(blocks: list[Block]) -> str:
 
 
 def build_no_space(blocks: list[Block], out: Path) -> Path:
-    from pdf_render import _admit_missing_glyphs, _draw_text, _register_fonts, text_width, wrap_text
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
+
+    from pdf_render import _admit_missing_glyphs, _draw_text, _register_fonts, text_width, wrap_text
 
     _register_fonts()
     _admit_missing_glyphs("".join(str(v) if k == "prose" else "" for k, v in blocks))
@@ -343,8 +344,9 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
                 text = value
                 if not head and numeric[j] and is_numeric(value):
                     tail = 2 + (decimals[j] + 1 if decimals[j] else 0)  # room right of the point
-                    p.paragraph_format.tab_stops.add_tab_stop(Pt(widths[j] - pad - tail * size * 0.5),
-                                                              WD_TAB_ALIGNMENT.DECIMAL)
+                    p.paragraph_format.tab_stops.add_tab_stop(
+                        Pt(widths[j] - pad - tail * size * 0.5), WD_TAB_ALIGNMENT.DECIMAL
+                    )
                     text = "\t" + value
                 if value:
                     run = p.add_run(text)
