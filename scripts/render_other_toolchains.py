@@ -20,7 +20,7 @@ the PDFs are committed as test fixtures.
 * ``html-divgrid``: a web page whose tables are CSS grids of ``div`` cells (no ``<table>``),
   a coloured first column with a shadow (as a sticky column looks), A4 landscape, printed by
   headless Chromium.
-* ``odt-serif``: a Writer document in serif fonts (Liberation Serif prose, DejaVu Serif tables)
+* ``odt-serif``: a landscape Writer document in serif fonts (Liberation Serif prose, DejaVu Serif tables)
   with no rules, zebra-striped body rows, merged header cells (a header cell runs over the empty
   cells beside or below it), numbers on decimal tab stops; saved as .odt and then as PDF by
   LibreOffice.
@@ -56,6 +56,8 @@ from render_council_pdfs import (
     rag_fill,
     seeds,
     soffice_to_pdf,
+    text_width,
+    word_width,
     wrapped_lines,
 )
 from render_council_pdfs import parse_blocks as parse_seed
@@ -296,6 +298,7 @@ def build_divgrid(blocks: list[Block]) -> str:
 
 def build_odt_source(blocks: list[Block], out: Path) -> Path:
     from docx import Document
+    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
@@ -304,7 +307,8 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
 
     doc = Document()
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(2.0))
     normal = doc.styles["Normal"]
@@ -313,7 +317,7 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Liberation Serif")
     normal.paragraph_format.space_after = Pt(3)
     avail = (section.page_width - section.left_margin - section.right_margin) / 12700
-    size, pad = 8.0, 2 * 0.19 * 72 / 2.54
+    pad = 2 * 0.19 * 72 / 2.54
 
     def shade(cell, fill: str) -> None:
         shd = OxmlElement("w:shd")
@@ -322,15 +326,44 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
         shd.set(qn("w:fill"), fill)
         cell._tc.get_or_add_tcPr().append(shd)
 
+    def layout(t: Table, size: float) -> tuple[list[float], list[float | None]]:
+        """Column widths and decimal tab stops (pt) at one type size."""
+        # DejaVu Serif runs about a third wider than the Helvetica metrics the widths use
+        wide = size * 1.35
+        widths = autofit_widths(t, wide, pad, avail)
+        # a decimal tab stop in each numeric column: the widest whole part left of it, the
+        # widest fraction right of it (the column widened to hold both)
+        tabs: list[float | None] = []
+        for j in range(t.ncols):
+            numbers = [c for c in t.column(j) if is_numeric(c)] if numeric_column(t, j) else []
+            if not numbers:
+                tabs.append(None)
+                continue
+            whole = max(text_width(c.split(".")[0], wide) for c in numbers) + 2
+            fraction = max(text_width("." + c.split(".")[1] if "." in c else "", wide) for c in numbers)
+            tabs.append(whole)
+            widths[j] = max(widths[j], whole + fraction + pad + 2)
+        over = sum(widths) - avail
+        text = [j for j in range(t.ncols) if tabs[j] is None]
+        if over > 0 and text:  # the widened numeric columns take their room from the others
+            # (never below a column's longest word: the type size comes down instead)
+            floor = {j: max(word_width(c, wide, True) for c in t.column(j, body=False)) + pad + 2 for j in text}
+            room = sum(widths[j] - floor[j] for j in text if widths[j] > floor[j])
+            for j in text:
+                if widths[j] > floor[j] and room > 0:
+                    widths[j] -= min(1.0, over / room) * (widths[j] - floor[j])
+        return widths, tabs
+
     def add_table(t: Table) -> None:
-        # DejaVu Serif is about a fifth wider than the Helvetica metrics the widths use
-        widths = autofit_widths(t, size * 1.2, pad, avail)
+        size = 8.0
+        widths, tabs = layout(t, size)
+        while size > 5.5 and sum(widths) > avail + 0.5:  # a wide table is set smaller
+            size -= 0.5
+            widths, tabs = layout(t, size)
         grid = doc.add_table(rows=len(t.rows), cols=t.ncols)  # "Normal Table": no borders
+        grid.autofit = False  # the widths as set (LibreOffice redistributes autofit ones)
         for j, w in enumerate(widths):
             grid.columns[j].width = Pt(w)
-        numeric = [numeric_column(t, j) for j in range(t.ncols)]
-        decimals = [max((len(c.split(".")[1]) for c in t.column(j) if is_numeric(c) and "." in c), default=0)
-                    for j in range(t.ncols)]  # fmt: skip
         for r, (row, values) in enumerate(zip(grid.rows, t.rows, strict=True)):
             head = r < t.nhead
             for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
@@ -342,11 +375,9 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
                 p = cell.paragraphs[0]
                 p.paragraph_format.space_after = Pt(0)
                 text = value
-                if not head and numeric[j] and is_numeric(value):
-                    tail = 2 + (decimals[j] + 1 if decimals[j] else 0)  # room right of the point
-                    p.paragraph_format.tab_stops.add_tab_stop(
-                        Pt(widths[j] - pad - tail * size * 0.5), WD_TAB_ALIGNMENT.DECIMAL
-                    )
+                stop = tabs[j]
+                if not head and stop is not None and is_numeric(value):
+                    p.paragraph_format.tab_stops.add_tab_stop(Pt(stop), WD_TAB_ALIGNMENT.DECIMAL)
                     text = "\t" + value
                 if value:
                     run = p.add_run(text)
