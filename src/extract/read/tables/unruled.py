@@ -67,8 +67,8 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
                 last_data = j
             elif not _fits_columns(line, spans) or j - last_data > settings.max_wrapped_lines:
                 break
-            elif _new_header(line) and gap > 0.5 * line_height(previous):
-                break  # a header line set apart after data begins the next table (its columns may differ)
+            elif _new_header(line, gap > 0.5 * line_height(previous)):
+                break  # a header line after data begins the next table (its columns may differ)
             j += 1
         runs.append((start, _trim_tail(lines, start, last_data, j, settings)))
         i = j
@@ -245,11 +245,12 @@ def _header_like(line: Line) -> bool:
     return sum(1 for c in line.cells if classify_header(c.text).role == "value") >= 2
 
 
-def _new_header(line: Line) -> bool:
-    """A header row of its own table: several cells, two or more different value labels (a
-    row of tiles each dated `2020/21 year end` is not one)."""
+def _new_header(line: Line, set_apart: bool) -> bool:
+    """A header row of a table of its own: several cells and three or more different value
+    labels, or two set apart from the line above (a row's wrapped line tight under it may
+    hold two, `2023` and `NE`; a row of tiles each dated `2020/21 year end` holds one)."""
     labels = {c.text.lower() for c in line.cells if classify_header(c.text).role == "value"}
-    return len(line.cells) > 2 and len(labels) >= 2
+    return len(line.cells) > 2 and len(labels) >= (2 if set_apart else 3)
 
 
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
