@@ -58,7 +58,6 @@ from render_council_pdfs import (
     soffice_to_pdf,
     text_width,
     word_width,
-    wrapped_lines,
 )
 from render_council_pdfs import parse_blocks as parse_seed
 
@@ -159,9 +158,15 @@ def build_matplotlib(blocks: list[Block], out: Path) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.table import Cell
     from matplotlib.table import Table as MplTable
+    from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
 
     plt.rcParams.update({"pdf.fonttype": 42, "font.family": "DejaVu Sans"})
+    dejavu = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    registerFont(TTFont("RenderDejaVu", str(dejavu / "DejaVuSans.ttf")))
+    registerFont(TTFont("RenderDejaVu-Bold", str(dejavu / "DejaVuSans-Bold.ttf")))
     pw, ph = 11.69 * 72, 8.27 * 72  # pt
     margin = 36.0
     avail = pw - 2 * margin
@@ -183,19 +188,34 @@ def build_matplotlib(blocks: list[Block], out: Path) -> Path:
         state.update(fig=fig, ax=ax, y=ph - margin)
 
     def table(t: Table) -> None:
-        widths = autofit_widths(t, size * scale, 5.0, avail)
+        # (matplotlib pads a tenth of the width each side: the widths are worked out larger)
+        widths = autofit_widths(t, size * scale / (1 - 2 * Cell.PAD), 2.0, avail)
         numeric = [numeric_column(t, j) for j in range(t.ncols)]
 
         def cell_text(cell: str, w: float, bold: bool) -> list[str]:
+            """Greedy wrap by DejaVu Sans's own widths (what matplotlib draws), so that no text
+            runs out of its cell; a word wider than the cell is broken."""
             if not cell:
                 return [""]
-            chars = max(4, int((w - 5) / (size * scale * 0.5)))
-            n = wrapped_lines(cell, w - 5, size * scale, bold)
-            lines = textwrap.wrap(cell, chars, break_long_words=True, break_on_hyphens=False) or [cell]
-            while len(lines) > n and chars < len(cell):  # char-count wrap may take more lines
-                chars += 1
-                lines = textwrap.wrap(cell, chars, break_long_words=True, break_on_hyphens=False)
-            return lines
+            font = "RenderDejaVu-Bold" if bold else "RenderDejaVu"
+            room = w * (1 - 2 * Cell.PAD) - 1  # matplotlib pads a tenth of the width each side
+            lines: list[str] = []
+            line = ""
+            for word in cell.split():
+                candidate = f"{line} {word}" if line else word
+                if stringWidth(candidate, font, size) <= room:
+                    line = candidate
+                    continue
+                if line:
+                    lines.append(line)
+                line = word
+                while stringWidth(line, font, size) > room and len(line) > 1:
+                    cut = len(line) - 1
+                    while cut > 1 and stringWidth(line[:cut], font, size) > room:
+                        cut -= 1
+                    lines.append(line[:cut])
+                    line = line[cut:]
+            return [*lines, line] if line else lines or [""]
 
         def draw(r: int, row: list[str]) -> None:
             head = r < t.nhead
