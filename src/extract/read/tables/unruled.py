@@ -393,9 +393,17 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
 
 
 def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
-    """Header cells that sit over no column of the body: columns of their own."""
-    spans = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells
-             if not any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in columns)]
+    """Header cells that sit over no column of the body: columns of their own. A label's lines
+    are one (`Previous years` over `Actual`, left-aligned over right-aligned figures): a line
+    of it that misses the figures is not a column while another line of it reaches them."""
+    def over_body(x0: float, x1: float) -> bool:
+        return any(min(x1, b1) - max(x0, b0) > 0 for b0, b1 in columns)
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0) for k, ln in enumerate(header) for c in ln.cells
+                if over_body(c.x0 or 0.0, c.x1 or 0.0)]
+    spans = [(c.x0 or 0.0, c.x1 or 0.0) for k, ln in enumerate(header) for c in ln.cells
+             if not over_body(c.x0 or 0.0, c.x1 or 0.0)
+             and not any(j != k and min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for j, x0, x1 in reaching)]
     return merge_spans(spans, 0.0)
 
 
@@ -403,6 +411,7 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
     """Each column's header text. A label over several columns with labels of their own under
     it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
     placed: dict[int, list[Word]] = {}
+    stacked = _stacked_labels(header, columns)
     for k, line in enumerate(header):
         below = {c for ln in header[k + 1 :] for c in line_columns(ln, columns)}
         spread: set[int] = set()
@@ -413,8 +422,31 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
                     placed.setdefault(c, []).extend(cell.words)
                 spread.update(id(w) for w in cell.words)
         for c, ws in line_columns(line, columns).items():
-            placed.setdefault(c, []).extend(w for w in ws if id(w) not in spread)
+            for w in ws:
+                if id(w) not in spread:
+                    placed.setdefault(stacked.get(id(w), c), []).append(w)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
+    """Column of each header word over no column of the body that hangs under (or over) a
+    label of another header line that does reach one: the two lines are one label (`Actual
+    Mar-` over `24`, left-aligned over right-aligned figures)."""
+    def over(x0: float, x1: float) -> list[int]:
+        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
+                for c in ln.cells]
+    out: dict[int, int] = {}
+    for k, line in enumerate(header):
+        for cell in line.cells:
+            if over(cell.x0 or 0.0, cell.x1 or 0.0):
+                continue
+            owners = {cols[0] for j, x0, x1, cols in reaching
+                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
+            if len(owners) == 1:
+                out.update((id(w), next(iter(owners))) for w in cell.words)
+    return out
 
 
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
