@@ -25,16 +25,20 @@ from extract.read.tables.rows import lines_to_rows, name_columns_of, reclaim_fir
 from extract.read.tables.table_model import title_of
 from extract.settings import TableSettings
 
+_BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
+
 
 def _year_tail(line: Line, above: list[Line]) -> bool:
     """The second line of a wrapped header (`Sep-` over `23`, `Aug` over `-24`): its figures are
     two-digit years, each under a label that ends with a dash or is a month name on one of the
     lines just above (centred header cells interleave their lines)."""
     figures = [c for c in line.cells if is_value_like(c.text)]
-    if not figures or not all(re.fullmatch(r"[-–]?\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
+    if not figures or not all(re.fullmatch(r"[-–]?\d{1,2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
         return False
-    figures = [c for c in figures if re.fullmatch(r"[-–]?\d{2}", c.text)]
-    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text)]
+    figures = [c for c in figures if re.fullmatch(r"[-–]?\d{1,2}", c.text)]
+    # (or a year's last digit under a month its column broke inside the year: `Aug-2` over `4`)
+    opened = [c for ln in above for c in ln.cells
+              if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text) or _BROKEN_YEAR.search(c.text)]
     return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
         and bool(opened)
 
