@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Line, Word, normalise_space
+from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
     MONTH,
@@ -421,7 +421,12 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
         spread: set[int] = set()
         for cell in line.cells:
             under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
-            if len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
+            apart = _labels_run_together(cell, columns)
+            if apart:
+                for c, ws in apart.items():
+                    placed.setdefault(c, []).extend(ws)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
                 for c in under:
                     placed.setdefault(c, []).extend(cell.words)
                 spread.update(id(w) for w in cell.words)
@@ -430,6 +435,17 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
                 if id(w) not in spread:
                     placed.setdefault(stacked.get(id(w), c), []).append(w)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
+    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
+    Actual` set too tight to part): one label a column, not a group label over them all.
+    Their words by column, or {} for any other cell."""
+    words = cell.words
+    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
+        return {}
+    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
+    return apart if len(apart) == len(words) else {}
 
 
 def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
