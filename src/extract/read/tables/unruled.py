@@ -340,6 +340,9 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or _data_at(tail, k) or title_of(line):
             continue
+        if any((tail[j].top or 0) - (tail[j - 1].bottom or 0) > settings.row_gap_heights * line_height(tail[j - 1])
+               for j in range(k + 1, len(tail))):
+            continue  # a gap below: the header is the block after it (a small table above is not)
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
             1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
