@@ -336,13 +336,14 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
     """A header at the foot of a page whose rows begin on the next page: the last lines, from
     the first that names value columns (a wrapped header runs over several lines)."""
     tail = lines[-settings.trailing_header_lines :]
+    left = min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
     for k, line in enumerate(tail):
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or _data_at(tail, k) or title_of(line):
             continue
-        if any((tail[j].top or 0) - (tail[j - 1].bottom or 0) > settings.row_gap_heights * line_height(tail[j - 1])
-               for j in range(k + 1, len(tail))):
-            continue  # a gap below: the header is the block after it (a small table above is not)
+        if any(_title_at(tail[j], left) or (tail[j].top or 0) - (tail[j - 1].bottom or 0)
+               > settings.row_gap_heights * line_height(tail[j - 1]) for j in range(k + 1, len(tail))):
+            continue  # a title or a gap below: the header is the block after it (a small table above is not)
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
             1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
@@ -361,6 +362,11 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
                     header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, first))
     return None
+
+
+def _title_at(line: Line, left: float) -> bool:
+    """A title line at the left edge (a label wrapped in its cell sits over its own column)."""
+    return len(line.cells) == 1 and (line.cells[0].x0 or 0.0) <= left + 2 and bool(title_of(line))
 
 
 def _label_top(line: Line, below: Line, spans: list[Span]) -> bool:
