@@ -4,11 +4,12 @@
 
 Scores every committed council-style rendering (tests/renderings/<case>/<rendering>.pdf: Word,
 Excel and HTML saved as PDF, and the other tool chains of scripts/render_other_toolchains.py)
-and the seeds rendered in every reportlab style of tests/pdf_render.py (prefixed ``rl-``, rendered to a temporary folder), plus the seed text
-itself for reference. Prints one row per case and one column per rendering: the percentage of
-the case's hand-written truth (tests/cases/<case>/truth.csv) found. A cell marked ``!`` was not
-claimed by the case's own parser (or its status was not ok); the claims are listed below the
-table. ``--missing`` also prints the spot rows each rendering missed.
+and the seeds rendered in every reportlab style of tests/pdf_render.py (prefixed ``rl-``,
+rendered to a temporary folder), plus the seed text itself for reference. Prints one row per
+case and one column per rendering: the percentage of the case's hand-written truth
+(tests/cases/<case>/truth.csv) found. A cell marked ``!`` was not claimed by the case's own
+parser (or its status was not ok); the claims are listed below the table. ``--missing`` also
+prints the spot rows each rendering missed.
 """
 
 from __future__ import annotations
