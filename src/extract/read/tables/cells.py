@@ -199,9 +199,14 @@ def _zone(x: float, bounds: list[float]) -> int:
 
 
 def _spans_several(words: tuple[Word, ...], bounds: list[float]) -> bool:
-    """Words that each sit wholly inside different columns: separate cells run together."""
+    """Words that each sit wholly inside different columns: separate cells run together. Words
+    a plain space apart where the column changes are one label that reaches over a column
+    boundary (`NE average` left-aligned over right-aligned figures)."""
     zones = [_zone(w.x0 + 0.5, bounds) for w in words]
-    return all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) and len(set(zones)) > 1
+    if not all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) or len(set(zones)) < 2:
+        return False
+    return all(b.x0 - a.x1 > 0.4 * max(a.bottom - a.top, b.bottom - b.top)
+               for a, b, za, zb in zip(words, words[1:], zones, zones[1:], strict=False) if za != zb)
 
 
 # -- header rows -------------------------------------------------------------------------------
