@@ -110,14 +110,15 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
             font = "Helvetica-Bold" if bold else "Helvetica"
             return [wrap_text(cell, w - pad, font, size) if cell else [] for cell, w in zip(row, widths, strict=True)]
 
-        def draw(row: list[str], bold: bool) -> None:
+        def draw(r: int, row: list[str]) -> None:
             nonlocal y
+            bold = r < t.nhead
             lines = row_lines(row, bold)
             h = max((len(ls) for ls in lines), default=1) * lead + 3
             if y - h < margin:
                 new_page()
-                for head in t.rows[: t.nhead]:
-                    draw(head, True)
+                for k in range(r if bold else t.nhead):  # the header again (the rows of it drawn so far)
+                    draw(k, t.rows[k])
             x = margin
             font = "Helvetica-Bold" if bold else "Helvetica"
             for ls, w in zip(lines, widths, strict=True):
@@ -127,7 +128,7 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
             y -= h
 
         for r, row in enumerate(t.rows):
-            draw(row, r < t.nhead)
+            draw(r, row)
             if r == t.nhead - 1:
                 c.setLineWidth(0.6)
                 c.line(margin, y + 1, margin + sum(widths), y + 1)
@@ -223,7 +224,7 @@ def build_matplotlib(blocks: list[Block], out: Path) -> Path:
             h = max(len(x) for x in texts) * lead + 4
             if state["y"] - h < margin:
                 new_page()
-                for k in range(t.nhead):
+                for k in range(r if head else t.nhead):  # the header again (the rows of it drawn so far)
                     draw(k, t.rows[k])
             ax = state["ax"]
             # one table per row, placed by its bbox (axes fraction): rows can then break pages
