@@ -2,28 +2,19 @@
 
     python scripts/render_other_toolchains.py [--case CASE ...] [--rendering NAME ...] [--keep DIR]
 
-Same conventions as scripts/render_council_pdfs.py (whose seed reader, table model, column
-widths and converters it reuses): reads the seeds from tests/cases/*/input.txt, writes
-tests/renderings/<case>/<rendering>.pdf and checks that every non-blank character of the seed
-is in the PDF's text layer, or says which are not. Needs the ``render`` extra (python-docx,
-matplotlib), reportlab (``test`` extra), LibreOffice (``soffice``) and Chromium. Not run in CI:
-the PDFs are committed as test fixtures.
+Same conventions as scripts/render_council_pdfs.py (whose seed reader, table model, widths and
+converters it reuses): reads tests/cases/*/input.txt, writes tests/renderings/<case>/<rendering>.pdf,
+checks every non-blank seed character is in the PDF's text layer or says which are not. Needs the
+``render`` extra, reportlab, LibreOffice and Chromium; not run in CI (the PDFs are committed).
 
-* ``no-space-glyphs``: what "Microsoft Print to PDF" and some printer drivers write: every word
-  placed at its own x with no space characters in the text layer (reportlab, A4 portrait,
-  Helvetica; tables AutoFit-wide, cells top-aligned, a rule under the header, repeated on each
-  page).
-* ``matplotlib-table``: an analyst's report made in Python: A4 landscape pages of a matplotlib
-  figure, prose lines as ``fig.text`` objects and tables as ``matplotlib.table`` cells (one text
-  object per cell, wrapped lines inside it), DejaVu Sans, shaded header and RAG cells, tables
-  split over pages with the header repeated.
-* ``html-divgrid``: a web page whose tables are CSS grids of ``div`` cells (no ``<table>``),
-  a coloured first column with a shadow (as a sticky column looks), A4 landscape, printed by
-  headless Chromium.
-* ``odt-serif``: a landscape Writer document in serif fonts (Liberation Serif prose, DejaVu Serif tables)
-  with no rules, zebra-striped body rows, merged header cells (a header cell runs over the empty
-  cells beside or below it), numbers on decimal tab stops; saved as .odt and then as PDF by
-  LibreOffice.
+* ``no-space-glyphs``: as "Microsoft Print to PDF" writes: each word at its own x, no space
+  characters (reportlab, A4, Helvetica, AutoFit tables, top-aligned cells, header repeated).
+* ``matplotlib-table``: an analyst's Python report: A4 landscape figures, prose as ``fig.text``,
+  tables as ``matplotlib.table`` cells (one text object a cell), DejaVu Sans, shaded header/RAG.
+* ``html-divgrid``: CSS-grid ``div`` tables (no ``<table>``), a coloured shadowed first column,
+  A4 landscape, printed by headless Chromium.
+* ``odt-serif``: a landscape Writer document in serif fonts (Liberation Serif, DejaVu Serif), no
+  rules, zebra rows, merged header cells, decimal tab stops; saved as .odt, then PDF, by LibreOffice.
 """
 
 from __future__ import annotations
