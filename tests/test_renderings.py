@@ -2,7 +2,9 @@
 
 tests/renderings/<case>/<rendering>.pdf are the seeds of tests/cases rendered by
 scripts/render_council_pdfs.py (LibreOffice and Chromium; wrapped cells, ruled and unruled
-tables, shaded headers, tables running over pages). Each must be read as its case's parser
+tables, shaded headers, tables running over pages) and by scripts/render_other_toolchains.py
+(other tool chains: words placed without space glyphs, matplotlib tables, CSS-grid HTML, a
+serif Writer document with zebra rows and decimal tabs). Each must be read as its case's parser
 reads the text: claimed by that parser, every row on a page, and the hand-checked spot values
 (the case's tests/cases/<case>/truth.csv) found.
 
@@ -48,8 +50,14 @@ def results(pipeline):
     return get
 
 
+OTHER_TOOLCHAINS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
+
+
 def test_renderings_are_committed():
     assert PDFS, f"no PDFs under {RENDERINGS}"
+    cases = {p.parent.name for p in PDFS}
+    for name in OTHER_TOOLCHAINS:  # scripts/render_other_toolchains.py renders every seed
+        assert {p.parent.name for p in PDFS if p.stem == name} == cases, f"{name} is missing for some seed"
     recorded = set(FLOORS.index)
     assert recorded == {(p.parent.name, p.stem) for p in PDFS}, "floors.csv must list every rendering"
 

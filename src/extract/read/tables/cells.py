@@ -201,9 +201,14 @@ def _zone(x: float, bounds: list[float]) -> int:
 
 
 def _spans_several(words: tuple[Word, ...], bounds: list[float]) -> bool:
-    """Words that each sit wholly inside different columns: separate cells run together."""
+    """Words that each sit wholly inside different columns: separate cells run together. Words
+    a plain space apart where the column changes are one label that reaches over a column
+    boundary (`NE average` left-aligned over right-aligned figures)."""
     zones = [_zone(w.x0 + 0.5, bounds) for w in words]
-    return all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) and len(set(zones)) > 1
+    if not all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) or len(set(zones)) < 2:
+        return False
+    return all(b.x0 - a.x1 > 0.4 * max(a.bottom - a.top, b.bottom - b.top)
+               for a, b, za, zb in zip(words, words[1:], zones, zones[1:], strict=False) if za != zb)
 
 
 # -- header rows -------------------------------------------------------------------------------
@@ -264,11 +269,22 @@ def mend_label(label: str) -> str:
 
 #: a split year whole (`2018/19`, `2018-19`)
 _SPLIT_YEAR = re.compile(r"(?:19|20)\d{2}[/-]\d{2}")
+_SPLIT_MONTH_YEAR = re.compile(
+    r"\b((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-–]\d{1,3}) (\d{1,2})\b", re.I
+)
+
+
+def _month_year(m: re.Match[str]) -> str:
+    """`Mar-2` `3` is `Mar-23`, `Mar-202` `4` is `Mar-2024`; `Jun-23` `24` are two labels."""
+    head = len(m[1]) - len(m[1].rstrip("0123456789"))
+    return m[1] + m[2] if head != 2 and head + len(m[2]) in (2, 4) else m[0]
 
 
 def _join_broken_periods(label: str) -> str:
     """Pieces of digits and slashes that together make a split year are one (`20` `18/` `19`,
     `2017` `/18`, `2019/2` `0`): a rotated header in a row too short for it breaks them."""
+    # a month's year a narrow column broke (`Mar-2` over `3`)
+    label = _SPLIT_MONTH_YEAR.sub(_month_year, label)
     tokens = label.split(" ")
     if len(tokens) < 2 or not any("/" in t or "-" in t for t in tokens):
         return label

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Line, Word, normalise_space
+from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
     MONTH,
@@ -25,16 +25,20 @@ from extract.read.tables.rows import lines_to_rows, name_columns_of, reclaim_fir
 from extract.read.tables.table_model import title_of
 from extract.settings import TableSettings
 
+_BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
+
 
 def _year_tail(line: Line, above: list[Line]) -> bool:
     """The second line of a wrapped header (`Sep-` over `23`, `Aug` over `-24`): its figures are
     two-digit years, each under a label that ends with a dash or is a month name on one of the
     lines just above (centred header cells interleave their lines)."""
     figures = [c for c in line.cells if is_value_like(c.text)]
-    if not figures or not all(re.fullmatch(r"[-–]?\d{2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
+    if not figures or not all(re.fullmatch(r"[-–]?\d{1,2}|(?:19|20)\d{2}[-–/]", c.text) for c in figures):
         return False
-    figures = [c for c in figures if re.fullmatch(r"[-–]?\d{2}", c.text)]
-    opened = [c for ln in above for c in ln.cells if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text)]
+    figures = [c for c in figures if re.fullmatch(r"[-–]?\d{1,2}", c.text)]
+    # (or a year's last digit under a month its column broke inside the year: `Aug-2` over `4`)
+    opened = [c for ln in above for c in ln.cells
+              if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text) or _BROKEN_YEAR.search(c.text)]
     return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
         and bool(opened)
 
@@ -67,6 +71,8 @@ def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int
                 last_data = j
             elif not _fits_columns(line, spans) or j - last_data > settings.max_wrapped_lines:
                 break
+            elif _new_header(line, gap > 0.5 * line_height(previous)):
+                break  # a header line after data begins the next table (its columns may differ)
             j += 1
         runs.append((start, _trim_tail(lines, start, last_data, j, settings)))
         i = j
@@ -243,6 +249,14 @@ def _header_like(line: Line) -> bool:
     return sum(1 for c in line.cells if classify_header(c.text).role == "value") >= 2
 
 
+def _new_header(line: Line, set_apart: bool) -> bool:
+    """A header row of a table of its own: several cells and three or more different value
+    labels, or two set apart from the line above (a row's wrapped line tight under it may
+    hold two, `2023` and `NE`; a row of tiles each dated `2020/21 year end` holds one)."""
+    labels = {c.text.lower() for c in line.cells if classify_header(c.text).role == "value"}
+    return len(line.cells) > 2 and len(labels) >= (2 if set_apart else 3)
+
+
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
     cells = [mend_label(t) for t in _header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
@@ -322,10 +336,14 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
     """A header at the foot of a page whose rows begin on the next page: the last lines, from
     the first that names value columns (a wrapped header runs over several lines)."""
     tail = lines[-settings.trailing_header_lines :]
+    left = min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
     for k, line in enumerate(tail):
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or _data_at(tail, k) or title_of(line):
             continue
+        if any(_title_at(tail[j], left) or (tail[j].top or 0) - (tail[j - 1].bottom or 0)
+               > settings.row_gap_heights * line_height(tail[j - 1]) for j in range(k + 1, len(tail))):
+            continue  # a title or a gap below: the header is the block after it (a small table above is not)
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
             1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
@@ -344,6 +362,11 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
                     header[0].top or 0.0, header[-1].bottom or 0.0, title_above(lines, first))
     return None
+
+
+def _title_at(line: Line, left: float) -> bool:
+    """A title line at the left edge (a label wrapped in its cell sits over its own column)."""
+    return len(line.cells) == 1 and (line.cells[0].x0 or 0.0) <= left + 2 and bool(title_of(line))
 
 
 def _label_top(line: Line, below: Line, spans: list[Span]) -> bool:
@@ -390,9 +413,17 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
 
 
 def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
-    """Header cells that sit over no column of the body: columns of their own."""
-    spans = [(c.x0 or 0.0, c.x1 or 0.0) for ln in header for c in ln.cells
-             if not any(min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for x0, x1 in columns)]
+    """Header cells that sit over no column of the body: columns of their own. A label's lines
+    are one (`Previous years` over `Actual`, left-aligned over right-aligned figures): a line
+    of it that misses the figures is not a column while another line of it reaches them."""
+    def over_body(x0: float, x1: float) -> bool:
+        return any(min(x1, b1) - max(x0, b0) > 0 for b0, b1 in columns)
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0) for k, ln in enumerate(header) for c in ln.cells
+                if over_body(c.x0 or 0.0, c.x1 or 0.0)]
+    spans = [(c.x0 or 0.0, c.x1 or 0.0) for k, ln in enumerate(header) for c in ln.cells
+             if not over_body(c.x0 or 0.0, c.x1 or 0.0)
+             and not any(j != k and min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for j, x0, x1 in reaching)]
     return merge_spans(spans, 0.0)
 
 
@@ -400,18 +431,58 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
     """Each column's header text. A label over several columns with labels of their own under
     it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
     placed: dict[int, list[Word]] = {}
+    stacked = _stacked_labels(header, columns)
     for k, line in enumerate(header):
         below = {c for ln in header[k + 1 :] for c in line_columns(ln, columns)}
         spread: set[int] = set()
         for cell in line.cells:
             under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
-            if len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
+            apart = _labels_run_together(cell, columns)
+            if apart:
+                for c, ws in apart.items():
+                    placed.setdefault(c, []).extend(ws)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
                 for c in under:
                     placed.setdefault(c, []).extend(cell.words)
                 spread.update(id(w) for w in cell.words)
         for c, ws in line_columns(line, columns).items():
-            placed.setdefault(c, []).extend(w for w in ws if id(w) not in spread)
+            for w in ws:
+                if id(w) not in spread:
+                    placed.setdefault(stacked.get(id(w), c), []).append(w)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
+    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
+    Actual` set too tight to part): one label a column, not a group label over them all.
+    Their words by column, or {} for any other cell."""
+    words = cell.words
+    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
+        return {}
+    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
+    return apart if len(apart) == len(words) else {}
+
+
+def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
+    """Column of each header word over no column of the body that hangs under (or over) a
+    label of another header line that does reach one: the two lines are one label (`Actual
+    Mar-` over `24`, left-aligned over right-aligned figures)."""
+    def over(x0: float, x1: float) -> list[int]:
+        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
+                for c in ln.cells]
+    out: dict[int, int] = {}
+    for k, line in enumerate(header):
+        for cell in line.cells:
+            if over(cell.x0 or 0.0, cell.x1 or 0.0):
+                continue
+            owners = {cols[0] for j, x0, x1, cols in reaching
+                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
+            if len(owners) == 1:
+                out.update((id(w), next(iter(owners))) for w in cell.words)
+    return out
 
 
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
