@@ -69,12 +69,13 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # What each pattern cannot match without (None: always run it), searched once per sentence: a
 # sentence without a month name skips the eight month patterns.
 _ANY_MONTH = re.compile(rf"\b{_M}", re.I)  # every month pattern has a month name at a word start
+_ANY_Y4 = re.compile(r"[12][09]\d\d")  # what every _Y4 matches (and a little more)
 _GATES: list[re.Pattern[str] | None] = [
     _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH,  # rolling, span, day, span x3
     re.compile(r"[Qq]"),  # quarter
-    None, None,  # split
+    _ANY_Y4, None,  # split
     _ANY_MONTH, _ANY_MONTH,  # month, month_alone
-    None, None,  # year
+    _ANY_Y4, _ANY_Y4,  # year
     re.compile(r"months", re.I),  # last_months
     None,  # relative
     re.compile(r"since", re.I),
