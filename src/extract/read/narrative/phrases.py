@@ -73,7 +73,7 @@ _ANY_Y4 = re.compile(r"[12][09]\d\d")  # what every _Y4 matches (and a little mo
 _GATES: list[re.Pattern[str] | None] = [
     _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH,  # rolling, span, day, span x3
     re.compile(r"[Qq]"),  # quarter
-    _ANY_Y4, None,  # split
+    _ANY_Y4, re.compile("/"),  # split
     _ANY_MONTH, _ANY_MONTH,  # month, month_alone
     _ANY_Y4, _ANY_Y4,  # year
     re.compile(r"months", re.I),  # last_months
