@@ -362,6 +362,8 @@ def extract_narrative(
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
+        if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
+            continue  # no sentence of it holds a figure or names a measure: none changes anything
         for sentence in sentences(block):
             found = _sentence_figures(sentence, setting, memory)
             out.extend(found)
