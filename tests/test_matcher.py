@@ -477,3 +477,20 @@ def test_a_share_of_children_in_care_is_not_a_share_of_fostered_children(matcher
     )
     bare = matcher.read("In-house foster placements")
     assert not any(q.startswith("denominator:") for q in bare.quals)
+
+
+def test_decided_match_without_ranking_is_the_same_match(matcher):
+    """The pipeline skips ranking when a code, the exact name or an alias decides; the match is
+    the same, only without candidates (kept for unmatched names alone). Names from must_match.csv."""
+    decided = 0
+    for row in MUST_MATCH.to_dict("records"):
+        scopes = (row.get("council_id", ""),)
+        ranked = matcher.match(row["query"], scopes=scopes, rule=DEFAULT_SETTINGS.fuzzy_rule())
+        quick = matcher.match(row["query"], scopes=scopes, rule=DEFAULT_SETTINGS.fuzzy_rule(), rank_decided=False)
+        assert (quick.indicator_id, quick.method, quick.score) == (ranked.indicator_id, ranked.method, ranked.score)
+        if ranked.method in {"code", "exact", "alias"}:
+            decided += 1
+            assert quick.candidates == [] and ranked.candidates
+        else:
+            assert quick.candidates == ranked.candidates
+    assert decided  # the list holds names a code, exact name or alias decides

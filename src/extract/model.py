@@ -222,9 +222,12 @@ class Document:
         """Every word occurs somewhere. For table headers, whose words a narrow PDF column
         wraps and interleaves with other cells, this is sturdier than a phrase; a word broken
         inside a cell (`Interven` over `tion`) is found in the cells read without spaces."""
-        flat = self.flat(chars)
-        present = set(re.findall(r"[\w/'-]+", flat))
-        joined = re.sub(r"\s+", "", self.cell_text[:chars] if chars else self.cell_text).lower()
+        key = ("words", chars, self.cell_text)  # the words of flat(chars), as flat itself: once per document
+        if key not in self._flat:
+            present = set(re.findall(r"[\w/'-]+", self.flat(chars)))
+            joined = re.sub(r"\s+", "", self.cell_text[:chars] if chars else self.cell_text).lower()
+            self._flat[key] = (present, joined)
+        present, joined = self._flat[key]
         return all(w.lower() in present or w.lower() in joined for w in words)
 
 

@@ -231,6 +231,7 @@ class Pipeline:
                     rule=rule,
                     candidates=self.settings.match.candidates,
                     unit=row["unit_printed"],
+                    rank_decided=False,  # candidates are kept for unmatched names only
                 )
                 self.ranked[key] = match
                 self.ranked_new.append((key, match))

@@ -218,22 +218,28 @@ class Matcher(FacetFilter):
         rule: FuzzyRule | None = None,
         candidates: int = 3,
         unit: str | None = None,
+        rank_decided: bool = True,
     ) -> Match:
         """Match a printed name. `unit` is what the printed value itself shows (`18%` → percent):
-        an indicator measured in another unit is never the answer, whatever the name says."""
+        an indicator measured in another unit is never the answer, whatever the name says.
+        rank_decided: list the candidates also when a code, the exact name or an alias decides (the
+        `match` command shows them); the pipeline, which keeps candidates only for unmatched names,
+        skips that ranking."""
         rule = rule or FuzzyRule()
-        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit)
+        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit, rank_decided)
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the matcher lives for one run; names repeat
     def _match(
-        self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None
-    ) -> Match:
+        self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None,
+        rank_decided: bool = True,
+    ) -> Match:  # fmt: skip
         reading = self.read(name)
-        ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
         for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
-                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked[:n])
+                ranked = self._ranked(reading, scopes, max(n, 2), unit)[0][:n] if rank_decided else []
+                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
+        ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
         # the lead is over the best other indicator the facets allow: a vetoed one is no rival
         anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
         if ranked and ranked[0].allowed and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored):

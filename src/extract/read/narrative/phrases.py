@@ -66,6 +66,20 @@ _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?:12\s+months|a\s+year)\s+(?:ago|earlier)\b", re.I)),
     ("since", re.compile(r"\bsince\s+then\b", re.I)),
 ]  # fmt: skip
+# What each pattern cannot match without (None: always run it), searched once per sentence: a
+# sentence without a month name skips the eight month patterns.
+_ANY_MONTH = re.compile(rf"\b{_M}", re.I)  # every month pattern has a month name at a word start
+_ANY_Y4 = re.compile(r"[12][09]\d\d")  # what every _Y4 matches (and a little more)
+_GATES: list[re.Pattern[str] | None] = [
+    _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH, _ANY_MONTH,  # rolling, span, day, span x3
+    re.compile(r"[Qq]"),  # quarter
+    _ANY_Y4, re.compile("/"),  # split
+    _ANY_MONTH, _ANY_MONTH,  # month, month_alone
+    _ANY_Y4, _ANY_Y4,  # year
+    re.compile(r"months", re.I),  # last_months
+    None,  # relative
+    re.compile(r"since", re.I),
+]  # fmt: skip
 _PREP_TAIL = re.compile(
     r"(?<![A-Za-z])(?P<prep>as\s+at\s+the\s+end\s+of|as\s+at|as\s+of|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of"
     r"|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|at|in|during|for|by|over|of|on|from|to|since|until"
@@ -192,7 +206,14 @@ def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
     """Every period phrase of the sentence, with the preposition that tells how it binds to figures."""
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     covered = bytearray(len(sentence) + 1)
-    for kind, pattern in _PERIOD_PATTERNS:  # in order of preference: a longer phrase wins over its parts
+    present: dict[re.Pattern[str], bool] = {}
+    for (kind, pattern), gate in zip(_PERIOD_PATTERNS, _GATES, strict=True):
+        # in order of preference: a longer phrase wins over its parts
+        if gate is not None:
+            if gate not in present:
+                present[gate] = gate.search(sentence) is not None
+            if not present[gate]:
+                continue  # what the pattern cannot match without is missing: it finds nothing
         for m in pattern.finditer(sentence):
             if any(covered[m.start() : m.end()]):
                 continue

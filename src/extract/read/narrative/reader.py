@@ -63,6 +63,7 @@ _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|i
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
 # a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
 _MEASURE_PHRASE = re.compile(r"\b((?:[a-z][\w'’-]*\s+){1,3}(?:rate|percentage|proportion|caseload|timeliness))\b", re.I)
+_MEASURE_NOUN = re.compile(r"rate|percentage|proportion|caseload|timeliness", re.I)  # what _MEASURE_PHRASE ends on
 _PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
 _FUTURE_BEFORE = re.compile(
     r"\b(?:expects?|expected|anticipates?|hopes?|aims?|plans?|intends?|projected|forecast)\s+to\s+(?:\w+\s+){0,2}$",
@@ -361,10 +362,13 @@ def extract_narrative(
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
+        if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
+            continue  # no sentence of it holds a figure or names a measure: none changes anything
         for sentence in sentences(block):
             found = _sentence_figures(sentence, setting, memory)
             out.extend(found)
             if not found:
-                named = _MEASURE_PHRASE.findall(sentence)
+                # the measure noun first: most sentences have none, and the phrase search is slow
+                named = _MEASURE_PHRASE.findall(sentence) if _MEASURE_NOUN.search(sentence) else []
                 memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
@@ -130,21 +131,28 @@ def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
     return row
 
 
+_LABEL_WORDS = [label.split() for label in BLOCK_LABELS]
+
+
+@lru_cache(maxsize=16384)  # pure, and asked of every cell of every line of a page
 def _label_prefix(text: str) -> bool:
     """The first words of a label of several words (`Same period last`), short of the whole label."""
     words = text.lower().strip().split()
-    return bool(words) and any(
-        label.split()[: len(words)] == words and len(label.split()) > len(words) for label in BLOCK_LABELS
-    )
+    return bool(words) and any(label[: len(words)] == words and len(label) > len(words) for label in _LABEL_WORDS)
 
 
 def _is_labelled(cell: _Cell) -> bool:
     """A cell that is labelled values and nothing else (`Latest: 22.2%`, `Target 25%  Floor 30%`),
     or a label whose value is printed under it (`Same period last year:`)."""
-    if _LABEL_ONLY.match(cell.text):
+    return _is_labelled_text(cell.text)
+
+
+@lru_cache(maxsize=16384)  # pure in the text, asked of the same cells by several block tests
+def _is_labelled_text(text: str) -> bool:
+    if _LABEL_ONLY.match(text):
         return True
-    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", cell.text))
-    return bool(_LABELLED.search(cell.text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
+    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))
+    return bool(_LABELLED.search(text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
 
 
 def kpi_blocks(

@@ -22,6 +22,8 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
@@ -42,6 +44,9 @@ from extract.read.tables.unruled import title_above, trailing_header, unruled_gr
 from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
+
+# pure in the label, and tried on the same labels by every grid test of a page and every page of a table
+_mended = lru_cache(maxsize=65536)(mend_label)
 
 
 # -- grids → tables ----------------------------------------------------------------------------
@@ -64,7 +69,7 @@ def grid_to_table(
             # a header the page broke: its top at the foot of the previous page (a table of no
             # rows), its foot here (`Previous Perio` over `d`)
             stacked = _header_continued(grid, carry, stacked)
-        labels = [mend_label(label) for label in stacked]
+        labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values
     if names_values:

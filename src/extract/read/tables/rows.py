@@ -30,13 +30,17 @@ def lines_to_rows(
     if not anchors:
         return [], [], "none", False
     best: tuple[float, str, dict[int, list[int]]] | None = None
+    column_fragments = [[i for i, p in enumerate(placed) if p.get(c)] for c in range(len(columns))]
     for alignment in ("centre", "top", "bottom"):
         cost, owners = 0.0, {}
-        for c in range(len(columns)):
-            fragments = [i for i, p in enumerate(placed) if p.get(c)]
-            column_cost, owner = partition_column(
-                lines, fragments, anchors, alignment, settings, leading_cost, open_end
-            )
+        # the partition depends only on which lines a column has text on: value columns share it
+        partitions: dict[tuple[int, ...], tuple[float, list[int]]] = {}
+        for c, fragments in enumerate(column_fragments):
+            key = tuple(fragments)
+            if key not in partitions:
+                partitions[key] = partition_column(lines, fragments, anchors, alignment, settings, leading_cost,
+                                                   open_end)  # fmt: skip
+            column_cost, owner = partitions[key]
             cost += column_cost
             owners[c] = owner
         # Top and bottom alignment explain a centred table almost as cheaply (each only checks
@@ -53,8 +57,7 @@ def lines_to_rows(
     leading = any(LEADING in o for o in owners.values())
     for n in ([LEADING] if leading else []) + list(range(len(anchors))):
         cells = []
-        for c in range(len(columns)):
-            fragments = [i for i, p in enumerate(placed) if p.get(c)]
+        for c, fragments in enumerate(column_fragments):
             members = [i for i, o in zip(fragments, owners[c], strict=True) if o == n]
             stack = [sorted(placed[i][c], key=lambda w: w.x0) for i in members]
             cells.append(join_cell_lines(stack, columns[c][1]))
