@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -675,6 +676,21 @@ def render_all(chosen_cases: list[Seed], renderings: list[str], keep: Path | Non
     return written
 
 
+
+def report_rendered(pdfs: Iterable[Path], by_case: dict[str, Seed]) -> int:
+    """Print each rendered PDF with its pages, size and any seed characters its text layer lost;
+    1 when a PDF lost some (the exit status of a render script), else 0."""
+    bad = 0
+    for pdf in sorted(pdfs):
+        seed = by_case[pdf.parent.name]
+        lost = missing_characters(seed.text, pdf)
+        _, pages = pdf_text(pdf)
+        note = "all text present" if not lost else f"MISSING {sum(lost.values())} chars: {dict(lost)}"
+        bad += bool(lost)
+        size = os.path.getsize(pdf) / 1024
+        print(f"{pdf.relative_to(ROOT)}  ({seed.corpus_name}, {pages} pages, {size:.0f} KB) {note}")
+    return 1 if bad else 0
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--case", action="append", help="render only this case (repeatable)")
@@ -687,16 +703,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [s for s in seeds() if not args.case or s.case in args.case]
     renderings = args.rendering or list(RENDERINGS)
     by_case = {s.case: s for s in chosen}
-    bad = 0
-    for pdf in sorted(render_all(chosen, renderings, args.keep)):
-        seed = by_case[pdf.parent.name]
-        lost = missing_characters(seed.text, pdf)
-        _, pages = pdf_text(pdf)
-        note = "all text present" if not lost else f"MISSING {sum(lost.values())} chars: {dict(lost)}"
-        bad += bool(lost)
-        size = os.path.getsize(pdf) / 1024
-        print(f"{pdf.relative_to(ROOT)}  ({seed.corpus_name}, {pages} pages, {size:.0f} KB) {note}")
-    return 1 if bad else 0
+    return report_rendered(render_all(chosen, renderings, args.keep), by_case)
 
 
 if __name__ == "__main__":

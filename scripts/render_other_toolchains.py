@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import shutil
 import subprocess
 import sys
@@ -34,17 +33,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_council_pdfs import (
     GREY,
     OUT,
-    ROOT,
     Block,
     Seed,
     Table,
     autofit_widths,
     chromium_to_pdf,
     is_numeric,
-    missing_characters,
     numeric_column,
-    pdf_text,
     rag_fill,
+    report_rendered,
     seeds,
     soffice_to_pdf,
     text_width,
@@ -484,16 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         if rendering in renderings and shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")
     by_case = {s.case: s for s in chosen}
-    bad = 0
-    for pdf in sorted(render_all(chosen, renderings, args.keep)):
-        seed = by_case[pdf.parent.name]
-        lost = missing_characters(seed.text, pdf)
-        _, pages = pdf_text(pdf)
-        note = "all text present" if not lost else f"MISSING {sum(lost.values())} chars: {dict(lost)}"
-        bad += bool(lost)
-        size = os.path.getsize(pdf) / 1024
-        print(f"{pdf.relative_to(ROOT)}  ({seed.corpus_name}, {pages} pages, {size:.0f} KB) {note}")
-    return 1 if bad else 0
+    return report_rendered(render_all(chosen, renderings, args.keep), by_case)
 
 
 if __name__ == "__main__":

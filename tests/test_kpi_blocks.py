@@ -6,8 +6,6 @@ tests/heldout/dev/ in these layouts are read end to end at the bottom."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import pytest
 from extract.model import Cell, Line, Page, Word
 from extract.read.tables.blocks import kpi_blocks
 from extract.settings import BlockSettings
+from helpers import bench_heldout
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
@@ -379,16 +378,6 @@ BLOCK_DOCUMENTS = (
 )
 
 
-def _bench():
-    path = HERE.parent / "benchmarks" / "bench_heldout.py"
-    spec = importlib.util.spec_from_file_location("bench_heldout", path)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules.setdefault("bench_heldout", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def pipeline():
     from extract.run.pipeline import Pipeline
@@ -398,7 +387,7 @@ def pipeline():
 
 @pytest.mark.parametrize("slug", BLOCK_DOCUMENTS)
 def test_kpi_block_dev_document_reads_every_truth_row_and_little_else(slug, pipeline, tmp_path):
-    score = _bench().score_folder("dev", DEV / slug, pipeline, tmp_path)
+    score = bench_heldout().score_folder("dev", DEV / slug, pipeline, tmp_path)
     missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
     assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
     assert score.rows <= score.total + 1, score.rows  # no pseudo-values out of labels or RAG words

@@ -4,8 +4,6 @@ whole ruled table, value headers broken by a rotated header row too short for th
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from extract.read.tables.cells import mend_label
 from extract.read.tables.grid import page_grids, page_tables
 from extract.read.tables.ruled import Edge, edges_to_regions, region_to_grid
 from extract.settings import DEFAULT_SETTINGS
+from helpers import bench_heldout
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
@@ -149,16 +148,6 @@ def test_a_threshold_column_heads_targets():
 # -- every truth row of the round-3 dev documents ----------------------------------------------
 
 
-def _bench():
-    path = HERE.parent / "benchmarks" / "bench_heldout.py"
-    spec = importlib.util.spec_from_file_location("bench_heldout", path)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    sys.modules.setdefault("bench_heldout", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def pipeline():
     from extract.run.pipeline import Pipeline
@@ -168,7 +157,7 @@ def pipeline():
 
 @pytest.mark.parametrize("slug", ROUND3)
 def test_round3_dev_document_reads_every_truth_row(slug, pipeline, tmp_path):
-    bench = _bench()
+    bench = bench_heldout()
     score = bench.score_folder("dev", DEV / slug, pipeline, tmp_path)
     missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
     assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
