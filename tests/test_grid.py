@@ -453,3 +453,16 @@ def test_words_a_narrow_column_ran_together_in_a_header_are_split_where_that_nam
     assert mend_label("Regionalaverage") == "Regional average"
     assert mend_label("Perfor mance") == "Performance"  # and the other way round
     assert mend_label("Improvementarea") == "Improvementarea"  # no split names a column: left as printed
+
+
+def test_a_run_over_two_columns_splits_where_a_wide_header_word_reaches_past_the_boundary():
+    from extract.read.tables.cells import line_columns
+
+    columns = [(278.0, 293.0), (312.0, 329.0)]  # the figures' extents: a header word is wider
+    national, july = Word("National", 278.0, 10.0, 305.0, 18.9), Word("Jul-24", 312.0, 10.0, 334.0, 18.9)
+    run = Line((Cell("National Jul-24", 278.0, 334.0, (national, july)),), top=10.0, bottom=18.9)
+    assert line_columns(run, columns) == {0: [national], 1: [july]}
+    # a plain space at the column change: one label over the boundary, placed whole by its middle
+    ne, average = Word("NE", 296.0, 10.0, 306.0, 18.9), Word("average", 308.0, 10.0, 336.0, 18.9)
+    label = Line((Cell("NE average", 296.0, 336.0, (ne, average)),), top=10.0, bottom=18.9)
+    assert line_columns(label, columns) == {1: [ne, average]}

@@ -20,7 +20,7 @@ import pytest
 
 from extract.load.pdf import _path_segments, glyphs_to_words, page_glyphs, page_words, paths_to_rules
 from extract.load.words import words_from_arrays
-from extract.model import Rule, normalise_space
+from extract.model import Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS
 from extract.tidy.councils import CouncilFinder
 from pdf_render import render_text_to_pdf
@@ -130,9 +130,13 @@ def test_page_words_equal_the_glyph_loop(awkward_pdf):
 
 def _random_glyphs(rng: random.Random, n: int) -> list[tuple]:
     """Glyph streams that test every branch of the word test: sizes that grow and shrink within a
-    word, superscripts, overlaps, backward steps, gaps either side of the limit, spaces."""
+    word, superscripts, overlaps, backward steps, gaps either side of the limit, spaces, and the
+    letters of a ligature (a glyph with the box of the glyph before it)."""
     glyphs, x, base = [], 10.0, 100.0
     for _ in range(n):
+        if glyphs and glyphs[-1][0] != " " and rng.random() < 0.08:
+            glyphs.append(("i", *glyphs[-1][1:]))
+            continue
         if rng.random() < 0.12:
             glyphs.append((" ", 0.0, 0.0, 0.0, 0.0))
             continue
@@ -263,3 +267,19 @@ def test_rules_inside_nested_forms_equal_the_wrapped_walk(tmp_path):
         fast = paths_to_rules(page, height, DEFAULT_SETTINGS.pdf)
         assert fast == plain_rules(page, height)
         assert 6 <= len(fast) < 1 + 2 * 9  # some rules are inside forms, the deepest are not read
+
+
+def test_ligature_letters_stay_in_their_word():
+    """pdfium gives a ligature (`fi`) as its letters, each with the ligature's whole box: the second
+    letter starts where the first does, a step back wider than a glyph overlap, yet one word."""
+    import numpy as np
+
+    settings = DEFAULT_SETTINGS.pdf
+    glyphs = [
+        ("n", 0.0, 0.0, 4.1, 7.6), ("f", 4.1, 0.0, 8.2, 7.6), ("i", 4.1, 0.0, 8.2, 7.6), ("c", 8.2, 0.0, 11.8, 7.6)
+    ]
+    boxes = np.array([g[1:] for g in glyphs], dtype=np.float64)
+    forced = np.array([True, False, False, False])
+    expected = [Word("nfic", 0.0, 0.0, 11.8, 7.6)]
+    assert glyphs_to_words(glyphs, settings) == expected
+    assert words_from_arrays("nfic", *boxes.T, forced, settings.word_gap) == expected

@@ -278,12 +278,19 @@ def glyphs_to_words(glyphs: Iterable[Glyph], settings: PdfSettings) -> list[Word
     word_gap = settings.word_gap
     chars: list[str] = []
     x0 = top = x1 = bottom = 0.0
+    last = None  # the previous glyph's box: a ligature's letters share it (see words.segment_starts)
     for ch, g0, gtop, g1, gbottom in glyphs:
         if ch == " ":
+            last = None
             if chars:
                 add(Word("".join(chars), x0, top, x1, bottom))
                 chars = []
             continue
+        box = (g0, gtop, g1, gbottom)
+        if chars and box == last:
+            chars.append(ch)
+            continue
+        last = box
         if chars:
             size = bottom - top
             glyph_size = gbottom - gtop

@@ -42,16 +42,22 @@ def segment_starts(
     """Which glyphs start a word (bool per glyph), or None if the guesses do not settle.
 
     `forced`: glyphs that start a word whatever their place (the first, and any after a space).
+    A glyph with the box of the glyph before it (a ligature such as `fi`, which pdfium gives as
+    its letters, each with the ligature's box) continues the word whatever the running box.
     """
     n = len(x0)
     if n == 0:
         return np.zeros(0, dtype=bool)
+    ligature = np.zeros(n, dtype=bool)
+    ligature[1:] = (x0[1:] == x0[:-1]) & (x1[1:] == x1[:-1]) & (top[1:] == top[:-1]) & (bottom[1:] == bottom[:-1])
+    ligature &= ~forced
     ranked = [_ranks(a) for a in (x1, top, bottom)]
     glyph_size = bottom - top
     middle = (top + bottom) / 2
     x0_next, size_next, middle_next = x0[1:], glyph_size[1:], middle[1:]
     starts = forced.copy()
     starts[1:] |= ~_joins(x1[:-1], top[:-1], bottom[:-1], x0_next, size_next, middle_next, word_gap)
+    starts &= ~ligature
     for _ in range(_ROUNDS):
         segment = np.cumsum(starts) - 1
         run_x1, run_top, run_bottom = (
@@ -60,6 +66,7 @@ def segment_starts(
         )
         decided = forced.copy()
         decided[1:] |= ~_joins(run_x1[:-1], run_top[:-1], run_bottom[:-1], x0_next, size_next, middle_next, word_gap)
+        decided &= ~ligature
         if np.array_equal(decided, starts):
             return starts
         starts = decided

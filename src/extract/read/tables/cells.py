@@ -201,11 +201,12 @@ def _zone(x: float, bounds: list[float]) -> int:
 
 
 def _spans_several(words: tuple[Word, ...], bounds: list[float]) -> bool:
-    """Words that each sit wholly inside different columns: separate cells run together. Words
-    a plain space apart where the column changes are one label that reaches over a column
-    boundary (`NE average` left-aligned over right-aligned figures)."""
-    zones = [_zone(w.x0 + 0.5, bounds) for w in words]
-    if not all(_zone(w.x1 - 0.5, bounds) == z for w, z in zip(words, zones, strict=True)) or len(set(zones)) < 2:
+    """Words whose middles sit in different columns, more than a space apart where the column
+    changes: separate cells run together (a header word may be wider than its column's figures
+    and reach past the boundary). Words a plain space apart where the column changes are one
+    label that reaches over a column boundary (`NE average` left-aligned over right-aligned figures)."""
+    zones = [_zone((w.x0 + w.x1) / 2, bounds) for w in words]
+    if len(set(zones)) < 2:
         return False
     return all(b.x0 - a.x1 > 0.4 * max(a.bottom - a.top, b.bottom - b.top)
                for a, b, za, zb in zip(words, words[1:], zones, zones[1:], strict=False) if za != zb)
