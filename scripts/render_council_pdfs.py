@@ -48,7 +48,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -373,17 +373,7 @@ def build_docx(blocks: list[Block], style: DocxStyle, out: Path) -> Path:
                     run.font.size = Pt(size)
                     run.bold = head
 
-    previous = None
-    for kind, value in blocks:
-        if kind == "table":
-            if previous == "table":
-                doc.add_paragraph()
-            add_table(value)  # type: ignore[arg-type]
-        elif kind == "prose":
-            doc.add_paragraph(value)  # type: ignore[arg-type]
-        elif previous != "table":
-            doc.add_paragraph()
-        previous = kind
+    add_blocks(doc, blocks, add_table)
     out.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(out))
     return out
@@ -676,6 +666,22 @@ def render_all(chosen_cases: list[Seed], renderings: list[str], keep: Path | Non
     return written
 
 
+
+
+def add_blocks(doc, blocks: list[tuple[str, object]], add_table: Callable[[object], None]) -> None:
+    """Write a seed's blocks into a python-docx document: tables through `add_table`, prose as
+    paragraphs, a blank paragraph between two tables and for a blank line after prose."""
+    previous = None
+    for kind, value in blocks:
+        if kind == "table":
+            if previous == "table":
+                doc.add_paragraph()
+            add_table(value)
+        elif kind == "prose":
+            doc.add_paragraph(value)  # type: ignore[arg-type]
+        elif previous != "table":
+            doc.add_paragraph()
+        previous = kind
 
 def report_rendered(pdfs: Iterable[Path], by_case: dict[str, Seed]) -> int:
     """Print each rendered PDF with its pages, size and any seed characters its text layer lost;

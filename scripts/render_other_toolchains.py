@@ -36,6 +36,7 @@ from render_council_pdfs import (
     Block,
     Seed,
     Table,
+    add_blocks,
     autofit_widths,
     chromium_to_pdf,
     is_numeric,
@@ -411,17 +412,7 @@ def build_odt_source(blocks: list[Block], out: Path) -> Path:
             if r and all(grid.cell(0, j)._tc is not grid.cell(0, j2)._tc for j2 in range(t.ncols) if j2 != j):
                 grid.cell(0, j).merge(grid.cell(r, j))
 
-    previous = None
-    for kind, value in blocks:
-        if kind == "table":
-            if previous == "table":
-                doc.add_paragraph()
-            add_table(value)  # type: ignore[arg-type]
-        elif kind == "prose":
-            doc.add_paragraph(value)  # type: ignore[arg-type]
-        elif previous != "table":
-            doc.add_paragraph()
-        previous = kind
+    add_blocks(doc, blocks, add_table)
     doc.save(str(out))
     return out
 
