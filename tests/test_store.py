@@ -17,7 +17,7 @@ from extract.cli import main
 from extract.run.cache import Cache
 from extract.run.store import ROWS_SCHEMA
 from extract.tidy.flags import CONFLICT_COLUMNS, add_conflicts, conflict_mask, flag_conflicts
-from extract.write.output import OBSERVATIONS_SCHEMA, table_from_rows
+from extract.write.output import OBSERVATIONS_SCHEMA, generation_id, table_from_rows
 from extract.write.review import REVIEW_COLUMNS, QueueBuilder, unmatched_rows, unmatched_table_rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,6 +147,18 @@ def test_the_review_queue_over_columns_is_that_of_the_rows():
 def test_store_rows_are_the_observation_columns_and_candidates():
     assert ROWS_SCHEMA.names == [*OBSERVATIONS_SCHEMA.names, "candidates"]
     assert isinstance(ROWS_SCHEMA.field("candidates").type, pa.ListType)
+
+
+def test_generation_names_sort_in_the_order_they_are_made():
+    # CI once made a generation at 15:40:44 whose fraction was read in the next second, so it
+    # sorted before the one it followed and the previous generation was removed as "older"
+    second = 1_796_226_044 * 1_000_000_000
+    names = [generation_id(second + 987_270_705, 7), generation_id(second + 1_000_000_001, 7)]
+    assert names == sorted(names) and names[0].startswith("20261202T154044.987270705")
+    behind = generation_id(second, 8, newest=names[-1])  # the clock stepped back
+    assert behind > names[-1] and behind.endswith("-8")
+    assert generation_id(second + 5, 9, newest=behind) > behind
+    assert generation_id(second + 5, 9, newest=None) < names[0]
 
 
 def test_an_unchanged_run_links_the_outputs_and_a_damaged_one_is_written_again(corpus, tmp_path):

@@ -315,6 +315,19 @@ def current_generation(out: Path) -> Path | None:
     return Path(os.path.realpath(link))
 
 
+def generation_id(now_ns: int, pid: int, newest: str | None = None) -> str:
+    """A generation's name: names sort in the order generations are made, since the previous
+    generation is the last name before the current one. The time is read once (a second read
+    for the fraction could fall in the next second and sort first) and in UTC (local time steps
+    back an hour in autumn); when the clock is behind the newest name, the new one continues it."""
+    seconds, fraction = divmod(now_ns, 1_000_000_000)
+    stamp = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime(seconds))}.{fraction:09d}"
+    newest_stamp = newest.rsplit("-", 1)[0] if newest else ""
+    if stamp <= newest_stamp:
+        stamp = newest_stamp + "0"  # a longer name with the same start sorts after it
+    return f"{stamp}-{pid}"
+
+
 class Generation:
     """A new generation folder under OUT: write the outputs into `.dir`, then `commit()`."""
 
@@ -322,8 +335,9 @@ class Generation:
         self.out = Path(out)
         if adopt:
             adopt_legacy_files(self.out)  # first, so that the old files are the older generation
-        # names sort in the order generations are made (the previous one is the last before the current)
-        self.id = f"{time.strftime('%Y%m%dT%H%M%S')}.{time.time_ns() % 1_000_000_000:09d}-{os.getpid()}"
+        folder = self.out / GENERATIONS
+        made = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        self.id = generation_id(time.time_ns(), os.getpid(), made[-1] if made else None)
         self.dir = self.out / GENERATIONS / self.id
         self.dir.mkdir(parents=True)
         self.switched = False
