@@ -383,7 +383,8 @@ _MEASURE_WORDS = re.compile(
     # "per 10,000 of the children population": the base of the rate, none of an indicator's words (before the
     # shorter form, which would take "per 10000" alone)
     r"|\bper (100000|10000|1000) of (?:the )?(?:child |children |under 18 |0 17 |0 to 17 )?(?:population|pop)\b"
-    r"|\bper (100000|10000|1000)(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
+    r"|\bper (100000|10000|1000)"
+    r"(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)"
 )
