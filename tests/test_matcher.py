@@ -140,14 +140,24 @@ def test_heldout_names_precision_and_recall(matcher):
 # matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
 # Round 2 added 36 FOI and minutes names (27 near misses), labelled first: 439 names read at 0.986,
 # 0.888 with round 1's matcher and 0.991, 0.909 after round 2's rules.
-DEV_FLOOR = {"precision": 0.99, "recall": 0.90}
+# Round 3 read the 439 at 1.000, 0.909.
+DEV_FLOOR = {"precision": 0.995, "recall": 0.90}
+# Issue 9's third round appended 151 names (62 with an id, 72 near misses) from yet other councils'
+# FOI answers, minutes and scorecards, labelled first: read at 0.868, 0.532 by round 2's matcher and
+# 0.979, 0.742 after round 3's rules. Held to their own floor so that the 439 keep theirs.
+DEV_ROUND3_START = 439
+DEV_ROUND3_FLOOR = {"precision": 0.97, "recall": 0.74}
 
 
 def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
-    s = _score(matcher, DEV)
-    _report("dev", s)
+    s = _score(matcher, DEV.iloc[:DEV_ROUND3_START])
+    _report("dev (first 439)", s)
+    s3 = _score(matcher, DEV.iloc[DEV_ROUND3_START:])
+    _report("dev (round 3's 151)", s3)
+    _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
+    assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
 
 
 def test_alias_names_with_the_aliases_taken_away():
