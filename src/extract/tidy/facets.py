@@ -285,7 +285,7 @@ class Vocabulary:
         elif "percent" in measures:
             measures -= {"count", "rate"}
         if "days" in measures:
-            measures -= {"average"}
+            measures -= {"average", "count"}  # "average number of days": days, not a count
         stated = set()
         for m in measures:
             stated |= WORD_MEASURES.get(m, {m})
