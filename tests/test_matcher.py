@@ -98,11 +98,12 @@ HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.75, "near_miss_matched": 0}
 # held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
 # recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508;
-# round 2: 0.833, 0.508, 3 of 74).
-HELDOUT3_FLOOR = {"precision": 0.83, "recall": 0.50, "near_miss_matched": 3}
+# round 2: 0.833, 0.508, 3 of 74; round 3: 0.872, 0.576, 2 of 74).
+HELDOUT3_FLOOR = {"precision": 0.87, "recall": 0.57, "near_miss_matched": 2}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
-# 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched.
-HELDOUT4_FLOOR = {"precision": 0.92, "recall": 0.76, "near_miss_matched": 3}
+# 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
+# rules 0.925, 0.775 (62 of 80), 3 of 65.
+HELDOUT4_FLOOR = {"precision": 0.92, "recall": 0.77, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
