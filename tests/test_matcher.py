@@ -23,6 +23,10 @@ HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
 # A third held-out set (councils' FOI answers, minutes and scorecards, national releases), committed
 # alone before any rule was changed for it (git log tests/matcher/heldout3.csv).
 HELDOUT3 = pd.read_csv(LISTS / "heldout3.csv", dtype=str, keep_default_na=False)
+# A fourth held-out set (issue 9 round 3: councils' FOI answers, minutes and scorecards, Welsh, NI
+# and national releases, none of them a source of an earlier set), labelled by hand and committed
+# alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
+HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -94,8 +98,12 @@ HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.75, "near_miss_matched": 0}
 # held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
 # recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508;
-# round 2: 0.833, 0.508, 3 of 74).
-HELDOUT3_FLOOR = {"precision": 0.83, "recall": 0.50, "near_miss_matched": 3}
+# round 2: 0.833, 0.508, 3 of 74; round 3: 0.872, 0.576, 2 of 74).
+HELDOUT3_FLOOR = {"precision": 0.87, "recall": 0.57, "near_miss_matched": 2}
+# held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
+# 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
+# rules 0.925, 0.775 (62 of 80), 3 of 65.
+HELDOUT4_FLOOR = {"precision": 0.92, "recall": 0.77, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -105,12 +113,15 @@ def test_heldout_names_precision_and_recall(matcher):
     assert len(HELDOUT) >= 150 and (HELDOUT["note"].str.startswith("near miss")).sum() >= 30
     assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
     assert len(HELDOUT3) >= 150 and (HELDOUT3["note"].str.startswith("near miss")).sum() >= 40
+    assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
     s = _score(matcher, HELDOUT)
     _report("held-out", s)
     s2 = _score(matcher, HELDOUT2)
     _report("held-out 2", s2)
     s3 = _score(matcher, HELDOUT3)
     _report("held-out 3", s3)
+    s4 = _score(matcher, HELDOUT4)
+    _report("held-out 4", s4)
     assert s["precision"] >= HELDOUT_FLOOR["precision"], s
     assert s["recall"] >= HELDOUT_FLOOR["recall"], s
     assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= HELDOUT_FLOOR["near_miss_matched"], s
@@ -120,6 +131,9 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s3["precision"] >= HELDOUT3_FLOOR["precision"], s3
     assert s3["recall"] >= HELDOUT3_FLOOR["recall"], s3
     assert round(s3["near_miss_false_match_rate"] * s3["near_misses"]) <= HELDOUT3_FLOOR["near_miss_matched"], s3
+    assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
+    assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
+    assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -127,14 +141,24 @@ def test_heldout_names_precision_and_recall(matcher):
 # matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
 # Round 2 added 36 FOI and minutes names (27 near misses), labelled first: 439 names read at 0.986,
 # 0.888 with round 1's matcher and 0.991, 0.909 after round 2's rules.
-DEV_FLOOR = {"precision": 0.99, "recall": 0.90}
+# Round 3 read the 439 at 1.000, 0.909.
+DEV_FLOOR = {"precision": 0.995, "recall": 0.90}
+# Issue 9's third round appended 151 names (62 with an id, 72 near misses) from yet other councils'
+# FOI answers, minutes and scorecards, labelled first: read at 0.868, 0.532 by round 2's matcher and
+# 0.979, 0.742 after round 3's rules. Held to their own floor so that the 439 keep theirs.
+DEV_ROUND3_START = 439
+DEV_ROUND3_FLOOR = {"precision": 0.97, "recall": 0.74}
 
 
 def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
-    s = _score(matcher, DEV)
-    _report("dev", s)
+    s = _score(matcher, DEV.iloc[:DEV_ROUND3_START])
+    _report("dev (first 439)", s)
+    s3 = _score(matcher, DEV.iloc[DEV_ROUND3_START:])
+    _report("dev (round 3's 151)", s3)
+    _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
+    assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -172,10 +196,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in HELDOUT["query"] if plain(q) in written]
     assert not [q for q in HELDOUT2["query"] if plain(q) in written]
     assert not [q for q in HELDOUT3["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT4["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT, HELDOUT2, HELDOUT3, DEV, MUST_MATCH):
+    for table in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 

@@ -116,6 +116,20 @@ _MILES_UNDER = re.compile(r"within|under|less than|up to")
 _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
 _MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
+# "less than 3 months" vs "3 months or more": which side of a time the name counts. The bound is
+# written at the end of the name as marker words ("timebound below"/"timebound above") the time_bound group of
+# qualifier_words.csv reads (a name bounded one way never takes an entry bounded the other). "Within 45
+# working days" is left alone: it is how every timescale is written, bounded or not
+_TIME_UNIT = r"(?:working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?)"
+_BOUND_BELOW = re.compile(
+    rf"\b(?:less than|fewer than|under|up to|no more than|shorter than)\s+({_NUM}\s*{_TIME_UNIT})\b"
+)
+_BOUND_ABOVE = re.compile(
+    rf"\b(?:more than|longer than|over|at least)\s+({_NUM}\s*{_TIME_UNIT})\b"
+    rf"|\b({_NUM}\s*{_TIME_UNIT})\s+(?:or more|or longer|or over|and over|plus)\b"
+    rf"|\b({_NUM})\s+(?:or more|or longer)\s+({_TIME_UNIT})\b"
+)
+_BOUND_MARKERS = re.compile(r"\btimebound (?:below|above)\b")
 _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _RATE_WORD = re.compile(r"\brates?\b")
 PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
@@ -285,7 +299,7 @@ class Vocabulary:
         elif "percent" in measures:
             measures -= {"count", "rate"}
         if "days" in measures:
-            measures -= {"average"}
+            measures -= {"average", "count"}  # "average number of days": days, not a count
         stated = set()
         for m in measures:
             stated |= WORD_MEASURES.get(m, {m})
@@ -317,6 +331,9 @@ class Vocabulary:
 
         if digits:
             t = _MILES.sub(miles, t)
+            if "timebound" not in t:  # the marker words go at the end; the name's own words stay as they were
+                below, above = _BOUND_BELOW.search(t), _BOUND_ABOVE.search(t)
+                t += " timebound below" * bool(below) + " timebound above" * bool(above)
             t = _MORE_THAN_N.sub(lambda m: str(int(float(m.group(1))) + 1), t)  # more than 3 placements = 4 or more
         t = _COMPARATORS.sub(" ", t)
 
@@ -352,6 +369,8 @@ class Vocabulary:
             src = outside if group == "population" else t_quals
             for m in rx.finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
+        if "timebound" in t:
+            t = _BOUND_MARKERS.sub(" ", t)
         words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]
         return Reading(
             key=key,
@@ -380,7 +399,11 @@ class Vocabulary:
 
 _MEASURE_WORDS = re.compile(
     r"%\s?age\b|%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
-    r"|\bper (100000|10000|1000)(?: (?:population|pop|child population|people|residents|live births))?\b"
+    # "per 10,000 of the children population": the base of the rate, none of an indicator's words (before the
+    # shorter form, which would take "per 10000" alone)
+    r"|\bper (100000|10000|1000) of (?:the )?(?:child |children |under 18 |0 17 |0 to 17 )?(?:population|pop)\b"
+    r"|\bper (100000|10000|1000)"
+    r"(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)"
 )
