@@ -35,7 +35,20 @@ _STATED_KINDS = {"target", "tolerance", "intervention"}
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # a code leading a row's name: `SCC/002 ...` (letters, slash, number) or `KPI 3 - ...`; a format with
 # codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
-DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
+# or a local code run into its number (`CRE4 The percentage ...`, `CYP01 Re-referrals`: three letters or more,
+# so that `KS2 attainment` keeps its key stage)
+DEFAULT_CODE_RE = re.compile(
+    r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%])))\s*[-–:]?\s+(.+)$"
+)
+# what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
+# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`)
+_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$")
+
+
+def trim_name(name: str) -> str:
+    """The indicator's name without what its cell prints after it (an arrow, a numbered list)."""
+    trimmed = _NAME_TAIL.sub("", name)
+    return trimmed if re.search(r"[A-Za-z]{3}", trimmed) else name
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     code_col = table.column("code")
     code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
     split, name = split_code(raw_name, options.code_re)
+    name = trim_name(name)
     code = code or split
     year_kind = year_kind_for(name)
 
