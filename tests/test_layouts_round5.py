@@ -1,0 +1,159 @@
+"""Issue 8, round 5 (held-out dev documents added before these rules): Excel workbooks as people print
+them (one page scaled down with a chart sheet, hidden and too-narrow columns, a title only in the page
+header), Welsh measure tables in Word (abbreviations defined in a footnote, bilingual headers) and an
+HTML definition list; each dev document's hand-written truth is read in full."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract.load.pdf import load_pdf
+from extract.model import Cell, Line, Page
+from extract.read.kinds import classify_header
+from extract.read.tables.groups import header_rows
+from extract.read.tables.wide import DEFAULT_CODE_RE, split_code, trim_name
+from helpers import bench_heldout
+
+HERE = Path(__file__).parent
+DEV = HERE / "heldout" / "dev"
+sys.path.insert(0, str(HERE.parent / "parsers"))
+from generic import abbreviations_defined, axis_ticks  # noqa: E402  (parsers/ is no package)
+
+ROUND5 = (
+    "hertfordshire_cypp_review_2006_07",
+    "darlington_year_end_2020_21_one_page",
+    "cumbria_corporate_scorecard_q2_2013_14",
+    "anglesey_corporate_scorecard_q3_2017_18",
+    "swansea_annual_performance_2012_13",
+    "cumbria_council_plan_q1_2019_20",
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from extract.run.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.mark.parametrize("slug", ROUND5)
+def test_round5_dev_document_reads_every_truth_row(slug, pipeline, tmp_path):
+    bench = bench_heldout()
+    score = bench.score_folder("dev", DEV / slug, pipeline, tmp_path)
+    missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
+    assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
+
+
+# -- an indicator with one figure under the header is a row, not a header row -----------------------
+
+
+def test_a_row_with_one_figure_ends_the_header():
+    rows = [
+        ["Ref", "Indicator", "Polarity", "2019/20 outturn", "2020/21 outturn", "Target 2020/21"],
+        ["CYP01", "Initial conferences held within 15 working days", "High", "", "94.4%", ""],
+        ["CYP02", "Children in Care with an allocated social worker", "High", "", "100.0%", ""],
+        ["CYP06", "Statutory visits completed within timescale", "High", "89.0%", "93.1%", "90%"],
+    ]
+    assert header_rows(rows) == 1
+
+
+def test_a_group_row_over_the_header_is_still_header():
+    rows = [
+        ["", "", "Outturn", "", ""],
+        ["Ref", "Indicator", "2008/09", "2009/10", "Direction of travel"],
+        ["NI 59", "Initial assessments within 7 working days", "37.4%", "75.9%", "Improved"],
+    ]
+    assert header_rows(rows) == 2
+
+
+def test_the_one_page_scorecard_keeps_its_single_figure_rows_named():
+    page = load_pdf(DEV / "darlington_year_end_2020_21_one_page" / "document.pdf", DEV).pages[0]
+    from extract.read.tables.find import tables_by_page
+    from extract.settings import DEFAULT_SETTINGS
+
+    (table,) = [t for _, t in tables_by_page([page], DEFAULT_SETTINGS, ())]
+    labels = [c.label for c in table.value_columns]
+    assert "2020/21 outturn" in labels and not any("94.4%" in label for label in labels)
+
+
+# -- abbreviations a document defines -----------------------------------------------------------------
+
+
+def test_abbreviations_defined_in_a_footnote_are_found():
+    text = ("(ii) ALP – Acceptable Level of Performance. (iii) TTAF – Target to Aim For. "
+            "SN - Statistical Neighbours; RAG: see the key below")
+    assert abbreviations_defined(text) == {
+        "ALP": "Acceptable Level of Performance",
+        "TTAF": "Target to Aim For",
+        "SN": "Statistical Neighbours",
+    }
+
+
+def test_words_that_do_not_spell_the_letters_define_nothing():
+    # `see below` does not spell RAG; `children in need` does spell CIN
+    assert abbreviations_defined("RAG – see below. CIN: children in need") == {"CIN": "children in need"}
+
+
+def test_an_expanded_header_reads_as_the_words_it_stands_for():
+    assert classify_header("Target to Aim For 2013/14").kind == "target"
+    assert classify_header("Acceptable Level of Performance Target 2012/13").kind == "intervention"
+
+
+# -- header words of the round-5 layouts -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "role", "kind"),
+    [
+        ("Annual Perf. 2012/13 (i)", "value", "actual"),
+        ("Quarter 1 Performance against target", "value", "actual"),
+        ("Swansea's position in Wales 2011/12", "ignore", None),
+        ("Position at 31 March", "value", "actual"),
+        ("PI & Desired Direction of Travel", "name", None),
+        ("Measure or actions to achieve objective", "name", None),
+        ("Direction of Travel (qtr 2 v qtr 1)", "status", None),
+        ("Minimum standard", "value", "intervention"),
+    ],
+)
+def test_round5_header_words(label, role, kind):
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind) == (role, kind)
+
+
+# -- what a name cell prints besides the name -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "name"),
+    [
+        ("CRE4 The percentage of priority graffiti jobs completed within 7 days ↑", "CRE4",
+         "The percentage of priority graffiti jobs completed within 7 days"),
+        ("KS2 attainment in reading", None, "KS2 attainment in reading"),
+        ("SCC/002 % of children looked after", "SCC/002", "% of children looked after"),
+        ("Composite measure of 5 households in poverty indicators 1. Households receiving out of work benefits,",
+         None, "Composite measure of 5 households in poverty indicators"),
+    ],
+)
+def test_a_name_cell_keeps_its_code_arrow_and_list_apart(raw, code, name):
+    found, rest = split_code(raw, DEFAULT_CODE_RE)
+    assert (found, trim_name(rest)) == (code, name)
+
+
+# -- a chart's axis is no sentence ---------------------------------------------------------------------------
+
+
+def _lines(texts: list[str]) -> Page:
+    return Page(number=1, lines=[Line((Cell(t),)) for t in texts])
+
+
+def test_evenly_stepped_lone_figures_are_an_axis():
+    page = _lines(["2020/21 outturn by indicator", "120.0%", "100.0%", "80.0%", "Legend", "60.0%", "40.0%",
+                   "20.0%", "0.0%"])
+    assert axis_ticks(page) == {1, 2, 3, 5, 6, 7, 8}
+
+
+def test_lone_figures_that_do_not_step_evenly_are_kept():
+    assert axis_ticks(_lines(["Latest", "94.4%", "Target", "90%", "Previous", "89%", "England", "81%"])) == set()
