@@ -2586,6 +2586,111 @@ DOCUMENTS.update(
 )
 
 
+def cumbria_council_plan_2010(out: Path) -> None:
+    """Excel council-plan appendix printed with no cell borders and no gridlines (the table is held
+    together by alignment only): a theme column whose long text runs on over the empty cells beside it,
+    figures with their year in brackets in the same cell (`55.7 (for 2009)`), `tba` for years not yet
+    known, and a bold theme row between the groups."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Appendix One"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = False
+    ws.oddFooter.left.text = "Appendix One – Council Plan"
+    ws.oddFooter.right.text = "8/02/2010"
+    ws["A1"] = "COUNCIL PLAN – APPENDIX ONE – Key Indicators & Targets"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme and Outcome", "PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"]
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row=3, column=col, value=text)
+        cell.font = Font(name="Arial", size=9, bold=True)
+        cell.alignment = Alignment(horizontal="left" if col < 4 else "center", vertical="bottom", wrap_text=True)
+        cell.border = Border(bottom=Side(style="medium", color="000000"))
+    ws.cell(row=4, column=1, value="Wealthier Theme").font = Font(name="Arial", size=9, bold=True)
+    ws.cell(row=5, column=1, value="Priority Outcome 1: Local people benefit from Cumbria's prosperous economy")
+    ws.cell(row=5, column=1).font = Font(name="Arial", size=9, italic=True)
+    rows = [
+        ("NI 171 (LAA)", "New business registrations per 10,000 adult population", "54.5 (2005-2007 ave)",
+         "55.7 (for 2009)", "56.7 (for 2010)", "tba"),
+        ("NI 153 (LAA)", "Working age people claiming out of work benefits in the worst performing "
+         "neighbourhoods", "31.9% (to May 07)", "28.9% (to Feb 11)", "tba", "tba"),
+        ("NI 163 (LAA)", "Working age population qualified to at least Level 2", "70.8% (for 2006)",
+         "78.0% (for 2010)", "tba", "tba"),
+        ("NI 165 (LAA)", "Working age population qualified to at least Level 4", "26.8% (for 2006)",
+         "29.1% (for 2010)", "tba", "tba"),
+    ]
+    for r, values in enumerate(rows, start=6):
+        for col, value in enumerate(values, start=2):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name="Arial", size=9)
+            cell.alignment = Alignment(horizontal="left" if col < 4 else "center", vertical="top",
+                                       wrap_text=col == 3)
+    ws.cell(row=11, column=1, value="[NB: NI171 & NI153 targets are being renegotiated due to the recession]")
+    ws.cell(row=11, column=1).font = Font(name="Arial", size=8, italic=True)
+    for col, width in zip("ABCDEFG", (16, 12, 44, 18, 15, 15, 10), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+def hertfordshire_cypp_2006_07_grouped(out: Path) -> None:
+    """The Hertfordshire review again as another author prints it: numbered references (`1.1`, `1.2`) in
+    their own column, a two-row header with `2006/07` merged over `Target | Actual`, a `Good is` column,
+    indicator names not wrapped (running on over the empty comment cells), no gridlines, a small font
+    scaled to fit the width, and the header repeated on a second page after a manual page break."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CYPP review"
+    _xlsx_page(ws)
+    ws.print_title_rows = "3:4"
+    ws["A1"] = "Children and Young People's Plan – Performance Review 2006/07 (Appendix B)"
+    ws["A1"].font = Font(name="Calibri", size=11, bold=True)
+    _xlsx_row(ws, 3, ["No.", "Key performance indicator", "Good is", "Baseline", "2006/07", "", "Comments"],
+              bold=True, fill="385723")
+    _xlsx_row(ws, 4, ["", "", "", "", "Target", "Actual", ""], bold=True, fill="385723")
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4"):
+        ws.merge_cells(cells)
+    body = [
+        ("BEING HEALTHY", None),
+        (1.1, "Percentage of obese children under 11", "Low", "4.6% (2002)", "No target set", "N/A", ""),
+        (1.2, "Percentage of Hertfordshire schools achieving Healthy School Status by 2009", "High", 0.0, 0.60,
+         0.55, ""),
+        ("STAYING ACTIVE", None),
+        (2.1, "Percentage of 5 to 16 year olds who travel to school using sustainable modes of transport", "High",
+         0.565, 0.58, 0.66, ""),
+    ]
+    r = 5
+    for row in body:
+        if row[1] is None:
+            ws.cell(row=r, column=1, value=row[0]).font = Font(name="Calibri", size=9, bold=True)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
+            if row[0] == "STAYING ACTIVE":
+                ws.row_breaks.append(Break(id=r - 1))  # the second group starts a new page
+            r += 1
+            continue
+        for col, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name="Calibri", size=9)
+            cell.alignment = Alignment(horizontal="left" if col == 2 else "center", vertical="center")
+            if isinstance(value, float) and col > 3:
+                cell.number_format = "0.0%" if round(value * 1000) % 10 else "0%"
+            elif isinstance(value, float):
+                cell.number_format = "0.0"
+        r += 1
+    for col, width in zip("ABCDEFG", (5, 30, 7, 11, 10, 10, 30), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "cumbria_council_plan_indicators_2010"): ("xlsx", cumbria_council_plan_2010),
+        ("dev", "hertfordshire_cypp_review_2006_07_grouped"): ("xlsx", hertfordshire_cypp_2006_07_grouped),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
