@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from extract.load.pdf import load_pdf
-from extract.model import Cell, Line, Page
+from extract.model import Cell, Line, Page, Word
 from extract.read.kinds import classify_header
+from extract.read.tables.cells import is_value_like
 from extract.read.tables.groups import header_rows
+from extract.read.tables.ruled import _run_middles
 from extract.read.tables.wide import DEFAULT_CODE_RE, split_code, trim_name
 from helpers import bench_heldout
 
@@ -29,6 +31,9 @@ ROUND5 = (
     "anglesey_corporate_scorecard_q3_2017_18",
     "swansea_annual_performance_2012_13",
     "cumbria_council_plan_q1_2019_20",
+    # added after the first round-5 rules, before any rule for their layouts (both read `empty` untouched)
+    "cumbria_council_plan_indicators_2010",
+    "hertfordshire_cypp_review_2006_07_grouped",
 )
 
 
@@ -157,3 +162,39 @@ def test_evenly_stepped_lone_figures_are_an_axis():
 
 def test_lone_figures_that_do_not_step_evenly_are_kept():
     assert axis_ticks(_lines(["Latest", "94.4%", "Target", "90%", "Previous", "89%", "England", "81%"])) == set()
+
+
+# -- spreadsheets printed with borders round the header only, or none at all ------------------------------
+
+
+def test_a_figure_with_its_period_in_brackets_is_a_value():
+    assert is_value_like("55.7 (for 2009)") and is_value_like("31.9% (to May 07)")
+    assert not is_value_like("Priority Outcome (economy)")
+
+
+def test_a_printed_line_is_not_split_between_rows_by_its_glyphs():
+    # `Key` and `performance` reach lower than `indicator` (descenders): one run, one middle
+    words = [Word("Key", 137, 113.8, 152, 122.6), Word("performance", 155, 113.8, 210, 122.6),
+             Word("indicator", 213, 113.6, 251, 120.9)]
+    middles = _run_middles(words)
+    assert len({middles[id(w)] for w in words}) == 1
+
+
+def test_a_header_with_borders_reads_the_unruled_rows_under_it():
+    page = load_pdf(DEV / "hertfordshire_cypp_review_2006_07_grouped" / "document.pdf", DEV).pages[0]
+    from extract.read.tables.grid import page_grids
+    from extract.settings import DEFAULT_SETTINGS
+
+    (grid,) = page_grids(page, DEFAULT_SETTINGS.tables, 2)
+    assert ["BEING HEALTHY", "", "", "", "", "", ""] in grid.rows  # a section title: a row of its own
+    assert any(row[0] == "1.2" and row[3:6] == ["0%", "60%", "55%"] for row in grid.rows)
+
+
+def test_section_titles_between_a_header_and_its_rows_are_no_row_s_name():
+    page = load_pdf(DEV / "cumbria_council_plan_indicators_2010" / "document.pdf", DEV).pages[0]
+    from extract.read.tables.grid import page_grids
+    from extract.settings import DEFAULT_SETTINGS
+
+    (grid,) = page_grids(page, DEFAULT_SETTINGS.tables, 2)
+    assert grid.rows[0][:3] == ["Theme and Outcome", "PI", "Description"]
+    assert grid.rows[1][2] == "New business registrations per 10,000 adult population"

@@ -22,6 +22,7 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
@@ -35,12 +36,14 @@ from extract.read.tables.cells import (
     is_word_end,
     join_cell_lines,
     line_columns,
+    line_height,
     mend_label,
     merge_header,
 )
+from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
 from extract.read.tables.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
-from extract.read.tables.unruled import title_above, trailing_header, unruled_grids
+from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
 from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
@@ -206,8 +209,12 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
             continue
         index = _first_line_below(page.lines, region.top)
         grid.title = title_above(page.lines, index)
+        bottom = region.bottom
+        if header_row_count(grid.rows) == len(grid.rows):
+            # borders drawn round the header only (a spreadsheet's): its body is the lines under it
+            grid, bottom = _unruled_body(grid, page.lines, region.bottom, settings)
         grids.extend(split_at_headers(grid, min_values))
-        covered.append((region.top - 1, region.bottom + 1))
+        covered.append((region.top - 1, bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     above = min((g.top for g in grids), default=float("inf"))
     top_rest = [ln for ln in rest if (ln.top or 0) < above]
@@ -223,6 +230,54 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     if pending is not None:
         grids.append(pending)
     return grids
+
+
+def _unruled_body(grid: Grid, lines: list[Line], bottom: float, settings: TableSettings) -> tuple[Grid, float]:
+    """A ruled header with the unruled rows printed right under it, read in the header's columns
+    (section titles between them are rows of their own); the grid as it was when none follow."""
+    below = [ln for ln in lines if (ln.top or 0) >= bottom - 1]
+    runs = data_runs(below, settings)
+    if not runs or not below:
+        return grid, bottom
+    start, end = runs[0]
+    height = line_height(below[start])
+    if start > 3 or (below[start].top or 0) - bottom > 4 * settings.row_gap_heights * max(height, 1.0):
+        return grid, bottom  # the next figures are no body of this header
+    body = below[:end]
+    names = name_columns_of(body, grid.columns)
+    rows: list[list[str]] = []
+    contexts: list[str] = []
+    alignment = None
+    segment: list[Line] = []
+    for line in [*body, None]:
+        if line is not None and not _section_line(line, grid.columns, names):
+            segment.append(line)
+            continue
+        if segment:  # the rows between two section titles, banded on their own
+            found, texts, alignment, _ = lines_to_rows(segment, grid.columns, names, settings, headed=True,
+                                                       open_end=line is None and end == len(below))
+            rows += found
+            contexts += texts
+            segment = []
+        if line is not None:  # a section title: a row of its own, in the first column
+            rows.append([line.text] + [""] * (len(grid.columns) - 1))
+            contexts.append(line.text)
+    if not any(is_data_cells(row) for row in rows):
+        return grid, bottom
+    return replace(grid, rows=grid.rows + rows, contexts=grid.contexts + contexts, alignment=alignment,
+                   bottom=body[-1].bottom or bottom), body[-1].bottom or bottom
+
+
+def _section_line(line: Line, columns: list[Span], names: set[int]) -> bool:
+    """A section title under a spreadsheet's header: one run of words, no figure, starting in a
+    column that holds no names and running on into the next (a wrapped name stays in its column)."""
+    if len(line.cells) != 1 or is_value_like(line.cells[0].text):
+        return False
+    cell = line.cells[0]
+    if cell.x0 is None or cell.x1 is None:
+        return False
+    first = next((c for c, (x0, x1) in enumerate(columns) if x0 - 2 <= cell.x0 < x1), None)
+    return first is not None and first not in names and cell.x1 > columns[first][1] + 2
 
 
 def _first_line_below(lines: list[Line], y: float) -> int:

@@ -75,9 +75,17 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
 
 
 def _name_column(table: Table) -> Column | None:
-    named = table.column("name")
-    if named is not None:
-        return named
+    named = [c for c in table.columns if c.role == "name"]
+    if len(named) > 1:
+        # `PI | Description`: both labels may name the indicator; the column of words is the name
+        # (the other holds its codes, `NI 171 (LAA)`)
+        def length(col: Column) -> float:
+            texts = [r.cells[col.index] for r in table.rows if r.cells[col.index]]
+            return sum(len(t) for t in texts) / len(texts) if texts else 0.0
+
+        return max(named, key=length)
+    if named:
+        return named[0]
     # No labelled name column: the column whose cells are most often words, not numbers.
     def wordiness(col: Column) -> int:
         return sum(1 for r in table.rows if r.cells[col.index] and parse_cell(r.cells[col.index]).value is None
