@@ -2691,6 +2691,55 @@ DOCUMENTS.update(
 )
 
 
+def welsh_housing_bilingual_q4(out: Path) -> None:
+    """The Welsh Appendix 4c housing measures again as a bilingual Word table: each header one line, Welsh
+    then English parted by a slash (`Targed Ch4 / Target Q4`, `Ch4 / Q4`, `CAG / RAG`), bilingual section
+    rows merged across, an all-Wales average column, landscape."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Atodiad 4c / Appendix 4c – Gwybodaeth Rheoli Perfformiad / Performance Management Information")
+    _heading(doc, "Grŵp Gwasanaethau Cymuned a Phlant – Chwarter 4 2014/15\n"
+             "Community & Children's Services Group – Quarter 4 2014/15", 12, "00703C")
+    heads = ["Dangosydd / Indicator", "Gwirioneddol 2013/14 / Actual 2013/14", "Targed 2014/15 / Target 2014/15",
+             "Targed Ch4 / Target Q4", "Ch4 / Q4", "Cyfartaledd Cymru 2013/14 / Wales average 2013/14", "CAG / RAG"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=8, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00703C")
+    _repeat_header(table.rows[0])
+    groups = [
+        ("Digartrefedd a chyngor tai / Homelessness and housing advice", [
+            ("% of homeless presentations decided within 33 working days (Local)", "80.3", "75.0", "75.0", "87.6",
+             "87.5", "Gwyrdd / Green"),
+            ("The average number of working days between homeless presentation and discharge of duty for households "
+             "found to be statutorily homeless (Local)", "84", "90", "90", "61", "", "Gwyrdd / Green"),
+        ]),
+        ("Tai – sector preifat / Housing – private sector", [
+            ("The average number of calendar days taken to deliver a Disabled Facilities Grant (DFG) (Statutory)",
+             "232", "270", "270", "205", "239", "Gwyrdd / Green"),
+            ("The average number of calendar days taken to deliver a low cost adaptation works in private dwellings "
+             "where the Disabled Facilities Grant process is not used (Local)", "71", "85", "85", "53", "",
+             "Gwyrdd / Green"),
+        ]),
+    ]
+    for group, rows in groups:
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1])
+        _cell_text(merged, group, bold=True, size=9, colour="00703C")
+        _shade(merged, "E2EFDA")
+        for values in rows:
+            cells = table.add_row().cells
+            for n, text in enumerate(values):
+                _cell_text(cells[n], text, size=9,
+                           align=WD_ALIGN_PARAGRAPH.LEFT if n == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(cells[-1], "C6EFCE")
+    _widths(table, [9.5, 2.6, 2.6, 2.2, 1.8, 3.0, 2.6])
+    doc.save(out)
+
+
+DOCUMENTS.update({("dev", "welsh_housing_bilingual_q4_2014_15"): ("docx", welsh_housing_bilingual_q4)})
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
