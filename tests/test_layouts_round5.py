@@ -34,6 +34,7 @@ ROUND5 = (
     # added after the first round-5 rules, before any rule for their layouts (both read `empty` untouched)
     "cumbria_council_plan_indicators_2010",
     "hertfordshire_cypp_review_2006_07_grouped",
+    "welsh_housing_bilingual_q4_2014_15",  # added before the bilingual-header rule (14/18 untouched)
 )
 
 
@@ -198,3 +199,36 @@ def test_section_titles_between_a_header_and_its_rows_are_no_row_s_name():
     (grid,) = page_grids(page, DEFAULT_SETTINGS.tables, 2)
     assert grid.rows[0][:3] == ["Theme and Outcome", "PI", "Description"]
     assert grid.rows[1][2] == "New business registrations per 10,000 adult population"
+
+
+# -- Welsh and bilingual labels ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "role", "kind"),
+    [
+        ("Ch4 / Q4", "value", "actual"),
+        ("Dangosydd / Indicator", "name", None),
+        ("Cod / Code", "code", None),
+        ("CAG / RAG", "status", None),
+        ("Targed", "value", "target"),
+        ("Canlyniad Ch3", "value", "actual"),
+        ("Cyfartaledd Cymru", "value", "regional"),
+        ("Perfformiad yn erbyn y targed", "value", "actual"),
+        ("Tuedd / Trend", "ignore", None),
+        ("High/Low", "polarity", None),  # no spaced slash: no translation
+    ],
+)
+def test_welsh_and_bilingual_labels(label, role, kind):
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind) == (role, kind)
+
+
+def test_a_welsh_quarter_is_a_quarter():
+    from extract.read.periods import parse_period
+
+    welsh, english = parse_period("Ch3 2017/18"), parse_period("Q3 2017/18")
+    assert (welsh.type, welsh.start, welsh.end) == (english.type, english.start, english.end) == (
+        "quarter", english.start, english.end) and english.start is not None
+    assert classify_header("Ch4").period_label == "Ch4"
+    assert classify_header("reach 3").role == "ignore"
