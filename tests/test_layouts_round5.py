@@ -122,6 +122,13 @@ def test_an_expanded_header_reads_as_the_words_it_stands_for():
         ("Measure or actions to achieve objective", "name", None),
         ("Direction of Travel (qtr 2 v qtr 1)", "status", None),
         ("Minimum standard", "value", "intervention"),
+        # scorecard abbreviations: `Perf.` is performance, but `Good perf is` heads the polarity
+        ("Good perf is", "polarity", None),
+        ("Good is", "polarity", None),
+        ("Stat Neigh", "value", "statistical_neighbours"),
+        ("Best Stat Neigh", "ignore", None),
+        ("Prev Yr", "value", "previous_year"),
+        ("Tgt", "value", "target"),
     ],
 )
 def test_round5_header_words(label, role, kind):
