@@ -2740,6 +2740,46 @@ def welsh_housing_bilingual_q4(out: Path) -> None:
 DOCUMENTS.update({("dev", "welsh_housing_bilingual_q4_2014_15"): ("docx", welsh_housing_bilingual_q4)})
 
 
+def anglesey_scorecard_q3_2017_18_workbook(out: Path) -> None:
+    """The Anglesey scorecard as its Excel workbook prints: each measure's code on its own line above its
+    description in one cell, bilingual two-line headers in the cells, quarter columns of which only the
+    third is filled, figures stored as numbers (`0%`, `0.00%`, counts), Welsh RAG words in filled cells,
+    and a wide comment column that makes fit-to-page print the whole sheet at a small scale."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cerdyn Sgorio Ch3"
+    _xlsx_page(ws)
+    ws.page_setup.fitToHeight = 1
+    ws["A1"] = "Cerdyn Sgorio Corfforaethol / Corporate Scorecard – Ch3 / Q3 2017/18"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="7B2C3C")
+    headers = ["Dangosydd\nIndicator", "Ch1\nQ1", "Ch2\nQ2", "Ch3\nQ3", "Targed\nTarget", "CAG\nRAG",
+               "Sylwadau\nComments"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="7B2C3C")
+    ws.row_dimensions[3].height = 26
+    rows = [
+        ("PAM/023\nPercentage of food establishments which are 'broadly compliant' with food hygiene standards",
+         0.98, "0%", 0.80, "Gwyrdd"),
+        ("PAM/030\nPercentage of municipal waste collected by local authorities and prepared for reuse and/or "
+         "recycled, including source segregated biowastes that are composted", 0.7324, "0.00%", 0.67, "Gwyrdd"),
+        ("Number of Stage 1 complaints received by Children's Services", 28, "0", None, None),
+        ("Number of Stage 1 complaints to Children's Services where a discussion was offered within timescale",
+         24, "0", None, None),
+    ]
+    for r, (name, q3, fmt, target, rag) in enumerate(rows, start=4):
+        _xlsx_row(ws, r, [name, None, None, q3, target, rag, ""])
+        ws.cell(row=r, column=4).number_format = fmt
+        ws.cell(row=r, column=5).number_format = "0%"
+        if rag:
+            ws.cell(row=r, column=6).fill = PatternFill("solid", fgColor="92D050")
+        ws.row_dimensions[r].height = 40
+    for col, width in zip("ABCDEFG", (58, 7, 7, 8, 8, 8, 120), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "anglesey_scorecard_q3_2017_18_workbook"): ("xlsx", anglesey_scorecard_q3_2017_18_workbook)})
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
