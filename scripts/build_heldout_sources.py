@@ -2780,6 +2780,56 @@ def anglesey_scorecard_q3_2017_18_workbook(out: Path) -> None:
 DOCUMENTS.update({("dev", "anglesey_scorecard_q3_2017_18_workbook"): ("xlsx", anglesey_scorecard_q3_2017_18_workbook)})
 
 
+def kent_early_help_monthly_workbook(out: Path) -> None:
+    """The Kent early help figures in the year's monthly workbook: twelve month columns under a `2015/16`
+    group cell merged across them, only June and July filled (the release is July's), a polarity column,
+    empty year-to-date and target columns, so the sheet is wide and mostly empty; fit to one page width at a
+    small scale, gridlines printed, no borders."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "EHPS monthly"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = True
+    ws["A1"] = "Kent County Council – Early Help & Preventative Services Monthly Scorecard (July 2015 data)"
+    ws["A1"].font = Font(name="Arial", size=11, bold=True)
+    months = ["Apr-15", "May-15", "Jun-15", "Jul-15", "Aug-15", "Sep-15", "Oct-15", "Nov-15", "Dec-15", "Jan-16",
+              "Feb-16", "Mar-16"]
+    ws.cell(row=3, column=3, value="2015/16").font = Font(name="Arial", size=9, bold=True)
+    ws.cell(row=3, column=3).alignment = Alignment(horizontal="center")
+    ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=14)
+    for col, text in enumerate(["Indicator", "Polarity", *months, "Direction of travel"], start=1):
+        cell = ws.cell(row=4, column=col, value=text)
+        cell.font = Font(name="Arial", size=9, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    rows = [
+        ("Number of Early Help notifications received", "Info", {"Jul-15": (818, "#,##0")}, ""),
+        ("Percentage of assessments completed within 2 weeks of notification", "High",
+         {"Jun-15": (0.563, "0.0%"), "Jul-15": (0.637, "0.0%")}, "Improved"),
+        ("Number of first time entrants to the Youth Justice System", "Low",
+         {"Jun-15": (583, "#,##0"), "Jul-15": (492, "#,##0")}, "Improved"),
+    ]
+    for r, (name, polarity, figures, dot) in enumerate(rows, start=5):
+        ws.cell(row=r, column=1, value=name).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.cell(row=r, column=2, value=polarity).alignment = Alignment(horizontal="center", vertical="center")
+        for month, (value, fmt) in figures.items():
+            cell = ws.cell(row=r, column=3 + months.index(month), value=value)
+            cell.number_format = fmt
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        ws.cell(row=r, column=15, value=dot).alignment = Alignment(horizontal="center", vertical="center")
+        for col in range(1, 16):
+            ws.cell(row=r, column=col).font = Font(name="Arial", size=9)
+    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["B"].width = 8
+    for col in range(3, 15):
+        ws.column_dimensions[chr(64 + col)].width = 8
+    ws.column_dimensions["O"].width = 14
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "kent_early_help_monthly_workbook_2015_16"): ("xlsx", kent_early_help_monthly_workbook)})
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
