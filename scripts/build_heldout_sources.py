@@ -2830,6 +2830,51 @@ def kent_early_help_monthly_workbook(out: Path) -> None:
 DOCUMENTS.update({("dev", "kent_early_help_monthly_workbook_2015_16"): ("xlsx", kent_early_help_monthly_workbook)})
 
 
+def swansea_performance_2012_13_workbook(out: Path) -> None:
+    """The Swansea row as a workbook prints it: the colour key in cells to the right of the title rows, a
+    summary count table beside the main table (both with borders), `#N/A` where the workbook's formula found
+    no figure, the footnote marks defined under the table."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Annual PIs"
+    _xlsx_page(ws)
+    ws["A1"] = "City & County of Swansea – Annual Performance Report 2012/13"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="00395D")
+    ws["A2"] = "Performance tables – annual service performance targets"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    for r, (word, meaning, fill) in enumerate([("Green", "Achieved ALP", "92D050"), ("Amber", "Within 5% of ALP",
+                                                "FFC000"), ("Red", "Missed ALP", "FF7C80")], start=1):
+        ws.cell(row=r, column=9, value=word).fill = PatternFill("solid", fgColor=fill)
+        ws.cell(row=r, column=10, value=meaning)
+    headers = ["PI", "Description", "Annual Perf. 2012/13 (i)", "ALP Target 2012/13 (ii)", "TTAF 2012/13 (iii)",
+               "Annual Perf. 2011/12", "Wales average 2011/12", "ALP 2013/14", "TTAF 2013/14"]
+    _xlsx_row(ws, 5, headers, bold=True, fill="00395D")
+    ws.row_dimensions[5].height = 38
+    _xlsx_row(ws, 6, ["CRE4", "The percentage of priority graffiti jobs completed within 7 days", 0.954, 0.97, 1.0,
+                      0.993, "#N/A", 0.99, 1.0])
+    for col in (3, 4, 5, 6, 8, 9):
+        ws.cell(row=6, column=col).number_format = "0.0%" if col in (3, 6) else "0%"
+    ws.cell(row=6, column=3).fill = PatternFill("solid", fgColor="FF7C80")
+    ws.cell(row=6, column=2).alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[6].height = 26
+    # a small summary table beside the main one
+    _xlsx_row(ws, 5, [None] * 10 + ["Summary", "PIs"], bold=True, fill="00395D")
+    for r, (word, count) in enumerate([("Green", 0), ("Amber", 0), ("Red", 1)], start=6):
+        ws.cell(row=r, column=11, value=word).border = _CELL_BOX
+        ws.cell(row=r, column=12, value=count).border = _CELL_BOX
+    ws["A8"] = ("(i) Colour is based on ALP. (ii) ALP – Acceptable Level of Performance. "
+                "(iii) TTAF – Target to Aim For.")
+    ws["A8"].font = Font(name="Arial", size=8)
+    for col, width in zip("ABCDEFGHIJKL", (7, 40, 10, 10, 10, 10, 10, 9, 9, 16, 10, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "swansea_annual_performance_2012_13_workbook"): ("xlsx", swansea_performance_2012_13_workbook)}
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
