@@ -239,3 +239,13 @@ def test_a_welsh_quarter_is_a_quarter():
         "quarter", english.start, english.end) and english.start is not None
     assert classify_header("Ch4").period_label == "Ch4"
     assert classify_header("reach 3").role == "ignore"
+
+
+def test_a_name_wrapped_over_its_values_is_no_section_title():
+    from extract.read.tables.sections import starts_outside_names
+
+    columns = [(40.0, 200.0), (210.0, 250.0), (260.0, 300.0)]
+    wrapped = Line((Cell("% in care aged 16, now aged 19-21 yrs in suitable", 40.0, 190.0),))
+    section = Line((Cell("Wealthier Theme", 10.0, 80.0),))
+    assert not starts_outside_names(wrapped, columns, {0})
+    assert starts_outside_names(section, columns, {0})

@@ -182,7 +182,8 @@ def header_above(
             break
         tail = _year_tail(line, lines[max(0, k - 3) : k])
         if not tail and not _fits_header(line, columns) and not _header_like(line):
-            if end is not None or (above := header_over_sections(lines, k, settings, _header_like)) is None:
+            if end is not None or (above := header_over_sections(
+                    lines, k, settings, _header_like, columns, name_columns)) is None:
                 break  # a title or a sentence across the table
             k = above  # (over section titles, `Wealthier Theme`, between the header and the body)
             continue
@@ -306,10 +307,9 @@ def unruled_grids(
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
             columns = sorted(merged + extra)
             names = name_columns_of(body, columns)
-        # numberless lines between the header and the first data line: a wrapped first row, unless
-        # they are section titles the header was found above
+        # numberless lines between the header and the first data line: a wrapped first row (or section titles)
         sections = h_start < h_end < start and \
-            header_over_sections(lines, start - 1, settings, _header_like) == h_end - 1
+            header_over_sections(lines, start - 1, settings, _header_like, columns, names) == h_end - 1
         body = lines[start if sections else h_end : end]
         header = lines[h_start:h_end]
         rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, headed=bool(header),
