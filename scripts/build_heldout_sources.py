@@ -2875,6 +2875,44 @@ DOCUMENTS.update(
 )
 
 
+def cumbria_council_plan_2010_boxed(out: Path) -> None:
+    """The Cumbria appendix as another author prints it: header cells boxed and filled, the theme and
+    outcome rows merged across with a fill but no borders, the indicator rows boxed again under them; so
+    the header's borders and the rows' borders are two separate grids on the page."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Appendix One"
+    _xlsx_page(ws)
+    ws["A1"] = "Council Plan – Appendix One – Key Indicators & Targets (Wealthier theme)"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    _xlsx_row(ws, 3, ["PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"], bold=True,
+              fill="44546A")
+    for r, text in ((4, "Wealthier Theme"), (5, "Priority Outcome 1: Local people benefit from Cumbria's prosperous "
+                                                 "economy")):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.font = Font(name="Arial", size=9, bold=r == 4, italic=r == 5)
+        cell.fill = PatternFill("solid", fgColor="D6DCE4")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+    rows = [
+        ["NI 171 (LAA)", "New business registrations per 10,000 adult population", "54.5 (2005-2007 ave)",
+         "55.7 (for 2009)", "56.7 (for 2010)", "tba"],
+        ["NI 153 (LAA)", "Working age people claiming out of work benefits in the worst performing neighbourhoods",
+         "31.9% (to May 07)", "28.9% (to Feb 11)", "tba", "tba"],
+        ["NI 163 (LAA)", "Working age population qualified to at least Level 2", "70.8% (for 2006)",
+         "78.0% (for 2010)", "tba", "tba"],
+    ]
+    for r, values in enumerate(rows, start=6):
+        _xlsx_row(ws, r, values)
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="center")
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    for col, width in zip("ABCDEF", (12, 50, 18, 15, 15, 10), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "cumbria_council_plan_indicators_2010_boxed"): ("xlsx", cumbria_council_plan_2010_boxed)})
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
