@@ -35,6 +35,10 @@ ROUND5 = (
     "cumbria_council_plan_indicators_2010",
     "hertfordshire_cypp_review_2006_07_grouped",
     "welsh_housing_bilingual_q4_2014_15",  # added before the bilingual-header rule (14/18 untouched)
+    "anglesey_scorecard_q3_2017_18_workbook",
+    "kent_early_help_monthly_workbook_2015_16",
+    "swansea_annual_performance_2012_13_workbook",
+    "cumbria_council_plan_indicators_2010_boxed",  # added before the boxed-header rule (read `empty` untouched)
 )
 
 
@@ -249,3 +253,15 @@ def test_a_name_wrapped_over_its_values_is_no_section_title():
     section = Line((Cell("Wealthier Theme", 10.0, 80.0),))
     assert not starts_outside_names(wrapped, columns, {0})
     assert starts_outside_names(section, columns, {0})
+
+
+def test_a_header_boxed_apart_from_its_boxed_rows_heads_them():
+    page = load_pdf(DEV / "cumbria_council_plan_indicators_2010_boxed" / "document.pdf", DEV).pages[0]
+    from extract.read.tables.grid import page_grids
+    from extract.settings import DEFAULT_SETTINGS
+
+    (grid,) = page_grids(page, DEFAULT_SETTINGS.tables, 2)
+    assert grid.method == "ruled"
+    assert grid.rows[0] == ["PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"]
+    assert grid.rows[1][0] == "Wealthier Theme"  # a section title between them: a row of its own
+    assert grid.rows[3][:2] == ["NI 171 (LAA)", "New business registrations per 10,000 adult population"]

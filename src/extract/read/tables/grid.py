@@ -41,7 +41,14 @@ from extract.read.tables.cells import (
     merge_header,
 )
 from extract.read.tables.rows import lines_to_rows, name_columns_of
-from extract.read.tables.ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
+from extract.read.tables.ruled import (
+    Region,
+    edges_to_regions,
+    region_to_grid,
+    region_words,
+    rules_to_edges,
+    split_at_headers,
+)
 from extract.read.tables.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
 from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
 from extract.settings import TableSettings
@@ -203,18 +210,33 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     regions = edges_to_regions(h, v, settings)
     grids: list[Grid] = []
     covered: list[tuple[float, float]] = []
-    for region in regions:
+    boxed: dict[int, Grid] = {}  # a header boxed apart from its rows, by the region of its rows
+    regions = sorted(regions, key=lambda r: r.top)
+    for n, region in enumerate(regions):
         grid = region_to_grid(region, region_words(page.lines, region))
-        if grid is None or len(grid.rows) < settings.min_ruled_rows or len(grid.columns) < settings.min_ruled_columns:
+        if grid is None or len(grid.columns) < settings.min_ruled_columns:
             continue
-        index = _first_line_below(page.lines, region.top)
-        grid.title = title_above(page.lines, index)
+        top = region.top
+        if n in boxed and header_row_count(grid.rows) == 0:
+            grid, top = _under_header(boxed[n], grid, page.lines)
+        header_only = header_row_count(grid.rows) == len(grid.rows)
+        if header_only and n + 1 < len(regions) and _rows_below(region, regions[n + 1], page.lines):
+            boxed[n + 1] = grid  # the rows are the next ruled region (section titles may stand between)
+            covered.append((region.top - 1, region.bottom + 1))
+            continue
+        if len(grid.rows) < settings.min_ruled_rows and not header_only:
+            continue
+        grid.title = title_above(page.lines, _first_line_below(page.lines, top))
         bottom = region.bottom
-        if header_row_count(grid.rows) == len(grid.rows):
+        if header_only:
             # borders drawn round the header only (a spreadsheet's): its body is the lines under it
-            grid, bottom = _unruled_body(grid, page.lines, region.bottom, settings)
+            below = min((r.top for r in regions if r.top > region.bottom), default=float("inf"))
+            grid, bottom = _unruled_body(grid, [ln for ln in page.lines if (ln.bottom or 0) < below],
+                                         region.bottom, settings)  # (up to the next ruled table)
+            if len(grid.rows) < settings.min_ruled_rows:
+                continue
         grids.extend(split_at_headers(grid, min_values))
-        covered.append((region.top - 1, bottom + 1))
+        covered.append((top - 1, bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     above = min((g.top for g in grids), default=float("inf"))
     top_rest = [ln for ln in rest if (ln.top or 0) < above]
@@ -266,6 +288,36 @@ def _unruled_body(grid: Grid, lines: list[Line], bottom: float, settings: TableS
         return grid, bottom
     return replace(grid, rows=grid.rows + rows, contexts=grid.contexts + contexts, alignment=alignment,
                    bottom=body[-1].bottom or bottom), body[-1].bottom or bottom
+
+
+def _between(upper: float, lower: float, lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if upper <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= lower]
+
+
+def _rows_below(header: Region, rows: Region, lines: list[Line]) -> bool:
+    """The next ruled region holds a boxed header's rows: it starts under it, as wide, with at most a
+    few section titles (one run of words each, no figure) between them."""
+    between = _between(header.bottom, rows.top, lines)
+    overlap = min(header.x1, rows.x1) - max(header.x0, rows.x0)
+    return rows.top - header.bottom < 4 * 12.0 * (len(between) + 1) and overlap > 0.8 * (header.x1 - header.x0) \
+        and len(between) <= 3 and all(len(ln.cells) == 1 and not is_value_like(ln.text) for ln in between)
+
+
+def _under_header(header: Grid, body: Grid, lines: list[Line]) -> tuple[Grid, float]:
+    """A boxed header's labels set over the columns of the rows boxed under it (each label over the
+    column it overlaps most), the section titles between them rows of their own."""
+    width = len(body.columns)
+    rows: list[list[str]] = []
+    for labels in header.rows:
+        row = [""] * width
+        for (x0, x1), label in zip(header.columns, labels, strict=True):
+            c = max(range(width), key=lambda k: min(x1, body.columns[k][1]) - max(x0, body.columns[k][0]))
+            row[c] = normalise_space(f"{row[c]} {label}")
+        rows.append(row)
+    sections = [[ln.text] + [""] * (width - 1) for ln in _between(header.bottom, body.top, lines)]
+    joined = rows + sections + body.rows
+    return replace(body, rows=joined, contexts=[" ".join(t for t in r if t) for r in joined], top=header.top), \
+        header.top
 
 
 def _section_line(line: Line, columns: list[Span], names: set[int]) -> bool:
