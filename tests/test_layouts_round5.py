@@ -265,3 +265,36 @@ def test_a_header_boxed_apart_from_its_boxed_rows_heads_them():
     assert grid.rows[0] == ["PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"]
     assert grid.rows[1][0] == "Wealthier Theme"  # a section title between them: a row of its own
     assert grid.rows[3][:2] == ["NI 171 (LAA)", "New business registrations per 10,000 adult population"]
+
+
+def _boxed(rows: list[list[str]], top: float, xs: list[float], height: float = 14.0):
+    """Rules and lines of a boxed grid: one row of cells per `rows` item, column edges at `xs`."""
+    from extract.model import Rule
+
+    bottom = top + height * len(rows)
+    rules = [Rule("h", xs[0], top + k * height, xs[-1], top + k * height) for k in range(len(rows) + 1)]
+    rules += [Rule("v", x, top, x, bottom) for x in xs]
+    lines = []
+    for k, texts in enumerate(rows):
+        y = top + k * height + 3
+        cells = tuple(
+            Cell(t, xs[c] + 2, xs[c] + 2 + 5 * len(t), (Word(t, xs[c] + 2, y, xs[c] + 2 + 5 * len(t), y + 8),))
+            for c, t in enumerate(texts) if t
+        )
+        lines.append(Line(cells, y, y + 8))
+    return rules, lines
+
+
+def test_a_boxed_key_over_a_table_with_its_own_header_stays_apart():
+    from extract.read.tables.grid import page_grids
+    from extract.settings import DEFAULT_SETTINGS
+
+    xs = [40.0, 240.0, 300.0, 360.0]
+    key_rules, key_lines = _boxed([["Green: on target", "Red: off target", "Blue: best"]], 100.0, xs)
+    table = [["Indicator", "2019/20", "2020/21"], ["Re-referrals within 12 months", "18%", "17%"],
+             ["Assessments within 45 days", "90%", "93%"]]
+    rules, lines = _boxed(table, 130.0, xs)
+    page = Page(number=1, lines=key_lines + lines, rules=key_rules + rules)
+    grids = page_grids(page, DEFAULT_SETTINGS.tables, 2)
+    assert not any(g.rows[0][0].startswith("Green") and "Indicator" in " ".join(g.rows[1]) for g in grids)
+    assert any(g.rows[0] == ["Indicator", "2019/20", "2020/21"] for g in grids)

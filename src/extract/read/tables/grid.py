@@ -219,7 +219,9 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
         top = region.top
         if n in boxed and header_row_count(grid.rows) == 0:
             grid, top = _under_header(boxed[n], grid, page.lines)
-        header_only = header_row_count(grid.rows) == len(grid.rows)
+        # a boxed header names values (`Baseline`, `2010/11`); a boxed note or key names none
+        header_only = header_row_count(grid.rows) == len(grid.rows) and sum(
+            1 for row in grid.rows for t in row if t and classify_header(t).role == "value") >= min_values
         if header_only and n + 1 < len(regions) and _rows_below(region, regions[n + 1], page.lines):
             boxed[n + 1] = grid  # the rows are the next ruled region (section titles may stand between)
             covered.append((region.top - 1, region.bottom + 1))
