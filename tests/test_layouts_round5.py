@@ -298,3 +298,21 @@ def test_a_boxed_key_over_a_table_with_its_own_header_stays_apart():
     grids = page_grids(page, DEFAULT_SETTINGS.tables, 2)
     assert not any(g.rows[0][0].startswith("Green") and "Indicator" in " ".join(g.rows[1]) for g in grids)
     assert any(g.rows[0] == ["Indicator", "2019/20", "2020/21"] for g in grids)
+
+
+# -- what spreadsheets print in a figure's cell -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "figure", "mark"), [("12.3 ▲", "12.3", "▲"), ("93%↑", "93%", "↑"),
+                                                      ("↓ 67.2%", "67.2%", "↓"), ("60.9% RED", "60.9%", "RED")])
+def test_an_arrow_typed_after_a_figure_is_its_mark(raw, figure, mark):
+    from extract.read.tables.wide import split_mark
+
+    assert split_mark(raw) == (figure, mark)
+
+
+@pytest.mark.parametrize("raw", ["#N/A", "#DIV/0!", "#VALUE!", "#REF!"])
+def test_a_spreadsheet_error_value_is_no_figure(raw):
+    from extract.read.values import is_no_value
+
+    assert is_no_value(raw) and is_value_like(raw)

@@ -19,15 +19,17 @@ from extract.read.values import formula_disagrees, infer_unit, is_no_value, pars
 
 # `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 # a RAG word or an arrow printed in the figure's own cell (`60.9% RED`, `↓ 67.2%`)
-_MARK = re.compile(r"^\s*([↑↓→←▲▼⬆⬇️\ufe0f]+)?\s*(.*?)(?:\s+(red|amber|green))?\s*$", re.I)
+# (or after it: a spreadsheet's typed arrow, `12.3 ▲`)
+_ARROWS = "↑↓→←▲▼⬆⬇️\ufe0f"
+_MARK = re.compile(rf"^\s*([{_ARROWS}]+)?\s*(.*?)(?:\s*([{_ARROWS}]+)|\s+(red|amber|green))?\s*$", re.I)
 
 
 def split_mark(raw: str) -> tuple[str, str | None]:
     """(the figure, the mark beside it): the status a cell prints with its number."""
     m = _MARK.match(raw)
-    if not m or not (m.group(1) or m.group(3)) or parse_cell(m.group(2)).value is None:
+    if not m or not (m.group(1) or m.group(3) or m.group(4)) or parse_cell(m.group(2)).value is None:
         return raw, None
-    return m.group(2), " ".join(g for g in (m.group(1), m.group(3)) if g)
+    return m.group(2), " ".join(g for g in (m.group(1), m.group(3), m.group(4)) if g)
 
 
 # a target may be stated in words (`above N / NE`): kept, with a null value
