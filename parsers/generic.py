@@ -12,7 +12,10 @@ It reads what most KPI papers share, and nothing else:
 - KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
   tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
-  fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers).
+  fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers),
+  leaving out a chart's axis labels (lone figures stepping evenly);
+- column headers that use an abbreviation the document defines in a key or footnote (`TTAF –
+  Target to Aim For`) read by the words it stands for.
 Its rows say parser=generic, and the pipeline matches their names with a stricter threshold.
 """
 
