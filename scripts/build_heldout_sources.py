@@ -2913,6 +2913,43 @@ def cumbria_council_plan_2010_boxed(out: Path) -> None:
 DOCUMENTS.update({("dev", "cumbria_council_plan_indicators_2010_boxed"): ("xlsx", cumbria_council_plan_2010_boxed)})
 
 
+def hertfordshire_cypp_2006_07_over_two_pages(out: Path) -> None:
+    """The Hertfordshire review printed at 100% without fit to width: the sheet is wider than the page, so
+    LibreOffice prints its columns over two pages (down, then over): page 1 holds the references, outcomes,
+    indicator names and baselines, page 2 the target, actual, traffic light and comment columns of the same
+    rows with no names beside them; the header row is repeated as a print title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Review 2006-07"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_rows = "3:3"
+    ws["A1"] = "Children and Young People's Plan – Performance Review 2006/07 – Being Healthy"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    _xlsx_row(ws, 3, ["Ref", "Outcome", "KPI", "Baseline", "Target 06/07", "Actual 06/07", "Traffic Light",
+                      "Comments"], bold=True, fill="1F4E79")
+    rows = [
+        ["BH1", "Tackle obesity", "Percentage of obese children under 11", "4.6% (2002)", "No target set", "N/A",
+         "", "Year 6 pupils to be measured in Autumn 2007"],
+        ["BH2", "Healthy schools", "Percentage of Hertfordshire schools achieving Healthy School Status by 2009",
+         "0%", "60%", "55%", "Amber", "Good progress reported with LAA target"],
+        ["BH3", "Active travel", "Percentage of 5 to 16 year olds who travel to school using sustainable modes of "
+         "transport", "56.5%", "58%", "66%", "Green", "LAA Year 1 target exceeded"],
+    ]
+    for r, values in enumerate(rows, start=4):
+        _xlsx_row(ws, r, values)
+        ws.row_dimensions[r].height = 30
+    for col, width in zip("ABCDEFGH", (8, 22, 70, 20, 16, 16, 14, 50), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "hertfordshire_cypp_review_2006_07_two_pages_wide"): ("xlsx", hertfordshire_cypp_2006_07_over_two_pages)}
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
