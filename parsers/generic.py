@@ -27,13 +27,13 @@ from collections.abc import Iterator
 
 from extract.model import Document, Page, RawFigure
 from extract.plugins.parser import Parser
-from extract.read.kinds import classify_header
+from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
-from extract.read.tables.table_model import Column, Table
+from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
 from extract.read.values import parse_cell
@@ -66,12 +66,15 @@ class Generic(Parser):
         from_tables: set[tuple[int | None, str]] = set()
         read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
         glossary = abbreviations_defined(document.text)
+        pages = {page.number: page for page in document.pages}
         for page, table in tables_by_page(document.pages, settings, self.strategies):
             read.setdefault(page.number, set()).add(id(table.grid))
             if table.grid is not None:
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
             table = expand_headers(table, glossary)
+            if page.number is not None and page.number - 1 in pages:
+                table = names_from_page_before(table, page, pages[page.number - 1])
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
@@ -189,3 +192,36 @@ def axis_ticks(page: Page) -> set[int]:
         return set()
     steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
     return set(singles) if len(steps) == 1 and steps.pop() > 0 else set()
+
+
+_SAME_ROW = 2.0  # points: a row printed at the same height on the page before
+
+
+def names_from_page_before(table: Table, page: Page, before: Page) -> Table:
+    """A table with no name column whose every row is printed at the same height as a line of words on
+    the page before: a sheet wider than the page, its columns printed down, then over (the names on one
+    page, the figures of the same rows on the next). The names are taken from there; else the table."""
+    if any(c.role in ("name", "code") for c in table.columns) or any(
+        c.role in ("blank", "ignore") and any(len(r.cells[c.index]) > 12 and re.search(r"[A-Za-z]{4}", r.cells[c.index])
+                                             for r in table.rows)  # (a column of words: its own names)
+        for c in table.columns
+    ) or not table.rows:
+        return table
+    names = []
+    for row in table.rows:
+        # the row's line (its context may run on with a continuation's words)
+        line = max((ln for ln in page.lines if ln.text and row.context.startswith(ln.text)),
+                   key=lambda ln: len(ln.text), default=None)
+        top = line.top if line is not None else None
+        across = [ln for ln in before.lines if top is not None and ln.top is not None
+                  and abs(ln.top - top) <= _SAME_ROW]
+        words = [c.text for ln in across for c in ln.cells if re.search(r"[A-Za-z]{3}", c.text)]
+        if not words:
+            return table
+        names.append(max(words, key=len))  # the name is the longest text of the row
+    if len(set(names)) < len(names):
+        return table
+    name = Column(len(table.columns), "(name, on the page before)", HeaderMeaning("name"))
+    table.columns = [*table.columns, name]
+    table.rows = [TableRow([*r.cells, n], r.context, r.shifted) for r, n in zip(table.rows, names, strict=True)]
+    return table

@@ -22,7 +22,7 @@ from helpers import bench_heldout
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
 sys.path.insert(0, str(HERE.parent / "parsers"))
-from generic import abbreviations_defined, axis_ticks  # noqa: E402  (parsers/ is no package)
+from generic import abbreviations_defined, axis_ticks, names_from_page_before  # noqa: E402  (parsers/ is no package)
 
 ROUND5 = (
     "hertfordshire_cypp_review_2006_07",
@@ -39,6 +39,7 @@ ROUND5 = (
     "kent_early_help_monthly_workbook_2015_16",
     "swansea_annual_performance_2012_13_workbook",
     "cumbria_council_plan_indicators_2010_boxed",  # added before the boxed-header rule (read `empty` untouched)
+    "hertfordshire_cypp_review_2006_07_two_pages_wide",  # before the rule for columns printed over (`empty`)
 )
 
 
@@ -316,3 +317,33 @@ def test_a_spreadsheet_error_value_is_no_figure(raw):
     from extract.read.values import is_no_value
 
     assert is_no_value(raw) and is_value_like(raw)
+
+
+# -- a sheet wider than the page: names on one page, the same rows' figures on the next --------------------------
+
+
+def _row_line(texts: list[str], top: float) -> Line:
+    return Line(tuple(Cell(t, 40.0 + 120 * k, 150.0 + 120 * k) for k, t in enumerate(texts)), top, top + 9)
+
+
+def _figures_table(rows: list[list[str]]):
+    from extract.read.tables.table_model import Column, Table, TableRow
+
+    columns = [Column(k, label, classify_header(label)) for k, label in enumerate(["Baseline", "Target 06/07"])]
+    return Table(columns, [TableRow(r, " ".join(r)) for r in rows], None, "", None)
+
+
+def test_names_printed_on_the_page_before_at_the_same_heights_name_the_rows():
+    before = Page(1, [_row_line(["BH2", "Percentage of schools with Healthy School Status"], 159.0),
+                      _row_line(["BH3", "Percentage of pupils travelling sustainably"], 189.0)])
+    page = Page(2, [_row_line(["0%", "60%"], 158.6), _row_line(["56.5%", "58%"], 188.8)])
+    table = names_from_page_before(_figures_table([["0%", "60%"], ["56.5%", "58%"]]), page, before)
+    assert [r.cells[-1] for r in table.rows] == ["Percentage of schools with Healthy School Status",
+                                                 "Percentage of pupils travelling sustainably"]
+
+
+def test_rows_at_other_heights_than_the_page_before_get_no_names():
+    before = Page(1, [_row_line(["A title over something else entirely"], 100.0)])
+    page = Page(2, [_row_line(["0%", "60%"], 158.6), _row_line(["56.5%", "58%"], 188.8)])
+    table = names_from_page_before(_figures_table([["0%", "60%"], ["56.5%", "58%"]]), page, before)
+    assert not any(c.role == "name" for c in table.columns)
