@@ -296,12 +296,15 @@ def _between(upper: float, lower: float, lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if upper <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= lower]
 
 
+_BOXED_GAP = 48.0  # points: how far under a boxed header its rows may start, per line of section titles + 1
+
+
 def _rows_below(header: Region, rows: Region, lines: list[Line]) -> bool:
     """The next ruled region holds a boxed header's rows: it starts under it, as wide, with at most a
     few section titles (one run of words each, no figure) between them."""
     between = _between(header.bottom, rows.top, lines)
     overlap = min(header.x1, rows.x1) - max(header.x0, rows.x0)
-    return rows.top - header.bottom < 4 * 12.0 * (len(between) + 1) and overlap > 0.8 * (header.x1 - header.x0) \
+    return rows.top - header.bottom < _BOXED_GAP * (len(between) + 1) and overlap > 0.8 * (header.x1 - header.x0) \
         and len(between) <= 3 and all(len(ln.cells) == 1 and not is_value_like(ln.text) for ln in between)
 
 
