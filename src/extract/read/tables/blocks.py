@@ -297,6 +297,7 @@ def _title_above(
     previous_top = lines[i].top
     min_gap = float("inf")
     stacked_lines = 0  # lines of values stacked over this block's own: they do not count to the title's
+    hanging = False  # the title starts left of the values (a definition list's term)
     for k in range(i - 1, -1, -1):
         if i - 1 - k >= settings.title_lines + stacked_lines:
             break
@@ -310,6 +311,10 @@ def _title_above(
             continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
         cells = [c for c in in_column if _under(c.x0, start.x0) and not _is_labelled(c)]
+        if not cells and (not title or hanging) and _hanging_title(rows[k], start) \
+                and (not title or abs(rows[k][0].x0 - title[0].x0) <= 3):
+            cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
+            hanging = True
         if not cells:
             if title or period:
                 break
@@ -333,6 +338,9 @@ def _title_above(
         text = normalise_space(" ".join(c.text for c in cells))
         if period is None and not title and _period_line(text):
             period = text
+            beside = [c for c in in_column if c.x0 > cells[-1].x1 and _VALUE_ONLY.match(c.text)]
+            if bare is None and not stacked and len(beside) == 1:
+                bare = _VALUE_ONLY.match(beside[0].text).group(1).strip()  # `Quarter 1 2019/20  716`
         elif _RAG.fullmatch(text.strip()) or _VALUE_ONLY.match(text) or not re.search(r"[A-Za-z0-9]", text):
             if title:
                 break
@@ -360,6 +368,17 @@ def _type_size(line: Line) -> float:
     return heights[len(heights) // 2] if heights else 0.0
 
 _INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
+
+
+_HANGING = 3 * _INDENT  # points: how far left of its values a definition list's term may start
+
+
+def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
+    """A line of one cell of words starting left of the values, further than a padding, and running
+    on over them (a definition list's term, its values indented under it): no neighbour's title."""
+    return len(cells) == 1 and start.x0 - _HANGING <= cells[0].x0 < start.x0 - _INDENT \
+        and cells[0].x1 > start.x0 and bool(re.search(r"[A-Za-z]{3}", cells[0].text)) \
+        and not _RAG.fullmatch(cells[0].text)
 
 
 def _under(title_x0: float, value_x0: float) -> bool:

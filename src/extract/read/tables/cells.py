@@ -49,7 +49,13 @@ class Grid:
 # -- cells and values --------------------------------------------------------------------------
 @lru_cache(maxsize=65536)  # pure, and asked of the same cell texts by every grid test on a page
 def is_value_like(text: str) -> bool:
-    return parse_cell(text).value is not None or is_no_value(text)
+    # a figure may print the period or basis it is for in brackets after it (`55.7 (for 2009)`)
+    noted = _NOTED_FIGURE.match(text)
+    return parse_cell(text).value is not None or is_no_value(text) or (
+        noted is not None and parse_cell(noted.group(1)).value is not None)
+
+
+_NOTED_FIGURE = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\([^()]{1,30}\)\s*$")
 
 
 _PERIOD_CELL = re.compile(
