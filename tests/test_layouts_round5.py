@@ -17,45 +17,13 @@ from extract.read.tables.cells import is_value_like
 from extract.read.tables.groups import header_rows
 from extract.read.tables.ruled import _run_middles
 from extract.read.tables.wide import DEFAULT_CODE_RE, split_code, trim_name
-from helpers import bench_heldout
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
 sys.path.insert(0, str(HERE.parent / "parsers"))
 from generic import abbreviations_defined, axis_ticks, names_from_page_before  # noqa: E402  (parsers/ is no package)
 
-ROUND5 = (
-    "hertfordshire_cypp_review_2006_07",
-    "darlington_year_end_2020_21_one_page",
-    "cumbria_corporate_scorecard_q2_2013_14",
-    "anglesey_corporate_scorecard_q3_2017_18",
-    "swansea_annual_performance_2012_13",
-    "cumbria_council_plan_q1_2019_20",
-    # added after the first round-5 rules, before any rule for their layouts (both read `empty` untouched)
-    "cumbria_council_plan_indicators_2010",
-    "hertfordshire_cypp_review_2006_07_grouped",
-    "welsh_housing_bilingual_q4_2014_15",  # added before the bilingual-header rule (14/18 untouched)
-    "anglesey_scorecard_q3_2017_18_workbook",
-    "kent_early_help_monthly_workbook_2015_16",
-    "swansea_annual_performance_2012_13_workbook",
-    "cumbria_council_plan_indicators_2010_boxed",  # added before the boxed-header rule (read `empty` untouched)
-    "hertfordshire_cypp_review_2006_07_two_pages_wide",  # before the rule for columns printed over (`empty`)
-)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from extract.run.pipeline import Pipeline
-
-    return Pipeline()
-
-
-@pytest.mark.parametrize("slug", ROUND5)
-def test_round5_dev_document_reads_every_truth_row(slug, pipeline, tmp_path):
-    bench = bench_heldout()
-    score = bench.score_folder("dev", DEV / slug, pipeline, tmp_path)
-    missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
-    assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
+# (every truth row of the round-5 dev documents: tests/test_heldout_dev.py)
 
 
 # -- an indicator with one figure under the header is a row, not a header row -----------------------
@@ -94,8 +62,10 @@ def test_the_one_page_scorecard_keeps_its_single_figure_rows_named():
 
 
 def test_abbreviations_defined_in_a_footnote_are_found():
-    text = ("(ii) ALP – Acceptable Level of Performance. (iii) TTAF – Target to Aim For. "
-            "SN - Statistical Neighbours; RAG: see the key below")
+    text = (
+        "(ii) ALP – Acceptable Level of Performance. (iii) TTAF – Target to Aim For. "
+        "SN - Statistical Neighbours; RAG: see the key below"
+    )
     assert abbreviations_defined(text) == {
         "ALP": "Acceptable Level of Performance",
         "TTAF": "Target to Aim For",
@@ -147,12 +117,18 @@ def test_round5_header_words(label, role, kind):
 @pytest.mark.parametrize(
     ("raw", "code", "name"),
     [
-        ("CRE4 The percentage of priority graffiti jobs completed within 7 days ↑", "CRE4",
-         "The percentage of priority graffiti jobs completed within 7 days"),
+        (
+            "CRE4 The percentage of priority graffiti jobs completed within 7 days ↑",
+            "CRE4",
+            "The percentage of priority graffiti jobs completed within 7 days",
+        ),
         ("KS2 attainment in reading", None, "KS2 attainment in reading"),
         ("SCC/002 % of children looked after", "SCC/002", "% of children looked after"),
-        ("Composite measure of 5 households in poverty indicators 1. Households receiving out of work benefits,",
-         None, "Composite measure of 5 households in poverty indicators"),
+        (
+            "Composite measure of 5 households in poverty indicators 1. Households receiving out of work benefits,",
+            None,
+            "Composite measure of 5 households in poverty indicators",
+        ),
     ],
 )
 def test_a_name_cell_keeps_its_code_arrow_and_list_apart(raw, code, name):
@@ -168,8 +144,9 @@ def _lines(texts: list[str]) -> Page:
 
 
 def test_evenly_stepped_lone_figures_are_an_axis():
-    page = _lines(["2020/21 outturn by indicator", "120.0%", "100.0%", "80.0%", "Legend", "60.0%", "40.0%",
-                   "20.0%", "0.0%"])
+    page = _lines(
+        ["2020/21 outturn by indicator", "120.0%", "100.0%", "80.0%", "Legend", "60.0%", "40.0%", "20.0%", "0.0%"]
+    )
     assert axis_ticks(page) == {1, 2, 3, 5, 6, 7, 8}
 
 
@@ -187,8 +164,11 @@ def test_a_figure_with_its_period_in_brackets_is_a_value():
 
 def test_a_printed_line_is_not_split_between_rows_by_its_glyphs():
     # `Key` and `performance` reach lower than `indicator` (descenders): one run, one middle
-    words = [Word("Key", 137, 113.8, 152, 122.6), Word("performance", 155, 113.8, 210, 122.6),
-             Word("indicator", 213, 113.6, 251, 120.9)]
+    words = [
+        Word("Key", 137, 113.8, 152, 122.6),
+        Word("performance", 155, 113.8, 210, 122.6),
+        Word("indicator", 213, 113.6, 251, 120.9),
+    ]
     middles = _run_middles(words)
     assert len({middles[id(w)] for w in words}) == 1
 
@@ -241,7 +221,10 @@ def test_a_welsh_quarter_is_a_quarter():
 
     welsh, english = parse_period("Ch3 2017/18"), parse_period("Q3 2017/18")
     assert (welsh.type, welsh.start, welsh.end) == (english.type, english.start, english.end) == (
-        "quarter", english.start, english.end) and english.start is not None
+        "quarter",
+        english.start,
+        english.end,
+    ) and english.start is not None
     assert classify_header("Ch4").period_label == "Ch4"
     assert classify_header("reach 3").role == "ignore"
 
@@ -280,7 +263,8 @@ def _boxed(rows: list[list[str]], top: float, xs: list[float], height: float = 1
         y = top + k * height + 3
         cells = tuple(
             Cell(t, xs[c] + 2, xs[c] + 2 + 5 * len(t), (Word(t, xs[c] + 2, y, xs[c] + 2 + 5 * len(t), y + 8),))
-            for c, t in enumerate(texts) if t
+            for c, t in enumerate(texts)
+            if t
         )
         lines.append(Line(cells, y, y + 8))
     return rules, lines
@@ -292,8 +276,11 @@ def test_a_boxed_key_over_a_table_with_its_own_header_stays_apart():
 
     xs = [40.0, 240.0, 300.0, 360.0]
     key_rules, key_lines = _boxed([["Green: on target", "Red: off target", "Blue: best"]], 100.0, xs)
-    table = [["Indicator", "2019/20", "2020/21"], ["Re-referrals within 12 months", "18%", "17%"],
-             ["Assessments within 45 days", "90%", "93%"]]
+    table = [
+        ["Indicator", "2019/20", "2020/21"],
+        ["Re-referrals within 12 months", "18%", "17%"],
+        ["Assessments within 45 days", "90%", "93%"],
+    ]
     rules, lines = _boxed(table, 130.0, xs)
     page = Page(number=1, lines=key_lines + lines, rules=key_rules + rules)
     grids = page_grids(page, DEFAULT_SETTINGS.tables, 2)
@@ -304,8 +291,10 @@ def test_a_boxed_key_over_a_table_with_its_own_header_stays_apart():
 # -- what spreadsheets print in a figure's cell -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("raw", "figure", "mark"), [("12.3 ▲", "12.3", "▲"), ("93%↑", "93%", "↑"),
-                                                      ("↓ 67.2%", "67.2%", "↓"), ("60.9% RED", "60.9%", "RED")])
+@pytest.mark.parametrize(
+    ("raw", "figure", "mark"),
+    [("12.3 ▲", "12.3", "▲"), ("93%↑", "93%", "↑"), ("↓ 67.2%", "67.2%", "↓"), ("60.9% RED", "60.9%", "RED")],
+)
 def test_an_arrow_typed_after_a_figure_is_its_mark(raw, figure, mark):
     from extract.read.tables.wide import split_mark
 
@@ -334,12 +323,19 @@ def _figures_table(rows: list[list[str]]):
 
 
 def test_names_printed_on_the_page_before_at_the_same_heights_name_the_rows():
-    before = Page(1, [_row_line(["BH2", "Percentage of schools with Healthy School Status"], 159.0),
-                      _row_line(["BH3", "Percentage of pupils travelling sustainably"], 189.0)])
+    before = Page(
+        1,
+        [
+            _row_line(["BH2", "Percentage of schools with Healthy School Status"], 159.0),
+            _row_line(["BH3", "Percentage of pupils travelling sustainably"], 189.0),
+        ],
+    )
     page = Page(2, [_row_line(["0%", "60%"], 158.6), _row_line(["56.5%", "58%"], 188.8)])
     table = names_from_page_before(_figures_table([["0%", "60%"], ["56.5%", "58%"]]), page, before)
-    assert [r.cells[-1] for r in table.rows] == ["Percentage of schools with Healthy School Status",
-                                                 "Percentage of pupils travelling sustainably"]
+    assert [r.cells[-1] for r in table.rows] == [
+        "Percentage of schools with Healthy School Status",
+        "Percentage of pupils travelling sustainably",
+    ]
 
 
 def test_rows_at_other_heights_than_the_page_before_get_no_names():
