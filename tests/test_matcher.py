@@ -4,6 +4,7 @@ the rules were tuned on."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
@@ -377,6 +378,18 @@ def test_the_acceptance_rule_floors():
     assert not table.accepts(50.0, 30.0, 0.3, anchored=True)  # ... and its share of words
     assert table.accepts(42.0, 10.0, 1.0) and not table.accepts(42.0, 10.0, 0.8)
     assert not generic.accepts(50.0, 0.0, 1.0, anchored=True) and not generic.accepts(42.0, 0.0, 1.0)
+
+
+def test_a_score_near_the_floor_needs_a_wider_lead():
+    """Issue 9 round 4: below `close_until` (66) every acceptance path also needs `margin` (4) plus
+    `close_slope` (0.5) points of lead per point short of it; at and above 66 the lead is `margin`."""
+    table = DEFAULT_SETTINGS.fuzzy_rule()
+    assert table.accepts(66.0, 62.0) and table.accepts(64.0, 59.0)
+    assert not table.accepts(64.0, 59.5)  # lead 4.5 clears the margin, not the 5 a 64 needs
+    assert table.accepts(50.0, 38.0, 0.5, anchored=True)  # an anchored 50 needs a lead of 12 ...
+    assert not table.accepts(50.0, 39.0, 0.5, anchored=True)  # ... where the floor's lead alone is 10
+    plain = dataclasses.replace(table, close_slope=0.0)
+    assert plain.accepts(64.0, 59.5) and plain.accepts(50.0, 39.0, 0.5, anchored=True)
 
 
 def test_a_vetoed_candidate_is_no_rival(matcher):
