@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import resource
@@ -53,6 +54,26 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 
 
 # -- worker processes ---------------------------------------------------------------------------
+YOUNG_COLLECTION = 20_000  # container allocations between two collections of the youngest objects
+
+
+def settle_heap() -> None:
+    """Call once the long-lived state is built (parsers, mappings, the matcher), before workers
+    fork: the collector leaves it alone from then on and collects young objects less often.
+
+    A full collection walks every object the process holds, and the process holds that state
+    for its whole life (over one pass of the bench PDFs, 7 full collections took 0.54 s of a
+    9.8 s parse); frozen, it is never walked again, and a forked worker's copy of its memory
+    stays shared (a walk writes to each object's header). Parsing makes and drops containers by
+    the million, almost none of them in reference cycles: collecting the youngest every
+    20,000 allocations instead of 700 finds the same garbage (at most a few MB later) for a
+    sixth of the time. Identical output: nothing the tool reads depends on when cycles go.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
+
+
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_CACHE: Cache | None = None
 # finish(index, parsed, matches) -> what the main process files for the document (runner.py), or
@@ -182,6 +203,8 @@ class WorkerPool:
         _WORKER_FINISH = finish  # and finish it (only with a cache: the parent then needs no rows)
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
+
+        settle_heap()
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
         self.workers: list[_Worker] = []
