@@ -58,18 +58,18 @@ YOUNG_COLLECTION = 20_000  # container allocations between two collections of th
 
 
 def settle_heap() -> None:
-    """Call once the long-lived state is built (parsers, mappings, the matcher), before workers
-    fork: the collector leaves it alone from then on and collects young objects less often.
+    """In a worker, once the long-lived state is there (parsers, mappings, the matcher: inherited
+    from the parent, frozen as it forked, see WorkerPool._spawn): the collector leaves it alone
+    and collects young objects less often.
 
-    A full collection walks every object the process holds, and the process holds that state
-    for its whole life (over one pass of the bench PDFs, 7 full collections took 0.54 s of a
-    9.8 s parse); frozen, it is never walked again, and a forked worker's copy of its memory
-    stays shared (a walk writes to each object's header). Parsing makes and drops containers by
-    the million, almost none of them in reference cycles: collecting the youngest every
+    A full collection walks every object the process holds, and a worker holds that state for
+    its whole life (over one pass of the bench PDFs, 7 full collections took 0.54 s of a 9.8 s
+    parse); frozen, it is never walked again, and the worker's copy of its memory stays shared
+    with the parent (a walk writes to each object's header). Parsing makes and drops containers
+    by the million, almost none of them in reference cycles: collecting the youngest every
     20,000 allocations instead of 700 finds the same garbage (at most a few MB later) for a
     sixth of the time. Identical output: nothing the tool reads depends on when cycles go.
     """
-    gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
 
@@ -126,6 +126,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(memory_mb)
+    settle_heap()
     pipeline, cache = _WORKER_PIPELINE, _WORKER_CACHE
     assert pipeline is not None
     try:
@@ -203,8 +204,6 @@ class WorkerPool:
         _WORKER_FINISH = finish  # and finish it (only with a cache: the parent then needs no rows)
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
-
-        settle_heap()
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
         self.workers: list[_Worker] = []
@@ -215,7 +214,11 @@ class WorkerPool:
         process = self.context.Process(
             target=_worker_main, args=(child, self.recycle, self.memory_mb, inherited, os.getpid()), daemon=True
         )
-        process.start()
+        gc.freeze()  # the worker's copy of everything there is now starts frozen (settle_heap)
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()  # this process collects as before (a frozen object is never collected)
         child.close()
         worker = _Worker(process, parent)
         self.workers.append(worker)
