@@ -153,7 +153,12 @@ def line_height(line: Line) -> float:
 
 
 def is_data_line(line: Line) -> bool:
-    return is_data_cells([c.text for c in line.cells])
+    return _is_data_texts(tuple([c.text for c in line.cells]))
+
+
+@lru_cache(maxsize=65536)  # pure, and asked again of each line by every pass over a page's lines
+def _is_data_texts(texts: tuple[str, ...]) -> bool:
+    return is_data_cells(list(texts))
 
 
 def merge_spans(spans: list[Span], gap: float) -> list[Span]:
