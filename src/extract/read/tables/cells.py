@@ -339,7 +339,8 @@ def merge_header(rows: list[list[str]]) -> list[str]:
         joined = normalise_space(" ".join(parts))
         own = classify_header(parts[-1]) if parts else None
         # a group saying only "Performance" over `Previous` / `Target`: the column's own word is the specific one
-        if own is not None and own.role == "value" and own.kind != "actual" and classify_header(joined).kind == "actual":
+        if own is not None and own.role == "value" and own.kind != "actual" \
+                and classify_header(joined).kind == "actual":
             joined = normalise_space(parts[-1])
         labels.append(joined)
     return labels
