@@ -350,10 +350,30 @@ def _title_above(
         else:
             title = cells + title
         previous_top = line.top
-    return title, period, bare
+    return _drop_note(title), period, bare
 
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+_NOTE_WORDS = 5  # a note under a name is a sentence of at least this many words
+
+
+def _drop_note(title: list[_Cell]) -> list[_Cell]:
+    """A name, then a sentence of comment, then the values (`Number of children in care` / `The number
+    has risen over the year.`): the name is the lines above the last paragraph, which starts with a
+    capital after a line that ends no sentence, and ends one itself. A KPI's name is no sentence."""
+    lines = sorted({c.line for c in title})
+    if len(lines) < 2:
+        return title
+    text = {k: " ".join(c.text for c in title if c.line == k) for k in lines}
+    if not _SENTENCE_END.search(text[lines[-1]]):
+        return title
+    for j in range(len(lines) - 1, 0, -1):
+        if text[lines[j]][:1].isupper() and not re.search(r"[.!?:;,]$", text[lines[j - 1]]):
+            note = " ".join(text[k] for k in lines[j:])
+            if len(note.split()) >= _NOTE_WORDS:
+                return [c for c in title if c.line < lines[j]]
+            break
+    return title
 
 
 _HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
