@@ -390,7 +390,7 @@ def _type_size(line: Line) -> float:
 _INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
 
 
-_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a name over a centred box) may start
+_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a boxed name) may start
 
 
 def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
