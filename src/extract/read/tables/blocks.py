@@ -186,6 +186,8 @@ def kpi_blocks(
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
+                if not title_cells:
+                    title_cells, period, bare = _headline_title(rows, i, start, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
@@ -232,6 +234,15 @@ def kpi_blocks(
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
 _TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
+    """A figure alone and bare left of the labelled values (a slide's big number): the title is above it."""
+    left = [c for c in rows[i] if c.x1 <= start.x0]
+    if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
+        return [], None, None
+    title, period, _ = _title_above(rows, i, left[0], start.x0, lines, settings)
+    return title, period, (m.group(1).strip() if title else None)
 
 
 def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
@@ -358,21 +369,14 @@ _NOTE_WORDS = 5  # a note under a name is a sentence of at least this many words
 
 
 def _drop_note(title: list[_Cell]) -> list[_Cell]:
-    """A name, then a sentence of comment, then the values (`Number of children in care` / `The number
-    has risen over the year.`): the name is the lines above the last paragraph, which starts with a
-    capital after a line that ends no sentence, and ends one itself. A KPI's name is no sentence."""
+    """A name, a sentence of comment, then the values: the comment (the last paragraph, a capital after a
+    line ending no sentence, and a sentence's end) is no part of the name. A KPI's name is no sentence."""
     lines = sorted({c.line for c in title})
-    if len(lines) < 2:
-        return title
     text = {k: " ".join(c.text for c in title if c.line == k) for k in lines}
-    if not _SENTENCE_END.search(text[lines[-1]]):
-        return title
-    for j in range(len(lines) - 1, 0, -1):
+    for j in range(len(lines) - 1, 0, -1) if _SENTENCE_END.search(text[lines[-1]] if lines else "") else ():
         if text[lines[j]][:1].isupper() and not re.search(r"[.!?:;,]$", text[lines[j - 1]]):
-            note = " ".join(text[k] for k in lines[j:])
-            if len(note.split()) >= _NOTE_WORDS:
-                return [c for c in title if c.line < lines[j]]
-            break
+            long_enough = len(" ".join(text[k] for k in lines[j:]).split()) >= _NOTE_WORDS
+            return [c for c in title if c.line < lines[j]] if long_enough else title
     return title
 
 
