@@ -364,8 +364,7 @@ def _title_above(
     return _drop_note(title), period, bare
 
 
-_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
-_NOTE_WORDS = 5  # a note under a name is a sentence of at least this many words
+_SENTENCE_END, _NOTE_WORDS = re.compile(r"[a-z]{2}[.!?]$"), 5  # a note under a name: a sentence this long
 
 
 def _drop_note(title: list[_Cell]) -> list[_Cell]:
