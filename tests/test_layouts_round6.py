@@ -186,3 +186,29 @@ def test_labelled_values_with_text_left_of_them_take_no_headline():
     )
     assert not any(value == "44%" for _, _, value in got)
     assert ("Key Performance Indicators on target", "actual", "52%") not in got
+
+
+def test_a_box_beside_a_text_takes_the_heading_tight_above_it():
+    got = read(
+        line(159, (57, "Key indicators achieving target"), height=14),
+        line(181, (413, "Last year"), height=10),
+        line(186, (57, "57% of the key indicators achieved their target in 2008-09."), height=12),
+        line(191, (413, "32%"), height=15),
+    )
+    assert ("Key indicators achieving target", "previous_year", "32%") in got
+
+
+def test_a_box_under_a_sentence_takes_no_title_from_it():
+    got = read(
+        line(159, (57, "The figures include the changes reported to Cabinet."), height=14),
+        line(181, (413, "Last year"), height=10),
+        line(191, (413, "32%"), height=15),
+    )
+    assert not got
+
+
+def test_the_side_box_page_reads_last_year_s_figures(pipeline, tmp_path):
+    # 0/9 untouched; the figures inside the sentences are still read by the narrative reader under the
+    # sentence's words, not the heading's (left for a later round)
+    missing = _missing("herefordshire_corporate_2008_09_side_box", pipeline, tmp_path)
+    assert {kind for _, kind, _, _ in missing} == {"actual"} and len(missing) == 5

@@ -20,6 +20,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
+from extract.read.tables.tiles import drop_note
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
@@ -166,9 +167,8 @@ def kpi_blocks(
     text above the values in that column, up to a gap, the end of a sentence or another block's
     values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
     the values, and a RAG word beside the title or the values is the actual's status (never part
-    of the title, never a value). A label printed
-    over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
-    opens on labelled values continues a block from the foot of the previous page.
+    of the title, never a value). A label printed over its value (`Same period last year:` over `5.6%`)
+    takes the figure under it. A page that opens on labelled values continues a block from the previous.
     """
     carried = _carried(page, previous, settings)
     lines = carried + page.lines
@@ -237,8 +237,13 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re
 
 
 def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
-    """A figure alone and bare left of the labelled values (a slide's big number): the title is above it."""
-    left = [c for c in rows[i] if c.x1 <= start.x0]
+    """A figure alone and bare left of the labelled values (a slide's big number): the title is above it.
+    Nothing left of them: a box beside a text, its title the heading tight above and left of the box."""
+    left, up = [c for c in rows[i] if c.x1 <= start.x0], rows[i - 1] if i else []
+    if not left and len(up) == 1 and up[0].x1 <= start.x0 and re.fullmatch(r"[A-Z][^.!?:;,]{2,80}", up[0].text) \
+            and not _is_labelled(up[0]) and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
+            <= 4 * settings.title_gap * _line_height(lines[i - 1]):  # a heading, tight above the box
+        return up, None, None
     if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
         return [], None, None
     title, period, _ = _title_above(rows, i, left[0], start.x0, lines, settings)
@@ -361,22 +366,10 @@ def _title_above(
         else:
             title = cells + title
         previous_top = line.top
-    return _drop_note(title), period, bare
+    return drop_note(title, _SENTENCE_END), period, bare
 
 
-_SENTENCE_END, _NOTE_WORDS = re.compile(r"[a-z]{2}[.!?]$"), 5  # a note under a name: a sentence this long
-
-
-def _drop_note(title: list[_Cell]) -> list[_Cell]:
-    """A name, a sentence of comment, then the values: the comment (the last paragraph, a capital after a
-    line ending no sentence, and a sentence's end) is no part of the name. A KPI's name is no sentence."""
-    lines = sorted({c.line for c in title})
-    text = {k: " ".join(c.text for c in title if c.line == k) for k in lines}
-    for j in range(len(lines) - 1, 0, -1) if _SENTENCE_END.search(text[lines[-1]] if lines else "") else ():
-        if text[lines[j]][:1].isupper() and not re.search(r"[.!?:;,]$", text[lines[j - 1]]):
-            long_enough = len(" ".join(text[k] for k in lines[j:]).split()) >= _NOTE_WORDS
-            return [c for c in title if c.line < lines[j]] if long_enough else title
-    return title
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 
 
 _HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
