@@ -338,4 +338,14 @@ def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
 def merge_header(rows: list[list[str]]) -> list[str]:
     """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
     width = max(len(r) for r in rows)
-    return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
+    labels = []
+    for c in range(width):
+        parts = [r[c] for r in rows if c < len(r) and r[c]]
+        joined = normalise_space(" ".join(parts))
+        own = classify_header(parts[-1]) if parts else None
+        # a group saying only "Performance" over `Previous` / `Target`: the column's own word is the specific one
+        if own is not None and own.role == "value" and own.kind != "actual" \
+                and classify_header(joined).kind == "actual":
+            joined = normalise_space(parts[-1])
+        labels.append(joined)
+    return labels
