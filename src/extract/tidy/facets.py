@@ -115,7 +115,10 @@ _ALL_AGES = re.compile(r"\ball ages\b")
 _MILES_UNDER = re.compile(r"within|under|less than|up to")
 _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
-_MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
+# "> 1 placement" is written for "more than 1 placement"
+_MORE_THAN_N = re.compile(
+    rf"(?:\bmore than|>)\s*({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))"
+)
 # "less than 3 months" vs "3 months or more": which side of a time the name counts. The bound is
 # written at the end of the name as marker words ("timebound below"/"timebound above") the time_bound group of
 # qualifier_words.csv reads (a name bounded one way never takes an entry bounded the other). "Within 45
@@ -137,8 +140,9 @@ _SECTION_N = re.compile(r"\bsection (\d+)\b")
 _LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
-    # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
-    re.compile(r"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
+    # "(17 to 18 years)", "(19-21 years)", "(0-17 years)": a bracketed span of teenage years, or from birth
+    # to a teenage year, is an age band (not a time: no timescale runs from 0 to 17 years)
+    re.compile(r"\(\s*(0|1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
     # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
     re.compile(
         rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})"
@@ -402,7 +406,7 @@ _MEASURE_WORDS = re.compile(
     # "per 10,000 of the children population": the base of the rate, none of an indicator's words (before the
     # shorter form, which would take "per 10000" alone)
     r"|\bper (100000|10000|1000) of (?:the )?(?:child |children |under 18 |0 17 |0 to 17 )?(?:population|pop)\b"
-    r"|\bper (100000|10000|1000)"
+    r"|\bper (100000|10000|1000)(?: 0 ?(?:-|to) ?1[78])?"  # "per 10,000 0-17 population": the base's age
     r"(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)"
