@@ -93,6 +93,11 @@ _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
 )
+# "within 15 days of strategy discussion/referral": what follows a timescale's "of" / "from" starts its clock;
+# it names no event or state of the indicator (read for the text, not for qualifiers)
+_CLOCK_START = re.compile(
+    rf"\b(?:within|in|by)\s+{_NUM}\s*(?:working days?|days?|weeks?|wks?|months?|hours?)\s+(?:of|from|after)\s+([^()]+)"
+)
 # "in the year", "during the year": the reporting period, not a 12-month timescale ("within 12 months")
 _IN_THE_YEAR = re.compile(r"\b(in|during|over|for|of) (the |a )?(current )?year\b(?! olds?\b)")
 _YEAR_PHRASE = re.compile(
@@ -349,6 +354,7 @@ class Vocabulary:
             numbers.add(tag)
             return " "
 
+        clock = _CLOCK_START.search(t) if digits else None
         if digits:
             t = _TIME_RE.sub(time_tag, t)
             for n in _BARE_NUMBER.findall(t):
@@ -366,6 +372,8 @@ class Vocabulary:
         if "inc" in t_quals and "(" in t_quals:
             t_quals = _INCLUDING.sub(" ", t_quals)
             outside = _INCLUDING.sub(" ", outside)
+        if clock and clock.group(1).strip() in t_quals:
+            t_quals = t_quals.replace(clock.group(1).strip(), " ")
         present = set(WORD_SPLIT.split(t_quals))
         for group, (rx, phrase_value) in self._quals.items():
             if present.isdisjoint(self._qual_first_words[group]):
