@@ -117,6 +117,8 @@ _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ALL_AGES = re.compile(r"\ball ages\b")
+# a bracket opening "(all children" says what the whole count takes in: it narrows nothing, is no indicator's words
+_ALL_BRACKET = re.compile(r"\(\s*all (?:children|young people|pupils)\b[^()]*\)")
 _MILES_UNDER = re.compile(r"within|under|less than|up to")
 _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
@@ -322,6 +324,8 @@ class Vocabulary:
             t = _INCLUDING_TAIL.sub(" ", t)
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
+        if "(all " in t:  # "(all children aged 0-17 with an open referral, CIN, CPP and LAC)": a definition
+            t = _ALL_BRACKET.sub(" ", t)
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
         if "year1" in named and "phonics" in t:  # the phonics check is taken in Year 1: it narrows nothing
