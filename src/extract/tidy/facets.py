@@ -98,6 +98,17 @@ _TIME_RE = re.compile(
 _CLOCK_START = re.compile(
     rf"\b(?:within|in|by)\s+{_NUM}\s*(?:working days?|days?|weeks?|wks?|months?|hours?)\s+(?:of|from|after)\s+([^()]+)"
 )
+# "looked after continuously for (at least) 12 months": DfE's OC2 cohort, the children in care whom the
+# health, absence and SEN measures count; not a 12-month timescale. It is written as the marker word
+# "carecohort", which the cohort group of qualifier_words.csv reads (rule conflict: a name stating it
+# may take an entry whose definition implies it; an entry whose name states it costs a name that does not)
+# (written with "continuously", "for", "at least" or "or more": "CLA 12 months on 31 March" is left alone)
+_CARE_COHORT = re.compile(
+    r"\bin care (?:(?:continuously |for )+(?:at least |more than |over )?|(?:at least |more than |over ))"
+    r"(?:12|twelve) months(?: or (?:more|longer))?(?: continuously)?\b"
+    r"|\bin care (?:12|twelve) months or (?:more|longer)\b"
+)
+_COHORT_TIME = re.compile(r"(?:at least |more than |over )?(?:12|twelve) months(?: or (?:more|longer))?")
 # "in the year", "during the year": the reporting period, not a 12-month timescale ("within 12 months")
 _IN_THE_YEAR = re.compile(r"\b(in|during|over|for|of) (the |a )?(current )?year\b(?! olds?\b)")
 _YEAR_PHRASE = re.compile(
@@ -139,7 +150,7 @@ _BOUND_ABOVE = re.compile(
     rf"|\b({_NUM}\s*{_TIME_UNIT})\s+(?:or more|or longer|or over|and over|plus)\b"
     rf"|\b({_NUM})\s+(?:or more|or longer)\s+({_TIME_UNIT})\b"
 )
-_BOUND_MARKERS = re.compile(r"\btimebound (?:below|above)\b")
+_BOUND_MARKERS = re.compile(r"\btimebound (?:below|above)\b|\bcarecohort\b")
 _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _RATE_WORD = re.compile(r"\brates?\b")
 PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
@@ -297,6 +308,9 @@ class Vocabulary:
         t, official, council = self.codes_of(t)
         in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
+        if "in care" in t and "months" in t:
+            t, cohort = _CARE_COHORT.subn(lambda m: _COHORT_TIME.sub(" ", m.group(0)), t)  # its words stay
+            t += " carecohort" * bool(cohort)
         key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
         outside = _BRACKETED.sub(" ", t) if "(" in t else t
         digits = DIGIT.search(t) is not None
@@ -385,7 +399,7 @@ class Vocabulary:
             src = outside if group == "population" else t_quals
             for m in rx.finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
-        if "timebound" in t:
+        if "timebound" in t or "carecohort" in t:
             t = _BOUND_MARKERS.sub(" ", t)
         words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]
         return Reading(
