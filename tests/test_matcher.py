@@ -557,3 +557,20 @@ def test_round5_readings(matcher):
     assert "event:referral" not in clock.quals and "15d" in clock.numbers, clock
     defined = matcher.read("Children in need (all children with an open referral)")
     assert "event:referral" not in defined.quals and "referral" not in defined.text.split(), defined
+
+
+def test_round6_readings(matcher):
+    """DfE's OC2 cohort ('looked after continuously for at least 12 months') is no 12-month
+    timescale; a 12-month timescale still is one; '16- and 17-year-olds' is one age band; 'in each
+    of the last N years' is the reporting periods; an absence threshold DfE defines is its entry's."""
+    cohort = matcher.read("Children looked after continuously for at least 12 months with a dental check")
+    assert "12m" not in cohort.numbers and "cohort:oc2" in cohort.quals and "population:cla" in cohort.quals, cohort
+    assert "12m" in matcher.read("Children re-entering care within 12 months").numbers
+    assert "cohort:oc2" not in matcher.read("Children in care 12 months on 31 March").quals
+    assert (16, 17) in matcher.read("16- and 17-year-olds not in education, employment or training").ages
+    assert not matcher.read("Children placed for adoption in each of the last 3 years").numbers
+    severe = _match(matcher, "Severely absent pupils (50% or more of sessions)")
+    assert severe.indicator_id == "att_severe_absence_pct", severe.as_json()
+    persistent = _match(matcher, "Pupils persistently absent (10% or more sessions missed)")
+    assert persistent.indicator_id == "att_persistent_absence_pct", persistent.as_json()
+    assert _match(matcher, "Number of Section 47 investigations").indicator_id == "cp_s47_count"
