@@ -65,6 +65,7 @@ class TableSettings:
     min_value_columns: int = 2  # a header names at least this many value columns (one is a list, not a table)
     min_row_cells: int = 3  # a text table row has at least this many non-empty cells (name and two figures)
     interleave_heights: float = 1.0  # unruled: values lines closer than this (line heights) interleave: one row
+    offset_figures_reach: float = 2.0  # unruled: a one-line cell has no text of its column this near (line heights)
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     trailing_header_lines: int = 8  # a header at a page foot spans up to this many lines (two rows, wrapped)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Line, Word
+from extract.model import Cell, Line, Word
 from extract.read.tables.cells import Span, is_data_line, is_value_like, join_cell_lines, line_columns, line_height
 from extract.settings import TableSettings
 
@@ -263,3 +263,65 @@ def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
         if wordy > len(values) / 2:
             names.add(c)
     return names
+
+
+def realign_offset_figures(lines: list[Line], settings: TableSettings) -> list[Line]:
+    """Lines with the figures a renderer set off their row's line moved back onto it.
+
+    LibreOffice sets decimal-tab figures about half a line lower than the centred text beside
+    them, so a row's one-line cells lie on two physical lines less than a line height apart:
+    the labels (`MIT`, `Bigger is Better`, a symbol, a left-aligned `n/a`) on the row's centre
+    line, the figures on a line of their own, which the row's wrapped name crosses. Where a
+    line of one-line figures has such a line of one-line cells beside it in columns it leaves
+    empty, and the lines of two rows or more are offset so in one direction by much the same
+    distance, the figures join the labels' line (the other cells of their line stay). Rows are
+    never set so by any renderer that centres its cells, so elsewhere nothing moves."""
+    n = len(lines)
+    if n < 4:
+        return lines
+    middles = [_middle(ln) for ln in lines]
+    heights = [line_height(ln) for ln in lines]
+    reach = settings.offset_figures_reach
+
+    def single(i: int, cell: Cell, skip: int) -> bool:  # no other line of its column near it
+        for j in range(max(0, i - 4), min(n, i + 5)):
+            if j in (i, skip) or abs(middles[j] - middles[i]) > reach * max(heights[i], heights[skip]):
+                continue
+            if any(min(cell.x1 or 0, c.x1 or 0) - max(cell.x0 or 0, c.x0 or 0) > 0 for c in lines[j].cells):
+                return False
+        return True
+
+    found: list[tuple[int, int, float, list[Cell]]] = []  # (figures line, labels line, offset, figures)
+    for i, line in enumerate(lines):
+        figures = [c for c in line.cells if c.words and is_value_like(c.text)]
+        if len(figures) < 2:
+            continue
+        for j in (i - 1, i + 1):
+            # (lines less than half a line apart are one line a tall glyph's box split)
+            if not 0 <= j < n or not 0.5 <= abs(middles[i] - middles[j]) / min(heights[i], heights[j]) < 1:
+                continue
+            partner = lines[j]
+            if any(min(f.x1 or 0, c.x1 or 0) - max(f.x0 or 0, c.x0 or 0) > 0 for f in figures for c in partner.cells):
+                continue
+            moving = [f for f in figures if single(i, f, j)]
+            # (a one-line label beside the figures: the row's one-line cells share their line)
+            labelled = any(single(i, c, j) for c in line.cells if c not in figures)
+            if len(moving) >= 2 and not labelled and any(single(j, c, i) for c in partner.cells):
+                found.append((i, j, middles[i] - middles[j], moving))
+                break
+    if len(found) < 2:
+        return lines
+    offsets = sorted(d for _, _, d, _ in found)
+    median = offsets[len(offsets) // 2]
+    agree = [f for f in found if f[2] * median > 0 and abs(f[2] - median) <= 0.25 * heights[f[0]]]
+    if len(agree) < 2 or len(agree) < 2 * len(found) / 3:
+        return lines
+    out = list(lines)
+    for i, j, offset, moving in agree:
+        shifted = [Cell(c.text, c.x0, c.x1, tuple(Word(w.text, w.x0, w.top - offset, w.x1, w.bottom - offset)
+                                                   for w in c.words)) for c in moving]
+        partner = out[j]
+        out[j] = Line(tuple(sorted((*partner.cells, *shifted), key=lambda c: c.x0 or 0.0)), partner.top, partner.bottom)
+        ids = {id(c) for c in moving}
+        out[i] = Line(tuple(c for c in out[i].cells if id(c) not in ids), out[i].top, out[i].bottom)
+    return [ln for ln in out if ln.cells]

@@ -21,7 +21,7 @@ from extract.read.tables.cells import (
     merge_spans,
     words_in,
 )
-from extract.read.tables.rows import lines_to_rows, name_columns_of, reclaim_first_row
+from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
 from extract.read.tables.table_model import title_of
 from extract.settings import TableSettings
 
@@ -269,6 +269,7 @@ def unruled_grids(
     page left open; a headerless first table takes them where its own few rows give fewer
     columns (occupancy needs rows to separate columns that wrapped cells bridge)."""
     grids: list[Grid] = []
+    lines = realign_offset_figures(lines, settings)
     for start, end in data_runs(lines, settings):
         body = lines[start:end]
         last_data = max(k for k in range(start, end) if _data_at(lines, k))
