@@ -140,17 +140,33 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
 
 
 def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
-    """Each label under the carried header's column it sits under, that label's top first."""
+    """Each label under the carried header's column it sits under, that label's top first. A
+    top wider than its column (`Data obtained from:` reaching over `Tolerance`) heads only the
+    column its middle is in, unless it heads several labelled columns here (a group label)."""
     out = []
-    for (x0, x1), label in zip(grid.columns, labels, strict=True):
-        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label) for c in carry.columns]
-        best, top = max(overlaps)
+    for i, ((x0, x1), label) in enumerate(zip(grid.columns, labels, strict=True)):
+        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label, c) for c in carry.columns]
+        best, top, host = max(overlaps, key=lambda o: (o[0], o[1]))
+        if best > 0 and label and _top_elsewhere(grid, labels, host, i):
+            best = 0.0
         if best <= 0 or not label:
             out.append(label or (top if best > 0 else ""))
             continue
         joiner = "" if top[-1:].isalpha() and is_word_end(label.split()[0]) else " "
         out.append(normalise_space(f"{top}{joiner}{label}"))
     return out
+
+
+def _top_elsewhere(grid: Grid, labels: list[str], host: Column, i: int) -> bool:
+    """The carried label reaches over column i and others, heads one labelled column here at
+    most, and its middle is in another column than i."""
+    x0, x1 = host.x0 or 0.0, host.x1 or 0.0
+    under = [k for k, (a, b) in enumerate(grid.columns) if min(x1, b) - max(x0, a) > 0]
+    if len(under) < 2 or sum(1 for k in under if labels[k]) > 1:
+        return False
+    middle = (x0 + x1) / 2
+    home = min(under, key=lambda k: max(grid.columns[k][0] - middle, middle - grid.columns[k][1], 0.0))
+    return home != i
 
 
 def _header_foot(
