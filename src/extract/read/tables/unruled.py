@@ -314,7 +314,7 @@ def unruled_grids(
         if alignment == "centre" and header:
             keep, lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
-                header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
+                header_cells = _header_cells(_without(header, lead), columns)
                 rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, lead,
                                                            open_end=end == len(lines))
         header_context = " ".join(ln.text for ln in header)
@@ -433,12 +433,15 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
     it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
     placed: dict[int, list[Word]] = {}
     stacked = _stacked_labels(header, columns)
+    by_line = [set(line_columns(ln, columns)) for ln in header]
     for k, line in enumerate(header):
-        below = {c for ln in header[k + 1 :] for c in line_columns(ln, columns)}
+        below = {c for cs in by_line[k + 1 :] for c in cs}
+        others = below.union(*by_line[:k])
         spread: set[int] = set()
         for cell in line.cells:
             under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
             apart = _labels_run_together(cell, columns)
+            bare = [c for c in under if c not in others]
             if apart:
                 for c, ws in apart.items():
                     placed.setdefault(c, []).extend(ws)
@@ -447,11 +450,33 @@ def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
                 for c in under:
                     placed.setdefault(c, []).extend(cell.words)
                 spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(bare) == 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:
+                # a label wider than its column reaching over a labelled one: the bare column's
+                # (words set apart in several columns are split among them as line_columns does)
+                placed.setdefault(bare[0], []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
         for c, ws in line_columns(line, columns).items():
             for w in ws:
                 if id(w) not in spread:
                     placed.setdefault(stacked.get(id(w), c), []).append(w)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+
+def _without(header: list[Line], lead: list[tuple[Line, dict[int, list[Word]]]]) -> list[Line]:
+    """The header lines without the words the first row took back from them."""
+    taken = {id(w) for _, placed in lead for ws in placed.values() for w in ws}
+    out = []
+    for line in header:
+        cells = []
+        for cell in line.cells:
+            words = tuple(w for w in cell.words if id(w) not in taken)
+            if words:
+                cells.append(cell if len(words) == len(cell.words) else
+                             Cell(" ".join(w.text for w in words), words[0].x0, words[-1].x1, words))
+        if cells:
+            out.append(Line(tuple(cells), line.top, line.bottom))
+    return out
 
 
 def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
