@@ -313,6 +313,10 @@ def realign_offset_figures(lines: list[Line], settings: TableSettings) -> list[L
         return lines
     offsets = sorted(d for _, _, d, _ in found)
     median = offsets[len(offsets) // 2]
+    # two lines each of which could join the other (`NA NA` over a row's figures): the
+    # direction of the other rows decides
+    pairs = {(i, j) for i, j, _, _ in found}
+    found = [f for f in found if (f[1], f[0]) not in pairs or f[2] * median > 0]
     agree = [f for f in found if f[2] * median > 0 and abs(f[2] - median) <= 0.25 * heights[f[0]]]
     if len(agree) < 2 or len(agree) < 2 * len(found) / 3:
         return lines
