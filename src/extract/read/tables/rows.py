@@ -215,8 +215,8 @@ def _middle(line: Line) -> float:
 
 def reclaim_first_row(
     header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
-) -> tuple[dict[int, list[list[Word]]], list[tuple[Line, dict[int, list[Word]]]]]:
-    """(header words by column, the header's lines that are the first row's). In a table whose
+) -> list[tuple[Line, dict[int, list[Word]]]]:
+    """The header's lines that are the first row's, with their words by column. In a table whose
     cells are centred, the first row reaches as far above its values line as it reaches below
     it, column by column: its lines at the foot of the header are the row's, not the header's."""
     placed_header = [line_columns(line, columns) for line in header]
@@ -239,10 +239,7 @@ def reclaim_first_row(
                     break
                 if placed_header[k].get(c):
                     moved.setdefault(k, {})[c] = placed_header[k][c]
-    keep = {c: [sorted(p[c], key=lambda w: w.x0) for k, p in enumerate(placed_header)
-                if p.get(c) and c not in moved.get(k, {})] for c in range(len(columns))}
-    lead = [(header[k], moved[k]) for k in sorted(moved)]
-    return keep, lead
+    return [(header[k], moved[k]) for k in sorted(moved)]
 
 
 def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:

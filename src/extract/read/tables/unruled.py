@@ -14,7 +14,6 @@ from extract.read.tables.cells import (
     is_data_line,
     is_period_cell,
     is_value_like,
-    join_cell_lines,
     line_columns,
     line_height,
     mend_label,
@@ -312,7 +311,7 @@ def unruled_grids(
             continue
         header_cells = _header_cells(header, columns)
         if alignment == "centre" and header:
-            keep, lead = reclaim_first_row(header, body, columns, names, settings)
+            lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
                 header_cells = _header_cells(_without(header, lead), columns)
                 rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, lead,
