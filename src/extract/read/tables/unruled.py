@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Cell, Line, Word, normalise_space
+from extract.model import Line, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
     MONTH,
     Grid,
     Span,
+    header_cells,
     is_data_line,
     is_period_cell,
     is_value_like,
@@ -18,7 +19,7 @@ from extract.read.tables.cells import (
     line_height,
     mend_label,
     merge_spans,
-    words_in,
+    without_taken,
 )
 from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
 from extract.read.tables.table_model import title_of
@@ -257,7 +258,7 @@ def _new_header(line: Line, set_apart: bool) -> bool:
 
 
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
-    cells = [mend_label(t) for t in _header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
+    cells = [mend_label(t) for t in header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
@@ -309,21 +310,21 @@ def unruled_grids(
                                                    open_end=end == len(lines))
         if not rows:
             continue
-        header_cells = _header_cells(header, columns)
+        labels = header_cells(header, columns)
         if alignment == "centre" and header:
             lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
-                header_cells = _header_cells(_without(header, lead), columns)
+                labels = header_cells(without_taken(header, lead), columns)
                 rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, lead,
                                                            open_end=end == len(lines))
         header_context = " ".join(ln.text for ln in header)
         if header and leading and len(rows) > 1:
             # text above the first row's block under a header: the header's foot (`High/Low`
             # under `Good Performance`, a label line holding no value column)
-            header_cells = [normalise_space(f"{h} {x}") for h, x in zip(header_cells, rows[0], strict=True)]
+            labels = [normalise_space(f"{h} {x}") for h, x in zip(labels, rows[0], strict=True)]
             header_context = normalise_space(f"{header_context} {contexts[0]}")
             rows, contexts = rows[1:], contexts[1:]
-        all_rows = ([header_cells] if header else []) + rows
+        all_rows = ([labels] if header else []) + rows
         all_contexts = ([header_context] if header else []) + contexts
         top = (header[0].top if header else body[0].top) or 0.0
         title = title_above(lines, h_start if header else h_end)
@@ -346,7 +347,7 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
             continue  # a title or a gap below: the header is the block after it (a small table above is not)
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
-            1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
+            1 for t in header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
         ) < min_values:
             continue  # (labels a narrow column broke, `Actu` over `al`, name values only joined)
         if any(_data_at(tail, j) for j in range(k, len(tail))):
@@ -356,7 +357,7 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         while first > 0 and _label_top(lines[first - 1], lines[first], spans) and header[0] is lines[first]:
             first -= 1  # the top of a label over its own column (`12` over `months earlier`)
             header = [lines[first], *header]
-        cells = _header_cells(header, spans)
+        cells = header_cells(header, spans)
         if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
             return None
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
@@ -427,87 +428,12 @@ def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
     return merge_spans(spans, 0.0)
 
 
-def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
-    """Each column's header text. A label over several columns with labels of their own under
-    it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
-    placed: dict[int, list[Word]] = {}
-    stacked = _stacked_labels(header, columns)
-    by_line = [set(line_columns(ln, columns)) for ln in header]
-    for k, line in enumerate(header):
-        below = {c for cs in by_line[k + 1 :] for c in cs}
-        others = below.union(*by_line[:k])
-        spread: set[int] = set()
-        for cell in line.cells:
-            under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
-            apart = _labels_run_together(cell, columns)
-            bare = [c for c in under if c not in others]
-            if apart:
-                for c, ws in apart.items():
-                    placed.setdefault(c, []).extend(ws)
-                spread.update(id(w) for w in cell.words)
-            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
-                for c in under:
-                    placed.setdefault(c, []).extend(cell.words)
-                spread.update(id(w) for w in cell.words)
-            elif len(under) > 1 and len(bare) == 1 and not is_value_like(cell.text) \
-                    and len(line_columns(Line((cell,)), columns)) == 1:
-                # a label wider than its column reaching over a labelled one: the bare column's
-                # (words set apart in several columns are split among them as line_columns does)
-                placed.setdefault(bare[0], []).extend(cell.words)
-                spread.update(id(w) for w in cell.words)
-        for c, ws in line_columns(line, columns).items():
-            for w in ws:
-                if id(w) not in spread:
-                    placed.setdefault(stacked.get(id(w), c), []).append(w)
-    return [words_in(placed.get(c, [])) for c in range(len(columns))]
 
 
-def _without(header: list[Line], lead: list[tuple[Line, dict[int, list[Word]]]]) -> list[Line]:
-    """The header lines without the words the first row took back from them."""
-    taken = {id(w) for _, placed in lead for ws in placed.values() for w in ws}
-    out = []
-    for line in header:
-        cells = []
-        for cell in line.cells:
-            words = tuple(w for w in cell.words if id(w) not in taken)
-            if words:
-                cells.append(cell if len(words) == len(cell.words) else
-                             Cell(" ".join(w.text for w in words), words[0].x0, words[-1].x1, words))
-        if cells:
-            out.append(Line(tuple(cells), line.top, line.bottom))
-    return out
 
 
-def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
-    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
-    Actual` set too tight to part): one label a column, not a group label over them all.
-    Their words by column, or {} for any other cell."""
-    words = cell.words
-    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
-        return {}
-    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
-    return apart if len(apart) == len(words) else {}
 
 
-def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
-    """Column of each header word over no column of the body that hangs under (or over) a
-    label of another header line that does reach one: the two lines are one label (`Actual
-    Mar-` over `24`, left-aligned over right-aligned figures)."""
-    def over(x0: float, x1: float) -> list[int]:
-        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
-
-    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
-                for c in ln.cells]
-    out: dict[int, int] = {}
-    for k, line in enumerate(header):
-        for cell in line.cells:
-            if over(cell.x0 or 0.0, cell.x1 or 0.0):
-                continue
-            owners = {cols[0] for j, x0, x1, cols in reaching
-                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
-            if len(owners) == 1:
-                out.update((id(w), next(iter(owners))) for w in cell.words)
-    return out
 
 
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
