@@ -176,7 +176,7 @@ def tables_by_page(
 def join_broken_row(previous: Table, continued: Table) -> None:
     """A row the page broke: the continuation's first row has words but no figures (the end of
     a name or a comment), or figures only where the previous page's last row has none and one
-    of the two rows lacks a cell every other row of its table has (a row's name or code set
+    of the two rows lacks a name or code every other row of its table has (a row's name or code set
     on one page, figures set lower on the next). Its words end that last row, column by column."""
     if not continued.rows or not previous.rows:
         return
@@ -207,12 +207,12 @@ def join_broken_row(previous: Table, continued: Table) -> None:
 
 
 def _lacks_cell(cells: list[str], table: Table, previous: Table) -> bool:
-    """The row (of `table`) leaves empty a column every other row fills, on both pages (the
-    previous page's rows before its last, two at least)."""
+    """The row (of `table`) leaves empty a column of words (a name, a code) every other row
+    fills, on both pages (the previous page's rows before its last, two at least)."""
     if len(previous.rows) < 3:
         return False
     for col in table.columns:
-        if cells[col.index]:
+        if cells[col.index] or col.role == "value":
             continue
         same = [p for p in previous.columns if p.label == col.label and p.role == col.role]
         if len(same) == 1 and all(r.cells[same[0].index] for r in previous.rows[:-1]) \
