@@ -132,3 +132,25 @@ def test_a_whole_row_at_the_page_top_is_not_joined_to_the_last():
     clash = _table(labels, [["", "23%", "20.6%", "18.6%"], ["Absence", "5%", "4%", "6%"]])
     join_broken_row(_table(labels, rows), clash)
     assert len(clash.rows) == 2
+
+
+def _tight(top: float, labels: list[tuple[float, str]]) -> Cell:
+    """One run of labels, each drawn at its own x with no space glyph between (a printer driver)."""
+    words = tuple(Word(text, x, top, x + 4.0 * len(text), top + 6) for x, text in labels)
+    return Cell(" ".join(w.text for w in words), words[0].x0, words[-1].x1, words)
+
+
+def test_a_header_run_of_labels_set_too_tight_to_part_heads_each_its_own_column():
+    # `Tolera`/`nce` and `Nationa`/`l`: labels a narrow column broke, their first lines one run
+    run = _tight(100, [(60, "Tolera"), (100, "Target"), (140, "Nationa"), (180, "Actual")])
+    header = [Line((run,), 100, 106), line(106, (60, "nce"), (140, "l"))]
+    body = [line(120, (20, "1.0"), (60, "30%"), (100, "20%"), (140, "25%"), (180, "27%")),
+            line(130, (20, "1.1"), (60, "31%"), (100, "21%"), (140, "26%"), (180, "28%"))]
+    grid = unruled_grids([*header, *body], SETTINGS)[0]
+    assert grid.header_rows == 1
+    assert grid.rows[0] == ["", "Tolerance", "Target", "National", "Actual"]
+    assert grid.rows[1] == ["1.0", "30%", "20%", "25%", "27%"]
+    # a title run over the columns, its words a space apart, is no header
+    title = Line((cell(60, "Quarterly performance of the service", 100),), 100, 106)
+    grid = unruled_grids([title, *body], SETTINGS)[0]
+    assert grid.header_rows == 0

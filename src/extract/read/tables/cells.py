@@ -350,7 +350,8 @@ def header_cells(header: list[Line], columns: list[Span]) -> list[str]:
                 for c, ws in apart.items():
                     placed.setdefault(c, []).extend(ws)
                 spread.update(id(w) for w in cell.words)
-            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
+            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:  # (labels set apart are no group)
                 for c in under:
                     placed.setdefault(c, []).extend(cell.words)
                 spread.update(id(w) for w in cell.words)

@@ -227,11 +227,14 @@ def _header_figure(line: Line, columns: list[Span]) -> bool:
 def _fits_header(line: Line, columns: list[Span]) -> bool:
     """A header line: each label over one column, or a short one over two (a label wider than
     the figures under it, or over a column whose cells are aligned two ways); a sentence or a
-    title runs across several."""
+    title runs across several. Labels set too tight to part (no space glyphs) are one run whose
+    words stand apart, each over its own column."""
     for cell in line.cells:
         touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
         if touched > 2 or (touched == 2 and len(cell.text) > 30):
-            return False
+            apart = line_columns(Line((cell,)), columns)
+            if len(apart) < max(3, touched - 1) or any(len(ws) > 2 for ws in apart.values()):
+                return False
     return True
 
 
