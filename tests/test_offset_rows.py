@@ -154,3 +154,13 @@ def test_a_header_run_of_labels_set_too_tight_to_part_heads_each_its_own_column(
     title = Line((cell(60, "Quarterly performance of the service", 100),), 100, 106)
     grid = unruled_grids([title, *body], SETTINGS)[0]
     assert grid.header_rows == 0
+
+
+def test_right_aligned_figures_beside_their_left_aligned_label_are_its_column():
+    # `Jan-25` set left in its cell, its figures right: no body column sits under the label
+    header = [line(100, (20, "Name"), (60, "Target"), (100, "Jan-25"), (160, "Formula"))]
+    body = [line(110, (20, "Alpha"), (60, "80%"), (130, "86%"), (160, "5/6")),
+            line(120, (20, "Beta"), (60, "90%"), (130, "50%"), (160, "1/2"))]
+    grid = unruled_grids([*header, *body], SETTINGS)[0]
+    assert grid.rows == [["Name", "Target", "Jan-25", "Formula"], ["Alpha", "80%", "86%", "5/6"],
+                         ["Beta", "90%", "50%", "1/2"]]

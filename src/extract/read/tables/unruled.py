@@ -304,7 +304,7 @@ def unruled_grids(
         merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
         extra = _header_only_columns(lines[h_start:h_end], merged)
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
-            columns = sorted(merged + extra)
+            columns = _figures_under_labels(body, sorted(merged + extra), lines[h_start:h_end])
             names = name_columns_of(body, columns)
         # numberless lines between the header and the first data line: a wrapped first row
         body = lines[h_end:end]
@@ -413,6 +413,25 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
                 placed = None
                 continue
         i += 1
+    return out
+
+
+def _figures_under_labels(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
+    """A column no label sits over, right of a labelled one and ending before the next label
+    begins, whose lines never fill both: the labelled column's right-aligned figures (a label
+    set left in its cell, `Jan-25` over `86%` further right)."""
+    starts = [min((c.x0 or 0.0 for ln in header for c in ln.cells
+                   if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0), default=None) for x0, x1 in columns]
+    out = list(columns)
+    k = 1
+    while k < len(out):
+        later = [s for s in starts[k + 1 :] if s is not None]
+        if starts[k] is None and starts[k - 1] is not None and (not later or out[k][1] <= later[0]) \
+                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body):
+            out[k - 1 : k + 1] = [(out[k - 1][0], out[k][1])]
+            del starts[k]
+            continue
+        k += 1
     return out
 
 
