@@ -164,3 +164,16 @@ def test_right_aligned_figures_beside_their_left_aligned_label_are_its_column():
     grid = unruled_grids([*header, *body], SETTINGS)[0]
     assert grid.rows == [["Name", "Target", "Jan-25", "Formula"], ["Alpha", "80%", "86%", "5/6"],
                          ["Beta", "90%", "50%", "1/2"]]
+
+
+def test_a_continued_tables_right_aligned_figures_join_the_carried_label_left_of_them():
+    carry = Table(build_columns(["Name", "Neighbours", "National"], [(20, 50), (60, 90), (120, 150)]),
+                  [TableRow(["Alpha", "312", "333"], "Alpha 312 333")], None, "", QualityReport())
+    # `NA` set left under `Neighbours`, figures right, past the label's end and before `National`
+    spans = [(20.0, 50.0), (60.0, 70.0), (100.0, 115.0), (120.0, 150.0)]
+    grid = Grid("unruled", spans, [["Beta", "NA", "", "70"], ["Gamma", "", "74", "71"]],
+                ["Beta NA 70", "Gamma 74 71"], 0, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None and table.continues is carry
+    assert [c.label for c in table.columns] == ["Name", "Neighbours", "National"]
+    assert [r.cells for r in table.rows] == [["Beta", "NA", "70"], ["Gamma", "74", "71"]]

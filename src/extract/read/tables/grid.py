@@ -112,6 +112,7 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
         overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), k) for k, c in enumerate(carry.columns)]
         best, k = max(overlaps)
         hosts.append(k if best > 0 else None)
+    _host_figures_right_of_labels(grid, carry, body, hosts)
     groups: list[list[int]] = []
     for i, host in enumerate(hosts):
         if groups and host is not None and hosts[groups[-1][0]] == host:
@@ -137,6 +138,23 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
             columns.append(Column(n, hosted.label, hosted.meaning, x0, x1))
     rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for _, _, group in slots] for row in body]
     return columns, rows
+
+
+def _host_figures_right_of_labels(grid: Grid, carry: Table, body: list[list[str]], hosts: list[int | None]) -> None:
+    """A column under no carried label, ending before the next label begins, whose rows never
+    fill it and the columns under the label left of it both: that label's right-aligned
+    figures (labels set left in their cells). Sets its host in place."""
+    starts = [c.x0 or 0.0 for c in carry.columns]
+    for i, (x0, x1) in enumerate(grid.columns):
+        left = [k for k, s in enumerate(starts) if s <= x0]
+        if hosts[i] is not None or not left:
+            continue
+        k = left[-1]
+        if k + 1 < len(starts) and x1 > starts[k + 1]:
+            continue
+        under = [j for j, h in enumerate(hosts) if h == k]
+        if under and not any(row[i] and any(row[j] for j in under) for row in body):
+            hosts[i] = k
 
 
 def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
