@@ -177,3 +177,14 @@ def test_a_continued_tables_right_aligned_figures_join_the_carried_label_left_of
     assert table is not None and table.continues is carry
     assert [c.label for c in table.columns] == ["Name", "Neighbours", "National"]
     assert [r.cells for r in table.rows] == [["Beta", "NA", "70"], ["Gamma", "74", "71"]]
+
+
+def test_a_label_line_overlapping_the_headers_last_line_is_the_headers():
+    # `Good` / `High/Low` centred on the one-line labels' line, the first row's name wrapped above its values
+    lines = [line(100, (60, "Good")), line(104, (20, "Reporting"), (100, "Mar-23"), (140, "Jun-23")),
+             line(108, (60, "High/Low")), line(120, (20, "Children open")),
+             line(124, (20, "Snapshot"), (60, "Bigger"), (100, "86.5%"), (140, "87.3%")), line(128, (20, "mths")),
+             line(140, (20, "Audits"), (60, "Bigger"), (100, "53.0%"), (140, "48.0%"))]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    assert grid.header_rows == 1 and grid.rows[0][1] == "Good High/Low"
+    assert grid.rows[1][1:] == ["Bigger", "86.5%", "87.3%"]

@@ -203,6 +203,10 @@ def header_above(
         k -= 1
     if end is None:
         return body_start, body_start
+    # a line overlapping the header's last line is the header's: the lower line of a label
+    # centred over two lines beside one-line labels (`Good Performance` / `High/Low`)
+    while end < first and (lines[end].top or 0) < (lines[end - 1].bottom or 0) - 0.5:
+        end += 1
     return header_start, end
 
 
