@@ -188,3 +188,15 @@ def test_a_label_line_overlapping_the_headers_last_line_is_the_headers():
     grid = unruled_grids(lines, SETTINGS)[0]
     assert grid.header_rows == 1 and grid.rows[0][1] == "Good High/Low"
     assert grid.rows[1][1:] == ["Bigger", "86.5%", "87.3%"]
+
+
+def test_a_header_repeated_whole_after_one_left_alone_at_the_page_foot_is_not_joined_to_it():
+    spans = [(20.0, 100.0), (120.0, 140.0), (160.0, 180.0), (200.0, 220.0)]
+    labels = ["Indicator", "Period", "Performance", "Target"]
+    carry = Table(build_columns(labels, spans), [], None, "", QualityReport())
+    grid = Grid("unruled", spans, [labels, ["Uptake", "2023", "93.7%", "95%"]],
+                ["Indicator Period Performance Target", "Uptake 2023 93.7% 95%"], 1, 0.0, 0.0)
+    table = grid_to_table(grid, 2, carry)
+    assert table is not None
+    assert [c.label for c in table.columns] == labels
+    assert table.columns[1].role == "period"

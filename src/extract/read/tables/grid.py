@@ -160,7 +160,11 @@ def _host_figures_right_of_labels(grid: Grid, carry: Table, body: list[list[str]
 def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
     """Each label under the carried header's column it sits under, that label's top first. A
     top wider than its column (`Data obtained from:` reaching over `Tolerance`) heads only the
-    column its middle is in, unless it heads several labelled columns here (a group label)."""
+    column its middle is in, unless it heads several labelled columns here (a group label).
+    The carried header repeated whole here (most labels the same) is not continued."""
+    carried = {_mended(c.label).lower() for c in carry.columns if c.label}
+    if sum(1 for t in labels if t and _mended(t).lower() in carried) * 2 > sum(1 for t in labels if t):
+        return labels
     out = []
     for i, ((x0, x1), label) in enumerate(zip(grid.columns, labels, strict=True)):
         overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label, c) for c in carry.columns]
