@@ -200,3 +200,17 @@ def test_a_header_repeated_whole_after_one_left_alone_at_the_page_foot_is_not_jo
     assert table is not None
     assert [c.label for c in table.columns] == labels
     assert table.columns[1].role == "period"
+
+
+def test_a_top_aligned_labels_last_line_at_the_headers_pitch_is_the_headers():
+    # `Good` / `Performance` / `High/Low` set top-down at the header's pitch, the first row a padding below
+    h = 8.9
+    lines = [line(100, (100, "Good"), (160, "Mar-23"), (200, "Jun-23"), height=h),
+             line(109, (100, "Performance"), (160, "Actual"), height=h), line(118, (100, "High/Low"), height=h),
+             line(130, (20, "In care aged"), (100, "Bigger"), (160, "91.1%"), (200, "94.1%"), height=h),
+             line(139, (20, "in suitable"), height=h), line(148, (20, "housing"), height=h),
+             line(160, (20, "In care at"), (100, "Bigger"), (160, "58.5%"), (200, "52.0%"), height=h),
+             line(169, (20, "in training"), height=h)]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    assert grid.rows[0][1] == "Good Performance High/Low"
+    assert grid.rows[1][0] == "In care aged in suitable housing"

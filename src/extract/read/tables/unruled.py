@@ -207,7 +207,22 @@ def header_above(
     # centred over two lines beside one-line labels (`Good Performance` / `High/Low`)
     while end < first and (lines[end].top or 0) < (lines[end - 1].bottom or 0) - 0.5:
         end += 1
+    if end < first and end - header_start >= 2 and _continues_header(lines, header_start, end):
+        end += 1  # a label's last line at the header's own pitch, the first row set apart below it
     return header_start, end
+
+
+def _continues_header(lines: list[Line], start: int, end: int) -> bool:
+    """The line after the header (lines[start:end]) sits at the header's line pitch under its
+    last line, and the line after it further below (a row's padding): a top-aligned label's
+    last line (`Good` / `Performance` / `High/Low`), not a first row's."""
+    pitches = [(lines[k].top or 0) - (lines[k - 1].top or 0) for k in range(start + 1, end)]
+    pitch = sorted(pitches)[len(pitches) // 2]
+    line, above, below = lines[end], lines[end - 1], lines[end + 1]
+    before = (line.top or 0) - (above.bottom or 0)
+    after = (below.top or 0) - (line.bottom or 0)
+    return abs((line.top or 0) - (above.top or 0) - pitch) <= 0.1 * pitch \
+        and after > before + 0.2 * line_height(line)
 
 
 def _names_above(lines: list[Line], first: int, columns: list[Span], names: set[int], settings: TableSettings) -> int:
