@@ -290,20 +290,25 @@ def realign_offset_figures(lines: list[Line], settings: TableSettings) -> list[L
 
     found: list[tuple[int, int, float, list[Cell]]] = []  # (figures line, labels line, offset, figures)
     for i, line in enumerate(lines):
+        # (lines less than half a line apart are one line a tall glyph's box split)
+        near = [j for j in (i - 1, i + 1)
+                if 0 <= j < n and 0.5 <= abs(middles[i] - middles[j]) / min(heights[i], heights[j]) < 1]
+        if not near or len(line.cells) < 2:
+            continue
         figures = [c for c in line.cells if c.words and is_value_like(c.text)]
         if len(figures) < 2:
             continue
-        for j in (i - 1, i + 1):
-            # (lines less than half a line apart are one line a tall glyph's box split)
-            if not 0 <= j < n or not 0.5 <= abs(middles[i] - middles[j]) / min(heights[i], heights[j]) < 1:
-                continue
+        for j in near:
             partner = lines[j]
             if any(min(f.x1 or 0, c.x1 or 0) - max(f.x0 or 0, c.x0 or 0) > 0 for f in figures for c in partner.cells):
                 continue
-            moving = [f for f in figures if single(i, f, j)]
+            if not any(single(j, c, i) for c in partner.cells):
+                continue
             # (a one-line label beside the figures: the row's one-line cells share their line)
-            labelled = any(single(i, c, j) for c in line.cells if c not in figures)
-            if len(moving) >= 2 and not labelled and any(single(j, c, i) for c in partner.cells):
+            if any(single(i, c, j) for c in line.cells if c not in figures):
+                continue
+            moving = [f for f in figures if single(i, f, j)]
+            if len(moving) >= 2:
                 found.append((i, j, middles[i] - middles[j], moving))
                 break
     if len(found) < 2:
