@@ -15,6 +15,9 @@ checks every non-blank seed character is in the PDF's text layer or says which a
   A4 landscape, printed by headless Chromium.
 * ``odt-serif``: a landscape Writer document in serif fonts (Liberation Serif, DejaVu Serif), no
   rules, zebra rows, merged header cells, decimal tab stops; saved as .odt, then PDF, by LibreOffice.
+* ``gdocs-html``: HTML as Google Docs exports it (classed ``<p><span>`` in every cell, 1pt black
+  borders, 5pt padding, top-aligned cells, equal columns beside a wider name column, Arial),
+  US Letter portrait with 1in margins, printed by headless Chromium.
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ from render_council_pdfs import (
 )
 from render_council_pdfs import parse_blocks as parse_seed
 
-RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
+RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html")
 
 
 def title_of(blocks: list[Block]) -> str:
@@ -303,6 +306,49 @@ def build_divgrid(blocks: list[Block]) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# gdocs-html: a Google Docs HTML export printed by Chromium
+
+_GDOCS_CSS = """
+@page { size: Letter portrait; margin: 0; }
+body { max-width: 468pt; padding: 72pt; margin: 0; background: #fff; overflow-wrap: break-word; }
+.c0 { color: #000; font-weight: 400; font-size: 11pt; font-family: "Arial"; }
+.c1 { padding-top: 0; padding-bottom: 0; line-height: 1.15; text-align: left; margin: 0; }
+.c2 { border: 1pt solid #000; padding: 5pt; vertical-align: top; overflow-wrap: break-word; }
+.c3 { font-size: 8pt; } .c4 { font-weight: 700; } .c5 { text-align: right; }
+.c6 { border-spacing: 0; border-collapse: collapse; margin-right: auto; table-layout: fixed; }
+.c7 { height: 11pt; }
+"""
+
+
+def build_gdocs(blocks: list[Block]) -> str:
+    parts = [f'<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style>{_GDOCS_CSS}'
+             f"</style><title>{html.escape(title_of(blocks))}</title></head><body>"]
+    for kind, value in blocks:
+        if kind != "table":
+            text = html.escape(str(value).strip()) if kind == "prose" else ""
+            parts.append(f'<p class="c1{"" if text else " c7"}"><span class="c0">{text}</span></p>')
+            continue
+        t: Table = value  # type: ignore[assignment]
+        name_width = 468 * (0.3 if t.ncols > 3 else 0.5)  # the name column dragged wider, the rest as Docs sets them
+        widths = [name_width] + [(468 - name_width) / (t.ncols - 1)] * (t.ncols - 1)
+        parts.append('<table class="c6"><colgroup>' + "".join(f'<col style="width:{w:.1f}pt">' for w in widths)
+                     + "</colgroup>")
+        for r, row in enumerate(t.rows):
+            parts.append("<tr>")
+            for j, cell in enumerate(row):
+                fill = rag_fill(cell) if r >= t.nhead and j else None
+                style = f' style="background-color:#{fill}"' if fill else ""
+                right = " c5" if r >= t.nhead and is_numeric(cell) else ""
+                bold = " c4" if r < t.nhead else ""
+                parts.append(f'<td class="c2"{style}><p class="c1{right}"><span class="c0 c3{bold}">'
+                             f"{html.escape(cell)}</span></p></td>")
+            parts.append("</tr>")
+        parts.append("</table>")
+    parts.append("</body></html>\n")
+    return "".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
 # odt-serif: Writer, serif fonts, zebra rows without rules, merged header cells, decimal tabs
 
 
@@ -443,9 +489,10 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
                     written.append(build_no_space(blocks, pdf))
                 elif rendering == "matplotlib-table":
                     written.append(build_matplotlib(blocks, pdf))
-                elif rendering == "html-divgrid":
+                elif rendering in ("html-divgrid", "gdocs-html"):
                     page = tmp / f"{stem}{rendering}.html"
-                    page.write_text(build_divgrid(blocks), encoding="utf-8")
+                    page.write_text((build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks),
+                                    encoding="utf-8")
                     chromium_to_pdf(page, pdf, tmp / "chromium-profile")
                     written.append(pdf)
                 elif rendering == "odt-serif":
@@ -467,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = [s for s in seeds() if not args.case or s.case in args.case]
     renderings = args.rendering or list(RENDERINGS)
-    needs = {"html-divgrid": "chromium", "odt-serif": "soffice"}
+    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice"}
     for rendering, tool in needs.items():
         if rendering in renderings and shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")
