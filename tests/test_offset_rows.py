@@ -4,10 +4,10 @@ least constructed text that shows it (positions in points, top-down, 6 pt type).
 
 from __future__ import annotations
 
-from extract.model import Cell, Line, Word
+from extract.model import Cell, Line, Page, Word
 from extract.read.tables.cells import Grid, header_cells
 from extract.read.tables.find import join_broken_row
-from extract.read.tables.grid import grid_to_table
+from extract.read.tables.grid import grid_to_table, page_tables
 from extract.read.tables.rows import realign_offset_figures
 from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns
 from extract.read.tables.unruled import unruled_grids
@@ -214,3 +214,17 @@ def test_a_top_aligned_labels_last_line_at_the_headers_pitch_is_the_headers():
     grid = unruled_grids(lines, SETTINGS)[0]
     assert grid.rows[0][1] == "Good Performance High/Low"
     assert grid.rows[1][0] == "In care aged in suitable housing"
+
+
+def test_a_headerless_table_under_a_pages_prose_does_not_continue_the_last_pages_table():
+    labels = ["Area", "Count", "Rate"]
+    carry = Table(build_columns(labels, [(20, 80), (120, 140), (160, 180)]),
+                  [TableRow(["Arun", "16", "39.2"], "Arun 16 39.2")], None, "", QualityReport())
+    rows = [line(300 + 10 * k, (20, name), (120, f"{k + 1}0"), (160, f"{k + 1}.5")) for k, name in
+            enumerate(["Crawley", "Horsham", "Worthing"])]
+    prose = [line(100 + 14 * k, (20, "A paragraph of prose running across the page about smoking in pregnancy"))
+             for k in range(4)]
+    top = page_tables(Page(5, [*rows], width=300.0, height=600.0), SETTINGS, 2, carry)
+    assert top and top[0].continues is carry  # at the page's top: the table goes on
+    below = page_tables(Page(5, [*prose, *rows], width=300.0, height=600.0), SETTINGS, 2, carry)
+    assert all(t.continues is None for t in below)

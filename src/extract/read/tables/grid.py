@@ -45,6 +45,7 @@ from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
 
+_RUNNING_HEADER_LINES = 3  # lines of prose a page may print above a table it continues (a running header)
 # pure in the label, and tried on the same labels by every grid test of a page and every page of a table
 _mended = lru_cache(maxsize=65536)(mend_label)
 
@@ -281,6 +282,12 @@ def page_tables(
     fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
     if fragment is not None:
         tables.append(fragment)
+    # a table continues the previous page's only from the page's top: one under paragraphs of
+    # prose (running headers aside) is a table of its own
+    if grids and page.width and sum(
+        1 for ln in page.lines if (ln.bottom or 0) <= grids[0].top and len(ln.cells) == 1
+        and (ln.cells[0].x1 or 0.0) - (ln.cells[0].x0 or 0.0) > 0.6 * page.width) > _RUNNING_HEADER_LINES:
+        carry = None
     for grid in grids:
         table = grid_to_table(grid, min_values, carry if not tables else None, repair_shifts)
         if table is not None:
