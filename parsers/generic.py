@@ -12,25 +12,31 @@ It reads what most KPI papers share, and nothing else:
 - KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
   tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
-  fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers).
+  fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers),
+  leaving out a chart's axis labels (lone figures stepping evenly);
+- column headers that use an abbreviation the document defines in a key or footnote (`TTAF –
+  Target to Aim For`) read by the words it stands for.
 Its rows say parser=generic, and the pipeline matches their names with a stricter threshold.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
 from extract.model import Document, Page, RawFigure
 from extract.plugins.parser import Parser
+from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
-from extract.read.tables.table_model import Table
+from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
+from extract.read.values import parse_cell
 from extract.settings import Settings
 
 __all__ = ["BLOCK_LABELS", "Generic", "kpi_blocks"]  # kpi_blocks: the block reader, read/tables/blocks.py
@@ -59,15 +65,21 @@ class Generic(Parser):
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
         read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
+        glossary = abbreviations_defined(document.text)
+        pages = {page.number: page for page in document.pages}
         for page, table in tables_by_page(document.pages, settings, self.strategies):
             read.setdefault(page.number, set()).add(id(table.grid))
             if table.grid is not None:
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
+            table = expand_headers(table, glossary)
+            if page.number is not None and page.number - 1 in pages:
+                table = names_from_page_before(table, page, pages[page.number - 1])
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page, table in _regrouped(document.pages, settings, read):
+            table = expand_headers(table, glossary)
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
@@ -82,7 +94,9 @@ class Generic(Parser):
                 block_lines |= taken
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
-            # table rows (tab-separated cells) are skipped by the narrative reader itself
+            # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's
+            # axis labels are no sentence's figures
+            block_lines |= axis_ticks(page)
             prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
@@ -118,3 +132,96 @@ def _table_lines(page: Page) -> int:
         for line in page.lines
         if len(line.cells) >= 3 and sum(1 for c in line.cells if FIGURE_ONLY.match(c.text)) >= 2
     )
+
+
+# `ALP – Acceptable Level of Performance`, `TTAF: Target to Aim For`, `(DoT = Direction of Travel)`: an
+# abbreviation a document defines in its key or footnotes, and the words it stands for
+_DEFINED = re.compile(r"\b([A-Z]{2,6})\s*(?:[–—:=]|-\s)\s*([A-Za-z][A-Za-z'’]*(?:\s+[A-Za-z][A-Za-z'’]*){1,7})")
+_SMALL_WORDS = {"of", "the", "and", "for", "to", "in", "a", "an", "on", "at", "by"}
+
+
+def abbreviations_defined(text: str) -> dict[str, str]:
+    """The abbreviations a document defines, each with its words: the words' initials must spell the
+    abbreviation (with or without their small words), so `RAG – see below` defines nothing."""
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbreviation, words = m.group(1), m.group(2).split()
+        for n in range(2, len(words) + 1):  # the shortest run of words whose initials spell it
+            head = words[:n]
+            every = "".join(w[0] for w in head).upper()
+            content = "".join(w[0] for w in head if w.lower() not in _SMALL_WORDS).upper()
+            if abbreviation in (every, content):
+                found.setdefault(abbreviation, " ".join(head))
+                break
+    return found
+
+
+def expand_headers(table: Table, glossary: dict[str, str]) -> Table:
+    """A column whose header says only a defined abbreviation's letters (`TTAF 2012/13`, `ALP Target
+    2012/13`) is read by the words they stand for, when those words name what the column holds."""
+    if not glossary:
+        return table
+    columns = []
+    for col in table.columns:
+        label = col.label
+        for abbreviation, words in glossary.items():
+            label = re.sub(rf"\b{abbreviation}\b", words, label)
+        meaning = classify_header(label) if label != col.label else col.meaning
+        if meaning != col.meaning and meaning.role == "value" and col.role in ("value", "ignore", "blank"):
+            col = Column(col.index, col.label, meaning, col.x0, col.x1)
+        columns.append(col)
+    table.columns = columns
+    return table
+
+
+_MIN_TICKS = 4  # a chart axis prints at least this many evenly spaced labels
+
+
+def axis_ticks(page: Page) -> set[int]:
+    """Lines printing one bare figure each whose figures step evenly (`0%  20%  40% ... 120%`): the
+    labels of a chart's axis."""
+    singles: dict[int, float] = {}
+    for i, line in enumerate(page.lines):
+        texts = [c.text.strip() for c in line.cells if c.text.strip()]
+        if len(texts) == 1 and FIGURE_ONLY.match(texts[0]):
+            value = parse_cell(texts[0]).value
+            if value is not None:
+                singles[i] = value
+    values = sorted(set(singles.values()))
+    if len(values) < _MIN_TICKS or len(values) != len(singles):
+        return set()
+    steps = {round(b - a, 6) for a, b in itertools.pairwise(values)}
+    return set(singles) if len(steps) == 1 and steps.pop() > 0 else set()
+
+
+_SAME_ROW = 2.0  # points: a row printed at the same height on the page before
+
+
+def names_from_page_before(table: Table, page: Page, before: Page) -> Table:
+    """A table with no name column whose every row is printed at the same height as a line of words on
+    the page before: a sheet wider than the page, its columns printed down, then over (the names on one
+    page, the figures of the same rows on the next). The names are taken from there; else the table."""
+    if any(c.role in ("name", "code") for c in table.columns) or any(
+        c.role in ("blank", "ignore") and any(len(r.cells[c.index]) > 12 and re.search(r"[A-Za-z]{4}", r.cells[c.index])
+                                             for r in table.rows)  # (a column of words: its own names)
+        for c in table.columns
+    ) or not table.rows:
+        return table
+    names = []
+    for row in table.rows:
+        # the row's line (its context may run on with a continuation's words)
+        line = max((ln for ln in page.lines if ln.text and row.context.startswith(ln.text)),
+                   key=lambda ln: len(ln.text), default=None)
+        top = line.top if line is not None else None
+        across = [ln for ln in before.lines if top is not None and ln.top is not None
+                  and abs(ln.top - top) <= _SAME_ROW]
+        words = [c.text for ln in across for c in ln.cells if re.search(r"[A-Za-z]{3}", c.text)]
+        if not words:
+            return table
+        names.append(max(words, key=len))  # the name is the longest text of the row
+    if len(set(names)) < len(names):
+        return table
+    name = Column(len(table.columns), "(name, on the page before)", HeaderMeaning("name"))
+    table.columns = [*table.columns, name]
+    table.rows = [TableRow([*r.cells, n], r.context, r.shifted) for r, n in zip(table.rows, names, strict=True)]
+    return table

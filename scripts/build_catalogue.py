@@ -50,7 +50,7 @@ NI = "National Indicator Set 2008 (CLG Handbook of Definitions, Annex 2: Childre
 # --------------------------------------------------------------------------------------
 # Codes of the national lists that name an indicator already in the catalogue.
 EXTRA_CODES = {
-    "plc_3plus_placements_pct": ["NI 62", "PM33"],
+    "plc_3plus_placements_pct": ["NI 62", "PM33", "PAM/029"],
     "plc_long_term_stability_pct": ["NI 63"],
     "cp_ceased_plans_2yrs_plus_pct": ["NI 64"],
     "cp_second_or_subsequent_plan_pct": ["NI 65"],
@@ -66,6 +66,10 @@ EXTRA_CODES = {
     "hlt_cla_registered_gp_pct": ["PM31"],
     "edu_cla_ks2_csi_pct": ["PM29a"],
 }
+
+# Welsh public accountability measures (Data Cymru PAM set, children's services) that are a Welsh
+# performance measure already generated below: the PAM code is one more code of that row.
+WELSH_PAM = {"PM24": ["PAM/028"]}
 
 # Dashboard measures that are the same indicator as a LAIT measure: one row, both links.
 DASHBOARD_SAME_AS_LAIT = {
@@ -750,7 +754,7 @@ def build(data_dir: Path) -> list[dict]:
                 "welsh_code": code,
                 "dfe_dashboard_measure": "",
                 "lait_measure": "",
-                "official_codes": code,
+                "official_codes": "|".join([code, *WELSH_PAM.get(code, [])]),
                 # scoped to Welsh councils' papers (Settings.match.weights.welsh): each
                 # has an English near-twin measured otherwise (PM24's statutory timescale, PM27's
                 # registers, PM26's returns home)

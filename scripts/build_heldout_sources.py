@@ -2256,6 +2256,978 @@ DOCUMENTS = {
 }
 
 
+# ------------------------------- dev, round 5: year-end Excel workbooks and Welsh measure tables (issue 8)
+
+
+def _pct(ws, cell: str, value: float | None, fmt: str = "0.0%") -> None:
+    # a figure kept as a number with a number format, the way a workbook holds it
+    ws[cell] = value
+    ws[cell].number_format = fmt
+
+
+def hertfordshire_cypp_2006_07(out: Path) -> None:
+    """Excel year-end review printed from the workbook: the title only in the page header, gridlines printed
+    instead of cell borders, a merged outcome section row, outcome cells merged down their KPIs, figures kept as
+    numbers with % formats, traffic-light cells filled with no word in them, long comments wrapped."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Being Healthy"
+    _xlsx_page(ws)
+    ws.oddHeader.left.text = "Hertfordshire Children's Trust Partnership"
+    ws.oddHeader.center.text = "Children and Young People's Plan – Performance Review 2006/07"
+    ws.oddHeader.center.font = "Arial,Bold"
+    ws.oddHeader.right.text = "Appendix B"
+    ws.oddFooter.center.text = "Page &P of &N"
+    ws.print_options.gridLines = True
+    ws.print_title_rows = "1:1"
+    headers = ["Outcome", "KPI", "Baseline", "Target 06/07", "Actual 06/07", "Traffic Light", "Comments"]
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=col, value=text)
+        cell.font = Font(name="Arial", size=9, bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.cell(row=2, column=1, value="BEING HEALTHY").font = Font(name="Arial", size=10, bold=True, color="FFFFFF")
+    ws.cell(row=2, column=1).fill = PatternFill("solid", fgColor="00703C")
+    ws.merge_cells("A2:G2")
+    rows = [
+        ("Tackle obesity", "Percentage of obese children under 11", "4.6% (2002)", "No target set", "N/A", None,
+         "10,000 Year 6 Herts pupils are due to be measured in Autumn 2007 to allow future measurement of "
+         "childhood obesity"),
+        ("Increase physical activity", "Percentage of 5 to 16 year olds who spend a minimum of 2 hours each week on "
+         "Physical Education (PE) and school sport", 0.83, 0.80, "N/A (Autumn 2007)", None,
+         "Expected outturn of 80% for Autumn 2007 when PESCCL survey is completed"),
+        (None, "Percentage of Hertfordshire schools achieving Healthy School Status by 2009", 0.0, 0.60, 0.55,
+         "FFEB9C", "Good progress reported with LAA target"),
+        (None, "Percentage of 5 to 16 year olds who travel to school using sustainable modes of transport, including "
+         "\u201cactive transport\u201d (cycling, walking)", 0.565, 0.58, 0.66, "C6EFCE",
+         "LAA Year 1 target exceeded – survey to be re-examined in Year 2"),
+    ]
+    for r, (outcome, kpi, base, target, actual, light, comment) in enumerate(rows, start=3):
+        for col, value in enumerate((outcome, kpi, base, target, actual, None, comment), start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name="Arial", size=9)
+            cell.alignment = Alignment(horizontal="left" if col in (1, 2, 7) else "center", vertical="top",
+                                       wrap_text=True)
+            if isinstance(value, float):
+                cell.number_format = "0.0%" if round(value * 1000) % 10 else "0%"
+        if light:
+            ws.cell(row=r, column=6).fill = PatternFill("solid", fgColor=light)
+    ws.merge_cells("A4:A6")
+    for col, width in zip("ABCDEFG", (16, 48, 11, 11, 12, 9, 44), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+def darlington_year_end_2020_21_workbook(out: Path) -> None:
+    """Excel year-end scorecard printed as one page scaled down (fit to 1 x 1) from a workbook of two sheets:
+    figures as numbers with number formats, a hidden column, a column too narrow for its letters, comparator
+    columns, RAG fills and a second sheet holding a bar chart of the outturns."""
+    from openpyxl.chart import BarChart, Reference
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Year End 2020-21"
+    _xlsx_page(ws)
+    ws.page_setup.fitToHeight = 1
+    ws.print_options.gridLines = False
+    ws["A1"] = "Darlington Borough Council – Children and Young People Scrutiny Committee"
+    ws["A1"].font = Font(name="Arial", size=14, bold=True)
+    ws["A2"] = "Performance Indicators 2020/21 – Year End (April 2020 to March 2021)"
+    ws["A2"].font = Font(name="Arial", size=11, bold=True, color="1F3864")
+    ws.merge_cells("A1:M1")
+    ws.merge_cells("A2:M2")
+    headers = ["Ref", "Indicator", "Freq", "Polarity", "2019/20 outturn", "2020/21 outturn", "Target 2020/21",
+               "RAG", "DoT", "Stat neighbours", "North East", "England", "Comment", "Source"]
+    _xlsx_row(ws, 4, headers, bold=True, fill="1F3864")
+    rows = [
+        ("CYP01", "Initial Child Protection Conferences held within 15 working days of the strategy meeting / "
+         "section 47 being initiated", "Q", "High", None, 0.944, None, None, "",
+         "Higher than statistical neighbour, regional and national averages"),
+        ("CYP02", "Children with a Child Protection plan who have an allocated qualified social worker", "Q", "High",
+         None, 1.0, None, None, "", ""),
+        ("CYP03", "Children in Care who have an allocated qualified social worker", "Q", "High", None, 1.0, None,
+         None, "", ""),
+        ("CYP04", "Children ceasing to be subject to a Child Protection plan who had been subject to the plan for 2 "
+         "or more years", "Q", "Low", None, 0.0, 0.05, "Green", "", "No child during 2020/21"),
+        ("CYP05", "Children who received a statutory Child Protection visit within 10 working days", "Q", "High",
+         None, 0.89, None, None, "", ""),
+        ("CYP06", "Statutory Children in Care visits completed within timescale", "Q", "High", 0.89, 0.931, 0.90,
+         "Green", "\u2191", "Improvement on the same period last year"),
+        ("CYP07", "Children in Care with three or more placements within the previous 12 months (as at March)", "Q",
+         "Low", None, 0.081, 0.10, "Green", "", "Better than the internal target and all benchmarks"),
+        ("CYP08", "Children in Care aged under 16 (looked after for at least 2.5 years) in the same placement for at "
+         "least 2 years", "A", "High", None, 0.719, None, None, "", ""),
+    ]
+    comparators = {"CYP07": (0.099, 0.10, 0.10)}
+    for r, (ref, name, freq, polarity, before, now, target, rag, dot, comment) in enumerate(rows, start=5):
+        sn, ne, eng = comparators.get(ref, (None, None, None))
+        _xlsx_row(ws, r, [ref, name, freq, polarity, before, now, target, rag, dot, sn, ne, eng, comment, "LCS"])
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        ws.cell(row=r, column=13).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+        for col in (5, 6, 7, 10, 11, 12):
+            value = ws.cell(row=r, column=col).value
+            if isinstance(value, float):
+                ws.cell(row=r, column=col).number_format = "0%" if col in (7, 11, 12) else "0.0%"
+        if rag:
+            ws.cell(row=r, column=8).fill = PatternFill("solid", fgColor="C6EFCE")
+    widths = {"A": 7, "B": 50, "C": 2.5, "D": 8, "E": 9, "F": 9, "G": 9, "H": 7, "I": 5, "J": 10, "K": 9, "L": 9,
+              "M": 34, "N": 8}
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = width
+    ws.column_dimensions["N"].hidden = True  # the source system column is hidden before printing
+    ws.cell(row=14, column=1, value="Freq: Q quarterly, A annual. Blank: not reported or no target set.").font = Font(
+        name="Arial", size=8
+    )
+    chart_sheet = wb.create_sheet("Chart")
+    _xlsx_page(chart_sheet)
+    chart_sheet["A1"] = "2020/21 outturn by indicator"
+    chart_sheet["A1"].font = Font(name="Arial", size=11, bold=True)
+    chart = BarChart()
+    chart.title = "2020/21 outturn"
+    chart.add_data(Reference(ws, min_col=6, min_row=4, max_row=12), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=5, max_row=12))
+    chart.height, chart.width = 8, 18
+    chart_sheet.add_chart(chart, "A3")
+    wb.save(out)
+
+
+def cumbria_scorecard_q2_2013_14(out: Path) -> None:
+    """Excel corporate scorecard with many narrow wrapped columns: two columns hidden before printing, the
+    direction-of-travel column too narrow for its header, the measure a numbered list wrapped in one cell,
+    a key sheet printed after it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Scorecard Q2"
+    _xlsx_page(ws)
+    ws.oddFooter.center.text = "Page &P"
+    ws["A1"] = "Cumbria County Council – Corporate Performance Scorecard Quarter 2: 2013/14"
+    ws["A1"].font = Font(name="Arial", size=13, bold=True)
+    ws["A2"] = "Prepared by the Performance and Intelligence Team"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    headers = ["Lead Directorate", "Council Objective", "Measure or actions to achieve objective",
+               "Frequency of measure",
+               "Good Performance (is bigger, smaller or to plan better)", "Target", "Baseline 2010/11",
+               "Quarter 1 Performance against target", "Quarter 2 Performance against target",
+               "Direction of Travel (qtr 2 v qtr 1)", "Commentary on Progress Qtr 2", "Owner", "Data source"]
+    _xlsx_row(ws, 4, headers, bold=True, fill="7030A0")
+    ws.row_dimensions[4].height = 52
+    measure = ("Composite measure of 5 households in poverty indicators\n"
+               "1. Households receiving out of work benefits,\n"
+               "2. Households receiving working tax credits,\n3. Households receiving housing benefits,\n"
+               "4. Low Income (<£10k) households,\n5. Households in fuel poverty.")
+    commentary = ("There has been a slight decrease in performance this quarter compared to Q1 following an increase "
+                  "in the number of housing benefit claimants from 32,370 to 32,600.")
+    _xlsx_row(ws, 5, ["Chief Executive's Office", "Reduce People living in Poverty", measure, "Annual",
+                      "Figure should reduce", "To be better than baseline", 48.1, 46.8, 47.1, "\u2193", commentary,
+                      "Policy", "DWP"])
+    for col in (2, 3, 5, 6, 11):
+        ws.cell(row=5, column=col).alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    for col in (7, 8, 9):
+        ws.cell(row=5, column=col).number_format = "0.0"
+    ws.cell(row=5, column=9).fill = PatternFill("solid", fgColor="FFC7CE")
+    widths = (13, 14, 34, 9, 12, 12, 9, 11, 11, 4, 40, 8, 8)
+    for n, width in enumerate(widths, start=1):
+        ws.column_dimensions[chr(64 + n)].width = width
+    for col in ("L", "M"):
+        ws.column_dimensions[col].hidden = True
+    key = wb.create_sheet("Key")
+    _xlsx_page(key)
+    key["A1"] = "Key to Report Layout, Colours and Symbols"
+    key["A1"].font = Font(name="Arial", size=11, bold=True)
+    for r, (word, meaning) in enumerate(
+        [("Green", "On or better than target"), ("Red", "Worse than target"), ("\u2191 / \u2193",
+         "Direction of travel: quarter 2 against quarter 1")], start=3):
+        key.cell(row=r, column=1, value=word)
+        key.cell(row=r, column=2, value=meaning)
+    key.column_dimensions["B"].width = 50
+    wb.save(out)
+
+
+def _bilingual_cell(cell, welsh: str, english: str, *, fill: str | None = None, size: int = 8) -> None:
+    _cell_text(cell, f"{welsh}\n{english}", bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER,
+               colour="FFFFFF" if fill else None)
+    if fill:
+        _shade(cell, fill)
+
+
+def anglesey_scorecard_q3_2017_18(out: Path) -> None:
+    """Word corporate scorecard of a Welsh council: bilingual two-line headers (Welsh over English), PAM codes in
+    their own column, a group row merged across the table, a year-to-date column, the target and a RAG word in
+    a shaded cell, landscape."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Cyngor Sir Ynys Môn / Isle of Anglesey County Council – Cerdyn Sgorio Corfforaethol / "
+            "Corporate Scorecard Ch3 / Q3 2017/18")
+    _heading(doc, "Cerdyn Sgorio Corfforaethol – Chwarter 3, 2017/18\nCorporate Scorecard – Quarter 3, 2017/18", 13,
+             "7B2C3C")
+    doc.add_paragraph(
+        "Performance against the indicators agreed by the Executive to the end of Quarter 3 (April to December 2017). "
+        "RAG: Green on target, Yellow within 5% of target, Amber within 10%, Red more than 10% below target."
+    )
+    groups = [
+        ("Rheoli Perfformiad / Performance Management", [
+            ("PAM/023", "Percentage of food establishments which are 'broadly compliant' with food hygiene standards",
+             "98%", "80%", "Gwyrdd / Green"),
+            ("PAM/030", "Percentage of municipal waste collected by local authorities and prepared for reuse and/or "
+             "recycled, including source segregated biowastes that are composted", "73.24%", "67%", "Gwyrdd / Green"),
+        ]),
+        ("Gwasanaeth Cwsmer / Customer Service", [
+            ("", "Number of Stage 1 complaints received by Children's Services", "28", "", ""),
+            ("", "Number of Stage 1 complaints to Children's Services where a discussion was offered within "
+             "timescale", "24", "", ""),
+            ("", "Number of Stage 1 complaints received by Adults' Services", "10", "", ""),
+            ("", "Number of Stage 1 complaints to Adults' Services where a discussion was offered within timescale",
+             "6", "", ""),
+        ]),
+    ]
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    heads = [("Cod", "Code"), ("Dangosydd", "Indicator"), ("Canlyniad Ch3", "Result Q3"),
+             ("Targed Blynyddol", "Annual Target"), ("CAG", "RAG")]
+    for cell, (welsh, english) in zip(table.rows[0].cells, heads, strict=True):
+        _bilingual_cell(cell, welsh, english, fill="7B2C3C")
+    _repeat_header(table.rows[0])
+    for group, rows in groups:
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[4])
+        _cell_text(merged, group, bold=True, size=9, colour="7B2C3C")
+        _shade(merged, "F2E6E8")
+        for code, name, result, target, rag in rows:
+            cells = table.add_row().cells
+            for n, text in enumerate((code, name, result, target, rag)):
+                _cell_text(cells[n], text, size=9,
+                           align=WD_ALIGN_PARAGRAPH.LEFT if n == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+            if rag:
+                _shade(cells[4], "92D050")
+    _widths(table, [2.2, 13.5, 3.2, 3.2, 3.4])
+    doc.add_paragraph()
+    doc.add_paragraph("Complaints figures are the year to date at the end of Quarter 3.")
+    doc.save(out)
+
+
+def swansea_performance_2012_13(out: Path) -> None:
+    """Word annual performance table of a Welsh council: ten narrow columns under wrapped three-line headers
+    with footnote marks, the measure's colour printed as a word beside its figure, an acceptable level (ALP) and
+    a target to aim for (TTAF) for two years, the comment and the responsible head of service in one wide cell,
+    and a colour key as a second small table."""
+    doc = _base_document(landscape=True, font="Arial", size=8)
+    _footer(doc, "City & County of Swansea – Annual Performance Report 2012/13 – Appendix B")
+    _heading(doc, "City & County of Swansea Annual Performance Report 2012/13", 13, "00395D")
+    doc.add_paragraph("PERFORMANCE TABLES – Annual Service Performance Targets")
+    heads = ["PI & Desired Direction of Travel", "Annual Perf. 2012/13 (i)", "ALP Target 2012/13 (ii)",
+             "TTAF 2012/13 (iii)", "Annual Perf. 2011/12", "Trend of Imp.", "Swansea's position in Wales 2011/12",
+             "Comments (if relevant) / Responsible HoS", "ALP 2013/14", "TTAF 2013/14"]
+    table = doc.add_table(rows=2, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=7, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00395D")
+    _repeat_header(table.rows[0])
+    row = ["CRE4 The percentage of priority graffiti jobs completed within 7 days \u2191", "95.4%\nRed", "97%",
+           "100%", "99.3%", "\u2193", "Local PI",
+           "Explanation: Slight dip in end of year performance was due to long term illness during quarter one. "
+           "Responsible HoS – Carl Humphrey", "99%", "100%"]
+    for n, (cell, text) in enumerate(zip(table.rows[1].cells, row, strict=True)):
+        _cell_text(cell, text, size=8, align=WD_ALIGN_PARAGRAPH.LEFT if n in (0, 7) else WD_ALIGN_PARAGRAPH.CENTER)
+    _shade(table.rows[1].cells[1], "FF7C80")
+    _widths(table, [5.2, 1.8, 1.8, 1.6, 1.8, 1.3, 2.0, 6.6, 1.6, 1.6])
+    doc.add_paragraph()
+    doc.add_paragraph("(i) Colour is based on ALP except Blue colouring, which is based on PIs achieving their TTAF. "
+                      "(ii) ALP – Acceptable Level of Performance. (iii) TTAF – Target to Aim For.")
+    key = doc.add_table(rows=4, cols=2)
+    key.style = "Table Grid"
+    for r, (meaning, colour, fill) in enumerate([("Achieved ALP", "Green", "92D050"), ("Within 5% of ALP", "Amber",
+                                                 "FFC000"), ("Missed ALP", "Red", "FF7C80"),
+                                                ("Achieved TTAF", "Blue", "8DB4E2")]):
+        _cell_text(key.rows[r].cells[0], meaning, size=8)
+        _cell_text(key.rows[r].cells[1], colour, size=8)
+        _shade(key.rows[r].cells[1], fill)
+    _widths(key, [4.0, 2.5])
+    doc.save(out)
+
+
+def cumbria_children_in_care_q1_2019_20(out: Path) -> None:
+    """A council-plan progress page in HTML printed by Chromium: a headline summary, then each measure as a
+    definition list (term, then its figures as label and value pairs on lines of their own), with a district
+    breakdown in a small two-column table under it."""
+    css = (
+        "body{font-family:'Liberation Sans',Arial,sans-serif;margin:22px;font-size:12px;color:#222}"
+        "h1{font-size:19px;color:#00594f;margin:0 0 4px}h2{font-size:14px;color:#00594f;margin:16px 0 6px}"
+        "dl.m{border-top:3px solid #00594f;padding:6px 0;margin:0 0 10px}dl.m dt{font-weight:bold;font-size:13px}"
+        "dl.m dd{margin:2px 0 0 18px}dl.m dd span{display:inline-block;width:190px;color:#555}"
+        "table{border-collapse:collapse;margin-left:18px}td,th{border:1px solid #bbb;padding:2px 8px}"
+    )
+    body = (
+        "<h1>Cumbria County Council – Council Plan Delivery Report</h1>"
+        "<p>Quarter 1 2019/20 (1 April to 30 June 2019). By the end of the first quarter the council had delivered, "
+        "met or was on track to meet 46 of the 54 agreed milestones.</p>"
+        "<h2>Children and young people</h2>"
+        '<dl class="m"><dt>Number of children looked after</dt>'
+        "<dd><span>Quarter 1 2019/20</span>716</dd>"
+        "<dd><span>Previous quarter (Q4 2018/19)</span>683</dd>"
+        "<dd><span>Target</span>626</dd>"
+        "<dd><span>Status</span>Red – above target</dd></dl>"
+        "<p>Rates remain highest in Allerdale and Copeland.</p>"
+        "<table><tr><th>District</th><th>Children looked after</th></tr>"
+        "<tr><td>Allerdale and Copeland</td><td>318</td></tr></table>"
+    )
+    out.write_text(_html_page("Cumbria Council Plan Delivery Report Q1 2019/20", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "hertfordshire_cypp_review_2006_07"): ("xlsx", hertfordshire_cypp_2006_07),
+        ("dev", "darlington_year_end_2020_21_one_page"): ("xlsx", darlington_year_end_2020_21_workbook),
+        ("dev", "cumbria_corporate_scorecard_q2_2013_14"): ("xlsx", cumbria_scorecard_q2_2013_14),
+        ("dev", "anglesey_corporate_scorecard_q3_2017_18"): ("docx", anglesey_scorecard_q3_2017_18),
+        ("dev", "swansea_annual_performance_2012_13"): ("docx", swansea_performance_2012_13),
+        ("dev", "cumbria_council_plan_q1_2019_20"): ("html", cumbria_children_in_care_q1_2019_20),
+    }
+)
+
+
+def cumbria_council_plan_2010(out: Path) -> None:
+    """Excel council-plan appendix printed with no cell borders and no gridlines (the table is held
+    together by alignment only): a theme column whose long text runs on over the empty cells beside it,
+    figures with their year in brackets in the same cell (`55.7 (for 2009)`), `tba` for years not yet
+    known, and a bold theme row between the groups."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Appendix One"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = False
+    ws.oddFooter.left.text = "Appendix One – Council Plan"
+    ws.oddFooter.right.text = "8/02/2010"
+    ws["A1"] = "COUNCIL PLAN – APPENDIX ONE – Key Indicators & Targets"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    headers = ["Theme and Outcome", "PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"]
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(row=3, column=col, value=text)
+        cell.font = Font(name="Arial", size=9, bold=True)
+        cell.alignment = Alignment(horizontal="left" if col < 4 else "center", vertical="bottom", wrap_text=True)
+        cell.border = Border(bottom=Side(style="medium", color="000000"))
+    ws.cell(row=4, column=1, value="Wealthier Theme").font = Font(name="Arial", size=9, bold=True)
+    ws.cell(row=5, column=1, value="Priority Outcome 1: Local people benefit from Cumbria's prosperous economy")
+    ws.cell(row=5, column=1).font = Font(name="Arial", size=9, italic=True)
+    rows = [
+        ("NI 171 (LAA)", "New business registrations per 10,000 adult population", "54.5 (2005-2007 ave)",
+         "55.7 (for 2009)", "56.7 (for 2010)", "tba"),
+        ("NI 153 (LAA)", "Working age people claiming out of work benefits in the worst performing "
+         "neighbourhoods", "31.9% (to May 07)", "28.9% (to Feb 11)", "tba", "tba"),
+        ("NI 163 (LAA)", "Working age population qualified to at least Level 2", "70.8% (for 2006)",
+         "78.0% (for 2010)", "tba", "tba"),
+        ("NI 165 (LAA)", "Working age population qualified to at least Level 4", "26.8% (for 2006)",
+         "29.1% (for 2010)", "tba", "tba"),
+    ]
+    for r, values in enumerate(rows, start=6):
+        for col, value in enumerate(values, start=2):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name="Arial", size=9)
+            cell.alignment = Alignment(horizontal="left" if col < 4 else "center", vertical="top",
+                                       wrap_text=col == 3)
+    ws.cell(row=11, column=1, value="[NB: NI171 & NI153 targets are being renegotiated due to the recession]")
+    ws.cell(row=11, column=1).font = Font(name="Arial", size=8, italic=True)
+    for col, width in zip("ABCDEFG", (16, 12, 44, 18, 15, 15, 10), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+def hertfordshire_cypp_2006_07_grouped(out: Path) -> None:
+    """The Hertfordshire review again as another author prints it: numbered references (`1.1`, `1.2`) in
+    their own column, a two-row header with `2006/07` merged over `Target | Actual`, a `Good is` column,
+    indicator names not wrapped (running on over the empty comment cells), no gridlines, a small font
+    scaled to fit the width, and the header repeated on a second page after a manual page break."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CYPP review"
+    _xlsx_page(ws)
+    ws.print_title_rows = "3:4"
+    ws["A1"] = "Children and Young People's Plan – Performance Review 2006/07 (Appendix B)"
+    ws["A1"].font = Font(name="Calibri", size=11, bold=True)
+    _xlsx_row(ws, 3, ["No.", "Key performance indicator", "Good is", "Baseline", "2006/07", "", "Comments"],
+              bold=True, fill="385723")
+    _xlsx_row(ws, 4, ["", "", "", "", "Target", "Actual", ""], bold=True, fill="385723")
+    for cells in ("A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3", "G3:G4"):
+        ws.merge_cells(cells)
+    body = [
+        ("BEING HEALTHY", None),
+        (1.1, "Percentage of obese children under 11", "Low", "4.6% (2002)", "No target set", "N/A", ""),
+        (1.2, "Percentage of Hertfordshire schools achieving Healthy School Status by 2009", "High", 0.0, 0.60,
+         0.55, ""),
+        ("STAYING ACTIVE", None),
+        (2.1, "Percentage of 5 to 16 year olds who travel to school using sustainable modes of transport", "High",
+         0.565, 0.58, 0.66, ""),
+    ]
+    r = 5
+    for row in body:
+        if row[1] is None:
+            ws.cell(row=r, column=1, value=row[0]).font = Font(name="Calibri", size=9, bold=True)
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=7)
+            if row[0] == "STAYING ACTIVE":
+                ws.row_breaks.append(Break(id=r - 1))  # the second group starts a new page
+            r += 1
+            continue
+        for col, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.font = Font(name="Calibri", size=9)
+            cell.alignment = Alignment(horizontal="left" if col == 2 else "center", vertical="center")
+            if isinstance(value, float) and col > 3:
+                cell.number_format = "0.0%" if round(value * 1000) % 10 else "0%"
+            elif isinstance(value, float):
+                cell.number_format = "0.0"
+        r += 1
+    for col, width in zip("ABCDEFG", (5, 30, 7, 11, 10, 10, 30), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "cumbria_council_plan_indicators_2010"): ("xlsx", cumbria_council_plan_2010),
+        ("dev", "hertfordshire_cypp_review_2006_07_grouped"): ("xlsx", hertfordshire_cypp_2006_07_grouped),
+    }
+)
+
+
+def welsh_housing_bilingual_q4(out: Path) -> None:
+    """The Welsh Appendix 4c housing measures again as a bilingual Word table: each header one line, Welsh
+    then English parted by a slash (`Targed Ch4 / Target Q4`, `Ch4 / Q4`, `CAG / RAG`), bilingual section
+    rows merged across, an all-Wales average column, landscape."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Atodiad 4c / Appendix 4c – Gwybodaeth Rheoli Perfformiad / Performance Management Information")
+    _heading(doc, "Grŵp Gwasanaethau Cymuned a Phlant – Chwarter 4 2014/15\n"
+             "Community & Children's Services Group – Quarter 4 2014/15", 12, "00703C")
+    heads = ["Dangosydd / Indicator", "Gwirioneddol 2013/14 / Actual 2013/14", "Targed 2014/15 / Target 2014/15",
+             "Targed Ch4 / Target Q4", "Ch4 / Q4", "Cyfartaledd Cymru 2013/14 / Wales average 2013/14", "CAG / RAG"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=8, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00703C")
+    _repeat_header(table.rows[0])
+    groups = [
+        ("Digartrefedd a chyngor tai / Homelessness and housing advice", [
+            ("% of homeless presentations decided within 33 working days (Local)", "80.3", "75.0", "75.0", "87.6",
+             "87.5", "Gwyrdd / Green"),
+            ("The average number of working days between homeless presentation and discharge of duty for households "
+             "found to be statutorily homeless (Local)", "84", "90", "90", "61", "", "Gwyrdd / Green"),
+        ]),
+        ("Tai – sector preifat / Housing – private sector", [
+            ("The average number of calendar days taken to deliver a Disabled Facilities Grant (DFG) (Statutory)",
+             "232", "270", "270", "205", "239", "Gwyrdd / Green"),
+            ("The average number of calendar days taken to deliver a low cost adaptation works in private dwellings "
+             "where the Disabled Facilities Grant process is not used (Local)", "71", "85", "85", "53", "",
+             "Gwyrdd / Green"),
+        ]),
+    ]
+    for group, rows in groups:
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1])
+        _cell_text(merged, group, bold=True, size=9, colour="00703C")
+        _shade(merged, "E2EFDA")
+        for values in rows:
+            cells = table.add_row().cells
+            for n, text in enumerate(values):
+                _cell_text(cells[n], text, size=9,
+                           align=WD_ALIGN_PARAGRAPH.LEFT if n == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(cells[-1], "C6EFCE")
+    _widths(table, [9.5, 2.6, 2.6, 2.2, 1.8, 3.0, 2.6])
+    doc.save(out)
+
+
+DOCUMENTS.update({("dev", "welsh_housing_bilingual_q4_2014_15"): ("docx", welsh_housing_bilingual_q4)})
+
+
+def anglesey_scorecard_q3_2017_18_workbook(out: Path) -> None:
+    """The Anglesey scorecard as its Excel workbook prints: each measure's code on its own line above its
+    description in one cell, bilingual two-line headers in the cells, quarter columns of which only the
+    third is filled, figures stored as numbers (`0%`, `0.00%`, counts), Welsh RAG words in filled cells,
+    and a wide comment column that makes fit-to-page print the whole sheet at a small scale."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Cerdyn Sgorio Ch3"
+    _xlsx_page(ws)
+    ws.page_setup.fitToHeight = 1
+    ws["A1"] = "Cerdyn Sgorio Corfforaethol / Corporate Scorecard – Ch3 / Q3 2017/18"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="7B2C3C")
+    headers = ["Dangosydd\nIndicator", "Ch1\nQ1", "Ch2\nQ2", "Ch3\nQ3", "Targed\nTarget", "CAG\nRAG",
+               "Sylwadau\nComments"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="7B2C3C")
+    ws.row_dimensions[3].height = 26
+    rows = [
+        ("PAM/023\nPercentage of food establishments which are 'broadly compliant' with food hygiene standards",
+         0.98, "0%", 0.80, "Gwyrdd"),
+        ("PAM/030\nPercentage of municipal waste collected by local authorities and prepared for reuse and/or "
+         "recycled, including source segregated biowastes that are composted", 0.7324, "0.00%", 0.67, "Gwyrdd"),
+        ("Number of Stage 1 complaints received by Children's Services", 28, "0", None, None),
+        ("Number of Stage 1 complaints to Children's Services where a discussion was offered within timescale",
+         24, "0", None, None),
+    ]
+    for r, (name, q3, fmt, target, rag) in enumerate(rows, start=4):
+        _xlsx_row(ws, r, [name, None, None, q3, target, rag, ""])
+        ws.cell(row=r, column=4).number_format = fmt
+        ws.cell(row=r, column=5).number_format = "0%"
+        if rag:
+            ws.cell(row=r, column=6).fill = PatternFill("solid", fgColor="92D050")
+        ws.row_dimensions[r].height = 40
+    for col, width in zip("ABCDEFG", (58, 7, 7, 8, 8, 8, 120), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "anglesey_scorecard_q3_2017_18_workbook"): ("xlsx", anglesey_scorecard_q3_2017_18_workbook)})
+
+
+def kent_early_help_monthly_workbook(out: Path) -> None:
+    """The Kent early help figures in the year's monthly workbook: twelve month columns under a `2015/16`
+    group cell merged across them, only June and July filled (the release is July's), a polarity column,
+    empty year-to-date and target columns, so the sheet is wide and mostly empty; fit to one page width at a
+    small scale, gridlines printed, no borders."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "EHPS monthly"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = True
+    ws["A1"] = "Kent County Council – Early Help & Preventative Services Monthly Scorecard (July 2015 data)"
+    ws["A1"].font = Font(name="Arial", size=11, bold=True)
+    months = ["Apr-15", "May-15", "Jun-15", "Jul-15", "Aug-15", "Sep-15", "Oct-15", "Nov-15", "Dec-15", "Jan-16",
+              "Feb-16", "Mar-16"]
+    ws.cell(row=3, column=3, value="2015/16").font = Font(name="Arial", size=9, bold=True)
+    ws.cell(row=3, column=3).alignment = Alignment(horizontal="center")
+    ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=14)
+    for col, text in enumerate(["Indicator", "Polarity", *months, "Direction of travel"], start=1):
+        cell = ws.cell(row=4, column=col, value=text)
+        cell.font = Font(name="Arial", size=9, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+    rows = [
+        ("Number of Early Help notifications received", "Info", {"Jul-15": (818, "#,##0")}, ""),
+        ("Percentage of assessments completed within 2 weeks of notification", "High",
+         {"Jun-15": (0.563, "0.0%"), "Jul-15": (0.637, "0.0%")}, "Improved"),
+        ("Number of first time entrants to the Youth Justice System", "Low",
+         {"Jun-15": (583, "#,##0"), "Jul-15": (492, "#,##0")}, "Improved"),
+    ]
+    for r, (name, polarity, figures, dot) in enumerate(rows, start=5):
+        ws.cell(row=r, column=1, value=name).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.cell(row=r, column=2, value=polarity).alignment = Alignment(horizontal="center", vertical="center")
+        for month, (value, fmt) in figures.items():
+            cell = ws.cell(row=r, column=3 + months.index(month), value=value)
+            cell.number_format = fmt
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+        ws.cell(row=r, column=15, value=dot).alignment = Alignment(horizontal="center", vertical="center")
+        for col in range(1, 16):
+            ws.cell(row=r, column=col).font = Font(name="Arial", size=9)
+    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["B"].width = 8
+    for col in range(3, 15):
+        ws.column_dimensions[chr(64 + col)].width = 8
+    ws.column_dimensions["O"].width = 14
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "kent_early_help_monthly_workbook_2015_16"): ("xlsx", kent_early_help_monthly_workbook)})
+
+
+def swansea_performance_2012_13_workbook(out: Path) -> None:
+    """The Swansea row as a workbook prints it: the colour key in cells to the right of the title rows, a
+    summary count table beside the main table (both with borders), `#N/A` where the workbook's formula found
+    no figure, the footnote marks defined under the table."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Annual PIs"
+    _xlsx_page(ws)
+    ws["A1"] = "City & County of Swansea – Annual Performance Report 2012/13"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="00395D")
+    ws["A2"] = "Performance tables – annual service performance targets"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    for r, (word, meaning, fill) in enumerate([("Green", "Achieved ALP", "92D050"), ("Amber", "Within 5% of ALP",
+                                                "FFC000"), ("Red", "Missed ALP", "FF7C80")], start=1):
+        ws.cell(row=r, column=9, value=word).fill = PatternFill("solid", fgColor=fill)
+        ws.cell(row=r, column=10, value=meaning)
+    headers = ["PI", "Description", "Annual Perf. 2012/13 (i)", "ALP Target 2012/13 (ii)", "TTAF 2012/13 (iii)",
+               "Annual Perf. 2011/12", "Wales average 2011/12", "ALP 2013/14", "TTAF 2013/14"]
+    _xlsx_row(ws, 5, headers, bold=True, fill="00395D")
+    ws.row_dimensions[5].height = 38
+    _xlsx_row(ws, 6, ["CRE4", "The percentage of priority graffiti jobs completed within 7 days", 0.954, 0.97, 1.0,
+                      0.993, "#N/A", 0.99, 1.0])
+    for col in (3, 4, 5, 6, 8, 9):
+        ws.cell(row=6, column=col).number_format = "0.0%" if col in (3, 6) else "0%"
+    ws.cell(row=6, column=3).fill = PatternFill("solid", fgColor="FF7C80")
+    ws.cell(row=6, column=2).alignment = Alignment(wrap_text=True, vertical="center")
+    ws.row_dimensions[6].height = 26
+    # a small summary table beside the main one
+    _xlsx_row(ws, 5, [None] * 10 + ["Summary", "PIs"], bold=True, fill="00395D")
+    for r, (word, count) in enumerate([("Green", 0), ("Amber", 0), ("Red", 1)], start=6):
+        ws.cell(row=r, column=11, value=word).border = _CELL_BOX
+        ws.cell(row=r, column=12, value=count).border = _CELL_BOX
+    ws["A8"] = ("(i) Colour is based on ALP. (ii) ALP – Acceptable Level of Performance. "
+                "(iii) TTAF – Target to Aim For.")
+    ws["A8"].font = Font(name="Arial", size=8)
+    for col, width in zip("ABCDEFGHIJKL", (7, 40, 10, 10, 10, 10, 10, 9, 9, 16, 10, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "swansea_annual_performance_2012_13_workbook"): ("xlsx", swansea_performance_2012_13_workbook)}
+)
+
+
+def cumbria_council_plan_2010_boxed(out: Path) -> None:
+    """The Cumbria appendix as another author prints it: header cells boxed and filled, the theme and
+    outcome rows merged across with a fill but no borders, the indicator rows boxed again under them; so
+    the header's borders and the rows' borders are two separate grids on the page."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Appendix One"
+    _xlsx_page(ws)
+    ws["A1"] = "Council Plan – Appendix One – Key Indicators & Targets (Wealthier theme)"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    _xlsx_row(ws, 3, ["PI", "Description", "Baseline Performance", "2010/11", "2011/12", "2012/13"], bold=True,
+              fill="44546A")
+    for r, text in ((4, "Wealthier Theme"), (5, "Priority Outcome 1: Local people benefit from Cumbria's prosperous "
+                                                 "economy")):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.font = Font(name="Arial", size=9, bold=r == 4, italic=r == 5)
+        cell.fill = PatternFill("solid", fgColor="D6DCE4")
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
+    rows = [
+        ["NI 171 (LAA)", "New business registrations per 10,000 adult population", "54.5 (2005-2007 ave)",
+         "55.7 (for 2009)", "56.7 (for 2010)", "tba"],
+        ["NI 153 (LAA)", "Working age people claiming out of work benefits in the worst performing neighbourhoods",
+         "31.9% (to May 07)", "28.9% (to Feb 11)", "tba", "tba"],
+        ["NI 163 (LAA)", "Working age population qualified to at least Level 2", "70.8% (for 2006)",
+         "78.0% (for 2010)", "tba", "tba"],
+    ]
+    for r, values in enumerate(rows, start=6):
+        _xlsx_row(ws, r, values)
+        ws.cell(row=r, column=1).alignment = Alignment(horizontal="center", vertical="center")
+        ws.cell(row=r, column=2).alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    for col, width in zip("ABCDEF", (12, 50, 18, 15, 15, 10), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update({("dev", "cumbria_council_plan_indicators_2010_boxed"): ("xlsx", cumbria_council_plan_2010_boxed)})
+
+
+def hertfordshire_cypp_2006_07_over_two_pages(out: Path) -> None:
+    """The Hertfordshire review printed at 100% without fit to width: the sheet is wider than the page, so
+    LibreOffice prints its columns over two pages (down, then over): page 1 holds the references, outcomes,
+    indicator names and baselines, page 2 the target, actual, traffic light and comment columns of the same
+    rows with no names beside them; the header row is repeated as a print title."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Review 2006-07"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_rows = "3:3"
+    ws["A1"] = "Children and Young People's Plan – Performance Review 2006/07 – Being Healthy"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    _xlsx_row(ws, 3, ["Ref", "Outcome", "KPI", "Baseline", "Target 06/07", "Actual 06/07", "Traffic Light",
+                      "Comments"], bold=True, fill="1F4E79")
+    rows = [
+        ["BH1", "Tackle obesity", "Percentage of obese children under 11", "4.6% (2002)", "No target set", "N/A",
+         "", "Year 6 pupils to be measured in Autumn 2007"],
+        ["BH2", "Healthy schools", "Percentage of Hertfordshire schools achieving Healthy School Status by 2009",
+         "0%", "60%", "55%", "Amber", "Good progress reported with LAA target"],
+        ["BH3", "Active travel", "Percentage of 5 to 16 year olds who travel to school using sustainable modes of "
+         "transport", "56.5%", "58%", "66%", "Green", "LAA Year 1 target exceeded"],
+    ]
+    for r, values in enumerate(rows, start=4):
+        _xlsx_row(ws, r, values)
+        ws.row_dimensions[r].height = 30
+    for col, width in zip("ABCDEFGH", (8, 22, 70, 20, 16, 16, 14, 50), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "hertfordshire_cypp_review_2006_07_two_pages_wide"): ("xlsx", hertfordshire_cypp_2006_07_over_two_pages)}
+)
+
+
+# ------------------------ dev, round 6: KPI reports with latest / target / floor / previous (other councils)
+
+
+HAVERING_PERIOD_ROWS = [
+    # (ref, indicator, period, latest, target, tolerance, previous)
+    ("CL01", "Percentage of initial child protection conferences held within 15 working days", "Q2 2018/19",
+     "81%", "", "", ""),
+    ("CL02", "Number of new in-house foster carers", "Q2 2018/19", "5", "8", "", "5"),
+    ("CL03", "Number of children missing from education", "Q2 2019/20", "3", "", "", "3"),
+    ("CL04", "Percentage of 16-18 year olds not in education, employment or training (NEET) or not known",
+     "Q3 2019/20", "3.5%", "", "", "3.5%"),
+    ("CL05", "Percentage of looked-after children who ceased to be looked after as a result of permanency "
+     "(Adoption and Special Guardianship Order)", "Q3 2019/20", "12.4%", "", "", ""),
+    ("CL06", "Percentage of looked-after children leaving care for adoption", "Q3 2019/20", "7.6%", "", "8%", ""),
+    ("CL07", "Percentage of looked-after children ceasing to be looked after through adoption or Special "
+     "Guardianship Order (year to date)", "Q3 2017/18", "26.7%", "", "", "14.7%"),
+    ("CL08", "Number of family and friends placements", "Q3 2017/18", "31", "", "", "24"),
+]
+
+
+def havering_period_column(out: Path) -> None:
+    """Word KPI table, portrait: Ref / Indicator / Period / Latest / Target / Tolerance / Previous, each row
+    with its own period in a column (the rows come from different quarters), blank cells where no figure
+    is held, a shaded header repeated on each page."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "London Borough of Havering – Children & Learning Overview & Scrutiny Sub-Committee")
+    _heading(doc, "Children & Learning: performance indicators selected for monitoring", 13, "0B5394")
+    doc.add_paragraph(
+        "The table shows the latest figure held for each indicator, with the period it covers, the target and "
+        "tolerance agreed for the year where one is set, and the figure previously reported."
+    )
+    heads = ["Ref", "Indicator", "Period", "Latest", "Target", "Tolerance", "Previous"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, head, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "0B5394")
+    _repeat_header(table.rows[0])
+    for row in HAVERING_PERIOD_ROWS:
+        cells = table.add_row().cells
+        for k, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [1.3, 7.0, 2.2, 1.7, 1.6, 2.0, 2.0])
+    doc.add_paragraph()
+    doc.add_paragraph("Previous: the figure reported for the period before, or at the same point last year.")
+    doc.save(out)
+
+
+BRACKNELL_KPIS = [
+    # (name, paragraph before, [(label, figure)])
+    ("Number of children in care", "The number of children in care has risen over the year.",
+     [("Latest (Feb 2018)", "146"), ("Previous (Mar 2017)", "116")]),
+    ("Number of children subject to a child protection plan",
+     "Fewer children are now subject to a plan; some were moved into care so that they could be protected "
+     "and some transferred to another local authority.",
+     [("Latest (Mar 2018)", "105"), ("Previous (Mar 2017)", "171")]),
+    ("Children on a child protection plan who moved into care", "", [("Latest", "21%")]),
+    ("Placement stability", "Placement stability is below the national average; the figure rests on 11 children.",
+     [("Latest", "56%")]),
+    ("Children in need with neglect as the category of need", "Neglect remains the highest category.",
+     [("Latest", "49%")]),
+]
+
+
+def bracknell_forest_small_tables(out: Path) -> None:
+    """Word quarterly service report: each KPI a bold name, a paragraph, then a small two-row table of its
+    own (labels over figures, the period inside the label), between paragraphs of text."""
+    doc = _base_document(landscape=False, font="Calibri", size=11)
+    _footer(doc, "Bracknell Forest Council – Quarterly Service Report, Children, Young People & Learning")
+    _heading(doc, "Quarterly Service Report – Quarter 3 2017/18 (October to December 2017)", 14, "4F2170")
+    doc.add_paragraph(
+        "This section sets out the latest trends, priorities and pressures for Children's Social Care. "
+        "Each measure shows the latest figure and the figure at the previous reporting point."
+    )
+    for name, text, labels in BRACKNELL_KPIS:
+        para = doc.add_paragraph()
+        run = para.add_run(name)
+        run.bold, run.font.size = True, Pt(11)
+        para.paragraph_format.space_after = Pt(2)
+        if text:
+            doc.add_paragraph(text)
+        table = doc.add_table(rows=2, cols=len(labels))
+        table.style = "Table Grid"
+        for k, (label, figure) in enumerate(labels):
+            _cell_text(table.rows[0].cells[k], label, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(table.rows[0].cells[k], "E6E0EC")
+            _cell_text(table.rows[1].cells[k], figure, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _widths(table, [4.0] * len(labels))
+        doc.add_paragraph()
+    doc.add_paragraph("Source: Children's Social Care case management system, February and March 2018.")
+    doc.save(out)
+
+
+RBWM_HR_ROWS = [
+    # (indicator, previous (Q4 15/16), latest (Q1 16/17))
+    ("% Established FTE Vacant", 0.1121, 0.1365),
+    ("Working days lost per FTE", 9.63, 9.74),
+    ("Agency Staff - number", 112, 126),
+    ("Agency Spend", 1404657, 1536889),
+    ("Turnover %", 0.1748, 0.1958),
+    ("Voluntary Turnover %", 0.1365, 0.1449),
+    ("Bradford Factor (score >120)", 100, 110),
+    ("% Bradford Factor (score >120)", 0.078, 0.09),
+    ("Key performance indicators on target (green)", 0.56, 0.42),
+    ("Key performance indicators just short (amber)", 0.26, 0.29),
+    ("Key performance indicators off target (red)", 0.18, 0.29),
+]
+
+
+def rbwm_grouped_headers(out: Path) -> None:
+    """Excel summary sheet, landscape, printed by LibreOffice Calc: a two-row header whose first row groups
+    the columns (`Performance` merged over `Previous` / `Latest`, `Thresholds` merged over `Target` /
+    `Floor`), number formats (%, 0.00, £#,##0), threshold cells left empty where none is set."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "IPMR Summary"
+    _xlsx_page(ws)
+    ws["A1"] = "Royal Borough of Windsor and Maidenhead – Integrated Performance Monitoring Report, Quarter 1 2016-17"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    ws["A2"] = "Snapshot of performance for April to end of June 2016: HR key indicators and KPI status"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    _xlsx_row(ws, 4, ["Indicator", "Performance", None, "Thresholds", None], bold=True, fill="1F4E79")
+    _xlsx_row(ws, 5, [None, "Previous\n(Q4 15/16)", "Latest\n(Q1 16/17)", "Target", "Floor"], bold=True,
+              fill="2E75B6")
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:C4")
+    ws.merge_cells("D4:E4")
+    for r, (name, previous, latest) in enumerate(RBWM_HR_ROWS, start=6):
+        _xlsx_row(ws, r, [name, previous, latest, None, None])
+        for col in ("B", "C"):
+            cell = ws[f"{col}{r}"]
+            if isinstance(cell.value, float) and cell.value < 1:
+                cell.number_format = "0.00%" if "FTE" in name or "Turnover" in name else "0.0%"
+                if "target" in name or "short" in name:
+                    cell.number_format = "0%"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0.00"
+            elif name == "Agency Spend":
+                cell.number_format = "£#,##0"
+    ws.row_dimensions[5].height = 28
+    for col, width in zip("ABCDE", (46, 14, 14, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+HEREFORDSHIRE_SENTENCES = [
+    # (heading, sentence with the latest figure, side box [(label, figure)])
+    ("Key indicators achieving target",
+     "57% of the Council's key indicators (Corporate Plan, LAA and Community Strategy) achieved their target in "
+     "2008-09.", [("Last year", "32%")]),
+    ("Key indicators failing to achieve target",
+     "32% of key indicators failed to achieve their target.", [("Last year", "36%")]),
+    ("Key indicators that improved",
+     "57% of indicators have improved on the year before.", [("Last year", "60%")]),
+    ("Key indicators that fell back",
+     "39% of indicators have fallen back.", [("Last year", "30%")]),
+    ("LAA indicators achieving their Year 1 target",
+     "20 Local Area Agreement indicators achieved their Year 1 targets.", []),
+]
+
+
+def herefordshire_sentence_side_box(out: Path) -> None:
+    """HTML report page printed by Chromium, the way a Google-Docs-like editor exports it: each measure a
+    heading, its latest figure inside a sentence, and the previous figure in a shaded box floated to the
+    right of the sentence."""
+    css = (
+        "@page { size: A4; margin: 18mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 11pt; color: #222; } h1 { font-size: 17pt; color: #2b5f2b; } "
+        "h2 { font-size: 12pt; margin: 18px 0 4px; clear: both; } "
+        ".box { float: right; width: 42mm; margin: 0 0 8px 12px; padding: 6px 8px; background: #eef4ea; "
+        "border-left: 4px solid #2b5f2b; font-size: 9pt; } .box b { display: block; font-size: 13pt; } "
+        "p { line-height: 1.45; }"
+    )
+    parts = [
+        "<h1>Integrated Corporate Performance Report – end of year 2008-09</h1>",
+        "<p>Herefordshire Council. End-year performance against the Council's key indicators from the Corporate "
+        "Plan 2008-11, the Local Area Agreement and the Herefordshire Community Strategy.</p>",
+    ]
+    for heading, sentence, box in HEREFORDSHIRE_SENTENCES:
+        parts.append(f"<h2>{heading}</h2>")
+        for label, figure in box:
+            parts.append(f'<div class="box">{label}<b>{figure}</b></div>')
+        parts.append(f"<p>{sentence} The figures include the changes reported to Cabinet on 4 June 2009.</p>")
+    out.write_text(_html_page("Herefordshire integrated corporate performance 2008-09", "\n".join(parts), css))
+
+
+RBWM_SLIDES = [
+    # (title, big figure, its caption, [(label, figure)], note)
+    ("Key Performance Indicators on target", "44%", "Quarter 2 2015-16",
+     [("Same time last year", "52%")], "Fewer KPIs are on target than a year ago."),
+    ("Key Performance Indicators off target", "33%", "Quarter 2 2015-16",
+     [("Same time last year", "26%")], "Libraries, foster carers and planning are the areas off target."),
+    ("Children in care for more than two and a half years who moved three or more times in 12 months", "13.3%",
+     "Quarter 2 2015-16", [("Target", "7%")], "The target is below seven per cent; moves include moves to adoption."),
+    ("Library and museum income", "£146,987", "Quarter 2 2015-16", [],
+     "Below the income aimed for; balanced by reductions in spend elsewhere in the service."),
+]
+
+
+def rbwm_slides(out: Path) -> None:
+    """Slides the way a presentation exports to PDF: 16:9 pages, one KPI a slide, a title, a big figure with
+    its caption, the comparison figures in small boxes below it, absolutely positioned (no flow, no table)."""
+    css = (
+        "@page { size: 254mm 142.9mm; margin: 0; } body { margin: 0; font-family: 'Liberation Sans', Arial; } "
+        ".slide { position: relative; width: 254mm; height: 142.9mm; page-break-after: always; overflow: hidden; } "
+        ".bar { position: absolute; left: 0; top: 0; width: 254mm; height: 8mm; background: #003b71; } "
+        ".title { position: absolute; left: 14mm; top: 14mm; width: 226mm; font-size: 22pt; color: #003b71; } "
+        ".big { position: absolute; left: 14mm; top: 52mm; font-size: 54pt; font-weight: bold; color: #c8102e; } "
+        ".cap { position: absolute; left: 16mm; top: 80mm; font-size: 12pt; color: #555; } "
+        ".cmp { position: absolute; top: 52mm; width: 50mm; padding: 4mm; background: #e8eef5; font-size: 11pt; } "
+        ".cmp b { display: block; font-size: 20pt; } "
+        ".note { position: absolute; left: 14mm; top: 112mm; width: 226mm; font-size: 11pt; } "
+        ".foot { position: absolute; right: 10mm; bottom: 5mm; font-size: 8pt; color: #777; }"
+    )
+    slides = [
+        '<div class="slide"><div class="bar"></div><div class="title">Royal Borough of Windsor and Maidenhead'
+        "<br>Integrated Performance Monitoring Report – Quarter 2 2015-16</div>"
+        '<div class="note">Key Performance Indicators for Cabinet: where the borough is '
+        'on target, just short and off target.</div><div class="foot">RBWM IPMR Q2 2015-16</div></div>'
+    ]
+    for n, (title, big, caption, boxes, note) in enumerate(RBWM_SLIDES, start=2):
+        boxes_html = "".join(
+            f'<div class="cmp" style="left:{150 + 56 * k}mm">{label}<b>{figure}</b></div>'
+            for k, (label, figure) in enumerate(boxes)
+        )
+        slides.append(
+            f'<div class="slide"><div class="bar"></div><div class="title">{title}</div>'
+            f'<div class="big">{big}</div><div class="cap">{caption}</div>{boxes_html}'
+            f'<div class="note">{note}</div><div class="foot">RBWM IPMR Q2 2015-16 – slide {n}</div></div>'
+        )
+    out.write_text(_html_page("RBWM IPMR Q2 2015-16", "\n".join(slides), css))
+
+
+BROMLEY_ROWS = [
+    # (code, indicator, latest, previous, RAG)
+    ("16", "Children becoming subject to a Child Protection Plan for a second or subsequent time", "13%", "", "AMBER"),
+    ("25", "Stability of placements of Children Looked After - length of placement", "58%", "55%", "RED"),
+    ("25a", "Children under 16 looked after for 2½ years or more in the same placement for 2 years or more",
+     "45", "", ""),
+    ("25b", "Children under 16 looked after for 2½ years or more", "78", "", ""),
+]
+
+
+def bromley_narrow_names(out: Path) -> None:
+    """Word dataset table, portrait: the indicator's number in a column of its own, the names in a narrow
+    column so each wraps over two to four lines, then Latest / Previous / RAG, cells vertically centred."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "London Borough of Bromley – Children's Scrutiny Dataset (Part 1)")
+    _heading(doc, "Children's Scrutiny Dataset – performance as at the end of November 2018", 13, "00644A")
+    doc.add_paragraph("Report ECHS19020. Previous: the figure in the report to the September meeting.")
+    heads = ["No.", "Indicator", "Latest\n(Nov 2018)", "Previous\n(Sep 2018)", "RAG"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, head, bold=True, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9EAD3")
+    for row in BROMLEY_ROWS:
+        cells = table.add_row().cells
+        for k, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _cell_text(cell, text, size=8, align=WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+        if row[4]:
+            _shade(cells[4], {"AMBER": "FFC000", "RED": "FF0000"}[row[4]])
+    _widths(table, [1.0, 4.2, 2.0, 2.0, 1.6])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "havering_children_learning_period_column"): ("docx", havering_period_column),
+        ("dev", "bracknell_forest_qsr_q3_2017_18_small_tables"): ("docx", bracknell_forest_small_tables),
+        ("dev", "rbwm_ipmr_q1_2016_17_grouped_headers"): ("xlsx", rbwm_grouped_headers),
+        ("dev", "herefordshire_corporate_2008_09_side_box"): ("html", herefordshire_sentence_side_box),
+        ("dev", "rbwm_ipmr_q2_2015_16_slides"): ("html", rbwm_slides),
+        ("dev", "bromley_scrutiny_dataset_nov_2018_narrow"): ("docx", bromley_narrow_names),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

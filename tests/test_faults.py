@@ -220,8 +220,8 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
 
     match_rows = Pipeline.match_rows
 
-    def slow_match(self, rows, council):  # matching that keeps the parent busy for 2.1 s
-        time.sleep(0.06 * len(rows))
+    def slow_match(self, rows, council):  # matching that keeps the parent busy for 3.5 s
+        time.sleep(0.1 * len(rows))
         return match_rows(self, rows, council)
 
     monkeypatch.setattr(Pipeline, "parse", hang_or_parse)
@@ -231,7 +231,9 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
     assert result.exit_code == 1, result.output
     docs = documents(out)
     assert docs.loc["hang.txt", "status"] == "timeout" and docs.loc["a.txt", "status"] == "ok"
-    assert docs.loc["hang.txt", "seconds"] < 1.6, "the time limit fired late"
+    # a limit that waited for the parent's matching would fire after 3.5 s; 2.5 leaves room for a
+    # loaded machine (CI has two shared cores)
+    assert docs.loc["hang.txt", "seconds"] < 2.5, "the time limit fired late"
 
 
 def test_pathological_text_is_read_in_seconds(tmp_path):
@@ -244,10 +246,11 @@ def test_pathological_text_is_read_in_seconds(tmp_path):
     words = ("the", "rate", "of", "children", "was", "12.5%", "in", "2023/24", "against", "target", "and", "450")
     (corpus / "prose.txt").write_text(" ".join(words[i * 7 % len(words)] for i in range(20_000))[:100_000] + "\n")
     started = time.monotonic()
-    result = run(corpus, tmp_path / "out", "--workers", "2", "--timeout", "8")
+    # seconds on any machine; a backtracking or quadratic reader would take minutes on these
+    result = run(corpus, tmp_path / "out", "--workers", "2", "--timeout", "30")
     docs = documents(tmp_path / "out")
     assert "timeout" not in set(docs.status), docs[["status", "error"]]
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 30
     assert "pathological length cut" in docs.loc["digits.txt", "notes"], result.output
 
 
@@ -268,10 +271,10 @@ def test_a_pdf_page_with_10000_text_runs_loads_in_seconds(tmp_path):
     )
     started = time.monotonic()
     try:
-        subprocess.run([sys.executable, "-c", code], check=True, timeout=4)
-    except subprocess.TimeoutExpired:
-        pytest.fail("a page of 10,000 text runs took over 4 s to load")
-    assert time.monotonic() - started < 4
+        subprocess.run([sys.executable, "-c", code], check=True, timeout=15)
+    except subprocess.TimeoutExpired:  # about 1 s idle; a per-run quadratic step takes minutes
+        pytest.fail("a page of 10,000 text runs took over 15 s to load")
+    assert time.monotonic() - started < 15
 
 
 # the fault-injection script, in short (benchmarks/bench_faults.py runs it at length) ------------

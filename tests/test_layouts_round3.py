@@ -15,18 +15,9 @@ from extract.read.tables.cells import mend_label
 from extract.read.tables.grid import page_grids, page_tables
 from extract.read.tables.ruled import Edge, edges_to_regions, region_to_grid
 from extract.settings import DEFAULT_SETTINGS
-from helpers import bench_heldout
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
-ROUND3 = (
-    "gwynedd_children_performance_2015_16",
-    "darlington_q3_2020_21_comparators",
-    "harrow_children_looked_after_feb_2018",
-    "darlington_year_end_2019_20_short_rotated",
-    "darlington_q4_2017_18_merged_rotated",
-    "darlington_2018_19_overlapping_rotated",  # added after the first round-3 rules, before its own
-)
 
 
 def _page(slug: str, number: int = 1):
@@ -69,12 +60,22 @@ def test_a_comment_merged_across_the_table_stays_in_its_first_column():
 def test_a_short_group_heading_still_heads_the_columns_it_spans():
     # `Outturn` merged over the two year columns (the rule between them drawn below it only)
     horizontal = [Edge("h", y, 0.0, 300.0) for y in (0.0, 20.0, 40.0, 60.0)]
-    vertical = [Edge("v", 0.0, 0.0, 60.0), Edge("v", 100.0, 0.0, 60.0), Edge("v", 200.0, 20.0, 60.0),
-                Edge("v", 300.0, 0.0, 60.0)]
+    vertical = [
+        Edge("v", 0.0, 0.0, 60.0),
+        Edge("v", 100.0, 0.0, 60.0),
+        Edge("v", 200.0, 20.0, 60.0),
+        Edge("v", 300.0, 0.0, 60.0),
+    ]
     (region,) = edges_to_regions(horizontal, vertical, DEFAULT_SETTINGS.tables)
-    words = [Word("Indicator", 5, 5, 60, 15), Word("Outturn", 170, 5, 230, 15),
-             Word("2014/15", 105, 25, 150, 35), Word("2015/16", 205, 25, 250, 35),
-             Word("Households", 5, 45, 60, 55), Word("30.8", 105, 45, 125, 55), Word("25.3", 205, 45, 225, 55)]
+    words = [
+        Word("Indicator", 5, 5, 60, 15),
+        Word("Outturn", 170, 5, 230, 15),
+        Word("2014/15", 105, 25, 150, 35),
+        Word("2015/16", 205, 25, 250, 35),
+        Word("Households", 5, 45, 60, 55),
+        Word("30.8", 105, 45, 125, 55),
+        Word("25.3", 205, 45, 225, 55),
+    ]
     grid = region_to_grid(region, words)
     assert grid is not None
     assert grid.rows[0] == ["Indicator", "Outturn", "Outturn"]
@@ -115,8 +116,10 @@ def test_an_unbroken_value_header_is_kept(label):
 def test_rotated_headers_in_a_short_row_name_their_columns():
     for slug, expected in (
         ("darlington_year_end_2019_20_short_rotated", {"Year End 2019/20": "actual", "Target 2019/20": "target"}),
-        ("darlington_q4_2017_18_merged_rotated", {"Performance Target 2017/18": "target",
-                                                  "Performance Year End 2016/17": "actual"}),
+        (
+            "darlington_q4_2017_18_merged_rotated",
+            {"Performance Target 2017/18": "target", "Performance Year End 2016/17": "actual"},
+        ),
     ):
         page = _page(slug)
         tables = page_tables(page, DEFAULT_SETTINGS.tables, DEFAULT_SETTINGS.tables.min_value_columns)
@@ -145,22 +148,7 @@ def test_a_threshold_column_heads_targets():
     assert classify_header("Threshold").kind == "target"
 
 
-# -- every truth row of the round-3 dev documents ----------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    from extract.run.pipeline import Pipeline
-
-    return Pipeline()
-
-
-@pytest.mark.parametrize("slug", ROUND3)
-def test_round3_dev_document_reads_every_truth_row(slug, pipeline, tmp_path):
-    bench = bench_heldout()
-    score = bench.score_folder("dev", DEV / slug, pipeline, tmp_path)
-    missing = [t for t, found in zip(score.truths, score.strict_found, strict=True) if found is None]
-    assert not missing, [(t.indicator, t.value_kind, t.value_raw, t.page) for t in missing]
+# (every truth row of the round-3 dev documents: tests/test_heldout_dev.py)
 
 
 # -- header words met in the round-3 layouts ----------------------------------------------------
@@ -181,8 +169,12 @@ def test_the_welsh_average_is_the_comparator_above_a_welsh_council(label):
 
 @pytest.mark.parametrize(
     ("label", "period_type"),
-    [("Qtr 2 2017/18", "quarter"), ("Quarter 3 2018/19", "quarter"), ("Quarter 1", None),
-     ("As at 31 Dec 2023", "point_in_time")],
+    [
+        ("Qtr 2 2017/18", "quarter"),
+        ("Quarter 3 2018/19", "quarter"),
+        ("Quarter 1", None),
+        ("As at 31 Dec 2023", "point_in_time"),
+    ],
 )
 def test_numbered_quarters_and_dated_columns_are_actuals(label, period_type):
     from extract.read.periods import parse_period
@@ -200,8 +192,12 @@ def test_labels_run_together_across_the_header_are_not_spread_as_one_heading():
     vertical = [Edge("v", x, 0.0, 40.0) for x in (0.0, 100.0, 200.0, 300.0, 400.0)]
     (region,) = edges_to_regions(horizontal, vertical, DEFAULT_SETTINGS.tables)
     jumble = [Word("2014/15 Year 2015/16 Year 2016/17 Target England Average", 105, 5, 395, 15)]
-    body = [Word("Households", 5, 25, 60, 35), Word("30.7%", 105, 25, 130, 35), Word("24%", 205, 25, 225, 35),
-            Word("22.3%", 305, 25, 330, 35)]
+    body = [
+        Word("Households", 5, 25, 60, 35),
+        Word("30.7%", 105, 25, 130, 35),
+        Word("24%", 205, 25, 225, 35),
+        Word("22.3%", 305, 25, 330, 35),
+    ]
     grid = region_to_grid(region, jumble + body)
     assert grid is not None
     assert grid.rows[0][2].startswith("2014/15") and grid.rows[0][1] == grid.rows[0][3] == ""
@@ -209,8 +205,15 @@ def test_labels_run_together_across_the_header_are_not_spread_as_one_heading():
 
 @pytest.mark.parametrize(
     ("label", "kind"),
-    [("Y&H", "regional"), ("NW Average", "regional"), ("East of England", "regional"), ("EoE", "regional"),
-     ("Yorks and Humber", "regional"), ("Eng", "national"), ("England", "national")],
+    [
+        ("Y&H", "regional"),
+        ("NW Average", "regional"),
+        ("East of England", "regional"),
+        ("EoE", "regional"),
+        ("Yorks and Humber", "regional"),
+        ("Eng", "national"),
+        ("England", "national"),
+    ],
 )
 def test_english_regions_printed_short_are_regional_comparators(label, kind):
     assert classify_header(label).kind == kind

@@ -104,9 +104,17 @@ class FuzzyRule:
     # A name stating a timescale or threshold (20 weeks, 3 or more) leaves few entries its facets
     # allow: the floor is `anchored_floor` when it does (with the floor's lead and share of words).
     anchored_floor: float = 100.0
+    # The closer a score is to the bottom of what is accepted, the wider the lead it needs: below
+    # `close_until` every path also needs `margin` + `close_slope` points per point short of it
+    # (issue 9 round 4: chosen by cross-validation on the dev names and the alias-free check,
+    # docs/matching.md). Off (0) for a rule that sets none.
+    close_until: float = 0.0
+    close_slope: float = 0.0
 
     def accepts(self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False) -> bool:
         lead = best - runner_up
+        if lead < self.margin + self.close_slope * max(0.0, self.close_until - best):
+            return False
         if best >= self.threshold and lead >= self.margin:
             return True
         if best >= self.sole_floor and lead >= self.sole_margin and explained >= self.sole_explained:
@@ -154,6 +162,10 @@ class MatchSettings:
     sole_margin: float = 25.0
     sole_explained: float = 0.99
     anchored_floor: float = 46.0  # ... or from this when the name states a timescale or threshold the entry shares
+    # ... and whichever path accepts, a score below `close_until` needs `margin` + `close_slope` points of
+    # lead per point it is short of it (the lead grows as the score nears the floor)
+    close_until: float = 66.0
+    close_slope: float = 0.5
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -182,7 +194,11 @@ class MatchSettings:
             pair = (self.narrative_threshold, self.narrative_floor)
         else:
             pair = (self.threshold, self.floor)
-        rule = FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained)
+        rule = replace(
+            FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained),
+            close_until=self.close_until,
+            close_slope=self.close_slope,
+        )
         if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
             return rule
         return replace(

@@ -19,7 +19,7 @@ ROLES = ("name", "code", "period", "value", "polarity", "basis", "status", "comm
 
 _PERIOD_IN_HEADER = re.compile(
     r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s*[\-’' ]?\s*"
-    r"(?:\d{4}|\d{2})\b|\b(?:\d{4}|\d{2})\s*[/\-–]\s*(?:\d{4}|\d{2})\b|\bq[1-4]\b|\b(?:quarter|qtr)\s*[1-4]\b"
+    r"(?:\d{4}|\d{2})\b|\b(?:\d{4}|\d{2})\s*[/\-–]\s*(?:\d{4}|\d{2})\b|\bq[1-4]\b|\b(?:quarter|qtr|ch|chwarter)\s*[1-4]\b"
     r"|\b(?:19|20)\d{2}\b",
     re.I,
 )
@@ -117,6 +117,22 @@ def classify_header(label: str) -> HeaderMeaning:
         return HeaderMeaning("value", "actual", text)
     if council_named(text) is not None:
         return HeaderMeaning("value", "actual", text if has_period else None)
+    return _bilingual(text)
+
+
+_TRANSLATION = re.compile(r"\s+/\s+")  # `Ch4 / Q4`, `Dangosydd / Indicator`: a label and its translation
+
+
+def _bilingual(text: str) -> HeaderMeaning:
+    """A label printed in two languages parted by a spaced slash (Welsh / English): what either half
+    says, when the label as a whole says nothing (`2016/17` and `High/Low` have no spaced slash)."""
+    halves = _TRANSLATION.split(text)
+    if len(halves) != 2:
+        return HeaderMeaning("ignore")
+    for half in reversed(halves):  # (the second half first: Welsh papers print the English second)
+        meaning = classify_header(half)
+        if meaning.role not in ("ignore", "blank"):
+            return meaning
     return HeaderMeaning("ignore")
 
 
@@ -136,8 +152,8 @@ def council_named(label: str) -> str | None:
 
 def _is_mostly_period(text: str) -> bool:
     rest = _PERIOD_IN_HEADER.sub(" ", text)
-    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|(?:quarter|qtr)(?:\s*[1-4])?|month|year|ytd)\b|[\-–/,()]", " ", rest,
-                  flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too)
+    rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|(?:quarter|qtr|chwarter|ch)(?:\s*[1-4])?|month|year|ytd)\b|[\-–/,()]",
+                  " ", rest, flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too; Ch: the Welsh quarter)
     return not rest.strip()
 
 

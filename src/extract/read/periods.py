@@ -128,7 +128,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Q1 2023/24, Quarter 2 2023/24, Qtr 3 2023/24, quarter two, 2023/24
     (
         re.compile(
-            r"(?:q|quarter\s*|qtr\.?\s*)(one|two|three|four|[1-4])(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I
+            r"(?:q|quarter\s*|qtr\.?\s*|\bch(?:warter)?\s*)(one|two|three|four|[1-4])"  # (Ch: the Welsh chwarter)
+            r"(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I
         ),
         "fq",
     ),

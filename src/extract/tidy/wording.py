@@ -63,6 +63,7 @@ FILLER = {
 }
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "½": ".5", "\u00a0": " "})
 _THOUSANDS = re.compile(r"(\d),(\d{3})\b")
+_HALF = re.compile(r"(\d)\s+1/2\b")  # "2 1/2 years" as printed for 2½: 2.5
 _K = re.compile(r"(\d)\s?k\b")
 _APOS_S = re.compile(r"'s\b")
 _CHILDRENS = re.compile(r"\bchildrens\b")
@@ -92,6 +93,7 @@ def pre_clean(text: str) -> str:
         t = _THOUSANDS.sub(r"\1\2", t)
         t = _K.sub(r"\g<1>000", t)  # 10k -> 10000
         if "/" in t:
+            t = _HALF.sub(r"\1.5", t)
             t = _SLASH_AGES.sub(r"\1 to \2", t)
         t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
     if "-" in t:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
+from extract.read.tables.tiles import drop_note
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
@@ -166,9 +167,8 @@ def kpi_blocks(
     text above the values in that column, up to a gap, the end of a sentence or another block's
     values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
     the values, and a RAG word beside the title or the values is the actual's status (never part
-    of the title, never a value). A label printed
-    over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
-    opens on labelled values continues a block from the foot of the previous page.
+    of the title, never a value). A label printed over its value (`Same period last year:` over `5.6%`)
+    takes the figure under it. A page that opens on labelled values continues a block from the previous.
     """
     carried = _carried(page, previous, settings)
     lines = carried + page.lines
@@ -186,6 +186,8 @@ def kpi_blocks(
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
+                if not title_cells:
+                    title_cells, period, bare = _headline_title(rows, i, start, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
@@ -232,6 +234,20 @@ def kpi_blocks(
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
 _TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
+    """A figure alone and bare left of the labelled values (a slide's big number): the title is above it.
+    Nothing left of them: a box beside a text, its title the heading tight above and left of the box."""
+    left, up = [c for c in rows[i] if c.x1 <= start.x0], rows[i - 1] if i else []
+    if not left and len(up) == 1 and up[0].x1 <= start.x0 and re.fullmatch(r"[A-Z][^.!?:;,]{2,80}", up[0].text) \
+            and not _is_labelled(up[0]) and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
+            <= 4 * settings.title_gap * _line_height(lines[i - 1]):  # a heading, tight above the box
+        return up, None, None
+    if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
+        return [], None, None
+    title, period, _ = _title_above(rows, i, left[0], start.x0, lines, settings)
+    return title, period, (m.group(1).strip() if title else None)
 
 
 def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
@@ -297,6 +313,7 @@ def _title_above(
     previous_top = lines[i].top
     min_gap = float("inf")
     stacked_lines = 0  # lines of values stacked over this block's own: they do not count to the title's
+    hanging = False  # the title starts left of the values (a definition list's term)
     for k in range(i - 1, -1, -1):
         if i - 1 - k >= settings.title_lines + stacked_lines:
             break
@@ -310,6 +327,10 @@ def _title_above(
             continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
         cells = [c for c in in_column if _under(c.x0, start.x0) and not _is_labelled(c)]
+        if not cells and (not title or hanging) and _hanging_title(rows[k], start) \
+                and (not title or abs(rows[k][0].x0 - title[0].x0) <= 3):
+            cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
+            hanging = True
         if not cells:
             if title or period:
                 break
@@ -333,6 +354,9 @@ def _title_above(
         text = normalise_space(" ".join(c.text for c in cells))
         if period is None and not title and _period_line(text):
             period = text
+            beside = [c for c in in_column if c.x0 > cells[-1].x1 and _VALUE_ONLY.match(c.text)]
+            if bare is None and not stacked and len(beside) == 1:
+                bare = _VALUE_ONLY.match(beside[0].text).group(1).strip()  # `Quarter 1 2019/20  716`
         elif _RAG.fullmatch(text.strip()) or _VALUE_ONLY.match(text) or not re.search(r"[A-Za-z0-9]", text):
             if title:
                 break
@@ -342,7 +366,7 @@ def _title_above(
         else:
             title = cells + title
         previous_top = line.top
-    return title, period, bare
+    return drop_note(title, _SENTENCE_END), period, bare
 
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
@@ -360,6 +384,17 @@ def _type_size(line: Line) -> float:
     return heights[len(heights) // 2] if heights else 0.0
 
 _INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
+
+
+_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a boxed name) may start
+
+
+def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
+    """A line of one cell of words starting left of the values, further than a padding, and running
+    on over them (a definition list's term, its values indented under it): no neighbour's title."""
+    return len(cells) == 1 and start.x0 - _HANGING <= cells[0].x0 < start.x0 - _INDENT \
+        and cells[0].x1 > start.x0 and bool(re.search(r"[A-Za-z]{3}", cells[0].text)) \
+        and not _RAG.fullmatch(cells[0].text)
 
 
 def _under(title_x0: float, value_x0: float) -> bool:

@@ -49,7 +49,13 @@ class Grid:
 # -- cells and values --------------------------------------------------------------------------
 @lru_cache(maxsize=65536)  # pure, and asked of the same cell texts by every grid test on a page
 def is_value_like(text: str) -> bool:
-    return parse_cell(text).value is not None or is_no_value(text)
+    # a figure may print the period or basis it is for in brackets after it (`55.7 (for 2009)`)
+    noted = _NOTED_FIGURE.match(text)
+    return parse_cell(text).value is not None or is_no_value(text) or (
+        noted is not None and parse_cell(noted.group(1)).value is not None)
+
+
+_NOTED_FIGURE = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\([^()]{1,30}\)\s*$")
 
 
 _PERIOD_CELL = re.compile(
@@ -147,7 +153,12 @@ def line_height(line: Line) -> float:
 
 
 def is_data_line(line: Line) -> bool:
-    return is_data_cells([c.text for c in line.cells])
+    return _is_data_texts(tuple([c.text for c in line.cells]))
+
+
+@lru_cache(maxsize=65536)  # pure, and asked again of each line by every pass over a page's lines
+def _is_data_texts(texts: tuple[str, ...]) -> bool:
+    return is_data_cells(list(texts))
 
 
 def merge_spans(spans: list[Span], gap: float) -> list[Span]:
@@ -327,7 +338,17 @@ def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
 def merge_header(rows: list[list[str]]) -> list[str]:
     """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
     width = max(len(r) for r in rows)
-    return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
+    labels = []
+    for c in range(width):
+        parts = [r[c] for r in rows if c < len(r) and r[c]]
+        joined = normalise_space(" ".join(parts))
+        own = classify_header(parts[-1]) if parts else None
+        # a group saying only "Performance" over `Previous` / `Target`: the column's own word is the specific one
+        if own is not None and own.role == "value" and own.kind != "actual" \
+                and classify_header(joined).kind == "actual":
+            joined = normalise_space(parts[-1])
+        labels.append(joined)
+    return labels
 
 
 # -- header labels over columns ----------------------------------------------------------------

@@ -22,6 +22,7 @@ occupancy columns, headers) <- grid (this module: page entry points, grids to ta
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
@@ -35,12 +36,21 @@ from extract.read.tables.cells import (
     is_word_end,
     join_cell_lines,
     line_columns,
+    line_height,
     mend_label,
     merge_header,
 )
-from extract.read.tables.ruled import edges_to_regions, region_to_grid, region_words, rules_to_edges, split_at_headers
+from extract.read.tables.rows import lines_to_rows, name_columns_of
+from extract.read.tables.ruled import (
+    Region,
+    edges_to_regions,
+    region_to_grid,
+    region_words,
+    rules_to_edges,
+    split_at_headers,
+)
 from extract.read.tables.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
-from extract.read.tables.unruled import title_above, trailing_header, unruled_grids
+from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
 from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
@@ -239,14 +249,35 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     regions = edges_to_regions(h, v, settings)
     grids: list[Grid] = []
     covered: list[tuple[float, float]] = []
-    for region in regions:
+    boxed: dict[int, Grid] = {}  # a header boxed apart from its rows, by the region of its rows
+    regions = sorted(regions, key=lambda r: r.top)
+    for n, region in enumerate(regions):
         grid = region_to_grid(region, region_words(page.lines, region))
-        if grid is None or len(grid.rows) < settings.min_ruled_rows or len(grid.columns) < settings.min_ruled_columns:
+        if grid is None or len(grid.columns) < settings.min_ruled_columns:
             continue
-        index = _first_line_below(page.lines, region.top)
-        grid.title = title_above(page.lines, index)
+        top = region.top
+        if n in boxed and header_row_count(grid.rows) == 0:
+            grid, top = _under_header(boxed[n], grid, page.lines)
+        # a boxed header names values (`Baseline`, `2010/11`); a boxed note or key names none
+        header_only = header_row_count(grid.rows) == len(grid.rows) and sum(
+            1 for row in grid.rows for t in row if t and classify_header(t).role == "value") >= min_values
+        if header_only and n + 1 < len(regions) and _rows_below(region, regions[n + 1], page.lines):
+            boxed[n + 1] = grid  # the rows are the next ruled region (section titles may stand between)
+            covered.append((region.top - 1, region.bottom + 1))
+            continue
+        if len(grid.rows) < settings.min_ruled_rows and not header_only:
+            continue
+        grid.title = title_above(page.lines, _first_line_below(page.lines, top))
+        bottom = region.bottom
+        if header_only:
+            # borders drawn round the header only (a spreadsheet's): its body is the lines under it
+            below = min((r.top for r in regions if r.top > region.bottom), default=float("inf"))
+            grid, bottom = _unruled_body(grid, [ln for ln in page.lines if (ln.bottom or 0) < below],
+                                         region.bottom, settings)  # (up to the next ruled table)
+            if len(grid.rows) < settings.min_ruled_rows:
+                continue
         grids.extend(split_at_headers(grid, min_values))
-        covered.append((region.top - 1, region.bottom + 1))
+        covered.append((top - 1, bottom + 1))
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     above = min((g.top for g in grids), default=float("inf"))
     top_rest = [ln for ln in rest if (ln.top or 0) < above]
@@ -262,6 +293,87 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     if pending is not None:
         grids.append(pending)
     return grids
+
+
+def _unruled_body(grid: Grid, lines: list[Line], bottom: float, settings: TableSettings) -> tuple[Grid, float]:
+    """A ruled header with the unruled rows printed right under it, read in the header's columns
+    (section titles between them are rows of their own); the grid as it was when none follow."""
+    below = [ln for ln in lines if (ln.top or 0) >= bottom - 1]
+    runs = data_runs(below, settings)
+    if not runs or not below:
+        return grid, bottom
+    start, end = runs[0]
+    height = line_height(below[start])
+    if start > 3 or (below[start].top or 0) - bottom > 4 * settings.row_gap_heights * max(height, 1.0):
+        return grid, bottom  # the next figures are no body of this header
+    body = below[:end]
+    names = name_columns_of(body, grid.columns)
+    rows: list[list[str]] = []
+    contexts: list[str] = []
+    alignment = None
+    segment: list[Line] = []
+    for line in [*body, None]:
+        if line is not None and not _section_line(line, grid.columns, names):
+            segment.append(line)
+            continue
+        if segment:  # the rows between two section titles, banded on their own
+            found, texts, alignment, _ = lines_to_rows(segment, grid.columns, names, settings, headed=True,
+                                                       open_end=line is None and end == len(below))
+            rows += found
+            contexts += texts
+            segment = []
+        if line is not None:  # a section title: a row of its own, in the first column
+            rows.append([line.text] + [""] * (len(grid.columns) - 1))
+            contexts.append(line.text)
+    if not any(is_data_cells(row) for row in rows):
+        return grid, bottom
+    return replace(grid, rows=grid.rows + rows, contexts=grid.contexts + contexts, alignment=alignment,
+                   bottom=body[-1].bottom or bottom), body[-1].bottom or bottom
+
+
+def _between(upper: float, lower: float, lines: list[Line]) -> list[Line]:
+    return [ln for ln in lines if upper <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= lower]
+
+
+_BOXED_GAP = 48.0  # points: how far under a boxed header its rows may start, per line of section titles + 1
+
+
+def _rows_below(header: Region, rows: Region, lines: list[Line]) -> bool:
+    """The next ruled region holds a boxed header's rows: it starts under it, as wide, with at most a
+    few section titles (one run of words each, no figure) between them."""
+    between = _between(header.bottom, rows.top, lines)
+    overlap = min(header.x1, rows.x1) - max(header.x0, rows.x0)
+    return rows.top - header.bottom < _BOXED_GAP * (len(between) + 1) and overlap > 0.8 * (header.x1 - header.x0) \
+        and len(between) <= 3 and all(len(ln.cells) == 1 and not is_value_like(ln.text) for ln in between)
+
+
+def _under_header(header: Grid, body: Grid, lines: list[Line]) -> tuple[Grid, float]:
+    """A boxed header's labels set over the columns of the rows boxed under it (each label over the
+    column it overlaps most), the section titles between them rows of their own."""
+    width = len(body.columns)
+    rows: list[list[str]] = []
+    for labels in header.rows:
+        row = [""] * width
+        for (x0, x1), label in zip(header.columns, labels, strict=True):
+            c = max(range(width), key=lambda k: min(x1, body.columns[k][1]) - max(x0, body.columns[k][0]))
+            row[c] = normalise_space(f"{row[c]} {label}")
+        rows.append(row)
+    sections = [[ln.text] + [""] * (width - 1) for ln in _between(header.bottom, body.top, lines)]
+    joined = rows + sections + body.rows
+    return replace(body, rows=joined, contexts=[" ".join(t for t in r if t) for r in joined], top=header.top), \
+        header.top
+
+
+def _section_line(line: Line, columns: list[Span], names: set[int]) -> bool:
+    """A section title under a spreadsheet's header: one run of words, no figure, starting in a
+    column that holds no names and running on into the next (a wrapped name stays in its column)."""
+    if len(line.cells) != 1 or is_value_like(line.cells[0].text):
+        return False
+    cell = line.cells[0]
+    if cell.x0 is None or cell.x1 is None:
+        return False
+    first = next((c for c, (x0, x1) in enumerate(columns) if x0 - 2 <= cell.x0 < x1), None)
+    return first is not None and first not in names and cell.x1 > columns[first][1] + 2
 
 
 def _first_line_below(lines: list[Line], y: float) -> int:

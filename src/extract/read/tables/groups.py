@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from extract.model import normalise_space
 from extract.read.kinds import classify_header
+from extract.read.tables.cells import is_period_cell, is_value_like
 from extract.read.tables.grid import Grid, header_row_count, is_data_cells
 from extract.read.tables.table_model import Table, assemble_table, build_columns, reclassify_by_content
 
@@ -32,10 +33,18 @@ def is_section_row(row: list[str]) -> bool:
     return len(row) > 1 and bool(row[0]) and all(not t or t == row[0] for t in row[1:])
 
 
+def is_lone_figure_row(row: list[str]) -> bool:
+    """A row under the header holding a figure but naming fewer than two values: an indicator
+    with one figure reported (`CYP01 | Initial conferences ... | 94.4%`), never a header row."""
+    filled = [t for t in row if t]
+    return any(is_value_like(t) and not is_period_cell(t) for t in filled) and \
+        sum(1 for t in filled if classify_header(t).role == "value") < 2
+
+
 def header_rows(rows: list[list[str]]) -> int:
     count = 0
     for row in rows[:MAX_HEADER_ROWS]:
-        if is_data_cells(row) or (count and is_section_row(row)):
+        if is_data_cells(row) or (count and (is_section_row(row) or is_lone_figure_row(row))):
             break
         count += 1
     return count
@@ -78,6 +87,9 @@ def stack_labels(header: list[list[str]]) -> list[str]:
         keep = meaning.role != "ignore" and (
             own.role in ("ignore", "blank") or (own.role == "value" and meaning.role == "value")
         )
+        if own.role == "value" and own.kind != "actual" and meaning.kind == "actual":
+            keep = False  # a group saying only "Performance" over `Previous`: the column's own word is the specific one
+
         labels.append(joined if above and keep else label)
     return labels
 

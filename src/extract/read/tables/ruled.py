@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from extract.load.rotated import RotatedWord
 from extract.model import Line, Rule, Word
 from extract.read.kinds import classify_header
-from extract.read.tables.cells import Grid, is_data_cells, is_value_like, words_in
+from extract.read.tables.cells import Grid, is_data_cells, is_period_cell, is_value_like, words_in
 from extract.settings import TableSettings
 
 
@@ -161,8 +161,9 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     verticals = region.verticals
     merged = _merged_boundaries(region, horizontals)
     cells: dict[tuple[int, int], list[Word]] = {}
+    middles = _run_middles(words)
     for word in words:
-        r = _slot(word.middle, horizontals)
+        r = _slot(middles.get(id(word), word.middle), horizontals)
         if r is None and word.top < horizontals[0] < word.bottom:  # overflowing the outer rule
             r = 0
         elif r is None and word.top < horizontals[-1] < word.bottom:
@@ -193,6 +194,30 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+
+
+def _run_middles(words: list[Word]) -> dict[int, float]:
+    """Each word's text run's middle: the words of one printed line of a cell (`Key performance
+    indicator`) share it, so a run centred on a row rule a merged cell does not draw is not split
+    between the rows by its words' glyphs (`Key`, `performance` reach lower than `indicator`)."""
+    out: dict[int, float] = {}
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.top):
+        if lines and abs(word.top - lines[-1][0].top) <= 0.3 * max(lines[-1][0].height, 1.0):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        run: list[Word] = []
+        for word in [*sorted(line, key=lambda w: w.x0), None]:
+            if word is not None and run and 0 <= word.x0 - run[-1].x1 <= 0.6 * max(run[-1].height, 1.0):
+                run.append(word)
+                continue
+            if len(run) > 1:
+                middle = (min(w.top for w in run) + max(w.bottom for w in run)) / 2
+                out.update((id(w), middle) for w in run)
+            run = [word] if word is not None else []
+    return out
 
 
 def _place_overflow(cells: dict[tuple[int, int], list[Word]], horizontals: list[float]) -> None:
@@ -314,7 +339,8 @@ def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
     for i, row in enumerate(grid.rows):
         if is_data_cells(row):
             seen_data = True
-        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values:
+        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values \
+                and not any(is_value_like(t) and not is_period_cell(t) for t in row if t):  # a figure: a data row
             starts.append(i)
             seen_data = False
     if len(starts) == 1:

@@ -22,6 +22,7 @@ from extract.read.tables.cells import (
     without_taken,
 )
 from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
+from extract.read.tables.sections import header_over_sections
 from extract.read.tables.table_model import title_of
 from extract.settings import TableSettings
 
@@ -181,7 +182,11 @@ def header_above(
             break
         tail = _year_tail(line, lines[max(0, k - 3) : k])
         if not tail and not _fits_header(line, columns) and not _header_like(line):
-            break  # a title or a sentence across the table
+            if end is not None or (above := header_over_sections(
+                    lines, k, settings, _header_like, columns, name_columns)) is None:
+                break  # a title or a sentence across the table
+            k = above  # (over section titles, `Wealthier Theme`, between the header and the body)
+            continue
         placed = line_columns(line, columns)
         if any(c not in name_columns for c in placed):
             header_start = k  # (a name label held back below it was the header's after all)
@@ -325,8 +330,10 @@ def unruled_grids(
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
             columns = _figures_under_labels(body, sorted(merged + extra), lines[h_start:h_end])
             names = name_columns_of(body, columns)
-        # numberless lines between the header and the first data line: a wrapped first row
-        body = lines[h_end:end]
+        # numberless lines between the header and the first data line: a wrapped first row (or section titles)
+        sections = h_start < h_end < start and \
+            header_over_sections(lines, start - 1, settings, _header_like, columns, names) == h_end - 1
+        body = lines[start if sections else h_end : end]
         header = lines[h_start:h_end]
         rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, headed=bool(header),
                                                    open_end=end == len(lines))

@@ -19,15 +19,17 @@ from extract.read.values import formula_disagrees, infer_unit, is_no_value, pars
 
 # `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
 # a RAG word or an arrow printed in the figure's own cell (`60.9% RED`, `↓ 67.2%`)
-_MARK = re.compile(r"^\s*([↑↓→←▲▼⬆⬇️\ufe0f]+)?\s*(.*?)(?:\s+(red|amber|green))?\s*$", re.I)
+# (or after it: a spreadsheet's typed arrow, `12.3 ▲`)
+_ARROWS = "↑↓→←▲▼⬆⬇️\ufe0f"
+_MARK = re.compile(rf"^\s*([{_ARROWS}]+)?\s*(.*?)(?:\s*([{_ARROWS}]+)|\s+(red|amber|green))?\s*$", re.I)
 
 
 def split_mark(raw: str) -> tuple[str, str | None]:
     """(the figure, the mark beside it): the status a cell prints with its number."""
     m = _MARK.match(raw)
-    if not m or not (m.group(1) or m.group(3)) or parse_cell(m.group(2)).value is None:
+    if not m or not (m.group(1) or m.group(3) or m.group(4)) or parse_cell(m.group(2)).value is None:
         return raw, None
-    return m.group(2), " ".join(g for g in (m.group(1), m.group(3)) if g)
+    return m.group(2), " ".join(g for g in (m.group(1), m.group(3), m.group(4)) if g)
 
 
 # a target may be stated in words (`above N / NE`): kept, with a null value
@@ -35,7 +37,20 @@ _STATED_KINDS = {"target", "tolerance", "intervention"}
 _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # a code leading a row's name: `SCC/002 ...` (letters, slash, number) or `KPI 3 - ...`; a format with
 # codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
-DEFAULT_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?))\s*[-–:]?\s+(.+)$")
+# or a local code run into its number (`CRE4 The percentage ...`, `CYP01 Re-referrals`: three letters or more,
+# so that `KS2 attainment` keeps its key stage)
+DEFAULT_CODE_RE = re.compile(
+    r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%])))\s*[-–:]?\s+(.+)$"
+)
+# what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
+# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`)
+_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$")
+
+
+def trim_name(name: str) -> str:
+    """The indicator's name without what its cell prints after it (an arrow, a numbered list)."""
+    trimmed = _NAME_TAIL.sub("", name)
+    return trimmed if re.search(r"[A-Za-z]{3}", trimmed) else name
 
 
 @dataclass(frozen=True)
@@ -62,9 +77,17 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
 
 
 def _name_column(table: Table) -> Column | None:
-    named = table.column("name")
-    if named is not None:
-        return named
+    named = [c for c in table.columns if c.role == "name"]
+    if len(named) > 1:
+        # `PI | Description`: both labels may name the indicator; the column of words is the name
+        # (the other holds its codes, `NI 171 (LAA)`)
+        def length(col: Column) -> float:
+            texts = [r.cells[col.index] for r in table.rows if r.cells[col.index]]
+            return sum(len(t) for t in texts) / len(texts) if texts else 0.0
+
+        return max(named, key=length)
+    if named:
+        return named[0]
     # No labelled name column: the column whose cells are most often words, not numbers.
     def wordiness(col: Column) -> int:
         return sum(1 for r in table.rows if r.cells[col.index] and parse_cell(r.cells[col.index]).value is None
@@ -92,6 +115,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     code_col = table.column("code")
     code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
     split, name = split_code(raw_name, options.code_re)
+    name = trim_name(name)
     code = code or split
     year_kind = year_kind_for(name)
 

@@ -1,0 +1,44 @@
+"""Section titles a spreadsheet prints inside a table (`Wealthier Theme`, `BEING HEALTHY`): one run of
+words on a line of its own, between the header and the rows or between two groups of rows. They are
+rows of their own, never a header's words nor a row's name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from extract.model import Line
+from extract.read.tables.cells import Span, is_value_like, line_height
+from extract.settings import TableSettings
+
+SECTION_LINES = 3  # section titles a spreadsheet prints between its header and its first row
+
+
+def header_over_sections(
+    lines: list[Line], k: int, settings: TableSettings, is_header: Callable[[Line], bool],
+    columns: list[Span], names: set[int],
+) -> int | None:
+    """The header line above a few section title lines ending at `k` (each one run of words, tight
+    under one another, starting in a column that holds no names: a line starting in the name column is
+    a name wrapped over its row's values) that stand between a header and the body, or None."""
+    j = k
+    while j >= 0 and k - j < SECTION_LINES and len(lines[j].cells) == 1 and not is_value_like(lines[j].text) \
+            and starts_outside_names(lines[j], columns, names):
+        gap = (lines[j].top or 0) - (lines[j - 1].bottom or 0) if j > 0 else 0.0
+        if gap > settings.row_gap_heights * line_height(lines[j]):
+            return None
+        j -= 1
+    if j < 0 or j == k or not is_header(lines[j]):
+        return None
+    return j
+
+
+def starts_outside_names(line: Line, columns: list[Span], names: set[int]) -> bool:
+    """The line's first words start in a column that holds no names (a section title in the
+    spreadsheet's first column, `No.` or `Theme`, running on over the name column)."""
+    x0 = line.cells[0].x0 if line.cells else None
+    if x0 is None:
+        return False
+    if columns and x0 < columns[0][0] - 2:
+        return True  # left of the body's columns: a first column the rows leave empty
+    first = next((c for c, (left, right) in enumerate(columns) if left - 2 <= x0 < right), None)
+    return first is not None and first not in names
