@@ -25,6 +25,7 @@ class PdfSettings:
     Distances are multiples of the line's font height unless they say points."""
 
     word_gap: float = 0.18  # a gap wider than this between two glyphs ends a word
+    break_join_gap: float = 0.05  # a break pdfium made up between glyphs of one line this close is none
     cell_gap: float = 0.6  # a gap wider than this between two words starts a new cell
     stretched_space_cap: float = 1.2  # justified prose: gaps up to this, uniform on the line, stay spaces
     line_overlap: float = 0.25  # a word joins a line when its middle is this close to the line's middle
