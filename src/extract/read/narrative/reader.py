@@ -57,6 +57,7 @@ _RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate o
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
 _RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
@@ -299,6 +300,7 @@ def _heading(block: str) -> str | None:
     if not markdown and ("\n" in block.strip() or _BULLET_START.match(block)):
         return None
     text = _clean(re.sub(r"^\s*#+\s*|\*", " ", normalise_space(block)))
+    text = _SECTION_NUMBER.sub("", text)  # `2.1 Performance indicators ...`: the report's section number
     words = _words(text)
     if not words or len(words) > 20 or re.search(r"[.%]$", text) or (not markdown and len(words) < 3):
         return None

@@ -191,7 +191,7 @@ def kpi_blocks(
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
-            title = normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells))
+            title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]
@@ -475,6 +475,24 @@ def _labelled_values(
         return
     for match in _LABELLED.finditer(cell.text):
         yield match["label"], match["value"].strip(), _period_of(match), i
+
+
+_SEPARATOR = re.compile(r"^[\s/|;,]*$")
+# a report's own section number before a heading (`2.3 PSA targets achieved`) is no word of its name
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
+
+
+def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
+    """(kind, figure) of a cell that is nothing but two or more labelled values, unset ones dropped
+    (`Target 55% / Baseline 50%`, `Target 100% / Floor n/a`); None for any other cell."""
+    matches = list(_LABELLED.finditer(text))
+    unset = list(_LABELLED_UNSET.finditer(text))
+    if not matches or len(matches) + len(unset) < 2:
+        return None
+    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))
+    if not _SEPARATOR.match(rest):
+        return None
+    return [(_label_kind(m["label"]), m["value"].strip()) for m in matches]
 
 
 def _period_of(match: re.Match) -> str | None:

@@ -14,6 +14,7 @@ from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_rows, figures_from_area_table
+from extract.read.tables.blocks import labelled_pairs
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
@@ -131,6 +132,16 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     for col in table.value_columns:
         raw = cells[col.index]
         if not raw or is_status(raw):
+            continue
+        pairs = labelled_pairs(raw)
+        if pairs is not None:  # `Target 55% / Baseline 50%`: each figure its label's kind
+            period = _column_period(col, row_period, basis, year_kind, options)
+            figures.extend(
+                RawFigure(indicator_raw=name, indicator_code=code, value_raw=text, value=None, value_kind=kind,
+                          period=period, unit="percent" if "%" in text else row_unit, polarity=polarity,
+                          section=table.section, context=row.context, page=options.page, source="table")
+                for kind, text in pairs
+            )  # fmt: skip
             continue
         figure, mark = split_mark(raw)
         figure, note = split_note(figure)
