@@ -328,6 +328,19 @@ def _section_headings() -> re.Pattern[str]:
 _SECTION_HEADINGS = _section_headings()
 
 
+_STEM = 5  # letters compared: `achieving` and `achieved`, `indicators` and `indicator` are one word
+
+
+def _about(heading: str, sentence: str) -> bool:
+    """A sentence about the one measure its heading names: the sentence repeats most of the heading's
+    words (compared by their first letters), and the heading lists no second measure (`A and B`)."""
+    if re.search(r",|;|&|\band\b", heading):
+        return False
+    own = {w.lower()[:_STEM] for w in _words(heading) if len(w) > 3}
+    said = {w.lower()[:_STEM] for w in _words(sentence) if len(w) > 3}
+    return len(own) >= 2 and len(own & said) >= 0.6 * len(own)
+
+
 def _names_a_measure(heading: str) -> bool:
     """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
     worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
@@ -353,24 +366,33 @@ def extract_narrative(
     setting = _Setting(report_period, strict, section, page, settings)
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
+    just_headed: str | None = None  # the heading of the block before, when it names a measure
     for block in narrative_blocks(text):
         heading = _heading(block)
+        under, just_headed = just_headed, None
         if heading is not None:  # measures named under an earlier heading are not this one's
             # a heading names the figures under it only when it names a measure (`KPI 17 - Average
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
             memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
+            just_headed = memory.heading
         elif _NUMBERED_PARAGRAPH.match(block):
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
+        in_block: list[tuple[str, RawFigure]] = []
         for sentence in sentences(block):
             found = _sentence_figures(sentence, setting, memory)
-            out.extend(found)
+            in_block.extend((sentence, figure) for figure in found)
             if not found:
                 # the measure noun first: most sentences have none, and the phrase search is slow
                 named = _MEASURE_PHRASE.findall(sentence) if _MEASURE_NOUN.search(sentence) else []
                 memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
+        if under is not None and len(in_block) == 1 and _about(under, in_block[0][0]):
+            # `2.4 Children's services indicators achieving their quarter target` over the one figure of
+            # `In quarter 3, 50% of the children's services indicators achieved ...`: the heading names it
+            in_block = [(in_block[0][0], replace(in_block[0][1], indicator_raw=under))]
+        out.extend(figure for _, figure in in_block)
     return out

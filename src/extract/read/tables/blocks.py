@@ -207,6 +207,8 @@ def kpi_blocks(
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
             wrapped = {k - first for c in members for k in c.wrapped}
+            # a line of nothing but labels over their figures (`Last year` over `32%`) is no prose either
+            label_line = [i - first] if all(_LABEL_ONLY.match(c.text) for c in rows[i]) else []
             for label, value, own_period, value_line in pairs:
                 kind = _label_kind(label)
                 if kind in kinds_seen:
@@ -228,7 +230,7 @@ def kpi_blocks(
                     page=page.number,
                     status=rag if kind == "actual" else None,
                     source="table",
-                ), frozenset({value_line - first, *wrapped})
+                ), frozenset({value_line - first, *wrapped, *label_line})
 
 
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
