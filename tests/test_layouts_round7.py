@@ -10,7 +10,8 @@ import pytest
 from extract.model import Cell, Line, Page, Word
 from extract.read.kinds import classify_header
 from extract.read.narrative import extract_narrative
-from extract.read.tables.blocks import kpi_blocks, labelled_pairs
+from extract.read.tables.blocks import kpi_blocks
+from extract.read.tables.wide import labelled_pairs
 from extract.settings import BlockSettings
 from parsers.generic import _paragraphs
 

@@ -236,6 +236,8 @@ def kpi_blocks(
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
 _TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# a report's own section number before a heading (`2.3 PSA targets achieved`) is no word of its name
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 
 
 def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
@@ -479,24 +481,6 @@ def _labelled_values(
         yield match["label"], match["value"].strip(), _period_of(match), i
 
 
-_SEPARATOR = re.compile(r"^[\s/|;,]*$")
-# a report's own section number before a heading (`2.3 PSA targets achieved`) is no word of its name
-_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
-
-
-def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
-    """(kind, figure) of a cell that is nothing but two or more labelled values, unset ones dropped
-    (`Target 55% / Baseline 50%`, `Target 100% / Floor n/a`); None for any other cell."""
-    matches = list(_LABELLED.finditer(text))
-    unset = list(_LABELLED_UNSET.finditer(text))
-    if not matches or len(matches) + len(unset) < 2:
-        return None
-    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))
-    if not _SEPARATOR.match(rest):
-        return None
-    return [(_label_kind(m["label"]), m["value"].strip()) for m in matches]
-
-
 def _period_of(match: re.Match) -> str | None:
     return match["period"] or match["bare_period"]
 
@@ -511,3 +495,6 @@ def _label_kind(label: str) -> str:
         if meaning.role == "value" and meaning.kind is not None:
             return meaning.kind
     return BLOCK_LABELS[anchor]
+
+
+LABELLED_UNSET, label_kind = _LABELLED_UNSET, _label_kind  # a table cell of labelled values (wide.py)
