@@ -111,7 +111,7 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     for k, ln in enumerate(lines):
         before = lines[k - 1] if k else None
         if (height and before is not None and before.bottom is not None and ln.top is not None
-                and ln.top - before.bottom > height):  # fmt: skip
+                and ln.top - before.bottom > 0.8 * height):  # fmt: skip
             out.append("")
         out.append("\t".join(c.text for c in ln.cells))
     return out

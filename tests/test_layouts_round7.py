@@ -130,3 +130,9 @@ def test_a_line_of_labels_over_their_figures_is_taken_from_the_prose():
     for _, lines_taken in kpi_blocks(Page(1, lines, width=595.0, height=842.0), BlockSettings()):
         taken |= lines_taken
     assert taken == {1, 3}
+
+
+def test_function_words_of_a_heading_are_not_counted():
+    # `that` is in the heading and not the sentence; `fell` and `fallen` differ: two of three words remain
+    got = names("Key indicators that fell back\n\n39% of indicators have fallen back.")
+    assert got == {("Key indicators that fell back", "39%")}

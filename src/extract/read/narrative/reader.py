@@ -38,6 +38,7 @@ from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.text import (
     _BULLET_START,
     _HEADING_LINE,
+    _STOPWORDS,
     _after,
     _before,
     _words,
@@ -336,8 +337,8 @@ def _about(heading: str, sentence: str) -> bool:
     words (compared by their first letters), and the heading lists no second measure (`A and B`)."""
     if re.search(r",|;|&|\band\b", heading):
         return False
-    own = {w.lower()[:_STEM] for w in _words(heading) if len(w) > 3}
-    said = {w.lower()[:_STEM] for w in _words(sentence) if len(w) > 3}
+    own = {w.lower()[:_STEM] for w in _words(heading) if len(w) > 3 and w.lower() not in _STOPWORDS}
+    said = {w.lower()[:_STEM] for w in _words(sentence) if len(w) > 3 and w.lower() not in _STOPWORDS}
     return len(own) >= 2 and len(own & said) >= 0.6 * len(own)
 
 
