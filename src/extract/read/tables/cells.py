@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extract.model import Line, Word, normalise_space
+from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.periods import parse_period
 from extract.read.values import is_no_value, parse_cell
@@ -349,3 +349,86 @@ def merge_header(rows: list[list[str]]) -> list[str]:
             joined = normalise_space(parts[-1])
         labels.append(joined)
     return labels
+
+
+# -- header labels over columns ----------------------------------------------------------------
+
+def header_cells(header: list[Line], columns: list[Span]) -> list[str]:
+    """Each column's header text. A label over several columns with labels of their own under
+    it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
+    placed: dict[int, list[Word]] = {}
+    stacked = _stacked_labels(header, columns)
+    by_line = [set(line_columns(ln, columns)) for ln in header]
+    for k, line in enumerate(header):
+        below = {c for cs in by_line[k + 1 :] for c in cs}
+        others = below.union(*by_line[:k])
+        spread: set[int] = set()
+        for cell in line.cells:
+            under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
+            apart = _labels_run_together(cell, columns)
+            bare = [c for c in under if c not in others]
+            if apart:
+                for c, ws in apart.items():
+                    placed.setdefault(c, []).extend(ws)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:  # (labels set apart are no group)
+                for c in under:
+                    placed.setdefault(c, []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(bare) == 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:
+                # a label wider than its column reaching over a labelled one: the bare column's
+                # (words set apart in several columns are split among them as line_columns does)
+                placed.setdefault(bare[0], []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
+        for c, ws in line_columns(line, columns).items():
+            for w in ws:
+                if id(w) not in spread:
+                    placed.setdefault(stacked.get(id(w), c), []).append(w)
+    return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+def without_taken(header: list[Line], lead: list[tuple[Line, dict[int, list[Word]]]]) -> list[Line]:
+    """The header lines without the words the first row took back from them."""
+    taken = {id(w) for _, placed in lead for ws in placed.values() for w in ws}
+    out = []
+    for line in header:
+        cells = []
+        for cell in line.cells:
+            words = tuple(w for w in cell.words if id(w) not in taken)
+            if words:
+                cells.append(cell if len(words) == len(cell.words) else
+                             Cell(" ".join(w.text for w in words), words[0].x0, words[-1].x1, words))
+        if cells:
+            out.append(Line(tuple(cells), line.top, line.bottom))
+    return out
+
+def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
+    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
+    Actual` set too tight to part): one label a column, not a group label over them all.
+    Their words by column, or {} for any other cell."""
+    words = cell.words
+    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
+        return {}
+    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
+    return apart if len(apart) == len(words) else {}
+
+def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
+    """Column of each header word over no column of the body that hangs under (or over) a
+    label of another header line that does reach one: the two lines are one label (`Actual
+    Mar-` over `24`, left-aligned over right-aligned figures)."""
+    def over(x0: float, x1: float) -> list[int]:
+        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
+                for c in ln.cells]
+    out: dict[int, int] = {}
+    for k, line in enumerate(header):
+        for cell in line.cells:
+            if over(cell.x0 or 0.0, cell.x1 or 0.0):
+                continue
+            owners = {cols[0] for j, x0, x1, cols in reaching
+                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
+            if len(owners) == 1:
+                out.update((id(w), next(iter(owners))) for w in cell.words)
+    return out
