@@ -3228,6 +3228,176 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------ dev, round 7: floors and thresholds in cells, sections and band columns
+
+
+OXFORDSHIRE_THRESHOLD_ROWS = [
+    # (no., measure, thresholds written in one cell, Q2 figure, RAG, DoT)
+    ("1", "Ensure all people wait no more than 5 days for their reablement service to start",
+     "Target 100% / Baseline n/a", "55%", "R", "↑"),
+    ("3", "Increase the proportion of people completing the reablement service who need no on-going care",
+     "Target 55% / Baseline 50%", "52%", "R", "↑"),
+    ("5", "Number of people waiting more than 28 days from assessment to receipt of services",
+     "Target 35 / Baseline 35", "19", "G", "↓"),
+    ("5a", "Older people waiting for a care home more than 28 days", "Target 31 / Baseline 31", "0", "G", "↑"),
+    ("5b", "Older people waiting for a care package more than 28 days", "Target 3 / Baseline 3", "6", "R", "↓"),
+    ("6", "Average days for an agency to start care from referral", "Target 10 / Baseline 10", "10", "A", "↓"),
+    ("7", "Eligible people remaining on Self-Directed Support", "Target 75% / Baseline 71%", "75%", "G", "↑"),
+]
+
+
+def oxfordshire_threshold_cell(out: Path) -> None:
+    """HTML dashboard printed by Chromium: target and baseline written together in one cell
+    ("Target 55% / Baseline 50%"), the quarter's figure in its own column, then RAG and direction."""
+    css = (
+        "@page { size: A4 landscape; margin: 14mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 15pt; color: #1d4e89; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #888; padding: 4px 6px; vertical-align: top; } "
+        "th { background: #1d4e89; color: #fff; } td.n { text-align: center; white-space: nowrap; }"
+    )
+    rows = "".join(
+        f'<tr><td class="n">{no}</td><td>{name}</td><td class="n">{cell}</td><td class="n">{q2}</td>'
+        f'<td class="n">{rag}</td><td class="n">{dot}</td></tr>'
+        for no, name, cell, q2, rag, dot in OXFORDSHIRE_THRESHOLD_ROWS
+    )
+    body = (
+        "<h1>Annex 1: Performance Dashboard – Social and Community Services, Quarter 2</h1>"
+        "<p>Reablement, waiting lists and personalisation. Targets are for March; the baseline is the position "
+        "at the start of the year.</p><table><tr><th>No.</th><th>Measure</th><th>Target / Baseline</th>"
+        f"<th>Q2</th><th>RAG</th><th>DoT</th></tr>{rows}</table>"
+    )
+    out.write_text(_html_page("Social and Community Services dashboard Q2", body, css))
+
+
+IOW_SECTIONS = [
+    # (number, heading, sentence holding at most one figure, small table [(label, figure)])
+    ("2.1", "Performance indicators achieving quarterly targets",
+     "Of the indicators that can be calculated quarterly, 49.2% achieved or exceeded their quarterly "
+     "targets this quarter.", [("Previous quarter", "61%")]),
+    ("2.2", "GCSE passes at 5 A*-C across the Island",
+     "Indicative target ranges for 2005 have been agreed with each high school.",
+     [("Target", "60%"), ("Floor", "52%")]),
+    ("2.3", "PSA targets achieved or exceeded",
+     "Of the nine current PSA targets, three have achieved or exceeded their targets.", [("Latest", "3")]),
+    ("2.4", "Children's services indicators achieving their quarter target",
+     "In quarter 3, 50% of the children's services indicators achieved their quarter target.", []),
+]
+
+
+def isle_of_wight_numbered_sections(out: Path) -> None:
+    """Word report of numbered KPI sections: a numbered heading naming one measure, a sentence holding the
+    latest figure, and a small table of target / floor / previous under it."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Isle of Wight Council – Quarterly Performance Management Report")
+    _heading(doc, "Quarterly Performance Management Report – performance indicators", 14, "1F3864")
+    doc.add_paragraph(
+        "Indicators that missed their quarterly target by more than 5% are reported as exceptions; the sections "
+        "below give the headline measures."
+    )
+    for number, heading, sentence, labels in IOW_SECTIONS:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}  {heading}")
+        run.bold, run.font.size = True, Pt(12)
+        doc.add_paragraph(sentence)
+        if labels:
+            table = doc.add_table(rows=2, cols=len(labels))
+            table.style = "Table Grid"
+            for k, (label, figure) in enumerate(labels):
+                _cell_text(table.rows[0].cells[k], label, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+                _shade(table.rows[0].cells[k], "DCE6F1")
+                _cell_text(table.rows[1].cells[k], figure, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _widths(table, [3.5] * len(labels))
+        doc.add_paragraph()
+    doc.save(out)
+
+
+GRAVESHAM_ROWS = [
+    # (PI, description, Q4 2020/21, last year, national average, Kent average)
+    ("PI 23", "Average processing time taken for Housing Benefit claims (days)", "12.4", "12.8", "17", "17"),
+    ("PI 24", "Average processing time for changes of circumstance in Housing Benefit claims (days)",
+     "2.9", "4", "6", "6"),
+]
+
+
+def gravesham_comparator_grid(out: Path) -> None:
+    """Excel-like grid printed by Chromium: each PI with its quarter-4 figure, last year's and two
+    comparator averages, then a second small grid of the year's complaints."""
+    css = (
+        "@page { size: A4 landscape; margin: 12mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 9pt; } h1 { font-size: 13pt; } table { border-collapse: collapse; margin-bottom: 14px; } "
+        "th, td { border: 1px solid #bfbfbf; padding: 2px 5px; } th { background: #d9e1f2; } "
+        "td.n { text-align: right; width: 22mm; }"
+    )
+    rows = "".join(
+        f'<tr><td>{pi}</td><td>{name}</td><td class="n">{q4}</td><td class="n">{ly}</td><td class="n">{nat}</td>'
+        f'<td class="n">{kent}</td></tr>'
+        for pi, name, q4, ly, nat, kent in GRAVESHAM_ROWS
+    )
+    body = (
+        "<h1>Corporate Performance Report: Quarter 4 2020/21 – Revenues &amp; Benefits</h1>"
+        "<table><tr><th>PI</th><th>Description</th><th>Q4 2020/21</th><th>Last year</th><th>National average</th>"
+        f"<th>Kent average</th></tr>{rows}</table>"
+        "<table><tr><th>PI</th><th>Description</th><th>Q4 2020/21</th><th>2020/21</th><th>2019/20</th></tr>"
+        '<tr><td>PI 26</td><td>Total number of reported corporate complaints</td><td class="n">64</td>'
+        '<td class="n">209</td><td class="n">255</td></tr></table>'
+    )
+    out.write_text(_html_page("Gravesham corporate performance Q4 2020/21", body, css))
+
+
+MEDWAY_BAND_ROWS = [
+    # (quarter, achieved target, below target within acceptable variance, outside acceptable variance)
+    ("Quarter 3 2010/11", "36", "4", "11"),
+    ("Quarter 1 2011/12", "32", "4", "11"),
+    ("Quarter 3 2011/12", "42", "5", "12"),
+]
+
+
+def medway_rag_band_columns(out: Path) -> None:
+    """Excel dashboard with the RAG bands as columns (green / amber / red, each named in its header) and
+    the quarters as rows, cells filled in their band's colour."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Council Plan KPIs"
+    ws["A1"] = "Council Plan monitoring – key measures rated each quarter"
+    ws["A1"].font = Font(bold=True, size=12)
+    heads = ["Quarter", "Green: achieved or outperformed target",
+             "Amber: below target but within acceptable variance", "Red: outside acceptable variance"]
+    fills = [None, "C6EFCE", "FFEB9C", "FFC7CE"]
+    thin = Side(style="thin", color="808080")
+    for col, (head, fill) in enumerate(zip(heads, fills, strict=True), start=1):
+        cell = ws.cell(row=3, column=col, value=head)
+        cell.font = Font(bold=True, size=9)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+        if fill:
+            cell.fill = PatternFill("solid", fgColor=fill)
+    ws.row_dimensions[3].height = 40
+    for r, row in enumerate(MEDWAY_BAND_ROWS, start=4):
+        for col, (value, fill) in enumerate(zip(row, fills, strict=True), start=1):
+            cell = ws.cell(row=r, column=col, value=int(value) if col > 1 else value)
+            cell.font = Font(size=9)
+            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+            cell.alignment = Alignment(horizontal="center" if col > 1 else "left")
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+    for col, width in zip("ABCD", (20, 22, 26, 22), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.print_options.gridLines = False
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "oxfordshire_scs_dashboard_q2_threshold_cell"): ("html", oxfordshire_threshold_cell),
+        ("dev", "isle_of_wight_qpmr_numbered_sections"): ("docx", isle_of_wight_numbered_sections),
+        ("dev", "gravesham_corporate_q4_2020_21_comparators"): ("html", gravesham_comparator_grid),
+        ("dev", "medway_council_plan_rag_band_columns"): ("xlsx", medway_rag_band_columns),
+    }
+)
+
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

@@ -18,14 +18,26 @@ DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # the last slide's figure stands alone, with no label or comparison beside it
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
-    # the five figures inside sentences are read by the narrative reader under the sentence's words,
-    # not the heading's; last year's figures in the side box are read
+    # a bare count in a sentence (`20 Local Area Agreement indicators achieved ...`) is a figure the reader
+    # of documents of unknown format leaves; the four percentages under their headings are read
     "herefordshire_corporate_2008_09_side_box": {
-        ("Key indicators achieving target", "actual", "57%", 1),
-        ("Key indicators failing to achieve target", "actual", "32%", 1),
-        ("Key indicators that improved", "actual", "57%", 1),
-        ("Key indicators that fell back", "actual", "39%", 1),
         ("LAA indicators achieving their Year 1 target", "actual", "20", 1),
+    },
+    # a labelled figure under a sentence that holds a figure of its own: the block reader looks for its
+    # title above and stops at the sentence's figure (the table under a figure-less sentence is read)
+    "isle_of_wight_qpmr_numbered_sections": {
+        ("Performance indicators achieving quarterly targets", "previous_period", "61%", 1),
+    },
+    # the RAG bands are the columns and the quarters the rows: the table reader takes the band headers
+    # for value kinds (`target`, `variance`) and the quarters for the names
+    "medway_council_plan_rag_band_columns": {
+        (band, "actual", figure, 1)
+        for band, figures in (
+            ("Green: achieved or outperformed target", ("36", "32", "42")),
+            ("Amber: below target but within acceptable variance", ("4", "4", "5")),
+            ("Red: outside acceptable variance", ("11", "11", "12")),
+        )
+        for figure in figures
     },
 }
 
@@ -38,7 +50,7 @@ def pipeline():
 
 
 def test_the_dev_documents_are_found():
-    assert len(DOCUMENTS) >= 44, DOCUMENTS
+    assert len(DOCUMENTS) >= 48, DOCUMENTS
 
 
 @pytest.mark.parametrize("slug", DOCUMENTS)

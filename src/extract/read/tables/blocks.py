@@ -191,7 +191,7 @@ def kpi_blocks(
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
-            title = normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells))
+            title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]
@@ -207,6 +207,8 @@ def kpi_blocks(
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
             wrapped = {k - first for c in members for k in c.wrapped}
+            # a line of nothing but labels over their figures (`Last year` over `32%`) is no prose either
+            label_line = [i - first] if all(_LABEL_ONLY.match(c.text) for c in rows[i]) else []
             for label, value, own_period, value_line in pairs:
                 kind = _label_kind(label)
                 if kind in kinds_seen:
@@ -228,12 +230,14 @@ def kpi_blocks(
                     page=page.number,
                     status=rag if kind == "actual" else None,
                     source="table",
-                ), frozenset({value_line - first, *wrapped})
+                ), frozenset({value_line - first, *wrapped, *label_line})
 
 
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
 _TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# a report's own section number before a heading (`2.3 PSA targets achieved`) is no word of its name
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 
 
 def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
@@ -491,3 +495,6 @@ def _label_kind(label: str) -> str:
         if meaning.role == "value" and meaning.kind is not None:
             return meaning.kind
     return BLOCK_LABELS[anchor]
+
+
+LABELLED_UNSET, label_kind = _LABELLED_UNSET, _label_kind  # a table cell of labelled values (wide.py)
