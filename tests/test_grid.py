@@ -20,21 +20,17 @@ from extract.read.tables.unruled import (
     unruled_grids,
 )
 from extract.settings import TableSettings
+from helpers import text_cell, text_line
 
 SETTINGS = TableSettings()
 
 
 def cell(x0: float, text: str, top: float, height: float = 6.0) -> Cell:
-    words, x = [], x0
-    for token in text.split():
-        width = 4.0 * len(token)
-        words.append(Word(token, x, top, x + width, top + height))
-        x += width + 2.0
-    return Cell(text, x0, words[-1].x1, tuple(words))
+    return text_cell(x0, text, top, height, char=4.0, space=2.0)
 
 
 def line(top: float, *cells: tuple[float, str], height: float = 6.0) -> Line:
-    return Line(tuple(cell(x0, text, top, height) for x0, text in cells), top, top + height)
+    return text_line(top, *cells, height=height, char=4.0, space=2.0)
 
 
 def test_a_year_wrapped_under_its_month_is_a_header_tail_and_joins_without_a_space():

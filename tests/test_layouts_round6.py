@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.model import Cell, Line, Page, Word
+from extract.model import Line, Page
 from extract.read.kinds import classify_header
 from extract.read.tables.blocks import kpi_blocks
 from extract.read.tables.cells import Grid, merge_header
 from extract.read.tables.ruled import split_at_headers
 from extract.settings import BlockSettings
+from helpers import text_line as line
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
@@ -93,16 +94,6 @@ def test_a_second_header_under_a_table_still_starts_a_table():
 
 # -- KPI blocks ---------------------------------------------------------------------------------------
 
-
-def line(top: float, *cells: tuple[float, str], height: float = 8.0) -> Line:
-    out = []
-    for x0, text in cells:
-        words, x = [], x0
-        for run in text.split():
-            words.append(Word(run, x, top, x + 5.0 * len(run), top + height))
-            x += 5.0 * (len(run) + 1)
-        out.append(Cell(text, x0, x0 + 5.0 * len(text), tuple(words)))
-    return Line(tuple(out), top, top + height)
 
 
 def read(*lines: Line) -> set[tuple[str, str, str]]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Cell, Line, Page, Word
+from extract.model import Page
 from extract.read.kinds import classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.tables.blocks import kpi_blocks
 from extract.read.tables.wide import labelled_pairs
 from extract.settings import BlockSettings
+from helpers import text_line as line
 from parsers.generic import _paragraphs
 
 # -- headers ------------------------------------------------------------------------------------------
@@ -94,16 +95,6 @@ def test_a_heading_of_two_measures_names_nothing():
 
 # -- paragraphs of the generic parser's prose -------------------------------------------------------------
 
-
-def line(top: float, *cells: tuple[float, str], height: float = 8.0) -> Line:
-    out = []
-    for x0, text in cells:
-        words, x = [], x0
-        for run in text.split():
-            words.append(Word(run, x, top, x + 5.0 * len(run), top + height))
-            x += 5.0 * (len(run) + 1)
-        out.append(Cell(text, x0, x0 + 5.0 * len(text), tuple(words)))
-    return Line(tuple(out), top, top + height)
 
 
 def test_a_gap_wider_than_a_line_starts_a_paragraph():
