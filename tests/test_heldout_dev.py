@@ -28,17 +28,6 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "isle_of_wight_qpmr_numbered_sections": {
         ("Performance indicators achieving quarterly targets", "previous_period", "61%", 1),
     },
-    # the RAG bands are the columns and the quarters the rows: the table reader takes the band headers
-    # for value kinds (`target`, `variance`) and the quarters for the names
-    "medway_council_plan_rag_band_columns": {
-        (band, "actual", figure, 1)
-        for band, figures in (
-            ("Green: achieved or outperformed target", ("36", "32", "42")),
-            ("Amber: below target but within acceptable variance", ("4", "4", "5")),
-            ("Red: outside acceptable variance", ("11", "11", "12")),
-        )
-        for figure in figures
-    },
 }
 
 

@@ -50,6 +50,7 @@ from extract.read.tables.ruled import (
     split_at_headers,
 )
 from extract.read.tables.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
+from extract.read.tables.transposed import periods_down
 from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
 from extract.settings import TableSettings
 
@@ -82,7 +83,8 @@ def grid_to_table(
             stacked = _header_continued(grid, carry, stacked)
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
-        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values
+        # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
+        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body)
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title

@@ -16,6 +16,7 @@ from extract.read.periods import financial_year, parse_period, shift_years, year
 from extract.read.tables.areas import area_rows, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.tables.transposed import figures_from_transposed, is_transposed
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
@@ -69,6 +70,9 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     found = area_rows(table)
     if found is not None:  # rows are councils, England, regions: one indicator, from the title
         yield from figures_from_area_table(table, found, options.page)
+        return
+    if is_transposed(table):  # rows are periods, columns measures or kinds (transposed.py)
+        yield from figures_from_transposed(table, options.page)
         return
     name_col = _name_column(table)
     if name_col is None:
