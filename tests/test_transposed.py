@@ -4,9 +4,8 @@ one column per measure or per kind; each dev document's truth is checked by test
 
 from __future__ import annotations
 
-from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns
+from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns, title_above
 from extract.read.tables.transposed import is_transposed, periods_down, split_lead_code
-from extract.read.tables.unruled import title_above
 from extract.read.tables.wide import WideOptions, figures_from_table
 from helpers import text_line as line
 

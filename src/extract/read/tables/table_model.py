@@ -184,6 +184,27 @@ def title_of(line: Line) -> str | None:
     return text
 
 
+def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
+    # the first lines of a sentence wrapped over several lines (a comment above the table) name nothing
+    in_sentence = False
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        if in_sentence and _wraps_onto(lines[k], lines[k + 1]):
+            continue
+        in_sentence = lines[k].text.endswith((".", ";"))
+        title = title_of(lines[k])
+        if title:
+            return title
+    return None
+
+
+def _wraps_onto(line: Line, below: Line) -> bool:
+    """The line goes on in the line under it: no gap between them wider than a line's height."""
+    if None in (line.top, line.bottom, below.top):
+        return False
+    height = (line.bottom or 0) - (line.top or 0)
+    return (below.top or 0) - (line.bottom or 0) < height
+
+
 def repair_shifted_cells(cells: list[str], columns: list[Column]) -> tuple[list[str], list[int]]:
     """Move a number that sits under an unlabelled column into the empty value column on its left.
 

@@ -23,7 +23,7 @@ from extract.read.tables.cells import (
 )
 from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
 from extract.read.tables.sections import header_over_sections
-from extract.read.tables.table_model import title_of
+from extract.read.tables.table_model import title_above, title_of
 from extract.settings import TableSettings
 
 _BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
@@ -475,31 +475,3 @@ def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
              and not any(j != k and min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0 for j, x0, x1 in reaching)]
     return merge_spans(spans, 0.0)
 
-
-
-
-
-
-
-
-
-
-def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
-    # the first lines of a sentence wrapped over several lines (a comment above the table) name nothing
-    in_sentence = False
-    for k in range(index - 1, max(-1, index - 1 - reach), -1):
-        if in_sentence and _wraps_onto(lines[k], lines[k + 1]):
-            continue
-        in_sentence = lines[k].text.endswith((".", ";"))
-        title = title_of(lines[k])
-        if title:
-            return title
-    return None
-
-
-def _wraps_onto(line: Line, below: Line) -> bool:
-    """The line goes on in the line under it: no gap between them wider than a line's height."""
-    if None in (line.top, line.bottom, below.top):
-        return False
-    height = (line.bottom or 0) - (line.top or 0)
-    return (below.top or 0) - (line.bottom or 0) < height
