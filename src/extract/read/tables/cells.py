@@ -70,8 +70,13 @@ def is_period_cell(text: str) -> bool:
     return bool(_PERIOD_CELL.match(text.strip()))
 
 
-def is_data_cells(texts: list[str]) -> bool:
+def is_data_cells(texts: Iterable[str]) -> bool:
     """Cells of a row of figures: at least two numbers or placeholders, not all period labels."""
+    return _is_data_cells(tuple(texts))
+
+
+@lru_cache(maxsize=65536)  # pure in the texts, asked of every line by several grid tests on a page
+def _is_data_cells(texts: tuple[str, ...]) -> bool:
     filled = [t for t in texts if t]
     values = [t for t in filled if is_value_like(t)]
     # a two-column table (`Name  23`): one figure beside a name
@@ -248,6 +253,7 @@ def header_row_count(rows: list[list[str]]) -> int:
     return count
 
 
+@lru_cache(maxsize=16384)  # pure, and its splits cost one classification each
 def mend_label(label: str) -> str:
     """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
     as a label once its letters are run together: kept so only when that is what it names. A
