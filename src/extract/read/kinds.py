@@ -49,17 +49,6 @@ def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 _HEADER_WORDS = _header_words()
 _ROLE_RES = _HEADER_WORDS["role"]
 _KIND_RES = _HEADER_WORDS["kind"]
-
-
-def _any_of(entries: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
-    """One pattern that matches where any of the entries' does: most labels match none, and one
-    search rules them all out (the entries, in order, still decide which one a label matches)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in entries), re.I)
-
-
-_ANY_ROLE, _ANY_KIND = _any_of(_ROLE_RES), _any_of(_KIND_RES)
-
-
 def _block_labels() -> dict[str, str]:
     rows = read_csv(mappings_dir() / "block_labels.csv", ("label", "kind", "note"))
     labels: dict[str, str] = {}
@@ -116,15 +105,13 @@ def classify_header(label: str) -> HeaderMeaning:
     text = clean_header(label)
     if not text:
         return HeaderMeaning("blank")
-    if _ANY_ROLE.search(text):
-        for role, pattern in _ROLE_RES:
-            if pattern.search(text):
-                return HeaderMeaning(role)
+    for role, pattern in _ROLE_RES:
+        if pattern.search(text):
+            return HeaderMeaning(role)
     has_period = bool(_PERIOD_IN_HEADER.search(text))
-    if _ANY_KIND.search(text):
-        for kind, pattern in _KIND_RES:
-            if pattern.search(text):
-                return HeaderMeaning("value", kind, text if has_period else None)
+    for kind, pattern in _KIND_RES:
+        if pattern.search(text):
+            return HeaderMeaning("value", kind, text if has_period else None)
     if has_period and _is_mostly_period(text):
         # a bare dated column (`Mar-23`, `2022/23`, `Q2`) holds that period's actual
         return HeaderMeaning("value", "actual", text)
