@@ -108,7 +108,7 @@ def classify_header(label: str) -> HeaderMeaning:
     for role, pattern in _ROLE_RES:
         if pattern.search(text):
             return HeaderMeaning(role)
-    has_period = bool(_PERIOD_IN_HEADER.search(text))
+    has_period = _has_period(text)
     for kind, pattern in _KIND_RES:
         if pattern.search(text):
             return HeaderMeaning("value", kind, text if has_period else None)
@@ -145,9 +145,14 @@ def council_named(label: str) -> str | None:
     if council is None:
         return None
     rest = council.group("rest").strip()
-    if rest and not (_PERIOD_IN_HEADER.search(rest) and _is_mostly_period(rest)):
+    if rest and not (_has_period(rest) and _is_mostly_period(rest)):
         return None
     return council.group("name").lower()
+
+
+def _has_period(text: str) -> bool:
+    # every period the pattern knows prints a digit: a label without one is ruled out at once
+    return any(ch.isdigit() for ch in text) and _PERIOD_IN_HEADER.search(text) is not None
 
 
 def _is_mostly_period(text: str) -> bool:
