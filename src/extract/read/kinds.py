@@ -180,6 +180,7 @@ def read_basis(text: str) -> str | None:
 _STATUS_WORD = re.compile(r"^(red|amber|green|r|a|g|blue|grey|gray|on\s+track|off\s+track|improv\w*|declin\w*)$", re.I)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of every value cell of every row
 def is_status(text: str) -> bool:
     """A RAG word or a symbol cell (`●`, `▲`, `★`, `⬇️`, `↑`, `▬`): no letters or digits."""
     t = text.strip()
