@@ -121,6 +121,17 @@ def is_word_end(piece: str) -> bool:
     return re.fullmatch(r"[a-z]{1,4}", piece) is not None and piece not in _SHORT_WORDS
 
 
+# (join_cell_lines' patterns, compiled once: it asks them of every pair of lines of every cell)
+_DASH_END = re.compile(r"\d[-–]$|^[A-Za-z]{3}[-–]$")
+_WORD_DASH_END = re.compile(r"[A-Za-z][-–/]$|\d[-–]$")
+_DASH_YEAR = re.compile(r"[-–]\d{2}$")
+_NON_LETTER_ON = re.compile(r"[^A-Za-z].*$")
+_LOWER_1_4 = re.compile(r"[a-z]{1,4}")
+_LOWER_1_3 = re.compile(r"[a-z]{1,3}")
+_SLASH_WORD_END = re.compile(r"/[a-z]+$")
+_WORD_SLASH = re.compile(r"[a-z]+/")
+
+
 def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
     """The lines of one cell as one text. A line break is a space, except inside a number the
     column was too narrow for (`91.3` over `%`, `506/58` over `6`), after a wrapped dash
@@ -135,19 +146,19 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         at_edge = above[-1].x1 >= edge - 1.5  # the word met the column's edge
         widest_line = above[-1].x1 >= widest - 1.0
         broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
-        broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
-            re.search(r"[A-Za-z][-–/]$|\d[-–]$", head) and tail[:1].isalpha()
-        ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
+        broken_dash = (bool(_DASH_END.search(head)) and tail[:1].isdigit()) or bool(
+            _WORD_DASH_END.search(head) and tail[:1].isalpha()
+        ) or bool(MONTH.fullmatch(head) and _DASH_YEAR.match(tail))  # `Mar-` over `23`, `re-` over
         # `referrals`, `Aug` over `-24`
-        piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
+        piece = _NON_LETTER_ON.sub("", tail) or tail  # `tion/training`: the word the break ends
         broken_word = (
             len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
             and not (head.isupper() and len(head) > 1)  # `NE` over `average`: an acronym is a word
-            and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
-                 or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
+            and ((at_edge and _LOWER_1_4.fullmatch(piece) is not None)
+                 or (widest_line and _LOWER_1_3.fullmatch(piece) is not None) or piece in _WORD_ENDINGS)
         )
         # a slash compound broken inside a word (`employment/educati` over `on/training`)
-        broken_compound = bool(re.search(r"/[a-z]+$", head) and re.match(r"[a-z]+/", tail))
+        broken_compound = bool(_SLASH_WORD_END.search(head) and _WORD_SLASH.match(tail))
         joiner = "" if broken_number or broken_dash or broken_word or broken_compound else " "
         text = f"{text}{joiner}{' '.join(w.text for w in below)}"
     return normalise_space(text)
