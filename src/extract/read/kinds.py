@@ -96,8 +96,11 @@ class HeaderMeaning:
     period_label: str | None = None  # the header itself when it dates the column
 
 
+_MARKUP = re.compile(r"[*#_`]")
+
+
 def clean_header(label: str) -> str:
-    return normalise_space(re.sub(r"[*#_`]", " ", label))
+    return normalise_space(_MARKUP.sub(" ", label))
 
 
 @lru_cache(maxsize=65536)  # pure, and asked of the same labels by every grid test on a page
