@@ -155,7 +155,10 @@ def council_named(label: str) -> str | None:
 
 def _has_period(text: str) -> bool:
     # every period the pattern knows prints a digit: a label without one is ruled out at once
-    return any(ch.isdigit() for ch in text) and _PERIOD_IN_HEADER.search(text) is not None
+    return _DIGIT.search(text) is not None and _PERIOD_IN_HEADER.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_mostly_period(text: str) -> bool:
