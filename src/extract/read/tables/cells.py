@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.errors import MappingError
+from extract.mappings import mappings_dir, read_csv
 from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.periods import parse_period
@@ -94,17 +96,19 @@ def words_in(words: Iterable[Word], limit: float | None = None) -> str:
     return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines], limit)
 
 
-# Short words a narrow column wraps onto a line of their own; anything else this short and in
-# lower case at the start of a line, under a line that filled the cell, is the end of a word
-# the renderer broke (`Actu` over `al`, `Statistica` over `l`).
-_SHORT_WORDS = frozenset(
-    {
-        "a", "an", "and", "as", "at", "be", "by", "for", "in", "is", "it", "of", "on", "or", "per", "the", "to",
-        "up", "via", "vs", "was", "who", "are", "all", "any", "new", "not", "one", "two", "has", "had", "its",
-        "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
-    }
-)
-_WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
+def _wrap_words(kind: str) -> frozenset[str]:
+    """mappings/wrap_words.csv: `word` rows are short words a narrow column wraps onto a line of
+    their own (anything else this short and in lower case at the start of a line, under a line
+    that filled the cell, is the end of a word the renderer broke: `Actu` over `al`);
+    `ending` rows are word endings that end the word above whatever the line's width."""
+    rows = read_csv(mappings_dir() / "wrap_words.csv", ("text", "kind", "note"))
+    if bad := {r["kind"] for r in rows} - {"word", "ending"}:
+        raise MappingError(f"wrap_words.csv: kind must be word or ending, got {sorted(bad)}")
+    return frozenset(r["text"] for r in rows if r["kind"] == kind)
+
+
+_SHORT_WORDS = _wrap_words("word")
+_WORD_ENDINGS = _wrap_words("ending")
 _NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
