@@ -60,6 +60,12 @@ def run_extract(paths: list[str], queue) -> None:
     started = time.perf_counter()
     pipeline = Pipeline()
     pipeline.matcher  # noqa: B018 - built once per worker: start-up, not per-document work
+    try:  # as a run's workers start: the long-lived state left out of garbage collection
+        from extract.run.workers import settle_heap
+    except ImportError:  # code from before settle_heap (a comparison with an older checkout)
+        settle_heap = None
+    if settle_heap is not None:
+        settle_heap()
     startup = time.perf_counter() - started
     clock, pages, rows, statuses = _Clock(), 0, 0, {}
     for path in map(Path, paths):

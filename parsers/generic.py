@@ -25,7 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from extract.model import Document, Page, RawFigure
+from extract.model import Document, Line, Page, RawFigure
 from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
@@ -97,9 +97,24 @@ class Generic(Parser):
             # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's
             # axis labels are no sentence's figures
             block_lines |= axis_ticks(page)
-            prose = ["\t".join(c.text for c in ln.cells) for i, ln in enumerate(page.lines) if i not in block_lines]
+            prose = _paragraphs([ln for i, ln in enumerate(page.lines) if i not in block_lines])
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """The prose lines, a blank line where the gap above one is wider than a line's own height: the
+    narrative reader's paragraphs, so that a heading set apart above its sentence is a block of its own."""
+    heights = sorted(ln.bottom - ln.top for ln in lines if ln.top is not None and ln.bottom is not None)
+    height = heights[len(heights) // 2] if heights else None
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        before = lines[k - 1] if k else None
+        if (height and before is not None and before.bottom is not None and ln.top is not None
+                and ln.top - before.bottom > 0.8 * height):  # fmt: skip
+            out.append("")
+        out.append("\t".join(c.text for c in ln.cells))
+    return out
 
 
 def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:

@@ -2950,6 +2950,454 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------ dev, round 6: KPI reports with latest / target / floor / previous (other councils)
+
+
+HAVERING_PERIOD_ROWS = [
+    # (ref, indicator, period, latest, target, tolerance, previous)
+    ("CL01", "Percentage of initial child protection conferences held within 15 working days", "Q2 2018/19",
+     "81%", "", "", ""),
+    ("CL02", "Number of new in-house foster carers", "Q2 2018/19", "5", "8", "", "5"),
+    ("CL03", "Number of children missing from education", "Q2 2019/20", "3", "", "", "3"),
+    ("CL04", "Percentage of 16-18 year olds not in education, employment or training (NEET) or not known",
+     "Q3 2019/20", "3.5%", "", "", "3.5%"),
+    ("CL05", "Percentage of looked-after children who ceased to be looked after as a result of permanency "
+     "(Adoption and Special Guardianship Order)", "Q3 2019/20", "12.4%", "", "", ""),
+    ("CL06", "Percentage of looked-after children leaving care for adoption", "Q3 2019/20", "7.6%", "", "8%", ""),
+    ("CL07", "Percentage of looked-after children ceasing to be looked after through adoption or Special "
+     "Guardianship Order (year to date)", "Q3 2017/18", "26.7%", "", "", "14.7%"),
+    ("CL08", "Number of family and friends placements", "Q3 2017/18", "31", "", "", "24"),
+]
+
+
+def havering_period_column(out: Path) -> None:
+    """Word KPI table, portrait: Ref / Indicator / Period / Latest / Target / Tolerance / Previous, each row
+    with its own period in a column (the rows come from different quarters), blank cells where no figure
+    is held, a shaded header repeated on each page."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "London Borough of Havering – Children & Learning Overview & Scrutiny Sub-Committee")
+    _heading(doc, "Children & Learning: performance indicators selected for monitoring", 13, "0B5394")
+    doc.add_paragraph(
+        "The table shows the latest figure held for each indicator, with the period it covers, the target and "
+        "tolerance agreed for the year where one is set, and the figure previously reported."
+    )
+    heads = ["Ref", "Indicator", "Period", "Latest", "Target", "Tolerance", "Previous"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, head, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "0B5394")
+    _repeat_header(table.rows[0])
+    for row in HAVERING_PERIOD_ROWS:
+        cells = table.add_row().cells
+        for k, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [1.3, 7.0, 2.2, 1.7, 1.6, 2.0, 2.0])
+    doc.add_paragraph()
+    doc.add_paragraph("Previous: the figure reported for the period before, or at the same point last year.")
+    doc.save(out)
+
+
+BRACKNELL_KPIS = [
+    # (name, paragraph before, [(label, figure)])
+    ("Number of children in care", "The number of children in care has risen over the year.",
+     [("Latest (Feb 2018)", "146"), ("Previous (Mar 2017)", "116")]),
+    ("Number of children subject to a child protection plan",
+     "Fewer children are now subject to a plan; some were moved into care so that they could be protected "
+     "and some transferred to another local authority.",
+     [("Latest (Mar 2018)", "105"), ("Previous (Mar 2017)", "171")]),
+    ("Children on a child protection plan who moved into care", "", [("Latest", "21%")]),
+    ("Placement stability", "Placement stability is below the national average; the figure rests on 11 children.",
+     [("Latest", "56%")]),
+    ("Children in need with neglect as the category of need", "Neglect remains the highest category.",
+     [("Latest", "49%")]),
+]
+
+
+def bracknell_forest_small_tables(out: Path) -> None:
+    """Word quarterly service report: each KPI a bold name, a paragraph, then a small two-row table of its
+    own (labels over figures, the period inside the label), between paragraphs of text."""
+    doc = _base_document(landscape=False, font="Calibri", size=11)
+    _footer(doc, "Bracknell Forest Council – Quarterly Service Report, Children, Young People & Learning")
+    _heading(doc, "Quarterly Service Report – Quarter 3 2017/18 (October to December 2017)", 14, "4F2170")
+    doc.add_paragraph(
+        "This section sets out the latest trends, priorities and pressures for Children's Social Care. "
+        "Each measure shows the latest figure and the figure at the previous reporting point."
+    )
+    for name, text, labels in BRACKNELL_KPIS:
+        para = doc.add_paragraph()
+        run = para.add_run(name)
+        run.bold, run.font.size = True, Pt(11)
+        para.paragraph_format.space_after = Pt(2)
+        if text:
+            doc.add_paragraph(text)
+        table = doc.add_table(rows=2, cols=len(labels))
+        table.style = "Table Grid"
+        for k, (label, figure) in enumerate(labels):
+            _cell_text(table.rows[0].cells[k], label, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(table.rows[0].cells[k], "E6E0EC")
+            _cell_text(table.rows[1].cells[k], figure, bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _widths(table, [4.0] * len(labels))
+        doc.add_paragraph()
+    doc.add_paragraph("Source: Children's Social Care case management system, February and March 2018.")
+    doc.save(out)
+
+
+RBWM_HR_ROWS = [
+    # (indicator, previous (Q4 15/16), latest (Q1 16/17))
+    ("% Established FTE Vacant", 0.1121, 0.1365),
+    ("Working days lost per FTE", 9.63, 9.74),
+    ("Agency Staff - number", 112, 126),
+    ("Agency Spend", 1404657, 1536889),
+    ("Turnover %", 0.1748, 0.1958),
+    ("Voluntary Turnover %", 0.1365, 0.1449),
+    ("Bradford Factor (score >120)", 100, 110),
+    ("% Bradford Factor (score >120)", 0.078, 0.09),
+    ("Key performance indicators on target (green)", 0.56, 0.42),
+    ("Key performance indicators just short (amber)", 0.26, 0.29),
+    ("Key performance indicators off target (red)", 0.18, 0.29),
+]
+
+
+def rbwm_grouped_headers(out: Path) -> None:
+    """Excel summary sheet, landscape, printed by LibreOffice Calc: a two-row header whose first row groups
+    the columns (`Performance` merged over `Previous` / `Latest`, `Thresholds` merged over `Target` /
+    `Floor`), number formats (%, 0.00, £#,##0), threshold cells left empty where none is set."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "IPMR Summary"
+    _xlsx_page(ws)
+    ws["A1"] = "Royal Borough of Windsor and Maidenhead – Integrated Performance Monitoring Report, Quarter 1 2016-17"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    ws["A2"] = "Snapshot of performance for April to end of June 2016: HR key indicators and KPI status"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    _xlsx_row(ws, 4, ["Indicator", "Performance", None, "Thresholds", None], bold=True, fill="1F4E79")
+    _xlsx_row(ws, 5, [None, "Previous\n(Q4 15/16)", "Latest\n(Q1 16/17)", "Target", "Floor"], bold=True,
+              fill="2E75B6")
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:C4")
+    ws.merge_cells("D4:E4")
+    for r, (name, previous, latest) in enumerate(RBWM_HR_ROWS, start=6):
+        _xlsx_row(ws, r, [name, previous, latest, None, None])
+        for col in ("B", "C"):
+            cell = ws[f"{col}{r}"]
+            if isinstance(cell.value, float) and cell.value < 1:
+                cell.number_format = "0.00%" if "FTE" in name or "Turnover" in name else "0.0%"
+                if "target" in name or "short" in name:
+                    cell.number_format = "0%"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0.00"
+            elif name == "Agency Spend":
+                cell.number_format = "£#,##0"
+    ws.row_dimensions[5].height = 28
+    for col, width in zip("ABCDE", (46, 14, 14, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+HEREFORDSHIRE_SENTENCES = [
+    # (heading, sentence with the latest figure, side box [(label, figure)])
+    ("Key indicators achieving target",
+     "57% of the Council's key indicators (Corporate Plan, LAA and Community Strategy) achieved their target in "
+     "2008-09.", [("Last year", "32%")]),
+    ("Key indicators failing to achieve target",
+     "32% of key indicators failed to achieve their target.", [("Last year", "36%")]),
+    ("Key indicators that improved",
+     "57% of indicators have improved on the year before.", [("Last year", "60%")]),
+    ("Key indicators that fell back",
+     "39% of indicators have fallen back.", [("Last year", "30%")]),
+    ("LAA indicators achieving their Year 1 target",
+     "20 Local Area Agreement indicators achieved their Year 1 targets.", []),
+]
+
+
+def herefordshire_sentence_side_box(out: Path) -> None:
+    """HTML report page printed by Chromium, the way a Google-Docs-like editor exports it: each measure a
+    heading, its latest figure inside a sentence, and the previous figure in a shaded box floated to the
+    right of the sentence."""
+    css = (
+        "@page { size: A4; margin: 18mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 11pt; color: #222; } h1 { font-size: 17pt; color: #2b5f2b; } "
+        "h2 { font-size: 12pt; margin: 18px 0 4px; clear: both; } "
+        ".box { float: right; width: 42mm; margin: 0 0 8px 12px; padding: 6px 8px; background: #eef4ea; "
+        "border-left: 4px solid #2b5f2b; font-size: 9pt; } .box b { display: block; font-size: 13pt; } "
+        "p { line-height: 1.45; }"
+    )
+    parts = [
+        "<h1>Integrated Corporate Performance Report – end of year 2008-09</h1>",
+        "<p>Herefordshire Council. End-year performance against the Council's key indicators from the Corporate "
+        "Plan 2008-11, the Local Area Agreement and the Herefordshire Community Strategy.</p>",
+    ]
+    for heading, sentence, box in HEREFORDSHIRE_SENTENCES:
+        parts.append(f"<h2>{heading}</h2>")
+        for label, figure in box:
+            parts.append(f'<div class="box">{label}<b>{figure}</b></div>')
+        parts.append(f"<p>{sentence} The figures include the changes reported to Cabinet on 4 June 2009.</p>")
+    out.write_text(_html_page("Herefordshire integrated corporate performance 2008-09", "\n".join(parts), css))
+
+
+RBWM_SLIDES = [
+    # (title, big figure, its caption, [(label, figure)], note)
+    ("Key Performance Indicators on target", "44%", "Quarter 2 2015-16",
+     [("Same time last year", "52%")], "Fewer KPIs are on target than a year ago."),
+    ("Key Performance Indicators off target", "33%", "Quarter 2 2015-16",
+     [("Same time last year", "26%")], "Libraries, foster carers and planning are the areas off target."),
+    ("Children in care for more than two and a half years who moved three or more times in 12 months", "13.3%",
+     "Quarter 2 2015-16", [("Target", "7%")], "The target is below seven per cent; moves include moves to adoption."),
+    ("Library and museum income", "£146,987", "Quarter 2 2015-16", [],
+     "Below the income aimed for; balanced by reductions in spend elsewhere in the service."),
+]
+
+
+def rbwm_slides(out: Path) -> None:
+    """Slides the way a presentation exports to PDF: 16:9 pages, one KPI a slide, a title, a big figure with
+    its caption, the comparison figures in small boxes below it, absolutely positioned (no flow, no table)."""
+    css = (
+        "@page { size: 254mm 142.9mm; margin: 0; } body { margin: 0; font-family: 'Liberation Sans', Arial; } "
+        ".slide { position: relative; width: 254mm; height: 142.9mm; page-break-after: always; overflow: hidden; } "
+        ".bar { position: absolute; left: 0; top: 0; width: 254mm; height: 8mm; background: #003b71; } "
+        ".title { position: absolute; left: 14mm; top: 14mm; width: 226mm; font-size: 22pt; color: #003b71; } "
+        ".big { position: absolute; left: 14mm; top: 52mm; font-size: 54pt; font-weight: bold; color: #c8102e; } "
+        ".cap { position: absolute; left: 16mm; top: 80mm; font-size: 12pt; color: #555; } "
+        ".cmp { position: absolute; top: 52mm; width: 50mm; padding: 4mm; background: #e8eef5; font-size: 11pt; } "
+        ".cmp b { display: block; font-size: 20pt; } "
+        ".note { position: absolute; left: 14mm; top: 112mm; width: 226mm; font-size: 11pt; } "
+        ".foot { position: absolute; right: 10mm; bottom: 5mm; font-size: 8pt; color: #777; }"
+    )
+    slides = [
+        '<div class="slide"><div class="bar"></div><div class="title">Royal Borough of Windsor and Maidenhead'
+        "<br>Integrated Performance Monitoring Report – Quarter 2 2015-16</div>"
+        '<div class="note">Key Performance Indicators for Cabinet: where the borough is '
+        'on target, just short and off target.</div><div class="foot">RBWM IPMR Q2 2015-16</div></div>'
+    ]
+    for n, (title, big, caption, boxes, note) in enumerate(RBWM_SLIDES, start=2):
+        boxes_html = "".join(
+            f'<div class="cmp" style="left:{150 + 56 * k}mm">{label}<b>{figure}</b></div>'
+            for k, (label, figure) in enumerate(boxes)
+        )
+        slides.append(
+            f'<div class="slide"><div class="bar"></div><div class="title">{title}</div>'
+            f'<div class="big">{big}</div><div class="cap">{caption}</div>{boxes_html}'
+            f'<div class="note">{note}</div><div class="foot">RBWM IPMR Q2 2015-16 – slide {n}</div></div>'
+        )
+    out.write_text(_html_page("RBWM IPMR Q2 2015-16", "\n".join(slides), css))
+
+
+BROMLEY_ROWS = [
+    # (code, indicator, latest, previous, RAG)
+    ("16", "Children becoming subject to a Child Protection Plan for a second or subsequent time", "13%", "", "AMBER"),
+    ("25", "Stability of placements of Children Looked After - length of placement", "58%", "55%", "RED"),
+    ("25a", "Children under 16 looked after for 2½ years or more in the same placement for 2 years or more",
+     "45", "", ""),
+    ("25b", "Children under 16 looked after for 2½ years or more", "78", "", ""),
+]
+
+
+def bromley_narrow_names(out: Path) -> None:
+    """Word dataset table, portrait: the indicator's number in a column of its own, the names in a narrow
+    column so each wraps over two to four lines, then Latest / Previous / RAG, cells vertically centred."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "London Borough of Bromley – Children's Scrutiny Dataset (Part 1)")
+    _heading(doc, "Children's Scrutiny Dataset – performance as at the end of November 2018", 13, "00644A")
+    doc.add_paragraph("Report ECHS19020. Previous: the figure in the report to the September meeting.")
+    heads = ["No.", "Indicator", "Latest\n(Nov 2018)", "Previous\n(Sep 2018)", "RAG"]
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = "Table Grid"
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, head, bold=True, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9EAD3")
+    for row in BROMLEY_ROWS:
+        cells = table.add_row().cells
+        for k, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            _cell_text(cell, text, size=8, align=WD_ALIGN_PARAGRAPH.LEFT if k == 1 else WD_ALIGN_PARAGRAPH.CENTER)
+        if row[4]:
+            _shade(cells[4], {"AMBER": "FFC000", "RED": "FF0000"}[row[4]])
+    _widths(table, [1.0, 4.2, 2.0, 2.0, 1.6])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "havering_children_learning_period_column"): ("docx", havering_period_column),
+        ("dev", "bracknell_forest_qsr_q3_2017_18_small_tables"): ("docx", bracknell_forest_small_tables),
+        ("dev", "rbwm_ipmr_q1_2016_17_grouped_headers"): ("xlsx", rbwm_grouped_headers),
+        ("dev", "herefordshire_corporate_2008_09_side_box"): ("html", herefordshire_sentence_side_box),
+        ("dev", "rbwm_ipmr_q2_2015_16_slides"): ("html", rbwm_slides),
+        ("dev", "bromley_scrutiny_dataset_nov_2018_narrow"): ("docx", bromley_narrow_names),
+    }
+)
+
+
+# ------------------------------ dev, round 7: floors and thresholds in cells, sections and band columns
+
+
+OXFORDSHIRE_THRESHOLD_ROWS = [
+    # (no., measure, thresholds written in one cell, Q2 figure, RAG, DoT)
+    ("1", "Ensure all people wait no more than 5 days for their reablement service to start",
+     "Target 100% / Baseline n/a", "55%", "R", "↑"),
+    ("3", "Increase the proportion of people completing the reablement service who need no on-going care",
+     "Target 55% / Baseline 50%", "52%", "R", "↑"),
+    ("5", "Number of people waiting more than 28 days from assessment to receipt of services",
+     "Target 35 / Baseline 35", "19", "G", "↓"),
+    ("5a", "Older people waiting for a care home more than 28 days", "Target 31 / Baseline 31", "0", "G", "↑"),
+    ("5b", "Older people waiting for a care package more than 28 days", "Target 3 / Baseline 3", "6", "R", "↓"),
+    ("6", "Average days for an agency to start care from referral", "Target 10 / Baseline 10", "10", "A", "↓"),
+    ("7", "Eligible people remaining on Self-Directed Support", "Target 75% / Baseline 71%", "75%", "G", "↑"),
+]
+
+
+def oxfordshire_threshold_cell(out: Path) -> None:
+    """HTML dashboard printed by Chromium: target and baseline written together in one cell
+    ("Target 55% / Baseline 50%"), the quarter's figure in its own column, then RAG and direction."""
+    css = (
+        "@page { size: A4 landscape; margin: 14mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 15pt; color: #1d4e89; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #888; padding: 4px 6px; vertical-align: top; } "
+        "th { background: #1d4e89; color: #fff; } td.n { text-align: center; white-space: nowrap; }"
+    )
+    rows = "".join(
+        f'<tr><td class="n">{no}</td><td>{name}</td><td class="n">{cell}</td><td class="n">{q2}</td>'
+        f'<td class="n">{rag}</td><td class="n">{dot}</td></tr>'
+        for no, name, cell, q2, rag, dot in OXFORDSHIRE_THRESHOLD_ROWS
+    )
+    body = (
+        "<h1>Annex 1: Performance Dashboard – Social and Community Services, Quarter 2</h1>"
+        "<p>Reablement, waiting lists and personalisation. Targets are for March; the baseline is the position "
+        "at the start of the year.</p><table><tr><th>No.</th><th>Measure</th><th>Target / Baseline</th>"
+        f"<th>Q2</th><th>RAG</th><th>DoT</th></tr>{rows}</table>"
+    )
+    out.write_text(_html_page("Social and Community Services dashboard Q2", body, css))
+
+
+IOW_SECTIONS = [
+    # (number, heading, sentence holding at most one figure, small table [(label, figure)])
+    ("2.1", "Performance indicators achieving quarterly targets",
+     "Of the indicators that can be calculated quarterly, 49.2% achieved or exceeded their quarterly "
+     "targets this quarter.", [("Previous quarter", "61%")]),
+    ("2.2", "GCSE passes at 5 A*-C across the Island",
+     "Indicative target ranges for 2005 have been agreed with each high school.",
+     [("Target", "60%"), ("Floor", "52%")]),
+    ("2.3", "PSA targets achieved or exceeded",
+     "Of the nine current PSA targets, three have achieved or exceeded their targets.", [("Latest", "3")]),
+    ("2.4", "Children's services indicators achieving their quarter target",
+     "In quarter 3, 50% of the children's services indicators achieved their quarter target.", []),
+]
+
+
+def isle_of_wight_numbered_sections(out: Path) -> None:
+    """Word report of numbered KPI sections: a numbered heading naming one measure, a sentence holding the
+    latest figure, and a small table of target / floor / previous under it."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Isle of Wight Council – Quarterly Performance Management Report")
+    _heading(doc, "Quarterly Performance Management Report – performance indicators", 14, "1F3864")
+    doc.add_paragraph(
+        "Indicators that missed their quarterly target by more than 5% are reported as exceptions; the sections "
+        "below give the headline measures."
+    )
+    for number, heading, sentence, labels in IOW_SECTIONS:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}  {heading}")
+        run.bold, run.font.size = True, Pt(12)
+        doc.add_paragraph(sentence)
+        if labels:
+            table = doc.add_table(rows=2, cols=len(labels))
+            table.style = "Table Grid"
+            for k, (label, figure) in enumerate(labels):
+                _cell_text(table.rows[0].cells[k], label, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+                _shade(table.rows[0].cells[k], "DCE6F1")
+                _cell_text(table.rows[1].cells[k], figure, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _widths(table, [3.5] * len(labels))
+        doc.add_paragraph()
+    doc.save(out)
+
+
+GRAVESHAM_ROWS = [
+    # (PI, description, Q4 2020/21, last year, national average, Kent average)
+    ("PI 23", "Average processing time taken for Housing Benefit claims (days)", "12.4", "12.8", "17", "17"),
+    ("PI 24", "Average processing time for changes of circumstance in Housing Benefit claims (days)",
+     "2.9", "4", "6", "6"),
+]
+
+
+def gravesham_comparator_grid(out: Path) -> None:
+    """Excel-like grid printed by Chromium: each PI with its quarter-4 figure, last year's and two
+    comparator averages, then a second small grid of the year's complaints."""
+    css = (
+        "@page { size: A4 landscape; margin: 12mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 9pt; } h1 { font-size: 13pt; } table { border-collapse: collapse; margin-bottom: 14px; } "
+        "th, td { border: 1px solid #bfbfbf; padding: 2px 5px; } th { background: #d9e1f2; } "
+        "td.n { text-align: right; width: 22mm; }"
+    )
+    rows = "".join(
+        f'<tr><td>{pi}</td><td>{name}</td><td class="n">{q4}</td><td class="n">{ly}</td><td class="n">{nat}</td>'
+        f'<td class="n">{kent}</td></tr>'
+        for pi, name, q4, ly, nat, kent in GRAVESHAM_ROWS
+    )
+    body = (
+        "<h1>Corporate Performance Report: Quarter 4 2020/21 – Revenues &amp; Benefits</h1>"
+        "<table><tr><th>PI</th><th>Description</th><th>Q4 2020/21</th><th>Last year</th><th>National average</th>"
+        f"<th>Kent average</th></tr>{rows}</table>"
+        "<table><tr><th>PI</th><th>Description</th><th>Q4 2020/21</th><th>2020/21</th><th>2019/20</th></tr>"
+        '<tr><td>PI 26</td><td>Total number of reported corporate complaints</td><td class="n">64</td>'
+        '<td class="n">209</td><td class="n">255</td></tr></table>'
+    )
+    out.write_text(_html_page("Gravesham corporate performance Q4 2020/21", body, css))
+
+
+MEDWAY_BAND_ROWS = [
+    # (quarter, achieved target, below target within acceptable variance, outside acceptable variance)
+    ("Quarter 3 2010/11", "36", "4", "11"),
+    ("Quarter 1 2011/12", "32", "4", "11"),
+    ("Quarter 3 2011/12", "42", "5", "12"),
+]
+
+
+def medway_rag_band_columns(out: Path) -> None:
+    """Excel dashboard with the RAG bands as columns (green / amber / red, each named in its header) and
+    the quarters as rows, cells filled in their band's colour."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Council Plan KPIs"
+    ws["A1"] = "Council Plan monitoring – key measures rated each quarter"
+    ws["A1"].font = Font(bold=True, size=12)
+    heads = ["Quarter", "Green: achieved or outperformed target",
+             "Amber: below target but within acceptable variance", "Red: outside acceptable variance"]
+    fills = [None, "C6EFCE", "FFEB9C", "FFC7CE"]
+    thin = Side(style="thin", color="808080")
+    for col, (head, fill) in enumerate(zip(heads, fills, strict=True), start=1):
+        cell = ws.cell(row=3, column=col, value=head)
+        cell.font = Font(bold=True, size=9)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+        if fill:
+            cell.fill = PatternFill("solid", fgColor=fill)
+    ws.row_dimensions[3].height = 40
+    for r, row in enumerate(MEDWAY_BAND_ROWS, start=4):
+        for col, (value, fill) in enumerate(zip(row, fills, strict=True), start=1):
+            cell = ws.cell(row=r, column=col, value=int(value) if col > 1 else value)
+            cell.font = Font(size=9)
+            cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
+            cell.alignment = Alignment(horizontal="center" if col > 1 else "left")
+            if fill:
+                cell.fill = PatternFill("solid", fgColor=fill)
+    for col, width in zip("ABCD", (20, 22, 26, 22), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.print_options.gridLines = False
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "oxfordshire_scs_dashboard_q2_threshold_cell"): ("html", oxfordshire_threshold_cell),
+        ("dev", "isle_of_wight_qpmr_numbered_sections"): ("docx", isle_of_wight_numbered_sections),
+        ("dev", "gravesham_corporate_q4_2020_21_comparators"): ("html", gravesham_comparator_grid),
+        ("dev", "medway_council_plan_rag_band_columns"): ("xlsx", medway_rag_band_columns),
+    }
+)
+
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

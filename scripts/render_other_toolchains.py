@@ -15,6 +15,9 @@ checks every non-blank seed character is in the PDF's text layer or says which a
   A4 landscape, printed by headless Chromium.
 * ``odt-serif``: a landscape Writer document in serif fonts (Liberation Serif, DejaVu Serif), no
   rules, zebra rows, merged header cells, decimal tab stops; saved as .odt, then PDF, by LibreOffice.
+* ``gdocs-html``: HTML as Google Docs exports it (classed ``<p><span>`` in every cell, 1pt black
+  borders, 5pt padding, top-aligned cells, equal columns beside a wider name column, Arial),
+  US Letter portrait with 1in margins, printed by headless Chromium.
 """
 
 from __future__ import annotations
@@ -49,12 +52,9 @@ from render_council_pdfs import (
     word_width,
 )
 from render_council_pdfs import parse_blocks as parse_seed
+from render_gdocs import build_gdocs, title_of
 
-RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
-
-
-def title_of(blocks: list[Block]) -> str:
-    return next((str(v).strip() for k, v in blocks if k == "prose"), "Report")
+RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html")
 
 
 # --------------------------------------------------------------------------------------------
@@ -443,9 +443,10 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
                     written.append(build_no_space(blocks, pdf))
                 elif rendering == "matplotlib-table":
                     written.append(build_matplotlib(blocks, pdf))
-                elif rendering == "html-divgrid":
+                elif rendering in ("html-divgrid", "gdocs-html"):
                     page = tmp / f"{stem}{rendering}.html"
-                    page.write_text(build_divgrid(blocks), encoding="utf-8")
+                    page.write_text((build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks),
+                                    encoding="utf-8")
                     chromium_to_pdf(page, pdf, tmp / "chromium-profile")
                     written.append(pdf)
                 elif rendering == "odt-serif":
@@ -467,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = [s for s in seeds() if not args.case or s.case in args.case]
     renderings = args.rendering or list(RENDERINGS)
-    needs = {"html-divgrid": "chromium", "odt-serif": "soffice"}
+    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice"}
     for rendering, tool in needs.items():
         if rendering in renderings and shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")

@@ -179,3 +179,23 @@ def bench_heldout():
     sys.modules["bench_heldout"] = module
     spec.loader.exec_module(module)
     return module
+
+
+# -- synthetic PDF lines for reader tests ------------------------------------------------------------
+def text_cell(x0: float, text: str, top: float, height: float = 8.0, char: float = 5.0, space: float = 5.0):
+    """A cell at `x0` whose words (one per whitespace-separated run) are `char` points a letter
+    wide, `space` points apart, all `height` tall."""
+    from extract.model import Cell, Word
+
+    words, x = [], x0
+    for run in text.split():
+        words.append(Word(run, x, top, x + char * len(run), top + height))
+        x += char * len(run) + space
+    return Cell(text, x0, words[-1].x1, tuple(words))
+
+
+def text_line(top: float, *cells: tuple[float, str], height: float = 8.0, char: float = 5.0, space: float = 5.0):
+    """A line of `text_cell`s: (x0, text) each."""
+    from extract.model import Line
+
+    return Line(tuple(text_cell(x0, text, top, height, char, space) for x0, text in cells), top, top + height)

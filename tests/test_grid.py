@@ -20,21 +20,17 @@ from extract.read.tables.unruled import (
     unruled_grids,
 )
 from extract.settings import TableSettings
+from helpers import text_cell, text_line
 
 SETTINGS = TableSettings()
 
 
 def cell(x0: float, text: str, top: float, height: float = 6.0) -> Cell:
-    words, x = [], x0
-    for token in text.split():
-        width = 4.0 * len(token)
-        words.append(Word(token, x, top, x + width, top + height))
-        x += width + 2.0
-    return Cell(text, x0, words[-1].x1, tuple(words))
+    return text_cell(x0, text, top, height, char=4.0, space=2.0)
 
 
 def line(top: float, *cells: tuple[float, str], height: float = 6.0) -> Line:
-    return Line(tuple(cell(x0, text, top, height) for x0, text in cells), top, top + height)
+    return text_line(top, *cells, height=height, char=4.0, space=2.0)
 
 
 def test_a_year_wrapped_under_its_month_is_a_header_tail_and_joins_without_a_space():
@@ -264,6 +260,9 @@ def test_cell_lines_broken_inside_a_word_or_after_a_slash_join_without_a_space()
     assert join_cell_lines([words("for 3-4-", 20, 100), words("year-olds", 20, 106)]) == "for 3-4-year-olds"
     assert join_cell_lines([words("NE", 20, 100), words("ave", 20, 106), words("rag", 20, 112), words("e", 20, 118)]) \
         == "NE average"
+    # a short word of indicator names (mappings/wrap_words.csv) under a word that filled the cell is a word
+    assert join_cell_lines([words("Children", 20, 100), words("open to", 20, 106)]) == "Children open to"
+    assert join_cell_lines([words("Actu", 20, 100), words("al", 20, 106)]) == "Actual"
     compound = [words("employment/educati", 20, 100), words("on/training", 20, 106)]
     assert join_cell_lines(compound) == "employment/education/training"
 

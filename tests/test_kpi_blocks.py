@@ -10,25 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.model import Cell, Line, Page, Word
+from extract.model import Line, Page
 from extract.read.tables.blocks import kpi_blocks
 from extract.settings import BlockSettings
 from helpers import bench_heldout
+from helpers import text_line as line
 
 HERE = Path(__file__).parent
 DEV = HERE / "heldout" / "dev"
 
-
-def line(top: float, *cells: tuple[float, str], height: float = 8.0) -> Line:
-    """A line of cells, a word per space-separated run, all of one type size (`height`)."""
-    out = []
-    for x0, text in cells:
-        words, x = [], x0
-        for run in text.split():
-            words.append(Word(run, x, top, x + 5.0 * len(run), top + height))
-            x += 5.0 * (len(run) + 1)
-        out.append(Cell(text, x0, x0 + 5.0 * len(text), tuple(words)))
-    return Line(tuple(out), top, top + height)
 
 
 def page(*lines: Line, number: int = 1) -> Page:

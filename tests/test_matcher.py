@@ -17,13 +17,9 @@ from extract.tidy.matching import Matcher
 LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)
 MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=False)
-HELDOUT = pd.read_csv(LISTS / "heldout.csv", dtype=str, keep_default_na=False)
 # A second held-out set, collected from other public papers and committed before any rule was
 # changed for it (git log tests/matcher/heldout2.csv); its `source` column names the paper.
 HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
-# A third held-out set (councils' FOI answers, minutes and scorecards, national releases), committed
-# alone before any rule was changed for it (git log tests/matcher/heldout3.csv).
-HELDOUT3 = pd.read_csv(LISTS / "heldout3.csv", dtype=str, keep_default_na=False)
 # A fourth held-out set (issue 9 round 3: councils' FOI answers, minutes and scorecards, Welsh, NI
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
@@ -88,50 +84,35 @@ def _report(label: str, s: dict) -> None:
     )
 
 
-# Issue 9's targets on the held-out set; the matcher is not there yet (precision 0.865, recall
-# 0.744, 4 of 44 near misses matched when these floors were last set). The test holds it to what it
-# achieves so a change cannot make it worse; raise the floors as it improves, never lower them.
+# Issue 9's targets on the held-out sets; the matcher is not there yet. The floors hold it to what
+# it achieves so a change cannot make it worse; raise them as it improves, never lower them.
+# (Held-out 1, heldout.csv, was promoted to dev in round 5 and held-out 3, heldout3.csv, in round 6:
+# DEV_ROUND5_START and DEV_ROUND6_START below.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
-HELDOUT_FLOOR = {"precision": 0.86, "recall": 0.74, "near_miss_matched": 4}
 
 
-# held-out 2: 0.927 / 0.731 after issue 9's first round, 0.929 / 0.750 after its second.
-HELDOUT2_FLOOR = {"precision": 0.92, "recall": 0.75, "near_miss_matched": 0}
-# held-out 3 with the matcher as it was when the set was committed (e598904): precision 0.800,
-# recall 0.475 (28 of 59), 4 of 74 near misses matched; raised as the matcher improved (0.811, 0.508;
-# round 2: 0.833, 0.508, 3 of 74; round 3: 0.872, 0.576, 2 of 74).
-HELDOUT3_FLOOR = {"precision": 0.87, "recall": 0.57, "near_miss_matched": 2}
+# held-out 2: 0.927 / 0.731 after issue 9's first round, 0.929 / 0.750 after its second, 0.930 / 0.769 after
+# its fifth.
+HELDOUT2_FLOOR = {"precision": 0.93, "recall": 0.76, "near_miss_matched": 0}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
-# rules 0.925, 0.775 (62 of 80), 3 of 65.
-HELDOUT4_FLOOR = {"precision": 0.92, "recall": 0.77, "near_miss_matched": 3}
+# rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65.
+HELDOUT4_FLOOR = {"precision": 0.93, "recall": 0.77, "near_miss_matched": 2}
 
 
 def test_heldout_names_precision_and_recall(matcher):
     """The held-out sets: real names from public papers, labelled by hand, kept out of the
     aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
     the floors hold the matcher to what it reaches. Both sets are printed."""
-    assert len(HELDOUT) >= 150 and (HELDOUT["note"].str.startswith("near miss")).sum() >= 30
     assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
-    assert len(HELDOUT3) >= 150 and (HELDOUT3["note"].str.startswith("near miss")).sum() >= 40
     assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
-    s = _score(matcher, HELDOUT)
-    _report("held-out", s)
     s2 = _score(matcher, HELDOUT2)
     _report("held-out 2", s2)
-    s3 = _score(matcher, HELDOUT3)
-    _report("held-out 3", s3)
     s4 = _score(matcher, HELDOUT4)
     _report("held-out 4", s4)
-    assert s["precision"] >= HELDOUT_FLOOR["precision"], s
-    assert s["recall"] >= HELDOUT_FLOOR["recall"], s
-    assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= HELDOUT_FLOOR["near_miss_matched"], s
     assert s2["precision"] >= HELDOUT2_FLOOR["precision"], s2
     assert s2["recall"] >= HELDOUT2_FLOOR["recall"], s2
     assert round(s2["near_miss_false_match_rate"] * s2["near_misses"]) <= HELDOUT2_FLOOR["near_miss_matched"], s2
-    assert s3["precision"] >= HELDOUT3_FLOOR["precision"], s3
-    assert s3["recall"] >= HELDOUT3_FLOOR["recall"], s3
-    assert round(s3["near_miss_false_match_rate"] * s3["near_misses"]) <= HELDOUT3_FLOOR["near_miss_matched"], s3
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
@@ -149,17 +130,41 @@ DEV_FLOOR = {"precision": 0.995, "recall": 0.90}
 # 0.979, 0.742 after round 3's rules. Held to their own floor so that the 439 keep theirs.
 DEV_ROUND3_START = 439
 DEV_ROUND3_FLOOR = {"precision": 0.97, "recall": 0.74}
+# Issue 9's fifth round promoted held-out 1 (heldout.csv: 159 names, 86 with an id, 44 near misses,
+# scored too often to stay held out) to dev: its rows follow round 3's 151, each note saying so. Read
+# at 0.865, 0.744 (4 of 44 near misses matched) when promoted and 0.938, 0.872 (2 of 44) after round 5's
+# rules (docs/matching.md); held to their own floor.
+DEV_ROUND5_START = 590
+DEV_ROUND5_FLOOR = {"precision": 0.93, "recall": 0.87, "near_miss_matched": 2}
+# Issue 9's sixth round promoted held-out 3 (heldout3.csv: 150 names, 59 with an id, 74 near misses;
+# read at 0.800, 0.475 when committed in round 4 and 0.875, 0.593, 2 of 74 after round 5) to dev: its
+# rows follow round 5's 159, each note saying so. Read at 0.918, 0.763 (2 of 74) after round 6's rules
+# (docs/matching.md); held to their own floor.
+DEV_ROUND6_START = 749
+DEV_ROUND6_FLOOR = {"precision": 0.91, "recall": 0.76, "near_miss_matched": 2}
 
 
 def test_dev_names_precision_and_recall(matcher):
     """The dev set the rules were tuned on (other sources than the held-out set)."""
     s = _score(matcher, DEV.iloc[:DEV_ROUND3_START])
     _report("dev (first 439)", s)
-    s3 = _score(matcher, DEV.iloc[DEV_ROUND3_START:])
+    s3 = _score(matcher, DEV.iloc[DEV_ROUND3_START:DEV_ROUND5_START])
     _report("dev (round 3's 151)", s3)
+    promoted = DEV.iloc[DEV_ROUND5_START:DEV_ROUND6_START]
+    assert len(promoted) == 159 and promoted["note"].str.contains("promoted from heldout.csv in round 5").all()
+    s5 = _score(matcher, promoted)
+    _report("dev (round 5's 159, promoted from held-out 1)", s5)
+    promoted6 = DEV.iloc[DEV_ROUND6_START:]
+    assert len(promoted6) == 150 and promoted6["note"].str.contains("promoted from heldout3.csv in round 6").all()
+    s6 = _score(matcher, promoted6)
+    _report("dev (round 6's 150, promoted from held-out 3)", s6)
     _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
     assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
+    assert s5["precision"] >= DEV_ROUND5_FLOOR["precision"] and s5["recall"] >= DEV_ROUND5_FLOOR["recall"], s5
+    assert round(s5["near_miss_false_match_rate"] * s5["near_misses"]) <= DEV_ROUND5_FLOOR["near_miss_matched"], s5
+    assert s6["precision"] >= DEV_ROUND6_FLOOR["precision"] and s6["recall"] >= DEV_ROUND6_FLOOR["recall"], s6
+    assert round(s6["near_miss_false_match_rate"] * s6["near_misses"]) <= DEV_ROUND6_FLOOR["near_miss_matched"], s6
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -194,14 +199,14 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     written = {plain(a.alias) for a in matcher.mappings.aliases}
     for ind in matcher.mappings.indicators.values():
         written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
-    assert not [q for q in HELDOUT["query"] if plain(q) in written]
+    # held-out 1's and 3's names, promoted to dev in rounds 5 and 6, are still written nowhere in mappings/
+    assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT2["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT3["query"] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, DEV, MUST_MATCH):
+    for table in (HELDOUT2, HELDOUT4, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -532,3 +537,41 @@ def test_decided_match_without_ranking_is_the_same_match(matcher):
         else:
             assert quick.candidates == ranked.candidates
     assert decided  # the list holds names a code, exact name or alias decides
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Children in need per 10,000 population (0-17 years)", "Children in need per 10,000 0-17 population"],
+)
+def test_the_age_of_a_rates_base_is_no_timescale_and_no_word(matcher, name):
+    """Issue 9 round 5: "(0-17 years)" after a rate is the base's (default) age band, not a time of
+    0 to 17 years; "per 10,000 0-17 population" is the base, none of the indicator's words."""
+    r = matcher.read(name)
+    assert not r.numbers and not r.ages and "population" not in r.text.split(), r
+
+
+def test_round5_readings(matcher):
+    """'> 1' is 'more than 1' (2 or more); what follows a timescale's 'of' starts its clock and
+    states no qualifier; a bracket opening 'all children' defines the count and narrows nothing."""
+    assert "n2" in matcher.read("% of children with > 1 placement").numbers
+    clock = matcher.read("Initial conferences held within 15 days of the strategy discussion or referral")
+    assert "event:referral" not in clock.quals and "15d" in clock.numbers, clock
+    defined = matcher.read("Children in need (all children with an open referral)")
+    assert "event:referral" not in defined.quals and "referral" not in defined.text.split(), defined
+
+
+def test_round6_readings(matcher):
+    """DfE's OC2 cohort ('looked after continuously for at least 12 months') is no 12-month
+    timescale; a 12-month timescale still is one; '16- and 17-year-olds' is one age band; 'in each
+    of the last N years' is the reporting periods; an absence threshold DfE defines is its entry's."""
+    cohort = matcher.read("Children looked after continuously for at least 12 months with a dental check")
+    assert "12m" not in cohort.numbers and "cohort:oc2" in cohort.quals and "population:cla" in cohort.quals, cohort
+    assert "12m" in matcher.read("Children re-entering care within 12 months").numbers
+    assert "cohort:oc2" not in matcher.read("Children in care 12 months on 31 March").quals
+    assert (16, 17) in matcher.read("16- and 17-year-olds not in education, employment or training").ages
+    assert not matcher.read("Children placed for adoption in each of the last 3 years").numbers
+    severe = _match(matcher, "Severely absent pupils (50% or more of sessions)")
+    assert severe.indicator_id == "att_severe_absence_pct", severe.as_json()
+    persistent = _match(matcher, "Pupils persistently absent (10% or more sessions missed)")
+    assert persistent.indicator_id == "att_persistent_absence_pct", persistent.as_json()
+    assert _match(matcher, "Number of Section 47 investigations").indicator_id == "cp_s47_count"

@@ -44,3 +44,16 @@ def test_a_finished_sentence_a_new_one_or_a_table_row_stays_on_its_page():
     follows = page(2, prose(60, "been subject to a plan."))
     join_broken_sentences([narrow, follows], SETTINGS)
     assert len(follows.lines) == 1
+
+
+def test_prose_in_a_column_narrower_than_half_a_landscape_page_is_joined():
+    def landscape(number: int, *lines: Line) -> Page:
+        return Page(number, list(lines), width=842.0, height=595.0)
+
+    cut = landscape(3, prose(500, "compared to 2022/23, the number of visits has had a", 36, 384))
+    follows = landscape(4, prose(38, "16.5% increase (from 2,553 to 2,973 visits) along with", 36, 389),
+                        prose(50, "the share carried out in time (67.8% within 10 days).", 36, 383))
+    join_broken_sentences([cut, follows], SETTINGS)
+    assert [ln.text for ln in cut.lines][1:] == ["16.5% increase (from 2,553 to 2,973 visits) along with",
+                                                 "the share carried out in time (67.8% within 10 days)."]
+    assert follows.lines == []

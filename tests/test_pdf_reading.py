@@ -25,7 +25,8 @@ from extract.settings import DEFAULT_SETTINGS
 from extract.tidy.councils import CouncilFinder
 from pdf_render import render_text_to_pdf
 
-RENDERINGS = sorted((Path(__file__).parent / "renderings").glob("*/*.pdf"))
+HERE = Path(__file__).parent
+RENDERINGS = sorted((HERE / "renderings").glob("*/*.pdf"))
 
 
 def plain_glyphs(textpage: pdfium.PdfTextPage, height: float) -> list[tuple]:
@@ -276,10 +277,49 @@ def test_ligature_letters_stay_in_their_word():
 
     settings = DEFAULT_SETTINGS.pdf
     glyphs = [
-        ("n", 0.0, 0.0, 4.1, 7.6), ("f", 4.1, 0.0, 8.2, 7.6), ("i", 4.1, 0.0, 8.2, 7.6), ("c", 8.2, 0.0, 11.8, 7.6)
+        ("n", 0.0, 0.0, 4.1, 7.6),
+        ("f", 4.1, 0.0, 8.2, 7.6),
+        ("i", 4.1, 0.0, 8.2, 7.6),
+        ("c", 8.2, 0.0, 11.8, 7.6),
     ]
     boxes = np.array([g[1:] for g in glyphs], dtype=np.float64)
     forced = np.array([True, False, False, False])
     expected = [Word("nfic", 0.0, 0.0, 11.8, 7.6)]
     assert glyphs_to_words(glyphs, settings) == expected
     assert words_from_arrays("nfic", *boxes.T, forced, settings.word_gap) == expected
+
+
+def test_breaks_pdfium_makes_up_inside_words_are_no_word_ends():
+    # Chromium's sparse last page: pdfium's text-flow guess puts a generated break between every
+    # glyph (`t h e d a t e o f`); touching glyphs on one line join, a real gap still parts words
+    path = HERE / "renderings" / "tcs_quarterly_scorecard" / "gdocs-html.pdf"
+    pages = len(pdfium.PdfDocument(str(path)))
+    for number, (page, height) in enumerate(_pages(path), 1):
+        if number < pages:
+            continue
+        textpage = page.get_textpage()
+        try:
+            raw = textpage.get_text_range()
+            words, _ = page_words(textpage, height, DEFAULT_SETTINGS.pdf, [])
+            glyphs = page_glyphs(textpage, height, 200_000, DEFAULT_SETTINGS.pdf, [])
+            loop = glyphs_to_words(glyphs, DEFAULT_SETTINGS.pdf)
+        finally:
+            textpage.close()
+    assert "t\r\nh\r\ne\r\nd\r\na\r\nt\r\ne" in raw  # what pdfium gives
+    texts = [w.text for w in words]
+    assert texts[:3] == ["the", "date", "of"] and "request" in texts
+    assert words == loop
+
+
+def test_a_space_the_file_writes_is_kept_however_close_its_glyphs():
+    # italic text sets its words' glyphs touching across a real space: only generated breaks join
+    path = HERE / "cases" / "generic" / "input.pdf"  # pages of an Ofsted report
+    texts = set()
+    for page, height in _pages(path):
+        textpage = page.get_textpage()
+        try:
+            texts.update(w.text for w in page_words(textpage, height, DEFAULT_SETTINGS.pdf, [])[0])
+        finally:
+            textpage.close()
+    assert {"Raising", "concerns", "making", "complaints"} <= texts
+    assert not any("concernsand" in t for t in texts)

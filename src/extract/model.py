@@ -121,6 +121,27 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
+def make_words(texts: list[str], x0: list[float], top: list[float], x1: list[float], bottom: list[float]) -> list[Word]:
+    """`list(map(Word, texts, x0, top, x1, bottom))` at half the cost: a page's words are made by
+    the thousand, and a frozen dataclass's __init__ sets each field through object.__setattr__;
+    here the slots are filled directly."""
+    return list(map(_new_word, texts, x0, top, x1, bottom))
+
+
+def _new_word(
+    text: str, x0: float, top: float, x1: float, bottom: float,
+    _new=object.__new__, _text=Word.text.__set__, _x0=Word.x0.__set__,  # type: ignore[attr-defined]
+    _top=Word.top.__set__, _x1=Word.x1.__set__, _bottom=Word.bottom.__set__,  # type: ignore[attr-defined]
+) -> Word:  # fmt: skip
+    word = _new(Word)
+    _text(word, text)
+    _x0(word, x0)
+    _top(word, top)
+    _x1(word, x1)
+    _bottom(word, bottom)
+    return word
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """A ruling line the page draws (a table border): `h`orizontal at y=top=bottom, or `v`ertical."""

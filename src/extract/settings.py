@@ -26,6 +26,7 @@ class PdfSettings:
     Distances are multiples of the line's font height unless they say points."""
 
     word_gap: float = 0.18  # a gap wider than this between two glyphs ends a word
+    break_join_gap: float = 0.05  # a break pdfium made up between glyphs of one line this close is none
     cell_gap: float = 0.6  # a gap wider than this between two words starts a new cell
     stretched_space_cap: float = 1.2  # justified prose: gaps up to this, uniform on the line, stay spaces
     line_overlap: float = 0.25  # a word joins a line when its middle is this close to the line's middle
@@ -66,6 +67,7 @@ class TableSettings:
     min_value_columns: int = 2  # a header names at least this many value columns (one is a list, not a table)
     min_row_cells: int = 3  # a text table row has at least this many non-empty cells (name and two figures)
     interleave_heights: float = 1.0  # unruled: values lines closer than this (line heights) interleave: one row
+    offset_figures_reach: float = 2.0  # unruled: a one-line cell has no text of its column this near (line heights)
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     trailing_header_lines: int = 8  # a header at a page foot spans up to this many lines (two rows, wrapped)

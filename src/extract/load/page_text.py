@@ -67,10 +67,23 @@ def _sentence_end(page: Page, settings: PdfSettings) -> int:
 
 
 def _is_prose(line: Line, page: Page, settings: PdfSettings) -> bool:
+    """A single run as wide as a share of the page's text, and at least half that share of the
+    page (a landscape page may set its prose in a column narrower than half the page; a
+    table's wrapped name is narrower still)."""
     if len(line.cells) != 1 or not page.width:
         return False
     cell = line.cells[0]
-    return (cell.x1 or 0.0) - (cell.x0 or 0.0) >= settings.prose_line_width * page.width
+    width = (cell.x1 or 0.0) - (cell.x0 or 0.0)
+    share = settings.prose_line_width
+    return width >= share * _text_width(page) and width >= share / 2 * page.width
+
+
+def _text_width(page: Page) -> float:
+    """From the left edge of the page's text to its right edge (the page's width if it has none)."""
+    edges = [(c.x0, c.x1) for ln in page.lines for c in ln.cells if c.x0 is not None and c.x1 is not None]
+    if not edges:
+        return page.width or 0.0
+    return max(x1 for _, x1 in edges) - min(x0 for x0, _ in edges)
 
 
 def _shifted(line: Line, dy: float) -> Line:

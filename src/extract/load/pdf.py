@@ -102,6 +102,40 @@ def _glyph_arrays(textpage: pdfium.PdfTextPage, height: float, limit: int) -> _G
     return text, inked, box, upright
 
 
+def _glued_breaks(textpage: pdfium.PdfTextPage, inked: np.ndarray, upright: np.ndarray, join_gap: float) -> np.ndarray:
+    """For each inked glyph after the first: whether the characters before it are only breaks
+    pdfium generated (no space in the file) between two glyphs of one line that touch (gap at
+    most `join_gap` font heights). That is pdfium's text-flow guess breaking a word (Chromium's
+    sparse pages come out as one break per glyph), so the break is ignored and the glyphs' gap
+    decides as for any other pair. A space the file writes is always kept (italics touch it)."""
+    glued = np.zeros(len(inked), dtype=bool)
+    if len(inked) < 2:
+        return glued
+    x0, top, x1, bottom = upright[inked].T
+    height = np.maximum(np.maximum(bottom[1:] - top[1:], bottom[:-1] - top[:-1]), 1.0)
+    gap = x0[1:] - x1[:-1]
+    glued[1:] = (
+        (np.diff(inked) > 1)
+        & (np.abs(top[1:] - top[:-1]) <= 0.2 * height)
+        & (np.abs(bottom[1:] - bottom[:-1]) <= 0.2 * height)
+        & (gap >= -0.1 * height)
+        & (gap <= join_gap * height)
+    )
+    handle = textpage.raw
+    for k in np.flatnonzero(glued).tolist():
+        between = range(int(inked[k - 1]) + 1, int(inked[k]))
+        glued[k] = all(pdfium_c.FPDFText_IsGenerated(handle, i) == 1 for i in between)
+    return glued
+
+
+def _without_glued_breaks(glyphs: list[Glyph], inked: np.ndarray, glued: np.ndarray) -> list[Glyph]:
+    """The glyphs without the spaces and breaks `_glued_breaks` found (the glyph loop's view)."""
+    if not glued.any():
+        return glyphs
+    drop = {i for k in np.flatnonzero(glued).tolist() for i in range(int(inked[k - 1]) + 1, int(inked[k]))}
+    return [g for i, g in enumerate(glyphs) if i not in drop]
+
+
 def _glyph_tuples(text: str, box: np.ndarray) -> list[Glyph]:
     if "\x00" in text:  # numpy's one-character strings drop a NUL: build the tuples in Python
         return list(zip(text, *(box[:, k].tolist() for k in range(4)), strict=True))
@@ -124,7 +158,8 @@ def page_glyphs(
     Spaces and the line breaks pdfium generates are kept as text with no box (they end words).
     With `settings` and a `rotated` list, each label of rotated text (a header cell turned 90
     degrees) is taken out of the glyphs (spaces left in its place) and added to `rotated` as one
-    word: its text in reading order, its box where it is printed.
+    word: its text in reading order, its box where it is printed. With `settings`, the breaks
+    pdfium made up inside a word are left out (`_glued_breaks`).
     """
     arrays = _glyph_arrays(textpage, height, limit)
     if arrays is None:
@@ -133,7 +168,9 @@ def page_glyphs(
     glyphs = _glyph_tuples(text, upright)
     if settings is not None and rotated is not None:
         glyphs = take_rotated_labels(glyphs, textpage, inked, box, settings, rotated)
-    return glyphs
+    if settings is None:  # the glyphs as pdfium gives them
+        return glyphs
+    return _without_glued_breaks(glyphs, inked, _glued_breaks(textpage, inked, upright, settings.break_join_gap))
 
 
 def page_words(
@@ -145,17 +182,19 @@ def page_words(
     if arrays is None:
         return [], False
     text, inked, box, upright = arrays
+    glued = _glued_breaks(textpage, inked, upright, settings.break_join_gap)
     if _stacked(inked, box, settings):  # glyphs that may be rotated text: its labels are taken first
         taken = len(rotated)
         glyphs = take_rotated_labels(_glyph_tuples(text, upright), textpage, inked, box, settings, rotated)
         if len(rotated) > taken:
-            return glyphs_to_words(glyphs, settings), True
+            return glyphs_to_words(_without_glued_breaks(glyphs, inked, glued), settings), True
     forced = np.ones(len(inked), dtype=bool)
     forced[1:] = np.diff(inked) > 1  # a space (or pdfium's break) before the glyph ends the word
+    forced &= ~glued
     x0, top, x1, bottom = upright[inked].T
     words = words_from_arrays(text.replace(" ", ""), x0, top, x1, bottom, forced, settings.word_gap)
     if words is None:
-        words = glyphs_to_words(_glyph_tuples(text, upright), settings)
+        words = glyphs_to_words(_without_glued_breaks(_glyph_tuples(text, upright), inked, glued), settings)
     return words, True
 
 

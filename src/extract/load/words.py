@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from extract.model import Word
+from extract.model import Word, make_words
 
 _ROUNDS = 6  # guesses before the sequential loop takes over (ordinary pages need one or two)
 
@@ -113,13 +113,10 @@ def words_from_arrays(
     ends = [*first[1:].tolist(), len(chars)]
     begins = first.tolist()
     texts = [chars[a:b] for a, b in zip(begins, ends, strict=True)]
-    return list(
-        map(
-            Word,
-            texts,
-            x0[first].tolist(),
-            np.minimum.reduceat(top, first).tolist(),
-            np.maximum.reduceat(x1, first).tolist(),
-            np.maximum.reduceat(bottom, first).tolist(),
-        )
+    return make_words(
+        texts,
+        x0[first].tolist(),
+        np.minimum.reduceat(top, first).tolist(),
+        np.maximum.reduceat(x1, first).tolist(),
+        np.maximum.reduceat(bottom, first).tolist(),
     )

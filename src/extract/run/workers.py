@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import resource
@@ -53,6 +54,26 @@ def failed_meta(sha: str | None, size: int | None, status: str, error: str, seco
 
 
 # -- worker processes ---------------------------------------------------------------------------
+YOUNG_COLLECTION = 20_000  # container allocations between two collections of the youngest objects
+
+
+def settle_heap() -> None:
+    """In a worker, once the long-lived state is there (parsers, mappings, the matcher: inherited
+    from the parent, frozen as it forked, see WorkerPool._spawn): the collector leaves it alone
+    and collects young objects less often.
+
+    A full collection walks every object the process holds, and a worker holds that state for
+    its whole life (over one pass of the bench PDFs, 7 full collections took 0.54 s of a 9.8 s
+    parse); frozen, it is never walked again, and the worker's copy of its memory stays shared
+    with the parent (a walk writes to each object's header). Parsing makes and drops containers
+    by the million, almost none of them in reference cycles: collecting the youngest every
+    20,000 allocations instead of 700 finds the same garbage (at most a few MB later) for a
+    sixth of the time. Identical output: nothing the tool reads depends on when cycles go.
+    """
+    gc.freeze()
+    gc.set_threshold(YOUNG_COLLECTION, *gc.get_threshold()[1:])
+
+
 _WORKER_PIPELINE: Pipeline | None = None
 _WORKER_CACHE: Cache | None = None
 # finish(index, parsed, matches) -> what the main process files for the document (runner.py), or
@@ -105,6 +126,7 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(memory_mb)
+    settle_heap()
     pipeline, cache = _WORKER_PIPELINE, _WORKER_CACHE
     assert pipeline is not None
     try:
@@ -192,7 +214,11 @@ class WorkerPool:
         process = self.context.Process(
             target=_worker_main, args=(child, self.recycle, self.memory_mb, inherited, os.getpid()), daemon=True
         )
-        process.start()
+        gc.freeze()  # the worker's copy of everything there is now starts frozen (settle_heap)
+        try:
+            process.start()
+        finally:
+            gc.unfreeze()  # this process collects as before (a frozen object is never collected)
         child.close()
         worker = _Worker(process, parent)
         self.workers.append(worker)

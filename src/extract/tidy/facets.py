@@ -93,6 +93,22 @@ _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
 )
+# "within 15 days of strategy discussion/referral": what follows a timescale's "of" / "from" starts its clock;
+# it names no event or state of the indicator (read for the text, not for qualifiers)
+_CLOCK_START = re.compile(
+    rf"\b(?:within|in|by)\s+{_NUM}\s*(?:working days?|days?|weeks?|wks?|months?|hours?)\s+(?:of|from|after)\s+([^()]+)"
+)
+# "looked after continuously for (at least) 12 months": DfE's OC2 cohort, the children in care whom the
+# health, absence and SEN measures count; not a 12-month timescale. It is written as the marker word
+# "carecohort", which the cohort group of qualifier_words.csv reads (rule conflict: a name stating it
+# may take an entry whose definition implies it; an entry whose name states it costs a name that does not)
+# (written with "continuously", "for", "at least" or "or more": "CLA 12 months on 31 March" is left alone)
+_CARE_COHORT = re.compile(
+    r"\bin care (?:(?:continuously |for )+(?:at least |more than |over )?|(?:at least |more than |over ))"
+    r"(?:12|twelve) months(?: or (?:more|longer))?(?: continuously)?\b"
+    r"|\bin care (?:12|twelve) months or (?:more|longer)\b"
+)
+_COHORT_TIME = re.compile(r"(?:at least |more than |over )?(?:12|twelve) months(?: or (?:more|longer))?")
 # "in the year", "during the year": the reporting period, not a 12-month timescale ("within 12 months")
 _IN_THE_YEAR = re.compile(r"\b(in|during|over|for|of) (the |a )?(current )?year\b(?! olds?\b)")
 _YEAR_PHRASE = re.compile(
@@ -112,10 +128,15 @@ _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ALL_AGES = re.compile(r"\ball ages\b")
+# a bracket opening "(all children" says what the whole count takes in: it narrows nothing, is no indicator's words
+_ALL_BRACKET = re.compile(r"\(\s*all (?:children|young people|pupils)\b[^()]*\)")
 _MILES_UNDER = re.compile(r"within|under|less than|up to")
 _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
-_MORE_THAN_N = re.compile(rf"\bmore than ({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))")
+# "> 1 placement" is written for "more than 1 placement"
+_MORE_THAN_N = re.compile(
+    rf"(?:\bmore than|>)\s*({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))"
+)
 # "less than 3 months" vs "3 months or more": which side of a time the name counts. The bound is
 # written at the end of the name as marker words ("timebound below"/"timebound above") the time_bound group of
 # qualifier_words.csv reads (a name bounded one way never takes an entry bounded the other). "Within 45
@@ -129,7 +150,7 @@ _BOUND_ABOVE = re.compile(
     rf"|\b({_NUM}\s*{_TIME_UNIT})\s+(?:or more|or longer|or over|and over|plus)\b"
     rf"|\b({_NUM})\s+(?:or more|or longer)\s+({_TIME_UNIT})\b"
 )
-_BOUND_MARKERS = re.compile(r"\btimebound (?:below|above)\b")
+_BOUND_MARKERS = re.compile(r"\btimebound (?:below|above)\b|\bcarecohort\b")
 _BARE_NUMBER = re.compile(rf"(?<![\w.]){_NUM}(?![\w.])")
 _RATE_WORD = re.compile(r"\brates?\b")
 PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
@@ -137,8 +158,9 @@ _SECTION_N = re.compile(r"\bsection (\d+)\b")
 _LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
 _AGE_PATTERNS = [
-    # "(17 to 18 years)", "(19-21 years)": a bracketed span of teenage years is an age band
-    re.compile(r"\(\s*(1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
+    # "(17 to 18 years)", "(19-21 years)", "(0-17 years)": a bracketed span of teenage years, or from birth
+    # to a teenage year, is an age band (not a time: no timescale runs from 0 to 17 years)
+    re.compile(r"\(\s*(0|1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
     # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
     re.compile(
         rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})"
@@ -286,6 +308,9 @@ class Vocabulary:
         t, official, council = self.codes_of(t)
         in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
+        if "in care" in t and "months" in t:
+            t, cohort = _CARE_COHORT.subn(lambda m: _COHORT_TIME.sub(" ", m.group(0)), t)  # its words stay
+            t += " carecohort" * bool(cohort)
         key = " ".join(w for w in _KEY_PUNCT.sub(" ", t).split() if w not in KEY_FILLER)
         outside = _BRACKETED.sub(" ", t) if "(" in t else t
         digits = DIGIT.search(t) is not None
@@ -313,6 +338,8 @@ class Vocabulary:
             t = _INCLUDING_TAIL.sub(" ", t)
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
+        if "(all " in t:  # "(all children aged 0-17 with an open referral, CIN, CPP and LAC)": a definition
+            t = _ALL_BRACKET.sub(" ", t)
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
         if "year1" in named and "phonics" in t:  # the phonics check is taken in Year 1: it narrows nothing
@@ -345,6 +372,7 @@ class Vocabulary:
             numbers.add(tag)
             return " "
 
+        clock = _CLOCK_START.search(t) if digits else None
         if digits:
             t = _TIME_RE.sub(time_tag, t)
             for n in _BARE_NUMBER.findall(t):
@@ -362,6 +390,8 @@ class Vocabulary:
         if "inc" in t_quals and "(" in t_quals:
             t_quals = _INCLUDING.sub(" ", t_quals)
             outside = _INCLUDING.sub(" ", outside)
+        if clock and clock.group(1).strip() in t_quals:
+            t_quals = t_quals.replace(clock.group(1).strip(), " ")
         present = set(WORD_SPLIT.split(t_quals))
         for group, (rx, phrase_value) in self._quals.items():
             if present.isdisjoint(self._qual_first_words[group]):
@@ -369,7 +399,7 @@ class Vocabulary:
             src = outside if group == "population" else t_quals
             for m in rx.finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
-        if "timebound" in t:
+        if "timebound" in t or "carecohort" in t:
             t = _BOUND_MARKERS.sub(" ", t)
         words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]
         return Reading(
@@ -402,7 +432,7 @@ _MEASURE_WORDS = re.compile(
     # "per 10,000 of the children population": the base of the rate, none of an indicator's words (before the
     # shorter form, which would take "per 10000" alone)
     r"|\bper (100000|10000|1000) of (?:the )?(?:child |children |under 18 |0 17 |0 to 17 )?(?:population|pop)\b"
-    r"|\bper (100000|10000|1000)"
+    r"|\bper (100000|10000|1000)(?: 0 ?(?:-|to) ?1[78])?"  # "per 10,000 0-17 population": the base's age
     r"(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)"

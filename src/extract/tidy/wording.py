@@ -67,8 +67,8 @@ _HALF = re.compile(r"(\d)\s+1/2\b")  # "2 1/2 years" as printed for 2½: 2.5
 _K = re.compile(r"(\d)\s?k\b")
 _APOS_S = re.compile(r"'s\b")
 _CHILDRENS = re.compile(r"\bchildrens\b")
-# "17-year-olds", "16- to 17-year-olds": a hyphen between a number and its unit or range word
-_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+# "17-year-olds", "16- to 17-year-olds", "16- and 17-year-olds": a hyphen between a number and its unit or range word
+_HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|and|years?|yrs?|months?|weeks?|days?|hours?)\b)")
 # "16/17 year olds", "16/17-year-olds": two ages joined by a slash are an age band, not a number and an age
 _SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
 _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days

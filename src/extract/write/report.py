@@ -126,10 +126,15 @@ def _present(column) -> pa.ChunkedArray:
     return pc.fill_null(pc.not_equal(column, ""), False)
 
 
-def _frame(table: pa.Table) -> pd.DataFrame:
-    """Rows as pandas, dictionary-encoded text as plain text (not categories: they sort otherwise)."""
+def _plain(table: pa.Table) -> pa.Table:
+    """Dictionary-encoded text as plain text (categories and dictionaries sort otherwise)."""
     plain = pa.schema([f.with_type(f.type.value_type) if pa.types.is_dictionary(f.type) else f for f in table.schema])
-    return table.cast(plain).to_pandas(date_as_object=True)
+    return table.cast(plain)
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """Rows as pandas, with plain text."""
+    return _plain(table).to_pandas(date_as_object=True)
 
 
 def _distinct(values) -> list:
@@ -305,14 +310,15 @@ def undated_section(run: Run) -> str:
 def charts_section(run: Run) -> str:
     obs = run.observations
     dated = obs.filter(pc.and_(_chartable(obs), pc.is_valid(obs.column("period_end"))))
-    dated = dated.select(["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"])
-    dated = dated.take(pc.sort_indices(dated.column("indicator_id").cast(pa.string())))  # a stable sort
+    dated = _plain(dated.select(["indicator_id", *SERIES_ORDER, "period_label", "value_raw", "flags"]))
+    # one stable sort by indicator, then each indicator's series in order (Arrow's sort is stable)
+    dated = dated.take(pc.sort_indices(dated, [(name, "ascending") for name in ("indicator_id", *SERIES_ORDER)]))
     colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(_distinct(obs.column("label"))))}
     figures, charted, start = [], set(), 0
     # rows sorted by indicator: each indicator's run of rows in turn (pandas never holds the corpus)
     for run_of in pc.value_counts(dated.column("indicator_id")).to_pylist() if dated.num_rows else []:
         ind, count = run_of["values"], run_of["counts"]
-        group = _frame(dated.slice(start, count)).sort_values(SERIES_ORDER, kind="stable")
+        group = _frame(dated.slice(start, count))
         figures.append(indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group),
                                        colours))  # fmt: skip
         charted.add(ind)

@@ -38,6 +38,7 @@ from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.text import (
     _BULLET_START,
     _HEADING_LINE,
+    _STOPWORDS,
     _after,
     _before,
     _words,
@@ -57,6 +58,7 @@ _RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate o
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
 _RESTATED = re.compile(r"\b(?:that|those|these)\s+(?:(?:approx\.?|approximately|about|around|roughly|some)\s+)?$", re.I)
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
@@ -299,6 +301,7 @@ def _heading(block: str) -> str | None:
     if not markdown and ("\n" in block.strip() or _BULLET_START.match(block)):
         return None
     text = _clean(re.sub(r"^\s*#+\s*|\*", " ", normalise_space(block)))
+    text = _SECTION_NUMBER.sub("", text)  # `2.1 Performance indicators ...`: the report's section number
     words = _words(text)
     if not words or len(words) > 20 or re.search(r"[.%]$", text) or (not markdown and len(words) < 3):
         return None
@@ -326,6 +329,19 @@ def _section_headings() -> re.Pattern[str]:
 _SECTION_HEADINGS = _section_headings()
 
 
+_STEM = 5  # letters compared: `achieving` and `achieved`, `indicators` and `indicator` are one word
+
+
+def _about(heading: str, sentence: str) -> bool:
+    """A sentence about the one measure its heading names: the sentence repeats most of the heading's
+    words (compared by their first letters), and the heading lists no second measure (`A and B`)."""
+    if re.search(r",|;|&|\band\b", heading):
+        return False
+    own = {w.lower()[:_STEM] for w in _words(heading) if len(w) > 3 and w.lower() not in _STOPWORDS}
+    said = {w.lower()[:_STEM] for w in _words(sentence) if len(w) > 3 and w.lower() not in _STOPWORDS}
+    return len(own) >= 2 and len(own & said) >= 0.6 * len(own)
+
+
 def _names_a_measure(heading: str) -> bool:
     """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
     worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
@@ -351,24 +367,33 @@ def extract_narrative(
     setting = _Setting(report_period, strict, section, page, settings)
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
+    just_headed: str | None = None  # the heading of the block before, when it names a measure
     for block in narrative_blocks(text):
         heading = _heading(block)
+        under, just_headed = just_headed, None
         if heading is not None:  # measures named under an earlier heading are not this one's
             # a heading names the figures under it only when it names a measure (`KPI 17 - Average
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
             memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
+            just_headed = memory.heading
         elif _NUMBERED_PARAGRAPH.match(block):
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
+        in_block: list[tuple[str, RawFigure]] = []
         for sentence in sentences(block):
             found = _sentence_figures(sentence, setting, memory)
-            out.extend(found)
+            in_block.extend((sentence, figure) for figure in found)
             if not found:
                 # the measure noun first: most sentences have none, and the phrase search is slow
                 named = _MEASURE_PHRASE.findall(sentence) if _MEASURE_NOUN.search(sentence) else []
                 memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
+        if under is not None and len(in_block) == 1 and _about(under, in_block[0][0]):
+            # `2.4 Children's services indicators achieving their quarter target` over the one figure of
+            # `In quarter 3, 50% of the children's services indicators achieved ...`: the heading names it
+            in_block = [(in_block[0][0], replace(in_block[0][1], indicator_raw=under))]
+        out.extend(figure for _, figure in in_block)
     return out

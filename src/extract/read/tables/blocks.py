@@ -20,6 +20,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
+from extract.read.tables.tiles import drop_note
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
@@ -166,9 +167,8 @@ def kpi_blocks(
     text above the values in that column, up to a gap, the end of a sentence or another block's
     values; a period line (`Q2 2022/23`) or a period in the label (`Latest (Q3 2023/24)`) dates
     the values, and a RAG word beside the title or the values is the actual's status (never part
-    of the title, never a value). A label printed
-    over its value (`Same period last year:` over `5.6%`) takes the figure under it. A page that
-    opens on labelled values continues a block from the foot of the previous page.
+    of the title, never a value). A label printed over its value (`Same period last year:` over `5.6%`)
+    takes the figure under it. A page that opens on labelled values continues a block from the previous.
     """
     carried = _carried(page, previous, settings)
     lines = carried + page.lines
@@ -186,10 +186,12 @@ def kpi_blocks(
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
+                if not title_cells:
+                    title_cells, period, bare = _headline_title(rows, i, start, lines, settings)
             if not title_cells:
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
-            title = normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells))
+            title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]
@@ -205,6 +207,8 @@ def kpi_blocks(
                 # a tile's headline figure, printed bare between its name and its labelled values
                 pairs.insert(0, ("actual", bare, None, i))
             wrapped = {k - first for c in members for k in c.wrapped}
+            # a line of nothing but labels over their figures (`Last year` over `32%`) is no prose either
+            label_line = [i - first] if all(_LABEL_ONLY.match(c.text) for c in rows[i]) else []
             for label, value, own_period, value_line in pairs:
                 kind = _label_kind(label)
                 if kind in kinds_seen:
@@ -226,12 +230,28 @@ def kpi_blocks(
                     page=page.number,
                     status=rag if kind == "actual" else None,
                     source="table",
-                ), frozenset({value_line - first, *wrapped})
+                ), frozenset({value_line - first, *wrapped, *label_line})
 
 
 # a RAG word in capitals or a status symbol printed at the end of a title's line, in the same run
 _TITLE_MARK = re.compile(r"\s+(RED|AMBER|GREEN|[●▲▼◆■★✓✔✗✘↑↓→←]+)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+# a report's own section number before a heading (`2.3 PSA targets achieved`) is no word of its name
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
+
+
+def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: BlockSettings):
+    """A figure alone and bare left of the labelled values (a slide's big number): the title is above it.
+    Nothing left of them: a box beside a text, its title the heading tight above and left of the box."""
+    left, up = [c for c in rows[i] if c.x1 <= start.x0], rows[i - 1] if i else []
+    if not left and len(up) == 1 and up[0].x1 <= start.x0 and re.fullmatch(r"[A-Z][^.!?:;,]{2,80}", up[0].text) \
+            and not _is_labelled(up[0]) and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
+            <= 4 * settings.title_gap * _line_height(lines[i - 1]):  # a heading, tight above the box
+        return up, None, None
+    if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
+        return [], None, None
+    title, period, _ = _title_above(rows, i, left[0], start.x0, lines, settings)
+    return title, period, (m.group(1).strip() if title else None)
 
 
 def _carried(page: Page, previous: Page | None, settings: BlockSettings) -> list[Line]:
@@ -350,7 +370,7 @@ def _title_above(
         else:
             title = cells + title
         previous_top = line.top
-    return title, period, bare
+    return drop_note(title, _SENTENCE_END), period, bare
 
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
@@ -370,7 +390,7 @@ def _type_size(line: Line) -> float:
 _INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
 
 
-_HANGING = 3 * _INDENT  # points: how far left of its values a definition list's term may start
+_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a boxed name) may start
 
 
 def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
@@ -475,3 +495,6 @@ def _label_kind(label: str) -> str:
         if meaning.role == "value" and meaning.kind is not None:
             return meaning.kind
     return BLOCK_LABELS[anchor]
+
+
+LABELLED_UNSET, label_kind = _LABELLED_UNSET, _label_kind  # a table cell of labelled values (wide.py)

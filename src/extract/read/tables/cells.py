@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extract.model import Line, Word, normalise_space
+from extract.errors import MappingError
+from extract.mappings import mappings_dir, read_csv
+from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.periods import parse_period
 from extract.read.values import is_no_value, parse_cell
@@ -99,17 +101,19 @@ def words_in(words: Iterable[Word], limit: float | None = None) -> str:
     return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines], limit)
 
 
-# Short words a narrow column wraps onto a line of their own; anything else this short and in
-# lower case at the start of a line, under a line that filled the cell, is the end of a word
-# the renderer broke (`Actu` over `al`, `Statistica` over `l`).
-_SHORT_WORDS = frozenset(
-    {
-        "a", "an", "and", "as", "at", "be", "by", "for", "in", "is", "it", "of", "on", "or", "per", "the", "to",
-        "up", "via", "vs", "was", "who", "are", "all", "any", "new", "not", "one", "two", "has", "had", "its",
-        "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
-    }
-)
-_WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
+def _wrap_words(kind: str) -> frozenset[str]:
+    """mappings/wrap_words.csv: `word` rows are short words a narrow column wraps onto a line of
+    their own (anything else this short and in lower case at the start of a line, under a line
+    that filled the cell, is the end of a word the renderer broke: `Actu` over `al`);
+    `ending` rows are word endings that end the word above whatever the line's width."""
+    rows = read_csv(mappings_dir() / "wrap_words.csv", ("text", "kind", "note"))
+    if bad := {r["kind"] for r in rows} - {"word", "ending"}:
+        raise MappingError(f"wrap_words.csv: kind must be word or ending, got {sorted(bad)}")
+    return frozenset(r["text"] for r in rows if r["kind"] == kind)
+
+
+_SHORT_WORDS = _wrap_words("word")
+_WORD_ENDINGS = _wrap_words("ending")
 _NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
@@ -169,7 +173,12 @@ def line_height(line: Line) -> float:
 
 
 def is_data_line(line: Line) -> bool:
-    return is_data_cells([c.text for c in line.cells])
+    return _is_data_texts(tuple([c.text for c in line.cells]))
+
+
+@lru_cache(maxsize=65536)  # pure, and asked again of each line by every pass over a page's lines
+def _is_data_texts(texts: tuple[str, ...]) -> bool:
+    return is_data_cells(list(texts))
 
 
 def merge_spans(spans: list[Span], gap: float) -> list[Span]:
@@ -350,4 +359,97 @@ def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
 def merge_header(rows: list[list[str]]) -> list[str]:
     """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
     width = max(len(r) for r in rows)
-    return [normalise_space(" ".join(r[c] for r in rows if c < len(r) and r[c])) for c in range(width)]
+    labels = []
+    for c in range(width):
+        parts = [r[c] for r in rows if c < len(r) and r[c]]
+        joined = normalise_space(" ".join(parts))
+        own = classify_header(parts[-1]) if parts else None
+        # a group saying only "Performance" over `Previous` / `Target`: the column's own word is the specific one
+        if own is not None and own.role == "value" and own.kind != "actual" \
+                and classify_header(joined).kind == "actual":
+            joined = normalise_space(parts[-1])
+        labels.append(joined)
+    return labels
+
+
+# -- header labels over columns ----------------------------------------------------------------
+
+def header_cells(header: list[Line], columns: list[Span]) -> list[str]:
+    """Each column's header text. A label over several columns with labels of their own under
+    it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
+    placed: dict[int, list[Word]] = {}
+    stacked = _stacked_labels(header, columns)
+    by_line = [set(line_columns(ln, columns)) for ln in header]
+    for k, line in enumerate(header):
+        below = {c for cs in by_line[k + 1 :] for c in cs}
+        others = below.union(*by_line[:k])
+        spread: set[int] = set()
+        for cell in line.cells:
+            under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
+            apart = _labels_run_together(cell, columns)
+            bare = [c for c in under if c not in others]
+            if apart:
+                for c, ws in apart.items():
+                    placed.setdefault(c, []).extend(ws)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:  # (labels set apart are no group)
+                for c in under:
+                    placed.setdefault(c, []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
+            elif len(under) > 1 and len(bare) == 1 and not is_value_like(cell.text) \
+                    and len(line_columns(Line((cell,)), columns)) == 1:
+                # a label wider than its column reaching over a labelled one: the bare column's
+                # (words set apart in several columns are split among them as line_columns does)
+                placed.setdefault(bare[0], []).extend(cell.words)
+                spread.update(id(w) for w in cell.words)
+        for c, ws in line_columns(line, columns).items():
+            for w in ws:
+                if id(w) not in spread:
+                    placed.setdefault(stacked.get(id(w), c), []).append(w)
+    return [words_in(placed.get(c, [])) for c in range(len(columns))]
+
+def without_taken(header: list[Line], lead: list[tuple[Line, dict[int, list[Word]]]]) -> list[Line]:
+    """The header lines without the words the first row took back from them."""
+    taken = {id(w) for _, placed in lead for ws in placed.values() for w in ws}
+    out = []
+    for line in header:
+        cells = []
+        for cell in line.cells:
+            words = tuple(w for w in cell.words if id(w) not in taken)
+            if words:
+                cells.append(cell if len(words) == len(cell.words) else
+                             Cell(" ".join(w.text for w in words), words[0].x0, words[-1].x1, words))
+        if cells:
+            out.append(Line(tuple(cells), line.top, line.bottom))
+    return out
+
+def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
+    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
+    Actual` set too tight to part): one label a column, not a group label over them all.
+    Their words by column, or {} for any other cell."""
+    words = cell.words
+    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
+        return {}
+    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
+    return apart if len(apart) == len(words) else {}
+
+def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
+    """Column of each header word over no column of the body that hangs under (or over) a
+    label of another header line that does reach one: the two lines are one label (`Actual
+    Mar-` over `24`, left-aligned over right-aligned figures)."""
+    def over(x0: float, x1: float) -> list[int]:
+        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
+
+    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
+                for c in ln.cells]
+    out: dict[int, int] = {}
+    for k, line in enumerate(header):
+        for cell in line.cells:
+            if over(cell.x0 or 0.0, cell.x1 or 0.0):
+                continue
+            owners = {cols[0] for j, x0, x1, cols in reaching
+                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
+            if len(owners) == 1:
+                out.update((id(w), next(iter(owners))) for w in cell.words)
+    return out

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from extract.model import Document, Line, Page, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.tables import grid
+from extract.read.tables.cells import is_value_like
 from extract.read.tables.table_model import (
     Column,
     Table,
@@ -174,14 +175,18 @@ def tables_by_page(
 
 def join_broken_row(previous: Table, continued: Table) -> None:
     """A row the page broke: the continuation's first row has words but no figures (the end of
-    a name or a comment). Its words end the previous page's last row, column by column."""
+    a name or a comment), or figures only where the previous page's last row has none and one
+    of the two rows lacks a name or code every other row of its table has (a row's name or code set
+    on one page, figures set lower on the next). Its words end that last row, column by column."""
     if not continued.rows or not previous.rows:
         return
     first = continued.rows[0]
-    if any(parse_cell(first.cells[c.index]).value is not None for c in continued.value_columns) \
-            or not any(first.cells):
-        return  # (a `%` a narrow column wrapped under its figure is the figure's end, no figure)
+    if not any(first.cells):
+        return
     last = previous.rows[-1]
+    figured = any(parse_cell(first.cells[c.index]).value is not None for c in continued.value_columns)
+    if figured and not (_lacks_cell(first.cells, continued, previous) or _lacks_cell(last.cells, previous, previous)):
+        return  # (a `%` a narrow column wrapped under its figure is the figure's end, no figure)
     targets = {}
     for col in continued.columns:
         if not first.cells[col.index]:
@@ -189,6 +194,9 @@ def join_broken_row(previous: Table, continued: Table) -> None:
         same = [p for p in previous.columns if p.label == col.label and p.role == col.role]
         if len(same) != 1:
             return  # cannot tell which cell of the row it ends
+        before = last.cells[same[0].index]
+        if figured and before and (is_value_like(before) or is_value_like(first.cells[col.index])):
+            return  # a figure where the last row has one: a row of its own
         targets[same[0].index] = first.cells[col.index]
     for index, text in targets.items():
         joiner = "" if re.match(r"[%)]", text) else " "
@@ -196,6 +204,21 @@ def join_broken_row(previous: Table, continued: Table) -> None:
     last.context = normalise_space(f"{last.context} {first.context}")
     continued.rows.pop(0)
     continued.report.rows -= 1
+
+
+def _lacks_cell(cells: list[str], table: Table, previous: Table) -> bool:
+    """The row (of `table`) leaves empty a column of words (a name, a code) every other row
+    fills, on both pages (the previous page's rows before its last, two at least)."""
+    if len(previous.rows) < 3:
+        return False
+    for col in table.columns:
+        if cells[col.index] or col.role == "value":
+            continue
+        same = [p for p in previous.columns if p.label == col.label and p.role == col.role]
+        if len(same) == 1 and all(r.cells[same[0].index] for r in previous.rows[:-1]) \
+                and all(r.cells[col.index] for r in table.rows if r.cells is not cells):
+            return True
+    return False
 
 
 def document_cell_text(document: Document, settings: Settings) -> str:

@@ -55,6 +55,7 @@ from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
 
+_RUNNING_HEADER_LINES = 3  # lines of prose a page may print above a table it continues (a running header)
 # pure in the label, and tried on the same labels by every grid test of a page and every page of a table
 _mended = lru_cache(maxsize=65536)(mend_label)
 
@@ -122,6 +123,7 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
         overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), k) for k, c in enumerate(carry.columns)]
         best, k = max(overlaps)
         hosts.append(k if best > 0 else None)
+    _host_figures_right_of_labels(grid, carry, body, hosts)
     groups: list[list[int]] = []
     for i, host in enumerate(hosts):
         if groups and host is not None and hosts[groups[-1][0]] == host:
@@ -149,18 +151,55 @@ def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[l
     return columns, rows
 
 
+def _host_figures_right_of_labels(grid: Grid, carry: Table, body: list[list[str]], hosts: list[int | None]) -> None:
+    """A column under no carried label, ending before the next label begins, whose rows never
+    fill it and the columns under the label left of it both: that label's right-aligned
+    figures (labels set left in their cells). Sets its host in place."""
+    starts = [c.x0 or 0.0 for c in carry.columns]
+    for i, (x0, x1) in enumerate(grid.columns):
+        left = [k for k, s in enumerate(starts) if s <= x0]
+        if hosts[i] is not None or not left:
+            continue
+        k = left[-1]
+        if k + 1 < len(starts) and x1 > starts[k + 1]:
+            continue
+        under = [j for j, h in enumerate(hosts) if h == k]
+        if under and not any(row[i] and any(row[j] for j in under) for row in body):
+            hosts[i] = k
+
+
 def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
-    """Each label under the carried header's column it sits under, that label's top first."""
+    """Each label under the carried header's column it sits under, that label's top first. A
+    top wider than its column (`Data obtained from:` reaching over `Tolerance`) heads only the
+    column its middle is in, unless it heads several labelled columns here (a group label).
+    The carried header repeated whole here (most labels the same) is not continued."""
+    carried = {_mended(c.label).lower() for c in carry.columns if c.label}
+    if sum(1 for t in labels if t and _mended(t).lower() in carried) * 2 > sum(1 for t in labels if t):
+        return labels
     out = []
-    for (x0, x1), label in zip(grid.columns, labels, strict=True):
-        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label) for c in carry.columns]
-        best, top = max(overlaps)
+    for i, ((x0, x1), label) in enumerate(zip(grid.columns, labels, strict=True)):
+        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label, c) for c in carry.columns]
+        best, top, host = max(overlaps, key=lambda o: (o[0], o[1]))
+        if best > 0 and label and _top_elsewhere(grid, labels, host, i):
+            best = 0.0
         if best <= 0 or not label:
             out.append(label or (top if best > 0 else ""))
             continue
         joiner = "" if top[-1:].isalpha() and is_word_end(label.split()[0]) else " "
         out.append(normalise_space(f"{top}{joiner}{label}"))
     return out
+
+
+def _top_elsewhere(grid: Grid, labels: list[str], host: Column, i: int) -> bool:
+    """The carried label reaches over column i and others, heads one labelled column here at
+    most, and its middle is in another column than i."""
+    x0, x1 = host.x0 or 0.0, host.x1 or 0.0
+    under = [k for k, (a, b) in enumerate(grid.columns) if min(x1, b) - max(x0, a) > 0]
+    if len(under) < 2 or sum(1 for k in under if labels[k]) > 1:
+        return False
+    middle = (x0 + x1) / 2
+    home = min(under, key=lambda k: max(grid.columns[k][0] - middle, middle - grid.columns[k][1], 0.0))
+    return home != i
 
 
 def _header_foot(
@@ -355,6 +394,12 @@ def page_tables(
     fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
     if fragment is not None:
         tables.append(fragment)
+    # a table continues the previous page's only from the page's top: one under paragraphs of
+    # prose (running headers aside) is a table of its own
+    if grids and page.width and sum(
+        1 for ln in page.lines if (ln.bottom or 0) <= grids[0].top and len(ln.cells) == 1
+        and (ln.cells[0].x1 or 0.0) - (ln.cells[0].x0 or 0.0) > 0.6 * page.width) > _RUNNING_HEADER_LINES:
+        carry = None
     for grid in grids:
         table = grid_to_table(grid, min_values, carry if not tables else None, repair_shifts)
         if table is not None:

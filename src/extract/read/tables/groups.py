@@ -87,6 +87,9 @@ def stack_labels(header: list[list[str]]) -> list[str]:
         keep = meaning.role != "ignore" and (
             own.role in ("ignore", "blank") or (own.role == "value" and meaning.role == "value")
         )
+        if own.role == "value" and own.kind != "actual" and meaning.kind == "actual":
+            keep = False  # a group saying only "Performance" over `Previous`: the column's own word is the specific one
+
         labels.append(joined if above and keep else label)
     return labels
 

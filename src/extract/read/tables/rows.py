@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Line, Word
+from extract.model import Cell, Line, Word
 from extract.read.tables.cells import Span, is_data_line, is_value_like, join_cell_lines, line_columns, line_height
 from extract.settings import TableSettings
 
@@ -215,8 +215,8 @@ def _middle(line: Line) -> float:
 
 def reclaim_first_row(
     header: list[Line], body: list[Line], columns: list[Span], name_columns: set[int], settings: TableSettings
-) -> tuple[dict[int, list[list[Word]]], list[tuple[Line, dict[int, list[Word]]]]]:
-    """(header words by column, the header's lines that are the first row's). In a table whose
+) -> list[tuple[Line, dict[int, list[Word]]]]:
+    """The header's lines that are the first row's, with their words by column. In a table whose
     cells are centred, the first row reaches as far above its values line as it reaches below
     it, column by column: its lines at the foot of the header are the row's, not the header's."""
     placed_header = [line_columns(line, columns) for line in header]
@@ -239,10 +239,7 @@ def reclaim_first_row(
                     break
                 if placed_header[k].get(c):
                     moved.setdefault(k, {})[c] = placed_header[k][c]
-    keep = {c: [sorted(p[c], key=lambda w: w.x0) for k, p in enumerate(placed_header)
-                if p.get(c) and c not in moved.get(k, {})] for c in range(len(columns))}
-    lead = [(header[k], moved[k]) for k in sorted(moved)]
-    return keep, lead
+    return [(header[k], moved[k]) for k in sorted(moved)]
 
 
 def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
@@ -263,3 +260,74 @@ def name_columns_of(lines: list[Line], columns: list[Span]) -> set[int]:
         if wordy > len(values) / 2:
             names.add(c)
     return names
+
+
+def realign_offset_figures(lines: list[Line], settings: TableSettings) -> list[Line]:
+    """Lines with the figures a renderer set off their row's line moved back onto it.
+
+    LibreOffice sets decimal-tab figures about half a line lower than the centred text beside
+    them, so a row's one-line cells lie on two physical lines less than a line height apart:
+    the labels (`MIT`, `Bigger is Better`, a symbol, a left-aligned `n/a`) on the row's centre
+    line, the figures on a line of their own, which the row's wrapped name crosses. Where a
+    line of one-line figures has such a line of one-line cells beside it in columns it leaves
+    empty, and the lines of two rows or more are offset so in one direction by much the same
+    distance, the figures join the labels' line (the other cells of their line stay). Rows are
+    never set so by any renderer that centres its cells, so elsewhere nothing moves."""
+    n = len(lines)
+    if n < 4:
+        return lines
+    middles = [_middle(ln) for ln in lines]
+    heights = [line_height(ln) for ln in lines]
+    reach = settings.offset_figures_reach
+
+    def single(i: int, cell: Cell, skip: int) -> bool:  # no other line of its column near it
+        for j in range(max(0, i - 4), min(n, i + 5)):
+            if j in (i, skip) or abs(middles[j] - middles[i]) > reach * max(heights[i], heights[skip]):
+                continue
+            if any(min(cell.x1 or 0, c.x1 or 0) - max(cell.x0 or 0, c.x0 or 0) > 0 for c in lines[j].cells):
+                return False
+        return True
+
+    found: list[tuple[int, int, float, list[Cell]]] = []  # (figures line, labels line, offset, figures)
+    for i, line in enumerate(lines):
+        # (lines less than half a line apart are one line a tall glyph's box split)
+        near = [j for j in (i - 1, i + 1)
+                if 0 <= j < n and 0.5 <= abs(middles[i] - middles[j]) / min(heights[i], heights[j]) < 1]
+        if not near or len(line.cells) < 2:
+            continue
+        figures = [c for c in line.cells if c.words and is_value_like(c.text)]
+        if len(figures) < 2:
+            continue
+        for j in near:
+            partner = lines[j]
+            if any(min(f.x1 or 0, c.x1 or 0) - max(f.x0 or 0, c.x0 or 0) > 0 for f in figures for c in partner.cells):
+                continue
+            if not any(single(j, c, i) for c in partner.cells):
+                continue
+            # (a one-line label beside the figures: the row's one-line cells share their line)
+            if any(single(i, c, j) for c in line.cells if c not in figures):
+                continue
+            moving = [f for f in figures if single(i, f, j)]
+            if len(moving) >= 2:
+                found.append((i, j, middles[i] - middles[j], moving))
+                break
+    if len(found) < 2:
+        return lines
+    offsets = sorted(d for _, _, d, _ in found)
+    median = offsets[len(offsets) // 2]
+    # two lines each of which could join the other (`NA NA` over a row's figures): the
+    # direction of the other rows decides
+    pairs = {(i, j) for i, j, _, _ in found}
+    found = [f for f in found if (f[1], f[0]) not in pairs or f[2] * median > 0]
+    agree = [f for f in found if f[2] * median > 0 and abs(f[2] - median) <= 0.25 * heights[f[0]]]
+    if len(agree) < 2 or len(agree) < 2 * len(found) / 3:
+        return lines
+    out = list(lines)
+    for i, j, offset, moving in agree:
+        shifted = [Cell(c.text, c.x0, c.x1, tuple(Word(w.text, w.x0, w.top - offset, w.x1, w.bottom - offset)
+                                                   for w in c.words)) for c in moving]
+        partner = out[j]
+        out[j] = Line(tuple(sorted((*partner.cells, *shifted), key=lambda c: c.x0 or 0.0)), partner.top, partner.bottom)
+        ids = {id(c) for c in moving}
+        out[i] = Line(tuple(c for c in out[i].cells if id(c) not in ids), out[i].top, out[i].bottom)
+    return [ln for ln in out if ln.cells]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from extract.load.rotated import RotatedWord
 from extract.model import Line, Rule, Word
 from extract.read.kinds import classify_header
-from extract.read.tables.cells import Grid, is_data_cells, is_value_like, words_in
+from extract.read.tables.cells import Grid, is_data_cells, is_period_cell, is_value_like, words_in
 from extract.settings import TableSettings
 
 
@@ -339,7 +339,8 @@ def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
     for i, row in enumerate(grid.rows):
         if is_data_cells(row):
             seen_data = True
-        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values:
+        elif seen_data and sum(1 for t in row if t and classify_header(t).role == "value") >= min_values \
+                and not any(is_value_like(t) and not is_period_cell(t) for t in row if t):  # a figure: a data row
             starts.append(i)
             seen_data = False
     if len(starts) == 1:

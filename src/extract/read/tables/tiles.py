@@ -202,3 +202,18 @@ def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, 
                 ),
                 lines,
             )
+
+
+_NOTE_WORDS = 5  # a comment under a block's name is a sentence at least this long
+
+
+def drop_note(title: list, sentence_end: re.Pattern[str]) -> list:
+    """A name, a sentence of comment, then the values: the comment (the last paragraph, a capital after a
+    line ending no sentence, and a sentence's end) is no part of the name. A KPI's name is no sentence."""
+    lines = sorted({c.line for c in title})
+    text = {k: " ".join(c.text for c in title if c.line == k) for k in lines}
+    for j in range(len(lines) - 1, 0, -1) if sentence_end.search(text[lines[-1]] if lines else "") else ():
+        if text[lines[j]][:1].isupper() and not re.search(r"[.!?:;,]$", text[lines[j - 1]]):
+            long_enough = len(" ".join(text[k] for k in lines[j:]).split()) >= _NOTE_WORDS
+            return [c for c in title if c.line < lines[j]] if long_enough else title
+    return title

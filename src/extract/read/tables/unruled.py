@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import re
 
-from extract.model import Cell, Line, Word, normalise_space
+from extract.model import Line, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
     MONTH,
     Grid,
     Span,
+    header_cells,
     is_data_line,
     is_period_cell,
     is_value_like,
-    join_cell_lines,
     line_columns,
     line_height,
     mend_label,
     merge_spans,
-    words_in,
+    without_taken,
 )
-from extract.read.tables.rows import lines_to_rows, name_columns_of, reclaim_first_row
+from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
 from extract.read.tables.sections import header_over_sections
 from extract.read.tables.table_model import title_of
 from extract.settings import TableSettings
@@ -208,7 +208,26 @@ def header_above(
         k -= 1
     if end is None:
         return body_start, body_start
+    # a line overlapping the header's last line is the header's: the lower line of a label
+    # centred over two lines beside one-line labels (`Good Performance` / `High/Low`)
+    while end < first and (lines[end].top or 0) < (lines[end - 1].bottom or 0) - 0.5:
+        end += 1
+    if end < first and end - header_start >= 2 and _continues_header(lines, header_start, end):
+        end += 1  # a label's last line at the header's own pitch, the first row set apart below it
     return header_start, end
+
+
+def _continues_header(lines: list[Line], start: int, end: int) -> bool:
+    """The line after the header (lines[start:end]) sits at the header's line pitch under its
+    last line, and the line after it further below (a row's padding): a top-aligned label's
+    last line (`Good` / `Performance` / `High/Low`), not a first row's."""
+    pitches = [(lines[k].top or 0) - (lines[k - 1].top or 0) for k in range(start + 1, end)]
+    pitch = sorted(pitches)[len(pitches) // 2]
+    line, above, below = lines[end], lines[end - 1], lines[end + 1]
+    before = (line.top or 0) - (above.bottom or 0)
+    after = (below.top or 0) - (line.bottom or 0)
+    return abs((line.top or 0) - (above.top or 0) - pitch) <= 0.1 * pitch \
+        and after > before + 0.2 * line_height(line)
 
 
 def _names_above(lines: list[Line], first: int, columns: list[Span], names: set[int], settings: TableSettings) -> int:
@@ -232,11 +251,14 @@ def _header_figure(line: Line, columns: list[Span]) -> bool:
 def _fits_header(line: Line, columns: list[Span]) -> bool:
     """A header line: each label over one column, or a short one over two (a label wider than
     the figures under it, or over a column whose cells are aligned two ways); a sentence or a
-    title runs across several."""
+    title runs across several. Labels set too tight to part (no space glyphs) are one run whose
+    words stand apart, each over its own column."""
     for cell in line.cells:
         touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
         if touched > 2 or (touched == 2 and len(cell.text) > 30):
-            return False
+            apart = line_columns(Line((cell,)), columns)
+            if len(apart) < max(3, touched - 1) or any(len(ws) > 2 for ws in apart.values()):
+                return False
     return True
 
 
@@ -263,7 +285,7 @@ def _new_header(line: Line, set_apart: bool) -> bool:
 
 
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
-    cells = [mend_label(t) for t in _header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
+    cells = [mend_label(t) for t in header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
@@ -274,6 +296,7 @@ def unruled_grids(
     page left open; a headerless first table takes them where its own few rows give fewer
     columns (occupancy needs rows to separate columns that wrapped cells bridge)."""
     grids: list[Grid] = []
+    lines = realign_offset_figures(lines, settings)
     for start, end in data_runs(lines, settings):
         body = lines[start:end]
         last_data = max(k for k in range(start, end) if _data_at(lines, k))
@@ -305,7 +328,7 @@ def unruled_grids(
         merged = merge_exclusive_columns(body, columns, lines[h_start:h_end])
         extra = _header_only_columns(lines[h_start:h_end], merged)
         if extra or merged != columns:  # a header label over a column the body leaves empty (a symbol column)
-            columns = sorted(merged + extra)
+            columns = _figures_under_labels(body, sorted(merged + extra), lines[h_start:h_end])
             names = name_columns_of(body, columns)
         # numberless lines between the header and the first data line: a wrapped first row (or section titles)
         sections = h_start < h_end < start and \
@@ -316,21 +339,21 @@ def unruled_grids(
                                                    open_end=end == len(lines))
         if not rows:
             continue
-        header_cells = _header_cells(header, columns)
+        labels = header_cells(header, columns)
         if alignment == "centre" and header:
-            keep, lead = reclaim_first_row(header, body, columns, names, settings)
+            lead = reclaim_first_row(header, body, columns, names, settings)
             if lead:
-                header_cells = [join_cell_lines(keep.get(c, [])) for c in range(len(columns))]
+                labels = header_cells(without_taken(header, lead), columns)
                 rows, contexts, alignment, leading = lines_to_rows(body, columns, names, settings, lead,
                                                            open_end=end == len(lines))
         header_context = " ".join(ln.text for ln in header)
         if header and leading and len(rows) > 1:
             # text above the first row's block under a header: the header's foot (`High/Low`
             # under `Good Performance`, a label line holding no value column)
-            header_cells = [normalise_space(f"{h} {x}") for h, x in zip(header_cells, rows[0], strict=True)]
+            labels = [normalise_space(f"{h} {x}") for h, x in zip(labels, rows[0], strict=True)]
             header_context = normalise_space(f"{header_context} {contexts[0]}")
             rows, contexts = rows[1:], contexts[1:]
-        all_rows = ([header_cells] if header else []) + rows
+        all_rows = ([labels] if header else []) + rows
         all_contexts = ([header_context] if header else []) + contexts
         top = (header[0].top if header else body[0].top) or 0.0
         title = title_above(lines, h_start if header else h_end)
@@ -353,7 +376,7 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
             continue  # a title or a gap below: the header is the block after it (a small table above is not)
         header = tail[k:]
         if sum(1 for t in labels if classify_header(t).role == "value") < min(min_values, 2) and sum(
-            1 for t in _header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
+            1 for t in header_cells(header, _label_spans(header)) if classify_header(t).role == "value"
         ) < min_values:
             continue  # (labels a narrow column broke, `Actu` over `al`, name values only joined)
         if any(_data_at(tail, j) for j in range(k, len(tail))):
@@ -363,7 +386,7 @@ def trailing_header(lines: list[Line], settings: TableSettings, min_values: int)
         while first > 0 and _label_top(lines[first - 1], lines[first], spans) and header[0] is lines[first]:
             first -= 1  # the top of a label over its own column (`12` over `months earlier`)
             header = [lines[first], *header]
-        cells = _header_cells(header, spans)
+        cells = header_cells(header, spans)
         if sum(1 for t in cells if classify_header(t).role == "value") < min_values:
             return None
         return Grid("unruled", spans, [cells], [" ".join(ln.text for ln in header)], 1,
@@ -419,6 +442,25 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
     return out
 
 
+def _figures_under_labels(body: list[Line], columns: list[Span], header: list[Line]) -> list[Span]:
+    """A column no label sits over, right of a labelled one and ending before the next label
+    begins, whose lines never fill both: the labelled column's right-aligned figures (a label
+    set left in its cell, `Jan-25` over `86%` further right)."""
+    starts = [min((c.x0 or 0.0 for ln in header for c in ln.cells
+                   if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0), default=None) for x0, x1 in columns]
+    out = list(columns)
+    k = 1
+    while k < len(out):
+        later = [s for s in starts[k + 1 :] if s is not None]
+        if starts[k] is None and starts[k - 1] is not None and (not later or out[k][1] <= later[0]) \
+                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body):
+            out[k - 1 : k + 1] = [(out[k - 1][0], out[k][1])]
+            del starts[k]
+            continue
+        k += 1
+    return out
+
+
 def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
     """Header cells that sit over no column of the body: columns of their own. A label's lines
     are one (`Previous years` over `Actual`, left-aligned over right-aligned figures): a line
@@ -434,62 +476,12 @@ def _header_only_columns(header: list[Line], columns: list[Span]) -> list[Span]:
     return merge_spans(spans, 0.0)
 
 
-def _header_cells(header: list[Line], columns: list[Span]) -> list[str]:
-    """Each column's header text. A label over several columns with labels of their own under
-    it (`2015/16` over `Target` and `Actual`, a merged group cell) heads each of them."""
-    placed: dict[int, list[Word]] = {}
-    stacked = _stacked_labels(header, columns)
-    for k, line in enumerate(header):
-        below = {c for ln in header[k + 1 :] for c in line_columns(ln, columns)}
-        spread: set[int] = set()
-        for cell in line.cells:
-            under = [c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0]
-            apart = _labels_run_together(cell, columns)
-            if apart:
-                for c, ws in apart.items():
-                    placed.setdefault(c, []).extend(ws)
-                spread.update(id(w) for w in cell.words)
-            elif len(under) > 1 and len(below & set(under)) > 1 and not is_value_like(cell.text):
-                for c in under:
-                    placed.setdefault(c, []).extend(cell.words)
-                spread.update(id(w) for w in cell.words)
-        for c, ws in line_columns(line, columns).items():
-            for w in ws:
-                if id(w) not in spread:
-                    placed.setdefault(stacked.get(id(w), c), []).append(w)
-    return [words_in(placed.get(c, [])) for c in range(len(columns))]
 
 
-def _labels_run_together(cell: Cell, columns: list[Span]) -> dict[int, list[Word]]:
-    """A run of three or more value labels whose words each centre on a column of their own (`Actual Actual
-    Actual` set too tight to part): one label a column, not a group label over them all.
-    Their words by column, or {} for any other cell."""
-    words = cell.words
-    if len(words) < 3 or not all(classify_header(w.text).role == "value" for w in words):
-        return {}
-    apart = line_columns(Line(tuple(Cell(w.text, w.x0, w.x1, (w,)) for w in words)), columns)
-    return apart if len(apart) == len(words) else {}
 
 
-def _stacked_labels(header: list[Line], columns: list[Span]) -> dict[int, int]:
-    """Column of each header word over no column of the body that hangs under (or over) a
-    label of another header line that does reach one: the two lines are one label (`Actual
-    Mar-` over `24`, left-aligned over right-aligned figures)."""
-    def over(x0: float, x1: float) -> list[int]:
-        return [c for c, (b0, b1) in enumerate(columns) if min(x1, b1) - max(x0, b0) > 0]
 
-    reaching = [(k, c.x0 or 0.0, c.x1 or 0.0, over(c.x0 or 0.0, c.x1 or 0.0)) for k, ln in enumerate(header)
-                for c in ln.cells]
-    out: dict[int, int] = {}
-    for k, line in enumerate(header):
-        for cell in line.cells:
-            if over(cell.x0 or 0.0, cell.x1 or 0.0):
-                continue
-            owners = {cols[0] for j, x0, x1, cols in reaching
-                      if j != k and len(cols) == 1 and min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
-            if len(owners) == 1:
-                out.update((id(w), next(iter(owners))) for w in cell.words)
-    return out
+
 
 
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:

@@ -14,6 +14,7 @@ from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_rows, figures_from_area_table
+from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
@@ -107,6 +108,21 @@ def split_code(name: str, code_re: re.Pattern[str] | None) -> tuple[str | None, 
     return normalise_space(m.group(1)), normalise_space(m.group(2))
 
 
+_SEPARATOR = re.compile(r"^[\s/|;,]*$")
+
+
+def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
+    """(kind, figure) of a cell that is nothing but two or more labelled values, unset ones dropped
+    (`Target 55% / Baseline 50%`, `Target 100% / Floor n/a`); None for any other cell."""
+    matches = list(LABELLED_VALUE.finditer(text))
+    unset = list(LABELLED_UNSET.finditer(text))
+    if not matches or len(matches) + len(unset) < 2:
+        return None
+    rest = LABELLED_UNSET.sub(" ", LABELLED_VALUE.sub(" ", text))
+    if not _SEPARATOR.match(rest):
+        return None
+    return [(label_kind(m["label"]), m["value"].strip()) for m in matches]
+
 def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
     cells = row.cells
     raw_name = cells[name_col.index]
@@ -131,6 +147,16 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     for col in table.value_columns:
         raw = cells[col.index]
         if not raw or is_status(raw):
+            continue
+        pairs = labelled_pairs(raw)
+        if pairs is not None:  # `Target 55% / Baseline 50%`: each figure its label's kind
+            period = _column_period(col, row_period, basis, year_kind, options)
+            figures.extend(
+                RawFigure(indicator_raw=name, indicator_code=code, value_raw=text, value=None, value_kind=kind,
+                          period=period, unit="percent" if "%" in text else row_unit, polarity=polarity,
+                          section=table.section, context=row.context, page=options.page, source="table")
+                for kind, text in pairs
+            )  # fmt: skip
             continue
         figure, mark = split_mark(raw)
         figure, note = split_note(figure)

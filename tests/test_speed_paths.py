@@ -1,0 +1,68 @@
+"""Speed paths that must not change what they make: words built in bulk, the settled heap."""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extract.load.files import hash_file
+from extract.model import Word, make_words
+from extract.run.cache import Cache
+from extract.run.pipeline import Pipeline
+from extract.run.workers import YOUNG_COLLECTION, WorkerPool, settle_heap
+
+CASES = Path(__file__).parent / "cases"
+
+
+def test_make_words_makes_the_words_word_makes() -> None:
+    texts, x0, top, x1, bottom = ["2007", "ﬁnal", "-0.5"], [1.0, 20.5, -3.25], [2.0, 2.0, 7.0], [9.0, 30.0, 0.0], [
+        12.0, 12.5, 17.0]  # fmt: skip
+    made = make_words(texts, x0, top, x1, bottom)
+    expected = [Word(*values) for values in zip(texts, x0, top, x1, bottom, strict=True)]
+    assert made == expected
+    assert [type(w) for w in made] == [Word] * 3
+    assert [hash(w) for w in made] == [hash(w) for w in expected]
+    assert [repr(w) for w in made] == [repr(w) for w in expected]
+    assert pickle.loads(pickle.dumps(made)) == expected
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made[0].x0 = 5.0  # type: ignore[misc]
+
+
+def test_settle_heap_freezes_what_exists_and_collects_young_objects_less_often() -> None:
+    before = gc.get_threshold()
+    try:
+        gc.collect()
+        settle_heap()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == (YOUNG_COLLECTION, *before[1:])
+        cycle: list = []
+        cycle.append(cycle)  # garbage made after settling is still collected
+        del cycle
+        assert gc.collect() >= 1
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def _worker_gc(index: int, parsed, matches) -> tuple:
+    """A finisher (it runs in the worker): the worker's collector, as the parse left it."""
+    return ("gc", gc.get_freeze_count(), gc.get_threshold()[0], parsed.meta["status"])
+
+
+def test_a_worker_starts_settled_and_the_main_process_collects_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "paper.txt"
+    shutil.copy(CASES / "tcs_quarterly_scorecard" / "input.txt", path)
+    sha, size = hash_file(path)
+    pipeline = Pipeline()
+    cache = Cache(tmp_path / "out", pipeline.parsers_version, pipeline.mappings.version)
+    threshold, got = gc.get_threshold(), {}
+    pool = WorkerPool(pipeline, 1, 60.0, 0, 50, cache, finish=_worker_gc)
+    pool.run([(0, str(path), sha, size)], lambda index, parsed: got.setdefault(index, parsed))
+    _, frozen, young, status = got[0].finished
+    assert status == "ok" and frozen > 10_000 and young == YOUNG_COLLECTION  # the pipeline's objects, frozen
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
