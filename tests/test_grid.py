@@ -260,6 +260,9 @@ def test_cell_lines_broken_inside_a_word_or_after_a_slash_join_without_a_space()
     assert join_cell_lines([words("for 3-4-", 20, 100), words("year-olds", 20, 106)]) == "for 3-4-year-olds"
     assert join_cell_lines([words("NE", 20, 100), words("ave", 20, 106), words("rag", 20, 112), words("e", 20, 118)]) \
         == "NE average"
+    # a short word of indicator names (mappings/wrap_words.csv) under a word that filled the cell is a word
+    assert join_cell_lines([words("Children", 20, 100), words("open to", 20, 106)]) == "Children open to"
+    assert join_cell_lines([words("Actu", 20, 100), words("al", 20, 106)]) == "Actual"
     compound = [words("employment/educati", 20, 100), words("on/training", 20, 106)]
     assert join_cell_lines(compound) == "employment/education/training"
 

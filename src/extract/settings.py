@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import lru_cache
 
 from extract.errors import SettingsError
 
@@ -189,6 +190,9 @@ class MatchSettings:
 
     def rule(self, kind: str = "table") -> FuzzyRule:
         """The acceptance rule for `table` rows, `narrative` phrases or `generic` parser rows."""
+        return _rule(self, kind)
+
+    def _rule(self, kind: str) -> FuzzyRule:
         if kind == "generic":
             pair = (self.generic_threshold, self.generic_floor)
         elif kind == "narrative":
@@ -209,6 +213,11 @@ class MatchSettings:
             sole_explained=self.sole_explained,
             anchored_floor=self.anchored_floor,
         )
+
+
+@lru_cache(maxsize=64)  # asked once per row; the settings are frozen, so the rule is too
+def _rule(match: MatchSettings, kind: str) -> FuzzyRule:
+    return match._rule(kind)
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,11 @@ class HeaderMeaning:
     period_label: str | None = None  # the header itself when it dates the column
 
 
+_MARKUP = re.compile(r"[*#_`]")
+
+
 def clean_header(label: str) -> str:
-    return normalise_space(re.sub(r"[*#_`]", " ", label))
+    return normalise_space(_MARKUP.sub(" ", label))
 
 
 @lru_cache(maxsize=65536)  # pure, and asked of the same labels by every grid test on a page
@@ -108,7 +111,7 @@ def classify_header(label: str) -> HeaderMeaning:
     for role, pattern in _ROLE_RES:
         if pattern.search(text):
             return HeaderMeaning(role)
-    has_period = bool(_PERIOD_IN_HEADER.search(text))
+    has_period = _has_period(text)
     for kind, pattern in _KIND_RES:
         if pattern.search(text):
             return HeaderMeaning("value", kind, text if has_period else None)
@@ -145,9 +148,17 @@ def council_named(label: str) -> str | None:
     if council is None:
         return None
     rest = council.group("rest").strip()
-    if rest and not (_PERIOD_IN_HEADER.search(rest) and _is_mostly_period(rest)):
+    if rest and not (_has_period(rest) and _is_mostly_period(rest)):
         return None
     return council.group("name").lower()
+
+
+def _has_period(text: str) -> bool:
+    # every period the pattern knows prints a digit: a label without one is ruled out at once
+    return _DIGIT.search(text) is not None and _PERIOD_IN_HEADER.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _is_mostly_period(text: str) -> bool:
@@ -175,6 +186,7 @@ def read_basis(text: str) -> str | None:
 _STATUS_WORD = re.compile(r"^(red|amber|green|r|a|g|blue|grey|gray|on\s+track|off\s+track|improv\w*|declin\w*)$", re.I)
 
 
+@lru_cache(maxsize=65536)  # pure, and asked of every value cell of every row
 def is_status(text: str) -> bool:
     """A RAG word or a symbol cell (`●`, `▲`, `★`, `⬇️`, `↑`, `▬`): no letters or digits."""
     t = text.strip()

@@ -88,6 +88,7 @@ def parse_fraction(text: str) -> tuple[float, float] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # pure, and asked once per figure of every row
 def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | None:
     """The unit the printed text itself shows; None when the text does not say."""
     raw = value_raw.strip()

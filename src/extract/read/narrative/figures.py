@@ -122,16 +122,28 @@ def _masked(sentence: str, mentions: list[_Mention]) -> bytearray:
 
 
 
+# (_not_a_measure's own patterns, compiled once: it asks them of every number of every sentence)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LEADING_ZERO = re.compile(r"0\d")
+_WITHIN_END = re.compile(r"\bwithin\s*$")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+_SLASH_BEFORE = re.compile(r"/\s*$")
+_SLASH_AFTER = re.compile(r"\s*/")
+_NOTE_MARK_BEFORE = re.compile(r"[\[#]\s*$")
+_PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+
+
 def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool) -> bool:
     """True for numbers that are labels, dates, definitions, thresholds or changes rather than measures."""
     before, after = _before(sentence, start), _after(sentence, end)
-    glued = re.match(r"[A-Za-z]+", after)
+    glued = _LETTERS.match(after)
     if glued and not percent and glued.group(0).lower() not in _GLUED_WORDS:
         return True  # `72hrs`, `4th`, `£1.2m`
     plain = raw.replace(",", "")
     if "." not in raw and "," not in raw and not percent and 1900 <= int(plain) <= 2100:
         return True
-    if re.match(r"0\d", plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
+    if _LEADING_ZERO.match(plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
         return True  # phone numbers, codes
     if _LABEL_BEFORE.search(before) and not percent:
         return True
@@ -143,13 +155,13 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     bound = _BOUND_BEFORE.search(before)
     moving = bound is not None and bound.group(0).lower().startswith("up") and _movement(before[: bound.start()])
-    if bound and (not percent or re.search(r"\bwithin\s*$", before)) and not moving:
+    if bound and (not percent or _WITHIN_END.search(before)) and not moving:
         return True
-    if re.search(r"\d\s*[-–]\s*$", before) or re.match(r"\s*[-–]\s*\d", after):
+    if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return True  # ranges: `aged 19-21`, `22- 25`
-    if re.search(r"/\s*$", before) or re.match(r"\s*/", after) or re.search(r"[\[#]\s*$", before):
+    if _SLASH_BEFORE.search(before) or _SLASH_AFTER.match(after) or _NOTE_MARK_BEFORE.search(before):
         return True  # `87/88%`, `16 / 17-year-olds`, `[1]`
-    if re.search(r"\bper\s*$", before, re.I):
+    if _PER_BEFORE.search(before):
         return True  # the 10,000 of `per 10,000`
     return bool(_CHANGE_BEFORE.search(before) or _EXCEPT_BEFORE.search(before))
 

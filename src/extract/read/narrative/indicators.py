@@ -285,6 +285,13 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or "any" in (a, b)
 
 
+# (_analyse_phrases' patterns, compiled once: it asks them of every figure)
+_PAREN_AFTER = re.compile(r"\s*\(([^()]*)\)")
+_CLOSE_AFTER = re.compile(r"\s*\)")
+_OF_AFTER = re.compile(r"\s*(?:\*\*)?\s*of\s+(?:the\s+|our\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?", re.I)
+_WORD_AFTER = re.compile(r"\s*(?:\*\*)?\s*([A-Za-z][A-Za-z'’-]*)")
+
+
 def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> None:
     """Each figure's own phrase, predicate or qualifier, read from the words after it."""
     parts = _Parts(sentence, figs, mentions)
@@ -292,16 +299,16 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
         if f.attached_to is not None:
             continue
         pos = f.tail
-        paren = re.match(r"\s*\(([^()]*)\)", _after(sentence, pos))
+        paren = _PAREN_AFTER.match(_after(sentence, pos))
         inside = parts.next_fig(pos, i)
         if paren and inside < len(figs) and figs[inside].start < pos + paren.end():
             pos += paren.end()  # `558 (65%) of CiC ...`: the words after the bracket belong to both
-        inner = re.match(r"\s*\)", _after(sentence, pos))
+        inner = _CLOSE_AFTER.match(_after(sentence, pos))
         if inner and i and re.fullmatch(r"\s*\(\s*", sentence[figs[i - 1].tail : f.start]):
             pos += inner.end()  # the `65%` of `558 (65%) of CiC ...` shares the words after the bracket
         after = _after(sentence, pos)
-        of = re.match(r"\s*(?:\*\*)?\s*of\s+(?:the\s+|our\s+|all\s+|these\s+|those\s+|its\s+|their\s+)?", after, re.I)
-        word = re.match(r"\s*(?:\*\*)?\s*([A-Za-z][A-Za-z'’-]*)", after)
+        of = _OF_AFTER.match(after)
+        word = _WORD_AFTER.match(after)
         first = word.group(1).lower() if word else ""
         mention = parts.next_mention(pos)
         if of and re.match(r"(?:which|whom|them)\b", after[of.end() :], re.I):

@@ -86,10 +86,13 @@ def _with_predicate(sentence: str, f: _Fig, name: str) -> str:
     return name
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _names_something(name: str | None) -> bool:
     """A phrase with a word that is not a function word, a pronoun, a generic measure word or a
     benchmark's (`England average`, `the national rate`)."""
-    words = [re.sub(r"['’]s$", "", w).lower() for w in _words(name or "")]
+    words = [_POSSESSIVE.sub("", w).lower() for w in _words(name or "")]
     if words and words[0] in _RELATIVE_WORDS:
         return False  # `which senior managers accept`: a relative clause, not a name
     words = [w for w in words if w not in _STOPWORDS and w not in _GENERIC_WORDS and w not in _WHEN_WORDS]

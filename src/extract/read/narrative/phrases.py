@@ -202,6 +202,11 @@ def _atom_period(kind: str, m: re.Match[str], academic: bool, prep: str | None, 
     return None
 
 
+# (_period_mentions' patterns, compiled once: it asks them of every period phrase)
+_CLAUSE_END = re.compile(r"(?:[(,;:]|\band)\s*$")
+_FOLLOWED = re.compile(r"\s*[,(:]")
+
+
 def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
     """Every period phrase of the sentence, with the preposition that tells how it binds to figures."""
     taken: list[tuple[int, int, str, re.Match[str]]] = []
@@ -230,8 +235,8 @@ def _period_mentions(sentence: str, s: _Setting) -> list[_Mention]:
         first = lead_from + pm.start() if pm else start
         window = sentence[max(previous_end, start - 200) : start]
         window = window[max(window.rfind(";"), window.rfind(". ")) + 1 :]
-        clause_start = first == 0 or bool(re.search(r"(?:[(,;:]|\band)\s*$", _before(sentence, first, 20)))
-        followed = bool(re.match(r"\s*[,(:]", _after(sentence, end, 5)))
+        clause_start = first == 0 or bool(_CLAUSE_END.search(_before(sentence, first, 20)))
+        followed = bool(_FOLLOWED.match(_after(sentence, end, 5)))
         listed = bool(mentions) and mentions[-1].comparison and not _has_verb(window)
         relative = kind == "relative"
         if kind == "since" or prep == "since":

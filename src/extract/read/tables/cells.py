@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.errors import MappingError
+from extract.mappings import mappings_dir, read_csv
 from extract.model import Cell, Line, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.periods import parse_period
@@ -70,8 +72,13 @@ def is_period_cell(text: str) -> bool:
     return bool(_PERIOD_CELL.match(text.strip()))
 
 
-def is_data_cells(texts: list[str]) -> bool:
+def is_data_cells(texts: Iterable[str]) -> bool:
     """Cells of a row of figures: at least two numbers or placeholders, not all period labels."""
+    return _is_data_cells(tuple(texts))
+
+
+@lru_cache(maxsize=65536)  # pure in the texts, asked of every line by several grid tests on a page
+def _is_data_cells(texts: tuple[str, ...]) -> bool:
     filled = [t for t in texts if t]
     values = [t for t in filled if is_value_like(t)]
     # a two-column table (`Name  23`): one figure beside a name
@@ -94,17 +101,19 @@ def words_in(words: Iterable[Word], limit: float | None = None) -> str:
     return join_cell_lines([sorted(line, key=lambda w: w.x0) for line in lines], limit)
 
 
-# Short words a narrow column wraps onto a line of their own; anything else this short and in
-# lower case at the start of a line, under a line that filled the cell, is the end of a word
-# the renderer broke (`Actu` over `al`, `Statistica` over `l`).
-_SHORT_WORDS = frozenset(
-    {
-        "a", "an", "and", "as", "at", "be", "by", "for", "in", "is", "it", "of", "on", "or", "per", "the", "to",
-        "up", "via", "vs", "was", "who", "are", "all", "any", "new", "not", "one", "two", "has", "had", "its",
-        "off", "out", "own", "than", "that", "this", "were", "been", "have", "from", "into", "over", "with",
-    }
-)
-_WORD_ENDINGS = frozenset({"ance", "ence", "tion", "sion", "ment", "ness", "ings", "ures", "ents", "ally"})
+def _wrap_words(kind: str) -> frozenset[str]:
+    """mappings/wrap_words.csv: `word` rows are short words a narrow column wraps onto a line of
+    their own (anything else this short and in lower case at the start of a line, under a line
+    that filled the cell, is the end of a word the renderer broke: `Actu` over `al`);
+    `ending` rows are word endings that end the word above whatever the line's width."""
+    rows = read_csv(mappings_dir() / "wrap_words.csv", ("text", "kind", "note"))
+    if bad := {r["kind"] for r in rows} - {"word", "ending"}:
+        raise MappingError(f"wrap_words.csv: kind must be word or ending, got {sorted(bad)}")
+    return frozenset(r["text"] for r in rows if r["kind"] == kind)
+
+
+_SHORT_WORDS = _wrap_words("word")
+_WORD_ENDINGS = _wrap_words("ending")
 _NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
@@ -114,6 +123,17 @@ def is_word_end(piece: str) -> bool:
     """A short lower-case piece that is no word of its own: the end of a word a narrow column
     (or a page) broke (`hs` of `Months`, `d` of `Period`)."""
     return re.fullmatch(r"[a-z]{1,4}", piece) is not None and piece not in _SHORT_WORDS
+
+
+# (join_cell_lines' patterns, compiled once: it asks them of every pair of lines of every cell)
+_DASH_END = re.compile(r"\d[-–]$|^[A-Za-z]{3}[-–]$")
+_WORD_DASH_END = re.compile(r"[A-Za-z][-–/]$|\d[-–]$")
+_DASH_YEAR = re.compile(r"[-–]\d{2}$")
+_NON_LETTER_ON = re.compile(r"[^A-Za-z].*$")
+_LOWER_1_4 = re.compile(r"[a-z]{1,4}")
+_LOWER_1_3 = re.compile(r"[a-z]{1,3}")
+_SLASH_WORD_END = re.compile(r"/[a-z]+$")
+_WORD_SLASH = re.compile(r"[a-z]+/")
 
 
 def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
@@ -130,19 +150,19 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         at_edge = above[-1].x1 >= edge - 1.5  # the word met the column's edge
         widest_line = above[-1].x1 >= widest - 1.0
         broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
-        broken_dash = (bool(re.search(r"\d[-–]$|^[A-Za-z]{3}[-–]$", head)) and tail[:1].isdigit()) or bool(
-            re.search(r"[A-Za-z][-–/]$|\d[-–]$", head) and tail[:1].isalpha()
-        ) or bool(MONTH.fullmatch(head) and re.match(r"[-–]\d{2}$", tail))  # `Mar-` over `23`, `re-` over
+        broken_dash = (bool(_DASH_END.search(head)) and tail[:1].isdigit()) or bool(
+            _WORD_DASH_END.search(head) and tail[:1].isalpha()
+        ) or bool(MONTH.fullmatch(head) and _DASH_YEAR.match(tail))  # `Mar-` over `23`, `re-` over
         # `referrals`, `Aug` over `-24`
-        piece = re.sub(r"[^A-Za-z].*$", "", tail) or tail  # `tion/training`: the word the break ends
+        piece = _NON_LETTER_ON.sub("", tail) or tail  # `tion/training`: the word the break ends
         broken_word = (
             len(above) == 1 and head[-1:].isalpha() and piece not in _SHORT_WORDS
             and not (head.isupper() and len(head) > 1)  # `NE` over `average`: an acronym is a word
-            and ((at_edge and re.fullmatch(r"[a-z]{1,4}", piece) is not None)
-                 or (widest_line and re.fullmatch(r"[a-z]{1,3}", piece) is not None) or piece in _WORD_ENDINGS)
+            and ((at_edge and _LOWER_1_4.fullmatch(piece) is not None)
+                 or (widest_line and _LOWER_1_3.fullmatch(piece) is not None) or piece in _WORD_ENDINGS)
         )
         # a slash compound broken inside a word (`employment/educati` over `on/training`)
-        broken_compound = bool(re.search(r"/[a-z]+$", head) and re.match(r"[a-z]+/", tail))
+        broken_compound = bool(_SLASH_WORD_END.search(head) and _WORD_SLASH.match(tail))
         joiner = "" if broken_number or broken_dash or broken_word or broken_compound else " "
         text = f"{text}{joiner}{' '.join(w.text for w in below)}"
     return normalise_space(text)
@@ -253,6 +273,7 @@ def header_row_count(rows: list[list[str]]) -> int:
     return count
 
 
+@lru_cache(maxsize=16384)  # pure, and its splits cost one classification each
 def mend_label(label: str) -> str:
     """A header label a narrow column broke inside its words (`Perfor mance`, `Toler ance`) reads
     as a label once its letters are run together: kept so only when that is what it names. A

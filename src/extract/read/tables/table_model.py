@@ -67,6 +67,9 @@ class Table:
         return [c for c in self.columns if c.role == "value"]
 
 
+_FORMULA_CELL = re.compile(r"[\w'’ :-]*\d+\s*/\s*\d+.*")  # `588/1837`: a count over a count
+
+
 def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
     # a column headed by the council is its actuals; columns headed by several councils are a
     # benchmarking table, whose figures are other councils': none of them is read as this one's
@@ -96,7 +99,7 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
         if values:
-            formulas = sum(1 for v in values if "=" in v or re.fullmatch(r"[\w'’ :-]*\d+\s*/\s*\d+.*", v))
+            formulas = sum(1 for v in values if "=" in v or _FORMULA_CELL.fullmatch(v))
             statuses = sum(1 for v in values if is_status(v))
             if col.role in ("value", "blank", "ignore") and formulas / len(values) >= 0.5 and "=" in " ".join(values):
                 col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)
