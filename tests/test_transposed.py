@@ -129,3 +129,13 @@ def test_a_title_line_apart_from_the_sentence_below_it_stays_a_title():
         line(170, (50, "Year"), (150, "Target"), (250, "Actual")),
     ]
     assert title_above(lines, 3) == "Table of collection rates"
+
+
+def test_a_series_of_statistics_per_area_is_no_transposed_kpi_table():
+    # a public-health series (../shared/pdfs wsx-h4f: years down, per area a count, denominator, rate and
+    # confidence limits across): its columns are no measures of their own, so nothing is read as one
+    labels = ["Year", "Count", "Denominator", "Arun Rate", "LCI", "UCI", "West Sussex Rate", "West Sussex LCI"]
+    rows = [["1998", "96", "2,081", "46.1", "56.3", "37.4", "37.0", "40.5"],
+            ["1999", "75", "2,033", "36.9", "46.2", "29.0", "31.3", "34.5"]]  # fmt: skip
+    assert not is_transposed(_table(labels, rows, title="Crude rate of conceptions to women aged under 18"))
+    assert is_transposed(_table(["Year", "Count", "Rate"], rows, title="Conceptions"))  # no limits: a KPI table

@@ -201,11 +201,16 @@ def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
 
 
 def _wraps_onto(line: Line, below: Line) -> bool:
-    """The line goes on in the line under it: no gap between them wider than a line's height."""
-    if None in (line.top, line.bottom, below.top):
+    """The line goes on in the line under it: the same type size, no gap between them wider than
+    a line's height, and the line reaches at least as far right as the one under it (a wrapped
+    line is full; a heading over a note is set apart by its size or its shorter length)."""
+    if None in (line.top, line.bottom, below.top, below.bottom) or not line.cells or not below.cells:
         return False
     height = (line.bottom or 0) - (line.top or 0)
-    return (below.top or 0) - (line.bottom or 0) < height
+    below_height = (below.bottom or 0) - (below.top or 0)
+    same_size = abs(height - below_height) <= 0.2 * max(height, below_height)
+    full = (line.cells[-1].x1 or 0) >= (below.cells[-1].x1 or 0) - 1.0
+    return same_size and full and (below.top or 0) - (line.bottom or 0) < height
 
 
 def repair_shifted_cells(cells: list[str], columns: list[Column]) -> tuple[list[str], list[int]]:

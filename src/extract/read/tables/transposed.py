@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.periods import parse_period
 from extract.read.tables.table_model import Column, Table
@@ -53,8 +55,29 @@ def periods_down(rows: list[list[str]]) -> bool:
     )
 
 
+@cache
+def _statistic_labels() -> frozenset[str]:
+    return frozenset(r["text"] for r in read_csv(mappings_dir() / "statistic_labels.csv", ("text", "note")))
+
+
+def _is_statistics_series(table: Table) -> bool:
+    """A column of confidence limits or denominators (mappings/statistic_labels.csv), an area's
+    name before it or not (`West Sussex LCI`): a public-health series of statistics per area,
+    whose columns are no measures of their own."""
+    labels = _statistic_labels()
+    for col in table.columns[1:]:
+        words = normalise_space(col.label).lower().split()
+        if any(" ".join(words[-n:]) in labels for n in range(1, min(4, len(words)) + 1)):
+            return True
+    return False
+
+
 def is_transposed(table: Table) -> bool:
-    return row_periods(table) is not None and any(_figures_in(table, c) for c in table.columns[1:])
+    return (
+        row_periods(table) is not None
+        and any(_figures_in(table, c) for c in table.columns[1:])
+        and not _is_statistics_series(table)
+    )
 
 
 def _figures_in(table: Table, col: Column) -> bool:
