@@ -369,3 +369,17 @@ def test_blocks_drop_paragraph_numbers_bullets_and_tables() -> None:
         "New paragraph.",
     ]
     assert narrative_blocks("- first bullet\n- second bullet") == ["- first bullet", "- second bullet"]
+
+
+def test_a_caption_names_no_sentence_printed_after_it() -> None:
+    # ../shared/pdfs ADCS SP9 p.52: the caption names its table; the sentence after it says what it measures
+    text = (
+        "Table 10: Number of UAS children by gender at period end\n\n"
+        "Most (89%) of UAS children in care in 2023-24 are aged 16 plus, with 17-year-olds the age group "
+        "with the highest number.\n"
+    )
+    [figure] = [f for f in extract_narrative(text) if f.value_raw == "89%"]
+    assert figure.indicator_raw.startswith("Most (89%) of UAS children in care")
+    # the same words as a heading, not a caption, still name the figure under them
+    [headed] = [f for f in extract_narrative(text.replace("Table 10: ", "")) if f.value_raw == "89%"]
+    assert headed.indicator_raw == "Number of UAS children by gender at period end"

@@ -345,8 +345,14 @@ def _about(heading: str, sentence: str) -> bool:
 def _names_a_measure(heading: str) -> bool:
     """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
     worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
-    structure (`Going Well`, `Issues we are addressing`)."""
+    structure (`Going Well`, `Issues we are addressing`), and never a caption (`Table 10: Number of UAS
+    children by gender`): it names its table or chart, not the sentences printed after it."""
+    if _CAPTION.match(heading):
+        return False
     return bool(_MEASURE_WORDS.search(heading)) or not _SECTION_HEADINGS.search(heading)
+
+
+_CAPTION = re.compile(r"^\s*(?:table|figure|fig\.|chart|graph|map|exhibit)\s*\d+[a-z]?\b", re.I)
 
 
 def extract_narrative(
