@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -67,8 +66,13 @@ def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
 _LOOSE_CHAR_BOX = _by_address(
     pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
 )
-_ANY_SPACE = re.compile(r"\s")  # the same characters as str.isspace
-_SOFT_HYPHENS = str.maketrans("\ufffe\x02", "--")  # pdfium's marks for a hyphen at a line end
+_SOFT_HYPHENS = (0xFFFE, 0x02)  # pdfium's marks for a hyphen at a line end, read as "-"
+# each character code below the last space character to what the page's text shows: every
+# character str.isspace takes to " ", the soft hyphens to "-", the rest to itself (one numpy take)
+_LAST_SPACE = max(c for c in range(0x3001) if chr(c).isspace())
+_CODE_MAP = np.arange(_LAST_SPACE + 1, dtype=np.uint32)
+_CODE_MAP[[c for c in range(_LAST_SPACE + 1) if chr(c).isspace()]] = ord(" ")
+_CODE_MAP[[c for c in _SOFT_HYPHENS if c <= _LAST_SPACE]] = ord("-")
 _BOX_BYTES = 16  # FS_RECTF: four float32, left, top, right, bottom
 _GLYPH_RECORD = np.dtype([("text", "<U1"), ("x0", "f8"), ("top", "f8"), ("x1", "f8"), ("bottom", "f8")])
 
@@ -87,8 +91,11 @@ def _glyph_arrays(textpage: pdfium.PdfTextPage, height: float, limit: int) -> _G
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # characters outside the BMP: fall back to one call per glyph
         text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
-    text = _ANY_SPACE.sub(" ", text.translate(_SOFT_HYPHENS))
-    ink = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) != ord(" ")
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.where(codes <= _LAST_SPACE, _CODE_MAP[np.minimum(codes, _LAST_SPACE)], codes)
+    codes[np.isin(codes, _SOFT_HYPHENS)] = ord("-")
+    text = codes.astype("<u4").tobytes().decode("utf-32-le")
+    ink = codes != ord(" ")
     inked = np.flatnonzero(ink)
     boxes = np.zeros((count, 4), dtype=np.float32)
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
