@@ -88,30 +88,57 @@ def partition_column(
     # a column with a fragment for every row (names) leaves no row empty without paying
     empty_cost = settings.empty_block_cost if n >= k else 0.0
 
-    def block_cost(a: int, b: int, j: int) -> float:  # fragments a..b-1 to anchor j, none pinned elsewhere
-        if a == b:
-            return empty_cost
-        height = heights[j]
-        if alignment == "top":
-            # a top-aligned row runs down from its values, never past the next row's
-            if j + 1 < k and (tops[b - 1] + bottoms[b - 1]) / 2 > middles[j + 1]:
-                return inf
-            off = tops[a] - anchor_tops[j]
-        elif alignment == "bottom":
-            if j > 0 and (tops[a] + bottoms[a]) / 2 < middles[j - 1]:
-                return inf
-            off = anchor_bottoms[j] - bottoms[b - 1]
-        else:
-            off = (tops[a] + bottoms[b - 1]) / 2 - (anchor_tops[j] + anchor_bottoms[j]) / 2
-            # a block reaching past halfway to its neighbours' values lines (a long centred
-            # comment may) pays for the distance, so rows are not lumped into one block
-            crossed = max(0.0, (middles[j - 1] + middles[j]) / 2 - tops[a]) if j > 0 else 0.0
-            crossed += max(0.0, bottoms[b - 1] - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
-            off = abs(off) + settings.crossing_weight * crossed
-            if open_end and j == k - 1:
-                # the page may cut the last row: what it shows starts at the row's top
-                off = min(off, abs(tops[a] - anchor_tops[j]))
-        return abs(off) / height
+    crossing = settings.crossing_weight
+    centres = [(t + b) / 2 for t, b in zip(anchor_tops, anchor_bottoms, strict=True)]
+
+    def best_block(previous: list[float], lo: int, b: int, j: int) -> tuple[float, int]:
+        """(best cost, start a) over blocks of fragments a..b-1 for anchor j, a in lo..b (a == b:
+        an empty block), none pinned elsewhere, after the best cost `previous[a]` of the rows
+        above: each block costs how far it sits from where the alignment puts it, in the
+        anchor's line heights. (The anchor's and the block end's terms are taken once.)"""
+        best, best_cut = inf, 0
+        if b > lo:
+            height = heights[j]
+            last_top, last_bottom = tops[b - 1], bottoms[b - 1]
+            if alignment == "top":
+                # a top-aligned row runs down from its values, never past the next row's
+                if not (j + 1 < k and (last_top + last_bottom) / 2 > middles[j + 1]):
+                    anchor_top = anchor_tops[j]
+                    for a in range(lo, b):
+                        before = previous[a]
+                        if before != inf and (total := before + abs(tops[a] - anchor_top) / height) < best:
+                            best, best_cut = total, a
+            elif alignment == "bottom":
+                block = abs(anchor_bottoms[j] - last_bottom) / height
+                above = middles[j - 1] if j > 0 else None
+                for a in range(lo, b):
+                    before = previous[a]
+                    if before == inf or (above is not None and (tops[a] + bottoms[a]) / 2 < above):
+                        continue
+                    if (total := before + block) < best:
+                        best, best_cut = total, a
+            else:
+                centre, anchor_top = centres[j], anchor_tops[j]
+                # a block reaching past halfway to its neighbours' values lines (a long centred
+                # comment may) pays for the distance, so rows are not lumped into one block
+                after = max(0.0, last_bottom - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
+                halfway = (middles[j - 1] + middles[j]) / 2 if j > 0 else None
+                cut_last = open_end and j == k - 1
+                for a in range(lo, b):
+                    before = previous[a]
+                    if before == inf:
+                        continue
+                    crossed = max(0.0, halfway - tops[a]) if halfway is not None else 0.0
+                    crossed += after
+                    off = abs((tops[a] + last_bottom) / 2 - centre) + crossing * crossed
+                    if cut_last:
+                        # the page may cut the last row: what it shows starts at the row's top
+                        off = min(off, abs(tops[a] - anchor_top))
+                    if (total := before + abs(off) / height) < best:
+                        best, best_cut = total, a
+        if previous[b] != inf and (total := previous[b] + empty_cost) < best:
+            best, best_cut = total, b
+        return best, best_cut
 
     # cost[j][i]: best cost of giving fragments 0..i-1 to anchors 0..j-1
     cost = [[inf] * (n + 1) for _ in range(k + 1)]
@@ -133,12 +160,7 @@ def partition_column(
                 start = i + 1
         previous, row, row_cut = cost[j - 1], cost[j], cut[j]
         for i in range(n + 1):
-            for a in range(lowest[i], i + 1):
-                if previous[a] == inf:
-                    continue
-                total = previous[a] + block_cost(a, i, j - 1)
-                if total < row[i]:
-                    row[i], row_cut[i] = total, a
+            row[i], row_cut[i] = best_block(previous, lowest[i], i, j - 1)
     # fragments after the last row's block may be left out, a line's cost each: a heading or a
     # note under the table is not its last row's
     end = min(range(n + 1), key=lambda e: (cost[k][e] + (n - e) * settings.drop_cost, -e))
