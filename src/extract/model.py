@@ -197,7 +197,14 @@ class Page:
 
     @property
     def text(self) -> str:
-        return "\n".join("\t".join(c.text for c in ln.cells) for ln in self.lines)
+        # asked again by every parser's detect (Document.head): kept while the page's lines are
+        # the same list of the same length (the loader replaces the list when it moves lines)
+        cached = self.cache.get("text")
+        if cached is None or cached[0] is not self.lines or cached[1] != len(self.lines):
+            text = "\n".join(["\t".join([c.text for c in ln.cells]) for ln in self.lines])
+            cached = (self.lines, len(self.lines), text)
+            self.cache["text"] = cached
+        return cached[2]
 
 
 @dataclass
