@@ -21,9 +21,8 @@ from __future__ import annotations
 import ctypes
 import itertools
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -33,12 +32,12 @@ from extract.errors import LoadError
 from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
+from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
 from extract.load.words import words_from_arrays
 from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
 Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points)
-_FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
 
 
 def open_pdfium(path: Path) -> pdfium.PdfDocument:
@@ -52,18 +51,10 @@ def open_pdfium(path: Path) -> pdfium.PdfDocument:
 
 
 # -- reading a page -------------------------------------------------------------------------
-def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """A new pointer to a pdfium function (of pypdfium2's own function class, so the library's
-    calling convention) that takes and gives plain addresses: no ctypes object per call."""
-    proto = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    proto.argtypes, proto.restype = argtypes, restype
-    return proto
-
-
 # pdfium has no call for all glyph boxes at once, so the one call per glyph is made as cheap as
 # ctypes allows: a prototype taking plain addresses (no ctypes object built per call), driven by
 # map() so the loop runs in C, writing each box straight into one numpy array.
-_LOOSE_CHAR_BOX = _by_address(
+_LOOSE_CHAR_BOX = by_address(
     pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
 )
 _SOFT_HYPHENS = (0xFFFE, 0x02)  # pdfium's marks for a hyphen at a line end, read as "-"
@@ -205,97 +196,6 @@ def page_words(
     return words, True
 
 
-_PAGE_OBJECT = _by_address(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-_FORM_OBJECT = _by_address(pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
-_OBJECT_TYPE = _by_address(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
-
-
-def _page_paths(page: pdfium.PdfPage, max_depth: int) -> Iterator[ctypes.c_void_p]:
-    """The raw handles of the page's path objects, descending into form XObjects up to
-    `max_depth` levels, in drawing order (no pypdfium2 wrapper per object: pages hold
-    hundreds of text objects that are only skipped)."""
-    path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
-
-    def walk(count: int, get, parent: int, level: int) -> Iterator[ctypes.c_void_p]:
-        if count < 0:
-            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
-        handles = list(map(get, itertools.repeat(parent, count), range(count)))
-        if not all(handles):
-            raise pdfium.PdfiumError("Failed to get pageobject.")
-        for handle, kind in zip(handles, map(_OBJECT_TYPE, handles), strict=True):
-            if kind == path_type:
-                yield ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
-            elif kind == form_type and level < max_depth - 1:
-                form = ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
-                yield from walk(pdfium_c.FPDFFormObj_CountObjects(form), _FORM_OBJECT, handle, level + 1)
-
-    raw_page = page.raw
-    address = ctypes.cast(raw_page, ctypes.c_void_p).value
-    yield from walk(pdfium_c.FPDFPage_CountObjects(raw_page), _PAGE_OBJECT, address, 0)
-
-
-def _path_segments(raw: ctypes.c_void_p, limit: int) -> Iterator[tuple[float, float, float, float]]:
-    """The straight segments of a path object in page space (x0, y0, x1, y1, PDF y-up)."""
-    count = pdfium_c.FPDFPath_CountSegments(raw)
-    if count <= 0 or count > limit:
-        return
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(raw, ctypes.byref(matrix)):
-        return
-    x, y = ctypes.c_float(), ctypes.c_float()
-    start = previous = None
-    for i in range(count):
-        segment = pdfium_c.FPDFPath_GetPathSegment(raw, i)
-        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
-            continue
-        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
-        kind = pdfium_c.FPDFPathSegment_GetType(segment)
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-            start = previous = point
-            continue
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            yield (*previous, *point)
-        previous = point
-        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            yield (*point, *start)
-
-
-def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -> list[Rule]:
-    """Ruling lines: stroked straight segments and thin filled bars, horizontal or vertical.
-
-    A filled rectangle wider than a rule in both directions is shading behind a cell, not a
-    border, and is left out (its edges often stop short of the grid's).
-    """
-    rules: list[Rule] = []
-    thick, shortest = settings.rule_thickness, settings.rule_min_length
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    bounds = [ctypes.c_float() for _ in range(4)]
-    bound_refs = [ctypes.byref(b) for b in bounds]
-    get_bounds = pdfium_c.FPDFPageObj_GetBounds
-    for raw in _page_paths(page, _FORM_DEPTH):
-        if not get_bounds(raw, *bound_refs):
-            raise pdfium.PdfiumError("Failed to locate pageobject.")
-        left, bottom, right, top = (b.value for b in bounds)
-        width, tall = right - left, top - bottom
-        if width < shortest and tall < shortest:
-            continue
-        if tall <= thick and width >= shortest:  # a bar or a line, horizontal
-            rules.append(Rule("h", left, height - (top + bottom) / 2, right, height - (top + bottom) / 2))
-            continue
-        if width <= thick and tall >= shortest:
-            rules.append(Rule("v", (left + right) / 2, height - top, (left + right) / 2, height - bottom))
-            continue
-        pdfium_c.FPDFPath_GetDrawMode(raw, ctypes.byref(fill), ctypes.byref(stroke))
-        if not stroke.value:
-            continue  # shading
-        for x0, y0, x1, y1 in _path_segments(raw, settings.max_path_segments):
-            if abs(y0 - y1) <= 0.5 and abs(x1 - x0) >= shortest:
-                rules.append(Rule("h", min(x0, x1), height - y0, max(x0, x1), height - y0))
-            elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= shortest:
-                rules.append(Rule("v", x0, height - max(y0, y1), x0, height - min(y0, y1)))
-    return rules
-
-
 def read_page(
     pdf: pdfium.PdfDocument, index: int, settings: PdfSettings
 ) -> tuple[list[Word], list[Word], list[Rule], float, float]:
@@ -379,8 +279,9 @@ def words_to_lines(words: list[Word], settings: PdfSettings) -> list[list[Word]]
     """
     if not words:
         return []
-    any_rotated = any(type(w) is RotatedWord for w in words)
-    typical = _median([w.bottom - w.top for w in words if type(w) is not RotatedWord], 10.0) or 10.0
+    any_rotated = RotatedWord in set(map(type, words))  # (one pass in C)
+    heights = [w.bottom - w.top for w in words if not any_rotated or type(w) is not RotatedWord]
+    typical = _median(heights, 10.0) or 10.0
     overlap, small_height = settings.line_overlap, 0.7 * typical
     lines: list[list[Word]] = []
     middle = top = bottom = 0.0
@@ -419,7 +320,7 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
         w = words[0]
         return Line((Cell(normalise_space(w.text), w.x0, w.x1, (w,)),), top=w.top, bottom=w.bottom)
     # the type size comes from the upright words; a line of rotated labels only: from their widths
-    if any(type(w) is RotatedWord for w in words):
+    if RotatedWord in set(map(type, words)):
         upright = [w for w in words if type(w) is not RotatedWord] or words
         sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
     else:
