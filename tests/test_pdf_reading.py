@@ -323,3 +323,69 @@ def test_a_space_the_file_writes_is_kept_however_close_its_glyphs():
             textpage.close()
     assert {"Raising", "concerns", "making", "complaints"} <= texts
     assert not any("concernsand" in t for t in texts)
+
+
+def _printed_glyphs(rng: random.Random, n: int, odd: float) -> list[tuple]:
+    """Glyph streams as print sets them: lines of one band stepping right, word gaps and spaces;
+    with chance `odd` a glyph of another size (a superscript, a taller capital) or a step back."""
+    glyphs, x, base = [], 10.0, 100.0
+    for _ in range(n):
+        if rng.random() < 0.1:
+            glyphs.append((" ", 0.0, 0.0, 0.0, 0.0))
+            continue
+        if rng.random() < 0.04:  # a new line
+            x, base = rng.uniform(0, 50), base + 12.0
+        top, bottom, width = base - 10.0, base, rng.choice([5.0, 3.0, 4.5])
+        if rng.random() < odd:
+            top, bottom = top + rng.choice([-20.0, -2.0, 3.0, 7.0]), bottom + rng.choice([-7.0, -4.0, 1.0, 8.0])
+            x, width = x - rng.choice([0.0, 2.0, 6.0, 10.0]), width + rng.choice([0.0, 0.0, 8.0])
+        glyphs.append((rng.choice("ab1.%"), x, top, x + width, bottom))
+        x += width + rng.choice([0.0, 0.0, 0.3, 2.5, 6.0])
+    return glyphs
+
+
+def test_words_of_print_equal_the_loop_with_and_without_the_ranks(monkeypatch):
+    """Where every word's glyphs only grow rightwards and downwards and rise, the first guess is
+    the answer and no ranks are taken; where one does not, the ranks settle it: both as the loop."""
+    import numpy as np
+
+    from extract.load import words as words_module
+
+    ranked = []
+    monkeypatch.setattr(words_module, "_ranks", lambda a: ranked.append(1) or np.unique(a, return_inverse=True))
+    rng, settings, by_path = random.Random(7), DEFAULT_SETTINGS.pdf, {True: 0, False: 0}
+    for k in range(300):
+        glyphs = _printed_glyphs(rng, rng.randint(1, 300), odd=0.0 if k % 2 else 0.05)
+        inked = [i for i, g in enumerate(glyphs) if g[0] != " "]
+        boxes = np.array([glyphs[i][1:] for i in inked], dtype=np.float64).reshape(-1, 4)
+        forced = np.array([k == 0 or inked[k] - inked[k - 1] > 1 for k in range(len(inked))], dtype=bool)
+        before = len(ranked)
+        words = words_from_arrays("".join(glyphs[i][0] for i in inked), *boxes.T, forced, settings.word_gap)
+        if words is not None:
+            assert words == glyphs_to_words(glyphs, settings)
+            by_path[len(ranked) == before] += 1
+    assert by_path[True] >= 100 and by_path[False] >= 20, by_path
+
+
+@pytest.mark.parametrize(
+    "glyphs",
+    [
+        # a wide glyph, a narrow one inside it, then one just short of the wide one's right edge
+        [("A", 0.0, 0.0, 20.0, 10.0), ("b", 15.5, 0.0, 16.5, 10.0), ("c", 19.0, 0.0, 24.0, 10.0)],
+        # a tall glyph, a small one at its foot, then one in the tall glyph's band above the small one
+        [("A", 0.0, 0.0, 5.0, 30.0), ("b", 5.0, 25.0, 10.0, 30.0), ("c", 10.0, 4.0, 15.0, 12.0)],
+        # a tall glyph, a small one at its head, then one in the tall glyph's band below the small one
+        [("A", 0.0, 0.0, 5.0, 30.0), ("b", 5.0, 0.0, 10.0, 5.0), ("c", 10.0, 18.0, 15.0, 26.0)],
+    ],
+)
+def test_a_word_is_judged_by_its_running_box_not_its_last_glyph(glyphs):
+    """The third glyph joins the word by the box of the glyphs so far, not by the second
+    glyph's own box (the shortcut for print that only grows must not be taken here)."""
+    import numpy as np
+
+    settings = DEFAULT_SETTINGS.pdf
+    boxes = np.array([g[1:] for g in glyphs], dtype=np.float64)
+    forced = np.array([True, False, False])
+    words = words_from_arrays("".join(g[0] for g in glyphs), *boxes.T, forced, settings.word_gap)
+    assert words == glyphs_to_words(glyphs, settings)
+    assert [w.text for w in words] == ["Abc"]

@@ -51,13 +51,23 @@ def segment_starts(
     ligature = np.zeros(n, dtype=bool)
     ligature[1:] = (x0[1:] == x0[:-1]) & (x1[1:] == x1[:-1]) & (top[1:] == top[:-1]) & (bottom[1:] == bottom[:-1])
     ligature &= ~forced
-    ranked = [_ranks(a) for a in (x1, top, bottom)]
     glyph_size = bottom - top
     middle = (top + bottom) / 2
     x0_next, size_next, middle_next = x0[1:], glyph_size[1:], middle[1:]
     starts = forced.copy()
     starts[1:] |= ~_joins(x1[:-1], top[:-1], bottom[:-1], x0_next, size_next, middle_next, word_gap)
     starts &= ~ligature
+    # the common page: within each guessed word the right edges and bottoms only grow and the
+    # tops only rise, so every running box is its last glyph's own and the decisions are the
+    # guess itself (no ranks needed)
+    goes_on = ~starts[1:]
+    if not (
+        ((x1[1:] < x1[:-1]) & goes_on).any()
+        or ((top[1:] > top[:-1]) & goes_on).any()
+        or ((bottom[1:] < bottom[:-1]) & goes_on).any()
+    ):
+        return starts
+    ranked = [_ranks(a) for a in (x1, top, bottom)]
     for _ in range(_ROUNDS):
         segment = np.cumsum(starts) - 1
         run_x1, run_top, run_bottom = (
