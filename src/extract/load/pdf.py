@@ -84,7 +84,7 @@ def _glyph_arrays(textpage: pdfium.PdfTextPage, height: float, limit: int) -> _G
         text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     codes = np.where(codes <= _LAST_SPACE, _CODE_MAP[np.minimum(codes, _LAST_SPACE)], codes)
-    codes[np.isin(codes, _SOFT_HYPHENS)] = ord("-")
+    codes[codes == 0xFFFE] = ord("-")  # (the other soft hyphen is in the map)
     text = codes.astype("<u4").tobytes().decode("utf-32-le")
     ink = codes != ord(" ")
     inked = np.flatnonzero(ink)
@@ -318,7 +318,7 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     """
     if len(words) == 1:  # the commonest line, one word: one cell, the word's band
         w = words[0]
-        return Line((Cell(normalise_space(w.text), w.x0, w.x1, (w,)),), top=w.top, bottom=w.bottom)
+        return Line((_cell(words),), top=w.top, bottom=w.bottom)
     # the type size comes from the upright words; a line of rotated labels only: from their widths
     if RotatedWord in set(map(type, words)):
         upright = [w for w in words if type(w) is not RotatedWord] or words
@@ -347,10 +347,14 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
 
 
 def _cell(words: list[Word]) -> Cell:
+    # an upright word's text has no whitespace (every space ends a word): only a rotated label's
+    # text, whose lines are joined by spaces, needs normalising
     if len(words) == 1:
         w = words[0]
-        return Cell(normalise_space(w.text), w.x0, w.x1, (w,))
-    text = normalise_space(" ".join([w.text for w in words]))
+        return Cell(w.text if type(w) is Word else normalise_space(w.text), w.x0, w.x1, (w,))
+    text = " ".join([w.text for w in words])
+    if set(map(type, words)) != {Word}:
+        text = normalise_space(text)
     return Cell(text, words[0].x0, max([w.x1 for w in words]), tuple(words))
 
 
