@@ -211,14 +211,16 @@ def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
     bounds = _boundaries(columns)
     placed: dict[int, list[Word]] = {}
     for cell in line.cells:
-        if not cell.words:
+        words = cell.words
+        if not words:
             continue
-        slots = {_zone((w.x0 + w.x1) / 2, bounds) for w in cell.words}
-        if len(slots) > 1 and _spans_several(cell.words, bounds):
-            for word in cell.words:
-                placed.setdefault(_zone((word.x0 + word.x1) / 2, bounds), []).append(word)
-        else:
-            placed.setdefault(_zone(((cell.x0 or 0) + (cell.x1 or 0)) / 2, bounds), []).extend(cell.words)
+        if len(words) > 1:  # (a one-word cell goes by its centre whatever its word's zone)
+            zones = [bisect.bisect_right(bounds, (w.x0 + w.x1) / 2) for w in words]
+            if len(set(zones)) > 1 and _spans_several(words, bounds):
+                for word, zone in zip(words, zones, strict=True):
+                    placed.setdefault(zone, []).append(word)
+                continue
+        placed.setdefault(bisect.bisect_right(bounds, ((cell.x0 or 0) + (cell.x1 or 0)) / 2), []).extend(words)
     return placed
 
 
