@@ -66,16 +66,24 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
 }
 
 
+_VOCABULARY_SETS = tuple((column, frozenset(words)) for column, words in VOCABULARIES.items())
+
+
 def check_vocabulary(row: dict, parser: str | None, nullable: tuple[str, ...] = ()) -> None:
     """Raise VocabularyError when a typed column of `row` (those of VOCABULARIES it holds) is
     outside its vocabulary; columns in `nullable` may also be None."""
-    for column, words in VOCABULARIES.items():
+    for column, allowed in _VOCABULARY_SETS:  # (asked of every row: sets, not tuples)
         if column not in row:
             continue
         value = row[column]
         if value is None and column in nullable:
             continue
-        if value not in words:
+        try:
+            known = value in allowed
+        except TypeError:  # unhashable: in no vocabulary
+            known = False
+        if not known:
+            words = VOCABULARIES[column]
             name = row.get("indicator_raw")
             raise VocabularyError(
                 f"parser {parser or '(none)'} wrote {column} {value!r} for {name!r}: "
