@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extract.load.files import hash_file
-from extract.model import Word, make_words
+from extract.model import Cell, Line, Word, make_cell, make_line, make_words
 from extract.run.cache import Cache
 from extract.run.pipeline import Pipeline
 from extract.run.workers import YOUNG_COLLECTION, WorkerPool, settle_heap
@@ -31,6 +31,20 @@ def test_make_words_makes_the_words_word_makes() -> None:
     assert pickle.loads(pickle.dumps(made)) == expected
     with pytest.raises(dataclasses.FrozenInstanceError):
         made[0].x0 = 5.0  # type: ignore[misc]
+
+
+def test_make_cell_and_make_line_make_what_cell_and_line_make() -> None:
+    words = (Word("12.5", 1.0, 2.0, 9.0, 12.0), Word("%", 9.5, 2.0, 12.0, 12.0))
+    cell, expected_cell = make_cell("12.5 %", 1.0, 12.0, words), Cell("12.5 %", 1.0, 12.0, words)
+    line, expected_line = make_line((cell,), 2.0, 12.0), Line((expected_cell,), 2.0, 12.0)
+    for made, expected in ((cell, expected_cell), (line, expected_line)):
+        assert made == expected and type(made) is type(expected)
+        assert hash(made) == hash(expected) and repr(made) == repr(expected)
+        assert vars(made) == vars(expected) and list(vars(made)) == list(vars(expected))
+        assert pickle.dumps(made) == pickle.dumps(expected)
+    assert line.text == "12.5 %" and line.texts == ["12.5 %"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.text = "13"  # type: ignore[misc]
 
 
 def test_settle_heap_freezes_what_exists_and_collects_young_objects_less_often() -> None:

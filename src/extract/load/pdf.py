@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import operator
 from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,7 +35,7 @@ from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
 from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
 from extract.load.words import words_from_arrays
-from extract.model import Cell, Document, Line, Page, Rule, Word, normalise_space
+from extract.model import Cell, Document, Line, Page, Rule, Word, make_cell, make_line, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
 
 Glyph = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (top-down points)
@@ -318,13 +319,44 @@ def line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
     """
     if len(words) == 1:  # the commonest line, one word: one cell, the word's band
         w = words[0]
-        return Line((_cell(words),), top=w.top, bottom=w.bottom)
-    # the type size comes from the upright words; a line of rotated labels only: from their widths
-    if RotatedWord in set(map(type, words)):
-        upright = [w for w in words if type(w) is not RotatedWord] or words
-        sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
-    else:
-        upright, sizes = words, [w.bottom - w.top for w in words]
+        return make_line((_cell(words),), w.top, w.bottom)
+    if set(map(type, words)) != {Word}:
+        return _mixed_line_to_cells(words, settings)
+    # a line of upright words (nearly all): each word's edges read once, in lists
+    tops, bottoms = [w.top for w in words], [w.bottom for w in words]
+    sizes = list(map(operator.sub, bottoms, tops))
+    half = 0.5 * max(sizes)
+    solid_sizes = [s for s in sizes if s >= half]
+    if solid_sizes and len(solid_sizes) < len(sizes):
+        solid = [w for w, s in zip(words, sizes, strict=True) if s >= half]
+        top, bottom = min([w.top for w in solid]), max([w.bottom for w in solid])
+    else:  # every word solid (or none): the band of them all
+        top, bottom = min(tops), max(bottoms)
+    size = _median(solid_sizes, 10.0) or 10.0
+    x0s, x1s = [w.x0 for w in words], [w.x1 for w in words]
+    gaps = list(map(operator.sub, x0s[1:], x1s[:-1]))
+    threshold = settings.cell_gap * size
+    widest = max(gaps)
+    if widest <= settings.stretched_space_cap * size and widest <= 2.0 * max(min(gaps), 0.1):
+        threshold = max(threshold, widest + 0.01)
+    texts = [w.text for w in words]  # (an upright word's text has no whitespace: see _cell)
+    cells: list[Cell] = []
+    start = 0
+    for k, gap in enumerate([*gaps, float("inf")], 1):
+        if gap > threshold or k == len(words):
+            if k - start == 1:
+                cells.append(make_cell(texts[start], x0s[start], x1s[start], (words[start],)))
+            else:
+                cells.append(make_cell(" ".join(texts[start:k]), x0s[start], max(x1s[start:k]), tuple(words[start:k])))
+            start = k
+    return make_line(tuple(cells), top, bottom)
+
+
+def _mixed_line_to_cells(words: list[Word], settings: PdfSettings) -> Line:
+    """line_to_cells for a line with rotated labels: the type size comes from the upright words;
+    a line of rotated labels only: from their widths."""
+    upright = [w for w in words if type(w) is not RotatedWord] or words
+    sizes = [w.height if type(w) is not RotatedWord else w.x1 - w.x0 for w in upright]
     half = 0.5 * max(sizes)
     solid_sizes = [s for s in sizes if s >= half]
     solid = [w for w, s in zip(upright, sizes, strict=True) if s >= half] if solid_sizes else upright
@@ -351,11 +383,11 @@ def _cell(words: list[Word]) -> Cell:
     # text, whose lines are joined by spaces, needs normalising
     if len(words) == 1:
         w = words[0]
-        return Cell(w.text if type(w) is Word else normalise_space(w.text), w.x0, w.x1, (w,))
+        return make_cell(w.text if type(w) is Word else normalise_space(w.text), w.x0, w.x1, (w,))
     text = " ".join([w.text for w in words])
     if set(map(type, words)) != {Word}:
         text = normalise_space(text)
-    return Cell(text, words[0].x0, max([w.x1 for w in words]), tuple(words))
+    return make_cell(text, words[0].x0, max([w.x1 for w in words]), tuple(words))
 
 
 def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
