@@ -53,13 +53,16 @@ def _stacked(inked: np.ndarray, box: np.ndarray, settings: PdfSettings) -> list[
     if len(inked) < 2:
         return []
     first, second = inked[:-1], inked[1:]
-    size = np.maximum(box[first, 2] - box[first, 0], box[second, 2] - box[second, 0])
-    across = np.abs((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
-    along = np.abs((box[second, 1] + box[second, 3]) - (box[first, 1] + box[first, 3])) / 2
+    ink_box = box[inked].T  # (the inked glyphs' columns, taken once)
+    left, top, right, bottom = ink_box  # (pdfium's box, y up)
+    size = np.maximum((right - left)[:-1], (right - left)[1:])
+    mid_x, mid_y = left + right, top + bottom
+    across = np.abs(mid_x[1:] - mid_x[:-1]) / 2
+    along = np.abs(mid_y[1:] - mid_y[:-1]) / 2
     stacked = (across < settings.stacked_across * size) & (along > settings.stacked_along * size)
     # text set at an angle moves across (rightwards) and along together, a glyph or so a step; upright
     # text does so only at a line end, back to the left
-    rightwards = ((box[second, 0] + box[second, 2]) - (box[first, 0] + box[first, 2])) / 2
+    rightwards = (mid_x[1:] - mid_x[:-1]) / 2
     diagonal = (
         (rightwards > settings.stacked_along * size)
         & (along > settings.stacked_along * size)
