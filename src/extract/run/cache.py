@@ -27,10 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
-from extract.run.results import META_KEYS, ParsedDocument
+from extract.run.results import CACHE_DIR, META_KEYS, ParsedDocument
 from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 
-CACHE_DIR = ".extract-cache"
 # Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;
 # 3: the area and council of a row of an area table).
 CACHE_FORMAT = "3"
