@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -64,6 +65,12 @@ TRANSIENT_STATUSES = {"timeout"}
 
 def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def settings_key(settings) -> str:
+    """The settings a document's rows depend on (all but the run's bounds and the report's), as
+    text for the parsers key: a parse or match made with other settings is not reused."""
+    return repr([getattr(settings, f.name) for f in fields(settings) if f.name not in ("run", "report")])
 
 
 class Cache:

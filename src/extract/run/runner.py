@@ -35,7 +35,7 @@ from extract.load.files import hash_file
 from extract.mappings import CATALOGUE_COLUMNS
 from extract.run import warm
 from extract.run.assembly import Assembly
-from extract.run.cache import TRANSIENT_STATUSES, Cache
+from extract.run.cache import TRANSIENT_STATUSES, Cache, settings_key
 from extract.run.corpus import scan_corpus
 from extract.run.results import DocumentResult, ParsedDocument, Progress, RunSummary
 from extract.run.store import ROWS_SCHEMA, Spill, Store, document_key
@@ -173,7 +173,7 @@ def _run_locked(
     recorder: warm.Recorder | None,
 ) -> RunSummary:  # fmt: skip
     entries = listing.entries
-    cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
+    cache = Cache(out, f"{pipeline.parsers_version};{settings_key(pipeline.settings)}", pipeline.mappings.version)
     store = Store(cache.root, cache.parsers_key, cache.catalogue_key)
     with stages("cache read"):
         store.load()  # read even with --force: a subset run keeps the rest's rows (see prune)

@@ -10,7 +10,9 @@ outputs were made from:
 - CORPUS's listing (every file, with the reason when it is not read; the output folders skipped),
   each file's stat and SHA-256, and its manifest's;
 - the settings, Python's version, sys.path, CORPUS and OUT, the options that change outputs
-  (`--max-mb`, `--follow-links`), and the generation's `dataset_inputs`.
+  (`--max-mb`, `--follow-links`), and the generation's `dataset_inputs`;
+- every file of OUT's cache folder with its stat (a cache damaged or changed since is judged by
+  the full run).
 
 The next run into OUT first compares: a file whose stat is as recorded (and older than the record
 by more than RACY_NS, so that a change in the same clock tick cannot hide) is the same file;
@@ -173,6 +175,20 @@ def _files_match(files: dict, taken_ns: int) -> bool:
     return True
 
 
+def _cache_state(out: Path) -> list[list]:
+    """Every file under OUT's cache folder but the record, with its stat: a cache changed since
+    the record (damaged, replaced, pruned by hand) sends the run the full way, which judges it."""
+    root = str(Path(out) / CACHE_DIR)
+    state = []
+    for folder, subdirs, names in os.walk(root):
+        subdirs.sort()
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if path != os.path.join(root, RECORD):
+                state.append([os.path.relpath(path, root), *(stat_of(path) or [])])
+    return state
+
+
 def _signature(listing: CorpusListing) -> list:
     return [[e.rel, *(e.problem or ("", ""))] for e in listing.entries] + [["skipped", *listing.skipped]]
 
@@ -193,7 +209,7 @@ def replay(
         if not _dirs_match(record["dirs"]) or not _files_match(record["files"], record["taken_ns"]):
             return None
         listing = scan_corpus(corpus, follow_links=follow_links, out=out)
-        if _signature(listing) != record["listing"]:
+        if _signature(listing) != record["listing"] or _cache_state(out) != record["cache"]:
             return None
         checked = time.perf_counter()
         with RunLock(out):
@@ -272,7 +288,7 @@ class Recorder:
         record = {
             "key": self.key, "taken_ns": self.snapshot.taken_ns, "dirs": self.snapshot.dirs,
             "files": {**self.snapshot.files, **self.corpus_files}, "listing": _signature(listing),
-            "documents": documents, "dataset_inputs": inputs,
+            "documents": documents, "dataset_inputs": inputs, "cache": _cache_state(out),
         }  # fmt: skip
         with contextlib.suppress(OSError):  # without a record the next run is a full one, no more
             write_text_atomic(record_path(out), json.dumps(record))
