@@ -33,6 +33,7 @@ from extract.write.report_charts import (  # noqa: F401 - the chart helpers, whe
     capped,
     filter_key,
     indicator_chart,
+    render_in_two,
 )
 
 REPORT_NAME = "report.html"
@@ -314,15 +315,20 @@ def charts_section(run: Run) -> str:
     # one stable sort by indicator, then each indicator's series in order (Arrow's sort is stable)
     dated = dated.take(pc.sort_indices(dated, [(name, "ascending") for name in ("indicator_id", *SERIES_ORDER)]))
     colours = {label: PALETTE[i % len(PALETTE)] for i, label in enumerate(sorted(_distinct(obs.column("label"))))}
-    figures, charted, start = [], set(), 0
+    groups, charted, start = [], set(), 0
     # rows sorted by indicator: each indicator's run of rows in turn (pandas never holds the corpus)
     for run_of in pc.value_counts(dated.column("indicator_id")).to_pylist() if dated.num_rows else []:
         ind, count = run_of["values"], run_of["counts"]
-        group = _frame(dated.slice(start, count))
-        figures.append(indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), capped(group),
-                                       colours))  # fmt: skip
+        groups.append((ind, start, count))
         charted.add(ind)
         start += count
+
+    def chart(group: tuple[str, int, int]) -> str:
+        ind, start, count = group
+        rows = capped(_frame(dated.slice(start, count)))
+        return indicator_chart(ind, run.names.get(ind, ind), run.units.get(ind, "unknown"), rows, colours)
+
+    figures = render_in_two(groups, [count for _, _, count in groups], chart)
     undated = sorted(set(_distinct(obs.column("indicator_id"))) - charted)
     missing = (
         f'<p class="note">Matched indicators with no dated actual or target value (no chart): '
