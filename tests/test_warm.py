@@ -219,3 +219,24 @@ def test_a_changed_mapping_file_is_a_full_run(ran, tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("EXTRACT_MAPPINGS")
         load_mappings.cache_clear()
+
+
+def test_charts_drawn_by_two_processes_are_those_one_draws(monkeypatch):
+    from extract.write import report_charts
+
+    monkeypatch.setattr(report_charts, "PARALLEL_ROWS", 0)
+    items = list(range(40))
+    parent = os.getpid()
+
+    def draw(i: int) -> str:
+        return f"<svg>{i} é \udce9</svg>"
+
+    def fails_in_the_child(i: int) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return draw(i)
+
+    expected = [draw(i) for i in items]
+    assert report_charts.render_in_two(items, [i + 1 for i in items], draw) == expected
+    assert report_charts.render_in_two(items, [1] * 40, fails_in_the_child) == expected  # drawn again here
+    assert report_charts.render_in_two(items, [1] * 40, lambda i: f"a\0b{i}") == [f"a\0b{i}" for i in items]
