@@ -141,10 +141,10 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
     stages = Stages()
     root = corpus if corpus.is_dir() else corpus.parent
     with stages("walk"):
+        if recorder is not None:  # before it is read: a change from here on shows in its stat
+            recorder.manifest(root / "manifest.csv")
         manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
         listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
-        if recorder is not None:
-            recorder.manifest(root / "manifest.csv")
     if not listing.readable:
         raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
     with RunLock(out):
