@@ -240,3 +240,18 @@ def test_charts_drawn_by_two_processes_are_those_one_draws(monkeypatch):
     assert report_charts.render_in_two(items, [i + 1 for i in items], draw) == expected
     assert report_charts.render_in_two(items, [1] * 40, fails_in_the_child) == expected  # drawn again here
     assert report_charts.render_in_two(items, [1] * 40, lambda i: f"a\0b{i}") == [f"a\0b{i}" for i in items]
+
+
+def test_a_report_drawn_by_two_processes_has_the_same_bytes(corpus_run, tmp_path, monkeypatch):
+    from extract.write import report, report_charts
+
+    _, out = corpus_run
+    folder = tmp_path / "report"
+    folder.mkdir()
+    for name in ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv"):
+        shutil.copy(out / name, folder / name)
+    monkeypatch.setattr(report_charts, "PARALLEL_ROWS", 10**12)
+    one = report.write_report_file(folder).read_bytes()
+    monkeypatch.setattr(report_charts, "PARALLEL_ROWS", 0)
+    two = report.write_report_file(folder).read_bytes()
+    assert one == two and one == (out / "report.html").read_bytes()
