@@ -3476,6 +3476,250 @@ DOCUMENTS.update(
 
 
 
+# ------------------------------------------------ dev, round 8: KPI tables as councils publish them
+
+
+SLOUGH_ROWS = [
+    # (period as printed, contacts, contacts per 10,000, referrals, referrals per 10,000): LSCB performance report
+    ("1 April 2016 – 31 March 2017", "9,861", "–", "2,219", "–"),
+    ("1 April 2017 – 31 March 2018", "9,645", "232.9", "1,580", "381.5"),
+]
+
+
+def slough_measures_as_columns(out: Path) -> None:
+    """Word LSCB performance report: an unruled table whose column headers name the measures and whose rows
+    are the two years (periods down the side), bold headers over a thin rule only, between paragraphs."""
+    doc = _base_document(landscape=False, font="Calibri", size=11)
+    _footer(doc, "Slough Local Safeguarding Children Board – Performance Report 2017/18")
+    _heading(doc, "LSCB Performance Report 2017/18", 16, "5B2C6F")
+    doc.add_paragraph(
+        "This report provides a summary of performance data in Slough Children's Services Trust based on figures "
+        "at the end of March 2018, with some comparable data at the same time in the previous year."
+    )
+    para = doc.add_paragraph()
+    run = para.add_run("Contacts and referrals to Children's Social Care")
+    run.bold, run.font.size = True, Pt(12)
+    doc.add_paragraph(
+        "Contacts are all contacts received by the First Contact Service, including email and phone contact. A "
+        "contact becomes a referral once the First Contact Service has processed it and the threshold has been met."
+    )
+    headers = ("Year", "Contacts received", "Contacts per 10,000 (0–17 population)", "Referrals received",
+               "Referrals per 10,000 (0–17 population)")
+    table = doc.add_table(rows=1 + len(SLOUGH_ROWS), cols=len(headers))
+    _no_borders(table)
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=10,
+                   align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT)
+        tc_pr = table.rows[0].cells[k]._tc.get_or_add_tcPr()
+        borders = OxmlElement("w:tcBorders")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        bottom.set(qn("w:sz"), "6")
+        borders.append(bottom)
+        tc_pr.append(borders)
+    for r, row in enumerate(SLOUGH_ROWS, start=1):
+        for k, text in enumerate(row):
+            _cell_text(table.rows[r].cells[k], text, size=10,
+                       align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT)
+    _widths(table, [4.4, 2.8, 3.6, 2.8, 3.6])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Contacts are made by a wide range of organisations; during the year the highest volume of contacts has "
+        "consistently come from the Police, schools and health. These are the key statutory agencies and it is "
+        "expected that a significant proportion of referrals will come through these routes."
+    )
+    doc.save(out)
+
+
+OXFORDSHIRE_PAF = [
+    # (code, indicator, 2005-06 outturn, comparator group average, comment): scrutiny item CH7, 26 Sep 2006
+    ("A1", "The proportion of Looked After children with 3 placements or more", "12%", "",
+     "12% is average within our comparator group, and in the highest performing band."),
+    ("D35", "The proportion of children Looked After for 4 years who have been in the same placement for 2 years",
+     "56%", "", "56% is above average, and represents steadily improving performance."),
+    ("D78", "The proportion of children Looked After for 2½ years who have been in the same placement for at "
+     "least 2 years, or are placed for adoption", "71.3%", "65.2%",
+     "The replacement for D35 (improved stability), even better at 71.3% against the IPF group average; not yet "
+     "banded."),
+]
+
+
+def oxfordshire_code_then_name(out: Path) -> None:
+    """Word scrutiny paper: a ruled table whose first column holds the PAF code and the second the measure's
+    name, then the outturn, the comparator group average and a wide comment column with figures in it."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Children's Services Scrutiny Committee – 26 September 2006 – Item CH7")
+    _heading(doc, "Stability of placements for children looked after – scrutiny review", 13, "000000")
+    doc.add_paragraph("The out-turn position for 2005-06 was as follows:")
+    headers = ("PAF ref", "Indicator", "2005-06 out-turn", "IPF group average", "Comment")
+    table = doc.add_table(rows=1 + len(OXFORDSHIRE_PAF), cols=len(headers))
+    table.style = "Table Grid"
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(table.rows[0].cells[k], "D9D9D9")
+    for r, row in enumerate(OXFORDSHIRE_PAF, start=1):
+        for k, text in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.CENTER if k in (2, 3) else WD_ALIGN_PARAGRAPH.LEFT
+            _cell_text(table.rows[r].cells[k], text, size=9, align=align)
+    _widths(table, [1.5, 6.0, 2.0, 2.0, 5.9])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Performance is strong against these indicators. Overall performance in children's social care rose again "
+        "in 2005-06, and we believe we are now the 11th highest performing council nationally, out of 152 (we were "
+        "22nd overall last year, and 138th the year before)."
+    )
+    doc.save(out)
+
+
+KENT_QPR_ROWS = [
+    # (measure, Q1 2024/25, previous quarter Q4 2023/24, same period last year Q1 2023/24, symbol)
+    ("KPIs achieving target (Green)", 17, 17, None, "●"),
+    ("KPIs achieving floor standard but not target (Amber)", 14, 11, None, "●"),
+    ("KPIs not achieving floor standard (Red)", 8, 10, None, "●"),
+    ("KPIs with a positive trend", 11, 9, 4, "▲"),
+    ("KPIs stable or with no clear trend", 21, 20, None, "►"),
+    ("KPIs with a negative trend", 7, 9, 10, "▼"),
+    ("Pothole repair requests", 7856, None, 5376, "▼"),
+]
+
+
+def kent_qpr_three_row_header(out: Path) -> None:
+    """Excel summary sheet printed landscape by LibreOffice Calc: a three-row header (a merged group row,
+    a row of periods and a row of kinds: `Quarter 1 2024/25` / `Q1 2024/25` / `Actual`, `Previous quarter` /
+    `Q4 2023/24`, `Same period last year` / `Q1 2023/24`), RAG dots and direction-of-travel arrows as symbols."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "QPR Q1 summary"
+    _xlsx_page(ws)
+    ws["A1"] = "Kent County Council – Quarterly Performance Report, Quarter 1 2024/25: summary"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    ws["A2"] = "Ratings against target and floor standard, and direction of travel, to the end of June 2024"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    _xlsx_row(ws, 4, ["Measure", "This quarter", "Comparison", None, "RAG / DoT"], bold=True, fill="1F4E79")
+    _xlsx_row(ws, 5, [None, "Q1 2024/25", "Previous quarter", "Same period last year", None], bold=True,
+              fill="2E75B6")
+    _xlsx_row(ws, 6, [None, "Actual", "Q4 2023/24", "Q1 2023/24", None], bold=True, fill="2E75B6")
+    ws.merge_cells("A4:A6")
+    ws.merge_cells("C4:D4")
+    ws.merge_cells("E4:E6")
+    colours = {"Green": "00B050", "Amber": "FFC000", "Red": "FF0000"}
+    for r, (name, latest, previous, year_ago, symbol) in enumerate(KENT_QPR_ROWS, start=7):
+        _xlsx_row(ws, r, [name, latest, previous if previous is not None else "n/a",
+                          year_ago if year_ago is not None else "n/a", symbol])
+        for col in (2, 3, 4):
+            if isinstance(ws.cell(row=r, column=col).value, int):
+                ws.cell(row=r, column=col).number_format = "#,##0"
+        word = next((w for w in colours if f"({w})" in name), None)
+        ws.cell(row=r, column=5).font = Font(name="DejaVu Sans", size=11,
+                                             color=colours.get(word or "", "1F4E79"))
+    for col, width in zip("ABCDE", (52, 14, 16, 20, 11), strict=True):
+        ws.column_dimensions[col].width = width
+    note = 7 + len(KENT_QPR_ROWS) + 1
+    ws.cell(row=note, column=1, value="● RAG rating   ▲ improving   ► stable or no clear trend   ▼ worsening")
+    ws.cell(row=note, column=1).font = Font(name="DejaVu Sans", size=8, italic=True)
+    wb.save(out)
+
+
+HERTS_CHALLENGES = [
+    # (indicator, 2004/05, 2005/06, target 05/06, target 06/07, target 07/08, notes): challenge monitor, March 2006
+    ("% residents who expressed an opinion and believe the County Council has been successful in helping people "
+     "feel safe and secure over the past year (from Annual tracking survey)", "Challenge began 05/06", "62%",
+     "Baseline set by 05/06 result", "64%", "66%",
+     "The survey in Autumn 2005 provided the baseline of 62% (excluding 13% of the survey who didn't respond / "
+     "didn't know)."),
+    ("The number of properties secured by the Hertfordshire Home Security Service", "2,664",
+     "Apr – Dec = 1,856\nFull year projection = 2,475", "2,930", "3,223", "3,384",
+     "A very large increase in the 4th quarter of 04/05 pushed up last year's performance. The first three "
+     "quarters of 05/06 show a 22% increase on the similar period in 2004/05. Targets for 05/06 and subsequent "
+     "years have been amended."),
+]
+
+
+def hertfordshire_challenges_notes(out: Path) -> None:
+    """Word monitor, landscape: a two-row header grouping the periods under their kind (`Performance` over
+    `2004/05` / `2005/06`, `Targets` over `2005/06` / `2006/07` / `2007/08`), then a wide notes column whose
+    sentences hold figures of their own (a baseline, a share of non-respondents, a quarter's increase)."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Hertfordshire County Council – Challenges Monitor for Scrutiny Committees – March 2006")
+    _heading(doc, "Help people feel safe and secure", 12, "000000")
+    doc.add_paragraph("Scrutiny Committee: Adult Care and Community Safety. Data for 2005/06 is the latest available.")
+    table = doc.add_table(rows=2 + len(HERTS_CHALLENGES), cols=7)
+    table.style = "Table Grid"
+    top = ["Performance Indicators", "Performance", "", "Targets", "", "", "Notes"]
+    second = ["", "2004/05", "2005/06", "2005/06", "2006/07", "2007/08",
+              "Assessment of performance against target and any reasons for non reporting"]
+    for k, text in enumerate(top):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for k, text in enumerate(second):
+        _cell_text(table.rows[1].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for row in table.rows[:2]:
+        for cell in row.cells:
+            _shade(cell, "BDD7EE")
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(0, 5))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    _cell_text(table.cell(0, 0), "Performance Indicators", bold=True, size=9)
+    _cell_text(table.cell(0, 1), "Performance", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell_text(table.cell(0, 3), "Targets", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for r, row in enumerate(HERTS_CHALLENGES, start=2):
+        for k, text in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.LEFT if k in (0, 6) else WD_ALIGN_PARAGRAPH.CENTER
+            _cell_text(table.rows[r].cells[k], text, size=9, align=align)
+    _widths(table, [6.5, 2.2, 3.0, 2.4, 1.8, 1.8, 8.3])
+    doc.save(out)
+
+
+NORTHUMBERLAND_CASES = [
+    # (measure, count at 31 July 2014, comment): Safeguarding Activity Trends Report, FACS Scrutiny 16 Oct 2014
+    ("Cases open to Children's Services", "3,711",
+     "All cases needing social work intervention are allocated to a named social worker; extract of all open "
+     "cases taken on 31st July 2014."),
+    ("Cases held open on a child in need basis", "3,045",
+     "82% of all open cases (3,045 of 3,711) were being held open on a child in need basis."),
+    ("Cases involving children looked after by the County Council", "346",
+     "9% of open cases; some of these children are also subject to a Child Protection Plan."),
+    ("Cases of children subject to a Child Protection Plan", "356",
+     "10% of open cases; all child protection cases are allocated to suitably skilled, experienced and qualified "
+     "social workers, and the capacity in the teams is closely monitored."),
+]
+
+
+def northumberland_comment_column(out: Path) -> None:
+    """HTML report page printed by Chromium: a caseload table with a long comment column whose sentences
+    carry percentages and counts of their own beside the row's one figure."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 14pt; } h2 { font-size: 11pt; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #777; padding: 4px 6px; vertical-align: top; } "
+        "th { background: #dde4ee; text-align: left; } td.n { text-align: right; white-space: nowrap; }"
+    )
+    rows = "".join(
+        f'<tr><td>{name}</td><td class="n">{count}</td><td>{comment}</td></tr>'
+        for name, count, comment in NORTHUMBERLAND_CASES
+    )
+    body = (
+        "<h1>Families and Children's Services Scrutiny Committee – 16 October 2014</h1>"
+        "<h2>Safeguarding Activity Trends Report: caseloads analysis</h2>"
+        "<p>Systems are in place to monitor the Integrated Children's System closely with regard to unallocated "
+        "cases and social care locality team caseloads. As part of this process a list of all open cases was "
+        "extracted on 31st July 2014.</p>"
+        "<table><tr><th style='width:38%'>Measure</th><th style='width:12%'>At 31 July 2014</th>"
+        f"<th>Comment</th></tr>{rows}</table>"
+    )
+    out.write_text(_html_page("Northumberland safeguarding activity trends", body, css))
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "slough_lscb_2017_18_measures_as_columns"): ("docx", slough_measures_as_columns),
+        ("dev", "oxfordshire_paf_2005_06_code_then_name"): ("docx", oxfordshire_code_then_name),
+        ("dev", "kent_qpr_q1_2024_25_three_row_header"): ("xlsx", kent_qpr_three_row_header),
+        ("dev", "hertfordshire_challenges_2006_notes_column"): ("docx", hertfordshire_challenges_notes),
+        ("dev", "northumberland_caseloads_2014_comment_column"): ("html", northumberland_comment_column),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
