@@ -84,7 +84,8 @@ def grid_to_table(
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
-        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body)
+        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body) \
+            or (grid.method == "ruled" and _named_single_value(columns, body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
@@ -105,6 +106,18 @@ def grid_to_table(
     if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
         table.continues = carry
     return table
+
+
+def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
+    """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`): a column
+    headed as the names, one headed as figures, and a figure by every name (a list of figures
+    with no header naming both is no KPI table)."""
+    values = [c for c in columns if c.role == "value"]
+    names = [c for c in columns if c.role == "name"]
+    if len(values) != 1 or len(names) != 1 or len(body) < 2:
+        return False
+    named = [row for row in body if row[names[0].index]]
+    return len(named) >= 2 and all(is_value_like(row[values[0].index]) for row in named)
 
 
 def _lines_up(grid: Grid, carry: Table) -> bool:

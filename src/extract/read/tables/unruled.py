@@ -24,6 +24,7 @@ from extract.read.tables.cells import (
 from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
 from extract.read.tables.sections import header_over_sections
 from extract.read.tables.table_model import title_above, title_of
+from extract.read.tables.transposed import periods_down
 from extract.settings import TableSettings
 
 _BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
@@ -289,6 +290,18 @@ def _names_values(header: list[Line], columns: list[Span], min_values: int) -> b
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
+def _measures_over_periods(header: list[Line], body: list[Line], columns: list[Span], names: set[int],
+                           settings: TableSettings) -> bool:
+    """A header of measures' names over rows that each lead with a period (`Contacts received` over
+    `1 April 2017 – 31 March 2018  9,645`): a transposed table's header, though it names no value
+    kind (transposed.py reads it). The rows are only built when the header's labels are words."""
+    labels = [t for t in header_cells(header, columns)[1:] if t]
+    if len(labels) < 2 or any(is_value_like(t) or not re.search(r"[A-Za-z]{3}", t) for t in labels):
+        return False
+    rows = lines_to_rows(body, columns, names, settings, headed=True)[0]
+    return periods_down(rows)
+
+
 def unruled_grids(
     lines: list[Line], settings: TableSettings, min_values: int = 2, carried: list[Span] | None = None
 ) -> list[Grid]:
@@ -308,7 +321,8 @@ def unruled_grids(
             continue
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
-        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
+        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values) \
+                and not _measures_over_periods(lines[h_start:h_end], lines[h_end:end], columns, names, settings):
             # labels that name no value column: the first row's upper lines, and so are the
             # name lines tight above them (`up to date` over a wrapped figure's `0.542`)
             h_start = h_end = _names_above(lines, h_start, columns, names, settings)

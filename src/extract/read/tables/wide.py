@@ -127,6 +127,25 @@ def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
         return None
     return [(label_kind(m["label"]), m["value"].strip()) for m in matches]
 
+# `Apr – Dec = 1,856  Full year projection = 2,475`: each figure after its own words and an equals sign
+_EQUALS_PAIR = re.compile(r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
+
+
+def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
+    """(kind, figure) of a cell that is nothing but figures each labelled `words = figure`: the kind
+    its words name (`projection`), else the column's (`Apr – Dec`, the part of the year measured);
+    None for any other cell (a formula prints a figure before its sign: `319/589 = 0.54`)."""
+    matches = list(_EQUALS_PAIR.finditer(text))
+    if not matches or not _SEPARATOR.match(_EQUALS_PAIR.sub(" ", text)):
+        return None
+    pairs = []
+    for m in matches:
+        meaning = classify_header(m["label"])
+        kind = meaning.kind if meaning.role == "value" and meaning.kind else column_kind
+        pairs.append((kind, m["value"].strip()))
+    return pairs
+
+
 def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
     cells = row.cells
     raw_name = cells[name_col.index]
@@ -152,8 +171,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         raw = cells[col.index]
         if not raw or is_status(raw):
             continue
-        pairs = labelled_pairs(raw)
-        if pairs is not None:  # `Target 55% / Baseline 50%`: each figure its label's kind
+        pairs = labelled_pairs(raw) or equals_pairs(raw, col.meaning.kind or "actual")
+        if pairs is not None:  # `Target 55% / Baseline 50%`, `Apr – Dec = 1,856`: each figure its label's kind
             period = _column_period(col, row_period, basis, year_kind, options)
             figures.extend(
                 RawFigure(indicator_raw=name, indicator_code=code, value_raw=text, value=None, value_kind=kind,
