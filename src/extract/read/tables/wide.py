@@ -128,7 +128,8 @@ def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
     return [(label_kind(m["label"]), m["value"].strip()) for m in matches]
 
 # `Apr – Dec = 1,856  Full year projection = 2,475`: each figure after its own words and an equals sign
-_EQUALS_PAIR = re.compile(r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
+_EQUALS_PAIR = re.compile(
+    r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
 
 
 def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
