@@ -15,7 +15,7 @@ from extract.read.kinds import classify_header, is_status, read_basis, read_pola
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_rows, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
-from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
@@ -127,17 +127,12 @@ def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
         return None
     return [(label_kind(m["label"]), m["value"].strip()) for m in matches]
 
-# `Apr – Dec = 1,856  Full year projection = 2,475`: each figure after its own words and an equals sign
-_EQUALS_PAIR = re.compile(
-    r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
-
-
 def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
     """(kind, figure) of a cell that is nothing but figures each labelled `words = figure`: the kind
-    its words name (`projection`), else the column's (`Apr – Dec`, the part of the year measured);
-    None for any other cell (a formula prints a figure before its sign: `319/589 = 0.54`)."""
-    matches = list(_EQUALS_PAIR.finditer(text))
-    if not matches or not _SEPARATOR.match(_EQUALS_PAIR.sub(" ", text)):
+    its words name (`Full year projection`), else the column's (`Apr – Dec`, the part of the year
+    measured); None for any other cell."""
+    matches = equals_labelled(text)
+    if matches is None:
         return None
     pairs = []
     for m in matches:
