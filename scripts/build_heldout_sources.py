@@ -3709,6 +3709,91 @@ def northumberland_comment_column(out: Path) -> None:
     out.write_text(_html_page("Northumberland safeguarding activity trends", body, css))
 
 
+WINCHESTER_YEARS = ("2009/10", "2010/11", "2011/12", "2012/13", "2013/14", "2014/15", "2014/15", "2015/16",
+                    "2016/17", "2017/18")
+WINCHESTER_KINDS = ("Actual",) * 5 + ("Target", "Actual", "Target", "Target", "Target")
+WINCHESTER_ROWS = [
+    # (section or None, indicator, code, ten figures under WINCHESTER_YEARS / WINCHESTER_KINDS): service standards
+    ("Benefits", "Average time to process new claims", "LPI0538",
+     ("15.01", "15", "18.30", "16.18", "18.93", "18", "19.51", "18", "18", "18")),
+    (None, "Average time to process change of circumstances", "LPI0539",
+     ("4.2", "4.74", "4.94", "3.80", "3.67", "5", "4.86", "5", "5", "5")),
+    (None, "Recovered overpayments as a % of those identified in year", "LPI0543",
+     ("88.12%", "92.37%", "72.12%", "65.91%", "73.65%", "70%", "64.74", "70%", "70%", "70%")),
+    (None, "Recovered overpayments as a % of total debt", "LPI0544",
+     ("30.51%", "32.50%", "29.2%", "29.27%", "28.83%", "30%", "32.36", "30%", "30%", "30%")),
+    ("Taxes", "Council tax collected", "LPI0541",
+     ("98.78%", "98.80%", "98.76%", "98.76%", "98.57%", "98.65%", "98.62%", "98.63%", "98.64%", "98.65%")),
+    (None, "Business rates collected", "LPI0542",
+     ("97.78%", "99.57%", "98.47%", "98.56%", "99.43%", "99.44%", "98.56%", "98.58%", "98.59%", "98.60%")),
+]
+
+
+def _winchester_table(doc: Document, rows: list, *, header: bool) -> None:
+    widths = [6.2, 1.9] + [1.75] * 10
+    table = doc.add_table(rows=(2 if header else 0), cols=12)
+    table.style = "Table Grid"
+    if header:
+        top = ["Performance Indicators", "NPI/LPI", *WINCHESTER_YEARS]
+        for k, text in enumerate(top):
+            _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for k, text in enumerate(WINCHESTER_KINDS, start=2):
+            _cell_text(table.rows[1].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for row in table.rows:
+            _repeat_header(row)
+            for cell in row.cells:
+                _shade(cell, "DDEBF7")
+        table.cell(0, 7).merge(table.cell(0, 8))
+        _cell_text(table.cell(0, 7), "2014/15", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        table.cell(0, 0).merge(table.cell(1, 0))
+        _cell_text(table.cell(0, 0), "Performance Indicators", bold=True, size=9)
+        table.cell(0, 1).merge(table.cell(1, 1))
+        _cell_text(table.cell(0, 1), "NPI/LPI", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for section, name, code, figures in rows:
+        if section:
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[-1])
+            _cell_text(merged, section, bold=True, size=10)
+            _shade(merged, "F2F2F2")
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=10)
+        _cell_text(cells[1], code, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for k, text in enumerate(figures, start=2):
+            _cell_text(cells[k], text, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        tr_pr = table.rows[-1]._tr.get_or_add_trPr()  # tall rows, as the published table's: it runs over pages
+        height = OxmlElement("w:trHeight")
+        height.set(qn("w:val"), str(int(Cm(3.4).twips)))
+        height.set(qn("w:hRule"), "atLeast")
+        tr_pr.append(height)
+    _widths(table, widths)
+
+
+def winchester_two_row_header_three_pages(out: Path) -> None:
+    """Word service standards, landscape: a two-row header (each year over `Actual` or `Target`, `2014/15`
+    merged over both), the name column before the code column, section rows; the table starts under
+    the introduction, runs on to page 2 under its repeated header, and its last section was pasted after
+    a page break as a table of its own without the header (page 3)."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Winchester City Council – Our service standards: national and local performance indicators")
+    _heading(doc, "Service standards – National and local performance indicators", 14, "1F3864")
+    for text in (
+        "This page sets out the performance indicators for the Revenues and Benefits service: what was achieved in "
+        "each of the last five years, the target and the result for 2014/15, and the targets for the next three "
+        "years.",
+        "Benefits indicators measure how quickly claims and changes of circumstances are processed, and how much "
+        "of the overpaid benefit identified is recovered. Taxes indicators measure the share of council tax and "
+        "business rates collected in the year they are due.",
+        "Times are average calendar days. Percentages for recovered overpayments are of the overpayments "
+        "identified in the year, or of the total debt outstanding.",
+    ):
+        para = doc.add_paragraph(text)
+        para.paragraph_format.space_after = Pt(10)
+    _winchester_table(doc, WINCHESTER_ROWS[:4], header=True)
+    _page_break(doc)
+    _winchester_table(doc, WINCHESTER_ROWS[4:], header=False)
+    doc.save(out)
+
+
 DOCUMENTS.update(
     {
         ("dev", "slough_lscb_2017_18_measures_as_columns"): ("docx", slough_measures_as_columns),
@@ -3716,6 +3801,7 @@ DOCUMENTS.update(
         ("dev", "kent_qpr_q1_2024_25_three_row_header"): ("xlsx", kent_qpr_three_row_header),
         ("dev", "hertfordshire_challenges_2006_notes_column"): ("docx", hertfordshire_challenges_notes),
         ("dev", "northumberland_caseloads_2014_comment_column"): ("html", northumberland_comment_column),
+        ("dev", "winchester_service_standards_three_pages"): ("docx", winchester_two_row_header_three_pages),
     }
 )
 
