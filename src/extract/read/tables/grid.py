@@ -93,9 +93,14 @@ def grid_to_table(
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
         # goes on; rows without figures read as a header are the end of a row the page broke
         body, contexts = grid.rows, grid.contexts
+        title = carry.section
+        if 0 in grid.spanning and body and not any(is_value_like(t) for t in body[0] if t):
+            # a title in one cell merged over every column at the page's top (`Taxes`): the section of
+            # the rows under it, not the end of the carried table's last row (whose cells have their rules)
+            title, body, contexts = normalise_space(" ".join(t for t in body[0] if t)), body[1:], contexts[1:]
         columns, body = _carried_columns(grid, carry, body)
         columns, body, contexts = _header_foot(columns, body, contexts, carry)
-        header_context, title = carry.header_context, carry.section
+        header_context = carry.header_context
     else:
         return None
     columns = reclassify_by_content(columns, body)

@@ -193,7 +193,9 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     _spread_merged(rows, rows_used, cols_used, cells, verticals, merged)
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
-    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+    inner = range(1, len(verticals) - 1)
+    spanning = tuple(n for n, r in enumerate(rows_used) if len(inner) and all((r, c) in merged for c in inner))
+    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom, spanning=spanning)
 
 
 def _run_middles(words: list[Word]) -> dict[int, float]:
@@ -356,5 +358,6 @@ def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
     out = []
     for a, b in itertools.pairwise([*starts, len(grid.rows)]):
         out.append(Grid(grid.method, grid.columns, grid.rows[a:b], grid.contexts[a:b], 0, grid.top, grid.bottom,
-                        grid.title if a == 0 else None, grid.alignment, list(grid.notes)))
+                        grid.title if a == 0 else None, grid.alignment, list(grid.notes),
+                        tuple(n - a for n in grid.spanning if a <= n < b)))
     return out

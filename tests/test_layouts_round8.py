@@ -1,0 +1,184 @@
+"""Issue 8, round 8 (held-out dev documents added before these rules): KPI tables as councils publish them:
+a header of measures over rows of periods with no rules, a code column before the name column, a three-row
+header of group / period / kind, a header grouping periods under `Performance` and `Targets` over a notes
+column with figures, cells of `words = figure`, and a ruled table of one figure per measure beside a long
+comment; each dev document's truth is checked by tests/test_heldout_dev.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Word
+from extract.read.kinds import classify_header
+from extract.read.tables.cells import Grid
+from extract.read.tables.grid import grid_to_table
+from extract.read.tables.ruled import Region, region_to_grid
+from extract.read.tables.table_model import build_columns, reclassify_by_content
+from extract.read.tables.transposed import is_transposed
+from extract.read.tables.unruled import unruled_grids
+from extract.read.tables.wide import equals_pairs
+from extract.settings import TableSettings
+from helpers import text_line as line
+
+SETTINGS = TableSettings()
+
+# -- headers ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Targets 2005/06", "target"),
+        ("Targets", "target"),
+        ("2005-06 out-turn", "actual"),
+        ("Out-turn", "actual"),
+        ("IPF group average", "comparator_group"),
+        ("Family group average", "statistical_neighbours"),
+    ],
+)
+def test_plural_targets_a_hyphened_out_turn_and_a_group_average_are_value_columns(label, kind):
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind) == ("value", kind)
+
+
+# -- cells of `words = figure` ---------------------------------------------------------------------------
+
+
+def test_a_cell_of_figures_each_after_its_words_and_an_equals_sign_gives_each_its_kind():
+    got = equals_pairs("Apr – Dec = 1,856 Full year projection = 2,475", "actual")
+    assert got == [("actual", "1,856"), ("forecast", "2,475")]
+
+
+@pytest.mark.parametrize(
+    "text", ["319/589 = 0.542", "588/1837 = 0.32", "Therefore 566 were seen alone by a worker = 64.8%", "1,856"]
+)
+def test_a_formula_or_a_sentence_is_no_cell_of_labelled_figures(text):
+    assert equals_pairs(text, "actual") is None
+
+
+def test_a_column_of_labelled_figures_stays_a_value_column_and_a_column_of_formulas_does_not():
+    columns = build_columns(["Indicator", "Performance 2005/06", "Rate"])
+    rows = [["Properties secured", "Apr – Dec = 1,856 Full year projection = 2,475", "588/1837 = 0.32"],
+            ["Residents feeling safe", "62%", "319/589 = 0.54"]]
+    roles = [c.role for c in reclassify_by_content(columns, rows)]
+    assert roles == ["name", "value", "formula"]
+
+
+# -- a kind over the columns a ruled cell is merged across --------------------------------------------------
+
+
+def _group_region(group: str) -> list[list[str]]:
+    # the column rules at x 120 and 150 are not drawn in the top row: its cell spans three columns
+    spans = (((90.0, 122.0),), ((90.0, 122.0),), ((98.0, 122.0),), ((98.0, 122.0),), ((90.0, 122.0),))
+    region = Region([90.0, 98.0, 106.0, 114.0, 122.0], [10.0, 90.0, 120.0, 150.0, 180.0], 10.0, 90.0, 180.0, 122.0,
+                    spans)
+    words = [
+        Word("Indicator", 20, 91, 56, 97), Word(group, 124, 91, 146, 97),
+        Word("2005/06", 95, 99, 115, 105), Word("2006/07", 125, 99, 145, 105), Word("2007/08", 155, 99, 175, 105),
+        Word("Visits", 20, 107, 44, 113), Word("10", 95, 107, 103, 113), Word("12", 125, 107, 133, 113),
+        Word("14", 155, 107, 163, 113),
+        Word("Reviews", 20, 115, 48, 121), Word("20", 95, 115, 103, 121), Word("22", 125, 115, 133, 121),
+        Word("24", 155, 115, 163, 121),
+    ]
+    grid = region_to_grid(region, words)
+    assert grid is not None
+    return grid.rows
+
+
+def test_a_kind_centred_in_a_ruled_cell_merged_over_three_columns_heads_each_though_it_crosses_no_rule():
+    rows = _group_region("Targets")
+    assert rows[0] == ["Indicator", "Targets", "Targets", "Targets"]
+    assert rows[2] == ["Visits", "10", "12", "14"]
+
+
+def test_a_word_naming_no_kind_stays_in_the_first_column_of_its_merged_cell():
+    assert _group_region("Notes")[0] == ["Indicator", "Notes", "", ""]
+
+
+# -- a ruled table of one figure per measure ------------------------------------------------------------
+
+
+def _one_figure_grid(header: list[str], figures: tuple[str, str]) -> Grid:
+    rows = [header,
+            ["Cases open to Children's Services", figures[0], "All cases are allocated to a named social worker."],
+            ["Cases held open on a child in need basis", figures[1], "82% of all open cases (3,045 of 3,711)."]]
+    return Grid("ruled", [(10.0, 200.0), (200.0, 260.0), (260.0, 500.0)], rows, [" ".join(r) for r in rows], 0,
+                90.0, 140.0)
+
+
+def test_a_ruled_table_with_a_names_column_and_one_figures_column_is_a_kpi_table():
+    table = grid_to_table(_one_figure_grid(["Measure", "At 31 July 2014", "Comment"], ("3,711", "3,045")), 2)
+    assert table is not None
+    assert [c.role for c in table.columns] == ["name", "value", "comment"]
+    assert [r.cells[1] for r in table.rows] == ["3,711", "3,045"]
+
+
+@pytest.mark.parametrize(
+    ("header", "figures"),
+    [
+        (["", "At 31 July 2014", "Comment"], ("3,711", "3,045")),  # no column headed as the names
+        (["Measure", "At 31 July 2014", "Comment"], ("3,711", "see note")),  # a name without its figure
+    ],
+)
+def test_one_figures_column_without_a_names_header_or_with_a_name_unfigured_is_no_table(header, figures):
+    assert grid_to_table(_one_figure_grid(header, figures), 2) is None
+
+
+# -- measures as column headers, periods down the side, no rules ---------------------------------------------
+
+
+def test_an_unruled_header_of_measures_over_rows_of_periods_is_kept_and_read_turned():
+    lines = [
+        line(90, (20, "Year"), (120, "Contacts received"), (240, "Referrals received")),
+        line(104, (20, "2016/17"), (120, "9,861"), (240, "2,219")),
+        line(116, (20, "2017/18"), (120, "9,645"), (240, "1,580")),
+    ]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    assert grid.header_rows == 1
+    assert grid.rows[0][1:] == ["Contacts received", "Referrals received"]
+    table = grid_to_table(grid, 2)
+    assert table is not None and is_transposed(table)
+
+
+def test_an_unruled_header_naming_no_values_over_rows_of_names_is_no_header():
+    lines = [
+        line(90, (20, "Service"), (120, "Contacts received"), (240, "Referrals received")),
+        line(104, (20, "Police"), (120, "9,861"), (240, "2,219")),
+        line(116, (20, "Schools"), (120, "9,645"), (240, "1,580")),
+    ]
+    assert unruled_grids(lines, SETTINGS)[0].header_rows == 0
+
+
+# -- a section title merged over every column at the top of a page a table continues on -------------------------
+
+
+def test_a_ruled_row_whose_one_cell_spans_every_column_is_marked_spanning():
+    spans = (((90.0, 114.0),), ((98.0, 114.0),), ((98.0, 114.0),), ((90.0, 114.0),))
+    region = Region([90.0, 98.0, 106.0, 114.0], [10.0, 90.0, 120.0, 150.0], 10.0, 90.0, 150.0, 114.0, spans)
+    words = [Word("Taxes", 20, 91, 40, 97),
+             Word("Council", 20, 99, 48, 105), Word("98%", 95, 99, 107, 105), Word("99%", 125, 99, 137, 105),
+             Word("Rates", 20, 107, 40, 113), Word("97%", 95, 107, 107, 113), Word("96%", 125, 107, 137, 113)]
+    grid = region_to_grid(region, words)
+    assert grid is not None and grid.spanning == (0,)
+    assert grid.rows[0] == ["Taxes", "", ""]
+
+
+def _continued(spanning: tuple[int, ...]):
+    columns = [(10.0, 90.0), (90.0, 120.0), (120.0, 150.0)]
+    head = [["Indicator", "2013/14 Actual", "2014/15 Target"], ["Visits", "10", "12"], ["Reviews", "20", "22"]]
+    carry = grid_to_table(Grid("ruled", columns, head, [" ".join(r) for r in head], 0, 90.0, 120.0), 2)
+    rows = [["Taxes", "", ""], ["Council tax collected", "98%", "99%"], ["Business rates collected", "97%", "96%"]]
+    grid = Grid("ruled", columns, rows, [" ".join(r) for r in rows], 0, 40.0, 70.0, spanning=spanning)
+    return carry, grid_to_table(grid, 2, carry)
+
+
+def test_a_spanning_title_atop_a_continued_table_is_the_section_of_its_rows_not_the_end_of_the_last_row():
+    carry, table = _continued((0,))
+    assert table is not None and table.continues is carry
+    assert table.section == "Taxes"
+    assert [r.cells[0] for r in table.rows] == ["Council tax collected", "Business rates collected"]
+
+
+def test_words_atop_a_continued_table_in_a_cell_with_its_rules_stay_a_row_a_broken_one_may_end():
+    _, table = _continued(())
+    assert table is not None and table.rows[0].cells[0] == "Taxes"
