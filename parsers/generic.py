@@ -65,11 +65,13 @@ class Generic(Parser):
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
         read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
+        spans: dict[int | None, list[tuple[float, float]]] = {}  # per page, where those grids are
         glossary = abbreviations_defined(document.text)
         pages = {page.number: page for page in document.pages}
         for page, table in tables_by_page(document.pages, settings, self.strategies):
             read.setdefault(page.number, set()).add(id(table.grid))
             if table.grid is not None:
+                spans.setdefault(page.number, []).append((table.grid.top, table.grid.bottom))
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
             table = expand_headers(table, glossary)
@@ -97,9 +99,18 @@ class Generic(Parser):
             # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's
             # axis labels are no sentence's figures
             block_lines |= axis_ticks(page)
+            # a table's comment cells are no prose: their figures (`12% is average ...`) are the comment's
+            block_lines |= _inside(page, spans.get(page.number, []))
             prose = _paragraphs([ln for i, ln in enumerate(page.lines) if i not in block_lines])
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+def _inside(page: Page, spans: list[tuple[float, float]]) -> set[int]:
+    """The page's lines whose middle lies within a table's grid (the wrapped lines of a comment cell
+    come one cell to a line, which the narrative reader would take for prose)."""
+    return {i for i, ln in enumerate(page.lines) if ln.top is not None and ln.bottom is not None
+            and any(top <= (ln.top + ln.bottom) / 2 <= bottom for top, bottom in spans)}
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
