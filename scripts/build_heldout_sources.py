@@ -3794,6 +3794,80 @@ def winchester_two_row_header_three_pages(out: Path) -> None:
     doc.save(out)
 
 
+DURHAM_CIN_AREAS = [
+    # (area, CIN per 10,000 at 31 March 2022, CIN with SEN support 2021, CIN eligible for FSM 2021): JSNA
+    ("County Durham", "372", "22%", "73%"),
+    ("North East", "470.7", "20.2%", "65.2%"),
+    ("Statistical neighbours", "444.8", "20.4%", "63.8%"),
+    ("England", "334.3", "20.9%", "56.8%"),
+]
+
+
+def durham_areas_down_measures_across(out: Path) -> None:
+    """Word JSNA page: an unruled table whose rows are areas (the county, its region, its statistical
+    neighbours, England) and whose column headers name the measures, each with its date."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Durham Insight – JSNA: Starting Well – Children in need")
+    _heading(doc, "Children in need", 14, "00205B")
+    doc.add_paragraph(
+        "The Children Act 1989 defines a Child in Need as a child who is unlikely to achieve or maintain a reasonable "
+        "standard of health or development without the provision of services by a local authority. The table compares "
+        "County Durham with the regional, statistical neighbour and national benchmarks."
+    )
+    headers = ("", "Children in need per 10,000 (31 March 2022)", "Children in need with SEN support (2021)",
+               "Children in need eligible for free school meals (2021)")
+    table = doc.add_table(rows=1 + len(DURHAM_CIN_AREAS), cols=len(headers))
+    _no_borders(table)
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9,
+                   align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    for r, row in enumerate(DURHAM_CIN_AREAS, start=1):
+        for k, text in enumerate(row):
+            _cell_text(table.rows[r].cells[k], text, size=9, bold=k == 0 and r == 1,
+                       align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [4.2, 4.2, 4.2, 4.2])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Locally there was little change in the rate between 2018 and 2020, but there has been an uptick for 2021 and "
+        "2022 which is reflected in the regional, statistical neighbour and national benchmarks."
+    )
+    doc.save(out)
+
+
+LANCASHIRE_AREAS = [
+    # (area, referrals per 10,000, re-referrals within 12 months, assessments within 45 working days): 2021/22
+    ("Lancashire", "253.9", "19.1%", "90%"),
+    ("North West", "548.1", "22%", "81.2%"),
+    ("England", "537.7", "21.5%", "84.5%"),
+]
+
+
+def lancashire_areas_down_html(out: Path) -> None:
+    """HTML insight page printed by Chromium: a ruled table of areas down the side (the county, the region,
+    England) and three measures across, under a heading naming the year."""
+    css = (
+        "@page { size: A4; margin: 15mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 15pt; } h2 { font-size: 12pt; } table { border-collapse: collapse; } "
+        "th, td { border: 1px solid #8a8a8a; padding: 4px 8px; } th { background: #e8eef4; width: 42mm; } "
+        "td.n { text-align: center; }"
+    )
+    rows = "".join(
+        f"<tr><td>{area}</td><td class='n'>{a}</td><td class='n'>{b}</td><td class='n'>{c}</td></tr>"
+        for area, a, b, c in LANCASHIRE_AREAS
+    )
+    body = (
+        "<h1>Children's social care overview</h1>"
+        "<p>The Department for Education's Local Authority Interactive Tool (LAIT) gives a wide range of data on "
+        "children's safeguarding. Key findings for Lancashire-12 are set out below.</p>"
+        "<h2>Children in need, 2021/22</h2>"
+        "<table><tr><th style='width:30mm'>Area</th><th>Referrals to children's social care per 10,000</th>"
+        "<th>Re-referrals within 12 months</th><th>Assessments completed within 45 working days</th></tr>"
+        f"{rows}</table>"
+        "<p>In 2021 Lancashire launched the Family Safeguarding model, possibly a key driver of some of the changes.</p>"
+    )
+    out.write_text(_html_page("Lancashire insight: children's social care overview", body, css))
+
+
 DOCUMENTS.update(
     {
         ("dev", "slough_lscb_2017_18_measures_as_columns"): ("docx", slough_measures_as_columns),
@@ -3802,6 +3876,8 @@ DOCUMENTS.update(
         ("dev", "hertfordshire_challenges_2006_notes_column"): ("docx", hertfordshire_challenges_notes),
         ("dev", "northumberland_caseloads_2014_comment_column"): ("html", northumberland_comment_column),
         ("dev", "winchester_service_standards_three_pages"): ("docx", winchester_two_row_header_three_pages),
+        ("dev", "durham_cin_2022_areas_down_measures_across"): ("docx", durham_areas_down_measures_across),
+        ("dev", "lancashire_insight_2021_22_areas_down"): ("html", lancashire_areas_down_html),
     }
 )
 
