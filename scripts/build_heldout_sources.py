@@ -3863,7 +3863,8 @@ def lancashire_areas_down_html(out: Path) -> None:
         "<table><tr><th style='width:30mm'>Area</th><th>Referrals to children's social care per 10,000</th>"
         "<th>Re-referrals within 12 months</th><th>Assessments completed within 45 working days</th></tr>"
         f"{rows}</table>"
-        "<p>In 2021 Lancashire launched the Family Safeguarding model, possibly a key driver of some of the changes.</p>"
+        "<p>In 2021 Lancashire launched the Family Safeguarding model, possibly a key driver of some of the "
+        "changes.</p>"
     )
     out.write_text(_html_page("Lancashire insight: children's social care overview", body, css))
 

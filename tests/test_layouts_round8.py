@@ -199,3 +199,65 @@ def test_the_figures_in_a_table_s_comment_cells_are_not_read_as_sentences():
     # `12% is average within our comparator group ...` wraps over three lines of its cell, one cell a line
     assert sorted((f.value_raw, f.source) for f in figures) == [
         ("12%", "table"), ("56%", "table"), ("65.2%", "table"), ("71.3%", "table")]
+
+
+# -- areas down the side, measures across ----------------------------------------------------------------------
+
+
+def _areas_table(first: str, labels: list[str], rows: list[list[str]]):
+    header = [first, *labels]
+    body = [header, *rows]
+    columns = [(10.0 + 100.0 * k, 110.0 + 100.0 * k) for k in range(len(header))]
+    grid = Grid("ruled", columns, body, [" ".join(r) for r in body], 0, 90.0, 150.0)
+    return grid_to_table(grid, 2)
+
+
+def test_a_table_of_areas_down_and_measures_across_gives_each_area_its_kind_under_the_measure_s_name():
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    table = _areas_table("Area", ["Re-referrals within 12 months", "Children in need per 10,000 (31 March 2022)"],
+                         [["Lancashire", "19.1%", "372"], ["North West", "22%", "470.7"],
+                          ["Statistical neighbours", "21.0%", "444.8"], ["England", "21.5%", "334.3"]])
+    assert table is not None
+    got = {(f.indicator_raw, f.value_kind, f.value_raw) for f in figures_from_table(table, WideOptions(page=1))}
+    assert got == {
+        ("Re-referrals within 12 months", "actual", "19.1%"), ("Re-referrals within 12 months", "regional", "22%"),
+        ("Re-referrals within 12 months", "statistical_neighbours", "21.0%"),
+        ("Re-referrals within 12 months", "national", "21.5%"),
+        ("Children in need per 10,000 (31 March 2022)", "actual", "372"),
+        ("Children in need per 10,000 (31 March 2022)", "regional", "470.7"),
+        ("Children in need per 10,000 (31 March 2022)", "statistical_neighbours", "444.8"),
+        ("Children in need per 10,000 (31 March 2022)", "national", "334.3"),
+    }
+    dated = [f for f in figures_from_table(table, WideOptions(page=1)) if f.indicator_raw.endswith("2022)")]
+    assert {str(f.period.end) for f in dated} == {"2022-03-31"}
+    assert {f.council_id for f in dated if f.value_kind == "actual"} != {None}
+
+
+def test_rows_of_things_that_are_no_areas_under_measures_make_no_table():
+    assert _areas_table("Service", ["Contacts received", "Referrals received"],
+                        [["Police", "9,861", "2,219"], ["Schools", "9,645", "1,580"]]) is None
+
+
+def test_an_area_table_with_confidence_limits_is_a_statistics_series_not_measures():
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    table = _areas_table("Area", ["Crude rate per 100,000 0-15 yr olds", "95% LCI", "95% UCI"],
+                         [["West Sussex", "17.4", "13.8", "21.7"], ["England", "17.4", "16.9", "17.9"]])
+    assert table is None or not list(figures_from_table(table, WideOptions(page=1)))
+
+
+def test_areas_down_under_a_header_naming_a_value_column_are_left_to_the_other_readers():
+    # a single `Value` column beside counts and denominators: not a table of measures across
+    assert _areas_table("Area Name", ["Count", "Value"], [["West Sussex", "7,763", "88.6"],
+                                                          ["England", "525,083", "82.3"]]) is None
+
+
+def test_an_unruled_header_of_measures_over_rows_of_areas_is_kept():
+    lines = [
+        line(90, (20, "Area"), (120, "Re-referrals"), (240, "Assessments")),
+        line(104, (20, "Lancashire"), (120, "19.1%"), (240, "90%")),
+        line(116, (20, "England"), (120, "21.5%"), (240, "84.5%")),
+    ]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    assert grid.header_rows == 1 and grid.rows[0][1:] == ["Re-referrals", "Assessments"]

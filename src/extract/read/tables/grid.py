@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import classify_header
+from extract.read.tables.areas import areas_down
 from extract.read.tables.cells import (
     Grid,
     Span,
@@ -84,8 +85,10 @@ def grid_to_table(
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
+        # or areas (areas.py)
         names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body) \
-            or (grid.method == "ruled" and _named_single_value(columns, body))
+            or (grid.method == "ruled" and _named_single_value(columns, body)) \
+            or (not any(c.role == "value" for c in columns) and areas_down(body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title

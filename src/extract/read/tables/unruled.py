@@ -7,6 +7,7 @@ import re
 
 from extract.model import Line, normalise_space
 from extract.read.kinds import classify_header
+from extract.read.tables.areas import areas_down
 from extract.read.tables.cells import (
     MONTH,
     Grid,
@@ -293,13 +294,13 @@ def _names_values(header: list[Line], columns: list[Span], min_values: int) -> b
 def _measures_over_periods(header: list[Line], body: list[Line], columns: list[Span], names: set[int],
                            settings: TableSettings) -> bool:
     """A header of measures' names over rows that each lead with a period (`Contacts received` over
-    `1 April 2017 – 31 March 2018  9,645`): a transposed table's header, though it names no value
-    kind (transposed.py reads it). The rows are only built when the header's labels are words."""
+    `1 April 2017 – 31 March 2018  9,645`) or an area (`North West  22%`): a turned table's header, though
+    it names no value kind (transposed.py, areas.py read it). The rows are built only when the labels are words."""
     labels = [t for t in header_cells(header, columns)[1:] if t]
     if len(labels) < 2 or any(is_value_like(t) or not re.search(r"[A-Za-z]{3}", t) for t in labels):
         return False
     rows = lines_to_rows(body, columns, names, settings, headed=True)[0]
-    return periods_down(rows)
+    return periods_down(rows) or areas_down(rows)
 
 
 def unruled_grids(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.read.tables.areas import area_rows, figures_from_area_table
+from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed
@@ -73,6 +73,10 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
         return
     if is_transposed(table):  # rows are periods, columns measures or kinds (transposed.py)
         yield from figures_from_transposed(table, options.page)
+        return
+    measures = area_measures(table)
+    if measures is not None:  # rows are areas, columns measures (areas.py)
+        yield from figures_from_area_measures(table, measures, options.page)
         return
     name_col = _name_column(table)
     if name_col is None:
