@@ -261,3 +261,25 @@ def test_an_unruled_header_of_measures_over_rows_of_areas_is_kept():
     ]
     grid = unruled_grids(lines, SETTINGS)[0]
     assert grid.header_rows == 1 and grid.rows[0][1:] == ["Re-referrals", "Assessments"]
+
+
+# -- a comment column beside the figures, unruled and unlabelled ------------------------------------------------
+
+
+def test_an_unlabelled_comment_column_centred_beside_a_figures_column_stays_a_column_of_its_own():
+    def at(top: float, *cells: tuple[float, str]):
+        return line(top, *cells, height=6.0, char=4.0, space=2.0)
+
+    lines = [
+        at(90, (20, "Indicator"), (200, "Actual"), (260, "Previous quarter")),
+        at(102, (340, "12 of 63 referrals took more")),
+        at(108, (20, "Referrals in one day"), (200, "81.0%"), (260, "79.6%")),
+        at(114, (340, "than one day in August.")),
+        at(128, (340, "Within the 18% threshold and")),
+        at(134, (20, "Re-referrals"), (200, "15.3%"), (260, "16.1%")),
+        at(140, (340, "better than the year before.")),
+    ]
+    grid = unruled_grids(lines, SETTINGS)[0]
+    # the comment's lines never share one with the figures (both centred): still not one column
+    assert [r[2] for r in grid.rows[1:]] == ["79.6%", "16.1%"]
+    assert grid.rows[1][3] == "12 of 63 referrals took more than one day in August."

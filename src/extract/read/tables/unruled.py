@@ -7,7 +7,6 @@ import re
 
 from extract.model import Line, normalise_space
 from extract.read.kinds import classify_header
-from extract.read.tables.areas import areas_down
 from extract.read.tables.cells import (
     MONTH,
     Grid,
@@ -22,10 +21,16 @@ from extract.read.tables.cells import (
     merge_spans,
     without_taken,
 )
-from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
+from extract.read.tables.rows import (
+    lines_to_rows,
+    measures_over_periods,
+    name_columns_of,
+    prose_beside_figures,
+    realign_offset_figures,
+    reclaim_first_row,
+)
 from extract.read.tables.sections import header_over_sections
 from extract.read.tables.table_model import title_above, title_of
-from extract.read.tables.transposed import periods_down
 from extract.settings import TableSettings
 
 _BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
@@ -291,18 +296,6 @@ def _names_values(header: list[Line], columns: list[Span], min_values: int) -> b
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
 
 
-def _measures_over_periods(header: list[Line], body: list[Line], columns: list[Span], names: set[int],
-                           settings: TableSettings) -> bool:
-    """A header of measures' names over rows that each lead with a period (`Contacts received` over
-    `1 April 2017 – 31 March 2018  9,645`) or an area (`North West  22%`): a turned table's header, though
-    it names no value kind (transposed.py, areas.py read it). The rows are built only when the labels are words."""
-    labels = [t for t in header_cells(header, columns)[1:] if t]
-    if len(labels) < 2 or any(is_value_like(t) or not re.search(r"[A-Za-z]{3}", t) for t in labels):
-        return False
-    rows = lines_to_rows(body, columns, names, settings, headed=True)[0]
-    return periods_down(rows) or areas_down(rows)
-
-
 def unruled_grids(
     lines: list[Line], settings: TableSettings, min_values: int = 2, carried: list[Span] | None = None
 ) -> list[Grid]:
@@ -323,7 +316,7 @@ def unruled_grids(
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
         if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values) \
-                and not _measures_over_periods(lines[h_start:h_end], lines[h_end:end], columns, names, settings):
+                and not measures_over_periods(lines[h_start:h_end], lines[h_end:end], columns, names, settings):
             # labels that name no value column: the first row's upper lines, and so are the
             # name lines tight above them (`up to date` over a wrapped figure's `0.542`)
             h_start = h_end = _names_above(lines, h_start, columns, names, settings)
@@ -445,7 +438,8 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
         filled, labelled, names = placed
         under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
         one_label = (i in labelled) != (i + 1 in labelled)
-        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled) \
+                and not prose_beside_figures(body, out, i, i + 1):
             if names is None:
                 names = name_columns_of(body, out)
                 placed = (filled, labelled, names)
@@ -468,7 +462,8 @@ def _figures_under_labels(body: list[Line], columns: list[Span], header: list[Li
     while k < len(out):
         later = [s for s in starts[k + 1 :] if s is not None]
         if starts[k] is None and starts[k - 1] is not None and (not later or out[k][1] <= later[0]) \
-                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body):
+                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body) \
+                and not prose_beside_figures(body, out, k - 1, k):
             out[k - 1 : k + 1] = [(out[k - 1][0], out[k][1])]
             del starts[k]
             continue
