@@ -41,6 +41,31 @@ def test_plural_targets_a_hyphened_out_turn_and_a_group_average_are_value_column
     assert (meaning.role, meaning.kind) == ("value", kind)
 
 
+@pytest.mark.parametrize("label", ["PAF ref", "KPI ref", "Ref no", "Reference number", "NPI/LPI", "Measure code"])
+def test_a_reference_column_however_prefixed_holds_the_code(label):
+    assert classify_header(label).role == "code"
+
+
+@pytest.mark.parametrize(("label", "role"), [("PI", "name"), ("Target ref", "value"), ("Indicator", "name")])
+def test_a_name_or_a_kind_is_no_reference_column(label, role):
+    assert classify_header(label).role == role
+
+
+def test_the_code_column_before_the_name_column_gives_each_figure_its_code():
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    rows = [["NPI/LPI", "Performance Indicators", "2013/14 Actual", "2014/15 Target"],
+            ["LPI0541", "Council tax collected", "98.57%", "98.65%"], ["LPI0542", "Business rates collected",
+                                                                       "99.43%", "99.44%"]]
+    grid = Grid("ruled", [(10.0, 60.0), (60.0, 200.0), (200.0, 250.0), (250.0, 300.0)], rows,
+                [" ".join(r) for r in rows], 0, 90.0, 130.0)
+    table = grid_to_table(grid, 2)
+    assert table is not None
+    got = {(f.indicator_code, f.indicator_raw, f.value_raw) for f in figures_from_table(table, WideOptions(page=1))}
+    assert got == {("LPI0541", "Council tax collected", "98.57%"), ("LPI0541", "Council tax collected", "98.65%"),
+                   ("LPI0542", "Business rates collected", "99.43%"), ("LPI0542", "Business rates collected", "99.44%")}
+
+
 # -- cells of `words = figure` ---------------------------------------------------------------------------
 
 
