@@ -1,0 +1,329 @@
+"""Figures stated in a set form, read whole or not at all.
+
+Council reports state a measure's figures in a few set forms:
+
+- a label line or bullet: `Percentage of successful relief duty outcomes: 54.33% (target 60.00%)`;
+- a clause whose subject names the measure and whose verb gives its level: `The percentage of care
+  leavers in EET 12 months after leaving care was 51.35% in 2018-19 (2017-18: 51.16%)`, `The rate ...
+  has risen during quarter 4 to 56.9`, `The overall rate ... increased slightly from 2.85 to 2.92`,
+  `The rate of Child Protection plans increased between Q4 17/18 (31.8) and Q2 18/19 (40.7)`,
+  `a 43% increase in the number of ..., from 2,349 at the end of 2019/20 to 3,357 at present`;
+  clauses joined by `, and the ...` or `;` each name their own figures;
+- a sentence that goes back to the measure stated just before: `This is a raise from 54.9 at the end of
+  quarter 3, and a rise from 49.1 at the end of March 2017`.
+
+A bracket after a figure (`(target 60%)`, `(2017-18: 51.16%)`, `(last quarter 79.4%)`) is read with the
+vocabulary of column headers (read.kinds.classify_header), so it means here what it means over a column.
+A sentence is read here only when its clauses are all in one of these forms; any other sentence is left to
+the general reader. A subject repeating most of the words of the measure heading above it takes the
+heading's full name (`The rate of Looked After Children per 10,000 children aged under 18` under
+`Rate of Looked After Children per 10,000 population (0-17 years)`). The verbs are a reviewed vocabulary
+(mappings/statement_verbs.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from extract.mappings import mappings_dir, read_csv
+from extract.model import Period, RawFigure
+from extract.read.kinds import classify_header
+from extract.read.narrative.phrases import _period_mentions, _Setting
+from extract.read.narrative.text import _STOPWORDS, _words
+from extract.read.periods import parse_period
+from extract.read.values import infer_unit
+from extract.settings import NarrativeSettings
+
+_FIG = r"£?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s?%|\s+per\s?cent\b)?"
+
+
+def _verbs() -> dict[str, str]:
+    """role → alternation of the verb phrases of that role (mappings/statement_verbs.csv)."""
+    out: dict[str, list[str]] = {}
+    for row in read_csv(mappings_dir() / "statement_verbs.csv", ("role", "pattern", "note")):
+        out.setdefault(row["role"], []).append(row["pattern"])
+    return {role: "|".join(f"(?:{p})" for p in patterns) for role, patterns in out.items()}
+
+
+_V = _verbs()
+# the words a measure's name starts with, after an article or an adjective (`The overall rate of ...`)
+_MEASURE_START = re.compile(
+    r"^(?:(?:overall|annual|average|total|monthly|quarterly|latest|current)\s+)?"
+    r"(?:percentage|proportion|number|rate|average|total|ratio|share)\s+of\s+\S",
+    re.I,
+)
+_NAME = r"[^;:()]+?(?:\s*\([A-Za-z][A-Za-z\s]{0,20}\)[^;:()]*?)*"  # `... Plan (CPP) for year ending June 2017`
+_WHEN = r"(?:(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?[^,;()]{2,30}?)"
+_ADVERB = r"(?:\s+(?:\w+ly|just|around|about|approximately|only))"
+_SPAN = r"(?:\s+(?:during|in|over|throughout|since)\s+[^,;()]{2,30}?)"  # `has risen during quarter 4 to`
+_BRACKETS = r"(?:\s*\([^()]*\))*"
+_TARGET = rf"(?:,?\s+(?:against|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?target\s+of\s+(?P<tfig>{_FIG}))?"
+_TAIL = r"(?P<tail>(?:,\s+[^\d;]*)?)"  # `, a high rate in comparison to ...`: words, no figure
+_MOVE = _V["move"]
+
+_LEVEL = re.compile(
+    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:{_V['level']}){_ADVERB}?\s+(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?"
+    rf"(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
+    re.I,
+)
+_TO = re.compile(
+    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?\s+to\s+"
+    rf"(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
+    re.I,
+)
+_FROM_TO = re.compile(
+    rf"^(?:an?\s+{_FIG}\s+(?:{_V['change']})\s+in\s+)?(?:the\s+)?(?P<name>{_NAME})"
+    rf"(?:\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?{_SPAN}?)?,?\s+from\s+(?P<fig0>{_FIG})(?P<when0>\s+{_WHEN})?"
+    rf"\s+to\s+(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?{_TAIL}$",
+    re.I,
+)
+_BETWEEN = re.compile(
+    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:has\s+)?(?:{_MOVE}){_ADVERB}?\s+between\s+(?P<p0>[^()]{{2,25}}?)\s*\((?P<fig0>{_FIG})\)"
+    rf"\s+and\s+(?P<p1>[^()]{{2,25}}?)\s*\((?P<fig>{_FIG})\){_TAIL}$",
+    re.I,
+)
+_BACK = re.compile(
+    rf"^(?:this|that|it)\s+(?:is|was|represents|marks)\s+an?\s+(?:{_V['change']})\s+(?:from|on)\s+(?P<fig0>{_FIG})"
+    rf"(?P<when0>\s+{_WHEN})?(?:,?\s+and\s+an?\s+(?:{_V['change']})\s+(?:from|on)\s+(?P<fig1>{_FIG})(?P<when1>\s+{_WHEN})?)?"
+    rf"{_TAIL}$",
+    re.I,
+)
+_LABEL = re.compile(rf"^(?P<name>[A-Za-z][^:]{{4,160}}?)\s*:\s*(?P<fig>{_FIG})(?P<br>{_BRACKETS})\s*(?:and)?$", re.I)
+_BRACKET = re.compile(rf"\(\s*(?P<label>[^():]{{1,40}}?)\s*:?\s*(?P<fig>{_FIG})\s*\)")
+_CLAUSES = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+(?=the\s)", re.I)
+# a subject that names no measure but points to the one the heading above names
+_VAGUE = re.compile(
+    r"^(?:performance|figure|result|outturn)(?:\s+(?:this|last|for\s+the)\s+(?:quarter|month|year))?$", re.I
+)
+_NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Za-z])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LEAD = re.compile(r"^(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?", re.I)
+_STEM = 5
+_NO_SETTING = _Setting(None, False, None, None, NarrativeSettings())  # a period phrase read on its own
+
+
+@dataclass
+class Context:
+    """What a sentence's figures may be named by: the measure heading above, the measure last stated."""
+
+    heading: str | None = None
+    last_name: str | None = None
+
+
+@dataclass(frozen=True)
+class _Item:
+    name: str
+    raw: str
+    kind: str
+    period: Period
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower().rstrip("s")[:_STEM] for w in _words(text) if len(w) > 3 and w.lower() not in _STOPWORDS}
+
+
+def about_heading(heading: str, name: str) -> bool:
+    """A subject repeating most words of a heading that names one measure (no `A and B`, no list)."""
+    if re.search(r",(?!\d{3})|;|&|\band\b", heading):
+        return False
+    own = _stems(heading)
+    return len(own) >= 2 and len(own & _stems(name)) >= 0.6 * len(own)
+
+
+def _period(when: str | None) -> Period:
+    """`in 2018-19`, `at the end of March 2017` (a point in time), `during quarter 4`: the period the
+    general reader's period phrases give it (phrases.py), else the label read alone; `at present`: none."""
+    text = (when or "").strip()
+    found = [m.period for m in _period_mentions(text, _NO_SETTING) if m.period is not None]
+    if len(found) == 1:
+        return found[0]
+    text = _LEAD.sub("", text)
+    if not text or not re.search(r"\d", text):
+        return Period(None)
+    return parse_period(text)
+
+
+def _brackets(text: str, name: str) -> list[_Item] | None:
+    """`(target 60%)  (2017-18: 51.16%)`: each bracket a figure of a kind its label gives, else None."""
+    items: list[_Item] = []
+    rest = text
+    for m in _BRACKET.finditer(text):
+        meaning = classify_header(m.group("label"))
+        if meaning.role != "value" or meaning.kind is None:
+            return None
+        period = parse_period(meaning.period_label) if meaning.period_label else Period(None)
+        items.append(_Item(name, m.group("fig"), meaning.kind, period))
+        rest = rest.replace(m.group(0), "", 1)
+    return items if not rest.strip() else None
+
+
+_NAME_PERIOD = re.compile(
+    r"\s+(?:for|in|at|during|as\s+at)\s+(?:the\s+)?((?:year|quarter|month)\s+ending\s+.+|\S.{2,25})$"
+)
+
+
+def _split_name(name: str) -> tuple[str, Period]:
+    """`annual rate of ... Plan (CPP) for year ending June 2017`: the name, and the period at its end."""
+    m = _NAME_PERIOD.search(name)
+    if m:
+        period = parse_period(m.group(1))
+        if period.type != "unknown":
+            return name[: m.start()], period
+    return name, Period(None)
+
+
+def _measure_name(name: str, ctx: Context) -> str | None:
+    """The clause's subject as the measure's name (the heading's, when it repeats it); None when the
+    subject names no measure (`Performance`, `This`)."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I)
+    if _VAGUE.match(name):
+        return ctx.heading  # `Performance this quarter was 82.1%` under a heading naming one measure
+    if not _MEASURE_START.match(name) or len(_words(name)) > 25:
+        return None
+    if ctx.heading and about_heading(ctx.heading, name):
+        return ctx.heading
+    return name
+
+
+def _not_figure(raw: str) -> bool:
+    return bool(_YEAR.fullmatch(raw))  # `... was 2019`: a year, not a level
+
+
+def _clause(clause: str, ctx: Context) -> list[_Item] | None:
+    clause = clause.strip().rstrip(".;,").strip()
+    if m := _BETWEEN.match(clause):
+        name, _ = _split_name(m.group("name"))
+        named = _measure_name(name, ctx)
+        p0, p1 = parse_period(m.group("p0")), parse_period(m.group("p1"))
+        if named is None or p0.type == "unknown" or p1.type == "unknown":
+            return None
+        return [_Item(named, m.group("fig0"), "actual", p0), _Item(named, m.group("fig"), "actual", p1)]
+    if m := _FROM_TO.match(clause):
+        name, own = _split_name(m.group("name"))
+        named = _measure_name(name, ctx)
+        if named is None:
+            return None
+        when0, when = m.group("when0"), m.group("when")
+        earlier = _period(when0)
+        # `from 2.85 to 2.92`: where it began is the previous level; dated (`at the end of 2019/20`), that period's
+        kind0 = "actual" if earlier.type != "unknown" or earlier.label else "previous_period"
+        later = _period(when) if when else own
+        return [_Item(named, m.group("fig0"), kind0, earlier), _Item(named, m.group("fig"), "actual", later)]
+    for pattern in (_LEVEL, _TO):
+        if m := pattern.match(clause):
+            name, own = _split_name(m.group("name"))
+            named = _measure_name(name, ctx)
+            if named is None or _not_figure(m.group("fig")):
+                return None
+            when = m.group("when") or (m.groupdict().get("span") or "")
+            period = _period(when) if when.strip() else own
+            items = [_Item(named, m.group("fig"), "actual", period)]
+            extra = _brackets(m.group("br") + m.group("br2"), named)
+            if extra is None:
+                return None
+            if m.group("tfig"):
+                items.append(_Item(named, m.group("tfig"), "target", Period(None)))
+            return items + extra
+    if (m := _BACK.match(clause)) and ctx.last_name:
+        items = []
+        for fig, when in (("fig0", "when0"), ("fig1", "when1")):
+            if m.group(fig):
+                period = _period(m.group(when))
+                kind = "actual" if period.type != "unknown" or period.label else "previous_period"
+                items.append(_Item(ctx.last_name, m.group(fig), kind, period))
+        return items
+    return None
+
+
+def _label_line(sentence: str) -> list[_Item] | None:
+    """`Measure: 23 (target 25)`: the label names the figure and the brackets beside it."""
+    m = _LABEL.match(sentence.strip().rstrip(".;,").strip())
+    if not m:
+        return None
+    name = m.group("name").strip()
+    words = _words(name)
+    short_kind = len(words) <= 3 and classify_header(name).role == "value"
+    if len(words) < 2 or len(words) > 25 or short_kind or re.search(r"[.!?]\s", name):
+        return None  # `Target: 85%` is a label of a kind, not a measure; `... rates of:` a lead-in
+    extra = _brackets(m.group("br"), name)
+    if extra is None:
+        return None
+    return [_Item(name, m.group("fig"), "actual", Period(None)), *extra]
+
+
+_KIND_OVER_FIGURE = re.compile(rf"^\s*(?P<label>[A-Za-z][A-Za-z0-9 /'’-]{{1,40}}?)\s*:?\s*\n\s*(?P<fig>{_FIG})\s*$")
+
+
+def read_kind_over_figure(block: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure]:
+    """`Previous quarter` over `61%` (a small table's label and figure, under the sentence holding the
+    latest figure): that kind's figure of the one measure the heading above names; nothing when the
+    label is no kind's (`Contacts`, `Page`) or no heading names one measure."""
+    m = _KIND_OVER_FIGURE.match(block)
+    if not m or not ctx.heading or re.search(r",(?!\d{3})|;|&|\band\b", ctx.heading):
+        return []
+    label = m.group("label").strip()
+    meaning = classify_header(label)
+    if meaning.role != "value" or meaning.kind in {None, "actual"} or len(_words(label)) > 4:
+        return []  # a dated label (`2023/24`) over a figure says nothing of which measure it is
+    item = _Item(ctx.heading, m.group("fig"), meaning.kind, Period(None))
+    context = re.sub(r"\s+", " ", block).strip()
+    return [
+        RawFigure(
+            indicator_raw=item.name,
+            value_raw=item.raw,
+            value_kind=item.kind,  # type: ignore[arg-type]
+            context=context,
+            source="narrative",
+            period=item.period,
+            unit=_unit(item),
+            section=section,
+            page=page,
+        )
+    ]
+
+
+def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure] | None:
+    """The figures of a sentence in a set form, or None when any of its clauses is in none."""
+    text = _NUMBERING.sub("", sentence)  # `2.1 The percentage of ...`: the paragraph's number
+    items = _label_line(text)
+    if items is None:
+        items = []
+        for clause in _CLAUSES.split(text):
+            if items and not re.search(r"\d", clause):
+                continue  # `...; this has now fallen below the national average`: a comment, no figure
+            found = _clause(clause, ctx)
+            if found is None:
+                return None
+            if items and found and found[0].kind == "actual" and found[0].period.label is None:
+                # `... was 51.35% in 2018-19 (...), and the percentage ... was 45.16%`: the sentence's period
+                found[0] = replace(found[0], period=items[0].period)
+            items.extend(found)
+    if not items:
+        return None
+    ctx.last_name = items[0].name
+    return [
+        RawFigure(
+            indicator_raw=item.name,
+            value_raw=item.raw,
+            value_kind=item.kind,  # type: ignore[arg-type]
+            context=sentence,
+            source="narrative",
+            period=item.period,
+            unit=_unit(item),
+            section=section,
+            page=page,
+        )
+        for item in items
+    ]
+
+
+def _unit(item: _Item) -> str:
+    if item.raw.endswith("%") or item.raw.endswith("cent"):
+        return "percent"
+    if item.raw.startswith("£"):
+        return "gbp"
+    if re.search(r"\baverage\b.*\bdays\b", item.name, re.I):
+        return "days"  # `The average number of working days by which ... was 38`: days, though `number of`
+    # a rate with no base printed is no count
+    return infer_unit(item.raw, item.name) or ("unknown" if re.search(r"\brate\b", item.name, re.I) else "count")
