@@ -188,3 +188,63 @@ def test_a_label_over_a_figure_gives_nothing_without_a_measure_heading_or_a_kind
     assert rows("GCSE passes at 5 A*-C across the Island\n\n2023/24\n61%") == []  # a period is no kind
     assert rows("GCSE passes at 5 A*-C across the Island\n\nContacts\n61") == []
     assert rows("Target\n80%") == []  # no heading at all
+
+
+# --------------------------------------------------------------------------- `Area = figure` lists
+
+
+def test_area_lines_after_a_dated_lead_in_are_the_heading_measure_benchmarks():
+    text = (
+        f"{LAC}\n\nLatest benchmarking figures for March 2016 show LAC rates of:\n\n"
+        "Shropshire = 47\nStatistical neighbours = 53.8\nEngland = 60"
+    )
+    assert rows(text) == [
+        (LAC, "actual", "47", "March 2016"),
+        (LAC, "statistical_neighbours", "53.8", "March 2016"),
+        (LAC, "national", "60", "March 2016"),
+    ]
+
+
+def test_area_lines_give_nothing_without_a_lead_in_a_measure_heading_or_known_labels():
+    lines = "Shropshire = 47\nEngland = 60"
+    assert rows(f"{LAC}\n\n{lines}") == []  # no lead-in ending with a colon
+    assert rows(f"Children in care and care leavers\n\nFigures for March 2016:\n\n{lines}") == []
+    assert rows(f"{LAC}\n\nFigures for March 2016:\n\nContacts = 47\nEngland = 60") == []  # every line or none
+
+
+# --------------------------------------------------------------------------- more of the same forms
+
+
+def test_label_lines_with_a_dash_a_target_clause_a_dated_name_and_several_brackets():
+    assert rows("• Re-referrals within 12 months – 21.3% (target 20%)") == [
+        ("Re-referrals within 12 months", "actual", "21.3%", None),
+        ("Re-referrals within 12 months", "target", "20%", None),
+    ]
+    assert [k for _, k, _, _ in rows("• Re-referrals within 12 months: 21.3% against a target of 20%")] == [
+        "actual",
+        "target",
+    ]
+    name = "Care leavers in education, employment or training"
+    assert rows(f"• {name} (Q3 2023/24): 58% (target 60%; last quarter 55%)") == [
+        (name, "actual", "58%", "Q3 2023/24"),
+        (name, "target", "60%", None),
+        (name, "previous_period", "55%", None),
+    ]
+    assert rows("2019 - 20: 45%") == []  # a year is no measure's name
+
+
+def test_a_level_compared_with_an_earlier_one_and_a_rate_per_10000():
+    name = "percentage of EHCPs issued within 20 weeks"
+    assert rows(f"The {name} was 64% in Q2, compared with 58% in Q1.") == [
+        (name, "actual", "64%", "Q2"),
+        (name, "actual", "58%", "Q1"),
+    ]
+    assert [k for _, k, _, _ in rows("The number of children looked after was 412, up from 398 last year.")] == [
+        "actual",
+        "previous_year",
+    ]
+    figures = extract_narrative("The rate of children in need was 350 per 10,000 (England 343).", strict=True)
+    assert [(f.indicator_raw, f.value_kind, f.unit) for f in figures] == [
+        ("rate of children in need", "actual", "rate_per_10k"),
+        ("rate of children in need", "national", "rate_per_10k"),
+    ]

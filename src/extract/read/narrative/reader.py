@@ -35,7 +35,7 @@ from extract.read.narrative.indicators import (
 )
 from extract.read.narrative.naming import _names_something, _unambiguous, _with_predicate
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
-from extract.read.narrative.stated import Context, read_kind_over_figure, read_stated
+from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
     _HEADING_LINE,
@@ -409,13 +409,20 @@ def extract_narrative(
             memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
             just_headed = memory.heading
-            stated = Context(memory.heading)
+            if block.rstrip().endswith(":"):
+                stated.lead = normalise_space(block)  # `... for March 2016 show LAC rates of:`: a lead-in
+            else:
+                stated = Context(memory.heading)
         elif _NUMBERED_PARAGRAPH.match(block):
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
-        if labelled := read_kind_over_figure(block, stated, page=page, section=section):
-            out.extend(labelled)  # `Previous quarter` over `61%` under the heading naming the measure
+        labelled = read_kind_over_figure(block, stated, page=page, section=section) or read_area_lines(
+            block, stated, page=page, section=section
+        )
+        if labelled:
+            # `Previous quarter` over `61%`, `England = 60` lines: figures of the measure the heading names
+            out.extend(labelled)
             continue
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
@@ -426,6 +433,8 @@ def extract_narrative(
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
+            if not found:
+                stated.lead = sentence if sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:
                 # the measure noun first: most sentences have none, and the phrase search is slow

@@ -58,18 +58,28 @@ _WHEN = r"(?:(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?[^,;()]{2,3
 _ADVERB = r"(?:\s+(?:\w+ly|just|around|about|approximately|only))"
 _SPAN = r"(?:\s+(?:during|in|over|throughout|since)\s+[^,;()]{2,30}?)"  # `has risen during quarter 4 to`
 _BRACKETS = r"(?:\s*\([^()]*\))*"
+# `350 per 10,000 children`: the base printed after a rate
+_PER = r"(?P<per>\s+per\s+(?:100,000|10,000|1,000)(?:\s+(?:children|population|people|young\s+people|under\s+18s))?)?"
+# `..., compared with 58% in Q1`, `, up from 412 in March 2022`: the level compared with
+_RELATIVE = (
+    r"(?:(?:in\s+)?(?:the\s+)?(?:last|previous|same)\s+(?:year|quarter|month|period)(?:\s+last\s+year)?|a\s+year\s+ago)"
+)
+_COMPARED = (
+    rf"(?:,?\s+(?:compared\s+(?:with|to)|up\s+from|down\s+from)\s+(?P<cfig>{_FIG})"
+    rf"(?P<cwhen>\s+{_RELATIVE}|\s+{_WHEN})?)?"
+)
 _TARGET = rf"(?:,?\s+(?:against|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?target\s+of\s+(?P<tfig>{_FIG}))?"
 _TAIL = r"(?P<tail>(?:,\s+[^\d;]*)?)"  # `, a high rate in comparison to ...`: words, no figure
 _MOVE = _V["move"]
 
 _LEVEL = re.compile(
-    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:{_V['level']}){_ADVERB}?\s+(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?"
-    rf"(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
+    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:{_V['level']}){_ADVERB}?\s+(?P<fig>{_FIG}){_PER}(?P<when>\s+{_WHEN})?"
+    rf"(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
     re.I,
 )
 _TO = re.compile(
     rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?\s+to\s+"
-    rf"(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
+    rf"(?P<fig>{_FIG}){_PER}(?P<when>\s+{_WHEN})?(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
     re.I,
 )
 _FROM_TO = re.compile(
@@ -89,13 +99,20 @@ _BACK = re.compile(
     rf"{_TAIL}$",
     re.I,
 )
-_LABEL = re.compile(rf"^(?P<name>[A-Za-z][^:]{{4,160}}?)\s*:\s*(?P<fig>{_FIG})(?P<br>{_BRACKETS})\s*(?:and)?$", re.I)
-_BRACKET = re.compile(rf"\(\s*(?P<label>[^():]{{1,40}}?)\s*:?\s*(?P<fig>{_FIG})\s*\)")
+_LABEL = re.compile(
+    rf"^(?P<name>[A-Za-z][^:]{{4,160}}?)(?:\s*:|\s+[–—-])\s*(?P<fig>{_FIG})(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS})"
+    r"\s*(?:and)?$",
+    re.I,
+)
+_PARTS = re.compile(r";\s*|,(?!\d{3})\s*")  # `(target 60%; last quarter 55%)`, `(target 15%, England 23%)`
+_PART = re.compile(rf"^(?P<label>[^():;]{{1,40}}?)\s*:?\s*(?P<fig>{_FIG})$")
 _CLAUSES = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+(?=the\s)", re.I)
 # a subject that names no measure but points to the one the heading above names
 _VAGUE = re.compile(
     r"^(?:performance|figure|result|outturn)(?:\s+(?:this|last|for\s+the)\s+(?:quarter|month|year))?$", re.I
 )
+_AREA = re.compile(rf"^(?P<label>[A-Z][A-Za-z'’ -]{{1,40}}?)\s*[=:]\s*(?P<fig>{_FIG})$")
+_LIST_HEADING = re.compile(r",(?!\d{3})|;|&|\band\b")  # `A and B`, `A, B`: a heading of more than one measure
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Za-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEAD = re.compile(r"^(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?", re.I)
@@ -109,6 +126,7 @@ class Context:
 
     heading: str | None = None
     last_name: str | None = None
+    lead: str | None = None  # the sentence before when it ends with a colon (`... for March 2016 show:`)
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,7 @@ class _Item:
     raw: str
     kind: str
     period: Period
+    unit: str | None = None  # printed beside the figure (`per 10,000`); else read from the name
 
 
 def _stems(text: str) -> set[str]:
@@ -125,7 +144,7 @@ def _stems(text: str) -> set[str]:
 
 def about_heading(heading: str, name: str) -> bool:
     """A subject repeating most words of a heading that names one measure (no `A and B`, no list)."""
-    if re.search(r",(?!\d{3})|;|&|\band\b", heading):
+    if _LIST_HEADING.search(heading):
         return False
     own = _stems(heading)
     return len(own) >= 2 and len(own & _stems(name)) >= 0.6 * len(own)
@@ -145,17 +164,20 @@ def _period(when: str | None) -> Period:
 
 
 def _brackets(text: str, name: str) -> list[_Item] | None:
-    """`(target 60%)  (2017-18: 51.16%)`: each bracket a figure of a kind its label gives, else None."""
+    """`(target 60%)  (2017-18: 51.16%)  (target 60%; last quarter 55%)`: each part of each bracket a figure
+    of a kind its label gives (the column headers' vocabulary), else None."""
     items: list[_Item] = []
-    rest = text
-    for m in _BRACKET.finditer(text):
-        meaning = classify_header(m.group("label"))
-        if meaning.role != "value" or meaning.kind is None:
-            return None
-        period = parse_period(meaning.period_label) if meaning.period_label else Period(None)
-        items.append(_Item(name, m.group("fig"), meaning.kind, period))
-        rest = rest.replace(m.group(0), "", 1)
-    return items if not rest.strip() else None
+    for group in re.findall(r"\(([^()]*)\)", text):
+        for part in _PARTS.split(group):
+            m = _PART.match(part.strip())
+            if not m:
+                return None
+            meaning = classify_header(m.group("label"))
+            if meaning.role != "value" or meaning.kind is None:
+                return None
+            period = parse_period(meaning.period_label) if meaning.period_label else Period(None)
+            items.append(_Item(name, m.group("fig"), meaning.kind, period))
+    return items if not re.sub(r"\([^()]*\)", "", text).strip() else None
 
 
 _NAME_PERIOD = re.compile(
@@ -218,13 +240,21 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
                 return None
             when = m.group("when") or (m.groupdict().get("span") or "")
             period = _period(when) if when.strip() else own
-            items = [_Item(named, m.group("fig"), "actual", period)]
+            per = infer_unit("", m.group("per")) if m.group("per") else None  # `350 per 10,000`
+            items = [_Item(named, m.group("fig"), "actual", period, per)]
             extra = _brackets(m.group("br") + m.group("br2"), named)
             if extra is None:
                 return None
+            if m.group("cfig"):
+                # `64% in Q2, compared with 58% in Q1`: dated, that period's level; else the one before
+                relative = classify_header(re.sub(r"^\s*(?:in\s+)?(?:the\s+)?", "", m.group("cwhen") or ""))
+                earlier = Period(None) if relative.kind and relative.kind != "actual" else _period(m.group("cwhen"))
+                kind = relative.kind if relative.kind and relative.kind != "actual" else None
+                kind = kind or ("actual" if earlier.label else "previous_period")
+                items.append(_Item(named, m.group("cfig"), kind, earlier, per))
             if m.group("tfig"):
-                items.append(_Item(named, m.group("tfig"), "target", Period(None)))
-            return items + extra
+                items.append(_Item(named, m.group("tfig"), "target", Period(None), per))
+            return items + [replace(item, unit=per) for item in extra]
     if (m := _BACK.match(clause)) and ctx.last_name:
         items = []
         for fig, when in (("fig0", "when0"), ("fig1", "when1")):
@@ -246,10 +276,15 @@ def _label_line(sentence: str) -> list[_Item] | None:
     short_kind = len(words) <= 3 and classify_header(name).role == "value"
     if len(words) < 2 or len(words) > 25 or short_kind or re.search(r"[.!?]\s", name):
         return None  # `Target: 85%` is a label of a kind, not a measure; `... rates of:` a lead-in
-    extra = _brackets(m.group("br"), name)
+    period = Period(None)
+    if (dated := re.search(r"\s*\(([^()]+)\)$", name)) and parse_period(dated.group(1)).type != "unknown":
+        # `Care leavers in EET (Q3 2023/24): 58%`: the bracket dates the figure, it is no part of the name
+        name, period = name[: dated.start()], parse_period(dated.group(1))
+    extra = _brackets(m.group("br") + m.group("br2"), name)
     if extra is None:
         return None
-    return [_Item(name, m.group("fig"), "actual", Period(None)), *extra]
+    target = [_Item(name, m.group("tfig"), "target", Period(None))] if m.group("tfig") else []
+    return [_Item(name, m.group("fig"), "actual", period), *target, *extra]
 
 
 _KIND_OVER_FIGURE = re.compile(rf"^\s*(?P<label>[A-Za-z][A-Za-z0-9 /'’-]{{1,40}}?)\s*:?\s*\n\s*(?P<fig>{_FIG})\s*$")
@@ -260,7 +295,7 @@ def read_kind_over_figure(block: str, ctx: Context, *, page: int | None, section
     latest figure): that kind's figure of the one measure the heading above names; nothing when the
     label is no kind's (`Contacts`, `Page`) or no heading names one measure."""
     m = _KIND_OVER_FIGURE.match(block)
-    if not m or not ctx.heading or re.search(r",(?!\d{3})|;|&|\band\b", ctx.heading):
+    if not m or not ctx.heading or _LIST_HEADING.search(ctx.heading):
         return []
     label = m.group("label").strip()
     meaning = classify_header(label)
@@ -283,6 +318,32 @@ def read_kind_over_figure(block: str, ctx: Context, *, page: int | None, section
     ]
 
 
+def _area_line(sentence: str, ctx: Context) -> list[_Item] | None:
+    """`England = 60`, `Shropshire: 47` in a list under a heading naming one measure, after a lead-in
+    ending with a colon (`Latest benchmarking figures for March 2016 show LAC rates of:`): the figure of
+    the area or kind the label names (read.kinds.classify_header), dated by the lead-in."""
+    m = _AREA.match(sentence.strip().rstrip(".;,"))
+    if not m or not ctx.heading or not ctx.lead or _LIST_HEADING.search(ctx.heading):
+        return None
+    meaning = classify_header(m.group("label"))
+    if meaning.role != "value" or meaning.kind is None or meaning.period_label:
+        return None
+    return [_Item(ctx.heading, m.group("fig"), meaning.kind, _period(ctx.lead))]
+
+
+def read_area_lines(block: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure]:
+    """A list of `Area = figure` lines (a bullet each, or lines of one block): every line in that form,
+    else nothing."""
+    lines = [re.sub(r"\s+", " ", ln).strip(" \t•·-–") for ln in block.splitlines() if ln.strip()]
+    out: list[RawFigure] = []
+    for line in lines:
+        items = _area_line(line, ctx)
+        if items is None:
+            return []
+        out.extend(_figures(items, line, page, section))
+    return out
+
+
 def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure] | None:
     """The figures of a sentence in a set form, or None when any of its clauses is in none."""
     text = _NUMBERING.sub("", sentence)  # `2.1 The percentage of ...`: the paragraph's number
@@ -302,6 +363,10 @@ def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str |
     if not items:
         return None
     ctx.last_name = items[0].name
+    return _figures(items, sentence, page, section)
+
+
+def _figures(items: list[_Item], sentence: str, page: int | None, section: str | None) -> list[RawFigure]:
     return [
         RawFigure(
             indicator_raw=item.name,
@@ -319,6 +384,8 @@ def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str |
 
 
 def _unit(item: _Item) -> str:
+    if item.unit:
+        return item.unit
     if item.raw.endswith("%") or item.raw.endswith("cent"):
         return "percent"
     if item.raw.startswith("£"):
