@@ -248,3 +248,13 @@ def test_a_level_compared_with_an_earlier_one_and_a_rate_per_10000():
         ("rate of children in need", "actual", "rate_per_10k"),
         ("rate of children in need", "national", "rate_per_10k"),
     ]
+
+
+def test_label_lines_that_are_a_documents_fields_give_nothing():
+    assert rows("Wards affected: 2") == []  # a bare number whose label says nothing it counts
+    assert rows("Report date: 2023") == []
+    assert rows("Agenda item: 7 (target 3)") == []
+    assert rows("Children looked after: 412 (target 400)") == [
+        ("Children looked after", "actual", "412", None),
+        ("Children looked after", "target", "400", None),
+    ]

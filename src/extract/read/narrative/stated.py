@@ -113,6 +113,15 @@ _VAGUE = re.compile(
 )
 _AREA = re.compile(rf"^(?P<label>[A-Z][A-Za-z'’ -]{{1,40}}?)\s*[=:]\s*(?P<fig>{_FIG})$")
 _LIST_HEADING = re.compile(r",(?!\d{3})|;|&|\band\b")  # `A and B`, `A, B`: a heading of more than one measure
+# a label that says what its number counts or measures (mappings/measure_words.csv: number of, rate, average)
+_COUNTED = re.compile(
+    "|".join(f"(?:{row['pattern']})" for row in read_csv(mappings_dir() / "measure_words.csv", ("measure", "pattern"))),
+    re.I,
+)
+_FIELD = re.compile(
+    "|".join(f"(?:{row['pattern']})" for row in read_csv(mappings_dir() / "label_fields.csv", ("pattern", "note"))),
+    re.I,
+)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Za-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEAD = re.compile(r"^(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?", re.I)
@@ -276,6 +285,13 @@ def _label_line(sentence: str) -> list[_Item] | None:
     short_kind = len(words) <= 3 and classify_header(name).role == "value"
     if len(words) < 2 or len(words) > 25 or short_kind or re.search(r"[.!?]\s", name):
         return None  # `Target: 85%` is a label of a kind, not a measure; `... rates of:` a lead-in
+    if _not_figure(m.group("fig")) or _FIELD.search(name):
+        return None  # `Report date: 2023`, `Agenda item: 7`: a document's field, not a measure
+    compared = m.group("tfig") or m.group("br") or m.group("br2")
+    if not re.search(r"%|per\s?cent", m.group("fig")) and not _COUNTED.search(name) and not compared:
+        # `Wards affected: 2`: a bare number is a measure's where the label says what it counts or the
+        # line gives it a target or an earlier value (`Children looked after: 412 (target 400)`)
+        return None
     period = Period(None)
     if (dated := re.search(r"\s*\(([^()]+)\)$", name)) and parse_period(dated.group(1)).type != "unknown":
         # `Care leavers in EET (Q3 2023/24): 58%`: the bracket dates the figure, it is no part of the name
