@@ -258,3 +258,15 @@ def test_label_lines_that_are_a_documents_fields_give_nothing():
         ("Children looked after", "actual", "412", None),
         ("Children looked after", "target", "400", None),
     ]
+
+
+def test_a_cohort_after_the_figure_is_no_set_form():
+    # the figure of a cohort is no level of the whole measure: left to the general reader, which keeps
+    # what it can tell apart
+    for sentence in (
+        "The percentage of pupils achieving the expected standard was 45% in the most deprived areas.",
+        "The percentage of pupils achieving the expected standard was 65%, for boys.",
+        "The rate of children looked after has risen in the most deprived areas to 56.1.",
+    ):
+        assert stated(sentence) is None, sentence
+    assert stated("The rate of children looked after has risen during quarter 4 to 56.9.") is not None

@@ -69,7 +69,8 @@ _COMPARED = (
     rf"(?P<cwhen>\s+{_RELATIVE}|\s+{_WHEN})?)?"
 )
 _TARGET = rf"(?:,?\s+(?:against|compared\s+(?:with|to))\s+(?:an?\s+|the\s+)?target\s+of\s+(?P<tfig>{_FIG}))?"
-_TAIL = r"(?P<tail>(?:,\s+[^\d;]*)?)"  # `, a high rate in comparison to ...`: words, no figure
+# `, a high rate in comparison to ...`: words, no figure; never a cohort (`, for boys`), which would be lost
+_TAIL = r"(?P<tail>(?:,\s+(?!(?:for|among|amongst|in|of|aged|at|within)\b)[^\d;]*)?)"
 _MOVE = _V["move"]
 
 _LEVEL = re.compile(
@@ -84,7 +85,7 @@ _TO = re.compile(
 )
 _FROM_TO = re.compile(
     rf"^(?:an?\s+{_FIG}\s+(?:{_V['change']})\s+in\s+)?(?:the\s+)?(?P<name>{_NAME})"
-    rf"(?:\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?{_SPAN}?)?,?\s+from\s+(?P<fig0>{_FIG})(?P<when0>\s+{_WHEN})?"
+    rf"(?:\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?)?,?\s+from\s+(?P<fig0>{_FIG})(?P<when0>\s+{_WHEN})?"
     rf"\s+to\s+(?P<fig>{_FIG})(?P<when>\s+{_WHEN})?{_TAIL}$",
     re.I,
 )
@@ -194,6 +195,24 @@ _NAME_PERIOD = re.compile(
 )
 
 
+_NOW = re.compile(
+    r"^(?:(?:at|as\s+at)\s+present|at\s+the\s+(?:moment|time\s+of\s+writing)|"
+    r"(?:at\s+the\s+end\s+of|throughout|over|during|in)\s+the\s+(?:year|quarter|month))$",
+    re.I,
+)
+
+
+def _when_ok(*phrases: str | None) -> bool:
+    """Each phrase after a figure or its verb dates it (`in 2018-19`, `during quarter 4`, `at present`):
+    `in the most deprived areas` is a cohort, whose figure is no level of the whole measure."""
+    for phrase in phrases:
+        text = (phrase or "").strip()
+        relative = classify_header(re.sub(r"^(?:in\s+)?(?:the\s+)?", "", text, flags=re.I)).kind
+        if text and not _NOW.match(text) and _period(text).label is None and relative in {None, "actual"}:
+            return False  # `last year`, `the same period last year`: relative, dated by their kind
+    return True
+
+
 def _split_name(name: str) -> tuple[str, Period]:
     """`annual rate of ... Plan (CPP) for year ending June 2017`: the name, and the period at its end."""
     m = _NAME_PERIOD.search(name)
@@ -236,6 +255,8 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
         if named is None:
             return None
         when0, when = m.group("when0"), m.group("when")
+        if not _when_ok(when0, when, m.group("span")):
+            return None
         earlier = _period(when0)
         # `from 2.85 to 2.92`: where it began is the previous level; dated (`at the end of 2019/20`), that period's
         kind0 = "actual" if earlier.type != "unknown" or earlier.label else "previous_period"
@@ -248,6 +269,8 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
             if named is None or _not_figure(m.group("fig")):
                 return None
             when = m.group("when") or (m.groupdict().get("span") or "")
+            if not _when_ok(m.group("when"), m.groupdict().get("span"), m.group("cwhen")):
+                return None
             period = _period(when) if when.strip() else own
             per = infer_unit("", m.group("per")) if m.group("per") else None  # `350 per 10,000`
             items = [_Item(named, m.group("fig"), "actual", period, per)]
@@ -264,7 +287,7 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
             if m.group("tfig"):
                 items.append(_Item(named, m.group("tfig"), "target", Period(None), per))
             return items + [replace(item, unit=per) for item in extra]
-    if (m := _BACK.match(clause)) and ctx.last_name:
+    if (m := _BACK.match(clause)) and ctx.last_name and _when_ok(m.group("when0"), m.group("when1")):
         items = []
         for fig, when in (("fig0", "when0"), ("fig1", "when1")):
             if m.group(fig):
