@@ -270,3 +270,8 @@ def test_a_cohort_after_the_figure_is_no_set_form():
     ):
         assert stated(sentence) is None, sentence
     assert stated("The rate of children looked after has risen during quarter 4 to 56.9.") is not None
+
+
+def test_a_range_before_a_dash_is_no_label():
+    # a risk matrix's key: `High 13 - 25` is the end of a range, not a measure's name and its figure
+    assert rows("Level of Risk Score Low 1 - 6 Moderate 7 - 12 High 13 - 25") == []

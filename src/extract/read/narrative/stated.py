@@ -304,6 +304,8 @@ def _label_line(sentence: str) -> list[_Item] | None:
     if not m:
         return None
     name = m.group("name").strip()
+    if not re.search(r"[A-Za-z)]$", name):
+        return None  # `Low 1 - 6 Moderate 7 - 12 High 13 - 25`: a range's end, not a measure's name
     words = _words(name)
     short_kind = len(words) <= 3 and classify_header(name).role == "value"
     if len(words) < 2 or len(words) > 25 or short_kind or re.search(r"[.!?]\s", name):
@@ -341,20 +343,7 @@ def read_kind_over_figure(block: str, ctx: Context, *, page: int | None, section
     if meaning.role != "value" or meaning.kind in {None, "actual"} or len(_words(label)) > 4:
         return []  # a dated label (`2023/24`) over a figure says nothing of which measure it is
     item = _Item(ctx.heading, m.group("fig"), meaning.kind, Period(None))
-    context = re.sub(r"\s+", " ", block).strip()
-    return [
-        RawFigure(
-            indicator_raw=item.name,
-            value_raw=item.raw,
-            value_kind=item.kind,  # type: ignore[arg-type]
-            context=context,
-            source="narrative",
-            period=item.period,
-            unit=_unit(item),
-            section=section,
-            page=page,
-        )
-    ]
+    return _figures([item], re.sub(r"\s+", " ", block).strip(), page, section)
 
 
 def _area_line(sentence: str, ctx: Context) -> list[_Item] | None:
@@ -408,6 +397,7 @@ def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str |
 def _figures(items: list[_Item], sentence: str, page: int | None, section: str | None) -> list[RawFigure]:
     return [
         RawFigure(
+            value=float(re.sub(r"[^\d.]", "", item.raw)),
             indicator_raw=item.name,
             value_raw=item.raw,
             value_kind=item.kind,  # type: ignore[arg-type]
