@@ -433,8 +433,7 @@ def extract_narrative(
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
-            if not found:
-                stated.lead = sentence if sentence.endswith(":") else None
+            stated.lead = sentence if not found and sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:
                 # the measure noun first: most sentences have none, and the phrase search is slow

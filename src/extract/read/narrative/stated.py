@@ -123,6 +123,12 @@ _FIELD = re.compile(
     "|".join(f"(?:{row['pattern']})" for row in read_csv(mappings_dir() / "label_fields.csv", ("pattern", "note"))),
     re.I,
 )
+# what any set form holds: a measure's subject, a label's colon or dash, a word going back, a vague subject
+_QUICK = re.compile(
+    r"\b(?:percentage|proportion|number|rate|average|total|ratio|share)\s+of\b|[:–—]|\s-\s"
+    r"|^(?:this|that|it)\b|^(?:performance|figure|result|outturn)\b",
+    re.I,
+)
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Za-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEAD = re.compile(r"^(?:in|at|for|during|as\s+at|by)\s+(?:the\s+end\s+of\s+)?", re.I)
@@ -362,6 +368,8 @@ def _area_line(sentence: str, ctx: Context) -> list[_Item] | None:
 def read_area_lines(block: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure]:
     """A list of `Area = figure` lines (a bullet each, or lines of one block): every line in that form,
     else nothing."""
+    if not ctx.heading or not ctx.lead:
+        return []  # asked of every block: most have no measure heading and lead-in above them
     lines = [re.sub(r"\s+", " ", ln).strip(" \t•·-–") for ln in block.splitlines() if ln.strip()]
     out: list[RawFigure] = []
     for line in lines:
@@ -375,6 +383,8 @@ def read_area_lines(block: str, ctx: Context, *, page: int | None, section: str 
 def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure] | None:
     """The figures of a sentence in a set form, or None when any of its clauses is in none."""
     text = _NUMBERING.sub("", sentence)  # `2.1 The percentage of ...`: the paragraph's number
+    if not _QUICK.search(text):
+        return None  # most sentences are in no set form: what every form needs is looked for once
     items = _label_line(text)
     if items is None:
         items = []
