@@ -275,3 +275,28 @@ def test_a_cohort_after_the_figure_is_no_set_form():
 def test_a_range_before_a_dash_is_no_label():
     # a risk matrix's key: `High 13 - 25` is the end of a range, not a measure's name and its figure
     assert rows("Level of Risk Score Low 1 - 6 Moderate 7 - 12 High 13 - 25") == []
+
+
+# --------------------------------------------------------------------------- a percentage first
+
+
+def test_a_percentage_first_with_its_target_and_an_earlier_value_in_brackets():
+    name = "assessments were completed within 45 working days"
+    assert rows("82.1% of assessments were completed within 45 working days (target 85%; last quarter 79.4%).") == [
+        (name, "actual", "82.1%", None),
+        (name, "target", "85%", None),
+        (name, "previous_period", "79.4%", None),
+    ]
+    # the lead dates the figure, the bracket its earlier one (the general reader had dated 82.1% by Q2)
+    assert rows("In Q3, 82.1% of assessments were completed within 45 working days (Q2: 79.4%).") == [
+        (name, "actual", "82.1%", "Q3"),
+        (name, "actual", "79.4%", "Q2"),
+    ]
+
+
+def test_a_percentage_first_holding_a_second_figure_or_a_dash_is_left_to_the_general_reader():
+    assert stated(
+        "100% of Child Protection Cases were allocated to a qualified social worker and 98.5% of Child "
+        "Protection reviews have been completed within the required timescales."
+    ) is None
+    assert stated("46.9% of infants were breastfed in Arun – a smaller proportion than West Sussex.") is None

@@ -399,7 +399,7 @@ def extract_narrative(
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
     just_headed: str | None = None  # the heading of the block before, when it names a measure
-    stated = Context()  # for sentences in a set form (stated.py): the measure heading, the last measure
+    stated = Context(report=report_period)  # for sentences in a set form (stated.py)
     for block in narrative_blocks(text):
         heading = _heading(block)
         under, just_headed = just_headed, None
@@ -412,7 +412,7 @@ def extract_narrative(
             if block.rstrip().endswith(":"):
                 stated.lead = normalise_space(block)  # `... for March 2016 show LAC rates of:`: a lead-in
             else:
-                stated = Context(memory.heading)
+                stated = Context(memory.heading, report=report_period)
         elif _NUMBERED_PARAGRAPH.match(block):
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []

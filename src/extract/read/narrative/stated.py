@@ -100,6 +100,14 @@ _BACK = re.compile(
     rf"{_TAIL}$",
     re.I,
 )
+# `In Q3, 82.1% of assessments were completed within 45 working days (target 85%; Q2: 79.4%)`
+_FIRST = re.compile(
+    rf"^(?:(?P<lead>(?:in|during|at\s+the\s+end\s+of|by\s+the\s+end\s+of|as\s+at)\s+[^,;()]{{2,30}}?),\s+)?"
+    rf"(?P<fig>\d+(?:\.\d+)?\s?%)\s+of\s+(?:the\s+|all\s+|our\s+)?(?P<subj>[^,;:()\d]+?)\s+"
+    rf"(?P<pred>(?:were|was|are|is|had|have|has)\s+[^,;:()%–—]+?)(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS})"
+    rf"{_TAIL}$",
+    re.I,
+)
 _LABEL = re.compile(
     rf"^(?P<name>[A-Za-z][^:]{{4,160}}?)(?:\s*:|\s+[–—-])\s*(?P<fig>{_FIG})(?P<br>{_BRACKETS}){_TARGET}(?P<br2>{_BRACKETS})"
     r"\s*(?:and)?$",
@@ -126,7 +134,7 @@ _FIELD = re.compile(
 # what any set form holds: a measure's subject, a label's colon or dash, a word going back, a vague subject
 _QUICK = re.compile(
     r"\b(?:percentage|proportion|number|rate|average|total|ratio|share)\s+of\b|[:–—]|\s-\s"
-    r"|^(?:this|that|it)\b|^(?:performance|figure|result|outturn)\b",
+    r"|^(?:this|that|it)\b|^(?:performance|figure|result|outturn)\b|%\s+of\b",
     re.I,
 )
 _NUMBERING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Za-z])")
@@ -143,6 +151,7 @@ class Context:
     heading: str | None = None
     last_name: str | None = None
     lead: str | None = None  # the sentence before when it ends with a colon (`... for March 2016 show:`)
+    report: Period | None = None  # the report's period: a level printed with no period of its own is of it
 
 
 @dataclass(frozen=True)
@@ -223,7 +232,9 @@ def _split_name(name: str) -> tuple[str, Period]:
     """`annual rate of ... Plan (CPP) for year ending June 2017`: the name, and the period at its end."""
     m = _NAME_PERIOD.search(name)
     if m:
-        period = parse_period(m.group(1))
+        # read with its preposition as the general reader reads it (`at March 2024`: a point in time)
+        period = _period(m.group(0))
+        period = period if period.label else parse_period(m.group(1))
         if period.type != "unknown":
             return name[: m.start()], period
     return name, Period(None)
@@ -293,6 +304,8 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
             if m.group("tfig"):
                 items.append(_Item(named, m.group("tfig"), "target", Period(None), per))
             return items + [replace(item, unit=per) for item in extra]
+    if m := _FIRST.match(clause):
+        return _figure_first(m, ctx)
     if (m := _BACK.match(clause)) and ctx.last_name and _when_ok(m.group("when0"), m.group("when1")):
         items = []
         for fig, when in (("fig0", "when0"), ("fig1", "when1")):
@@ -302,6 +315,31 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
                 items.append(_Item(ctx.last_name, m.group(fig), kind, period))
         return items
     return None
+
+
+def _figure_first(m: re.Match[str], ctx: Context) -> list[_Item] | None:
+    """`82.1% of assessments were completed within 45 working days`: named, as the general reader names
+    it, by what the figure is of and what is said of them; dated by the lead (`In Q3,`) or the period
+    ending the predicate (`... in 2023/24`)."""
+    pred, own = _split_name(m.group("pred"))
+    name = re.sub(r"\s+", " ", f"{m.group('subj')} {pred}").strip()
+    if len(_words(name)) > 25 or not _when_ok(m.group("lead"), m.group("cwhen")):
+        return None
+    if ctx.heading and about_heading(ctx.heading, name):
+        name = ctx.heading
+    period = _period(m.group("lead")) if m.group("lead") else own
+    items = [_Item(name, m.group("fig"), "actual", period)]
+    extra = _brackets(m.group("br") + m.group("br2"), name)
+    if extra is None:
+        return None
+    if m.group("cfig"):
+        relative = classify_header(re.sub(r"^\s*(?:in\s+)?(?:the\s+)?", "", m.group("cwhen") or ""))
+        earlier = Period(None) if relative.kind and relative.kind != "actual" else _period(m.group("cwhen"))
+        kind = relative.kind if relative.kind and relative.kind != "actual" else None
+        items.append(_Item(name, m.group("cfig"), kind or ("actual" if earlier.label else "previous_period"), earlier))
+    if m.group("tfig"):
+        items.append(_Item(name, m.group("tfig"), "target", Period(None)))
+    return items + extra
 
 
 def _label_line(sentence: str) -> list[_Item] | None:
@@ -380,6 +418,17 @@ def read_area_lines(block: str, ctx: Context, *, page: int | None, section: str 
     return out
 
 
+def _clauses(text: str) -> list[str]:
+    """The clauses a sentence joins with `;` or `, and the`, never split inside brackets
+    (`(target 85%; last quarter 79.4%)`)."""
+    out, start = [], 0
+    for m in _CLAUSES.finditer(text):
+        if text.count("(", 0, m.start()) == text.count(")", 0, m.start()):
+            out.append(text[start : m.start()])
+            start = m.end()
+    return [*out, text[start:]]
+
+
 def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str | None) -> list[RawFigure] | None:
     """The figures of a sentence in a set form, or None when any of its clauses is in none."""
     text = _NUMBERING.sub("", sentence)  # `2.1 The percentage of ...`: the paragraph's number
@@ -388,7 +437,7 @@ def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str |
     items = _label_line(text)
     if items is None:
         items = []
-        for clause in _CLAUSES.split(text):
+        for clause in _clauses(text):
             if items and not re.search(r"\d", clause):
                 continue  # `...; this has now fallen below the national average`: a comment, no figure
             found = _clause(clause, ctx)
@@ -401,6 +450,9 @@ def read_stated(sentence: str, ctx: Context, *, page: int | None, section: str |
     if not items:
         return None
     ctx.last_name = items[0].name
+    if ctx.report is not None:
+        # as the general reader dates them: a level with no period printed is the report's
+        items = [replace(i, period=ctx.report) if i.kind == "actual" and i.period.label is None else i for i in items]
     return _figures(items, sentence, page, section)
 
 
