@@ -24,6 +24,10 @@ HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
+# A fifth held-out set (issue 9 round 7: councils' scorecards, minutes and FOI answers, DfE, Ofsted,
+# PHE, Welsh, Scottish and NI releases, none of them a source or council of an earlier set), labelled
+# by hand and committed alone before the matcher was run on it (git log tests/matcher/heldout5.csv).
+HELDOUT5 = pd.read_csv(LISTS / "heldout5.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -98,6 +102,10 @@ HELDOUT2_FLOOR = {"precision": 0.93, "recall": 0.76, "near_miss_matched": 0}
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65.
 HELDOUT4_FLOOR = {"precision": 0.93, "recall": 0.77, "near_miss_matched": 2}
+# held-out 5 with the matcher as it was when the set was committed (round 7, before its rules):
+# 152 names, 57 with a catalogue id, 43 near misses: precision 0.659, recall 0.474 (27 of 57; 41
+# answered), 11 of 43 near misses matched.
+HELDOUT5_FLOOR = {"precision": 0.65, "recall": 0.47, "near_miss_matched": 11}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -106,16 +114,22 @@ def test_heldout_names_precision_and_recall(matcher):
     the floors hold the matcher to what it reaches. Both sets are printed."""
     assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
     assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
+    assert len(HELDOUT5) >= 150 and (HELDOUT5["note"].str.startswith("near miss")).sum() >= 40
     s2 = _score(matcher, HELDOUT2)
     _report("held-out 2", s2)
     s4 = _score(matcher, HELDOUT4)
     _report("held-out 4", s4)
+    s5 = _score(matcher, HELDOUT5)
+    _report("held-out 5", s5)
     assert s2["precision"] >= HELDOUT2_FLOOR["precision"], s2
     assert s2["recall"] >= HELDOUT2_FLOOR["recall"], s2
     assert round(s2["near_miss_false_match_rate"] * s2["near_misses"]) <= HELDOUT2_FLOOR["near_miss_matched"], s2
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
+    assert s5["precision"] >= HELDOUT5_FLOOR["precision"], s5
+    assert s5["recall"] >= HELDOUT5_FLOOR["recall"], s5
+    assert round(s5["near_miss_false_match_rate"] * s5["near_misses"]) <= HELDOUT5_FLOOR["near_miss_matched"], s5
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -203,10 +217,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT2["query"] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT5["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT2, HELDOUT4, DEV, MUST_MATCH):
+    for table in (HELDOUT2, HELDOUT4, HELDOUT5, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
