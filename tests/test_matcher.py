@@ -17,9 +17,6 @@ from extract.tidy.matching import Matcher
 LISTS = Path(__file__).parent / "matcher"
 MUST_MATCH = pd.read_csv(LISTS / "must_match.csv", dtype=str, keep_default_na=False)
 MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=False)
-# A second held-out set, collected from other public papers and committed before any rule was
-# changed for it (git log tests/matcher/heldout2.csv); its `source` column names the paper.
-HELDOUT2 = pd.read_csv(LISTS / "heldout2.csv", dtype=str, keep_default_na=False)
 # A fourth held-out set (issue 9 round 3: councils' FOI answers, minutes and scorecards, Welsh, NI
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
@@ -90,14 +87,11 @@ def _report(label: str, s: dict) -> None:
 
 # Issue 9's targets on the held-out sets; the matcher is not there yet. The floors hold it to what
 # it achieves so a change cannot make it worse; raise them as it improves, never lower them.
-# (Held-out 1, heldout.csv, was promoted to dev in round 5 and held-out 3, heldout3.csv, in round 6:
-# DEV_ROUND5_START and DEV_ROUND6_START below.)
+# (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6 and
+# held-out 2, heldout2.csv, in round 7: DEV_ROUND5_START, DEV_ROUND6_START and DEV_ROUND7_START below.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 
 
-# held-out 2: 0.927 / 0.731 after issue 9's first round, 0.929 / 0.750 after its second, 0.930 / 0.769 after
-# its fifth.
-HELDOUT2_FLOOR = {"precision": 0.93, "recall": 0.76, "near_miss_matched": 0}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65.
@@ -112,18 +106,12 @@ def test_heldout_names_precision_and_recall(matcher):
     """The held-out sets: real names from public papers, labelled by hand, kept out of the
     aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
     the floors hold the matcher to what it reaches. Both sets are printed."""
-    assert len(HELDOUT2) >= 120 and (HELDOUT2["note"].str.startswith("near miss")).sum() >= 20
     assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
     assert len(HELDOUT5) >= 150 and (HELDOUT5["note"].str.startswith("near miss")).sum() >= 40
-    s2 = _score(matcher, HELDOUT2)
-    _report("held-out 2", s2)
     s4 = _score(matcher, HELDOUT4)
     _report("held-out 4", s4)
     s5 = _score(matcher, HELDOUT5)
     _report("held-out 5", s5)
-    assert s2["precision"] >= HELDOUT2_FLOOR["precision"], s2
-    assert s2["recall"] >= HELDOUT2_FLOOR["recall"], s2
-    assert round(s2["near_miss_false_match_rate"] * s2["near_misses"]) <= HELDOUT2_FLOOR["near_miss_matched"], s2
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
@@ -156,6 +144,12 @@ DEV_ROUND5_FLOOR = {"precision": 0.93, "recall": 0.87, "near_miss_matched": 2}
 # (docs/matching.md); held to their own floor.
 DEV_ROUND6_START = 749
 DEV_ROUND6_FLOOR = {"precision": 0.91, "recall": 0.76, "near_miss_matched": 2}
+# Issue 9's seventh round promoted held-out 2 (heldout2.csv: 120 names, 52 with an id, 24 near misses;
+# 0.927 / 0.731 after round 1, 0.929 / 0.750 after round 2, 0.930 / 0.769, 0 of 24 after round 5) to dev:
+# its rows follow round 6's 150, each note saying so. Read at 0.930, 0.769 (40 of 52), 0 of 24 when
+# promoted; held to their own floor.
+DEV_ROUND7_START = 899
+DEV_ROUND7_FLOOR = {"precision": 0.93, "recall": 0.76, "near_miss_matched": 0}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -168,10 +162,14 @@ def test_dev_names_precision_and_recall(matcher):
     assert len(promoted) == 159 and promoted["note"].str.contains("promoted from heldout.csv in round 5").all()
     s5 = _score(matcher, promoted)
     _report("dev (round 5's 159, promoted from held-out 1)", s5)
-    promoted6 = DEV.iloc[DEV_ROUND6_START:]
+    promoted6 = DEV.iloc[DEV_ROUND6_START:DEV_ROUND7_START]
     assert len(promoted6) == 150 and promoted6["note"].str.contains("promoted from heldout3.csv in round 6").all()
     s6 = _score(matcher, promoted6)
     _report("dev (round 6's 150, promoted from held-out 3)", s6)
+    promoted7 = DEV.iloc[DEV_ROUND7_START:]
+    assert len(promoted7) == 120 and promoted7["note"].str.contains("promoted from heldout2.csv in round 7").all()
+    s7 = _score(matcher, promoted7)
+    _report("dev (round 7's 120, promoted from held-out 2)", s7)
     _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
     assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
@@ -179,6 +177,8 @@ def test_dev_names_precision_and_recall(matcher):
     assert round(s5["near_miss_false_match_rate"] * s5["near_misses"]) <= DEV_ROUND5_FLOOR["near_miss_matched"], s5
     assert s6["precision"] >= DEV_ROUND6_FLOOR["precision"] and s6["recall"] >= DEV_ROUND6_FLOOR["recall"], s6
     assert round(s6["near_miss_false_match_rate"] * s6["near_misses"]) <= DEV_ROUND6_FLOOR["near_miss_matched"], s6
+    assert s7["precision"] >= DEV_ROUND7_FLOOR["precision"] and s7["recall"] >= DEV_ROUND7_FLOOR["recall"], s7
+    assert round(s7["near_miss_false_match_rate"] * s7["near_misses"]) <= DEV_ROUND7_FLOOR["near_miss_matched"], s7
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -213,15 +213,14 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     written = {plain(a.alias) for a in matcher.mappings.aliases}
     for ind in matcher.mappings.indicators.values():
         written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
-    # held-out 1's and 3's names, promoted to dev in rounds 5 and 6, are still written nowhere in mappings/
+    # held-out 1's, 3's and 2's names, promoted to dev in rounds 5-7, are still written nowhere in mappings/
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
-    assert not [q for q in HELDOUT2["query"] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
     assert not [q for q in HELDOUT5["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT2, HELDOUT4, HELDOUT5, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT5, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
