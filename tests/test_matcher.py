@@ -589,3 +589,30 @@ def test_round6_readings(matcher):
     persistent = _match(matcher, "Pupils persistently absent (10% or more sessions missed)")
     assert persistent.indicator_id == "att_persistent_absence_pct", persistent.as_json()
     assert _match(matcher, "Number of Section 47 investigations").indicator_id == "cp_s47_count"
+
+
+def test_round7_readings(matcher):
+    """An official code no entry carries names a measure the catalogue lacks; a care plan is a plan
+    of its own; the YJB's cohort wording is youth justice; 'open to social care' is in need; a
+    bracket '(includes all children ...)' defines; every school phase is all schools; a dotted
+    reference is a council's code; an allocated worker is any worker; a step up or down is a move
+    between services; each time a name states must be the entry's."""
+    assert _match(matcher, "NI 39 Rate of hospital admissions for alcohol related harm").indicator_id is None
+    ksi_all_ages = _match(matcher, "NI 47 Killed or seriously injured casualties in road traffic accidents")
+    assert ksi_all_ages.indicator_id is None, ksi_all_ages.as_json()
+    ksi = matcher.match("NI 48 Children killed or seriously injured in road traffic accidents")
+    assert ksi.method == "code" and ksi.indicator_id.startswith("hlt_children_killed"), ksi.as_json()
+    assert "care_plan:care_plan" in matcher.read("Children on a child protection plan with a care plan").quals
+    assert _match(matcher, "% of children subject to a child protection plan who have a care plan").indicator_id is None
+    yj = matcher.read("Children in the community and being released from custody in suitable accommodation")
+    assert "population:youth_justice" in yj.quals and "custody:custody" not in yj.quals, yj
+    assert "population:cin" in matcher.read("Children open to social care per 10,000").quals
+    defined = matcher.read("Children in need per 10,000 (includes all children with an open referral)")
+    assert "event:referral" not in defined.quals, defined
+    phases = matcher.read("Pupils in good schools (primary, secondary and special)")
+    assert not any(q.startswith("school_phase:") for q in phases.quals), phases
+    assert matcher.read("2.1.3 Percentage of re-referrals within 12 months").council_code == "2.1.3"
+    assert _match(matcher, "Children in need with an allocated worker").indicator_id is None
+    assert _match(matcher, "Early help families stepped up to children's social care").indicator_id is None
+    stability = _match(matcher, "Children looked after for 3 years who have been in the same placement for 2 years")
+    assert stability.indicator_id != "plc_long_term_stability_pct", stability.as_json()
