@@ -92,6 +92,12 @@ def code_stem(key: str) -> str:
     return re.sub(r"(?<=\d)[A-Z]+$", "", key)
 
 
+# The code lists the catalogue carries whole for children's services (mappings/SOURCES.md): the
+# National Indicators, Wales's SCC/ indicators and PM24-PM35. A code of one of them that no entry
+# carries is a measure the catalogue lacks; Wales's PAM and 2020 codes are carried only in part.
+LISTED_CODES = re.compile(r"^(NI|SCC|PM)\d")
+
+
 class Matcher(FacetFilter):
     def __init__(self, mappings: Mappings, weights: ScoreWeights | None = None) -> None:
         self.mappings = mappings
@@ -248,7 +254,9 @@ class Matcher(FacetFilter):
         ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
         # an official code no entry carries (NI 39, NI 47) is a national measure the catalogue lacks:
         # its words name that measure, not the nearest entry's (issue 9 round 7)
-        unknown_code = reading.codes and not any(code_stem(code_key(c)) in self.code_stems for c in reading.codes)
+        keys = [code_key(c) for c in reading.codes]
+        listed = any(LISTED_CODES.match(k) for k in keys)
+        unknown_code = listed and not any(code_stem(k) in self.code_stems for k in keys)
         # the lead is over the best other indicator the facets allow: a vetoed one is no rival
         anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
         if (
