@@ -22,8 +22,9 @@ MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
 # A fifth held-out set (issue 9 round 7: councils' scorecards, minutes and FOI answers, DfE, Ofsted,
-# PHE, Welsh, Scottish and NI releases, none of them a source or council of an earlier set), labelled
-# by hand and committed alone before the matcher was run on it (git log tests/matcher/heldout5.csv).
+# PHE, Welsh, Scottish and NI releases, none of them a source of an earlier set; two councils, Wakefield
+# and Essex, appear in earlier sets through other papers and years), labelled by hand and committed
+# alone before the matcher was run on it (git log tests/matcher/heldout5.csv).
 HELDOUT5 = pd.read_csv(LISTS / "heldout5.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
