@@ -3475,6 +3475,159 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------- dev, round 9: figures written in sentences, under headings, in bullet lists (issue 8)
+
+
+SHROPSHIRE_PAGES = [
+    # (heading naming one measure, its definition, [paragraphs], [benchmark bullets])
+    ("Rate of Looked After Children per 10,000 population (0-17 years)",
+     "Looked After Children, rate per 10,000 children aged under 18.",
+     ["The rate of Looked After Children per 10,000 children aged under 18 has risen during quarter 4 to 56.9.",
+      "This is a raise from 54.9 at the end of quarter 3, and a rise from 49.1 at the end of March 2017. "
+      "Shropshire's rate is now similar to statistical neighbour averages, and remains lower than the England "
+      "average.",
+      "Latest benchmarking figures for March 2016 show LAC rates of:"],
+     ["Shropshire = 47", "Statistical neighbours = 53.8", "England = 60"]),
+    ("Rate of children with a Child Protection Plan per 10,000 population (0-18 years)",
+     "Number of children with Child Protection Plans (CPP) per 10,000 population aged 0-18 years.",
+     ["The overall aim of a Child Protection Plan is to ensure the child is safe and prevent him or her from "
+      "suffering further harm.",
+      "The rate of Child Protection plans increased between Q4 17/18 (31.8) and Q2 18/19 (40.7). Shropshire's "
+      "rate is now in-line with Statistical Neighbours and below the England Average."], []),
+    ("Rate of children becoming subject to a Child Protection Plan",
+     "Children becoming subject to a Child Protection Plan in the year, per 10,000 population aged 0-18 years.",
+     ["The annual rate of children becoming subject to a Child Protection Plan (CPP) for year ending June 2017 "
+      "is 34.1; this has now fallen below the national average and the Statistical Neighbours average."], []),
+]
+
+
+def shropshire_measure_pages(out: Path) -> None:
+    """A performance portal's measure pages printed by Chromium: each measure a heading, a grey definition
+    line, paragraphs holding the latest figure and earlier ones (in words or in brackets after each period),
+    and benchmark figures as a bullet list of `Area = figure`."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10.5pt; color: #222; } h1 { font-size: 16pt; color: #00506e; } "
+        "h2 { font-size: 13pt; color: #00506e; border-bottom: 2px solid #00506e; margin-top: 22px; } "
+        ".def { color: #666; font-style: italic; } ul { margin-top: 0; }"
+    )
+    parts = ["<h1>Shropshire Council performance portal – Children's social care</h1>"]
+    for heading, definition, paragraphs, bullets in SHROPSHIRE_PAGES:
+        parts.append(f"<h2>{heading}</h2><p class='def'>{definition}</p>")
+        parts.extend(f"<p>{text}</p>" for text in paragraphs)
+        if bullets:
+            parts.append("<ul>" + "".join(f"<li>{b}</li>" for b in bullets) + "</ul>")
+    out.write_text(_html_page("Shropshire performance portal", "\n".join(parts), css))
+
+
+def caerphilly_two_measures_paragraph(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs: one paragraph names two measures, each figure followed by
+    last year's in brackets (`(2017-18: 60.78%)`), then a paragraph of the same two measures in words."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Caerphilly County Borough Council – Social Services Scrutiny Committee")
+    _heading(doc, "SOCIAL SERVICES SCRUTINY COMMITTEE – CARE LEAVERS: EDUCATION, TRAINING AND EMPLOYMENT", 12)
+    for number, text in [
+        ("1.1", "The report informs Members of the outcomes of young people leaving care in 2018-19, as "
+         "reported under the Social Services and Well-being (Wales) Act performance measures."),
+        ("2.1", "The percentage of care leavers in education, training or employment 12 months after leaving "
+         "care was 51.35% in 2018-19 (2017-18: 51.16%), and the percentage of care leavers in education, "
+         "training or employment 24 months after leaving care was 45.16% (2017-18: 60.78%)."),
+        ("2.2", "The numbers are small: two or three young people account for the fall at 24 months. Some of "
+         "them are carers or parents themselves, and some cannot work because of their mental health."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+MAIDSTONE_BULLETS = [
+    ("The percentage of land and highways with acceptable levels of litter", "98.34%", "98.00%"),
+    ("Percentage of successful relief duty outcomes", "54.33%", "60.00%"),
+    ("Percentage of successful prevention duty outcomes", "60.00%", "60.00%"),
+    ("Number of students benefiting from the museums educational service", "1,027", "1,450"),
+    ("Success rate for planning appeals (6mth rolling)", "59.09%", "75%"),
+]
+
+
+def maidstone_bullet_list(out: Path) -> None:
+    """Word quarterly report: the strategic scorecard written as a bullet list `Measure: value (target x)`,
+    then a summary paragraph whose figures are changes and counts of indicators, not measures."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Maidstone Borough Council – Policy and Resources Committee")
+    _heading(doc, "Quarter 2 Performance Monitoring 2019/20", 14)
+    doc.add_paragraph("Strategic scorecard, quarter 2 (July to September 2019):")
+    for name, value, target in MAIDSTONE_BULLETS:
+        doc.add_paragraph(f"{name}: {value} (target {target})", style="List Bullet")
+    _heading(doc, "Overall Summary of Performance", 12)
+    doc.add_paragraph(
+        "Overall, the majority of performance indicators relating to A Thriving Place have performed well "
+        "against target for Quarter 2, with five of the seven targeted indicators achieving target. While "
+        "footfall in the Museum has achieved the quarterly target, the number of students benefiting from the "
+        "Museum's education service has not. The Quarter 2 out-turn represents a decrease of 28% compared to "
+        "Quarter 2 in 2018/19."
+    )
+    doc.save(out)
+
+
+def cambridgeshire_paragraph_from_to(out: Path) -> None:
+    """An intelligence-hub page printed by Chromium: a heading naming a topic, a paragraph with a range that is
+    no measure (`340-365`) and a rate's start and end of the year (`from 2.85 to 2.92`)."""
+    css = (
+        "@page { size: A4; margin: 18mm; } body { font-family: 'Liberation Serif', serif; font-size: 12pt; } "
+        "h1 { font-size: 18pt; } h2 { font-size: 14pt; color: #7a1f5c; }"
+    )
+    body = (
+        "<h1>Cambridgeshire Insight – Children and young people</h1><h2>Child protection</h2>"
+        "<p>According to the LSCB Annual Report for 2010, the county total of children subject to a child "
+        "protection plan has stabilised throughout 2009-2010 at around the 340-365 mark. The overall rate of "
+        "registration per 1,000 0-18 year olds in Cambridgeshire increased slightly throughout the year from "
+        "2.85 to 2.92, a high rate in comparison to other comparator authorities in the previous year.</p>"
+        "<p>The Cambridge City and South Cambridgeshire area has consistently had lower numbers and a lower rate "
+        "of registrations than Fenland, although by the end of March 2010 the rate was higher in Huntingdonshire "
+        "than Fenland for the first time.</p>"
+    )
+    out.write_text(_html_page("Cambridgeshire Insight child protection", body, css))
+
+
+def barking_dagenham_minutes_bullets(out: Path) -> None:
+    """Word cabinet minutes: a numbered minute, then a bullet list of highlights, one of them a measure's
+    latest and earlier figure in a clause (`from 2,349 at the end of 2019/20 to 3,357 at present`) after the
+    change (`a 43% increase`), the others changes or words only."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "London Borough of Barking and Dagenham – Cabinet minutes, 12 July 2022")
+    _heading(doc, "22. Corporate Plan 2020-22 – Quarters 3 and 4 2021/22 Performance Monitoring", 12)
+    doc.add_paragraph(
+        "The Cabinet Member for Finance, Growth and Core Services introduced a report which summarised "
+        "performance in quarters three and four of 2021/22 against the metrics and deliverables in the "
+        "Council's Corporate Plan 2020-22, and highlighted:"
+    )
+    for bullet in [
+        "a 43% increase in the number of children meeting the threshold for statutory intervention from "
+        "Children's Social Care, from 2,349 at the end of 2019/20 to 3,357 at present;",
+        "a 31% increase over the same period in the number of children meeting the extremely high child "
+        "protection threshold;",
+        "a return to pre-pandemic levels in Early Years provision;",
+        "a record number of Year 11 students progressing to an education destination; and",
+        "the lowest ever recorded number of young people aged 16-18 not in education, employment or training.",
+    ]:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.add_paragraph("Cabinet resolved to note the performance highlights and areas of improvement.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "shropshire_measure_pages_headed_sentences"): ("html", shropshire_measure_pages),
+        ("dev", "caerphilly_two_measures_one_paragraph"): ("docx", caerphilly_two_measures_paragraph),
+        ("dev", "maidstone_scorecard_bullet_list"): ("docx", maidstone_bullet_list),
+        ("dev", "cambridgeshire_child_protection_from_to"): ("html", cambridgeshire_paragraph_from_to),
+        ("dev", "barking_dagenham_minutes_bullets"): ("docx", barking_dagenham_minutes_bullets),
+    }
+)
+
+
 
 # ------------------------------------------------ dev, round 8: KPI tables as councils publish them
 

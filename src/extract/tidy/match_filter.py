@@ -196,7 +196,7 @@ class FacetFilter:
         else:
             ok &= self.no_measure_name
         # numbers: within each kind the name states (a time, a count, a distance), the entry
-        # must share one; kinds the name does not state cost the entry
+        # must share each; kinds the name does not state cost the entry
         stated_kinds: dict[str, list[str]] = {}
         for x in r.numbers:
             stated_kinds.setdefault(number_kind(x), []).append("n:" + x)
@@ -208,8 +208,9 @@ class FacetFilter:
                     timeless = ~has_any(mask, mask)
                     ok &= has_any(q, mask) | timeless
                     penalty += timeless * self.penalties.year_only
-                else:
-                    ok &= has_any(q, mask)
+                else:  # every one the name states (round 7: "for 4 years ... same placement for 2 years" is
+                    for v in values:  # not the 2.5-year stability entry because it shares the 2 years)
+                        ok &= has_any(self._query_bits([v])[0], mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty
