@@ -44,11 +44,12 @@ __all__ = ["BLOCK_LABELS", "Generic", "kpi_blocks"]  # kpi_blocks: the block rea
 _PERCENT = re.compile(r"\d\s?%")
 MIN_PERCENTAGES = 5  # fingerprint: without a table or a labelled value, this many percentages make a paper
 MIN_TABLE_LINES = 2  # fingerprint: a text table shows at least this many lines of a name and two figures
+MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds in a paper of sentences
 
 
 class Generic(Parser):
     name = "generic"
-    version = "1.3"
+    version = "1.4"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -58,8 +59,13 @@ class Generic(Parser):
         if LABELLED_VALUE.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
             return True
         if document.kind == "pdf":
-            return bool(document.cell_text)  # the table grids the choose stage found on its pages
-        return any(_table_lines(page) >= MIN_TABLE_LINES for page in document.pages)
+            if document.cell_text:  # the table grids the choose stage found on its pages
+                return True
+        elif any(_table_lines(page) >= MIN_TABLE_LINES for page in document.pages):
+            return True
+        # a paper that writes its figures in sentences (`The rate rose from 2.85 to 2.92`, `Measure: 23
+        # (target 25)`): the narrative reader's strict mode finds several; last, as it is the dearest test
+        return len(extract_narrative(text, strict=True)) >= MIN_STATED_FIGURES
 
     def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         # a figure a table already gave is not read again as a KPI block value from the same line
