@@ -4036,6 +4036,263 @@ DOCUMENTS.update(
 )
 
 
+
+# --------------------------- dev, round 10: Welsh measure tables and English year-end scorecards (issue 8)
+
+POWYS_Q1_2019_20 = [
+    # (measure, Q1 2019/20 result): Powys cabinet, quarter 1 2019/20 performance report as reported (County Times)
+    ("Percentage of Top 20 performance measures achieved", "46%", "Coch / Red"),
+    ("Percentage of Corporate Improvement Plan (CIP) measures achieved", "57%", "Ambr / Amber"),
+    ("Percentage of Public Accountability Measures (PAMs) achieved", "50%", "Ambr / Amber"),
+    ("Percentage of Strategic Equality Plan (SEP) measures achieved", "50%", "Ambr / Amber"),
+    ("Percentage of CIP activities on track", "57%", "Ambr / Amber"),
+    ("Percentage of calls answered within timescale", "94%", "Gwyrdd / Green"),
+    ("Percentage of adult protection enquiries completed within statutory timescales", "96%", "Gwyrdd / Green"),
+]
+
+
+def powys_q1_2019_20_welsh_beside_english(out: Path) -> None:
+    """Word table of a Welsh council's quarterly monitoring framework: each header cell holds the Welsh words
+    beside the English ones on one line in two runs of different colour (`Mesur  Measure`, `Canlyniad Ch1 2019/20
+    Q1 2019/20 result`), the measure text over two lines, a RAG word pair in a filled cell, portrait."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "Cyngor Sir Powys County Council – Adroddiad Perfformiad Ch1 / Q1 Performance Report 2019-20")
+    _heading(doc, "Fframwaith Monitro – Chwarter 1 2019-20 | Monitoring Framework – Quarter 1 2019-20", 12, "006A4E")
+    doc.add_paragraph("Perfformiad 1 Ebrill – 30 Mehefin 2019. Performance 1 April to 30 June 2019.")
+    heads = [("Mesur", "Measure"), ("Canlyniad Ch1 2019-20", "Q1 2019-20 result"), ("Statws", "Status")]
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, (welsh, english) in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = ""
+        para = cell.paragraphs[0]
+        run = para.add_run(welsh + "  ")
+        run.bold, run.font.size = True, Pt(8)
+        run.font.color.rgb = RGBColor.from_string("006A4E")
+        run = para.add_run(english)
+        run.bold, run.font.size = True, Pt(8)
+        _shade(cell, "E2EFDA")
+    _repeat_header(table.rows[0])
+    fills = {"Gwyrdd / Green": "C6EFCE", "Ambr / Amber": "FFEB9C", "Coch / Red": "FFC7CE"}
+    for name, result, rag in POWYS_Q1_2019_20:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=9)
+        _cell_text(cells[1], result, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[2], rag, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[2], fills[rag])
+    _widths(table, [10.0, 4.0, 3.4])
+    doc.save(out)
+
+
+def powys_measures_over_years_workbook(out: Path) -> None:
+    """Excel sheet of the same framework over three reporting periods: a code column, the measure text wrapped
+    over two lines, one column per period (`Q1 2019-20`, `Q2 2020-21`, `Q1 2022-23`), a target column, empty
+    Wales average and quartile columns, RAG fill and a trend column; fit to one page wide, landscape."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Measures"
+    _xlsx_page(ws)
+    ws["A1"] = "Powys County Council – Performance measures over time"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="006A4E")
+    headers = ["Ref", "Measure", "Q1 2019-20", "Q2 2020-21", "Q1 2022-23", "Target", "Wales average", "Quartile",
+               "RAG", "Trend"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="006A4E")
+    ws.row_dimensions[3].height = 28
+    rows = [
+        ("PAM", "Percentage of Public Accountability Measures (PAMs) achieving their target", 0.50, 0.24, None,
+         None, "FFC7CE", "Worse"),
+        ("CIP", "Percentage of Corporate Improvement Plan measures meeting their target", 0.57, None, 0.64, None,
+         "FFEB9C", "Better"),
+        ("PM24", "The percentage of assessments completed for children within statutory timescales", None, 0.76,
+         None, 0.90, "FFC7CE", ""),
+    ]
+    for r, (code, name, q1, q2, q3, target, fill, trend) in enumerate(rows, start=4):
+        _xlsx_row(ws, r, [code, name, q1, q2, q3, target, None, None, None, trend])
+        for col in (3, 4, 5, 6):
+            ws.cell(row=r, column=col).number_format = "0%"
+        ws.cell(row=r, column=9).fill = PatternFill("solid", fgColor=fill)
+        ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 26
+    for col, width in zip("ABCDEFGHIJ", (7, 44, 11, 11, 11, 9, 10, 9, 6, 8), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+BRIDGEND_WALES_CLA = [
+    # (measure, 2017-18, 2018-19, comment): Wales looked after children figures (SFR 106/2019) as a Bridgend paper
+    # on reducing the number of looked after children quotes them; 2017-18 figures are the release's own
+    # 2018-19 figure less (or plus) the change it states
+    ("Number of children looked after at 31 March", "6,407", "6,846",
+     "An increase of 439 (7 per cent) on the previous year. Over the past 15 years the number of looked after "
+     "children has increased by 34%; this increase cannot be attributed to austerity alone."),
+    ("Rate of children looked after per 10,000 population aged under 18", "102", "109",
+     "7 percentage points higher than in 2017-18."),
+    ("Number of children who started to be looked after during the year", "2,168", "2,125",
+     "A decrease of 43 (2 per cent) compared with the previous year."),
+    ("Number of children who left care during the year", "1,727", "1,678",
+     "A decrease of 49 (3 per cent) compared with the previous year."),
+    ("Number of children adopted from care during the year", "306", "309",
+     "An increase of 3 (1 per cent) on the previous year."),
+]
+
+
+def bridgend_wales_cla_landscape_two_pages(out: Path) -> None:
+    """Word appendix, landscape, its table over two pages with the header row repeated: a Welsh-language column
+    label under each English one in the header, the measure text wrapped over two lines, two years' results and
+    a long comment column; a paragraph of context pushes the table so that it breaks after the third row."""
+    doc = _base_document(landscape=True, font="Arial", size=11)
+    _footer(doc, "Bridgend County Borough Council – Cabinet Committee Corporate Parenting – Appendix 1")
+    _heading(doc, "Appendix 1 – Children looked after in Wales: headline figures", 13, "1F3864")
+    for _ in range(8):
+        doc.add_paragraph(
+            "Welsh Government is developing reduction expectation plans with each local authority in Wales. The "
+            "national figures below are those of the annual release on children looked after by local authorities; "
+            "they set the context for the local figures shared with Welsh Government in the preparatory framework "
+            "documents and for the activity already under way in the county borough."
+        )
+    heads = ["Measure\nMesur", "2017-18\n2017-18", "2018-19\n2018-19", "Comment\nSylw"]
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "1F3864")
+    _repeat_header(table.rows[0])
+    for name, before, latest, comment in BRIDGEND_WALES_CLA:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=10)
+        _cell_text(cells[1], before, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[2], latest, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[3], comment, size=10)
+    _widths(table, [8.0, 2.6, 2.6, 12.8])
+    doc.save(out)
+
+
+BLACKBURN_HALF_YEAR = [
+    # (outcome heading, [(measure, good performance is, baseline, target, half-year, RAG)]): Blackburn with
+    # Darwen Corporate Plan 2018/19 performance report, half-year (April - September 2018)
+    ("1. Your Call – improvements to make Blackburn with Darwen cleaner and greener", [
+        ("Your Call clean ups delivered", "Higher", "On-going delivery", 90, 56, "GREEN"),
+        ("Other Your Call activity delivered", "Higher", "On-going delivery", 150, 509, "GREEN"),
+        ("Volunteers supporting council services (Your Call)", "Higher", "On-going delivery", None, 711, "GREEN"),
+    ]),
+    ("2. Resilient communities – more capable of doing things for themselves", [
+        ("People attending capacity building activities (Your Call)", "Higher", "On-going delivery", None, 4192,
+         "GREEN"),
+    ]),
+    ("3. Resources – developing the organisation and improving employee well-being", [
+        ("Number of RIDDOR reportable incidents", "Lower", "Quarterly", None, 9, "RED"),
+    ]),
+]
+
+
+def _blackburn_sheet(ws, quarters: bool) -> None:
+    ws["A1"] = "Blackburn with Darwen Borough Council – Corporate Plan 2018/2019: Performance Report"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    if quarters:
+        headers = ["Performance measure", "Good performance is", "2018/19 target", "Q1", "Q2 (half year)", "Q3",
+                   "Q4", "Year end 2018/19", "RAG"]
+    else:
+        headers = ["Performance measure", "Good performance is", "Baseline", "2018/2019 target",
+                   "Half year performance", "RAG", "Year-end performance and rating"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="4F2D7F")
+    ws.row_dimensions[3].height = 30
+    fills = {"GREEN": "92D050", "RED": "FF0000"}
+    row = 4
+    for heading, measures in BLACKBURN_HALF_YEAR:
+        ws.cell(row=row, column=1, value=heading).font = Font(name="Arial", size=9, bold=True)
+        ws.cell(row=row, column=1).fill = PatternFill("solid", fgColor="E4DFEC")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(headers))
+        row += 1
+        for name, good, baseline, target, half, rag in measures:
+            if quarters:
+                values = [name, good, target, None, half, None, None, None, rag]
+            else:
+                values = [name, good, baseline, target, half, rag, None]
+            _xlsx_row(ws, row, values)
+            rag_col = headers.index("RAG") + 1
+            ws.cell(row=row, column=rag_col).fill = PatternFill("solid", fgColor=fills[rag])
+            for col in range(3, len(headers) + 1):
+                if isinstance(ws.cell(row=row, column=col).value, int):
+                    ws.cell(row=row, column=col).number_format = "#,##0"
+            row += 1
+    widths = (46, 12, 12, 8, 12, 8, 8, 12, 8) if quarters else (46, 12, 16, 12, 14, 9, 18)
+    for n, width in enumerate(widths):
+        ws.column_dimensions[chr(65 + n)].width = width
+
+
+def blackburn_half_year_outcome_headings(out: Path) -> None:
+    """Excel print of a corporate plan report: a `Good performance is` polarity column, baseline, target, the
+    half-year figure and its RAG fill, an empty year-end column, the measures grouped under numbered outcome
+    headings merged across the sheet with a fill; fit to page, landscape."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Half year 2018-19"
+    _xlsx_page(ws)
+    _blackburn_sheet(ws, quarters=False)
+    wb.save(out)
+
+
+def blackburn_quarterly_columns(out: Path) -> None:
+    """The same figures in the year's quarterly sheet: Q1 to Q4 and a year-end column, of which only Q2 (the
+    half year) is filled, the polarity and target beside them, outcome headings merged across."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Quarterly 2018-19"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = True
+    _blackburn_sheet(ws, quarters=True)
+    wb.save(out)
+
+
+POOLE_CLA = [
+    # (measure, good is, previous, previous as at, latest, latest as at, England, DoT, comment): Borough of Poole,
+    # Community Support and Education Scrutiny Committee, 14 November 2006, outcomes for children looked after
+    ("Number of children looked after", "Low", "162", "2001", "118", "01.11.06", "", "▼",
+     "Numbers have decreased steadily over five years and have reached a predicted plateau around 120."),
+    ("Children looked after per 10,000 population aged under 18", "Low", "", "", "42", "01.11.06", "55", "",
+     "England average as at March 2005."),
+    ("Children looked after in local authority foster care placements", "High", "100", "March 2004", "84",
+     "September 2006", "", "▼",
+     "Much of the decrease in numbers looked after has been from local authority foster care."),
+]
+
+
+def poole_cla_scorecard_as_at_columns(out: Path) -> None:
+    """Excel scorecard printed from Calc: a `Good is` polarity column, the previous figure and the latest each
+    followed by an `As at` date column, an England average, a direction-of-travel arrow and a comment column;
+    a merged section row, fit to page, landscape, no gridlines."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CLA outcomes"
+    _xlsx_page(ws)
+    ws["A1"] = "Borough of Poole – Outcomes for children looked after – November 2006"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="003366")
+    headers = ["Measure", "Good is", "Previous", "As at", "Latest", "As at", "England average", "DoT", "Comment"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="003366")
+    ws.cell(row=4, column=1, value="Children looked after – numbers and placements").font = Font(
+        name="Arial", size=9, bold=True)
+    ws.cell(row=4, column=1).fill = PatternFill("solid", fgColor="DCE6F1")
+    ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=len(headers))
+    for r, values in enumerate(POOLE_CLA, start=5):
+        _xlsx_row(ws, r, list(values))
+        ws.cell(row=r, column=8).font = Font(name="DejaVu Sans", size=10)
+        ws.cell(row=r, column=9).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 30
+    for col, width in zip("ABCDEFGHI", (40, 8, 9, 11, 8, 14, 10, 6, 44), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "powys_q1_2019_20_welsh_beside_english"): ("docx", powys_q1_2019_20_welsh_beside_english),
+        ("dev", "powys_measures_over_years_workbook"): ("xlsx", powys_measures_over_years_workbook),
+        ("dev", "bridgend_wales_cla_landscape_two_pages"): ("docx", bridgend_wales_cla_landscape_two_pages),
+        ("dev", "blackburn_half_year_2018_19_outcome_headings"): ("xlsx", blackburn_half_year_outcome_headings),
+        ("dev", "blackburn_2018_19_quarterly_columns"): ("xlsx", blackburn_quarterly_columns),
+        ("dev", "poole_cla_2006_as_at_columns"): ("xlsx", poole_cla_scorecard_as_at_columns),
+    }
+)
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
