@@ -274,6 +274,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     covered: list[tuple[float, float]] = []
     boxed: dict[int, Grid] = {}  # a header boxed apart from its rows, by the region of its rows
     regions = sorted(regions, key=lambda r: r.top)
+    joined_to: tuple[int, Grid] | None = None  # the last table kept and the region it ends in
     for n, region in enumerate(regions):
         grid = region_to_grid(region, region_words(page.lines, region))
         if grid is None or len(grid.columns) < settings.min_ruled_columns:
@@ -289,6 +290,11 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
             covered.append((region.top - 1, region.bottom + 1))
             continue
         if len(grid.rows) < settings.min_ruled_rows and not header_only:
+            if joined_to is not None and header_row_count(grid.rows) == 0 \
+                    and _rows_below(regions[joined_to[0]], region, page.lines):
+                grids[-1] = _rows_joined(grids[-1], grid, page.lines)
+                covered.append((region.top - 1, region.bottom + 1))
+                joined_to = (n, grids[-1])
             continue
         grid.title = title_above(page.lines, _first_line_below(page.lines, top))
         bottom = region.bottom
@@ -301,6 +307,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
                 continue
         grids.extend(split_at_headers(grid, min_values))
         covered.append((top - 1, bottom + 1))
+        joined_to = (n, grids[-1])
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     above = min((g.top for g in grids), default=float("inf"))
     top_rest = [ln for ln in rest if (ln.top or 0) < above]
@@ -385,6 +392,24 @@ def _under_header(header: Grid, body: Grid, lines: list[Line]) -> tuple[Grid, fl
     joined = rows + sections + body.rows
     return replace(body, rows=joined, contexts=[" ".join(t for t in r if t) for r in joined], top=header.top), \
         header.top
+
+
+def _rows_joined(upper: Grid, lower: Grid, lines: list[Line]) -> Grid:
+    """A row boxed on its own under a table, only section titles between (a spreadsheet's section row
+    merged across with no borders breaks the rules): its cells set in the table's columns, each under
+    the column it overlaps most, the section titles rows of their own."""
+    width = len(upper.columns)
+    sections = [[ln.text] + [""] * (width - 1) for ln in _between(upper.bottom, lower.top, lines)]
+    rows = []
+    for cells in lower.rows:
+        row = [""] * width
+        for (x0, x1), text in zip(lower.columns, cells, strict=True):
+            c = max(range(width), key=lambda k: min(x1, upper.columns[k][1]) - max(x0, upper.columns[k][0]))
+            row[c] = normalise_space(f"{row[c]} {text}")
+        rows.append(row)
+    joined = sections + rows
+    return replace(upper, rows=upper.rows + joined, contexts=upper.contexts + [" ".join(t for t in r if t)
+                                                                               for r in joined], bottom=lower.bottom)
 
 
 def _section_line(line: Line, columns: list[Span], names: set[int]) -> bool:
