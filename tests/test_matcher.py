@@ -21,11 +21,6 @@ MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
-# A fifth held-out set (issue 9 round 7: councils' scorecards, minutes and FOI answers, DfE, Ofsted,
-# PHE, Welsh, Scottish and NI releases, none of them a source of an earlier set; two councils, Wakefield
-# and Essex, appear in earlier sets through other papers and years), labelled by hand and committed
-# alone before the matcher was run on it (git log tests/matcher/heldout5.csv).
-HELDOUT5 = pd.read_csv(LISTS / "heldout5.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -88,8 +83,9 @@ def _report(label: str, s: dict) -> None:
 
 # Issue 9's targets on the held-out sets; the matcher is not there yet. The floors hold it to what
 # it achieves so a change cannot make it worse; raise them as it improves, never lower them.
-# (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6 and
-# held-out 2, heldout2.csv, in round 7: DEV_ROUND5_START, DEV_ROUND6_START and DEV_ROUND7_START below.)
+# (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6,
+# held-out 2, heldout2.csv, in round 7 and held-out 5, heldout5.csv, in round 8: DEV_ROUND5_START,
+# DEV_ROUND6_START, DEV_ROUND7_START and DEV_ROUND8_START below.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 
 
@@ -98,28 +94,18 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
 # 0.787 (63 of 80), 2 of 65.
 HELDOUT4_FLOOR = {"precision": 0.93, "recall": 0.78, "near_miss_matched": 2}
-# held-out 5 with the matcher as it was when the set was committed (round 7, before its rules):
-# 152 names, 57 with a catalogue id, 43 near misses: precision 0.659, recall 0.474 (27 of 57; 41
-# answered), 11 of 43 near misses matched; the same after round 7's rules (printed once, at the end).
-HELDOUT5_FLOOR = {"precision": 0.65, "recall": 0.47, "near_miss_matched": 11}
 
 
 def test_heldout_names_precision_and_recall(matcher):
     """The held-out sets: real names from public papers, labelled by hand, kept out of the
     aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
-    the floors hold the matcher to what it reaches. Both sets are printed."""
+    the floor holds the matcher to what it reaches. The set is printed."""
     assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
-    assert len(HELDOUT5) >= 150 and (HELDOUT5["note"].str.startswith("near miss")).sum() >= 40
     s4 = _score(matcher, HELDOUT4)
     _report("held-out 4", s4)
-    s5 = _score(matcher, HELDOUT5)
-    _report("held-out 5", s5)
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
-    assert s5["precision"] >= HELDOUT5_FLOOR["precision"], s5
-    assert s5["recall"] >= HELDOUT5_FLOOR["recall"], s5
-    assert round(s5["near_miss_false_match_rate"] * s5["near_misses"]) <= HELDOUT5_FLOOR["near_miss_matched"], s5
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -153,6 +139,12 @@ DEV_ROUND6_FLOOR = {"precision": 0.95, "recall": 0.77, "near_miss_matched": 2}
 # promoted and 1.000, 0.981 (51 of 52), 0 of 24 after round 7's rules; held to their own floor.
 DEV_ROUND7_START = 899
 DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
+# Issue 9's eighth round promoted held-out 5 (heldout5.csv: 152 names, 57 with an id, 43 near misses,
+# from councils' scorecards, minutes and FOI answers, DfE, Ofsted, PHE, Welsh, Scottish and NI releases;
+# committed alone in round 7 and scored untouched at 0.659, 0.474 (27 of 57), 11 of 43, the same after
+# round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Held to their own floor.
+DEV_ROUND8_START = 1019
+DEV_ROUND8_FLOOR = {"precision": 0.65, "recall": 0.47, "near_miss_matched": 11}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -169,10 +161,14 @@ def test_dev_names_precision_and_recall(matcher):
     assert len(promoted6) == 150 and promoted6["note"].str.contains("promoted from heldout3.csv in round 6").all()
     s6 = _score(matcher, promoted6)
     _report("dev (round 6's 150, promoted from held-out 3)", s6)
-    promoted7 = DEV.iloc[DEV_ROUND7_START:]
+    promoted7 = DEV.iloc[DEV_ROUND7_START:DEV_ROUND8_START]
     assert len(promoted7) == 120 and promoted7["note"].str.contains("promoted from heldout2.csv in round 7").all()
     s7 = _score(matcher, promoted7)
     _report("dev (round 7's 120, promoted from held-out 2)", s7)
+    promoted8 = DEV.iloc[DEV_ROUND8_START:]
+    assert len(promoted8) == 152 and promoted8["note"].str.contains("promoted from heldout5.csv in round 8").all()
+    s8 = _score(matcher, promoted8)
+    _report("dev (round 8's 152, promoted from held-out 5)", s8)
     _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
     assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
@@ -182,6 +178,8 @@ def test_dev_names_precision_and_recall(matcher):
     assert round(s6["near_miss_false_match_rate"] * s6["near_misses"]) <= DEV_ROUND6_FLOOR["near_miss_matched"], s6
     assert s7["precision"] >= DEV_ROUND7_FLOOR["precision"] and s7["recall"] >= DEV_ROUND7_FLOOR["recall"], s7
     assert round(s7["near_miss_false_match_rate"] * s7["near_misses"]) <= DEV_ROUND7_FLOOR["near_miss_matched"], s7
+    assert s8["precision"] >= DEV_ROUND8_FLOOR["precision"] and s8["recall"] >= DEV_ROUND8_FLOOR["recall"], s8
+    assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= DEV_ROUND8_FLOOR["near_miss_matched"], s8
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -216,14 +214,13 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     written = {plain(a.alias) for a in matcher.mappings.aliases}
     for ind in matcher.mappings.indicators.values():
         written |= {plain(ind.name), *(plain(n) for n in ind.official_names)}
-    # held-out 1's, 3's and 2's names, promoted to dev in rounds 5-7, are still written nowhere in mappings/
+    # held-out 1's, 3's, 2's and 5's names, promoted to dev in rounds 5-8, are still written nowhere in mappings/
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT5["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT5, DEV, MUST_MATCH):
+    for table in (HELDOUT4, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
