@@ -124,7 +124,7 @@ DEV_ROUND3_FLOOR = {"precision": 0.995, "recall": 0.74}
 # Issue 9's fifth round promoted held-out 1 (heldout.csv: 159 names, 86 with an id, 44 near misses,
 # scored too often to stay held out) to dev: its rows follow round 3's 151, each note saying so. Read
 # at 0.865, 0.744 (4 of 44 near misses matched) when promoted, 0.938, 0.872 (2 of 44) after round 5's
-# rules and 0.950, 0.884 (1 of 44) after round 7's (docs/matching.md); held to their own floor.
+# rules and 0.950, 0.884 (1 of 44) after rounds 7 and 8 (docs/matching.md); held to their own floor.
 DEV_ROUND5_START = 590
 DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.88, "near_miss_matched": 1}
 # Issue 9's sixth round promoted held-out 3 (heldout3.csv: 150 names, 59 with an id, 74 near misses;
@@ -142,9 +142,10 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # Issue 9's eighth round promoted held-out 5 (heldout5.csv: 152 names, 57 with an id, 43 near misses,
 # from councils' scorecards, minutes and FOI answers, DfE, Ofsted, PHE, Welsh, Scottish and NI releases;
 # committed alone in round 7 and scored untouched at 0.659, 0.474 (27 of 57), 11 of 43, the same after
-# round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Held to their own floor.
+# round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Read at 0.830, 0.772 (44 of
+# 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor.
 DEV_ROUND8_START = 1019
-DEV_ROUND8_FLOOR = {"precision": 0.65, "recall": 0.47, "near_miss_matched": 11}
+DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.77, "near_miss_matched": 9}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -622,15 +623,13 @@ def test_round7_readings(matcher):
 
 def test_round8_readings(matcher):
     """Issue 9 round 8 (held-out 5 promoted), each rule probed with names of its own: dates with short
-    month names, 'at the end of 2022/23', 'in the calendar year', 'by a local authority', a census and
+    month names, 'at the end of 2022/23', 'in the calendar year', a census and
     Northern Ireland's Trusts are when or whose, not which indicator; wordings as councils write them;
     'three- and four-year-olds' is one age band; staff 'in post' are a count; an under-16 entry is no
     answer to a name that states no age."""
     assert not matcher.read("Social workers at 30 Sept").numbers
     assert "end" not in matcher.read("Children looked after at the end of 2022/23").text.split()
     assert "calendar" not in matcher.read("Adoptions in the calendar year of 2019").text.split()
-    assert matcher.read("Children looked after by a local authority").text == "children care"
-    assert "local" in matcher.read("Children placed within the local authority").text.split()  # a location stays
     assert "census" not in matcher.read("Children looked after recorded in the SSDA903 census").text.split()
     assert "trusts" not in matcher.read("Care leavers in touch with Health and Social Care Trusts").text.split()
     assert matcher.read("Three- and four-year-olds taking up a funded place").ages == {(3, 4)}
