@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import classify_header
+from extract.read.tables.areas import areas_down
 from extract.read.tables.cells import (
     Grid,
     Span,
@@ -84,7 +85,10 @@ def grid_to_table(
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
-        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body)
+        # or areas (areas.py)
+        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body) \
+            or (grid.method == "ruled" and _named_single_value(columns, body)) \
+            or (not any(c.role == "value" for c in columns) and areas_down(body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
@@ -92,9 +96,14 @@ def grid_to_table(
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
         # goes on; rows without figures read as a header are the end of a row the page broke
         body, contexts = grid.rows, grid.contexts
+        title = carry.section
+        if 0 in grid.spanning and body and not any(is_value_like(t) for t in body[0] if t):
+            # a title in one cell merged over every column at the page's top (`Taxes`): the section of
+            # the rows under it, not the end of the carried table's last row (whose cells have their rules)
+            title, body, contexts = normalise_space(" ".join(t for t in body[0] if t)), body[1:], contexts[1:]
         columns, body = _carried_columns(grid, carry, body)
         columns, body, contexts = _header_foot(columns, body, contexts, carry)
-        header_context, title = carry.header_context, carry.section
+        header_context = carry.header_context
     else:
         return None
     columns = reclassify_by_content(columns, body)
@@ -105,6 +114,18 @@ def grid_to_table(
     if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
         table.continues = carry
     return table
+
+
+def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
+    """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`): a column
+    headed as the names, one headed as figures, and a figure by every name (a list of figures
+    with no header naming both is no KPI table)."""
+    values = [c for c in columns if c.role == "value"]
+    names = [c for c in columns if c.role == "name"]
+    if len(values) != 1 or len(names) != 1 or len(body) < 2:
+        return False
+    named = [row for row in body if row[names[0].index]]
+    return len(named) >= 2 and all(is_value_like(row[values[0].index]) for row in named)
 
 
 def _lines_up(grid: Grid, carry: Table) -> bool:
