@@ -97,6 +97,9 @@ class FacetFilter:
         self.group_has = {g: self._entry_has(m) for g, m in self.group_mask.items()}
         self.group_named = {g: self._entry_names(m) for g, m in self.group_mask.items()}
         self.no_measure_name = ~np.any((self.entry_bits & self.measure_name_mask) != 0, axis=1)
+        # an entry whose own name bounds the children from above ("under 16", 0-15; the default 0-17 is
+        # no band): a part of all children, never the answer to a name that states no age (round 8)
+        self.under_age_named = self._entry_names(self._mask([v for v in values if v.startswith("a:(0,")]))
         # groups a name leaves unstated, all at once: rows of what blocks and what costs
         self.group_order = list(self.group_mask)
         self.group_row = {g: i for i, g in enumerate(self.group_order)}
@@ -188,6 +191,8 @@ class FacetFilter:
                 ok &= has_any(q, self.kind_mask[kind])
             else:
                 penalty += self.kind_named[kind] * (self.penalties.age if kind == "a" else self.penalties.entry_only)
+                if kind == "a":  # children under 16 are not all the children a name without an age counts
+                    ok &= ~self.under_age_named
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:
