@@ -44,11 +44,12 @@ __all__ = ["BLOCK_LABELS", "Generic", "kpi_blocks"]  # kpi_blocks: the block rea
 _PERCENT = re.compile(r"\d\s?%")
 MIN_PERCENTAGES = 5  # fingerprint: without a table or a labelled value, this many percentages make a paper
 MIN_TABLE_LINES = 2  # fingerprint: a text table shows at least this many lines of a name and two figures
+MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds in a paper of sentences
 
 
 class Generic(Parser):
     name = "generic"
-    version = "1.3"
+    version = "1.4"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -58,18 +59,25 @@ class Generic(Parser):
         if LABELLED_VALUE.search(text) or len(_PERCENT.findall(text)) >= MIN_PERCENTAGES:
             return True
         if document.kind == "pdf":
-            return bool(document.cell_text)  # the table grids the choose stage found on its pages
-        return any(_table_lines(page) >= MIN_TABLE_LINES for page in document.pages)
+            if document.cell_text:  # the table grids the choose stage found on its pages
+                return True
+        elif any(_table_lines(page) >= MIN_TABLE_LINES for page in document.pages):
+            return True
+        # a paper that writes its figures in sentences (`The rate rose from 2.85 to 2.92`, `Measure: 23
+        # (target 25)`): the narrative reader's strict mode finds several; last, as it is the dearest test
+        return len(extract_narrative(text, strict=True)) >= MIN_STATED_FIGURES
 
     def parse(self, document: Document, settings: Settings) -> Iterator[RawFigure]:
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
         read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
+        spans: dict[int | None, list[tuple[float, float]]] = {}  # per page, where those grids are
         glossary = abbreviations_defined(document.text)
         pages = {page.number: page for page in document.pages}
         for page, table in tables_by_page(document.pages, settings, self.strategies):
             read.setdefault(page.number, set()).add(id(table.grid))
             if table.grid is not None:
+                spans.setdefault(page.number, []).append((table.grid.top, table.grid.bottom))
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
             table = expand_headers(table, glossary)
@@ -97,9 +105,18 @@ class Generic(Parser):
             # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's
             # axis labels are no sentence's figures
             block_lines |= axis_ticks(page)
+            # a table's comment cells are no prose: their figures (`12% is average ...`) are the comment's
+            block_lines |= _inside(page, spans.get(page.number, []))
             prose = _paragraphs([ln for i, ln in enumerate(page.lines) if i not in block_lines])
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+def _inside(page: Page, spans: list[tuple[float, float]]) -> set[int]:
+    """The page's lines whose middle lies within a table's grid (the wrapped lines of a comment cell
+    come one cell to a line, which the narrative reader would take for prose)."""
+    return {i for i, ln in enumerate(page.lines) if ln.top is not None and ln.bottom is not None
+            and any(top <= (ln.top + ln.bottom) / 2 <= bottom for top, bottom in spans)}
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:

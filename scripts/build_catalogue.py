@@ -128,6 +128,8 @@ CODES_ON_LAIT = {
     "Percentage of children in low income families": ["NI 116"],
     "Secondary Persistent Absence (new definition)": ["NI 87"],
     "Emergency Hospital Admissions 0-14yr olds": [],
+    # round 7: NI 48 is this measure (children KSI); NI 47 is all ages, another indicator
+    "Children killed or seriously injured in road traffic accidents": ["NI 48"],
 }
 
 # Plain names for LAIT measures whose Measure text is a column label rather than a name.

@@ -3475,6 +3475,823 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------- dev, round 9: figures written in sentences, under headings, in bullet lists (issue 8)
+
+
+SHROPSHIRE_PAGES = [
+    # (heading naming one measure, its definition, [paragraphs], [benchmark bullets])
+    ("Rate of Looked After Children per 10,000 population (0-17 years)",
+     "Looked After Children, rate per 10,000 children aged under 18.",
+     ["The rate of Looked After Children per 10,000 children aged under 18 has risen during quarter 4 to 56.9.",
+      "This is a raise from 54.9 at the end of quarter 3, and a rise from 49.1 at the end of March 2017. "
+      "Shropshire's rate is now similar to statistical neighbour averages, and remains lower than the England "
+      "average.",
+      "Latest benchmarking figures for March 2016 show LAC rates of:"],
+     ["Shropshire = 47", "Statistical neighbours = 53.8", "England = 60"]),
+    ("Rate of children with a Child Protection Plan per 10,000 population (0-18 years)",
+     "Number of children with Child Protection Plans (CPP) per 10,000 population aged 0-18 years.",
+     ["The overall aim of a Child Protection Plan is to ensure the child is safe and prevent him or her from "
+      "suffering further harm.",
+      "The rate of Child Protection plans increased between Q4 17/18 (31.8) and Q2 18/19 (40.7). Shropshire's "
+      "rate is now in-line with Statistical Neighbours and below the England Average."], []),
+    ("Rate of children becoming subject to a Child Protection Plan",
+     "Children becoming subject to a Child Protection Plan in the year, per 10,000 population aged 0-18 years.",
+     ["The annual rate of children becoming subject to a Child Protection Plan (CPP) for year ending June 2017 "
+      "is 34.1; this has now fallen below the national average and the Statistical Neighbours average."], []),
+]
+
+
+def shropshire_measure_pages(out: Path) -> None:
+    """A performance portal's measure pages printed by Chromium: each measure a heading, a grey definition
+    line, paragraphs holding the latest figure and earlier ones (in words or in brackets after each period),
+    and benchmark figures as a bullet list of `Area = figure`."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10.5pt; color: #222; } h1 { font-size: 16pt; color: #00506e; } "
+        "h2 { font-size: 13pt; color: #00506e; border-bottom: 2px solid #00506e; margin-top: 22px; } "
+        ".def { color: #666; font-style: italic; } ul { margin-top: 0; }"
+    )
+    parts = ["<h1>Shropshire Council performance portal – Children's social care</h1>"]
+    for heading, definition, paragraphs, bullets in SHROPSHIRE_PAGES:
+        parts.append(f"<h2>{heading}</h2><p class='def'>{definition}</p>")
+        parts.extend(f"<p>{text}</p>" for text in paragraphs)
+        if bullets:
+            parts.append("<ul>" + "".join(f"<li>{b}</li>" for b in bullets) + "</ul>")
+    out.write_text(_html_page("Shropshire performance portal", "\n".join(parts), css))
+
+
+def caerphilly_two_measures_paragraph(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs: one paragraph names two measures, each figure followed by
+    last year's in brackets (`(2017-18: 60.78%)`), then a paragraph of the same two measures in words."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Caerphilly County Borough Council – Social Services Scrutiny Committee")
+    _heading(doc, "SOCIAL SERVICES SCRUTINY COMMITTEE – CARE LEAVERS: EDUCATION, TRAINING AND EMPLOYMENT", 12)
+    for number, text in [
+        ("1.1", "The report informs Members of the outcomes of young people leaving care in 2018-19, as "
+         "reported under the Social Services and Well-being (Wales) Act performance measures."),
+        ("2.1", "The percentage of care leavers in education, training or employment 12 months after leaving "
+         "care was 51.35% in 2018-19 (2017-18: 51.16%), and the percentage of care leavers in education, "
+         "training or employment 24 months after leaving care was 45.16% (2017-18: 60.78%)."),
+        ("2.2", "The numbers are small: two or three young people account for the fall at 24 months. Some of "
+         "them are carers or parents themselves, and some cannot work because of their mental health."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+MAIDSTONE_BULLETS = [
+    ("The percentage of land and highways with acceptable levels of litter", "98.34%", "98.00%"),
+    ("Percentage of successful relief duty outcomes", "54.33%", "60.00%"),
+    ("Percentage of successful prevention duty outcomes", "60.00%", "60.00%"),
+    ("Number of students benefiting from the museums educational service", "1,027", "1,450"),
+    ("Success rate for planning appeals (6mth rolling)", "59.09%", "75%"),
+]
+
+
+def maidstone_bullet_list(out: Path) -> None:
+    """Word quarterly report: the strategic scorecard written as a bullet list `Measure: value (target x)`,
+    then a summary paragraph whose figures are changes and counts of indicators, not measures."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Maidstone Borough Council – Policy and Resources Committee")
+    _heading(doc, "Quarter 2 Performance Monitoring 2019/20", 14)
+    doc.add_paragraph("Strategic scorecard, quarter 2 (July to September 2019):")
+    for name, value, target in MAIDSTONE_BULLETS:
+        doc.add_paragraph(f"{name}: {value} (target {target})", style="List Bullet")
+    _heading(doc, "Overall Summary of Performance", 12)
+    doc.add_paragraph(
+        "Overall, the majority of performance indicators relating to A Thriving Place have performed well "
+        "against target for Quarter 2, with five of the seven targeted indicators achieving target. While "
+        "footfall in the Museum has achieved the quarterly target, the number of students benefiting from the "
+        "Museum's education service has not. The Quarter 2 out-turn represents a decrease of 28% compared to "
+        "Quarter 2 in 2018/19."
+    )
+    doc.save(out)
+
+
+def cambridgeshire_paragraph_from_to(out: Path) -> None:
+    """An intelligence-hub page printed by Chromium: a heading naming a topic, a paragraph with a range that is
+    no measure (`340-365`) and a rate's start and end of the year (`from 2.85 to 2.92`)."""
+    css = (
+        "@page { size: A4; margin: 18mm; } body { font-family: 'Liberation Serif', serif; font-size: 12pt; } "
+        "h1 { font-size: 18pt; } h2 { font-size: 14pt; color: #7a1f5c; }"
+    )
+    body = (
+        "<h1>Cambridgeshire Insight – Children and young people</h1><h2>Child protection</h2>"
+        "<p>According to the LSCB Annual Report for 2010, the county total of children subject to a child "
+        "protection plan has stabilised throughout 2009-2010 at around the 340-365 mark. The overall rate of "
+        "registration per 1,000 0-18 year olds in Cambridgeshire increased slightly throughout the year from "
+        "2.85 to 2.92, a high rate in comparison to other comparator authorities in the previous year.</p>"
+        "<p>The Cambridge City and South Cambridgeshire area has consistently had lower numbers and a lower rate "
+        "of registrations than Fenland, although by the end of March 2010 the rate was higher in Huntingdonshire "
+        "than Fenland for the first time.</p>"
+    )
+    out.write_text(_html_page("Cambridgeshire Insight child protection", body, css))
+
+
+def barking_dagenham_minutes_bullets(out: Path) -> None:
+    """Word cabinet minutes: a numbered minute, then a bullet list of highlights, one of them a measure's
+    latest and earlier figure in a clause (`from 2,349 at the end of 2019/20 to 3,357 at present`) after the
+    change (`a 43% increase`), the others changes or words only."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "London Borough of Barking and Dagenham – Cabinet minutes, 12 July 2022")
+    _heading(doc, "22. Corporate Plan 2020-22 – Quarters 3 and 4 2021/22 Performance Monitoring", 12)
+    doc.add_paragraph(
+        "The Cabinet Member for Finance, Growth and Core Services introduced a report which summarised "
+        "performance in quarters three and four of 2021/22 against the metrics and deliverables in the "
+        "Council's Corporate Plan 2020-22, and highlighted:"
+    )
+    for bullet in [
+        "a 43% increase in the number of children meeting the threshold for statutory intervention from "
+        "Children's Social Care, from 2,349 at the end of 2019/20 to 3,357 at present;",
+        "a 31% increase over the same period in the number of children meeting the extremely high child "
+        "protection threshold;",
+        "a return to pre-pandemic levels in Early Years provision;",
+        "a record number of Year 11 students progressing to an education destination; and",
+        "the lowest ever recorded number of young people aged 16-18 not in education, employment or training.",
+    ]:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.add_paragraph("Cabinet resolved to note the performance highlights and areas of improvement.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "shropshire_measure_pages_headed_sentences"): ("html", shropshire_measure_pages),
+        ("dev", "caerphilly_two_measures_one_paragraph"): ("docx", caerphilly_two_measures_paragraph),
+        ("dev", "maidstone_scorecard_bullet_list"): ("docx", maidstone_bullet_list),
+        ("dev", "cambridgeshire_child_protection_from_to"): ("html", cambridgeshire_paragraph_from_to),
+        ("dev", "barking_dagenham_minutes_bullets"): ("docx", barking_dagenham_minutes_bullets),
+    }
+)
+
+
+
+# ------------------------------------------------ dev, round 8: KPI tables as councils publish them
+
+
+SLOUGH_ROWS = [
+    # (period as printed, contacts, contacts per 10,000, referrals, referrals per 10,000): LSCB performance report
+    ("1 April 2016 – 31 March 2017", "9,861", "–", "2,219", "–"),
+    ("1 April 2017 – 31 March 2018", "9,645", "232.9", "1,580", "381.5"),
+]
+
+
+def slough_measures_as_columns(out: Path) -> None:
+    """Word LSCB performance report: an unruled table whose column headers name the measures and whose rows
+    are the two years (periods down the side), bold headers over a thin rule only, between paragraphs."""
+    doc = _base_document(landscape=False, font="Calibri", size=11)
+    _footer(doc, "Slough Local Safeguarding Children Board – Performance Report 2017/18")
+    _heading(doc, "LSCB Performance Report 2017/18", 16, "5B2C6F")
+    doc.add_paragraph(
+        "This report provides a summary of performance data in Slough Children's Services Trust based on figures "
+        "at the end of March 2018, with some comparable data at the same time in the previous year."
+    )
+    para = doc.add_paragraph()
+    run = para.add_run("Contacts and referrals to Children's Social Care")
+    run.bold, run.font.size = True, Pt(12)
+    doc.add_paragraph(
+        "Contacts are all contacts received by the First Contact Service, including email and phone contact. A "
+        "contact becomes a referral once the First Contact Service has processed it and the threshold has been met."
+    )
+    headers = ("Year", "Contacts received", "Contacts per 10,000 (0–17 population)", "Referrals received",
+               "Referrals per 10,000 (0–17 population)")
+    table = doc.add_table(rows=1 + len(SLOUGH_ROWS), cols=len(headers))
+    _no_borders(table)
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=10,
+                   align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT)
+        tc_pr = table.rows[0].cells[k]._tc.get_or_add_tcPr()
+        borders = OxmlElement("w:tcBorders")
+        bottom = OxmlElement("w:bottom")
+        bottom.set(qn("w:val"), "single")
+        bottom.set(qn("w:sz"), "6")
+        borders.append(bottom)
+        tc_pr.append(borders)
+    for r, row in enumerate(SLOUGH_ROWS, start=1):
+        for k, text in enumerate(row):
+            _cell_text(table.rows[r].cells[k], text, size=10,
+                       align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.RIGHT)
+    _widths(table, [4.4, 2.8, 3.6, 2.8, 3.6])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Contacts are made by a wide range of organisations; during the year the highest volume of contacts has "
+        "consistently come from the Police, schools and health. These are the key statutory agencies and it is "
+        "expected that a significant proportion of referrals will come through these routes."
+    )
+    doc.save(out)
+
+
+OXFORDSHIRE_PAF = [
+    # (code, indicator, 2005-06 outturn, comparator group average, comment): scrutiny item CH7, 26 Sep 2006
+    ("A1", "The proportion of Looked After children with 3 placements or more", "12%", "",
+     "12% is average within our comparator group, and in the highest performing band."),
+    ("D35", "The proportion of children Looked After for 4 years who have been in the same placement for 2 years",
+     "56%", "", "56% is above average, and represents steadily improving performance."),
+    ("D78", "The proportion of children Looked After for 2½ years who have been in the same placement for at "
+     "least 2 years, or are placed for adoption", "71.3%", "65.2%",
+     "The replacement for D35 (improved stability), even better at 71.3% against the IPF group average; not yet "
+     "banded."),
+]
+
+
+def oxfordshire_code_then_name(out: Path) -> None:
+    """Word scrutiny paper: a ruled table whose first column holds the PAF code and the second the measure's
+    name, then the outturn, the comparator group average and a wide comment column with figures in it."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Children's Services Scrutiny Committee – 26 September 2006 – Item CH7")
+    _heading(doc, "Stability of placements for children looked after – scrutiny review", 13, "000000")
+    doc.add_paragraph("The out-turn position for 2005-06 was as follows:")
+    headers = ("PAF ref", "Indicator", "2005-06 out-turn", "IPF group average", "Comment")
+    table = doc.add_table(rows=1 + len(OXFORDSHIRE_PAF), cols=len(headers))
+    table.style = "Table Grid"
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(table.rows[0].cells[k], "D9D9D9")
+    for r, row in enumerate(OXFORDSHIRE_PAF, start=1):
+        for k, text in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.CENTER if k in (2, 3) else WD_ALIGN_PARAGRAPH.LEFT
+            _cell_text(table.rows[r].cells[k], text, size=9, align=align)
+    _widths(table, [1.5, 6.0, 2.0, 2.0, 5.9])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Performance is strong against these indicators. Overall performance in children's social care rose again "
+        "in 2005-06, and we believe we are now the 11th highest performing council nationally, out of 152 (we were "
+        "22nd overall last year, and 138th the year before)."
+    )
+    doc.save(out)
+
+
+KENT_QPR_ROWS = [
+    # (measure, Q1 2024/25, previous quarter Q4 2023/24, same period last year Q1 2023/24, symbol)
+    ("KPIs achieving target (Green)", 17, 17, None, "●"),
+    ("KPIs achieving floor standard but not target (Amber)", 14, 11, None, "●"),
+    ("KPIs not achieving floor standard (Red)", 8, 10, None, "●"),
+    ("KPIs with a positive trend", 11, 9, 4, "▲"),
+    ("KPIs stable or with no clear trend", 21, 20, None, "►"),
+    ("KPIs with a negative trend", 7, 9, 10, "▼"),
+    ("Pothole repair requests", 7856, None, 5376, "▼"),
+]
+
+
+def kent_qpr_three_row_header(out: Path) -> None:
+    """Excel summary sheet printed landscape by LibreOffice Calc: a three-row header (a merged group row,
+    a row of periods and a row of kinds: `Quarter 1 2024/25` / `Q1 2024/25` / `Actual`, `Previous quarter` /
+    `Q4 2023/24`, `Same period last year` / `Q1 2023/24`), RAG dots and direction-of-travel arrows as symbols."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "QPR Q1 summary"
+    _xlsx_page(ws)
+    ws["A1"] = "Kent County Council – Quarterly Performance Report, Quarter 1 2024/25: summary"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    ws["A2"] = "Ratings against target and floor standard, and direction of travel, to the end of June 2024"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    _xlsx_row(ws, 4, ["Measure", "This quarter", "Comparison", None, "RAG / DoT"], bold=True, fill="1F4E79")
+    _xlsx_row(ws, 5, [None, "Q1 2024/25", "Previous quarter", "Same period last year", None], bold=True,
+              fill="2E75B6")
+    _xlsx_row(ws, 6, [None, "Actual", "Q4 2023/24", "Q1 2023/24", None], bold=True, fill="2E75B6")
+    ws.merge_cells("A4:A6")
+    ws.merge_cells("C4:D4")
+    ws.merge_cells("E4:E6")
+    colours = {"Green": "00B050", "Amber": "FFC000", "Red": "FF0000"}
+    for r, (name, latest, previous, year_ago, symbol) in enumerate(KENT_QPR_ROWS, start=7):
+        _xlsx_row(ws, r, [name, latest, previous if previous is not None else "n/a",
+                          year_ago if year_ago is not None else "n/a", symbol])
+        for col in (2, 3, 4):
+            if isinstance(ws.cell(row=r, column=col).value, int):
+                ws.cell(row=r, column=col).number_format = "#,##0"
+        word = next((w for w in colours if f"({w})" in name), None)
+        ws.cell(row=r, column=5).font = Font(name="DejaVu Sans", size=11,
+                                             color=colours.get(word or "", "1F4E79"))
+    for col, width in zip("ABCDE", (52, 14, 16, 20, 11), strict=True):
+        ws.column_dimensions[col].width = width
+    note = 7 + len(KENT_QPR_ROWS) + 1
+    ws.cell(row=note, column=1, value="● RAG rating   ▲ improving   ► stable or no clear trend   ▼ worsening")
+    ws.cell(row=note, column=1).font = Font(name="DejaVu Sans", size=8, italic=True)
+    wb.save(out)
+
+
+HERTS_CHALLENGES = [
+    # (indicator, 2004/05, 2005/06, target 05/06, target 06/07, target 07/08, notes): challenge monitor, March 2006
+    ("% residents who expressed an opinion and believe the County Council has been successful in helping people "
+     "feel safe and secure over the past year (from Annual tracking survey)", "Challenge began 05/06", "62%",
+     "Baseline set by 05/06 result", "64%", "66%",
+     "The survey in Autumn 2005 provided the baseline of 62% (excluding 13% of the survey who didn't respond / "
+     "didn't know)."),
+    ("The number of properties secured by the Hertfordshire Home Security Service", "2,664",
+     "Apr – Dec = 1,856\nFull year projection = 2,475", "2,930", "3,223", "3,384",
+     "A very large increase in the 4th quarter of 04/05 pushed up last year's performance. The first three "
+     "quarters of 05/06 show a 22% increase on the similar period in 2004/05. Targets for 05/06 and subsequent "
+     "years have been amended."),
+]
+
+
+def hertfordshire_challenges_notes(out: Path) -> None:
+    """Word monitor, landscape: a two-row header grouping the periods under their kind (`Performance` over
+    `2004/05` / `2005/06`, `Targets` over `2005/06` / `2006/07` / `2007/08`), then a wide notes column whose
+    sentences hold figures of their own (a baseline, a share of non-respondents, a quarter's increase)."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Hertfordshire County Council – Challenges Monitor for Scrutiny Committees – March 2006")
+    _heading(doc, "Help people feel safe and secure", 12, "000000")
+    doc.add_paragraph("Scrutiny Committee: Adult Care and Community Safety. Data for 2005/06 is the latest available.")
+    table = doc.add_table(rows=2 + len(HERTS_CHALLENGES), cols=7)
+    table.style = "Table Grid"
+    top = ["Performance Indicators", "Performance", "", "Targets", "", "", "Notes"]
+    second = ["", "2004/05", "2005/06", "2005/06", "2006/07", "2007/08",
+              "Assessment of performance against target and any reasons for non reporting"]
+    for k, text in enumerate(top):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for k, text in enumerate(second):
+        _cell_text(table.rows[1].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for row in table.rows[:2]:
+        for cell in row.cells:
+            _shade(cell, "BDD7EE")
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(0, 5))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    _cell_text(table.cell(0, 0), "Performance Indicators", bold=True, size=9)
+    _cell_text(table.cell(0, 1), "Performance", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell_text(table.cell(0, 3), "Targets", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for r, row in enumerate(HERTS_CHALLENGES, start=2):
+        for k, text in enumerate(row):
+            align = WD_ALIGN_PARAGRAPH.LEFT if k in (0, 6) else WD_ALIGN_PARAGRAPH.CENTER
+            _cell_text(table.rows[r].cells[k], text, size=9, align=align)
+    _widths(table, [6.5, 2.2, 3.0, 2.4, 1.8, 1.8, 8.3])
+    doc.save(out)
+
+
+NORTHUMBERLAND_CASES = [
+    # (measure, count at 31 July 2014, comment): Safeguarding Activity Trends Report, FACS Scrutiny 16 Oct 2014
+    ("Cases open to Children's Services", "3,711",
+     "All cases needing social work intervention are allocated to a named social worker; extract of all open "
+     "cases taken on 31st July 2014."),
+    ("Cases held open on a child in need basis", "3,045",
+     "82% of all open cases (3,045 of 3,711) were being held open on a child in need basis."),
+    ("Cases involving children looked after by the County Council", "346",
+     "9% of open cases; some of these children are also subject to a Child Protection Plan."),
+    ("Cases of children subject to a Child Protection Plan", "356",
+     "10% of open cases; all child protection cases are allocated to suitably skilled, experienced and qualified "
+     "social workers, and the capacity in the teams is closely monitored."),
+]
+
+
+def northumberland_comment_column(out: Path) -> None:
+    """HTML report page printed by Chromium: a caseload table with a long comment column whose sentences
+    carry percentages and counts of their own beside the row's one figure."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 14pt; } h2 { font-size: 11pt; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #777; padding: 4px 6px; vertical-align: top; } "
+        "th { background: #dde4ee; text-align: left; } td.n { text-align: right; white-space: nowrap; }"
+    )
+    rows = "".join(
+        f'<tr><td>{name}</td><td class="n">{count}</td><td>{comment}</td></tr>'
+        for name, count, comment in NORTHUMBERLAND_CASES
+    )
+    body = (
+        "<h1>Families and Children's Services Scrutiny Committee – 16 October 2014</h1>"
+        "<h2>Safeguarding Activity Trends Report: caseloads analysis</h2>"
+        "<p>Systems are in place to monitor the Integrated Children's System closely with regard to unallocated "
+        "cases and social care locality team caseloads. As part of this process a list of all open cases was "
+        "extracted on 31st July 2014.</p>"
+        "<table><tr><th style='width:38%'>Measure</th><th style='width:12%'>At 31 July 2014</th>"
+        f"<th>Comment</th></tr>{rows}</table>"
+    )
+    out.write_text(_html_page("Northumberland safeguarding activity trends", body, css))
+
+
+WINCHESTER_YEARS = ("2009/10", "2010/11", "2011/12", "2012/13", "2013/14", "2014/15", "2014/15", "2015/16",
+                    "2016/17", "2017/18")
+WINCHESTER_KINDS = ("Actual",) * 5 + ("Target", "Actual", "Target", "Target", "Target")
+WINCHESTER_ROWS = [
+    # (section or None, indicator, code, ten figures under WINCHESTER_YEARS / WINCHESTER_KINDS): service standards
+    ("Benefits", "Average time to process new claims", "LPI0538",
+     ("15.01", "15", "18.30", "16.18", "18.93", "18", "19.51", "18", "18", "18")),
+    (None, "Average time to process change of circumstances", "LPI0539",
+     ("4.2", "4.74", "4.94", "3.80", "3.67", "5", "4.86", "5", "5", "5")),
+    (None, "Recovered overpayments as a % of those identified in year", "LPI0543",
+     ("88.12%", "92.37%", "72.12%", "65.91%", "73.65%", "70%", "64.74", "70%", "70%", "70%")),
+    (None, "Recovered overpayments as a % of total debt", "LPI0544",
+     ("30.51%", "32.50%", "29.2%", "29.27%", "28.83%", "30%", "32.36", "30%", "30%", "30%")),
+    ("Taxes", "Council tax collected", "LPI0541",
+     ("98.78%", "98.80%", "98.76%", "98.76%", "98.57%", "98.65%", "98.62%", "98.63%", "98.64%", "98.65%")),
+    (None, "Business rates collected", "LPI0542",
+     ("97.78%", "99.57%", "98.47%", "98.56%", "99.43%", "99.44%", "98.56%", "98.58%", "98.59%", "98.60%")),
+]
+
+
+def _winchester_table(doc: Document, rows: list, *, header: bool) -> None:
+    widths = [6.2, 1.9] + [1.75] * 10
+    table = doc.add_table(rows=(2 if header else 0), cols=12)
+    table.style = "Table Grid"
+    if header:
+        top = ["Performance Indicators", "NPI/LPI", *WINCHESTER_YEARS]
+        for k, text in enumerate(top):
+            _cell_text(table.rows[0].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for k, text in enumerate(WINCHESTER_KINDS, start=2):
+            _cell_text(table.rows[1].cells[k], text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for row in table.rows:
+            _repeat_header(row)
+            for cell in row.cells:
+                _shade(cell, "DDEBF7")
+        table.cell(0, 7).merge(table.cell(0, 8))
+        _cell_text(table.cell(0, 7), "2014/15", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        table.cell(0, 0).merge(table.cell(1, 0))
+        _cell_text(table.cell(0, 0), "Performance Indicators", bold=True, size=9)
+        table.cell(0, 1).merge(table.cell(1, 1))
+        _cell_text(table.cell(0, 1), "NPI/LPI", bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for section, name, code, figures in rows:
+        if section:
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[-1])
+            _cell_text(merged, section, bold=True, size=10)
+            _shade(merged, "F2F2F2")
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=10)
+        _cell_text(cells[1], code, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for k, text in enumerate(figures, start=2):
+            _cell_text(cells[k], text, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        tr_pr = table.rows[-1]._tr.get_or_add_trPr()  # tall rows, as the published table's: it runs over pages
+        height = OxmlElement("w:trHeight")
+        height.set(qn("w:val"), str(int(Cm(3.4).twips)))
+        height.set(qn("w:hRule"), "atLeast")
+        tr_pr.append(height)
+    _widths(table, widths)
+
+
+def winchester_two_row_header_three_pages(out: Path) -> None:
+    """Word service standards, landscape: a two-row header (each year over `Actual` or `Target`, `2014/15`
+    merged over both), the name column before the code column, section rows; the table starts under
+    the introduction, runs on to page 2 under its repeated header, and its last section was pasted after
+    a page break as a table of its own without the header (page 3)."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Winchester City Council – Our service standards: national and local performance indicators")
+    _heading(doc, "Service standards – National and local performance indicators", 14, "1F3864")
+    for text in (
+        "This page sets out the performance indicators for the Revenues and Benefits service: what was achieved in "
+        "each of the last five years, the target and the result for 2014/15, and the targets for the next three "
+        "years.",
+        "Benefits indicators measure how quickly claims and changes of circumstances are processed, and how much "
+        "of the overpaid benefit identified is recovered. Taxes indicators measure the share of council tax and "
+        "business rates collected in the year they are due.",
+        "Times are average calendar days. Percentages for recovered overpayments are of the overpayments "
+        "identified in the year, or of the total debt outstanding.",
+    ):
+        para = doc.add_paragraph(text)
+        para.paragraph_format.space_after = Pt(10)
+    _winchester_table(doc, WINCHESTER_ROWS[:4], header=True)
+    _page_break(doc)
+    _winchester_table(doc, WINCHESTER_ROWS[4:], header=False)
+    doc.save(out)
+
+
+DURHAM_CIN_AREAS = [
+    # (area, CIN per 10,000 at 31 March 2022, CIN with SEN support 2021, CIN eligible for FSM 2021): JSNA
+    ("County Durham", "372", "22%", "73%"),
+    ("North East", "470.7", "20.2%", "65.2%"),
+    ("Statistical neighbours", "444.8", "20.4%", "63.8%"),
+    ("England", "334.3", "20.9%", "56.8%"),
+]
+
+
+def durham_areas_down_measures_across(out: Path) -> None:
+    """Word JSNA page: an unruled table whose rows are areas (the county, its region, its statistical
+    neighbours, England) and whose column headers name the measures, each with its date."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Durham Insight – JSNA: Starting Well – Children in need")
+    _heading(doc, "Children in need", 14, "00205B")
+    doc.add_paragraph(
+        "The Children Act 1989 defines a Child in Need as a child who is unlikely to achieve or maintain a reasonable "
+        "standard of health or development without the provision of services by a local authority. The table compares "
+        "County Durham with the regional, statistical neighbour and national benchmarks."
+    )
+    headers = ("", "Children in need per 10,000 (31 March 2022)", "Children in need with SEN support (2021)",
+               "Children in need eligible for free school meals (2021)")
+    table = doc.add_table(rows=1 + len(DURHAM_CIN_AREAS), cols=len(headers))
+    _no_borders(table)
+    for k, text in enumerate(headers):
+        _cell_text(table.rows[0].cells[k], text, bold=True, size=9,
+                   align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    for r, row in enumerate(DURHAM_CIN_AREAS, start=1):
+        for k, text in enumerate(row):
+            _cell_text(table.rows[r].cells[k], text, size=9, bold=k == 0 and r == 1,
+                       align=WD_ALIGN_PARAGRAPH.LEFT if k == 0 else WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [4.2, 4.2, 4.2, 4.2])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Locally there was little change in the rate between 2018 and 2020, but there has been an uptick for 2021 and "
+        "2022 which is reflected in the regional, statistical neighbour and national benchmarks."
+    )
+    doc.save(out)
+
+
+LANCASHIRE_AREAS = [
+    # (area, referrals per 10,000, re-referrals within 12 months, assessments within 45 working days): 2021/22
+    ("Lancashire", "253.9", "19.1%", "90%"),
+    ("North West", "548.1", "22%", "81.2%"),
+    ("England", "537.7", "21.5%", "84.5%"),
+]
+
+
+def lancashire_areas_down_html(out: Path) -> None:
+    """HTML insight page printed by Chromium: a ruled table of areas down the side (the county, the region,
+    England) and three measures across, under a heading naming the year."""
+    css = (
+        "@page { size: A4; margin: 15mm; } body { font-family: 'Liberation Sans', Arial, sans-serif; "
+        "font-size: 10pt; } h1 { font-size: 15pt; } h2 { font-size: 12pt; } table { border-collapse: collapse; } "
+        "th, td { border: 1px solid #8a8a8a; padding: 4px 8px; } th { background: #e8eef4; width: 42mm; } "
+        "td.n { text-align: center; }"
+    )
+    rows = "".join(
+        f"<tr><td>{area}</td><td class='n'>{a}</td><td class='n'>{b}</td><td class='n'>{c}</td></tr>"
+        for area, a, b, c in LANCASHIRE_AREAS
+    )
+    body = (
+        "<h1>Children's social care overview</h1>"
+        "<p>The Department for Education's Local Authority Interactive Tool (LAIT) gives a wide range of data on "
+        "children's safeguarding. Key findings for Lancashire-12 are set out below.</p>"
+        "<h2>Children in need, 2021/22</h2>"
+        "<table><tr><th style='width:30mm'>Area</th><th>Referrals to children's social care per 10,000</th>"
+        "<th>Re-referrals within 12 months</th><th>Assessments completed within 45 working days</th></tr>"
+        f"{rows}</table>"
+        "<p>In 2021 Lancashire launched the Family Safeguarding model, possibly a key driver of some of the "
+        "changes.</p>"
+    )
+    out.write_text(_html_page("Lancashire insight: children's social care overview", body, css))
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "slough_lscb_2017_18_measures_as_columns"): ("docx", slough_measures_as_columns),
+        ("dev", "oxfordshire_paf_2005_06_code_then_name"): ("docx", oxfordshire_code_then_name),
+        ("dev", "kent_qpr_q1_2024_25_three_row_header"): ("xlsx", kent_qpr_three_row_header),
+        ("dev", "hertfordshire_challenges_2006_notes_column"): ("docx", hertfordshire_challenges_notes),
+        ("dev", "northumberland_caseloads_2014_comment_column"): ("html", northumberland_comment_column),
+        ("dev", "winchester_service_standards_three_pages"): ("docx", winchester_two_row_header_three_pages),
+        ("dev", "durham_cin_2022_areas_down_measures_across"): ("docx", durham_areas_down_measures_across),
+        ("dev", "lancashire_insight_2021_22_areas_down"): ("html", lancashire_areas_down_html),
+    }
+)
+
+
+
+# --------------------------- dev, round 10: Welsh measure tables and English year-end scorecards (issue 8)
+
+POWYS_Q1_2019_20 = [
+    # (measure, Q1 2019/20 result): Powys cabinet, quarter 1 2019/20 performance report as reported (County Times)
+    ("Percentage of Top 20 performance measures achieved", "46%", "Coch / Red"),
+    ("Percentage of Corporate Improvement Plan (CIP) measures achieved", "57%", "Ambr / Amber"),
+    ("Percentage of Public Accountability Measures (PAMs) achieved", "50%", "Ambr / Amber"),
+    ("Percentage of Strategic Equality Plan (SEP) measures achieved", "50%", "Ambr / Amber"),
+    ("Percentage of CIP activities on track", "57%", "Ambr / Amber"),
+    ("Percentage of calls answered within timescale", "94%", "Gwyrdd / Green"),
+    ("Percentage of adult protection enquiries completed within statutory timescales", "96%", "Gwyrdd / Green"),
+]
+
+
+def powys_q1_2019_20_welsh_beside_english(out: Path) -> None:
+    """Word table of a Welsh council's quarterly monitoring framework: each header cell holds the Welsh words
+    beside the English ones on one line in two runs of different colour (`Mesur  Measure`, `Canlyniad Ch1 2019/20
+    Q1 2019/20 result`), the measure text over two lines, a RAG word pair in a filled cell, portrait."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "Cyngor Sir Powys County Council – Adroddiad Perfformiad Ch1 / Q1 Performance Report 2019-20")
+    _heading(doc, "Fframwaith Monitro – Chwarter 1 2019-20 | Monitoring Framework – Quarter 1 2019-20", 12, "006A4E")
+    doc.add_paragraph("Perfformiad 1 Ebrill – 30 Mehefin 2019. Performance 1 April to 30 June 2019.")
+    heads = [("Mesur", "Measure"), ("Canlyniad Ch1 2019-20", "Q1 2019-20 result"), ("Statws", "Status")]
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, (welsh, english) in zip(table.rows[0].cells, heads, strict=True):
+        cell.text = ""
+        para = cell.paragraphs[0]
+        run = para.add_run(welsh + "  ")
+        run.bold, run.font.size = True, Pt(8)
+        run.font.color.rgb = RGBColor.from_string("006A4E")
+        run = para.add_run(english)
+        run.bold, run.font.size = True, Pt(8)
+        _shade(cell, "E2EFDA")
+    _repeat_header(table.rows[0])
+    fills = {"Gwyrdd / Green": "C6EFCE", "Ambr / Amber": "FFEB9C", "Coch / Red": "FFC7CE"}
+    for name, result, rag in POWYS_Q1_2019_20:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=9)
+        _cell_text(cells[1], result, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[2], rag, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[2], fills[rag])
+    _widths(table, [10.0, 4.0, 3.4])
+    doc.save(out)
+
+
+def powys_measures_over_years_workbook(out: Path) -> None:
+    """Excel sheet of the same framework over three reporting periods: a code column, the measure text wrapped
+    over two lines, one column per period (`Q1 2019-20`, `Q2 2020-21`, `Q1 2022-23`), a target column, empty
+    Wales average and quartile columns, RAG fill and a trend column; fit to one page wide, landscape."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Measures"
+    _xlsx_page(ws)
+    ws["A1"] = "Powys County Council – Performance measures over time"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="006A4E")
+    headers = ["Ref", "Measure", "Q1 2019-20", "Q2 2020-21", "Q1 2022-23", "Target", "Wales average", "Quartile",
+               "RAG", "Trend"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="006A4E")
+    ws.row_dimensions[3].height = 28
+    rows = [
+        ("PAM", "Percentage of Public Accountability Measures (PAMs) achieving their target", 0.50, 0.24, None,
+         None, "FFC7CE", "Worse"),
+        ("CIP", "Percentage of Corporate Improvement Plan measures meeting their target", 0.57, None, 0.64, None,
+         "FFEB9C", "Better"),
+        ("PM24", "The percentage of assessments completed for children within statutory timescales", None, 0.76,
+         None, 0.90, "FFC7CE", ""),
+    ]
+    for r, (code, name, q1, q2, q3, target, fill, trend) in enumerate(rows, start=4):
+        _xlsx_row(ws, r, [code, name, q1, q2, q3, target, None, None, None, trend])
+        for col in (3, 4, 5, 6):
+            ws.cell(row=r, column=col).number_format = "0%"
+        ws.cell(row=r, column=9).fill = PatternFill("solid", fgColor=fill)
+        ws.cell(row=r, column=2).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 26
+    for col, width in zip("ABCDEFGHIJ", (7, 44, 11, 11, 11, 9, 10, 9, 6, 8), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+BRIDGEND_WALES_CLA = [
+    # (measure, 2017-18, 2018-19, comment): Wales looked after children figures (SFR 106/2019) as a Bridgend paper
+    # on reducing the number of looked after children quotes them; 2017-18 figures are the release's own
+    # 2018-19 figure less (or plus) the change it states
+    ("Number of children looked after at 31 March", "6,407", "6,846",
+     "An increase of 439 (7 per cent) on the previous year. Over the past 15 years the number of looked after "
+     "children has increased by 34%; this increase cannot be attributed to austerity alone."),
+    ("Rate of children looked after per 10,000 population aged under 18", "102", "109",
+     "7 percentage points higher than in 2017-18."),
+    ("Number of children who started to be looked after during the year", "2,168", "2,125",
+     "A decrease of 43 (2 per cent) compared with the previous year."),
+    ("Number of children who left care during the year", "1,727", "1,678",
+     "A decrease of 49 (3 per cent) compared with the previous year."),
+    ("Number of children adopted from care during the year", "306", "309",
+     "An increase of 3 (1 per cent) on the previous year."),
+]
+
+
+def bridgend_wales_cla_landscape_two_pages(out: Path) -> None:
+    """Word appendix, landscape, its table over two pages with the header row repeated: a Welsh-language column
+    label under each English one in the header, the measure text wrapped over two lines, two years' results and
+    a long comment column; a paragraph of context pushes the table so that it breaks after the third row."""
+    doc = _base_document(landscape=True, font="Arial", size=11)
+    _footer(doc, "Bridgend County Borough Council – Cabinet Committee Corporate Parenting – Appendix 1")
+    _heading(doc, "Appendix 1 – Children looked after in Wales: headline figures", 13, "1F3864")
+    for _ in range(8):
+        doc.add_paragraph(
+            "Welsh Government is developing reduction expectation plans with each local authority in Wales. The "
+            "national figures below are those of the annual release on children looked after by local authorities; "
+            "they set the context for the local figures shared with Welsh Government in the preparatory framework "
+            "documents and for the activity already under way in the county borough."
+        )
+    heads = ["Measure\nMesur", "2017-18\n2017-18", "2018-19\n2018-19", "Comment\nSylw"]
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "1F3864")
+    _repeat_header(table.rows[0])
+    for name, before, latest, comment in BRIDGEND_WALES_CLA:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=10)
+        _cell_text(cells[1], before, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[2], latest, size=10, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[3], comment, size=10)
+    _widths(table, [8.0, 2.6, 2.6, 12.8])
+    doc.save(out)
+
+
+BLACKBURN_HALF_YEAR = [
+    # (outcome heading, [(measure, good performance is, baseline, target, half-year, RAG)]): Blackburn with
+    # Darwen Corporate Plan 2018/19 performance report, half-year (April - September 2018)
+    ("1. Your Call – improvements to make Blackburn with Darwen cleaner and greener", [
+        ("Your Call clean ups delivered", "Higher", "On-going delivery", 90, 56, "GREEN"),
+        ("Other Your Call activity delivered", "Higher", "On-going delivery", 150, 509, "GREEN"),
+        ("Volunteers supporting council services (Your Call)", "Higher", "On-going delivery", None, 711, "GREEN"),
+    ]),
+    ("2. Resilient communities – more capable of doing things for themselves", [
+        ("People attending capacity building activities (Your Call)", "Higher", "On-going delivery", None, 4192,
+         "GREEN"),
+    ]),
+    ("3. Resources – developing the organisation and improving employee well-being", [
+        ("Number of RIDDOR reportable incidents", "Lower", "Quarterly", None, 9, "RED"),
+    ]),
+]
+
+
+def _blackburn_sheet(ws, quarters: bool) -> None:
+    ws["A1"] = "Blackburn with Darwen Borough Council – Corporate Plan 2018/2019: Performance Report"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    if quarters:
+        headers = ["Performance measure", "Good performance is", "2018/19 target", "Q1", "Q2 (half year)", "Q3",
+                   "Q4", "Year end 2018/19", "RAG"]
+    else:
+        headers = ["Performance measure", "Good performance is", "Baseline", "2018/2019 target",
+                   "Half year performance", "RAG", "Year-end performance and rating"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="4F2D7F")
+    ws.row_dimensions[3].height = 30
+    fills = {"GREEN": "92D050", "RED": "FF0000"}
+    row = 4
+    for heading, measures in BLACKBURN_HALF_YEAR:
+        ws.cell(row=row, column=1, value=heading).font = Font(name="Arial", size=9, bold=True)
+        ws.cell(row=row, column=1).fill = PatternFill("solid", fgColor="E4DFEC")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(headers))
+        row += 1
+        for name, good, baseline, target, half, rag in measures:
+            if quarters:
+                values = [name, good, target, None, half, None, None, None, rag]
+            else:
+                values = [name, good, baseline, target, half, rag, None]
+            _xlsx_row(ws, row, values)
+            rag_col = headers.index("RAG") + 1
+            ws.cell(row=row, column=rag_col).fill = PatternFill("solid", fgColor=fills[rag])
+            for col in range(3, len(headers) + 1):
+                if isinstance(ws.cell(row=row, column=col).value, int):
+                    ws.cell(row=row, column=col).number_format = "#,##0"
+            row += 1
+    widths = (46, 12, 12, 8, 12, 8, 8, 12, 8) if quarters else (46, 12, 16, 12, 14, 9, 18)
+    for n, width in enumerate(widths):
+        ws.column_dimensions[chr(65 + n)].width = width
+
+
+def blackburn_half_year_outcome_headings(out: Path) -> None:
+    """Excel print of a corporate plan report: a `Good performance is` polarity column, baseline, target, the
+    half-year figure and its RAG fill, an empty year-end column, the measures grouped under numbered outcome
+    headings merged across the sheet with a fill; fit to page, landscape."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Half year 2018-19"
+    _xlsx_page(ws)
+    _blackburn_sheet(ws, quarters=False)
+    wb.save(out)
+
+
+def blackburn_quarterly_columns(out: Path) -> None:
+    """The same figures in the year's quarterly sheet: Q1 to Q4 and a year-end column, of which only Q2 (the
+    half year) is filled, the polarity and target beside them, outcome headings merged across."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Quarterly 2018-19"
+    _xlsx_page(ws)
+    ws.print_options.gridLines = True
+    _blackburn_sheet(ws, quarters=True)
+    wb.save(out)
+
+
+POOLE_CLA = [
+    # (measure, good is, previous, previous as at, latest, latest as at, England, DoT, comment): Borough of Poole,
+    # Community Support and Education Scrutiny Committee, 14 November 2006, outcomes for children looked after
+    ("Number of children looked after", "Low", "162", "2001", "118", "01.11.06", "", "▼",
+     "Numbers have decreased steadily over five years and have reached a predicted plateau around 120."),
+    ("Children looked after per 10,000 population aged under 18", "Low", "", "", "42", "01.11.06", "55", "",
+     "England average as at March 2005."),
+    ("Children looked after in local authority foster care placements", "High", "100", "March 2004", "84",
+     "September 2006", "", "▼",
+     "Much of the decrease in numbers looked after has been from local authority foster care."),
+]
+
+
+def poole_cla_scorecard_as_at_columns(out: Path) -> None:
+    """Excel scorecard printed from Calc: a `Good is` polarity column, the previous figure and the latest each
+    followed by an `As at` date column, an England average, a direction-of-travel arrow and a comment column;
+    a merged section row, fit to page, landscape, no gridlines."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "CLA outcomes"
+    _xlsx_page(ws)
+    ws["A1"] = "Borough of Poole – Outcomes for children looked after – November 2006"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="003366")
+    headers = ["Measure", "Good is", "Previous", "As at", "Latest", "As at", "England average", "DoT", "Comment"]
+    _xlsx_row(ws, 3, headers, bold=True, fill="003366")
+    ws.cell(row=4, column=1, value="Children looked after – numbers and placements").font = Font(
+        name="Arial", size=9, bold=True)
+    ws.cell(row=4, column=1).fill = PatternFill("solid", fgColor="DCE6F1")
+    ws.merge_cells(start_row=4, start_column=1, end_row=4, end_column=len(headers))
+    for r, values in enumerate(POOLE_CLA, start=5):
+        _xlsx_row(ws, r, list(values))
+        ws.cell(row=r, column=8).font = Font(name="DejaVu Sans", size=10)
+        ws.cell(row=r, column=9).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 30
+    for col, width in zip("ABCDEFGHI", (40, 8, 9, 11, 8, 14, 10, 6, 44), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "powys_q1_2019_20_welsh_beside_english"): ("docx", powys_q1_2019_20_welsh_beside_english),
+        ("dev", "powys_measures_over_years_workbook"): ("xlsx", powys_measures_over_years_workbook),
+        ("dev", "bridgend_wales_cla_landscape_two_pages"): ("docx", bridgend_wales_cla_landscape_two_pages),
+        ("dev", "blackburn_half_year_2018_19_outcome_headings"): ("xlsx", blackburn_half_year_outcome_headings),
+        ("dev", "blackburn_2018_19_quarterly_columns"): ("xlsx", blackburn_quarterly_columns),
+        ("dev", "poole_cla_2006_as_at_columns"): ("xlsx", poole_cla_scorecard_as_at_columns),
+    }
+)
 
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)

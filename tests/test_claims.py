@@ -49,3 +49,25 @@ def test_duplicate_parser_names_are_an_error(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     with pytest.raises(ParserError, match="duplicate parser name 'same'"):
         discover("dup_parsers")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        # figures written in sentences and bullets, with no percentage, table or labelled value
+        ("Children in care\n\nThe rate of children in care per 10,000 rose from 52.1 to 54.9 this year.\n\n"
+         "The number of children subject to a plan fell from 312 to 298 between Q1 and Q2.\n", True),
+        # a measure's earlier and latest figures are worth reading even alone (Cambridgeshire's `from 2.85 to 2.92`)
+        ("Minutes of the meeting\n\nThe rate of children in care per 10,000 rose from 52.1 to 54.9.\n", True),
+        # one stated figure is a note that mentions a figure, not a performance paper
+        ("Minutes of the meeting\n\nThe rate of children in care per 10,000 was 54.9 at year end.\n", False),
+        ("Apologies were received from three members. The meeting closed at 8.15pm.\n", False),
+    ],
+)
+def test_the_generic_parser_claims_a_paper_of_stated_figures_only(text, claimed, tmp_path):
+    from extract.plugins.parser import discover
+
+    path = tmp_path / "paper.txt"
+    path.write_text(text)
+    generic = next(p for p in discover() if p.name == "generic")
+    assert generic.detect(load_document(path, tmp_path)) is claimed

@@ -18,16 +18,6 @@ DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # the last slide's figure stands alone, with no label or comparison beside it
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
-    # a bare count in a sentence (`20 Local Area Agreement indicators achieved ...`) is a figure the reader
-    # of documents of unknown format leaves; the four percentages under their headings are read
-    "herefordshire_corporate_2008_09_side_box": {
-        ("LAA indicators achieving their Year 1 target", "actual", "20", 1),
-    },
-    # a labelled figure under a sentence that holds a figure of its own: the block reader looks for its
-    # title above and stops at the sentence's figure (the table under a figure-less sentence is read)
-    "isle_of_wight_qpmr_numbered_sections": {
-        ("Performance indicators achieving quarterly targets", "previous_period", "61%", 1),
-    },
 }
 
 

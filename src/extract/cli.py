@@ -251,7 +251,8 @@ def run_command(
     (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.
     """
     from extract.errors import CorpusError, ManifestError, OutputError
-    from extract.run.pipeline import Pipeline, summarise
+    from extract.run.results import summarise
+    from extract.run.warm import replay  # light: the pipeline is imported only when something changed
 
     display = ProgressDisplay(is_terminal(sys.stderr), quiet, verbose)
 
@@ -262,10 +263,14 @@ def run_command(
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, on_term)
     try:
-        summary = Pipeline().run(
-            corpus, out, progress=display, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
-            scheduler=scheduler, max_mb=max_mb, follow_links=follow_links, prune=prune,
-        )  # fmt: skip
+        summary = replay(corpus, out, DEFAULT_SETTINGS, display, force=force, max_mb=max_mb, follow_links=follow_links)
+        if summary is None:
+            from extract.run.pipeline import Pipeline
+
+            summary = Pipeline().run(
+                corpus, out, progress=display, workers=workers, force=force, timeout=timeout, memory_mb=memory_mb,
+                scheduler=scheduler, max_mb=max_mb, follow_links=follow_links, prune=prune, replay=False,
+            )  # fmt: skip
     except KeyboardInterrupt:
         display.close()
         _fail(f"interrupted: workers stopped; {out} keeps its previous outputs", 130)

@@ -131,11 +131,28 @@ def _bilingual(text: str) -> HeaderMeaning:
     says, when the label as a whole says nothing (`2016/17` and `High/Low` have no spaced slash)."""
     halves = _TRANSLATION.split(text)
     if len(halves) != 2:
-        return HeaderMeaning("ignore")
+        return _said_twice(text)
     for half in reversed(halves):  # (the second half first: Welsh papers print the English second)
         meaning = classify_header(half)
         if meaning.role not in ("ignore", "blank"):
             return meaning
+    return HeaderMeaning("ignore")
+
+
+_TWICE_WORDS = 8  # a label said twice is short: `Canlyniad Ch1 2019-20 Q1 2019-20 result`
+
+
+def _said_twice(text: str) -> HeaderMeaning:
+    """A label printed in two languages side by side with no slash (`Mesur Measure`, `Statws Status`):
+    the role both halves name when they name the same one; a label whose words say two things stays
+    unread."""
+    words = text.split()
+    if len(words) > _TWICE_WORDS:
+        return HeaderMeaning("ignore")  # (a sentence is no label; and each half is classified again)
+    for cut in range(1, len(words)):
+        first, second = classify_header(" ".join(words[:cut])), classify_header(" ".join(words[cut:]))
+        if first.role not in ("ignore", "blank", "value") and first.role == second.role:
+            return second
     return HeaderMeaning("ignore")
 
 

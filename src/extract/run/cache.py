@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +28,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.model import DOCUMENT_STATUSES
-from extract.run.results import META_KEYS, ParsedDocument
+from extract.run.results import CACHE_DIR, META_KEYS, ParsedDocument
 from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 
-CACHE_DIR = ".extract-cache"
 # Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;
 # 3: the area and council of a row of an area table).
 CACHE_FORMAT = "3"
@@ -65,6 +65,12 @@ TRANSIENT_STATUSES = {"timeout"}
 
 def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def settings_key(settings) -> str:
+    """The settings a document's rows depend on (all but the run's bounds and the report's), as
+    text for the parsers key: a parse or match made with other settings is not reused."""
+    return repr([getattr(settings, f.name) for f in fields(settings) if f.name not in ("run", "report")])
 
 
 class Cache:

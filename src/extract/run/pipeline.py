@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from extract.plugins.parser import Parser, discover
 from extract.read.tables.areas import carry_titles
 from extract.read.tables.find import document_cell_text
 from extract.read.values import parse_cell
-from extract.run.results import META_KEYS, DocumentResult, ParsedDocument, RunSummary
+from extract.run.results import META_KEYS, DocumentResult, ParsedDocument, RunSummary, summarise  # noqa: F401
 from extract.run.runner import run_corpus
 from extract.settings import DEFAULT_SETTINGS, FuzzyRule, Settings
 from extract.tidy.councils import CouncilFinder, ManifestEntry, report_date_in
@@ -180,15 +179,42 @@ class Pipeline:
         mappings: Mappings | None = None,
     ) -> None:
         self.settings = settings
-        self.parsers = parsers if parsers is not None else discover()
+        # parsers, mappings and councils are loaded when first used: a warm re-run whose inputs
+        # are all unchanged (warm.py) imports no parser and reads no mapping file
+        self._parsers = parsers
+        self.discovered = parsers is None  # the installed parsers (what warm.py fingerprints)
         self._from_files = mappings is None  # the mapping files as they are: the matcher may come from disk
-        self.mappings = mappings or load_mappings()
+        self._mappings = mappings
+        self._councils: CouncilFinder | None = None
         self._matcher: Matcher | None = None
         # each distinct (name, code, scope, rule, unit) is ranked once per run: workers send the
         # names they ranked with their document, and workers started later inherit them
         self.ranked: dict[tuple, object] = {}
         self.ranked_new: list[tuple] = []
-        self.councils = CouncilFinder(self.mappings.councils)
+
+    @property
+    def parsers(self) -> list[Parser]:
+        if self._parsers is None:
+            self._parsers = discover()
+        return self._parsers
+
+    @property
+    def mappings(self) -> Mappings:
+        if self._mappings is None:
+            self._mappings = load_mappings()
+        return self._mappings
+
+    @property
+    def councils(self) -> CouncilFinder:
+        if self._councils is None:
+            self._councils = CouncilFinder(self.mappings.councils)
+        return self._councils
+
+    @property
+    def replayable(self) -> bool:
+        """The installed parsers and the mapping files as they are on disk: what a re-run with
+        nothing changed can check without loading them (warm.py)."""
+        return self.discovered and self._from_files
 
     @property
     def parsers_version(self) -> str:
@@ -373,12 +399,3 @@ def row_council(row: dict, document_council: str | None) -> str | None:
     if row["value_kind"] in ("national", "regional", "statistical_neighbours", "comparator_group"):
         return document_council
     return row.get("area_council_id")
-
-
-
-def summarise(summary: RunSummary) -> Iterable[str]:
-    statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items()))
-    yield f"documents: {len(summary.documents)} ({statuses})"
-    yield f"rows: {summary.rows}"
-    yield f"matched: {summary.matched_share:.1%} of rows"
-    yield f"unmatched names: {summary.unmatched_names}"

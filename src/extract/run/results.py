@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+CACHE_DIR = ".extract-cache"  # under OUT: the per-document cache (cache.py), the store, warm.py's record
 
 # What the parse stage records of a document besides its rows.
 META_KEYS = (
@@ -63,3 +67,76 @@ class RunSummary:
     @property
     def ok(self) -> bool:
         return all(d["status"] == "ok" for d in self.documents)
+
+
+@dataclass
+class Progress:
+    """What the run has done, for a progress display. Text documents count as one page."""
+
+    total: int
+    done: int = 0
+    pages: int = 0  # pages of finished documents
+    cached_pages: int = 0  # of which read from the cache (they say nothing of the rate)
+    started: float = field(default_factory=time.perf_counter)
+    pdf_bytes_left: int = 0  # PDFs not started yet
+    text_left: int = 0
+    inflight: dict[int, dict] = field(default_factory=dict)  # index -> name, pages, page, started
+    skipped_folders: list[str] = field(default_factory=list)
+    _pages_per_byte: float = 0.0
+    _pdf_bytes_done: int = 0
+    _pdf_pages_done: int = 0
+
+    def add(self, result: DocumentResult, cached: bool = False) -> None:
+        self.done += 1
+        pages = result.document["pages"] or 1
+        self.pages += pages
+        if cached:
+            self.cached_pages += pages
+        if result.document["pages"] and result.document["bytes"]:
+            self._pdf_bytes_done += result.document["bytes"]
+            self._pdf_pages_done += result.document["pages"]
+
+    def rate(self, now: float | None = None) -> float:
+        """Pages a second read in this run (not from the cache)."""
+        elapsed = (now or time.perf_counter()) - self.started
+        parsed = self.pages - self.cached_pages + sum(self.inflight_pages(d, None) for d in self.inflight.values())
+        return parsed / elapsed if elapsed > 0.5 and parsed else 0.0
+
+    def inflight_pages(self, doc: dict, now: float | None) -> int:
+        """Pages of a document in progress: as the worker reports them, else estimated from
+        the time it has taken at the pages-a-second rate of the documents done."""
+        if doc.get("page") is not None:
+            return doc["page"]
+        total = doc.get("pages")
+        if not total or now is None or self.done == 0:
+            return 0
+        elapsed = time.perf_counter() - self.started
+        rate = (self.pages - self.cached_pages) / elapsed if elapsed > 0 else 0.0
+        return min(total - 1, int((now - doc["started"]) * rate))
+
+    def pages_done(self, now: float | None = None) -> int:
+        now = now or time.perf_counter()
+        return self.pages + sum(self.inflight_pages(d, now) for d in self.inflight.values())
+
+    def pages_total(self) -> int:
+        """Known pages (finished and started documents) plus an estimate for the rest: PDF bytes
+        left at the pages-per-byte of the PDFs done (one page per 50 KB before any is done)."""
+        known = self.pages + sum(d.get("pages") or 1 for d in self.inflight.values())
+        per_byte = self._pdf_pages_done / self._pdf_bytes_done if self._pdf_bytes_done else 1 / 50_000
+        return known + int(self.pdf_bytes_left * per_byte) + self.text_left
+
+    def seconds_left(self, now: float | None = None) -> float | None:
+        now = now or time.perf_counter()
+        elapsed = now - self.started
+        parsed = self.pages_done(now) - self.cached_pages
+        if elapsed < 1 or parsed <= 0:
+            return None
+        return max(0.0, (self.pages_total() - self.pages_done(now)) / (parsed / elapsed))
+
+
+def summarise(summary: RunSummary) -> Iterable[str]:
+    statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items()))
+    yield f"documents: {len(summary.documents)} ({statuses})"
+    yield f"rows: {summary.rows}"
+    yield f"matched: {summary.matched_share:.1%} of rows"
+    yield f"unmatched names: {summary.unmatched_names}"

@@ -23,7 +23,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,12 +33,11 @@ import pyarrow.compute as pc
 from extract.errors import CorpusError, LoadError
 from extract.load.files import hash_file
 from extract.mappings import CATALOGUE_COLUMNS
+from extract.run import warm
 from extract.run.assembly import Assembly
-from extract.run.cache import TRANSIENT_STATUSES, Cache
-from extract.run.corpus import (
-    scan_corpus,
-)
-from extract.run.results import DocumentResult, ParsedDocument, RunSummary
+from extract.run.cache import TRANSIENT_STATUSES, Cache, settings_key
+from extract.run.corpus import scan_corpus
+from extract.run.results import DocumentResult, ParsedDocument, Progress, RunSummary
 from extract.run.store import ROWS_SCHEMA, Spill, Store, document_key
 from extract.run.workers import (
     DEFAULT_MAX_MB,
@@ -87,72 +86,7 @@ class RunOptions:
     max_mb: float = DEFAULT_MAX_MB  # a larger file is a `too_large` row (0: no limit)
     follow_links: bool = False  # read symbolic links that leave CORPUS
     prune: bool = False  # delete every cached result this run did not use (see Cache.prune)
-
-
-@dataclass
-class Progress:
-    """What the run has done, for a progress display. Text documents count as one page."""
-
-    total: int
-    done: int = 0
-    pages: int = 0  # pages of finished documents
-    cached_pages: int = 0  # of which read from the cache (they say nothing of the rate)
-    started: float = field(default_factory=time.perf_counter)
-    pdf_bytes_left: int = 0  # PDFs not started yet
-    text_left: int = 0
-    inflight: dict[int, dict] = field(default_factory=dict)  # index -> name, pages, page, started
-    skipped_folders: list[str] = field(default_factory=list)
-    _pages_per_byte: float = 0.0
-    _pdf_bytes_done: int = 0
-    _pdf_pages_done: int = 0
-
-    def add(self, result: DocumentResult, cached: bool = False) -> None:
-        self.done += 1
-        pages = result.document["pages"] or 1
-        self.pages += pages
-        if cached:
-            self.cached_pages += pages
-        if result.document["pages"] and result.document["bytes"]:
-            self._pdf_bytes_done += result.document["bytes"]
-            self._pdf_pages_done += result.document["pages"]
-
-    def rate(self, now: float | None = None) -> float:
-        """Pages a second read in this run (not from the cache)."""
-        elapsed = (now or time.perf_counter()) - self.started
-        parsed = self.pages - self.cached_pages + sum(self.inflight_pages(d, None) for d in self.inflight.values())
-        return parsed / elapsed if elapsed > 0.5 and parsed else 0.0
-
-    def inflight_pages(self, doc: dict, now: float | None) -> int:
-        """Pages of a document in progress: as the worker reports them, else estimated from
-        the time it has taken at the pages-a-second rate of the documents done."""
-        if doc.get("page") is not None:
-            return doc["page"]
-        total = doc.get("pages")
-        if not total or now is None or self.done == 0:
-            return 0
-        elapsed = time.perf_counter() - self.started
-        rate = (self.pages - self.cached_pages) / elapsed if elapsed > 0 else 0.0
-        return min(total - 1, int((now - doc["started"]) * rate))
-
-    def pages_done(self, now: float | None = None) -> int:
-        now = now or time.perf_counter()
-        return self.pages + sum(self.inflight_pages(d, now) for d in self.inflight.values())
-
-    def pages_total(self) -> int:
-        """Known pages (finished and started documents) plus an estimate for the rest: PDF bytes
-        left at the pages-per-byte of the PDFs done (one page per 50 KB before any is done)."""
-        known = self.pages + sum(d.get("pages") or 1 for d in self.inflight.values())
-        per_byte = self._pdf_pages_done / self._pdf_bytes_done if self._pdf_bytes_done else 1 / 50_000
-        return known + int(self.pdf_bytes_left * per_byte) + self.text_left
-
-    def seconds_left(self, now: float | None = None) -> float | None:
-        now = now or time.perf_counter()
-        elapsed = now - self.started
-        parsed = self.pages_done(now) - self.cached_pages
-        if elapsed < 1 or parsed <= 0:
-            return None
-        return max(0.0, (self.pages_total() - self.pages_done(now)) / (parsed / elapsed))
-
+    replay: bool = True  # nothing changed since the last run: link its outputs (warm.py)
 
 
 # -- the run ------------------------------------------------------------------------------------
@@ -196,16 +130,27 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
     (OUT cannot be written, or another run holds it) or OSError (a full disk, …); in every
     case, and when interrupted, OUT keeps its previous generation."""
     options = RunOptions(**kwargs)
+    recorder = None
+    if pipeline.replayable:  # the installed parsers and mapping files: what warm.py fingerprints
+        warm_options = {"force": options.force, "max_mb": options.max_mb, "follow_links": options.follow_links}
+        if options.replay:
+            summary = warm.replay(corpus, out, pipeline.settings, progress, **warm_options)
+            if summary is not None:
+                return summary
+        recorder = warm.Recorder(corpus, out, pipeline.settings, options.max_mb, options.follow_links)
     stages = Stages()
     root = corpus if corpus.is_dir() else corpus.parent
     with stages("walk"):
+        if recorder is not None:  # before it is read: a change from here on shows in its stat
+            recorder.manifest(root / "manifest.csv")
         manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
         listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
     if not listing.readable:
         raise CorpusError(f"no .pdf, .txt or .md file under {corpus}: nothing to read")
     with RunLock(out):
+        warm.forget(out)
         clean_stale(out)
-        return _run_locked(pipeline, listing, out, manifest, options, progress, stages, corpus)
+        return _run_locked(pipeline, listing, out, manifest, options, progress, stages, corpus, recorder)
 
 
 class Stages(dict):
@@ -224,24 +169,27 @@ class Stages(dict):
 
 
 def _run_locked(
-    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path
-) -> RunSummary:
+    pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path,
+    recorder: warm.Recorder | None,
+) -> RunSummary:  # fmt: skip
     entries = listing.entries
-    cache = Cache(out, pipeline.parsers_version, pipeline.mappings.version)
+    cache = Cache(out, f"{pipeline.parsers_version};{settings_key(pipeline.settings)}", pipeline.mappings.version)
     store = Store(cache.root, cache.parsers_key, cache.catalogue_key)
     with stages("cache read"):
         store.load()  # read even with --force: a subset run keeps the rest's rows (see prune)
     tracker = Progress(len(entries), skipped_folders=list(listing.skipped))
     assembly = Assembly(store, Spill(store.folder), len(entries))
     try:
-        return _assemble(pipeline, listing, out, manifest, options, progress, stages, corpus, cache, assembly, tracker)
+        return _assemble(
+            pipeline, listing, out, manifest, options, progress, stages, corpus, cache, assembly, tracker, recorder
+        )
     finally:
         assembly.close()
 
 
 def _assemble(
     pipeline: Pipeline, listing, out: Path, manifest, options: RunOptions, progress, stages: Stages, corpus: Path,
-    cache: Cache, assembly: Assembly, tracker: Progress,
+    cache: Cache, assembly: Assembly, tracker: Progress, recorder: warm.Recorder | None,
 ) -> RunSummary:  # fmt: skip
     entries, store = listing.entries, assembly.store
     documents, keys = assembly.documents, assembly.keys
@@ -325,15 +273,24 @@ def _assemble(
             continue
         try:
             with stages("hash"):
+                stat = recorder.stat(entry.path) if recorder else None  # before the bytes: see warm.py
                 sha, size = hash_file(entry.path, max_bytes)
+                if recorder:
+                    recorder.hashed(entry.path, stat, sha)
         except LoadError as exc:
             size = None
+            if recorder and exc.status == "too_large":  # decided by the size: the stat says it again
+                recorder.hashed(entry.path, stat, None)
+            elif recorder:
+                recorder.complete = False
             if exc.status == "too_large":
                 with contextlib.suppress(OSError):
                     size = entry.path.stat().st_size
             finish(index, failed_meta(None, size, exc.status, str(exc)))
             continue
         except OSError as exc:
+            if recorder:
+                recorder.complete = False
             finish(index, failed_meta(None, None, "unreadable", f"cannot read the file: {exc.strerror or exc}"))
             continue
         key = document_key(sha, rels[index], manifest.get(rels[index]))
@@ -422,12 +379,18 @@ def _assemble(
         raise
     with stages("prune"):
         keep_others = not options.prune and not cache.same_corpus(corpus)
+        used = {k for k in assembly.keys if k is not None}
+        others_kept = keep_others and any(k not in used for k in store.order)
         if assembly.store_changed(keep_others):
             # a store that cannot be written (a full disk) costs the next run time, not this run
             with stages("write cache"), contextlib.suppress(OSError):
                 assembly.write_store(keep_others)
         store.prune()
         pruned, kept = cache.prune(corpus, everything=options.prune)
+    if recorder is not None and inputs is not None and not others_kept and not kept:
+        # the cache holds this corpus's results only: a re-run with nothing changed has nothing to do
+        with stages("record"):
+            recorder.save(out, listing, pipeline.parsers, [d for d in documents if d is not None], inputs)
     ranked = len(pipeline.take_ranked())  # by this process
     return RunSummary(
         [d for d in documents if d is not None], rows=facts["observations"], matched=facts["matched"],

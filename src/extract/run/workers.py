@@ -203,6 +203,7 @@ class WorkerPool:
         _WORKER_CACHE = cache  # workers save what they parse and match
         _WORKER_FINISH = finish  # and finish it (only with a cache: the parent then needs no rows)
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
+        pipeline.parsers, pipeline.councils  # noqa: B018 - the same for the parsers (imported lazily)
         import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)

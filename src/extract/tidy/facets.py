@@ -128,8 +128,10 @@ _KEY_PUNCT = re.compile(r"[()\-/]")
 _TEXT_PUNCT = re.compile(r"[()\-/&+%*'\"]")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _ALL_AGES = re.compile(r"\ball ages\b")
+ALL_PHASES = {"school_phase:primary", "school_phase:secondary", "school_phase:special"}
+_PHASE_WORDS = re.compile(r"\b(primary|secondary|special)\b")
 # a bracket opening "(all children" says what the whole count takes in: it narrows nothing, is no indicator's words
-_ALL_BRACKET = re.compile(r"\(\s*all (?:children|young people|pupils)\b[^()]*\)")
+_ALL_BRACKET = re.compile(r"\(\s*(?:(?:includes|including|incl|inc)\s+)?all (?:children|young people|pupils)\b[^()]*\)")
 _MILES_UNDER = re.compile(r"within|under|less than|up to")
 _MILES_OVER = re.compile(r"more than|over|plus|or more")
 _MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
@@ -338,7 +340,7 @@ class Vocabulary:
             t = _INCLUDING_TAIL.sub(" ", t)
         if "all ages" in t:
             t = _ALL_AGES.sub(" ", t)  # no age band
-        if "(all " in t:  # "(all children aged 0-17 with an open referral, CIN, CPP and LAC)": a definition
+        if "all " in t and "(" in t:  # "(all children aged 0-17 with an open referral, CIN, CPP and LAC)": a definition
             t = _ALL_BRACKET.sub(" ", t)
         ages, t = _ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
@@ -399,6 +401,9 @@ class Vocabulary:
             src = outside if group == "population" else t_quals
             for m in rx.finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
+        if quals >= ALL_PHASES:  # "(Primary, Secondary or Special)": every phase is all schools (round 7)
+            quals -= ALL_PHASES
+            t = _PHASE_WORDS.sub(" ", t)
         if "timebound" in t or "carecohort" in t:
             t = _BOUND_MARKERS.sub(" ", t)
         words = [w for w in _TEXT_PUNCT.sub(" ", t).split() if w not in FILLER]

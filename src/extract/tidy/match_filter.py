@@ -97,6 +97,9 @@ class FacetFilter:
         self.group_has = {g: self._entry_has(m) for g, m in self.group_mask.items()}
         self.group_named = {g: self._entry_names(m) for g, m in self.group_mask.items()}
         self.no_measure_name = ~np.any((self.entry_bits & self.measure_name_mask) != 0, axis=1)
+        # an entry whose own name bounds the children from above ("under 16", 0-15; the default 0-17 is
+        # no band): a part of all children, never the answer to a name that states no age (round 8)
+        self.under_age_named = self._entry_names(self._mask([v for v in values if v.startswith("a:(0,")]))
         # groups a name leaves unstated, all at once: rows of what blocks and what costs
         self.group_order = list(self.group_mask)
         self.group_row = {g: i for i, g in enumerate(self.group_order)}
@@ -188,6 +191,8 @@ class FacetFilter:
                 ok &= has_any(q, self.kind_mask[kind])
             else:
                 penalty += self.kind_named[kind] * (self.penalties.age if kind == "a" else self.penalties.entry_only)
+                if kind == "a":  # children under 16 are not all the children a name without an age counts
+                    ok &= ~self.under_age_named
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:
@@ -196,7 +201,7 @@ class FacetFilter:
         else:
             ok &= self.no_measure_name
         # numbers: within each kind the name states (a time, a count, a distance), the entry
-        # must share one; kinds the name does not state cost the entry
+        # must share each; kinds the name does not state cost the entry
         stated_kinds: dict[str, list[str]] = {}
         for x in r.numbers:
             stated_kinds.setdefault(number_kind(x), []).append("n:" + x)
@@ -208,8 +213,9 @@ class FacetFilter:
                     timeless = ~has_any(mask, mask)
                     ok &= has_any(q, mask) | timeless
                     penalty += timeless * self.penalties.year_only
-                else:
-                    ok &= has_any(q, mask)
+                else:  # every one the name states (round 7: "for 4 years ... same placement for 2 years" is
+                    for v in values:  # not the 2.5-year stability entry because it shares the 2 years)
+                        ok &= has_any(self._query_bits([v])[0], mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty

@@ -87,6 +87,17 @@ def code_key(code: str) -> str:
     return re.sub(r"[\s\-–:/\\]", "", code).upper()
 
 
+def code_stem(key: str) -> str:
+    """A code without its part letter: NI102B and SCC042A are parts of NI102 and SCC042."""
+    return re.sub(r"(?<=\d)[A-Z]+$", "", key)
+
+
+# The code lists the catalogue carries whole for children's services (mappings/SOURCES.md): the
+# National Indicators, Wales's SCC/ indicators and PM24-PM35. A code of one of them that no entry
+# carries is a measure the catalogue lacks; Wales's PAM and 2020 codes are carried only in part.
+LISTED_CODES = re.compile(r"^(NI|SCC|PM)\d")
+
+
 class Matcher(FacetFilter):
     def __init__(self, mappings: Mappings, weights: ScoreWeights | None = None) -> None:
         self.mappings = mappings
@@ -113,6 +124,7 @@ class Matcher(FacetFilter):
         for ind in mappings.indicators.values():
             for c in ind.codes:
                 self.by_code.setdefault(code_key(c), ind.indicator_id)
+        self.code_stems = {code_stem(k) for k in self.by_code}
 
         # facets of each entry: the union over its name and official names
         self.facets: list[EntryFacets] = []
@@ -240,9 +252,19 @@ class Matcher(FacetFilter):
                 ranked = self._ranked(reading, scopes, max(n, 2), unit)[0][:n] if rank_decided else []
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
         ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
+        # an official code no entry carries (NI 39, NI 47) is a national measure the catalogue lacks:
+        # its words name that measure, not the nearest entry's (issue 9 round 7)
+        keys = [code_key(c) for c in reading.codes]
+        listed = any(LISTED_CODES.match(k) for k in keys)
+        unknown_code = listed and not any(code_stem(k) in self.code_stems for k in keys)
         # the lead is over the best other indicator the facets allow: a vetoed one is no rival
         anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
-        if ranked and ranked[0].allowed and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored):
+        if (
+            ranked
+            and ranked[0].allowed
+            and not unknown_code
+            and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored)
+        ):
             best = ranked[0]
             return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
         ranked = ranked[:n]

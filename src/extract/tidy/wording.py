@@ -69,6 +69,11 @@ _APOS_S = re.compile(r"'s\b")
 _CHILDRENS = re.compile(r"\bchildrens\b")
 # "17-year-olds", "16- to 17-year-olds", "16- and 17-year-olds": a hyphen between a number and its unit or range word
 _HYPHEN_UNIT = re.compile(r"(\d)\s*-\s*(?=(?:to|and|years?|yrs?|months?|weeks?|days?|hours?)\b)")
+# "three- and four-year-olds": the same suspended hyphen after a number word (round 8)
+_WORD_HYPHEN_RANGE = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)\s*-\s+(?=(?:to|and)\b)"
+)
 # "16/17 year olds", "16/17-year-olds": two ages joined by a slash are an age band, not a number and an age
 _SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
 _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
@@ -98,6 +103,7 @@ def pre_clean(text: str) -> str:
         t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
     if "-" in t:
         t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
+        t = _WORD_HYPHEN_RANGE.sub(r"\1 ", t)  # three- and four-year-olds -> three and four-year-olds
     t = _APOS_S.sub("", t)
     t = t.replace("'", "")
     if "childrens" in t:  # "childrens homes" as printed without the apostrophe: "children's homes"

@@ -35,6 +35,7 @@ from extract.read.narrative.indicators import (
 )
 from extract.read.narrative.naming import _names_something, _unambiguous, _with_predicate
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
+from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
     _HEADING_LINE,
@@ -352,6 +353,30 @@ def _names_a_measure(heading: str) -> bool:
     return bool(_MEASURE_WORDS.search(heading)) or not _SECTION_HEADINGS.search(heading)
 
 
+def _counted_under(block: str, heading: str, setting: _Setting) -> list[tuple[str, RawFigure]]:
+    """The one figure of a block under a heading naming one measure, read as a document of known format
+    reads it: `20 Local Area Agreement indicators achieved their Year 1 targets` under `LAA indicators
+    achieving their Year 1 target` is a count the heading names, though the strict reader leaves bare
+    counts. Nothing when the block holds more than one figure or its sentence is not about the heading."""
+    loose = replace(setting, strict=False)
+    memory = _Memory(setting.limits.recent_figures)
+    memory.heading = heading
+    said = sentences(block)
+    text = normalise_space(block)
+    lead = _LEAD_COUNT.match(text)
+    if not (lead and said and text[lead.end() :].startswith(said[0])):
+        return []
+    # `20 Local Area Agreement indicators achieved ...`: under a heading the leading number is the count
+    # the heading names, not a paragraph number (a numbered paragraph names no measure above it); only
+    # that count, never a figure further on (`a child under the age of 3`)
+    sentence = text[: lead.end()] + said[0]
+    found = _sentence_figures(sentence, loose, memory)
+    if len(found) != 1 or found[0].value_raw != lead.group(0).strip() or not _about(heading, sentence):
+        return []
+    return [(sentence, found[0])]
+
+
+_LEAD_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*\s+(?=[A-Z])")
 _CAPTION = re.compile(r"^\s*(?:table|figure|fig\.|chart|graph|map|exhibit)\s*\d+[a-z]?\b", re.I)
 
 
@@ -374,6 +399,7 @@ def extract_narrative(
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
     just_headed: str | None = None  # the heading of the block before, when it names a measure
+    stated = Context(report=report_period)  # for sentences in a set form (stated.py)
     for block in narrative_blocks(text):
         heading = _heading(block)
         under, just_headed = just_headed, None
@@ -383,20 +409,38 @@ def extract_narrative(
             memory.heading = heading if _names_a_measure(heading) else None
             memory.named = []
             just_headed = memory.heading
+            if block.rstrip().endswith(":"):
+                stated.lead = normalise_space(block)  # `... for March 2016 show LAC rates of:`: a lead-in
+            else:
+                stated = Context(memory.heading, report=report_period)
         elif _NUMBERED_PARAGRAPH.match(block):
             # `64. Performance in the GCSE examinations ...`: a numbered paragraph is a topic of its own
             memory.named = []
         memory.phrase = None
+        labelled = read_kind_over_figure(block, stated, page=page, section=section) or read_area_lines(
+            block, stated, page=page, section=section
+        )
+        if labelled:
+            # `Previous quarter` over `61%`, `England = 60` lines: figures of the measure the heading names
+            out.extend(labelled)
+            continue
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
         for sentence in sentences(block):
-            found = _sentence_figures(sentence, setting, memory)
+            # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
+            # 2023: 398)`) is read whole by its form; any other by the general reader
+            found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
+            if found is None:
+                found = _sentence_figures(sentence, setting, memory)
+            stated.lead = sentence if not found and sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:
                 # the measure noun first: most sentences have none, and the phrase search is slow
                 named = _MEASURE_PHRASE.findall(sentence) if _MEASURE_NOUN.search(sentence) else []
                 memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
+        if under is not None and not in_block and setting.strict:
+            in_block = _counted_under(block, under, setting)
         if under is not None and len(in_block) == 1 and _about(under, in_block[0][0]):
             # `2.4 Children's services indicators achieving their quarter target` over the one figure of
             # `In quarter 3, 50% of the children's services indicators achieved ...`: the heading names it

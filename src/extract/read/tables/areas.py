@@ -30,6 +30,7 @@ from pathlib import Path
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.periods import financial_year, parse_period, year_kind_for
 from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.tables.transposed import is_statistics_series
 from extract.read.values import infer_unit, parse_cell
 
 BENCHMARK_KINDS = ("national", "regional", "statistical_neighbours", "comparator_group")
@@ -283,3 +284,86 @@ def _date_changes(figures: list[RawFigure]) -> None:
     for f in figures:
         if f.value_kind == "change" and f.period.end is None:
             f.period = Period(latest.label, latest.type, latest.start, latest.end)
+
+
+# -- areas down the side, measures across ------------------------------------------------------------
+# A benchmarking table turned the other way: one row per area, one column per measure (its name in the
+# header cell, its date in brackets or none), no column naming a value kind:
+#
+#     Area          | Re-referrals within 12 months | Assessments within 45 working days
+#     Lancashire    | 19.1%                         | 90%
+#     North West    | 22%                           | 81.2%
+#     England       | 21.5%                         | 84.5%
+
+_MIN_AREA_SHARE = 0.6  # (as area_rows: most row labels are areas, a council or England among them)
+
+
+def _areas_found(labels: list[str]) -> list[Area | None] | None:
+    reg = register()
+    areas = [reg.lookup(t) if t else None for t in labels]
+    found = [a for a in areas if a is not None]
+    named = [t for t in labels if t]
+    if len(found) < 2 or len(found) < _MIN_AREA_SHARE * len(named):
+        return None
+    if not any(a.kind in ("council", "national") for a in found):
+        return None
+    return areas
+
+
+def areas_down(rows: list[list[str]]) -> bool:
+    """A grid's body rows lead with areas (the council, its region, England) and hold figures: the body
+    of a table whose header names measures rather than value kinds."""
+    if len(rows) < 2 or not all(rows):
+        return False
+    areas = _areas_found([r[0] for r in rows])
+    if areas is None:
+        return False
+    return all(any(parse_cell(t).value is not None for t in r[1:] if t) for r, a in zip(rows, areas, strict=True)
+               if a is not None)
+
+
+def area_measures(table: Table) -> AreaTable | None:
+    """The table's rows as areas when its first column names them and every other column is headed by
+    a measure's name (words, no value kind): each cell is that measure's figure for that area."""
+    if len(table.rows) < 2 or len(table.columns) < 2 or table.value_columns:
+        return None
+    if not _measure_columns(table) or is_statistics_series(table):
+        return None  # (confidence limits or denominators beside the figures: a statistics series, transposed.py)
+    first = table.columns[0]
+    areas = _areas_found([r.cells[first.index] for r in table.rows])
+    return AreaTable([first], areas) if areas is not None else None
+
+
+def _measure_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns[1:] if c.role in ("ignore", "blank") and re.search(r"[A-Za-z]{3}", c.label)]
+
+
+_DATED_LABEL = re.compile(r"\(([^()]*\d[^()]*)\)\s*$")  # `Children in need per 10,000 (31 March 2022)`
+
+
+def figures_from_area_measures(table: Table, found: AreaTable, page: int | None) -> Iterator[RawFigure]:
+    """One figure per area and measure: the measure named by its column, the council's own row its
+    actual, the others their benchmark kind (region, statistical neighbours, England)."""
+    for col in _measure_columns(table):
+        dated = _DATED_LABEL.search(col.label)
+        period = parse_period(dated.group(1)) if dated else Period(None)
+        unit = infer_unit("", col.label)
+        for row, area in zip(table.rows, found.areas, strict=True):
+            raw = row.cells[col.index]
+            if area is None or not raw or parse_cell(raw).value is None:
+                continue
+            council = area.kind == "council"
+            yield RawFigure(
+                indicator_raw=col.label,
+                value_raw=raw,
+                value_kind="actual" if council else area.kind,
+                context=row.context,
+                period=period,
+                unit="percent" if "%" in raw else unit,
+                section=table.section,
+                page=page,
+                source="table",
+                flags=["former_council"] if area.note else [],
+                council_id=area.council_id if council else None,
+                area=area.label,
+            )

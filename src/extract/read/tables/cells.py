@@ -35,6 +35,7 @@ class Grid:
     title: str | None = None
     alignment: str | None = None  # unruled: how the rows' cells are aligned (top, centre, bottom)
     notes: list[str] = field(default_factory=list)
+    spanning: tuple[int, ...] = ()  # ruled: rows whose one cell is merged over every column (a section title)
 
     def show(self) -> str:
         """The grid as text: one line per row, cells separated by ` | `, header rows marked."""

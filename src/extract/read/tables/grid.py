@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import classify_header
+from extract.read.tables.areas import areas_down
 from extract.read.tables.cells import (
     Grid,
     Span,
@@ -84,7 +85,10 @@ def grid_to_table(
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
-        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body)
+        # or areas (areas.py)
+        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body) \
+            or (grid.method == "ruled" and _named_single_value(columns, body)) \
+            or (not any(c.role == "value" for c in columns) and areas_down(body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
@@ -92,9 +96,14 @@ def grid_to_table(
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
         # goes on; rows without figures read as a header are the end of a row the page broke
         body, contexts = grid.rows, grid.contexts
+        title = carry.section
+        if 0 in grid.spanning and body and not any(is_value_like(t) for t in body[0] if t):
+            # a title in one cell merged over every column at the page's top (`Taxes`): the section of
+            # the rows under it, not the end of the carried table's last row (whose cells have their rules)
+            title, body, contexts = normalise_space(" ".join(t for t in body[0] if t)), body[1:], contexts[1:]
         columns, body = _carried_columns(grid, carry, body)
         columns, body, contexts = _header_foot(columns, body, contexts, carry)
-        header_context, title = carry.header_context, carry.section
+        header_context = carry.header_context
     else:
         return None
     columns = reclassify_by_content(columns, body)
@@ -105,6 +114,18 @@ def grid_to_table(
     if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
         table.continues = carry
     return table
+
+
+def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
+    """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`): a column
+    headed as the names, one headed as figures, and a figure by every name (a list of figures
+    with no header naming both is no KPI table)."""
+    values = [c for c in columns if c.role == "value"]
+    names = [c for c in columns if c.role == "name"]
+    if len(values) != 1 or len(names) != 1 or len(body) < 2:
+        return False
+    named = [row for row in body if row[names[0].index]]
+    return len(named) >= 2 and all(is_value_like(row[values[0].index]) for row in named)
 
 
 def _lines_up(grid: Grid, carry: Table) -> bool:
@@ -253,6 +274,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     covered: list[tuple[float, float]] = []
     boxed: dict[int, Grid] = {}  # a header boxed apart from its rows, by the region of its rows
     regions = sorted(regions, key=lambda r: r.top)
+    joined_to: tuple[int, Grid] | None = None  # the last table kept and the region it ends in
     for n, region in enumerate(regions):
         grid = region_to_grid(region, region_words(page.lines, region))
         if grid is None or len(grid.columns) < settings.min_ruled_columns:
@@ -268,6 +290,11 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
             covered.append((region.top - 1, region.bottom + 1))
             continue
         if len(grid.rows) < settings.min_ruled_rows and not header_only:
+            if joined_to is not None and header_row_count(grid.rows) == 0 \
+                    and _rows_below(regions[joined_to[0]], region, page.lines):
+                grids[-1] = _rows_joined(grids[-1], grid, page.lines)
+                covered.append((region.top - 1, region.bottom + 1))
+                joined_to = (n, grids[-1])
             continue
         grid.title = title_above(page.lines, _first_line_below(page.lines, top))
         bottom = region.bottom
@@ -280,6 +307,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
                 continue
         grids.extend(split_at_headers(grid, min_values))
         covered.append((top - 1, bottom + 1))
+        joined_to = (n, grids[-1])
     rest = [ln for ln in page.lines if not any(t <= ((ln.top or 0) + (ln.bottom or 0)) / 2 <= b for t, b in covered)]
     above = min((g.top for g in grids), default=float("inf"))
     top_rest = [ln for ln in rest if (ln.top or 0) < above]
@@ -364,6 +392,24 @@ def _under_header(header: Grid, body: Grid, lines: list[Line]) -> tuple[Grid, fl
     joined = rows + sections + body.rows
     return replace(body, rows=joined, contexts=[" ".join(t for t in r if t) for r in joined], top=header.top), \
         header.top
+
+
+def _rows_joined(upper: Grid, lower: Grid, lines: list[Line]) -> Grid:
+    """A row boxed on its own under a table, only section titles between (a spreadsheet's section row
+    merged across with no borders breaks the rules): its cells set in the table's columns, each under
+    the column it overlaps most, the section titles rows of their own."""
+    width = len(upper.columns)
+    sections = [[ln.text] + [""] * (width - 1) for ln in _between(upper.bottom, lower.top, lines)]
+    rows = []
+    for cells in lower.rows:
+        row = [""] * width
+        for (x0, x1), text in zip(lower.columns, cells, strict=True):
+            c = max(range(width), key=lambda k: min(x1, upper.columns[k][1]) - max(x0, upper.columns[k][0]))
+            row[c] = normalise_space(f"{row[c]} {text}")
+        rows.append(row)
+    joined = sections + rows
+    return replace(upper, rows=upper.rows + joined, contexts=upper.contexts + [" ".join(t for t in r if t)
+                                                                               for r in joined], bottom=lower.bottom)
 
 
 def _section_line(line: Line, columns: list[Span], names: set[int]) -> bool:

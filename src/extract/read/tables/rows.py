@@ -6,7 +6,17 @@ from __future__ import annotations
 import re
 
 from extract.model import Cell, Line, Word
-from extract.read.tables.cells import Span, is_data_line, is_value_like, join_cell_lines, line_columns, line_height
+from extract.read.tables.areas import areas_down
+from extract.read.tables.cells import (
+    Span,
+    header_cells,
+    is_data_line,
+    is_value_like,
+    join_cell_lines,
+    line_columns,
+    line_height,
+)
+from extract.read.tables.transposed import periods_down
 from extract.settings import TableSettings
 
 
@@ -353,3 +363,37 @@ def realign_offset_figures(lines: list[Line], settings: TableSettings) -> list[L
         ids = {id(c) for c in moving}
         out[i] = Line(tuple(c for c in out[i].cells if id(c) not in ids), out[i].top, out[i].bottom)
     return [ln for ln in out if ln.cells]
+
+
+_PROSE_WORDS = 4  # a cell line of this many words or more is a sentence's, never a figure's label (`N/A`, `TBC`)
+
+
+def prose_beside_figures(body: list[Line], columns: list[Span], a: int, b: int) -> bool:
+    """One of two columns holds sentences (a cell line of four words or more), the other figures: a
+    comment beside its row's figures (vertically centred, they never share a line), not one column
+    whose cells are aligned differently (`NA` on the left, figures on the right)."""
+    cells: dict[int, list[list[Word]]] = {a: [], b: []}
+    for line in body:
+        for c, words in line_columns(line, columns).items():
+            if c in cells:
+                cells[c].append(words)
+
+    def prose(k: int) -> bool:
+        return any(len(words) >= _PROSE_WORDS for words in cells[k])
+
+    def figures(k: int) -> bool:
+        return any(is_value_like(" ".join(w.text for w in words)) for words in cells[k])
+
+    return (prose(a) and figures(b)) or (prose(b) and figures(a))
+
+
+def measures_over_periods(header: list[Line], body: list[Line], columns: list[Span], names: set[int],
+                          settings: TableSettings) -> bool:
+    """A header of measures' names over rows that each lead with a period (`Contacts received` over
+    `1 April 2017 – 31 March 2018  9,645`) or an area (`North West  22%`): a turned table's header, though
+    it names no value kind (transposed.py, areas.py read it). The rows are built only when the labels are words."""
+    labels = [t for t in header_cells(header, columns)[1:] if t]
+    if len(labels) < 2 or any(is_value_like(t) or not re.search(r"[A-Za-z]{3}", t) for t in labels):
+        return False
+    rows = lines_to_rows(body, columns, names, settings, headed=True)[0]
+    return periods_down(rows) or areas_down(rows)

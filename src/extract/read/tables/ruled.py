@@ -190,10 +190,12 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
             if k not in limits or w.x1 > limits[k]:
                 limits[k] = w.x1
     rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
-    _spread_merged(rows, rows_used, cols_used, cells, verticals)
+    _spread_merged(rows, rows_used, cols_used, cells, verticals, merged)
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
-    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom)
+    inner = range(1, len(verticals) - 1)
+    spanning = tuple(n for n, r in enumerate(rows_used) if len(inner) and all((r, c) in merged for c in inner))
+    return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom, spanning=spanning)
 
 
 def _run_middles(words: list[Word]) -> dict[int, float]:
@@ -294,9 +296,12 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
 
 
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],
-                   cells: dict[tuple[int, int], list[Word]], verticals: list[float]) -> None:
+                   cells: dict[tuple[int, int], list[Word]], verticals: list[float],
+                   merged: set[tuple[int, int]] = frozenset()) -> None:
     """A label whose words cross a column rule sits in a cell merged over those columns (a
     group heading over `Target` and `Actual`): it heads each of them (labels, not figures).
+    So does a short label naming a kind or a period in a cell whose rules are not drawn over the
+    columns after it (`Targets` centred over `2005/06` / `2006/07` / `2007/08`, crossing no rule).
     A cell merged over every column, or one that reads as a sentence, is no group heading but a
     row of its own (a section title or a comment under a measure): it stays in its first column."""
     for n, r in enumerate(rows_used):
@@ -305,6 +310,11 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
             if not words or is_value_like(rows[n][m]) or all(type(w) is RotatedWord and w.lean for w in words):
                 continue  # (an angled label's box is not where its cell is)
             x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+            end = c
+            while (r, end + 1) in merged:
+                end += 1
+            if end > c and classify_header(rows[n][m]).role == "value":
+                x0, x1 = min(x0, verticals[c] + 2), max(x1, verticals[end + 1] - 2)
             if not any(x0 < v - 1 and x1 > v + 1 for v in verticals):
                 continue
             if len(cols_used) > 2 and x0 < verticals[cols_used[1]] and x1 > verticals[cols_used[-1]]:
@@ -348,5 +358,6 @@ def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
     out = []
     for a, b in itertools.pairwise([*starts, len(grid.rows)]):
         out.append(Grid(grid.method, grid.columns, grid.rows[a:b], grid.contexts[a:b], 0, grid.top, grid.bottom,
-                        grid.title if a == 0 else None, grid.alignment, list(grid.notes)))
+                        grid.title if a == 0 else None, grid.alignment, list(grid.notes),
+                        tuple(n - a for n in grid.spanning if a <= n < b)))
     return out

@@ -68,6 +68,17 @@ class Table:
 
 
 _FORMULA_CELL = re.compile(r"[\w'’ :-]*\d+\s*/\s*\d+.*")  # `588/1837`: a count over a count
+# `Apr – Dec = 1,856  Full year projection = 2,475`: each figure after its own words and an equals sign
+# (a formula prints a figure before its sign: `588/1837 = 0.32`, `319/589 =`)
+EQUALS_PAIR = re.compile(
+    r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
+_SEPARATORS = re.compile(r"^[\s/|;,]*$")
+
+
+def equals_labelled(text: str) -> list[re.Match[str]] | None:
+    """The `words = figure` parts of a cell that holds nothing else, else None."""
+    matches = list(EQUALS_PAIR.finditer(text))
+    return matches if matches and _SEPARATORS.match(EQUALS_PAIR.sub(" ", text)) else None
 
 
 def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
@@ -99,7 +110,7 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     for col in columns:
         values = [r[col.index] for r in rows if col.index < len(r) and r[col.index]]
         if values:
-            formulas = sum(1 for v in values if "=" in v or _FORMULA_CELL.fullmatch(v))
+            formulas = sum(1 for v in values if ("=" in v and not equals_labelled(v)) or _FORMULA_CELL.fullmatch(v))
             statuses = sum(1 for v in values if is_status(v))
             if col.role in ("value", "blank", "ignore") and formulas / len(values) >= 0.5 and "=" in " ".join(values):
                 col = Column(col.index, col.label, HeaderMeaning("formula"), col.x0, col.x1)

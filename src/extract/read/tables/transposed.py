@@ -60,7 +60,7 @@ def _statistic_labels() -> frozenset[str]:
     return frozenset(r["text"] for r in read_csv(mappings_dir() / "statistic_labels.csv", ("text", "note")))
 
 
-def _is_statistics_series(table: Table) -> bool:
+def is_statistics_series(table: Table) -> bool:
     """A column of confidence limits or denominators (mappings/statistic_labels.csv), an area's
     name before it or not (`West Sussex LCI`): a public-health series of statistics per area,
     whose columns are no measures of their own."""
@@ -76,7 +76,7 @@ def is_transposed(table: Table) -> bool:
     return (
         row_periods(table) is not None
         and any(_figures_in(table, c) for c in table.columns[1:])
-        and not _is_statistics_series(table)
+        and not is_statistics_series(table)
     )
 
 

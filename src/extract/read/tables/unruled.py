@@ -21,7 +21,14 @@ from extract.read.tables.cells import (
     merge_spans,
     without_taken,
 )
-from extract.read.tables.rows import lines_to_rows, name_columns_of, realign_offset_figures, reclaim_first_row
+from extract.read.tables.rows import (
+    lines_to_rows,
+    measures_over_periods,
+    name_columns_of,
+    prose_beside_figures,
+    realign_offset_figures,
+    reclaim_first_row,
+)
 from extract.read.tables.sections import header_over_sections
 from extract.read.tables.table_model import title_above, title_of
 from extract.settings import TableSettings
@@ -308,7 +315,8 @@ def unruled_grids(
             continue
         names = name_columns_of(body, columns)
         h_start, h_end = header_above(lines, start, columns, names, settings)
-        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values):
+        if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values) \
+                and not measures_over_periods(lines[h_start:h_end], lines[h_end:end], columns, names, settings):
             # labels that name no value column: the first row's upper lines, and so are the
             # name lines tight above them (`up to date` over a wrapped figure's `0.542`)
             h_start = h_end = _names_above(lines, h_start, columns, names, settings)
@@ -430,7 +438,8 @@ def merge_exclusive_columns(body: list[Line], columns: list[Span], header: list[
         filled, labelled, names = placed
         under_one = any(min(x1, a[1]) - max(x0, a[0]) > 0 and min(x1, b[1]) - max(x0, b[0]) > 0 for x0, x1 in labels)
         one_label = (i in labelled) != (i + 1 in labelled)
-        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled):
+        if (under_one or one_label) and not any(i in f and i + 1 in f for f in filled) \
+                and not prose_beside_figures(body, out, i, i + 1):
             if names is None:
                 names = name_columns_of(body, out)
                 placed = (filled, labelled, names)
@@ -453,7 +462,8 @@ def _figures_under_labels(body: list[Line], columns: list[Span], header: list[Li
     while k < len(out):
         later = [s for s in starts[k + 1 :] if s is not None]
         if starts[k] is None and starts[k - 1] is not None and (not later or out[k][1] <= later[0]) \
-                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body):
+                and not any(line_columns(ln, out).keys() >= {k - 1, k} for ln in body) \
+                and not prose_beside_figures(body, out, k - 1, k):
             out[k - 1 : k + 1] = [(out[k - 1][0], out[k][1])]
             del starts[k]
             continue

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.read.tables.areas import area_rows, figures_from_area_table
+from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
-from extract.read.tables.table_model import Column, Table, TableRow
+from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
@@ -74,6 +74,10 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     if is_transposed(table):  # rows are periods, columns measures or kinds (transposed.py)
         yield from figures_from_transposed(table, options.page)
         return
+    measures = area_measures(table)
+    if measures is not None:  # rows are areas, columns measures (areas.py)
+        yield from figures_from_area_measures(table, measures, options.page)
+        return
     name_col = _name_column(table)
     if name_col is None:
         return
@@ -127,6 +131,21 @@ def labelled_pairs(text: str) -> list[tuple[str, str]] | None:
         return None
     return [(label_kind(m["label"]), m["value"].strip()) for m in matches]
 
+def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
+    """(kind, figure) of a cell that is nothing but figures each labelled `words = figure`: the kind
+    its words name (`Full year projection`), else the column's (`Apr – Dec`, the part of the year
+    measured); None for any other cell."""
+    matches = equals_labelled(text)
+    if matches is None:
+        return None
+    pairs = []
+    for m in matches:
+        meaning = classify_header(m["label"])
+        kind = meaning.kind if meaning.role == "value" and meaning.kind else column_kind
+        pairs.append((kind, m["value"].strip()))
+    return pairs
+
+
 def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
     cells = row.cells
     raw_name = cells[name_col.index]
@@ -152,8 +171,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         raw = cells[col.index]
         if not raw or is_status(raw):
             continue
-        pairs = labelled_pairs(raw)
-        if pairs is not None:  # `Target 55% / Baseline 50%`: each figure its label's kind
+        pairs = labelled_pairs(raw) or equals_pairs(raw, col.meaning.kind or "actual")
+        if pairs is not None:  # `Target 55% / Baseline 50%`, `Apr – Dec = 1,856`: each figure its label's kind
             period = _column_period(col, row_period, basis, year_kind, options)
             figures.extend(
                 RawFigure(indicator_raw=name, indicator_code=code, value_raw=text, value=None, value_kind=kind,
