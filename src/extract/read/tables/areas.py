@@ -238,28 +238,7 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
             kind = col.meaning.kind or "actual"
             label = col.meaning.period_label
             period = _column_period(label, year_kind)
-            if kind == "actual" and area.kind != "council":
-                kind = area.kind
-            # a benchmark row is set against the document's council (the pipeline knows it); a
-            # change of England's figure is no council's
-            council = area.council_id if area.kind == "council" else None
-            flags = ["former_council"] if area.note else []
-            figures.append(
-                RawFigure(
-                    indicator_raw=indicator,
-                    value_raw=raw,
-                    value_kind=kind,
-                    context=row.context,
-                    period=period,
-                    unit="percent" if "%" in raw else unit,
-                    section=table.section,
-                    page=page,
-                    source="table",
-                    flags=flags,
-                    council_id=council,
-                    area=area.label,
-                )
-            )
+            figures.append(_area_figure(indicator, raw, kind, period, unit, row, area, table.section, page))
         _date_changes(figures)
         yield from figures
 
@@ -352,18 +331,28 @@ def figures_from_area_measures(table: Table, found: AreaTable, page: int | None)
             raw = row.cells[col.index]
             if area is None or not raw or parse_cell(raw).value is None:
                 continue
-            council = area.kind == "council"
-            yield RawFigure(
-                indicator_raw=col.label,
-                value_raw=raw,
-                value_kind="actual" if council else area.kind,
-                context=row.context,
-                period=period,
-                unit="percent" if "%" in raw else unit,
-                section=table.section,
-                page=page,
-                source="table",
-                flags=["former_council"] if area.note else [],
-                council_id=area.council_id if council else None,
-                area=area.label,
-            )
+            yield _area_figure(col.label, raw, "actual", period, unit, row, area, table.section, page)
+
+
+def _area_figure(
+    indicator: str, raw: str, kind: str, period: Period, unit: str | None, row: TableRow, area: Area,
+    section: str | None, page: int | None,
+) -> RawFigure:
+    """One area's figure: a benchmark row's actual is its benchmark kind, and it is set against the
+    document's council (the pipeline knows it), never its own; a change of England's figure is no
+    council's."""
+    council = area.kind == "council"
+    return RawFigure(
+        indicator_raw=indicator,
+        value_raw=raw,
+        value_kind=area.kind if kind == "actual" and not council else kind,
+        context=row.context,
+        period=period,
+        unit="percent" if "%" in raw else unit,
+        section=section,
+        page=page,
+        source="table",
+        flags=["former_council"] if area.note else [],
+        council_id=area.council_id if council else None,
+        area=area.label,
+    )

@@ -381,17 +381,24 @@ def _under_header(header: Grid, body: Grid, lines: list[Line]) -> tuple[Grid, fl
     """A boxed header's labels set over the columns of the rows boxed under it (each label over the
     column it overlaps most), the section titles between them rows of their own."""
     width = len(body.columns)
-    rows: list[list[str]] = []
-    for labels in header.rows:
-        row = [""] * width
-        for (x0, x1), label in zip(header.columns, labels, strict=True):
-            c = max(range(width), key=lambda k: min(x1, body.columns[k][1]) - max(x0, body.columns[k][0]))
-            row[c] = normalise_space(f"{row[c]} {label}")
-        rows.append(row)
+    rows = _set_in_columns(header, body.columns)
     sections = [[ln.text] + [""] * (width - 1) for ln in _between(header.bottom, body.top, lines)]
     joined = rows + sections + body.rows
     return replace(body, rows=joined, contexts=[" ".join(t for t in r if t) for r in joined], top=header.top), \
         header.top
+
+
+def _set_in_columns(grid: Grid, columns: list[Span]) -> list[list[str]]:
+    """`grid`'s rows with each cell set under the column of `columns` it overlaps most."""
+    width = len(columns)
+    rows: list[list[str]] = []
+    for cells in grid.rows:
+        row = [""] * width
+        for (x0, x1), text in zip(grid.columns, cells, strict=True):
+            c = max(range(width), key=lambda k: min(x1, columns[k][1]) - max(x0, columns[k][0]))
+            row[c] = normalise_space(f"{row[c]} {text}")
+        rows.append(row)
+    return rows
 
 
 def _rows_joined(upper: Grid, lower: Grid, lines: list[Line]) -> Grid:
@@ -400,14 +407,7 @@ def _rows_joined(upper: Grid, lower: Grid, lines: list[Line]) -> Grid:
     the column it overlaps most, the section titles rows of their own."""
     width = len(upper.columns)
     sections = [[ln.text] + [""] * (width - 1) for ln in _between(upper.bottom, lower.top, lines)]
-    rows = []
-    for cells in lower.rows:
-        row = [""] * width
-        for (x0, x1), text in zip(lower.columns, cells, strict=True):
-            c = max(range(width), key=lambda k: min(x1, upper.columns[k][1]) - max(x0, upper.columns[k][0]))
-            row[c] = normalise_space(f"{row[c]} {text}")
-        rows.append(row)
-    joined = sections + rows
+    joined = sections + _set_in_columns(lower, upper.columns)
     return replace(upper, rows=upper.rows + joined, contexts=upper.contexts + [" ".join(t for t in r if t)
                                                                                for r in joined], bottom=lower.bottom)
 
