@@ -23,70 +23,25 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # the last slide's figure stands alone, with no label or comparison beside it
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
     # round 11 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
-    # each entry is taken off as the reader learns the layout
-    # aberdeenshire_ell_q3_2010_11_quarter_columns: 7/18
+    # each entry is taken off as the reader learns the layout; what is left, with why:
+    # aberdeenshire_ell_q3_2010_11_quarter_columns: 13/18
     "aberdeenshire_ell_q3_2010_11_quarter_columns": {
         ("% leavers who move on to positive destinations when they leave school", "actual", "90.1%", 1),
-        ("% leavers who move on to positive destinations when they leave school", "actual", "91.4%", 1),
         ("% leavers who move on to positive destinations when they leave school", "actual", "91.6%", 1),
         ("% positive HMIe preschool inspections", "actual", "100%", 1),
-        ("% positive HMIe preschool inspections", "actual", "91.7%", 1),
-        ("% positive HMIe school inspections", "actual", "100%", 1),
-        ("% positive HMIe school inspections", "actual", "75%", 1),
-        ("% positive HMIe school inspections", "actual", "85.7%", 1),
         ("% positive HMIe school inspections", "actual", "91.6%", 1),
-        ("% working populations with SCQF Level 4 as their highest qualification", "actual", "2.7%", 1),
         ("% working populations with SCQF Level 4 as their highest qualification", "actual", "3.3%", 1),
-    },
-    # aberdeenshire_swsi_unruled_year_groups: 24/40
-    "aberdeenshire_swsi_unruled_year_groups": {
-        ("Adoption applications in year (aged 0-17)", "actual", "0.6", 1),
-        ("At home", "actual", "3.3", 1),
-        ("At home", "actual", "3.6", 1),
-        ("Child protection (CP) referrals (aged 0-15)", "actual", "11.8", 1),
-        ("Child protection (CP) referrals (aged 0-15)", "actual", "15.5", 1),
-        ("Children placed on CP register (aged 0-15)", "actual", "1.6", 1),
-        ("Children placed on CP register (aged 0-15)", "actual", "2.2", 1),
-        ("Children subject to a CP case conference (aged 0-15)", "actual", "1.9", 1),
-        ("Children subject to a CP case conference (aged 0-15)", "actual", "2.6", 1),
-        ("In residential accommodation", "actual", "0.7", 1),
-        ("Stranger adopter applications (aged 0-17)", "actual", "0.2", 1),
-        ("Total", "actual", "6.4", 1),
-        ("Total", "actual", "6.9", 1),
-        ("With foster carers/prospective adopters", "actual", "2.1", 1),
-        ("With foster carers/prospective adopters", "actual", "2.2", 1),
-        ("With friends/relatives/other community", "actual", "0.4", 1),
     },
     # calderdale_skpi_aug_2025_dashboard_tables: 26/27
     "calderdale_skpi_aug_2025_dashboard_tables": {
         ("Claimant Count age 16 plus", "actual", "4.2%", 1),
     },
-    # east_ayrshire_absence_2011_12_month_columns: 3/20
+    # east_ayrshire_absence_2011_12_month_columns: 16/20
     "east_ayrshire_absence_2011_12_month_columns": {
-        *((_EA_ESS, "actual", v, 1) for v in ("4.7%", "4.9%", "5.1%", "5.5%", "5.8%", "5.9%", "6.0%", "6.07%", "6.1%")),
+        (_EA_ESS, "actual", "6.07%", 1),
         (_EA_ESS, "target", "4%", 1),
-        *((_EA_FCS, "actual", v, 1) for v in ("3.9%", "4.1%", "4.3%", "4.4%", "4.7%", "5.3%")),
+        (_EA_FCS, "actual", "4.7%", 1),
         (_EA_FCS, "target", "4%", 1),
-    },
-    # highland_swsi_children_year_groups_workbook: 23/40
-    "highland_swsi_children_year_groups_workbook": {
-        ("Adoption applications in year (aged 0-17)", "actual", "0.3", 1),
-        ("Adoption applications in year (aged 0-17)", "actual", "0.4", 1),
-        ("At home", "actual", "2.9", 1),
-        ("At home", "actual", "3.4", 1),
-        ("Child protection (CP) referrals (aged 0-15)", "actual", "10.2", 1),
-        ("Child protection (CP) referrals (aged 0-15)", "actual", "8.3", 1),
-        ("Children placed on CP register (aged 0-15)", "actual", "4.1", 1),
-        ("Children subject to a CP case conference (aged 0-15)", "actual", "5.5", 1),
-        ("Children subject to a CP case conference (aged 0-15)", "actual", "6.0", 1),
-        ("In residential accommodation", "actual", "1.2", 1),
-        ("Stranger adopter applications (aged 0-17)", "actual", "0.2", 1),
-        ("Total", "actual", "8.1", 1),
-        ("Total", "actual", "8.2", 1),
-        ("With foster carers/prospective adopters", "actual", "2.5", 1),
-        ("With foster carers/prospective adopters", "actual", "2.6", 1),
-        ("With friends/relatives/other community", "actual", "1.1", 1),
-        ("With friends/relatives/other community", "actual", "1.6", 1),
     },
     # lancashire_cpb_oct_2019_label_dash_figures: 2/11
     "lancashire_cpb_oct_2019_label_dash_figures": {

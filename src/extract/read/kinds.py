@@ -176,12 +176,15 @@ def _has_period(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_RATE_BASE = re.compile(r"\bper\s+\d{1,3}(?:[, ]?000)+\b", re.I)
 
 
 def _is_mostly_period(text: str) -> bool:
     rest = _PERIOD_IN_HEADER.sub(" ", text)
     rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|(?:quarter|qtr|chwarter|ch)(?:\s*[1-4])?|month|year|ytd)\b|[\-–/,()]",
                   " ", rest, flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too; Ch: the Welsh quarter)
+    # a rate's base printed under the period (`1999-2000` over `per 1,000`): the period's rate is its actual
+    rest = _RATE_BASE.sub(" ", rest)
     return not rest.strip()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extract.model import Line
+from extract.read.kinds import classify_header
 from extract.read.tables.cells import Span, is_value_like, line_height
 from extract.settings import TableSettings
 
@@ -42,3 +43,25 @@ def starts_outside_names(line: Line, columns: list[Span], names: set[int]) -> bo
         return True  # left of the body's columns: a first column the rows leave empty
     first = next((c for c, (left, right) in enumerate(columns) if left - 2 <= x0 < right), None)
     return first is not None and first not in names
+
+
+BANNER_WORDS = 6  # a banner is a sentence (`Objective 1 To have successful learners, ...`), not a group's label
+
+
+def banner_rows(header: list[list[str]]) -> int:
+    """Leading header rows that are a banner over the table, not labels of its columns: one run of
+    words (six or more, naming no value or period) merged across at least half the columns, above
+    the header proper (a plan's objective in a filled row over a scorecard). Read into every column's
+    label, it would hide their own words (`Quarter 1 2010/11`)."""
+    n = 0
+    while n < len(header) - 1:
+        row = header[n]
+        filled = [t for t in row if t]
+        if not filled:
+            break
+        text = max(set(filled), key=filled.count)
+        if 2 * filled.count(text) < len(row) or len(text.split()) < BANNER_WORDS \
+                or classify_header(text).role != "ignore":
+            break
+        n += 1
+    return n

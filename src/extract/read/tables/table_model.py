@@ -184,6 +184,9 @@ def _comparison(label: str, columns: list[Column], values: list[str]) -> HeaderM
     return HeaderMeaning("value", "year_ago" if same else "previous_period", period)
 
 
+_DEFINED_TITLE = re.compile(r"^[A-Z][A-Za-z ]{2,40}: [A-Z][^.;:]*[a-z)]\.$")
+
+
 def title_of(line: Line) -> str | None:
     """A line that can name the table below it: one run of words, not a sentence or a number
     (up to 160 characters: DfE's indicator titles run long)."""
@@ -191,6 +194,8 @@ def title_of(line: Line) -> str | None:
     if len(texts) != 1:
         return None
     text = clean_header(texts[0]).strip("-–:> ")
+    if _DEFINED_TITLE.match(text):
+        text = text[:-1]  # `Absence Management: Percentage of working days lost ... staff.`: a title and its definition
     if not text or len(text) > 160 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
         return None
     if not re.search(r"[A-Za-z]{3}", text):
@@ -198,10 +203,18 @@ def title_of(line: Line) -> str | None:
     return text
 
 
+_AXIS_TICKS = re.compile(r"-?\d{1,4}(?:\.\d+)?%?(?:\s+-?\d{1,4}(?:\.\d+)?%?)*")
+
+
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
     # the first lines of a sentence wrapped over several lines (a comment above the table) name nothing
     in_sentence = False
-    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+    k = index
+    while k > 0 and reach > 0:
+        k -= 1
+        if _AXIS_TICKS.fullmatch(lines[k].text.strip()):
+            continue  # a chart's axis (`6`, `4`, `2`, `0`) between the title and its table
+        reach -= 1
         if in_sentence and _wraps_onto(lines[k], lines[k + 1]):
             continue
         in_sentence = lines[k].text.endswith((".", ";"))

@@ -1,0 +1,116 @@
+"""Issue 8, round 11 (held-out dev documents added before these rules): an inspectorate's profile with a year over
+`actual` / `per 1,000` / `Quartile` columns (merged in Excel, repeated in each unruled Word header cell with the rate
+base on a line of its own), a Scottish appendix with `Achieved in 2009/10`, wrapped `Quarter 1` / `2010/11` headers
+and an objective merged across above them, and a key-stats page of months as columns with a year a row under a
+chart; each dev document's truth is checked by tests/test_heldout_dev.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Cell, Line, Period, Word
+from extract.read.kinds import classify_header
+from extract.read.periods import parse_period
+from extract.read.tables.cells import header_row_count, join_cell_lines
+from extract.read.tables.sections import banner_rows
+from extract.read.tables.table_model import title_above, title_of
+from extract.read.tables.transposed import _month_of, periods_down
+
+
+def _line(texts: list[str], y: float, xs: list[float] | None = None) -> Line:
+    xs = xs or [20.0 + 120 * k for k in range(len(texts))]
+    cells = tuple(
+        Cell(t, x, x + 5 * len(t), (Word(t, x, y, x + 5 * len(t), y + 8),)) for t, x in zip(texts, xs, strict=False)
+    )
+    return Line(cells, y, y + 8)
+
+
+# -- headers ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("label", ["1999-2000 per 1,000", "2023/24 per 10,000", "2000-2001 per 1000"])
+def test_a_period_over_a_rate_base_is_that_periods_actual(label):
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind, meaning.period_label) == ("value", "actual", label)
+
+
+def test_a_rate_base_alone_or_a_position_stays_unread():
+    assert classify_header("per 1,000").role == "ignore"
+    assert classify_header("1999-2000 Quartile").role == "ignore"
+
+
+def test_what_was_achieved_in_a_period_is_its_actual():
+    meaning = classify_header("Achieved in 2009/10")
+    assert (meaning.role, meaning.kind) == ("value", "actual")
+    assert classify_header("Target in 2010/11").kind == "target"
+    assert classify_header("Target achieved").kind == "target"  # (a yes/no column keeps its first word)
+
+
+def test_a_labels_number_over_a_year_is_two_words():
+    words = [[Word("Quarter", 0, 0, 30, 8), Word("1", 32, 0, 36, 8)], [Word("2010/11", 0, 10, 30, 18)]]
+    assert join_cell_lines(words) == "Quarter 1 2010/11"
+    # a number the column was too narrow for is still one
+    assert join_cell_lines([[Word("506/58", 0, 0, 30, 8)], [Word("6", 0, 10, 5, 18)]]) == "506/586"
+    assert join_cell_lines([[Word("91.3", 0, 0, 20, 8)], [Word("%", 0, 10, 5, 18)]]) == "91.3%"
+
+
+def test_a_rate_base_under_a_header_ending_in_per_is_the_headers():
+    rows = [
+        ["Key performance indicators", "1998-1999 actual", "1998-1999 per", "Quartile"],
+        ["", "", "1,000", ""],
+        ["Child protection (CP) referrals (aged 0-15)", "569", "11.8", "1"],
+    ]
+    assert header_row_count(rows) == 2
+    # a figure under a header that does not end in `per` is a row
+    assert header_row_count([[*rows[0][:2], "Rate", ""], ["", "", "1,000", ""], rows[2]]) == 1
+
+
+def test_an_objective_merged_across_is_a_banner_not_a_label():
+    objective = "Objective 1 To have successful learners, confident individuals and responsible"
+    header = [
+        [objective] * 6 + ["citizens.", "", "", ""],
+        ["", "Key performance measure", "Achieved in 2009/10", "Target in 2010/11", "Quarter 1 2010/11",
+         "Quarter 2 2010/11", "Quarter 3 2010/11", "Are we getting better?", "Commentary", ""],
+    ]
+    assert banner_rows(header) == 1
+    # a group label over a few columns (`2015/16` over `Target` and `Actual`) is the header's
+    assert banner_rows([["", "2015/16", "2015/16", "2016/17", "2016/17"], ["", "Target", "Actual", "T", "A"]]) == 0
+    # nor is a header of one row a banner
+    assert banner_rows([header[1]]) == 0
+
+
+# -- titles -------------------------------------------------------------------------------------------
+
+
+def test_a_title_and_its_definition_keeps_the_title():
+    title = "Absence Management: Percentage of working days lost for all Finance & Corporate Support staff"
+    assert title_of(_line([title + "."], 0)) == title
+    # a sentence stays a sentence
+    assert title_of(_line(["Absence for November 2011 was 4.7%, an increase from previous months."], 0)) is None
+
+
+def test_a_charts_axis_between_a_title_and_its_table_is_passed_over():
+    lines = [_line(["Percentage of working days lost for all staff"], 0)]
+    lines += [_line([tick], 12 + 10 * k) for k, tick in enumerate(["6", "4", "2", "0"])]
+    lines.append(_line(["Period", "Apr", "May"], 60))
+    assert title_above(lines, len(lines) - 1) == "Percentage of working days lost for all staff"
+
+
+# -- months as columns, a year a row ------------------------------------------------------------------
+
+
+def test_one_year_row_under_a_header_of_months_is_a_transposed_table():
+    labels = ["Period", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
+    body = [["2011/12", "4.9%", "4.7%", "5.5%", "6.0%", "5.1%", "5.8%", "5.9%", "6.1%", "", "", "", ""]]
+    assert periods_down(body, labels)
+    assert not periods_down(body)  # (one row of periods alone is no table)
+    assert not periods_down(body, ["Measure", "Apr", "Target", "Actual"])
+
+
+def test_a_month_column_is_that_month_of_the_rows_year():
+    year = parse_period("2011/12")
+    jan = _month_of("Jan", year)
+    assert isinstance(jan, Period) and (jan.start.year, jan.start.month) == (2012, 1)
+    apr = _month_of("Apr", year)
+    assert (apr.start.year, apr.start.month) == (2011, 4)
+    assert _month_of("Target", year) is None
