@@ -24,26 +24,24 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
     # round 11 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # each entry is taken off as the reader learns the layout; what is left, with why:
-    # aberdeenshire_ell_q3_2010_11_quarter_columns: 13/18
+    # aberdeenshire_ell_q3_2010_11_quarter_columns: 16/18; the year to date stated in a comment's sentence
+    # (`Over Quarters 1-3 there have been 91.6% positive inspections`): a comment saying more than dated figures
+    # is left as words
     "aberdeenshire_ell_q3_2010_11_quarter_columns": {
-        ("% leavers who move on to positive destinations when they leave school", "actual", "90.1%", 1),
-        ("% leavers who move on to positive destinations when they leave school", "actual", "91.6%", 1),
         ("% positive HMIe preschool inspections", "actual", "100%", 1),
         ("% positive HMIe school inspections", "actual", "91.6%", 1),
-        ("% working populations with SCQF Level 4 as their highest qualification", "actual", "3.3%", 1),
     },
-    # calderdale_skpi_aug_2025_dashboard_tables: 26/27
-    "calderdale_skpi_aug_2025_dashboard_tables": {
-        ("Claimant Count age 16 plus", "actual", "4.2%", 1),
-    },
-    # east_ayrshire_absence_2011_12_month_columns: 16/20
+    # east_ayrshire_absence_2011_12_month_columns: 17/20; the narrative boxes beside the month tables name the
+    # latest month by one word (`Absence for November 2011 was 6.07%`), and the first box's target is read
+    # before its block's title
     "east_ayrshire_absence_2011_12_month_columns": {
         (_EA_ESS, "actual", "6.07%", 1),
         (_EA_ESS, "target", "4%", 1),
         (_EA_FCS, "actual", "4.7%", 1),
-        (_EA_FCS, "target", "4%", 1),
     },
-    # lancashire_cpb_oct_2019_label_dash_figures: 2/11
+    # lancashire_cpb_oct_2019_label_dash_figures: 2/11; a board note's lines: bare counts (`1194`, `1296`) are
+    # left by the strict prose reader of a paper of unknown format, and `Timeliness – 6 month rate 85% (...)`,
+    # `increase in Fostering to 61.1%` are named by their sentence or heading, not their label
     "lancashire_cpb_oct_2019_label_dash_figures": {
         ("Children Protection Plans", "actual", "1194", 1),
         ("Children Protection Plans", "actual", "48.2", 1),

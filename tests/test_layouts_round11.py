@@ -114,3 +114,89 @@ def test_a_month_column_is_that_month_of_the_rows_year():
     apr = _month_of("Apr", year)
     assert (apr.start.year, apr.start.month) == (2011, 4)
     assert _month_of("Target", year) is None
+
+
+# -- figures beside figures, in comments, and margins ------------------------------------------------------
+
+
+def test_a_count_with_its_share_in_brackets_gives_both():
+    from extract.read.tables.wide import _SHARE, split_note
+
+    figure, note = split_note("5,670 (4.2%)")
+    assert (figure, note) == ("5,670", "4.2%") and _SHARE.fullmatch(note)
+    assert not _SHARE.fullmatch(split_note("91.7% (11/12 inspections)")[1])  # (a count under a share is its fraction)
+
+
+@pytest.mark.parametrize(
+    ("comment", "found"),
+    [
+        ("2007/08 91.6% 2008/09 90.1%", [("2007/08", "91.6%"), ("2008/09", "90.1%")]),
+        ("3.3% in 2008", [("2008", "3.3%")]),
+    ],
+)
+def test_a_comment_of_nothing_but_dated_figures_gives_them(comment, found):
+    from extract.read.tables.wide import _FIGURE_IN_YEAR, _YEAR_FIGURE, _YEAR_FIGURES
+
+    if _YEAR_FIGURES.fullmatch(comment):
+        pairs = [(m["year"], m["fig"].strip()) for m in _YEAR_FIGURE.finditer(comment)]
+    else:
+        m = _FIGURE_IN_YEAR.fullmatch(comment)
+        pairs = [(m["year"], m["fig"].strip())]
+    assert pairs == found
+
+
+@pytest.mark.parametrize(
+    "comment", ["Over Quarters 1-3 there have been 91.6% positive inspections (11/12)", "Down from 2019/20 45% to 40%"]
+)
+def test_a_comment_that_says_more_is_left_as_words(comment):
+    from extract.read.tables.wide import _FIGURE_IN_YEAR, _YEAR_FIGURES
+
+    assert not _YEAR_FIGURES.fullmatch(comment) and not _FIGURE_IN_YEAR.fullmatch(comment)
+
+
+def test_a_target_missed_by_more_than_a_margin_is_no_figure():
+    from extract.read.narrative.reader import extract_narrative
+
+    text = "Indicators that missed their quarterly target by more than 5% are reported as exceptions."
+    assert [f.value_raw for f in extract_narrative(text, strict=True)] == []
+
+
+def test_a_defined_title_is_a_heading_not_a_sentence():
+    from extract.read.narrative.reader import _heading
+
+    title = "Absence Management: Percentage of working days lost for all Finance & Corporate Support staff"
+    assert _heading(title + ".") == title
+    assert _heading("Absence for November 2011 was 4.7%, an increase from previous months.") is None
+
+
+@pytest.mark.parametrize(("cell", "value"), [("45%¹", 45.0), ("45%1", 45.0), ("12.3†", 12.3), ("2,345‡", 2345.0)])
+def test_a_footnote_mark_after_a_figure_is_not_part_of_it(cell, value):
+    from extract.read.values import parse_cell
+
+    assert parse_cell(cell).value == value
+
+
+# -- section titles inside a table ---------------------------------------------------------------------
+
+
+def test_a_section_title_under_a_header_naming_values_is_no_header_row():
+    rows = [
+        ["Performance measure", "Good performance is", "Baseline", "2018/2019 target", "Half year performance"],
+        ["1. Your Call – improvements to make Blackburn with Darwen cleaner and greener", "", "", "", ""],
+        ["Your Call clean ups delivered", "Higher", "On-going delivery", "90", "56"],
+    ]
+    assert header_row_count(rows) == 1
+    # a name column's label wrapped onto a second header line stays the header's
+    assert header_row_count([rows[0], ["measure", "", "", "", ""], rows[2]]) == 2
+
+
+def test_a_section_title_row_reaches_the_figures_under_it(tmp_path):
+    from pathlib import Path
+
+    from extract.run.pipeline import Pipeline
+
+    pdf = Path(__file__).parent / "heldout" / "dev" / "blackburn_half_year_2018_19_outcome_headings" / "document.pdf"
+    result = Pipeline().process(pdf, tmp_path)
+    sections = {o["indicator_raw"]: o["section"] for o in result.observations}
+    assert sections["Your Call clean ups delivered"].startswith("1. Your Call")
+    assert sections["Number of RIDDOR reportable incidents"].startswith("3. Resources")

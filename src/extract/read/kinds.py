@@ -215,3 +215,13 @@ def is_status(text: str) -> bool:
     if _STATUS_WORD.match(t):
         return True
     return not any(ch.isalnum() for ch in t) and len(t) <= 4
+
+
+# a measure's title and its definition on one line, closed by a full stop (`Absence Management: Percentage of
+# working days lost for all Finance & Corporate Support staff.`): a heading, not a sentence
+_DEFINED_TITLE = re.compile(r"^[A-Z][A-Za-z ]{2,40}: [A-Z][^.;:]*[a-z)]\.$")
+
+
+def defined_title(text: str) -> str:
+    """A `Heading: definition.` line without its full stop (it names a measure); any other text as it is."""
+    return text[:-1] if _DEFINED_TITLE.match(text) else text

@@ -21,6 +21,7 @@ from datetime import date
 
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
+from extract.read.kinds import defined_title
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
 from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
@@ -303,6 +304,7 @@ def _heading(block: str) -> str | None:
         return None
     text = _clean(re.sub(r"^\s*#+\s*|\*", " ", normalise_space(block)))
     text = _SECTION_NUMBER.sub("", text)  # `2.1 Performance indicators ...`: the report's section number
+    text = defined_title(text)  # `Absence Management: Percentage of working days lost ... staff.`
     words = _words(text)
     if not words or len(words) > 20 or re.search(r"[.%]$", text) or (not markdown and len(words) < 3):
         return None

@@ -261,6 +261,8 @@ def header_row_count(rows: list[list[str]]) -> int:
         if count and _rate_base_below(rows[count - 1], row):
             count += 1  # `1999-2000 per` over `1,000`: the base of the rate its header names
             continue
+        if count and _section_title_under(rows[:count], row):
+            break  # `1. Your Call – improvements to ...` under a header naming values: the rows' section
         if is_data_cells(row):
             break
         if count and any(is_value_like(t) and not is_period_cell(t) for t in filled) \
@@ -280,6 +282,15 @@ def header_row_count(rows: list[list[str]]) -> int:
         # every row names values: a header alone (at a page foot, its rows on the next page)
         return labelled
     return count
+
+
+def _section_title_under(header: list[list[str]], row: list[str]) -> bool:
+    """A row holding only a title in its first cell (four words or more, naming no column) under a header
+    that already names two value columns: the section of the rows below it, not a header line."""
+    filled = [i for i, t in enumerate(row) if t]
+    if filled != [0] or len(row[0].split()) < 4 or classify_header(row[0]).role != "ignore":
+        return False
+    return sum(1 for r in header for t in r if t and classify_header(t).role == "value") >= 2
 
 
 _RATE_BASE_CELL = re.compile(r"\d{1,3}(?:,000)+")

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.model import Line
-from extract.read.kinds import HeaderMeaning, classify_header, clean_header, council_named, is_status, read_polarity
+from extract.read.kinds import (
+    HeaderMeaning,
+    classify_header,
+    clean_header,
+    council_named,
+    defined_title,
+    is_status,
+    read_polarity,
+)
 from extract.read.values import parse_cell
 
 
@@ -184,9 +192,6 @@ def _comparison(label: str, columns: list[Column], values: list[str]) -> HeaderM
     return HeaderMeaning("value", "year_ago" if same else "previous_period", period)
 
 
-_DEFINED_TITLE = re.compile(r"^[A-Z][A-Za-z ]{2,40}: [A-Z][^.;:]*[a-z)]\.$")
-
-
 def title_of(line: Line) -> str | None:
     """A line that can name the table below it: one run of words, not a sentence or a number
     (up to 160 characters: DfE's indicator titles run long)."""
@@ -194,8 +199,7 @@ def title_of(line: Line) -> str | None:
     if len(texts) != 1:
         return None
     text = clean_header(texts[0]).strip("-–:> ")
-    if _DEFINED_TITLE.match(text):
-        text = text[:-1]  # `Absence Management: Percentage of working days lost ... staff.`: a title and its definition
+    text = defined_title(text)  # (`Absence Management: Percentage of working days lost ... staff.`)
     if not text or len(text) > 160 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
         return None
     if not re.search(r"[A-Za-z]{3}", text):

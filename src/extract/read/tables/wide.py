@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
@@ -81,8 +81,15 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     name_col = _name_column(table)
     if name_col is None:
         return
+    section = None  # a row holding only a title (`1. Your Call – improvements to ...`): the rows' under it
     for row in table.rows:
-        yield from _figures_from_row(table, row, name_col, options)
+        title = row.cells[name_col.index]
+        if title and len(title.split()) >= 3 and not any(t for i, t in enumerate(row.cells) if i != name_col.index):
+            section = normalise_space(title)
+            continue
+        for figure in _figures_from_row(table, row, name_col, options):
+            figure.section = section or figure.section
+            yield figure
 
 
 def _name_column(table: Table) -> Column | None:
@@ -207,6 +214,11 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 source="table",
             )
         )
+        if note is not None and _SHARE.fullmatch(note) and "%" not in figure:
+            # a count with its share in brackets (`5,670 (4.2%)`): the share is printed too, a figure of its own
+            figures.append(replace(figures[-1], value_raw=note, value=None, unit="percent"))
+    if figures:
+        figures.extend(_dated_in_comment(table, row, figures[0]))
     _attach_row_extras(table, row, figures)
     yield from figures
 
@@ -215,6 +227,7 @@ _NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
 
 
 # a unit or what is counted, printed after the figure (`642.24 days`, `538 assessments`): one or two words
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s?%")
 _UNIT_WORDS = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s+([A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*$")
 
 
@@ -310,3 +323,28 @@ def _attach_row_extras(table: Table, row: TableRow, figures: list[RawFigure]) ->
                 latest.numerator, latest.denominator = fraction
                 if formula_disagrees(text):
                     latest.flags.append("ratio_mismatch")
+
+
+_YEAR = r"(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?"
+_FIG = r"-?\d[\d,]*(?:\.\d+)?\s?%?"
+# a comment cell that is only earlier years' figures: `2007/08 91.6% 2008/09 90.1%`, `3.3% in 2008`
+_YEAR_FIGURES = re.compile(rf"(?:{_YEAR}\s*:?\s+{_FIG}\s*[,;]?\s*)+")
+_YEAR_FIGURE = re.compile(rf"(?P<year>{_YEAR})\s*:?\s+(?P<fig>{_FIG})")
+_FIGURE_IN_YEAR = re.compile(rf"(?P<fig>{_FIG})\s+in\s+(?P<year>{_YEAR})")
+
+
+def _dated_in_comment(table: Table, row: TableRow, like: RawFigure) -> Iterator[RawFigure]:
+    """A comment cell holding nothing but figures each with its year (`2007/08 91.6% 2008/09 90.1%`,
+    `3.3% in 2008`): the row's actuals for those years. A comment that says more is left as words."""
+    for col in table.columns:
+        text = normalise_space(row.cells[col.index]) if col.role == "comment" else ""
+        if _YEAR_FIGURES.fullmatch(text):
+            found = [(m["year"], m["fig"]) for m in _YEAR_FIGURE.finditer(text)]
+        elif (m := _FIGURE_IN_YEAR.fullmatch(text)) is not None:
+            found = [(m["year"], m["fig"])]
+        else:
+            continue
+        for year, fig in found:
+            yield replace(like, value_raw=fig.strip(), value=None, value_kind="actual", period=parse_period(year),
+                          unit="percent" if "%" in fig else like.unit, status=None, numerator=None, denominator=None,
+                          flags=[])
