@@ -200,3 +200,13 @@ def test_a_section_title_row_reaches_the_figures_under_it(tmp_path):
     sections = {o["indicator_raw"]: o["section"] for o in result.observations}
     assert sections["Your Call clean ups delivered"].startswith("1. Your Call")
     assert sections["Number of RIDDOR reportable incidents"].startswith("3. Resources")
+
+
+def test_a_title_row_is_one_text_starting_as_a_title_does():
+    from extract.read.tables.cells import is_title_row
+
+    merged = "3. Resources – developing the organisation and improving employee well-being"
+    assert is_title_row([merged, merged, "", ""], 0)  # (a cell merged over two columns spreads its text)
+    assert is_title_row(["Children looked after – numbers and placements", "", ""], 0)
+    assert not is_title_row(["the date of request", "", ""], 0)  # a wrapped name's end
+    assert not is_title_row(["Volunteers supporting council services", "Higher", "711"], 0)

@@ -284,11 +284,19 @@ def header_row_count(rows: list[list[str]]) -> int:
     return count
 
 
+def is_title_row(row: list[str], name: int) -> bool:
+    """A row holding only a title in its name cell (a cell merged across spreads its text over the
+    columns it spans): it starts as a title does, with a capital or a number, not a wrapped name's
+    lower-case end (`the date of request`)."""
+    title = row[name] if name < len(row) else ""
+    return bool(title) and (title[0].isupper() or title[0].isdigit()) \
+        and all(t == title for t in row if t)
+
+
 def _section_title_under(header: list[list[str]], row: list[str]) -> bool:
     """A row holding only a title in its first cell (four words or more, naming no column) under a header
     that already names two value columns: the section of the rows below it, not a header line."""
-    filled = [i for i, t in enumerate(row) if t]
-    if filled != [0] or len(row[0].split()) < 4 or classify_header(row[0]).role != "ignore":
+    if not is_title_row(row, 0) or len(row[0].split()) < 4 or classify_header(row[0]).role != "ignore":
         return False
     return sum(1 for r in header for t in r if t and classify_header(t).role == "value") >= 2
 

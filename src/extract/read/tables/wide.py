@@ -15,6 +15,7 @@ from extract.read.kinds import classify_header, is_status, read_basis, read_pola
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
+from extract.read.tables.cells import is_title_row
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
@@ -83,9 +84,8 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
         return
     section = None  # a row holding only a title (`1. Your Call – improvements to ...`): the rows' under it
     for row in table.rows:
-        title = row.cells[name_col.index]
-        if title and len(title.split()) >= 3 and not any(t for i, t in enumerate(row.cells) if i != name_col.index):
-            section = normalise_space(title)
+        if is_title_row(row.cells, name_col.index) and len(row.cells[name_col.index].split()) >= 3:
+            section = normalise_space(row.cells[name_col.index])
             continue
         for figure in _figures_from_row(table, row, name_col, options):
             figure.section = section or figure.section
