@@ -14,7 +14,7 @@ from extract.read.periods import parse_period
 from extract.read.tables.cells import header_row_count, join_cell_lines
 from extract.read.tables.sections import banner_rows
 from extract.read.tables.table_model import title_above, title_of
-from extract.read.tables.transposed import _month_of, periods_down
+from extract.read.tables.transposed import month_of, periods_down
 
 
 def _line(texts: list[str], y: float, xs: list[float] | None = None) -> Line:
@@ -107,13 +107,13 @@ def test_one_year_row_under_a_header_of_months_is_a_transposed_table():
     assert not periods_down(body, ["Measure", "Apr", "Target", "Actual"])
 
 
-def test_a_month_column_is_that_month_of_the_rows_year():
+def test_a_month_column_is_thatmonth_of_the_rows_year():
     year = parse_period("2011/12")
-    jan = _month_of("Jan", year)
+    jan = month_of("Jan", year)
     assert isinstance(jan, Period) and (jan.start.year, jan.start.month) == (2012, 1)
-    apr = _month_of("Apr", year)
+    apr = month_of("Apr", year)
     assert (apr.start.year, apr.start.month) == (2011, 4)
-    assert _month_of("Target", year) is None
+    assert month_of("Target", year) is None
 
 
 # -- figures beside figures, in comments, and margins ------------------------------------------------------
@@ -210,3 +210,39 @@ def test_a_title_row_is_one_text_starting_as_a_title_does():
     assert is_title_row(["Children looked after – numbers and placements", "", ""], 0)
     assert not is_title_row(["the date of request", "", ""], 0)  # a wrapped name's end
     assert not is_title_row(["Volunteers supporting council services", "Higher", "711"], 0)
+
+
+def test_a_sheets_title_run_over_the_first_columns_is_a_banner():
+    title = "Blackburn with Darwen Borough Council – Corporate Plan 2018/2019: Performance Report"
+    header = [
+        [title] * 4 + [""] * 5,
+        ["Performance measure", "Good performance is", "2018/19 target", "Q1", "Q2 (half year)", "Q3", "Q4",
+         "Year end 2018/19", "RAG"],
+    ]
+    assert banner_rows(header) == 1
+    # a measure's name over its two year columns (measures as columns) is a group label, not a title
+    measure = "Number of children subject to a child protection plan per 10,000 children"
+    years = ["", "2016/17", "2017/18", "2016/17", "2017/18"]
+    assert banner_rows([["", measure, measure, "Other", "Other"], years]) == 0
+
+
+def test_a_ruled_table_of_bare_month_columns_is_read():
+    from extract.model import Page, Rule
+    from extract.read.tables.grid import page_tables
+    from extract.read.tables.wide import WideOptions, figures_from_table
+    from extract.settings import DEFAULT_SETTINGS
+
+    rows = [
+        ["Measure", "Apr", "May", "Jun", "Target"],
+        ["Re-referrals within 12 months", "19.1%", "18.4%", "20.2%", "20%"],
+        ["Children looked after", "412", "418", "421", ""],
+    ]
+    xs, top, height = [40.0, 260.0, 320.0, 380.0, 440.0, 500.0], 100.0, 14.0
+    rules = [Rule("h", xs[0], top + k * height, xs[-1], top + k * height) for k in range(len(rows) + 1)]
+    rules += [Rule("v", x, top, x, top + height * len(rows)) for x in xs]
+    lines = [_line(texts, top + k * height + 3, [x + 2 for x in xs]) for k, texts in enumerate(rows)]
+    (table,) = page_tables(Page(number=1, lines=lines, rules=rules), DEFAULT_SETTINGS.tables, 2)
+    got = {(f.indicator_raw, f.value_raw, f.value_kind) for f in figures_from_table(table, WideOptions(page=1))}
+    assert ("Re-referrals within 12 months", "18.4%", "actual") in got
+    assert ("Children looked after", "421", "actual") in got
+    assert ("Re-referrals within 12 months", "20%", "target") in got

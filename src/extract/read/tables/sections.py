@@ -45,6 +45,7 @@ def starts_outside_names(line: Line, columns: list[Span], names: set[int]) -> bo
     return first is not None and first not in names
 
 
+TITLE_WORDS = 8  # a sheet's title over the first columns
 BANNER_WORDS = 6  # a banner is a sentence (`Objective 1 To have successful learners, ...`), not a group's label
 
 
@@ -60,8 +61,12 @@ def banner_rows(header: list[list[str]]) -> int:
         if not filled:
             break
         text = max(set(filled), key=filled.count)
-        if 2 * filled.count(text) < len(row) or len(text.split()) < BANNER_WORDS \
-                or classify_header(text).role != "ignore":
+        words = len(text.split())
+        across = 2 * filled.count(text) >= len(row) and words >= BANNER_WORDS and classify_header(text).role == "ignore"
+        # a sheet's title in its first cell, run over the next ones (`... Corporate Plan 2018/2019: Performance
+        # Report`): group labels never start over the names
+        titled = len(row) > 2 and row[0] == row[1] == text and len(set(filled)) == 1 and words >= TITLE_WORDS
+        if not (across or titled):
             break
         n += 1
     return n

@@ -112,7 +112,7 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     their header says; unlabelled columns of symbols hold the status; columns of polarity words
     (`Bigger is better`) hold the polarity; a run of columns headed by bare months (`Apr`,
     `May`, ... the year in the title) holding figures are the months' actuals."""
-    columns = _bare_periods(columns, rows)
+    columns = bare_periods(columns, rows)
     named = any(c.role == "name" for c in columns)
     out = []
     for col in columns:
@@ -153,7 +153,7 @@ def _wordy(values: list[str]) -> bool:
     return words >= 0.6 * len(values)
 
 
-def _bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+def bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     bare = [c.role == "ignore" and bool(_BARE_PERIOD.fullmatch(c.label.strip())) for c in columns]
     out = list(columns)
     for k, col in enumerate(columns):

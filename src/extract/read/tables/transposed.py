@@ -143,7 +143,7 @@ def figures_from_transposed(table: Table, page: int | None) -> Iterator[RawFigur
                 continue
             code, name = split_lead_code(reading[0])
             kind = reading[1]
-            month = _month_of(table.columns[index].label, period)
+            month = month_of(table.columns[index].label, period)
             yield RawFigure(
                 indicator_raw=name,
                 indicator_code=code,
@@ -158,7 +158,7 @@ def figures_from_transposed(table: Table, page: int | None) -> Iterator[RawFigur
             )
 
 
-def _month_of(label: str, year: Period) -> Period | None:
+def month_of(label: str, year: Period) -> Period | None:
     """The month a column names within its row's year (`Jan` of `2011/12` is January 2012)."""
     m = _MONTH.fullmatch(label.strip())
     if m is None or year.start is None or year.end is None:

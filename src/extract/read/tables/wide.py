@@ -17,7 +17,7 @@ from extract.read.tables.areas import area_measures, area_rows, figures_from_are
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.cells import is_title_row
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
-from extract.read.tables.transposed import figures_from_transposed, is_transposed
+from extract.read.tables.transposed import figures_from_transposed, is_transposed, month_of
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
@@ -272,7 +272,11 @@ def _column_period(
     kind = col.meaning.kind
     label = col.meaning.period_label
     if label:
-        return parse_period(label, year_kind=year_kind, fy_end_year=_report_fy_end(options), month_as=basis or "month")
+        fy_end = _report_fy_end(options)
+        period = parse_period(label, year_kind=year_kind, fy_end_year=fy_end, month_as=basis or "month")
+        if period.end is None and fy_end is not None:  # `Apr` over a monthly scorecard: that month of the report's year
+            return month_of(label, parse_period(f"{fy_end - 1}/{fy_end % 100:02d}")) or period
+        return period
     if kind in ("national", "regional", "statistical_neighbours", "comparator_group"):
         return Period(None)
     if kind == "year_ago":
