@@ -246,3 +246,50 @@ def test_a_ruled_table_of_bare_month_columns_is_read():
     assert ("Re-referrals within 12 months", "18.4%", "actual") in got
     assert ("Children looked after", "421", "actual") in got
     assert ("Re-referrals within 12 months", "20%", "target") in got
+
+
+# -- prose beside a ruled table --------------------------------------------------------------------------
+
+
+def _generic():
+    import importlib
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    if root not in sys.path:
+        sys.path.insert(0, root)  # (parsers/ is imported by path, as the plugin loader does)
+    return importlib.import_module("parsers.generic")
+
+
+def test_a_box_label_over_its_text_is_a_block_of_its_own():
+    _paragraphs = _generic()._paragraphs
+    lines = [_line(["Narrative"], 100), _line(["Absence for November 2011 was 4.7%, above the target."], 110)]
+    assert _paragraphs(lines) == ["Narrative", "", "Absence for November 2011 was 4.7%, above the target."]
+    # a wrapped sentence's lower-case line goes on
+    lines = [_line(["Absence"], 100), _line(["for November 2011 was 4.7%."], 110)]
+    assert "" not in _paragraphs(lines)
+
+
+def test_words_right_of_a_ruled_grid_on_its_rows_lines_are_prose():
+    from extract.model import Page
+
+    _beside = _generic()._beside
+
+    row = _line(["2011/12", "4.9%", "4.7%", "Absence for November 2011 was 6.07%, well above the"], 100,
+                [40.0, 100.0, 140.0, 420.0])
+    page = Page(number=1, lines=[row], rules=[])
+    beside = _beside(page, [(95.0, 115.0, 300.0)])
+    assert beside[0].text == "Absence for November 2011 was 6.07%, well above the"
+    assert _beside(page, [(95.0, 115.0, float("inf"))]) == {}  # (an unruled grid's edge is not known)
+
+
+def test_a_lead_word_of_a_defined_heading_names_the_figure_by_the_heading():
+    from extract.read.narrative.reader import extract_narrative
+
+    heading = "Absence Management: Percentage of working days lost for all Finance & Corporate Support staff"
+    text = heading + ".\n\nAbsence for November 2011 was 4.7%, above the Council target of 4%."
+    assert {f.indicator_raw for f in extract_narrative(text, strict=True)} == {heading}
+    # a heading with no lead and definition renames nothing (`EHCPs` under `EHCPs completed within 20 weeks`)
+    text = "EHCPs completed within 20 weeks\n\nIn 2022 EHCPs were 45% of requests."
+    assert heading not in {f.indicator_raw for f in extract_narrative(text, strict=True)}
