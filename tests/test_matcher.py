@@ -682,6 +682,7 @@ ROUND9_BASES = {
     "Social worker vacancy rate": "wf_sw_vacancy_rate_pct",
     "Persistent absence": "att_persistent_absence_pct",
     "Initial child protection conferences held within 15 working days": "cp_icpc_15wd_pct",
+    "Children subject to a child protection plan": "cp_plans_count",
 }
 ROUND9_DECORATIONS = [
     "{} (Mar-24)", "{} - Sep 23", "{} at 30/09/2023", "{} on 31.03.2024", "{} (Apr-Jun)", "{} as at end of March",
@@ -710,3 +711,32 @@ def test_round9_readings(matcher):
     assert not matcher.read("Under-18 conception rate").numbers
     assert _match(matcher, "Under-18 conceptions").indicator_id == "hlt_under_18_conception_rates_rate_per_1k"
     assert _match(matcher, "Persistent absence - England average").indicator_id is None
+
+
+# Issue 9 round 9: short forms as scorecards print them (my own probes, no held-out name), each read by
+# a general rule: a reviewed abbreviation (s.47, EHCNA, accom., w/d, EXS), '(n)' for a count, '> 20
+# miles', an acronym before an age range is no council code (NEET 16-17), 'per 10,000 0-17 year olds'
+# is the rate's base, and a bounded entry (plans lasting 2 years or more) is no answer to a name
+# that states no bound when the unbounded count is there.
+ROUND9_FORMS = {
+    "s.47 enquiries (No.)": "cp_s47_count",
+    "EHCNA requests": "ehcp_requests_count",
+    "CL aged 19-21 in suitable accom.": "cl_suitable_accom_19_21_pct",
+    "% ICPC within 15 w/d": "cp_icpc_15wd_pct",
+    "KS2 - RWM EXS": "edu_ks2_rwm_expected_pct",
+    "Number of LAC (n)": "cla_count",
+    "LAC placed > 20 miles from home": "plc_over_20_miles_pct",
+    "NEET 16-17": "edu_16_17_neet_pct",
+    "Children in care per 10,000 0-17 year olds": "cla_rate_per_10k",
+    "Children on CP Plans": "cp_plans_count",
+    "Children on the child protection register (rolling 12 months)": "cp_plans_count",
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND9_FORMS))
+def test_round9_short_forms(matcher, name):
+    assert _match(matcher, name).indicator_id == ROUND9_FORMS[name]
+
+
+def test_round9_breakdowns_stay_unmatched(matcher):
+    assert _match(matcher, "Age of children on a child protection plan at 31 March").indicator_id is None
