@@ -715,7 +715,8 @@ def test_round9_readings(matcher):
 
 # Issue 9 round 9: short forms as scorecards print them (my own probes, no held-out name), each read by
 # a general rule: a reviewed abbreviation (s.47, EHCNA, accom., w/d, EXS), '(n)' for a count, '> 20
-# miles', an acronym before an age range is no council code (NEET 16-17), 'per 10,000 0-17 year olds'
+# miles', an acronym before an age range is no council code (NEET 16-17) and a dotted number is the
+# council code's (CSC 3.2), 'per 10,000 0-17 year olds'
 # is the rate's base, and a bounded entry (plans lasting 2 years or more) is no answer to a name
 # that states no bound when the unbounded count is there.
 ROUND9_FORMS = {
@@ -730,6 +731,7 @@ ROUND9_FORMS = {
     "Children in care per 10,000 0-17 year olds": "cla_rate_per_10k",
     "Children on CP Plans": "cp_plans_count",
     "Children on the child protection register (rolling 12 months)": "cp_plans_count",
+    "CSC 3.2 Children in care per 10,000": "cla_rate_per_10k",
 }
 
 
