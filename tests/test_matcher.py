@@ -732,6 +732,9 @@ ROUND9_FORMS = {
     "Children on CP Plans": "cp_plans_count",
     "Children on the child protection register (rolling 12 months)": "cp_plans_count",
     "CSC 3.2 Children in care per 10,000": "cla_rate_per_10k",
+    "Care leavers aged 19, 20 and 21 in suitable accommodation": "cl_suitable_accom_19_21_pct",
+    "19, 20 and 21 year old care leavers in EET": "cl_eet_19_21_pct",
+    "Number of children we look after": "cla_count",
 }
 
 
