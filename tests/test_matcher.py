@@ -735,6 +735,9 @@ ROUND9_FORMS = {
     "Care leavers aged 19, 20 and 21 in suitable accommodation": "cl_suitable_accom_19_21_pct",
     "19, 20 and 21 year old care leavers in EET": "cl_eet_19_21_pct",
     "Number of children we look after": "cla_count",
+    "% achieving 9-5 in English and maths": "edu_achieving_9_5_pass_english_maths_pct",
+    "Infant deaths per 1,000 live births": "hlt_infant_mortality_rate_per_1k",
+    "Suspensions per 100 pupils": "ex_suspensions_rate_pct",
 }
 
 

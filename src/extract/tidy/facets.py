@@ -447,7 +447,7 @@ _MEASURE_WORDS = re.compile(
     r"|\bper (100000|10000|1000)(?: 0 ?(?:-|to) ?1[78])?"  # "per 10,000 0-17 population": the base's age
     r"(?: (?:population|pop|child population|children population|people|residents|live births|year olds))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
-    r"|#|\(\s*no\s*\)|\(\s*n\s*\)"
+    r"|#|\(\s*no\s*\)|\(\s*n\s*\)|\bper 100 (?:pupils|children|pupil enrolments|enrolments)\b"
 )
 
 
