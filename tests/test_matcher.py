@@ -97,11 +97,12 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
-# 0.787 (63 of 80), 2 of 65.
-HELDOUT4_FLOOR = {"precision": 0.93, "recall": 0.78, "near_miss_matched": 2}
+# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
+HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
 # held-out 6 with the matcher as it was when the set was committed (round 9, before its rules):
-# 157 names, precision 0.769, recall 0.506 (40 of 79), 8 of 48 near misses matched.
-HELDOUT6_FLOOR = {"precision": 0.76, "recall": 0.50, "near_miss_matched": 8}
+# 157 names, precision 0.769, recall 0.506 (40 of 79), 8 of 48 near misses matched; after round 9's rules
+# 0.774, 0.519 (41 of 79), 8 of 48 (printed once, at the end of the round).
+HELDOUT6_FLOOR = {"precision": 0.77, "recall": 0.51, "near_miss_matched": 8}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -157,9 +158,10 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # from councils' scorecards, minutes and FOI answers, DfE, Ofsted, PHE, Welsh, Scottish and NI releases;
 # committed alone in round 7 and scored untouched at 0.659, 0.474 (27 of 57), 11 of 43, the same after
 # round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Read at 0.830, 0.772 (44 of
-# 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor.
+# 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor. Round 9:
+# 0.833, 0.789 (45 of 57), 9 of 43.
 DEV_ROUND8_START = 1019
-DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.77, "near_miss_matched": 9}
+DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
 
 
 def test_dev_names_precision_and_recall(matcher):
