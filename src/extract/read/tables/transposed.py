@@ -19,6 +19,7 @@ from functools import cache
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.periods import parse_period
+from extract.read.tables.cells import MONTH
 from extract.read.tables.table_model import Column, Table
 from extract.read.values import parse_cell
 
@@ -46,14 +47,13 @@ def row_periods(table: Table) -> list[Period] | None:
     return periods
 
 
-_MONTH = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.I)
 MIN_MONTHS = 3  # a header of months: at least a quarter's
 
 
 def _months_across(labels: list[str]) -> bool:
     """A header whose labels after the first are bare month names (`Period | Apr | May | … | Mar`):
     each row is a year, each column a month of it."""
-    months = [t for t in labels[1:] if t and _MONTH.fullmatch(t.strip())]
+    months = [t for t in labels[1:] if t and MONTH.fullmatch(t.strip())]
     return len(months) >= MIN_MONTHS and len(months) == sum(1 for t in labels[1:] if t)
 
 
@@ -116,7 +116,7 @@ def _column_reading(table: Table, col: Column) -> tuple[str, str] | None:
     """(indicator name, value kind) of a column's figures, None for a column that gives none."""
     if not _figures_in(table, col):
         return None
-    if _is_kind_column(col) or _MONTH.fullmatch(col.label.strip()):
+    if _is_kind_column(col) or MONTH.fullmatch(col.label.strip()):
         title = normalise_space(table.section or "")
         return (title, col.meaning.kind or "actual") if title else None
     if col.role in ("status", "polarity", "formula", "code"):
@@ -160,11 +160,11 @@ def figures_from_transposed(table: Table, page: int | None) -> Iterator[RawFigur
 
 def month_of(label: str, year: Period) -> Period | None:
     """The month a column names within its row's year (`Jan` of `2011/12` is January 2012)."""
-    m = _MONTH.fullmatch(label.strip())
+    m = MONTH.fullmatch(label.strip())
     if m is None or year.start is None or year.end is None:
         return None
     for y in range(year.start.year, year.end.year + 1):
-        month = parse_period(f"{m.group(1)[:3].title()} {y}")
+        month = parse_period(f"{m.group(0)[:3].title()} {y}")
         if month.start is not None and month.end is not None and year.start <= month.start and month.end <= year.end:
             return Period(f"{label.strip()} {year.label}", month.type, month.start, month.end)
     return None
