@@ -763,3 +763,21 @@ def test_round9_short_forms(matcher, name):
 
 def test_round9_breakdowns_stay_unmatched(matcher):
     assert _match(matcher, "Age of children on a child protection plan at 31 March").indicator_id is None
+
+
+def test_round10_readings(matcher):
+    """Issue 9 round 10 (my own probes, no held-out name): an age band printed unbracketed after the name, as
+    public-health tables print it ('..., 15 - 24 years', '0 - 15 years'), is an age band, not two numbers;
+    '< 18 years' is 'under 18'; a duration ('for 1 - 2 years', 'by duration (1-2 years)') stays a duration."""
+    assert matcher.read("Care leavers in suitable accommodation, 19 - 21 years").ages == matcher.read(
+        "Care leavers in suitable accommodation (19-21 years)"
+    ).ages
+    assert not matcher.read("Care leavers in education, employment or training, 17 - 18 years").numbers
+    assert matcher.read("Admissions < 18 years").ages == matcher.read("Admissions under 18 years").ages
+    assert matcher.read("Children in need for 1 - 2 years").ages == frozenset()
+    assert _match(matcher, "Care leavers in suitable accommodation, 19 - 21 years").indicator_id == (
+        "cl_suitable_accom_19_21_pct"
+    )
+    assert _match(matcher, "Children in Need, by duration (1-2 years)").indicator_id == (
+        "cin_children_need_duration_1_2_years_pct"
+    )
