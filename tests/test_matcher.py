@@ -781,3 +781,15 @@ def test_round10_readings(matcher):
     assert _match(matcher, "Children in Need, by duration (1-2 years)").indicator_id == (
         "cin_children_need_duration_1_2_years_pct"
     )
+
+
+def test_round10_vocabulary(matcher):
+    """Issue 9 round 10: OHID's 'excess weight' is overweight or obese; a 'high school' is a secondary school
+    (synonyms.csv; my own probes)."""
+    assert _match(matcher, "Year 6: prevalence of excess weight").indicator_id == (
+        "hlt_children_year_6_overweight_or_obese_pct"
+    )
+    assert _match(matcher, "Reception: prevalence of excess weight").indicator_id == (
+        "hlt_children_reception_year_overweight_or_obese_pct"
+    )
+    assert _match(matcher, "High school persistent absence").indicator_id == "att_secondary_persistent_absence_pct"
