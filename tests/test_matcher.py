@@ -793,3 +793,13 @@ def test_round10_vocabulary(matcher):
         "hlt_children_reception_year_overweight_or_obese_pct"
     )
     assert _match(matcher, "High school persistent absence").indicator_id == "att_secondary_persistent_absence_pct"
+
+
+def test_round10_denominator_phrase(matcher):
+    """Issue 9 round 10: 'with whom the local authority is in touch' says whose denominator a care leaver
+    measure has (period_phrases.csv); 'not in touch with' stays its own measure (my own probes)."""
+    name = "Care leavers aged 19-21 in education, employment or training with whom the local authority is in touch"
+    assert _match(matcher, name).indicator_id == "cl_eet_19_21_pct"
+    assert _match(matcher, "Care leavers aged 19-21 the local authority is not in touch with").indicator_id == (
+        "cl_care_leavers_aged_19_21_local_authority_not_touch_pct"
+    )
