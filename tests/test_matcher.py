@@ -101,7 +101,8 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
 HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
 # held-out 7 with the matcher as it was when the set was committed (round 10, before its rules):
-# 151 names, precision 0.800, recall 0.615 (24 of 39), 6 of 72 near misses matched.
+# 151 names, precision 0.800, recall 0.615 (24 of 39), 6 of 72 near misses matched; the same after round
+# 10's rules (printed once, at the end of the round).
 HELDOUT7_FLOOR = {"precision": 0.80, "recall": 0.61, "near_miss_matched": 6}
 
 
@@ -166,9 +167,10 @@ DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
 # OHID Fingertips, DfE's SEND and AP dashboard, Welsh, Scottish and NI releases, workforce releases, school
 # results pages, council minutes, JSNAs and FOI answers; committed alone in round 9 and scored untouched at
 # 0.769, 0.506 (40 of 79), 8 of 48, and 0.774, 0.519 (41 of 79), 8 of 48 after round 9's rules) to dev:
-# its rows follow round 8's 152, each note saying so; held to their own floor.
+# its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
+# 0.786, 0.557 (44 of 79; 56 answered), 8 of 48.
 DEV_ROUND10_START = 1171
-DEV_ROUND10_FLOOR = {"precision": 0.77, "recall": 0.51, "near_miss_matched": 8}
+DEV_ROUND10_FLOOR = {"precision": 0.78, "recall": 0.55, "near_miss_matched": 8}
 
 
 def test_dev_names_precision_and_recall(matcher):
