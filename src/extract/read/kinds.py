@@ -150,8 +150,11 @@ def _said_twice(text: str) -> HeaderMeaning:
     if len(words) > _TWICE_WORDS:
         return HeaderMeaning("ignore")  # (a sentence is no label; and each half is classified again)
     for cut in range(1, len(words)):
-        first, second = classify_header(" ".join(words[:cut])), classify_header(" ".join(words[cut:]))
-        if first.role not in ("ignore", "blank", "value") and first.role == second.role:
+        first = classify_header(" ".join(words[:cut]))
+        if first.role in ("ignore", "blank", "value"):
+            continue  # (the second half is classified only when the first names a role)
+        second = classify_header(" ".join(words[cut:]))
+        if first.role == second.role:
             return second
     return HeaderMeaning("ignore")
 
