@@ -159,6 +159,7 @@ def _said_twice(text: str) -> HeaderMeaning:
     return HeaderMeaning("ignore")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again of the same column labels (table_model.py)
 def council_named(label: str) -> str | None:
     """The council a column label names with nothing else but a period (`Haringey`, `Harrow 15/16`),
     lowercased; None when the label says more (or names no council)."""
