@@ -76,7 +76,8 @@ def _is_prose(line: Line, page: Page, settings: PdfSettings) -> bool:
     cell = line.cells[0]
     width = (cell.x1 or 0.0) - (cell.x0 or 0.0)
     share = settings.prose_line_width
-    return width >= share * _text_width(page) and width >= share / 2 * page.width
+    # (half the page first: the page's text width reads every cell)
+    return width >= share / 2 * page.width and width >= share * _text_width(page)
 
 
 def _text_width(page: Page) -> float:
