@@ -21,6 +21,11 @@ MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
+# A sixth held-out set (issue 9 round 9: OHID Fingertips reports, DfE's SEND and AP dashboard, Welsh,
+# Scottish and Northern Ireland releases, workforce and attendance releases, school results pages,
+# council minutes, JSNAs and FOI answers, none of them a source of an earlier set), labelled by hand
+# against mappings/indicators.csv and committed alone before any rule of the round.
+HELDOUT6 = pd.read_csv(LISTS / "heldout6.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -92,8 +97,12 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
-# 0.787 (63 of 80), 2 of 65.
-HELDOUT4_FLOOR = {"precision": 0.93, "recall": 0.78, "near_miss_matched": 2}
+# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
+HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
+# held-out 6 with the matcher as it was when the set was committed (round 9, before its rules):
+# 157 names, precision 0.769, recall 0.506 (40 of 79), 8 of 48 near misses matched; after round 9's rules
+# 0.774, 0.519 (41 of 79), 8 of 48 (printed once, at the end of the round).
+HELDOUT6_FLOOR = {"precision": 0.77, "recall": 0.51, "near_miss_matched": 8}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -106,6 +115,12 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
+    assert len(HELDOUT6) >= 150 and (HELDOUT6["note"].str.startswith("near miss")).sum() >= 40
+    s6 = _score(matcher, HELDOUT6)
+    _report("held-out 6", s6)
+    assert s6["precision"] >= HELDOUT6_FLOOR["precision"], s6
+    assert s6["recall"] >= HELDOUT6_FLOOR["recall"], s6
+    assert round(s6["near_miss_false_match_rate"] * s6["near_misses"]) <= HELDOUT6_FLOOR["near_miss_matched"], s6
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -143,9 +158,10 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # from councils' scorecards, minutes and FOI answers, DfE, Ofsted, PHE, Welsh, Scottish and NI releases;
 # committed alone in round 7 and scored untouched at 0.659, 0.474 (27 of 57), 11 of 43, the same after
 # round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Read at 0.830, 0.772 (44 of
-# 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor.
+# 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor. Round 9:
+# 0.833, 0.789 (45 of 57), 9 of 43.
 DEV_ROUND8_START = 1019
-DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.77, "near_miss_matched": 9}
+DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -218,10 +234,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     # held-out 1's, 3's, 2's and 5's names, promoted to dev in rounds 5-8, are still written nowhere in mappings/
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT6["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT6, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -652,3 +669,84 @@ def test_round8_readings(matcher):
     under16 = bare.index_of["plc_under16_unregistered_count"]
     assert not bare._allowed(bare.read("Children placed in unregistered accommodation"), None)[0][under16]
     assert bare._allowed(bare.read("Children under 16 placed in unregistered accommodation"), None)[0][under16]
+
+
+# Issue 9 round 9: the same indicator name as councils decorate it in a KPI table (column labels run into
+# the name, dates, footnote markers, a target printed with its value): each decoration is when, whose or a
+# note, never which indicator, so the answer must not move. Written for the round from ten catalogue
+# indicators; no held-out name.
+ROUND9_BASES = {
+    "Children in need per 10,000": "cin_rate_per_10k",
+    "Re-referrals within 12 months (%)": "csc_re_referrals_12m_pct",
+    "Care leavers in suitable accommodation aged 19-21": "cl_suitable_accom_19_21_pct",
+    "Assessments completed within 45 working days": "csc_assessments_45d_pct",
+    "New EHCPs issued within 20 weeks": "ehcp_issued_20wks_pct",
+    "Social worker vacancy rate": "wf_sw_vacancy_rate_pct",
+    "Persistent absence": "att_persistent_absence_pct",
+    "Initial child protection conferences held within 15 working days": "cp_icpc_15wd_pct",
+    "Children subject to a child protection plan": "cp_plans_count",
+}
+ROUND9_DECORATIONS = [
+    "{} (Mar-24)", "{} - Sep 23", "{} at 30/09/2023", "{} on 31.03.2024", "{} (Apr-Jun)", "{} as at end of March",
+    "{} (end of quarter)", "{} - position at 31 March", "{} (latest)", "{} latest quarter", "{} this quarter",
+    "{} (financial year)", "{} in the academic year", "{} R12M", "{} [note 1]", "{} (see note)", "{} (target 90%)",
+    "{} (KPI)", "{} (local measure)", "{} (annual)", "{} (FY)", "{} - actual",
+]
+
+
+@pytest.mark.parametrize("base", list(ROUND9_BASES))
+def test_round9_decorations_do_not_move_the_answer(matcher, base):
+    moved = {}
+    for d in ROUND9_DECORATIONS:
+        got = _match(matcher, d.format(base)).indicator_id
+        if got != ROUND9_BASES[base]:
+            moved[d] = got
+    assert not moved, moved
+
+
+def test_round9_readings(matcher):
+    """Issue 9 round 9: an age bound written with a hyphen or as a plural ('under-18', 'under-16s') is
+    the age band 'under 18' is; a comparator row ('- England average') is another figure, left unmatched."""
+    assert matcher.read("Under-16s placed in unregistered accommodation").ages == matcher.read(
+        "Children under 16 placed in unregistered accommodation"
+    ).ages
+    assert not matcher.read("Under-18 conception rate").numbers
+    assert _match(matcher, "Under-18 conceptions").indicator_id == "hlt_under_18_conception_rates_rate_per_1k"
+    assert _match(matcher, "Persistent absence - England average").indicator_id is None
+
+
+# Issue 9 round 9: short forms as scorecards print them (my own probes, no held-out name), each read by
+# a general rule: a reviewed abbreviation (s.47, EHCNA, accom., w/d, EXS), '(n)' for a count, '> 20
+# miles', an acronym before an age range is no council code (NEET 16-17) and a dotted number is the
+# council code's (CSC 3.2), 'per 10,000 0-17 year olds'
+# is the rate's base, and a bounded entry (plans lasting 2 years or more) is no answer to a name
+# that states no bound when the unbounded count is there.
+ROUND9_FORMS = {
+    "s.47 enquiries (No.)": "cp_s47_count",
+    "EHCNA requests": "ehcp_requests_count",
+    "CL aged 19-21 in suitable accom.": "cl_suitable_accom_19_21_pct",
+    "% ICPC within 15 w/d": "cp_icpc_15wd_pct",
+    "KS2 - RWM EXS": "edu_ks2_rwm_expected_pct",
+    "Number of LAC (n)": "cla_count",
+    "LAC placed > 20 miles from home": "plc_over_20_miles_pct",
+    "NEET 16-17": "edu_16_17_neet_pct",
+    "Children in care per 10,000 0-17 year olds": "cla_rate_per_10k",
+    "Children on CP Plans": "cp_plans_count",
+    "Children on the child protection register (rolling 12 months)": "cp_plans_count",
+    "CSC 3.2 Children in care per 10,000": "cla_rate_per_10k",
+    "Care leavers aged 19, 20 and 21 in suitable accommodation": "cl_suitable_accom_19_21_pct",
+    "19, 20 and 21 year old care leavers in EET": "cl_eet_19_21_pct",
+    "Number of children we look after": "cla_count",
+    "% achieving 9-5 in English and maths": "edu_achieving_9_5_pass_english_maths_pct",
+    "Infant deaths per 1,000 live births": "hlt_infant_mortality_rate_per_1k",
+    "Suspensions per 100 pupils": "ex_suspensions_rate_pct",
+}
+
+
+@pytest.mark.parametrize("name", list(ROUND9_FORMS))
+def test_round9_short_forms(matcher, name):
+    assert _match(matcher, name).indicator_id == ROUND9_FORMS[name]
+
+
+def test_round9_breakdowns_stay_unmatched(matcher):
+    assert _match(matcher, "Age of children on a child protection plan at 31 March").indicator_id is None

@@ -132,9 +132,10 @@ ALL_PHASES = {"school_phase:primary", "school_phase:secondary", "school_phase:sp
 _PHASE_WORDS = re.compile(r"\b(primary|secondary|special)\b")
 # a bracket opening "(all children" says what the whole count takes in: it narrows nothing, is no indicator's words
 _ALL_BRACKET = re.compile(r"\(\s*(?:(?:includes|including|incl|inc)\s+)?all (?:children|young people|pupils)\b[^()]*\)")
-_MILES_UNDER = re.compile(r"within|under|less than|up to")
-_MILES_OVER = re.compile(r"more than|over|plus|or more")
-_MILES = re.compile(rf"(within|under|less than|up to|more than|over)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
+_MILES_UNDER = re.compile(r"within|under|less than|up to|<")
+_MILES_OVER = re.compile(r"more than|over|plus|or more|>")
+# "> 20 miles", "< 20 miles" as tables print them (round 9)
+_MILES = re.compile(rf"(within|under|less than|up to|more than|over|>|<)?\s*({_NUM})\s*(plus|or more)?\s*miles?\b")
 # "> 1 placement" is written for "more than 1 placement"
 _MORE_THAN_N = re.compile(
     rf"(?:\bmore than|>)\s*({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|years?|hours?|%))"
@@ -219,8 +220,14 @@ class Vocabulary:
     place_names: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # one pass over all period phrases, in file order (a year range before a year)
-        self._periods = re.compile("|".join(f"(?:{p})" for p in self.period_patterns)) if self.period_patterns else None
+        # one pass over all period phrases, in file order (a year range before a year); a phrase starts
+        # where a word does (every pattern opens with \b, ^, a bracket or a dash), and saying so up front
+        # lets the regex skip the positions inside words: 2.7x faster (round 9)
+        self._periods = (
+            re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in self.period_patterns) + ")")
+            if self.period_patterns
+            else None
+        )
         # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
         # between words is a space)
         self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
@@ -438,9 +445,9 @@ _MEASURE_WORDS = re.compile(
     # shorter form, which would take "per 10000" alone)
     r"|\bper (100000|10000|1000) of (?:the )?(?:child |children |under 18 |0 17 |0 to 17 )?(?:population|pop)\b"
     r"|\bper (100000|10000|1000)(?: 0 ?(?:-|to) ?1[78])?"  # "per 10,000 0-17 population": the base's age
-    r"(?: (?:population|pop|child population|children population|people|residents|live births))?\b"
+    r"(?: (?:population|pop|child population|children population|people|residents|live births|year olds))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
-    r"|#|\(\s*no\s*\)"
+    r"|#|\(\s*no\s*\)|\(\s*n\s*\)|\bper 100 (?:pupils|children|pupil enrolments|enrolments)\b"
 )
 
 

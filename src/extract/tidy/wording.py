@@ -76,6 +76,14 @@ _WORD_HYPHEN_RANGE = re.compile(
 )
 # "16/17 year olds", "16/17-year-olds": two ages joined by a slash are an age band, not a number and an age
 _SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
+# "under-18", "under-16s", "over 18s": an age bound written with a hyphen or as a plural (round 9)
+_UNDER_N = re.compile(r"\b(under|over)\s*-?\s*(\d{1,2})s?\b")
+# "aged 19, 20 and 21", "19, 20 or 21 year olds": a run of ages listed one by one is the band from the first
+# to the last (round 9)
+_AGE_LIST = re.compile(
+    r"\b(aged |ages )?(\d{1,2})(?:\s*,\s*\d{1,2})+\s*,?\s*(?:and|or|&)\s*(\d{1,2})\b"
+    r"(?(1)|(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b))"
+)
 _HYPHEN_WORDS = re.compile(r"\b(years?|yrs?|working)-(olds?|days?)\b")  # year-olds, working-days
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _PUNCT = re.compile(r"[,;:!?\"_\[\]{}|#~^=<]")
@@ -101,6 +109,10 @@ def pre_clean(text: str) -> str:
             t = _HALF.sub(r"\1.5", t)
             t = _SLASH_AGES.sub(r"\1 to \2", t)
         t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
+        if "," in t:
+            t = _AGE_LIST.sub(lambda m: f"{m.group(1) or ''}{m.group(2)} to {m.group(3)}", t)  # aged 19, 20 and 21
+        if "under" in t or "over" in t:
+            t = _UNDER_N.sub(r"\1 \2", t)  # under-18 -> under 18; under-16s -> under 16
     if "-" in t:
         t = _HYPHEN_WORDS.sub(r"\1 \2", t)  # ... -> 17 year olds
         t = _WORD_HYPHEN_RANGE.sub(r"\1 ", t)  # three- and four-year-olds -> three and four-year-olds
