@@ -71,13 +71,16 @@ class Generic(Parser):
         # a figure a table already gave is not read again as a KPI block value from the same line
         from_tables: set[tuple[int | None, str]] = set()
         read: dict[int | None, set[int]] = {}  # per page, the grids a table came from
-        spans: dict[int | None, list[tuple[float, float]]] = {}  # per page, where those grids are
+        spans: dict[int | None, list[tuple[float, float, float]]] = {}  # per page, where those grids are
         glossary = abbreviations_defined(document.text)
         pages = {page.number: page for page in document.pages}
         for page, table in tables_by_page(document.pages, settings, self.strategies):
             read.setdefault(page.number, set()).add(id(table.grid))
             if table.grid is not None:
-                spans.setdefault(page.number, []).append((table.grid.top, table.grid.bottom))
+                right = max((x1 for _, x1 in table.grid.columns), default=float("inf"))
+                spans.setdefault(page.number, []).append(
+                    (table.grid.top, table.grid.bottom, right if table.grid.method == "ruled" else float("inf"))
+                )
                 # group header rows or section rows the grid reader misread (groups.py)
                 table = regroup(table.grid, settings.tables.min_value_columns, gave_table=True) or table
             table = expand_headers(table, glossary)
@@ -106,17 +109,39 @@ class Generic(Parser):
             # axis labels are no sentence's figures
             block_lines |= axis_ticks(page)
             # a table's comment cells are no prose: their figures (`12% is average ...`) are the comment's
+            beside = {i: ln for i, ln in _beside(page, spans.get(page.number, [])).items() if i not in block_lines}
             block_lines |= _inside(page, spans.get(page.number, []))
-            prose = _paragraphs([ln for i, ln in enumerate(page.lines) if i not in block_lines])
+            # (a box of prose beside a ruled table shares its rows' lines: its words are prose all the same)
+            kept = [beside.get(i, ln) for i, ln in enumerate(page.lines) if i not in block_lines or i in beside]
+            prose = _paragraphs(kept)
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
 
 
-def _inside(page: Page, spans: list[tuple[float, float]]) -> set[int]:
+def _inside(page: Page, spans: list[tuple[float, float, float]]) -> set[int]:
     """The page's lines whose middle lies within a table's grid (the wrapped lines of a comment cell
     come one cell to a line, which the narrative reader would take for prose)."""
     return {i for i, ln in enumerate(page.lines) if ln.top is not None and ln.bottom is not None
-            and any(top <= (ln.top + ln.bottom) / 2 <= bottom for top, bottom in spans)}
+            and any(top <= (ln.top + ln.bottom) / 2 <= bottom for top, bottom, _ in spans)}
+
+
+BESIDE_GAP = 12.0  # points: text this far right of a ruled grid's last rule is beside the table, not in it
+
+
+def _beside(page: Page, spans: list[tuple[float, float, float]]) -> dict[int, Line]:
+    """Lines across a ruled grid's rows that run on to the right of it (`2011/12 | 4.9% | ... Absence for
+    November 2011 was 6.07%, well above the`): the words right of the grid, as a line of their own."""
+    out: dict[int, Line] = {}
+    for i, ln in enumerate(page.lines):
+        if ln.top is None or ln.bottom is None:
+            continue
+        middle = (ln.top + ln.bottom) / 2
+        for top, bottom, right in spans:
+            if top <= middle <= bottom:
+                cells = tuple(c for c in ln.cells if c.x0 is not None and c.x0 >= right + BESIDE_GAP)
+                if cells and re.search(r"[A-Za-z]{3}", " ".join(c.text for c in cells)):
+                    out[i] = Line(cells, ln.top, ln.bottom)
+    return out
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
@@ -131,7 +156,13 @@ def _paragraphs(lines: list[Line]) -> list[str]:
                 and ln.top - before.bottom > 0.8 * height):  # fmt: skip
             out.append("")
         out.append("\t".join(c.text for c in ln.cells))
+        after = lines[k + 1].text if k + 1 < len(lines) else ""
+        if _BOX_LABEL.fullmatch(ln.text) and after[:1].isupper():
+            out.append("")  # `Narrative`, `Commentary` over a box's text: its label, not the sentence's first word
     return out
+
+
+_BOX_LABEL = re.compile(r"[A-Z][a-z]{3,}:?")
 
 
 def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:

@@ -4293,6 +4293,354 @@ DOCUMENTS.update(
     }
 )
 
+
+# ------------------------ dev, round 11: layouts no round has covered yet (Scottish councils, dashboards, issue 8)
+
+ABERDEENSHIRE_ELL = [
+    # (ref, measure, ranking 2009/10, achieved 2009/10, target 2010/11, Q1, Q2, Q3, getting better?, commentary):
+    # Aberdeenshire Council, Education, Learning and Leisure, Aberdeenshire Performs – Performance Indicators:
+    # Quarter 3 October-December 2010 (appendix 1)
+    ("1.1", "% leavers who move on to positive destinations when they leave school", "5th", "91.4%", "91%",
+     None, None, None, "Yes", "2007/08 91.6%\n2008/09 90.1%"),
+    ("1.2", "% positive HMIe preschool inspections", "Not applicable", "91.7%\n(11/12 inspections)", "100%",
+     "100%\n(4/4 inspections)", "100%\n(1/1 inspection)", "100%\n(1/1 inspection)", "Yes",
+     "Over Quarters 1-3 there have been 100% positive inspections (6/6)"),
+    ("1.3", "% positive HMIe school inspections", "Not applicable", "85.7%\n(24/28 inspections)", "100%",
+     "100%\n(7/7 inspections)", "75%\n(3/4 inspections)", "100%\n(1/1 inspection)", "Yes",
+     "Over Quarters 1-3 there have been 91.6% positive inspections (11/12)"),
+    ("1.4", "% working populations with SCQF Level 4 as their highest qualification", "11th /19", "2.7%",
+     "Downward trend", None, None, None, "Yes", "3.3% in 2008"),
+]
+
+
+def aberdeenshire_ell_quarter_columns(out: Path) -> None:
+    """Word appendix, landscape: the objective written across the table in a filled merged row, a reference
+    column, the measure, a ranking (`5th`, `11th /19`), last year's result, this year's target, three quarter
+    columns, `Are we getting better?` and a commentary; a percentage with its count in brackets on the line
+    below it in the same cell, `Quarterly data not available` merged across the three quarters."""
+    doc = _base_document(landscape=True, font="Arial", size=9)
+    _footer(doc, "Aberdeenshire Performs – Education, Learning & Leisure – Quarter 3 2010/11")
+    _heading(doc, "Appendix 1", 11, "000000")
+    _heading(doc, "Aberdeenshire Council – Education, Learning & Leisure", 13, "1F4E79")
+    _heading(doc, "Aberdeenshire Performs - Performance Indicators: Quarter 3 October-December 2010", 11, "1F4E79")
+    heads = ["", "Key performance measure", "Ranking against 32 Local Authorities in 2009/10",
+             "Achieved in 2009/10", "Target in 2010/11", "Quarter 1 2010/11", "Quarter 2 2010/11",
+             "Quarter 3 2010/11", "Are we getting better?", "Commentary"]
+    widths = [1.0, 5.2, 2.3, 2.4, 2.0, 2.3, 2.3, 2.3, 1.8, 4.4]
+    table = doc.add_table(rows=2, cols=len(heads))
+    table.style = "Table Grid"
+    objective = table.rows[0].cells[0].merge(table.rows[0].cells[-1])
+    _cell_text(objective, "Objective 1   To have successful learners, confident individuals, effective contributors "
+               "and responsible citizens.", bold=True, size=9, colour="FFFFFF")
+    _shade(objective, "1F4E79")
+    for cell, text in zip(table.rows[1].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "BDD7EE")
+    _repeat_header(table.rows[1])
+    for ref, name, rank, achieved, target, q1, q2, q3, better, comment in ABERDEENSHIRE_ELL:
+        cells = table.add_row().cells
+        _cell_text(cells[0], ref, size=8)
+        _cell_text(cells[1], name, size=8)
+        for cell, text in zip(cells[2:5], (rank, achieved, target), strict=True):
+            _cell_text(cell, text, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        if q1 is None:
+            merged = cells[5].merge(cells[7])
+            _cell_text(merged, "Quarterly data not available", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+            _shade(merged, "D9D9D9")
+        else:
+            for cell, text in zip(cells[5:8], (q1, q2, q3), strict=True):
+                _cell_text(cell, text, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[8], better, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[8], "C6EFCE")
+        _cell_text(cells[9], comment, size=8)
+    _widths(table, widths)
+    doc.save(out)
+
+
+HIGHLAND_BALANCE = [
+    # (row, 1999-2000 actual, per 1,000, quartile, 2000-2001 actual, per 1,000, quartile): Social Work Services
+    # Inspectorate, Growth and development (performance profile of each Scottish council), Highland,
+    # 3. Performance: Children and Families
+    ("At home", 163, 3.4, 3, 138, 2.9, 3),
+    ("With friends/relatives/other community", 50, 1.1, 2, 74, 1.6, 1),
+    ("With foster carers/prospective adopters", 123, 2.6, 2, 120, 2.5, 3),
+    ("In residential accommodation", 55, 1.2, 2, 57, 1.2, 2),
+    ("Total", 391, 8.2, 2, 389, 8.1, 3),
+]
+HIGHLAND_KPIS = [
+    # (row, 1998-1999 actual, per 1,000, quartile, 1999-2000 actual, per 1,000, quartile)
+    ("Child protection (CP) referrals (aged 0-15)", 354, 8.3, 2, 431, 10.2, 1),
+    ("Children subject to a CP case conference (aged 0-15)", 252, 6.0, 1, 231, 5.5, 1),
+    ("Children placed on CP register (aged 0-15)", 176, 4.1, 1, 175, 4.1, 1),
+    ("Adoption applications in year (aged 0-17)", 21, 0.4, 2, 15, 0.3, 3),
+    ("Stranger adopter applications (aged 0-17)", 10, 0.2, 2, 8, 0.2, 3),
+]
+
+
+def _highland_block(ws, top: int, title: str, years: tuple[str, str], rows: list) -> int:
+    ws.cell(row=top, column=1, value=title)
+    for k, year in enumerate(years):
+        first = 2 + 3 * k
+        ws.cell(row=top, column=first, value=year)
+        ws.merge_cells(start_row=top, start_column=first, end_row=top, end_column=first + 2)
+        for j, kind in enumerate(("actual", "per 1,000", "Quartile")):
+            ws.cell(row=top + 1, column=first + j, value=kind)
+    ws.merge_cells(start_row=top, start_column=1, end_row=top + 1, end_column=1)
+    for r in (top, top + 1):
+        for c in range(1, 8):
+            cell = ws.cell(row=r, column=c)
+            cell.font = Font(name="Arial", size=9, bold=True, color="FFFFFF")
+            cell.fill = PatternFill("solid", fgColor="5B2C6F")
+            cell.alignment = Alignment(horizontal="center" if c > 1 else "left", vertical="center", wrap_text=True)
+            cell.border = _CELL_BOX
+    for i, values in enumerate(rows, start=top + 2):
+        _xlsx_row(ws, i, list(values))
+        for c in (3, 6):
+            ws.cell(row=i, column=c).number_format = "0.0"
+        if values[0] == "Total":
+            for c in range(1, 8):
+                ws.cell(row=i, column=c).font = Font(name="Arial", size=9, bold=True)
+    return top + 2 + len(rows)
+
+
+def highland_year_groups_workbook(out: Path) -> None:
+    """Excel sheet of an inspectorate's council profile: two small tables one under the other, each with a merged
+    year cell over three columns (`actual`, `per 1,000`, `Quartile`) for two years, so the kind of value repeats
+    in each group; the row name column merged over both header rows; a bold Total row; portrait, fit to width."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Highland"
+    _xlsx_page(ws, landscape=False)
+    ws["A1"] = "Highland – 3. Performance: Children and Families"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="5B2C6F")
+    end = _highland_block(ws, 3, "Balance of care – Looked after children (aged 0-17)", ("1999-2000", "2000-2001"),
+                          HIGHLAND_BALANCE)
+    end = _highland_block(ws, end + 2, "Key performance indicators", ("1998-1999", "1999-2000"), HIGHLAND_KPIS)
+    ws.cell(row=end + 1, column=1, value=(
+        "The overall rate of looked after children is now fairly low. Highland has a high rate of child protection "
+        "referrals and a high rate of children are subject to a case conference."))
+    ws.cell(row=end + 1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=end + 1, start_column=1, end_row=end + 1, end_column=7)
+    ws.row_dimensions[end + 1].height = 30
+    for col, width in zip("ABCDEFG", (40, 9, 9, 9, 9, 9, 9), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+CALDERDALE_SKPI = [
+    # (theme, [(indicator, August 2025, comparator median, good is)]): Calderdale Council, Super Key Performance
+    # Indicators (SKPI) 2025-26, August 2025 (key performance indicators page of the corporate plan)
+    ("Reducing Inequalities", [
+        ("Healthy life expectancy at birth (males)", "61.9", "57.6", "High"),
+        ("Healthy life expectancy at birth (females)", "63.2", "58.1", "High"),
+        ("Percentage of physically active adults", "65.6%", "58.9%", "High"),
+        ("Requests resulting in a service", "1,571", "2,303", "Low"),
+        ("Prevalence of healthy weight in Year 6 children", "61.3%", "59.2%", "High"),
+        ("Proportion of older people in receipt of long-term adult social care (65+)", "3.53%", "N/A", "Low"),
+        ("Percentage achieving a good level of development in the Foundation Stage Profile", "67.1%", "65%",
+         "High"),
+        ("Average Progress 8 score per pupil", "0.02", "-0.16", "High"),
+    ]),
+    ("Thriving Towns and Places", [
+        ("RQF level 4+, aged 16 to 64", "36.2", "39.8", "High"),
+        ("Median gross weekly pay - resident based", "£685.10", "£679.40", "High"),
+        ("Claimant Count age 16 plus", "5,670 (4.2%)", "4.7%", "Low"),
+        ("Youth unemployment (18 to 24)", "8.4%", "7.4%", "Low"),
+        ("Business Survival Rates (3 years)", "59.8%", "50%", "High"),
+        ("Serious Crime", "149", "N/A", "Low"),
+    ]),
+]
+
+
+def calderdale_skpi_dashboard(out: Path) -> None:
+    """HTML dashboard printed from Chromium on 16:9 pages: each theme a coloured heading band over its own small
+    table (`August 2025` | `Comparator Median All English metropolitan boroughs median` | `What does good
+    performance look like?`), two tables side by side on one page, a count with its percentage in brackets
+    (`5,670 (4.2%)`), pounds, a negative score and `N/A` cells."""
+    css = (
+        "@page { size: 338.7mm 190.5mm; margin: 8mm; } body { font-family: 'Liberation Sans', Arial; font-size: 9pt; "
+        "margin: 0; } h1 { font-size: 16pt; color: #00594f; margin: 0 0 2mm 0; } p.sub { margin: 0 0 4mm 0; "
+        "color: #444; } .row { display: flex; gap: 8mm; align-items: flex-start; } .panel { flex: 1; } "
+        ".band { background: #00594f; color: #fff; font-weight: bold; padding: 2mm 3mm; font-size: 11pt; } "
+        "table { border-collapse: collapse; width: 100%; } th { background: #d9ead3; font-size: 8pt; "
+        "border: 1px solid #9bb; padding: 1.5mm; vertical-align: bottom; } td { border: 1px solid #9bb; "
+        "padding: 1.5mm; } td.n { text-align: center; white-space: nowrap; }"
+    )
+    panels = []
+    for theme, rows in CALDERDALE_SKPI:
+        body = "".join(
+            f'<tr><td>{name}</td><td class="n">{value}</td><td class="n">{median}</td><td class="n">{good}</td></tr>'
+            for name, value, median, good in rows
+        )
+        panels.append(
+            f'<div class="panel"><div class="band">{theme}</div><table><thead><tr>'
+            "<th>Super Key Performance Indicators (SKPI) 2025-26</th><th>August 2025</th>"
+            "<th>Comparator Median<br>All English metropolitan boroughs median</th>"
+            f"<th>What does good performance look like?</th></tr></thead><tbody>{body}</tbody></table></div>"
+        )
+    body = (
+        "<h1>Calderdale Council – Key Performance Indicators</h1>"
+        '<p class="sub">Corporate Plan: Super Key Performance Indicators, position at August 2025.</p>'
+        f'<div class="row">{"".join(panels)}</div>'
+    )
+    out.write_text(_html_page("Calderdale SKPI August 2025", body, css))
+
+
+EAST_AYRSHIRE_ABSENCE = [
+    # (title, 2011/12 April to November, narrative): East Ayrshire Council, EA Performs – Key Stats, November /
+    # Period 9 2011-12
+    ("Absence Management: Percentage of working days lost for all Educational & Social Service staff, excluding "
+     "teachers.", ["4.9%", "4.7%", "5.5%", "6.0%", "5.1%", "5.8%", "5.9%", "6.1%"],
+     "Absence for November 2011 was 6.07%, well above the Council target of 4%. The top reasons for absence "
+     "were Stress/Debility - Personal, Operations/Recovery/Treatment and Musculoskeletal."),
+    ("Absence Management: Percentage of working days lost for all Finance & Corporate Support staff.",
+     ["5.3%", "4.1%", "4.1%", "3.9%", "4.3%", "4.3%", "4.4%", "4.7%"],
+     "Absence for November 2011 was 4.7%, an increase from previous months and above the Council target of 4%."),
+]
+_MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
+
+
+def east_ayrshire_month_columns(out: Path) -> None:
+    """HTML key-stats page, one measure a block: the title, a small bar chart drawn in SVG (its axis numbers are
+    text), a month-by-month table with the months as columns and the year as the row (`2011/12`, months to come
+    left empty), and a `Narrative` box beside the table holding the latest month and the Council target in a
+    sentence; two blocks on one A4 landscape page."""
+    css = (
+        "@page { size: A4 landscape; margin: 10mm; } body { font-family: 'Liberation Sans', Arial; font-size: 9pt; } "
+        "h1 { font-size: 14pt; color: #6a1b4d; margin: 0 0 1mm 0; } .block { margin-bottom: 6mm; "
+        "border-top: 3px solid #6a1b4d; padding-top: 2mm; } .title { font-weight: bold; font-size: 10pt; } "
+        ".grid { display: flex; gap: 6mm; align-items: flex-start; } table { border-collapse: collapse; } "
+        "td, th { border: 1px solid #999; padding: 1mm 1.6mm; text-align: center; font-size: 8pt; } "
+        "th { background: #eadcf0; } .narr { border: 1px solid #6a1b4d; padding: 2mm; width: 80mm; } "
+        ".narr b { display: block; color: #6a1b4d; }"
+    )
+    blocks = []
+    for title, values, narrative in EAST_AYRSHIRE_ABSENCE:
+        bars = "".join(
+            f'<rect x="{24 + 16 * i}" y="{60 - float(v[:-1]) * 7}" width="10" height="{float(v[:-1]) * 7}" '
+            'fill="#b07aa1"/>' for i, v in enumerate(values)
+        )
+        axis = "".join(f'<text x="4" y="{62 - 7 * n}" font-size="7">{n}</text>' for n in range(0, 8, 2))
+        chart = f'<svg width="220" height="70" xmlns="http://www.w3.org/2000/svg">{axis}{bars}</svg>'
+        cells = "".join(f"<td>{v}</td>" for v in values) + "<td></td>" * (12 - len(values))
+        table = (
+            "<table><tr><th>Period</th>" + "".join(f"<th>{m}</th>" for m in _MONTHS) + "</tr>"
+            f"<tr><th>2011/12</th>{cells}</tr></table>"
+        )
+        blocks.append(
+            f'<div class="block"><div class="title">{title}</div>{chart}<div class="grid">{table}'
+            f'<div class="narr"><b>Narrative</b>{narrative}</div></div></div>'
+        )
+    body = "<h1>EA Performs – Key Stats</h1><p>Nov / Period 9 2011-12</p>" + "".join(blocks)
+    out.write_text(_html_page("EA Performs P9 Key Stats", body, css))
+
+
+def lancashire_cpb_heat_map_notes(out: Path) -> None:
+    """Word briefing note of a corporate parenting board: headings for each service area, measures written as
+    `Label – figure` lines, a count with its rate in brackets (`1194 (48.2 per 10,000)`), the previous month's
+    count and the national rate in the same sentence, and `Ø` bullets for placement types, portrait."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Lancashire County Council – Corporate Parenting Board – Children's Services Performance Update")
+    _heading(doc, "Children's Services Performance Update – October 2019", 14, "0B3D91")
+    doc.add_paragraph("As at October 2019 Lancashire was good at the following:")
+    lines = [
+        ("h", "Assessments"),
+        ("p", "Timeliness – 6 month rate 85% (on par with national rate), improvement from 78% in 2017/18. "
+              "October performance 89%"),
+        ("h", "Children Protection Plans"),
+        ("p", "1194 (48.2 per 10,000), reduced from 1296 since September 2019, this remained below the regional "
+              "and statistical neighbour averages, however above the national average of 45.7 (per 10,000)"),
+        ("h", "Children Looked After"),
+        ("p", "Short term placement stability – 8.2%"),
+        ("p", "Visits in Timescale – 92%"),
+        ("p", "Placements :"),
+        ("b", "increase in Fostering to 61.1%"),
+        ("b", "reduction in Supported accommodation to 6.7%"),
+    ]
+    for kind, text in lines:
+        if kind == "h":
+            para = doc.add_paragraph()
+            run = para.add_run(text)
+            run.bold, run.underline = True, True
+            para.paragraph_format.space_before = Pt(8)
+        elif kind == "b":
+            para = doc.add_paragraph()
+            para.paragraph_format.left_indent = Cm(1.5)
+            run = para.add_run("Ø  ")
+            run.font.name = "DejaVu Sans"
+            para.add_run(text)
+        else:
+            para = doc.add_paragraph(text)
+            para.paragraph_format.left_indent = Cm(0.6)
+    doc.save(out)
+
+
+ABERDEENSHIRE_SWSI_BALANCE = [
+    # (row, 1999-2000 actual, per 1,000, quartile, 2000-2001 actual, per 1,000, quartile): Social Work Services
+    # Inspectorate, Growth and development, Aberdeenshire, 3. Performance: Children and Families
+    ("At home", "191", "3.6", "3", "176", "3.3", "3"),
+    ("With friends/relatives/other community", "21", "0.4", "4", "20", "0.4", "4"),
+    ("With foster carers/prospective adopters", "118", "2.2", "3", "112", "2.1", "3"),
+    ("In residential accommodation", "39", "0.7", "4", "35", "0.7", "4"),
+    ("Total", "369", "6.9", "3", "343", "6.4", "3"),
+]
+ABERDEENSHIRE_SWSI_KPIS = [
+    ("Child protection (CP) referrals (aged 0-15)", "569", "11.8", "1", "736", "15.5", "1"),
+    ("Children subject to a CP case conference (aged 0-15)", "124", "2.6", "3", "91", "1.9", "3"),
+    ("Children placed on CP register (aged 0-15)", "105", "2.2", "2", "78", "1.6", "3"),
+    ("Adoption applications in year (aged 0-17)", "30", "0.6", "1", "33", "0.6", "1"),
+    ("Stranger adopter applications (aged 0-17)", "13", "0.2", "1", "11", "0.2", "2"),
+]
+
+
+def _unruled_year_table(doc: Document, title: str, years: tuple[str, str], rows: list) -> None:
+    table = doc.add_table(rows=1, cols=7)
+    _no_borders(table)
+    head = table.rows[0].cells
+    _cell_text(head[0], title, bold=True, size=8)
+    for k, year in enumerate(years):
+        for j, kind in enumerate(("actual", "per 1,000", "Quartile")):
+            _cell_text(head[1 + 3 * k + j], f"{year}\n{kind}" if kind != "Quartile" else kind, bold=True, size=8,
+                       align=WD_ALIGN_PARAGRAPH.RIGHT)
+    for values in rows:
+        cells = table.add_row().cells
+        for c, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            _cell_text(cell, text, size=8, bold=values[0] == "Total",
+                       align=WD_ALIGN_PARAGRAPH.LEFT if c == 0 else WD_ALIGN_PARAGRAPH.RIGHT)
+    _widths(table, [6.4, 1.6, 1.6, 1.5, 1.6, 1.6, 1.5])
+
+
+def aberdeenshire_swsi_unruled_year_groups(out: Path) -> None:
+    """Word page of the same inspectorate profile for another council, as a typeset report prints it: no rules,
+    each header cell two lines (`1999-2000` over `actual`, `1999-2000` over `per 1,000`, then `Quartile`), so the
+    year repeats per column instead of being merged; two tables under their own titles with a paragraph between."""
+    doc = _base_document(landscape=False, font="Arial", size=9)
+    _footer(doc, "Growth and development – Aberdeenshire")
+    _heading(doc, "Aberdeenshire", 14, "5B2C6F")
+    _heading(doc, "3. Performance: Children and Families", 11, "5B2C6F")
+    _unruled_year_table(doc, "Balance of care – Looked after children (aged 0-17)", ("1999-2000", "2000-2001"),
+                        ABERDEENSHIRE_SWSI_BALANCE)
+    doc.add_paragraph()
+    _unruled_year_table(doc, "Key performance indicators", ("1998-1999", "1999-2000"), ABERDEENSHIRE_SWSI_KPIS)
+    doc.add_paragraph(
+        "Aberdeenshire has a comparatively high rate of child protection referrals; the number of looked after "
+        "children fell between 2000 and 2001."
+    )
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "aberdeenshire_ell_q3_2010_11_quarter_columns"): ("docx", aberdeenshire_ell_quarter_columns),
+        ("dev", "highland_swsi_children_year_groups_workbook"): ("xlsx", highland_year_groups_workbook),
+        ("dev", "calderdale_skpi_aug_2025_dashboard_tables"): ("html", calderdale_skpi_dashboard),
+        ("dev", "east_ayrshire_absence_2011_12_month_columns"): ("html", east_ayrshire_month_columns),
+        ("dev", "lancashire_cpb_oct_2019_label_dash_figures"): ("docx", lancashire_cpb_heat_map_notes),
+        ("dev", "aberdeenshire_swsi_unruled_year_groups"): ("docx", aberdeenshire_swsi_unruled_year_groups),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

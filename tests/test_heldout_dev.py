@@ -18,6 +18,29 @@ DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # the last slide's figure stands alone, with no label or comparison beside it
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
+    # round 11 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # each entry is taken off as the reader learns the layout; what is left, with why:
+    # aberdeenshire_ell_q3_2010_11_quarter_columns: 16/18; the year to date stated in a comment's sentence
+    # (`Over Quarters 1-3 there have been 91.6% positive inspections`): a comment saying more than dated figures
+    # is left as words
+    "aberdeenshire_ell_q3_2010_11_quarter_columns": {
+        ("% positive HMIe preschool inspections", "actual", "100%", 1),
+        ("% positive HMIe school inspections", "actual", "91.6%", 1),
+    },
+    # lancashire_cpb_oct_2019_label_dash_figures: 2/11; a board note's lines: bare counts (`1194`, `1296`) are
+    # left by the strict prose reader of a paper of unknown format, and `Timeliness – 6 month rate 85% (...)`,
+    # `increase in Fostering to 61.1%` are named by their sentence or heading, not their label
+    "lancashire_cpb_oct_2019_label_dash_figures": {
+        ("Children Protection Plans", "actual", "1194", 1),
+        ("Children Protection Plans", "actual", "48.2", 1),
+        ("Children Protection Plans", "national", "45.7", 1),
+        ("Children Protection Plans", "previous_period", "1296", 1),
+        ("Fostering", "actual", "61.1%", 1),
+        ("Supported accommodation", "actual", "6.7%", 1),
+        ("Timeliness", "actual", "89%", 1),
+        ("Timeliness – 6 month rate", "actual", "78%", 1),
+        ("Timeliness – 6 month rate", "actual", "85%", 1),
+    },
 }
 
 

@@ -150,12 +150,16 @@ def _said_twice(text: str) -> HeaderMeaning:
     if len(words) > _TWICE_WORDS:
         return HeaderMeaning("ignore")  # (a sentence is no label; and each half is classified again)
     for cut in range(1, len(words)):
-        first, second = classify_header(" ".join(words[:cut])), classify_header(" ".join(words[cut:]))
-        if first.role not in ("ignore", "blank", "value") and first.role == second.role:
+        first = classify_header(" ".join(words[:cut]))
+        if first.role in ("ignore", "blank", "value"):
+            continue  # (the second half is classified only when the first names a role)
+        second = classify_header(" ".join(words[cut:]))
+        if first.role == second.role:
             return second
     return HeaderMeaning("ignore")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again of the same column labels (table_model.py)
 def council_named(label: str) -> str | None:
     """The council a column label names with nothing else but a period (`Haringey`, `Harrow 15/16`),
     lowercased; None when the label says more (or names no council)."""
@@ -176,12 +180,15 @@ def _has_period(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_RATE_BASE = re.compile(r"\bper\s+\d{1,3}(?:[, ]?000)+\b", re.I)
 
 
 def _is_mostly_period(text: str) -> bool:
     rest = _PERIOD_IN_HEADER.sub(" ", text)
     rest = re.sub(r"\b(to|at|as|end|of|the|q[1-4]|(?:quarter|qtr|chwarter|ch)(?:\s*[1-4])?|month|year|ytd)\b|[\-–/,()]",
                   " ", rest, flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too; Ch: the Welsh quarter)
+    # a rate's base printed under the period (`1999-2000` over `per 1,000`): the period's rate is its actual
+    rest = _RATE_BASE.sub(" ", rest)
     return not rest.strip()
 
 
@@ -212,3 +219,13 @@ def is_status(text: str) -> bool:
     if _STATUS_WORD.match(t):
         return True
     return not any(ch.isalnum() for ch in t) and len(t) <= 4
+
+
+# a measure's title and its definition on one line, closed by a full stop (`Absence Management: Percentage of
+# working days lost for all Finance & Corporate Support staff.`): a heading, not a sentence
+_DEFINED_TITLE = re.compile(r"^[A-Z][A-Za-z ]{2,40}: [A-Z][^.;:]*[a-z)]\.$")
+
+
+def defined_title(text: str) -> str:
+    """A `Heading: definition.` line without its full stop (it names a measure); any other text as it is."""
+    return text[:-1] if _DEFINED_TITLE.match(text) else text

@@ -20,6 +20,8 @@ _LEADING_NUMBER = re.compile(r"^[£]?\s*([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\
 FRACTION_RE = re.compile(
     r"(?<![\w.*/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*/\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.]*\s*[*])(?![\d,])"
 )
+# a footnote's mark printed after a figure (`45%¹`, `12.3†`): not part of the number
+_FOOTNOTE_MARK = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§¶]+$|(?<=%)\d{1,2}$")  # (`45%1`: a raised mark read as a digit)
 # Cells that stand for "no value" but are still worth keeping as value_raw.
 def _placeholders() -> dict[str, tuple[str, ...]]:
     """The reviewed placeholder vocabulary (mappings/placeholders.csv) by how it matches a cell."""
@@ -48,7 +50,7 @@ class ParsedValue:
 @lru_cache(maxsize=65536)
 def parse_cell(text: str) -> ParsedValue:
     """Read a table cell. A cell holding a number followed by words (`5 by 2030`) keeps the number."""
-    cleaned = text.strip().strip("*$").strip()
+    cleaned = _FOOTNOTE_MARK.sub("", text.strip()).strip("*$").strip()
     m = _CELL_NUMBER.match(cleaned)
     if m:
         return ParsedValue(float(m.group(1).replace(",", "").replace("−", "-")), bool(m.group(2)))
@@ -67,7 +69,10 @@ def is_no_value(text: str) -> bool:
     if t in NO_VALUE_WORDS:
         return True
     # a prefix is followed by the rest of the note (`WC 24 Feb`, `to follow in March`)
-    return t.split()[0] in _PLACEHOLDERS["first_word"] or t.startswith(tuple(p + " " for p in _PLACEHOLDERS["prefix"]))
+    return t.split()[0] in _PLACEHOLDERS["first_word"] or t.startswith(_PREFIXES_THEN_SPACE)
+
+
+_PREFIXES_THEN_SPACE = tuple(p + " " for p in _PLACEHOLDERS["prefix"])  # (built once, not per cell)
 
 
 def parse_fraction(text: str) -> tuple[float, float] | None:

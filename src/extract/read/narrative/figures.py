@@ -54,7 +54,11 @@ _BOUND_BEFORE = re.compile(
 _RATE_THRESHOLD_BEFORE = re.compile(
     r"\brate\s+(?:above|below|over|under|of\s+(?:over|more\s+than|at\s+least))\s*$", re.I
 )
-_HEDGE = r"(?:almost|nearly|around|about|approximately|approx\.?|over|just|some|only|a\s+further|roughly|circa)?"
+# (`missed their target by more than 5%`: a margin, never a level of the measure)
+_HEDGE = (
+    r"(?:almost|nearly|around|about|approximately|approx\.?|over|just|some|only|a\s+further|roughly|circa"
+    r"|(?:more|less|fewer)\s+than|at\s+least|up\s+to)?"
+)
 _CHANGE_BEFORE = re.compile(
     rf"(?:\bby|[+−]|(?<![\w\s])-|\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline"
     rf"|uplift)s?(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by))\s*{_HEDGE}\s*(?:\*\*)?\s*$",

@@ -21,6 +21,7 @@ from datetime import date
 
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
+from extract.read.kinds import defined_title
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
 from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
@@ -296,6 +297,15 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     return _unambiguous(sentence, out)
 
 
+def _named_by(heading: str, figure: RawFigure) -> RawFigure:
+    """A figure named by a word or two of a `Lead: definition` heading's lead (`Absence` under `Absence
+    Management: Percentage of working days lost ...`) takes the heading's full name."""
+    lead, colon, _ = heading.partition(": ")
+    words = [w.lower() for w in _words(figure.indicator_raw or "")]
+    said = {w.lower() for w in _words(lead)}
+    return replace(figure, indicator_raw=heading) if colon and 0 < len(words) <= 2 and set(words) <= said else figure
+
+
 def _heading(block: str) -> str | None:
     """A short title (`KPI 17 - Average social worker caseload`, `#### **Early Help**`), else None."""
     markdown = bool(_HEADING_LINE.match(block))
@@ -303,6 +313,7 @@ def _heading(block: str) -> str | None:
         return None
     text = _clean(re.sub(r"^\s*#+\s*|\*", " ", normalise_space(block)))
     text = _SECTION_NUMBER.sub("", text)  # `2.1 Performance indicators ...`: the report's section number
+    text = defined_title(text)  # `Absence Management: Percentage of working days lost ... staff.`
     words = _words(text)
     if not words or len(words) > 20 or re.search(r"[.%]$", text) or (not markdown and len(words) < 3):
         return None
@@ -445,5 +456,7 @@ def extract_narrative(
             # `2.4 Children's services indicators achieving their quarter target` over the one figure of
             # `In quarter 3, 50% of the children's services indicators achieved ...`: the heading names it
             in_block = [(in_block[0][0], replace(in_block[0][1], indicator_raw=under))]
+        if memory.heading:  # `Absence for November 2011 was 6.07%` under `Absence Management: Percentage of ...`
+            in_block = [(sentence, _named_by(memory.heading, f)) for sentence, f in in_block]
         out.extend(figure for _, figure in in_block)
     return out

@@ -117,6 +117,7 @@ _SHORT_WORDS = _wrap_words("word")
 _WORD_ENDINGS = _wrap_words("ending")
 _NUMBER_END = re.compile(r"^[(£$]?[\d.,/]*\d[.,/]?$|[.,/]$")
 _NUMBER_START = re.compile(r"^[\d%)]")
+_WHOLE_YEAR = re.compile(r"(?:19|20)\d{2}(?:\s*[/\-–]\s*(?:\d{2}|\d{4}))?")
 MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?", re.I)
 
 
@@ -150,7 +151,9 @@ def join_cell_lines(lines: list[list[Word]], limit: float | None = None) -> str:
         head, tail = above[-1].text, below[0].text
         at_edge = above[-1].x1 >= edge - 1.5  # the word met the column's edge
         widest_line = above[-1].x1 >= widest - 1.0
-        broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail))
+        broken_number = bool(_NUMBER_END.search(head) and _NUMBER_START.match(tail)) and not (
+            len(above) > 1 and head.isdigit() and len(head) <= 2 and _WHOLE_YEAR.fullmatch(tail) is not None
+        )  # (`Quarter 1` over `2010/11`: a label's number, then a year, is two words)
         broken_dash = (bool(_DASH_END.search(head)) and tail[:1].isdigit()) or bool(
             _WORD_DASH_END.search(head) and tail[:1].isalpha()
         ) or bool(MONTH.fullmatch(head) and _DASH_YEAR.match(tail))  # `Mar-` over `23`, `re-` over
@@ -255,6 +258,11 @@ def header_row_count(rows: list[list[str]]) -> int:
         if not filled:
             count += 1
             continue
+        if count and _rate_base_below(rows[count - 1], row):
+            count += 1  # `1999-2000 per` over `1,000`: the base of the rate its header names
+            continue
+        if count and _section_title_under(rows[:count], row):
+            break  # `1. Your Call – improvements to ...` under a header naming values: the rows' section
         if is_data_cells(row):
             break
         if count and any(is_value_like(t) and not is_period_cell(t) for t in filled) \
@@ -274,6 +282,36 @@ def header_row_count(rows: list[list[str]]) -> int:
         # every row names values: a header alone (at a page foot, its rows on the next page)
         return labelled
     return count
+
+
+def is_title_row(row: list[str], name: int) -> bool:
+    """A row holding only a title in its name cell (a cell merged across spreads its text over the
+    columns it spans): it starts as a title does, with a capital or a number, not a wrapped name's
+    lower-case end (`the date of request`)."""
+    title = row[name] if name < len(row) else ""
+    return bool(title) and (title[0].isupper() or title[0].isdigit()) \
+        and all(t == title for t in row if t)
+
+
+def _section_title_under(header: list[list[str]], row: list[str]) -> bool:
+    """A row holding only a title in its first cell (four words or more, naming no column) under a header
+    that already names two value columns: the section of the rows below it, not a header line."""
+    if not is_title_row(row, 0) or len(row[0].split()) < 4 or classify_header(row[0]).role != "ignore":
+        return False
+    return sum(1 for r in header for t in r if t and classify_header(t).role == "value") >= 2
+
+
+_RATE_BASE_CELL = re.compile(r"\d{1,3}(?:,000)+")
+
+
+def _rate_base_below(above: list[str], row: list[str]) -> bool:
+    """A row holding only `1,000` / `10,000` under header cells that end in `per`: the last line of
+    a wrapped rate header (`1999-2000 per` over `1,000`), not a row of figures."""
+    filled = [(i, t) for i, t in enumerate(row) if t]
+    return bool(filled) and all(
+        _RATE_BASE_CELL.fullmatch(t) and i < len(above) and re.search(r"\bper$", above[i], re.I)
+        for i, t in filled
+    )
 
 
 @lru_cache(maxsize=16384)  # pure, and its splits cost one classification each

@@ -50,7 +50,15 @@ from extract.read.tables.ruled import (
     rules_to_edges,
     split_at_headers,
 )
-from extract.read.tables.table_model import Column, Table, assemble_table, build_columns, reclassify_by_content
+from extract.read.tables.sections import banner_rows
+from extract.read.tables.table_model import (
+    Column,
+    Table,
+    assemble_table,
+    bare_periods,
+    build_columns,
+    reclassify_by_content,
+)
 from extract.read.tables.transposed import periods_down
 from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
 from extract.settings import TableSettings
@@ -71,6 +79,7 @@ def grid_to_table(
     if grid.method == "ruled":
         grid.header_rows = header_row_count(grid.rows)
     header = grid.rows[: grid.header_rows]
+    header = header[banner_rows(header):]  # (an objective merged across, over the labels)
     body = grid.rows[grid.header_rows :]
     contexts = grid.contexts[grid.header_rows :]
     if not body and not header:
@@ -86,7 +95,8 @@ def grid_to_table(
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
         # or areas (areas.py)
-        names_values = sum(1 for c in columns if c.role == "value") >= settings_min_values or periods_down(body) \
+        names_values = sum(1 for c in bare_periods(columns, body) if c.role == "value") >= settings_min_values \
+            or periods_down(body, labels) \
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
             or (not any(c.role == "value" for c in columns) and areas_down(body))
     if names_values:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extract.model import Line
+from extract.read.kinds import classify_header
 from extract.read.tables.cells import Span, is_value_like, line_height
 from extract.settings import TableSettings
 
@@ -42,3 +43,30 @@ def starts_outside_names(line: Line, columns: list[Span], names: set[int]) -> bo
         return True  # left of the body's columns: a first column the rows leave empty
     first = next((c for c, (left, right) in enumerate(columns) if left - 2 <= x0 < right), None)
     return first is not None and first not in names
+
+
+TITLE_WORDS = 8  # a sheet's title over the first columns
+BANNER_WORDS = 6  # a banner is a sentence (`Objective 1 To have successful learners, ...`), not a group's label
+
+
+def banner_rows(header: list[list[str]]) -> int:
+    """Leading header rows that are a banner over the table, not labels of its columns: one run of
+    words (six or more, naming no value or period) merged across at least half the columns, above
+    the header proper (a plan's objective in a filled row over a scorecard). Read into every column's
+    label, it would hide their own words (`Quarter 1 2010/11`)."""
+    n = 0
+    while n < len(header) - 1:
+        row = header[n]
+        filled = [t for t in row if t]
+        if not filled:
+            break
+        text = max(set(filled), key=filled.count)
+        words = len(text.split())
+        across = 2 * filled.count(text) >= len(row) and words >= BANNER_WORDS and classify_header(text).role == "ignore"
+        # a sheet's title in its first cell, run over the next ones (`... Corporate Plan 2018/2019: Performance
+        # Report`): group labels never start over the names
+        titled = len(row) > 2 and row[0] == row[1] == text and len(set(filled)) == 1 and words >= TITLE_WORDS
+        if not (across or titled):
+            break
+        n += 1
+    return n

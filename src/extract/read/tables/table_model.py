@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extract.model import Line
-from extract.read.kinds import HeaderMeaning, classify_header, clean_header, council_named, is_status, read_polarity
+from extract.read.kinds import (
+    HeaderMeaning,
+    classify_header,
+    clean_header,
+    council_named,
+    defined_title,
+    is_status,
+    read_polarity,
+)
 from extract.read.values import parse_cell
 
 
@@ -104,7 +112,7 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     their header says; unlabelled columns of symbols hold the status; columns of polarity words
     (`Bigger is better`) hold the polarity; a run of columns headed by bare months (`Apr`,
     `May`, ... the year in the title) holding figures are the months' actuals."""
-    columns = _bare_periods(columns, rows)
+    columns = bare_periods(columns, rows)
     named = any(c.role == "name" for c in columns)
     out = []
     for col in columns:
@@ -145,7 +153,7 @@ def _wordy(values: list[str]) -> bool:
     return words >= 0.6 * len(values)
 
 
-def _bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
+def bare_periods(columns: list[Column], rows: list[list[str]]) -> list[Column]:
     bare = [c.role == "ignore" and bool(_BARE_PERIOD.fullmatch(c.label.strip())) for c in columns]
     out = list(columns)
     for k, col in enumerate(columns):
@@ -191,6 +199,7 @@ def title_of(line: Line) -> str | None:
     if len(texts) != 1:
         return None
     text = clean_header(texts[0]).strip("-–:> ")
+    text = defined_title(text)  # (`Absence Management: Percentage of working days lost ... staff.`)
     if not text or len(text) > 160 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
         return None
     if not re.search(r"[A-Za-z]{3}", text):
@@ -198,10 +207,18 @@ def title_of(line: Line) -> str | None:
     return text
 
 
+_AXIS_TICKS = re.compile(r"-?\d{1,4}(?:\.\d+)?%?(?:\s+-?\d{1,4}(?:\.\d+)?%?)*")
+
+
 def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
     # the first lines of a sentence wrapped over several lines (a comment above the table) name nothing
     in_sentence = False
-    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+    k = index
+    while k > 0 and reach > 0:
+        k -= 1
+        if _AXIS_TICKS.fullmatch(lines[k].text.strip()):
+            continue  # a chart's axis (`6`, `4`, `2`, `0`) between the title and its table
+        reach -= 1
         if in_sentence and _wraps_onto(lines[k], lines[k + 1]):
             continue
         in_sentence = lines[k].text.endswith((".", ";"))

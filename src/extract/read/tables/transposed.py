@@ -19,6 +19,7 @@ from functools import cache
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.periods import parse_period
+from extract.read.tables.cells import MONTH
 from extract.read.tables.table_model import Column, Table
 from extract.read.values import parse_cell
 
@@ -33,8 +34,10 @@ _THRESHOLD = re.compile(r"^\s*(?:[<>≤≥]=?|=<|=>)|\d\s*%?\s*(?:-|–|to)\s*\d
 
 
 def row_periods(table: Table) -> list[Period] | None:
-    """The period of each row when every row's first cell is a dated period, else None."""
-    if len(table.rows) < MIN_PERIOD_ROWS or len(table.columns) < 2:
+    """The period of each row when every row's first cell is a dated period, else None (one row
+    is enough under a header of months: a year's row of monthly figures)."""
+    least = 1 if _months_across([c.label for c in table.columns]) else MIN_PERIOD_ROWS
+    if len(table.rows) < least or len(table.columns) < 2:
         return None
     if table.columns[0].role not in ("ignore", "blank", "name", "period"):
         return None
@@ -44,10 +47,20 @@ def row_periods(table: Table) -> list[Period] | None:
     return periods
 
 
-def periods_down(rows: list[list[str]]) -> bool:
+MIN_MONTHS = 3  # a header of months: at least a quarter's
+
+
+def _months_across(labels: list[str]) -> bool:
+    """A header whose labels after the first are bare month names (`Period | Apr | May | … | Mar`):
+    each row is a year, each column a month of it."""
+    months = [t for t in labels[1:] if t and MONTH.fullmatch(t.strip())]
+    return len(months) >= MIN_MONTHS and len(months) == sum(1 for t in labels[1:] if t)
+
+
+def periods_down(rows: list[list[str]], labels: list[str] | None = None) -> bool:
     """A grid's body rows each lead with a dated period and hold a figure: a transposed table's body,
-    whose header names measures rather than value kinds."""
-    if len(rows) < MIN_PERIOD_ROWS:
+    whose header names measures rather than value kinds (or months: a year a row)."""
+    if len(rows) < (1 if labels and _months_across(labels) else MIN_PERIOD_ROWS):
         return False
     return all(
         row and parse_period(row[0]).end is not None and any(parse_cell(t).value is not None for t in row[1:] if t)
@@ -103,7 +116,7 @@ def _column_reading(table: Table, col: Column) -> tuple[str, str] | None:
     """(indicator name, value kind) of a column's figures, None for a column that gives none."""
     if not _figures_in(table, col):
         return None
-    if _is_kind_column(col):
+    if _is_kind_column(col) or MONTH.fullmatch(col.label.strip()):
         title = normalise_space(table.section or "")
         return (title, col.meaning.kind or "actual") if title else None
     if col.role in ("status", "polarity", "formula", "code"):
@@ -130,15 +143,28 @@ def figures_from_transposed(table: Table, page: int | None) -> Iterator[RawFigur
                 continue
             code, name = split_lead_code(reading[0])
             kind = reading[1]
+            month = month_of(table.columns[index].label, period)
             yield RawFigure(
                 indicator_raw=name,
                 indicator_code=code,
                 value_raw=raw,
                 value_kind=kind,  # type: ignore[arg-type]
-                period=period,
+                period=month or period,
                 unit="percent" if "%" in raw else None,
                 section=table.section,
                 context=row.context,
                 page=page,
                 source="table",
             )
+
+
+def month_of(label: str, year: Period) -> Period | None:
+    """The month a column names within its row's year (`Jan` of `2011/12` is January 2012)."""
+    m = MONTH.fullmatch(label.strip())
+    if m is None or year.start is None or year.end is None:
+        return None
+    for y in range(year.start.year, year.end.year + 1):
+        month = parse_period(f"{m.group(0)[:3].title()} {y}")
+        if month.start is not None and month.end is not None and year.start <= month.start and month.end <= year.end:
+            return Period(f"{label.strip()} {year.label}", month.type, month.start, month.end)
+    return None

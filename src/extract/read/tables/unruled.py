@@ -51,8 +51,19 @@ def _year_tail(line: Line, above: list[Line]) -> bool:
         and bool(opened)
 
 
+def _rate_tail(line: Line, above: list[Line]) -> bool:
+    """The last line of a wrapped rate header (`1999-2000 per` over `1,000`): only rate bases, each
+    under a label on the lines just above that ends with `per`."""
+    if not line.cells or not all(re.fullmatch(r"\d{1,3}(?:,000)+", c.text) for c in line.cells):
+        return False
+    opened = [c for ln in above for c in ln.cells if re.search(r"\bper$", c.text, re.I)]
+    return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in line.cells) \
+        and bool(opened)
+
+
 def _data_at(lines: list[Line], k: int) -> bool:
-    return is_data_line(lines[k]) and not _year_tail(lines[k], lines[max(0, k - 3) : k])
+    above = lines[max(0, k - 3) : k]
+    return is_data_line(lines[k]) and not _year_tail(lines[k], above) and not _rate_tail(lines[k], above)
 
 
 def data_runs(lines: list[Line], settings: TableSettings) -> list[tuple[int, int]]:
@@ -187,7 +198,7 @@ def header_above(
             break
         if _data_at(lines, k) and not _header_figure(line, columns):
             break
-        tail = _year_tail(line, lines[max(0, k - 3) : k])
+        tail = _year_tail(line, lines[max(0, k - 3) : k]) or _rate_tail(line, lines[max(0, k - 3) : k])
         if not tail and not _fits_header(line, columns) and not _header_like(line):
             if end is not None or (above := header_over_sections(
                     lines, k, settings, _header_like, columns, name_columns)) is None:

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
+from extract.read.tables.cells import is_title_row
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
-from extract.read.tables.transposed import figures_from_transposed, is_transposed
+from extract.read.tables.transposed import figures_from_transposed, is_transposed, month_of
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
 
 # `SCC/002 % of LAC ...`, `KPI 3 - % of re-referrals`, `1.7 Referrals`
@@ -81,8 +82,14 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     name_col = _name_column(table)
     if name_col is None:
         return
+    section = None  # a row holding only a title (`1. Your Call – improvements to ...`): the rows' under it
     for row in table.rows:
-        yield from _figures_from_row(table, row, name_col, options)
+        if is_title_row(row.cells, name_col.index) and len(row.cells[name_col.index].split()) >= 3:
+            section = normalise_space(row.cells[name_col.index])
+            continue
+        for figure in _figures_from_row(table, row, name_col, options):
+            figure.section = section or figure.section
+            yield figure
 
 
 def _name_column(table: Table) -> Column | None:
@@ -207,6 +214,11 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 source="table",
             )
         )
+        if note is not None and _SHARE.fullmatch(note) and "%" not in figure:
+            # a count with its share in brackets (`5,670 (4.2%)`): the share is printed too, a figure of its own
+            figures.append(replace(figures[-1], value_raw=note, value=None, unit="percent"))
+    if figures:
+        figures.extend(_dated_in_comment(table, row, figures[0]))
     _attach_row_extras(table, row, figures)
     yield from figures
 
@@ -215,6 +227,7 @@ _NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
 
 
 # a unit or what is counted, printed after the figure (`642.24 days`, `538 assessments`): one or two words
+_SHARE = re.compile(r"\d+(?:\.\d+)?\s?%")
 _UNIT_WORDS = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s+([A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*$")
 
 
@@ -259,7 +272,11 @@ def _column_period(
     kind = col.meaning.kind
     label = col.meaning.period_label
     if label:
-        return parse_period(label, year_kind=year_kind, fy_end_year=_report_fy_end(options), month_as=basis or "month")
+        fy_end = _report_fy_end(options)
+        period = parse_period(label, year_kind=year_kind, fy_end_year=fy_end, month_as=basis or "month")
+        if period.end is None and fy_end is not None:  # `Apr` over a monthly scorecard: that month of the report's year
+            return month_of(label, parse_period(f"{fy_end - 1}/{fy_end % 100:02d}")) or period
+        return period
     if kind in ("national", "regional", "statistical_neighbours", "comparator_group"):
         return Period(None)
     if kind == "year_ago":
@@ -310,3 +327,28 @@ def _attach_row_extras(table: Table, row: TableRow, figures: list[RawFigure]) ->
                 latest.numerator, latest.denominator = fraction
                 if formula_disagrees(text):
                     latest.flags.append("ratio_mismatch")
+
+
+_YEAR = r"(?:19|20)\d{2}(?:\s*[/\-–]\s*\d{2,4})?"
+_FIG = r"-?\d[\d,]*(?:\.\d+)?\s?%?"
+# a comment cell that is only earlier years' figures: `2007/08 91.6% 2008/09 90.1%`, `3.3% in 2008`
+_YEAR_FIGURES = re.compile(rf"(?:{_YEAR}\s*:?\s+{_FIG}\s*[,;]?\s*)+")
+_YEAR_FIGURE = re.compile(rf"(?P<year>{_YEAR})\s*:?\s+(?P<fig>{_FIG})")
+_FIGURE_IN_YEAR = re.compile(rf"(?P<fig>{_FIG})\s+in\s+(?P<year>{_YEAR})")
+
+
+def _dated_in_comment(table: Table, row: TableRow, like: RawFigure) -> Iterator[RawFigure]:
+    """A comment cell holding nothing but figures each with its year (`2007/08 91.6% 2008/09 90.1%`,
+    `3.3% in 2008`): the row's actuals for those years. A comment that says more is left as words."""
+    for col in table.columns:
+        text = normalise_space(row.cells[col.index]) if col.role == "comment" else ""
+        if _YEAR_FIGURES.fullmatch(text):
+            found = [(m["year"], m["fig"]) for m in _YEAR_FIGURE.finditer(text)]
+        elif (m := _FIGURE_IN_YEAR.fullmatch(text)) is not None:
+            found = [(m["year"], m["fig"])]
+        else:
+            continue
+        for year, fig in found:
+            yield replace(like, value_raw=fig.strip(), value=None, value_kind="actual", period=parse_period(year),
+                          unit="percent" if "%" in fig else like.unit, status=None, numerator=None, denominator=None,
+                          flags=[])
