@@ -60,6 +60,7 @@ def run_extract(paths: list[str], queue) -> None:
     started = time.perf_counter()
     pipeline = Pipeline()
     pipeline.matcher  # noqa: B018 - built once per worker: start-up, not per-document work
+    pipeline.parsers, pipeline.councils  # noqa: B018 - as a run's pool loads them before its workers fork
     try:  # as a run's workers start: the long-lived state left out of garbage collection
         from extract.run.workers import settle_heap
     except ImportError:  # code from before settle_heap (a comparison with an older checkout)

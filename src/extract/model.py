@@ -275,13 +275,28 @@ class Document:
         """Every word occurs somewhere. For table headers, whose words a narrow PDF column
         wraps and interleaves with other cells, this is sturdier than a phrase; a word broken
         inside a cell (`Interven` over `tion`) is found in the cells read without spaces."""
-        key = ("words", chars, self.cell_text)  # the words of flat(chars), as flat itself: once per document
+        key = ("words", chars, self.cell_text)  # the cells read without spaces, as flat itself: once per document
         if key not in self._flat:
-            present = set(re.findall(r"[\w/'-]+", self.flat(chars)))
-            joined = re.sub(r"\s+", "", self.cell_text[:chars] if chars else self.cell_text).lower()
-            self._flat[key] = (present, joined)
-        present, joined = self._flat[key]
-        return all(w.lower() in present or w.lower() in joined for w in words)
+            self._flat[key] = re.sub(r"\s+", "", self.cell_text[:chars] if chars else self.cell_text).lower()
+        flat, joined = self.flat(chars), self._flat[key]
+        return all(_is_token_of(w.lower(), flat) or w.lower() in joined for w in words)
+
+
+_TOKEN = re.compile(r"[\w/'-]+")  # a word of flat text: a whole run of these characters
+
+
+def _is_token_of(word: str, text: str) -> bool:
+    """`word in set(_TOKEN.findall(text))`, found where `word` occurs with no token character on
+    either side (a document's text is long; the words asked of it are few)."""
+    if not _TOKEN.fullmatch(word):
+        return False
+    size, start = len(word), text.find(word)
+    while start != -1:
+        end = start + size
+        if (start == 0 or not _TOKEN.match(text, start - 1, start)) and not _TOKEN.match(text, end, end + 1):
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 @dataclass(frozen=True)

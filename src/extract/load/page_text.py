@@ -44,10 +44,11 @@ def join_broken_sentences(pages: list[Page], settings: PdfSettings) -> None:
 
 def _last_prose(page: Page, settings: PdfSettings) -> Line | None:
     """The page's last line unless a page number: a line of prose as wide as the text allows."""
-    lines = [ln for ln in page.lines if not _PAGE_NUMBER.match(ln.text)]
-    if not lines or not _is_prose(lines[-1], page, settings):
+    # (from the foot up: only the last line that is no page number is asked of)
+    last = next((ln for ln in reversed(page.lines) if not _PAGE_NUMBER.match(ln.text)), None)
+    if last is None or not _is_prose(last, page, settings):
         return None
-    return lines[-1]
+    return last
 
 
 def _sentence_end(page: Page, settings: PdfSettings) -> int:
@@ -75,7 +76,8 @@ def _is_prose(line: Line, page: Page, settings: PdfSettings) -> bool:
     cell = line.cells[0]
     width = (cell.x1 or 0.0) - (cell.x0 or 0.0)
     share = settings.prose_line_width
-    return width >= share * _text_width(page) and width >= share / 2 * page.width
+    # (half the page first: the page's text width reads every cell)
+    return width >= share / 2 * page.width and width >= share * _text_width(page)
 
 
 def _text_width(page: Page) -> float:

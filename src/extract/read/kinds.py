@@ -150,12 +150,16 @@ def _said_twice(text: str) -> HeaderMeaning:
     if len(words) > _TWICE_WORDS:
         return HeaderMeaning("ignore")  # (a sentence is no label; and each half is classified again)
     for cut in range(1, len(words)):
-        first, second = classify_header(" ".join(words[:cut])), classify_header(" ".join(words[cut:]))
-        if first.role not in ("ignore", "blank", "value") and first.role == second.role:
+        first = classify_header(" ".join(words[:cut]))
+        if first.role in ("ignore", "blank", "value"):
+            continue  # (the second half is classified only when the first names a role)
+        second = classify_header(" ".join(words[cut:]))
+        if first.role == second.role:
             return second
     return HeaderMeaning("ignore")
 
 
+@lru_cache(maxsize=65536)  # pure, and asked again of the same column labels (table_model.py)
 def council_named(label: str) -> str | None:
     """The council a column label names with nothing else but a period (`Haringey`, `Harrow 15/16`),
     lowercased; None when the label says more (or names no council)."""

@@ -69,7 +69,10 @@ def is_no_value(text: str) -> bool:
     if t in NO_VALUE_WORDS:
         return True
     # a prefix is followed by the rest of the note (`WC 24 Feb`, `to follow in March`)
-    return t.split()[0] in _PLACEHOLDERS["first_word"] or t.startswith(tuple(p + " " for p in _PLACEHOLDERS["prefix"]))
+    return t.split()[0] in _PLACEHOLDERS["first_word"] or t.startswith(_PREFIXES_THEN_SPACE)
+
+
+_PREFIXES_THEN_SPACE = tuple(p + " " for p in _PLACEHOLDERS["prefix"])  # (built once, not per cell)
 
 
 def parse_fraction(text: str) -> tuple[float, float] | None:

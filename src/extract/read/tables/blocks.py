@@ -133,13 +133,13 @@ def _joined_labels(row: list[_Cell], above: list[_Cell] | None) -> list[_Cell]:
 
 
 _LABEL_WORDS = [label.split() for label in BLOCK_LABELS]
+# every run of first words of a label, short of the whole label (asked of every cell of every line)
+_LABEL_PREFIXES = frozenset(tuple(label[:k]) for label in _LABEL_WORDS for k in range(1, len(label)))
 
 
-@lru_cache(maxsize=16384)  # pure, and asked of every cell of every line of a page
 def _label_prefix(text: str) -> bool:
     """The first words of a label of several words (`Same period last`), short of the whole label."""
-    words = text.lower().strip().split()
-    return bool(words) and any(label[: len(words)] == words and len(label) > len(words) for label in _LABEL_WORDS)
+    return tuple(text.lower().split()) in _LABEL_PREFIXES
 
 
 def _is_labelled(cell: _Cell) -> bool:
