@@ -4925,6 +4925,115 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------------------------ round 13: children's services committee layouts (before any rule)
+
+
+LEICESTERSHIRE_THEMES = [
+    # (theme row, [(indicator, Q2 2017/18, target 2017/18)]): Leicestershire Children and Families Overview and
+    # Scrutiny Committee, performance reports of quarter 2 2017/18 and quarter 3 2015/16 (minutes)
+    ("Safeguarding", [
+        ("Children becoming subject to a child protection plan for a second or subsequent time", "29.4%", ""),
+    ]),
+    ("Education and learning", [
+        ("Pupils achieving five or more A*-C GCSEs (including English and Maths)", "", "70%"),
+    ]),
+]
+
+
+def _leicestershire_table(doc: Document, themed: bool) -> None:
+    heads = ("Indicator", "Q2 2017/18", "Target 2017/18")
+    table = doc.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF" if themed else None)
+        _shade(cell, "1F4E79" if themed else "D9D9D9")
+    for theme, rows in LEICESTERSHIRE_THEMES:
+        if themed:
+            cells = table.add_row().cells
+            merged = cells[0].merge(cells[2])
+            _cell_text(merged, theme, bold=True, size=9)
+            _shade(merged, "BDD7EE")
+        for name, *values in rows:
+            cells = table.add_row().cells
+            _cell_text(cells[0], name, size=9)
+            for cell, value in zip(cells[1:], values, strict=True):
+                _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [10.5, 2.8, 2.8])
+
+
+def leicestershire_theme_rows_word(out: Path) -> None:
+    """Word scrutiny report, portrait: `Indicator | Q2 2017/18 | Target 2017/18` with the indicators grouped under
+    theme rows merged across the table and filled light blue, the header filled dark blue with white words."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Children and Family Services – Performance Report, Quarter 2", 14, "1F4E79")
+    doc.add_paragraph(
+        "This report sets out the department's performance against its key indicators, grouped by theme, with the "
+        "targets set for the year."
+    )
+    _leicestershire_table(doc, themed=True)
+    doc.save(out)
+
+
+def leicestershire_table_over_page_break(out: Path) -> None:
+    """The same figures in a plain Word table pushed by report text to the foot of page 1: its header and first row
+    print on page 1 and its last row on page 2, where the header is NOT repeated."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Children and Family Services – Performance Report, Quarter 2", 14, "1F4E79")
+    text = (
+        "It was felt that RAG ratings, whilst helpful in identifying areas of poor performance, read alone did not "
+        "sufficiently explain the areas of concern, and that the commentary in the report should set out the actions "
+        "taken. Members were informed that work completed over the last two years had brought about a reduction, in "
+        "line with statistical neighbours."
+    )
+    for _ in range(PAGE_BREAK_PARAGRAPHS):
+        doc.add_paragraph(text)
+    _leicestershire_table(doc, themed=False)
+    doc.add_paragraph()
+    doc.add_paragraph("The main risk factor for those subject to a repeat plan was neglect.")
+    doc.save(out)
+
+
+PAGE_BREAK_PARAGRAPHS = 11
+
+
+def leicester_dashboard_tiles(out: Path) -> None:
+    """HTML performance dashboard printed by Chromium, A4 landscape: tiles three across, each the measure name in
+    bold, one big figure and a small grey line under it naming the period (`Apr – Sep 2025`)."""
+    css = (
+        "@page { size: A4 landscape; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; "
+        "margin: 0; } h1 { font-size: 16pt; color: #6a1b9a; } .tiles { display: flex; gap: 8mm; } "
+        ".tile { flex: 1; border: 1px solid #ccc; border-top: 5px solid #6a1b9a; padding: 4mm; } "
+        ".name { font-weight: bold; min-height: 12mm; } .big { font-size: 30pt; font-weight: bold; color: #6a1b9a; } "
+        ".small { font-size: 8pt; color: #666; }"
+    )
+    tiles = [
+        ("Assessments completed within 45 working days", "79%", "Apr – Sep 2025"),
+        ("Children in care", "520", "At 30 Sep 2025"),
+        ("Children in children's homes without Ofsted registration", "6", "At 30 Sep 2025"),
+    ]
+    parts = [
+        f'<div class="tile"><div class="name">{name}</div><div class="big">{big}</div>'
+        f'<div class="small">{small}</div></div>'
+        for name, big, small in tiles
+    ]
+    body = (
+        "<h1>Children, Young People and Education – Quarter 2 Performance Dashboard</h1>"
+        f'<div class="tiles">{"".join(parts)}</div>'
+        "<p>Re-referral rates within 12 months remain lower than in neighbouring authorities; the dashboard is under "
+        "revision.</p>"
+    )
+    out.write_text(_html_page("Leicester children's services dashboard Q2", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "leicestershire_q2_2017_18_theme_rows"): ("docx", leicestershire_theme_rows_word),
+        ("dev", "leicestershire_q2_2017_18_table_over_page_break"): ("docx", leicestershire_table_over_page_break),
+        ("dev", "leicester_q2_2025_26_dashboard_tiles"): ("html", leicester_dashboard_tiles),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
