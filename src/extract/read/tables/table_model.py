@@ -13,6 +13,7 @@ from typing import Any
 
 from extract.model import Line
 from extract.read.kinds import (
+    SENTENCE_KIND_WORDS,
     HeaderMeaning,
     classify_header,
     clean_header,
@@ -295,7 +296,10 @@ def assemble_table(
 
 _TITLE_PARTS = re.compile(r"\s+[/–-]\s+|:\s+")
 _PERIOD_TOKEN = re.compile(r"\S*\d\S*")
-_TARGETS = re.compile(r"\btargets?\b", re.I)  # the word itself: a `Council Plan` names no targets
+# the word itself, as mappings/header_words.csv says it in a sentence (`sentence_kind` target), not the
+# wider column-header vocabulary: a `Council Plan` names no targets
+_TARGETS = re.compile(
+    r"\b(?:" + "|".join(p for kind, p in SENTENCE_KIND_WORDS if kind == "target") + r")\b", re.I)
 
 
 def targets_by_title(columns: list[Column], title: str | None) -> list[Column]:

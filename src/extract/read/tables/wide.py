@@ -16,6 +16,7 @@ from extract.read.periods import financial_year, parse_period, shift_years, year
 from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.cells import is_title_row
+from extract.read.tables.row_labels import label_column, shares_name, with_row_label
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed, month_of
 from extract.read.values import formula_disagrees, infer_unit, is_no_value, parse_cell, parse_fraction
@@ -162,6 +163,9 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
     split, name = split_code(raw_name, options.code_re)
     name = trim_name(name)
+    label_col = label_column(table.columns, name_col.index)
+    if label_col is not None:  # `Number` / `Rate per 10,000 aged 0-17` beside a name merged over both rows
+        name = with_row_label(name, cells[label_col.index], shares_name(table.rows, row, name_col.index))
     code = code or split
     year_kind = year_kind_for(name)
 
