@@ -444,6 +444,19 @@ def test_a_score_near_the_floor_needs_a_wider_lead():
     assert plain.accepts(64.0, 59.5) and plain.accepts(50.0, 39.0, 0.5, anchored=True)
 
 
+def test_one_entry_agreeing_on_every_stated_facet_is_accepted_lower(matcher):
+    """Issue 9 round 11: when the facets leave one entry, the name states its measure and its population
+    and the entry states nothing the name lacks, a table row is accepted from `agreed_floor` (50); a
+    generic or narrative row never is, and a name stating no population is not."""
+    table, narrative = DEFAULT_SETTINGS.fuzzy_rule(), DEFAULT_SETTINGS.fuzzy_rule("narrative")
+    assert table.accepts(52.0, 0.0, 0.3, agreed=True) and not table.accepts(52.0, 0.0, 0.3)
+    assert not table.accepts(48.0, 0.0, 0.3, agreed=True) and not narrative.accepts(52.0, 0.0, 0.3, agreed=True)
+    found = _match(matcher, "Percentage of child protection visits due in the period completed within 10 days")
+    assert found.indicator_id == "cp_visits_10wd_pct", found.as_json()
+    # "staff" is no population: the social worker turnover entry stays unmatched at its low score
+    assert _match(matcher, "The % of annual staff turnover").indicator_id is None
+
+
 def test_a_vetoed_candidate_is_no_rival(matcher):
     """The lead is over the best other indicator the facets allow: final EHCPs in 20 weeks are
     not held back by the 16-week draft plans, which the name's 20 weeks rule out."""
