@@ -457,6 +457,26 @@ def test_one_entry_agreeing_on_every_stated_facet_is_accepted_lower(matcher):
     assert _match(matcher, "The % of annual staff turnover").indicator_id is None
 
 
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        ("Excess weight 10 - 11 years", "hlt_children_year_6_overweight_or_obese_pct"),
+        (
+            "Children killed or seriously injured in road traffic accidents aged 0-15",
+            "hlt_children_killed_or_seriously_road_traffic_accidents_rate_per_100k",
+        ),
+    ],
+)
+def test_an_age_band_from_the_entrys_definition_agrees(matcher, name, indicator_id):
+    """Issue 9 round 11: mappings/entry_facets.csv gives an entry the age band its definition states
+    (NCMP year 6 'aged 10-11'), which a name may print where the entry's own name has none."""
+    assert _match(matcher, name).indicator_id == indicator_id
+    # a fact of the entry, not a word of its name: a name stating no age pays nothing for it
+    assert _match(matcher, "Children in year 6 who are overweight or obese").indicator_id == (
+        "hlt_children_year_6_overweight_or_obese_pct"
+    )
+
+
 def test_a_vetoed_candidate_is_no_rival(matcher):
     """The lead is over the best other indicator the facets allow: final EHCPs in 20 weeks are
     not held back by the 16-week draft plans, which the name's 20 weeks rule out."""

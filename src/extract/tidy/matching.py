@@ -147,6 +147,9 @@ class Matcher(FacetFilter):
                 ind.unit == "count" and any("count" in r.measures for r in facet_readings)
             )
             f.measures = set(UNIT_MEASURES.get(over.get("measure", ind.unit), set()))
+            for band in filter(None, over.get("ages", "").split(",")):  # mappings/entry_facets.csv
+                low, high = band.split("-")
+                f.ages.add((int(low), int(high)))  # a fact of the entry, not a word of its name: costs nothing
             for g in ("population",):
                 if over.get(g):
                     f.quals |= {f"{g}:{v.strip()}" for v in over[g].split(",")}
