@@ -21,11 +21,11 @@ MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
-# A sixth held-out set (issue 9 round 9: OHID Fingertips reports, DfE's SEND and AP dashboard, Welsh,
-# Scottish and Northern Ireland releases, workforce and attendance releases, school results pages,
-# council minutes, JSNAs and FOI answers, none of them a source of an earlier set), labelled by hand
-# against mappings/indicators.csv and committed alone before any rule of the round.
-HELDOUT6 = pd.read_csv(LISTS / "heldout6.csv", dtype=str, keep_default_na=False)
+# A seventh held-out set (issue 9 round 10: council plans and scorecards, LAA and NI-era tables, inphase
+# performance pages, FOI questions, corporate parenting and scrutiny minutes, Scottish, Welsh and Northern
+# Ireland releases, none of them a source of an earlier set), labelled by hand against
+# mappings/indicators.csv and committed alone before any rule of the round.
+HELDOUT7 = pd.read_csv(LISTS / "heldout7.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -89,8 +89,9 @@ def _report(label: str, s: dict) -> None:
 # Issue 9's targets on the held-out sets; the matcher is not there yet. The floors hold it to what
 # it achieves so a change cannot make it worse; raise them as it improves, never lower them.
 # (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6,
-# held-out 2, heldout2.csv, in round 7 and held-out 5, heldout5.csv, in round 8: DEV_ROUND5_START,
-# DEV_ROUND6_START, DEV_ROUND7_START and DEV_ROUND8_START below.)
+# held-out 2, heldout2.csv, in round 7, held-out 5, heldout5.csv, in round 8 and held-out 6, heldout6.csv,
+# in round 10: DEV_ROUND5_START, DEV_ROUND6_START, DEV_ROUND7_START, DEV_ROUND8_START and DEV_ROUND10_START
+# below.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 
 
@@ -99,10 +100,10 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
 # 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
 HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
-# held-out 6 with the matcher as it was when the set was committed (round 9, before its rules):
-# 157 names, precision 0.769, recall 0.506 (40 of 79), 8 of 48 near misses matched; after round 9's rules
-# 0.774, 0.519 (41 of 79), 8 of 48 (printed once, at the end of the round).
-HELDOUT6_FLOOR = {"precision": 0.77, "recall": 0.51, "near_miss_matched": 8}
+# held-out 7 with the matcher as it was when the set was committed (round 10, before its rules):
+# 151 names, precision 0.800, recall 0.615 (24 of 39), 6 of 72 near misses matched; the same after round
+# 10's rules (printed once, at the end of the round).
+HELDOUT7_FLOOR = {"precision": 0.80, "recall": 0.61, "near_miss_matched": 6}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -115,12 +116,12 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
-    assert len(HELDOUT6) >= 150 and (HELDOUT6["note"].str.startswith("near miss")).sum() >= 40
-    s6 = _score(matcher, HELDOUT6)
-    _report("held-out 6", s6)
-    assert s6["precision"] >= HELDOUT6_FLOOR["precision"], s6
-    assert s6["recall"] >= HELDOUT6_FLOOR["recall"], s6
-    assert round(s6["near_miss_false_match_rate"] * s6["near_misses"]) <= HELDOUT6_FLOOR["near_miss_matched"], s6
+    assert len(HELDOUT7) >= 150 and (HELDOUT7["note"].str.startswith("near miss")).sum() >= 40
+    s7 = _score(matcher, HELDOUT7)
+    _report("held-out 7", s7)
+    assert s7["precision"] >= HELDOUT7_FLOOR["precision"], s7
+    assert s7["recall"] >= HELDOUT7_FLOOR["recall"], s7
+    assert round(s7["near_miss_false_match_rate"] * s7["near_misses"]) <= HELDOUT7_FLOOR["near_miss_matched"], s7
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -162,6 +163,14 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # 0.833, 0.789 (45 of 57), 9 of 43.
 DEV_ROUND8_START = 1019
 DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
+# Issue 9's tenth round promoted held-out 6 (heldout6.csv: 157 names, 79 with an id, 48 near misses, from
+# OHID Fingertips, DfE's SEND and AP dashboard, Welsh, Scottish and NI releases, workforce releases, school
+# results pages, council minutes, JSNAs and FOI answers; committed alone in round 9 and scored untouched at
+# 0.769, 0.506 (40 of 79), 8 of 48, and 0.774, 0.519 (41 of 79), 8 of 48 after round 9's rules) to dev:
+# its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
+# 0.786, 0.557 (44 of 79; 56 answered), 8 of 48.
+DEV_ROUND10_START = 1171
+DEV_ROUND10_FLOOR = {"precision": 0.78, "recall": 0.55, "near_miss_matched": 8}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -182,10 +191,14 @@ def test_dev_names_precision_and_recall(matcher):
     assert len(promoted7) == 120 and promoted7["note"].str.contains("promoted from heldout2.csv in round 7").all()
     s7 = _score(matcher, promoted7)
     _report("dev (round 7's 120, promoted from held-out 2)", s7)
-    promoted8 = DEV.iloc[DEV_ROUND8_START:]
+    promoted8 = DEV.iloc[DEV_ROUND8_START:DEV_ROUND10_START]
     assert len(promoted8) == 152 and promoted8["note"].str.contains("promoted from heldout5.csv in round 8").all()
     s8 = _score(matcher, promoted8)
     _report("dev (round 8's 152, promoted from held-out 5)", s8)
+    promoted10 = DEV.iloc[DEV_ROUND10_START:]
+    assert len(promoted10) == 157 and promoted10["note"].str.contains("promoted from heldout6.csv in round 10").all()
+    s10 = _score(matcher, promoted10)
+    _report("dev (round 10's 157, promoted from held-out 6)", s10)
     _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
     assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
@@ -197,6 +210,8 @@ def test_dev_names_precision_and_recall(matcher):
     assert round(s7["near_miss_false_match_rate"] * s7["near_misses"]) <= DEV_ROUND7_FLOOR["near_miss_matched"], s7
     assert s8["precision"] >= DEV_ROUND8_FLOOR["precision"] and s8["recall"] >= DEV_ROUND8_FLOOR["recall"], s8
     assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= DEV_ROUND8_FLOOR["near_miss_matched"], s8
+    assert s10["precision"] >= DEV_ROUND10_FLOOR["precision"] and s10["recall"] >= DEV_ROUND10_FLOOR["recall"], s10
+    assert round(s10["near_miss_false_match_rate"] * s10["near_misses"]) <= DEV_ROUND10_FLOOR["near_miss_matched"], s10
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -234,11 +249,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     # held-out 1's, 3's, 2's and 5's names, promoted to dev in rounds 5-8, are still written nowhere in mappings/
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT6["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT7["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT6, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT7, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -750,3 +765,43 @@ def test_round9_short_forms(matcher, name):
 
 def test_round9_breakdowns_stay_unmatched(matcher):
     assert _match(matcher, "Age of children on a child protection plan at 31 March").indicator_id is None
+
+
+def test_round10_readings(matcher):
+    """Issue 9 round 10 (my own probes, no held-out name): an age band printed unbracketed after the name, as
+    public-health tables print it ('..., 15 - 24 years', '0 - 15 years'), is an age band, not two numbers;
+    '< 18 years' is 'under 18'; a duration ('for 1 - 2 years', 'by duration (1-2 years)') stays a duration."""
+    assert matcher.read("Care leavers in suitable accommodation, 19 - 21 years").ages == matcher.read(
+        "Care leavers in suitable accommodation (19-21 years)"
+    ).ages
+    assert not matcher.read("Care leavers in education, employment or training, 17 - 18 years").numbers
+    assert matcher.read("Admissions < 18 years").ages == matcher.read("Admissions under 18 years").ages
+    assert matcher.read("Children in need for 1 - 2 years").ages == frozenset()
+    assert _match(matcher, "Care leavers in suitable accommodation, 19 - 21 years").indicator_id == (
+        "cl_suitable_accom_19_21_pct"
+    )
+    assert _match(matcher, "Children in Need, by duration (1-2 years)").indicator_id == (
+        "cin_children_need_duration_1_2_years_pct"
+    )
+
+
+def test_round10_vocabulary(matcher):
+    """Issue 9 round 10: OHID's 'excess weight' is overweight or obese; a 'high school' is a secondary school
+    (synonyms.csv; my own probes)."""
+    assert _match(matcher, "Year 6: prevalence of excess weight").indicator_id == (
+        "hlt_children_year_6_overweight_or_obese_pct"
+    )
+    assert _match(matcher, "Reception: prevalence of excess weight").indicator_id == (
+        "hlt_children_reception_year_overweight_or_obese_pct"
+    )
+    assert _match(matcher, "High school persistent absence").indicator_id == "att_secondary_persistent_absence_pct"
+
+
+def test_round10_denominator_phrase(matcher):
+    """Issue 9 round 10: 'with whom the local authority is in touch' says whose denominator a care leaver
+    measure has (period_phrases.csv); 'not in touch with' stays its own measure (my own probes)."""
+    name = "Care leavers aged 19-21 in education, employment or training with whom the local authority is in touch"
+    assert _match(matcher, name).indicator_id == "cl_eet_19_21_pct"
+    assert _match(matcher, "Care leavers aged 19-21 the local authority is not in touch with").indicator_id == (
+        "cl_care_leavers_aged_19_21_local_authority_not_touch_pct"
+    )

@@ -185,6 +185,14 @@ _AGE_PATTERNS = [
     ),
     # "2 year olds", "19 years old"
     re.compile(rf"\b({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
+    # "0 - 15 years", "10 - 11 years", ", 15 - 24 years": the same span unbracketed, as OHID's Fingertips and
+    # other public-health tables print an age band (round 10). Only a span ending in the teens or early
+    # twenties, and not after a word that makes it a duration ("for", "within", "lasting", "over", "after")
+    re.compile(
+        r"(?<!\bfor )(?<!\bwithin )(?<!\blasting )(?<!\bover )(?<!\bafter )"
+        r"(?<![\w.])([0-9]|1[0-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\b"
+        r"(?!\s*(?:olds?|old|of|or more|and over|ago))"
+    ),
 ]
 
 

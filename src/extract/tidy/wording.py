@@ -78,6 +78,8 @@ _WORD_HYPHEN_RANGE = re.compile(
 _SLASH_AGES = re.compile(r"\b(\d{1,2})\s*/\s*(\d{1,2})(?=\s*-?\s*(?:years?|yrs?)[\s-]*olds?\b)")
 # "under-18", "under-16s", "over 18s": an age bound written with a hyphen or as a plural (round 9)
 _UNDER_N = re.compile(r"\b(under|over)\s*-?\s*(\d{1,2})s?\b")
+# "< 18 years", "<18 yrs": the sign before an age is "under" (round 10; '<' before miles is read in facets)
+_LT_AGE = re.compile(r"<\s*(\d{1,2})\s*(?=(?:years?|yrs?)\b)")
 # "aged 19, 20 and 21", "19, 20 or 21 year olds": a run of ages listed one by one is the band from the first
 # to the last (round 9)
 _AGE_LIST = re.compile(
@@ -111,6 +113,8 @@ def pre_clean(text: str) -> str:
         t = _HYPHEN_UNIT.sub(r"\1 ", t)  # 17-year-olds -> 17 year-olds; 16- to 17 -> 16 to 17
         if "," in t:
             t = _AGE_LIST.sub(lambda m: f"{m.group(1) or ''}{m.group(2)} to {m.group(3)}", t)  # aged 19, 20 and 21
+        if "<" in t:
+            t = _LT_AGE.sub(r"under \1 ", t)  # < 18 years -> under 18 years
         if "under" in t or "over" in t:
             t = _UNDER_N.sub(r"\1 \2", t)  # under-18 -> under 18; under-16s -> under 16
     if "-" in t:
