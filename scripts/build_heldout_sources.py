@@ -4641,6 +4641,290 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------------------------ round 12: committee-paper layouts (before any rule for them)
+
+
+def _header(doc: Document, text: str) -> None:
+    para = doc.sections[0].header.paragraphs[0]
+    para.text = text
+    para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for run in para.runs:
+        run.font.size = Pt(8)
+
+
+def _page_number_footer(doc: Document, text: str) -> None:
+    # `Report title – Page N` in the footer of every page, the page number a Word field
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = para.add_run(f"{text} – Page ")
+    run.font.size = Pt(8)
+    for kind, value in (("begin", None), ("instr", " PAGE "), ("end", None)):
+        run = para.add_run()
+        run.font.size = Pt(8)
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = value
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+
+
+KNOWSLEY_CLA_ROWS = [
+    # (name merged over its rows, [(row label, March 2007, March 2008, England)]): Knowsley Children Looked After
+    # annual report, year ending March 2008
+    ("Children looked after at 31 March",
+     [("Number", "290", "307", ""), ("Rate per 10,000 aged 0-17", "", "80", "54")]),
+    ("Children looked after aged 0-4", [("% of children looked after", "", "24%", "19%")]),
+    ("Children looked after aged 16+", [("% of children looked after", "", "12%", "20%")]),
+]
+
+
+def knowsley_cla_merged_name_two_rows(out: Path) -> None:
+    """Word annual report of children looked after, portrait: a page header with the report's title and a footer
+    `... – Page N` on every page; a table whose measure name is a cell merged down over its two rows (the number,
+    then the rate per 10,000), a row-label column (`Number`, `Rate per 10,000 aged 0-17`), columns `March 2007`,
+    `March 2008` and `England (2007)`; the year's starters in a sentence below."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _header(doc, "Children Looked After – Annual Report 2007/08")
+    _page_number_footer(doc, "Knowsley Metropolitan Borough Council – Corporate Parenting")
+    _heading(doc, "Children Looked After in Knowsley – Annual Report 2007/08", 14, "00594F")
+    _heading(doc, "1. How many children are looked after in Knowsley", 11, "00594F")
+    doc.add_paragraph(
+        "The number of children we look after increased over the year. Although our total has increased, the "
+        "population has remained relatively stable since May last year."
+    )
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    head = table.rows[0].cells
+    for cell, text in zip(head, ("Measure", "", "March 2007", "March 2008", "England (2007)"), strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9EAD3")
+    _repeat_header(table.rows[0])
+    for name, rows in KNOWSLEY_CLA_ROWS:
+        first = len(table.rows)
+        for label, *values in rows:
+            cells = table.add_row().cells
+            _cell_text(cells[1], label, size=9)
+            for cell, value in zip(cells[2:], values, strict=True):
+                _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        top = table.cell(first, 0)
+        merged = top.merge(table.cell(len(table.rows) - 1, 0)) if len(rows) > 1 else top
+        _cell_text(merged, name, bold=True, size=9)
+    _widths(table, [5.2, 4.4, 2.4, 2.4, 2.6])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "During the year 104 children and young people entered our care, primarily due to family dysfunction or "
+        "being at risk of abuse or neglect."
+    )
+    doc.save(out)
+
+
+def wigan_care_leavers_header_footer(out: Path) -> None:
+    """HTML scrutiny dashboard printed by Chromium, A4 portrait: a running header (council and report title) and a
+    footer `Page N` drawn on every printed page as fixed boxes, and a small table `Measure | Latest (Q3) |
+    Previous quarter | Direction of travel` with the direction as an arrow and a word."""
+    css = (
+        "@page { size: A4; margin: 10mm 14mm 10mm 14mm; } body { font-family: 'Liberation Sans', Arial; "
+        "font-size: 10pt; margin: 0; padding-top: 12mm; } .head { position: fixed; top: 0; left: 0; right: 0; "
+        "font-size: 8pt; color: #555; border-bottom: 1px solid #999; } .foot { position: fixed; bottom: 0; left: 0; "
+        "right: 0; font-size: 8pt; text-align: center; color: #555; } h1 { font-size: 15pt; color: #003e74; } "
+        "table { border-collapse: "
+        "collapse; width: 100%; } th, td { border: 1px solid #9aa; padding: 2mm; } th { background: #dde7f0; } "
+        "td.n { text-align: center; }"
+    )
+    rows = [
+        ("Care leavers aged 19 to 21 in education, employment or training", "54.4%", "52.7%", "&#9650; Improving"),
+        ("Care leavers with an allocated case worker", "214", "", ""),
+    ]
+    body_rows = "".join(
+        f'<tr><td>{n}</td><td class="n">{a}</td><td class="n">{b}</td><td class="n">{d}</td></tr>'
+        for n, a, b, d in rows
+    )
+    body = (
+        '<div class="head">Wigan Council – Children and Young People Scrutiny Committee – Performance Report</div>'
+        '<div class="foot">Performance Report Q3 2022/23 – Page 1</div>'
+        "<h1>Children and Young People Performance – Quarter 3 2022/23</h1>"
+        "<p>The committee met to discuss performance data for care leavers.</p>"
+        "<table><tr><th>Measure</th><th>Latest (Q3)</th><th>Previous quarter</th><th>Direction of travel</th></tr>"
+        f"{body_rows}</table>"
+        "<p>We continue to see an increase in the number of children becoming looked after, and a reduction in "
+        "children leaving our care.</p>"
+    )
+    out.write_text(_html_page("Wigan CYP performance Q3 2022/23", body, css), encoding="utf-8")
+
+
+COUNTY_AREA_TARGETS = [
+    # (objective, [KPI lines], [(04/05, 05/06, 06/07) per KPI]): a county's children's social care strategic
+    # objectives and KPIs, County targets (the stored page does not name the council)
+    ("To achieve 100% allocation of CPR, LAC",
+     ["% of CP cases allocated to appropriate qualified & trained worker",
+      "% of LAC case allocated to appropriate qualified / trained worker"],
+     [("97", "100", "100"), ("91", "100", "100")]),
+    ("Ensure that all statutory cases have their needs assessed in a timely way",
+     ["% of IA completed in 7 days", "% of Care Assessments in 35 days", "Reviews of CP cases on time",
+      "Review of LAC cases on time", "CP conferences in 15 days", "CP Plan in place", "Statutory visits made on time",
+      "Permanence Plan in place @ 2nd review"],
+     [("47.6", "55", "70"), ("65", "70", "75"), ("100", "100", "100"), ("87", "90", "95"), ("70", "90", "100"),
+      ("90", "100", "100"), ("60", "80", "100"), ("20", "40", "60")]),
+]
+
+
+def county_stacked_kpis_workbook(out: Path) -> None:
+    """Excel sheet printed from Calc: `Strategic objectives & key performance indicators` with the KPIs of one
+    objective stacked as lines in ONE wrapped cell and their targets stacked the same way, one line each, in the
+    year cells under a merged `COUNTY` group over `04/05 | 05/06 | 06/07`."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Areas and targets"
+    _sheet_setup(ws, "2:3", landscape=True)
+    ws["A1"] = "STRATEGIC OBJECTIVES & KEY PERFORMANCE INDICATORS / AREAS AND TARGETS"
+    ws["A1"].font = Font(bold=True, size=12)
+    ws.merge_cells("B2:D2")
+    ws["B2"] = "COUNTY"
+    ws["A3"] = "Objective / KPI"
+    for col, year in zip("BCD", ("04/05", "05/06", "06/07"), strict=True):
+        ws[f"{col}3"] = year
+    for ref in ("A2", "B2", "A3", "B3", "C3", "D3"):
+        ws[ref].font = Font(bold=True)
+        ws[ref].alignment = Alignment(horizontal="center", vertical="center")
+        ws[ref].fill = PatternFill("solid", fgColor="FCE4D6")
+        ws[ref].border = BOX
+    row = 4
+    for objective, kpis, targets in COUNTY_AREA_TARGETS:
+        ws.cell(row, 1, f"- {objective}\nKPI :\n" + "\n".join(kpis))
+        for k in range(3):
+            ws.cell(row, 2 + k, "\n\n" + "\n".join(t[k] for t in targets))
+        for c in range(1, 5):
+            ws.cell(row, c).alignment = Alignment(wrap_text=True, vertical="top",
+                                                  horizontal="left" if c == 1 else "center")
+            ws.cell(row, c).border = BOX
+            ws.cell(row, c).font = Font(size=9)
+        ws.row_dimensions[row].height = 13 * (len(kpis) + 2)
+        row += 1
+    ws.column_dimensions["A"].width = 70
+    for col in "BCD":
+        ws.column_dimensions[col].width = 9
+    wb.save(out)
+
+
+STOCKTON_Q3_ROWS = [
+    # (measure, Q1, Q2, Q3, Q4, RAG): Stockton-on-Tees Children's Services progress update 2018/19 Q3
+    ("Take up of the free entitlement to 15 hours of education", "", "", "100%", "", "Green"),
+    ("Take up of the free offer for disadvantaged 2 year olds", "", "", "94%", "", "Green"),
+]
+
+
+def stockton_quarter_columns_rag_word(out: Path) -> None:
+    """Word cabinet report, landscape: `Measure | Q1 | Q2 | Q3 | Q4 | RAG` with only the reported quarter filled and
+    the RAG a colour word in a shaded cell; the page header holds the report title and the footer the page."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _header(doc, "Children's Services Progress Update: 2018/19 – Quarter 3 (October – December 2018)")
+    _page_number_footer(doc, "Stockton-on-Tees Borough Council – Cabinet 7 March 2019")
+    _heading(doc, "Giving children the best start in life", 13, "7030A0")
+    table = doc.add_table(rows=1, cols=6)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Measure", "Q1", "Q2", "Q3", "Q4", "RAG"), strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "E4DFEC")
+    for measure, *values, rag in STOCKTON_Q3_ROWS:
+        cells = table.add_row().cells
+        _cell_text(cells[0], measure, size=9)
+        for cell, value in zip(cells[1:5], values, strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[5], rag, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[5], "92D050")
+    _widths(table, [11.0, 2.2, 2.2, 2.2, 2.2, 2.4])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "The take up of the free offer for disadvantaged 2 year olds is a continued and sustained improvement from "
+        "2016."
+    )
+    doc.save(out)
+
+
+def knowsley_cla_side_by_side_tables(out: Path) -> None:
+    """HTML page of the same annual report printed by Chromium on A4 landscape: two small ruled tables side by side
+    (numbers at 31 March in two dated columns; the age profile against England), each under its own caption, and a
+    running header and `Page N` footer drawn on the page."""
+    css = (
+        "@page { size: A4 landscape; margin: 10mm 12mm; } body { font-family: 'Liberation Sans', Arial; "
+        "font-size: 10pt; margin: 0; padding-top: 10mm; } .head { position: fixed; top: 0; left: 0; right: 0; "
+        "font-size: 8pt; color: #555; border-bottom: 1px solid #999; } .foot { position: fixed; bottom: 0; left: 0; "
+        "right: 0; font-size: 8pt; text-align: center; color: #555; } h1 { font-size: 15pt; color: #00594f; } "
+        ".pair { display: flex; gap: 10mm; align-items: flex-start; } .pair > div { flex: 1; } "
+        "caption { font-weight: bold; text-align: left; padding-bottom: 2mm; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #8a9; padding: 1.6mm 2mm; } th { background: #d9ead3; } "
+        "td.n { text-align: right; }"
+    )
+    left = (
+        "<table><caption>Children looked after at 31 March</caption><tr><th>Measure</th><th>March 2007</th>"
+        "<th>March 2008</th></tr><tr><td>Number of children looked after</td><td class=\"n\">290</td>"
+        "<td class=\"n\">307</td></tr><tr><td>Children entering care during the year</td><td class=\"n\"></td>"
+        "<td class=\"n\">104</td></tr></table>"
+    )
+    right = (
+        "<table><caption>Age profile of children looked after</caption><tr><th>Age group</th><th>Knowsley 2008</th>"
+        "<th>England 2007</th></tr><tr><td>Aged 0-4</td><td class=\"n\">24%</td><td class=\"n\">19%</td></tr>"
+        "<tr><td>Aged 16+</td><td class=\"n\">12%</td><td class=\"n\">20%</td></tr></table>"
+    )
+    body = (
+        '<div class="head">Knowsley – Children Looked After Annual Report 2007/08</div>'
+        '<div class="foot">Corporate Parenting – Page 1</div>'
+        "<h1>How many children are looked after in Knowsley</h1>"
+        f'<div class="pair"><div>{left}</div><div>{right}</div></div>'
+        "<p>The rate per 10,000 of the 0-17 population is significantly lower than our statistical neighbours "
+        "but higher than the national figure.</p>"
+    )
+    out.write_text(_html_page("Knowsley children looked after 2007/08", body, css), encoding="utf-8")
+
+
+THURROCK_Q3_ROWS = [
+    # (indicator, Q3 2015/16, year-end forecast, direction): Thurrock corporate performance report month 9 / Q3
+    ("The percentage of schools judged good by OFSTED", "80%", "87%", "Improving"),
+]
+
+
+def thurrock_forecast_column_dot_word(out: Path) -> None:
+    """Word corporate performance report, portrait: `Indicator | Q3 2015/16 | Year-end forecast | Direction of
+    travel` with the direction a word, under a page header with the report title and a page-number footer."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _header(doc, "Month 9 / Quarter 3 Corporate Performance Report 2015/16")
+    _page_number_footer(doc, "Thurrock Council – Children's Services Overview and Scrutiny Committee")
+    _heading(doc, "Children's Services indicators", 13, "1F4E79")
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Indicator", "Q3 2015/16", "Year-end forecast", "Direction of travel"),
+                          strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "DEEAF6")
+    for name, *values in THURROCK_Q3_ROWS:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [8.0, 2.6, 2.8, 3.0])
+    doc.add_paragraph()
+    doc.add_paragraph(
+        "Two further schools are expected to receive ratings in the near future; the Council is predicted to exceed "
+        "its target."
+    )
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "knowsley_cla_2007_08_merged_name_two_rows"): ("docx", knowsley_cla_merged_name_two_rows),
+        ("dev", "wigan_care_leavers_q3_2022_23_running_header"): ("html", wigan_care_leavers_header_footer),
+        ("dev", "county_area_targets_2004_07_stacked_kpis"): ("xlsx", county_stacked_kpis_workbook),
+        ("dev", "stockton_q3_2018_19_quarter_columns_rag_word"): ("docx", stockton_quarter_columns_rag_word),
+        ("dev", "knowsley_cla_2007_08_side_by_side_tables"): ("html", knowsley_cla_side_by_side_tables),
+        ("dev", "thurrock_q3_2015_16_forecast_column"): ("docx", thurrock_forecast_column_dot_word),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

@@ -41,6 +41,24 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Timeliness – 6 month rate", "actual", "78%", 1),
         ("Timeliness – 6 month rate", "actual", "85%", 1),
     },
+    # round 12 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # (county_area_targets_2004_07_stacked_kpis: 0/30 -> 30/30, KPIs as lines of one cell with stacked targets)
+    # knowsley_cla_2007_08_merged_name_two_rows: 4/9 -> 6/9; the rate row is named by the merged name without
+    # its row label (`Rate per 10,000 aged 0-17`: loose only); the count in the sentence is not read
+    "knowsley_cla_2007_08_merged_name_two_rows": {
+        ("Children looked after at 31 March – Rate per 10,000 aged 0-17", "actual", "80", 1),
+        ("Children looked after at 31 March – Rate per 10,000 aged 0-17", "national", "54", 1),
+        ("Children and young people entered our care", "actual", "104", 1),
+    },
+    # knowsley_cla_2007_08_side_by_side_tables: 3/7; the right-hand table's first column is headed `Age group`,
+    # which names no name column (a rule for it also read a grouped Boys / Girls / All age table elsewhere under
+    # bare age bands, so it was left out)
+    "knowsley_cla_2007_08_side_by_side_tables": {
+        ("Aged 0-4", "actual", "24%", 1),
+        ("Aged 0-4", "national", "19%", 1),
+        ("Aged 16+", "actual", "12%", 1),
+        ("Aged 16+", "national", "20%", 1),
+    },
 }
 
 

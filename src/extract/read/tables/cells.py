@@ -295,8 +295,10 @@ def is_title_row(row: list[str], name: int) -> bool:
 
 def _section_title_under(header: list[list[str]], row: list[str]) -> bool:
     """A row holding only a title in its first cell (four words or more, naming no column) under a header
-    that already names two value columns: the section of the rows below it, not a header line."""
-    if not is_title_row(row, 0) or len(row[0].split()) < 4 or classify_header(row[0]).role != "ignore":
+    that already names two value columns (a bullet before it, `- To achieve ...`, is no matter): the section of
+    the rows below it, not a header line."""
+    if not is_title_row([t.lstrip("-–• ") for t in row], 0) or len(row[0].split()) < 4 \
+            or classify_header(row[0]).role != "ignore":
         return False
     return sum(1 for r in header for t in r if t and classify_header(t).role == "value") >= 2
 

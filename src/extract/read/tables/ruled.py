@@ -74,6 +74,8 @@ class Region:
     bottom: float
     #: per column boundary (as `verticals`), the (top, bottom) extents of the rules drawn there
     boundary_spans: tuple[tuple[tuple[float, float], ...], ...] = ()
+    #: per row boundary (as `horizontals`), the (start, end) extents of the rules drawn there
+    rule_spans: tuple[tuple[tuple[float, float], ...], ...] = ()
 
 
 def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> list[Region]:
@@ -120,6 +122,9 @@ def edges_to_regions(h: list[Edge], v: list[Edge], settings: TableSettings) -> l
                 tuple(
                     tuple((e.start, e.end) for e in vs if abs(e.at - x) <= tol) for x in verticals
                 ),
+                tuple(
+                    tuple((e.start, e.end) for e in hs if abs(e.at - y) <= tol) for y in horizontals
+                ),
             )
         )
     return sorted(regions, key=lambda r: r.top)
@@ -159,6 +164,9 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
     if horizontals[-1] < region.bottom - 1:
         horizontals.append(region.bottom)
     verticals = region.verticals
+    extra = _stacked_boundaries(words, horizontals, verticals)
+    if extra:
+        horizontals = sorted(horizontals + extra)
     merged = _merged_boundaries(region, horizontals)
     cells: dict[tuple[int, int], list[Word]] = {}
     middles = _run_middles(words)
@@ -191,11 +199,56 @@ def region_to_grid(region: Region, words: list[Word]) -> Grid | None:
                 limits[k] = w.x1
     rows = [[words_in(cells.get((r, c), []), limits[c]) for c in cols_used] for r in rows_used]
     _spread_merged(rows, rows_used, cols_used, cells, verticals, merged)
+    _join_split_names(rows, rows_used, cols_used, region, horizontals)
     columns = [(verticals[c], verticals[c + 1]) for c in cols_used]
     contexts = [" ".join(t for t in row if t) for row in rows]
     inner = range(1, len(verticals) - 1)
     spanning = tuple(n for n, r in enumerate(rows_used) if len(inner) and all((r, c) in merged for c in inner))
     return Grid("ruled", columns, rows, contexts, 0, region.top, region.bottom, spanning=spanning)
+
+
+def _stacked_boundaries(words: list[Word], horizontals: list[float], verticals: list[float]) -> list[float]:
+    """Row boundaries the rules do not draw: a spreadsheet row whose cells hold several lines each, a
+    name a line in the first cell and its figures a line each in the others, the lines level with
+    one another (`% of CP cases allocated ...` beside `97`, `% of LAC case allocated ...` beside `91`),
+    is a row per line; lines of the first cell above the first figure line (an objective, `KPI :`)
+    are a row of their own. A figure in brackets under another (a count under its percentage) is one
+    cell's two lines, not two rows."""
+    cells: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        r, c = _slot(word.middle, horizontals), _slot((word.x0 + word.x1) / 2, verticals)
+        if r is not None and c is not None:
+            cells.setdefault((r, c), []).append(word)
+    extra: list[float] = []
+    for r in range(len(horizontals) - 1):
+        row = {c: ws for (k, c), ws in cells.items() if k == r}
+        if len(row) < 2:
+            continue
+        first = min(row)
+        figures = [_cell_lines(ws) for c, ws in row.items() if c != first]
+        if not all(is_value_like(w.text) and not w.text.startswith("(") for c, ws in row.items() if c != first
+                   for w in ws):
+            continue
+        depth = len(figures[0])
+        names = _cell_lines(row[first])
+        if depth < 2 or any(len(f) != depth for f in figures) or len(names) < depth:
+            continue
+        start = len(names) - depth
+        if any(abs(f[i][0] - names[start + i][0]) > 0.5 * (f[i][1] - f[i][0]) for f in figures for i in range(depth)):
+            continue
+        extra.extend((names[i - 1][1] + names[i][0]) / 2 for i in range(max(start, 1), len(names)))
+    return extra
+
+
+def _cell_lines(words: list[Word]) -> list[tuple[float, float]]:
+    """The (top, bottom) of each printed line of a cell's words, top-down."""
+    lines: list[list[float]] = []
+    for word in sorted(words, key=lambda w: w.top):
+        if lines and abs(word.top - lines[-1][0]) <= 0.3 * max(word.height, 1.0):
+            lines[-1][1] = max(lines[-1][1], word.bottom)
+        else:
+            lines.append([word.top, word.bottom])
+    return [(top, bottom) for top, bottom in lines]
 
 
 def _run_middles(words: list[Word]) -> dict[int, float]:
@@ -293,6 +346,36 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
         if missing and 2 * len(missing) < rows:
             out.update((r, c) for r in missing)
     return out
+
+
+def _join_split_names(rows: list[list[str]], rows_used: list[int], cols_used: list[int], region: Region,
+                      horizontals: list[float]) -> None:
+    """A name cell merged down over several rows (a measure over its number and its rate) draws no
+    row rule across its column: when its wrapped lines fall in more than one of those rows
+    (`Children looked after at 31` over `March`), they are one name, and it names each row."""
+    if not cols_used or len(region.rule_spans) != len(region.horizontals):
+        return
+    c = cols_used[0]
+    x = (region.verticals[c] + region.verticals[c + 1]) / 2
+    drawn = {y: any(start < x < end for start, end in spans) for y, spans in zip(region.horizontals,
+                                                                                    region.rule_spans, strict=True)}
+    run: list[int] = []
+    for n, r in enumerate(rows_used):
+        if run and r == rows_used[run[-1]] + 1 and not drawn.get(horizontals[r], True):
+            run.append(n)
+            continue
+        _join_run(rows, run)
+        run = [n]
+    _join_run(rows, run)
+
+
+def _join_run(rows: list[list[str]], run: list[int]) -> None:
+    texts = [rows[n][0] for n in run if rows[n][0]]
+    if len(texts) < 2 or any(is_value_like(t) for t in texts):
+        return
+    name = " ".join(texts)
+    for n in run:
+        rows[n][0] = name
 
 
 def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[int],

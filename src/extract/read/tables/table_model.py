@@ -275,6 +275,7 @@ def assemble_table(
     quirk of text exports whose tab stops outlive a deleted column; positioned cells never need it.
     """
     report = QualityReport()
+    columns = targets_by_title(columns, title)
     rows: list[TableRow] = []
     for cells, context, unaligned in raw_rows:
         moved: list[int] = []
@@ -290,3 +291,31 @@ def assemble_table(
                 if parse_cell(cells[col.index]).value is not None:
                     report.numeric_cells += 1
     return Table(columns, rows, title, header_context, report, grid)
+
+
+_TITLE_PARTS = re.compile(r"\s+[/–-]\s+|:\s+")
+_PERIOD_TOKEN = re.compile(r"\S*\d\S*")
+_TARGETS = re.compile(r"\btargets?\b", re.I)  # the word itself: a `Council Plan` names no targets
+
+
+def targets_by_title(columns: list[Column], title: str | None) -> list[Column]:
+    """Under a title naming targets in a short part of its own (`... / AREAS AND TARGETS`, `Targets:
+    2005-08`), columns headed by a period and nothing that names a kind (`04/05`, `COUNTY 04/05`) hold the
+    targets set for those periods, not what was achieved, unless the table has target columns of its own."""
+    parts = _TITLE_PARTS.split(title or "")
+    if any(col.meaning.kind == "target" for col in columns):
+        return columns  # a table with target columns of its own: its dated columns are what was achieved
+    if not any(len(p.split()) <= 4 and _TARGETS.search(p) and classify_header(p).kind == "target"
+               and not _PERIOD_TOKEN.search(p)
+               and not any(classify_header(w).role == "name" for w in p.split())  # `Indicators & Targets`
+               for p in parts if p.strip()):
+        return columns
+    out = []
+    for col in columns:
+        rest = _PERIOD_TOKEN.sub(" ", col.label).strip()
+        if col.role == "value" and col.meaning.kind == "actual" and col.meaning.period_label \
+                and (not rest or classify_header(rest).role in ("ignore", "blank")):
+            col = Column(col.index, col.label, HeaderMeaning("value", "target", col.meaning.period_label),
+                         col.x0, col.x1)
+        out.append(col)
+    return out
