@@ -39,6 +39,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_ROOT / ".." / "shared" / "data"
 CATALOGUE = PROJECT_ROOT / "mappings" / "indicators.csv"
 ALIASES = PROJECT_ROOT / "mappings" / "aliases.csv"
+# facts about an entry its name leaves out (an age band read from its definition), reviewed, each row noted
+ENTRY_FACETS = PROJECT_ROOT / "mappings" / "entry_facets.csv"
 
 COLUMNS = [*CATALOGUE_COLUMNS, *MATCHING_COLUMNS]  # the catalogue file the engine reads
 
@@ -781,7 +783,20 @@ def build(data_dir: Path) -> list[dict]:
                 "source": NI + ("" if verified else " - title from the handbook's list, not re-read"),
             }
         )
-    return hand + generated
+    return with_entry_facets(hand + generated)
+
+
+def with_entry_facets(rows: list[dict]) -> list[dict]:
+    """Add the reviewed facts of mappings/entry_facets.csv to the `facets` column (`ages=10-11`): the
+    matcher reads them as facets the entry has, never as words of its name (issue 9 round 11)."""
+    by_id = {r["indicator_id"]: r for r in rows}
+    with ENTRY_FACETS.open(newline="", encoding="utf-8") as fh:
+        for f in csv.DictReader(fh):
+            r = by_id[f["indicator_id"]]  # a row for an entry the catalogue lacks is an error
+            part = f"{f['facet']}={f['value']}"
+            parts = [p.strip() for p in r["facets"].split(";") if p.strip() and not p.strip().startswith(f["facet"] + "=")]
+            r["facets"] = "; ".join([*parts, part])
+    return rows
 
 
 def check(rows: list[dict]) -> None:

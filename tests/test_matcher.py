@@ -136,13 +136,13 @@ DEV_FLOOR = {"precision": 0.995, "recall": 0.90}
 # 0.979, 0.742 after round 3's rules and 1.000, 0.742 after round 7's. Held to their own floor so that the 439
 # keep theirs.
 DEV_ROUND3_START = 439
-DEV_ROUND3_FLOOR = {"precision": 0.995, "recall": 0.74}
+DEV_ROUND3_FLOOR = {"precision": 0.995, "recall": 0.75}
 # Issue 9's fifth round promoted held-out 1 (heldout.csv: 159 names, 86 with an id, 44 near misses,
 # scored too often to stay held out) to dev: its rows follow round 3's 151, each note saying so. Read
 # at 0.865, 0.744 (4 of 44 near misses matched) when promoted, 0.938, 0.872 (2 of 44) after round 5's
 # rules and 0.950, 0.884 (1 of 44) after rounds 7 and 8 (docs/matching.md); held to their own floor.
 DEV_ROUND5_START = 590
-DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.88, "near_miss_matched": 1}
+DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.91, "near_miss_matched": 1}
 # Issue 9's sixth round promoted held-out 3 (heldout3.csv: 150 names, 59 with an id, 74 near misses;
 # read at 0.800, 0.475 when committed in round 4 and 0.875, 0.593, 2 of 74 after round 5) to dev: its
 # rows follow round 5's 159, each note saying so. Read at 0.918, 0.763 (2 of 74) after round 6's rules
@@ -170,7 +170,7 @@ DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
 # its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
 # 0.786, 0.557 (44 of 79; 56 answered), 8 of 48.
 DEV_ROUND10_START = 1171
-DEV_ROUND10_FLOOR = {"precision": 0.78, "recall": 0.55, "near_miss_matched": 8}
+DEV_ROUND10_FLOOR = {"precision": 0.79, "recall": 0.58, "near_miss_matched": 8}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -442,6 +442,39 @@ def test_a_score_near_the_floor_needs_a_wider_lead():
     assert not table.accepts(50.0, 39.0, 0.5, anchored=True)  # ... where the floor's lead alone is 10
     plain = dataclasses.replace(table, close_slope=0.0)
     assert plain.accepts(64.0, 59.5) and plain.accepts(50.0, 39.0, 0.5, anchored=True)
+
+
+def test_one_entry_agreeing_on_every_stated_facet_is_accepted_lower(matcher):
+    """Issue 9 round 11: when the facets leave one entry, the name states its measure and its population
+    and the entry states nothing the name lacks, a table row is accepted from `agreed_floor` (50); a
+    generic or narrative row never is, and a name stating no population is not."""
+    table, narrative = DEFAULT_SETTINGS.fuzzy_rule(), DEFAULT_SETTINGS.fuzzy_rule("narrative")
+    assert table.accepts(52.0, 0.0, 0.3, agreed=True) and not table.accepts(52.0, 0.0, 0.3)
+    assert not table.accepts(48.0, 0.0, 0.3, agreed=True) and not narrative.accepts(52.0, 0.0, 0.3, agreed=True)
+    found = _match(matcher, "Percentage of child protection visits due in the period completed within 10 days")
+    assert found.indicator_id == "cp_visits_10wd_pct", found.as_json()
+    # "staff" is no population: the social worker turnover entry stays unmatched at its low score
+    assert _match(matcher, "The % of annual staff turnover").indicator_id is None
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        ("Excess weight 10 - 11 years", "hlt_children_year_6_overweight_or_obese_pct"),
+        (
+            "Children killed or seriously injured in road traffic accidents aged 0-15",
+            "hlt_children_killed_or_seriously_road_traffic_accidents_rate_per_100k",
+        ),
+    ],
+)
+def test_an_age_band_from_the_entrys_definition_agrees(matcher, name, indicator_id):
+    """Issue 9 round 11: mappings/entry_facets.csv gives an entry the age band its definition states
+    (NCMP year 6 'aged 10-11'), which a name may print where the entry's own name has none."""
+    assert _match(matcher, name).indicator_id == indicator_id
+    # a fact of the entry, not a word of its name: a name stating no age pays nothing for it
+    assert _match(matcher, "Children in year 6 who are overweight or obese").indicator_id == (
+        "hlt_children_year_6_overweight_or_obese_pct"
+    )
 
 
 def test_a_vetoed_candidate_is_no_rival(matcher):

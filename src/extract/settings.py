@@ -103,6 +103,10 @@ class FuzzyRule:
     sole_floor: float = 100.0
     sole_margin: float = 100.0
     sole_explained: float = 1.0
+    # The facets leave one entry, and the name states its measure and its population (a population
+    # word or an age band), which the entry shares, while the entry states nothing the name lacks:
+    # accepted from `agreed_floor` (issue 9 round 11).
+    agreed_floor: float = 100.0
     # A name stating a timescale or threshold (20 weeks, 3 or more) leaves few entries its facets
     # allow: the floor is `anchored_floor` when it does (with the floor's lead and share of words).
     anchored_floor: float = 100.0
@@ -113,13 +117,17 @@ class FuzzyRule:
     close_until: float = 0.0
     close_slope: float = 0.0
 
-    def accepts(self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False) -> bool:
+    def accepts(
+        self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False, agreed: bool = False
+    ) -> bool:
         lead = best - runner_up
         if lead < self.margin + self.close_slope * max(0.0, self.close_until - best):
             return False
         if best >= self.threshold and lead >= self.margin:
             return True
         if best >= self.sole_floor and lead >= self.sole_margin and explained >= self.sole_explained:
+            return True
+        if agreed and best >= self.agreed_floor:
             return True
         floor = min(self.floor, self.anchored_floor) if anchored else self.floor
         return best >= floor and lead >= self.floor_margin and explained >= self.floor_explained
@@ -164,6 +172,9 @@ class MatchSettings:
     sole_margin: float = 25.0
     sole_explained: float = 0.99
     anchored_floor: float = 46.0  # ... or from this when the name states a timescale or threshold the entry shares
+    # ... or from this when the facets leave one entry, the name states its measure and population and the
+    # entry states nothing the name lacks (table rows only; issue 9 round 11)
+    agreed_floor: float = 50.0
     # ... and whichever path accepts, a score below `close_until` needs `margin` + `close_slope` points of
     # lead per point it is short of it (the lead grows as the score nears the floor)
     close_until: float = 66.0
@@ -212,6 +223,7 @@ class MatchSettings:
             sole_margin=self.sole_margin,
             sole_explained=self.sole_explained,
             anchored_floor=self.anchored_floor,
+            agreed_floor=self.agreed_floor,
         )
 
 

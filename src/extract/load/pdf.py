@@ -145,6 +145,26 @@ def _glyph_tuples(text: str, box: np.ndarray) -> list[Glyph]:
     return records.tolist()
 
 
+class _GlyphView:
+    """A page's glyphs as `_glyph_tuples` gives them, each made only when asked: a page whose
+    glyphs look stacked (rotated.py) is asked for a few thousand of them at most, and keeps
+    none unless it has a rotated label (then `list()` makes them all, as `_glyph_tuples`)."""
+
+    __slots__ = ("_box", "_text")
+
+    def __init__(self, text: str, box: np.ndarray) -> None:
+        self._text, self._box = text, box
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def __getitem__(self, index: int) -> Glyph:
+        return (self._text[index], *self._box[index].tolist())
+
+    def __iter__(self):
+        return iter(_glyph_tuples(self._text, self._box))
+
+
 def page_glyphs(
     textpage: pdfium.PdfTextPage,
     height: float,
@@ -182,9 +202,10 @@ def page_words(
         return [], False
     text, inked, box, upright = arrays
     glued = _glued_breaks(textpage, inked, upright, settings.break_join_gap)
-    if _stacked(inked, box, settings):  # glyphs that may be rotated text: its labels are taken first
+    candidates = _stacked(inked, box, settings)
+    if candidates:  # glyphs that may be rotated text: its labels are taken first
         taken = len(rotated)
-        glyphs = take_rotated_labels(_glyph_tuples(text, upright), textpage, inked, box, settings, rotated)
+        glyphs = take_rotated_labels(_GlyphView(text, upright), textpage, inked, box, settings, rotated, candidates)
         if len(rotated) > taken:
             return glyphs_to_words(_without_glued_breaks(glyphs, inked, glued), settings), True
     forced = np.ones(len(inked), dtype=bool)

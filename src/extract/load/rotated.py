@@ -10,6 +10,7 @@ labels come back as `RotatedWord`s and their glyphs as spaces.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -181,7 +182,8 @@ def take_rotated_labels(
     box: np.ndarray,
     settings: PdfSettings,
     rotated: list[Word],
-) -> list[Glyph]:
+    candidates: list[int] | None = None,
+) -> Sequence[Glyph]:
     """Each rotated, angled or stacked label as one word: its text read by where its glyphs are
     printed, its box where it is printed (an angled label: see `RotatedWord`).
 
@@ -193,7 +195,8 @@ def take_rotated_labels(
     a wrapped label (drawn one after the other, side by side, one pitch apart) make one label,
     also where labels too wide for a short row run into and over one another.
     """
-    candidates = _stacked(inked, box, settings)
+    if candidates is None:
+        candidates = _stacked(inked, box, settings)
     if not candidates:
         return glyphs
     ink_rank = {index: rank for rank, index in enumerate(inked.tolist())}
@@ -216,11 +219,16 @@ def take_rotated_labels(
         for other_rank in (rank - 1, rank + 1):  # the next inked glyph either way
             if 0 <= other_rank < len(inked):
                 todo.append(int(inked[other_rank]))
-    out = list(glyphs)
+    # `glyphs` may be a view that makes each glyph when asked (pdf.py): copied only once a label is
+    # taken (most pages with stacked glyphs have none, and then `glyphs` comes back as it is)
+    out: list[Glyph] | None = None
     found: list[tuple[int, RotatedWord]] = []  # (first glyph drawn, label)
 
     def take(members: list[int], text: str, across: Glyph, lean: float = 0.0) -> None:
         """The label as one word, boxed down the page over all its glyphs and across over `across`'s."""
+        nonlocal out
+        if out is None:
+            out = list(glyphs)
         top, bottom = min(glyphs[i][2] for i in members), max(glyphs[i][4] for i in members)
         first, last = min(members), max(members)
         out[first : last + 1] = [_BLANK] * (last + 1 - first)
@@ -243,7 +251,9 @@ def take_rotated_labels(
     turned -= set(oblique)
     if not turned:
         rotated.extend(word for _, word in sorted(found, key=lambda f: f[0]))
-        return out
+        return glyphs if out is None else out
+    if out is None:
+        out = list(glyphs)
     order = sorted(turned)
 
     def size(i: int, j: int) -> float:

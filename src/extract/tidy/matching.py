@@ -147,6 +147,9 @@ class Matcher(FacetFilter):
                 ind.unit == "count" and any("count" in r.measures for r in facet_readings)
             )
             f.measures = set(UNIT_MEASURES.get(over.get("measure", ind.unit), set()))
+            for band in filter(None, over.get("ages", "").split(",")):  # mappings/entry_facets.csv
+                low, high = band.split("-")
+                f.ages.add((int(low), int(high)))  # a fact of the entry, not a word of its name: costs nothing
             for g in ("population",):
                 if over.get(g):
                     f.quals |= {f"{g}:{v.strip()}" for v in over[g].split(",")}
@@ -263,13 +266,25 @@ class Matcher(FacetFilter):
             ranked
             and ranked[0].allowed
             and not unknown_code
-            and rule.accepts(ranked[0].score, rival, ranked[0].explained, anchored)
+            and rule.accepts(
+                ranked[0].score, rival, ranked[0].explained, anchored, self._agreed(reading, ranked[0], unit)
+            )
         ):
             best = ranked[0]
             return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
         ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
         return Match(name, None, None, score, "unmatched", ranked)
+
+    def _agreed(self, r: Reading, best: Candidate, unit: str | None) -> bool:
+        """The facets leave one entry, the best, and the name states both its measure (one kind) and
+        its population (a population word or an age band), while the entry states nothing the name does
+        not (it pays no penalty): every facet is stated on both sides and none contradicts (round 11)."""
+        if len(r.measures) != 1 or not (r.ages or any(q.startswith("population:") for q in r.quals)):
+            return False
+        ok, penalty = self._allowed(r, unit)
+        k = self.index_of[best.indicator_id]
+        return bool(ok[k]) and penalty[k] == 0 and int(np.count_nonzero(ok)) == 1
 
     def _name(self, indicator_id: str) -> str:
         return self.mappings.indicators[indicator_id].name
