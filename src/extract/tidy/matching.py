@@ -378,26 +378,34 @@ class Matcher(FacetFilter):
         order = process.cdist([r.text], [texts[i] for i in idx], scorer=fuzz.token_sort_ratio, workers=1)[0]
         score = words + w_order * order
         score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
-        best_of: dict[int, float] = {}  # each indicator's best name
-        explained_of: dict[int, float] = {}
-        allowed_of: dict[int, bool] = {}
-        shares = (common[idx] / q_weight).tolist()
-        for o, sc, sh, al in zip(owner.tolist(), score.tolist(), shares, allowed.tolist(), strict=True):
-            if sc > best_of.get(o, -math.inf):
-                best_of[o] = sc
-                explained_of[o] = sh
-                allowed_of[o] = al
-        best = best_of.__getitem__
-        top = list(best_of)
-        if len(top) > 4 * n:  # only the few best need sorting (ties at the cut all kept)
-            cut = sorted(best_of.values(), reverse=True)[4 * n]
-            top = [o for o in top if best_of[o] >= cut]
-        ranked = sorted(top, key=lambda i: (-best(i), self.ids[i]))[:n]
+        # each indicator's best name: its highest score, the first of equal ones (a stable sort by
+        # owner, then score); a name scored -inf or NaN is no indicator's best
+        shares = common[idx] / q_weight
+        valid = score > -math.inf
+        if not valid.all():
+            owner, score, shares, allowed = owner[valid], score[valid], shares[valid], allowed[valid]
+        perm = np.lexsort((-score, owner))
+        firsts = np.ones(len(perm), dtype=bool)
+        firsts[1:] = owner[perm][1:] != owner[perm][:-1]
+        sel = perm[firsts]
+        owners, bests = owner[sel], score[sel]
+        if len(sel) > 4 * n:  # only the few best need sorting (ties at the cut all kept)
+            cut = -np.partition(-bests, 4 * n)[4 * n]
+            top = np.nonzero(bests >= cut)[0].tolist()
+        else:
+            top = list(range(len(sel)))
+        owner_of, best_of = owners.tolist(), bests.tolist()
+        ids = self.ids
+        ranked = sorted(top, key=lambda k: (-best_of[k], ids[owner_of[k]]))[:n]
         first = ranked[0] if ranked else -1
-        rival = max((sc for o, sc in best_of.items() if o != first and allowed_of[o]), default=0.0)
+        rivals = allowed[sel]  # the best allowed indicator other than the first
+        if first >= 0:
+            rivals[first] = False
+        rival = float(bests[rivals].max()) if rivals.any() else 0.0
+        explained_of, allowed_of = shares[sel].tolist(), allowed[sel].tolist()
         found = [
-            Candidate(self.ids[i], self._name(self.ids[i]), float(best(i)), explained_of[i], allowed_of[i])
-            for i in ranked
+            Candidate(ids[owner_of[k]], self._name(ids[owner_of[k]]), float(best_of[k]), explained_of[k], allowed_of[k])
+            for k in ranked
         ]
         return found, float(rival)
 
