@@ -36,6 +36,7 @@ from extract.tidy.wording import (
     WORD_SPLIT,
     apply_phrases,
     first_words,
+    one_of,
     phrase_regex,
     pre_clean,
     tidy,
@@ -257,6 +258,9 @@ class Vocabulary:
         self._numw_map = {tidy(w): n for w, n in self.number_words}
         self._numw = phrase_regex(list(self._numw_map))
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
+        # all measure patterns in one: no pattern matches before where it first matches, so each is searched
+        # from there (a lookbehind and \b still see what is before); none matches when it does not
+        self._any_measure = one_of([p for _, p in self.measure_patterns])
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
         self.rules: dict[str, str] = {}  # a group's rule: its first row's
         # "group:value" -> that value's own rule ("soft" groups; "same" on a value of a "stated" group)
@@ -332,10 +336,9 @@ class Vocabulary:
         outside = _BRACKETED.sub(" ", t) if "(" in t else t
         digits = DIGIT.search(t) is not None
 
-        measures: set[str] = set()
-        for m, rx in self._measures:
-            if rx.search(t):
-                measures.add(m)
+        hit = self._any_measure.search(t) if self._any_measure else None
+        start = hit.start() if hit else (-1 if self._any_measure else 0)
+        measures = {m for m, rx in self._measures if start >= 0 and rx.search(t, start)}
         if measures & {"rate_per_10k", "rate_per_1k", "rate_per_100k"}:
             measures -= {"count", "rate", "percent"}
         elif "percent" in measures:

@@ -181,6 +181,7 @@ class Matcher(FacetFilter):
             owners.append(self.index_of[alias.indicator_id])
             scopes.append(alias.scope)
         self.choice_text = texts
+        self._choice_texts = np.array(texts, dtype=object)  # the same strings, taken by index in one step
         self.choice_owner = np.array(owners, dtype=np.int32)
         self.choice_scope = scopes
         self._global_choice = np.array([s is None for s in scopes])
@@ -374,8 +375,7 @@ class Matcher(FacetFilter):
             floor = -np.partition(-lows, n - 1)[n - 1] if len(lows) >= n else -math.inf
             keep = high >= floor
             idx, owner, words, allowed = idx[keep], owner[keep], words[keep], allowed[keep]
-        texts = self.choice_text
-        order = process.cdist([r.text], [texts[i] for i in idx], scorer=fuzz.token_sort_ratio, workers=1)[0]
+        order = process.cdist([r.text], self._choice_texts[idx].tolist(), scorer=fuzz.token_sort_ratio, workers=1)[0]
         score = words + w_order * order
         score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
         # each indicator's best name: its highest score, the first of equal ones (a stable sort by

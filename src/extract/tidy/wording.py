@@ -169,6 +169,13 @@ def phrase_regex(phrases: list[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w*])")
 
 
+def one_of(patterns: list[str]) -> re.Pattern | None:
+    """The patterns as one alternation; None when there are none or one uses group numbers or flags."""
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux]", p) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 def apply_phrases(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> str:
     if rx is None:
         return text
