@@ -20,7 +20,7 @@ _YEAR_END = re.compile(r"year\s+end\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 
 class DarlingtonScrutinyNarrative(Parser):
     name = "darlington_scrutiny_narrative"
-    version = "1.0"
+    version = "1.1"
     councils = ("E06000005",)
 
     def detect(self, document: Document) -> bool:

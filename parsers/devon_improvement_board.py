@@ -29,7 +29,7 @@ _KIND = {"target": "target", "tolerance": "tolerance"}
 
 class DevonImprovementBoard(Parser):
     name = "devon_improvement_board"
-    version = "1.1"
+    version = "1.2"
     councils = ("E10000008",)
 
     def detect(self, document: Document) -> bool:

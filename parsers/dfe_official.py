@@ -88,7 +88,7 @@ def year_period(time_period: str, year_ends: tuple[int, int], turnover: bool = F
 
 class DfeOfficial(Parser):
     name = "dfe_official"
-    version = "1.0"
+    version = "1.1"
     empty_ok = True  # a DfE table of measures the catalogue does not hold gives no rows
 
     def detect(self, document: Document) -> bool:

@@ -19,7 +19,7 @@ _QUARTER_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 class DurhamPerformanceReport(WideTableParser):
     name = "durham_performance_report"
-    version = "1.0"
+    version = "1.1"
     councils = ("E06000047",)
     read_narrative = True  # the dashboards' commentary
     date_targets_from_row = True  # a target is printed beside the period it is for (`Tracker` / `Apr-Jun 23`)

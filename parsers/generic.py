@@ -49,7 +49,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.4"
+    version = "1.5"
     fallback = True
 
     def detect(self, document: Document) -> bool:

@@ -20,7 +20,7 @@ _QUARTER = re.compile(r"quarter\s+([1-4])\s+(\d{4}\s*/\s*\d{2,4})", re.I)
 
 class TcsQuarterlyScorecard(WideTableParser):
     name = "tcs_quarterly_scorecard"
-    version = "1.0"
+    version = "1.1"
     councils = ()
     strategies = ("repair_shifted_cells",)  # the Education table lost its Target column, not its cells
 

@@ -22,7 +22,7 @@ WELSH_CODE_RE = re.compile(r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:CSPI\s?\d+))\s*
 
 class WelshSccIndicators(WideTableParser):
     name = "welsh_scc_indicators"
-    version = "1.0"
+    version = "1.1"
     councils = ()
     code_re = WELSH_CODE_RE
 
