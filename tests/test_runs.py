@@ -244,3 +244,23 @@ def test_a_worker_finishes_its_document_and_sends_no_rows(tmp_path):
     assert rows > 10 and parsed.finished == ("finished", 0, rows, rows)
     assert parsed.rows == [] and parsed.matches == []
     assert len(cache.load_parsed(sha).rows) == rows  # the rows are in the cache
+
+
+def test_a_parse_cached_by_another_engine_is_not_reused(tmp_path, monkeypatch):
+    """Parsers are versioned, but they call the readers and the matcher: a cache written by other
+    engine code (an upgraded install with the same parser versions) gets another key."""
+    import hashlib
+
+    import extract
+    from extract.run import cache as cache_module
+
+    root = Path(extract.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    assert cache_module.engine_digest() == digest.hexdigest()[:12]  # every module of the package counts
+
+    before = cache_module.Cache(tmp_path, "generic=1.5", "catalogue").parsers_key
+    monkeypatch.setattr(cache_module, "engine_digest", lambda: "another")
+    after = cache_module.Cache(tmp_path, "generic=1.5", "catalogue").parsers_key
+    assert before != after

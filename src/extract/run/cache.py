@@ -7,7 +7,8 @@
 per-document files are what a document is finished from again when its store entry cannot
 serve: another catalogue, a renamed file, another manifest entry.)
 A changed file has a new SHA-256; a changed parser a new <parsers> key (every parser's name
-and version: which parser claims a file can change with any of them); a changed catalogue a
+and version: which parser claims a file can change with any of them; and the engine's code, whose
+readers and matcher every parser calls, and the settings); a changed catalogue a
 new <catalogue> key, which re-matches the cached parse without parsing again. Files are
 written under a temporary name and renamed, so a killed run never leaves half a file. A file
 that is not what this version wrote (damaged, or put there by something else) is ignored and
@@ -17,6 +18,7 @@ the document parsed again.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -67,6 +69,18 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
+@functools.cache
+def engine_digest() -> str:
+    """A short hash of the engine's code (every module of this package). Parsers are versioned, but
+    a document's parse and matches also depend on the readers and the matcher they call: a parse
+    cached by another engine is not reused (an upgraded install parses again)."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
 def settings_key(settings) -> str:
     """The settings a document's rows depend on (all but the run's bounds and the report's), as
     text for the parsers key: a parse or match made with other settings is not reused."""
@@ -76,7 +90,7 @@ def settings_key(settings) -> str:
 class Cache:
     def __init__(self, out: Path, parsers_version: str, catalogue_version: str) -> None:
         self.root = out / CACHE_DIR
-        self.parsers_key = short_hash(f"{parsers_version};cache={CACHE_FORMAT}")
+        self.parsers_key = short_hash(f"{parsers_version};cache={CACHE_FORMAT};engine={engine_digest()}")
         self.catalogue_key = catalogue_version
         self.used: set[Path] = set()
 
