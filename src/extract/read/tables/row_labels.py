@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extract.mappings import mappings_dir, read_csv
 from extract.model import normalise_space
+from extract.read.tables.table_model import Column, TableRow
 from extract.read.values import parse_cell
 
 
@@ -21,7 +22,7 @@ def unit_row_labels() -> frozenset[str]:
     return frozenset(normalise_space(r["text"]).lower() for r in rows)
 
 
-def label_column(columns, name_index: int):
+def label_column(columns: list[Column], name_index: int) -> Column | None:
     """The unlabelled column of words right after the name column, if there is one."""
     for col in columns:
         if col.index == name_index + 1 and col.role in ("blank", "ignore") and not col.label.strip():
@@ -40,7 +41,7 @@ def with_row_label(name: str, label: str, shared: bool) -> str:
     return f"{name} – {label}"
 
 
-def shares_name(rows, row, index: int) -> bool:
+def shares_name(rows: list[TableRow], row: TableRow, index: int) -> bool:
     """The row's name cell is the same as a neighbouring row's (a cell merged down over both)."""
     k = next((i for i, r in enumerate(rows) if r is row), None)
     name = row.cells[index]
