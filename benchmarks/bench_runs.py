@@ -22,7 +22,7 @@ process (no run inherits another's warm caches) and prints:
   it: one pure-Python CPU-bound loop run alone, then two copies at once in two processes, the
   ratio of their throughputs (measured before the 2-worker run and after the 1-worker run; a
   ceiling under 1.7x is said, since no two workers can then scale 1.7x); and the same for the
-  tool's own work with no pool: a quarter of the corpus parsed and matched in one process
+  tool's own work with no pool: a quarter of the corpus (all of a small one) parsed and matched in one process
   (`Pipeline.process`, start-up apart) alone, then in two processes at once, with the CPU each
   spends over what it spends alone (what two workers cost beyond one when nothing of the
   pool is involved: the machine's shared caches and memory, not the pool's messages);
@@ -244,6 +244,8 @@ def process_files(listing: str) -> None:
     pipeline = Pipeline()
     pipeline.matcher, pipeline.parsers, pipeline.councils  # noqa: B018 - start-up, as a pool's workers inherit it
     settle_heap()
+    print("ready", flush=True)
+    sys.stdin.readline()  # the go: copies run at once start their timed work together
     started, cpu = time.perf_counter(), time.process_time()
     for path in paths:
         pipeline.process(path, path.parent)
@@ -251,17 +253,25 @@ def process_files(listing: str) -> None:
 
 
 def work_ceiling(corpus: Path, work: Path, share: int = 4) -> tuple[float, float, list[float]]:
-    """machine_ceiling for the tool's own work: every `share`-th file of the corpus parsed and
-    matched by one process alone, then by two processes at once (two rounds, the better one)."""
+    """machine_ceiling for the tool's own work: every `share`-th file of the corpus (all of a small
+    one) parsed and matched by one process alone, then by two processes at once, their timed work
+    started together after their start-up (two rounds, the better one)."""
     listing = work / "ceiling-files.txt"
-    files = sorted(p for p in corpus.rglob("*") if p.is_file())[::share]
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    files = files[::share] if len(files) >= 20 * share else files  # (a small corpus: all of it)
     listing.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
 
     def spins(copies: int) -> list[dict]:
         started = [
-            subprocess.Popen([sys.executable, __file__, "--process", str(listing)], stdout=subprocess.PIPE, text=True)
+            subprocess.Popen([sys.executable, __file__, "--process", str(listing)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
             for _ in range(copies)
-        ]
+        ]  # fmt: skip
+        for p in started:  # each builds its pipeline (start-up, not timed), then all start at once
+            p.stdout.readline()
+        for p in started:
+            p.stdin.write("go\n")
+            p.stdin.flush()
         return [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in started]
 
     ceilings, cpu_ratios = [], []
@@ -404,9 +414,16 @@ def main(argv: list[str]) -> None:
             print(ceiling_line("before the 2-worker run", ceiling_before))
             print(ceiling_line("after the 1-worker run", ceiling_after))
             ours, cpu_ratio, rounds = work_ceiling(corpus, work)
-            print(f"  the tool's own work, no pool (a quarter of the corpus by Pipeline.process in one process alone, "
-                  f"then in two at once): {ours:.2f}x (rounds {', '.join(f'{c:.2f}' for c in rounds)}); "
+            each = ", ".join(f"{c:.2f}" for c in rounds)
+            print(f"  the tool's own work, no pool (a quarter of the corpus or all of a small one, by Pipeline.process "
+                  f"in one process alone, then in two at once, started together): {ours:.2f}x (rounds {each}); "
                   f"CPU per process {cpu_ratio:.2f}x alone")
+            parse_one, parse_two = (r["timings"].get("parse (workers, wall)", 0.0) for r in (one, two))
+            serial_one, serial_two = one["seconds"] - parse_one, two["seconds"] - parse_two
+            best = (serial_one + parse_one) / (serial_two + parse_one / max(ours, 1e-9))
+            print(f"  at best, with the parse stage at that ceiling and the main process's serial stages as measured "
+                  f"(1 worker {serial_one:.2f} s, 2 workers {serial_two:.2f} s): {best:.2f}x; parse stage alone "
+                  f"{parse_one / max(parse_two, 1e-9):.2f}x")
             print(f"  CPU time: 1 worker {one['cpu_main'] + one['cpu_workers']:.1f} s, "
                   f"2 workers {two['cpu_main'] + two['cpu_workers']:.1f} s")
             print(f"pages/s per worker: {one['pages'] / one['seconds']:.1f} (1 worker), "
