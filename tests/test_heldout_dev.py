@@ -13,6 +13,29 @@ from helpers import bench_heldout
 DEV = Path(__file__).resolve().parent / "heldout" / "dev"
 DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 
+SALFORD_NI72 = (
+    "Achievement of at least 78 points across the Early Years Foundation Stage with at least 6 in each of the scales "
+    "in Personal Social and Emotional Development and Communication, Language and Literacy"
+)
+SALFORD_NI73 = "Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)"
+SALFORD_NI75 = "Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths (Threshold)"
+LPSA_GCSE_AC = (
+    "The increase in the number of children and young people aged 16 and over who leave care with 5 GCSEs at grade "
+    "A* - C to 15 (joint total for 2004/05 and 2005/06)"
+)
+LPSA_GCSE_AG = (
+    "The increase in the number of children and young people aged 16 and over who leave care with 1 GCSE at grade "
+    "A* - G to 65 (joint total for 2004/05 and 2005/06)"
+)
+LPSA_FIVE_GCSES = (
+    "To increase the % of pupils in schools maintained by the local authority who achieved 5 or more GCSEs at grades "
+    "A* - G including English and Maths to 93.5% by 2005"
+)
+LPSA_SPORTS = (
+    "The % of young people aged 6 – 16 who have participated in 3 sports at least 10 times in the past year in their "
+    "leisure time out of school lessons"
+)
+
 # Truth rows a dev document is known not to give yet, each with why: the test fails when one is
 # read (take it off the list) as much as when another goes missing.
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
@@ -56,6 +79,52 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Aged 0-4", "national", "19%", 1),
         ("Aged 16+", "actual", "12%", 1),
         ("Aged 16+", "national", "20%", 1),
+    },
+    # round 14 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # blaenau_gwent 2/2, south_tyneside 9/9, warwickshire 8/8 untouched; the misses below, by cause:
+    # plymouth_children_numbers_category_tables: 0/7; two `name | Number` tables whose first header cell is blank:
+    # the paper is left empty
+    "plymouth_children_numbers_category_tables": {
+        ("Children with a child in need plan", "actual", "949", 1),
+        ("Children with a child protection plan", "actual", "266", 1),
+        ("Children looked after", "actual", "426", 1),
+        ("Neglect", "actual", "150", 1),
+        ("Physical harm", "actual", "16", 1),
+        ("Sexual abuse", "actual", "14", 1),
+        ("Emotional abuse", "actual", "86", 1),
+    },
+    # salford_agreement_2008_11_code_over_name: 0/16; the NI code on the name cell's first line stays in the name,
+    # the baseline's `(2007)` under the figure is not its period, and `Targets` merged over the year columns is lost
+    # on the last year column (read as actuals) and the first year column is not read
+    "salford_agreement_2008_11_code_over_name": {
+        (SALFORD_NI72, "actual", "52%", 1),
+        (SALFORD_NI72, "target", "53.4%", 1),
+        (SALFORD_NI72, "target", "55%", 1),
+        (SALFORD_NI72, "target", "56.20%", 1),
+        (SALFORD_NI73, "actual", "72%", 1),
+        (SALFORD_NI73, "target", "80%", 1),
+        (SALFORD_NI73, "target", "79%", 1),
+        (SALFORD_NI75, "actual", "38%", 1),
+        (SALFORD_NI75, "target", "43%", 1),
+        (SALFORD_NI75, "target", "44.5%", 1),
+        (SALFORD_NI75, "target", "48.5%", 1),
+        ("Secondary school persistent absence rate", "actual", "8.4%", 1),
+        ("Secondary school persistent absence rate", "target", "7.5%", 1),
+        ("Secondary school persistent absence rate", "target", "6%", 1),
+        ("Secondary school persistent absence rate", "target", "5%", 1),
+    },
+    # salford_lpsa_q4_2002_03_long_sentence_names: 0/9; of two wrapped text columns (`LPSA target`, `Performance
+    # indicator`) the first is taken as the name; the second row, its first cells empty, is not read
+    "salford_lpsa_q4_2002_03_long_sentence_names": {
+        (LPSA_GCSE_AC, "actual", "2", 1),
+        (LPSA_GCSE_AC, "target", "15", 1),
+        (LPSA_GCSE_AG, "actual", "26", 1),
+        (LPSA_GCSE_AG, "target", "65", 1),
+        (LPSA_FIVE_GCSES, "actual", "84.2%", 1),
+        (LPSA_FIVE_GCSES, "target", "93.5%", 1),
+        ("To increase the attendance rate in Salford's secondary schools to 91.9% by 2005", "target", "91.9%", 1),
+        (LPSA_SPORTS, "actual", "56.3%", 1),
+        (LPSA_SPORTS, "target", "70.3%", 1),
     },
 }
 
