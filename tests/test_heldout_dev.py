@@ -13,12 +13,6 @@ from helpers import bench_heldout
 DEV = Path(__file__).resolve().parent / "heldout" / "dev"
 DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 
-SALFORD_NI72 = (
-    "Achievement of at least 78 points across the Early Years Foundation Stage with at least 6 in each of the scales "
-    "in Personal Social and Emotional Development and Communication, Language and Literacy"
-)
-SALFORD_NI73 = "Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)"
-SALFORD_NI75 = "Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths (Threshold)"
 LPSA_GCSE_AC = (
     "The increase in the number of children and young people aged 16 and over who leave care with 5 GCSEs at grade "
     "A* - C to 15 (joint total for 2004/05 and 2005/06)"
@@ -93,26 +87,8 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Sexual abuse", "actual", "14", 1),
         ("Emotional abuse", "actual", "86", 1),
     },
-    # salford_agreement_2008_11_code_over_name: 0/16; the NI code on the name cell's first line stays in the name,
-    # the baseline's `(2007)` under the figure is not its period, and `Targets` merged over the year columns is lost
-    # on the last year column (read as actuals) and the first year column is not read
-    "salford_agreement_2008_11_code_over_name": {
-        (SALFORD_NI72, "actual", "52%", 1),
-        (SALFORD_NI72, "target", "53.4%", 1),
-        (SALFORD_NI72, "target", "55%", 1),
-        (SALFORD_NI72, "target", "56.20%", 1),
-        (SALFORD_NI73, "actual", "72%", 1),
-        (SALFORD_NI73, "target", "80%", 1),
-        (SALFORD_NI73, "target", "79%", 1),
-        (SALFORD_NI75, "actual", "38%", 1),
-        (SALFORD_NI75, "target", "43%", 1),
-        (SALFORD_NI75, "target", "44.5%", 1),
-        (SALFORD_NI75, "target", "48.5%", 1),
-        ("Secondary school persistent absence rate", "actual", "8.4%", 1),
-        ("Secondary school persistent absence rate", "target", "7.5%", 1),
-        ("Secondary school persistent absence rate", "target", "6%", 1),
-        ("Secondary school persistent absence rate", "target", "5%", 1),
-    },
+    # (salford_agreement_2008_11_code_over_name: 0/16 -> 16/16: `NI 73` before the name is its code, `2008/9` a year,
+    # `Targets` merged over the year columns in the first header row heads each of them)
     # salford_lpsa_q4_2002_03_long_sentence_names: 0/9; of two wrapped text columns (`LPSA target`, `Performance
     # indicator`) the first is taken as the name; the second row, its first cells empty, is not read
     "salford_lpsa_q4_2002_03_long_sentence_names": {

@@ -110,7 +110,10 @@ def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | N
         return "gbp"
     if re.search(r"\b(average|mean)\b.*\bscore\b|\bscore\b", name):
         return "score"
-    if re.search(r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b", name):
+    # (a population that reaches or achieves a level is an attainment share, not a count: `Children in
+    # care reaching level 4 in English`, printed without its % sign)
+    if re.search(r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b"
+                 r"(?!.*\b(?:reaching|achieving|attaining)\b)", name):
         return "count"
     if re.search(r"\baverage\b.*\bcaseloads?\b|\bcaseloads?\b", name):
         return "count"

@@ -1,0 +1,53 @@
+"""Round 14 (tests/heldout/README.md): a split year printed with one digit after the slash (`2008/9`); a set's
+code with a space before its number leading a name (`NI 73 Achievement ...`) is its code; a group heading in a
+header boxed apart from the rows, its cell merged over the year columns in the first row only (`Targets` over
+`2008/9 | 2009/10 | 2010/11`); a population that reaches or achieves a level is not counted."""
+
+from __future__ import annotations
+
+from extract.read.periods import parse_period, split_year
+from extract.read.tables.ruled import Region, _merged_boundaries
+from extract.read.tables.wide import DEFAULT_CODE_RE, split_code
+from extract.read.values import infer_unit
+
+
+def test_a_split_year_with_one_digit_after_the_slash():
+    assert split_year("2008/9") == 2009 and split_year("2009/0") == 2010
+    assert split_year("2008/7") is None
+    period = parse_period("2006/7")
+    assert (period.type, period.start.year, period.end.year) == ("financial_year", 2006, 2007)
+    assert parse_period("Targets 2008/9").end.year == 2009
+    assert parse_period("12/9").type == "unknown" and parse_period("2008/91").type == "unknown"
+
+
+def test_a_national_code_before_the_name_is_its_code():
+    assert split_code("NI 73 Achievement at level 4 or above", DEFAULT_CODE_RE) == (
+        "NI 73", "Achievement at level 4 or above")
+    assert split_code("BV 43 Percentage of statements", DEFAULT_CODE_RE)[0] == "BV 43"
+
+
+def test_a_number_that_belongs_to_the_name_stays():
+    for name in ("KS 2 Reading results", "EHCP 20 Weeks", "CIN 31 March Snapshot", "NEET 16-17 year olds",
+                 "Q1 Figures", "Y 6 Pupils"):
+        assert split_code(name, DEFAULT_CODE_RE) == (None, name)
+
+
+def _region(first_row_gap: bool, rows: int = 2) -> Region:
+    horizontals = [float(20 * n) for n in range(rows + 1)]
+    top, bottom = horizontals[0], horizontals[-1]
+    inner = ((20.0, bottom),) if first_row_gap else ((top, bottom),)
+    spans = (((top, bottom),), ((top, bottom),), inner, ((top, bottom),))
+    return Region(horizontals, [0.0, 100.0, 150.0, 200.0], 0.0, top, 200.0, bottom, spans)
+
+
+def test_a_boundary_missing_only_in_the_first_row_is_merged_there():
+    region = _region(first_row_gap=True)
+    assert _merged_boundaries(region, region.horizontals) == {(0, 2)}
+    region = _region(first_row_gap=False)
+    assert _merged_boundaries(region, region.horizontals) == set()
+
+
+def test_a_population_reaching_a_level_is_a_share_not_a_count():
+    assert infer_unit("", "Children in care reaching level 4 in English at Key Stage 2") is None
+    assert infer_unit("", "Children in care achieving 5 A*-C GCSEs") is None
+    assert infer_unit("", "Children in care") == "count"
