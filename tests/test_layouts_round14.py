@@ -51,3 +51,13 @@ def test_a_population_reaching_a_level_is_a_share_not_a_count():
     assert infer_unit("", "Children in care reaching level 4 in English at Key Stage 2") is None
     assert infer_unit("", "Children in care achieving 5 A*-C GCSEs") is None
     assert infer_unit("", "Children in care") == "count"
+
+
+def test_a_row_of_column_numbers_names_no_column():
+    from extract.read.tables.headers import is_column_numbers, merge_header
+
+    numbers = ["(1)", "(2)", "(3)", "(4)"]
+    assert is_column_numbers(numbers) and not is_column_numbers(["(1)", "", "(2)"])
+    assert not is_column_numbers(["2007", "2008", "2009"])
+    assert merge_header([["LPSA No.", "Performance indicator", "2002/03 Actual", "Target 2005"], numbers]) == [
+        "LPSA No.", "Performance indicator", "2002/03 Actual", "Target 2005"]
