@@ -61,3 +61,29 @@ def test_a_row_of_column_numbers_names_no_column():
     assert not is_column_numbers(["2007", "2008", "2009"])
     assert merge_header([["LPSA No.", "Performance indicator", "2002/03 Actual", "Target 2005"], numbers]) == [
         "LPSA No.", "Performance indicator", "2002/03 Actual", "Target 2005"]
+
+
+def _two_columns(first: str, second: str) -> list:
+    from extract.read.kinds import classify_header
+    from extract.read.tables.table_model import Column
+
+    return [Column(0, first, classify_header(first)), Column(1, second, classify_header(second))]
+
+
+def test_names_under_a_blank_header_beside_a_count_are_a_table():
+    from extract.read.tables.grid import _blank_named_figures
+
+    body = [["Children with a child protection plan", "266"], ["Children looked after", "426"]]
+    for head in ("Number", "Number of children"):
+        columns = _blank_named_figures(_two_columns("", head), body)
+        assert columns is not None and [c.role for c in columns] == ["name", "value"]
+        assert columns[1].meaning.kind == "actual"
+
+
+def test_a_two_column_list_with_another_header_is_no_table():
+    from extract.read.tables.grid import _blank_named_figures
+
+    body = [["Children's social care scorecard", "2"], ["Education scorecard", "5"]]
+    assert _blank_named_figures(_two_columns("", "Page"), body) is None
+    assert _blank_named_figures(_two_columns("Measure", "Number"), body) is None
+    assert _blank_named_figures(_two_columns("", "Number"), [["A", "Yes"], ["B", "No"]]) is None
