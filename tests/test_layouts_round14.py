@@ -87,3 +87,19 @@ def test_a_two_column_list_with_another_header_is_no_table():
     assert _blank_named_figures(_two_columns("", "Page"), body) is None
     assert _blank_named_figures(_two_columns("Measure", "Number"), body) is None
     assert _blank_named_figures(_two_columns("", "Number"), [["A", "Yes"], ["B", "No"]]) is None
+
+
+def test_a_year_in_brackets_after_a_figure_dates_it_under_an_undated_column():
+    from extract.read.kinds import classify_header
+    from extract.read.tables.table_model import Column, QualityReport, Table, TableRow
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    labels = ["Indicator", "Baseline", "Target 2005"]
+    columns = [Column(i, label, classify_header(label)) for i, label in enumerate(labels)]
+    rows = [TableRow(["Secondary school persistent absence rate", "8.4% (2006/7)", "5%"], ""),
+            TableRow(["Young people in 3 sports", "56.3% (May 2002)", "70.3%"], ""),
+            TableRow(["Adults qualified to Level 2", "70.8% (for 2006)", "72%"], "")]
+    table = Table(columns, rows, None, "", QualityReport())
+    baselines = [f for f in figures_from_table(table, WideOptions()) if f.value_kind == "actual"]
+    assert [(f.period.label, f.period.end.year if f.period.end else None) for f in baselines] == [
+        ("2006/7", 2007), ("May 2002", 2002), (None, None)]

@@ -205,6 +205,9 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         if value is None and not is_no_value(raw) and col.meaning.kind not in _STATED_KINDS:
             continue  # words under a figure's column (`Better`, a sentence): no figure, no placeholder
         period = _column_period(col, row_period, basis, year_kind, options)
+        if note is not None and not col.meaning.period_label and _DATE_NOTE.fullmatch(note) \
+                and (dated := parse_period(note, year_kind=year_kind)).end is not None:
+            period = dated  # `52% (2007)` under `Baseline`: measured then
         by_year = _BY_YEAR.search(raw)
         if by_year and col.meaning.kind == "target":  # `5 by 2030`: a target for that year
             period = parse_period(by_year.group(1))
@@ -234,6 +237,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     yield from figures
 
 
+# a date or a year alone in brackets after a figure (`(2007)`, `(2006/7)`, `(May 2002)`, `(31 March 2024)`)
+_DATE_NOTE = re.compile(r"(?:(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}(?:\s*[/-]\s*\d{1,4})?")
 _NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
 
 
