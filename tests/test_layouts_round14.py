@@ -103,3 +103,28 @@ def test_a_year_in_brackets_after_a_figure_dates_it_under_an_undated_column():
     baselines = [f for f in figures_from_table(table, WideOptions()) if f.value_kind == "actual"]
     assert [(f.period.label, f.period.end.year if f.period.end else None) for f in baselines] == [
         ("2006/7", 2007), ("May 2002", 2002), (None, None)]
+
+
+def _scorecard(title: str, labels: list[str]):
+    from extract.read.kinds import classify_header
+    from extract.read.tables.table_model import Column, QualityReport, Table, TableRow
+
+    columns = [Column(i, label, classify_header(label)) for i, label in enumerate(["Measure", *labels])]
+    return Table(columns, [TableRow(["Children in care", *["1"] * len(labels)], "")], title, "", QualityReport())
+
+
+def test_a_latest_column_takes_the_period_printed_only_in_the_title():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "parsers"))
+    from generic import latest_labels, title_period
+
+    assert {"latest", "current"} <= latest_labels()
+    period = title_period(_scorecard("Warwickshire County Council – Children in Care Scorecard, February 2022",
+                                     ["Previous", "Latest"]))
+    assert period is not None and period.label == "February 2022" and period.end.month == 2
+    # a baseline (undated, not a latest word) or a title naming no month keeps its columns undated
+    assert title_period(_scorecard("Scorecard, February 2022", ["Baseline", "Latest"])) is None
+    assert title_period(_scorecard("Children in Care Scorecard", ["Latest"])) is None
+    assert title_period(_scorecard("Scorecard 2021/22", ["Latest"])) is None
