@@ -876,6 +876,12 @@ def test_round10_denominator_phrase(matcher):
             "!=",
             "eh_supporting_families_outcomes_count",
         ),
+        # DfE's children-in-care offending measure is of children aged 10 or over (entry_facets.csv)
+        (
+            "Percentage of children looked after aged 10 to 17 who were convicted or cautioned",
+            "==",
+            "yj_cla_convictions_pct",
+        ),
         # distance from home is only the 20-miles entries' (guards: these pass without the rule too)
         ("Distance from home of children in care", "!=", "cla_count"),
         ("Average distance from home of children in foster care", "!=", "plc_foster_care_pct"),
