@@ -178,9 +178,9 @@ DEV_ROUND10_FLOOR = {"precision": 0.79, "recall": 0.58, "near_miss_matched": 8}
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
 # round 10 and scored untouched at 0.800, 0.615 (24 of 39), 6 of 72, the same after rounds 10 and 11) to
 # dev: its rows follow round 10's 157, each note saying so; held to their own floor. After round 12's
-# rules: 0.893, 0.641 (25 of 39; 28 answered), 3 of 72.
+# rules: 0.897, 0.667 (26 of 39; 29 answered), 3 of 72.
 DEV_ROUND12_START = 1328
-DEV_ROUND12_FLOOR = {"precision": 0.89, "recall": 0.64, "near_miss_matched": 3}
+DEV_ROUND12_FLOOR = {"precision": 0.89, "recall": 0.66, "near_miss_matched": 3}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -882,6 +882,8 @@ def test_round10_denominator_phrase(matcher):
             "==",
             "yj_cla_convictions_pct",
         ),
+        # 'aged 10 or over' (an open band) agrees with the entry's band from the same age (match_filter.py)
+        ("Children looked after aged 10 or over who were convicted", "==", "yj_cla_convictions_pct"),
         # distance from home is only the 20-miles entries' (guards: these pass without the rule too)
         ("Distance from home of children in care", "!=", "cla_count"),
         ("Average distance from home of children in foster care", "!=", "plc_foster_care_pct"),
