@@ -264,3 +264,22 @@ def test_a_parse_cached_by_another_engine_is_not_reused(tmp_path, monkeypatch):
     monkeypatch.setattr(cache_module, "engine_digest", lambda: "another")
     after = cache_module.Cache(tmp_path, "generic=1.5", "catalogue").parsers_key
     assert before != after
+
+
+def test_a_reading_vocabulary_change_parses_again(corpus, baseline, tmp_path, monkeypatch):
+    """A reviewed vocabulary the readers use (here the unit row labels) changes what a parse gives:
+    cached parses are not replayed after it is edited (an alias edit re-matches only, above)."""
+    out = copy_of(baseline, tmp_path)
+    mappings = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", mappings)
+    with (mappings / "unit_row_labels.csv").open("a", encoding="utf-8") as fh:
+        fh.write("per cent,test row: a unit word added by a maintainer\n")
+    monkeypatch.setenv("EXTRACT_MAPPINGS", str(mappings))
+    from extract.mappings import load_mappings
+
+    load_mappings.cache_clear()
+    try:
+        result = CliRunner().invoke(main, [str(corpus), "--out", str(out)])
+    finally:
+        load_mappings.cache_clear()
+    assert "parsed: 7 documents" in result.output, result.output
