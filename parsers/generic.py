@@ -29,6 +29,7 @@ from extract.model import Document, Line, Page, RawFigure
 from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
+from extract.read.narrative.columns import prose_columns
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
@@ -49,7 +50,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.5"
+    version = "1.6"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -113,7 +114,7 @@ class Generic(Parser):
             block_lines |= _inside(page, spans.get(page.number, []))
             # (a box of prose beside a ruled table shares its rows' lines: its words are prose all the same)
             kept = [beside.get(i, ln) for i, ln in enumerate(page.lines) if i not in block_lines or i in beside]
-            prose = _paragraphs(kept)
+            prose = _paragraphs(prose_columns(kept))  # (prose side by side read column by column)
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
 
@@ -153,8 +154,9 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     for k, ln in enumerate(lines):
         before = lines[k - 1] if k else None
         if (height and before is not None and before.bottom is not None and ln.top is not None
-                and ln.top - before.bottom > 0.8 * height):  # fmt: skip
-            out.append("")
+                and (ln.top - before.bottom > 0.8 * height
+                     or (before.top is not None and ln.top < before.top))):  # fmt: skip
+            out.append("")  # (a line above the one before: the next column's text)
         out.append("\t".join(c.text for c in ln.cells))
         after = lines[k + 1].text if k + 1 < len(lines) else ""
         if _BOX_LABEL.fullmatch(ln.text) and after[:1].isupper():
