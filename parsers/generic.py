@@ -50,7 +50,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.6"
+    version = "1.7"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -90,7 +90,7 @@ class Generic(Parser):
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
-        for page, table in _regrouped(document.pages, settings, read):
+        for page, table in _regrouped(document.pages, settings, read, spans):
             table = expand_headers(table, glossary)
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
@@ -175,15 +175,21 @@ def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:
     return (f for f in figures if not f.indicator_raw or re.search(r"[A-Za-z]{2}", f.indicator_raw))
 
 
-def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:
+def _regrouped(
+    pages: list[Page], settings: Settings, read: dict[int | None, set[int]],
+    spans: dict[int | None, list[tuple[float, float, float]]],
+) -> Iterator[tuple[Page, Table]]:  # fmt: skip
     """Ruled grids that gave no table because group rows stood over their header or a section
-    row under it (read/tables/groups.py)."""
+    row under it (read/tables/groups.py). A grid where a table was read (found again without the
+    columns a table carried from the page before, so another grid object) gave one already."""
     min_values = settings.tables.min_value_columns
     for page in pages:
         if page.number is None:
             continue  # text pages have no grids
         for found in page_grids(page, settings.tables, min_values):
-            if id(found) in read.get(page.number, set()):
+            if id(found) in read.get(page.number, set()) or any(
+                top < found.bottom and found.top < bottom for top, bottom, _ in spans.get(page.number, [])
+            ):
                 continue
             table = regroup(found, min_values, gave_table=False)
             if table is not None:
