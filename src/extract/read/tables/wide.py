@@ -15,7 +15,7 @@ from extract.read.kinds import classify_header, is_status, read_basis, read_pola
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
 from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
-from extract.read.tables.cells import is_title_row
+from extract.read.tables.headers import is_title_row
 from extract.read.tables.row_labels import label_column, shares_name, with_row_label
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
 from extract.read.tables.transposed import figures_from_transposed, is_transposed, month_of
