@@ -50,7 +50,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.7"
+    version = "1.8"
     fallback = True
 
     def detect(self, document: Document) -> bool:
