@@ -39,6 +39,7 @@ from extract.read.tables.cells import (
     line_columns,
     line_height,
 )
+from extract.read.tables.charts import is_axis_row
 from extract.read.tables.headers import header_row_count, mend_label, merge_header
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
@@ -76,6 +77,8 @@ def grid_to_table(
 ) -> Table | None:
     """A Table from a grid: header rows merged into labels, columns classified by label and
     content. A grid without a header continues the carried table when its columns line up."""
+    if any(is_axis_row(row) for row in grid.rows):
+        return None  # a chart's axis labels, legend and data labels (charts.py)
     if grid.method == "ruled":
         grid.header_rows = header_row_count(grid.rows)
     header = grid.rows[: grid.header_rows]

@@ -1,0 +1,50 @@
+"""A chart's axis read as a grid, survey rounds over periods, and a grid read twice, as the ADCS
+Safeguarding Pressures report prints them (../shared/pdfs adcs-safeguarding-pressures-phase9-2025)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extract.read.kinds import classify_header
+from extract.read.periods import parse_period
+from extract.read.tables.charts import is_axis_row
+
+ADCS = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "adcs-safeguarding-pressures-phase9-2025.pdf"
+
+
+def test_figures_stepping_evenly_up_from_zero_are_a_charts_axis():
+    assert is_axis_row(["", "0% 10% 20% 30%", "40% 50% 60%", "70%", "80%", "90%", "100%"])
+    assert is_axis_row(["0", "10", "20", "30", "Your School 40", "50"])  # the legend printed among the labels
+    assert not is_axis_row(["Referrals", "0", "10", "20", "30"])  # four: too few for an axis
+    assert not is_axis_row(["Re-referrals %", "23%", "20%", "20%", "21%", "20%", "22%"])
+    assert not is_axis_row(["Placements", "0", "10", "20", "35", "40"])  # an uneven step is a row of figures
+
+
+@pytest.mark.parametrize("label", ["Phase 9 2023–24", "Round 3 2023-24", "Wave 2 2021/22"])
+def test_a_survey_round_before_its_period_heads_that_periods_figures(label):
+    meaning = classify_header(label)
+    assert (meaning.role, meaning.kind) == ("value", "actual")
+    assert parse_period(meaning.period_label).start is not None
+    assert classify_header("Year 2 2023-24").role == "ignore"  # a school year is no round
+
+
+@pytest.mark.skipif(not ADCS.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_the_adcs_report_reads_its_phase_tables_once_and_no_chart():
+    from extract.load import load_document
+    from extract.plugins.parser import discover
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(ADCS, ADCS.parent)
+    generic = next(p for p in discover() if p.name == "generic")
+    figures = list(generic.parse(document, DEFAULT_SETTINGS))
+    care_leavers = {(f.value_raw, f.value_kind, f.period.label) for f in figures
+                    if f.page == 54 and f.indicator_raw == "Care leavers"}  # fmt: skip
+    # (the table's own `Phase 9 2023–24` header, not the `Change P8 to P9` column of the table carried from p.53)
+    assert ("70,991", "actual", "Phase 9 2023–24") in care_leavers
+    assert not [f for f in figures if f.page == 54 and f.value_kind == "change"]
+    on_50 = Counter((f.indicator_raw, f.value_raw, f.period.label) for f in figures if f.page == 50)
+    assert on_50 and max(on_50.values()) == 1  # Table 9 read once
+    assert not [f for f in figures if f.page == 38 and f.indicator_raw and "Phase 5 Phase 6" in f.indicator_raw]
