@@ -48,3 +48,17 @@ def test_the_adcs_report_reads_its_phase_tables_once_and_no_chart():
     on_50 = Counter((f.indicator_raw, f.value_raw, f.period.label) for f in figures if f.page == 50)
     assert on_50 and max(on_50.values()) == 1  # Table 9 read once
     assert not [f for f in figures if f.page == 38 and f.indicator_raw and "Phase 5 Phase 6" in f.indicator_raw]
+
+
+@pytest.mark.skipif(not ADCS.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_a_numbered_heading_at_the_next_pages_top_is_no_end_of_the_tables_last_row():
+    from extract.load import load_document
+    from extract.read.tables.find import tables_by_page
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(ADCS, ADCS.parent)
+    names = [row.cells[0] for page, table in tables_by_page(document.pages[53:55], DEFAULT_SETTINGS)
+             for row in table.rows]  # fmt: skip
+    # p.55 opens with `4.7 Exiting from care and adoption`, under the name column of p.54's Table 12
+    assert "Care leavers minus UAS children care leavers" in names
+    assert not [n for n in names if "Exiting" in n]
