@@ -62,3 +62,32 @@ def test_a_numbered_heading_at_the_next_pages_top_is_no_end_of_the_tables_last_r
     # p.55 opens with `4.7 Exiting from care and adoption`, under the name column of p.54's Table 12
     assert "Care leavers minus UAS children care leavers" in names
     assert not [n for n in names if "Exiting" in n]
+
+
+LAA = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "wsx-needs-assessment-vulnerable-lac-2008.pdf"
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("National Indicator No National Indicator No", "code"),  # (a cell merged over two header rows)
+    ("Indicator No.", "code"),
+    ("National Indicators*", "name"),
+    ("National average", "value"),
+    ("Indicator number of children", "ignore"),
+])  # fmt: skip
+def test_a_national_indicator_sets_number_and_name_columns_are_no_national_figures(label, role):
+    assert classify_header(label).role == role
+
+
+@pytest.mark.skipif(not LAA.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_the_laa_target_tables_take_the_codes_of_their_indicators():
+    from extract.load import load_document
+    from extract.plugins.parser import discover
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(LAA, LAA.parent)
+    generic = next(p for p in discover() if p.name == "generic")
+    codes = {(f.page, f.indicator_code) for f in generic.parse(document, DEFAULT_SETTINGS) if f.page in (119, 120)}
+    # p.119: the `National Indicator No` column; p.120 (the table carried on): the code printed with each name,
+    # not the end of the row above's wrapped name the page set in the code column (`Stage 3`)
+    assert {(119, "NI 59"), (119, "NI 147"), (120, "NI 83"), (120, "NI 99"), (120, "NI 101")} <= codes
+    assert not [c for _, c in codes if c and c.startswith("Stage")]
