@@ -29,6 +29,7 @@ def test_a_survey_round_before_its_period_heads_that_periods_figures(label):
     assert (meaning.role, meaning.kind) == ("value", "actual")
     assert parse_period(meaning.period_label).start is not None
     assert classify_header("Year 2 2023-24").role == "ignore"  # a school year is no round
+    assert classify_header("SP 9 2023-24").period_label == "SP 9 2023-24"  # (ADCS: the Safeguarding Pressures phase)
 
 
 @pytest.mark.skipif(not ADCS.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
