@@ -24,11 +24,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from extract.model import Document, Line, Page, RawFigure
+from extract.mappings import mappings_dir, read_csv
+from extract.model import Document, Line, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
+from extract.read.narrative.columns import prose_columns
+from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
@@ -49,7 +53,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.5"
+    version = "1.9"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -86,10 +90,11 @@ class Generic(Parser):
             table = expand_headers(table, glossary)
             if page.number is not None and page.number - 1 in pages:
                 table = names_from_page_before(table, page, pages[page.number - 1])
-            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
+            options = WideOptions(page=page.number, report_period=title_period(table))
+            for figure in _named(figures_from_table(table, options)):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
-        for page, table in _regrouped(document.pages, settings, read):
+        for page, table in _regrouped(document.pages, settings, read, spans):
             table = expand_headers(table, glossary)
             for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
                 from_tables.add((page.number, figure.value_raw))
@@ -113,9 +118,31 @@ class Generic(Parser):
             block_lines |= _inside(page, spans.get(page.number, []))
             # (a box of prose beside a ruled table shares its rows' lines: its words are prose all the same)
             kept = [beside.get(i, ln) for i, ln in enumerate(page.lines) if i not in block_lines or i in beside]
-            prose = _paragraphs(kept)
+            prose = _paragraphs(prose_columns(kept))  # (prose side by side read column by column)
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+@lru_cache(maxsize=1)
+def latest_labels() -> frozenset[str]:
+    rows = read_csv(mappings_dir() / "latest_labels.csv", ("text", "note"))
+    return frozenset(normalise_space(r["text"]).lower() for r in rows)
+
+
+_TITLE_PARTS = re.compile(r"\s*[,–:|]\s*|\s+-\s+")
+
+
+def title_period(table: Table) -> Period | None:
+    """The period a scorecard prints only in its title (`Children in Care Scorecard, February 2022`), for its
+    undated latest figures: when every undated actual column is headed by a latest word (mappings/latest_labels.csv)
+    and the title's last part is a month, a date or a quarter."""
+    undated = [c for c in table.value_columns if c.meaning.kind == "actual" and not c.meaning.period_label]
+    latest = latest_labels()
+    if not undated or not table.section or not all(normalise_space(c.label).lower() in latest for c in undated):
+        return None
+    last = _TITLE_PARTS.split(table.section.strip())[-1]
+    period = parse_period(last)
+    return period if period.end is not None and period.type in ("month", "point_in_time", "fiscal_quarter") else None
 
 
 def _inside(page: Page, spans: list[tuple[float, float, float]]) -> set[int]:
@@ -153,8 +180,9 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     for k, ln in enumerate(lines):
         before = lines[k - 1] if k else None
         if (height and before is not None and before.bottom is not None and ln.top is not None
-                and ln.top - before.bottom > 0.8 * height):  # fmt: skip
-            out.append("")
+                and (ln.top - before.bottom > 0.8 * height
+                     or (before.top is not None and ln.top < before.top))):  # fmt: skip
+            out.append("")  # (a line above the one before: the next column's text)
         out.append("\t".join(c.text for c in ln.cells))
         after = lines[k + 1].text if k + 1 < len(lines) else ""
         if _BOX_LABEL.fullmatch(ln.text) and after[:1].isupper():
@@ -173,15 +201,21 @@ def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:
     return (f for f in figures if not f.indicator_raw or re.search(r"[A-Za-z]{2}", f.indicator_raw))
 
 
-def _regrouped(pages: list[Page], settings: Settings, read: dict[int | None, set[int]]) -> Iterator[tuple[Page, Table]]:
+def _regrouped(
+    pages: list[Page], settings: Settings, read: dict[int | None, set[int]],
+    spans: dict[int | None, list[tuple[float, float, float]]],
+) -> Iterator[tuple[Page, Table]]:  # fmt: skip
     """Ruled grids that gave no table because group rows stood over their header or a section
-    row under it (read/tables/groups.py)."""
+    row under it (read/tables/groups.py). A grid where a table was read (found again without the
+    columns a table carried from the page before, so another grid object) gave one already."""
     min_values = settings.tables.min_value_columns
     for page in pages:
         if page.number is None:
             continue  # text pages have no grids
         for found in page_grids(page, settings.tables, min_values):
-            if id(found) in read.get(page.number, set()):
+            if id(found) in read.get(page.number, set()) or any(
+                top < found.bottom and found.top < bottom for top, bottom, _ in spans.get(page.number, [])
+            ):
                 continue
             table = regroup(found, min_values, gave_table=False)
             if table is not None:

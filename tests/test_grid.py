@@ -4,9 +4,10 @@ text that shows it (positions in points, top-down, 6 pt type unless said)."""
 from __future__ import annotations
 
 from extract.model import Cell, Line, Page, Word
-from extract.read.tables.cells import Grid, header_row_count, join_cell_lines
+from extract.read.tables.cells import Grid, join_cell_lines
 from extract.read.tables.find import join_broken_row
 from extract.read.tables.grid import grid_to_table, page_tables
+from extract.read.tables.headers import header_row_count
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import Region, region_to_grid
 from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns, reclassify_by_content
@@ -446,7 +447,7 @@ def test_a_header_at_the_page_foot_keeps_the_top_of_a_label_over_its_own_column(
 
 
 def test_words_a_narrow_column_ran_together_in_a_header_are_split_where_that_names_a_column():
-    from extract.read.tables.cells import mend_label
+    from extract.read.tables.headers import mend_label
 
     assert mend_label("Nationalaverage") == "National average"  # `National` over `average`
     assert mend_label("Regionalaverage") == "Regional average"

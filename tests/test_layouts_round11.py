@@ -11,7 +11,8 @@ import pytest
 from extract.model import Cell, Line, Period, Word
 from extract.read.kinds import classify_header
 from extract.read.periods import parse_period
-from extract.read.tables.cells import header_row_count, join_cell_lines
+from extract.read.tables.cells import join_cell_lines
+from extract.read.tables.headers import header_row_count
 from extract.read.tables.sections import banner_rows
 from extract.read.tables.table_model import title_above, title_of
 from extract.read.tables.transposed import month_of, periods_down
@@ -203,7 +204,7 @@ def test_a_section_title_row_reaches_the_figures_under_it(tmp_path):
 
 
 def test_a_title_row_is_one_text_starting_as_a_title_does():
-    from extract.read.tables.cells import is_title_row
+    from extract.read.tables.headers import is_title_row
 
     merged = "3. Resources – developing the organisation and improving employee well-being"
     assert is_title_row([merged, merged, "", ""], 0)  # (a cell merged over two columns spreads its text)

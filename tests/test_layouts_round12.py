@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from extract.model import Word
 from extract.read.kinds import HeaderMeaning, classify_header
-from extract.read.tables.cells import header_row_count
+from extract.read.tables.headers import header_row_count
 from extract.read.tables.ruled import Region, region_to_grid
 from extract.read.tables.table_model import Column, targets_by_title
 

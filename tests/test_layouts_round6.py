@@ -13,7 +13,8 @@ import pytest
 from extract.model import Line, Page
 from extract.read.kinds import classify_header
 from extract.read.tables.blocks import kpi_blocks
-from extract.read.tables.cells import Grid, merge_header
+from extract.read.tables.cells import Grid
+from extract.read.tables.headers import merge_header
 from extract.read.tables.ruled import split_at_headers
 from extract.settings import BlockSettings
 from helpers import text_line as line

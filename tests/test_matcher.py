@@ -21,11 +21,14 @@ MUST_NOT = pd.read_csv(LISTS / "must_not_match.csv", dtype=str, keep_default_na=
 # and national releases, none of them a source of an earlier set), labelled by hand and committed
 # alone before the matcher was run on it (git log tests/matcher/heldout4.csv).
 HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
-# A seventh held-out set (issue 9 round 10: council plans and scorecards, LAA and NI-era tables, inphase
-# performance pages, FOI questions, corporate parenting and scrutiny minutes, Scottish, Welsh and Northern
-# Ireland releases, none of them a source of an earlier set), labelled by hand against
-# mappings/indicators.csv and committed alone before any rule of the round.
-HELDOUT7 = pd.read_csv(LISTS / "heldout7.csv", dtype=str, keep_default_na=False)
+# An eighth held-out set (issue 9 round 12: Northumberland's performance portal, Medway and North
+# Northamptonshire minutes, FOI answers (Thurrock, Devon, Wokingham, Moray), DfE's adoption scorecard
+# announcement, its KS2 performance-table metadata and a children-in-need data set, the Welsh NAWPI
+# education indicators, LG Inform metric-type lists, the Youth Custody Service annex, Cafcass and
+# Trafford Data Lab's indicator notes, none of them a source of an earlier set), labelled by hand
+# against mappings/indicators.csv and committed alone before any rule of the round. 80 names: the
+# search corpus gave no more from sources no earlier set used.
+HELDOUT8 = pd.read_csv(LISTS / "heldout8.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -89,9 +92,9 @@ def _report(label: str, s: dict) -> None:
 # Issue 9's targets on the held-out sets; the matcher is not there yet. The floors hold it to what
 # it achieves so a change cannot make it worse; raise them as it improves, never lower them.
 # (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6,
-# held-out 2, heldout2.csv, in round 7, held-out 5, heldout5.csv, in round 8 and held-out 6, heldout6.csv,
-# in round 10: DEV_ROUND5_START, DEV_ROUND6_START, DEV_ROUND7_START, DEV_ROUND8_START and DEV_ROUND10_START
-# below.)
+# held-out 2, heldout2.csv, in round 7, held-out 5, heldout5.csv, in round 8, held-out 6, heldout6.csv,
+# in round 10 and held-out 7, heldout7.csv, in round 12: DEV_ROUND5_START, DEV_ROUND6_START,
+# DEV_ROUND7_START, DEV_ROUND8_START, DEV_ROUND10_START and DEV_ROUND12_START below.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 
 
@@ -100,10 +103,9 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
 # 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
 HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
-# held-out 7 with the matcher as it was when the set was committed (round 10, before its rules):
-# 151 names, precision 0.800, recall 0.615 (24 of 39), 6 of 72 near misses matched; the same after round
-# 10's rules (printed once, at the end of the round).
-HELDOUT7_FLOOR = {"precision": 0.80, "recall": 0.61, "near_miss_matched": 6}
+# held-out 8 with the matcher as it was when the set was committed (round 12, before its rules):
+# 80 names, precision 0.826, recall 0.731 (19 of 26), 4 of 36 near misses matched.
+HELDOUT8_FLOOR = {"precision": 0.82, "recall": 0.73, "near_miss_matched": 4}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -116,12 +118,12 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
     assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
     assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
-    assert len(HELDOUT7) >= 150 and (HELDOUT7["note"].str.startswith("near miss")).sum() >= 40
-    s7 = _score(matcher, HELDOUT7)
-    _report("held-out 7", s7)
-    assert s7["precision"] >= HELDOUT7_FLOOR["precision"], s7
-    assert s7["recall"] >= HELDOUT7_FLOOR["recall"], s7
-    assert round(s7["near_miss_false_match_rate"] * s7["near_misses"]) <= HELDOUT7_FLOOR["near_miss_matched"], s7
+    assert len(HELDOUT8) >= 80 and (HELDOUT8["note"].str.startswith("near miss")).sum() >= 30
+    s8 = _score(matcher, HELDOUT8)
+    _report("held-out 8", s8)
+    assert s8["precision"] >= HELDOUT8_FLOOR["precision"], s8
+    assert s8["recall"] >= HELDOUT8_FLOOR["recall"], s8
+    assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= HELDOUT8_FLOOR["near_miss_matched"], s8
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -171,6 +173,14 @@ DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
 # 0.786, 0.557 (44 of 79; 56 answered), 8 of 48.
 DEV_ROUND10_START = 1171
 DEV_ROUND10_FLOOR = {"precision": 0.79, "recall": 0.58, "near_miss_matched": 8}
+# Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
+# council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
+# corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
+# round 10 and scored untouched at 0.800, 0.615 (24 of 39), 6 of 72, the same after rounds 10 and 11) to
+# dev: its rows follow round 10's 157, each note saying so; held to their own floor. After round 12's
+# rules: 0.897, 0.667 (26 of 39; 29 answered), 3 of 72.
+DEV_ROUND12_START = 1328
+DEV_ROUND12_FLOOR = {"precision": 0.89, "recall": 0.66, "near_miss_matched": 3}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -195,10 +205,14 @@ def test_dev_names_precision_and_recall(matcher):
     assert len(promoted8) == 152 and promoted8["note"].str.contains("promoted from heldout5.csv in round 8").all()
     s8 = _score(matcher, promoted8)
     _report("dev (round 8's 152, promoted from held-out 5)", s8)
-    promoted10 = DEV.iloc[DEV_ROUND10_START:]
+    promoted10 = DEV.iloc[DEV_ROUND10_START:DEV_ROUND12_START]
     assert len(promoted10) == 157 and promoted10["note"].str.contains("promoted from heldout6.csv in round 10").all()
     s10 = _score(matcher, promoted10)
     _report("dev (round 10's 157, promoted from held-out 6)", s10)
+    promoted12 = DEV.iloc[DEV_ROUND12_START:]
+    assert len(promoted12) == 151 and promoted12["note"].str.contains("promoted from heldout7.csv in round 12").all()
+    s12 = _score(matcher, promoted12)
+    _report("dev (round 12's 151, promoted from held-out 7)", s12)
     _report("dev", _score(matcher, DEV))
     assert s["precision"] >= DEV_FLOOR["precision"] and s["recall"] >= DEV_FLOOR["recall"], s
     assert s3["precision"] >= DEV_ROUND3_FLOOR["precision"] and s3["recall"] >= DEV_ROUND3_FLOOR["recall"], s3
@@ -212,6 +226,8 @@ def test_dev_names_precision_and_recall(matcher):
     assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= DEV_ROUND8_FLOOR["near_miss_matched"], s8
     assert s10["precision"] >= DEV_ROUND10_FLOOR["precision"] and s10["recall"] >= DEV_ROUND10_FLOOR["recall"], s10
     assert round(s10["near_miss_false_match_rate"] * s10["near_misses"]) <= DEV_ROUND10_FLOOR["near_miss_matched"], s10
+    assert s12["precision"] >= DEV_ROUND12_FLOOR["precision"] and s12["recall"] >= DEV_ROUND12_FLOOR["recall"], s12
+    assert round(s12["near_miss_false_match_rate"] * s12["near_misses"]) <= DEV_ROUND12_FLOOR["near_miss_matched"], s12
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -249,11 +265,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     # held-out 1's, 3's, 2's and 5's names, promoted to dev in rounds 5-8, are still written nowhere in mappings/
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT7["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT8["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT7, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -838,3 +854,41 @@ def test_round10_denominator_phrase(matcher):
     assert _match(matcher, "Care leavers aged 19-21 the local authority is not in touch with").indicator_id == (
         "cl_care_leavers_aged_19_21_local_authority_not_touch_pct"
     )
+
+
+@pytest.mark.parametrize(
+    "name, op, indicator_id",
+    [
+        # 'taken into care' is starting to be looked after; 'in the last three months' is the period of a count
+        ("Number of children taken into care in the last 3 months", "==", "cla_starts_count"),
+        ("Children taken into care during the quarter", "==", "cla_starts_count"),
+        # a referral source the name states is its own breakdown
+        (
+            "Referrals from the police closed with no further action",
+            "!=",
+            "cp_referrals_children_social_care_no_further_action_pct",
+        ),
+        ("Percentage of referrals from police that were re-referrals", "!=", "csc_re_referrals_12m_pct"),
+        # Supporting Families' employment claims are not its significant and sustained outcomes
+        ("Number of families achieving sustained employment outcomes", "!=", "eh_supporting_families_outcomes_count"),
+        (
+            "Families with continuous employment outcomes (Supporting Families)",
+            "!=",
+            "eh_supporting_families_outcomes_count",
+        ),
+        # DfE's children-in-care offending measure is of children aged 10 or over (entry_facets.csv)
+        (
+            "Percentage of children looked after aged 10 to 17 who were convicted or cautioned",
+            "==",
+            "yj_cla_convictions_pct",
+        ),
+        # 'aged 10 or over' (an open band) agrees with the entry's band from the same age (match_filter.py)
+        ("Children looked after aged 10 or over who were convicted", "==", "yj_cla_convictions_pct"),
+        # distance from home is only the 20-miles entries' (guards: these pass without the rule too)
+        ("Distance from home of children in care", "!=", "cla_count"),
+        ("Average distance from home of children in foster care", "!=", "plc_foster_care_pct"),
+    ],
+)
+def test_round12_readings(matcher, name, op, indicator_id):
+    got = _match(matcher, name).indicator_id
+    assert (got == indicator_id) if op == "==" else (got != indicator_id), got

@@ -5,9 +5,10 @@ least constructed text that shows it (positions in points, top-down, 6 pt type).
 from __future__ import annotations
 
 from extract.model import Cell, Line, Page, Word
-from extract.read.tables.cells import Grid, header_cells
+from extract.read.tables.cells import Grid
 from extract.read.tables.find import join_broken_row
 from extract.read.tables.grid import grid_to_table, page_tables
+from extract.read.tables.headers import header_cells
 from extract.read.tables.rows import realign_offset_figures
 from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns
 from extract.read.tables.unruled import unruled_grids

@@ -11,8 +11,8 @@ import pytest
 from extract.load.pdf import load_pdf
 from extract.load.rotated import RotatedWord
 from extract.read.kinds import classify_header
-from extract.read.tables.cells import mend_label
 from extract.read.tables.grid import page_grids, page_tables
+from extract.read.tables.headers import mend_label
 from extract.settings import DEFAULT_SETTINGS
 
 HERE = Path(__file__).parent

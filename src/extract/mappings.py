@@ -111,7 +111,8 @@ class Mappings:
     qualifiers: list[tuple[str, str, str, str]] = field(default_factory=list)  # group, value, phrase, rule
     code_families: list[tuple[str, str, str]] = field(default_factory=list)  # family, pattern, canonical
     councils: list[dict[str, str]] = field(default_factory=list)
-    version: str = ""
+    version: str = ""  # every mapping file (matches are keyed on it)
+    reading_version: str = ""  # the mapping files readers and parsers read (parses are keyed on it)
 
 
 def load_catalogue(path: Path) -> dict[str, Indicator]:
@@ -148,11 +149,20 @@ def load_aliases(root: Path, indicators: dict[str, Indicator]) -> list[Alias]:
     return aliases
 
 
-def fingerprint(root: Path) -> str:
-    """A short hash of every mapping file: the catalogue version cached results are keyed on."""
+#: mapping files only matching reads (the catalogue and the alias files): editing them changes what
+#: matches, not what a parse gives
+_MATCHING_ONLY = ("indicators.csv", "aliases.csv", "aliases")
+
+
+def fingerprint(root: Path, reading: bool = False) -> str:
+    """A short hash of every mapping file: the catalogue version cached results are keyed on.
+    `reading`: of the files the readers and parsers may read (every one but the catalogue and the
+    alias files), which a cached parse is keyed on: a reviewed header word or unit label changes
+    what a parse gives, so an edited vocabulary parses documents again."""
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.csv")):
-        if path.relative_to(root).parts[0] == "official":  # reference figures, not matching data
+        first = path.relative_to(root).parts[0]
+        if first == "official" or (reading and first in _MATCHING_ONLY):  # official: reference figures
             continue
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
@@ -208,4 +218,5 @@ def load_mappings(root: Path | None = None) -> Mappings:
         code_families=codes,
         councils=councils,
         version=fingerprint(root),
+        reading_version=fingerprint(root, reading=True),
     )

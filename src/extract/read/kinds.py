@@ -28,7 +28,7 @@ _PERIOD_IN_HEADER = re.compile(
 # order, and the first pattern that matches a header decides (sentence kinds are the narrative
 # reader's words). Roles are tried before kinds; benchmarks come
 # before "actual" so that "National 2023/24 Actual" is a benchmark.
-_VOCABULARIES = ("role", "kind", "polarity", "basis", "sentence_kind")
+_VOCABULARIES = ("role", "kind", "polarity", "basis", "sentence_kind", "round")
 
 
 def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
@@ -189,6 +189,8 @@ def _is_mostly_period(text: str) -> bool:
                   " ", rest, flags=re.I)  # (`Quarter 3 2018/19` is a period, its digit too; Ch: the Welsh quarter)
     # a rate's base printed under the period (`1999-2000` over `per 1,000`): the period's rate is its actual
     rest = _RATE_BASE.sub(" ", rest)
+    for _, pattern in _HEADER_WORDS["round"]:  # `Phase 9 2023–24`: the round of a survey that covers the period
+        rest = pattern.sub(" ", rest)
     return not rest.strip()
 
 

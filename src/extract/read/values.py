@@ -99,7 +99,9 @@ _PER_10K = re.compile(r"per\s*10[, ]?000|per\s*10k|\(per 10,000\)")
 _PER_1K = re.compile(r"per\s*1[, ]?000\b|per\s*1k")
 _PERCENT_NAME = re.compile(r"^\s*%|\bpercentage\b|\bproportion\b|\brate\s*%|%")
 _SCORE_NAME = re.compile(r"\b(average|mean)\b.*\bscore\b|\bscore\b")
-_COUNT_NAME = re.compile(r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b")
+_COUNT_NAME = re.compile(
+    r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b(?!.*\b(?:reaching|achieving|attaining)\b)"
+)
 _CASELOAD_NAME = re.compile(r"\baverage\b.*\bcaseloads?\b|\bcaseloads?\b")
 _DAYS_NAME = re.compile(r"\b(days|time taken)\b")
 
@@ -121,6 +123,8 @@ def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | N
         return "gbp"
     if _SCORE_NAME.search(name):
         return "score"
+    # (a population that reaches or achieves a level is an attainment share, not a count: `Children in
+    # care reaching level 4 in English`, printed without its % sign)
     if _COUNT_NAME.search(name):
         return "count"
     if _CASELOAD_NAME.search(name):

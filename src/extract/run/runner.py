@@ -173,7 +173,8 @@ def _run_locked(
     recorder: warm.Recorder | None,
 ) -> RunSummary:  # fmt: skip
     entries = listing.entries
-    cache = Cache(out, f"{pipeline.parsers_version};{settings_key(pipeline.settings)}", pipeline.mappings.version)
+    parse_key = f"{pipeline.parsers_version};{settings_key(pipeline.settings)};{pipeline.mappings.reading_version}"
+    cache = Cache(out, parse_key, pipeline.mappings.version)
     store = Store(cache.root, cache.parsers_key, cache.catalogue_key)
     with stages("cache read"):
         store.load()  # read even with --force: a subset run keeps the rest's rows (see prune)

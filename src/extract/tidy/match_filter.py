@@ -61,6 +61,7 @@ class FacetFilter:
         for m in ("percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "score", "days", "ratio", "gbp"):
             bit("m:" + m)
         self.bits = values
+        self.entry_age_bands = sorted({a for f in self.facets for a in f.ages})
         words = (len(values) + 63) // 64
         self.n_words = words
         arr = np.zeros((len(self.facets), words), dtype=np.uint64)
@@ -185,7 +186,9 @@ class FacetFilter:
 
         # age bands, time / count thresholds, named numbers: when the name states some, the
         # entry must share one; when only the entry does, it pays
-        for kind, values in (("a", [f"a:{a}" for a in r.ages]), ("k", ["k:" + x for x in r.named])):
+        # "aged 10 or over" (an open band) agrees with an entry's band from the same age ("aged 10-17")
+        open_bands = [f"a:{b}" for a in r.ages if a[1] == 99 for b in self.entry_age_bands if b[0] == a[0]]
+        for kind, values in (("a", [f"a:{a}" for a in r.ages] + open_bands), ("k", ["k:" + x for x in r.named])):
             if values:
                 q, _ = self._query_bits(values)
                 ok &= has_any(q, self.kind_mask[kind])

@@ -133,7 +133,7 @@ def _masked(sentence: str, mentions: list[_Mention]) -> bytearray:
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LEADING_ZERO = re.compile(r"0\d")
 _WITHIN_END = re.compile(r"\bwithin\s*$")
-_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–]\s*$|\b(?:aged|ages?)\s+\d{1,2}\s+(?:to|and)\s+$", re.I)  # (`aged 19 to 21`)
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 _SLASH_BEFORE = re.compile(r"/\s*$")
 _SLASH_AFTER = re.compile(r"\s*/")

@@ -444,6 +444,8 @@ def _choose_indicator(
         return _clean(f"{name} as a share of all {f.own}"), True
     if f.own:
         return _shared_predicate(f, i, sentence, figs), True
+    if f.weak and (shared := _shared_predicate(f, i, sentence, figs)) != f.weak:
+        return shared, True  # `50% of boys and 57% of girls said they ...`: a cohort of one word shares it too
     if f.inherit_full and previous:
         return previous[-1].indicator, False
     following = figs[i + 1] if i + 1 < len(figs) else None
@@ -477,7 +479,7 @@ def _choose_indicator(
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:
     """`98.4% of our care leavers aged 19-21 and 97.9% of ... were in suitable accommodation`: share the verb."""
-    own = f.own or ""
+    own = f.own or f.weak or ""
     if _has_verb(own) or i + 1 >= len(figs) or not figs[i + 1].own:
         return own
     following = figs[i + 1].own or ""

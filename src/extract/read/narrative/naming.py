@@ -118,7 +118,10 @@ _NO_SETTING = _Setting(None, False, None, None, NarrativeSettings())
 def _label_before(sentence: str, f: _Fig, figs: list[_Fig]) -> str:
     """The words printed between the figure before this one and this one (`, Plymouth 26` → `Plymouth`)."""
     start = max((g.end for g in figs if g.end <= f.start), default=0)
-    return _clean(sentence[start : f.start].strip(" ,;:()"))
+    between = sentence[start : f.start].strip(" ,;:()")
+    if start and _COHORT.match(between):  # `50% of boys and 57% of girls`: `of boys` is the cohort of the figure before
+        return ""
+    return _clean(between)
 
 
 def _told_apart(base: str, label: str) -> str:

@@ -175,6 +175,27 @@ def _assign_wholes(sentence: str, figs: list[_Fig]) -> None:
             f.numerator, f.denominator = f.value, counts[i - 1].value
 
 
+_SHARE_BRACKET = re.compile(r"\s*([A-Za-z][^()]{0,80}?)\s*\(\s*")
+_CLAUSE_END = re.compile(r"[,;:.](?:\s|$)|\s+(?:but|while|whereas|compared)\b")
+
+
+def _shares_of_counts(sentence: str, figs: list[_Fig]) -> None:
+    """`60 out of 136 care leavers (44%) aged 19-21 are in suitable accommodation`: a percentage in brackets
+    after a count's noun phrase that is the count's share of its whole (60/136 = 44%) measures the same
+    thing. Both are named by the noun phrase and what the sentence goes on to say of it, and the share
+    keeps the count and its whole."""
+    for f, g in itertools.pairwise(figs):
+        if f.numerator is None or not f.denominator or not g.percent or g.attached_to is not None:
+            continue
+        noun = _SHARE_BRACKET.fullmatch(sentence[f.tail : g.start])
+        close = re.match(r"\s*\)", sentence[g.tail :])
+        if not noun or not close or abs(100 * f.numerator / f.denominator - g.value) > 0.6:
+            continue
+        rest = _CLAUSE_END.split(sentence[g.tail + close.end() :])[0]
+        f.indicator = g.indicator = _clean(f"{noun.group(1)} {rest}")
+        g.numerator, g.denominator = f.numerator, f.denominator
+
+
 # --------------------------------------------------------------------------- units and output
 
 
@@ -253,6 +274,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             base = "10,000" if b.rate_unit == "rate_per_10k" else "1,000"
             b.indicator = _clean(f"{counted} (rate per {base})")
     _assign_wholes(sentence, figs)
+    _shares_of_counts(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:

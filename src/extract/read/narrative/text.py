@@ -145,7 +145,7 @@ _VERBS = _wordset(
     "grown increased increases decreased decreases improved improves reduced reduces dropped drops climbed climbs "
     "ceased represents represented represent reached reaches averaged averaging equates equated accounted "
     "accounts comprise comprises comprised received receives hit hits achieved achieves met meets exceeded "
-    "exceeds surpassed needs sees performed performs"
+    "exceeds surpassed needs sees performed performs say says said tell tells told feel feels felt"
 )
 _GENERIC_WORDS = _wordset(
     "percentage rate rates kpi figure figures number proportion position performance data trend measure latest "

@@ -14,33 +14,34 @@ A cell's text is read top-down, left to right within the cell.
 Every Grid keeps how it was found, so `extract inspect FILE --tables --page N` can show it,
 and every Table keeps its Grid and a quality report.
 
-The chain is split into flat modules, each importing only those before it (no cycles):
-grid_cells (the Grid model, cell texts, words into columns, header rows) <- grid_ruled (rules
-to grids), grid_rows (anchors and the per-column partition) <- grid_unruled (data runs,
-occupancy columns, headers) <- grid (this module: page entry points, grids to tables).
+The chain is split into flat modules, each importing only those before it (no cycles): cells
+(the Grid model, cell texts, words into columns) <- headers (header rows and labels) <- ruled
+(rules to grids), rows (anchors and the per-column partition) <- unruled (data runs, occupancy
+columns, headers), carried (a table continued from the previous page) <- grid (this module:
+page entry points, grids to tables).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
-from extract.read.kinds import classify_header
+from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.tables.areas import areas_down
+from extract.read.tables.carried import carried_columns, header_continued, header_foot, lines_up
 from extract.read.tables.cells import (
     Grid,
     Span,
-    header_row_count,
     is_data_cells,
     is_value_like,
-    is_word_end,
     join_cell_lines,
     line_columns,
     line_height,
-    mend_label,
-    merge_header,
 )
+from extract.read.tables.charts import is_axis_row
+from extract.read.tables.headers import header_row_count, mend_label, merge_header
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
     Region,
@@ -61,6 +62,7 @@ from extract.read.tables.table_model import (
 )
 from extract.read.tables.transposed import periods_down
 from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
+from extract.read.values import parse_cell
 from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
@@ -76,6 +78,8 @@ def grid_to_table(
 ) -> Table | None:
     """A Table from a grid: header rows merged into labels, columns classified by label and
     content. A grid without a header continues the carried table when its columns line up."""
+    if any(is_axis_row(row) for row in grid.rows):
+        return None  # a chart's axis labels, legend and data labels (charts.py)
     if grid.method == "ruled":
         grid.header_rows = header_row_count(grid.rows)
     header = grid.rows[: grid.header_rows]
@@ -87,14 +91,16 @@ def grid_to_table(
     names_values = False
     if header:
         stacked = merge_header(header)
-        if carry is not None and not carry.rows and _lines_up(grid, carry):
+        if carry is not None and not carry.rows and lines_up(grid, carry):
             # a header the page broke: its top at the foot of the previous page (a table of no
             # rows), its foot here (`Previous Perio` over `d`)
-            stacked = _header_continued(grid, carry, stacked)
+            stacked = header_continued(grid, carry, stacked)
         labels = [_mended(label) for label in stacked]
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
         # or areas (areas.py)
+        if grid.method == "ruled":
+            columns = _blank_named_figures(columns, body) or columns
         names_values = sum(1 for c in bare_periods(columns, body) if c.role == "value") >= settings_min_values \
             or periods_down(body, labels) \
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
@@ -102,7 +108,7 @@ def grid_to_table(
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
-    elif carry is not None and _lines_up(grid, carry):
+    elif carry is not None and lines_up(grid, carry):
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
         # goes on; rows without figures read as a header are the end of a row the page broke
         body, contexts = grid.rows, grid.contexts
@@ -111,8 +117,8 @@ def grid_to_table(
             # a title in one cell merged over every column at the page's top (`Taxes`): the section of
             # the rows under it, not the end of the carried table's last row (whose cells have their rules)
             title, body, contexts = normalise_space(" ".join(t for t in body[0] if t)), body[1:], contexts[1:]
-        columns, body = _carried_columns(grid, carry, body)
-        columns, body, contexts = _header_foot(columns, body, contexts, carry)
+        columns, body = carried_columns(grid, carry, body)
+        columns, body, contexts = header_foot(columns, body, contexts, carry)
         header_context = carry.header_context
     else:
         return None
@@ -126,6 +132,25 @@ def grid_to_table(
     return table
 
 
+def _blank_named_figures(columns: list[Column], body: list[list[str]]) -> list[Column] | None:
+    """A ruled table of two columns, words under a blank first header and a figure by every name under
+    a header that says what is counted (`| Number`, `| Number of children`): the names and their
+    actuals (the header of a numerator column, `Number`, names the figures when no share stands
+    beside it)."""
+    words = columns[1].label.split()
+    # (the header's first word is a numerator's, header_words.csv: `Number`, `Number of children`)
+    if len(columns) != 2 or columns[0].role != "blank" or not words or classify_header(words[0]).role != "formula" \
+            or len(body) < 2:
+        return None
+    named = [row for row in body if row[0]]
+    if len(named) < 2 or not all(is_value_like(row[1]) and parse_cell(row[1]).value is not None for row in named) \
+            or any(parse_cell(row[0]).value is not None for row in named):
+        return None
+    name, figures = columns
+    return [replace(name, meaning=HeaderMeaning("name")),
+            replace(figures, meaning=HeaderMeaning("value", "actual", None))]
+
+
 def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
     """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`): a column
     headed as the names, one headed as figures, and a figure by every name (a list of figures
@@ -136,125 +161,6 @@ def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
         return False
     named = [row for row in body if row[names[0].index]]
     return len(named) >= 2 and all(is_value_like(row[values[0].index]) for row in named)
-
-
-def _lines_up(grid: Grid, carry: Table) -> bool:
-    """A headerless grid continues the carried table when most of its columns sit under the
-    carried table's columns (a blank-headed name column has no label to sit under)."""
-    if not carry.columns or carry.columns[0].x0 is None:
-        return False
-    matched = sum(1 for x0, x1 in grid.columns if any(
-        c.x0 is not None and c.x1 is not None and min(x1, c.x1) - max(x0, c.x0) > 0 for c in carry.columns))
-    return matched >= 0.6 * len(grid.columns)
-
-
-def _carried_columns(grid: Grid, carry: Table, body: list[list[str]]) -> tuple[list[Column], list[list[str]]]:
-    """The continuation's columns under the carried table's: each takes the label of the column
-    it sits under, and columns under one carried column (`NA` left, figures right) are one."""
-    hosts: list[int | None] = []
-    for x0, x1 in grid.columns:
-        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), k) for k, c in enumerate(carry.columns)]
-        best, k = max(overlaps)
-        hosts.append(k if best > 0 else None)
-    _host_figures_right_of_labels(grid, carry, body, hosts)
-    groups: list[list[int]] = []
-    for i, host in enumerate(hosts):
-        if groups and host is not None and hosts[groups[-1][0]] == host:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    # a carried column no column here sits under stays, empty: the table keeps its columns (a
-    # figure one column off, as the carried rows had it, can then be moved back into it)
-    slots: list[tuple[float, int | None, list[int]]] = [
-        (grid.columns[group[0]][0], hosts[group[0]], group) for group in groups]
-    slots += [(c.x0 or 0.0, k, []) for k, c in enumerate(carry.columns) if k not in hosts]
-    slots.sort(key=lambda s: s[0])
-    columns = []
-    for n, (_, host, group) in enumerate(slots):
-        hosted = carry.columns[host] if host is not None else None
-        if group:
-            x0, x1 = grid.columns[group[0]][0], grid.columns[group[-1]][1]
-        else:
-            x0, x1 = (hosted.x0, hosted.x1) if hosted is not None else (None, None)
-        if hosted is None:
-            columns.append(Column(n, "", classify_header(""), x0, x1))
-        else:
-            columns.append(Column(n, hosted.label, hosted.meaning, x0, x1))
-    rows = [[normalise_space(" ".join(row[i] for i in group if row[i])) for _, _, group in slots] for row in body]
-    return columns, rows
-
-
-def _host_figures_right_of_labels(grid: Grid, carry: Table, body: list[list[str]], hosts: list[int | None]) -> None:
-    """A column under no carried label, ending before the next label begins, whose rows never
-    fill it and the columns under the label left of it both: that label's right-aligned
-    figures (labels set left in their cells). Sets its host in place."""
-    starts = [c.x0 or 0.0 for c in carry.columns]
-    for i, (x0, x1) in enumerate(grid.columns):
-        left = [k for k, s in enumerate(starts) if s <= x0]
-        if hosts[i] is not None or not left:
-            continue
-        k = left[-1]
-        if k + 1 < len(starts) and x1 > starts[k + 1]:
-            continue
-        under = [j for j, h in enumerate(hosts) if h == k]
-        if under and not any(row[i] and any(row[j] for j in under) for row in body):
-            hosts[i] = k
-
-
-def _header_continued(grid: Grid, carry: Table, labels: list[str]) -> list[str]:
-    """Each label under the carried header's column it sits under, that label's top first. A
-    top wider than its column (`Data obtained from:` reaching over `Tolerance`) heads only the
-    column its middle is in, unless it heads several labelled columns here (a group label).
-    The carried header repeated whole here (most labels the same) is not continued."""
-    carried = {_mended(c.label).lower() for c in carry.columns if c.label}
-    if sum(1 for t in labels if t and _mended(t).lower() in carried) * 2 > sum(1 for t in labels if t):
-        return labels
-    out = []
-    for i, ((x0, x1), label) in enumerate(zip(grid.columns, labels, strict=True)):
-        overlaps = [(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0), c.label, c) for c in carry.columns]
-        best, top, host = max(overlaps, key=lambda o: (o[0], o[1]))
-        if best > 0 and label and _top_elsewhere(grid, labels, host, i):
-            best = 0.0
-        if best <= 0 or not label:
-            out.append(label or (top if best > 0 else ""))
-            continue
-        joiner = "" if top[-1:].isalpha() and is_word_end(label.split()[0]) else " "
-        out.append(normalise_space(f"{top}{joiner}{label}"))
-    return out
-
-
-def _top_elsewhere(grid: Grid, labels: list[str], host: Column, i: int) -> bool:
-    """The carried label reaches over column i and others, heads one labelled column here at
-    most, and its middle is in another column than i."""
-    x0, x1 = host.x0 or 0.0, host.x1 or 0.0
-    under = [k for k, (a, b) in enumerate(grid.columns) if min(x1, b) - max(x0, a) > 0]
-    if len(under) < 2 or sum(1 for k in under if labels[k]) > 1:
-        return False
-    middle = (x0 + x1) / 2
-    home = min(under, key=lambda k: max(grid.columns[k][0] - middle, middle - grid.columns[k][1], 0.0))
-    return home != i
-
-
-def _header_foot(
-    columns: list[Column], body: list[list[str]], contexts: list[str], carry: Table
-) -> tuple[list[Column], list[list[str]], list[str]]:
-    """The foot of a header the page broke (`Result 12 Months` over `Ago` on the next page):
-    a first row of words, no figures, only under value columns, ends their labels - on the
-    carried table too. The end of a broken row sits under its name or comment instead."""
-    if not body or not any(body[0]):
-        return columns, body, contexts
-    first = body[0]
-    filled = [c for c in columns if first[c.index]]
-    if any(c.role != "value" or is_value_like(first[c.index]) for c in filled):
-        return columns, body, contexts
-    out = list(columns)
-    for col in filled:
-        label = normalise_space(f"{col.label} {first[col.index]}")
-        out[col.index] = Column(col.index, label, classify_header(label), col.x0, col.x1)
-        for k, host in enumerate(carry.columns):
-            if host.label == col.label and host.role == "value":
-                carry.columns[k] = Column(host.index, label, classify_header(label), host.x0, host.x1)
-    return out, body[1:], contexts[1:]
 
 
 def page_grids(
@@ -465,6 +371,9 @@ def page_tables(
     return tables
 
 
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+[A-Z][a-z]")  # `4.7 Exiting`, `3. Placements`
+
+
 def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | None:
     """The end of the carried table's last row, printed alone at the top of the page (the
     rest of a wrapped name, no figures): a one-row table continuing the carried one, so the
@@ -483,8 +392,8 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         # each cell under one carried column: a line across several (a heading) is no row's end
         inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
-        if not inside or is_data_cells([c.text for c in line.cells]):
-            break
+        if not inside or is_data_cells([c.text for c in line.cells]) or _NUMBERED_HEADING.match(line.text):
+            break  # (`4.7 Exiting from care and adoption`: the next section's heading, no row's end)
         taken.append(line)
     if not taken:
         return None

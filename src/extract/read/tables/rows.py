@@ -7,15 +7,8 @@ import re
 
 from extract.model import Cell, Line, Word
 from extract.read.tables.areas import areas_down
-from extract.read.tables.cells import (
-    Span,
-    header_cells,
-    is_data_line,
-    is_value_like,
-    join_cell_lines,
-    line_columns,
-    line_height,
-)
+from extract.read.tables.cells import Span, is_data_line, is_value_like, join_cell_lines, line_columns, line_height
+from extract.read.tables.headers import header_cells
 from extract.read.tables.transposed import periods_down
 from extract.settings import TableSettings
 

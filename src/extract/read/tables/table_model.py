@@ -90,16 +90,31 @@ def equals_labelled(text: str) -> list[re.Match[str]] | None:
     return matches if matches and _SEPARATORS.match(EQUALS_PAIR.sub(" ", text)) else None
 
 
+#: a label ending in a small number range or `N+` (`8-10`, `West Sussex 13-14`, `15+`): an age band,
+#: or a short year (`11-12`) read alone
+_SMALL_RANGE = re.compile(r"(?:^|\s)(\d{1,2})\s*(?:[-–]\s*\d{1,2}|\+)$")
+
+
+def _age_band_row(labels: list[str]) -> bool:
+    """Labels ending in small ranges of which one starts with a single digit or is open (`8-10 |
+    11-12 | 13-14 | 15+`): ages, so `11-12` among them is no year (a year is `08-09`, never `8-10`)."""
+    ends = [m for label in labels if (m := _SMALL_RANGE.search(label))]
+    return len(ends) >= 2 and any(len(m[1]) == 1 or m[0].endswith("+") for m in ends)
+
+
 def build_columns(labels: list[str], spans: list[tuple[float | None, float | None]] | None = None) -> list[Column]:
     # a column headed by the council is its actuals; columns headed by several councils are a
     # benchmarking table, whose figures are other councils': none of them is read as this one's
     councils = {council_named(label) for label in labels} - {None}
+    ages = _age_band_row(labels)
     columns = []
     for i, label in enumerate(labels):
         x0, x1 = spans[i] if spans else (None, None)
         meaning = classify_header(label)
         if len(councils) > 1 and council_named(label) is not None:
             meaning = HeaderMeaning("ignore")
+        elif ages and meaning.role == "value" and _SMALL_RANGE.search(label):
+            meaning = HeaderMeaning("ignore")  # an age band, not a period
         columns.append(Column(i, clean_header(label), meaning, x0, x1))
     return columns
 

@@ -11,16 +11,14 @@ from extract.read.tables.cells import (
     MONTH,
     Grid,
     Span,
-    header_cells,
     is_data_line,
     is_period_cell,
     is_value_like,
     line_columns,
     line_height,
-    mend_label,
     merge_spans,
-    without_taken,
 )
+from extract.read.tables.headers import header_cells, mend_label, without_taken
 from extract.read.tables.rows import (
     lines_to_rows,
     measures_over_periods,
