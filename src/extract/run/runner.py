@@ -345,7 +345,7 @@ def _assemble(
             workers = options.workers or os.cpu_count() or 1
             pool = WorkerPool(
                 pipeline, min(workers, len(tasks)), options.timeout, options.memory_mb, options.recycle, cache,
-                finish=build,
+                finish=build, pages=progress is not None,  # a run that shows no progress: no page reports
             )
             pool.run(tasks, parsed_result, on_event, match_slice)
     while match_slice():

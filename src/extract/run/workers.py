@@ -20,12 +20,13 @@ import gc
 import multiprocessing as mp
 import os
 import resource
+import selectors
 import signal
 import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,8 @@ _WORKER_CACHE: Cache | None = None
 # finish(index, parsed, matches) -> what the main process files for the document (runner.py), or
 # None: set before the workers fork, so a worker finishes its documents itself
 _WORKER_FINISH: Callable[[int, ParsedDocument, list[dict] | None], tuple] | None = None
+# whether the run shows progress: a worker then reports a PDF's pages and the page it is on
+_WORKER_PAGES = True
 PR_SET_PDEATHSIG = 1
 
 
@@ -149,9 +152,9 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
                     last[0] = now
                     conn.send(("page", index, done, total))
 
-            if path.lower().endswith(".pdf"):
+            if _WORKER_PAGES and path.lower().endswith(".pdf"):
                 conn.send(("pages", index, _pdf_pages(path)))
-            load.PAGE_HOOK = on_page
+            load.PAGE_HOOK = on_page if _WORKER_PAGES else None
             try:
                 parsed = pipeline.parse(Path(path))
             finally:
@@ -200,17 +203,35 @@ class WorkerPool:
     def __init__(
         self, pipeline: Pipeline, workers: int, timeout: float, memory_mb: int, recycle: int,
         cache: Cache | None = None, finish: Callable[[int, ParsedDocument, list[dict] | None], tuple] | None = None,
+        pages: bool = True,
     ) -> None:  # fmt: skip
-        global _WORKER_PIPELINE, _WORKER_CACHE, _WORKER_FINISH
+        """pages: whether workers report a PDF's page count and the page they are on (for a
+        progress display; a run that shows none need not be sent a message a page)."""
+        global _WORKER_PIPELINE, _WORKER_CACHE, _WORKER_FINISH, _WORKER_PAGES
         _WORKER_PIPELINE = pipeline  # inherited by forked workers: parsers and mappings load once
         _WORKER_CACHE = cache  # workers save what they parse and match
         _WORKER_FINISH = finish  # and finish it (only with a cache: the parent then needs no rows)
+        _WORKER_PAGES = pages
         pipeline.matcher  # noqa: B018 - built once here, before forking, not once per worker
         pipeline.parsers, pipeline.councils  # noqa: B018 - the same for the parsers (imported lazily)
         import extract.load.pdf  # noqa: F401 - load the PDF engine before forking, not under a worker's memory cap
         self.context = mp.get_context("fork")
         self.size, self.timeout, self.memory_mb, self.recycle = workers, timeout, memory_mb, max(1, recycle)
         self.workers: list[_Worker] = []
+        # every worker's pipe and process sentinel, registered once (while run() runs): one
+        # selector for the run, not one built by connection.wait() on each pass of its loop
+        self.selector: selectors.BaseSelector | None = None
+
+    def _watch(self, worker: _Worker) -> None:
+        if self.selector is not None:
+            self.selector.register(worker.conn, selectors.EVENT_READ, worker)
+            self.selector.register(worker.process.sentinel, selectors.EVENT_READ, None)
+
+    def _unwatch(self, worker: _Worker) -> None:
+        if self.selector is not None:
+            for fileobj in (worker.conn, worker.process.sentinel):
+                with contextlib.suppress(KeyError, ValueError, OSError):
+                    self.selector.unregister(fileobj)
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -226,11 +247,13 @@ class WorkerPool:
         child.close()
         worker = _Worker(process, parent)
         self.workers.append(worker)
+        self._watch(worker)
         return worker
 
     def _retire(self, worker: _Worker, kill: bool = False) -> None:
         if kill and worker.process.is_alive():
             worker.process.kill()
+        self._unwatch(worker)
         worker.process.join(timeout=5)
         worker.conn.close()
         self.workers.remove(worker)
@@ -280,6 +303,9 @@ class WorkerPool:
         info = {p[0]: (p[2], p[3], 0) for p in pending}
         manifests = {p[0]: p[5] for p in pending}
         more, last_tick = False, time.monotonic()
+        self.selector = selectors.DefaultSelector()
+        for worker in self.workers:
+            self._watch(worker)
         try:
             while pending or any(w.task for w in self.workers):
                 before = {w.task[0] for w in self.workers if w.task}
@@ -291,11 +317,9 @@ class WorkerPool:
                     if time.monotonic() - last_tick >= 0.5:  # let a display move while documents are long
                         last_tick = time.monotonic()
                         on_event("tick", -1, ())
-                # idle workers are watched too: one that dies is replaced before it is needed
-                ready = wait(
-                    [w.conn for w in self.workers if w.task] + [w.process.sentinel for w in self.workers],
-                    timeout=0 if more else 0.2,
-                )
+                # idle workers are watched too (their sentinels): one that dies is replaced
+                # before it is needed; an idle worker's pipe is not read (as it says nothing)
+                ready = {key.fileobj for key, _ in self.selector.select(timeout=0 if more else 0.2)}
                 now = time.monotonic()
                 finished: list[tuple] = []
                 for worker in list(self.workers):
@@ -348,6 +372,8 @@ class WorkerPool:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
                 self._retire(worker, kill=True)
+            self.selector.close()
+            self.selector = None
 
     def _receive(self, worker: _Worker, on_event) -> tuple | None:
         """Read what the worker sent; (index, parsed) when its document is done."""
