@@ -151,7 +151,7 @@ class Cache:
         table = pa.Table.from_pylist(parsed.rows, schema=PARSED_SCHEMA)
         table = table.replace_schema_metadata({"extract": json.dumps(meta)})
         path = self.parsed_path(parsed.meta["sha256"])
-        write_atomic(table, path)
+        write_atomic(table, path, check=False)  # built in PARSED_SCHEMA; load_parsed checks what it reads
         self.used.add(path)
 
     # -- matched ----------------------------------------------------------------------------
@@ -165,7 +165,8 @@ class Cache:
 
     def save_matched(self, sha: str, matches: list[dict]) -> None:
         path = self.matched_path(sha)
-        write_atomic(pa.Table.from_pylist(matches, schema=MATCHED_SCHEMA), path)
+        # built in MATCHED_SCHEMA (no read-back of the file's schema: load_matched checks what it reads)
+        write_atomic(pa.Table.from_pylist(matches, schema=MATCHED_SCHEMA), path, check=False)
         self.used.add(path)
 
     def is_current(self, path: Path) -> bool:

@@ -159,15 +159,18 @@ def check_parquet_schema(path: str | Path, schema: pa.Schema, name: str | None =
     raise SchemaMismatch(f"{name or Path(path).name}: the written schema differs from its own: {'; '.join(problems)}")
 
 
-def write_atomic(table: pa.Table, path: Path, schema: pa.Schema | None = None) -> None:
+def write_atomic(table: pa.Table, path: Path, schema: pa.Schema | None = None, check: bool = True) -> None:
     """Write `table` to `path` in one rename, after checking the file's schema as written against
-    `schema` (default: the table's own). A mismatch raises SchemaMismatch and leaves `path` as it was."""
+    `schema` (default: the table's own). A mismatch raises SchemaMismatch and leaves `path` as it was.
+    check=False skips the read-back, for a file whose reader checks its schema whenever it reads
+    it (the per-document cache, run/cache.py: a table built in its own schema is written in it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         pq.write_table(table, tmp)
-        check_parquet_schema(tmp, schema if schema is not None else table.schema, path.name)
+        if check:
+            check_parquet_schema(tmp, schema if schema is not None else table.schema, path.name)
         readable_mode(tmp)
         os.replace(tmp, path)
     except BaseException:
