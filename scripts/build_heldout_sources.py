@@ -5033,6 +5033,88 @@ DOCUMENTS.update(
     }
 )
 
+# ------------------------------------------------ dev, narrative round 10: figures written in sentences
+
+
+def ceredigion_safeguarding_register_subsets(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs: a register's count at the end of two quarters, each with the
+    count of those children under a risk factor (`Of the 58 children ..., 24 were ...`, `53 ..., 19 of whom`),
+    then a count under a different heading (`40 subject to a child protection plan where ...`)."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Ceredigion County Council – Co-ordinating Overview and Scrutiny Committee, 15 May 2019")
+    _heading(doc, "MULTI-AGENCY MANAGEMENT REPORT: CHILD SAFEGUARDING, QUARTERS 2 AND 3 2018-19", 12)
+    for number, text in [
+        ("1.1", "This report presents the multi-agency management information for child safeguarding for the "
+         "period 1 July to 30 September 2018 (quarter 2) and 1 October to 31 December 2018 (quarter 3)."),
+        ("2.1", "Of the 58 children on the child protection register at the end of quarter 2, 24 were subject to "
+         "the three toxic risk factors of domestic abuse, parental substance misuse and parental mental health."),
+        ("2.2", "There were 53 children on the child protection register at the end of quarter 3, 19 of whom "
+         "were subject to the three toxic risk factors."),
+        ("2.3", "Quarter 3 figures also show the number of children facing adverse childhood experiences, with 40 "
+         "children subject to a child protection plan where parental separation and/or incarceration feature. "
+         "Two children were registered as they faced all five risk factors."),
+        ("3.1", "Members are asked to note the report."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+def dorset_audit_scrutiny_second_plans(out: Path) -> None:
+    """A committee report page printed by Chromium: a paragraph on an indicator missed (a count for the year),
+    then a count's rise in the last year `from 243 to 292` in a sentence about plans."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 16pt; color: #1f3864; } h2 { font-size: 13pt; }"
+    )
+    body = (
+        "<h1>Dorset County Council – Audit and Scrutiny Committee</h1>"
+        "<h2>Children subject to a second child protection plan</h2>"
+        "<p>The Committee asked the Director of Children's Services to attend to address its concerns about "
+        "indicators missed in a sensitive area. The performance report shows the Council failing the indicator on "
+        "children who become the subject of a second child protection plan within 12 months, with the total figure "
+        "for the year at 24.</p>"
+        "<p>The Director explained that the number of children subject to child protection plans had increased "
+        "significantly in the last year, from 243 to 292. Audits are taking place of all 24 cases where a second "
+        "plan was made within a year; a similar audit 18 months ago found no obvious pattern.</p>"
+        "<p>A review of the service's performance management arrangements is also under way.</p>"
+    )
+    out.write_text(_html_page("Dorset audit and scrutiny – second child protection plans", body, css), encoding="utf-8")
+
+
+def bathnes_child_protection_highest_since(out: Path) -> None:
+    """Word panel report: bullets of key facts, one a count in a dash clause after the sentence naming its measure
+    (`... in the final quarter – 106 represented the highest number since the late 1990's`), one an NI code."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Bath and North East Somerset Council – Early Years, Children and Youth Policy Development and "
+            "Scrutiny Panel")
+    _heading(doc, "Child Protection Activity and Performance – Quarter 3 2011/12", 12)
+    doc.add_paragraph(
+        "This report details progress in respect of the key indicators of child protection activity reported in "
+        "the Local Safeguarding Children Board Annual Report 2010/11. The key facts are:"
+    )
+    for bullet in [
+        "There was a steady increase in the number of children with protection plans throughout 2010/11, with a "
+        "marked increase in the final quarter – 106 represented the highest number since the late 1990's.",
+        "The increase has been the result of a combination of factors, and the actions taken have resulted in an "
+        "appropriate reduction in the number of children with protection plans and more children in need plans.",
+        "Child Protection Plans lasting two years or more (NI 64): the improvement noted throughout 2010/11 has "
+        "been maintained and is on target for 2011/12. These percentages represent a small number of children.",
+    ]:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "ceredigion_safeguarding_2018_19_register_subsets"): ("docx", ceredigion_safeguarding_register_subsets),
+        ("dev", "dorset_audit_scrutiny_second_plans_from_to"): ("html", dorset_audit_scrutiny_second_plans),
+        ("dev", "bathnes_child_protection_2011_12_dash_clause"): ("docx", bathnes_child_protection_highest_since),
+    }
+)
+
 
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)

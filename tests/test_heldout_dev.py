@@ -57,6 +57,30 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Aged 16+", "actual", "12%", 1),
         ("Aged 16+", "national", "20%", 1),
     },
+    # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # ceredigion_safeguarding_2018_19_register_subsets: 0/5; a register's count and its subset in one sentence
+    # (`Of the 58 children on ..., 24 were subject to ...`), `40 children subject to ...` after `with`
+    "ceredigion_safeguarding_2018_19_register_subsets": {
+        ("children on the child protection register", "actual", "58", 1),
+        ("children on the child protection register", "actual", "53", 1),
+        ("children on the child protection register subject to the three toxic risk factors", "actual", "19", 1),
+        ("children on the child protection register subject to the three toxic risk factors of domestic abuse, "
+         "parental substance misuse and parental mental health", "actual", "24", 1),
+        ("children subject to a child protection plan where parental separation and/or incarceration feature",
+         "actual", "40", 1),
+    },
+    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed); `with the total figure for the year at 24`,
+    # `had increased significantly in the last year, from 243 to 292`
+    "dorset_audit_scrutiny_second_plans_from_to": {
+        ("children who become the subject of a second child protection plan within 12 months", "actual", "24", 1),
+        ("number of children subject to child protection plans", "actual", "292", 1),
+        ("number of children subject to child protection plans", "previous_period", "243", 1),
+    },
+    # bathnes_child_protection_2011_12_dash_clause: 0/1 (unclaimed); the count after a dash clause
+    # (`... in the final quarter – 106 represented the highest number since the late 1990's`)
+    "bathnes_child_protection_2011_12_dash_clause": {
+        ("number of children with protection plans", "actual", "106", 1),
+    },
 }
 
 
