@@ -34,7 +34,13 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
-from extract.read.narrative.naming import _names_something, _unambiguous, _with_predicate
+from extract.read.narrative.naming import (
+    _names_something,
+    _said_that,
+    _unambiguous,
+    _with_predicate,
+    _without_speaker,
+)
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
@@ -165,7 +171,10 @@ def _since_period(parts: _Parts, since: _Mention, s: _Setting) -> Period | None:
 def _assign_wholes(sentence: str, figs: list[_Fig]) -> None:
     """`Of the 196 children ..., 7 became ...` and `300 children ..., 18 of which ...`: 7 of 196, 18 of 300."""
     counts = [f for f in figs if not f.percent and f.rate_unit is None and f.attached_to is None]
-    whole = re.match(r"\s*(?:\*\*)?\s*Of\s+(?:the\s+|these\s+|those\s+)?", sentence)
+    # (`2.1 Of the 58 children ...`: a numbered paragraph's number before it is no figure of the sentence)
+    whole = re.match(r"\s*(?:\*\*)?\s*(?:\d{1,2}(?:\.\d{1,2})+\s+)?Of\s+(?:the\s+|these\s+|those\s+)?", sentence)
+    if whole and counts and counts[0].start < whole.end():
+        counts = counts[1:]  # the paragraph number, read as a figure
     if whole and len(counts) > 1 and counts[0].start == whole.end():
         part = counts[1]
         if part.kind == "actual" and part.numerator is None and part.value <= counts[0].value:
@@ -278,7 +287,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:
-        if _RESTATED.search(sentence[: f.start]):
+        if _RESTATED.search(sentence[: f.start]) and not _said_that(sentence[: f.start]):
             continue  # `data on that approx. 5%`, `Of these 79 children`: a figure given before, restated
         raw = sentence[f.start : f.end]
         unit = "gbp" if raw.startswith("£") else _unit(f, raw)
@@ -304,6 +313,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # names it, not a measure remembered from an earlier sentence
             figure = replace(figure, indicator_raw=_clean(apposed.group(1)))
         figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
+        if figure.indicator_raw != sentence:
+            figure = replace(figure, indicator_raw=_without_speaker(figure.indicator_raw or ""))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
