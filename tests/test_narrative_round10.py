@@ -44,3 +44,9 @@ def test_that_after_a_verb_of_saying_restates_no_figure():
     assert _named(said, strict=True)["10.5%"][0] == "pupils met the recommended level of physical activity"
     assert _named("Members noted that 45% of children were seen within 5 days.")["45%"][0]
     assert "5%" not in _named("We hold no data on that approx. 5% of cases, the rest being seen.")
+
+
+def test_a_paragraph_or_section_number_is_no_figure():
+    # ../shared/pdfs West Sussex needs assessment p.42 `6.0 Targets relating to LAC ...` gave 6.0 as a figure
+    assert "2.1" not in _named("2.1\tOf the 58 children on the register at the end of quarter 2, 24 were seen.")
+    assert "6.0" not in _named("6.0 Targets relating to LAC and vulnerable children were set for 2008 to 2011.")

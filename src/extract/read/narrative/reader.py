@@ -236,6 +236,10 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         return []  # a figure is printed in digits: a sentence without one has none
     mentions = _period_mentions(sentence, s)
     figs = _figures(sentence, mentions)
+    numbered = _SECTION_NUMBER.match(sentence.lstrip())
+    if numbered:  # `2.1\tOf the 58 children ...`: the paragraph's number is no figure of it
+        first = len(sentence) - len(sentence.lstrip()) + numbered.end()
+        figs = [f for f in figs if f.start >= first]
     if not figs:
         return []
     subject = _subject(sentence, mentions, figs)
