@@ -50,3 +50,4 @@ def test_a_paragraph_or_section_number_is_no_figure():
     # ../shared/pdfs West Sussex needs assessment p.42 `6.0 Targets relating to LAC ...` gave 6.0 as a figure
     assert "2.1" not in _named("2.1\tOf the 58 children on the register at the end of quarter 2, 24 were seen.")
     assert "6.0" not in _named("6.0 Targets relating to LAC and vulnerable children were set for 2008 to 2011.")
+    assert not (_named("4.5 Children were seen within 5 days in 45% of cases.")["45%"][0] or "").startswith("4.5")

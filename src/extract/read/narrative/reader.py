@@ -318,7 +318,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             figure = replace(figure, indicator_raw=_clean(apposed.group(1)))
         figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
         if figure.indicator_raw != sentence:
-            figure = replace(figure, indicator_raw=_without_speaker(figure.indicator_raw or ""))
+            named = _SECTION_NUMBER.sub("", figure.indicator_raw or "")  # `4.5 Children were seen ...`
+            figure = replace(figure, indicator_raw=_without_speaker(named))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
