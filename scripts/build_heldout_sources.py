@@ -5274,6 +5274,67 @@ def blaenau_gwent_outturn_status_scorecard(out: Path) -> None:
     doc.add_paragraph("Results are those of the summer examinations of each academic year.")
     doc.save(out)
 
+BATHNES_EDUCATION = [
+    # (measure, 2022-23, 2023-24, South West 2023-24, England 2023-24): Bath and North East Somerset Council,
+    # Annual Education Performance Report 2023-24, minutes of the Children, Adults, Health and Wellbeing PD&S Panel,
+    # 10 March 2025 (democracy.bathnes.gov.uk/mgAi.aspx?ID=34672); figures not published there are left blank.
+    ("Early years foundation stage: children reaching a good level of development", "", "72%", "", ""),
+    ("Key stage 2: pupils reaching the expected standard in reading, writing and maths combined", "58%", "60%",
+     "58%", "61%"),
+]
+
+
+def bathnes_education_region_england_columns(out: Path) -> None:
+    """Word annual education report, portrait: `Measure | B&NES 2022-23 | B&NES 2023-24 | South West 2023-24 |
+    England 2023-24` with the council's two years beside the region and England, unpublished cells printed `–`."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Annual Education Performance Report: academic year 2023-24", 14, "6A1B4D")
+    doc.add_paragraph(
+        "This report gives the Panel an overview of early years and school education performance in the academic year "
+        "2023-24, compared with the South West and England."
+    )
+    heads = ("Measure", "B&NES 2022-23", "B&NES 2023-24", "South West 2023-24", "England 2023-24")
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "6A1B4D")
+    for measure, *values in BATHNES_EDUCATION:
+        cells = table.add_row().cells
+        _cell_text(cells[0], measure, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value or "–", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [7.4, 2.3, 2.3, 2.4, 2.3])
+    doc.add_paragraph()
+    doc.add_paragraph("Regional and national figures are those published by the Department for Education.")
+    doc.save(out)
+
+
+def bathnes_education_digest_paragraphs(out: Path) -> None:
+    """HTML performance digest printed by Chromium, A4 portrait: a heading and a paragraph per measure, each followed
+    by its own small ruled table `Area | 2022-23 | 2023-24` whose rows are the council, the South West and England."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; } "
+        "h1 { font-size: 15pt; color: #6a1b4d; } h2 { font-size: 11pt; color: #6a1b4d; margin-top: 7mm; } "
+        "table { border-collapse: collapse; width: 70%; margin-top: 2mm; } "
+        "th, td { border: 1px solid #b9a; padding: 1.2mm 2mm; } th { background: #f1e6ee; } td.n { text-align: right; }"
+    )
+    texts = (
+        "Early years: the share of children reaching a good level of development rose this year.",
+        "Key stage 2: results in the combined measure have not returned to their pre-pandemic level.",
+    )
+    body = "<h1>Education performance digest 2023-24</h1>"
+    for (measure, before, latest, region, england), text in zip(BATHNES_EDUCATION, texts, strict=True):
+        body += f"<h2>{measure}</h2><p>{text}</p>"
+        body += "<table><tr><th>Area</th><th>2022-23</th><th>2023-24</th></tr>"
+        for area, first, second in (("Bath and North East Somerset", before, latest), ("South West", "", region),
+                                    ("England", "", england)):
+            body += (f"<tr><td>{area}</td><td class=\"n\">{first or '–'}</td>"
+                     f"<td class=\"n\">{second or '–'}</td></tr>")
+        body += "</table>"
+    out.write_text(_html_page("B&NES education performance digest", body, css), encoding="utf-8")
+
+
 DOCUMENTS.update(
     {
         ("dev", "salford_agreement_2008_11_code_over_name"): ("xlsx", salford_agreement_code_over_name),
@@ -5282,6 +5343,8 @@ DOCUMENTS.update(
         ("dev", "warwickshire_cic_feb_2022_polarity_scorecard"): ("xlsx", warwickshire_polarity_scorecard),
         ("dev", "plymouth_children_numbers_category_tables"): ("docx", plymouth_numbers_category_table),
         ("dev", "blaenau_gwent_2018_19_outturn_status_columns"): ("docx", blaenau_gwent_outturn_status_scorecard),
+        ("dev", "bathnes_education_2023_24_region_england_columns"): ("docx", bathnes_education_region_england_columns),
+        ("dev", "bathnes_education_2023_24_digest_paragraphs"): ("html", bathnes_education_digest_paragraphs),
     }
 )
 
