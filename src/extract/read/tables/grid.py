@@ -23,6 +23,7 @@ page entry points, grids to tables).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
@@ -370,6 +371,9 @@ def page_tables(
     return tables
 
 
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+[A-Z][a-z]")  # `4.7 Exiting`, `3. Placements`
+
+
 def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | None:
     """The end of the carried table's last row, printed alone at the top of the page (the
     rest of a wrapped name, no figures): a one-row table continuing the carried one, so the
@@ -388,8 +392,8 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         # each cell under one carried column: a line across several (a heading) is no row's end
         inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
-        if not inside or is_data_cells([c.text for c in line.cells]):
-            break
+        if not inside or is_data_cells([c.text for c in line.cells]) or _NUMBERED_HEADING.match(line.text):
+            break  # (`4.7 Exiting from care and adoption`: the next section's heading, no row's end)
         taken.append(line)
     if not taken:
         return None

@@ -149,6 +149,12 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
                 # the header vocabulary may know the words (`Short Term DOT against`); the period
                 # compared with and the same-quarter test decide the kind and the label
                 col = Column(col.index, col.label, meaning, col.x0, col.x1)
+            elif col.role == "value" and len(col.label.split()) >= _SENTENCE_LABEL_WORDS and not any(
+                parse_cell(v).value is not None for v in values
+            ):
+                # `Statutory partners who have signed up to the target and ...` over lists of partners: a
+                # sentence naming a kind in passing, over no figure, is no column of values
+                col = Column(col.index, col.label, HeaderMeaning("ignore"), col.x0, col.x1)
             elif col.role == "value" and not named and _wordy(values):
                 # `Performance Measure` over indicator names: the names, whatever the label says
                 col = Column(col.index, col.label, HeaderMeaning("name"), col.x0, col.x1)
@@ -157,6 +163,9 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     return out
 
 
+
+
+_SENTENCE_LABEL_WORDS = 12  # a header this long is a sentence (column labels run to eight words or so)
 
 
 def _figures(values: list[str]) -> bool:

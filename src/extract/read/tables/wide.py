@@ -173,7 +173,9 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     label_col = label_column(table.columns, name_col.index)
     if label_col is not None:  # `Number` / `Rate per 10,000 aged 0-17` beside a name merged over both rows
         name = with_row_label(name, cells[label_col.index], shares_name(table.rows, row, name_col.index))
-    code = code or split
+    # a code printed with the name is the row's own; a code column's cell can hold a wrapped name's end the
+    # page set beside the next row (`Stage 3` by `NI 83 Achievement at level 5 ... at Key`)
+    code = split or code
     year_kind = year_kind_for(name)
 
     polarity_col, basis_col = table.column("polarity"), table.column("basis")
