@@ -18,7 +18,14 @@ process (no run inherits another's warm caches) and prints:
   holds, which is what another process would get back if it ended; sampled every 0.5 s, since
   each sample costs CPU the workers would otherwise have) and RSS (the kernel's exact peak);
 - the speed-up from 1 to 2 workers, with the load average beside it (the machine is shared:
-  compare ratios within one run, not seconds across runs);
+  compare ratios within one run, not seconds across runs), and the machine's own ceiling for
+  it: one pure-Python CPU-bound loop run alone, then two copies at once in two processes, the
+  ratio of their throughputs (measured before the 2-worker run and after the 1-worker run; a
+  ceiling under 1.7x is said, since no two workers can then scale 1.7x); and the same for the
+  tool's own work with no pool: a quarter of the corpus (all of a small one) parsed and matched in one process
+  (`Pipeline.process`, start-up apart) alone, then in two processes at once, with the CPU each
+  spends over what it spends alone (what two workers cost beyond one when nothing of the
+  pool is involved: the machine's shared caches and memory, not the pool's messages);
 - how long `extract --help` and `extract match` take to start, and how many distinct names a
   second `extract match` scores after its start;
 - each run's CPU time (main process and workers), so that a reader can judge a shared machine.
@@ -193,6 +200,97 @@ def run(corpus: Path, out: Path, workers: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+# -- the machine's own ceiling for two processes ---------------------------------------------------
+SPIN_LOOPS = 12_000_000  # about a second of one core here
+
+
+def spin(loops: int) -> None:
+    """A pure-Python CPU-bound loop (no allocation that lives, no I/O); print its wall and CPU seconds."""
+    total, started, cpu = 0, time.perf_counter(), time.process_time()
+    for i in range(loops):
+        total += i * i % 7
+    print(json.dumps({"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu, "total": total}))
+
+
+def _spins(copies: int, loops: int) -> list[dict]:
+    started = [
+        subprocess.Popen([sys.executable, __file__, "--spin", str(loops)], stdout=subprocess.PIPE, text=True)
+        for _ in range(copies)
+    ]
+    return [json.loads(p.communicate()[0]) for p in started]
+
+
+def machine_ceiling(rounds: int = 3, loops: int = SPIN_LOOPS) -> tuple[float, float, list[float]]:
+    """(ceiling, cpu ratio, each round's ceiling): the throughput of two copies of one CPU-bound
+    loop run at once over that of one copy alone (2.0: two free cores; 1.0: one), the median of
+    `rounds` rounds (alone, then two at once), and the CPU seconds a copy spent at once over
+    alone (above 1: the machine itself charges more CPU for the same work when both run)."""
+    ceilings, cpu_ratios = [], []
+    for _ in range(rounds):
+        alone = _spins(1, loops)[0]
+        two = _spins(2, loops)
+        ceilings.append(sum(alone["wall"] / r["wall"] for r in two))
+        cpu_ratios.append(sum(r["cpu"] for r in two) / (2 * alone["cpu"]))
+    return sorted(ceilings)[rounds // 2], sorted(cpu_ratios)[rounds // 2], ceilings
+
+
+def process_files(listing: str) -> None:
+    """Parse and match the files listed (one path a line) in this process, as one worker does
+    (`Pipeline.process`, start-up apart); print its wall and CPU seconds."""
+    from extract.run.pipeline import Pipeline
+    from extract.run.workers import settle_heap
+
+    paths = [Path(line) for line in Path(listing).read_text(encoding="utf-8").splitlines() if line]
+    pipeline = Pipeline()
+    pipeline.matcher, pipeline.parsers, pipeline.councils  # noqa: B018 - start-up, as a pool's workers inherit it
+    settle_heap()
+    print("ready", flush=True)
+    sys.stdin.readline()  # the go: copies run at once start their timed work together
+    started, cpu = time.perf_counter(), time.process_time()
+    for path in paths:
+        pipeline.process(path, path.parent)
+    print(json.dumps({"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu}))
+
+
+def work_ceiling(corpus: Path, work: Path, share: int = 4) -> tuple[float, float, list[float]]:
+    """machine_ceiling for the tool's own work: every `share`-th file of the corpus (all of a small
+    one) parsed and matched by one process alone, then by two processes at once, their timed work
+    started together after their start-up (two rounds, the better one)."""
+    listing = work / "ceiling-files.txt"
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    files = files[::share] if len(files) >= 20 * share else files  # (a small corpus: all of it)
+    listing.write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
+
+    def spins(copies: int) -> list[dict]:
+        started = [
+            subprocess.Popen([sys.executable, __file__, "--process", str(listing)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+            for _ in range(copies)
+        ]  # fmt: skip
+        for p in started:  # each builds its pipeline (start-up, not timed), then all start at once
+            p.stdout.readline()
+        for p in started:
+            p.stdin.write("go\n")
+            p.stdin.flush()
+        return [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in started]
+
+    ceilings, cpu_ratios = [], []
+    for _ in range(2):
+        alone, two = spins(1)[0], spins(2)
+        ceilings.append(sum(alone["wall"] / r["wall"] for r in two))
+        cpu_ratios.append(sum(r["cpu"] for r in two) / (2 * alone["cpu"]))
+    best = max(range(2), key=lambda k: ceilings[k])
+    return ceilings[best], cpu_ratios[best], ceilings
+
+
+def ceiling_line(label: str, measured: tuple[float, float, list[float]]) -> str:
+    ceiling, cpu_ratio, rounds = measured
+    each = ", ".join(f"{c:.2f}" for c in rounds)
+    note = "" if ceiling >= 1.7 else ": below 1.7x, so no two workers could scale 1.7x on this machine now"
+    return (f"  machine ceiling {label}: {ceiling:.2f}x (a pure-Python CPU loop, two copies at once against one "
+            f"alone; rounds {each}; CPU per copy {cpu_ratio:.2f}x alone){note}")
+
+
 # -- printing ------------------------------------------------------------------------------------
 def mb(n: int) -> str:
     return f"{n / 1e6:,.0f} MB"
@@ -250,6 +348,12 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--one"]:
         one_run(argv[1], argv[2], int(argv[3]))
         return
+    if argv[:1] == ["--spin"]:
+        spin(int(argv[1]))
+        return
+    if argv[:1] == ["--process"]:
+        process_files(argv[1])
+        return
     def option(name: str, default: int) -> int | None:
         if name not in argv:
             return None
@@ -285,6 +389,7 @@ def main(argv: list[str]) -> None:
         rate, asked = match_rate()
         print(f"extract match after start-up: {rate:,.0f} distinct names a second ({asked:,} names)")
         run(corpus, work / "warm-up", 1) if not synthetic else None  # the OS's file cache
+        ceiling_before = machine_ceiling() if not skip_one else None
         load = os.getloadavg()
         two = run(corpus, work / "two", 2)
         show("cold, 2 workers", two)
@@ -302,9 +407,23 @@ def main(argv: list[str]) -> None:
             load_one = os.getloadavg()
             one = run(corpus, work / "one", 1)
             show("cold, 1 worker", one)
+            ceiling_after = machine_ceiling()
             print(f"\n1 -> 2 workers: {one['seconds'] / two['seconds']:.2f}x "
                   f"(load average before the 2-worker run: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, before the "
                   f"1-worker run: {load_one[0]:.2f}, after: {os.getloadavg()[0]:.2f}, on {os.cpu_count()} cores)")
+            print(ceiling_line("before the 2-worker run", ceiling_before))
+            print(ceiling_line("after the 1-worker run", ceiling_after))
+            ours, cpu_ratio, rounds = work_ceiling(corpus, work)
+            each = ", ".join(f"{c:.2f}" for c in rounds)
+            print(f"  the tool's own work, no pool (a quarter of the corpus or all of a small one, by Pipeline.process "
+                  f"in one process alone, then in two at once, started together): {ours:.2f}x (rounds {each}); "
+                  f"CPU per process {cpu_ratio:.2f}x alone")
+            parse_one, parse_two = (r["timings"].get("parse (workers, wall)", 0.0) for r in (one, two))
+            serial_one, serial_two = one["seconds"] - parse_one, two["seconds"] - parse_two
+            best = (serial_one + parse_one) / (serial_two + parse_one / max(ours, 1e-9))
+            print(f"  at best, with the parse stage at that ceiling and the main process's serial stages as measured "
+                  f"(1 worker {serial_one:.2f} s, 2 workers {serial_two:.2f} s): {best:.2f}x; parse stage alone "
+                  f"{parse_one / max(parse_two, 1e-9):.2f}x")
             print(f"  CPU time: 1 worker {one['cpu_main'] + one['cpu_workers']:.1f} s, "
                   f"2 workers {two['cpu_main'] + two['cpu_workers']:.1f} s")
             print(f"pages/s per worker: {one['pages'] / one['seconds']:.1f} (1 worker), "

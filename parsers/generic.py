@@ -24,12 +24,15 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from extract.model import Document, Line, Page, RawFigure
+from extract.mappings import mappings_dir, read_csv
+from extract.model import Document, Line, Page, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.narrative.columns import prose_columns
+from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
@@ -50,7 +53,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.7"
+    version = "1.9"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -87,7 +90,8 @@ class Generic(Parser):
             table = expand_headers(table, glossary)
             if page.number is not None and page.number - 1 in pages:
                 table = names_from_page_before(table, page, pages[page.number - 1])
-            for figure in _named(figures_from_table(table, WideOptions(page=page.number))):
+            options = WideOptions(page=page.number, report_period=title_period(table))
+            for figure in _named(figures_from_table(table, options)):
                 from_tables.add((page.number, figure.value_raw))
                 yield figure
         for page, table in _regrouped(document.pages, settings, read, spans):
@@ -117,6 +121,28 @@ class Generic(Parser):
             prose = _paragraphs(prose_columns(kept))  # (prose side by side read column by column)
             yield from extract_narrative("\n".join(prose), page=page.number, strict=True, settings=settings.narrative)
             previous = page
+
+
+@lru_cache(maxsize=1)
+def latest_labels() -> frozenset[str]:
+    rows = read_csv(mappings_dir() / "latest_labels.csv", ("text", "note"))
+    return frozenset(normalise_space(r["text"]).lower() for r in rows)
+
+
+_TITLE_PARTS = re.compile(r"\s*[,–:|]\s*|\s+-\s+")
+
+
+def title_period(table: Table) -> Period | None:
+    """The period a scorecard prints only in its title (`Children in Care Scorecard, February 2022`), for its
+    undated latest figures: when every undated actual column is headed by a latest word (mappings/latest_labels.csv)
+    and the title's last part is a month, a date or a quarter."""
+    undated = [c for c in table.value_columns if c.meaning.kind == "actual" and not c.meaning.period_label]
+    latest = latest_labels()
+    if not undated or not table.section or not all(normalise_space(c.label).lower() in latest for c in undated):
+        return None
+    last = _TITLE_PARTS.split(table.section.strip())[-1]
+    period = parse_period(last)
+    return period if period.end is not None and period.type in ("month", "point_in_time", "fiscal_quarter") else None
 
 
 def _inside(page: Page, spans: list[tuple[float, float, float]]) -> set[int]:

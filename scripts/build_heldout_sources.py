@@ -5116,6 +5116,321 @@ DOCUMENTS.update(
 )
 
 
+
+# ------------------------ dev, round 14: committee KPI layouts not covered yet (committed before any rule for them)
+
+SALFORD_AGREEMENT = [
+    # (code, description, baseline, baseline year, 2008/9, 2009/10, 2010/11): Salford Agreement 2008-11 Refresh,
+    # version 26/2/09, `Improving educational attainment` (docest.com/doc/49794/improving-educational-attainment)
+    ("NI 72", "Achievement of at least 78 points across the Early Years Foundation Stage with at least 6 in each of "
+     "the scales in Personal Social and Emotional Development and Communication, Language and Literacy",
+     "52%", "(2007)", "53.4%", "55%", "56.20%"),
+    ("NI 73", "Achievement at level 4 or above in both English and Maths at Key Stage 2 (Threshold)",
+     "72%", "(2007)", "80%", "79%", "79%"),
+    ("NI 75", "Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths (Threshold)",
+     "38%", "(2007)", "43%", "44.5%", "48.5%\n(TBC)"),
+    ("NI 87", "Secondary school persistent absence rate", "8.4%", "(2006/7)", "7.5%", "6%", "5%"),
+]
+
+
+def salford_agreement_code_over_name(out: Path) -> None:
+    """Excel sheet printed from Calc, landscape: `Indicator number and description` holds the NI code on its first
+    line and the description wrapped under it in one cell; `Baseline` holds the figure over its year in brackets;
+    `Targets` is merged over three year columns in a second header row; a merged theme row."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Salford Agreement"
+    _xlsx_page(ws)
+    ws["A1"] = "Salford Agreement 2008-11 Refresh – Think Family / SSP Delivery Partners"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True)
+    ws["A2"] = "Version 26/2/09"
+    ws["A2"].font = Font(name="Arial", size=9, italic=True)
+    _xlsx_row(ws, 4, ["Indicator number and description", "Baseline", "Targets", None, None, "Lead partner",
+                      "Refreshed / No change / Removed / New"], bold=True, fill="1F497D")
+    _xlsx_row(ws, 5, [None, None, "2008/9", "2009/10", "2010/11", None, None], bold=True, fill="1F497D")
+    for col in (1, 2, 6, 7):
+        ws.merge_cells(start_row=4, start_column=col, end_row=5, end_column=col)
+    ws.merge_cells(start_row=4, start_column=3, end_row=4, end_column=5)
+    ws.cell(row=6, column=1, value="Improving educational attainment").font = Font(name="Arial", size=9, bold=True)
+    ws.cell(row=6, column=1).fill = PatternFill("solid", fgColor="C5D9F1")
+    ws.merge_cells(start_row=6, start_column=1, end_row=6, end_column=7)
+    for r, (code, name, base, year, *targets) in enumerate(SALFORD_AGREEMENT, start=7):
+        status = "Unchanged" if code == "NI 87" else "Refreshed"
+        _xlsx_row(ws, r, [f"{code}\n{name}", f"{base}\n{year}", *targets, "Salford City Council*", status])
+        ws.row_dimensions[r].height = 64 if len(name) > 100 else 40
+    for col, width in zip("ABCDEFG", (52, 10, 9, 9, 9, 16, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.cell(row=12, column=1, value="* Lead partner").font = Font(name="Arial", size=8, italic=True)
+    wb.save(out)
+
+
+SALFORD_LPSA = [
+    # (LPSA no., LPSA target, performance indicator, baseline, 2002/03 actual, target): Salford City Council,
+    # 2002/03 Fourth Quarter – Progress against LPSA Targets (studylib.net/doc/16023217)
+    ("1", "To improve the educational attainment of children and young people in care",
+     "The increase in the number of children and young people aged 16 and over who leave care with 5 GCSEs at "
+     "grade A* - C to 15 (joint total for 2004/05 and 2005/06)", "", "2", "15"),
+    ("", "",
+     "The increase in the number of children and young people aged 16 and over who leave care with 1 GCSE at grade "
+     "A* - G to 65 (joint total for 2004/05 and 2005/06)", "", "26", "65"),
+    ("2", "To increase the % of pupils obtaining 5 or more GCSEs at grade A* - G (or equivalent) including English "
+     "and Maths",
+     "To increase the % of pupils in schools maintained by the local authority who achieved 5 or more GCSEs at "
+     "grades A* - G including English and Maths to 93.5% by 2005", "", "84.2%", "93.5%"),
+    ("3", "To increase the attendance rate in Salford's secondary schools",
+     "To increase the attendance rate in Salford's secondary schools to 91.9% by 2005", "",
+     "Awaiting published figure", "91.9%"),
+    ("4", "To increase the number of young people aged 6-16 years participating regularly in sporting activities by "
+     "25% by 2005",
+     "The % of young people aged 6 – 16 who have participated in 3 sports at least 10 times in the past year in "
+     "their leisure time out of school lessons", "56.3%\n(May 2002)", "Annual", "70.3%"),
+]
+
+
+def salford_lpsa_long_sentence_names(out: Path) -> None:
+    """Word cabinet appendix, landscape: `LPSA No. | LPSA target | Performance indicator | Baseline | 2002/03 Actual |
+    Target 2005 | Are we on target? | Lead directorate`, a row of column numbers `(1) … (8)` under the header, the
+    target and indicator written as long sentences (some with a figure in them) wrapped over four to six lines in
+    narrow columns, two indicators under one LPSA target."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _heading(doc, "2002/03 Fourth Quarter – Progress against LPSA Targets", 13, "000000")
+    heads = ("LPSA No.", "LPSA target", "Performance indicator", "Baseline", "2002/03 Actual", "Target 2005",
+             "Are we on target?", "Lead Directorate")
+    table = doc.add_table(rows=2, cols=len(heads))
+    table.style = "Table Grid"
+    _repeat_header(table.rows[0])
+    for i, (cell, text) in enumerate(zip(table.rows[0].cells, heads, strict=True)):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9D9D9")
+        _cell_text(table.rows[1].cells[i], f"({i + 1})", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for no, target, indicator, base, actual, goal in SALFORD_LPSA:
+        cells = table.add_row().cells
+        _cell_text(cells[0], no, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[1], target, size=9)
+        _cell_text(cells[2], indicator, size=9)
+        for cell, value in zip(cells[3:6], (base, actual, goal), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[6], "" if actual in ("Annual", "Awaiting published figure") else "?", size=9,
+                   align=WD_ALIGN_PARAGRAPH.CENTER)
+        lead = "Community and Social Services" if no in ("1", "") else "Education and Leisure"
+        _cell_text(cells[7], lead, size=9)
+    _widths(table, [1.4, 4.6, 6.0, 2.2, 2.4, 2.0, 2.0, 3.2])
+    doc.add_paragraph()
+    doc.add_paragraph("Annual – performance can only be reported annually. ? – too early to say.")
+    doc.save(out)
+
+
+def south_tyneside_comparator_columns(out: Path) -> None:
+    """HTML page of a council's needs assessment printed by Chromium, A4 portrait: a ruled table whose columns are
+    the council, its statistical neighbours, the region and England, each header ending in the year; a table of the
+    council's two years; and a regional benchmarking table with several councils' figures side by side."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; } "
+        "h1 { font-size: 15pt; color: #00594f; } h2 { font-size: 11pt; color: #00594f; margin-top: 6mm; } "
+        "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #8aa; padding: 1.5mm 2mm; } "
+        "th { background: #e3efed; font-weight: bold; } td.n { text-align: right; width: 17%; }"
+    )
+    body = (
+        "<h1>Looked after children: level of need</h1>"
+        "<p>This section compares the number and rate of looked after children in the borough with its nearest "
+        "statistical neighbours, the North East and England, at the end of March 2016.</p>"
+        "<h2>Table 1: Looked after children, rate per 10,000 children</h2>"
+        "<table><tr><th>Measure</th><th>South Tyneside 2015/16</th><th>Statistical neighbours 2015/16</th>"
+        "<th>North East 2015/16</th><th>England 2015/16</th></tr>"
+        "<tr><td>Looked after children per 10,000 children</td><td class=\"n\">99</td><td class=\"n\">95.7</td>"
+        "<td class=\"n\">84</td><td class=\"n\">60</td></tr></table>"
+        "<h2>Table 2: Children in care at the year end</h2>"
+        "<table><tr><th>Measure</th><th>2014/15</th><th>2015/16</th></tr>"
+        "<tr><td>Children becoming looked after during the year</td><td class=\"n\">130</td>"
+        "<td class=\"n\">127</td></tr>"
+        "<tr><td>Looked after children aged over 10</td><td class=\"n\">57.3%</td><td class=\"n\">60.2%</td></tr>"
+        "<tr><td>Looked after children at 31 March</td><td class=\"n\"></td><td class=\"n\">289</td></tr></table>"
+        "<h2>Table 3: Regional benchmarking, rate of looked after children per 10,000, 2015/16</h2>"
+        "<table><tr><th>Local authority</th><th>Middlesbrough</th><th>Hartlepool</th><th>Sunderland</th>"
+        "<th>South Tyneside</th></tr>"
+        "<tr><td>Rate per 10,000</td><td class=\"n\">120</td><td class=\"n\">105</td><td class=\"n\">101</td>"
+        "<td class=\"n\">99</td></tr></table>"
+        "<p>South Tyneside had the 4th highest rate of looked after children in the North East.</p>"
+    )
+    out.write_text(_html_page("South Tyneside looked after children", body, css), encoding="utf-8")
+
+
+WARWICKSHIRE_SCORECARD = [
+    # (measure, good is, previous, latest, comment): Warwickshire County Council, Corporate Parenting Partnership,
+    # performance data (democracy.warwickshire.gov.uk/mgAi.aspx?ID=6303)
+    ("Children in care", "Low", "855", "831", "Previous at November 2021"),
+    ("Children in care placed in residential care", "Low", "84", "74", ""),
+    ("Children in foster care placed for adoption", "High", "12", "20", "Previous at December 2021"),
+    ("Children in foster care placed at least 20 miles from their family home", "Low", "", "19%", ""),
+    ("Children going missing regularly", "Low", "", "26", "77 missing episodes between them"),
+]
+
+
+def warwickshire_polarity_scorecard(out: Path) -> None:
+    """Excel scorecard printed from Calc, landscape: the period only in the title, then `Measure | Good is |
+    Previous | Latest | Status | Comment` with `High` / `Low` polarity words and a status word in a filled cell."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Scorecard"
+    _xlsx_page(ws)
+    ws["A1"] = "Warwickshire County Council – Children in Care Scorecard, February 2022"
+    ws["A1"].font = Font(name="Arial", size=12, bold=True, color="1D3A6B")
+    _xlsx_row(ws, 3, ["Measure", "Good is", "Previous", "Latest", "Status", "Comment"], bold=True, fill="1D3A6B")
+    for r, (measure, good, previous, latest, comment) in enumerate(WARWICKSHIRE_SCORECARD, start=4):
+        if previous and latest:
+            better = (float(latest) < float(previous)) == (good == "Low")
+            status = "Improving" if better else "Worsening"
+        else:
+            status = "New measure"
+        _xlsx_row(ws, r, [measure, good, previous or None, latest, status, comment or None])
+        ws.cell(row=r, column=5).fill = PatternFill(
+            "solid", fgColor={"Improving": "C6EFCE", "Worsening": "FFC7CE"}.get(status, "EDEDED"))
+        ws.cell(row=r, column=6).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.row_dimensions[r].height = 26
+    for col, width in zip("ABCDEF", (46, 8, 10, 10, 13, 30), strict=True):
+        ws.column_dimensions[col].width = width
+    wb.save(out)
+
+
+def plymouth_numbers_category_table(out: Path) -> None:
+    """Word briefing for a scrutiny panel, portrait: a `Number` table of children with plans ending in a bold
+    `Total` row, a table of child protection plans by category, and one count in a sentence."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _heading(doc, "Number of Children in Care – update for Members", 14, "004C97")
+    doc.add_paragraph(
+        "The figures below give the position at the time of this meeting: the children in care population and those "
+        "under child protection plans, and the categories under which children are made subject to a plan."
+    )
+    sections = (
+        ("Children known to the service", "Number",
+         [("Children with a child in need plan", "949"), ("Children with a child protection plan", "266"),
+          ("Children looked after", "426"), ("Total", "1648")]),
+        ("Child protection plans by category", "Number of children",
+         [("Neglect", "150"), ("Physical harm", "16"), ("Sexual abuse", "14"), ("Emotional abuse", "86")]),
+    )
+    for title, number_head, rows in sections:
+        _heading(doc, title, 11, "004C97")
+        table = doc.add_table(rows=1, cols=2)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ("", number_head), strict=True):
+            align = WD_ALIGN_PARAGRAPH.RIGHT if text else WD_ALIGN_PARAGRAPH.LEFT
+            _cell_text(cell, text, bold=True, size=10, align=align)
+            _shade(cell, "DEEAF6")
+        for name, value in rows:
+            cells = table.add_row().cells
+            bold = name == "Total"
+            _cell_text(cells[0], name, size=10, bold=bold)
+            _cell_text(cells[1], value, size=10, bold=bold, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        _widths(table, [11.0, 4.0])
+        doc.add_paragraph()
+    doc.add_paragraph(
+        "The majority of children had been on plans for less than a year; 20 children had been on plans for more than "
+        "two years."
+    )
+    doc.save(out)
+
+
+def blaenau_gwent_outturn_status_scorecard(out: Path) -> None:
+    """Word self-assessment appendix of a Welsh council, portrait: the period only in the title, then
+    `Measure | 2017/18 Outturn | 2018/19 | Target | Status` with an empty target cell printed `–` and a status word."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Assessment of Performance 2018/2019 – Appendix 1: Education", 13, "00605A")
+    doc.add_paragraph(
+        "Well-being Objective: Blaenau Gwent will be a place of learning. The national reporting measure at the time "
+        "of writing was Level 2+; it will be replaced by Capped 9."
+    )
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, ("Measure", "2017/18 Outturn", "2018/19", "Target", "Status"),
+                          strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00605A")
+    cells = table.add_row().cells
+    _cell_text(cells[0], "Percentage of pupils achieving the Level 2 threshold including English or Welsh and "
+               "Mathematics (Level 2+)", size=9)
+    for cell, value in zip(cells[1:], ("41.1%", "44.5%", "–", "Improved"), strict=True):
+        _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _shade(cells[4], "C6EFCE")
+    _widths(table, [8.6, 2.4, 2.0, 1.8, 2.4])
+    doc.add_paragraph()
+    doc.add_paragraph("Results are those of the summer examinations of each academic year.")
+    doc.save(out)
+
+BATHNES_EDUCATION = [
+    # (measure, 2022-23, 2023-24, South West 2023-24, England 2023-24): Bath and North East Somerset Council,
+    # Annual Education Performance Report 2023-24, minutes of the Children, Adults, Health and Wellbeing PD&S Panel,
+    # 10 March 2025 (democracy.bathnes.gov.uk/mgAi.aspx?ID=34672); figures not published there are left blank.
+    ("Early years foundation stage: children reaching a good level of development", "", "72%", "", ""),
+    ("Key stage 2: pupils reaching the expected standard in reading, writing and maths combined", "58%", "60%",
+     "58%", "61%"),
+]
+
+
+def bathnes_education_region_england_columns(out: Path) -> None:
+    """Word annual education report, portrait: `Measure | B&NES 2022-23 | B&NES 2023-24 | South West 2023-24 |
+    England 2023-24` with the council's two years beside the region and England, unpublished cells printed `–`."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Annual Education Performance Report: academic year 2023-24", 14, "6A1B4D")
+    doc.add_paragraph(
+        "This report gives the Panel an overview of early years and school education performance in the academic year "
+        "2023-24, compared with the South West and England."
+    )
+    heads = ("Measure", "B&NES 2022-23", "B&NES 2023-24", "South West 2023-24", "England 2023-24")
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "6A1B4D")
+    for measure, *values in BATHNES_EDUCATION:
+        cells = table.add_row().cells
+        _cell_text(cells[0], measure, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value or "–", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [7.4, 2.3, 2.3, 2.4, 2.3])
+    doc.add_paragraph()
+    doc.add_paragraph("Regional and national figures are those published by the Department for Education.")
+    doc.save(out)
+
+
+def bathnes_education_digest_paragraphs(out: Path) -> None:
+    """HTML performance digest printed by Chromium, A4 portrait: a heading and a paragraph per measure, each followed
+    by its own small ruled table `Area | 2022-23 | 2023-24` whose rows are the council, the South West and England."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; } "
+        "h1 { font-size: 15pt; color: #6a1b4d; } h2 { font-size: 11pt; color: #6a1b4d; margin-top: 7mm; } "
+        "table { border-collapse: collapse; width: 70%; margin-top: 2mm; } "
+        "th, td { border: 1px solid #b9a; padding: 1.2mm 2mm; } th { background: #f1e6ee; } td.n { text-align: right; }"
+    )
+    texts = (
+        "Early years: the share of children reaching a good level of development rose this year.",
+        "Key stage 2: results in the combined measure have not returned to their pre-pandemic level.",
+    )
+    body = "<h1>Education performance digest 2023-24</h1>"
+    for (measure, before, latest, region, england), text in zip(BATHNES_EDUCATION, texts, strict=True):
+        body += f"<h2>{measure}</h2><p>{text}</p>"
+        body += "<table><tr><th>Area</th><th>2022-23</th><th>2023-24</th></tr>"
+        for area, first, second in (("Bath and North East Somerset", before, latest), ("South West", "", region),
+                                    ("England", "", england)):
+            body += (f"<tr><td>{area}</td><td class=\"n\">{first or '–'}</td>"
+                     f"<td class=\"n\">{second or '–'}</td></tr>")
+        body += "</table>"
+    out.write_text(_html_page("B&NES education performance digest", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "salford_agreement_2008_11_code_over_name"): ("xlsx", salford_agreement_code_over_name),
+        ("dev", "salford_lpsa_q4_2002_03_long_sentence_names"): ("docx", salford_lpsa_long_sentence_names),
+        ("dev", "south_tyneside_lac_2015_16_comparator_columns"): ("html", south_tyneside_comparator_columns),
+        ("dev", "warwickshire_cic_feb_2022_polarity_scorecard"): ("xlsx", warwickshire_polarity_scorecard),
+        ("dev", "plymouth_children_numbers_category_tables"): ("docx", plymouth_numbers_category_table),
+        ("dev", "blaenau_gwent_2018_19_outturn_status_columns"): ("docx", blaenau_gwent_outturn_status_scorecard),
+        ("dev", "bathnes_education_2023_24_region_england_columns"): ("docx", bathnes_education_region_england_columns),
+        ("dev", "bathnes_education_2023_24_digest_paragraphs"): ("html", bathnes_education_digest_paragraphs),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

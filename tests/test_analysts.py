@@ -147,3 +147,11 @@ def test_report_lists_indicators_and_undated_values_marks_flags_and_counts_known
     assert html.count('class="flagged"') == 1 and "flagged: conflicting_duplicate" in html
     assert re.search(r"councils \(known\)</td><td class=\"n\">1<", html)
     assert re.search(r"documents with rows whose council is not known</td><td class=\"n\">1<", html)
+
+
+def test_the_readme_names_every_reviewed_mapping_file():
+    """Maintainers review vocabularies as CSV: each one the tool reads is listed in the README's
+    table of mappings, with what it is for."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    unnamed = [p.name for p in sorted((ROOT / "mappings").glob("*.csv")) if p.name not in readme]
+    assert not unnamed, f"mappings not in the README: {unnamed}"

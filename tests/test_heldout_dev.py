@@ -13,6 +13,7 @@ from helpers import bench_heldout
 DEV = Path(__file__).resolve().parent / "heldout" / "dev"
 DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 
+
 # Truth rows a dev document is known not to give yet, each with why: the test fails when one is
 # read (take it off the list) as much as when another goes missing.
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
@@ -57,6 +58,18 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Aged 16+", "actual", "12%", 1),
         ("Aged 16+", "national", "20%", 1),
     },
+    # round 14 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # blaenau_gwent 2/2, south_tyneside 9/9, warwickshire 8/8 untouched; the misses below, by cause:
+    # (plymouth_children_numbers_category_tables: 0/7 -> 7/7: a ruled two-column table, names under a blank header and
+    # figures under `Number` / `Number of children`)
+    # (salford_agreement_2008_11_code_over_name: 0/16 -> 16/16: `NI 73` before the name is its code, `2008/9` a year,
+    # `Targets` merged over the year columns in the first header row heads each of them)
+    # (salford_lpsa_q4_2002_03_long_sentence_names: 0/9 -> 9/9: the `(1) ... (8)` row numbers the columns, names none)
+    # round 15 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # (bathnes_education_2023_24_region_england_columns: 2/5 -> 5/5: `B&NES 2023-24`, a council's own abbreviation
+    # over a year (mappings/council_short_names.csv), heads the council's actuals)
+    # (bathnes_education_2023_24_digest_paragraphs: 0/5 -> 5/5: a heading in a larger type over a sentence is no first
+    # line of that sentence; it names the small table under the sentence)
     # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
     # ceredigion_safeguarding_2018_19_register_subsets: 0/5; a register's count and its subset in one sentence
     # (`Of the 58 children on ..., 24 were subject to ...`), `40 children subject to ...` after `with`

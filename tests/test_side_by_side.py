@@ -17,7 +17,7 @@ SHEC = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "wsx-shec-send-
 
 
 def _line(top: float, *cells: tuple[str, float]) -> Line:
-    return Line(tuple(Cell(text, x0, x0 + 5 * len(text)) for text, x0 in cells), top, top + 9)
+    return Line(tuple(Cell(text, x0, x0 + 4.2 * len(text)) for text, x0 in cells), top, top + 9)  # (9 pt type)
 
 
 def test_prose_side_by_side_is_read_column_by_column():
@@ -33,6 +33,35 @@ def test_prose_side_by_side_is_read_column_by_column():
         "91% of boys and 89% of girls said they feel safe out", "near their home in the day.",
         "Q22. Percentage answering that they feel safe out near", "their home in the day.",
         "8-10 11-12 13-14 15+", "Boys 86 89 96 90",
+    ]  # fmt: skip
+
+
+def test_a_two_column_page_is_read_column_by_column_where_its_lines_do_not_line_up():
+    # ../shared/pdfs wsx-needs-assessment-vulnerable-lac-2008 p.8: a justified right column, some of its lines
+    # between the left column's, one split into runs by its word spacing
+    lines = [
+        _line(92.6, ("People's Plan). This is a 1.7% increase since 2002.", 57),
+              ("A large proportion of West Sussex looked after", 316)),
+        _line(104.6, ("According to the definition of vulnerable children as", 57),
+              ("children are placed with foster carers (72% in", 316)),
+        _line(116.6, ("disadvantaged children who would benefit from", 57),
+              ("2007/08), with the majority placed inside the local", 316)),
+        _line(128.6, ("extra help from public agencies in order to make", 57), ("authority (63%).", 316),
+              ("Around one in ten looked after", 397)),
+        _line(277.1, ("Between 2000 and 2007 there has been a 10% rise", 316)),
+        _line(285.1, ("Those under 18 years who are considered by", 74)),
+        _line(289.1, ("in the proportion of looked after children taking", 316)),
+    ]  # fmt: skip
+    texts = [ln.text for ln in prose_columns(lines)]
+    assert texts[:5] == [
+        "People's Plan). This is a 1.7% increase since 2002.", "According to the definition of vulnerable children as",
+        "disadvantaged children who would benefit from", "extra help from public agencies in order to make",
+        "Those under 18 years who are considered by",
+    ]  # fmt: skip
+    assert texts[5:] == [
+        "A large proportion of West Sussex looked after", "children are placed with foster carers (72% in",
+        "2007/08), with the majority placed inside the local", "authority (63%). Around one in ten looked after",
+        "Between 2000 and 2007 there has been a 10% rise", "in the proportion of looked after children taking",
     ]  # fmt: skip
 
 

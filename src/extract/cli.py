@@ -299,7 +299,9 @@ def run_command(
     for line in summarise(summary):
         click.echo(line)
     if not quiet:
-        click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}, the rest from the cache")
+        cached = summary.parsed + summary.rematched < len(summary.documents)
+        click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}"
+                   + (", the rest from the cache" if cached else ""))  # fmt: skip
         if summary.cache_kept:
             click.echo(f"cache: kept {summary.cache_kept} cached documents that are not in {corpus} (an earlier run "
                        "read another folder into OUT); --prune deletes them")  # fmt: skip

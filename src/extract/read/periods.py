@@ -109,8 +109,12 @@ def span_period(label: str, first: date, last_year: int, last_month: int) -> Per
 
 
 def split_year(text: str) -> int | None:
-    """`2023/24`, `2023-24`, `2023/2024`, `23/24` → the ending year (2024)."""
+    """`2023/24`, `2023-24`, `2023/2024`, `23/24`, `2008/9` → the ending year (2024, 2009)."""
     m = re.fullmatch(r"(\d{2}|\d{4})\s*[/\-–]\s*(\d{2}|\d{4})", text.strip())
+    one = None if m else re.fullmatch(r"(\d{4})\s*/\s*(\d)", text.strip())  # `2008/9`: the end year's last digit
+    if one:
+        start = int(one.group(1))
+        return start + 1 if (start + 1) % 10 == int(one.group(2)) else None
     if not m:
         return None
     start, end = full_year(m.group(1)), full_year(m.group(2))
@@ -152,6 +156,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     # 2023/24, 2023-24
     (re.compile(r"(\d{4}|\d{2})\s*[/\-–]\s*(\d{2}|\d{4})"), "split"),
+    # 2008/9, 2006/7 (the end year's last digit only)
+    (re.compile(r"(?<!\d)\d{4}\s*/\s*\d(?![\d/])"), "split"),
     # Mar-24, Jan 2025, June 2023
     (re.compile(rf"({_MONTH})\s*[\-’' ]?\s*({_YEAR2OR4})", re.I), "month"),
     # 2023

@@ -93,28 +93,43 @@ def parse_fraction(text: str) -> tuple[float, float] | None:
     return None
 
 
+# (infer_unit's patterns, compiled once)
+_PER_CENT = re.compile(r"\bper\s*cent\b", re.I)
+_PER_10K = re.compile(r"per\s*10[, ]?000|per\s*10k|\(per 10,000\)")
+_PER_1K = re.compile(r"per\s*1[, ]?000\b|per\s*1k")
+_PERCENT_NAME = re.compile(r"^\s*%|\bpercentage\b|\bproportion\b|\brate\s*%|%")
+_SCORE_NAME = re.compile(r"\b(average|mean)\b.*\bscore\b|\bscore\b")
+_COUNT_NAME = re.compile(
+    r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b(?!.*\b(?:reaching|achieving|attaining)\b)"
+)
+_CASELOAD_NAME = re.compile(r"\baverage\b.*\bcaseloads?\b|\bcaseloads?\b")
+_DAYS_NAME = re.compile(r"\b(days|time taken)\b")
+
+
 @lru_cache(maxsize=65536)  # pure, and asked once per figure of every row
 def infer_unit(value_raw: str, indicator: str = "", header: str = "") -> str | None:
     """The unit the printed text itself shows; None when the text does not say."""
     raw = value_raw.strip()
     name = f"{indicator} {header}".lower()
-    if "%" in raw or re.search(r"\bper\s*cent\b", raw, re.I):
+    if "%" in raw or _PER_CENT.search(raw):
         return "percent"
-    if re.search(r"per\s*10[, ]?000|per\s*10k|\(per 10,000\)", name):
+    if _PER_10K.search(name):
         return "rate_per_10k"
-    if re.search(r"per\s*1[, ]?000\b|per\s*1k", name):
+    if _PER_1K.search(name):
         return "rate_per_1k"
-    if re.match(r"^\s*%|\bpercentage\b|\bproportion\b|\brate\s*%|%", name):
+    if _PERCENT_NAME.match(name):
         return "percent"
     if "£" in raw:
         return "gbp"
-    if re.search(r"\b(average|mean)\b.*\bscore\b|\bscore\b", name):
+    if _SCORE_NAME.search(name):
         return "score"
-    if re.search(r"\b(number|count|no\.)\b|^\s*(children|families|pupils|young people)\b", name):
+    # (a population that reaches or achieves a level is an attainment share, not a count: `Children in
+    # care reaching level 4 in English`, printed without its % sign)
+    if _COUNT_NAME.search(name):
         return "count"
-    if re.search(r"\baverage\b.*\bcaseloads?\b|\bcaseloads?\b", name):
+    if _CASELOAD_NAME.search(name):
         return "count"
-    if re.search(r"\b(days|time taken)\b", name):
+    if _DAYS_NAME.search(name):
         return "days"
     return None
 

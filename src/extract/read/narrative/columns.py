@@ -1,49 +1,82 @@
-"""Prose set side by side on a PDF page: a paragraph in the left column and another beside it (a
-caption, a commentary box), wrapping over the same lines. Read line by line, each printed line
-mixes the two (`... feel safe out` + `Q22. Percentage answering ...`); read column by column,
-each paragraph is whole again."""
+"""Prose set in columns side by side on a PDF page: a two-column report, or a paragraph with a caption
+or commentary box beside it. Read line by line, each printed line mixes the columns (`... feel safe
+out` + `Q22. Percentage answering ...`); read column by column, each paragraph is whole again.
+
+A column edge is an x where text starts on many lines and which no text on those lines runs across
+(the gutter); the lines on both sides of it must be prose (lower-case words), so that a table's
+name and figure columns are never taken apart."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extract.model import Line
 
 _ALIGNED = 3.0  # points: a column's lines start this close to one another
-_PROSE_CELL = re.compile(r"[a-z]{3,}.*\s.*[a-z]{2,}|[a-z]{4,}[.,;:]?$")  # lower-case words, not a label or a figure
+_MIN_LINES = 2  # lines of prose on each side of an edge, at the least
+_PROSE = re.compile(r"[a-z]{3,}")
 
 
-def _prose_cell(text: str) -> bool:
-    return bool(_PROSE_CELL.search(text)) and not re.fullmatch(r"[\d\s.,%£+-]*", text)
+def _prose(text: str) -> bool:
+    """Words, not a label or a figure: two lower-case words of three letters or more."""
+    return len(_PROSE.findall(text)) >= 2
 
 
-def _side_by_side(upper: Line, lower: Line) -> bool:
-    """Two lines each holding the same number (two or more) of prose runs, every run after the first
-    starting where the one above it starts: the columns of a page's prose."""
-    if len(upper.cells) < 2 or len(upper.cells) != len(lower.cells):
+def _crosses(line: Line, edge: float) -> bool:
+    return any(c.x0 is not None and c.x1 is not None and c.x0 < edge - _ALIGNED and c.x1 > edge + _ALIGNED
+               for c in line.cells)  # fmt: skip
+
+
+def _parts(line: Line, edge: float) -> tuple[Line | None, Line | None]:
+    left = tuple(c for c in line.cells if (c.x0 or 0.0) < edge - _ALIGNED)
+    right = tuple(c for c in line.cells if (c.x0 or 0.0) >= edge - _ALIGNED)
+    return (Line(left, line.top, line.bottom) if left else None, Line(right, line.top, line.bottom) if right else None)
+
+
+def _edges(lines: list[Line]) -> list[float]:
+    """Where a cell other than a line's leftmost starts on two lines or more, most often first."""
+    starts = Counter(round(c.x0) for ln in lines for c in ln.cells[1:] if c.x0 is not None)
+    return [float(x) for x, n in starts.most_common() if n >= _MIN_LINES]
+
+
+def _apart(line: Line, edge: float) -> bool:
+    """No text of the line runs across the edge, and text on both sides of it is prose on both (a
+    table's row of a name and figures is not)."""
+    if _crosses(line, edge):
         return False
-    if not all(_prose_cell(c.text) for c in (*upper.cells, *lower.cells)):
-        return False
-    return all(
-        a.x0 is not None and b.x0 is not None and abs(a.x0 - b.x0) <= _ALIGNED
-        for a, b in zip(upper.cells[1:], lower.cells[1:], strict=True)
-    )
+    left, right = _parts(line, edge)
+    return left is None or right is None or (_prose(left.text) and _prose(right.text))
+
+
+def _run_end(lines: list[Line], start: int, edge: float) -> int:
+    """The end of the run of lines from `start` set apart at `edge`."""
+    end = start
+    while end < len(lines) and _apart(lines[end], edge):
+        end += 1
+    return end
+
+
+def _is_prose_columns(run: list[Line], edge: float) -> bool:
+    """Two lines or more hold prose on both sides of the edge."""
+    parts = [_parts(ln, edge) for ln in run]
+    return sum(1 for left, right in parts if left is not None and right is not None) >= _MIN_LINES
 
 
 def prose_columns(lines: list[Line]) -> list[Line]:
     """The lines with every run of prose set side by side read column by column: the left column's
-    lines, then the next column's (each a line of its own, so its top goes back up the page)."""
-    out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j + 1 < len(lines) and _side_by_side(lines[j], lines[j + 1]):
-            j += 1
-        if j == i:
-            out.append(lines[i])
-        else:
-            run = lines[i : j + 1]
-            for c in range(len(run[0].cells)):
-                out.extend(Line((ln.cells[c],), ln.top, ln.bottom) for ln in run)
-        i = j + 1
-    return out
+    lines, then the right column's (each a line of its own, so its top goes back up the page)."""
+    for edge in _edges(lines):
+        i = 0
+        while i < len(lines):
+            end = _run_end(lines, i, edge)
+            run = lines[i:end]
+            if end - i > _MIN_LINES and _is_prose_columns(run, edge):
+                parts = [_parts(ln, edge) for ln in run]
+                lefts = [left for left, _ in parts if left is not None]
+                rights = [right for _, right in parts if right is not None]
+                # (each side may hold columns of its own, and the lines around the run may too)
+                return [*prose_columns(lines[:i]), *prose_columns(lefts), *prose_columns(rights),
+                        *prose_columns(lines[end:])]  # fmt: skip
+            i = max(end, i + 1)
+    return lines

@@ -111,6 +111,9 @@ def _num(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def _masked(sentence: str, mentions: list[_Mention]) -> bytearray:
     """1 at every position no figure may start: links, markup and period phrases."""
     mask = bytearray(len(sentence) + 1)
@@ -118,7 +121,7 @@ def _masked(sentence: str, mentions: list[_Mention]) -> bytearray:
         _cover(mask, m.start(), m.end())
     for x in mentions:
         # the whole phrase is no figure, but a figure glued to its preposition (`13in 2023/24`) stays
-        first_digit = re.search(r"\d", sentence[x.start : x.end])
+        first_digit = _A_DIGIT.search(sentence[x.start : x.end])
         _cover(mask, x.start + first_digit.start() if first_digit else x.start, x.end)
     return mask
 

@@ -67,6 +67,8 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _PUNCTUATION_RUN = re.compile(r"[ ,(*]*")
+_DASHED, _COMMA = re.compile(r"\s+[-–—]\s+"), re.compile(r",\s+")  # (_subject's clauses)
+_PERCENT_PHRASE, _RATE_PHRASE = re.compile(r"%|(?:percentage|proportion)\b"), re.compile(r"per\s*1[0,]*0{3}|per\s*10k")
 _QUALIFIER_JOINS = re.compile(r"(?:per|for|aged|among|amongst)\b|[a-z]+ed\b", re.I)
 
 
@@ -248,8 +250,8 @@ def _subject(sentence: str, mentions: list[_Mention], figs: list[_Fig]) -> tuple
             relative_at = index  # `who have been ...`: still the relative clause
             continue
         end = min([x.start for x in mentions if pos <= x.start < m.start()] + [m.start()])
-        text = re.split(r"\s+[-–—]\s+", sentence[pos:end])[-1]  # `In lieu of data - we ...`
-        clause = re.split(r",\s+", text)[-1]
+        text = _DASHED.split(sentence[pos:end])[-1]  # `In lieu of data - we ...`
+        clause = _COMMA.split(text)[-1]
         if _words(clause) and _words(clause)[0].lower() in _PRONOUNS:
             text = clause  # `In the January auditing cycle, we saw ...`
         subject = _clean(text)
@@ -263,9 +265,9 @@ def _subject(sentence: str, mentions: list[_Mention], figs: list[_Fig]) -> tuple
 def _phrase_class(phrase: str) -> str:
     """What a phrase measures: `percent`, `rate`, `count`, or `any` when it does not say."""
     low = phrase.lower()
-    if re.match(r"%|(?:percentage|proportion)\b", low):
+    if _PERCENT_PHRASE.match(low):
         return "percent"
-    if re.search(r"per\s*1[0,]*0{3}|per\s*10k", low):
+    if _RATE_PHRASE.search(low):
         return "rate"
     if low.startswith("number"):
         return "count"

@@ -344,16 +344,20 @@ def _named_by(heading: str, figure: RawFigure) -> RawFigure:
     return replace(figure, indicator_raw=heading) if colon and 0 < len(words) <= 2 and set(words) <= said else figure
 
 
+_MARKDOWN_MARKS = re.compile(r"^\s*#+\s*|\*")  # (_heading's patterns, compiled once)
+_ENDS_LIKE_PROSE = re.compile(r"[.%]$")
+
+
 def _heading(block: str) -> str | None:
     """A short title (`KPI 17 - Average social worker caseload`, `#### **Early Help**`), else None."""
     markdown = bool(_HEADING_LINE.match(block))
     if not markdown and ("\n" in block.strip() or _BULLET_START.match(block)):
         return None
-    text = _clean(re.sub(r"^\s*#+\s*|\*", " ", normalise_space(block)))
+    text = _clean(_MARKDOWN_MARKS.sub(" ", normalise_space(block)))
     text = _SECTION_NUMBER.sub("", text)  # `2.1 Performance indicators ...`: the report's section number
     text = defined_title(text)  # `Absence Management: Percentage of working days lost ... staff.`
     words = _words(text)
-    if not words or len(words) > 20 or re.search(r"[.%]$", text) or (not markdown and len(words) < 3):
+    if not words or len(words) > 20 or _ENDS_LIKE_PROSE.search(text) or (not markdown and len(words) < 3):
         return None
     return text
 

@@ -259,14 +259,16 @@ def _not_figure(raw: str) -> bool:
 
 def _clause(clause: str, ctx: Context) -> list[_Item] | None:
     clause = clause.strip().rstrip(".;,").strip()
-    if m := _BETWEEN.match(clause):
+    # each form's own word gates its pattern (no letter of them has another case under re.I)
+    low = clause.lower()
+    if "between" in low and (m := _BETWEEN.match(clause)):
         name, _ = _split_name(m.group("name"))
         named = _measure_name(name, ctx)
         p0, p1 = parse_period(m.group("p0")), parse_period(m.group("p1"))
         if named is None or p0.type == "unknown" or p1.type == "unknown":
             return None
         return [_Item(named, m.group("fig0"), "actual", p0), _Item(named, m.group("fig"), "actual", p1)]
-    if m := _FROM_TO.match(clause):
+    if "from" in low and (m := _FROM_TO.match(clause)):
         name, own = _split_name(m.group("name"))
         named = _measure_name(name, ctx)
         if named is None:
@@ -279,7 +281,7 @@ def _clause(clause: str, ctx: Context) -> list[_Item] | None:
         kind0 = "actual" if earlier.type != "unknown" or earlier.label else "previous_period"
         later = _period(when) if when else own
         return [_Item(named, m.group("fig0"), kind0, earlier), _Item(named, m.group("fig"), "actual", later)]
-    for pattern in (_LEVEL, _TO):
+    for pattern in (_LEVEL, _TO) if "to" in low else (_LEVEL,):
         if m := pattern.match(clause):
             name, own = _split_name(m.group("name"))
             named = _measure_name(name, ctx)

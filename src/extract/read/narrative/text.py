@@ -25,11 +25,17 @@ _HEADING_LINE = re.compile(r"^\s*#{1,6}\s")
 _TABLE_MIN_CELLS = 3
 
 
+_KEY_NUMBER = re.compile(r"[\d.,%£]+")  # (the patterns of the helpers below, compiled once)
+_CLOSED = re.compile(r"[.!?:;]\W*$")
+_LOWER_START = re.compile(r"\s*[a-z]")
+_INITIALS = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
+
+
 def _is_table_line(line: str) -> bool:
     cells = [c.strip() for c in line.split("\t") if c.strip()]
     if line.count("\t") >= _TABLE_MIN_CELLS - 1:
         return True
-    if "\t" in line and len(cells) > 1 and re.fullmatch(r"[\d.,%£]+", cells[-1]):
+    if "\t" in line and len(cells) > 1 and _KEY_NUMBER.fullmatch(cells[-1]):
         return True  # `Key to Symbols<TAB>2`: a contents or key row
     stripped = line.strip()
     return stripped.startswith("|") and stripped.count("|") >= _TABLE_MIN_CELLS
@@ -37,7 +43,7 @@ def _is_table_line(line: str) -> bool:
 
 def _continues(previous: str, line: str) -> bool:
     """A wrapped sentence broken by a blank line: no closing punctuation, lower-case next line."""
-    return not re.search(r"[.!?:;]\W*$", previous.rstrip()) and bool(re.match(r"\s*[a-z]", line))
+    return not _CLOSED.search(previous.rstrip()) and bool(_LOWER_START.match(line))
 
 
 def narrative_blocks(text: str) -> list[str]:
@@ -97,7 +103,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if start == dot:
         return False
     word = text[start:dot].lower()
-    return word in _ABBREVIATIONS or bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", word))
+    return word in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word))
 
 
 def sentences(block: str) -> list[str]:

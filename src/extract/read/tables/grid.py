@@ -23,11 +23,12 @@ page entry points, grids to tables).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
-from extract.read.kinds import classify_header
+from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.tables.areas import areas_down
 from extract.read.tables.carried import carried_columns, header_continued, header_foot, lines_up
 from extract.read.tables.cells import (
@@ -61,6 +62,7 @@ from extract.read.tables.table_model import (
 )
 from extract.read.tables.transposed import periods_down
 from extract.read.tables.unruled import data_runs, title_above, trailing_header, unruled_grids
+from extract.read.values import parse_cell
 from extract.settings import TableSettings
 
 __all__ = ["Grid", "grid_to_table", "page_grids", "page_tables"]
@@ -97,6 +99,8 @@ def grid_to_table(
         columns = build_columns(labels, grid.columns)
         # a transposed table's header names measures, not value kinds: its rows are periods (transposed.py)
         # or areas (areas.py)
+        if grid.method == "ruled":
+            columns = _blank_named_figures(columns, body) or columns
         names_values = sum(1 for c in bare_periods(columns, body) if c.role == "value") >= settings_min_values \
             or periods_down(body, labels) \
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
@@ -126,6 +130,25 @@ def grid_to_table(
     if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
         table.continues = carry
     return table
+
+
+def _blank_named_figures(columns: list[Column], body: list[list[str]]) -> list[Column] | None:
+    """A ruled table of two columns, words under a blank first header and a figure by every name under
+    a header that says what is counted (`| Number`, `| Number of children`): the names and their
+    actuals (the header of a numerator column, `Number`, names the figures when no share stands
+    beside it)."""
+    words = columns[1].label.split()
+    # (the header's first word is a numerator's, header_words.csv: `Number`, `Number of children`)
+    if len(columns) != 2 or columns[0].role != "blank" or not words or classify_header(words[0]).role != "formula" \
+            or len(body) < 2:
+        return None
+    named = [row for row in body if row[0]]
+    if len(named) < 2 or not all(is_value_like(row[1]) and parse_cell(row[1]).value is not None for row in named) \
+            or any(parse_cell(row[0]).value is not None for row in named):
+        return None
+    name, figures = columns
+    return [replace(name, meaning=HeaderMeaning("name")),
+            replace(figures, meaning=HeaderMeaning("value", "actual", None))]
 
 
 def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
@@ -348,6 +371,9 @@ def page_tables(
     return tables
 
 
+_NUMBERED_HEADING = re.compile(r"\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+[A-Z][a-z]")  # `4.7 Exiting`, `3. Placements`
+
+
 def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | None:
     """The end of the carried table's last row, printed alone at the top of the page (the
     rest of a wrapped name, no figures): a one-row table continuing the carried one, so the
@@ -366,8 +392,8 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         # each cell under one carried column: a line across several (a heading) is no row's end
         inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
-        if not inside or is_data_cells([c.text for c in line.cells]):
-            break
+        if not inside or is_data_cells([c.text for c in line.cells]) or _NUMBERED_HEADING.match(line.text):
+            break  # (`4.7 Exiting from care and adoption`: the next section's heading, no row's end)
         taken.append(line)
     if not taken:
         return None

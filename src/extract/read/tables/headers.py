@@ -163,8 +163,20 @@ def _mend_value_label(label: str, meaning: HeaderMeaning) -> str:
     return joined if after.end - after.start < before.end - before.start else label
 
 
+_COLUMN_NUMBER = re.compile(r"\(\s*\d{1,2}[a-z]?\s*\)")
+
+
+def is_column_numbers(row: list[str]) -> bool:
+    """A header row that only numbers the columns (`(1) | (2) | ... | (8)`, as statutory returns print
+    under their labels): it names no column."""
+    filled = [t.strip() for t in row if t and t.strip()]
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.fullmatch(t) for t in filled)
+
+
 def merge_header(rows: list[list[str]]) -> list[str]:
-    """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`)."""
+    """Header rows stacked into one label per column, top-down (`Jul-24` over `Actual`); a row of
+    column numbers is left out."""
+    rows = [r for r in rows if not is_column_numbers(r)] or rows
     width = max(len(r) for r in rows)
     labels = []
     for c in range(width):

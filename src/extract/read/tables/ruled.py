@@ -331,7 +331,10 @@ def _overprints(word: Word, others: list[Word], rule: float) -> bool:
 def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[int, int]]:
     """(row, column) slots whose left column boundary is not drawn in that row though it is drawn
     in most rows: the row's cell is merged over that boundary (a section title across the table
-    overflowing its first column). A boundary drawn in few rows (a header's only) merges nothing."""
+    overflowing its first column). A boundary drawn in few rows (a header's only) merges nothing,
+    but one missing only in the first row and drawn in every row under it is merged there (a
+    group heading over its year columns in a header boxed apart from the rows: `Targets` over
+    `2008/9 | 2009/10 | 2010/11`)."""
     if len(region.boundary_spans) != len(region.verticals):
         return set()
     rows = len(horizontals) - 1
@@ -343,7 +346,8 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
             for r in range(rows)
             if not any(start < (horizontals[r] + horizontals[r + 1]) / 2 < end for start, end in spans)
         ]
-        if missing and 2 * len(missing) < rows:
+        leading = missing == [0] and rows >= 2  # drawn in every row under the first
+        if missing and (2 * len(missing) < rows or leading):
             out.update((r, c) for r in missing)
     return out
 

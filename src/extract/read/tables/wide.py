@@ -42,9 +42,16 @@ _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # a code leading a row's name: `SCC/002 ...` (letters, slash, number) or `KPI 3 - ...`; a format with
 # codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
 # or a local code run into its number (`CRE4 The percentage ...`, `CYP01 Re-referrals`: three letters or more,
-# so that `KS2 attainment` keeps its key stage)
+# so that `KS2 attainment` keeps its key stage), or a set's code with a space before its number and a capitalised
+# word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter)
+# (a number followed by a unit or a month is a name's own: `EHCP 20 Weeks`, `CIN 31 March`)
+_UNIT_AFTER = (
+    r"(?:Weeks?|Days?|Months?|Years?|Hours?|Working|Plus|Per|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
+)
 DEFAULT_CODE_RE = re.compile(
-    r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%])))\s*[-–:]?\s+(.+)$"
+    r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%]))"
+    r"|(?:(?!(?:KS|NVQ|GCSE|L|Y|Q)\s)[A-Z]{2,5}\s\d{1,3}[a-z]?(?=\s+(?!" + _UNIT_AFTER + r")[A-Z][a-z])))"
+    r"\s*[-–:]?\s+(.+)$"
 )
 # what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
 # and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`)
@@ -166,7 +173,9 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     label_col = label_column(table.columns, name_col.index)
     if label_col is not None:  # `Number` / `Rate per 10,000 aged 0-17` beside a name merged over both rows
         name = with_row_label(name, cells[label_col.index], shares_name(table.rows, row, name_col.index))
-    code = code or split
+    # a code printed with the name is the row's own; a code column's cell can hold a wrapped name's end the
+    # page set beside the next row (`Stage 3` by `NI 83 Achievement at level 5 ... at Key`)
+    code = split or code
     year_kind = year_kind_for(name)
 
     polarity_col, basis_col = table.column("polarity"), table.column("basis")
@@ -198,6 +207,9 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
         if value is None and not is_no_value(raw) and col.meaning.kind not in _STATED_KINDS:
             continue  # words under a figure's column (`Better`, a sentence): no figure, no placeholder
         period = _column_period(col, row_period, basis, year_kind, options)
+        if note is not None and not col.meaning.period_label and _DATE_NOTE.fullmatch(note) \
+                and (dated := parse_period(note, year_kind=year_kind)).end is not None:
+            period = dated  # `52% (2007)` under `Baseline`: measured then
         by_year = _BY_YEAR.search(raw)
         if by_year and col.meaning.kind == "target":  # `5 by 2030`: a target for that year
             period = parse_period(by_year.group(1))
@@ -227,6 +239,8 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     yield from figures
 
 
+# a date or a year alone in brackets after a figure (`(2007)`, `(2006/7)`, `(May 2002)`, `(31 March 2024)`)
+_DATE_NOTE = re.compile(r"(?:(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d{2}(?:\s*[/-]\s*\d{1,4})?")
 _NOTED = re.compile(r"^\s*(-?[\d.,]+\s?%?)\s*\(([^()]*)\)\s*$")
 
 
