@@ -5033,6 +5033,88 @@ DOCUMENTS.update(
     }
 )
 
+# ------------------------------------------------ dev, narrative round 10: figures written in sentences
+
+
+def ceredigion_safeguarding_register_subsets(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs: a register's count at the end of two quarters, each with the
+    count of those children under a risk factor (`Of the 58 children ..., 24 were ...`, `53 ..., 19 of whom`),
+    then a count under a different heading (`40 subject to a child protection plan where ...`)."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Ceredigion County Council – Co-ordinating Overview and Scrutiny Committee, 15 May 2019")
+    _heading(doc, "MULTI-AGENCY MANAGEMENT REPORT: CHILD SAFEGUARDING, QUARTERS 2 AND 3 2018-19", 12)
+    for number, text in [
+        ("1.1", "This report presents the multi-agency management information for child safeguarding for the "
+         "period 1 July to 30 September 2018 (quarter 2) and 1 October to 31 December 2018 (quarter 3)."),
+        ("2.1", "Of the 58 children on the child protection register at the end of quarter 2, 24 were subject to "
+         "the three toxic risk factors of domestic abuse, parental substance misuse and parental mental health."),
+        ("2.2", "There were 53 children on the child protection register at the end of quarter 3, 19 of whom "
+         "were subject to the three toxic risk factors."),
+        ("2.3", "Quarter 3 figures also show the number of children facing adverse childhood experiences, with 40 "
+         "children subject to a child protection plan where parental separation and/or incarceration feature. "
+         "Two children were registered as they faced all five risk factors."),
+        ("3.1", "Members are asked to note the report."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+def dorset_audit_scrutiny_second_plans(out: Path) -> None:
+    """A committee report page printed by Chromium: a paragraph on an indicator missed (a count for the year),
+    then a count's rise in the last year `from 243 to 292` in a sentence about plans."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 16pt; color: #1f3864; } h2 { font-size: 13pt; }"
+    )
+    body = (
+        "<h1>Dorset County Council – Audit and Scrutiny Committee</h1>"
+        "<h2>Children subject to a second child protection plan</h2>"
+        "<p>The Committee asked the Director of Children's Services to attend to address its concerns about "
+        "indicators missed in a sensitive area. The performance report shows the Council failing the indicator on "
+        "children who become the subject of a second child protection plan within 12 months, with the total figure "
+        "for the year at 24.</p>"
+        "<p>The Director explained that the number of children subject to child protection plans had increased "
+        "significantly in the last year, from 243 to 292. Audits are taking place of all 24 cases where a second "
+        "plan was made within a year; a similar audit 18 months ago found no obvious pattern.</p>"
+        "<p>A review of the service's performance management arrangements is also under way.</p>"
+    )
+    out.write_text(_html_page("Dorset audit and scrutiny – second child protection plans", body, css), encoding="utf-8")
+
+
+def bathnes_child_protection_highest_since(out: Path) -> None:
+    """Word panel report: bullets of key facts, one a count in a dash clause after the sentence naming its measure
+    (`... in the final quarter – 106 represented the highest number since the late 1990's`), one an NI code."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Bath and North East Somerset Council – Early Years, Children and Youth Policy Development and "
+            "Scrutiny Panel")
+    _heading(doc, "Child Protection Activity and Performance – Quarter 3 2011/12", 12)
+    doc.add_paragraph(
+        "This report details progress in respect of the key indicators of child protection activity reported in "
+        "the Local Safeguarding Children Board Annual Report 2010/11. The key facts are:"
+    )
+    for bullet in [
+        "There was a steady increase in the number of children with protection plans throughout 2010/11, with a "
+        "marked increase in the final quarter – 106 represented the highest number since the late 1990's.",
+        "The increase has been the result of a combination of factors, and the actions taken have resulted in an "
+        "appropriate reduction in the number of children with protection plans and more children in need plans.",
+        "Child Protection Plans lasting two years or more (NI 64): the improvement noted throughout 2010/11 has "
+        "been maintained and is on target for 2011/12. These percentages represent a small number of children.",
+    ]:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "ceredigion_safeguarding_2018_19_register_subsets"): ("docx", ceredigion_safeguarding_register_subsets),
+        ("dev", "dorset_audit_scrutiny_second_plans_from_to"): ("html", dorset_audit_scrutiny_second_plans),
+        ("dev", "bathnes_child_protection_2011_12_dash_clause"): ("docx", bathnes_child_protection_highest_since),
+    }
+)
+
 
 
 # ------------------------ dev, round 14: committee KPI layouts not covered yet (committed before any rule for them)
@@ -5274,6 +5356,67 @@ def blaenau_gwent_outturn_status_scorecard(out: Path) -> None:
     doc.add_paragraph("Results are those of the summer examinations of each academic year.")
     doc.save(out)
 
+BATHNES_EDUCATION = [
+    # (measure, 2022-23, 2023-24, South West 2023-24, England 2023-24): Bath and North East Somerset Council,
+    # Annual Education Performance Report 2023-24, minutes of the Children, Adults, Health and Wellbeing PD&S Panel,
+    # 10 March 2025 (democracy.bathnes.gov.uk/mgAi.aspx?ID=34672); figures not published there are left blank.
+    ("Early years foundation stage: children reaching a good level of development", "", "72%", "", ""),
+    ("Key stage 2: pupils reaching the expected standard in reading, writing and maths combined", "58%", "60%",
+     "58%", "61%"),
+]
+
+
+def bathnes_education_region_england_columns(out: Path) -> None:
+    """Word annual education report, portrait: `Measure | B&NES 2022-23 | B&NES 2023-24 | South West 2023-24 |
+    England 2023-24` with the council's two years beside the region and England, unpublished cells printed `–`."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "Annual Education Performance Report: academic year 2023-24", 14, "6A1B4D")
+    doc.add_paragraph(
+        "This report gives the Panel an overview of early years and school education performance in the academic year "
+        "2023-24, compared with the South West and England."
+    )
+    heads = ("Measure", "B&NES 2022-23", "B&NES 2023-24", "South West 2023-24", "England 2023-24")
+    table = doc.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, heads, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "6A1B4D")
+    for measure, *values in BATHNES_EDUCATION:
+        cells = table.add_row().cells
+        _cell_text(cells[0], measure, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value or "–", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [7.4, 2.3, 2.3, 2.4, 2.3])
+    doc.add_paragraph()
+    doc.add_paragraph("Regional and national figures are those published by the Department for Education.")
+    doc.save(out)
+
+
+def bathnes_education_digest_paragraphs(out: Path) -> None:
+    """HTML performance digest printed by Chromium, A4 portrait: a heading and a paragraph per measure, each followed
+    by its own small ruled table `Area | 2022-23 | 2023-24` whose rows are the council, the South West and England."""
+    css = (
+        "@page { size: A4; margin: 16mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; } "
+        "h1 { font-size: 15pt; color: #6a1b4d; } h2 { font-size: 11pt; color: #6a1b4d; margin-top: 7mm; } "
+        "table { border-collapse: collapse; width: 70%; margin-top: 2mm; } "
+        "th, td { border: 1px solid #b9a; padding: 1.2mm 2mm; } th { background: #f1e6ee; } td.n { text-align: right; }"
+    )
+    texts = (
+        "Early years: the share of children reaching a good level of development rose this year.",
+        "Key stage 2: results in the combined measure have not returned to their pre-pandemic level.",
+    )
+    body = "<h1>Education performance digest 2023-24</h1>"
+    for (measure, before, latest, region, england), text in zip(BATHNES_EDUCATION, texts, strict=True):
+        body += f"<h2>{measure}</h2><p>{text}</p>"
+        body += "<table><tr><th>Area</th><th>2022-23</th><th>2023-24</th></tr>"
+        for area, first, second in (("Bath and North East Somerset", before, latest), ("South West", "", region),
+                                    ("England", "", england)):
+            body += (f"<tr><td>{area}</td><td class=\"n\">{first or '–'}</td>"
+                     f"<td class=\"n\">{second or '–'}</td></tr>")
+        body += "</table>"
+    out.write_text(_html_page("B&NES education performance digest", body, css), encoding="utf-8")
+
+
 DOCUMENTS.update(
     {
         ("dev", "salford_agreement_2008_11_code_over_name"): ("xlsx", salford_agreement_code_over_name),
@@ -5282,6 +5425,8 @@ DOCUMENTS.update(
         ("dev", "warwickshire_cic_feb_2022_polarity_scorecard"): ("xlsx", warwickshire_polarity_scorecard),
         ("dev", "plymouth_children_numbers_category_tables"): ("docx", plymouth_numbers_category_table),
         ("dev", "blaenau_gwent_2018_19_outturn_status_columns"): ("docx", blaenau_gwent_outturn_status_scorecard),
+        ("dev", "bathnes_education_2023_24_region_england_columns"): ("docx", bathnes_education_region_england_columns),
+        ("dev", "bathnes_education_2023_24_digest_paragraphs"): ("html", bathnes_education_digest_paragraphs),
     }
 )
 

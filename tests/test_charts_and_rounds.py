@@ -92,3 +92,14 @@ def test_the_laa_target_tables_take_the_codes_of_their_indicators():
     # not the end of the row above's wrapped name the page set in the code column (`Stage 3`)
     assert {(119, "NI 59"), (119, "NI 147"), (120, "NI 83"), (120, "NI 99"), (120, "NI 101")} <= codes
     assert not [c for _, c in codes if c and c.startswith("Stage")]
+
+
+def test_a_sentence_over_a_column_of_no_figures_heads_no_values():
+    from extract.read.tables.table_model import build_columns, reclassify_by_content
+
+    labels = ["National Indicators", "Baseline", "Target 08/09",
+              "Statutory partners who have signed up to the target and any which are acting as lead partner/s"]
+    rows = [["% of initial assessments within 7 working days", "64.3%", "60.0%", "West Sussex County Council*"],
+            ["Children who have experienced bullying", "TBC", "To be set in 2009", "Sussex Police; Sussex Learning"]]
+    roles = [c.role for c in reclassify_by_content(build_columns(labels), rows)]
+    assert roles == ["name", "value", "value", "ignore"]  # (a short label over words stays: `To be set in 2009`)

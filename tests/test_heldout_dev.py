@@ -65,6 +65,35 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # (salford_agreement_2008_11_code_over_name: 0/16 -> 16/16: `NI 73` before the name is its code, `2008/9` a year,
     # `Targets` merged over the year columns in the first header row heads each of them)
     # (salford_lpsa_q4_2002_03_long_sentence_names: 0/9 -> 9/9: the `(1) ... (8)` row numbers the columns, names none)
+    # round 15 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # (bathnes_education_2023_24_region_england_columns: 2/5 -> 5/5: `B&NES 2023-24`, a council's own abbreviation
+    # over a year (mappings/council_short_names.csv), heads the council's actuals)
+    # (bathnes_education_2023_24_digest_paragraphs: 0/5 -> 5/5: a heading in a larger type over a sentence is no first
+    # line of that sentence; it names the small table under the sentence)
+    # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # ceredigion_safeguarding_2018_19_register_subsets: 0/5; a register's count and its subset in one sentence
+    # (`Of the 58 children on ..., 24 were subject to ...`), `40 children subject to ...` after `with`
+    "ceredigion_safeguarding_2018_19_register_subsets": {
+        ("children on the child protection register", "actual", "58", 1),
+        ("children on the child protection register", "actual", "53", 1),
+        ("children on the child protection register subject to the three toxic risk factors", "actual", "19", 1),
+        ("children on the child protection register subject to the three toxic risk factors of domestic abuse, "
+         "parental substance misuse and parental mental health", "actual", "24", 1),
+        ("children subject to a child protection plan where parental separation and/or incarceration feature",
+         "actual", "40", 1),
+    },
+    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed); `with the total figure for the year at 24`,
+    # `had increased significantly in the last year, from 243 to 292`
+    "dorset_audit_scrutiny_second_plans_from_to": {
+        ("children who become the subject of a second child protection plan within 12 months", "actual", "24", 1),
+        ("number of children subject to child protection plans", "actual", "292", 1),
+        ("number of children subject to child protection plans", "previous_period", "243", 1),
+    },
+    # bathnes_child_protection_2011_12_dash_clause: 0/1 (unclaimed); the count after a dash clause
+    # (`... in the final quarter – 106 represented the highest number since the late 1990's`)
+    "bathnes_child_protection_2011_12_dash_clause": {
+        ("number of children with protection plans", "actual", "106", 1),
+    },
 }
 
 

@@ -72,13 +72,17 @@ SENTENCE_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
 
 def _council_label_re() -> re.Pattern[str] | None:
     """A column headed by a council's own name (`Haringey`, `Harrow 15/16`, `Kent County Council`)
-    holds that council's figures: its actuals. Names from mappings/councils.csv."""
+    holds that council's figures: its actuals. Names from mappings/councils.csv, and the abbreviations
+    councils print for themselves (`B&NES 2023-24`) from mappings/council_short_names.csv."""
     path = mappings_dir() / "councils.csv"
     if not path.exists():
         return None
     names: set[str] = set()
     for row in read_csv(path, ("council", "short_name")):
         names.update(n.strip() for n in (row["council"], row["short_name"], *row.get("alt_names", "").split("|")))
+    short = mappings_dir() / "council_short_names.csv"
+    if short.exists():
+        names.update(row["short_name"].strip() for row in read_csv(short, ("short_name", "council", "note")))
     names.discard("")
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     suffix = r"(?:\s+(?:(?:metropolitan\s+)?borough|county(?:\s+borough)?|city|district)?\s*council)?"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from extract.mappings import mappings_dir, read_csv
 from extract.model import RawFigure
 from extract.read.narrative.figures import _Fig
 from extract.read.narrative.indicators import (
@@ -81,9 +82,42 @@ def _with_predicate(sentence: str, f: _Fig, name: str) -> str:
             return _clean(f"{name} {verb.group(1)}")
     if name and name not in sentence and _OF_THESE.match(sentence):
         verb = _VERB_PHRASE.match(sentence[f.tail :])
-        if verb:
+        if verb and _clean(verb.group(1)).lower() not in name.lower():
+            # (a name that already says it, `... children on the register were subject to ...`, keeps it once)
             return _clean(f"{name} {verb.group(1)}")
     return name
+
+
+def _reporting_verbs() -> str:
+    """`The Director explained that ...`: verbs of saying before `that` (mappings/reporting_verbs.csv)."""
+    rows = read_csv(mappings_dir() / "reporting_verbs.csv", ("pattern", "note"))
+    return "|".join(f"(?:{row['pattern']})" for row in rows)
+
+
+_SAYING = _reporting_verbs()
+_REPORTED = re.compile(rf"^(?:[^,;:()]{{0,60}}?\s)?(?:{_SAYING})\s+that\s+(?=\S)", re.I)
+_SAID_THAT = re.compile(rf"\b(?:{_SAYING})\s+that\s+$", re.I)
+
+
+def _said_that(before: str) -> bool:
+    """`Members noted that 45% of ...`: `that` after a verb of saying opens what was said, it points back at no
+    figure given before (`data on that approx. 5%`)."""
+    return bool(_SAID_THAT.search(before))
+
+
+def _without_speaker(name: str) -> str:
+    """`Director explained that the number of children subject to child protection plans`: the name is
+    what was said (`number of children subject to child protection plans`), not who said it."""
+    said = _REPORTED.match(name)
+    rest = _clean(name[said.end() :]) if said else ""
+    if not rest or _PRONOUN_START.match(rest):
+        # `15-year olds who responded to the survey said that they were active`: the ones who said it are
+        # the cohort measured, the pronoun points back at them
+        return name
+    return rest
+
+
+_PRONOUN_START = re.compile(r"(?:they|it|he|she|we|you|i|this|these|those|there)\b", re.I)
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -34,7 +34,13 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
-from extract.read.narrative.naming import _names_something, _unambiguous, _with_predicate
+from extract.read.narrative.naming import (
+    _names_something,
+    _said_that,
+    _unambiguous,
+    _with_predicate,
+    _without_speaker,
+)
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
@@ -47,6 +53,7 @@ from extract.read.narrative.text import (
     narrative_blocks,
     sentences,
 )
+from extract.read.narrative.wholes import assign_wholes, shares_of_counts
 from extract.read.periods import add_months, span_period
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
@@ -159,43 +166,6 @@ def _since_period(parts: _Parts, since: _Mention, s: _Setting) -> Period | None:
     return span_period(parts.text[since.start : since.end], first, report.end.year, report.end.month)
 
 
-# --------------------------------------------------------------------------- counts of a whole
-
-
-def _assign_wholes(sentence: str, figs: list[_Fig]) -> None:
-    """`Of the 196 children ..., 7 became ...` and `300 children ..., 18 of which ...`: 7 of 196, 18 of 300."""
-    counts = [f for f in figs if not f.percent and f.rate_unit is None and f.attached_to is None]
-    whole = re.match(r"\s*(?:\*\*)?\s*Of\s+(?:the\s+|these\s+|those\s+)?", sentence)
-    if whole and len(counts) > 1 and counts[0].start == whole.end():
-        part = counts[1]
-        if part.kind == "actual" and part.numerator is None and part.value <= counts[0].value:
-            part.numerator, part.denominator = part.value, counts[0].value
-    for i, f in enumerate(counts):
-        if f.of_which and i and f.numerator is None and f.value <= counts[i - 1].value:
-            f.numerator, f.denominator = f.value, counts[i - 1].value
-
-
-_SHARE_BRACKET = re.compile(r"\s*([A-Za-z][^()]{0,80}?)\s*\(\s*")
-_CLAUSE_END = re.compile(r"[,;:.](?:\s|$)|\s+(?:but|while|whereas|compared)\b")
-
-
-def _shares_of_counts(sentence: str, figs: list[_Fig]) -> None:
-    """`60 out of 136 care leavers (44%) aged 19-21 are in suitable accommodation`: a percentage in brackets
-    after a count's noun phrase that is the count's share of its whole (60/136 = 44%) measures the same
-    thing. Both are named by the noun phrase and what the sentence goes on to say of it, and the share
-    keeps the count and its whole."""
-    for f, g in itertools.pairwise(figs):
-        if f.numerator is None or not f.denominator or not g.percent or g.attached_to is not None:
-            continue
-        noun = _SHARE_BRACKET.fullmatch(sentence[f.tail : g.start])
-        close = re.match(r"\s*\)", sentence[g.tail :])
-        if not noun or not close or abs(100 * f.numerator / f.denominator - g.value) > 0.6:
-            continue
-        rest = _CLAUSE_END.split(sentence[g.tail + close.end() :])[0]
-        f.indicator = g.indicator = _clean(f"{noun.group(1)} {rest}")
-        g.numerator, g.denominator = f.numerator, f.denominator
-
-
 # --------------------------------------------------------------------------- units and output
 
 
@@ -227,6 +197,10 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         return []  # a figure is printed in digits: a sentence without one has none
     mentions = _period_mentions(sentence, s)
     figs = _figures(sentence, mentions)
+    numbered = _SECTION_NUMBER.match(sentence.lstrip())
+    if numbered:  # `2.1\tOf the 58 children ...`: the paragraph's number is no figure of it
+        first = len(sentence) - len(sentence.lstrip()) + numbered.end()
+        figs = [f for f in figs if f.start >= first]
     if not figs:
         return []
     subject = _subject(sentence, mentions, figs)
@@ -273,12 +247,12 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # `200 children are being looked after ... (a rate of 88 per 10,000)`: the rate of what a counts
             base = "10,000" if b.rate_unit == "rate_per_10k" else "1,000"
             b.indicator = _clean(f"{counted} (rate per {base})")
-    _assign_wholes(sentence, figs)
-    _shares_of_counts(sentence, figs)
+    assign_wholes(sentence, figs)
+    shares_of_counts(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     out: list[tuple[_Fig, RawFigure]] = []
     for f in figs:
-        if _RESTATED.search(sentence[: f.start]):
+        if _RESTATED.search(sentence[: f.start]) and not _said_that(sentence[: f.start]):
             continue  # `data on that approx. 5%`, `Of these 79 children`: a figure given before, restated
         raw = sentence[f.start : f.end]
         unit = "gbp" if raw.startswith("£") else _unit(f, raw)
@@ -304,6 +278,9 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # names it, not a measure remembered from an earlier sentence
             figure = replace(figure, indicator_raw=_clean(apposed.group(1)))
         figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
+        if figure.indicator_raw != sentence:
+            named = _SECTION_NUMBER.sub("", figure.indicator_raw or "")  # `4.5 Children were seen ...`
+            figure = replace(figure, indicator_raw=_without_speaker(named))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins

@@ -149,6 +149,12 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
                 # the header vocabulary may know the words (`Short Term DOT against`); the period
                 # compared with and the same-quarter test decide the kind and the label
                 col = Column(col.index, col.label, meaning, col.x0, col.x1)
+            elif col.role == "value" and len(col.label.split()) >= _SENTENCE_LABEL_WORDS and not any(
+                parse_cell(v).value is not None for v in values
+            ):
+                # `Statutory partners who have signed up to the target and ...` over lists of partners: a
+                # sentence naming a kind in passing, over no figure, is no column of values
+                col = Column(col.index, col.label, HeaderMeaning("ignore"), col.x0, col.x1)
             elif col.role == "value" and not named and _wordy(values):
                 # `Performance Measure` over indicator names: the names, whatever the label says
                 col = Column(col.index, col.label, HeaderMeaning("name"), col.x0, col.x1)
@@ -157,6 +163,9 @@ def reclassify_by_content(columns: list[Column], rows: list[list[str]]) -> list[
     return out
 
 
+
+
+_SENTENCE_LABEL_WORDS = 12  # a header this long is a sentence (column labels run to eight words or so)
 
 
 def _figures(values: list[str]) -> bool:
@@ -244,6 +253,12 @@ def title_above(lines: list[Line], index: int, reach: int = 3) -> str | None:
     return None
 
 
+def _glyph_height(line: Line) -> float | None:
+    """The median height of a PDF line's words (None for text input)."""
+    heights = sorted(w.height for c in line.cells for w in c.words)
+    return heights[len(heights) // 2] if heights else None
+
+
 def _wraps_onto(line: Line, below: Line) -> bool:
     """The line goes on in the line under it: the same type size, no gap between them wider than
     a line's height, and the line reaches at least as far right as the one under it (a wrapped
@@ -253,6 +268,11 @@ def _wraps_onto(line: Line, below: Line) -> bool:
     height = (line.bottom or 0) - (line.top or 0)
     below_height = (below.bottom or 0) - (below.top or 0)
     same_size = abs(height - below_height) <= 0.2 * max(height, below_height)
+    glyphs, below_glyphs = _glyph_height(line), _glyph_height(below)
+    if glyphs and below_glyphs:
+        # the type size of most words (a superscript or a symbol in the line does not count): an 11 pt heading
+        # over its 10 pt sentence is no first line of it
+        same_size = abs(glyphs - below_glyphs) <= 0.05 * max(glyphs, below_glyphs)
     full = (line.cells[-1].x1 or 0) >= (below.cells[-1].x1 or 0) - 1.0
     return same_size and full and (below.top or 0) - (line.bottom or 0) < height
 
