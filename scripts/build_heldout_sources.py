@@ -5116,6 +5116,130 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------------------------ dev, narrative round 11: bare counts written in sentences
+
+
+def bradford_workloads_from_to_paragraphs(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs on social care workloads: counts' falls `from 5,498 in 2011 to
+    4,859 for the year ending June 2012`, a count after `dropped to`, a staff count's fall, a percentage beside the
+    population's, `227 cases in the last recorded 12 months compared with 187 in the previous year`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "City of Bradford Metropolitan District Council – Children's Services Overview and Scrutiny "
+            "Committee")
+    _heading(doc, "UPDATED INFORMATION FOR MEMBERS ON THE WORKLOADS OF CHILDREN'S SOCIAL CARE SERVICES", 12)
+    for number, text in [
+        ("1.1", "This report updates Members on the workload of Children's Social Work Teams and on the pressures "
+         "upon the service. The analysis is based on activity in the year ending June 2012."),
+        ("2.1", "There have been no significant changes to the overall workloads of social workers, or pressures "
+         "upon the service, since the last report."),
+        ("2.2", "The number of full-time social workers dedicated to childcare fell from 187 to 178 in six months, "
+         "while the number of children in care dropped to 889."),
+        ("2.3", "Referrals to Social Care Services fell from 5,498 in 2011 to 4,859 for the year ending June 2012, and "
+         "the number of children classed as in need reduced from 8,518 to 7,659 in the same period."),
+        ("2.4", "Children from ethnic minority communities are under-represented among children in care, at 32.7 per "
+         "cent compared with 34.6 per cent in the local population."),
+        ("2.5", "One area where figures have increased is the number of children in Public Law Care Proceedings, "
+         "with 227 cases in the last recorded 12 months compared with 187 in the previous year."),
+        ("2.6", "More adoptions, with a rise to 51, meant five more children left care in the past year."),
+        ("3.1", "Members are recommended to consider further reports in the 2012-13 work programme."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+def redcar_children_in_care_quarterly_update(out: Path) -> None:
+    """A committee report page printed by Chromium: headed sections of sentences, a month's count beside the highest
+    since an earlier month's (`354 children ..., the highest number since May 2020, when there were 360`), shares
+    in per cent, `147 young people who had left care ..., of whom 34 ...`, `Of the 147, 92 ...`, a count in words,
+    `a further seven young people on top of the 19 it already looks after` and a count before its procedures."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 15pt; color: #00467f; } h2 { font-size: 12pt; color: #00467f; margin-top: 6mm; }"
+    )
+    body = (
+        "<h1>Redcar and Cleveland Borough Council – Children in our care and vulnerable children: update for "
+        "April to June 2022</h1>"
+        "<p>This report gives Members an update on children in the council's care during April to June 2022 and on "
+        "children deemed to be vulnerable.</p>"
+        "<h2>Children in our care</h2>"
+        "<p>In June there were 354 children in our care, the highest number since May 2020, when there were 360. The "
+        "majority of children are placed with in-house foster carers, followed by family and friends carers, "
+        "independent foster carers and a smaller number in residential settings.</p>"
+        "<p>A total of 63.8 per cent of children in our care were living within the borough, while 36.2 per cent were "
+        "placed in other areas.</p>"
+        "<h2>Care leavers</h2>"
+        "<p>147 young people who had left care continued to access council support, of whom 34 had been unaccompanied "
+        "asylum seeking children. Of the 147, 92 are now in education, training or employment. In addition, six care "
+        "leavers are undertaking apprenticeships with the council and one has secured full-time employment with the "
+        "local authority.</p>"
+        "<h2>Unaccompanied asylum seeking children</h2>"
+        "<p>The rising cost of care placements for unaccompanied asylum seeking children is a worry. The threshold "
+        "level of the National Transfer Scheme has been increased by the Government, meaning the council will be "
+        "allotted a further seven young people on top of the 19 it already looks after.</p>"
+        "<h2>Vulnerable, exploited, missing and trafficked children</h2>"
+        "<p>At the end of June, 26 children were subject to vulnerable, missing, exploited and trafficked (VEMT) "
+        "procedures.</p>"
+    )
+    out.write_text(_html_page("Redcar and Cleveland – children in our care, April to June 2022", body, css),
+                   encoding="utf-8")
+
+
+def redcar_corporate_parenting_minutes_bullets(out: Path) -> None:
+    """Word minutes of a board: numbered agenda items, a date in an item's title, then an update report's bullets,
+    two counts in one bullet (`with 22 migrant asylum-seeking children in our care and 46 care leavers`) and a
+    count after `provided support to`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Redcar and Cleveland Borough Council – Corporate Parenting Board minutes")
+    _heading(doc, "Corporate Parenting Board – Wednesday, 8th May, 2024", 13, "00467F")
+    items = [
+        ("1.", "Declarations of Interest", ["None declared."]),
+        ("2.", "To confirm the Minutes of the meeting held on 9 April 2024 and to note the attendance matrix",
+         ["RESOLVED that the minutes of the Corporate Parenting Board held on Tuesday 9 April 2024 be confirmed as a "
+          "correct record, and the attendance matrix be noted."]),
+        ("3.", "Children in Our Care and Care Leavers Update Report",
+         ["The Executive Director for Children and Families presented the report, providing a brief overview of the "
+          "main points and key information. Q4 performance data was shared in the appendix to the report."]),
+    ]
+    bullets = [
+        "Fostering team continued to work on recruiting and assessing potential foster carers. Support provided "
+        "through a range of communications and in-person catch ups as well as ‘sparkle moments’ to celebrate "
+        "achievements.",
+        "Opportunities for young people were highlighted, including academic achievements, progression to further "
+        "and higher education, and overseas and UK school trips.",
+        "Guisborough Youth Centre host regular meetings of the Have Your Say group and an awards night is planned to "
+        "take place in June 2024.",
+        "The Asylum Through Care Team supported migrant young people with 22 migrant asylum-seeking children in our "
+        "care and 46 care leavers. Educational opportunities through Middlesbrough College are supported as well as "
+        "sporting and networking opportunities to promote mental wellbeing.",
+        "Leaving Care Team provided support to 143 care experienced young people. Feedback from care leavers about "
+        "their lived experiences and journey through care and after care shared with staff.",
+        "Care leaver’s achievements shared with the board included progression through HE, employment opportunities, "
+        "and career development.",
+    ]
+    for number, title, texts in items:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}\t{title}")
+        run.bold = True
+        for text in texts:
+            doc.add_paragraph(text)
+    for bullet in bullets:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.add_paragraph("RESOLVED that the report be noted.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "bradford_workloads_2012_from_to_paragraphs"): ("docx", bradford_workloads_from_to_paragraphs),
+        ("dev", "redcar_children_in_care_q1_2022_23_sections"): ("html", redcar_children_in_care_quarterly_update),
+        ("dev", "redcar_cpb_may_2024_minutes_bullets"): ("docx", redcar_corporate_parenting_minutes_bullets),
+    }
+)
+
+
 
 # ------------------------ dev, round 14: committee KPI layouts not covered yet (committed before any rule for them)
 

@@ -94,6 +94,43 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "bathnes_child_protection_2011_12_dash_clause": {
         ("number of children with protection plans", "actual", "106", 1),
     },
+    # narrative round 11 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # bradford_workloads_2012_from_to_paragraphs: 0/9; bare counts after `fell from ... to`, `dropped to`, `with 227
+    # cases ...`, `a rise to 51`, left by the strict reader; `at 32.7 per cent` is read under the whole sentence
+    "bradford_workloads_2012_from_to_paragraphs": {
+        ("number of children in care", "actual", "889", 1),
+        ("Referrals to Social Care Services", "actual", "4,859", 1),
+        ("Referrals to Social Care Services", "actual", "5,498", 1),
+        ("number of children classed as in need", "actual", "7,659", 1),
+        ("number of children classed as in need", "previous_period", "8,518", 1),
+        ("Children from ethnic minority communities among children in care", "actual", "32.7 per cent", 1),
+        ("number of children in Public Law Care Proceedings", "actual", "227", 1),
+        ("number of children in Public Law Care Proceedings", "previous_period", "187", 1),
+        ("adoptions", "actual", "51", 1),
+    },
+    # redcar_children_in_care_q1_2022_23_sections: 0/9; bare counts (`354 children in our care`, `147 young people
+    # ...`, `the 19 it already looks after`, `26 children were subject to ...`) left by the strict reader; the shares
+    # are read under `children in our care were living within the borough` (36.2 per cent too, a wrong name) and
+    # `Of the 147, 92 ...` under `Children in our care are now in education` (a wrong name)
+    "redcar_children_in_care_q1_2022_23_sections": {
+        ("children in our care", "actual", "354", 1),
+        ("children in our care", "actual", "360", 1),
+        ("children in our care living within the borough", "actual", "63.8 per cent", 1),
+        ("children in our care placed in other areas", "actual", "36.2 per cent", 1),
+        ("young people who had left care continued to access council support", "actual", "147", 1),
+        ("young people who had left care continued to access council support who had been unaccompanied asylum "
+         "seeking children", "actual", "34", 1),
+        ("young people who had left care in education, training or employment", "actual", "92", 1),
+        ("unaccompanied asylum seeking children the council looks after", "actual", "19", 1),
+        ("children subject to vulnerable, missing, exploited and trafficked (VEMT) procedures", "actual", "26", 1),
+    },
+    # redcar_cpb_may_2024_minutes_bullets: 0/3 (unclaimed); counts in bullets (`with 22 migrant asylum-seeking
+    # children in our care and 46 care leavers`, `provided support to 143 care experienced young people`)
+    "redcar_cpb_may_2024_minutes_bullets": {
+        ("migrant asylum-seeking children in our care", "actual", "22", 1),
+        ("care leavers supported by the Asylum Through Care Team", "actual", "46", 1),
+        ("care experienced young people supported by the Leaving Care Team", "actual", "143", 1),
+    },
 }
 
 
