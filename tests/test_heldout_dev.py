@@ -71,23 +71,19 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # (bathnes_education_2023_24_digest_paragraphs: 0/5 -> 5/5: a heading in a larger type over a sentence is no first
     # line of that sentence; it names the small table under the sentence)
     # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
-    # ceredigion_safeguarding_2018_19_register_subsets: 0/5; a register's count and its subset in one sentence
-    # (`Of the 58 children on ..., 24 were subject to ...`), `40 children subject to ...` after `with`
+    # ceredigion_safeguarding_2018_19_register_subsets: 0/5 -> 3/5 (narrative round 11: a bare count the sentence
+    # names by a counted noun, mappings/counted_nouns.csv, and its part, read/narrative/counts.py); the parts are
+    # read under `children on the child protection register were subject to ...`, with the sentence's verb
     "ceredigion_safeguarding_2018_19_register_subsets": {
-        ("children on the child protection register", "actual", "58", 1),
-        ("children on the child protection register", "actual", "53", 1),
         ("children on the child protection register subject to the three toxic risk factors", "actual", "19", 1),
         ("children on the child protection register subject to the three toxic risk factors of domestic abuse, "
          "parental substance misuse and parental mental health", "actual", "24", 1),
-        ("children subject to a child protection plan where parental separation and/or incarceration feature",
-         "actual", "40", 1),
     },
-    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed); `with the total figure for the year at 24`,
-    # `had increased significantly in the last year, from 243 to 292`
+    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed) -> 2/3 (narrative round 11: `the number of
+    # children subject to ...` names the counts `from 243 to 292`); `with the total figure for the year at 24`
+    # names no counted noun at its figure
     "dorset_audit_scrutiny_second_plans_from_to": {
         ("children who become the subject of a second child protection plan within 12 months", "actual", "24", 1),
-        ("number of children subject to child protection plans", "actual", "292", 1),
-        ("number of children subject to child protection plans", "previous_period", "243", 1),
     },
     # bathnes_child_protection_2011_12_dash_clause: 0/1 (unclaimed); the count after a dash clause
     # (`... in the final quarter – 106 represented the highest number since the late 1990's`)
@@ -95,8 +91,10 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("number of children with protection plans", "actual", "106", 1),
     },
     # narrative round 11 dev documents as first scored, before any rule for them (tests/heldout/README.md):
-    # bradford_workloads_2012_from_to_paragraphs: 0/9; bare counts after `fell from ... to`, `dropped to`, `with 227
-    # cases ...`, `a rise to 51`, left by the strict reader; `at 32.7 per cent` is read under the whole sentence
+    # bradford_workloads_2012_from_to_paragraphs: 0/9 (untouched and after the narrative round 11 rule); bare counts
+    # after `fell from ... to`, `dropped to`, `with 227 cases ...`, `a rise to 51` name no counted noun at the figure
+    # (`cases` may be cases of anything), and `the number of children in care dropped to 889` is named by the whole
+    # sentence; `at 32.7 per cent` is read under the whole sentence
     "bradford_workloads_2012_from_to_paragraphs": {
         ("number of children in care", "actual", "889", 1),
         ("Referrals to Social Care Services", "actual", "4,859", 1),
@@ -108,26 +106,25 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("number of children in Public Law Care Proceedings", "previous_period", "187", 1),
         ("adoptions", "actual", "51", 1),
     },
-    # redcar_children_in_care_q1_2022_23_sections: 0/9; bare counts (`354 children in our care`, `147 young people
-    # ...`, `the 19 it already looks after`, `26 children were subject to ...`) left by the strict reader; the shares
-    # are read under `children in our care were living within the borough` (36.2 per cent too, a wrong name) and
-    # `Of the 147, 92 ...` under `Children in our care are now in education` (a wrong name)
+    # redcar_children_in_care_q1_2022_23_sections: 0/9 -> 2/9 (narrative round 11: `354 children in our care`,
+    # `147 young people who had left care ...`); `26 children were subject to ...` and `of whom 34 had been ...` are
+    # read with the sentence's verb, `when there were 360` and `the 19 it already looks after` name no noun at the
+    # figure; the shares are read under `children in our care were living within the borough` (36.2 per cent too, a
+    # wrong name) and `Of the 147, 92 ...` under `Children in our care are now in education` (a wrong name)
     "redcar_children_in_care_q1_2022_23_sections": {
-        ("children in our care", "actual", "354", 1),
         ("children in our care", "actual", "360", 1),
         ("children in our care living within the borough", "actual", "63.8 per cent", 1),
         ("children in our care placed in other areas", "actual", "36.2 per cent", 1),
-        ("young people who had left care continued to access council support", "actual", "147", 1),
         ("young people who had left care continued to access council support who had been unaccompanied asylum "
          "seeking children", "actual", "34", 1),
         ("young people who had left care in education, training or employment", "actual", "92", 1),
         ("unaccompanied asylum seeking children the council looks after", "actual", "19", 1),
         ("children subject to vulnerable, missing, exploited and trafficked (VEMT) procedures", "actual", "26", 1),
     },
-    # redcar_cpb_may_2024_minutes_bullets: 0/3 (unclaimed); counts in bullets (`with 22 migrant asylum-seeking
-    # children in our care and 46 care leavers`, `provided support to 143 care experienced young people`)
+    # redcar_cpb_may_2024_minutes_bullets: 0/3 (unclaimed) -> 1/3 (narrative round 11: `22 migrant asylum-seeking
+    # children in our care`); `143 care experienced young people` is read under those words (the team that supports
+    # them is before the figure), `46 care leavers.` says only the noun, no measure, and is left
     "redcar_cpb_may_2024_minutes_bullets": {
-        ("migrant asylum-seeking children in our care", "actual", "22", 1),
         ("care leavers supported by the Asylum Through Care Team", "actual", "46", 1),
         ("care experienced young people supported by the Leaving Care Team", "actual", "143", 1),
     },
