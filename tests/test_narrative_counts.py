@@ -62,6 +62,26 @@ def test_the_number_of_a_counted_noun_names_its_counts():
     assert got == {("243", "previous_period"), ("292", "actual")}
 
 
+def test_a_count_after_its_subjects_verb_is_named_by_the_subject():
+    text = ("The number of full-time social workers fell from 187 to 178 in six months, while the number of "
+            "children in care dropped to 889.")
+    assert _counts(text) == [("889", "actual", "number of children in care")]  # staff are no counted noun
+    # a bare copula names a count only after `the number of`: an age or a multiple follows it otherwise
+    assert _counts("Many children who attend a residential school will stay there until they are 18.") == []
+    assert _counts("Children from the poorest families are 13 times more likely to die in an accident.") == []
+    assert _counts("The number of children looked after was 412 at the end of the year.")[0][:2] == ("412", "actual")
+
+
+def test_a_count_beside_its_rate_counts_what_the_rate_is_of():
+    # (a board note's line, as the Lancashire dev document prints it after the line before)
+    text = ("Timeliness - October performance 89% Children Protection Plans 1194 (48.2 per 10,000), reduced from 1296 "
+            "since September 2019.")
+    got = {(value, name) for value, _, name in _counts(text)}
+    assert ("1194", "Children Protection Plans") in got
+    # the words before the count must end on a counted noun
+    assert _counts("Performance in October 1194 (48.2 per 10,000) was reported to the board.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

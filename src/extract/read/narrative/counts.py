@@ -30,6 +30,7 @@ from extract.mappings import mappings_dir, read_csv
 from extract.read.narrative.figures import _Fig
 from extract.read.narrative.naming import _without_speaker
 from extract.read.narrative.phrases import _Mention
+from extract.read.narrative.stated import _V
 from extract.read.narrative.text import _STOPWORDS, _VERBS, _words
 
 
@@ -57,6 +58,18 @@ _PART_VERB = re.compile(r"^\s*(?:were|was|are|is|had|have|has)\b", re.I)
 _NUMBER_OF = re.compile(
     rf"^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUNS})(?![\w'’-])", re.I
 )
+# `the number of children in care dropped to 889`: a counted noun phrase that is the clause's subject, its verb
+# (mappings/statement_verbs.csv) right before the figure
+# (a bare copula only after `the number of`: `children ... are 18`, `are 13 times more likely` are no counts)
+_COPULA = re.compile(r"^(?:is|are|was|were)$", re.I)
+_VERB = rf"(?P<verb>(?:(?:had|has|have)\s+)?(?:{_V['level']}|{_V['move']}))(?:\s+[a-z]+ly)?(?:\s+(?:to|at))?"
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[;:]\s*|,\s*(?:and|while|but|whereas)\s+|\b(?:while|whereas)\s+)"
+    r"(?P<number>the\s+(?:total\s+)?numbers?\s+of\s+)?"
+    rf"(?P<name>(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUNS})(?:\s+[^,;:()]*?)?)\s+{_VERB}\s*$",
+    re.I,
+)
+_SECTION_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+")
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "week", "weeks", "period", "day", "days"})
 
 
@@ -88,6 +101,22 @@ def _noun_after(sentence: str, f: _Fig, mentions: list[_Mention]) -> bool:
     return _content("".join(chars))
 
 
+_HEAD_NOUN = re.compile(rf"(?:^|\s)(?:{_NOUNS})$", re.I)
+
+
+def _beside_its_rate(figs: list[_Fig], i: int) -> bool:
+    """A count printed with its rate per population in brackets (the reader names both from the words
+    before the count: `Children Protection Plans 1194 (48.2 per 10,000)`), when those words end on a
+    counted noun: what the rate is a rate of, the count counts."""
+    f = figs[i]
+    return (
+        f.forced_unit == "count"
+        and i + 1 < len(figs)
+        and figs[i + 1].rate_unit is not None
+        and bool(_HEAD_NOUN.search(f.indicator or ""))
+    )
+
+
 def _whole_of_part(sentence: str, figs: list[_Fig], i: int) -> bool:
     """`98 of the 101 care leavers`: the 101 is what the 98 is of, not a figure of its own."""
     return i > 0 and bool(_WHOLE.match(sentence[figs[i - 1].tail : figs[i].start]))
@@ -104,9 +133,21 @@ def _part(sentence: str, figs: list[_Fig], i: int, out: set[int]) -> bool:
     return bool(_WHOLE_INTRODUCED.search(sentence[: whole.start]) and _PART_VERB.match(sentence[f.tail :]))
 
 
-def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> set[int]:
-    """The indices of figs that are counts the sentence names as counts of a counted noun."""
-    out: set[int] = set()
+def subject_before(sentence: str, f: _Fig) -> str | None:
+    """The counted noun phrase whose verb the figure follows (`the number of children in care dropped to 889`,
+    `... while looked after children numbers stood at 412`), as its name, else None. Not the figures of
+    `from A to B`: which period each is of is the general reader's to say, and it may not know."""
+    m = _SUBJECT_BEFORE.search(_SECTION_START.sub("", sentence[: f.start]))
+    if m is None or (_COPULA.match(m.group("verb")) and not m.group("number")):
+        return None
+    name = m.group("name").strip()
+    return f"number of {name}" if m.group("number") else name
+
+
+def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[int, str | None]:
+    """The figs that are counts the sentence names as counts of a counted noun: index → the name the
+    clause gives it when the figure follows its subject's verb (else None: the reader's name stands)."""
+    out: dict[int, str | None] = {}
     for i, f in enumerate(figs):
         if f.percent or f.rate_unit or f.denominator is not None or not f.value.is_integer():
             continue  # kept or left by their own rules; a count is a whole number
@@ -115,8 +156,12 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> set[in
         named = f.indicator != sentence and _NUMBER_OF.match(_without_speaker(f.indicator or ""))
         if named and not _said_the_number(sentence, f):
             named = None
-        if _noun_after(sentence, f, mentions) or named or _part(sentence, figs, i, out):
-            out.add(i)
+        if _noun_after(sentence, f, mentions) or named or _part(sentence, figs, i, set(out)):
+            out[i] = None
+        elif _beside_its_rate(figs, i):
+            out[i] = f.indicator  # `Children Protection Plans 1194 (48.2 per 10,000)`: the rate's name less its base
+        elif subject := subject_before(sentence, f):
+            out[i] = subject
     return out
 
 

@@ -255,7 +255,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     assign_wholes(sentence, figs)
     shares_of_counts(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
-    said = counts_said(sentence, figs, mentions) if s.strict else set()
+    said = counts_said(sentence, figs, mentions) if s.strict else {}
     out: list[tuple[_Fig, RawFigure]] = []
     for i, f in enumerate(figs):
         if _RESTATED.search(sentence[: f.start]) and not _said_that(sentence[: f.start]):
@@ -291,8 +291,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
             figure = replace(figure, indicator_raw=_clean(cut))
-        if i in said:
-            figure = replace(figure, indicator_raw=count_name(figure.indicator_raw or ""))
+        if i in said:  # the subject the figure's verb follows names it, else the name read, tidied
+            figure = replace(figure, indicator_raw=said[i] or count_name(figure.indicator_raw or ""))
         if not _names_something(figure.indicator_raw):
             # `This`, `there`, `English average`: no measure named; the sentence is the honest name
             figure = replace(figure, indicator_raw=sentence)
@@ -414,7 +414,8 @@ def extract_narrative(
     """Every figure stated in the prose of `text`, one RawFigure each (source `narrative`).
 
     report_period: the period the document reports on; figures whose sentence names none get it.
-    strict: only percentages, rates, fractions and explicit targets (for documents of unknown format).
+    strict: only percentages, rates, fractions, explicit targets and counts the sentence names by a counted
+    noun at the figure (counts.py), for documents of unknown format.
     settings: the reader's thresholds (Settings.narrative of the run).
     """
     setting = _Setting(report_period, strict, section, page, settings)
