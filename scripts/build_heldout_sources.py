@@ -5455,7 +5455,10 @@ _NL_ARROW_UP = (
 
 
 def _nl_status(colour: str) -> str:
-    return f'<svg width="14" height="14" viewBox="0 0 14 14" role="img"><circle cx="7" cy="7" r="6" fill="{colour}"/></svg>'
+    return (
+        f'<svg width="14" height="14" viewBox="0 0 14 14" role="img"><circle cx="7" cy="7" r="6" fill="{colour}"/>'
+        "</svg>"
+    )
 
 
 def _north_lanarkshire_page(title: str, subtitle: str, sections: list[tuple[str, str, list, str]]) -> str:

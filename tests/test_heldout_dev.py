@@ -94,6 +94,19 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "bathnes_child_protection_2011_12_dash_clause": {
         ("number of children with protection plans", "actual", "106", 1),
     },
+    # round 16 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # north_lanarkshire_schools 16/16 and north_lanarkshire_reports 8/8 untouched; the misses below, by cause:
+    # west_sussex_cla_dec_2018_dashboard_measure_updates: 0/3 -> 2/3 (tiles captioned `Latest` and `Statistical
+    # neighbours 2017/18` under the measure's heading); the August figure is in a sentence under its month's heading
+    # (`... was sitting at 39.5 at end of August ...`), no named measure in it
+    "west_sussex_cla_dec_2018_dashboard_measure_updates": {
+        ("Children Looked After per 10,000 children", "actual", "39.5", 1),
+    },
+    # epping_forest_kpis_q1_2019_20_status_words: 3/4; a revised target in the row's update text
+    # (`the target has now been revised upwards to 75%`): a comment saying more than dated figures is left as words
+    "epping_forest_kpis_q1_2019_20_status_words": {
+        ("Increased Customer Satisfaction", "target", "75%", 1),
+    },
 }
 
 

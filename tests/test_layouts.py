@@ -74,6 +74,30 @@ def test_a_tile_may_print_a_trend_word_and_captions_over_their_figures():
     assert got == {("actual", "341.2"), ("target", "330"), ("previous_period", "352.9")}
 
 
+def test_tiles_captioned_by_a_kind_are_figures_of_the_heading_above():
+    """`Latest` and `Statistical neighbours 2017/18` over big figures name no measure: the heading in a larger type
+    above the strip does (a line of ordinary type between, breadcrumbs, is passed over); the caption gives the kind
+    and period, or the dated end of the line under the figure."""
+    page = Page(
+        1,
+        [
+            _line(20, 12, (40, "County Council Performance Dashboard")),  # a banner, ordinary type
+            _line(50, 20, (40, "Children Looked After per 10,000 children")),  # the measure's heading
+            _line(73, 10, (40, "Best Start in Life > Keeping children safe")),
+            _line(100, 10, (45, "Latest"), (250, "Statistical neighbours 2017/18")),
+            _line(110, 28, (45, "40.6"), (250, "51")),
+            _line(139, 10, (45, "per 10,000 children, December 2018"), (250, "per 10,000 children")),
+            _line(180, 10, (40, "Updates")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f, _ in kpi_tiles(page, BlockSettings())}
+    name = "Children Looked After per 10,000 children"
+    assert got == {
+        (name, "actual", "40.6", "December 2018"),
+        (name, "statistical_neighbours", "51", "Statistical neighbours 2017/18"),
+    }
+
+
 def test_figures_in_normal_text_or_beside_a_name_are_not_tiles():
     page = Page(
         1,
