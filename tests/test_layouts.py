@@ -235,3 +235,25 @@ def test_a_figure_keeps_its_note_or_unit_apart(cell, expected):
     from extract.read.tables.wide import split_note
 
     assert split_note(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Target already achieved in Quarter 1; the target has now been revised upwards to 75%.", "75%"),
+        ("The target was reduced to 12 days from April.", "12"),
+        ("The target was missed as referrals increased to 30%.", None),  # the target is no subject of `increased`
+        ("Re-referrals reduced to 18%, below the target.", None),
+        ("The target of 90% was revised to 85%.", None),  # two figures: which is whose is left as words
+    ],
+)
+def test_a_comment_cell_may_state_the_rows_revised_target(text, target):
+    from extract.read.tables.wide import _REVISED_TARGET
+
+    found = [m["fig"].strip() for m in _REVISED_TARGET.finditer(text)]
+    assert found == ([target] if target else [])
+
+
+def test_an_update_column_is_the_rows_comment():
+    assert classify_header("Update").role == "comment"
+    assert classify_header("Progress update").role == "comment"
