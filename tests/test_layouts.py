@@ -257,3 +257,24 @@ def test_a_comment_cell_may_state_the_rows_revised_target(text, target):
 def test_an_update_column_is_the_rows_comment():
     assert classify_header("Update").role == "comment"
     assert classify_header("Progress update").role == "comment"
+
+
+def _small_table(header: list[str], rows: list[list[str]]):
+    from extract.read.tables.table_model import Column, QualityReport, Table, TableRow
+
+    columns = [Column(i, label, classify_header(label)) for i, label in enumerate(header)]
+    body = [TableRow(cells, " ".join(cells)) for cells in rows]
+    return Table(columns, body, "Age profile of children looked after", " ".join(header), QualityReport())
+
+
+def test_a_first_column_of_short_labels_names_the_rows_when_no_column_is_headed_as_names():
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    table = _small_table(["Age group", "Knowsley 2008", "England 2007"],
+                         [["Aged 0-4", "24%", "19%"], ["Aged 16+", "12%", "20%"]])
+    got = {(f.indicator_raw, f.value_kind, f.value_raw) for f in figures_from_table(table, WideOptions(page=1))}
+    assert got == {("Aged 0-4", "actual", "24%"), ("Aged 0-4", "national", "19%"),
+                   ("Aged 16+", "actual", "12%"), ("Aged 16+", "national", "20%")}
+    # bare bands down the first column (`0-4`, `5-9`) name nothing
+    table = _small_table(["Age", "Knowsley 2008", "England 2007"], [["0-4", "24%", "19%"], ["5-9", "12%", "20%"]])
+    assert not {f.indicator_raw for f in figures_from_table(table, WideOptions(page=1))} & {"0-4", "5-9"}

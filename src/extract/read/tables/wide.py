@@ -119,7 +119,20 @@ def _name_column(table: Table) -> Column | None:
 
     candidates = [c for c in table.columns if c.role in ("blank", "ignore", "name")]
     best = max(candidates, key=wordiness, default=None)
-    return best if best is not None and wordiness(best) > 0 else None
+    if best is not None and wordiness(best) > 0:
+        return best
+    return _short_labels(table)
+
+
+def _short_labels(table: Table) -> Column | None:
+    """A first column of short labels (`Aged 0-4`, `Aged 16+`) under a header naming no kind of figure (`Age group`),
+    every other column a value column: the labels name the rows."""
+    first = table.columns[0] if table.columns else None
+    if first is None or first.role not in ("blank", "ignore") or not all(c.role == "value" for c in table.columns[1:]):
+        return None
+    labels = [r.cells[first.index] for r in table.rows if r.cells[first.index]]
+    ok = len(labels) >= 2 and all(re.search(r"[A-Za-z]{3}", t) and parse_cell(t).value is None for t in labels)
+    return first if ok and len(table.columns) >= 2 else None
 
 
 def split_code(name: str, code_re: re.Pattern[str] | None) -> tuple[str | None, str]:
