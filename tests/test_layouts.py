@@ -98,6 +98,21 @@ def test_tiles_captioned_by_a_kind_are_figures_of_the_heading_above():
     }
 
 
+def test_a_kind_word_ending_a_tiles_own_title_is_no_caption():
+    page = Page(
+        1,
+        [
+            _line(10, 20, (40, "Quarterly dashboard")),
+            _line(60, 10, (40, "Children in care per 10,000")),
+            _line(71, 10, (40, "Latest")),
+            _line(82, 28, (40, "74.2")),
+            _line(160, 10, (40, "Source: local data, 31 December 2023.")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_raw) for f, _ in kpi_tiles(page, BlockSettings())}
+    assert got == {("Children in care per 10,000 Latest", "74.2")}  # as before captions: not the dashboard's
+
+
 def test_figures_in_normal_text_or_beside_a_name_are_not_tiles():
     page = Page(
         1,

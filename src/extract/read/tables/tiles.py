@@ -191,6 +191,11 @@ def _caption(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[str, int
         return None
     if meaning.kind == "actual" and parse_period(text).type != "unknown":
         return None  # `2020/21 year end`, `Q3 2023/24`: a period line
+    above = page.lines[k - 1] if k else None
+    if above is not None and _cells_in(above, tile.x0, tile.x1) and (
+        _gap(above, page.lines[k]) <= settings.tile_gap * max(_height(above), 1.0)
+    ):
+        return None  # the last line of the tile's own title (`Children in care per 10,000` over `Latest`)
     return text, k
 
 
