@@ -5644,6 +5644,53 @@ DOCUMENTS.update(
 )
 
 
+
+# King's Lynn and West Norfolk, Corporate Performance Panel minutes on the Q2 2019/20 corporate monitoring report
+# (democracy.west-norfolk.gov.uk/modgov/mgAi.aspx?ID=18603): (ref, indicator, target, previous, cumulative)
+WEST_NORFOLK_Q2 = [
+    ("HS11", "Time taken (in weeks) from first contact to completion of work on Disabled Facilities Grants", "",
+     "30", "57"),
+    ("HS15", "Number of days to process change of circumstances", "11", "", "14"),
+]
+
+
+def west_norfolk_monitoring_flags(out: Path) -> None:
+    """Word action report of a district council, landscape: `Ref | Indicator | Target 2019/20 | Previous |
+    Cumulative performance Q2 2019/20 | Flag | Action`, a code column before the name, a red flag drawn as a symbol in
+    a shaded cell, a blank target where none is set."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Corporate Performance Monitoring Report – Q2 2019/20 – Action report")
+    _heading(doc, "Corporate performance monitoring – Quarter 2 2019/20: action report", 13, "1F4E79")
+    doc.add_paragraph(
+        "Indicators that have not met their agreed targets, or whose performance has fallen, are drawn out into this "
+        "action report with the service's comments."
+    )
+    headers = ("Ref", "Indicator", "Target 2019/20", "Previous", "Cumulative performance Q2 2019/20", "Flag",
+               "Action")
+    actions = (
+        "An update will be given to the Environment and Community Panel.",
+        "Performance has improved from September 2019; the service is confident the target will be met.",
+    )
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "DEEAF6")
+    for (ref, name, target, previous, cumulative), action in zip(WEST_NORFOLK_Q2, actions, strict=True):
+        cells = table.add_row().cells
+        _cell_text(cells[0], ref, size=9)
+        _cell_text(cells[1], name, size=9)
+        for cell, value in zip(cells[2:5], (target, previous, cumulative), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[5], "\u2691", size=11, align=WD_ALIGN_PARAGRAPH.CENTER, colour="C00000")
+        _cell_text(cells[6], action, size=9)
+    _widths(table, [1.4, 7.0, 2.2, 2.0, 3.2, 1.3, 7.4])
+    doc.save(out)
+
+
+DOCUMENTS.update({("dev", "west_norfolk_q2_2019_20_ref_flag_action_report"): ("docx", west_norfolk_monitoring_flags)})
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
