@@ -290,3 +290,48 @@ def drop_note(title: list, sentence_end: re.Pattern[str]) -> list:
             long_enough = len(" ".join(text[k] for k in lines[j:]).split()) >= _NOTE_WORDS
             return [c for c in title if c.line < lines[j]] if long_enough else title
     return title
+
+
+# -- lines of a block ---------------------------------------------------------------------------
+_BLOCK_PERIOD_LINE = re.compile(
+    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
+    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
+    re.I,
+)
+# a block's period said in words: `As at 31 December 2023`, `Position at Dec-23`, `December 2023`
+_PERIOD_LEAD = re.compile(
+    r"^(?:(?:as\s+at|position\s+at|data\s+to|period\s+to|at|to)\s+)?"
+    r"(?=\d|q[1-4]\b|quarter\b|year\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
+_PERIOD_TOKEN_WORD = re.compile(
+    r"^(?:[\d/\-–.,]+|q[1-4]|quarter|year|end|to|fy|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:-\d{2})?)$",
+    re.I,
+)
+
+
+def period_line(text: str) -> bool:
+    """A line that is a period and nothing else (dates the block's values)."""
+    if _BLOCK_PERIOD_LINE.match(text):
+        return True
+    lead = _PERIOD_LEAD.match(text)
+    if lead is None or len(text.split()) > 6:
+        return False
+    rest = text[lead.end() :].strip()
+    return all(_PERIOD_TOKEN_WORD.match(w) for w in rest.split()) and parse_period(rest).type != "unknown"
+
+
+def figures_beside(texts: list[str]) -> bool:
+    """Three or more bare figures in a row right after a line's words (the texts of the cells after them,
+    left to right): a table's row (a name and its figures), never a block's title however the block's
+    column cuts it (`Latest | 81.0% | Latest | 94.9%`: one figure, then the next block's label; two
+    figures may be the values of tiles beside, under their labels)."""
+    run = 0
+    for text in texts:
+        if not _BARE_FIGURE.fullmatch(text.strip()):
+            break
+        run += 1
+    return run >= 3
+
+
+_BARE_FIGURE = re.compile(r"[-–]?£?\d[\d,]*(?:\.\d+)?%?")
