@@ -49,15 +49,8 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "knowsley_cla_2007_08_merged_name_two_rows": {
         ("Children and young people entered our care", "actual", "104", 1),
     },
-    # knowsley_cla_2007_08_side_by_side_tables: 3/7; the right-hand table's first column is headed `Age group`,
-    # which names no name column (a rule for it also read a grouped Boys / Girls / All age table elsewhere under
-    # bare age bands, so it was left out)
-    "knowsley_cla_2007_08_side_by_side_tables": {
-        ("Aged 0-4", "actual", "24%", 1),
-        ("Aged 0-4", "national", "19%", 1),
-        ("Aged 16+", "actual", "12%", 1),
-        ("Aged 16+", "national", "20%", 1),
-    },
+    # (knowsley_cla_2007_08_side_by_side_tables: 3/7 -> 7/7 (round 16): with no column headed as names nor one of
+    # long words, a first column of short word labels (`Aged 0-4`) beside value columns only names the rows)
     # round 14 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # blaenau_gwent 2/2, south_tyneside 9/9, warwickshire 8/8 untouched; the misses below, by cause:
     # (plymouth_children_numbers_category_tables: 0/7 -> 7/7: a ruled two-column table, names under a blank header and
@@ -129,6 +122,16 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("care leavers supported by the Asylum Through Care Team", "actual", "46", 1),
         ("care experienced young people supported by the Leaving Care Team", "actual", "143", 1),
     },
+    # round 16 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # north_lanarkshire_schools 16/16 and north_lanarkshire_reports 8/8 untouched; the misses below, by cause:
+    # west_sussex_cla_dec_2018_dashboard_measure_updates: 0/3 -> 2/3 (tiles captioned `Latest` and `Statistical
+    # neighbours 2017/18` under the measure's heading); the August figure is in a sentence under its month's heading
+    # (`... was sitting at 39.5 at end of August ...`), no named measure in it
+    "west_sussex_cla_dec_2018_dashboard_measure_updates": {
+        ("Children Looked After per 10,000 children", "actual", "39.5", 1),
+    },
+    # (epping_forest_kpis_q1_2019_20_status_words: 3/4 -> 4/4: an `Update` column is the row's comment, and a
+    # comment stating the row's revised target, `the target has now been revised upwards to 75%`, gives it)
 }
 
 
