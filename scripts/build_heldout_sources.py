@@ -5870,7 +5870,8 @@ def northumberland_portal_current_target(out: Path) -> None:
         )
     body = (
         '<div class="bar">NCC Performance<span class="beta">BETA</span> &nbsp; Reports &nbsp; Admin</div>'
-        '<p class="print">Report Date: 18/05/2024 &nbsp; <a href="#">View a printer friendly version of this report</a></p>'
+        '<p class="print">Report Date: 18/05/2024 &nbsp; '
+        '<a href="#">View a printer friendly version of this report</a></p>'
         "<h1>NCC Current Performance Report at 18 May 2024 for</h1><h2>Children's Social Care</h2>"
         "<table><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>" + rows + "</table>"
     )
