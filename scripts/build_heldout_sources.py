@@ -5116,6 +5116,130 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------------------------ dev, narrative round 11: bare counts written in sentences
+
+
+def bradford_workloads_from_to_paragraphs(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs on social care workloads: counts' falls `from 5,498 in 2011 to
+    4,859 for the year ending June 2012`, a count after `dropped to`, a staff count's fall, a percentage beside the
+    population's, `227 cases in the last recorded 12 months compared with 187 in the previous year`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "City of Bradford Metropolitan District Council – Children's Services Overview and Scrutiny "
+            "Committee")
+    _heading(doc, "UPDATED INFORMATION FOR MEMBERS ON THE WORKLOADS OF CHILDREN'S SOCIAL CARE SERVICES", 12)
+    for number, text in [
+        ("1.1", "This report updates Members on the workload of Children's Social Work Teams and on the pressures "
+         "upon the service. The analysis is based on activity in the year ending June 2012."),
+        ("2.1", "There have been no significant changes to the overall workloads of social workers, or pressures "
+         "upon the service, since the last report."),
+        ("2.2", "The number of full-time social workers dedicated to childcare fell from 187 to 178 in six months, "
+         "while the number of children in care dropped to 889."),
+        ("2.3", "Referrals to Social Care Services fell from 5,498 in 2011 to 4,859 for the year ending June 2012, and "
+         "the number of children classed as in need reduced from 8,518 to 7,659 in the same period."),
+        ("2.4", "Children from ethnic minority communities are under-represented among children in care, at 32.7 per "
+         "cent compared with 34.6 per cent in the local population."),
+        ("2.5", "One area where figures have increased is the number of children in Public Law Care Proceedings, "
+         "with 227 cases in the last recorded 12 months compared with 187 in the previous year."),
+        ("2.6", "More adoptions, with a rise to 51, meant five more children left care in the past year."),
+        ("3.1", "Members are recommended to consider further reports in the 2012-13 work programme."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+def redcar_children_in_care_quarterly_update(out: Path) -> None:
+    """A committee report page printed by Chromium: headed sections of sentences, a month's count beside the highest
+    since an earlier month's (`354 children ..., the highest number since May 2020, when there were 360`), shares
+    in per cent, `147 young people who had left care ..., of whom 34 ...`, `Of the 147, 92 ...`, a count in words,
+    `a further seven young people on top of the 19 it already looks after` and a count before its procedures."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 15pt; color: #00467f; } h2 { font-size: 12pt; color: #00467f; margin-top: 6mm; }"
+    )
+    body = (
+        "<h1>Redcar and Cleveland Borough Council – Children in our care and vulnerable children: update for "
+        "April to June 2022</h1>"
+        "<p>This report gives Members an update on children in the council's care during April to June 2022 and on "
+        "children deemed to be vulnerable.</p>"
+        "<h2>Children in our care</h2>"
+        "<p>In June there were 354 children in our care, the highest number since May 2020, when there were 360. The "
+        "majority of children are placed with in-house foster carers, followed by family and friends carers, "
+        "independent foster carers and a smaller number in residential settings.</p>"
+        "<p>A total of 63.8 per cent of children in our care were living within the borough, while 36.2 per cent were "
+        "placed in other areas.</p>"
+        "<h2>Care leavers</h2>"
+        "<p>147 young people who had left care continued to access council support, of whom 34 had been unaccompanied "
+        "asylum seeking children. Of the 147, 92 are now in education, training or employment. In addition, six care "
+        "leavers are undertaking apprenticeships with the council and one has secured full-time employment with the "
+        "local authority.</p>"
+        "<h2>Unaccompanied asylum seeking children</h2>"
+        "<p>The rising cost of care placements for unaccompanied asylum seeking children is a worry. The threshold "
+        "level of the National Transfer Scheme has been increased by the Government, meaning the council will be "
+        "allotted a further seven young people on top of the 19 it already looks after.</p>"
+        "<h2>Vulnerable, exploited, missing and trafficked children</h2>"
+        "<p>At the end of June, 26 children were subject to vulnerable, missing, exploited and trafficked (VEMT) "
+        "procedures.</p>"
+    )
+    out.write_text(_html_page("Redcar and Cleveland – children in our care, April to June 2022", body, css),
+                   encoding="utf-8")
+
+
+def redcar_corporate_parenting_minutes_bullets(out: Path) -> None:
+    """Word minutes of a board: numbered agenda items, a date in an item's title, then an update report's bullets,
+    two counts in one bullet (`with 22 migrant asylum-seeking children in our care and 46 care leavers`) and a
+    count after `provided support to`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Redcar and Cleveland Borough Council – Corporate Parenting Board minutes")
+    _heading(doc, "Corporate Parenting Board – Wednesday, 8th May, 2024", 13, "00467F")
+    items = [
+        ("1.", "Declarations of Interest", ["None declared."]),
+        ("2.", "To confirm the Minutes of the meeting held on 9 April 2024 and to note the attendance matrix",
+         ["RESOLVED that the minutes of the Corporate Parenting Board held on Tuesday 9 April 2024 be confirmed as a "
+          "correct record, and the attendance matrix be noted."]),
+        ("3.", "Children in Our Care and Care Leavers Update Report",
+         ["The Executive Director for Children and Families presented the report, providing a brief overview of the "
+          "main points and key information. Q4 performance data was shared in the appendix to the report."]),
+    ]
+    bullets = [
+        "Fostering team continued to work on recruiting and assessing potential foster carers. Support provided "
+        "through a range of communications and in-person catch ups as well as ‘sparkle moments’ to celebrate "
+        "achievements.",
+        "Opportunities for young people were highlighted, including academic achievements, progression to further "
+        "and higher education, and overseas and UK school trips.",
+        "Guisborough Youth Centre host regular meetings of the Have Your Say group and an awards night is planned to "
+        "take place in June 2024.",
+        "The Asylum Through Care Team supported migrant young people with 22 migrant asylum-seeking children in our "
+        "care and 46 care leavers. Educational opportunities through Middlesbrough College are supported as well as "
+        "sporting and networking opportunities to promote mental wellbeing.",
+        "Leaving Care Team provided support to 143 care experienced young people. Feedback from care leavers about "
+        "their lived experiences and journey through care and after care shared with staff.",
+        "Care leaver’s achievements shared with the board included progression through HE, employment opportunities, "
+        "and career development.",
+    ]
+    for number, title, texts in items:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}\t{title}")
+        run.bold = True
+        for text in texts:
+            doc.add_paragraph(text)
+    for bullet in bullets:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.add_paragraph("RESOLVED that the report be noted.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "bradford_workloads_2012_from_to_paragraphs"): ("docx", bradford_workloads_from_to_paragraphs),
+        ("dev", "redcar_children_in_care_q1_2022_23_sections"): ("html", redcar_children_in_care_quarterly_update),
+        ("dev", "redcar_cpb_may_2024_minutes_bullets"): ("docx", redcar_corporate_parenting_minutes_bullets),
+    }
+)
+
+
 
 # ------------------------ dev, round 14: committee KPI layouts not covered yet (committed before any rule for them)
 
@@ -5429,6 +5553,266 @@ DOCUMENTS.update(
         ("dev", "bathnes_education_2023_24_digest_paragraphs"): ("html", bathnes_education_digest_paragraphs),
     }
 )
+
+
+
+# ------------------------------------------------ dev: round 16 (issue 8), committed before any rule for them
+
+# North Lanarkshire Council, public performance pages (northlanarkshire.gov.uk/index.aspx?articleid=19987 and 19989):
+# (indicator, [Actual 2012/13 … Actual 2018/19], target, status colour)
+NORTH_LANARKSHIRE_SCHOOLS = [
+    ("% of primary schools with occupancy level above 75%",
+     ["65.6%", "68.6%", "61.2%", "58.7%", "56.2%", "57.5%", "55.0%"], "65.6%", "#d32f2f"),
+    ("% of secondary schools with occupancy level above 75%",
+     ["62.5%", "58.3%", "60.9%", "60.9%", "60.9%", "56.5%", "52.2%"], "63%", "#d32f2f"),
+]
+NORTH_LANARKSHIRE_REPORTS = [
+    ("% of children's social background reports, due to be returned, that were submitted within 20 days",
+     ["77.8%", "77.7%", "82.1%", "85.2%", "83.7%", "85.2%", "88.2%"], "87%", "#2e7d32"),
+]
+_NL_YEARS = ["2012/13", "2013/14", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"]
+# the site's symbols are images: an arrow for the ideal direction, a filled circle for the progress status
+_NL_ARROW_UP = (
+    '<svg width="16" height="16" viewBox="0 0 16 16" role="img"><polygon points="8,1 15,9 10,9 10,15 6,15 6,9 1,9" '
+    'fill="#1565c0"/></svg>'
+)
+
+
+def _nl_status(colour: str) -> str:
+    return (
+        f'<svg width="14" height="14" viewBox="0 0 14 14" role="img"><circle cx="7" cy="7" r="6" fill="{colour}"/>'
+        "</svg>"
+    )
+
+
+def _north_lanarkshire_page(title: str, subtitle: str, sections: list[tuple[str, str, list, str]]) -> str:
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; "
+        "margin: 0; color: #222; } .site { background: #00467f; color: #fff; padding: 3mm 4mm; font-size: 12pt; "
+        "font-weight: bold; } .crumbs { font-size: 8pt; color: #555; margin: 2mm 0 4mm 0; } h1 { font-size: 17pt; "
+        "color: #00467f; margin: 2mm 0; } h2 { font-size: 13pt; color: #00467f; } h3 { font-size: 11pt; "
+        "color: #00467f; margin-top: 6mm; } table { border-collapse: collapse; width: 100%; font-size: 8.5pt; } "
+        "th, td { border: 1px solid #b7c4d1; padding: 1.2mm; vertical-align: middle; } th { background: #e6edf4; "
+        "text-align: left; } td.n { text-align: center; } .key td { border: none; font-size: 8.5pt; }"
+    )
+    head = "".join(f"<th>Actual {year}</th>" for year in _NL_YEARS)
+    body = (
+        '<div class="site">North Lanarkshire Council</div>'
+        '<div class="crumbs">Home › Your council › Council performance › Public performance reporting</div>'
+        f"<h1>{title}</h1><h2>{subtitle}</h2>"
+        "<h3>Service information</h3><p>For more information regarding these services please follow the links "
+        "below.</p><h3>Performance information</h3><p>Latest performance results are summarised below and a key "
+        "showing the symbols is included at the bottom of this page.</p>"
+    )
+    for heading, text, rows, target_year in sections:
+        body += (
+            f"<h3>{heading}</h3><p>{text}</p><table><tr><th>Indicator</th><th>Ideal direction</th>{head}"
+            f"<th>Target {target_year}</th><th>Progress status</th></tr>"
+        )
+        for name, actuals, target, colour in rows:
+            cells = "".join(f'<td class="n">{value}</td>' for value in actuals)
+            body += (
+                f'<tr><td>{name}</td><td class="n">{_NL_ARROW_UP}</td>{cells}<td class="n">{target}</td>'
+                f'<td class="n">{_nl_status(colour)}</td></tr>'
+            )
+        body += "</table>"
+    body += (
+        "<h3>Key</h3><table class=\"key\">"
+        f"<tr><td>{_NL_ARROW_UP}</td><td>Ideal direction – a higher figure is better</td></tr>"
+        f"<tr><td>{_nl_status('#2e7d32')}</td><td>Progress status – on target</td></tr>"
+        f"<tr><td>{_nl_status('#f9a825')}</td><td>Progress status – slightly below target</td></tr>"
+        f"<tr><td>{_nl_status('#d32f2f')}</td><td>Progress status – below target</td></tr></table>"
+    )
+    return _html_page(title, body, css)
+
+
+def north_lanarkshire_schools_ideal_direction(out: Path) -> None:
+    """HTML public performance page printed by Chromium, A4 portrait: `Indicator | Ideal direction | Actual 2012/13
+    … Actual 2018/19 | Target 2018/19 | Progress status`, the ideal direction an arrow image and the status a coloured
+    circle image (no text for either), seven year columns wrapping their headers over two lines."""
+    text = (
+        "The following two indicators reflect the extent to which primary and secondary schools are occupied with "
+        "levels above 75%. Occupancy rates may vary due to changes in the number of children starting school and "
+        "the way in which a school's capacity is determined."
+    )
+    page = _north_lanarkshire_page(
+        "The education of children", "Performance - national qualifications, school occupancy",
+        [("Occupancy levels", text, NORTH_LANARKSHIRE_SCHOOLS, "2018/19")],
+    )
+    out.write_text(page, encoding="utf-8")
+
+
+def north_lanarkshire_reports_target_earlier_year(out: Path) -> None:
+    """The same site's looked after children page: one indicator whose target column is dated the year before the
+    latest actual column (`Actual 2018/19 | Target 2017/18`), the name a long sentence wrapped over four lines."""
+    text = (
+        "This indicator shows how well we are meeting national standards for submitting reports to the Scottish "
+        "Children's Reporter Administration (SCRA). The submission of social background reports on time ensures "
+        "that the children's hearing can take place on time."
+    )
+    page = _north_lanarkshire_page(
+        "Child protection and children's social work", "Performance - looked after children",
+        [("Social background reports", text, NORTH_LANARKSHIRE_REPORTS, "2017/18")],
+    )
+    out.write_text(page, encoding="utf-8")
+
+
+# West Sussex County Council performance dashboard, a measure's page
+# (performance.westsussex.gov.uk/stat/goals/w6h8-vure/m7cc-4jgk/rtvw-qcqi)
+WEST_SUSSEX_CLA_UPDATES = [
+    ("December 2018 performance",
+     "The rate of Children Looked After has slightly increased to 40.6 per 10,000. We continue to be under our "
+     "statistical neighbour rate data for 2017/18 which is 51 per 10,000. We continue to support children and "
+     "families to ensure that children remain in their families and network as long as it is safe to do so."),
+    ("October 2018 performance",
+     "Slight increase from last month, this data remains steady with no significant increases."),
+    ("August 2018 performance",
+     "This figure has remained steady and was sitting at 39.5 at end of August so slight decrease from last month."),
+    ("July 2018 performance",
+     "There has been no significant change in this data and our population of children looked after remains "
+     "stable."),
+    ("December 2017 Performance",
+     "During this quarter the number of Looked After children per 10,000 has remained constant with small "
+     "fluctuations on a monthly basis."),
+]
+
+
+def west_sussex_cla_measure_updates(out: Path) -> None:
+    """HTML page of a council's online performance dashboard printed by Chromium, A4 portrait: the measure's title,
+    a summary strip of boxes (the latest figure big over its unit and month, the statistical neighbours' figure with
+    its year), then dated monthly updates as headings over a paragraph each, newest first."""
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } .bar { background: #2c2a29; color: #fff; padding: 3mm 4mm; font-size: 11pt; } "
+        "h1 { font-size: 18pt; margin: 5mm 0 1mm 0; } .goal { color: #555; font-size: 9pt; margin-bottom: 5mm; } "
+        ".strip { display: flex; gap: 5mm; margin-bottom: 6mm; } .box { border: 1px solid #ccc; border-radius: 2mm; "
+        "padding: 3mm 5mm; width: 55mm; } .big { font-size: 26pt; font-weight: bold; color: #1d6f42; } "
+        ".small { font-size: 8.5pt; color: #555; } h2 { font-size: 12pt; border-bottom: 1px solid #ccc; } "
+        "h3 { font-size: 10.5pt; margin: 4mm 0 1mm 0; }"
+    )
+    body = (
+        '<div class="bar">West Sussex County Council – Performance Dashboard</div>'
+        "<h1>Children Looked After per 10,000 children</h1>"
+        '<div class="goal">Best Start in Life › Keeping children safe</div>'
+        '<div class="strip"><div class="box"><div class="small">Latest</div><div class="big">40.6</div>'
+        '<div class="small">per 10,000 children, December 2018</div></div>'
+        '<div class="box"><div class="small">Statistical neighbours 2017/18</div><div class="big">51</div>'
+        '<div class="small">per 10,000 children</div></div></div>'
+        "<h2>Updates</h2>"
+    )
+    for heading, text in WEST_SUSSEX_CLA_UPDATES:
+        body += f"<h3>{heading}</h3><p>{text}</p>"
+    body += (
+        "<h2>About this measure</h2><p>This measure looks at the number of children who are Looked After within "
+        "Children Social Care in West Sussex. This means that some children are in foster placements and a few "
+        "children are placed in residential care homes. In order to know how well we are doing we measure "
+        "ourselves against authorities in relation to the no. of children in care per 10,000 population of "
+        "children.</p>"
+    )
+    out.write_text(_html_page("West Sussex performance dashboard", body, css), encoding="utf-8")
+
+
+# Epping Forest District Council, Overview and Scrutiny, Corporate Plan Action Plan Year 2 Performance Report
+# (rds.eppingforestdc.gov.uk/mgAi.aspx?ID=72275): (objective, KPI, annual target, Q1 target, Q1 actual, update)
+EPPING_FOREST_KPIS = [
+    ("Stronger Council", "Increased Customer Satisfaction", "67%", "", "73.4%",
+     "Target already achieved in Quarter 1; the target has now been revised upwards to 75%."),
+    ("Stronger Communities", "Increase new Leisure Centre Attendees year on year", "", "", "200,086",
+     "Figure is total attendances at the Council's Leisure Centres, not new members."),
+    ("Stronger Council", "Improved Customer First Contact resolution", "", "", "",
+     "Quarterly figures and targets to be implemented."),
+]
+
+
+def epping_forest_kpi_status_words(out: Path) -> None:
+    """Word appendix of a district council, landscape: `Corporate objective | Key Performance Indicator | Annual target
+    2019/20 | Q1 target | Q1 2019/20 | Status | Update` with the status a word in a coloured cell and blank cells where
+    the report gives no figure; a revised target in the update text."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Epping Forest District Council – Corporate Plan Action Plan Year 2 – Quarter 1 2019/20")
+    _heading(doc, "Appendix 1: Corporate Plan 2018-2023 – Key Performance Indicators, Quarter 1 2019/20", 13, "2E5E2E")
+    doc.add_paragraph(
+        "The table shows the Council's Key Performance Indicators for Year 2 of the Corporate Plan with the position "
+        "at the end of Quarter 1 (April to June 2019)."
+    )
+    headers = ("Corporate objective", "Key Performance Indicator", "Annual target 2019/20", "Q1 target", "Q1 2019/20",
+               "Status", "Update")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9EAD3")
+    for objective, kpi, annual, q1_target, q1, update in EPPING_FOREST_KPIS:
+        cells = table.add_row().cells
+        _cell_text(cells[0], objective, size=9)
+        _cell_text(cells[1], kpi, size=9)
+        for cell, value in zip(cells[2:5], (annual, q1_target, q1), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        status, fill = ("Achieved", "92D050") if q1 and annual else ("Update", "D9D9D9")
+        _cell_text(cells[5], status, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[5], fill)
+        _cell_text(cells[6], update, size=9)
+    _widths(table, [3.2, 5.2, 2.4, 2.0, 2.2, 2.0, 8.0])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "north_lanarkshire_schools_2018_19_ideal_direction_images"): (
+            "html", north_lanarkshire_schools_ideal_direction),
+        ("dev", "north_lanarkshire_reports_2018_19_target_earlier_year"): (
+            "html", north_lanarkshire_reports_target_earlier_year),
+        ("dev", "west_sussex_cla_dec_2018_dashboard_measure_updates"): ("html", west_sussex_cla_measure_updates),
+        ("dev", "epping_forest_kpis_q1_2019_20_status_words"): ("docx", epping_forest_kpi_status_words),
+    }
+)
+
+
+
+# King's Lynn and West Norfolk, Corporate Performance Panel minutes on the Q2 2019/20 corporate monitoring report
+# (democracy.west-norfolk.gov.uk/modgov/mgAi.aspx?ID=18603): (ref, indicator, target, previous, cumulative)
+WEST_NORFOLK_Q2 = [
+    ("HS11", "Time taken (in weeks) from first contact to completion of work on Disabled Facilities Grants", "",
+     "30", "57"),
+    ("HS15", "Number of days to process change of circumstances", "11", "", "14"),
+]
+
+
+def west_norfolk_monitoring_flags(out: Path) -> None:
+    """Word action report of a district council, landscape: `Ref | Indicator | Target 2019/20 | Previous |
+    Cumulative performance Q2 2019/20 | Flag | Action`, a code column before the name, a red flag drawn as a symbol in
+    a shaded cell, a blank target where none is set."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Corporate Performance Monitoring Report – Q2 2019/20 – Action report")
+    _heading(doc, "Corporate performance monitoring – Quarter 2 2019/20: action report", 13, "1F4E79")
+    doc.add_paragraph(
+        "Indicators that have not met their agreed targets, or whose performance has fallen, are drawn out into this "
+        "action report with the service's comments."
+    )
+    headers = ("Ref", "Indicator", "Target 2019/20", "Previous", "Cumulative performance Q2 2019/20", "Flag",
+               "Action")
+    actions = (
+        "An update will be given to the Environment and Community Panel.",
+        "Performance has improved from September 2019; the service is confident the target will be met.",
+    )
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "DEEAF6")
+    for (ref, name, target, previous, cumulative), action in zip(WEST_NORFOLK_Q2, actions, strict=True):
+        cells = table.add_row().cells
+        _cell_text(cells[0], ref, size=9)
+        _cell_text(cells[1], name, size=9)
+        for cell, value in zip(cells[2:5], (target, previous, cumulative), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[5], "\u2691", size=11, align=WD_ALIGN_PARAGRAPH.CENTER, colour="C00000")
+        _cell_text(cells[6], action, size=9)
+    _widths(table, [1.4, 7.0, 2.2, 2.0, 3.2, 1.3, 7.4])
+    doc.save(out)
+
+
+DOCUMENTS.update({("dev", "west_norfolk_q2_2019_20_ref_flag_action_report"): ("docx", west_norfolk_monitoring_flags)})
 
 
 def main(argv: list[str]) -> None:

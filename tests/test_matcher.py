@@ -29,6 +29,12 @@ HELDOUT4 = pd.read_csv(LISTS / "heldout4.csv", dtype=str, keep_default_na=False)
 # against mappings/indicators.csv and committed alone before any rule of the round. 80 names: the
 # search corpus gave no more from sources no earlier set used.
 HELDOUT8 = pd.read_csv(LISTS / "heldout8.csv", dtype=str, keep_default_na=False)
+# A ninth held-out set (issue 9 round 13: Wokingham, Haringey, Middlesbrough, Leeds, Herefordshire,
+# Sefton and Wolverhampton minutes, West Sussex's performance portal, Waltham Forest's JSNA, Missing
+# People, the Fostering Network and workforce and fostering articles, none of them a source of an
+# earlier set), labelled by hand against mappings/indicators.csv and committed alone before any rule
+# of the round. 51 names: the search corpus gave no more from sources no earlier set used.
+HELDOUT9 = pd.read_csv(LISTS / "heldout9.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -106,6 +112,9 @@ HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
 # held-out 8 with the matcher as it was when the set was committed (round 12, before its rules):
 # 80 names, precision 0.826, recall 0.731 (19 of 26), 4 of 36 near misses matched.
 HELDOUT8_FLOOR = {"precision": 0.82, "recall": 0.73, "near_miss_matched": 4}
+# held-out 9 with the matcher as it was when the set was committed (round 13, before any rule):
+# 51 names, precision 0.600, recall 0.400 (6 of 15, 10 answered), 3 of 22 near misses matched.
+HELDOUT9_FLOOR = {"precision": 0.60, "recall": 0.40, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -124,6 +133,12 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s8["precision"] >= HELDOUT8_FLOOR["precision"], s8
     assert s8["recall"] >= HELDOUT8_FLOOR["recall"], s8
     assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= HELDOUT8_FLOOR["near_miss_matched"], s8
+    assert len(HELDOUT9) >= 50 and (HELDOUT9["note"].str.startswith("near miss")).sum() >= 20
+    s9 = _score(matcher, HELDOUT9)
+    _report("held-out 9", s9)
+    assert s9["precision"] >= HELDOUT9_FLOOR["precision"], s9
+    assert s9["recall"] >= HELDOUT9_FLOOR["recall"], s9
+    assert round(s9["near_miss_false_match_rate"] * s9["near_misses"]) <= HELDOUT9_FLOOR["near_miss_matched"], s9
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -131,7 +146,8 @@ def test_heldout_names_precision_and_recall(matcher):
 # matcher read the 403 at precision 0.976, recall 0.868 before the round's rules and 0.991, 0.897 after.
 # Round 2 added 36 FOI and minutes names (27 near misses), labelled first: 439 names read at 0.986,
 # 0.888 with round 1's matcher and 0.991, 0.909 after round 2's rules.
-# Round 3 read the 439 at 1.000, 0.909.
+# Round 3 read the 439 at 1.000, 0.909; round 13 at 1.000, 0.905 (a narrower entry needs a lead: "Child in need
+# reviews" left unmatched, the children-in-need count 17.5 points behind the reviews entry).
 DEV_FLOOR = {"precision": 0.995, "recall": 0.90}
 # Issue 9's third round appended 151 names (62 with an id, 72 near misses) from yet other councils'
 # FOI answers, minutes and scorecards, labelled first: read at 0.868, 0.532 by round 2's matcher and
@@ -162,25 +178,26 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # committed alone in round 7 and scored untouched at 0.659, 0.474 (27 of 57), 11 of 43, the same after
 # round 7's rules) to dev: its rows follow round 7's 120, each note saying so. Read at 0.830, 0.772 (44 of
 # 57; 53 answered), 9 of 43 after round 8's rules (docs/matching.md); held to their own floor. Round 9:
-# 0.833, 0.789 (45 of 57), 9 of 43.
+# 0.833, 0.789 (45 of 57), 9 of 43. Round 13 (a narrower entry needs a lead): 0.882, 0.789 (45 of 57; 51
+# answered), 6 of 43.
 DEV_ROUND8_START = 1019
-DEV_ROUND8_FLOOR = {"precision": 0.83, "recall": 0.78, "near_miss_matched": 9}
+DEV_ROUND8_FLOOR = {"precision": 0.88, "recall": 0.78, "near_miss_matched": 6}
 # Issue 9's tenth round promoted held-out 6 (heldout6.csv: 157 names, 79 with an id, 48 near misses, from
 # OHID Fingertips, DfE's SEND and AP dashboard, Welsh, Scottish and NI releases, workforce releases, school
 # results pages, council minutes, JSNAs and FOI answers; committed alone in round 9 and scored untouched at
 # 0.769, 0.506 (40 of 79), 8 of 48, and 0.774, 0.519 (41 of 79), 8 of 48 after round 9's rules) to dev:
 # its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
-# 0.786, 0.557 (44 of 79; 56 answered), 8 of 48.
+# 0.786, 0.557 (44 of 79; 56 answered), 8 of 48. Round 13: 0.807, 0.582 (46 of 79; 57 answered), 8 of 48.
 DEV_ROUND10_START = 1171
-DEV_ROUND10_FLOOR = {"precision": 0.79, "recall": 0.58, "near_miss_matched": 8}
+DEV_ROUND10_FLOOR = {"precision": 0.80, "recall": 0.58, "near_miss_matched": 8}
 # Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
 # council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
 # round 10 and scored untouched at 0.800, 0.615 (24 of 39), 6 of 72, the same after rounds 10 and 11) to
 # dev: its rows follow round 10's 157, each note saying so; held to their own floor. After round 12's
-# rules: 0.897, 0.667 (26 of 39; 29 answered), 3 of 72.
+# rules: 0.897, 0.667 (26 of 39; 29 answered), 3 of 72. Round 13: 0.929, 0.667 (26 of 39; 28 answered), 2 of 72.
 DEV_ROUND12_START = 1328
-DEV_ROUND12_FLOOR = {"precision": 0.89, "recall": 0.66, "near_miss_matched": 3}
+DEV_ROUND12_FLOOR = {"precision": 0.92, "recall": 0.66, "near_miss_matched": 2}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -266,10 +283,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in DEV["query"].iloc[DEV_ROUND5_START:] if plain(q) in written]
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
     assert not [q for q in HELDOUT8["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT9["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT8, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, HELDOUT9, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -478,6 +496,43 @@ def test_a_score_near_the_floor_needs_a_wider_lead():
     assert not table.accepts(50.0, 39.0, 0.5, anchored=True)  # ... where the floor's lead alone is 10
     plain = dataclasses.replace(table, close_slope=0.0)
     assert plain.accepts(64.0, 59.5) and plain.accepts(50.0, 39.0, 0.5, anchored=True)
+
+
+def test_a_narrower_entry_needs_a_lead_over_one_that_is_not():
+    """Issue 9 round 13: an entry narrower than the name (it pays for a population part, qualifier, age
+    band or timescale the name does not state) is accepted only when it leads every allowed entry that
+    is not narrower by `narrow_margin` (25); an entry that is not narrower is not held to it."""
+    table = DEFAULT_SETTINGS.fuzzy_rule()
+    assert table.narrow_margin == 25.0
+    assert not table.accepts(84.7, 77.1, narrower=True, plain_runner_up=77.1)
+    assert table.accepts(84.7, 77.1, narrower=True, plain_runner_up=59.7)
+    assert table.accepts(84.7, 77.1, narrower=False, plain_runner_up=77.1)
+    assert dataclasses.replace(table, narrow_margin=0.0).accepts(84.7, 77.1, narrower=True, plain_runner_up=77.1)
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # the children-in-need entry is about part of the children; the all-pupils entry, 7 points behind,
+        # agrees with all the name says: the name does not say which (before: the children-in-need entry)
+        ("Proportion of children achieving the expected standard in maths at KS2", None),
+        ("Children achieving the expected standard in reading at Key Stage 2 (%)", None),
+        # children in care, or young people in treatment (before: the children-in-care entry)
+        ("Children with substance misuse problems (%)", None),
+        # a PEP, or a PEP within 20 school days (before: the 20-day entry)
+        ("Children with a PEP", None),
+        # guards: a narrower entry no other entry comes near, and entries that are not narrower
+        ("Looked after children placed within 20 miles", "plc_within_20_miles_pct"),
+        ("up to date dental checks", "hlt_dental_check_pct"),
+        ("Percentage of young people with a substance misuse problem", "hlt_substance_misuse_young_people_pct"),
+        (
+            "Proportion of children reaching the expected standard in maths at Key Stage 2",
+            "edu_ks2_expected_standard_maths_pupils_pct",
+        ),
+    ],
+)
+def test_round13_narrower_entries(matcher, name, indicator_id):
+    assert _match(matcher, name).indicator_id == indicator_id
 
 
 def test_one_entry_agreeing_on_every_stated_facet_is_accepted_lower(matcher):

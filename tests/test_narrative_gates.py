@@ -71,3 +71,33 @@ def test_the_upper_end_of_an_age_range_in_words_is_no_figure():
                                 strict=True)  # fmt: skip
     assert "21" not in [f.value_raw for f in figures]
     assert [(f.value_raw, f.numerator, f.denominator) for f in figures if f.value_raw == "60"] == [("60", 60, 136)]
+
+
+def test_a_list_of_age_bands_after_aged_gives_no_figure():
+    # a health profile's caption: `15` and `24` were read as rates per 10,000
+    figures = extract_narrative(
+        "Crude rate (per 10,000) of hospital admissions for unintentional and deliberate injuries in children "
+        "aged under 5, 0-14 and 15 to 24 (2017/18)", strict=False)  # fmt: skip
+    assert figures == []
+    # shares after a list of ages are still shares (a Darlington seed sentence)
+    figures = extract_narrative(
+        "98.4% of our care leavers aged 19-21 and 97.9% of our care leavers aged 22-25 were in suitable "
+        "accommodation.", strict=True)  # fmt: skip
+    assert [f.value_raw for f in figures] == ["98.4%", "97.9%"]
+
+
+def test_a_share_that_picks_out_areas_is_no_figure():
+    sentence = ("Children living in the most deprived 20% of areas in England had higher levels of decay "
+                "(33.7% with decay experience) than those from the least deprived 20% (13.6%).")
+    assert [f.value_raw for f in extract_narrative(sentence, strict=True)] == ["33.7%", "13.6%"]
+    for sentence in ("Four small areas in Arun are among the 10% most deprived areas in England.",
+                     "West Sussex is among the 15% least deprived upper tier local authorities in England.",
+                     "In the top 10% of schools, 95% of pupils reached the expected standard."):
+        assert "10%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
+        assert "15%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
+
+
+def test_the_other_side_of_one_in_n_is_no_count():
+    figures = extract_narrative("One in five people in the North live in poverty compared with one in 49 people "
+                                "in London.", strict=False)  # fmt: skip
+    assert "49" not in [f.value_raw for f in figures]

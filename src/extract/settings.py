@@ -116,12 +116,25 @@ class FuzzyRule:
     # docs/matching.md). Off (0) for a rule that sets none.
     close_until: float = 0.0
     close_slope: float = 0.0
+    # An entry narrower than the name (it states a population part, qualifier, age band or timescale
+    # the name does not) is the answer only when it leads every allowed entry that is not narrower by
+    # `narrow_margin`: otherwise the name does not say which it is (issue 9 round 13). Off (0) by default.
+    narrow_margin: float = 0.0
 
     def accepts(
-        self, best: float, runner_up: float, explained: float = 1.0, anchored: bool = False, agreed: bool = False
+        self,
+        best: float,
+        runner_up: float,
+        explained: float = 1.0,
+        anchored: bool = False,
+        agreed: bool = False,
+        narrower: bool = False,
+        plain_runner_up: float = 0.0,
     ) -> bool:
         lead = best - runner_up
         if lead < self.margin + self.close_slope * max(0.0, self.close_until - best):
+            return False
+        if narrower and best - plain_runner_up < self.narrow_margin:
             return False
         if best >= self.threshold and lead >= self.margin:
             return True
@@ -179,6 +192,10 @@ class MatchSettings:
     # lead per point it is short of it (the lead grows as the score nears the floor)
     close_until: float = 66.0
     close_slope: float = 0.5
+    # ... and an entry narrower than the name (it states a population part, qualifier, age band or
+    # timescale the name does not: it pays a penalty for it) needs this lead over the best allowed entry
+    # that is not narrower (issue 9 round 13, docs/matching.md)
+    narrow_margin: float = 25.0
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -214,6 +231,7 @@ class MatchSettings:
             FuzzyRule(*pair, self.margin, self.floor_margin, self.floor_explained),
             close_until=self.close_until,
             close_slope=self.close_slope,
+            narrow_margin=self.narrow_margin,
         )
         if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
             return rule
@@ -251,6 +269,7 @@ class BlockSettings:
     title_gap: float = 0.25  # line heights: a gap wider than this and than the block's own line gaps ends a title
     tile_figure_height: float = 1.8  # a tile's big figure stands this many times the page's usual line height
     tile_gap: float = 1.2  # line heights: a wider gap above a title line or below a label line ends the tile
+    tile_heading_height: float = 1.4  # a heading over captioned tiles stands this many times the usual line height
 
     def __post_init__(self) -> None:
         _check_numbers(self)

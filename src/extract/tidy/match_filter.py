@@ -104,7 +104,7 @@ class FacetFilter:
         # groups a name leaves unstated, all at once: rows of what blocks and what costs
         self.group_order = list(self.group_mask)
         self.group_row = {g: i for i, g in enumerate(self.group_order)}
-        blocks, costs = [], []
+        blocks, costs, narrower = [], [], []
         for g in self.group_order:
             rule = self.rules.get(g, "stated")
             blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
@@ -112,8 +112,10 @@ class FacetFilter:
             # a denominator ("of children in care") the name leaves unsaid costs nothing: most names do
             weight = 0.0 if rule in ("strict", "denominator") else cost.group if rule == "stated" else cost.entry_only
             costs.append(self.group_named[g] * weight)
+            narrower.append(self.group_named[g] & (rule not in ("strict", "denominator")))
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
+        self.unstated_narrower = np.array(narrower, dtype=bool).reshape(len(narrower), len(self.facets))
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
         self.weak_penalty = np.where(self.weak_numbers, self.penalties.weak_number, self.penalties.number)
@@ -151,6 +153,16 @@ class FacetFilter:
         """Which entries agree with every facet the name states, and what each pays for the
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
+        return self._facet_answer(r, unit)[:2]
+
+    def _narrower(self, r: Reading, unit: str | None) -> np.ndarray:
+        """The entries narrower than the name: each states a population part, qualifier, named number,
+        age band or timescale / threshold the name does not (what it pays for), other than its measure
+        and "in the year" (a count's reporting period). Round 13's acceptance rule: such an entry is the
+        answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
+        return self._facet_answer(r, unit)[2]
+
+    def _facet_answer(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
         return self._allowed_for(
             r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded
@@ -165,6 +177,7 @@ class FacetFilter:
         n = len(self.facets)
         ok = np.ones(n, dtype=bool)
         penalty = np.zeros(n)
+        narrow = np.zeros(n, dtype=bool)  # pays for a facet the name lacks, other than measure or "in the year"
 
         def has_any(q: np.ndarray, mask: np.ndarray) -> np.ndarray:
             return np.any((e & (q & mask)) != 0, axis=1)
@@ -194,6 +207,7 @@ class FacetFilter:
                 ok &= has_any(q, self.kind_mask[kind])
             else:
                 penalty += self.kind_named[kind] * (self.penalties.age if kind == "a" else self.penalties.entry_only)
+                narrow |= self.kind_named[kind]
                 if kind == "a":  # children under 16 are not all the children a name without an age counts
                     ok &= ~self.under_age_named
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
@@ -222,8 +236,10 @@ class FacetFilter:
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty
+                    narrow |= self.number_kind_named[kind] & ~self.weak_numbers  # "during the year" is no timescale
             else:
                 penalty += self.number_kind_named[kind] * self.penalties.number
+                narrow |= self.number_kind_named[kind]
         for kind in stated_kinds:
             if kind not in self.number_kind_mask:
                 ok[:] = False
@@ -241,6 +257,7 @@ class FacetFilter:
                 unstated[self.group_row[g]] = False
         ok &= ~self.unstated_blocks[unstated].any(axis=0)
         penalty += self.unstated_costs[unstated].sum(axis=0)
+        narrow |= self.unstated_narrower[unstated].any(axis=0)
         for g in stated:
             if g not in self.group_mask:
                 continue
@@ -260,6 +277,7 @@ class FacetFilter:
                     ok &= ~np.any((qh & ~e) != 0, axis=1)
                 else:
                     penalty += ~ent * self.penalties.number
+                    narrow |= ~ent
                 continue
             missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
@@ -275,7 +293,8 @@ class FacetFilter:
             ok &= ~has_any(q_excluded, q_excluded)
         ok.setflags(write=False)  # shared by every name with these facets
         penalty.setflags(write=False)
-        return ok, penalty
+        narrow.setflags(write=False)
+        return ok, penalty, narrow
 
 
 def number_kind(tag: str) -> str:

@@ -255,7 +255,7 @@ class Matcher(FacetFilter):
                 indicator_id, method = found
                 ranked = self._ranked(reading, scopes, max(n, 2), unit)[0][:n] if rank_decided else []
                 return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
-        ranked, rival = self._ranked(reading, scopes, max(n, 2), unit)
+        ranked, rival, plain_rival = self._ranked(reading, scopes, max(n, 2), unit)
         # an official code no entry carries (NI 39, NI 47) is a national measure the catalogue lacks:
         # its words name that measure, not the nearest entry's (issue 9 round 7)
         keys = [code_key(c) for c in reading.codes]
@@ -268,7 +268,13 @@ class Matcher(FacetFilter):
             and ranked[0].allowed
             and not unknown_code
             and rule.accepts(
-                ranked[0].score, rival, ranked[0].explained, anchored, self._agreed(reading, ranked[0], unit)
+                ranked[0].score,
+                rival,
+                ranked[0].explained,
+                anchored,
+                self._agreed(reading, ranked[0], unit),
+                bool(self._narrower(reading, unit)[self.index_of[ranked[0].indicator_id]]),
+                plain_rival,
             )
         ):
             best = ranked[0]
@@ -329,11 +335,12 @@ class Matcher(FacetFilter):
 
     def _ranked(
         self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None
-    ) -> tuple[list[Candidate], float]:
-        """The best-scoring indicators, one entry each, after the vetoes; and the best score of an
-        allowed indicator other than the first (0 when there is none)."""
+    ) -> tuple[list[Candidate], float, float]:
+        """The best-scoring indicators, one entry each, after the vetoes; the best score of an
+        allowed indicator other than the first, and of one that is not narrower than the name
+        (0 when there is none)."""
         if not r.text:
-            return [], 0.0
+            return [], 0.0, 0.0
         ok, penalty = self._allowed(r, unit)
         if not self.welsh_councils.intersection(scopes):
             penalty = penalty + self.welsh_cost
@@ -356,7 +363,7 @@ class Matcher(FacetFilter):
             live = in_scope
         idx = np.nonzero(live)[0]
         if not len(idx):
-            return [], 0.0
+            return [], 0.0, 0.0
         owner = self.choice_owner[idx]
         c, cw = common[idx], self.choice_weight[idx]
         w_dice, w_q, w_c, w_order = self.weights
@@ -402,12 +409,14 @@ class Matcher(FacetFilter):
         if first >= 0:
             rivals[first] = False
         rival = float(bests[rivals].max()) if rivals.any() else 0.0
+        plain = rivals & ~self._narrower(r, unit)[owners]  # ... and the best of those not narrower than the name
+        plain_rival = float(bests[plain].max()) if plain.any() else 0.0
         explained_of, allowed_of = shares[sel].tolist(), allowed[sel].tolist()
         found = [
             Candidate(ids[owner_of[k]], self._name(ids[owner_of[k]]), float(best_of[k]), explained_of[k], allowed_of[k])
             for k in ranked
         ]
-        return found, float(rival)
+        return found, float(rival), plain_rival
 
     @lru_cache(maxsize=1024)  # noqa: B019 - a handful of scope tuples per run
     def _scope_mask(self, scopes: tuple[str, ...]) -> np.ndarray:

@@ -139,6 +139,18 @@ _SLASH_BEFORE = re.compile(r"/\s*$")
 _SLASH_AFTER = re.compile(r"\s*/")
 _NOTE_MARK_BEFORE = re.compile(r"[\[#]\s*$")
 _PER_BEFORE = re.compile(r"\bper\s*$", re.I)
+# a list of age bands goes on after `aged`: every number of `aged under 5, 0-14 and 15 to 24` is an age
+_AGE_BAND = r"(?:(?:under|over)\s+)?\d{1,2}(?:\s*(?:[-–]|to)\s*\d{1,2})?"
+_AGE_LIST_BEFORE = re.compile(
+    rf"\b(?:aged|ages)\s+{_AGE_BAND}(?:\s*(?:,|and|or)\s*{_AGE_BAND})*\s*(?:,|and|or|to|[-–])\s*$", re.I
+)
+_AGE_LIST_GOES_ON = re.compile(r"^\s*(?:[-–]|to\b|,|and\b|or\b|years?\b|yrs?\b|\)|$)", re.I)
+# a share that picks out areas or cases (`the most deprived 20% of areas`, `the top 10% of schools`) is a
+# definition, not a level of any measure
+_PERCENTILE_BEFORE = re.compile(r"\b(?:(?:most|least)\s+(?:deprived|affluent|disadvantaged)|top|bottom)\s*$", re.I)
+_PERCENTILE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:most|least)\s+(?:deprived|affluent|disadvantaged)\b", re.I)
+# `one in 49 people`: the 49 is the ratio's other side, no count of its own
+_ONE_IN_BEFORE = re.compile(r"\b(?:one|1)\s+in\s*$", re.I)
 
 
 def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool) -> bool:
@@ -170,7 +182,20 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True  # `87/88%`, `16 / 17-year-olds`, `[1]`
     if _PER_BEFORE.search(before):
         return True  # the 10,000 of `per 10,000`
+    if not percent and "." not in raw and (_age_list_goes_on(before, after) or _ONE_IN_BEFORE.search(before)):
+        return True
+    if percent and (_PERCENTILE_BEFORE.search(before) or _PERCENTILE_AFTER.match(after)):
+        return True
     return bool(_CHANGE_BEFORE.search(before) or _EXCEPT_BEFORE.search(before))
+
+
+def _age_list_goes_on(before: str, after: str) -> bool:
+    """`aged under 5, 0-14 and 15 to 24`: each number after `aged` and its bands is an age; after a bare
+    comma only when the list goes on (`aged 19 to 21, 60 (44%) are ...` ends the list at the comma)."""
+    listed = _AGE_LIST_BEFORE.search(before)
+    if listed is None:
+        return False
+    return not before.rstrip().endswith(",") or _AGE_LIST_GOES_ON.match(after) is not None
 
 
 def _movement(before: str) -> bool:

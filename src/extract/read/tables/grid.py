@@ -52,6 +52,7 @@ from extract.read.tables.ruled import (
     split_at_headers,
 )
 from extract.read.tables.sections import banner_rows
+from extract.read.tables.side_by_side import side_by_side
 from extract.read.tables.table_model import (
     Column,
     Table,
@@ -104,6 +105,8 @@ def grid_to_table(
         names_values = sum(1 for c in bare_periods(columns, body) if c.role == "value") >= settings_min_values \
             or periods_down(body, labels) \
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
+            or (grid.method == "unruled" and sum(1 for c in columns if c.label) >= 4
+                and _named_single_value(columns, body, unknown_name_label=True)) \
             or (not any(c.role == "value" for c in columns) and areas_down(body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
@@ -151,12 +154,16 @@ def _blank_named_figures(columns: list[Column], body: list[list[str]]) -> list[C
             replace(figures, meaning=HeaderMeaning("value", "actual", None))]
 
 
-def _named_single_value(columns: list[Column], body: list[list[str]]) -> bool:
-    """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`): a column
+def _named_single_value(columns: list[Column], body: list[list[str]], unknown_name_label: bool = False) -> bool:
+    """A ruled table of one figure per measure (`Measure | At 31 July 2014 | Comment`), or an unruled one
+    whose header labels other columns beside (`Area Name | Count | Denominator | Value | LCI | UCI`): a column
     headed as the names, one headed as figures, and a figure by every name (a list of figures
     with no header naming both is no KPI table)."""
     values = [c for c in columns if c.role == "value"]
     names = [c for c in columns if c.role == "name"]
+    if unknown_name_label and not names and values and values[0].index > 0 and columns[0].label and all(
+            row[0] and not is_value_like(row[0]) for row in body):
+        names = [columns[0]]  # (`Area Name`, a label header_words.csv does not know, over names; never a blank one)
     if len(values) != 1 or len(names) != 1 or len(body) < 2:
         return False
     named = [row for row in body if row[names[0].index]]
@@ -231,7 +238,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
         grids.extend(unruled_grids(top_rest, settings, min_values, list(carried)))
         grids.extend(unruled_grids(rest[len(top_rest):], settings, min_values))
     else:
-        grids.extend(unruled_grids(rest, settings, min_values))
+        grids.extend(_unruled_apart(rest, settings, min_values))
     grids.sort(key=lambda g: g.top)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
@@ -239,6 +246,14 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     if pending is not None:
         grids.append(pending)
     return grids
+
+
+def _unruled_apart(lines: list[Line], settings: TableSettings, min_values: int) -> list[Grid]:
+    """The unruled tables among the lines, tables set side by side read each on its own."""
+    split = side_by_side(lines)
+    if split is None:
+        return unruled_grids(lines, settings, min_values)
+    return [grid for part in split if part for grid in _unruled_apart(part, settings, min_values)]
 
 
 def _unruled_body(grid: Grid, lines: list[Line], bottom: float, settings: TableSettings) -> tuple[Grid, float]:

@@ -228,6 +228,23 @@ def header_cells(header: list[Line], columns: list[Span]) -> list[str]:
                     placed.setdefault(stacked.get(id(w), c), []).append(w)
     return [words_in(placed.get(c, [])) for c in range(len(columns))]
 
+def is_group_label_row(line: Line, columns: list[Span]) -> bool:
+    """A row of short group labels, each set apart and centred over a run of columns (`Females aged
+    15-24 | Males aged 15-24 | Persons aged 15-24` over `Count | N | Value` three times): no two labels
+    over one column, none a figure or a sentence. A title runs across as one label."""
+    if len(line.cells) < 2:
+        return False
+    seen: set[int] = set()
+    for cell in line.cells:
+        if len(cell.text) > 30 or len(cell.text.split()) > 4 or is_value_like(cell.text):
+            return False
+        under = {c for c, (x0, x1) in enumerate(columns) if min(cell.x1 or 0.0, x1) - max(cell.x0 or 0.0, x0) > 0}
+        if not under or under & seen:
+            return False
+        seen |= under
+    return True
+
+
 def without_taken(header: list[Line], lead: list[tuple[Line, dict[int, list[Word]]]]) -> list[Line]:
     """The header lines without the words the first row took back from them."""
     taken = {id(w) for _, placed in lead for ws in placed.values() for w in ws}

@@ -18,7 +18,7 @@ from extract.read.tables.cells import (
     line_height,
     merge_spans,
 )
-from extract.read.tables.headers import header_cells, mend_label, without_taken
+from extract.read.tables.headers import header_cells, is_group_label_row, mend_label, without_taken
 from extract.read.tables.rows import (
     lines_to_rows,
     measures_over_periods,
@@ -269,6 +269,8 @@ def _fits_header(line: Line, columns: list[Span]) -> bool:
     the figures under it, or over a column whose cells are aligned two ways); a sentence or a
     title runs across several. Labels set too tight to part (no space glyphs) are one run whose
     words stand apart, each over its own column."""
+    if is_group_label_row(line, columns):
+        return True
     for cell in line.cells:
         touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
         if touched > 2 or (touched == 2 and len(cell.text) > 30):

@@ -1,0 +1,63 @@
+"""Short group labels centred over runs of columns in an unruled table (`Females aged 15-24` over
+`Count | N | Value | LCI | UCI`), as the West Sussex health profile prints its PHE tables
+(../shared/pdfs wsx-h4f-cyp-health-profile-arun-2019-20, p.29)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.model import Cell, Line
+from extract.read.tables.headers import is_group_label_row
+
+PROFILE = Path(__file__).resolve().parents[2] / "shared" / "pdfs" / "wsx-h4f-cyp-health-profile-arun-2019-20.pdf"
+COLUMNS = [(41, 118), (138, 165), (180, 220), (237, 264), (279, 307), (322, 349),
+           (364, 392), (408, 449), (463, 491), (506, 534), (545, 573)]
+
+
+def _line(*cells: tuple[str, float, float]) -> Line:
+    return Line(tuple(Cell(text, x0, x1) for text, x0, x1 in cells), 287.0, 297.0)
+
+
+def test_short_labels_set_apart_over_runs_of_columns_are_a_group_row():
+    assert is_group_label_row(_line(("Females aged 15-24", 201, 282), ("Males aged 15-24", 431, 502)), COLUMNS)
+
+
+def test_a_title_a_sentence_or_figures_are_no_group_row():
+    title = ("Rate of chlamydia detection per 100,000 young people aged 15-24", 36, 551)
+    assert not is_group_label_row(_line(title), COLUMNS)  # one run across the table
+    assert not is_group_label_row(_line(("Females aged 15-24", 201, 282)), COLUMNS)  # one label alone
+    assert not is_group_label_row(
+        _line(("The rate fell in every area", 150, 300), ("while it rose", 400, 500)), COLUMNS)  # fmt: skip
+    assert not is_group_label_row(_line(("2,204", 237, 264), ("1,250", 463, 491)), COLUMNS)
+    # two labels over one column are a row of its cells, not groups
+    assert not is_group_label_row(_line(("Females", 180, 240), ("Males", 238, 300)), COLUMNS)
+
+
+@pytest.mark.skipif(not PROFILE.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_each_value_column_keeps_its_group():
+    from extract.load import load_document
+    from extract.read.tables.find import page_tables
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(PROFILE, PROFILE.parent)
+    tables = page_tables(document.pages[28], DEFAULT_SETTINGS)
+    chlamydia = [t for t in tables if "chlamydia" in (t.section or "").lower()]
+    assert len(chlamydia) == 1
+    values = [c.label for c in chlamydia[0].value_columns]
+    # (before, three `Value` columns no reader could tell apart)
+    assert values == ["Females aged 15-24 Value", "Males aged 15-24 Value", "Persons aged 15-24 Value"]
+
+
+def test_a_source_or_note_line_names_no_table_below_it():
+    from extract.read.tables.table_model import title_above, title_of
+
+    def one(text: str, top: float) -> Line:
+        return Line((Cell(text, 40, 400),), top, top + 10)
+
+    assert title_of(one("Source: MYE ONS", 100)) is None
+    assert title_of(one("Note: Includes all care leavers whose 17th–25th birthday was in the year", 100)) is None
+    lines = [one("West Sussex population aged 0-19 and change between 2002 and 2006", 80), one("Source: MYE ONS", 95),
+             one("Area", 110)]  # (the source line of a table above stands between the title and the header)
+    assert title_above(lines, 2) == "West Sussex population aged 0-19 and change between 2002 and 2006"
