@@ -48,3 +48,16 @@ def test_each_value_column_keeps_its_group():
     values = [c.label for c in chlamydia[0].value_columns]
     # (before, three `Value` columns no reader could tell apart)
     assert values == ["Females aged 15-24 Value", "Males aged 15-24 Value", "Persons aged 15-24 Value"]
+
+
+def test_a_source_or_note_line_names_no_table_below_it():
+    from extract.read.tables.table_model import title_above, title_of
+
+    def one(text: str, top: float) -> Line:
+        return Line((Cell(text, 40, 400),), top, top + 10)
+
+    assert title_of(one("Source: MYE ONS", 100)) is None
+    assert title_of(one("Note: Includes all care leavers whose 17th–25th birthday was in the year", 100)) is None
+    lines = [one("West Sussex population aged 0-19 and change between 2002 and 2006", 80), one("Source: MYE ONS", 95),
+             one("Area", 110)]  # (the source line of a table above stands between the title and the header)
+    assert title_above(lines, 2) == "West Sussex population aged 0-19 and change between 2002 and 2006"
