@@ -442,7 +442,9 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
     finally:
         pdf.close()
     if pages and len(empty) == len(pages):
-        raise LoadError("no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR")
+        raise LoadError(
+            "no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR", len(pages)
+        )
     join_broken_sentences(pages, settings)  # a sentence a page break cut is read whole (page_text.py)
     document = Document(relative_name(path, root), sha256_of(data), len(data), "pdf", pages)
     if empty:
