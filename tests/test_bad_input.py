@@ -189,7 +189,7 @@ def test_an_empty_corpus_is_an_error_with_a_message(tmp_path):
     (corpus / "notes.docx").write_bytes(b"PK")
     result = run(corpus, tmp_path / "out")
     assert result.exit_code == 2
-    assert result.output.strip() == f"extract: no .pdf, .txt or .md file under {corpus}: nothing to read"
+    assert result.output.strip() == f"extract: no .pdf, .txt, .md or .csv file under {corpus}: nothing to read"
     assert not (tmp_path / "out").exists()
 
 
