@@ -18,6 +18,8 @@ checks every non-blank seed character is in the PDF's text layer or says which a
 * ``gdocs-html``: HTML as Google Docs exports it (classed ``<p><span>`` in every cell, 1pt black
   borders, 5pt padding, top-aligned cells, equal columns beside a wider name column, Arial),
   US Letter portrait with 1in margins, printed by headless Chromium.
+* ``docx-tabstops``, ``html-slides``, ``rotated-landscape``: see scripts/render_more_toolchains.py
+  (Word tables made of tab stops, a 16:9 slide deck, landscape pages stored turned by /Rotate 90).
 """
 
 from __future__ import annotations
@@ -53,8 +55,9 @@ from render_council_pdfs import (
 )
 from render_council_pdfs import parse_blocks as parse_seed
 from render_gdocs import build_gdocs, title_of
+from render_more_toolchains import MORE, build_rotated, build_slides, build_tabstops
 
-RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html")
+RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html", *MORE)
 
 
 # --------------------------------------------------------------------------------------------
@@ -432,6 +435,7 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
         tmp = Path(keep) if keep else Path(tmp_name)
         tmp.mkdir(parents=True, exist_ok=True)
         odt: list[tuple[Path, Path]] = []
+        docx: list[tuple[Path, Path]] = []
         for seed in chosen:
             blocks = parse_seed(seed.text)
             final = OUT / seed.case
@@ -445,12 +449,27 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
                     written.append(build_matplotlib(blocks, pdf))
                 elif rendering in ("html-divgrid", "gdocs-html"):
                     page = tmp / f"{stem}{rendering}.html"
-                    page.write_text((build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks),
-                                    encoding="utf-8")
+                    page.write_text(
+                        (build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks), encoding="utf-8"
+                    )
                     chromium_to_pdf(page, pdf, tmp / "chromium-profile")
                     written.append(pdf)
                 elif rendering == "odt-serif":
                     odt.append((build_odt_source(blocks, tmp / f"{stem}{rendering}.docx"), pdf))
+                elif rendering == "docx-tabstops":
+                    docx.append((build_tabstops(blocks, tmp / f"{stem}{rendering}.docx"), pdf))
+                elif rendering == "html-slides":
+                    page = tmp / f"{stem}{rendering}.html"
+                    page.write_text(build_slides(blocks), encoding="utf-8")
+                    chromium_to_pdf(page, pdf, tmp / "chromium-profile")
+                    written.append(pdf)
+                elif rendering == "rotated-landscape":
+                    written.append(build_rotated(seed.text, pdf))
+        if docx:
+            soffice_to_pdf([src for src, _ in docx], tmp, tmp / "lo-profile")
+            for src, pdf in docx:
+                shutil.move(src.with_suffix(".pdf"), pdf)
+                written.append(pdf)
         if odt:
             soffice_convert([src for src, _ in odt], tmp, tmp / "lo-profile", "odt")
             soffice_to_pdf([src.with_suffix(".odt") for src, _ in odt], tmp, tmp / "lo-profile")
@@ -468,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = [s for s in seeds() if not args.case or s.case in args.case]
     renderings = args.rendering or list(RENDERINGS)
-    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice"}
+    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice", "html-slides": "chromium",
+             "docx-tabstops": "soffice"}  # fmt: skip
     for rendering, tool in needs.items():
         if rendering in renderings and shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")

@@ -50,7 +50,15 @@ def results(pipeline):
     return get
 
 
-OTHER_TOOLCHAINS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
+OTHER_TOOLCHAINS = (
+    "no-space-glyphs",
+    "matplotlib-table",
+    "html-divgrid",
+    "odt-serif",
+    "docx-tabstops",
+    "html-slides",
+    "rotated-landscape",
+)
 
 
 def test_renderings_are_committed():
