@@ -6,7 +6,8 @@ model, widths and converters (scripts/render_council_pdfs.py, scripts/pdf_render
   aligned by tab stops: a left tab for each text column, a right tab at the right edge of each
   numeric column; a cell too long for its column goes on over the next lines of the same
   paragraph (line breaks, then tabs to its column); header bold with a rule below; Arial,
-  A4 portrait; saved as PDF by LibreOffice Writer.
+  A4 portrait, a table too wide for it on landscape pages of its own (a section); saved as PDF
+  by LibreOffice Writer.
 * ``html-slides``: a slide deck (16:9, as a PowerPoint/Impress deck printed to PDF): a big
   title on each slide, prose as bullets, one table per slide (a long table runs on over the
   next slides, its header and title repeated, "(continued)"), a footer with the deck's title
@@ -42,6 +43,7 @@ MORE = ("docx-tabstops", "html-slides", "rotated-landscape")
 
 def build_tabstops(blocks: list[Block], out: Path) -> Path:
     from docx import Document
+    from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -71,10 +73,27 @@ def build_tabstops(blocks: list[Block], out: Path) -> Path:
         borders.append(bottom)
         paragraph._p.get_or_add_pPr().append(borders)
 
+    def fits(t: Table, size: float, room: float) -> bool:  # every column as wide as its longest word
+        return sum(longest_words(t, size)) + (gap + 2) * t.ncols <= room
+
+    def turn_section(landscape: bool) -> float:
+        """A new section (page) in landscape or portrait: its width for text (pt)."""
+        new = doc.add_section(WD_SECTION.NEW_PAGE)
+        new.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        new.page_width, new.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+        return (new.page_width - new.left_margin - new.right_margin) / 12700
+
     def add_table(t: Table) -> None:
+        nonlocal avail
         size = 8.5
-        while size > 5.5 and sum(longest_words(t, size)) + (gap + 2) * t.ncols > avail:  # smaller before words break
+        while size > 6.0 and not fits(t, size, avail):  # smaller before words break
             size -= 0.5
+        turned = not fits(t, size, avail) and doc.sections[-1].orientation == WD_ORIENT.PORTRAIT
+        if turned:  # a table too wide for portrait goes on a landscape page of its own, as officers set them
+            avail = turn_section(True)
+            size = 8.5
+            while size > 5.5 and not fits(t, size, avail):
+                size -= 0.5
         widths = autofit_widths(t, size, gap, avail)
         numeric = [numeric_column(t, j) for j in range(t.ncols)]
         starts = [sum(widths[:j]) for j in range(t.ncols)]
@@ -102,6 +121,8 @@ def build_tabstops(blocks: list[Block], out: Path) -> Path:
                 run.font.size = Pt(size)
                 run.bold = head
         doc.add_paragraph().paragraph_format.space_after = Pt(2)
+        if turned:
+            avail = turn_section(False)
 
     for kind, value in blocks:
         if kind == "prose":

@@ -192,7 +192,8 @@ def header_above(
     while k >= 0:
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
-        if gap > settings.row_gap_heights * line_height(line):
+        size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
+        if gap > settings.row_gap_heights * (height if k == first - 1 and size < 0.85 * height else size):
             break
         if _data_at(lines, k) and not _header_figure(line, columns):
             break
