@@ -30,6 +30,7 @@ from render_council_pdfs import (
     longest_words,
     numeric_column,
     rag_fill,
+    setup_docx,
     wrapped_lines,
 )
 from render_gdocs import title_of
@@ -53,16 +54,7 @@ def build_tabstops(blocks: list[Block], out: Path) -> Path:
 
     _register_fonts()  # (wrap_text measures symbols in the fallback font)
     doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.2))
-    normal = doc.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(10)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Arial")
-    normal.paragraph_format.space_after = Pt(4)
-    avail = (section.page_width - section.left_margin - section.right_margin) / 12700
+    avail = setup_docx(doc, False, 2.2, "Arial", 10, 4)
     gap = 8.0  # pt between the text of two columns
 
     def rule_below(paragraph) -> None:

@@ -49,6 +49,7 @@ from render_council_pdfs import (
     rag_fill,
     report_rendered,
     seeds,
+    setup_docx,
     soffice_to_pdf,
     text_width,
     word_width,
@@ -311,25 +312,14 @@ def build_divgrid(blocks: list[Block]) -> str:
 
 def build_odt_source(blocks: list[Block], out: Path) -> Path:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-    normal = doc.styles["Normal"]
-    normal.font.name = "Liberation Serif"
-    normal.font.size = Pt(10.5)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Liberation Serif")
-    normal.paragraph_format.space_after = Pt(3)
-    avail = (section.page_width - section.left_margin - section.right_margin) / 12700
+    avail = setup_docx(doc, True, 2.0, "Liberation Serif", 10.5, 3)
     pad = 2 * 0.19 * 72 / 2.54
 
     def shade(cell, fill: str) -> None:
