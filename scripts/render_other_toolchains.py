@@ -18,6 +18,8 @@ checks every non-blank seed character is in the PDF's text layer or says which a
 * ``gdocs-html``: HTML as Google Docs exports it (classed ``<p><span>`` in every cell, 1pt black
   borders, 5pt padding, top-aligned cells, equal columns beside a wider name column, Arial),
   US Letter portrait with 1in margins, printed by headless Chromium.
+* ``glyph-justified``: as ``no-space-glyphs``, but each glyph drawn on its own at its own x (as some
+  council systems' PDF printers write them) and prose justified (word gaps stretched).
 * ``docx-tabstops``, ``html-slides``, ``rotated-landscape``: see scripts/render_more_toolchains.py
   (Word tables made of tab stops, a 16:9 slide deck, landscape pages stored turned by /Rotate 90).
 """
@@ -58,14 +60,24 @@ from render_council_pdfs import parse_blocks as parse_seed
 from render_gdocs import build_gdocs, title_of
 from render_more_toolchains import MORE, build_rotated, build_slides, build_tabstops
 
-RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html", *MORE)
+RENDERINGS = (
+    "no-space-glyphs",
+    "matplotlib-table",
+    "html-divgrid",
+    "odt-serif",
+    "gdocs-html",
+    "glyph-justified",
+    *MORE,
+)
 
 
 # --------------------------------------------------------------------------------------------
 # no-space-glyphs: reportlab, each word drawn at its own x
 
 
-def build_no_space(blocks: list[Block], out: Path) -> Path:
+def build_no_space(blocks: list[Block], out: Path, glyphs: bool = False) -> Path:
+    """``no-space-glyphs``; with ``glyphs`` (``glyph-justified``) each glyph is its own text object at
+    its own x and prose is justified (the gaps between words stretched to the line's full width)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -82,10 +94,17 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
     c = Canvas(str(out), pagesize=A4, pageCompression=1)
     y = height - margin
 
-    def words(x: float, y: float, line: str, font: str, size: float) -> None:
+    def words(x: float, y: float, line: str, font: str, size: float, fill: float | None = None) -> None:
         space = text_width(" ", font, size)
-        for word in line.split():  # one text object per word: no space glyph between words
-            _draw_text(c, x, y, word, font, size)
+        parts = line.split()
+        if fill is not None and len(parts) > 1:  # justified: the gaps stretched to fill the line
+            space = (fill - sum(text_width(w, font, size) for w in parts)) / (len(parts) - 1)
+        for word in parts:  # one text object per word (or glyph): no space glyph between words
+            if glyphs:
+                for k, ch in enumerate(word):
+                    _draw_text(c, x + text_width(word[:k], font, size), y, ch, font, size)
+            else:
+                _draw_text(c, x, y, word, font, size)
             x += text_width(word, font, size) + space
 
     def new_page() -> None:
@@ -129,10 +148,11 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
 
     for kind, value in blocks:
         if kind == "prose":
-            for line in wrap_text(str(value).strip(), avail, "Helvetica", 9.0):
+            lines = wrap_text(str(value).strip(), avail, "Helvetica", 9.0)
+            for k, line in enumerate(lines):
                 if y - 11 < margin:
                     new_page()
-                words(margin, y - 9, line, "Helvetica", 9.0)
+                words(margin, y - 9, line, "Helvetica", 9.0, avail if glyphs and k < len(lines) - 1 else None)
                 y -= 11.5
         elif kind == "blank":
             y -= 6
@@ -433,8 +453,8 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
             stem = f"{seed.case}__"
             for rendering in renderings:
                 pdf = final / f"{rendering}.pdf"
-                if rendering == "no-space-glyphs":
-                    written.append(build_no_space(blocks, pdf))
+                if rendering in ("no-space-glyphs", "glyph-justified"):
+                    written.append(build_no_space(blocks, pdf, glyphs=rendering == "glyph-justified"))
                 elif rendering == "matplotlib-table":
                     written.append(build_matplotlib(blocks, pdf))
                 elif rendering in ("html-divgrid", "gdocs-html"):

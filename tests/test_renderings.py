@@ -58,6 +58,7 @@ OTHER_TOOLCHAINS = (
     "docx-tabstops",
     "html-slides",
     "rotated-landscape",
+    "glyph-justified",
 )
 
 
