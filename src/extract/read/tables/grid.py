@@ -242,7 +242,9 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     grids.sort(key=lambda g: g.top)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
-    pending = trailing_header(tail, settings, min_values) if tail else None
+    # (at the page text's left edge, not the header's: a header over a blank first column is no title)
+    left = min((c.x0 or 0.0 for ln in rest for c in ln.cells), default=0.0)
+    pending = trailing_header(tail, settings, min_values, left) if tail else None
     if pending is not None:
         grids.append(pending)
     return grids

@@ -382,11 +382,11 @@ def unruled_grids(
     return grids
 
 
-def trailing_header(lines: list[Line], settings: TableSettings, min_values: int) -> Grid | None:
-    """A header at the foot of a page whose rows begin on the next page: the last lines, from
-    the first that names value columns (a wrapped header runs over several lines)."""
+def trailing_header(lines: list[Line], settings: TableSettings, min_values: int, left: float = -1.0) -> Grid | None:
+    """A header at the foot of a page whose rows begin on the next page: the last lines, from the first
+    that names value columns (a wrapped header runs over several lines). `left`: the page text's edge."""
     tail = lines[-settings.trailing_header_lines :]
-    left = min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
+    left = left if left >= 0 else min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
     for k, line in enumerate(tail):
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or _data_at(tail, k) or title_of(line):
