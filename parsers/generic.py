@@ -12,7 +12,8 @@ It reads what most KPI papers share, and nothing else:
 - KPI tiles: a title over a big figure with labels under it (`Target 90%`, `England 10%`),
   tiles side by side (read/tables/tiles.py);
 - figures in sentences, in the narrative module's strict mode (percentages, rates,
-  fractions and stated targets only: no bare counts, years, dates, page or paragraph numbers),
+  fractions, stated targets and counts named by a counted noun at the figure, `58 children on
+  the register`: no other bare counts, years, dates, page or paragraph numbers),
   leaving out a chart's axis labels (lone figures stepping evenly);
 - column headers that use an abbreviation the document defines in a key or footnote (`TTAF –
   Target to Aim For`) read by the words it stands for.
@@ -53,7 +54,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.9"
+    version = "1.10"
     fallback = True
 
     def detect(self, document: Document) -> bool:

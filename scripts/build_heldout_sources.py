@@ -5116,6 +5116,130 @@ DOCUMENTS.update(
 )
 
 
+# ------------------------------------------------ dev, narrative round 11: bare counts written in sentences
+
+
+def bradford_workloads_from_to_paragraphs(out: Path) -> None:
+    """Word scrutiny report of numbered paragraphs on social care workloads: counts' falls `from 5,498 in 2011 to
+    4,859 for the year ending June 2012`, a count after `dropped to`, a staff count's fall, a percentage beside the
+    population's, `227 cases in the last recorded 12 months compared with 187 in the previous year`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "City of Bradford Metropolitan District Council – Children's Services Overview and Scrutiny "
+            "Committee")
+    _heading(doc, "UPDATED INFORMATION FOR MEMBERS ON THE WORKLOADS OF CHILDREN'S SOCIAL CARE SERVICES", 12)
+    for number, text in [
+        ("1.1", "This report updates Members on the workload of Children's Social Work Teams and on the pressures "
+         "upon the service. The analysis is based on activity in the year ending June 2012."),
+        ("2.1", "There have been no significant changes to the overall workloads of social workers, or pressures "
+         "upon the service, since the last report."),
+        ("2.2", "The number of full-time social workers dedicated to childcare fell from 187 to 178 in six months, "
+         "while the number of children in care dropped to 889."),
+        ("2.3", "Referrals to Social Care Services fell from 5,498 in 2011 to 4,859 for the year ending June 2012, and "
+         "the number of children classed as in need reduced from 8,518 to 7,659 in the same period."),
+        ("2.4", "Children from ethnic minority communities are under-represented among children in care, at 32.7 per "
+         "cent compared with 34.6 per cent in the local population."),
+        ("2.5", "One area where figures have increased is the number of children in Public Law Care Proceedings, "
+         "with 227 cases in the last recorded 12 months compared with 187 in the previous year."),
+        ("2.6", "More adoptions, with a rise to 51, meant five more children left care in the past year."),
+        ("3.1", "Members are recommended to consider further reports in the 2012-13 work programme."),
+    ]:
+        para = doc.add_paragraph()
+        para.paragraph_format.left_indent = Cm(1.2)
+        para.paragraph_format.first_line_indent = Cm(-1.2)
+        para.add_run(f"{number}\t{text}")
+    doc.save(out)
+
+
+def redcar_children_in_care_quarterly_update(out: Path) -> None:
+    """A committee report page printed by Chromium: headed sections of sentences, a month's count beside the highest
+    since an earlier month's (`354 children ..., the highest number since May 2020, when there were 360`), shares
+    in per cent, `147 young people who had left care ..., of whom 34 ...`, `Of the 147, 92 ...`, a count in words,
+    `a further seven young people on top of the 19 it already looks after` and a count before its procedures."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 15pt; color: #00467f; } h2 { font-size: 12pt; color: #00467f; margin-top: 6mm; }"
+    )
+    body = (
+        "<h1>Redcar and Cleveland Borough Council – Children in our care and vulnerable children: update for "
+        "April to June 2022</h1>"
+        "<p>This report gives Members an update on children in the council's care during April to June 2022 and on "
+        "children deemed to be vulnerable.</p>"
+        "<h2>Children in our care</h2>"
+        "<p>In June there were 354 children in our care, the highest number since May 2020, when there were 360. The "
+        "majority of children are placed with in-house foster carers, followed by family and friends carers, "
+        "independent foster carers and a smaller number in residential settings.</p>"
+        "<p>A total of 63.8 per cent of children in our care were living within the borough, while 36.2 per cent were "
+        "placed in other areas.</p>"
+        "<h2>Care leavers</h2>"
+        "<p>147 young people who had left care continued to access council support, of whom 34 had been unaccompanied "
+        "asylum seeking children. Of the 147, 92 are now in education, training or employment. In addition, six care "
+        "leavers are undertaking apprenticeships with the council and one has secured full-time employment with the "
+        "local authority.</p>"
+        "<h2>Unaccompanied asylum seeking children</h2>"
+        "<p>The rising cost of care placements for unaccompanied asylum seeking children is a worry. The threshold "
+        "level of the National Transfer Scheme has been increased by the Government, meaning the council will be "
+        "allotted a further seven young people on top of the 19 it already looks after.</p>"
+        "<h2>Vulnerable, exploited, missing and trafficked children</h2>"
+        "<p>At the end of June, 26 children were subject to vulnerable, missing, exploited and trafficked (VEMT) "
+        "procedures.</p>"
+    )
+    out.write_text(_html_page("Redcar and Cleveland – children in our care, April to June 2022", body, css),
+                   encoding="utf-8")
+
+
+def redcar_corporate_parenting_minutes_bullets(out: Path) -> None:
+    """Word minutes of a board: numbered agenda items, a date in an item's title, then an update report's bullets,
+    two counts in one bullet (`with 22 migrant asylum-seeking children in our care and 46 care leavers`) and a
+    count after `provided support to`."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Redcar and Cleveland Borough Council – Corporate Parenting Board minutes")
+    _heading(doc, "Corporate Parenting Board – Wednesday, 8th May, 2024", 13, "00467F")
+    items = [
+        ("1.", "Declarations of Interest", ["None declared."]),
+        ("2.", "To confirm the Minutes of the meeting held on 9 April 2024 and to note the attendance matrix",
+         ["RESOLVED that the minutes of the Corporate Parenting Board held on Tuesday 9 April 2024 be confirmed as a "
+          "correct record, and the attendance matrix be noted."]),
+        ("3.", "Children in Our Care and Care Leavers Update Report",
+         ["The Executive Director for Children and Families presented the report, providing a brief overview of the "
+          "main points and key information. Q4 performance data was shared in the appendix to the report."]),
+    ]
+    bullets = [
+        "Fostering team continued to work on recruiting and assessing potential foster carers. Support provided "
+        "through a range of communications and in-person catch ups as well as ‘sparkle moments’ to celebrate "
+        "achievements.",
+        "Opportunities for young people were highlighted, including academic achievements, progression to further "
+        "and higher education, and overseas and UK school trips.",
+        "Guisborough Youth Centre host regular meetings of the Have Your Say group and an awards night is planned to "
+        "take place in June 2024.",
+        "The Asylum Through Care Team supported migrant young people with 22 migrant asylum-seeking children in our "
+        "care and 46 care leavers. Educational opportunities through Middlesbrough College are supported as well as "
+        "sporting and networking opportunities to promote mental wellbeing.",
+        "Leaving Care Team provided support to 143 care experienced young people. Feedback from care leavers about "
+        "their lived experiences and journey through care and after care shared with staff.",
+        "Care leaver’s achievements shared with the board included progression through HE, employment opportunities, "
+        "and career development.",
+    ]
+    for number, title, texts in items:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}\t{title}")
+        run.bold = True
+        for text in texts:
+            doc.add_paragraph(text)
+    for bullet in bullets:
+        doc.add_paragraph(bullet, style="List Bullet")
+    doc.add_paragraph("RESOLVED that the report be noted.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "bradford_workloads_2012_from_to_paragraphs"): ("docx", bradford_workloads_from_to_paragraphs),
+        ("dev", "redcar_children_in_care_q1_2022_23_sections"): ("html", redcar_children_in_care_quarterly_update),
+        ("dev", "redcar_cpb_may_2024_minutes_bullets"): ("docx", redcar_corporate_parenting_minutes_bullets),
+    }
+)
+
+
 
 # ------------------------ dev, round 14: committee KPI layouts not covered yet (committed before any rule for them)
 
@@ -5430,6 +5554,452 @@ DOCUMENTS.update(
     }
 )
 
+
+
+# ------------------------------------------------ dev: round 16 (issue 8), committed before any rule for them
+
+# North Lanarkshire Council, public performance pages (northlanarkshire.gov.uk/index.aspx?articleid=19987 and 19989):
+# (indicator, [Actual 2012/13 … Actual 2018/19], target, status colour)
+NORTH_LANARKSHIRE_SCHOOLS = [
+    ("% of primary schools with occupancy level above 75%",
+     ["65.6%", "68.6%", "61.2%", "58.7%", "56.2%", "57.5%", "55.0%"], "65.6%", "#d32f2f"),
+    ("% of secondary schools with occupancy level above 75%",
+     ["62.5%", "58.3%", "60.9%", "60.9%", "60.9%", "56.5%", "52.2%"], "63%", "#d32f2f"),
+]
+NORTH_LANARKSHIRE_REPORTS = [
+    ("% of children's social background reports, due to be returned, that were submitted within 20 days",
+     ["77.8%", "77.7%", "82.1%", "85.2%", "83.7%", "85.2%", "88.2%"], "87%", "#2e7d32"),
+]
+_NL_YEARS = ["2012/13", "2013/14", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"]
+# the site's symbols are images: an arrow for the ideal direction, a filled circle for the progress status
+_NL_ARROW_UP = (
+    '<svg width="16" height="16" viewBox="0 0 16 16" role="img"><polygon points="8,1 15,9 10,9 10,15 6,15 6,9 1,9" '
+    'fill="#1565c0"/></svg>'
+)
+
+
+def _nl_status(colour: str) -> str:
+    return (
+        f'<svg width="14" height="14" viewBox="0 0 14 14" role="img"><circle cx="7" cy="7" r="6" fill="{colour}"/>'
+        "</svg>"
+    )
+
+
+def _north_lanarkshire_page(title: str, subtitle: str, sections: list[tuple[str, str, list, str]]) -> str:
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; "
+        "margin: 0; color: #222; } .site { background: #00467f; color: #fff; padding: 3mm 4mm; font-size: 12pt; "
+        "font-weight: bold; } .crumbs { font-size: 8pt; color: #555; margin: 2mm 0 4mm 0; } h1 { font-size: 17pt; "
+        "color: #00467f; margin: 2mm 0; } h2 { font-size: 13pt; color: #00467f; } h3 { font-size: 11pt; "
+        "color: #00467f; margin-top: 6mm; } table { border-collapse: collapse; width: 100%; font-size: 8.5pt; } "
+        "th, td { border: 1px solid #b7c4d1; padding: 1.2mm; vertical-align: middle; } th { background: #e6edf4; "
+        "text-align: left; } td.n { text-align: center; } .key td { border: none; font-size: 8.5pt; }"
+    )
+    head = "".join(f"<th>Actual {year}</th>" for year in _NL_YEARS)
+    body = (
+        '<div class="site">North Lanarkshire Council</div>'
+        '<div class="crumbs">Home › Your council › Council performance › Public performance reporting</div>'
+        f"<h1>{title}</h1><h2>{subtitle}</h2>"
+        "<h3>Service information</h3><p>For more information regarding these services please follow the links "
+        "below.</p><h3>Performance information</h3><p>Latest performance results are summarised below and a key "
+        "showing the symbols is included at the bottom of this page.</p>"
+    )
+    for heading, text, rows, target_year in sections:
+        body += (
+            f"<h3>{heading}</h3><p>{text}</p><table><tr><th>Indicator</th><th>Ideal direction</th>{head}"
+            f"<th>Target {target_year}</th><th>Progress status</th></tr>"
+        )
+        for name, actuals, target, colour in rows:
+            cells = "".join(f'<td class="n">{value}</td>' for value in actuals)
+            body += (
+                f'<tr><td>{name}</td><td class="n">{_NL_ARROW_UP}</td>{cells}<td class="n">{target}</td>'
+                f'<td class="n">{_nl_status(colour)}</td></tr>'
+            )
+        body += "</table>"
+    body += (
+        "<h3>Key</h3><table class=\"key\">"
+        f"<tr><td>{_NL_ARROW_UP}</td><td>Ideal direction – a higher figure is better</td></tr>"
+        f"<tr><td>{_nl_status('#2e7d32')}</td><td>Progress status – on target</td></tr>"
+        f"<tr><td>{_nl_status('#f9a825')}</td><td>Progress status – slightly below target</td></tr>"
+        f"<tr><td>{_nl_status('#d32f2f')}</td><td>Progress status – below target</td></tr></table>"
+    )
+    return _html_page(title, body, css)
+
+
+def north_lanarkshire_schools_ideal_direction(out: Path) -> None:
+    """HTML public performance page printed by Chromium, A4 portrait: `Indicator | Ideal direction | Actual 2012/13
+    … Actual 2018/19 | Target 2018/19 | Progress status`, the ideal direction an arrow image and the status a coloured
+    circle image (no text for either), seven year columns wrapping their headers over two lines."""
+    text = (
+        "The following two indicators reflect the extent to which primary and secondary schools are occupied with "
+        "levels above 75%. Occupancy rates may vary due to changes in the number of children starting school and "
+        "the way in which a school's capacity is determined."
+    )
+    page = _north_lanarkshire_page(
+        "The education of children", "Performance - national qualifications, school occupancy",
+        [("Occupancy levels", text, NORTH_LANARKSHIRE_SCHOOLS, "2018/19")],
+    )
+    out.write_text(page, encoding="utf-8")
+
+
+def north_lanarkshire_reports_target_earlier_year(out: Path) -> None:
+    """The same site's looked after children page: one indicator whose target column is dated the year before the
+    latest actual column (`Actual 2018/19 | Target 2017/18`), the name a long sentence wrapped over four lines."""
+    text = (
+        "This indicator shows how well we are meeting national standards for submitting reports to the Scottish "
+        "Children's Reporter Administration (SCRA). The submission of social background reports on time ensures "
+        "that the children's hearing can take place on time."
+    )
+    page = _north_lanarkshire_page(
+        "Child protection and children's social work", "Performance - looked after children",
+        [("Social background reports", text, NORTH_LANARKSHIRE_REPORTS, "2017/18")],
+    )
+    out.write_text(page, encoding="utf-8")
+
+
+# West Sussex County Council performance dashboard, a measure's page
+# (performance.westsussex.gov.uk/stat/goals/w6h8-vure/m7cc-4jgk/rtvw-qcqi)
+WEST_SUSSEX_CLA_UPDATES = [
+    ("December 2018 performance",
+     "The rate of Children Looked After has slightly increased to 40.6 per 10,000. We continue to be under our "
+     "statistical neighbour rate data for 2017/18 which is 51 per 10,000. We continue to support children and "
+     "families to ensure that children remain in their families and network as long as it is safe to do so."),
+    ("October 2018 performance",
+     "Slight increase from last month, this data remains steady with no significant increases."),
+    ("August 2018 performance",
+     "This figure has remained steady and was sitting at 39.5 at end of August so slight decrease from last month."),
+    ("July 2018 performance",
+     "There has been no significant change in this data and our population of children looked after remains "
+     "stable."),
+    ("December 2017 Performance",
+     "During this quarter the number of Looked After children per 10,000 has remained constant with small "
+     "fluctuations on a monthly basis."),
+]
+
+
+def west_sussex_cla_measure_updates(out: Path) -> None:
+    """HTML page of a council's online performance dashboard printed by Chromium, A4 portrait: the measure's title,
+    a summary strip of boxes (the latest figure big over its unit and month, the statistical neighbours' figure with
+    its year), then dated monthly updates as headings over a paragraph each, newest first."""
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } .bar { background: #2c2a29; color: #fff; padding: 3mm 4mm; font-size: 11pt; } "
+        "h1 { font-size: 18pt; margin: 5mm 0 1mm 0; } .goal { color: #555; font-size: 9pt; margin-bottom: 5mm; } "
+        ".strip { display: flex; gap: 5mm; margin-bottom: 6mm; } .box { border: 1px solid #ccc; border-radius: 2mm; "
+        "padding: 3mm 5mm; width: 55mm; } .big { font-size: 26pt; font-weight: bold; color: #1d6f42; } "
+        ".small { font-size: 8.5pt; color: #555; } h2 { font-size: 12pt; border-bottom: 1px solid #ccc; } "
+        "h3 { font-size: 10.5pt; margin: 4mm 0 1mm 0; }"
+    )
+    body = (
+        '<div class="bar">West Sussex County Council – Performance Dashboard</div>'
+        "<h1>Children Looked After per 10,000 children</h1>"
+        '<div class="goal">Best Start in Life › Keeping children safe</div>'
+        '<div class="strip"><div class="box"><div class="small">Latest</div><div class="big">40.6</div>'
+        '<div class="small">per 10,000 children, December 2018</div></div>'
+        '<div class="box"><div class="small">Statistical neighbours 2017/18</div><div class="big">51</div>'
+        '<div class="small">per 10,000 children</div></div></div>'
+        "<h2>Updates</h2>"
+    )
+    for heading, text in WEST_SUSSEX_CLA_UPDATES:
+        body += f"<h3>{heading}</h3><p>{text}</p>"
+    body += (
+        "<h2>About this measure</h2><p>This measure looks at the number of children who are Looked After within "
+        "Children Social Care in West Sussex. This means that some children are in foster placements and a few "
+        "children are placed in residential care homes. In order to know how well we are doing we measure "
+        "ourselves against authorities in relation to the no. of children in care per 10,000 population of "
+        "children.</p>"
+    )
+    out.write_text(_html_page("West Sussex performance dashboard", body, css), encoding="utf-8")
+
+
+# Epping Forest District Council, Overview and Scrutiny, Corporate Plan Action Plan Year 2 Performance Report
+# (rds.eppingforestdc.gov.uk/mgAi.aspx?ID=72275): (objective, KPI, annual target, Q1 target, Q1 actual, update)
+EPPING_FOREST_KPIS = [
+    ("Stronger Council", "Increased Customer Satisfaction", "67%", "", "73.4%",
+     "Target already achieved in Quarter 1; the target has now been revised upwards to 75%."),
+    ("Stronger Communities", "Increase new Leisure Centre Attendees year on year", "", "", "200,086",
+     "Figure is total attendances at the Council's Leisure Centres, not new members."),
+    ("Stronger Council", "Improved Customer First Contact resolution", "", "", "",
+     "Quarterly figures and targets to be implemented."),
+]
+
+
+def epping_forest_kpi_status_words(out: Path) -> None:
+    """Word appendix of a district council, landscape: `Corporate objective | Key Performance Indicator | Annual target
+    2019/20 | Q1 target | Q1 2019/20 | Status | Update` with the status a word in a coloured cell and blank cells where
+    the report gives no figure; a revised target in the update text."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Epping Forest District Council – Corporate Plan Action Plan Year 2 – Quarter 1 2019/20")
+    _heading(doc, "Appendix 1: Corporate Plan 2018-2023 – Key Performance Indicators, Quarter 1 2019/20", 13, "2E5E2E")
+    doc.add_paragraph(
+        "The table shows the Council's Key Performance Indicators for Year 2 of the Corporate Plan with the position "
+        "at the end of Quarter 1 (April to June 2019)."
+    )
+    headers = ("Corporate objective", "Key Performance Indicator", "Annual target 2019/20", "Q1 target", "Q1 2019/20",
+               "Status", "Update")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "D9EAD3")
+    for objective, kpi, annual, q1_target, q1, update in EPPING_FOREST_KPIS:
+        cells = table.add_row().cells
+        _cell_text(cells[0], objective, size=9)
+        _cell_text(cells[1], kpi, size=9)
+        for cell, value in zip(cells[2:5], (annual, q1_target, q1), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        status, fill = ("Achieved", "92D050") if q1 and annual else ("Update", "D9D9D9")
+        _cell_text(cells[5], status, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cells[5], fill)
+        _cell_text(cells[6], update, size=9)
+    _widths(table, [3.2, 5.2, 2.4, 2.0, 2.2, 2.0, 8.0])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "north_lanarkshire_schools_2018_19_ideal_direction_images"): (
+            "html", north_lanarkshire_schools_ideal_direction),
+        ("dev", "north_lanarkshire_reports_2018_19_target_earlier_year"): (
+            "html", north_lanarkshire_reports_target_earlier_year),
+        ("dev", "west_sussex_cla_dec_2018_dashboard_measure_updates"): ("html", west_sussex_cla_measure_updates),
+        ("dev", "epping_forest_kpis_q1_2019_20_status_words"): ("docx", epping_forest_kpi_status_words),
+    }
+)
+
+
+
+# King's Lynn and West Norfolk, Corporate Performance Panel minutes on the Q2 2019/20 corporate monitoring report
+# (democracy.west-norfolk.gov.uk/modgov/mgAi.aspx?ID=18603): (ref, indicator, target, previous, cumulative)
+WEST_NORFOLK_Q2 = [
+    ("HS11", "Time taken (in weeks) from first contact to completion of work on Disabled Facilities Grants", "",
+     "30", "57"),
+    ("HS15", "Number of days to process change of circumstances", "11", "", "14"),
+]
+
+
+def west_norfolk_monitoring_flags(out: Path) -> None:
+    """Word action report of a district council, landscape: `Ref | Indicator | Target 2019/20 | Previous |
+    Cumulative performance Q2 2019/20 | Flag | Action`, a code column before the name, a red flag drawn as a symbol in
+    a shaded cell, a blank target where none is set."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Corporate Performance Monitoring Report – Q2 2019/20 – Action report")
+    _heading(doc, "Corporate performance monitoring – Quarter 2 2019/20: action report", 13, "1F4E79")
+    doc.add_paragraph(
+        "Indicators that have not met their agreed targets, or whose performance has fallen, are drawn out into this "
+        "action report with the service's comments."
+    )
+    headers = ("Ref", "Indicator", "Target 2019/20", "Previous", "Cumulative performance Q2 2019/20", "Flag",
+               "Action")
+    actions = (
+        "An update will be given to the Environment and Community Panel.",
+        "Performance has improved from September 2019; the service is confident the target will be met.",
+    )
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "DEEAF6")
+    for (ref, name, target, previous, cumulative), action in zip(WEST_NORFOLK_Q2, actions, strict=True):
+        cells = table.add_row().cells
+        _cell_text(cells[0], ref, size=9)
+        _cell_text(cells[1], name, size=9)
+        for cell, value in zip(cells[2:5], (target, previous, cumulative), strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[5], "\u2691", size=11, align=WD_ALIGN_PARAGRAPH.CENTER, colour="C00000")
+        _cell_text(cells[6], action, size=9)
+    _widths(table, [1.4, 7.0, 2.2, 2.0, 3.2, 1.3, 7.4])
+    doc.save(out)
+
+
+DOCUMENTS.update({("dev", "west_norfolk_q2_2019_20_ref_flag_action_report"): ("docx", west_norfolk_monitoring_flags)})
+
+
+
+# Northumberland County Council performance portal, "NCC Current Performance Report at 18 May 2024 for Children's
+# Social Care" (performance.northumberland.gov.uk/Public/Reports/OutturnReport.aspx?GroupID=26):
+# (no., measure, unit, 2023/24 performance, current target, current performance, last result, frequency,
+#  direction of travel, performance, comment)
+NORTHUMBERLAND_PORTAL = [
+    ("1", "% of EHFW cases closed because desired outcomes have been met", "Percentage", "80", "75", "80",
+     "Jan 2024", "Quarterly", "Green", "Green",
+     "The quarter 4 figure of 80% is an improvement on the annual figure for 2023-24 of 76%."),
+    ("2", "% Staff turnover within the social work workforce", "Percentage", "12.52", "15.5", "12.52", "Apr 2023",
+     "Annually", "Green", "Green",
+     "This is a significant reduction and therefore much better than the previous year. This year, we have seen "
+     "more starters than leavers and the figure is far better than the previous national average of 17%. "
+     "Recruitment and retention of experienced staff does remain a challenge, however, and the majority of social "
+     "workers have come through our own successful academy."),
+    ("3", "Rate of children and young people subject to child protection plans per 10,000 popn", "Rates per 10,000",
+     "65", "68", "65", "Jan 2024", "Quarterly", "Green", "Green",
+     "The rate has remained fairly stable compared to the last two quarters, although the figure of 65 is still "
+     "higher than the national average of 43. Decision-making on individual cases remains the key issue and quality "
+     "of practice work demonstrates that it continues to be robust. There is a robust process in place to review "
+     "plans where they have lasted for 15 months to ensure that risk of harm to the child has been reduced."),
+    ("4", "Rate of Children Looked After (CLA) per 10,000 popn", "Rates per 10,000", "75", "73", "75", "Jan 2024",
+     "Quarterly", "Green", "Red",
+     "The number of children in our care has decreased again in the last quarter. Northumberland's figure at the end "
+     "of March of 75 per 10,000 remains the lowest in the region, but is above the national average of 71."),
+]
+
+
+def northumberland_portal_current_target(out: Path) -> None:
+    """HTML page of a council's performance portal printed by Chromium, A4 landscape: a report title with its date,
+    then one ruled table `# | Measure | Unit | 2023/24 Performance | Current Target | Current Performance | Last
+    Available Result | Frequency | Direction of Travel | Performance | Status | Comments | Trend`, the direction and
+    performance as coloured words, a long comment per row and a `Trend Line Chart` link in the last column."""
+    css = (
+        "@page { size: A4 landscape; margin: 10mm; } body { font-family: 'Liberation Sans', Arial; font-size: 8.5pt; "
+        "margin: 0; color: #222; } .bar { background: #003a5d; color: #fff; padding: 2mm 4mm; font-size: 11pt; } "
+        ".beta { font-size: 7pt; vertical-align: super; } h1 { font-size: 12pt; margin: 4mm 0 1mm 0; } "
+        "h2 { font-size: 11pt; margin: 0 0 3mm 0; color: #003a5d; } table { border-collapse: collapse; width: 100%; } "
+        "th, td { border: 1px solid #9aa; padding: 1.2mm; vertical-align: top; } th { background: #dfe8ef; "
+        "font-size: 8pt; } td.n { text-align: center; } .Green { background: #c6efce; color: #006100; } "
+        ".Red { background: #ffc7ce; color: #9c0006; } a { color: #0645ad; } .print { font-size: 8pt; }"
+    )
+    headers = ("", "Measure", "Unit", "2023/24 Performance", "Current Target", "Current Performance",
+               "Last Available Result", "Frequency", "Direction of Travel", "Performance", "Status", "Comments",
+               "Trend")
+    rows = ""
+    for no, measure, unit, year, target, current, last, freq, dot, perf, comment in NORTHUMBERLAND_PORTAL:
+        rows += (
+            f'<tr><td class="n">{no}</td><td>{measure}</td><td>{unit}</td><td class="n">{year}</td>'
+            f'<td class="n">{target}</td><td class="n">{current}</td><td class="n">{last}</td><td>{freq}</td>'
+            f'<td class="n {dot}">{dot}</td><td class="n {perf}">{perf}</td><td>Up to date</td>'
+            f'<td>{comment}</td><td><a href="#">Trend Line Chart</a></td></tr>'
+        )
+    body = (
+        '<div class="bar">NCC Performance<span class="beta">BETA</span> &nbsp; Reports &nbsp; Admin</div>'
+        '<p class="print">Report Date: 18/05/2024 &nbsp; '
+        '<a href="#">View a printer friendly version of this report</a></p>'
+        "<h1>NCC Current Performance Report at 18 May 2024 for</h1><h2>Children's Social Care</h2>"
+        "<table><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>" + rows + "</table>"
+    )
+    out.write_text(_html_page("NCC Performance – Children's Social Care", body, css), encoding="utf-8")
+
+
+# Cambridgeshire County Council Youth Support Service, "YSS RPA and 16 – 19 NEET Performance Measures 2017/18"
+# (docest.com/doc/101935/yss-rpa-and-16-19-neet-performance-measures-2012-13): (measure, 2017/18, 2016/17,
+# 2015/16, 2014/15); a name with a line break is written `first\nsecond`.
+YSS_COUNTY = [
+    ("Year 12 In learning", "96%", "95.4%", "95.8%", "94.1%"),
+    ("Year 13 In Learning", "91.8%", "91.4%", "90.6%", "89.3%"),
+    ("Year 12 Jobs Without Training", "1.3%", "1.6%", "1%", "1.2%"),
+    ("Year 13 Jobs Without Training", "4.1%", "4.2%", "4.5%", "5.6%"),
+    ("Yr12/13 NEET/UK", "3.5%", "3.7%", "4.1%", "4.2%"),
+    ("NEET\nYr 12", "1.9%", "2.1%", "1.9%", "2.3%"),
+    ("NEET Yr 13", "3.2%", "3.3%", "3.5%", "3.4%"),
+    ("Unknown\nYr 12", "0.9%", "0.9%", "1.4%", "2.5%"),
+    ("Unknown Yr 13", "0.9%", "1%", "1.4%", "1.4%"),
+    ("16-19 SEND\nNEET", "8.6%", "8.8%", "10%", "12.2%"),
+    ("16-19 SEND in EET", "87%", "84.5%", "87.4%", "85.2%"),
+    ("Care Leavers NEET (SC Measure)", "30%", "46%", "58%", "N/A"),
+    ("Care Leavers in EET (SC Measure)", "70%", "54%", "42%", "N/A"),
+    ("16-19 Teenage Mothers NEET", "50.8%", "57.9%", "65.3%", "65.9%"),
+    ("16-19 Teenage Mothers in EET", "44.3%", "41.1%", "34.4%", "33.1%"),
+    ("16-19 YOS\nNEET", "32.9%", "39.5%", "43.4%", "37.9%"),
+    ("16-19 YOS\nin EET", "60.5%", "53.1%", "52.8%", "51.7%"),
+]
+YSS_EAST_CAMBS = [
+    ("In Learning\nYr 12", "96.2%", "96%", "96.8%", "96%"),
+    ("In Learning\nYr 13", "91.6%", "91.4%", "90.3%", "88%"),
+    ("Yr 12 Jobs without Training", "1.2%", "1.5%", "0.8%", "1%"),
+    ("Yr 13 Jobs without Training", "4.6%", "4.7%", "4.1%", "7.2%"),
+    ("Yr 12/13 NEET/Unknown", "3.2%", "3.2%", "3.9%", "3.7%"),
+    ("NEET\nYr 12", "2.1% (18)", "2.2%", "2.1%", "2.2%"),
+    ("NEET Yr 13", "2.9% (26)", "3%", "4%", "3.6%"),
+    ("Unknown\nYr 12", "0.5% (4)", "0.2%", "0.2%", "0.8%"),
+    ("Unknown Yr 13", "0.9% (8)", "0.9%", "1.7%", "0.9%"),
+]
+
+
+def _yss_table(doc: Document, corner: str, rows: list[tuple[str, str, str, str, str]]) -> None:
+    headers = (corner, "2017/18 Measure", "2016/17\nActual", "2015/16\nActual", "2014/15\nActual")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "BDD7EE")
+    for name, *values in rows:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [5.0, 2.8, 2.4, 2.4, 2.4])
+
+
+def cambridgeshire_yss_neet_measure_actual(out: Path) -> None:
+    """Word note of a youth support service, portrait: numbered sections, each a ruled table whose corner cell is
+    blank (county) or names the district, then `2017/18 Measure | 2016/17 Actual | 2015/16 Actual | 2014/15 Actual`
+    (the year over the kind word), names broken over two lines inside their cells, counts in brackets after the
+    latest percentages and `N/A` cells."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "YSS RPA and 16 – 19 NEET Performance Measures 2017/18", 14, "1F3864")
+    doc.add_paragraph(
+        "Please note since September 2016 DfE only report on years 12 and 13 and NEET and Unknown situations were "
+        "merged to form a new measure."
+    )
+    _heading(doc, "1. County Performance Measures", 12, "1F3864")
+    _yss_table(doc, "", YSS_COUNTY)
+    _heading(doc, "2. District Performance Measures", 12, "1F3864")
+    _yss_table(doc, "East Cambs", YSS_EAST_CAMBS)
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "northumberland_portal_may_2024_current_target_columns"): (
+            "html", northumberland_portal_current_target),
+        ("dev", "cambridgeshire_yss_neet_2017_18_measure_actual_years"): (
+            "docx", cambridgeshire_yss_neet_measure_actual),
+    }
+)
+
+
+# West Lothian Council, "factfile 2017 – Your essential guide to our performance in 2016/17"
+# (pdfslide.us/documents/factfile-west-lothian-west-lothian-council-factfile-2017-96-16-906-attendance.html):
+# (big figure, the sentence printed under it)
+WEST_LOTHIAN_FACTFILE = [
+    ("90.6%", "attendance levels in pre-schools, from 90.1% in 2015/16"),
+    ("100%", "of all Children and Families Care Inspectorate Inspections were graded good, very good or excellent "
+     "against a target of the same value"),
+    ("626", "jobs were generated by new business start-ups assisted by Business Gateway against a target of 480"),
+    ("£1,078,929", "of Scottish Welfare Fund spend in relation to Crisis Grants and Community Grants, against a "
+     "target of £1,064,220"),
+    ("48.5%", "of total waste was recycled against a 50% target"),
+    ("4,275", "requests for emergency assistance were responded to by the Home Crisis Care Service in 2016/17 "
+     "against a target of 4284"),
+    ("99.9%", "of council homes are energy efficient against a target of 100%"),
+]
+
+
+def west_lothian_factfile_figure_sentences(out: Path) -> None:
+    """HTML annual report printed by Chromium, A4 portrait: a cover line, then a summary grid of tiles three across,
+    each a big figure over the sentence that names it and ends in its comparison (`against a target of 480`,
+    `against a 50% target`, `from 90.1% in 2015/16`, `against a target of the same value`)."""
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } h1 { font-size: 26pt; color: #6a1b9a; margin: 0; } .sub { font-size: 12pt; color: #6a1b9a; "
+        "margin-bottom: 6mm; } h2 { font-size: 14pt; margin: 4mm 0 2mm 0; } .grid { display: grid; "
+        "grid-template-columns: repeat(3, 1fr); gap: 5mm; } .tile { background: #f3e5f5; border-radius: 3mm; "
+        "padding: 4mm; } .big { font-size: 24pt; font-weight: bold; color: #4a148c; } .txt { font-size: 9.5pt; }"
+    )
+    tiles = "".join(
+        f'<div class="tile"><div class="big">{big}</div><div class="txt">{text}</div></div>'
+        for big, text in WEST_LOTHIAN_FACTFILE
+    )
+    body = (
+        "<h1>factfile 2017</h1><div class=\"sub\">Your essential guide to our performance in 2016/17</div>"
+        "<h2>Summary</h2><p>Below is a summary of some of the most vital results of West Lothian Council, which "
+        "demonstrate how well we contribute to the community and the citizens we serve.</p>"
+        f'<div class="grid">{tiles}</div>'
+    )
+    out.write_text(_html_page("West Lothian Council factfile 2017", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {("dev", "west_lothian_factfile_2016_17_figure_sentences"): ("html", west_lothian_factfile_figure_sentences)}
+)
 
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)

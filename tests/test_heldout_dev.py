@@ -28,11 +28,11 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("% positive HMIe preschool inspections", "actual", "100%", 1),
         ("% positive HMIe school inspections", "actual", "91.6%", 1),
     },
-    # lancashire_cpb_oct_2019_label_dash_figures: 2/11; a board note's lines: bare counts (`1194`, `1296`) are
-    # left by the strict prose reader of a paper of unknown format, and `Timeliness – 6 month rate 85% (...)`,
+    # lancashire_cpb_oct_2019_label_dash_figures: 2/11 -> 3/11 (narrative round 11: `1194 (48.2 per 10,000)`, a count
+    # beside its rate, counts what the rate is of); `reduced from 1296 since ...` is a bare count the strict prose
+    # reader of a paper of unknown format leaves, and `Timeliness – 6 month rate 85% (...)`,
     # `increase in Fostering to 61.1%` are named by their sentence or heading, not their label
     "lancashire_cpb_oct_2019_label_dash_figures": {
-        ("Children Protection Plans", "actual", "1194", 1),
         ("Children Protection Plans", "actual", "48.2", 1),
         ("Children Protection Plans", "national", "45.7", 1),
         ("Children Protection Plans", "previous_period", "1296", 1),
@@ -49,15 +49,8 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     "knowsley_cla_2007_08_merged_name_two_rows": {
         ("Children and young people entered our care", "actual", "104", 1),
     },
-    # knowsley_cla_2007_08_side_by_side_tables: 3/7; the right-hand table's first column is headed `Age group`,
-    # which names no name column (a rule for it also read a grouped Boys / Girls / All age table elsewhere under
-    # bare age bands, so it was left out)
-    "knowsley_cla_2007_08_side_by_side_tables": {
-        ("Aged 0-4", "actual", "24%", 1),
-        ("Aged 0-4", "national", "19%", 1),
-        ("Aged 16+", "actual", "12%", 1),
-        ("Aged 16+", "national", "20%", 1),
-    },
+    # (knowsley_cla_2007_08_side_by_side_tables: 3/7 -> 7/7 (round 16): with no column headed as names nor one of
+    # long words, a first column of short word labels (`Aged 0-4`) beside value columns only names the rows)
     # round 14 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # blaenau_gwent 2/2, south_tyneside 9/9, warwickshire 8/8 untouched; the misses below, by cause:
     # (plymouth_children_numbers_category_tables: 0/7 -> 7/7: a ruled two-column table, names under a blank header and
@@ -71,28 +64,85 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # (bathnes_education_2023_24_digest_paragraphs: 0/5 -> 5/5: a heading in a larger type over a sentence is no first
     # line of that sentence; it names the small table under the sentence)
     # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
-    # ceredigion_safeguarding_2018_19_register_subsets: 0/5; a register's count and its subset in one sentence
-    # (`Of the 58 children on ..., 24 were subject to ...`), `40 children subject to ...` after `with`
+    # ceredigion_safeguarding_2018_19_register_subsets: 0/5 -> 3/5 (narrative round 11: a bare count the sentence
+    # names by a counted noun, mappings/counted_nouns.csv, and its part, read/narrative/counts.py); the parts are
+    # read under `children on the child protection register were subject to ...`, with the sentence's verb
     "ceredigion_safeguarding_2018_19_register_subsets": {
-        ("children on the child protection register", "actual", "58", 1),
-        ("children on the child protection register", "actual", "53", 1),
         ("children on the child protection register subject to the three toxic risk factors", "actual", "19", 1),
         ("children on the child protection register subject to the three toxic risk factors of domestic abuse, "
          "parental substance misuse and parental mental health", "actual", "24", 1),
-        ("children subject to a child protection plan where parental separation and/or incarceration feature",
-         "actual", "40", 1),
     },
-    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed); `with the total figure for the year at 24`,
-    # `had increased significantly in the last year, from 243 to 292`
+    # dorset_audit_scrutiny_second_plans_from_to: 0/3 (unclaimed) -> 2/3 (narrative round 11: `the number of
+    # children subject to ...` names the counts `from 243 to 292`); `with the total figure for the year at 24`
+    # names no counted noun at its figure
     "dorset_audit_scrutiny_second_plans_from_to": {
         ("children who become the subject of a second child protection plan within 12 months", "actual", "24", 1),
-        ("number of children subject to child protection plans", "actual", "292", 1),
-        ("number of children subject to child protection plans", "previous_period", "243", 1),
     },
     # bathnes_child_protection_2011_12_dash_clause: 0/1 (unclaimed); the count after a dash clause
     # (`... in the final quarter – 106 represented the highest number since the late 1990's`)
     "bathnes_child_protection_2011_12_dash_clause": {
         ("number of children with protection plans", "actual", "106", 1),
+    },
+    # narrative round 11 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # bradford_workloads_2012_from_to_paragraphs: 0/9 -> 1/9 (narrative round 11: `the number of children in care
+    # dropped to 889`, a count after its subject's verb); `fell from 5,498 in 2011 to 4,859 for the year ending June
+    # 2012` and `reduced from 8,518 to 7,659 in the same period` are left (the general reader dates 4,859 to 2011 and
+    # 8,518 to June 2012: a from-to pair is read only where the figures name their noun), `with 227 cases ...` and
+    # `a rise to 51` name no counted noun (`cases` may be cases of anything); `at 32.7 per cent` is read under the
+    # whole sentence
+    "bradford_workloads_2012_from_to_paragraphs": {
+        ("Referrals to Social Care Services", "actual", "4,859", 1),
+        ("Referrals to Social Care Services", "actual", "5,498", 1),
+        ("number of children classed as in need", "actual", "7,659", 1),
+        ("number of children classed as in need", "previous_period", "8,518", 1),
+        ("Children from ethnic minority communities among children in care", "actual", "32.7 per cent", 1),
+        ("number of children in Public Law Care Proceedings", "actual", "227", 1),
+        ("number of children in Public Law Care Proceedings", "previous_period", "187", 1),
+        ("adoptions", "actual", "51", 1),
+    },
+    # redcar_children_in_care_q1_2022_23_sections: 0/9 -> 2/9 (narrative round 11: `354 children in our care`,
+    # `147 young people who had left care ...`); `26 children were subject to ...` and `of whom 34 had been ...` are
+    # read with the sentence's verb, `when there were 360` and `the 19 it already looks after` name no noun at the
+    # figure; the shares are read under `children in our care were living within the borough` (36.2 per cent too, a
+    # wrong name) and `Of the 147, 92 ...` under `Children in our care are now in education` (a wrong name)
+    "redcar_children_in_care_q1_2022_23_sections": {
+        ("children in our care", "actual", "360", 1),
+        ("children in our care living within the borough", "actual", "63.8 per cent", 1),
+        ("children in our care placed in other areas", "actual", "36.2 per cent", 1),
+        ("young people who had left care continued to access council support who had been unaccompanied asylum "
+         "seeking children", "actual", "34", 1),
+        ("young people who had left care in education, training or employment", "actual", "92", 1),
+        ("unaccompanied asylum seeking children the council looks after", "actual", "19", 1),
+        ("children subject to vulnerable, missing, exploited and trafficked (VEMT) procedures", "actual", "26", 1),
+    },
+    # redcar_cpb_may_2024_minutes_bullets: 0/3 (unclaimed) -> 1/3 (narrative round 11: `22 migrant asylum-seeking
+    # children in our care`); `143 care experienced young people` is read under those words (the team that supports
+    # them is before the figure), `46 care leavers.` says only the noun, no measure, and is left
+    "redcar_cpb_may_2024_minutes_bullets": {
+        ("care leavers supported by the Asylum Through Care Team", "actual", "46", 1),
+        ("care experienced young people supported by the Leaving Care Team", "actual", "143", 1),
+    },
+    # round 16 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # north_lanarkshire_schools 16/16 and north_lanarkshire_reports 8/8 untouched; the misses below, by cause:
+    # west_sussex_cla_dec_2018_dashboard_measure_updates: 0/3 -> 2/3 (tiles captioned `Latest` and `Statistical
+    # neighbours 2017/18` under the measure's heading); the August figure is in a sentence under its month's heading
+    # (`... was sitting at 39.5 at end of August ...`), no named measure in it
+    "west_sussex_cla_dec_2018_dashboard_measure_updates": {
+        ("Children Looked After per 10,000 children", "actual", "39.5", 1),
+    },
+    # (epping_forest_kpis_q1_2019_20_status_words: 3/4 -> 4/4: an `Update` column is the row's comment, and a
+    # comment stating the row's revised target, `the target has now been revised upwards to 75%`, gives it)
+    # round 17 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # cambridgeshire_yss_neet 76/102 -> 102/102 (a year over the word `Measure` is that year's actual column);
+    # west_lothian_factfile 0/13 -> 13/13 (a tile's figure heading the sentence under it, with its comparisons);
+    # northumberland_portal 12/16 (after a CSV quoting fix of its truth; no rule): the misses are figures in the
+    # Comments column's sentences, a national average with no name in its sentence (`the national average of
+    # 43`) and an earlier annual figure (`the annual figure for 2023-24 of 76%`), the sentence reader's work
+    "northumberland_portal_may_2024_current_target_columns": {
+        ("% of EHFW cases closed because desired outcomes have been met", "actual", "76%", 1),
+        ("% Staff turnover within the social work workforce", "national", "17%", 1),
+        ("Rate of children and young people subject to child protection plans per 10,000 popn", "national", "43", 1),
+        ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
     },
 }
 

@@ -394,3 +394,19 @@ def test_table_figures_whose_row_has_no_name_give_way_to_the_blocks():
     names = ["2023/24)", "Care leavers in touch", "NI 43", "1.2", ""]
     kept = list(_named(iter([figure(name) for name in names])))
     assert [f.indicator_raw for f in kept] == ["Care leavers in touch", "NI 43", ""]
+
+
+def test_the_rows_of_a_table_of_areas_are_no_block():
+    # a health profile's table of areas, its last row `England` (a national label) and its figures: the area
+    # names over it are no wrapped title, and `England 55,977,180 3,346,730 ...` is no labelled value
+    p = page(
+        line(100, (40, "Area"), (160, "All ages"), (240, "0 to 4"), (320, "5 to 9")),
+        line(111, (40, "Chichester"), (160, "120,750"), (240, "5,710"), (320, "6,630")),
+        line(122, (40, "Crawley"), (160, "112,450"), (240, "8,010"), (320, "8,290")),
+        line(133, (40, "West Sussex"), (160, "858,850"), (240, "46,820"), (320, "52,170")),
+        line(144, (40, "England"), (160, "55,977,180"), (240, "3,346,730"), (320, "3,523,870")),
+    )
+    assert read(p) == set()
+    # (a block's own labelled values beside one another are still read)
+    p = page(line(100, (40, "Children in care")), line(111, (40, "England 67"), (160, "Latest 72")))
+    assert read(p) == {("Children in care", "national", "67"), ("Children in care", "actual", "72")}

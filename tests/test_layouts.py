@@ -74,6 +74,45 @@ def test_a_tile_may_print_a_trend_word_and_captions_over_their_figures():
     assert got == {("actual", "341.2"), ("target", "330"), ("previous_period", "352.9")}
 
 
+def test_tiles_captioned_by_a_kind_are_figures_of_the_heading_above():
+    """`Latest` and `Statistical neighbours 2017/18` over big figures name no measure: the heading in a larger type
+    above the strip does (a line of ordinary type between, breadcrumbs, is passed over); the caption gives the kind
+    and period, or the dated end of the line under the figure."""
+    page = Page(
+        1,
+        [
+            _line(20, 12, (40, "County Council Performance Dashboard")),  # a banner, ordinary type
+            _line(50, 20, (40, "Children Looked After per 10,000 children")),  # the measure's heading
+            _line(73, 10, (40, "Best Start in Life > Keeping children safe")),
+            _line(100, 10, (45, "Latest"), (250, "Statistical neighbours 2017/18")),
+            _line(110, 28, (45, "40.6"), (250, "51")),
+            _line(139, 10, (45, "per 10,000 children, December 2018"), (250, "per 10,000 children")),
+            _line(180, 10, (40, "Updates")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f, _ in kpi_tiles(page, BlockSettings())}
+    name = "Children Looked After per 10,000 children"
+    assert got == {
+        (name, "actual", "40.6", "December 2018"),
+        (name, "statistical_neighbours", "51", "Statistical neighbours 2017/18"),
+    }
+
+
+def test_a_kind_word_ending_a_tiles_own_title_is_no_caption():
+    page = Page(
+        1,
+        [
+            _line(10, 20, (40, "Quarterly dashboard")),
+            _line(60, 10, (40, "Children in care per 10,000")),
+            _line(71, 10, (40, "Latest")),
+            _line(82, 28, (40, "74.2")),
+            _line(160, 10, (40, "Source: local data, 31 December 2023.")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_raw) for f, _ in kpi_tiles(page, BlockSettings())}
+    assert got == {("Children in care per 10,000 Latest", "74.2")}  # as before captions: not the dashboard's
+
+
 def test_figures_in_normal_text_or_beside_a_name_are_not_tiles():
     page = Page(
         1,
@@ -211,3 +250,81 @@ def test_a_figure_keeps_its_note_or_unit_apart(cell, expected):
     from extract.read.tables.wide import split_note
 
     assert split_note(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Target already achieved in Quarter 1; the target has now been revised upwards to 75%.", "75%"),
+        ("The target was reduced to 12 days from April.", "12"),
+        ("The target was missed as referrals increased to 30%.", None),  # the target is no subject of `increased`
+        ("Re-referrals reduced to 18%, below the target.", None),
+        ("The target of 90% was revised to 85%.", None),  # two figures: which is whose is left as words
+    ],
+)
+def test_a_comment_cell_may_state_the_rows_revised_target(text, target):
+    from extract.read.tables.wide import _REVISED_TARGET
+
+    found = [m["fig"].strip() for m in _REVISED_TARGET.finditer(text)]
+    assert found == ([target] if target else [])
+
+
+def test_an_update_column_is_the_rows_comment():
+    assert classify_header("Update").role == "comment"
+    assert classify_header("Progress update").role == "comment"
+
+
+def _small_table(header: list[str], rows: list[list[str]]):
+    from extract.read.tables.table_model import Column, QualityReport, Table, TableRow
+
+    columns = [Column(i, label, classify_header(label)) for i, label in enumerate(header)]
+    body = [TableRow(cells, " ".join(cells)) for cells in rows]
+    return Table(columns, body, "Age profile of children looked after", " ".join(header), QualityReport())
+
+
+def test_a_first_column_of_short_labels_names_the_rows_when_no_column_is_headed_as_names():
+    from extract.read.tables.wide import WideOptions, figures_from_table
+
+    table = _small_table(["Age group", "Knowsley 2008", "England 2007"],
+                         [["Aged 0-4", "24%", "19%"], ["Aged 16+", "12%", "20%"]])
+    got = {(f.indicator_raw, f.value_kind, f.value_raw) for f in figures_from_table(table, WideOptions(page=1))}
+    assert got == {("Aged 0-4", "actual", "24%"), ("Aged 0-4", "national", "19%"),
+                   ("Aged 16+", "actual", "12%"), ("Aged 16+", "national", "20%")}
+    # bare bands down the first column (`0-4`, `5-9`) name nothing
+    table = _small_table(["Age", "Knowsley 2008", "England 2007"], [["0-4", "24%", "19%"], ["5-9", "12%", "20%"]])
+    assert not {f.indicator_raw for f in figures_from_table(table, WideOptions(page=1))} & {"0-4", "5-9"}
+
+
+def test_a_tile_figure_heading_its_sentence_takes_the_name_and_comparisons_from_it():
+    """Round 17: big figures three across, each over the small sentence that finishes it; no name above."""
+    page = Page(
+        1,
+        [
+            _line(20, 14, (40, "Summary")),
+            _line(60, 25, (40, "48.5%"), (300, "£1,078,929")),
+            _line(88, 10, (40, "of total waste was recycled"), (300, "of welfare fund spend, against")),
+            _line(99, 10, (40, "against a 50% target"), (300, "a target of £1,064,220")),
+            _line(140, 25, (40, "4,275")),
+            _line(168, 10, (40, "requests were answered in 2016/17,")),
+            _line(179, 10, (40, "from 4,100 in 2015/16")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f, _ in kpi_tiles(page, BlockSettings())}
+    assert got == {
+        ("of total waste was recycled", "actual", "48.5%", None),
+        ("of total waste was recycled", "target", "50%", None),
+        ("of welfare fund spend", "actual", "£1,078,929", None),
+        ("of welfare fund spend", "target", "£1,064,220", None),
+        ("requests were answered", "actual", "4,275", "2016/17"),
+        ("requests were answered", "actual", "4,100", "2015/16"),
+    }
+
+
+def test_a_tile_figure_over_a_capitalised_line_is_still_unnamed():
+    page = Page(1, [_line(60, 25, (40, "74.2")), _line(88, 10, (40, "Source: local data, 31 December 2023."))])
+    assert list(kpi_tiles(page, BlockSettings())) == []
+
+
+def test_a_year_over_the_word_measure_is_that_years_actual():
+    assert classify_header("2017/18 Measure").kind == "actual"
+    assert classify_header("Measure").role == "name"

@@ -205,10 +205,19 @@ def test_darlington_strict_keeps_percentages_rates_fractions_and_targets() -> No
     rows = extract_narrative(seed("002"), report_period=FY24, strict=True)
     assert rows
     for r in rows:
-        assert r.unit in {"percent", "rate_per_10k", "rate_per_1k"} or r.denominator or r.value_kind == "target"
+        # narrative round 11: and bare counts named by a counted noun at the figure (counts.py)
+        kept = {"percent", "rate_per_10k", "rate_per_1k", "count"}
+        assert r.unit in kept or r.denominator or r.value_kind == "target"
     raws = {r.value_raw for r in rows}
     assert {"65.6", "134.8", "7", "81.4%"} <= raws  # 7 has a denominator (7 of the 196)
-    assert raws.isdisjoint({"146", "1,554", "197", "300"})
+    # `146 children were subject to ...`, `1,554 children had a C&F assessment completed`, `197 families with 423
+    # children open to ...`, `300 children were in care`: each names what it counts
+    assert {"146", "1,554", "197", "300"} <= raws
+    counts = {r.value_raw: r.indicator_raw for r in rows if r.unit == "count"}
+    assert counts["146"] == "children were subject to a Child Protection plan (CP)"
+    assert counts["423"] == "children open to the Building Stronger Families team"
+    # years, durations and distances of the same sentences stay out (`within 12 months`, `20 or more miles`)
+    assert raws.isdisjoint({"2023", "12", "20", "2"})
 
 
 # --------------------------------------------------------------------------- Durham (001)

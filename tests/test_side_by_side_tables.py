@@ -64,3 +64,20 @@ def test_the_profiles_five_health_visiting_tables_are_each_read():
         assert len(table.value_columns) == 1
     values = {(t.section, t.rows[0].cells[t.value_columns[0].index]) for t in tables}
     assert ("% receiving ASQ", "100.0") in values and ("% of NBV within 14 days", "87.3") in values
+
+
+@pytest.mark.skipif(not PROFILE.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_each_table_of_areas_gives_its_measure_for_the_council_the_region_and_england():
+    from extract.load import load_document
+    from extract.read.tables.find import page_tables
+    from extract.read.tables.wide import WideOptions, figures_from_table
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(PROFILE, PROFILE.parent)
+    figures = [f for t in page_tables(document.pages[6], DEFAULT_SETTINGS)
+               for f in figures_from_table(t, WideOptions(page=7))]  # fmt: skip
+    got = {(f.indicator_raw, f.value_kind, f.value_raw) for f in figures if f.indicator_raw == "% receiving ASQ"}
+    # one `Value` column under the measure's caption, the rows West Sussex, `South East region` and England
+    assert got == {("% receiving ASQ", "actual", "100.0"), ("% receiving ASQ", "regional", "97.4"),
+                   ("% receiving ASQ", "national", "90.3")}  # fmt: skip
+    assert {f.council_id for f in figures if f.value_kind == "actual"} == {"E10000032"}

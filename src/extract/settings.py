@@ -269,6 +269,7 @@ class BlockSettings:
     title_gap: float = 0.25  # line heights: a gap wider than this and than the block's own line gaps ends a title
     tile_figure_height: float = 1.8  # a tile's big figure stands this many times the page's usual line height
     tile_gap: float = 1.2  # line heights: a wider gap above a title line or below a label line ends the tile
+    tile_heading_height: float = 1.4  # a heading over captioned tiles stands this many times the usual line height
 
     def __post_init__(self) -> None:
         _check_numbers(self)

@@ -34,7 +34,7 @@ class WideTableParser(Parser):
     #: rows print the period they report and targets are for it (see WideOptions)
     date_targets_from_row: ClassVar[bool] = False
     #: also read the figures written in sentences on every page (strict: percentages, rates,
-    #: fractions and stated targets only)
+    #: fractions, stated targets and counts named by a counted noun only)
     read_narrative: ClassVar[bool] = False
     strict_narrative: ClassVar[bool] = False
 

@@ -22,6 +22,8 @@ from datetime import date
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import defined_title
+from extract.read.narrative.counts import count_name
+from extract.read.narrative.counts import counted as counts_said
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
 from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
@@ -183,12 +185,15 @@ def _unit(f: _Fig, raw: str) -> str:
     return "unknown"
 
 
-def _keep(f: _Fig, unit: str, strict: bool) -> bool:
+def _keep(f: _Fig, unit: str, strict: bool, said: bool) -> bool:
     if not strict:
         return True
     # a count with its whole (`41 of the 52`) is a figure; `2/1` is more likely a broken date
     has_whole = f.denominator is not None and f.numerator is not None and f.denominator >= max(f.numerator, 2)
-    return unit in {"percent", "rate_per_10k", "rate_per_1k"} or has_whole or f.kind == "target"
+    # a bare count whose sentence says what it counts (`58 children on ...`: counts.py) is one too
+    return unit in {"percent", "rate_per_10k", "rate_per_1k"} or has_whole or f.kind == "target" or (
+        said and unit == "count"
+    )
 
 
 def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFigure]:
@@ -250,13 +255,14 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     assign_wholes(sentence, figs)
     shares_of_counts(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
+    said = counts_said(sentence, figs, mentions) if s.strict else {}
     out: list[tuple[_Fig, RawFigure]] = []
-    for f in figs:
+    for i, f in enumerate(figs):
         if _RESTATED.search(sentence[: f.start]) and not _said_that(sentence[: f.start]):
             continue  # `data on that approx. 5%`, `Of these 79 children`: a figure given before, restated
         raw = sentence[f.start : f.end]
         unit = "gbp" if raw.startswith("£") else _unit(f, raw)
-        if not _keep(f, unit, s.strict):
+        if not _keep(f, unit, s.strict, i in said):
             continue
         figure = RawFigure(
             indicator_raw=f.indicator,
@@ -285,6 +291,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
             figure = replace(figure, indicator_raw=_clean(cut))
+        if i in said:  # the subject the figure's verb follows names it, else the name read, tidied
+            figure = replace(figure, indicator_raw=said[i] or count_name(figure.indicator_raw or ""))
         if not _names_something(figure.indicator_raw):
             # `This`, `there`, `English average`: no measure named; the sentence is the honest name
             figure = replace(figure, indicator_raw=sentence)
@@ -406,7 +414,8 @@ def extract_narrative(
     """Every figure stated in the prose of `text`, one RawFigure each (source `narrative`).
 
     report_period: the period the document reports on; figures whose sentence names none get it.
-    strict: only percentages, rates, fractions and explicit targets (for documents of unknown format).
+    strict: only percentages, rates, fractions, explicit targets and counts the sentence names by a counted
+    noun at the figure (counts.py), for documents of unknown format.
     settings: the reader's thresholds (Settings.narrative of the run).
     """
     setting = _Setting(report_period, strict, section, page, settings)

@@ -42,7 +42,8 @@ _AGGREGATES: tuple[tuple[str, str], ...] = (
     ("regional",
      r"(inner\s+|outer\s+)?london(\s+av(erage|g)?\.?)?|north\s+east|north\s+west|yorkshire\s+(and|&)\s+the\s+humber"
      r"|east\s+midlands|west\s+midlands|east\s+of\s+england|south\s+east|south\s+west|wales"
-     r"|(regional|region)(\s+av(erage|g)?\.?)?"),
+     r"|(regional|region)(\s+av(erage|g)?\.?)?"
+     r"|(north\s+east|north\s+west|east\s+midlands|west\s+midlands|east\s+of\s+england|south\s+east|south\s+west)\s+region"),
     ("comparator_group", r"comparator(\s+group)?(\s+av(erage|g)?\.?)?|core\s+cities(\s+av(erage|g)?\.?)?"),
 )  # fmt: skip
 _AGGREGATE_RES = tuple((kind, re.compile(rf"^(?:{p})$", re.I)) for kind, p in _AGGREGATES)
@@ -158,8 +159,10 @@ def _lookup_row(reg: AreaRegister, row: TableRow, columns: list[Column]) -> Area
 
 def area_rows(table: Table) -> AreaTable | None:
     """The table's rows as areas, when most of them are areas (≥ 2, ≥ 60 %, a council or England
-    among them) and it has dated value columns; else None."""
-    if len(table.rows) < 2 or not any(c.meaning.period_label for c in table.value_columns):
+    among them) and it has dated value columns, or one value column (`Area Name | Count | Value`
+    under the indicator's title); else None."""
+    if len(table.rows) < 2 or not (any(c.meaning.period_label for c in table.value_columns)
+                                   or len(table.value_columns) == 1):
         return None
     reg = register()
     # the columns left of the first value column name the area (`LA number`, `LA name`); those

@@ -20,7 +20,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
-from extract.read.tables.tiles import drop_note
+from extract.read.tables.tiles import drop_note, figures_beside, period_line
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
@@ -52,34 +52,6 @@ _OPEN_LABEL = re.compile(rf"^\s*{_LABEL}\s*\([^()]*$", re.I)  # `Previous (Jun` 
 _VALUE_ONLY = re.compile(rf"^\s*({_FIGURE}){_UNIT}\s*$", re.I)
 LABELLED_VALUE, FIGURE_ONLY = _LABELLED, _VALUE_ONLY  # the generic parser's fingerprint of a KPI paper
 _RAG = re.compile(r"\b(red|amber|green)\b", re.I)
-_PERIOD_LINE = re.compile(
-    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
-    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
-    re.I,
-)
-# a block's period said in words: `As at 31 December 2023`, `Position at Dec-23`, `December 2023`
-_PERIOD_WORDS = re.compile(
-    r"^(?:(?:as\s+at|position\s+at|data\s+to|period\s+to|at|to)\s+)?"
-    r"(?=\d|q[1-4]\b|quarter\b|year\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
-    re.I,
-)
-
-
-_PERIOD_TOKEN = re.compile(
-    r"^(?:[\d/\-–.,]+|q[1-4]|quarter|year|end|to|fy|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:-\d{2})?)$",
-    re.I,
-)
-
-
-def _period_line(text: str) -> bool:
-    """A line that is a period and nothing else (dates the block's values)."""
-    if _PERIOD_LINE.match(text):
-        return True
-    lead = _PERIOD_WORDS.match(text)
-    if lead is None or len(text.split()) > 6:
-        return False
-    rest = text[lead.end() :].strip()
-    return all(_PERIOD_TOKEN.match(w) for w in rest.split()) and parse_period(rest).type != "unknown"
 DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the block's period
 
 
@@ -152,8 +124,8 @@ def _is_labelled(cell: _Cell) -> bool:
 def _is_labelled_text(text: str) -> bool:
     if _LABEL_ONLY.match(text):
         return True
-    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))
-    return bool(_LABELLED.search(text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
+    return bool(_LABELLED.search(text)) and not re.search(  # (no label, most cells: no substitution)
+        r"[A-Za-z]{3}", _RAG.sub(" ", _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))))
 
 
 def kpi_blocks(
@@ -178,7 +150,8 @@ def kpi_blocks(
         row = rows[i]
         if i - first in skip:
             continue  # a KPI tile's line (read by tiles.py)
-        labelled = [c for c in row if _is_labelled(c)]
+        # (`England 638,946 458,815 71.8`: a label and its figure among more figures is a table's row)
+        labelled = [c for c in row if _is_labelled(c) and not figures_beside([d.text for d in row if d.x0 > c.x1])]
         if not labelled:
             continue
         columns = _title_columns(rows, i, settings)
@@ -331,6 +304,8 @@ def _title_above(
             continue
         # a title wraps at its column's left edge; cells further right are a neighbour's
         cells = [c for c in in_column if _under(c.x0, start.x0) and not _is_labelled(c)]
+        if cells and figures_beside([c.text for c in rows[k] if c.x0 >= cells[-1].x1]):
+            break  # a table's row, a name and its figures (`Chichester 120,750 5,710 ...`): no title's line
         if not cells and (not title or hanging) and _hanging_title(rows[k], start) \
                 and (not title or abs(rows[k][0].x0 - title[0].x0) <= 3):
             cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
@@ -356,7 +331,7 @@ def _title_above(
                 break  # set apart from the block's own lines: the block above, or a heading
             min_gap = min(min_gap, max(gap, 0.0))
         text = normalise_space(" ".join(c.text for c in cells))
-        if period is None and not title and _period_line(text):
+        if period is None and not title and period_line(text):
             period = text
             beside = [c for c in in_column if c.x0 > cells[-1].x1 and _VALUE_ONLY.match(c.text)]
             if bare is None and not stacked and len(beside) == 1:

@@ -6,6 +6,10 @@ a line holding only big figures is a row of tiles; each figure's tile reaches ha
 figures on its left and right. A label's kind comes from the
 header vocabulary (mappings/header_words.csv), as a column header's does, so `Stat neighbours`,
 `North East` or `Same period last year` need no list of their own.
+
+A tile captioned by a kind instead of a name (`Latest`, `Statistical neighbours 2017/18`, `Target`
+over its figure) is one of the measure's figures: the measure is named by the heading set in a
+larger type above the row of tiles, and the tile's caption gives the figure's kind and period.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from dataclasses import dataclass
 from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status
 from extract.read.periods import parse_period
+from extract.read.tables.tile_sentences import read_tile_sentence
 from extract.settings import BlockSettings
 
 _FIGURE = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
-_VALUE_ONLY = re.compile(rf"^\s*({_FIGURE})\s*$")
+_VALUE_ONLY = re.compile(rf"^\s*(£?{_FIGURE})\s*$")  # (pounds: `£1,078,929` heading a tile)
 _LABELLED = re.compile(rf"([A-Za-z][A-Za-z '’/&.-]*?)\s*:?\s*({_FIGURE})(?![\w/.-])")
 _FIGURE_IN = re.compile(r"\d")
 _RAG = re.compile(r"(red|amber|green|on\s+target|off\s+target|improv\w*|declin\w*|stable)", re.I)
@@ -174,12 +179,82 @@ def _labels_below(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[lis
     return found, used
 
 
+def _caption(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[str, int] | None:
+    """The line right above a tile's figure when it names a kind, not a measure (`Latest`, `Target`,
+    `Statistical neighbours 2017/18`), and the line's index; a bare period over the figure is the
+    period line of a named tile, not a caption."""
+    k = tile.line - 1
+    if k < 0 or _gap(page.lines[k], page.lines[tile.line]) > settings.tile_gap * max(_height(page.lines[k]), 1.0):
+        return None
+    text = normalise_space(" ".join(_cells_in(page.lines[k], tile.x0, tile.x1)))
+    meaning = classify_header(text)
+    if not text or meaning.role != "value" or meaning.kind is None:
+        return None
+    if meaning.kind == "actual" and parse_period(text).type != "unknown":
+        return None  # `2020/21 year end`, `Q3 2023/24`: a period line
+    above = page.lines[k - 1] if k else None
+    if above is not None and _cells_in(above, tile.x0, tile.x1) and (
+        _gap(above, page.lines[k]) <= settings.tile_gap * max(_height(above), 1.0)
+    ):
+        return None  # the last line of the tile's own title (`Children in care per 10,000` over `Latest`)
+    return text, k
+
+
+def _heading_above(page: Page, line: int, settings: BlockSettings) -> str | None:
+    """The nearest line above `line`, within a title's reach, set in a type larger than the page's usual
+    lines: the heading that names the measure whose figures the captioned tiles under it are."""
+    heights = [_height(ln) for ln in page.lines if _height(ln) > 0]
+    usual = statistics.median(heights) if heights else 0.0
+    for k in range(line - 1, max(-1, line - 1 - settings.title_lines), -1):
+        ln = page.lines[k]
+        if _height(ln) >= settings.tile_heading_height * usual and not _VALUE_ONLY.match(ln.text):
+            return normalise_space(ln.text)
+    return None
+
+
+def _period_below(page: Page, tile: _Tile) -> Period | None:
+    """The dated last part of the line under a captioned tile's figure (`per 10,000 children, December 2018`)."""
+    if tile.line + 1 >= len(page.lines):
+        return None
+    text = normalise_space(" ".join(_cells_in(page.lines[tile.line + 1], tile.x0, tile.x1)))
+    period = parse_period(re.split(r"\s*[,–|]\s*", text)[-1]) if text else None
+    return period if period is not None and period.end is not None else None
+
+
+def _captioned(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[RawFigure, set[int]] | None:
+    """A tile captioned by a kind under a heading naming its measure (module docstring)."""
+    found = _caption(page, tile, settings)
+    heading = _heading_above(page, found[1], settings) if found else None
+    if found is None or heading is None:
+        return None
+    caption, k = found
+    meaning = classify_header(caption)
+    below = None if meaning.period_label else _period_below(page, tile)
+    period = parse_period(meaning.period_label) if meaning.period_label else below
+    figure = RawFigure(
+        indicator_raw=heading,
+        value_raw=tile.figure,
+        value_kind=meaning.kind,  # type: ignore[arg-type]
+        context=f"{caption} {tile.figure}",
+        section=heading,
+        period=period or Period(None),
+        page=page.number,
+        source="table",
+    )
+    return figure, {k, tile.line} | ({tile.line + 1} if below is not None else set())
+
+
 def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, set[int]]]:
     """Each tile's figures, with the page lines the tile took (its title, period, figure and labels)."""
     for tile in _tiles_on(page, settings):
+        captioned = _captioned(page, tile, settings)
+        if captioned is not None:
+            yield captioned
+            continue
         title, period_text, title_lines = _title_and_period(page, tile, settings)
         if not title:
-            continue  # a figure with no name above it cannot be told apart
+            yield from _figure_over_sentence(page, tile, settings)  # else no name: cannot be told apart
+            continue
         labels, label_lines = _labels_below(page, tile, settings)
         period = parse_period(period_text) if period_text else Period(None)
         lines = {tile.line} | title_lines | label_lines
@@ -204,6 +279,39 @@ def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, 
             )
 
 
+def _figure_over_sentence(page: Page, tile: _Tile, settings: BlockSettings) -> Iterator[tuple[RawFigure, set[int]]]:
+    """A tile with no name above its figure whose figure heads the sentence under it (tile_sentences.py)."""
+    texts: list[str] = []
+    used: set[int] = set()
+    for k in range(tile.line + 1, min(len(page.lines), tile.line + 1 + settings.title_lines)):
+        if _gap(page.lines[k - 1], page.lines[k]) > settings.tile_gap * max(_height(page.lines[k]), 1.0):
+            break  # set apart: no part of the tile
+        cells = _cells_in(page.lines[k], tile.x0, tile.x1)
+        if not cells or any(_VALUE_ONLY.match(t) for t in cells):
+            break  # the tile's end, or the figures of the row of tiles below
+        texts.extend(cells)
+        used.add(k)
+    sentence = read_tile_sentence(" ".join(texts)) if texts else None
+    if sentence is None:
+        return
+    lines = {tile.line} | used
+    context = normalise_space(f"{tile.figure} {' '.join(texts)}")
+    for figure, kind, period in ((tile.figure, "actual", sentence.period), *sentence.others):
+        yield (
+            RawFigure(
+                indicator_raw=sentence.name,
+                value_raw=figure,
+                value_kind=kind,  # type: ignore[arg-type]
+                context=context,
+                section=sentence.name,
+                period=parse_period(period) if period else Period(None),
+                page=page.number,
+                source="table",
+            ),
+            lines,
+        )
+
+
 _NOTE_WORDS = 5  # a comment under a block's name is a sentence at least this long
 
 
@@ -217,3 +325,48 @@ def drop_note(title: list, sentence_end: re.Pattern[str]) -> list:
             long_enough = len(" ".join(text[k] for k in lines[j:]).split()) >= _NOTE_WORDS
             return [c for c in title if c.line < lines[j]] if long_enough else title
     return title
+
+
+# -- lines of a block ---------------------------------------------------------------------------
+_BLOCK_PERIOD_LINE = re.compile(
+    r"^(?:q[1-4]\s+)?(?:(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})$"
+    r"|^(?:quarter\s+[1-4]|q[1-4])\s+(?:19|20)\d{2}\s*[/\-–]\s*\d{2,4}$",
+    re.I,
+)
+# a block's period said in words: `As at 31 December 2023`, `Position at Dec-23`, `December 2023`
+_PERIOD_LEAD = re.compile(
+    r"^(?:(?:as\s+at|position\s+at|data\s+to|period\s+to|at|to)\s+)?"
+    r"(?=\d|q[1-4]\b|quarter\b|year\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.I,
+)
+_PERIOD_TOKEN_WORD = re.compile(
+    r"^(?:[\d/\-–.,]+|q[1-4]|quarter|year|end|to|fy|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:-\d{2})?)$",
+    re.I,
+)
+
+
+def period_line(text: str) -> bool:
+    """A line that is a period and nothing else (dates the block's values)."""
+    if _BLOCK_PERIOD_LINE.match(text):
+        return True
+    lead = _PERIOD_LEAD.match(text)
+    if lead is None or len(text.split()) > 6:
+        return False
+    rest = text[lead.end() :].strip()
+    return all(_PERIOD_TOKEN_WORD.match(w) for w in rest.split()) and parse_period(rest).type != "unknown"
+
+
+def figures_beside(texts: list[str]) -> bool:
+    """Three or more bare figures in a row right after a line's words (the texts of the cells after them,
+    left to right): a table's row (a name and its figures), never a block's title however the block's
+    column cuts it (`Latest | 81.0% | Latest | 94.9%`: one figure, then the next block's label; two
+    figures may be the values of tiles beside, under their labels)."""
+    run = 0
+    for text in texts:
+        if not _BARE_FIGURE.fullmatch(text.strip()):
+            break
+        run += 1
+    return run >= 3
+
+
+_BARE_FIGURE = re.compile(r"[-–]?£?\d[\d,]*(?:\.\d+)?%?")

@@ -119,7 +119,20 @@ def _name_column(table: Table) -> Column | None:
 
     candidates = [c for c in table.columns if c.role in ("blank", "ignore", "name")]
     best = max(candidates, key=wordiness, default=None)
-    return best if best is not None and wordiness(best) > 0 else None
+    if best is not None and wordiness(best) > 0:
+        return best
+    return _short_labels(table)
+
+
+def _short_labels(table: Table) -> Column | None:
+    """A first column of short labels (`Aged 0-4`, `Aged 16+`) under a header naming no kind of figure (`Age group`),
+    every other column a value column: the labels name the rows."""
+    first = table.columns[0] if table.columns else None
+    if first is None or first.role not in ("blank", "ignore") or not all(c.role == "value" for c in table.columns[1:]):
+        return None
+    labels = [r.cells[first.index] for r in table.rows if r.cells[first.index]]
+    ok = len(labels) >= 2 and all(re.search(r"[A-Za-z]{3}", t) and parse_cell(t).value is None for t in labels)
+    return first if ok and len(table.columns) >= 2 else None
 
 
 def split_code(name: str, code_re: re.Pattern[str] | None) -> tuple[str | None, str]:
@@ -235,6 +248,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
             figures.append(replace(figures[-1], value_raw=note, value=None, unit="percent"))
     if figures:
         figures.extend(_dated_in_comment(table, row, figures[0]))
+        figures.extend(_target_in_comment(table, row, figures[0]))
     _attach_row_extras(table, row, figures)
     yield from figures
 
@@ -368,5 +382,26 @@ def _dated_in_comment(table: Table, row: TableRow, like: RawFigure) -> Iterator[
             continue
         for year, fig in found:
             yield replace(like, value_raw=fig.strip(), value=None, value_kind="actual", period=parse_period(year),
+                          unit="percent" if "%" in fig else like.unit, status=None, numerator=None, denominator=None,
+                          flags=[])
+
+
+# a comment saying the row's target was changed: `the target has now been revised upwards to 75%`; only helping
+# words may stand between `target` and the verb, so that `the target was missed as referrals rose to 30%` is no target
+_REVISED_TARGET = re.compile(
+    rf"\btarget(?:\s+(?:has|have|had|was|were|is|been|now|being|will|be|since|already|subsequently))*\s+"
+    rf"(?:revised|raised|increased|lowered|reduced|changed|amended|reset)(?:\s+(?:upwards|downwards|up|down))?"
+    rf"\s+to\s+(?P<fig>{_FIG})(?![\d/])",
+    re.I,
+)
+
+
+def _target_in_comment(table: Table, row: TableRow, like: RawFigure) -> Iterator[RawFigure]:
+    """The new target a comment cell states for its row (`... the target has now been revised upwards to 75%`)."""
+    for col in table.columns:
+        text = normalise_space(row.cells[col.index]) if col.role == "comment" else ""
+        for m in _REVISED_TARGET.finditer(text):
+            fig = m["fig"].strip()
+            yield replace(like, value_raw=fig, value=None, value_kind="target", period=Period(None),
                           unit="percent" if "%" in fig else like.unit, status=None, numerator=None, denominator=None,
                           flags=[])

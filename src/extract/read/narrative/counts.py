@@ -1,0 +1,190 @@
+"""Bare counts a sentence says what they count, for the strict reader of papers of unknown format.
+
+The strict reader keeps percentages, rates, fractions and targets, and leaves bare counts: a loose
+reader would also read ages, money, paragraph numbers and durations as figures. A count is kept
+only when the sentence names what is counted as a counted noun (mappings/counted_nouns.csv: the
+people a children's service is for and the casework about them, plural) right at the figure:
+
+- the noun phrase follows it and says which of them: `58 children on the child protection
+  register`, `22 migrant asylum-seeking children in our care`, `143 care experienced young people`
+  (modifiers before the noun, or words after it up to the clause's end that are more than a period:
+  a bare `46 care leavers.`, `126 young people in the 12 months to March`, `166 children (31%)` say
+  only the noun, which names no measure);
+- it is a part of such a count, said so: `Of the 58 children ..., 24 were subject to ...`, `53
+  children ..., 19 of whom were ...`, `147 young people ..., of whom 34 had been ...`;
+- its measure is named `the number of` such a noun: `the number of children subject to child
+  protection plans had increased ..., from 243 to 292` (never `a high number of`).
+
+Never kept: the whole of a fraction (`98 of the 101 care leavers`: the 98 is the figure), a count
+after a negation (`no record of 72 children having been seen`), a ratio (`22 boys for every girl`),
+a scale (`4.3 million children`), a count that is no whole number. Years, dates, ages, durations,
+ranges, money and section numbers never reach this test (figures.py leaves them out); staff,
+buildings and meetings are no counted noun, nor are `cases` (of anything).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.mappings import mappings_dir, read_csv
+from extract.read.narrative.figures import _Fig
+from extract.read.narrative.naming import _without_speaker
+from extract.read.narrative.phrases import _Mention
+from extract.read.narrative.stated import _V
+from extract.read.narrative.text import _STOPWORDS, _VERBS, _words
+
+
+def _counted_nouns() -> str:
+    rows = read_csv(mappings_dir() / "counted_nouns.csv", ("noun", "note"))
+    nouns = sorted({row["noun"].strip().lower() for row in rows if row["noun"].strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in nouns)
+
+
+_NOUNS = _counted_nouns()
+_MODIFIER = r"[a-z][\w'’]*(?:-\s?[\w'’]+)*-?"  # `asylum-seeking`, `asylum- seeking` (a hyphen at a line end)
+# the words right after the figure: lower-case modifiers, then the counted noun, not possessive nor part of a word
+_NOUN_AFTER = re.compile(rf"\s+((?:{_MODIFIER}\s+){{0,3}}?)(?:{_NOUNS})(?![\w'’-])")
+_SCALE = frozenset({"million", "millions", "billion", "thousand", "thousands", "hundred", "hundreds", "m", "bn", "k"})
+# where the words that say which of them end: a clause break, a bracket, a dash, a bullet (private-use glyphs)
+_QUALIFIER_END = re.compile(r"[.,;:()\[\]–—]|\s-\s|[\ue000-\uf8ff]|$")
+_RATIO = re.compile(r"^\s*(?:for\s+(?:every|each)|per|to\s+every|in\s+every)\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|none|never|without)\b(?:\s+[\w'’]+){0,3}\s*$", re.I)
+_WHOLE = re.compile(r"^\s*(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$", re.I)  # `98 of the 101 ...`
+_PART_BEFORE = re.compile(r"\bof\s+(?:whom|which|these|them|those)\s*$", re.I)
+_PART_AFTER = re.compile(r"^\s*of\s+(?:whom|which|these|them|those)\b", re.I)
+_WHOLE_INTRODUCED = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the|these|those)\s+$", re.I)  # `Of the 58 children ...`
+_PART_VERB = re.compile(r"^\s*(?:were|was|are|is|had|have|has)\b", re.I)
+# `the number of children subject to ...` (its speaker cut: `The Director explained that ...`)
+_NUMBER_OF = re.compile(
+    rf"^(?:the\s+)?(?:total\s+)?numbers?\s+of\s+(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUNS})(?![\w'’-])", re.I
+)
+# `the number of children in care dropped to 889`: a counted noun phrase that is the clause's subject, its verb
+# (mappings/statement_verbs.csv) right before the figure
+# (a bare copula only after `the number of`: `children ... are 18`, `are 13 times more likely` are no counts)
+_COPULA = re.compile(r"^(?:is|are|was|were)$", re.I)
+_VERB = rf"(?P<verb>(?:(?:had|has|have)\s+)?(?:{_V['level']}|{_V['move']}))(?:\s+[a-z]+ly)?(?:\s+(?:to|at))?"
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[;:]\s*|,\s*(?:and|while|but|whereas)\s+|\b(?:while|whereas)\s+)"
+    r"(?P<number>the\s+(?:total\s+)?numbers?\s+of\s+)?"
+    rf"(?P<name>(?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUNS})(?:\s+[^,;:()]*?)?)\s+{_VERB}\s*$",
+    re.I,
+)
+_SECTION_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+")
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "week", "weeks", "period", "day", "days"})
+
+
+def _content(text: str) -> bool:
+    """A word that says something: not a function word, a verb's auxiliary, a number or a time word."""
+    return any(
+        w.lower() not in _STOPWORDS and w.lower() not in _TIME_WORDS and not w[0].isdigit() for w in _words(text)
+    )
+
+
+def _noun_after(sentence: str, f: _Fig, mentions: list[_Mention]) -> bool:
+    m = _NOUN_AFTER.match(sentence, f.tail)
+    if m is None:
+        return False
+    modifiers = m.group(1).split()
+    if any(w.lower().rstrip("-") in _STOPWORDS or w.lower() in _VERBS or w.lower() in _SCALE for w in modifiers):
+        return False
+    rest = sentence[m.end() :]
+    if _RATIO.match(rest):
+        return False
+    if modifiers:
+        return True
+    # no modifier: the words after the noun, less any period phrase, must say which of them
+    clause = rest[: _QUALIFIER_END.search(rest).start()]  # type: ignore[union-attr]
+    chars = list(clause)
+    for x in mentions:
+        for k in range(max(x.start, m.end()), min(x.end, m.end() + len(chars))):
+            chars[k - m.end()] = " "
+    return _content("".join(chars))
+
+
+_HEAD_NOUN = re.compile(rf"(?:^|\s)(?:{_NOUNS})$", re.I)
+
+
+def _beside_its_rate(figs: list[_Fig], i: int) -> bool:
+    """A count printed with its rate per population in brackets (the reader names both from the words
+    before the count: `Children Protection Plans 1194 (48.2 per 10,000)`), when those words end on a
+    counted noun: what the rate is a rate of, the count counts."""
+    f = figs[i]
+    return (
+        f.forced_unit == "count"
+        and i + 1 < len(figs)
+        and figs[i + 1].rate_unit is not None
+        and bool(_HEAD_NOUN.search(f.indicator or ""))
+    )
+
+
+def _whole_of_part(sentence: str, figs: list[_Fig], i: int) -> bool:
+    """`98 of the 101 care leavers`: the 101 is what the 98 is of, not a figure of its own."""
+    return i > 0 and bool(_WHOLE.match(sentence[figs[i - 1].tail : figs[i].start]))
+
+
+def _part(sentence: str, figs: list[_Fig], i: int, out: set[int]) -> bool:
+    """A count said to be part of the count kept just before it in the sentence."""
+    if not i or i - 1 not in out:
+        return False
+    f, whole = figs[i], figs[i - 1]
+    if _PART_BEFORE.search(sentence[whole.tail : f.start]) or _PART_AFTER.match(sentence[f.tail :]):
+        return True  # `..., of whom 34 had been ...`, `19 of whom were ...`
+    # `Of the 58 children ..., 24 were ...`: the whole named first, the part with its verb
+    return bool(_WHOLE_INTRODUCED.search(sentence[: whole.start]) and _PART_VERB.match(sentence[f.tail :]))
+
+
+def subject_before(sentence: str, f: _Fig) -> str | None:
+    """The counted noun phrase whose verb the figure follows (`the number of children in care dropped to 889`,
+    `... while looked after children numbers stood at 412`), as its name, else None. Not the figures of
+    `from A to B`: which period each is of is the general reader's to say, and it may not know."""
+    m = _SUBJECT_BEFORE.search(_SECTION_START.sub("", sentence[: f.start]))
+    if m is None or (_COPULA.match(m.group("verb")) and not m.group("number")):
+        return None
+    name = m.group("name").strip()
+    return f"number of {name}" if m.group("number") else name
+
+
+def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[int, str | None]:
+    """The figs that are counts the sentence names as counts of a counted noun: index → the name the
+    clause gives it when the figure follows its subject's verb (else None: the reader's name stands)."""
+    out: dict[int, str | None] = {}
+    for i, f in enumerate(figs):
+        if f.percent or f.rate_unit or f.denominator is not None or not f.value.is_integer():
+            continue  # kept or left by their own rules; a count is a whole number
+        if _whole_of_part(sentence, figs, i) or _NEGATED.search(sentence[: f.start]) or _bracketed(sentence, f):
+            continue
+        named = f.indicator != sentence and _NUMBER_OF.match(_without_speaker(f.indicator or ""))
+        if named and not _said_the_number(sentence, f):
+            named = None
+        if _noun_after(sentence, f, mentions) or named or _part(sentence, figs, i, set(out)):
+            out[i] = None
+        elif _beside_its_rate(figs, i):
+            out[i] = f.indicator  # `Children Protection Plans 1194 (48.2 per 10,000)`: the rate's name less its base
+        elif subject := subject_before(sentence, f):
+            out[i] = subject
+    return out
+
+
+def _said_the_number(sentence: str, f: _Fig) -> bool:
+    """`the number of children ...`, not `a high number of assessments (94)`: the measure, not an amount."""
+    before = sentence[: f.start]
+    at = before.lower().rfind("number")
+    return at >= 0 and bool(re.search(r"(?:^|\bthe\s+|\btotal\s+)$", before[:at], re.I))
+
+
+def _bracketed(sentence: str, f: _Fig) -> bool:
+    """`8.5% of all children in care (about 7,106 children according to ...)`, `... remains much higher than a
+    decade ago (83,630 compared to 68,790)`: a count in brackets is an aside to the figure or words outside
+    them, not a measure of its own."""
+    before = sentence[: f.start]
+    return before.count("(") > before.count(")")
+
+
+_TRAILING_PART = re.compile(r",?\s*of\s+(?:whom|which)\s*$", re.I)
+_GLYPH = re.compile(r"\s*[\ue000-\uf8ff].*$", re.S)  # a bullet drawn from a symbol font starts the next item
+
+
+def count_name(name: str) -> str:
+    """`147 young people who had left care ..., of whom 34 ...`: the count's name ends before its part,
+    and before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`)."""
+    return _TRAILING_PART.sub("", _GLYPH.sub("", name)).strip() or name
