@@ -13,13 +13,12 @@ from extract.read.tables.ruled import Region, region_to_grid
 from extract.read.tables.table_model import QualityReport, Table, TableRow, build_columns, reclassify_by_content
 from extract.read.tables.unruled import (
     _trim_tail,
-    _year_tail,
     data_runs,
-    header_above,
     merge_exclusive_columns,
     trailing_header,
     unruled_grids,
 )
+from extract.read.tables.unruled_header import _year_tail, header_above
 from extract.settings import TableSettings
 from helpers import text_cell, text_line
 
