@@ -465,3 +465,49 @@ def test_a_run_over_two_columns_splits_where_a_wide_header_word_reaches_past_the
     ne, average = Word("NE", 296.0, 10.0, 306.0, 18.9), Word("average", 308.0, 10.0, 336.0, 18.9)
     label = Line((Cell("NE average", 296.0, 336.0, (ne, average)),), top=10.0, bottom=18.9)
     assert line_columns(label, columns) == {1: [ne, average]}
+
+
+def test_a_continued_tables_first_row_with_its_own_code_is_no_broken_rows_end():
+    # its figures all placeholders (`TBC`, `NA`): still a row of its own, its code beside the last row's
+    spans = [(20.0, 40.0), (50.0, 100.0), (120.0, 140.0), (160.0, 180.0)]
+    carry = _carry(["Reference", "Measure", "Target", "Actual"], spans)
+    assert carry.columns[0].role == "code"
+    carry.rows.append(TableRow(["4.1", "% of CIN visited", "90%", "93%"], "4.1 % of CIN visited 90% 93%"))
+    table = _carry(["Reference", "Measure", "Target", "Actual"], spans)
+    table.rows.append(TableRow(["4.2", "% of young people", "TBC", "NA"], "4.2 % of young people TBC NA"))
+    join_broken_row(carry, table)
+    assert carry.rows[-1].cells == ["4.1", "% of CIN visited", "90%", "93%"]
+    assert [r.cells[0] for r in table.rows] == ["4.2"]
+
+
+def test_a_cell_centred_across_the_first_values_line_is_the_first_rows_not_the_headers():
+    # the last column's two lines (`=` formula) straddle the first row's values line; the labels
+    # over pairs of columns (figures right, `NA` left in each) are two words of one run
+    lines = [
+        line(100, (20, "Ref"), (60, "Target"), (120, "Statistical"), (200, "Actual"), (240, "Formula")),
+        text_line(106, (120, "Neighbours National"), height=6.0, char=4.0, space=4.0),  # (words set apart)
+        line(112, (120, "2023/24"), (172, "2023/24")),
+        line(120, (20, "Rate of")),
+        line(123, (240, "(42/146)*100 =")),
+        line(126, (20, "4.0"), (60, "250"), (150, "312"), (190, "333"), (200, "287")),
+        line(129, (240, "287")),
+        line(132, (20, "4.1"), (60, "80%"), (120, "NA"), (172, "NA"), (200, "93%")),
+    ]
+    columns = [(20, 32), (60, 72), (120, 128), (150, 162), (172, 180), (190, 202), (210, 222), (240, 300)]
+    assert header_above(lines, 5, columns, {0}, SETTINGS) == (0, 3)
+
+
+def test_a_one_line_body_keeps_its_wrapped_name_and_its_header_over_a_short_foot_line():
+    # `earlier` (no ascender) has a box shorter than its type: the gap under it is measured in
+    # the body's type; a body of one values line keeps the name lines that follow it tightly
+    lines = [
+        line(100, (20, "Indicator"), (70, "Actual"), (110, "12"), height=7.5),
+        line(110, (110, "months"), height=7.5),
+        line(120, (110, "earlier"), height=5.9),
+        line(136.0, (20, "Children and"), (70, "4,489"), (110, "4,038"), height=6.8),
+        line(146.6, (20, "young people"), height=7.5),
+        line(157.1, (20, "with an EHCP"), height=5.9),
+    ]
+    assert data_runs(lines, SETTINGS) == [(3, 6)]
+    columns = [(20, 68), (70, 90), (110, 138)]
+    assert header_above(lines, 3, columns, {0}, SETTINGS) == (0, 3)

@@ -184,6 +184,10 @@ def join_broken_row(previous: Table, continued: Table) -> None:
     if not any(first.cells):
         return
     last = previous.rows[-1]
+    if any(col.role == "code" and first.cells[col.index] and any(
+            p.label == col.label and p.role == "code" and last.cells[p.index] for p in previous.columns)
+           for col in continued.columns):
+        return  # each with its own code: two rows (the first's figures may all be placeholders, `TBC`)
     figured = any(parse_cell(first.cells[c.index]).value is not None for c in continued.value_columns)
     if figured and not (_lacks_cell(first.cells, continued, previous) or _lacks_cell(last.cells, previous, previous)):
         return  # (a `%` a narrow column wrapped under its figure is the figure's end, no figure)

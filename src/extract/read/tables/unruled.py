@@ -73,7 +73,8 @@ def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings
     table's. Where a line has a line of its column above it, the column's own line pitch says
     (glyph boxes make the gaps between lines of a wrapped cell vary); else the gap does."""
     gaps = sorted(max(0.0, (lines[k].top or 0) - (lines[k - 1].bottom or 0)) for k in range(start + 1, last_data + 1))
-    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    # (a body of one values line: its wrapped name's lines follow it up to half a line apart)
+    typical = gaps[len(gaps) // 2] if gaps else 0.5 * line_height(lines[last_data])
     pitches = sorted(p for k in range(start + 1, last_data + 1) if (p := _column_pitch(lines, start, k)) is not None)
     pitch = pitches[len(pitches) // 2] if pitches else None
     # a line's height varies with its glyphs (`4.6` is lower than `(per 10,000)`): the body's

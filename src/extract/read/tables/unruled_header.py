@@ -71,10 +71,14 @@ def header_above(
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
-        if gap > settings.row_gap_heights * (height if k == first - 1 and size < 0.85 * height else size):
+        if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size):
             break
         if data_at(lines, k) and not _header_figure(line, columns):
             break
+        if end is None and k == first - 1 and (line.bottom or 0) - (below.top or 0) > 0.25 * line_height(line):
+            body_start = k  # a line half-way down the first values: a cell of their row centred on it
+            k -= 1
+            continue
         tail = _year_tail(line, lines[max(0, k - 3) : k]) or _rate_tail(line, lines[max(0, k - 3) : k])
         if not tail and not _fits_header(line, columns) and not header_like(line):
             if end is not None or (above := header_over_sections(
@@ -154,7 +158,11 @@ def _fits_header(line: Line, columns: list[Span]) -> bool:
         touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
         if touched > 2 or (touched == 2 and len(cell.text) > 30):
             apart = line_columns(Line((cell,)), columns)
-            if len(apart) < max(3, touched - 1) or any(len(ws) > 2 for ws in apart.values()):
+            # (or words each alone over at most two columns: figures and `NA` aligned apart in each)
+            paired = len(apart) >= 2 and all(
+                len(ws) == 1 and sum(1 for x0, x1 in columns if min(ws[0].x1, x1) - max(ws[0].x0, x0) > 0) <= 2
+                for ws in apart.values())
+            if (len(apart) < max(3, touched - 1) or any(len(ws) > 2 for ws in apart.values())) and not paired:
                 return False
     return True
 
