@@ -511,3 +511,14 @@ def test_a_one_line_body_keeps_its_wrapped_name_and_its_header_over_a_short_foot
     assert data_runs(lines, SETTINGS) == [(3, 6)]
     columns = [(20, 68), (70, 90), (110, 138)]
     assert header_above(lines, 3, columns, {0}, SETTINGS) == (0, 3)
+
+
+def test_a_header_row_with_a_stray_figure_among_its_value_labels_is_no_data_line():
+    # a symbol column's label a font maps to `0`, and the `12` of `12 months earlier`
+    lines = [
+        line(100, (10, "0"), (30, "Indicator"), (90, "Actual"), (130, "Target"), (170, "12"), (210, "National")),
+        line(108, (170, "months"), (210, "average")),
+        line(116, (170, "earlier")),
+        line(126, (30, "Apprentices"), (90, "7.3%"), (130, "8.0%"), (170, "8.5%"), (210, "4.8%")),
+    ]
+    assert data_runs(lines, SETTINGS) == [(3, 4)]

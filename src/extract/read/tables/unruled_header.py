@@ -51,7 +51,15 @@ def _rate_tail(line: Line, above: list[Line]) -> bool:
 
 def data_at(lines: list[Line], k: int) -> bool:
     above = lines[max(0, k - 3) : k]
-    return is_data_line(lines[k]) and not _year_tail(lines[k], above) and not _rate_tail(lines[k], above)
+    return is_data_line(lines[k]) and not _year_tail(lines[k], above) and not _rate_tail(lines[k], above) \
+        and not _labels_with_a_figure(lines[k])
+
+
+def _labels_with_a_figure(line: Line) -> bool:
+    """A header row holding fewer figures than its three or more value labels (a symbol a font
+    maps to a digit, `0` for a `D` column; the `12` of `12 months earlier`): labels, not a row."""
+    labels = {c.text.lower() for c in line.cells if classify_header(c.text).role == "value"}
+    return len(labels) >= 3 and sum(1 for c in line.cells if is_value_like(c.text)) < len(labels)
 
 
 def header_above(
