@@ -268,9 +268,11 @@ _KIND_BEFORE = re.compile(
 )
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
 _KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
-# `our comparators who as at 2021/22 were all at 84%`: the benchmark, then a clause about it
+# `our comparators who as at 2021/22 were all at 84%`, `our statistical neighbour rate data for 2017/18 which
+# is 51`: the benchmark (with the words of its measure, no clause break between), then a clause about it
 _KIND_BEFORE_CLAUSE = re.compile(
-    rf"\b(?:{_KIND_ANY})\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$", re.I
+    rf"\b(?:{_KIND_ANY})(?:\s+[\w/'’-]+){{0,5}}?\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$",
+    re.I,
 )
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",

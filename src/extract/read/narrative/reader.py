@@ -294,7 +294,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if i in said:  # the subject the figure's verb follows names it, else the name read, tidied
             figure = replace(figure, indicator_raw=said[i] or count_name(figure.indicator_raw or ""))
         if not _names_something(figure.indicator_raw):
-            # `This`, `there`, `English average`: no measure named; the sentence is the honest name
+            # `This`, `there`, `English average`: no measure named; a short sentence is the honest name
             figure = replace(figure, indicator_raw=sentence)
         elif len(bands) == 1 and not _AGE_BAND.search(figure.indicator_raw):
             # a sentence about one cohort (`For those aged 18-20, the KPI is at 48%`) names it for
