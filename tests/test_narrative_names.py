@@ -47,3 +47,13 @@ def test_a_symbol_font_bullet_after_a_full_stop_starts_the_next_sentence():
         "This is 22% of the total population in the area.",
         "Approximately 21% of the children are in poverty.",
     ]
+
+
+def test_a_council_banner_over_the_sentences_names_none_of_their_figures():
+    text = (
+        "West Sussex County Council – Performance Dashboard\n\n"
+        "We continue to be under our statistical neighbour rate data for 2017/18 which is 51 per 10,000."
+    )
+    (figure,) = extract_narrative(text, strict=True)
+    assert figure.value_kind == "statistical_neighbours"
+    assert "Council" not in (figure.indicator_raw or "").split("We continue")[0]
