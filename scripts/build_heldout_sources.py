@@ -5815,6 +5815,192 @@ def west_norfolk_monitoring_flags(out: Path) -> None:
 DOCUMENTS.update({("dev", "west_norfolk_q2_2019_20_ref_flag_action_report"): ("docx", west_norfolk_monitoring_flags)})
 
 
+
+# Northumberland County Council performance portal, "NCC Current Performance Report at 18 May 2024 for Children's
+# Social Care" (performance.northumberland.gov.uk/Public/Reports/OutturnReport.aspx?GroupID=26):
+# (no., measure, unit, 2023/24 performance, current target, current performance, last result, frequency,
+#  direction of travel, performance, comment)
+NORTHUMBERLAND_PORTAL = [
+    ("1", "% of EHFW cases closed because desired outcomes have been met", "Percentage", "80", "75", "80",
+     "Jan 2024", "Quarterly", "Green", "Green",
+     "The quarter 4 figure of 80% is an improvement on the annual figure for 2023-24 of 76%."),
+    ("2", "% Staff turnover within the social work workforce", "Percentage", "12.52", "15.5", "12.52", "Apr 2023",
+     "Annually", "Green", "Green",
+     "This is a significant reduction and therefore much better than the previous year. This year, we have seen "
+     "more starters than leavers and the figure is far better than the previous national average of 17%. "
+     "Recruitment and retention of experienced staff does remain a challenge, however, and the majority of social "
+     "workers have come through our own successful academy."),
+    ("3", "Rate of children and young people subject to child protection plans per 10,000 popn", "Rates per 10,000",
+     "65", "68", "65", "Jan 2024", "Quarterly", "Green", "Green",
+     "The rate has remained fairly stable compared to the last two quarters, although the figure of 65 is still "
+     "higher than the national average of 43. Decision-making on individual cases remains the key issue and quality "
+     "of practice work demonstrates that it continues to be robust. There is a robust process in place to review "
+     "plans where they have lasted for 15 months to ensure that risk of harm to the child has been reduced."),
+    ("4", "Rate of Children Looked After (CLA) per 10,000 popn", "Rates per 10,000", "75", "73", "75", "Jan 2024",
+     "Quarterly", "Green", "Red",
+     "The number of children in our care has decreased again in the last quarter. Northumberland's figure at the end "
+     "of March of 75 per 10,000 remains the lowest in the region, but is above the national average of 71."),
+]
+
+
+def northumberland_portal_current_target(out: Path) -> None:
+    """HTML page of a council's performance portal printed by Chromium, A4 landscape: a report title with its date,
+    then one ruled table `# | Measure | Unit | 2023/24 Performance | Current Target | Current Performance | Last
+    Available Result | Frequency | Direction of Travel | Performance | Status | Comments | Trend`, the direction and
+    performance as coloured words, a long comment per row and a `Trend Line Chart` link in the last column."""
+    css = (
+        "@page { size: A4 landscape; margin: 10mm; } body { font-family: 'Liberation Sans', Arial; font-size: 8.5pt; "
+        "margin: 0; color: #222; } .bar { background: #003a5d; color: #fff; padding: 2mm 4mm; font-size: 11pt; } "
+        ".beta { font-size: 7pt; vertical-align: super; } h1 { font-size: 12pt; margin: 4mm 0 1mm 0; } "
+        "h2 { font-size: 11pt; margin: 0 0 3mm 0; color: #003a5d; } table { border-collapse: collapse; width: 100%; } "
+        "th, td { border: 1px solid #9aa; padding: 1.2mm; vertical-align: top; } th { background: #dfe8ef; "
+        "font-size: 8pt; } td.n { text-align: center; } .Green { background: #c6efce; color: #006100; } "
+        ".Red { background: #ffc7ce; color: #9c0006; } a { color: #0645ad; } .print { font-size: 8pt; }"
+    )
+    headers = ("", "Measure", "Unit", "2023/24 Performance", "Current Target", "Current Performance",
+               "Last Available Result", "Frequency", "Direction of Travel", "Performance", "Status", "Comments",
+               "Trend")
+    rows = ""
+    for no, measure, unit, year, target, current, last, freq, dot, perf, comment in NORTHUMBERLAND_PORTAL:
+        rows += (
+            f'<tr><td class="n">{no}</td><td>{measure}</td><td>{unit}</td><td class="n">{year}</td>'
+            f'<td class="n">{target}</td><td class="n">{current}</td><td class="n">{last}</td><td>{freq}</td>'
+            f'<td class="n {dot}">{dot}</td><td class="n {perf}">{perf}</td><td>Up to date</td>'
+            f'<td>{comment}</td><td><a href="#">Trend Line Chart</a></td></tr>'
+        )
+    body = (
+        '<div class="bar">NCC Performance<span class="beta">BETA</span> &nbsp; Reports &nbsp; Admin</div>'
+        '<p class="print">Report Date: 18/05/2024 &nbsp; '
+        '<a href="#">View a printer friendly version of this report</a></p>'
+        "<h1>NCC Current Performance Report at 18 May 2024 for</h1><h2>Children's Social Care</h2>"
+        "<table><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>" + rows + "</table>"
+    )
+    out.write_text(_html_page("NCC Performance – Children's Social Care", body, css), encoding="utf-8")
+
+
+# Cambridgeshire County Council Youth Support Service, "YSS RPA and 16 – 19 NEET Performance Measures 2017/18"
+# (docest.com/doc/101935/yss-rpa-and-16-19-neet-performance-measures-2012-13): (measure, 2017/18, 2016/17,
+# 2015/16, 2014/15); a name with a line break is written `first\nsecond`.
+YSS_COUNTY = [
+    ("Year 12 In learning", "96%", "95.4%", "95.8%", "94.1%"),
+    ("Year 13 In Learning", "91.8%", "91.4%", "90.6%", "89.3%"),
+    ("Year 12 Jobs Without Training", "1.3%", "1.6%", "1%", "1.2%"),
+    ("Year 13 Jobs Without Training", "4.1%", "4.2%", "4.5%", "5.6%"),
+    ("Yr12/13 NEET/UK", "3.5%", "3.7%", "4.1%", "4.2%"),
+    ("NEET\nYr 12", "1.9%", "2.1%", "1.9%", "2.3%"),
+    ("NEET Yr 13", "3.2%", "3.3%", "3.5%", "3.4%"),
+    ("Unknown\nYr 12", "0.9%", "0.9%", "1.4%", "2.5%"),
+    ("Unknown Yr 13", "0.9%", "1%", "1.4%", "1.4%"),
+    ("16-19 SEND\nNEET", "8.6%", "8.8%", "10%", "12.2%"),
+    ("16-19 SEND in EET", "87%", "84.5%", "87.4%", "85.2%"),
+    ("Care Leavers NEET (SC Measure)", "30%", "46%", "58%", "N/A"),
+    ("Care Leavers in EET (SC Measure)", "70%", "54%", "42%", "N/A"),
+    ("16-19 Teenage Mothers NEET", "50.8%", "57.9%", "65.3%", "65.9%"),
+    ("16-19 Teenage Mothers in EET", "44.3%", "41.1%", "34.4%", "33.1%"),
+    ("16-19 YOS\nNEET", "32.9%", "39.5%", "43.4%", "37.9%"),
+    ("16-19 YOS\nin EET", "60.5%", "53.1%", "52.8%", "51.7%"),
+]
+YSS_EAST_CAMBS = [
+    ("In Learning\nYr 12", "96.2%", "96%", "96.8%", "96%"),
+    ("In Learning\nYr 13", "91.6%", "91.4%", "90.3%", "88%"),
+    ("Yr 12 Jobs without Training", "1.2%", "1.5%", "0.8%", "1%"),
+    ("Yr 13 Jobs without Training", "4.6%", "4.7%", "4.1%", "7.2%"),
+    ("Yr 12/13 NEET/Unknown", "3.2%", "3.2%", "3.9%", "3.7%"),
+    ("NEET\nYr 12", "2.1% (18)", "2.2%", "2.1%", "2.2%"),
+    ("NEET Yr 13", "2.9% (26)", "3%", "4%", "3.6%"),
+    ("Unknown\nYr 12", "0.5% (4)", "0.2%", "0.2%", "0.8%"),
+    ("Unknown Yr 13", "0.9% (8)", "0.9%", "1.7%", "0.9%"),
+]
+
+
+def _yss_table(doc: Document, corner: str, rows: list[tuple[str, str, str, str, str]]) -> None:
+    headers = (corner, "2017/18 Measure", "2016/17\nActual", "2015/16\nActual", "2014/15\nActual")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _shade(cell, "BDD7EE")
+    for name, *values in rows:
+        cells = table.add_row().cells
+        _cell_text(cells[0], name, size=9)
+        for cell, value in zip(cells[1:], values, strict=True):
+            _cell_text(cell, value, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(table, [5.0, 2.8, 2.4, 2.4, 2.4])
+
+
+def cambridgeshire_yss_neet_measure_actual(out: Path) -> None:
+    """Word note of a youth support service, portrait: numbered sections, each a ruled table whose corner cell is
+    blank (county) or names the district, then `2017/18 Measure | 2016/17 Actual | 2015/16 Actual | 2014/15 Actual`
+    (the year over the kind word), names broken over two lines inside their cells, counts in brackets after the
+    latest percentages and `N/A` cells."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _heading(doc, "YSS RPA and 16 – 19 NEET Performance Measures 2017/18", 14, "1F3864")
+    doc.add_paragraph(
+        "Please note since September 2016 DfE only report on years 12 and 13 and NEET and Unknown situations were "
+        "merged to form a new measure."
+    )
+    _heading(doc, "1. County Performance Measures", 12, "1F3864")
+    _yss_table(doc, "", YSS_COUNTY)
+    _heading(doc, "2. District Performance Measures", 12, "1F3864")
+    _yss_table(doc, "East Cambs", YSS_EAST_CAMBS)
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "northumberland_portal_may_2024_current_target_columns"): (
+            "html", northumberland_portal_current_target),
+        ("dev", "cambridgeshire_yss_neet_2017_18_measure_actual_years"): (
+            "docx", cambridgeshire_yss_neet_measure_actual),
+    }
+)
+
+
+# West Lothian Council, "factfile 2017 – Your essential guide to our performance in 2016/17"
+# (pdfslide.us/documents/factfile-west-lothian-west-lothian-council-factfile-2017-96-16-906-attendance.html):
+# (big figure, the sentence printed under it)
+WEST_LOTHIAN_FACTFILE = [
+    ("90.6%", "attendance levels in pre-schools, from 90.1% in 2015/16"),
+    ("100%", "of all Children and Families Care Inspectorate Inspections were graded good, very good or excellent "
+     "against a target of the same value"),
+    ("626", "jobs were generated by new business start-ups assisted by Business Gateway against a target of 480"),
+    ("£1,078,929", "of Scottish Welfare Fund spend in relation to Crisis Grants and Community Grants, against a "
+     "target of £1,064,220"),
+    ("48.5%", "of total waste was recycled against a 50% target"),
+    ("4,275", "requests for emergency assistance were responded to by the Home Crisis Care Service in 2016/17 "
+     "against a target of 4284"),
+    ("99.9%", "of council homes are energy efficient against a target of 100%"),
+]
+
+
+def west_lothian_factfile_figure_sentences(out: Path) -> None:
+    """HTML annual report printed by Chromium, A4 portrait: a cover line, then a summary grid of tiles three across,
+    each a big figure over the sentence that names it and ends in its comparison (`against a target of 480`,
+    `against a 50% target`, `from 90.1% in 2015/16`, `against a target of the same value`)."""
+    css = (
+        "@page { size: A4; margin: 12mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } h1 { font-size: 26pt; color: #6a1b9a; margin: 0; } .sub { font-size: 12pt; color: #6a1b9a; "
+        "margin-bottom: 6mm; } h2 { font-size: 14pt; margin: 4mm 0 2mm 0; } .grid { display: grid; "
+        "grid-template-columns: repeat(3, 1fr); gap: 5mm; } .tile { background: #f3e5f5; border-radius: 3mm; "
+        "padding: 4mm; } .big { font-size: 24pt; font-weight: bold; color: #4a148c; } .txt { font-size: 9.5pt; }"
+    )
+    tiles = "".join(
+        f'<div class="tile"><div class="big">{big}</div><div class="txt">{text}</div></div>'
+        for big, text in WEST_LOTHIAN_FACTFILE
+    )
+    body = (
+        "<h1>factfile 2017</h1><div class=\"sub\">Your essential guide to our performance in 2016/17</div>"
+        "<h2>Summary</h2><p>Below is a summary of some of the most vital results of West Lothian Council, which "
+        "demonstrate how well we contribute to the community and the citizens we serve.</p>"
+        f'<div class="grid">{tiles}</div>'
+    )
+    out.write_text(_html_page("West Lothian Council factfile 2017", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {("dev", "west_lothian_factfile_2016_17_figure_sentences"): ("html", west_lothian_factfile_figure_sentences)}
+)
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

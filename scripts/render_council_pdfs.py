@@ -668,6 +668,27 @@ def render_all(chosen_cases: list[Seed], renderings: list[str], keep: Path | Non
 
 
 
+def setup_docx(doc, landscape: bool, margin_cm: float, font: str, size_pt: float, space_after_pt: float) -> float:
+    """Page size (A4), margins and the Normal style of a python-docx document; its width for text (pt)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    section = doc.sections[0]
+    if landscape:
+        from docx.enum.section import WD_ORIENT
+
+        section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(margin_cm))
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size_pt)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), font)
+    normal.paragraph_format.space_after = Pt(space_after_pt)
+    return (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU to pt
+
+
 def add_blocks(doc, blocks: list[tuple[str, object]], add_table: Callable[[object], None]) -> None:
     """Write a seed's blocks into a python-docx document: tables through `add_table`, prose as
     paragraphs, a blank paragraph between two tables and for a blank line after prose."""

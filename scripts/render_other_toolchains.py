@@ -18,6 +18,10 @@ checks every non-blank seed character is in the PDF's text layer or says which a
 * ``gdocs-html``: HTML as Google Docs exports it (classed ``<p><span>`` in every cell, 1pt black
   borders, 5pt padding, top-aligned cells, equal columns beside a wider name column, Arial),
   US Letter portrait with 1in margins, printed by headless Chromium.
+* ``glyph-justified``: as ``no-space-glyphs``, but each glyph drawn on its own at its own x (as some
+  council systems' PDF printers write them) and prose justified (word gaps stretched).
+* ``docx-tabstops``, ``html-slides``, ``rotated-landscape``: see scripts/render_more_toolchains.py
+  (Word tables made of tab stops, a 16:9 slide deck, landscape pages stored turned by /Rotate 90).
 """
 
 from __future__ import annotations
@@ -47,21 +51,33 @@ from render_council_pdfs import (
     rag_fill,
     report_rendered,
     seeds,
+    setup_docx,
     soffice_to_pdf,
     text_width,
     word_width,
 )
 from render_council_pdfs import parse_blocks as parse_seed
 from render_gdocs import build_gdocs, title_of
+from render_more_toolchains import MORE, build_rotated, build_slides, build_tabstops
 
-RENDERINGS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif", "gdocs-html")
+RENDERINGS = (
+    "no-space-glyphs",
+    "matplotlib-table",
+    "html-divgrid",
+    "odt-serif",
+    "gdocs-html",
+    "glyph-justified",
+    *MORE,
+)
 
 
 # --------------------------------------------------------------------------------------------
 # no-space-glyphs: reportlab, each word drawn at its own x
 
 
-def build_no_space(blocks: list[Block], out: Path) -> Path:
+def build_no_space(blocks: list[Block], out: Path, glyphs: bool = False) -> Path:
+    """``no-space-glyphs``; with ``glyphs`` (``glyph-justified``) each glyph is its own text object at
+    its own x and prose is justified (the gaps between words stretched to the line's full width)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -78,10 +94,17 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
     c = Canvas(str(out), pagesize=A4, pageCompression=1)
     y = height - margin
 
-    def words(x: float, y: float, line: str, font: str, size: float) -> None:
+    def words(x: float, y: float, line: str, font: str, size: float, fill: float | None = None) -> None:
         space = text_width(" ", font, size)
-        for word in line.split():  # one text object per word: no space glyph between words
-            _draw_text(c, x, y, word, font, size)
+        parts = line.split()
+        if fill is not None and len(parts) > 1:  # justified: the gaps stretched to fill the line
+            space = (fill - sum(text_width(w, font, size) for w in parts)) / (len(parts) - 1)
+        for word in parts:  # one text object per word (or glyph): no space glyph between words
+            if glyphs:
+                for k, ch in enumerate(word):
+                    _draw_text(c, x + text_width(word[:k], font, size), y, ch, font, size)
+            else:
+                _draw_text(c, x, y, word, font, size)
             x += text_width(word, font, size) + space
 
     def new_page() -> None:
@@ -125,10 +148,11 @@ def build_no_space(blocks: list[Block], out: Path) -> Path:
 
     for kind, value in blocks:
         if kind == "prose":
-            for line in wrap_text(str(value).strip(), avail, "Helvetica", 9.0):
+            lines = wrap_text(str(value).strip(), avail, "Helvetica", 9.0)
+            for k, line in enumerate(lines):
                 if y - 11 < margin:
                     new_page()
-                words(margin, y - 9, line, "Helvetica", 9.0)
+                words(margin, y - 9, line, "Helvetica", 9.0, avail if glyphs and k < len(lines) - 1 else None)
                 y -= 11.5
         elif kind == "blank":
             y -= 6
@@ -308,25 +332,14 @@ def build_divgrid(blocks: list[Block]) -> str:
 
 def build_odt_source(blocks: list[Block], out: Path) -> Path:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-    normal = doc.styles["Normal"]
-    normal.font.name = "Liberation Serif"
-    normal.font.size = Pt(10.5)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Liberation Serif")
-    normal.paragraph_format.space_after = Pt(3)
-    avail = (section.page_width - section.left_margin - section.right_margin) / 12700
+    avail = setup_docx(doc, True, 2.0, "Liberation Serif", 10.5, 3)
     pad = 2 * 0.19 * 72 / 2.54
 
     def shade(cell, fill: str) -> None:
@@ -432,6 +445,7 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
         tmp = Path(keep) if keep else Path(tmp_name)
         tmp.mkdir(parents=True, exist_ok=True)
         odt: list[tuple[Path, Path]] = []
+        docx: list[tuple[Path, Path]] = []
         for seed in chosen:
             blocks = parse_seed(seed.text)
             final = OUT / seed.case
@@ -439,18 +453,33 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
             stem = f"{seed.case}__"
             for rendering in renderings:
                 pdf = final / f"{rendering}.pdf"
-                if rendering == "no-space-glyphs":
-                    written.append(build_no_space(blocks, pdf))
+                if rendering in ("no-space-glyphs", "glyph-justified"):
+                    written.append(build_no_space(blocks, pdf, glyphs=rendering == "glyph-justified"))
                 elif rendering == "matplotlib-table":
                     written.append(build_matplotlib(blocks, pdf))
                 elif rendering in ("html-divgrid", "gdocs-html"):
                     page = tmp / f"{stem}{rendering}.html"
-                    page.write_text((build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks),
-                                    encoding="utf-8")
+                    page.write_text(
+                        (build_divgrid if rendering == "html-divgrid" else build_gdocs)(blocks), encoding="utf-8"
+                    )
                     chromium_to_pdf(page, pdf, tmp / "chromium-profile")
                     written.append(pdf)
                 elif rendering == "odt-serif":
                     odt.append((build_odt_source(blocks, tmp / f"{stem}{rendering}.docx"), pdf))
+                elif rendering == "docx-tabstops":
+                    docx.append((build_tabstops(blocks, tmp / f"{stem}{rendering}.docx"), pdf))
+                elif rendering == "html-slides":
+                    page = tmp / f"{stem}{rendering}.html"
+                    page.write_text(build_slides(blocks), encoding="utf-8")
+                    chromium_to_pdf(page, pdf, tmp / "chromium-profile")
+                    written.append(pdf)
+                elif rendering == "rotated-landscape":
+                    written.append(build_rotated(seed.text, pdf))
+        if docx:
+            soffice_to_pdf([src for src, _ in docx], tmp, tmp / "lo-profile")
+            for src, pdf in docx:
+                shutil.move(src.with_suffix(".pdf"), pdf)
+                written.append(pdf)
         if odt:
             soffice_convert([src for src, _ in odt], tmp, tmp / "lo-profile", "odt")
             soffice_to_pdf([src.with_suffix(".odt") for src, _ in odt], tmp, tmp / "lo-profile")
@@ -468,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     chosen = [s for s in seeds() if not args.case or s.case in args.case]
     renderings = args.rendering or list(RENDERINGS)
-    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice"}
+    needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice", "html-slides": "chromium",
+             "docx-tabstops": "soffice"}  # fmt: skip
     for rendering, tool in needs.items():
         if rendering in renderings and shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer chromium")

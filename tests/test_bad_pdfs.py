@@ -47,6 +47,8 @@ def test_each_bad_pdf_gets_its_status_and_the_good_one_is_read(tmp_path):
     assert "not a PDF" in docs.loc["html-error-page.pdf", "error"]
     assert "password" in docs.loc["encrypted.pdf", "error"]
     assert "pages 1-3" in docs.loc["scanned.pdf", "error"]
+    assert docs.loc["scanned.pdf", "pages"] == 3  # the scan's page count is known, though it has no text
+    assert docs.drop(index=["good.pdf", "scanned.pdf"]).pages.isna().all()
     assert docs.isna().loc["good.pdf", "error"] and docs.loc["good.pdf", "pages"] >= 1
     assert docs.drop(index="good.pdf").error.str.len().gt(10).all()
     obs = pq.read_table(out / "observations.parquet").to_pandas()

@@ -48,3 +48,33 @@ def test_each_value_column_keeps_its_group():
     values = [c.label for c in chlamydia[0].value_columns]
     # (before, three `Value` columns no reader could tell apart)
     assert values == ["Females aged 15-24 Value", "Males aged 15-24 Value", "Persons aged 15-24 Value"]
+
+
+def test_a_source_or_note_line_names_no_table_below_it():
+    from extract.read.tables.table_model import title_above, title_of
+
+    def one(text: str, top: float) -> Line:
+        return Line((Cell(text, 40, 400),), top, top + 10)
+
+    assert title_of(one("Source: MYE ONS", 100)) is None
+    assert title_of(one("Note: Includes all care leavers whose 17th–25th birthday was in the year", 100)) is None
+    lines = [one("West Sussex population aged 0-19 and change between 2002 and 2006", 80), one("Source: MYE ONS", 95),
+             one("Area", 110)]  # (the source line of a table above stands between the title and the header)
+    assert title_above(lines, 2) == "West Sussex population aged 0-19 and change between 2002 and 2006"
+
+
+LAC = PROFILE.parent / "wsx-needs-assessment-vulnerable-lac-2008.pdf"
+
+
+@pytest.mark.skipif(not LAC.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_a_table_with_a_title_of_its_own_does_not_continue_the_header_left_on_the_page_before():
+    from extract.load import load_document
+    from extract.read.tables.find import tables_by_page
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(LAC, LAC.parent)
+    pages = [p for p in document.pages if p.number in (50, 51, 52)]
+    on_52 = [t for page, t in tables_by_page(pages, DEFAULT_SETTINGS, ()) if page.number == 52]
+    # p.51 ends on the header of p.50's table (`2002 | 2006 | Change over last 5 years | % Change`); p.52's own
+    # table, under its own title, is no foot of it (before: its 2007 counts were read as 2002's and as changes)
+    assert not any("2002" in c.label or "Change" in c.label for t in on_52 for c in t.columns)

@@ -132,6 +132,18 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     },
     # (epping_forest_kpis_q1_2019_20_status_words: 3/4 -> 4/4: an `Update` column is the row's comment, and a
     # comment stating the row's revised target, `the target has now been revised upwards to 75%`, gives it)
+    # round 17 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # cambridgeshire_yss_neet 76/102 -> 102/102 (a year over the word `Measure` is that year's actual column);
+    # west_lothian_factfile 0/13 -> 13/13 (a tile's figure heading the sentence under it, with its comparisons);
+    # northumberland_portal 12/16 (after a CSV quoting fix of its truth; no rule): the misses are figures in the
+    # Comments column's sentences, a national average with no name in its sentence (`the national average of
+    # 43`) and an earlier annual figure (`the annual figure for 2023-24 of 76%`), the sentence reader's work
+    "northumberland_portal_may_2024_current_target_columns": {
+        ("% of EHFW cases closed because desired outcomes have been met", "actual", "76%", 1),
+        ("% Staff turnover within the social work workforce", "national", "17%", 1),
+        ("Rate of children and young people subject to child protection plans per 10,000 popn", "national", "43", 1),
+        ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
+    },
 }
 
 

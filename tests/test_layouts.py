@@ -293,3 +293,38 @@ def test_a_first_column_of_short_labels_names_the_rows_when_no_column_is_headed_
     # bare bands down the first column (`0-4`, `5-9`) name nothing
     table = _small_table(["Age", "Knowsley 2008", "England 2007"], [["0-4", "24%", "19%"], ["5-9", "12%", "20%"]])
     assert not {f.indicator_raw for f in figures_from_table(table, WideOptions(page=1))} & {"0-4", "5-9"}
+
+
+def test_a_tile_figure_heading_its_sentence_takes_the_name_and_comparisons_from_it():
+    """Round 17: big figures three across, each over the small sentence that finishes it; no name above."""
+    page = Page(
+        1,
+        [
+            _line(20, 14, (40, "Summary")),
+            _line(60, 25, (40, "48.5%"), (300, "£1,078,929")),
+            _line(88, 10, (40, "of total waste was recycled"), (300, "of welfare fund spend, against")),
+            _line(99, 10, (40, "against a 50% target"), (300, "a target of £1,064,220")),
+            _line(140, 25, (40, "4,275")),
+            _line(168, 10, (40, "requests were answered in 2016/17,")),
+            _line(179, 10, (40, "from 4,100 in 2015/16")),
+        ],
+    )
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f, _ in kpi_tiles(page, BlockSettings())}
+    assert got == {
+        ("of total waste was recycled", "actual", "48.5%", None),
+        ("of total waste was recycled", "target", "50%", None),
+        ("of welfare fund spend", "actual", "£1,078,929", None),
+        ("of welfare fund spend", "target", "£1,064,220", None),
+        ("requests were answered", "actual", "4,275", "2016/17"),
+        ("requests were answered", "actual", "4,100", "2015/16"),
+    }
+
+
+def test_a_tile_figure_over_a_capitalised_line_is_still_unnamed():
+    page = Page(1, [_line(60, 25, (40, "74.2")), _line(88, 10, (40, "Source: local data, 31 December 2023."))])
+    assert list(kpi_tiles(page, BlockSettings())) == []
+
+
+def test_a_year_over_the_word_measure_is_that_years_actual():
+    assert classify_header("2017/18 Measure").kind == "actual"
+    assert classify_header("Measure").role == "name"

@@ -417,6 +417,26 @@ def test_the_matcher_cache_key_reads_every_module_the_matcher_is_built_from():
     assert not missing, f"modules the matcher is built from but its cache key does not read: {sorted(missing)}"
 
 
+
+def test_extract_match_reads_the_mapping_files_only_to_build_a_matcher(tmp_path, monkeypatch):
+    """`extract match` finds a kept matcher by the mapping files' fingerprint without loading
+    them; with none kept it loads them, builds one and keeps it (the same matcher either way)."""
+    from extract import mappings as mappings_module
+    from extract.mappings import load_mappings
+    from extract.tidy import matcher_store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("EXTRACT_NO_MATCHER_CACHE", raising=False)
+    loads = []
+    monkeypatch.setattr(mappings_module, "load_mappings", lambda root=None: loads.append(root) or load_mappings(root))
+    built = matcher_store.matcher_from_files()
+    assert len(loads) == 1 and list((tmp_path / "extract").glob("matcher-*.pickle"))
+    kept = matcher_store.matcher_from_files()
+    assert len(loads) == 1, "a kept matcher for these mapping files is used without loading them"
+    assert kept.mappings.version == built.mappings.version == load_mappings().version
+    name = "Percentage of children looked after with 3 or more placements"
+    assert kept.match(name).as_json() == built.match(name).as_json()
+
 @pytest.mark.parametrize(
     ("name", "in_the_year"),
     [

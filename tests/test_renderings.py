@@ -50,7 +50,16 @@ def results(pipeline):
     return get
 
 
-OTHER_TOOLCHAINS = ("no-space-glyphs", "matplotlib-table", "html-divgrid", "odt-serif")
+OTHER_TOOLCHAINS = (
+    "no-space-glyphs",
+    "matplotlib-table",
+    "html-divgrid",
+    "odt-serif",
+    "docx-tabstops",
+    "html-slides",
+    "rotated-landscape",
+    "glyph-justified",
+)
 
 
 def test_renderings_are_committed():

@@ -325,10 +325,9 @@ def run_command(
 )
 def match_command(names: tuple[str, ...], council: str | None, parser: str | None, kind: str) -> None:
     """Print how each NAME matches the catalogue, one JSON object per line."""
-    from extract.mappings import load_mappings
-    from extract.tidy.matcher_store import load_matcher
+    from extract.tidy.matcher_store import matcher_from_files
 
-    matcher = load_matcher(load_mappings())
+    matcher = matcher_from_files()  # (the mapping files are read only when no kept matcher is theirs)
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]
     if council:

@@ -6,9 +6,10 @@ from __future__ import annotations
 class LoadError(Exception):
     """A file that cannot be read as a document. `status` is its documents.parquet status."""
 
-    def __init__(self, status: str, message: str) -> None:
+    def __init__(self, status: str, message: str, pages: int | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.pages = pages  # a PDF's page count when it was read that far (`no_text_layer`)
 
 
 class VocabularyError(ValueError):

@@ -34,6 +34,7 @@ from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
 from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
+from extract.load.turned import page_turn, shown_size, turn_boxes, turn_rule
 from extract.load.words import words_from_arrays
 from extract.model import Cell, Document, Line, Page, Rule, Word, make_cell, make_line, normalise_space
 from extract.settings import DEFAULT_SETTINGS, PdfSettings
@@ -95,6 +96,13 @@ def _glyph_arrays(textpage: pdfium.PdfTextPage, height: float, limit: int) -> _G
     deque(map(_LOOSE_CHAR_BOX, itertools.repeat(handle, len(addresses)), inked.tolist(), addresses), maxlen=0)
     # float32 → float64 is exact; a space keeps the box (0, 0, 0, 0) it always had
     box = boxes.astype(np.float64)
+    rotation = textpage.page.get_rotation()
+    if rotation:  # (pdfium gives the glyphs' boxes as stored, the page's size as shown: turned.py)
+        width, height = shown_size(*textpage.page.get_size(), rotation)  # as stored
+        turn = page_turn(textpage)
+        if turn:  # its text upright as shown: the glyphs where a viewer shows them
+            box[inked] = turn_boxes(box[inked], turn, width, height)
+            height = shown_size(width, height, turn)[1]
     upright = box.copy()
     upright[:, 1] = np.where(ink, height - box[:, 1], 0.0)
     upright[:, 3] = np.where(ink, height - box[:, 3], 0.0)
@@ -225,13 +233,20 @@ def read_page(
     page = pdf[index]
     rotated: list[Word] = []
     try:
-        width, height = page.get_size()
+        width, height = page.get_size()  # as shown
+        rotation = page.get_rotation()
         textpage = page.get_textpage()
         try:
+            turn = page_turn(textpage)
             words, any_chars = page_words(textpage, height, settings, rotated)
         finally:
             textpage.close()
+        if rotation:  # a page stored turned (turned.py): read as shown if its text then stands upright
+            width, height = shown_size(width, height, rotation)  # as stored
         rules = paths_to_rules(page, height, settings) if any_chars else []
+        if turn:
+            rules = [turn_rule(rule, turn, width, height) for rule in rules]
+            width, height = shown_size(width, height, turn)
     finally:
         page.close()
     return words, rotated, rules, width, height
@@ -442,7 +457,9 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
     finally:
         pdf.close()
     if pages and len(empty) == len(pages):
-        raise LoadError("no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR")
+        raise LoadError(
+            "no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR", len(pages)
+        )
     join_broken_sentences(pages, settings)  # a sentence a page break cut is read whole (page_text.py)
     document = Document(relative_name(path, root), sha256_of(data), len(data), "pdf", pages)
     if empty:

@@ -17,6 +17,7 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extract.load.turned import page_turn
 from extract.model import Word, normalise_space
 from extract.settings import PdfSettings
 
@@ -201,10 +202,13 @@ def take_rotated_labels(
         return glyphs
     ink_rank = {index: rank for rank, index in enumerate(inked.tolist())}
     angles: dict[int, float] = {}
+    # a page stored turned (/Rotate, turned.py): angles as the page is shown, not as it is stored
+    turn = np.deg2rad(page_turn(textpage))
 
     def is_rotated(index: int) -> bool:
         if index not in angles:
-            angles[index] = float(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))
+            angle = float(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))
+            angles[index] = (angle + turn) % (2 * np.pi) if angle >= 0 and turn else angle  # (pdfium: clockwise)
         angle = angles[index]
         return angle >= 0 and _UPRIGHT < angle < 2 * np.pi - _UPRIGHT
 

@@ -123,7 +123,7 @@ def parse_document(
                 meta["status"], meta["error"] = "empty", f"parser {parser.name} found no figures"
             rows = [raw_row(f, parser) for f in figures]
     except LoadError as exc:
-        meta["status"], meta["error"] = exc.status, str(exc)
+        meta["status"], meta["error"], meta["pages"] = exc.status, str(exc), exc.pages
     except OSError as exc:  # gone, or unreadable, since the corpus was listed
         meta["status"], meta["error"] = "unreadable", f"cannot read the file: {exc.strerror or exc}"
         meta["sha256"] = meta["bytes"] = None

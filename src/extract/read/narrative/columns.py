@@ -9,11 +9,10 @@ name and figure columns are never taken apart."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from extract.model import Line
+from extract.read.gutters import crosses, edges, line_parts
 
-_ALIGNED = 3.0  # points: a column's lines start this close to one another
 _MIN_LINES = 2  # lines of prose on each side of an edge, at the least
 _PROSE = re.compile(r"[a-z]{3,}")
 
@@ -23,29 +22,12 @@ def _prose(text: str) -> bool:
     return len(_PROSE.findall(text)) >= 2
 
 
-def _crosses(line: Line, edge: float) -> bool:
-    return any(c.x0 is not None and c.x1 is not None and c.x0 < edge - _ALIGNED and c.x1 > edge + _ALIGNED
-               for c in line.cells)  # fmt: skip
-
-
-def _parts(line: Line, edge: float) -> tuple[Line | None, Line | None]:
-    left = tuple(c for c in line.cells if (c.x0 or 0.0) < edge - _ALIGNED)
-    right = tuple(c for c in line.cells if (c.x0 or 0.0) >= edge - _ALIGNED)
-    return (Line(left, line.top, line.bottom) if left else None, Line(right, line.top, line.bottom) if right else None)
-
-
-def _edges(lines: list[Line]) -> list[float]:
-    """Where a cell other than a line's leftmost starts on two lines or more, most often first."""
-    starts = Counter(round(c.x0) for ln in lines for c in ln.cells[1:] if c.x0 is not None)
-    return [float(x) for x, n in starts.most_common() if n >= _MIN_LINES]
-
-
 def _apart(line: Line, edge: float) -> bool:
     """No text of the line runs across the edge, and text on both sides of it is prose on both (a
     table's row of a name and figures is not)."""
-    if _crosses(line, edge):
+    if crosses(line, edge):
         return False
-    left, right = _parts(line, edge)
+    left, right = line_parts(line, edge)
     return left is None or right is None or (_prose(left.text) and _prose(right.text))
 
 
@@ -59,20 +41,20 @@ def _run_end(lines: list[Line], start: int, edge: float) -> int:
 
 def _is_prose_columns(run: list[Line], edge: float) -> bool:
     """Two lines or more hold prose on both sides of the edge."""
-    parts = [_parts(ln, edge) for ln in run]
+    parts = [line_parts(ln, edge) for ln in run]
     return sum(1 for left, right in parts if left is not None and right is not None) >= _MIN_LINES
 
 
 def prose_columns(lines: list[Line]) -> list[Line]:
     """The lines with every run of prose set side by side read column by column: the left column's
     lines, then the right column's (each a line of its own, so its top goes back up the page)."""
-    for edge in _edges(lines):
+    for edge in edges(lines, _MIN_LINES):
         i = 0
         while i < len(lines):
             end = _run_end(lines, i, edge)
             run = lines[i:end]
             if end - i > _MIN_LINES and _is_prose_columns(run, edge):
-                parts = [_parts(ln, edge) for ln in run]
+                parts = [line_parts(ln, edge) for ln in run]
                 lefts = [left for left, _ in parts if left is not None]
                 rights = [right for _, right in parts if right is not None]
                 # (each side may hold columns of its own, and the lines around the run may too)

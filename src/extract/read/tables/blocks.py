@@ -124,8 +124,8 @@ def _is_labelled(cell: _Cell) -> bool:
 def _is_labelled_text(text: str) -> bool:
     if _LABEL_ONLY.match(text):
         return True
-    rest = _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))
-    return bool(_LABELLED.search(text)) and not re.search(r"[A-Za-z]{3}", _RAG.sub(" ", rest))
+    return bool(_LABELLED.search(text)) and not re.search(  # (no label, most cells: no substitution)
+        r"[A-Za-z]{3}", _RAG.sub(" ", _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))))
 
 
 def kpi_blocks(

@@ -79,6 +79,8 @@ def is_data_cells(texts: Iterable[str]) -> bool:
 @lru_cache(maxsize=65536)  # pure in the texts, asked of every line by several grid tests on a page
 def _is_data_cells(texts: tuple[str, ...]) -> bool:
     filled = [t for t in texts if t]
+    if len(filled) < 2:  # (a line of prose: one cell, and no figure of it is asked for)
+        return False  # (below: two values, or one beside a name, need two filled cells)
     values = [t for t in filled if is_value_like(t)]
     # a two-column table (`Name  23`): one figure beside a name
     single = len(values) == 1 and len(filled) == 2 and parse_cell(values[0]).value is not None \

@@ -92,7 +92,7 @@ def grid_to_table(
     names_values = False
     if header:
         stacked = merge_header(header)
-        if carry is not None and not carry.rows and lines_up(grid, carry):
+        if carry is not None and not carry.rows and lines_up(grid, carry) and not _titled_apart(grid, carry):
             # a header the page broke: its top at the foot of the previous page (a table of no
             # rows), its foot here (`Previous Perio` over `d`)
             stacked = header_continued(grid, carry, stacked)
@@ -111,7 +111,7 @@ def grid_to_table(
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
-    elif carry is not None and lines_up(grid, carry):
+    elif carry is not None and lines_up(grid, carry) and not (header and _titled_apart(grid, carry)):
         # no header, or the foot of a header row the page broke (`hs Ago`): the carried table
         # goes on; rows without figures read as a header are the end of a row the page broke
         body, contexts = grid.rows, grid.contexts
@@ -133,6 +133,12 @@ def grid_to_table(
     if not names_values or repeated:  # no header, the foot of a broken one, or the header repeated
         table.continues = carry
     return table
+
+
+def _titled_apart(grid: Grid, carry: Table) -> bool:
+    """A title of its own above the grid, another than the carried header's table's: a new table whose
+    columns happen to line up with the header left at the previous page's foot, not that header's foot."""
+    return bool(grid.title) and normalise_space(grid.title).lower() != normalise_space(carry.section or "").lower()
 
 
 def _blank_named_figures(columns: list[Column], body: list[list[str]]) -> list[Column] | None:
@@ -242,7 +248,9 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     grids.sort(key=lambda g: g.top)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
-    pending = trailing_header(tail, settings, min_values) if tail else None
+    # (at the page text's left edge, not the header's: a header over a blank first column is no title)
+    left = min((c.x0 or 0.0 for ln in rest for c in ln.cells), default=0.0)
+    pending = trailing_header(tail, settings, min_values, left) if tail else None
     if pending is not None:
         grids.append(pending)
     return grids

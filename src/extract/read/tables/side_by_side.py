@@ -11,31 +11,12 @@ row a line of its own (a title or a header). A single table's column gaps fail o
 
 from __future__ import annotations
 
-from collections import Counter
-
 from extract.model import Line
+from extract.read.gutters import crosses, edges, line_parts
 from extract.read.kinds import is_status
 from extract.read.tables.cells import is_data_line, is_value_like
 
-_ALIGNED = 3.0  # points: a side's lines start this close to the edge
 _MIN_ROWS = 2  # rows of figures on each side, at the least
-
-
-def _crosses(line: Line, edge: float) -> bool:
-    return any(c.x0 is not None and c.x1 is not None and c.x0 < edge - _ALIGNED and c.x1 > edge + _ALIGNED
-               for c in line.cells)  # fmt: skip
-
-
-def _parts(line: Line, edge: float) -> tuple[Line | None, Line | None]:
-    left = tuple(c for c in line.cells if (c.x0 or 0.0) < edge - _ALIGNED)
-    right = tuple(c for c in line.cells if (c.x0 or 0.0) >= edge - _ALIGNED)
-    return (Line(left, line.top, line.bottom) if left else None, Line(right, line.top, line.bottom) if right else None)
-
-
-def _edges(lines: list[Line]) -> list[float]:
-    """Where a cell other than a line's first starts on several lines, most often first."""
-    starts = Counter(round(c.x0) for ln in lines for c in ln.cells[1:] if c.x0 is not None)
-    return [float(x) for x, n in starts.most_common() if n >= _MIN_ROWS + 1]
 
 
 def _named_rows(side: list[Line | None]) -> tuple[int, set[str], int | None]:
@@ -66,14 +47,14 @@ def _is_table(side: list[Line | None], right: bool) -> bool:
 def side_by_side(lines: list[Line]) -> list[list[Line]] | None:
     """The lines split into the tables set side by side in them: [lines before, left side, right
     side, lines after] (each side may be split again), or None when no two tables stand side by side."""
-    for edge in _edges(lines):
+    for edge in edges(lines, _MIN_ROWS + 1):
         i = 0
         while i < len(lines):
             end = i
-            while end < len(lines) and not _crosses(lines[end], edge):
+            while end < len(lines) and not crosses(lines[end], edge):
                 end += 1
             if end - i > 2 * _MIN_ROWS:
-                parts = [_parts(ln, edge) for ln in lines[i:end]]
+                parts = [line_parts(ln, edge) for ln in lines[i:end]]
                 lefts, rights = [left for left, _ in parts], [right for _, right in parts]
                 if _is_table(lefts, right=False) and _is_table(rights, right=True):
                     return [lines[:i], [ln for ln in lefts if ln is not None],

@@ -227,11 +227,13 @@ def title_of(line: Line) -> str | None:
     text = defined_title(text)  # (`Absence Management: Percentage of working days lost ... staff.`)
     if not text or len(text) > 160 or text.endswith((".", ",", ";")) or parse_cell(text).value is not None:
         return None
-    if not re.search(r"[A-Za-z]{3}", text):
+    if not re.search(r"[A-Za-z]{3}", text) or _SOURCE_NOTE.match(texts[0]):
         return None
     return text
 
 
+# `Source: MYE ONS`, `Note: includes all care leavers ...`: the foot of the table above, naming none below
+_SOURCE_NOTE = re.compile(r"\s*(?:data\s+)?(?:sources?|notes?|nb)\s*:", re.I)
 _AXIS_TICKS = re.compile(r"-?\d{1,4}(?:\.\d+)?%?(?:\s+-?\d{1,4}(?:\.\d+)?%?)*")
 
 

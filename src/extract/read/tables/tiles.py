@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status
 from extract.read.periods import parse_period
+from extract.read.tables.tile_sentences import read_tile_sentence
 from extract.settings import BlockSettings
 
 _FIGURE = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
-_VALUE_ONLY = re.compile(rf"^\s*({_FIGURE})\s*$")
+_VALUE_ONLY = re.compile(rf"^\s*(£?{_FIGURE})\s*$")  # (pounds: `£1,078,929` heading a tile)
 _LABELLED = re.compile(rf"([A-Za-z][A-Za-z '’/&.-]*?)\s*:?\s*({_FIGURE})(?![\w/.-])")
 _FIGURE_IN = re.compile(r"\d")
 _RAG = re.compile(r"(red|amber|green|on\s+target|off\s+target|improv\w*|declin\w*|stable)", re.I)
@@ -252,7 +253,8 @@ def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, 
             continue
         title, period_text, title_lines = _title_and_period(page, tile, settings)
         if not title:
-            continue  # a figure with no name above it cannot be told apart
+            yield from _figure_over_sentence(page, tile, settings)  # else no name: cannot be told apart
+            continue
         labels, label_lines = _labels_below(page, tile, settings)
         period = parse_period(period_text) if period_text else Period(None)
         lines = {tile.line} | title_lines | label_lines
@@ -275,6 +277,39 @@ def kpi_tiles(page: Page, settings: BlockSettings) -> Iterator[tuple[RawFigure, 
                 ),
                 lines,
             )
+
+
+def _figure_over_sentence(page: Page, tile: _Tile, settings: BlockSettings) -> Iterator[tuple[RawFigure, set[int]]]:
+    """A tile with no name above its figure whose figure heads the sentence under it (tile_sentences.py)."""
+    texts: list[str] = []
+    used: set[int] = set()
+    for k in range(tile.line + 1, min(len(page.lines), tile.line + 1 + settings.title_lines)):
+        if _gap(page.lines[k - 1], page.lines[k]) > settings.tile_gap * max(_height(page.lines[k]), 1.0):
+            break  # set apart: no part of the tile
+        cells = _cells_in(page.lines[k], tile.x0, tile.x1)
+        if not cells or any(_VALUE_ONLY.match(t) for t in cells):
+            break  # the tile's end, or the figures of the row of tiles below
+        texts.extend(cells)
+        used.add(k)
+    sentence = read_tile_sentence(" ".join(texts)) if texts else None
+    if sentence is None:
+        return
+    lines = {tile.line} | used
+    context = normalise_space(f"{tile.figure} {' '.join(texts)}")
+    for figure, kind, period in ((tile.figure, "actual", sentence.period), *sentence.others):
+        yield (
+            RawFigure(
+                indicator_raw=sentence.name,
+                value_raw=figure,
+                value_kind=kind,  # type: ignore[arg-type]
+                context=context,
+                section=sentence.name,
+                period=parse_period(period) if period else Period(None),
+                page=page.number,
+                source="table",
+            ),
+            lines,
+        )
 
 
 _NOTE_WORDS = 5  # a comment under a block's name is a sentence at least this long

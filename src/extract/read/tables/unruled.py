@@ -192,7 +192,8 @@ def header_above(
     while k >= 0:
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
-        if gap > settings.row_gap_heights * line_height(line):
+        size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
+        if gap > settings.row_gap_heights * (height if k == first - 1 and size < 0.85 * height else size):
             break
         if _data_at(lines, k) and not _header_figure(line, columns):
             break
@@ -381,11 +382,11 @@ def unruled_grids(
     return grids
 
 
-def trailing_header(lines: list[Line], settings: TableSettings, min_values: int) -> Grid | None:
-    """A header at the foot of a page whose rows begin on the next page: the last lines, from
-    the first that names value columns (a wrapped header runs over several lines)."""
+def trailing_header(lines: list[Line], settings: TableSettings, min_values: int, left: float = -1.0) -> Grid | None:
+    """A header at the foot of a page whose rows begin on the next page: the last lines, from the first
+    that names value columns (a wrapped header runs over several lines). `left`: the page text's edge."""
     tail = lines[-settings.trailing_header_lines :]
-    left = min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
+    left = left if left >= 0 else min((c.x0 or 0.0 for ln in tail for c in ln.cells), default=0.0)
     for k, line in enumerate(tail):
         labels = [c.text for c in line.cells]
         if len(labels) < 2 or _data_at(tail, k) or title_of(line):
