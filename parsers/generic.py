@@ -54,7 +54,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.10"
+    version = "1.11"
     fallback = True
 
     def detect(self, document: Document) -> bool:

@@ -78,3 +78,16 @@ def test_a_table_with_a_title_of_its_own_does_not_continue_the_header_left_on_th
     # p.51 ends on the header of p.50's table (`2002 | 2006 | Change over last 5 years | % Change`); p.52's own
     # table, under its own title, is no foot of it (before: its 2007 counts were read as 2002's and as changes)
     assert not any("2002" in c.label or "Change" in c.label for t in on_52 for c in t.columns)
+
+
+@pytest.mark.skipif(not LAC.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_a_caption_at_the_next_pages_top_is_no_end_of_the_last_row():
+    from extract.load import load_document
+    from extract.read.tables.find import tables_by_page
+    from extract.settings import DEFAULT_SETTINGS
+
+    document = load_document(LAC, LAC.parent)
+    pages = [p for p in document.pages if p.number in (50, 51)]
+    names = [row.cells[0] for page, t in tables_by_page(pages, DEFAULT_SETTINGS, ()) for row in t.rows]
+    # p.51 opens on the caption `Figure 8.2` over a chart: it was joined to p.50's last row, `West Sussex`
+    assert "West Sussex" in names and not any("Figure" in name for name in names)

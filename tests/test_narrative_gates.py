@@ -101,3 +101,16 @@ def test_the_other_side_of_one_in_n_is_no_count():
     figures = extract_narrative("One in five people in the North live in poverty compared with one in 49 people "
                                 "in London.", strict=False)  # fmt: skip
     assert "49" not in [f.value_raw for f in figures]
+
+
+def test_a_change_after_up_or_down_and_the_ends_of_a_range_are_no_levels():
+    def read(sentence: str) -> list[str]:
+        return [f.value_raw for f in extract_narrative(sentence, strict=True)]
+
+    assert read("Contacts topped three million in the year, up 8% on phase eight of the research.") == []
+    assert read("The proportion has fluctuated between 30 and 50%, and has been higher than nationally.") == []
+    assert read("% of Children in Low Income Households 19% to 48% 10% to 19%") == []
+    # a change stated from one level to another, `up to` and `made up` are read as before
+    assert read("The rate rose from 19% to 48% in the year.") == ["19%", "48%"]
+    assert read("The proportion went up to 35% in March.") == ["35%"]
+    assert "96.6%" in read("White British and White Other made up 96.6% of the total population of West Sussex.")

@@ -149,6 +149,17 @@ _AGE_LIST_GOES_ON = re.compile(r"^\s*(?:[-–]|to\b|,|and\b|or\b|years?\b|yrs?\b
 # definition, not a level of any measure
 _PERCENTILE_BEFORE = re.compile(r"\b(?:(?:most|least)\s+(?:deprived|affluent|disadvantaged)|top|bottom)\s*$", re.I)
 _PERCENTILE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:most|least)\s+(?:deprived|affluent|disadvantaged)\b", re.I)
+# `..., up 8% on phase eight`, `is down 12%`: a change (never `up to 35%`, nor `made up 96.6%`)
+_UP_DOWN_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|been|being|be|now|also|still)\s+|[,;(–-]\s*|^\s*)(?:up|down)\s*$", re.I
+)
+# `fluctuated between 30 and 50%`, a key's `19% to 48%`: the ends of a range, no level of the measure
+_BETWEEN_FIRST = re.compile(r"\bbetween\s*$", re.I)
+_BETWEEN_SECOND = re.compile(r"\bbetween\s+\d[\d.,]*\s*%?\s+and\s*$", re.I)
+_AND_AFTER = re.compile(r"^\s*%?\s*and\s+\d", re.I)
+_PERCENT_TO_AFTER = re.compile(r"^%\s*(?:to|[-–])\s*\d[\d.,]*\s*%", re.I)
+_PERCENT_TO_BEFORE = re.compile(r"\d[\d.,]*\s*%\s*(?:to|[-–])\s*$", re.I)
+_FROM_END = re.compile(r"\bfrom\s*$", re.I)
 # `one in 49 people`: the 49 is the ratio's other side, no count of its own
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|1)\s+in\s*$", re.I)
 
@@ -186,7 +197,22 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     if percent and (_PERCENTILE_BEFORE.search(before) or _PERCENTILE_AFTER.match(after)):
         return True
+    if _UP_DOWN_BEFORE.search(before) or _range_end(before, after, percent):
+        return True
     return bool(_CHANGE_BEFORE.search(before) or _EXCEPT_BEFORE.search(before))
+
+
+def _range_end(before: str, after: str, percent: bool) -> bool:
+    """An end of a range: `between 30 and 50%`, or `19% to 48%` where no `from` or verb of movement
+    makes it a change (`rose from 19% to 48%`, `increased 19% to 48%` are read as they are)."""
+    if (_BETWEEN_FIRST.search(before) and _AND_AFTER.match(after)) or _BETWEEN_SECOND.search(before):
+        return True
+    if not percent:
+        return False
+    if _PERCENT_TO_AFTER.match(after):
+        return not (_FROM_END.search(before) or _movement(before))
+    first = _PERCENT_TO_BEFORE.search(before)
+    return first is not None and not (_FROM_END.search(before[: first.start()]) or _movement(before[: first.start()]))
 
 
 def _age_list_goes_on(before: str, after: str) -> bool:
@@ -268,9 +294,11 @@ _KIND_BEFORE = re.compile(
 )
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
 _KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
-# `our comparators who as at 2021/22 were all at 84%`: the benchmark, then a clause about it
+# `our comparators who as at 2021/22 were all at 84%`, `our statistical neighbour rate data for 2017/18 which
+# is 51`: the benchmark (with the words of its measure, no clause break between), then a clause about it
 _KIND_BEFORE_CLAUSE = re.compile(
-    rf"\b(?:{_KIND_ANY})\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$", re.I
+    rf"\b(?:{_KIND_ANY})(?:\s+[\w/'’-]+){{0,5}}?\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$",
+    re.I,
 )
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",

@@ -158,12 +158,20 @@ def _label_before(sentence: str, f: _Fig, figs: list[_Fig]) -> str:
     return _clean(between)
 
 
+_SYMBOL_GLYPH = re.compile("[\ue000-\uf8ff]")  # a private-use glyph of a symbol font: a bullet in extracted text
+
+
 def _told_apart(base: str, label: str) -> str:
     """A figure's name from the label printed before it, when that is a list item's label: a few words,
     no verb, no period and no sentence break (`CiC placed out of county (Plymouth)`); else empty."""
     words = _words(label)
     if label.lower() in base.lower():  # the words the name itself was read from
         return ""
+    item = label.strip()
+    if item[:1] and _SYMBOL_GLYPH.match(item[:1]) and item[0] in base and 0 < len(words) <= _LIST_LABEL_WORDS:
+        # `... free school meals: \uf02d in primary schools is 19% ... \uf02d in secondary schools is 17%`: the
+        # name was read up to the first item of a symbol-font bullet list; the next item's label takes its place
+        return _clean(f"{base[: base.index(item[0])]} {item[1:]}")
     if not words or len(words) > _LIST_LABEL_WORDS or _has_verb(label) or re.search(r"[.;]\s", label):
         return ""
     if _period_mentions(label, _NO_SETTING) or words[0].lower() in _NOT_LABELS:

@@ -368,9 +368,10 @@ def _about(heading: str, sentence: str) -> bool:
 def _names_a_measure(heading: str) -> bool:
     """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
     worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
-    structure (`Going Well`, `Issues we are addressing`), and never a caption (`Table 10: Number of UAS
-    children by gender`): it names its table or chart, not the sentences printed after it."""
-    if _CAPTION.match(heading):
+    structure (`Going Well`, `Issues we are addressing`), never a caption (`Table 10: Number of UAS
+    children by gender`): it names its table or chart, not the sentences printed after it; nor a banner
+    naming the council."""
+    if _CAPTION.match(heading) or _COUNCIL_BANNER.search(heading):
         return False
     return bool(_MEASURE_WORDS.search(heading)) or not _SECTION_HEADINGS.search(heading)
 
@@ -400,6 +401,8 @@ def _counted_under(block: str, heading: str, setting: _Setting) -> list[tuple[st
 
 _LEAD_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*\s+(?=[A-Z])")
 _CAPTION = re.compile(r"^\s*(?:table|figure|fig\.|chart|graph|map|exhibit)\s*\d+[a-z]?\b", re.I)
+# `West Sussex County Council – Performance Dashboard`: a council's name is the paper's banner, no measure's
+_COUNCIL_BANNER = re.compile(r"\b(?:county|borough|city|district|metropolitan)\s+council\b", re.I)
 
 
 def extract_narrative(

@@ -87,7 +87,9 @@ _ABBREVIATIONS = _wordset(
     "approx e.g eg i.e ie no nos vs cf dr mr mrs ms st cllr prof fig figs incl excl est ref para paras sec dept "
     "govt approx. c ca"
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[*]*[A-Z0-9£])")
+# a symbol-font bullet (a private-use glyph: `area. \uf06e Approximately 21% ...`) after a full stop starts the next
+# sentence and belongs to neither
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?P<glyph>[\ue000-\uf8ff]\s*)?(?=[\"'“‘(\[*]*[A-Z0-9£])")
 _BLOCK_MARKER = re.compile(
     rf"^(?:#{{1,6}}\s+)?(?:(?:[{re.escape(_BULLET_CHARS)}]|o(?=\s))\s*)*"
     r"(?:\(?[a-z]\)\s+|\(?[ivx]{1,5}\)\s+|\d{1,3}[.)]\s+|\d{1,3}\s+(?=[A-Z][a-z]|[A-Z]{2}))?"
@@ -119,7 +121,7 @@ def sentences(block: str) -> list[str]:
     for m in _BOUNDARY.finditer(text):
         if _is_abbreviation(text, m.start()):
             continue
-        out.append(text[start : m.end()].strip())
+        out.append(text[start : m.start("glyph") if m.group("glyph") else m.end()].strip())
         start = m.end()
     out.append(text[start:].strip())
     return [s for s in out if s]

@@ -394,6 +394,7 @@ def page_tables(
     return tables
 
 
+_CAPTION_LABEL = re.compile(r"(?:figure|fig\.|table|chart|graph|map|diagram)\s+\d{1,2}(?:\.\d{1,2})*\b", re.I)
 _NUMBERED_HEADING = re.compile(r"\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+[A-Z][a-z]")  # `4.7 Exiting`, `3. Placements`
 
 
@@ -415,8 +416,9 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         # each cell under one carried column: a line across several (a heading) is no row's end
         inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
-        if not inside or is_data_cells([c.text for c in line.cells]) or _NUMBERED_HEADING.match(line.text):
-            break  # (`4.7 Exiting from care and adoption`: the next section's heading, no row's end)
+        if not inside or is_data_cells([c.text for c in line.cells]) or _NUMBERED_HEADING.match(line.text) \
+                or _CAPTION_LABEL.match(line.text):
+            break  # (`4.7 Exiting from care and adoption`, `Figure 8.2`: the next heading or caption, no row's end)
         taken.append(line)
     if not taken:
         return None
