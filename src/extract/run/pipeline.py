@@ -375,10 +375,6 @@ class Pipeline:
             ),
         }
 
-    @staticmethod
-    def _row_flags(row: dict, match: dict) -> list[str]:
-        return row_flags(row["value"], match["unit"], row["numerator"], row["denominator"])
-
     def rule_for(self, fallback: bool, source: str) -> FuzzyRule:
         if fallback:
             return self.settings.fuzzy_rule("generic")

@@ -195,19 +195,6 @@ def merge_spans(spans: list[Span], gap: float) -> list[Span]:
     return [(a, b) for a, b in out]
 
 
-def _column_of(x0: float, x1: float, columns: list[Span]) -> int:
-    """The column a word belongs to: the one it overlaps most, else the nearest."""
-    best, best_overlap = 0, 0.0
-    for i, (c0, c1) in enumerate(columns):
-        overlap = min(x1, c1) - max(x0, c0)
-        if overlap > best_overlap:
-            best, best_overlap = i, overlap
-    if best_overlap > 0:
-        return best
-    centre = (x0 + x1) / 2
-    return min(range(len(columns)), key=lambda i: min(abs(centre - columns[i][0]), abs(centre - columns[i][1])))
-
-
 def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
     """The line's words by column. A cell goes whole to the column its centre is in (a header
     label is often wider than the figures under it); a cell whose words sit in several columns

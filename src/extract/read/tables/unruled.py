@@ -143,15 +143,6 @@ def runs_to_columns(lines: list[Line], settings: TableSettings) -> list[Span]:
     return merge_spans(spans, settings.min_column_gap)
 
 
-def _spans_several_values(cell, lines: list[Line]) -> bool:
-    """A text run laid across several value cells (`2007 2008 2009`): not one column."""
-    return sum(1 for w in cell.words if is_value_like(w.text)) >= 2
-
-
-def _width(columns: list[Span]) -> float:
-    return (columns[-1][1] - columns[0][0]) if columns else 0.0
-
-
 def _names_values(header: list[Line], columns: list[Span], min_values: int) -> bool:
     cells = [mend_label(t) for t in header_cells(header, columns)]  # (`Perfor mance` a narrow column broke)
     return sum(1 for t in cells if t and classify_header(t).role == "value") >= min(2, min_values)
