@@ -20,6 +20,10 @@ from extract.tidy.facets import MEASURE_NAMES, UNIT_MEASURES, Reading
 # (ScoreWeights), read as `self.penalties` (set by the Matcher).
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
+# The populations a row's page states (its section or table title), for a name that states none, and their
+# parts (mappings/population_parts.csv); None when the page is not known or states none
+# (extract.tidy.matching.Matcher.page_populations).
+Page = tuple[tuple[str, ...], tuple[str, ...]] | None
 
 
 @dataclass
@@ -149,29 +153,32 @@ class FacetFilter:
             m[b // 64] |= np.uint64(1) << np.uint64(b % 64)
         return m, known
 
-    def _allowed(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray]:
+    def _allowed(self, r: Reading, unit: str | None, page: Page = None) -> tuple[np.ndarray, np.ndarray]:
         """Which entries agree with every facet the name states, and what each pays for the
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
-        return self._facet_answer(r, unit)[:2]
+        return self._facet_answer(r, unit, page)[:2]
 
-    def _narrower(self, r: Reading, unit: str | None) -> np.ndarray:
+    def _narrower(self, r: Reading, unit: str | None, page: Page = None) -> np.ndarray:
         """The entries narrower than the name: each states a population part, qualifier, named number,
         age band or timescale / threshold the name does not (what it pays for), other than its measure
         and "in the year" (a count's reporting period). Round 13's acceptance rule: such an entry is the
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
-        return self._facet_answer(r, unit)[2]
+        return self._facet_answer(r, unit, page)[2]
 
-    def _facet_answer(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _facet_answer(
+        self, r: Reading, unit: str | None, page: Page = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
         return self._allowed_for(
-            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded
+            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded, page
         )
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
     def _allowed_for(
-        self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=()
-    ):
+        self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=(),
+        page: Page = None,
+    ):  # fmt: skip
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         e = self.entry_bits
         n = len(self.facets)
@@ -257,7 +264,20 @@ class FacetFilter:
                 unstated[self.group_row[g]] = False
         ok &= ~self.unstated_blocks[unstated].any(axis=0)
         penalty += self.unstated_costs[unstated].sum(axis=0)
-        narrow |= self.unstated_narrower[unstated].any(axis=0)
+        pop_row = self.group_row.get("population")
+        if page is None or pop_row is None or not unstated[pop_row]:
+            narrow |= self.unstated_narrower[unstated].any(axis=0)
+        else:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry about
+            others = unstated.copy()  # another is refused, one about the page's pays nothing and is not
+            others[pop_row] = False  # narrower, one about a part of it (mappings/population_parts.csv) pays
+            narrow |= self.unstated_narrower[others].any(axis=0)
+            stated_pops, part_pops = page
+            mask = self.group_mask["population"]
+            agree = has_any(self._query_bits(["q:population:" + v for v in stated_pops])[0], mask)
+            whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0], mask)
+            ok &= ~self.group_has["population"] | whole  # the entry's population: its names, facets or domain
+            penalty = penalty - self.unstated_costs[pop_row] * agree
+            narrow |= self.unstated_narrower[pop_row] & ~agree
         for g in stated:
             if g not in self.group_mask:
                 continue
