@@ -267,17 +267,19 @@ class FacetFilter:
         pop_row = self.group_row.get("population")
         if page is None or pop_row is None or not unstated[pop_row]:
             narrow |= self.unstated_narrower[unstated].any(axis=0)
-        else:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry about
-            others = unstated.copy()  # another is refused, one about the page's pays nothing and is not
-            others[pop_row] = False  # narrower, one about a part of it (mappings/population_parts.csv) pays
+        else:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry whose
+            others = unstated.copy()  # name states another is refused; one about the page's pays nothing
+            others[pop_row] = False
             narrow |= self.unstated_narrower[others].any(axis=0)
             stated_pops, part_pops = page
             mask = self.group_mask["population"]
             agree = has_any(self._query_bits(["q:population:" + v for v in stated_pops])[0], mask)
+            ok &= ~self.group_named["population"] | agree
+            # an entry about a population only by its domain or facets (strategy discussions: child protection)
+            # may be about a part of the page's (mappings/population_parts.csv: a plan is part of "in need")
             whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0], mask)
-            ok &= ~self.group_has["population"] | whole  # the entry's population: its names, facets or domain
+            ok &= ~self.group_has["population"] | whole
             penalty = penalty - self.unstated_costs[pop_row] * agree
-            narrow |= self.unstated_narrower[pop_row] & ~agree
         for g in stated:
             if g not in self.group_mask:
                 continue
