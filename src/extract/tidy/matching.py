@@ -245,9 +245,8 @@ class Matcher(FacetFilter):
         skips that ranking. `section`: the section or table title the row was read under (None when
         not known): it speaks for the population a name leaves unsaid (page_populations)."""
         rule = rule or FuzzyRule()
-        return self._match(
-            name, code, tuple(s for s in scopes if s), rule, candidates, unit, rank_decided, section or None
-        )
+        page = self.page_populations(section)  # what the section says, not its words, keys the cache
+        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit, rank_decided, page)
 
     def page_populations(self, section: str | None) -> Page:
         """The populations a section or table title states ("Children in Care – Performance" → cla) and
@@ -267,12 +266,11 @@ class Matcher(FacetFilter):
     @lru_cache(maxsize=100_000)  # noqa: B019 - the matcher lives for one run; names repeat
     def _match(
         self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None,
-        rank_decided: bool = True, section: str | None = None,
+        rank_decided: bool = True, page: Page = None,
     ) -> Match:  # fmt: skip
         reading = self.read(name)
-        # the page speaks only for a population the name leaves unsaid
-        names_one = any(q.startswith("population:") for q in reading.quals)
-        page = None if names_one else self.page_populations(section)
+        if any(q.startswith("population:") for q in reading.quals):
+            page = None  # the page speaks only for a population the name leaves unsaid
         for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
