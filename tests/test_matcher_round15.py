@@ -54,3 +54,24 @@ def test_what_the_authority_is_to_the_children_stays(matcher):
 )
 def test_an_including_bracket_is_not_scored(matcher, name, indicator_id):
     assert matcher.match(name, rule=DEFAULT_SETTINGS.fuzzy_rule()).indicator_id == indicator_id
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # who holds or is asked for the figure (the base left each unmatched)
+        ("Number of unaccompanied asylum seeking children looked after by the local authority", "cla_uasc_count"),
+        ("Please provide the percentage of social workers who are agency staff", "wf_agency_sw_pct"),
+        ("Number of referrals received by the local authority", "csc_referrals_count"),
+        # a percentage printed in the name is the figure, not a threshold (the base left each unmatched) ...
+        ("Re-referral rate 19.7% - March 2024", "csc_re_referrals_12m_pct"),
+        ("Care leavers in suitable accommodation (87%)", "cl_suitable_accom_pct"),
+        ("Children in care placed in foster care (71.5%)", "plc_foster_care_pct"),
+        ("Child protection plans lasting 2 years or more 3.1%", "cp_plans_2yrs_plus_pct"),
+        # ... while a whole-number threshold still names the indicator
+        ("Persistent absence (10% or more of sessions)", "att_persistent_absence_pct"),
+        ("Severe absence (50% or more)", "att_severe_absence_pct"),
+    ],
+)
+def test_who_holds_the_figure_and_the_figure_itself_are_set_apart(matcher, name, indicator_id):
+    assert matcher.match(name, rule=DEFAULT_SETTINGS.fuzzy_rule()).indicator_id == indicator_id
