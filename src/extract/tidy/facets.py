@@ -409,7 +409,7 @@ class Vocabulary:
             t_quals = _EXCLUDING.sub(" ", t)
             outside = _EXCLUDING.sub(" ", outside)
         if "inc" in t_quals and "(" in t_quals:
-            t, t_quals = _INCLUDING.sub(" ", t), _INCLUDING.sub(" ", t_quals)  # nor is it scored
+            t_quals = _INCLUDING.sub(" ", t_quals)
             outside = _INCLUDING.sub(" ", outside)
         if clock and clock.group(1).strip() in t_quals:
             t_quals = t_quals.replace(clock.group(1).strip(), " ")
