@@ -6001,6 +6001,146 @@ DOCUMENTS.update(
     {("dev", "west_lothian_factfile_2016_17_figure_sentences"): ("html", west_lothian_factfile_figure_sentences)}
 )
 
+
+# ------------------- dev, narrative round 12: measures written as clauses of sentences (committed before any rule)
+
+
+def cheshire_east_education_minutes_sentences(out: Path) -> None:
+    """Word minutes of a scrutiny committee: a minute on the annual education report whose sentences hold counts
+    (`there were 50,119 pupils attending ..., 269 attended ... and 34 were educated ...`), shares written
+    `X% of <pupils> <verb phrase>`, a gap `this was 25% compared to 32% in 2010` and rises in percentage points."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Cheshire East Council – Children and Families Scrutiny Committee minutes")
+    _heading(doc, "Children and Families Scrutiny Committee – minutes", 13, "1F3864")
+    doc.add_paragraph("Minutes of a meeting of the Children and Families Scrutiny Committee held in the Committee "
+                      "Suite, Westfields, Sandbach.")
+    items = [
+        ("31.", "Minutes of Previous Meeting", ["RESOLVED that the minutes of the meeting be approved as a correct "
+                                                  "record and signed by the Chairman."]),
+        ("32.", "School Examination Data", [
+            "The Committee considered the annual education report 2011/12 relating to the overall performance of "
+            "schools (including academies) and settings during 2011-12 from early years through to post 16.",
+            "The report stated that there were 50,119 pupils attending mainstream schools and academies, 269 attended "
+            "the borough’s four special schools and 34 were educated at the pupil referral unit.",
+            "In 2012, 74% of children in Cheshire East had achieved a good level of development by the age of 5 "
+            "which represented an increase in 6 percentage points over the previous year.",
+            "The achievement gap between the lowest 20% of pupils and the rest in Cheshire East had continued to "
+            "narrow. In 2012 this was 25% compared to 32% in 2010. This was lower than nationally and across the "
+            "North West and statistical neighbours. Cheshire East was ranked third when compared to all local "
+            "authorities.",
+            "Specifically, at key stage 1, Cheshire East was achieving consistently above national averages, and at "
+            "key stage 2, 85% of pupils achieved level 4+ in English and mathematics, a rise of 4 percentage points "
+            "on last year in primary schools.",
+            "In secondary schools, at key stage 3 Cheshire East was consistently above national averages. At key "
+            "stage 4, 61.9 % of pupils achieved 5+A*-C grades. However the number of cared for children achieving "
+            "5+A*-C grades had dropped slightly compared to the previous year.",
+            "The report also indicated that 99.1% of A level students achieved A* to E and just under a quarter "
+            "achieved A*.",
+            "In respect of school attendance and exclusions, the report showed that persistent absentees had fallen "
+            "significantly since 2011 in both primary and secondary schools.",
+            "RESOLVED that the report be received.",
+        ]),
+    ]
+    for number, title, texts in items:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}\t{title}")
+        run.bold = True
+        for text in texts:
+            doc.add_paragraph(text)
+    doc.save(out)
+
+
+def devon_csc_performance_minutes_dash_points(out: Path) -> None:
+    """A committee's minutes page printed by Chromium: `The Report outlined the following key points:-` then dash
+    points, a rate in brackets after the council's name beside the national average's in brackets, `improve to 90%
+    in October`, `now currently standing at 48, compared to 10 in October 2021`, `had increased in October to
+    37.9%` and `reduced to 17, compared to 23 in March 2022`; then discussion points with thresholds in days."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 15pt; color: #005e46; } h2 { font-size: 12pt; color: #005e46; margin-top: 6mm; } "
+        "ul.dash { list-style: none; padding-left: 6mm; } ul.dash li { margin-bottom: 2mm; text-indent: -5mm; }"
+    )
+    points = [
+        "Referral rates had increased across the country in September after the return to school, with Devon (484 per "
+        "10,000) now being below the national average (465), but higher than statistical neighbours.",
+        "Assessment performance had continued to improve to 90% in October, which was higher than both the national "
+        "and statistical neighbours.",
+        "Child protection plans had increased, but was in line with national and statistical neighbours.",
+        "Children in care numbers was increasing, largely due to the significant number of unaccompanied asylum "
+        "seeking children, now currently standing at 48, compared to 10 in October 2021, but still lower than the "
+        "national average and statistical neighbours.",
+        "The percentage of agency social workers had increased in October to 37.9%, and the average caseload had now "
+        "reduced to 17, compared to 23 in March 2022.",
+    ]
+    discussion = [
+        "All assessments were now under the one head of service, which was hoped would provide better oversight and "
+        "outcomes. A review of Early Help was also being undertaken looking particularly at transition between "
+        "services and to understand how children could be helped earlier.",
+        "As to assessments within 45 days, this was a national measure, and it was expected that children would be "
+        "seen within 4-6 days, some on the same day. There was still work to do on the quality of assessments with "
+        "the multi-agencies involved. The Committee acknowledged the significant improvement.",
+    ]
+    body = (
+        "<h1>Devon County Council – Children's Scrutiny Committee</h1>"
+        "<h2>Agenda item: Children's Social Care Performance</h2>"
+        "<p>Performance report, attached.</p><h2>Minutes:</h2>"
+        "<p>The Committee received the Report of the Director of Children and Young People’s Futures which provided "
+        "a performance update on Children’s Social Care.</p>"
+        "<p>The Report outlined the following key points:-</p>"
+        '<ul class="dash">' + "".join(f"<li>-&nbsp;&nbsp;&nbsp;{p}</li>" for p in points) + "</ul>"
+        "<p>Members’ questions and discussion points with Officers, included:</p>"
+        '<ul class="dash">' + "".join(f"<li>-&nbsp;&nbsp;&nbsp;{p}</li>" for p in discussion) + "</ul>"
+    )
+    out.write_text(_html_page("Devon – Children's Scrutiny Committee: Children's Social Care Performance", body, css),
+                   encoding="utf-8")
+
+
+def cheshire_west_annual_report_2019_education_paragraphs(out: Path) -> None:
+    """An annual report's web page printed by Chromium: headed paragraphs of shares written `X per cent of
+    <population> <verb phrase>`, the national average in the same sentence (`above the national average of 95 per
+    cent`, `compared to 93.8 per cent nationally`) or the next (`This is above the national average for England
+    which is 97.7 per cent.`) and gaps to it in percentage points."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 16pt; color: #6d2077; } h2 { font-size: 12.5pt; color: #6d2077; margin-top: 6mm; } "
+        ".lead { font-size: 12pt; font-weight: bold; }"
+    )
+    body = (
+        "<h1>People are well educated, skilled and earn a decent living</h1>"
+        '<p class="lead">Thriving economy outcome: people are well educated, skilled and earn a decent living</p>'
+        "<p>Early years providers and schools continue to offer children high quality education. In 2018, 99 per cent "
+        "of early years providers, including childminders and nursery settings, were rated good or outstanding by "
+        "Ofsted, above the national average of 95 per cent. By the end of March 2019, 94.1 per cent of children were "
+        "attending good or outstanding primary schools, 7.7 percentage points above the national average. At "
+        "secondary school level, 86.2 per cent of children were attending a good or outstanding school, 7.6 "
+        "percentage points above the national average. All of our special schools continue to be good or "
+        "outstanding.</p>"
+        "<h2>Preferred school places</h2>"
+        "<p>We work hard to ensure that children are offered one of their preferred school places when families are "
+        "applying for Reception places in primary schools or Year Seven places at secondary schools. In 2018, 98.1 "
+        "per cent of families applying for a primary school place got one of their preferred places. This is above "
+        "the national average for England which is 97.7 per cent. 95.5 per cent of families applying for a secondary "
+        "school place got one of their preferred places compared to 93.8 per cent nationally.</p>"
+        "<h2>Educational outcomes for disadvantaged children and young people</h2>"
+        "<p>Improving the educational outcomes for disadvantaged children and young people, including our children in "
+        "care, is a priority for the Council. Our Virtual School brings together education leaders to support schools "
+        "to raise standards further.</p>"
+    )
+    out.write_text(_html_page("Cheshire West and Chester – Annual report 2019: well educated", body, css),
+                   encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "cheshire_east_education_2011_12_minutes_sentences"): (
+            "docx", cheshire_east_education_minutes_sentences),
+        ("dev", "devon_csc_performance_2022_minutes_dash_points"): ("html", devon_csc_performance_minutes_dash_points),
+        ("dev", "cheshire_west_annual_report_2019_education_paragraphs"): (
+            "html", cheshire_west_annual_report_2019_education_paragraphs),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
