@@ -22,6 +22,7 @@ from datetime import date
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import defined_title
+from extract.read.narrative.choice import _choose_indicators, _Memory
 from extract.read.narrative.counts import count_name
 from extract.read.narrative.counts import counted as counts_said
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
@@ -29,10 +30,8 @@ from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
     _STOP_PHRASE,
     _analyse_phrases,
-    _choose_indicators,
     _clean,
     _mark_attachments,
-    _Memory,
     _Parts,
     _subject,
 )
