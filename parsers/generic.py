@@ -54,7 +54,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.11"
+    version = "1.12"
     fallback = True
 
     def detect(self, document: Document) -> bool:

@@ -145,34 +145,28 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
     },
     # narrative round 12 dev documents as first scored, before any rule for them (tests/heldout/README.md):
-    # cheshire_west_annual_report_2019_education_paragraphs: 6/8; the primary / secondary shares are named with the
-    # gap to the national average after them (`..., 7.7 percentage points`)
-    "cheshire_west_annual_report_2019_education_paragraphs": {
-        ("children were attending good or outstanding primary schools", "actual", "94.1 per cent", 1),
-        ("children were attending a good or outstanding school", "actual", "86.2 per cent", 1),
-    },
-    # cheshire_east_education_2011_12_minutes_sentences: 3/9; the counts after a comma with their subject left out
-    # (`269 attended ...`) are not read, names cut at the wrong place (`... by the age` for `by the age of 5`, `level
-    # students ...` for `A level students`, the gap's name after its `20% of`)
+    # (cheshire_west_annual_report_2019_education_paragraphs: 6/8 -> 8/8: `N percentage points`, a difference of two
+    # shares, ends a measure's words as a percentage does)
+    # cheshire_east_education_2011_12_minutes_sentences: 3/9 -> 4/9 (`by the age of 5`: an age, no figure, so the
+    # name goes on); the counts after a comma with their subject left out (`269 attended ...`) are not read, the
+    # gap is named after its `20% of` and `A level students` loses its `A` as if an article
     "cheshire_east_education_2011_12_minutes_sentences": {
         ("attended the borough’s four special schools", "actual", "269", 1),
         ("were educated at the pupil referral unit", "actual", "34", 1),
-        ("children in Cheshire East had achieved a good level of development by the age of 5", "actual", "74%", 1),
         ("achievement gap between the lowest 20% of pupils and the rest in Cheshire East", "actual", "25%", 1),
         ("achievement gap between the lowest 20% of pupils and the rest in Cheshire East", "actual", "32%", 1),
         ("A level students achieved A* to E", "actual", "99.1%", 1),
     },
-    # devon_csc_performance_2022_minutes_dash_points: 1/8; the rate named `Referral rates per 10,000`, the share
-    # `percentage of agency social workers`, the counts `standing at 48, compared to 10 in October 2021` and
-    # `reduced to 17, compared to 23 in March 2022` not read
+    # devon_csc_performance_2022_minutes_dash_points: 1/8 -> 3/8 (`the average caseload had now reduced to 17,
+    # compared to 23 in March 2022`: an average of a named thing is a measure, an adverb may stand after `had`); the
+    # rate is named `Referral rates per 10,000`, the share `percentage of agency social workers`, the counts
+    # `standing at 48, compared to 10 in October 2021` are not read
     "devon_csc_performance_2022_minutes_dash_points": {
         ("Referral rates", "actual", "484 per 10,000", 1),
         ("Referral rates", "national", "465", 1),
         ("unaccompanied asylum seeking children", "actual", "48", 1),
         ("unaccompanied asylum seeking children", "actual", "10", 1),
         ("agency social workers", "actual", "37.9%", 1),
-        ("average caseload", "actual", "17", 1),
-        ("average caseload", "actual", "23", 1),
     },
 }
 

@@ -20,6 +20,7 @@ from extract.read.narrative.indicators import (
     _phrase_class,
     _predicate,
 )
+from extract.read.narrative.naming import _SAYING
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.text import _GENERIC_WORDS, _STOPWORDS, _has_verb, _words
 
@@ -39,6 +40,10 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
     if not fitting:
         return None
     return max(reversed(fitting), key=lambda g: _overlap(f.qualifier, g.indicator)).indicator
+
+
+_SAID = re.compile(rf"(?:{_SAYING})\b", re.I)  # `said that ...` right after a share (mappings/reporting_verbs.csv)
+_SHARE_OF = re.compile(r"(?:percentage|proportion)\s+of\s+", re.I)
 
 
 @dataclass
@@ -87,6 +92,11 @@ def _choose_indicator(
         if head:
             return _clean(f"{head} {f.predicate}"), True
     found = _paren_measure(sentence, f, figs, mentions)
+    share = _SHARE_OF.match(found or "")
+    if share and f.percent and f.predicate:
+        # `A high proportion of children in Sunderland (86%) are subject to a plan ...`: as `86% of children in
+        # Sunderland are subject to ...`, what the share is of and what the sentence says of them
+        return _clean(f"{found[share.end():]} {f.predicate}"), True
     measure = _left_measure(sentence, f, figs[i - 1].tail if i else 0)
     if found is None and measure and len(_words(measure)) >= 2 and f.kind not in {"target", "tolerance"}:
         found = measure
@@ -103,7 +113,14 @@ def _choose_indicator(
         return memory.phrase, False  # `The latest rate was 18%` after `... a low re-referral rate for ...`
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
+    if f.restating and f.kind == "actual":
+        # `Over three-fifths (61%) reported ...`: the sentence states the measure, no earlier one or heading names it
+        return sentence, False
     found = _best_match(f, memory.named[-memory.recent :]) or _best_match(f, figs[max(0, i - memory.recent) : i])
+    if found and f.percent and _SAID.match(f.qualifier):
+        # `Over 70% said that they had received ...` after `91% of pupils said they had ...`: what was said is the
+        # measure, another question than the earlier one
+        found = None
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
 

@@ -45,7 +45,8 @@ _AVERAGE_BEFORE = re.compile(
 _THRESHOLD_AFTER = re.compile(
     r"^\s*(?:\+|plus\b|or\s+(?:more|over|fewer|less|above|below|under|older|younger)\b)", re.I
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|(?:<=?|>=?|=)\s*$", re.I)
+# `aged 5`, `post 16`, `by the age of 5`: an age, never a measure
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|\bages?\s+of\s+$|(?:<=?|>=?|=)\s*$", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
     r"|equal\s+to|within)\s*$",
@@ -96,6 +97,7 @@ class _Fig:
     predicate: str | None = None  # `were placed out of county` after a count with no noun
     of_which: bool = False
     of_all: bool = False  # `6% of all children in care`: the whole, not the measure
+    restating: bool = False  # `Over three-fifths (61%) reported ...`: a share in brackets restating words before it
     period: Period | None = None
     indicator: str = ""
 

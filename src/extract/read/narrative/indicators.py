@@ -39,7 +39,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:but|however|although|whereas)\b|\sand\s+(?:is|was|are|were|has|have)\b",
     re.I,
 )
-_ANY_PERCENT = re.compile(r"(?<![\w.])\d+(?:[.,/]\d+)*\s?%")
+# a percentage, or a difference of two in points (`, 7.7 percentage points above ...`): never a measure's words
+_ANY_PERCENT = re.compile(r"(?<![\w.])\d+(?:[.,/]\d+)*(?:\s?%|\s+percentage\s+points?\b)", re.I)
 _ATTACH = re.compile(r",?\s*\b(?:with|from)\s+$", re.I)
 # what a phrase never ends / starts with (trimmed in plain Python: nested regex quantifiers backtrack badly)
 _TRIM_END_CHARS = " ,;:(-–*"
@@ -184,6 +185,9 @@ def _scan(parts: _Parts, pos: int, me: int) -> str:
         mention_at = mention.start if mention else limit
         horizon = min(fig_at, mention_at)
         stop = _STOP_PHRASE.search(sentence, pos, min(horizon + 2, limit))  # `.` needs its next character
+        while stop and _CHANGE_NOUN.match(stop.group(0)) and _verb_ends(sentence[pos : stop.start()]):
+            # `respondents reported an increase in ...`: after a verb, the change is its object, not set beside
+            stop = _STOP_PHRASE.search(sentence, stop.end(), min(horizon + 2, limit))
         percent = _ANY_PERCENT.search(sentence, pos, horizon)  # `87/88%` is no figure but still ends the phrase
         breaks = min(stop.start() if stop else limit, percent.start() if percent else limit)
         close = _unbalanced_close(sentence[pos : min(horizon, breaks)])
@@ -209,6 +213,14 @@ def _scan(parts: _Parts, pos: int, me: int) -> str:
         for f, index in stepped:
             f.rest = _join(pieces[index:])
         return _join(pieces)
+
+
+_CHANGE_NOUN = re.compile(r"\s+(?:\*\*)?an?\s", re.I)  # `an increase` with no comma before it
+
+
+def _verb_ends(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and (words[-1].lower() in _VERBS or words[-1].lower().endswith("ed"))
 
 
 def _join(pieces: list[str]) -> str:
@@ -307,6 +319,13 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
         inner = _CLOSE_AFTER.match(_after(sentence, pos))
         if inner and i and re.fullmatch(r"\s*\(\s*", sentence[figs[i - 1].tail : f.start]):
             pos += inner.end()  # the `65%` of `558 (65%) of CiC ...` shares the words after the bracket
+        elif inner and f.percent and _own_bracket(sentence, f):
+            # `Over three-fifths (61%) reported ...`: the share in brackets restates the words before it, the
+            # sentence states its measure; `Just over a third (36%) of respondents said ...`, `A high proportion of
+            # children (86%) are subject to ...`: what follows the bracket is what it is of, or what is said of it
+            f.restating = True
+            if _restates(sentence, f, pos + inner.end()):
+                pos += inner.end()
         after = _after(sentence, pos)
         of = _OF_AFTER.match(after)
         word = _WORD_AFTER.match(after)
@@ -332,6 +351,29 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
             f.qualifier = _scan(parts, pos, i)
         if not f.qualifier:
             f.qualifier = f.own or f.weak or f.predicate or ""
+
+
+_OPENS_OWN_BRACKET = re.compile(r"[A-Za-z]\s*\(\s*$")  # `a third (` before the figure: a bracket of its own
+
+
+def _own_bracket(sentence: str, f: _Fig) -> bool:
+    """`a third (` before the figure, no figure among those words (`166 children (31%)` restates a count)."""
+    before = sentence[max(0, f.start - 40) : f.start]
+    return bool(_OPENS_OWN_BRACKET.search(before)) and not re.search(r"\d", " ".join(before.split(" ")[-4:]))
+
+
+_SHARE_BEFORE = re.compile(r"\b(?:percentage|proportion)\s+of\s+[^,;:()]+\(\s*$", re.I)
+
+
+def _restates(sentence: str, f: _Fig, pos: int) -> bool:
+    """After a figure's own bracket, `of <noun phrase>`, or a verb after `proportion of <noun phrase> (`: the
+    sentence goes on with what the share is of, or what it says of them."""
+    after = _after(sentence, pos)
+    if _OF_AFTER.match(after):
+        return True
+    word = _WORD_AFTER.match(after)
+    verb = word is not None and word.group(1).lower() in _VERBS and word.start(1) <= 1
+    return verb and bool(_SHARE_BEFORE.search(sentence[max(0, f.start - 200) : f.start]))
 
 
 def _set_own(f: _Fig, phrase: str) -> None:

@@ -285,7 +285,9 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
         if figure.indicator_raw != sentence:
             named = _SECTION_NUMBER.sub("", figure.indicator_raw or "")  # `4.5 Children were seen ...`
-            figure = replace(figure, indicator_raw=_without_speaker(named))
+            # `59% of respondents said that ...`: the ones who said it are the share's own cohort, not a speaker
+            said_by_cohort = bool(f.own) and named.startswith(f.own.split(" ")[0])
+            figure = replace(figure, indicator_raw=named if said_by_cohort else _without_speaker(named))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
@@ -293,8 +295,11 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         if i in said:  # the subject the figure's verb follows names it, else the name read, tidied
             figure = replace(figure, indicator_raw=said[i] or count_name(figure.indicator_raw or ""))
         if not _names_something(figure.indicator_raw):
-            # `This`, `there`, `English average`: no measure named; the sentence is the honest name
-            figure = replace(figure, indicator_raw=sentence)
+            # `This`, `there`, `English average`: no measure named; a benchmark's is that of the sentence's actual
+            # before it (`10% of children looked after were convicted ... and the English average of 6%`), else
+            # the sentence is the honest name
+            actual = [g.indicator_raw for _, g in out if g.value_kind == "actual" and g.indicator_raw != sentence]
+            figure = replace(figure, indicator_raw=actual[-1] if actual and f.kind != "actual" else sentence)
         elif len(bands) == 1 and not _AGE_BAND.search(figure.indicator_raw):
             # a sentence about one cohort (`For those aged 18-20, the KPI is at 48%`) names it for
             # every figure it gives: cohorts of one measure are different indicators
