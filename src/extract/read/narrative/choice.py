@@ -20,7 +20,7 @@ from extract.read.narrative.indicators import (
     _phrase_class,
     _predicate,
 )
-from extract.read.narrative.naming import _SAYING
+from extract.read.narrative.naming import _SAYING, _names_something
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.text import _GENERIC_WORDS, _STOPWORDS, _has_verb, _words
 
@@ -100,6 +100,11 @@ def _choose_indicator(
     measure = _left_measure(sentence, f, figs[i - 1].tail if i else 0)
     if found is None and measure and len(_words(measure)) >= 2 and f.kind not in {"target", "tolerance"}:
         found = measure
+    if found and f.kind != "actual" and not _names_something(found):
+        # `... and the English average of 6%`: a benchmark's words name no measure; it is the actual's before it
+        actual = [g.indicator for g in figs[:i] if g.kind == "actual" and g.indicator]
+        if actual:
+            return actual[-1], False
     if found:
         return found, True
     if previous:
