@@ -27,7 +27,7 @@ from extract.read.narrative.text import (
 _STOP_PHRASE = re.compile(
     r",?\s+(?:\*\*)?(?:which|this(?!\s+(?:year|quarter|month|reporting))|that\s+is|and\s+(?:is|was|are|were|has|have|does"
     r"|did|do|remains?|continues?|this)|but|although|though|however|whereas|while|compared|in\s+comparison|against"
-    r"|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:\*\*)?(?:increase|decrease|reduction|rise"
+    r"|similar\s+to|in\s+line\s+with|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:\*\*)?(?:increase|decrease|reduction|rise"
     r"|fall|improvement|drop)|despite|thus|hence|therefore|positively|negatively|significantly"
     r"|(?:well\s+|just\s+|slightly\s+|far\s+)?(?:above|below))\b"
     r"|\s+[-–—]\s+|[;:?!]|\.(?=\s|$)",

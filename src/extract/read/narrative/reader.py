@@ -50,6 +50,7 @@ from extract.read.narrative.text import (
     _STOPWORDS,
     _after,
     _before,
+    _has_verb,
     _words,
     narrative_blocks,
     sentences,
@@ -71,6 +72,7 @@ _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
+_ABSOLUTE = re.compile(r",\s+with\s", re.I)  # after a clause with its verb, `, with ...` says something more
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
 # a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
@@ -289,6 +291,9 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             said_by_cohort = bool(f.own) and named.startswith(f.own.split(" ")[0])
             figure = replace(figure, indicator_raw=named if said_by_cohort else _without_speaker(named))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
+        absolute = _ABSOLUTE.search(cut)
+        if absolute and _has_verb(cut[: absolute.start()]):
+            cut = cut[: absolute.start()]  # `are aged 16 plus, with 17-year-olds the age group ...`: a new statement
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
             figure = replace(figure, indicator_raw=_clean(cut))
