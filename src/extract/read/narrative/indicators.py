@@ -84,7 +84,21 @@ def _clean(text: str) -> str:
         while words and words[0].lower().rstrip(",;:") in _TRIM_START_WORDS:
             words.pop(0)
         text = " ".join(words).strip()
+        opened = _first_unclosed(text)
+        if opened is not None:
+            text = text[:opened]  # `aged 0-19 in West Sussex (ONS`: a name cut inside a bracket ends before it
     return " ".join(text.split(" ")[:_MAX_WORDS])
+
+
+def _first_unclosed(text: str) -> int | None:
+    """Index of the first `(` that no `)` after it closes."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 def _unbalanced_close(text: str) -> int | None:
