@@ -30,6 +30,9 @@ _STOP_PHRASE = re.compile(
     r"|similar\s+to|in\s+line\s+with|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:\*\*)?(?:increase|decrease|reduction|rise"
     r"|fall|improvement|drop)|despite|thus|hence|therefore|positively|negatively|significantly"
     r"|(?:well\s+|just\s+|slightly\s+|far\s+)?(?:above|below))\b"
+    # `... and just under a quarter achieved A*`: a share in words begins the next statement
+    r"|\s+and\s+(?:(?:just|nearly|almost|about|around|over|under)\s+){0,2}(?:a|one|two|three)\s+"
+    r"(?:half|thirds?|quarters?|fifths?)\b"
     r"|\s+[-–—]\s+|[;:?!]|\.(?=\s|$)",
     re.I,
 )
@@ -350,7 +353,10 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
             rel = re.match(r"\w+", after[of.end() :])
             f.predicate = _scan(parts, pos + of.end() + (rel.end() if rel else 0), i)
         elif of and not (mention and mention.start <= pos + of.end()):
-            _set_own(f, _scan(parts, pos + of.end(), i))
+            phrase = _scan(parts, pos + of.end(), i)
+            if _LETTER_A.match(sentence, pos + of.end()) and phrase and not phrase.startswith("A "):
+                phrase = f"A {phrase}"  # `99.1% of A level students`: after `of`, a capital A is a letter, no article
+            _set_own(f, phrase)
             f.of_all = bool(re.search(r"\ball\s+$", of.group(0), re.I))
         elif _RATE_TAIL.match(after):
             f.qualifier = _scan(parts, pos, i)
@@ -368,6 +374,9 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
 
 
 _OPENS_OWN_BRACKET = re.compile(r"[A-Za-z]\s*\(\s*$")  # `a third (` before the figure: a bracket of its own
+
+
+_LETTER_A = re.compile(r"A\s+[a-z*]")
 
 
 def _own_bracket(sentence: str, f: _Fig) -> bool:
