@@ -30,6 +30,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.tables.areas import areas_down
+from extract.read.tables.cards import card_grid, is_card
 from extract.read.tables.carried import carried_columns, header_continued, header_foot, lines_up
 from extract.read.tables.cells import (
     Grid,
@@ -208,6 +209,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
         grid = region_to_grid(region, region_words(page.lines, region))
         if grid is None or len(grid.columns) < settings.min_ruled_columns:
             continue
+        grid = card_grid(grid) or grid  # a measure's card: one row of its figures (cards.py)
         top = region.top
         if n in boxed and header_row_count(grid.rows) == 0:
             grid, top = _under_header(boxed[n], grid, page.lines)
@@ -378,6 +380,8 @@ def page_tables(
     if carry is not None and carry.rows and all(c.x0 is not None and c.x1 is not None for c in carry.columns):
         carried = tuple((c.x0 or 0.0, c.x1 or 0.0) for c in carry.columns)
     grids = page_grids(page, settings, min_values, carried)
+    if carry is not None and is_card(carry.grid) and grids and (rest := card_grid(grids[0], carry.grid)):
+        grids = [rest, *grids[1:]]  # the rest of the previous page's last card (cards.py)
     fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
     if fragment is not None:
         tables.append(fragment)
