@@ -43,6 +43,7 @@ from extract.read.tables.cells import (
 )
 from extract.read.tables.charts import is_axis_row
 from extract.read.tables.headers import header_row_count, mend_label, merge_header
+from extract.read.tables.quoted_names import name_period_rows
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
     Region,
@@ -248,6 +249,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     else:
         grids.extend(_unruled_apart(rest, settings, min_values))
     grids.sort(key=lambda g: g.top)
+    grids = name_period_rows(grids, page.lines)  # periods over one row of figures, no name (quoted_names.py)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
     # (at the page text's left edge, not the header's: a header over a blank first column is no title)
