@@ -44,6 +44,7 @@ from extract.read.narrative.naming import (
     _without_speaker,
 )
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
+from extract.read.narrative.referents import named_by_earlier, quoted_measure
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
@@ -453,12 +454,14 @@ def extract_narrative(
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
+        quoted: str | None = None  # the measure the block quoted last (referents.py)
         for sentence in sentences(block):
             # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
             # 2023: 398)`) is read whole by its form; any other by the general reader
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
-                found = _sentence_figures(sentence, setting, memory)
+                found = named_by_earlier(_sentence_figures(sentence, setting, memory), sentence, in_block, quoted)
+            quoted = quoted_measure(sentence) or quoted
             stated.lead = sentence if not found and sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:

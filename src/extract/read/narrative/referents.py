@@ -1,0 +1,65 @@
+"""Figures whose sentence names no measure of its own, named by what an earlier sentence of the block named.
+
+- `Nationally there is an average of 20.2% of repeat child protection plans, regionally this is 20.7% and
+  statistical neighbours are higher at 21.5%.` after `The proportion of children subject to a second or
+  subsequent Child Protection Plan ... remains red at 16% against the target of 14%.`: a sentence of
+  benchmarks only, whose figures' own words speak of that measure again (two or more of its words: `repeat
+  child protection plans`), gives the benchmarks of the measure the block's earlier sentence named
+  (Cheshire West's outcome pages). A sentence the reader could name by nothing but itself keeps that name:
+  the benchmarks of a subgroup (`Children living in the most deprived 20% of areas ...`) are no benchmarks
+  of the measure before them.
+- `The target for this measure is 80%.` after `Performance is monitored by the statutory measure “The
+  percentage of initial assessments completed within 7 working days”.`: `this measure` is the measure the
+  block quoted last (Conwy's annual report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from extract.model import RawFigure, normalise_space
+from extract.read.narrative.text import _STOPWORDS
+
+BENCHMARK_KINDS = frozenset({"national", "regional", "statistical_neighbours", "comparator_group"})
+_THIS_MEASURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:measure|indicator|performance\s+indicator)\b", re.I)
+# a name in typographic or straight double quotes, of three words or more
+_QUOTED = re.compile(r"[“\"]([A-Z][^“”\"]{10,200}?)[”\"]")
+
+
+def quoted_measure(sentence: str) -> str | None:
+    """The last name a sentence quotes (`the statutory measure “The percentage of ...”`), or None."""
+    found = [normalise_space(q).rstrip(".").strip() for q in _QUOTED.findall(sentence)]
+    found = [q for q in found if len(q.split()) >= 3]
+    return found[-1] if found else None
+
+
+def named_by_earlier(
+    found: list[RawFigure], sentence: str, earlier: list[tuple[str, RawFigure]], quoted: str | None
+) -> list[RawFigure]:
+    """The sentence's figures, renamed when the sentence names no measure of its own (see the module)."""
+    if not found:
+        return found
+    if quoted and _THIS_MEASURE.search(sentence) and quoted not in sentence:
+        return [f if (f.indicator_raw or "") in sentence else replace(f, indicator_raw=quoted) for f in found]
+    if all(f.value_kind in BENCHMARK_KINDS for f in found):
+        named = [f for s, f in earlier if f.indicator_raw and f.indicator_raw != s and f.value_kind == "actual"]
+        measure = named[-1].indicator_raw if named else None
+        if measure and all(
+                f.indicator_raw != sentence and _same_subject(f.indicator_raw or "", measure) for f in found):
+            return [replace(f, indicator_raw=measure) for f in found]
+    return found
+
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+MIN_SHARED_WORDS = 2
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") else w for w in _CONTENT.findall(text.lower()) if w not in _STOPWORDS}
+
+
+def _same_subject(name: str, measure: str) -> bool:
+    """A benchmark's own words that speak of the measure again (`repeat child protection plans` of `children
+    subject to a second or subsequent Child Protection Plan`): two or more of their words are the measure's."""
+    return len(_stems(name) & _stems(measure)) >= MIN_SHARED_WORDS
