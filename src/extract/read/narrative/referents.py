@@ -8,6 +8,10 @@
   (Cheshire West's outcome pages). A sentence the reader could name by nothing but itself keeps that name:
   the benchmarks of a subgroup (`Children living in the most deprived 20% of areas ...`) are no benchmarks
   of the measure before them.
+- `Cheshire West has experienced a significant reduction in the number of children in need, currently at 262.3
+  per 10,000, below the target of 310 per 10,000.`: the measure phrase the figure is set beside (`the number of
+  ..., currently at`) names it, not the sentence's subject (a council); the sentence's other figures the reader
+  named as it did that one (the target) follow it.
 - `The target for this measure is 80%.` after `Performance is monitored by the statutory measure “The
   percentage of initial assessments completed within 7 working days”.`: `this measure` is the measure the
   block quoted last (Conwy's annual report).
@@ -34,12 +38,33 @@ def quoted_measure(sentence: str) -> str | None:
     return found[-1] if found else None
 
 
+# `... the number of children in need, currently at 262.3 per 10,000`: a measure phrase, then `currently at`
+_CURRENTLY_AT = re.compile(
+    r"\b(?:the\s+)?((?:number|rate|percentage|proportion)\s+of\s+[^,;:()]{3,80}?),\s+(?:currently|now)\s+at\s*$",
+    re.I,
+)
+
+
+def named_beside(found: list[RawFigure], sentence: str) -> list[RawFigure]:
+    """The sentence's figures, the one set beside `the <measure>, currently at` named by that measure and
+    the others the reader named alike following it."""
+    for f in found:
+        at = sentence.find(f.value_raw)
+        m = _CURRENTLY_AT.search(sentence[:at]) if at > 0 else None
+        if m is None or m.group(1) == f.indicator_raw:
+            continue
+        old, new = f.indicator_raw, normalise_space(m.group(1))
+        return [replace(g, indicator_raw=new) if g.indicator_raw == old else g for g in found]
+    return found
+
+
 def named_by_earlier(
     found: list[RawFigure], sentence: str, earlier: list[tuple[str, RawFigure]], quoted: str | None
 ) -> list[RawFigure]:
     """The sentence's figures, renamed when the sentence names no measure of its own (see the module)."""
     if not found:
         return found
+    found = named_beside(found, sentence)
     if quoted and _THIS_MEASURE.search(sentence) and quoted not in sentence:
         return [f if (f.indicator_raw or "") in sentence else replace(f, indicator_raw=quoted) for f in found]
     if all(f.value_kind in BENCHMARK_KINDS for f in found):
