@@ -10,14 +10,17 @@ services report):
     82.1%   | 79.2%   | 76.1%
 
 Such a table names no measure of its own: it is the quoted measure's. A second such table under a short
-paragraph quoting none (`Whilst the performance ... across the year.`) goes on with the same measure. The
-grid gains a first column, `Indicator` over the name, and is read as any other table.
+paragraph quoting none and speaking of no population or measure of its own (`Whilst the performance ...
+across the year.`) goes on with the same measure. The grid gains a first column, `Indicator` over the name,
+and is read as any other table.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from extract.mappings import mappings_dir, read_csv
 from extract.model import Line, normalise_space
 from extract.read.periods import parse_period
 from extract.read.tables.cells import Grid
@@ -42,6 +45,19 @@ def _period_row(grid: Grid) -> bool:
         return False
     # each figure under a period
     return all(header[i] for i, t in enumerate(body) if t)
+
+
+@cache
+def _other_subject() -> re.Pattern[str]:
+    """Words by which prose speaks of a population or a measure of its own: the counted nouns
+    (mappings/counted_nouns.csv: `children`, `care leavers`) and the nouns of a measure."""
+    nouns = [r["noun"] for r in read_csv(mappings_dir() / "counted_nouns.csv", ("noun", "note"))]
+    words = [re.escape(n).replace(r"\ ", r"\s+") for n in nouns] + ["rate", "percentage", "proportion", "number"]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+
+
+def _speaks_of_another(lines: list[Line]) -> bool:
+    return bool(_other_subject().search(" ".join(ln.text for ln in lines)))
 
 
 def _quoted_name(lines: list[Line]) -> str | None:
@@ -74,7 +90,8 @@ def name_period_rows(grids: list[Grid], lines: list[Line]) -> list[Grid]:
         name = None
         if _period_row(grid):
             name = _quoted_name(between)
-            if name is None and last_name is not None and len(between) <= MAX_LINES_BETWEEN:
+            if name is None and last_name is not None and len(between) <= MAX_LINES_BETWEEN \
+                    and not _speaks_of_another(between):
                 name = last_name
         out.append(_named(grid, name) if name else grid)
         last_name = name
