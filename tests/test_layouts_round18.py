@@ -149,3 +149,17 @@ def test_the_measure_a_figure_is_set_beside_names_it_and_its_target():
             "262.3 per 10,000, below the target of 310 per 10,000.")
     found = {(f.value_raw, f.value_kind, f.indicator_raw) for f in extract_narrative(text, strict=True)}
     assert found == {("262.3", "actual", "number of children in need"), ("310", "target", "number of children in need")}
+
+
+def test_a_kind_for_a_period_for_a_measure_and_a_performance_of_no_measure():
+    text = (
+        "Stability of placements\n\nThe target for 2014/15 (annual measure) for the percentage of children looked "
+        "after on 31 March who have had three or more placements during the year was 9.5% (lower is better). "
+        "Conwy\u2019s actual performance for 2015/16 was 10.6%, as 18 children out of a total of 170, had moved "
+        "placement twice or more during the year.\n\nThe indicator is SCC/004 \u201cThe percentage of children "
+        "looked after on 31 March who have had three or more placements during the year.\u201d\n\nConwy\u2019s "
+        "actual performance for 2014/15 was 11.4%, as 18 children out of a total of 158, had moved placement."
+    )
+    found = {(f.value_raw, f.value_kind, (f.indicator_raw or "").lower()) for f in extract_narrative(text, strict=True)}
+    name = "the percentage of children looked after on 31 march who have had three or more placements during the year"
+    assert {("9.5%", "target", name), ("10.6%", "actual", name), ("11.4%", "actual", name)} <= found
