@@ -6246,6 +6246,248 @@ DOCUMENTS.update(
 )
 
 
+
+# A Health and Wellbeing Board's outcome report, "Health and Wellbeing Outcome Report: Children Have the Best Start in
+# Life" (published on paperzz.com, doc 6769917): (priority, indicator, target, period, performance, direction, polarity)
+HWB_BEST_START = [
+    ("Promote the emotional wellbeing of children and young people", "No indicator identified as yet",
+     "-", "-", "-", "-", "-"),
+    ("Provide the full offer of the Healthy Child Programme between 0 and 19 years",
+     "No indicator identified as yet", "-", "-", "-", "-", "-"),
+    ("Reduce teenage pregnancy", "TC01 Under 18 conception RATE", "50.9", "2010", "46.6", "-", "It\u2019s best to be low"),
+    ("Increase attainment", "NI102b Achievement gap between pupils eligible for free school meals and their peers at "
+     "Key Stage 4", "25%", "AY 2010/11", "32.9%", "+", "It\u2019s best to be low"),
+    ("Increase attainment", "NI104 The Special Educational Needs (SEN)/non-SEN gap \u2013 achieving Key Stage 2 English "
+     "and Maths threshold", "No target = not shown on radar", "AY 2011/12", "53%", "-", "It\u2019s best to be low"),
+    ("Improve employment prospects of working families", "NI116 Proportion of children in poverty", "20%", "2010/11",
+     "23.3%", "-", "It\u2019s best to be low"),
+]
+
+
+def hwb_outcome_report_period_column(out: Path) -> None:
+    """Word outcome report of a Health and Wellbeing Board, landscape: a ruled table `Priority | Indicator | Target |
+    Period | Performance | Direction since last period | Polarity`, the period a column of its own per row (`2010`,
+    `AY 2010/11`), the indicator's code at the start of its name cell, `-` for no figure and for a direction, a
+    priority merged down over its two indicators, `No target = not shown on radar` in a target cell; then the
+    boxes of achievements and challenges."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Health and Wellbeing Board \u2013 Outcome Report")
+    _heading(doc, "Health and Wellbeing Outcome Report: Children Have the Best Start in Life", 15, "4B2C6F")
+    headers = ("Priority", "Indicator", "Target", "Period", "Performance", "Direction since last period", "Polarity")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9.5, colour="FFFFFF")
+        _shade(cell, "4B2C6F")
+    _repeat_header(table.rows[0])
+    previous = None
+    for row in HWB_BEST_START:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            centre = WD_ALIGN_PARAGRAPH.CENTER if i >= 2 else WD_ALIGN_PARAGRAPH.LEFT
+            _cell_text(cell, text, size=9.5, align=centre, bold=(i == 0))
+        if previous is not None and previous[1] == row[0]:
+            merged = previous[0].merge(cells[0])
+            _cell_text(merged, row[0], size=9.5, bold=True)
+        previous = (cells[0], row[0])
+    _widths(table, [5.0, 8.6, 3.0, 2.4, 2.6, 2.8, 2.6])
+    doc.add_paragraph()
+    boxes = doc.add_table(rows=2, cols=2)
+    boxes.style = "Table Grid"
+    for cell, text in zip(boxes.rows[0].cells, ("Achievements since last meeting", "Challenges for the next three months"),
+                          strict=True):
+        _cell_text(cell, text, bold=True, size=9.5)
+        _shade(cell, "E4DCF0")
+    for cell, text in zip(boxes.rows[1].cells, ("Action required by partners",
+                                                 "Potential amendments required to Joint Strategic Needs Assessment "
+                                                 "and/or Joint Health and Wellbeing Strategy"), strict=True):
+        _cell_text(cell, text, bold=True, size=9.5)
+    _widths(boxes, [13.5, 13.5])
+    doc.save(out)
+
+
+def lincolnshire_measure_pages(out: Path) -> None:
+    """Word council business plan measure pages, portrait, one measure a page: the commissioning strategy in a
+    coloured band, the measure's name as a heading, its definition, a two-cell box `Latest performance` (the
+    figure over its period) beside `Target`, then `About the latest performance`, `About the target` and `Further
+    details` sections; the second measure `Measure in development` with no figures."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Council Business Plan 2016/17 \u2013 Quarter 4")
+
+    def band(text: str) -> None:
+        t = doc.add_table(rows=1, cols=1)
+        _cell_text(t.rows[0].cells[0], text, bold=True, size=11, colour="FFFFFF")
+        _shade(t.rows[0].cells[0], "00667E")
+        _widths(t, [17.4])
+
+    def section(title: str, text: str) -> None:
+        _heading(doc, title, 11, "00667E")
+        doc.add_paragraph(text)
+
+    band("Protecting the public")
+    _heading(doc, "Juvenile first time offenders", 15, "00667E")
+    doc.add_paragraph(
+        "This measure is the number of young people aged 10 to 17 who receive their first reprimand, warning or "
+        "conviction in Lincolnshire, counted over a rolling twelve months. A lower figure is better.")
+    box = doc.add_table(rows=3, cols=2)
+    box.style = "Table Grid"
+    for cell, text in zip(box.rows[0].cells, ("Latest performance", "Target"), strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00667E")
+    for cell, text in zip(box.rows[1].cells, ("266", "203"), strict=True):
+        _cell_text(cell, text, bold=True, size=20, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for cell, text in zip(box.rows[2].cells, ("October 2015 \u2013 September 2016", "Not achieved"), strict=True):
+        _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(box, [8.7, 8.7])
+    section("About the latest performance",
+            "The number of young people entering the criminal justice system for the first time is higher than the "
+            "target, but is a reduction on previous numbers. The Council has launched a new diversionary project in "
+            "Lincolnshire in conjunction with Lincolnshire Police.")
+    section("About the target",
+            "We aim to reduce the number of young people who enter the youth justice system for the first time. "
+            "The figures are reported six months in arrears as a rolling twelve month period.")
+    section("Further details", "Further details are available from the Youth Offending Service.")
+    _page_break(doc)
+    band("Protecting the public")
+    _heading(doc, "Illicit alcohol and tobacco seized per operation", 15, "00667E")
+    doc.add_paragraph(
+        "This measure is a calculation using the number of illicit alcohol and tobacco products that are removed "
+        "from the market in Lincolnshire and the number of premises inspected to produce an average number of "
+        "products seized per premises inspected in targeted operations.")
+    _cell_text(doc.add_table(rows=1, cols=1).rows[0].cells[0], "Measure in development", bold=True, size=11)
+    section("About the latest performance",
+            "We are looking to change the way this indicator is measured, which would result in a change to the "
+            "target. We are looking to count by actual products seized as opposed to the average per operation.")
+    section("About the target",
+            "We aim to decrease the average number of illicit alcohol and tobacco products removed from the market in "
+            "Lincolnshire per premises visited during targeted operations by 10%.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "hwb_best_start_2011_12_period_column_polarity_words"): ("docx", hwb_outcome_report_period_column),
+        ("dev", "lincolnshire_cbp_q4_2016_17_measure_pages"): ("docx", lincolnshire_measure_pages),
+    }
+)
+
+
+
+# East Dunbartonshire Council, "Education Performance Indicators", 2023/24 (eastdunbarton.gov.uk, about/our-council/
+# performance-reports/education-performance-indicators): (title, status, value, target)
+EAST_DUNBARTONSHIRE_EDUCATION = [
+    ("Percentage of pre-5 partnership providers evaluated in Social Care and Social Work Improvement Scotland (SCWIS) "
+     "inspections as good or better using National Care Standards", "red", "75%", "100%"),
+    ("Difference between Insight tariff scores for SIMD 1 / 2 and SIMD 9 / 10 for school leavers", "N/A", "TBC", "480"),
+    ("Average achievement for Reading for Curriculum for Excellence across all Primary School stages", "amber", "88",
+     "89"),
+    ("Average achievement of Reading for third/fourth level Curriculum for Excellence in Secondary Schools", "amber",
+     "97", "99"),
+    ("Average achievement for Maths for Curriculum for Excellence across all Primary School stages", "green", "87", "86"),
+    ("Average achievement of Maths for third/fourth level Curriculum for Excellence in Secondary Schools", "amber", "97",
+     "98"),
+    ("Cost per secondary school pupil", "N/A", "N/A", "N/A"),
+    ("Attendance levels of Looked After Children attending all EDC schools", "amber", "87.1%", "91%"),
+    ("Exclusion rates of Looked After Children attending all EDC schools", "red", "80", "40"),
+    ("Number of parents participating in the Triple P programme", "green", "297", "180"),
+    ("% of those supported by employability programme into employment", "green", "44%", "40%"),
+    ("Number of young people undertaking Wider Achievement awards", "green", "431", "200"),
+    ("Attendance rates in secondary schools (%)", "amber", "90.7%", "92%"),
+    ("Attendance rates in primary schools (%)", "green", "94.8%", "92%"),
+    ("Exclusion rates of young people in secondary schools (days lost)", "green", "189.5", "240"),
+    ("Exclusion rates of children in primary schools (days lost)", "green", "42", "80"),
+]
+
+
+def east_dunbartonshire_status_value_target(out: Path) -> None:
+    """A Scottish council's education performance page printed by Chromium, A4 portrait: site banner, the page
+    title, `2023/24 Performance Indicators` as the heading over the table, a one-line key (`Green is on Target, red
+    is off target, amber is slightly off target`), then a ruled table `Performance Indicator Title | Status | Value |
+    Target`, the status a lower-case colour word in a cell of that colour, `N/A` and `TBC` for figures not held;
+    the year only in the heading."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #1a1a1a; } .site { background: #00467f; color: #fff; padding: 3mm 4mm; font-size: 13pt; } "
+        ".crumb { font-size: 8.5pt; color: #555; margin: 2mm 0; } h1 { font-size: 18pt; color: #00467f; "
+        "margin: 4mm 0 2mm 0; } h2 { font-size: 13pt; margin: 4mm 0 2mm 0; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #8a8a8a; padding: 1.6mm 2mm; vertical-align: top; } "
+        "th { background: #e8eef5; text-align: left; } td.n { text-align: right; white-space: nowrap; } "
+        "td.red { background: #f4c7c3; } td.amber { background: #fce8b2; } td.green { background: #b7e1cd; }"
+    )
+    rows = "".join(
+        f"<tr><td>{title}</td><td class=\"{status if status in ('red', 'amber', 'green') else ''}\">{status}</td>"
+        f"<td class=\"n\">{value}</td><td class=\"n\">{target}</td></tr>"
+        for title, status, value, target in EAST_DUNBARTONSHIRE_EDUCATION
+    )
+    body = (
+        '<div class="site">East Dunbartonshire Council</div>'
+        '<div class="crumb">Home &gt; About &gt; Our council &gt; Performance reports</div>'
+        "<h1>Education Performance Indicators</h1><h2>2023/24 Performance Indicators</h2>"
+        "<p>Green is on Target, red is off target, amber is slightly off target</p>"
+        "<table><thead><tr><th>Performance Indicator Title</th><th>Status</th><th>Value</th><th>Target</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+    out.write_text(_html_page("Education Performance Indicators", body, css), encoding="utf-8")
+
+
+# Fife Council, "How we perform – Responsiveness to communities" (fifedirect.org.uk topics page): (indicator,
+# 2012/13 .. 2016/17 values, 2016/17 target)
+FIFE_RESPONSIVENESS = [
+    ("Percentage of Contact Centre Customer Satisfaction *", ("N/A", "90.6%", "79.2%", "75.6%", "-"), "90%"),
+    ("Percentage of users satisfied with the overall quality of FifeDirect (SOCITM/Neilson user survey)",
+     ("78.5%", "77%", "69.1%", "67.7%", "65%"), "80%"),
+    ("Percentage of Solace/LGBF benchmarked indicators in the top half of all councils' performance",
+     ("38.2%", "34.5%", "46.3%", "52.55", "Due Mar 2018"), "50%"),
+]
+
+
+def fife_how_we_perform_year_value_columns(out: Path) -> None:
+    """A Scottish council's `How we perform` web page printed by Chromium, A4 portrait: a theme heading, two
+    paragraphs, then a `Performance` table whose two-row header puts five years over `Value` and the last year again
+    over `Target`, `N/A`, `-` and `Due Mar 2018` in cells without a figure, a footnote star in one name."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } .site { background: #0b5e3a; color: #fff; padding: 3mm 4mm; font-size: 13pt; } "
+        "h1 { font-size: 17pt; margin: 4mm 0 2mm 0; } h2 { font-size: 13pt; color: #0b5e3a; margin: 4mm 0 2mm 0; } "
+        "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 1.4mm 1.8mm; } "
+        "thead th { background: #dfeee6; text-align: center; } td.n { text-align: center; white-space: nowrap; } "
+        ".note { font-size: 8.5pt; color: #444; }"
+    )
+    years = ("2012/13", "2013/14", "2014/15", "2015/16", "2016/17")
+    head = (
+        "<tr><th rowspan=\"2\">Performance</th>" + "".join(f"<th>{y}</th>" for y in years) + "<th>2016/17</th></tr>"
+        "<tr>" + "<th>Value</th>" * len(years) + "<th>Target</th></tr>"
+    )
+    rows = "".join(
+        f"<tr><td>{name}</td>" + "".join(f"<td class=\"n\">{v}</td>" for v in values)
+        + f"<td class=\"n\">{target}</td></tr>"
+        for name, values, target in FIFE_RESPONSIVENESS
+    )
+    body = (
+        '<div class="site">Fife Council</div><h1>How We Perform</h1>'
+        "<p>Key reports, performance information, and narrative around progress and improvements can be found under "
+        "each of the headings listed below.</p><h2>Responsiveness to communities</h2>"
+        "<p>Responsiveness to communities and customers is embedded in the values which underpin the delivery of the "
+        "Fife Council Plan. Many decisions are taken through local Area Committees which oversee local community "
+        "planning to ensure we shape locally delivered services around local need. The Council reports on our customer "
+        "service annually, highlighting improvements needed based on customer experience and feedback.</p>"
+        "<p>We are committed to listening to communities and have mechanisms in place to gain feedback to enable us "
+        "to respond to our customer views and improve the services we provide.</p>"
+        f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>"
+        "<p class=\"note\">* Contact Centre customer satisfaction survey.</p>"
+    )
+    out.write_text(_html_page("How We Perform", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "east_dunbartonshire_education_2023_24_status_value_target"): (
+            "html", east_dunbartonshire_status_value_target),
+        ("dev", "fife_how_we_perform_2016_17_year_value_columns"): ("html", fife_how_we_perform_year_value_columns),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)
