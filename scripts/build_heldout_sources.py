@@ -6254,11 +6254,13 @@ HWB_BEST_START = [
      "-", "-", "-", "-", "-"),
     ("Provide the full offer of the Healthy Child Programme between 0 and 19 years",
      "No indicator identified as yet", "-", "-", "-", "-", "-"),
-    ("Reduce teenage pregnancy", "TC01 Under 18 conception RATE", "50.9", "2010", "46.6", "-", "It\u2019s best to be low"),
+    ("Reduce teenage pregnancy", "TC01 Under 18 conception RATE", "50.9", "2010", "46.6", "-",
+     "It\u2019s best to be low"),
     ("Increase attainment", "NI102b Achievement gap between pupils eligible for free school meals and their peers at "
      "Key Stage 4", "25%", "AY 2010/11", "32.9%", "+", "It\u2019s best to be low"),
-    ("Increase attainment", "NI104 The Special Educational Needs (SEN)/non-SEN gap \u2013 achieving Key Stage 2 English "
-     "and Maths threshold", "No target = not shown on radar", "AY 2011/12", "53%", "-", "It\u2019s best to be low"),
+    ("Increase attainment", "NI104 The Special Educational Needs (SEN)/non-SEN gap \u2013 achieving Key Stage 2 "
+     "English and Maths threshold", "No target = not shown on radar", "AY 2011/12", "53%", "-",
+     "It\u2019s best to be low"),
     ("Improve employment prospects of working families", "NI116 Proportion of children in poverty", "20%", "2010/11",
      "23.3%", "-", "It\u2019s best to be low"),
 ]
@@ -6294,8 +6296,8 @@ def hwb_outcome_report_period_column(out: Path) -> None:
     doc.add_paragraph()
     boxes = doc.add_table(rows=2, cols=2)
     boxes.style = "Table Grid"
-    for cell, text in zip(boxes.rows[0].cells, ("Achievements since last meeting", "Challenges for the next three months"),
-                          strict=True):
+    firsts = ("Achievements since last meeting", "Challenges for the next three months")
+    for cell, text in zip(boxes.rows[0].cells, firsts, strict=True):
         _cell_text(cell, text, bold=True, size=9.5)
         _shade(cell, "E4DCF0")
     for cell, text in zip(boxes.rows[1].cells, ("Action required by partners",
@@ -6383,9 +6385,10 @@ EAST_DUNBARTONSHIRE_EDUCATION = [
      "89"),
     ("Average achievement of Reading for third/fourth level Curriculum for Excellence in Secondary Schools", "amber",
      "97", "99"),
-    ("Average achievement for Maths for Curriculum for Excellence across all Primary School stages", "green", "87", "86"),
-    ("Average achievement of Maths for third/fourth level Curriculum for Excellence in Secondary Schools", "amber", "97",
-     "98"),
+    ("Average achievement for Maths for Curriculum for Excellence across all Primary School stages", "green", "87",
+     "86"),
+    ("Average achievement of Maths for third/fourth level Curriculum for Excellence in Secondary Schools", "amber",
+     "97", "98"),
     ("Cost per secondary school pupil", "N/A", "N/A", "N/A"),
     ("Attendance levels of Looked After Children attending all EDC schools", "amber", "87.1%", "91%"),
     ("Exclusion rates of Looked After Children attending all EDC schools", "red", "80", "40"),

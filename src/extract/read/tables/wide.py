@@ -43,19 +43,23 @@ _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
 # or a local code run into its number (`CRE4 The percentage ...`, `CYP01 Re-referrals`: three letters or more,
 # so that `KS2 attainment` keeps its key stage), or a set's code with a space before its number and a capitalised
-# word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter)
+# word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter),
+# or a two-letter code run into two or three digits (`NI116 Proportion ...`, `TC01 Under 18 ...`, `NI102b ...`; one
+# digit is a name's own, `CO2 Emissions`, and `KS2` a key stage)
 # (a number followed by a unit or a month is a name's own: `EHCP 20 Weeks`, `CIN 31 March`)
 _UNIT_AFTER = (
     r"(?:Weeks?|Days?|Months?|Years?|Hours?|Working|Plus|Per|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
 )
 DEFAULT_CODE_RE = re.compile(
     r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%]))"
+    r"|(?:(?!KS)[A-Z]{2}\d{2,3}[a-z]?(?=\s+[A-Z%]))"
     r"|(?:(?!(?:KS|NVQ|GCSE|L|Y|Q)\s)[A-Z]{2,5}\s\d{1,3}[a-z]?(?=\s+(?!" + _UNIT_AFTER + r")[A-Z][a-z])))"
     r"\s*[-–:]?\s+(.+)$"
 )
 # what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
-# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`)
-_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$")
+# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`), and a footnote
+# mark after it (`... Customer Satisfaction *`)
+_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$|\s*[*†‡]+$")
 
 
 def trim_name(name: str) -> str:
