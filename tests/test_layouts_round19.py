@@ -69,3 +69,20 @@ def test_two_captions_of_one_kind_are_no_box():
         _line([("81.0%", 60, 100), ("94.9%", 300, 340)], 104, 9.3),
     ])
     assert list(caption_box_figures(page, BlockSettings(), frozenset())) == []
+
+
+def test_a_heading_right_above_the_captions_names_the_box():
+    page = Page(1, [
+        _line([("Children in care per 10,000", 51, 260)], 60, 12.5),
+        _line([("Previous quarter", 60, 140), ("Latest", 200, 240), ("Target", 300, 340)], 78, 9.3),
+        _line([("71.2", 80, 110), ("73.4", 205, 235), ("70", 305, 325)], 92, 9.3),
+        _line([("The rate rose in the quarter as more children entered care than left it.", 51, 500)], 120, 9.3),
+        _line([("Placements are reviewed each month by the service.", 51, 400)], 134, 9.3),
+    ])
+    got = {(f.indicator_raw, f.value_kind, f.value_raw)
+           for f, _ in caption_box_figures(page, BlockSettings(), frozenset())}
+    assert got == {
+        ("Children in care per 10,000", "previous_period", "71.2"),
+        ("Children in care per 10,000", "actual", "73.4"),
+        ("Children in care per 10,000", "target", "70"),
+    }
