@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
+from extract.read.tables.area_columns import area_columns, figures_from_area_columns
 from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.headers import is_title_row
@@ -86,6 +87,10 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     measures = area_measures(table)
     if measures is not None:  # rows are areas, columns measures (areas.py)
         yield from figures_from_area_measures(table, measures, options.page)
+        return
+    across = area_columns(table)
+    if across is not None:  # columns are areas, rows measures (area_columns.py)
+        yield from figures_from_area_columns(table, across, options.page)
         return
     name_col = _name_column(table)
     if name_col is None:
