@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.periods import parse_period, year_kind_for
-from extract.read.tables.areas import Area, _area_figure, register
+from extract.read.tables.areas import DISTRICT, Area, _area_figure, register
 from extract.read.tables.table_model import Column, Table
 from extract.read.values import infer_unit, parse_cell
 
@@ -78,7 +78,7 @@ def area_columns(table: Table) -> list[tuple[Column, Area]] | None:
     if not areas_across(labels, body):
         return None
     areas = header_areas(labels) or []
-    return [(c, a) for c, a in zip(table.columns, areas, strict=True) if a is not None]
+    return [(c, a) for c, a in zip(table.columns, areas, strict=True) if a is not None and a.kind != DISTRICT]
 
 
 def figures_from_area_columns(table: Table, found: list[tuple[Column, Area]], page: int | None) -> Iterator[RawFigure]:
