@@ -28,10 +28,9 @@ def page_space(lines: list[Line]) -> float | None:
     for line in lines:
         for cell in line.cells:
             words = cell.words
-            if len(words) < 3 or set(map(type, words)) != {Word}:
-                continue
-            gaps = [(b.x0 - a.x1) / max(a.bottom - a.top, b.bottom - b.top, 1.0) for a, b in itertools.pairwise(words)]
-            samples.append(min(gaps))
+            if len(words) >= 3 and set(map(type, words)) == {Word}:
+                samples.append(min([(b.x0 - a.x1) / max(a.bottom - a.top, b.bottom - b.top, 1.0)
+                                    for a, b in itertools.pairwise(words)]))
     if len(samples) < _MIN_SAMPLES:
         return None
     samples.sort()
@@ -49,17 +48,21 @@ def split_padded_runs(lines: list[Line], settings: PdfSettings) -> list[Line]:
         return lines  # (no gap under the cell gap is wider than that: nothing to part)
     out = lines
     for n, line in enumerate(lines):
+        if not any(len(c.words) > 1 and _wide_gap(c.words, floor) for c in line.cells):
+            continue  # (the common line: no run with a gap that wide)
         cells: list[Cell] = []
-        changed = False
         for cell in line.cells:
-            parts = _parts(cell, floor, factor)
-            changed = changed or len(parts) > 1
-            cells.extend(parts)
-        if changed:
+            cells.extend(_parts(cell, floor, factor))
+        if len(cells) > len(line.cells):
             if out is lines:
                 out = list(lines)
             out[n] = make_line(tuple(cells), line.top, line.bottom)
     return out
+
+
+def _wide_gap(words: tuple[Word, ...], floor: float) -> bool:
+    """Whether a gap between two of the words is wider than `floor` of the taller's height."""
+    return any(b.x0 - a.x1 > floor * max(a.bottom - a.top, b.bottom - b.top) for a, b in itertools.pairwise(words))
 
 
 def _parts(cell: Cell, floor: float, factor: float) -> list[Cell]:
