@@ -40,3 +40,24 @@ def test_a_year_over_measures_of_a_county_and_its_districts(tmp_path, pipeline) 
     districts = {"Adur", "Arun", "Chichester", "Crawley", "Horsham", "Mid Sussex", "Worthing"}
     assert not [o for o in result.observations if o["indicator_raw"] in districts]
     assert "14,000" not in {o["value_raw"] for o in result.observations if o["page"] == 50}
+
+
+def test_an_area_names_no_indicator() -> None:
+    from extract.read.tables.areas import names_area
+
+    assert names_area("Mid Sussex") and names_area("South East region") and names_area("England")
+    assert not names_area("332 children from 198 families have had a new referral")  # (no LA number asked)
+    assert not names_area("Children looked after per 10,000")
+
+
+PROFILE = LAC.parent / "wsx-h4f-cyp-health-profile-arun-2019-20.pdf"
+
+
+@pytest.mark.skipif(not PROFILE.exists(), reason="needs ../shared/pdfs, the project's reference PDFs (present in CI)")
+def test_rows_of_areas_in_a_table_not_read_as_one_name_no_indicator(pipeline) -> None:
+    # p.29 and p.43: an area table with several cohorts' value columns beside their confidence limits is not
+    # read as one (which figure a limit bounds is not said); its rows had named Arun, Crawley, England ... as
+    # indicators, under West Sussex's council
+    result = pipeline.process(PROFILE, PROFILE.parent)
+    named = {o["indicator_raw"] for o in result.observations if o["page"] in (29, 43)}
+    assert not {"Arun", "Crawley", "West Sussex", "England", "South East", "South East region"} & named

@@ -124,6 +124,13 @@ class AreaRegister:
         return None
 
 
+def names_area(label: str) -> bool:
+    """Whether a row's label is an area's name (a council, a district, England, a region), never an
+    indicator's; a leading DfE LA number is not asked (`332 children ...` names no area)."""
+    text = normalise_space(label).strip("*:-– ")
+    return bool(text) and not _LA_NUMBER.match(text) and register().lookup(text) is not None
+
+
 @cache
 def _register_at(root: str) -> AreaRegister:
     def rows(name: str) -> list[dict[str, str]]:
