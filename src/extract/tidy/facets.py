@@ -237,6 +237,11 @@ class Vocabulary:
         self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
+        # ... and the other way round: a name's words find the few groups to look in (not all 71 asked)
+        self._groups_of_word: dict[str, list[str]] = {}
+        for g, first in self._qual_first_words.items():
+            for w in first:
+                self._groups_of_word.setdefault(w, []).append(g)
         places = sorted(
             {pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True
         )
@@ -403,10 +408,8 @@ class Vocabulary:
             outside = _INCLUDING.sub(" ", outside)
         if clock and clock.group(1).strip() in t_quals:
             t_quals = t_quals.replace(clock.group(1).strip(), " ")
-        present = set(WORD_SPLIT.split(t_quals))
-        for group, (_, phrase_value) in self._quals.items():
-            if present.isdisjoint(self._qual_first_words[group]):
-                continue  # no phrase of the group can start here
+        for group in self._groups_in(set(WORD_SPLIT.split(t_quals))):  # no other group's phrase can start here
+            phrase_value = self._quals[group][1]
             src = outside if group == "population" else t_quals
             for m in self._qual_regex(group).finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
@@ -434,11 +437,16 @@ class Vocabulary:
         """The "group:value" qualifiers a piece of text names (the flow group aside: "excluding those
         starting" says which children, not that the count is of no flow)."""
         found = set()
-        for group, (_, phrase_value) in self._quals.items():
-            if group == "flow" or present.isdisjoint(self._qual_first_words[group]):
+        for group in self._groups_in(present):
+            if group == "flow":
                 continue
+            phrase_value = self._quals[group][1]
             found |= {f"{group}:{phrase_value[m.group(0)]}" for m in self._qual_regex(group).finditer(text)}
         return found
+
+    def _groups_in(self, present: set[str]) -> set[str]:
+        """The qualifier groups one of whose phrases starts with one of these words."""
+        return {g for w in present for g in self._groups_of_word.get(w, ())}
 
 
 _MEASURE_WORDS = re.compile(

@@ -198,6 +198,7 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit)[2]
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one matcher per run; asked up to four times per name
     def _facet_answer(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
         return self._allowed_for(

@@ -5,6 +5,7 @@ made a space, the filler words, reviewed phrase lists compiled to one regex each
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DIGIT = re.compile(r"\d")
 WORD_SPLIT = re.compile(r"[\s()\-/&+%*'\"]+")
@@ -182,6 +183,7 @@ def apply_phrases(rx: re.Pattern | None, mapping: dict[str, str], text: str) -> 
     return " ".join((rx.sub(lambda m: f" {mapping[m.group(0)]} ", text)).split())
 
 
+@lru_cache(maxsize=50_000)  # words repeat from name to name
 def stem(word: str) -> str:
     """A light stem so that `placements`/`placement` and `reviewed`/`review` meet."""
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
