@@ -259,7 +259,7 @@ class Vocabulary:
         of the time a kept matcher takes to load)."""
         state = dict(self.__dict__)
         source = lambda rx: rx.pattern if isinstance(rx, re.Pattern) else rx  # noqa: E731
-        for name in ("_abbrev", "_syn", "_numw"):
+        for name in ("_abbrev", "_syn", "_numw", "_places"):
             state[name] = source(state[name])
         state["_phrase_steps"] = [(source(rx), mapping, first) for rx, mapping, first in self._phrase_steps]
         state["_quals"] = {g: (source(rx), values) for g, (rx, values) in self._quals.items()}
