@@ -198,7 +198,9 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit)[2]
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one matcher per run; asked up to four times per name
+    # asked up to four times for a name, one call after another: a few recent readings are enough (each
+    # answer holds three arrays over the entries; _allowed_for bounds how many distinct ones live)
+    @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
     def _facet_answer(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
         return self._allowed_for(
