@@ -20,6 +20,10 @@ from extract.tidy.facets import MEASURE_NAMES, UNIT_MEASURES, Reading
 # (ScoreWeights), read as `self.penalties` (set by the Matcher).
 TYPED_UNITS = {"percent", "count", "rate_per_10k", "rate_per_1k", "rate_per_100k", "gbp"}
 TIMELY = re.compile(r"\b(timescales?|on time|in time|timely|timeliness)\b")
+# The populations a row's page states (its section or table title), for a name that states none, and their
+# parts (mappings/population_parts.csv); None when the page is not known or states none
+# (extract.tidy.matching.Matcher.page_populations).
+Page = tuple[tuple[str, ...], tuple[str, ...]] | None
 
 
 @dataclass
@@ -185,32 +189,35 @@ class FacetFilter:
             word += 1
         return out
 
-    def _allowed(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray]:
+    def _allowed(self, r: Reading, unit: str | None, page: Page = None) -> tuple[np.ndarray, np.ndarray]:
         """Which entries agree with every facet the name states, and what each pays for the
         facets it states that the name does not. Names that state the same facets get the
         same answer, so it is kept per set of facets."""
-        return self._facet_answer(r, unit)[:2]
+        return self._facet_answer(r, unit, page)[:2]
 
-    def _narrower(self, r: Reading, unit: str | None) -> np.ndarray:
+    def _narrower(self, r: Reading, unit: str | None, page: Page = None) -> np.ndarray:
         """The entries narrower than the name: each states a population part, qualifier, named number,
         age band or timescale / threshold the name does not (what it pays for), other than its measure
         and "in the year" (a count's reporting period). Round 13's acceptance rule: such an entry is the
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
-        return self._facet_answer(r, unit)[2]
+        return self._facet_answer(r, unit, page)[2]
 
     # asked up to four times for a name, one call after another: a few recent readings are enough (each
     # answer holds three arrays over the entries; _allowed_for bounds how many distinct ones live)
     @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
-    def _facet_answer(self, r: Reading, unit: str | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _facet_answer(
+        self, r: Reading, unit: str | None, page: Page = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
         return self._allowed_for(
-            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded
+            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded, page
         )
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
     def _allowed_for(
-        self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=()
-    ):
+        self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=(),
+        page: Page = None,
+    ):  # fmt: skip
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         n = len(self.facets)
         ok = np.ones(n, dtype=bool)
@@ -288,6 +295,8 @@ class FacetFilter:
         # groups the name does not state: a strict group the entry has blocks it; a population
         # or pupil group only the entry names is part of the name's population and costs
         rows = [self.group_row[g] for g in stated if g in self.group_row]
+        pop_row = self.group_row.get("population")
+        page_speaks = page is not None and pop_row is not None and pop_row not in rows
         if rows:
             ok &= self.unstated_block_count == self.unstated_blocks[rows].sum(axis=0, dtype=np.int64)
             if self.whole_costs:
@@ -296,11 +305,25 @@ class FacetFilter:
                 unstated = np.ones(len(self.group_order), dtype=bool)
                 unstated[rows] = False
                 penalty += self.unstated_costs[unstated].sum(axis=0)
-            narrow |= self.unstated_narrow_count > self.unstated_narrower[rows].sum(axis=0, dtype=np.int64)
+            narrow_count = self.unstated_narrow_count - self.unstated_narrower[rows].sum(axis=0, dtype=np.int64)
         else:
             ok &= self.unstated_block_count == 0
             penalty += self.unstated_cost_total
-            narrow |= self.unstated_narrow_count > 0
+            narrow_count = self.unstated_narrow_count
+        if page_speaks:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry
+            # whose name states another is refused; one about the page's pays nothing and is not narrower
+            narrow_count = narrow_count - self.unstated_narrower[pop_row]
+        narrow |= narrow_count > 0
+        if page_speaks:
+            stated_pops, part_pops = page
+            mask = self.group_bits["population"]
+            agree = has_any(self._query_bits(["q:population:" + v for v in stated_pops])[0] & mask)
+            ok &= ~self.group_named["population"] | agree
+            # an entry about a population only by its domain or facets (strategy discussions: child protection)
+            # may be about a part of the page's (mappings/population_parts.csv: a plan is part of "in need")
+            whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0] & mask)
+            ok &= ~self.group_has["population"] | whole
+            penalty = penalty - self.unstated_costs[pop_row] * agree
         for g in stated:
             if g not in self.group_mask:
                 continue
