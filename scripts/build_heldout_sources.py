@@ -6001,6 +6001,251 @@ DOCUMENTS.update(
     {("dev", "west_lothian_factfile_2016_17_figure_sentences"): ("html", west_lothian_factfile_figure_sentences)}
 )
 
+
+# Mid and East Antrim Borough Council (Northern Ireland), Performance Self-Assessment Report 2023-2024, "Statutory key
+# performance indicators – Planning" (midandeastantrim.gov.uk/.../statutory-key-performance-indicators/planning):
+# (indicator, standard, [(year, result)], 2023/24 result, status and trend, NI council average, position)
+MID_EAST_ANTRIM_PLANNING = [
+    ("The average processing time of major planning applications.", "Less than 30 weeks.",
+     [("2019/20", "42.4 weeks"), ("2020/21", "39.2 weeks"), ("2021/22", "34.7 weeks"), ("2022/23", "47.6 weeks")],
+     "67.4 weeks", "Target not achieved. Significant decrease in performance from 2022/23.", "46.5 weeks", "9th"),
+    ("The average processing time of local planning applications.", "Less than 15 weeks.",
+     [("2019/20", "7.6 weeks"), ("2020/21", "10.4 weeks"), ("2021/22", "9.6 weeks"), ("2022/23", "8.6 weeks")],
+     "9.4 weeks", "Target achieved. Slight decrease in performance from 2022/23.", "20.8 weeks", "1st"),
+    ("Percentage of enforcement cases concluded within 39 weeks.", "Greater than 70%.",
+     [("2019/20", "89%"), ("2020/21", "82.6%"), ("2021/22", "90.5%"), ("2022/23", "91.2%")],
+     "87.3%", "Target achieved. Decrease in performance from 2022/23.", "74.2%", "3rd"),
+]
+
+
+def mid_east_antrim_planning_indicator_cards(out: Path) -> None:
+    """HTML page of a Northern Ireland council's self-assessment report printed by Chromium, A4 portrait: per
+    indicator a two-column card table, `Indicator: <name>. Standard: Less than 30 weeks.` merged across its top, a
+    `Past results` band over `year | result` rows, a `2023/24` band over label / value rows (`Mid and East Antrim
+    Borough Council result`, `Status and trend`, `Northern Ireland council average`, `... comparative council
+    position`), the unit written after each figure (`42.4 weeks`)."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #1b1b1b; } .crumb { font-size: 8pt; color: #555; } h1 { font-size: 18pt; color: #00594f; "
+        "margin: 2mm 0 3mm 0; } h2 { font-size: 12pt; margin: 5mm 0 2mm 0; } table { border-collapse: collapse; "
+        "width: 100%; margin-bottom: 6mm; } td { border: 1px solid #b8c4c2; padding: 1.6mm 2.4mm; "
+        "vertical-align: top; } td.ind { background: #00594f; color: #fff; font-weight: bold; } "
+        "td.band { background: #e3eeec; font-weight: bold; } td.lab { width: 55%; }"
+    )
+    cards = ""
+    for name, standard, past, result, status, average, position in MID_EAST_ANTRIM_PLANNING:
+        rows = f'<tr><td class="ind" colspan="2">Indicator: {name} Standard: {standard}</td></tr>'
+        rows += '<tr><td class="band" colspan="2">Past results</td></tr>'
+        rows += "".join(f'<tr><td class="lab">{year}</td><td>{value}</td></tr>' for year, value in past)
+        rows += '<tr><td class="band" colspan="2">2023/24</td></tr>'
+        for label, value in (
+            ("Mid and East Antrim Borough Council result", result),
+            ("Status and trend", status),
+            ("Northern Ireland council average", average),
+            ("Mid and East Antrim comparative council position", position),
+        ):
+            rows += f'<tr><td class="lab">{label}</td><td>{value}</td></tr>'
+        cards += f"<table>{rows}</table>"
+    body = (
+        '<div class="crumb">Council &gt; Performance improvement &gt; Self-Assessment Report 2023-2024 &gt; '
+        "Statutory key performance indicators</div><h1>Planning</h1>"
+        "<p>In 2023/24, Mid and East Antrim Borough Council remained within the standard set for two of the three "
+        "statutory planning indicators.</p><p>Our internal and comparative performance is summarised below, and "
+        "described in detail in the pages that follow.</p>"
+        "<h2>Mid and East Antrim Borough Council planning results (summary trend and comparative analysis)</h2>"
+        + cards
+    )
+    out.write_text(_html_page("Planning – Performance Self-Assessment Report 2023-2024", body, css), encoding="utf-8")
+
+
+# Conwy County Borough Council social services annual report 2015-16 (conwysocialservicesannualreport.org.uk,
+# category 2015-16, and /stability-of-placements): (years, values) of the small tables under the paragraphs.
+CONWY_ASSESSMENT_YEARS = (("2013/14", "2014/15", "2015/16"), ("82.1%", "79.2%", "76.1%"))
+CONWY_ASSESSMENT_QUARTERS = (("Q1 2015/16", "Q2 2015/16", "Q3 2015/16", "Q4 2015/16", ""),
+                             ("65.2%", "80.7%", "82.5%", "77%", ""))
+
+
+def _conwy_table(head: tuple[str, ...], values: tuple[str, ...]) -> str:
+    return (
+        "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr><tr>"
+        + "".join(f"<td>{v}</td>" for v in values) + "</tr></table>"
+    )
+
+
+def conwy_year_tables_under_sentences(out: Path) -> None:
+    """HTML pages of a Welsh council's social services annual report site printed by Chromium, A4 portrait: posts of
+    paragraphs naming a statutory measure in quotes with its target in a sentence, each followed by a small table
+    whose header row is the years (or the quarters, with an empty last cell) and whose only other row is the
+    figures, with no name cell; a second post gives a measure's figures in sentences only."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Serif', Georgia; font-size: 11pt; "
+        "margin: 0; color: #222; } .site { font-family: 'Liberation Sans', Arial; font-size: 14pt; color: #5b2c6f; "
+        "border-bottom: 2px solid #5b2c6f; padding-bottom: 2mm; margin-bottom: 4mm; } h1 { font-family: "
+        "'Liberation Sans', Arial; font-size: 15pt; margin: 5mm 0 2mm 0; } .meta { font-size: 8.5pt; color: #777; } "
+        "table { border-collapse: collapse; margin: 2mm 0 4mm 0; } th, td { border: 1px solid #bbb; "
+        "padding: 1.5mm 4mm; text-align: center; font-family: 'Liberation Sans', Arial; font-size: 10pt; } "
+        "th { background: #f1eaf4; } sup { font-size: 7pt; } .note { font-size: 9pt; }"
+    )
+    post1 = (
+        "<h1>Timeliness of initial assessments</h1><div class=\"meta\">Posted in 2015-16, Children's Services</div>"
+        "<p>Timeliness of initial assessments has decreased overall during 2015-16, however, there is improvement "
+        "during the year on a quarterly basis.</p>"
+        "<p>An initial assessment is defined as a brief assessment of a child referred to social services with a "
+        "request for services to be provided. Performance is monitored by the statutory measure \u201cThe percentage "
+        "of initial assessments completed within 7 working days\u201d. The target for this measure is 80%.</p>"
+        + _conwy_table(*CONWY_ASSESSMENT_YEARS)
+        + "<p>Whilst the performance during 2015-16 has seen a drop, we can see an overall trend of improvement "
+        "across the year.</p>"
+        + _conwy_table(*CONWY_ASSESSMENT_QUARTERS)
+        + "<p>The steady improvement in performance can be attributed to the detailed action plan implemented "
+        "across the Service.</p><p>Actions taken include:</p><ul>"
+        "<li>Capacity was increased to ensure swift decision making on referrals</li>"
+        "<li>Monthly monitoring meetings were held with the Head of Service, to continually monitor the "
+        "performance</li><li>Regular audits conducted by the Quality Standards team identified good practice and "
+        "led to action plans to address development needs</li></ul>"
+    )
+    post2 = (
+        "<h1>Stability of placements</h1><div class=\"meta\">Posted in 2015-16, Children's Services</div>"
+        "<p>The target for 2014/15 (annual measure) for the percentage of children looked after on 31 March who "
+        "have had three or more placements during the year was 9.5% (lower is better). Conwy\u2019s actual "
+        "performance for 2015/16 was 10.6%, as 18 children out of a total of 170, had moved placement twice or more "
+        "during the year.</p>"
+        "<p>Stability of placements is quantified through the performance indicator SCC/004 \u201cThe percentage of "
+        "children looked after on 31 March who have had three or more placements during the year.\u201d The target "
+        "is 9.5%. (Lower is better).</p>"
+        "<p>Conwy\u2019s actual performance for 2014/15 was 11.4%, as 18 children out of a total of 158, had moved "
+        "placement twice or more during the year.</p>"
+        "<p>For 2015/16, performance improved to 10.6%, (18 children out of 170).</p>"
+        "<p>The majority of children in care in Conwy have stable placements. Of the 138 children in Foster Care "
+        "placements<sup>[1]</sup> in 2014/15, 113 remained in the same placement throughout the entire year, 20 had "
+        "one placement move, and 4 had two placement moves. Only 1 had three moves.</p>"
+        "<p class=\"note\">[1] This excludes those in Kinship care.</p>"
+    )
+    body = '<div class="site">Conwy Social Services Annual Report 2015-16</div>' + post1 + post2
+    out.write_text(_html_page("Conwy Social Services Annual Report 2015-16", body, css), encoding="utf-8")
+
+
+def cheshire_west_outcome_comparators_in_sentences(out: Path) -> None:
+    """Two outcome pages of a council's public performance website printed by Chromium, A4 portrait, one after the
+    other: the outcome as the heading, `Are we achieving our targets?` with the count of measures per RAG colour
+    on one line (`Green – 4; Amber – 3; Red – 8; M – 3`), a key of direction symbols, then `Analysis and issues`
+    paragraphs holding a measure's latest figure, its target, and the national, regional and statistical
+    neighbours' averages in one sentence (`Nationally there is an average of 20.2% ..., regionally this is 20.7%
+    and statistical neighbours are higher at 21.5%`)."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10.5pt; "
+        "margin: 0; color: #222; } .site { background: #1d3c6e; color: #fff; padding: 2.5mm 4mm; font-size: 12pt; } "
+        "h1 { font-size: 16pt; color: #1d3c6e; margin: 5mm 0 3mm 0; } h2 { font-size: 12pt; margin: 4mm 0 1.5mm 0; } "
+        ".rag span { display: inline-block; margin-right: 3mm; } .key div { margin: 0.8mm 0; } "
+        ".sym { display: inline-block; width: 5mm; text-align: center; font-weight: bold; } "
+        ".up { color: #2e7d32; } .flat { color: #f9a825; } .down { color: #c62828; } .q { color: #555; } "
+        ".brk { break-before: page; }"
+    )
+    key = (
+        '<div class="key"><div><span class="sym up">\u25b2</span> Improved performance</div>'
+        '<div><span class="sym flat">\u25ac</span> Stayed the same</div>'
+        '<div><span class="sym down">\u25bc</span> Requires improvement</div>'
+        '<div><span class="sym q">?</span> Further information is needed or the latest measure is unavailable</div>'
+        "</div>"
+    )
+
+    def page(title: str, rag: str, analysis: str) -> str:
+        return (
+            f"<h1>{title}</h1><h2>Are we achieving our targets?</h2><p class=\"rag\">{rag}</p>"
+            f"<h2>Are we getting better?</h2>{key}<h2>Analysis and issues</h2>{analysis}"
+        )
+
+    best_start = page(
+        "All of our families, children and young people are supported to get the best start in life",
+        "Green \u2013 10; Amber \u2013 3; Red \u2013 3; M \u2013 2",
+        "<p>Cheshire West has experienced a significant reduction in the number of children in need, currently at "
+        "262.3 per 10,000, below the target of 310 per 10,000. This is attributable to high quality practice, a "
+        "strengthened interface between Early Help and Social Care, and a range of interventions, such as the "
+        "expanded Edge of Care Service, a new, more intensive model of support for Children in Need, and Family "
+        "Group Conferencing \u2013 an evidence based intervention designed to build on family strengths to keep "
+        "families resilient and stable.</p>",
+    )
+    safe = page(
+        "Vulnerable adults and children feel safe and are protected",
+        "Green \u2013 4; Amber \u2013 3; Red \u2013 8; M \u2013 3",
+        "<p>The proportion of children subject to a second or subsequent Child Protection Plan has demonstrated "
+        "improving performance, but remains red at 16% against the target of 14%. This measure has demonstrated "
+        "variable performance over the last year. Nationally there is an average of 20.2% of repeat child "
+        "protection plans, regionally this is 20.7% and statistical neighbours are higher at 21.5%. Performance "
+        "continues to be \u2018good\u2019 when measured against comparators, which could suggest that the target "
+        "locally is too low.</p><p>The New Ways of Working programme is expected to reduce the number of repeat "
+        "plans going forward, through a more integrated service supporting vulnerable children and families.</p>",
+    )
+    body = (
+        '<div class="site">Cheshire West and Chester \u2013 Performance</div>' + best_start
+        + '<div class="brk"></div><div class="site">Cheshire West and Chester \u2013 Performance</div>' + safe
+    )
+    out.write_text(_html_page("Cheshire West and Chester performance", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "mid_east_antrim_planning_2023_24_indicator_cards"): ("html", mid_east_antrim_planning_indicator_cards),
+        ("dev", "conwy_social_services_2015_16_year_tables_under_sentences"): (
+            "html", conwy_year_tables_under_sentences),
+        ("dev", "cheshire_west_outcomes_2018_19_comparators_in_sentences"): (
+            "html", cheshire_west_outcome_comparators_in_sentences),
+    }
+)
+
+
+# Mid and East Antrim Borough Council, Self-Assessment Report 2024-25 p10, "Table: Summary statutory performance
+# indicator results – Mid and East Antrim Borough Council (2024/25)": (indicator, target, year-end result, status)
+MID_EAST_ANTRIM_SUMMARY = [
+    ("The number of jobs promoted through business start interventions", "Minimum 111 jobs", "144 jobs", "Achieved"),
+    ("The average processing time of major planning applications", "Maximum 30 weeks", "45.2 weeks", "Not achieved"),
+    ("The average processing time of local planning applications", "Maximum 15 weeks", "5.8 weeks", "Achieved"),
+    ("The percentage of enforcement cases concluded within 39 weeks", "Minimum 70%", "81.3%", "Achieved"),
+]
+
+
+def mid_east_antrim_summary_min_max_targets(out: Path) -> None:
+    """Word self-assessment report page, portrait: a numbered `Benchmarking` section of bullets, then a captioned
+    ruled table `Indicator | Target | Year-end result | Status`, targets written `Minimum 111 jobs` / `Maximum 30
+    weeks`, results with their unit word (`144 jobs`, `45.2 weeks`), the year only in the caption."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Mid and East Antrim Borough Council \u2013 Self-Assessment Report 2024-25")
+    _heading(doc, "Benchmarking", 14, "00594F")
+    for text in (
+        "Benchmarking helps identify where we are performing well and where we need to improve.",
+        "We can compare our performance with other local councils for three types of statutory performance "
+        "indicators, as well as absenteeism and prompt payment performance.",
+    ):
+        doc.add_paragraph(text, style="List Bullet")
+    _heading(doc, "Statutory performance indicators and standards", 12, "00594F")
+    doc.add_paragraph(
+        "The Department for Communities sets statutory targets for councils in the areas of Planning, Economic "
+        "Development and Waste Management. We also set our own internal targets to ensure continuous improvement "
+        "within these areas.", style="List Bullet")
+    caption = doc.add_paragraph()
+    run = caption.add_run("Table: Summary statutory performance indicator results \u2013 Mid and East Antrim Borough "
+                          "Council (2024/25)")
+    run.bold = True
+    run.font.size = Pt(9.5)
+    headers = ("Indicator", "Target", "Year-end result", "Status")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9.5, colour="FFFFFF")
+        _shade(cell, "00594F")
+    for name, target, result, status in MID_EAST_ANTRIM_SUMMARY:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (name, target, result, status), strict=True):
+            _cell_text(cell, text, size=9.5)
+    _widths(table, [8.4, 3.4, 3.2, 2.4])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "mid_east_antrim_2024_25_min_max_target_summary"): ("docx", mid_east_antrim_summary_min_max_targets)}
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

@@ -188,7 +188,7 @@ class Pipeline:
         self._mappings = mappings
         self._councils: CouncilFinder | None = None
         self._matcher: Matcher | None = None
-        # each distinct (name, code, scope, rule, unit) is ranked once per run: workers send the
+        # each distinct (name, code, scope, rule, unit, section) is ranked once per run: workers send the
         # names they ranked with their document, and workers started later inherit them
         self.ranked: dict[tuple, object] = {}
         self.ranked_new: list[tuple] = []
@@ -247,8 +247,10 @@ class Pipeline:
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
             scopes = (row["parser"], council_hint or "")
+            # the section or table title speaks for a population the name leaves unsaid (issue 9 round 14)
+            section = row.get("section") or None
             key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.match.candidates,
-                   row["unit_printed"])  # fmt: skip
+                   row["unit_printed"], section)  # fmt: skip
             match = self.ranked.get(key)
             if match is None:
                 match = self.matcher.match(
@@ -259,6 +261,7 @@ class Pipeline:
                     candidates=self.settings.match.candidates,
                     unit=row["unit_printed"],
                     rank_decided=False,  # candidates are kept for unmatched names only
+                    section=section,
                 )
                 self.ranked[key] = match
                 self.ranked_new.append((key, match))
