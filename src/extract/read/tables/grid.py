@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
+from extract.read.tables.area_columns import areas_across
 from extract.read.tables.areas import areas_down
 from extract.read.tables.cards import card_grid, is_card
 from extract.read.tables.carried import carried_columns, header_continued, header_foot, lines_up
@@ -109,7 +110,8 @@ def grid_to_table(
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
             or (grid.method == "unruled" and sum(1 for c in columns if c.label) >= 4
                 and _named_single_value(columns, body, unknown_name_label=True)) \
-            or (not any(c.role == "value" for c in columns) and areas_down(body))
+            or (not any(c.role == "value" for c in columns) and areas_down(body)) \
+            or (not any(c.role == "value" for c in columns) and areas_across(labels, body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title

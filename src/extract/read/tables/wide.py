@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
+from extract.read.tables.area_columns import area_columns, figures_from_area_columns
+from extract.read.tables.areas import (
+    area_measures,
+    area_rows,
+    figures_from_area_measures,
+    figures_from_area_table,
+    names_area,
+)
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.headers import is_title_row
 from extract.read.tables.row_labels import label_column, shares_name, with_row_label
@@ -90,6 +97,10 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     measures = area_measures(table)
     if measures is not None:  # rows are areas, columns measures (areas.py)
         yield from figures_from_area_measures(table, measures, options.page)
+        return
+    across = area_columns(table)
+    if across is not None:  # columns are areas, rows measures (area_columns.py)
+        yield from figures_from_area_columns(table, across, options.page)
         return
     name_col = _name_column(table)
     if name_col is None:
@@ -181,8 +192,8 @@ def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
 def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
     cells = row.cells
     raw_name = cells[name_col.index]
-    if not raw_name:
-        return
+    if not raw_name or names_area(raw_name):
+        return  # (a row named by an area in a table not read as one of areas: no indicator of that name)
     code_col = table.column("code")
     code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
     split, name = split_code(raw_name, options.code_re)
