@@ -144,6 +144,19 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Rate of children and young people subject to child protection plans per 10,000 popn", "national", "43", 1),
         ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
     },
+    # round 18 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # mid_east_antrim_planning cards 0/21 -> 21/21 (a measure's card read as one row, read/tables/cards.py);
+    # mid_east_antrim_2024_25 summary 2/8 -> 8/8 (`144 jobs`, `Minimum 111 jobs`: mappings/figure_words.csv);
+    # cheshire_west outcomes 2/7 (truth as corrected) -> 7/7 (benchmarks named by their clause's verb and by the
+    # measure the sentence before named, read/narrative/referents.py); conwy 0/13 -> 8/13 (periods over one row of
+    # figures named by the measure quoted above, read/tables/quoted_names.py; `this measure`) -> 12/13 (`The target
+    # for 2014/15 (...) for the percentage of ... was 9.5%`; `Conwy's actual performance for 2015/16 was 10.6%`, a
+    # performance of no measure named, is the measure the block named or the text quoted last): `The target is
+    # 9.5%.` after the quoted measure is a bare target the strict prose reader leaves
+    "conwy_social_services_2015_16_year_tables_under_sentences": {
+        ("The percentage of children looked after on 31 March who have had three or more placements during the year",
+         "target", "9.5%", 1),
+    },
     # narrative round 12 dev documents as first scored, before any rule for them (tests/heldout/README.md):
     # (cheshire_west_annual_report_2019_education_paragraphs: 6/8 -> 8/8: `N percentage points`, a difference of two
     # shares, ends a measure's words as a percentage does)

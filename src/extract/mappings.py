@@ -110,6 +110,7 @@ class Mappings:
     measure_patterns: list[tuple[str, str]] = field(default_factory=list)
     qualifiers: list[tuple[str, str, str, str]] = field(default_factory=list)  # group, value, phrase, rule
     code_families: list[tuple[str, str, str]] = field(default_factory=list)  # family, pattern, canonical
+    population_parts: list[tuple[str, str]] = field(default_factory=list)  # part, whole (population values)
     councils: list[dict[str, str]] = field(default_factory=list)
     version: str = ""  # every mapping file (matches are keyed on it)
     reading_version: str = ""  # the mapping files readers and parsers read (parses are keyed on it)
@@ -203,6 +204,8 @@ def load_mappings(root: Path | None = None) -> Mappings:
         for r in read_csv(root / "code_families.csv", ("family", "pattern", "canonical"))
     ]
     _compiled(root / "code_families.csv", [p for _, p, _ in codes])
+    parts_path = root / "population_parts.csv"
+    parts = [(r["part"], r["whole"]) for r in read_csv(parts_path, ("part", "whole"))] if parts_path.exists() else []
     councils_path = root / "councils.csv"
     councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []
     return Mappings(
@@ -216,6 +219,7 @@ def load_mappings(root: Path | None = None) -> Mappings:
         measure_patterns=measures,
         qualifiers=qualifiers,
         code_families=codes,
+        population_parts=parts,
         councils=councils,
         version=fingerprint(root),
         reading_version=fingerprint(root, reading=True),

@@ -168,6 +168,7 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "flags_printed": list(f.flags),
         "area": f.area,
         "area_council_id": f.council_id,
+        "area_column": f.area_column,
     }
 
 
@@ -187,7 +188,7 @@ class Pipeline:
         self._mappings = mappings
         self._councils: CouncilFinder | None = None
         self._matcher: Matcher | None = None
-        # each distinct (name, code, scope, rule, unit) is ranked once per run: workers send the
+        # each distinct (name, code, scope, rule, unit, section) is ranked once per run: workers send the
         # names they ranked with their document, and workers started later inherit them
         self.ranked: dict[tuple, object] = {}
         self.ranked_new: list[tuple] = []
@@ -246,8 +247,10 @@ class Pipeline:
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
             scopes = (row["parser"], council_hint or "")
+            # the section or table title speaks for a population the name leaves unsaid (issue 9 round 14)
+            section = row.get("section") or None
             key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.match.candidates,
-                   row["unit_printed"])  # fmt: skip
+                   row["unit_printed"], section)  # fmt: skip
             match = self.ranked.get(key)
             if match is None:
                 match = self.matcher.match(
@@ -258,6 +261,7 @@ class Pipeline:
                     candidates=self.settings.match.candidates,
                     unit=row["unit_printed"],
                     rank_decided=False,  # candidates are kept for unmatched names only
+                    section=section,
                 )
                 self.ranked[key] = match
                 self.ranked_new.append((key, match))
@@ -307,7 +311,8 @@ class Pipeline:
         # an area table's benchmark rows of a document whose council is not known are set against
         # the council the document's area tables are about: their first council row (a LAIT export)
         subject = council_id or next(
-            (r["area_council_id"] for r in parsed.rows if r.get("area") and r.get("area_council_id")), None
+            (r["area_council_id"] for r in parsed.rows
+             if r.get("area") and r.get("area_council_id") and not r.get("area_column")), None
         )
         for row, match in zip(parsed.rows, matches, strict=True):
             observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date, subject))

@@ -37,6 +37,7 @@ from extract.tidy.match_filter import (
     TYPED_UNITS,
     EntryFacets,
     FacetFilter,
+    Page,
     number_kind,
 )
 from extract.tidy.wording import stem
@@ -77,6 +78,11 @@ class Match:
 # + rapidfuzz token_sort_ratio), weighted; then the penalties of extract.tidy.match_filter
 SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
 _BARE_CODE = re.compile(r"^\s*[A-Za-z]{1,6}\s?\d{1,4}[a-z]{0,2}\s*$")
+
+
+def _sorted_words(text: str) -> str:
+    """The words of a text in sorted order, as rapidfuzz's token_sort_ratio compares them."""
+    return " ".join(sorted(text.split()))
 
 
 def units_agree(printed: str | None, catalogue: str) -> bool:
@@ -181,7 +187,9 @@ class Matcher(FacetFilter):
             owners.append(self.index_of[alias.indicator_id])
             scopes.append(alias.scope)
         self.choice_text = texts
-        self._choice_texts = np.array(texts, dtype=object)  # the same strings, taken by index in one step
+        # the same strings with their words sorted, taken by index in one step: rapidfuzz's ratio of sorted
+        # words is its token_sort_ratio, without sorting each choice's words again for every name
+        self._choice_sorted = np.array([_sorted_words(t) for t in texts], dtype=object)
         self.choice_owner = np.array(owners, dtype=np.int32)
         self.choice_scope = scopes
         self._global_choice = np.array([s is None for s in scopes])
@@ -235,27 +243,58 @@ class Matcher(FacetFilter):
         candidates: int = 3,
         unit: str | None = None,
         rank_decided: bool = True,
+        section: str | None = None,
     ) -> Match:
         """Match a printed name. `unit` is what the printed value itself shows (`18%` → percent):
         an indicator measured in another unit is never the answer, whatever the name says.
         rank_decided: list the candidates also when a code, the exact name or an alias decides (the
         `match` command shows them); the pipeline, which keeps candidates only for unmatched names,
-        skips that ranking."""
+        skips that ranking. `section`: the section or table title the row was read under (None when
+        not known): it speaks for the population a name leaves unsaid (page_populations)."""
         rule = rule or FuzzyRule()
-        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit, rank_decided)
+        page = self.page_populations(section)  # what the section says, not its words, keys the cache
+        return self._match(name, code, tuple(s for s in scopes if s), rule, candidates, unit, rank_decided, page)
+
+    def page_populations(self, section: str | None) -> Page:
+        """The populations a section or table title states ("Children in Care – Performance" → cla) and
+        their parts: None when there is no section or it states none (issue 9 round 14)."""
+        quals = self.read(section).quals if section else frozenset()
+        stated = {q.split(":", 1)[1] for q in quals if q.startswith("population:")}
+        if not stated:
+            return None
+        parts: set[str] = set()
+        while True:  # a part of a part (UASC of children in care of children in need)
+            more = {part for part, whole in self.mappings.population_parts if whole in stated | parts} - parts - stated
+            if not more:
+                break
+            parts |= more
+        return tuple(sorted(stated)), tuple(sorted(parts))
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the matcher lives for one run; names repeat
     def _match(
         self, name: str, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None,
-        rank_decided: bool = True,
+        rank_decided: bool = True, page: Page = None,
     ) -> Match:  # fmt: skip
         reading = self.read(name)
+        if any(q.startswith("population:") for q in reading.quals):
+            page = None  # the page speaks only for a population the name leaves unsaid
+        decided = self._decide(reading, code, scopes, rule, n, unit, rank_decided, page)
+        indicator_id, entry, score, method, ranked = decided
+        return Match(name, indicator_id, entry, score, method, list(ranked))
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the matcher lives for one run
+    def _decide(
+        self, reading: Reading, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None,
+        rank_decided: bool, page: Page,
+    ) -> tuple[str | None, str | None, float, str, tuple[Candidate, ...]]:  # fmt: skip
+        """The answer for a name as read: names that read alike ("... (Q1 2023/24)", "... (Q2 2023/24)": the
+        period words are set apart) are decided once."""
         for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
-                ranked = self._ranked(reading, scopes, max(n, 2), unit)[0][:n] if rank_decided else []
-                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
-        ranked, rival, plain_rival = self._ranked(reading, scopes, max(n, 2), unit)
+                ranked = self._ranked(reading, scopes, max(n, 2), unit, page)[0][:n] if rank_decided else []
+                return indicator_id, self._name(indicator_id), 100.0, method, tuple(ranked)
+        ranked, rival, plain_rival = self._ranked(reading, scopes, max(n, 2), unit, page)
         # an official code no entry carries (NI 39, NI 47) is a national measure the catalogue lacks:
         # its words name that measure, not the nearest entry's (issue 9 round 7)
         keys = [code_key(c) for c in reading.codes]
@@ -272,24 +311,24 @@ class Matcher(FacetFilter):
                 rival,
                 ranked[0].explained,
                 anchored,
-                self._agreed(reading, ranked[0], unit),
-                bool(self._narrower(reading, unit)[self.index_of[ranked[0].indicator_id]]),
+                self._agreed(reading, ranked[0], unit, page),
+                bool(self._narrower(reading, unit, page)[self.index_of[ranked[0].indicator_id]]),
                 plain_rival,
             )
         ):
             best = ranked[0]
-            return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
+            return best.indicator_id, best.name, best.score, "fuzzy", tuple(ranked[:n])
         ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
-        return Match(name, None, None, score, "unmatched", ranked)
+        return None, None, score, "unmatched", tuple(ranked)
 
-    def _agreed(self, r: Reading, best: Candidate, unit: str | None) -> bool:
+    def _agreed(self, r: Reading, best: Candidate, unit: str | None, page: Page = None) -> bool:
         """The facets leave one entry, the best, and the name states both its measure (one kind) and
         its population (a population word or an age band), while the entry states nothing the name does
         not (it pays no penalty): every facet is stated on both sides and none contradicts (round 11)."""
         if len(r.measures) != 1 or not (r.ages or any(q.startswith("population:") for q in r.quals)):
             return False
-        ok, penalty = self._allowed(r, unit)
+        ok, penalty = self._allowed(r, unit, page)
         k = self.index_of[best.indicator_id]
         return bool(ok[k]) and penalty[k] == 0 and int(np.count_nonzero(ok)) == 1
 
@@ -334,14 +373,14 @@ class Matcher(FacetFilter):
         return None
 
     def _ranked(
-        self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None
+        self, r: Reading, scopes: tuple[str, ...], n: int, unit: str | None = None, page: Page = None
     ) -> tuple[list[Candidate], float, float]:
         """The best-scoring indicators, one entry each, after the vetoes; the best score of an
         allowed indicator other than the first, and of one that is not narrower than the name
         (0 when there is none)."""
         if not r.text:
             return [], 0.0, 0.0
-        ok, penalty = self._allowed(r, unit)
+        ok, penalty = self._allowed(r, unit, page)
         if not self.welsh_councils.intersection(scopes):
             penalty = penalty + self.welsh_cost
         q_tokens = self._tokens(r.text)
@@ -382,7 +421,8 @@ class Matcher(FacetFilter):
             floor = -np.partition(-lows, n - 1)[n - 1] if len(lows) >= n else -math.inf
             keep = high >= floor
             idx, owner, words, allowed = idx[keep], owner[keep], words[keep], allowed[keep]
-        order = process.cdist([r.text], self._choice_texts[idx].tolist(), scorer=fuzz.token_sort_ratio, workers=1)[0]
+        choices = self._choice_sorted[idx].tolist()
+        order = process.cdist([_sorted_words(r.text)], choices, scorer=fuzz.ratio, workers=1)[0]
         score = words + w_order * order
         score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
         # each indicator's best name: its highest score, the first of equal ones (a stable sort by
@@ -409,7 +449,7 @@ class Matcher(FacetFilter):
         if first >= 0:
             rivals[first] = False
         rival = float(bests[rivals].max()) if rivals.any() else 0.0
-        plain = rivals & ~self._narrower(r, unit)[owners]  # ... and the best of those not narrower than the name
+        plain = rivals & ~self._narrower(r, unit, page)[owners]  # ... and the best of those not narrower than the name
         plain_rival = float(bests[plain].max()) if plain.any() else 0.0
         explained_of, allowed_of = shares[sel].tolist(), allowed[sel].tolist()
         found = [

@@ -43,6 +43,7 @@ from extract.read.narrative.naming import (
     _without_speaker,
 )
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
+from extract.read.narrative.referents import named_by_earlier, quoted_measure
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
@@ -434,10 +435,12 @@ def extract_narrative(
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
     just_headed: str | None = None  # the heading of the block before, when it names a measure
+    topic: str | None = None
     stated = Context(report=report_period)  # for sentences in a set form (stated.py)
     for block in narrative_blocks(text):
         heading = _heading(block)
         under, just_headed = just_headed, None
+        topic = None if heading is not None else topic  # the measure the text quoted last (referents.py)
         if heading is not None:  # measures named under an earlier heading are not this one's
             # a heading names the figures under it only when it names a measure (`KPI 17 - Average
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
@@ -462,12 +465,16 @@ def extract_narrative(
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
+        quoted: str | None = None  # the measure the block quoted last (referents.py)
         for sentence in sentences(block):
             # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
             # 2023: 398)`) is read whole by its form; any other by the general reader
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
+                found = named_by_earlier(found, sentence, in_block, quoted, topic)
+            quoted = quoted_measure(sentence) or quoted
+            topic = quoted or topic
             stated.lead = sentence if not found and sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:

@@ -1,0 +1,81 @@
+"""Issue 9 round 14: the page's section or table title speaks for the population a name leaves unsaid.
+A row named `Neglect` under `Child protection plans by category` is about plans, not the children-in-need
+factor rate its words reach. The probes are names of this file's own, none from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.mappings import load_mappings
+from extract.settings import DEFAULT_SETTINGS
+from extract.tidy.matching import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_mappings())
+
+
+def _match(matcher, name: str, section: str | None):
+    return matcher.match(name, rule=DEFAULT_SETTINGS.fuzzy_rule(), section=section)
+
+
+@pytest.mark.parametrize(
+    "name, section, refused",
+    [
+        # the entry is about another population than the page's: refused, whatever its words
+        ("Neglect", "Child protection plans by category", "cin_rate_neglect_per_10_000_children_rate_per_10k"),
+        ("Emotional abuse", "Child protection plans by category",
+         "cin_rate_emotional_abuse_per_10_000_children_rate_per_10k"),
+        ("Dental checks", "Child protection", "hlt_dental_check_pct"),
+        # children in care are children in need, but an entry whose own name says "in care" is not the
+        # figure of a page about all children in need
+        ("Up-to-date immunisations", "Children in need – health", "hlt_immunisations_up_to_date_pct"),
+    ],
+)
+def test_an_entry_about_another_population_than_the_pages_is_refused(matcher, name, section, refused):
+    assert _match(matcher, name, None).indicator_id == refused  # what the name alone reaches
+    assert _match(matcher, name, section).indicator_id != refused
+
+
+@pytest.mark.parametrize(
+    "name, section, indicator_id",
+    [
+        # the page's population decides between entries the name alone does not
+        ("Allocated to a social worker", "Children in need", "cin_allocated_sw_pct"),
+        ("Allocated to a social worker", "Children in care", "cla_allocated_sw_pct"),
+        ("Reviews held within timescale", "Child protection", "cp_reviews_in_timescale_pct"),
+        ("Going missing", "Children in care scorecard", "cla_children_looked_after_missing_pct"),
+        # guards: an entry about a part of the page's population only by its domain is kept
+        # (mappings/population_parts.csv: a child protection plan is part of "in need")
+        ("% Strategy discussions took place in 5 working days", "Children in Need of Help & Protection",
+         "cp_strategy_discussions_5wd_pct"),
+        ("Dental checks", "Children looked after", "hlt_dental_check_pct"),
+        # a name that states its population is read as it is: the page does not override it
+        ("Children in care allocated to a social worker", "Child protection", "cla_allocated_sw_pct"),
+        # an entry about no population stays allowed under a page that states one
+        ("Referrals per 10,000 children", "Children in need 2022", "csc_referrals_rate_per_10k"),
+    ],
+)
+def test_the_pages_population_takes_part_in_the_facet_check(matcher, name, section, indicator_id):
+    assert _match(matcher, name, section).indicator_id == indicator_id
+
+
+def test_the_page_is_read_for_populations_and_their_parts(matcher):
+    assert matcher.page_populations(None) is None
+    assert matcher.page_populations("Quarter 3 performance indicators") is None  # states none: as no page
+    assert matcher.page_populations("Children in need") == (("cin",), ("cla", "cp", "uasc"))
+    assert matcher.page_populations("Looked after children") == (("cla",), ("uasc",))
+    # without a section, or with one stating no population, the answer is the name's alone
+    for section in (None, "", "Quarter 3 performance indicators"):
+        assert _match(matcher, "Allocated to a social worker", section).indicator_id is None
+
+
+def test_the_pipeline_matches_a_row_with_its_section(pipeline):
+    """Pipeline.match_rows gives the row's section to the matcher (and keys its per-run cache on it)."""
+    row = {"indicator_raw": "Neglect", "indicator_code": None, "fallback": False, "source": "table",
+           "parser": "devon_improvement_board", "unit_printed": None, "polarity_printed": None}  # fmt: skip
+    alone = pipeline.match_rows([{**row, "section": None}], None)
+    under_plans = pipeline.match_rows([{**row, "section": "Child protection plans by category"}], None)
+    assert alone[0]["indicator_id"] == "cin_rate_neglect_per_10_000_children_rate_per_10k"
+    assert under_plans[0]["indicator_id"] is None
