@@ -35,6 +35,7 @@ from extract.read.narrative import extract_narrative
 from extract.read.narrative.columns import prose_columns
 from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
+from extract.read.tables.caption_boxes import caption_box_figures
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
@@ -54,7 +55,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.11"
+    version = "1.13"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -109,6 +110,11 @@ class Generic(Parser):
                     yield figure
             for figure, taken in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
                 block_lines |= taken
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
+            # (last: captions over figures under a heading, the lines no tile or block took)
+            for figure, box_lines in caption_box_figures(page, settings.blocks, frozenset(block_lines)):
+                block_lines |= box_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's

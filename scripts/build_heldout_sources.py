@@ -6001,6 +6001,627 @@ DOCUMENTS.update(
     {("dev", "west_lothian_factfile_2016_17_figure_sentences"): ("html", west_lothian_factfile_figure_sentences)}
 )
 
+
+# Mid and East Antrim Borough Council (Northern Ireland), Performance Self-Assessment Report 2023-2024, "Statutory key
+# performance indicators – Planning" (midandeastantrim.gov.uk/.../statutory-key-performance-indicators/planning):
+# (indicator, standard, [(year, result)], 2023/24 result, status and trend, NI council average, position)
+MID_EAST_ANTRIM_PLANNING = [
+    ("The average processing time of major planning applications.", "Less than 30 weeks.",
+     [("2019/20", "42.4 weeks"), ("2020/21", "39.2 weeks"), ("2021/22", "34.7 weeks"), ("2022/23", "47.6 weeks")],
+     "67.4 weeks", "Target not achieved. Significant decrease in performance from 2022/23.", "46.5 weeks", "9th"),
+    ("The average processing time of local planning applications.", "Less than 15 weeks.",
+     [("2019/20", "7.6 weeks"), ("2020/21", "10.4 weeks"), ("2021/22", "9.6 weeks"), ("2022/23", "8.6 weeks")],
+     "9.4 weeks", "Target achieved. Slight decrease in performance from 2022/23.", "20.8 weeks", "1st"),
+    ("Percentage of enforcement cases concluded within 39 weeks.", "Greater than 70%.",
+     [("2019/20", "89%"), ("2020/21", "82.6%"), ("2021/22", "90.5%"), ("2022/23", "91.2%")],
+     "87.3%", "Target achieved. Decrease in performance from 2022/23.", "74.2%", "3rd"),
+]
+
+
+def mid_east_antrim_planning_indicator_cards(out: Path) -> None:
+    """HTML page of a Northern Ireland council's self-assessment report printed by Chromium, A4 portrait: per
+    indicator a two-column card table, `Indicator: <name>. Standard: Less than 30 weeks.` merged across its top, a
+    `Past results` band over `year | result` rows, a `2023/24` band over label / value rows (`Mid and East Antrim
+    Borough Council result`, `Status and trend`, `Northern Ireland council average`, `... comparative council
+    position`), the unit written after each figure (`42.4 weeks`)."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #1b1b1b; } .crumb { font-size: 8pt; color: #555; } h1 { font-size: 18pt; color: #00594f; "
+        "margin: 2mm 0 3mm 0; } h2 { font-size: 12pt; margin: 5mm 0 2mm 0; } table { border-collapse: collapse; "
+        "width: 100%; margin-bottom: 6mm; } td { border: 1px solid #b8c4c2; padding: 1.6mm 2.4mm; "
+        "vertical-align: top; } td.ind { background: #00594f; color: #fff; font-weight: bold; } "
+        "td.band { background: #e3eeec; font-weight: bold; } td.lab { width: 55%; }"
+    )
+    cards = ""
+    for name, standard, past, result, status, average, position in MID_EAST_ANTRIM_PLANNING:
+        rows = f'<tr><td class="ind" colspan="2">Indicator: {name} Standard: {standard}</td></tr>'
+        rows += '<tr><td class="band" colspan="2">Past results</td></tr>'
+        rows += "".join(f'<tr><td class="lab">{year}</td><td>{value}</td></tr>' for year, value in past)
+        rows += '<tr><td class="band" colspan="2">2023/24</td></tr>'
+        for label, value in (
+            ("Mid and East Antrim Borough Council result", result),
+            ("Status and trend", status),
+            ("Northern Ireland council average", average),
+            ("Mid and East Antrim comparative council position", position),
+        ):
+            rows += f'<tr><td class="lab">{label}</td><td>{value}</td></tr>'
+        cards += f"<table>{rows}</table>"
+    body = (
+        '<div class="crumb">Council &gt; Performance improvement &gt; Self-Assessment Report 2023-2024 &gt; '
+        "Statutory key performance indicators</div><h1>Planning</h1>"
+        "<p>In 2023/24, Mid and East Antrim Borough Council remained within the standard set for two of the three "
+        "statutory planning indicators.</p><p>Our internal and comparative performance is summarised below, and "
+        "described in detail in the pages that follow.</p>"
+        "<h2>Mid and East Antrim Borough Council planning results (summary trend and comparative analysis)</h2>"
+        + cards
+    )
+    out.write_text(_html_page("Planning – Performance Self-Assessment Report 2023-2024", body, css), encoding="utf-8")
+
+
+# Conwy County Borough Council social services annual report 2015-16 (conwysocialservicesannualreport.org.uk,
+# category 2015-16, and /stability-of-placements): (years, values) of the small tables under the paragraphs.
+CONWY_ASSESSMENT_YEARS = (("2013/14", "2014/15", "2015/16"), ("82.1%", "79.2%", "76.1%"))
+CONWY_ASSESSMENT_QUARTERS = (("Q1 2015/16", "Q2 2015/16", "Q3 2015/16", "Q4 2015/16", ""),
+                             ("65.2%", "80.7%", "82.5%", "77%", ""))
+
+
+def _conwy_table(head: tuple[str, ...], values: tuple[str, ...]) -> str:
+    return (
+        "<table><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr><tr>"
+        + "".join(f"<td>{v}</td>" for v in values) + "</tr></table>"
+    )
+
+
+def conwy_year_tables_under_sentences(out: Path) -> None:
+    """HTML pages of a Welsh council's social services annual report site printed by Chromium, A4 portrait: posts of
+    paragraphs naming a statutory measure in quotes with its target in a sentence, each followed by a small table
+    whose header row is the years (or the quarters, with an empty last cell) and whose only other row is the
+    figures, with no name cell; a second post gives a measure's figures in sentences only."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Serif', Georgia; font-size: 11pt; "
+        "margin: 0; color: #222; } .site { font-family: 'Liberation Sans', Arial; font-size: 14pt; color: #5b2c6f; "
+        "border-bottom: 2px solid #5b2c6f; padding-bottom: 2mm; margin-bottom: 4mm; } h1 { font-family: "
+        "'Liberation Sans', Arial; font-size: 15pt; margin: 5mm 0 2mm 0; } .meta { font-size: 8.5pt; color: #777; } "
+        "table { border-collapse: collapse; margin: 2mm 0 4mm 0; } th, td { border: 1px solid #bbb; "
+        "padding: 1.5mm 4mm; text-align: center; font-family: 'Liberation Sans', Arial; font-size: 10pt; } "
+        "th { background: #f1eaf4; } sup { font-size: 7pt; } .note { font-size: 9pt; }"
+    )
+    post1 = (
+        "<h1>Timeliness of initial assessments</h1><div class=\"meta\">Posted in 2015-16, Children's Services</div>"
+        "<p>Timeliness of initial assessments has decreased overall during 2015-16, however, there is improvement "
+        "during the year on a quarterly basis.</p>"
+        "<p>An initial assessment is defined as a brief assessment of a child referred to social services with a "
+        "request for services to be provided. Performance is monitored by the statutory measure \u201cThe percentage "
+        "of initial assessments completed within 7 working days\u201d. The target for this measure is 80%.</p>"
+        + _conwy_table(*CONWY_ASSESSMENT_YEARS)
+        + "<p>Whilst the performance during 2015-16 has seen a drop, we can see an overall trend of improvement "
+        "across the year.</p>"
+        + _conwy_table(*CONWY_ASSESSMENT_QUARTERS)
+        + "<p>The steady improvement in performance can be attributed to the detailed action plan implemented "
+        "across the Service.</p><p>Actions taken include:</p><ul>"
+        "<li>Capacity was increased to ensure swift decision making on referrals</li>"
+        "<li>Monthly monitoring meetings were held with the Head of Service, to continually monitor the "
+        "performance</li><li>Regular audits conducted by the Quality Standards team identified good practice and "
+        "led to action plans to address development needs</li></ul>"
+    )
+    post2 = (
+        "<h1>Stability of placements</h1><div class=\"meta\">Posted in 2015-16, Children's Services</div>"
+        "<p>The target for 2014/15 (annual measure) for the percentage of children looked after on 31 March who "
+        "have had three or more placements during the year was 9.5% (lower is better). Conwy\u2019s actual "
+        "performance for 2015/16 was 10.6%, as 18 children out of a total of 170, had moved placement twice or more "
+        "during the year.</p>"
+        "<p>Stability of placements is quantified through the performance indicator SCC/004 \u201cThe percentage of "
+        "children looked after on 31 March who have had three or more placements during the year.\u201d The target "
+        "is 9.5%. (Lower is better).</p>"
+        "<p>Conwy\u2019s actual performance for 2014/15 was 11.4%, as 18 children out of a total of 158, had moved "
+        "placement twice or more during the year.</p>"
+        "<p>For 2015/16, performance improved to 10.6%, (18 children out of 170).</p>"
+        "<p>The majority of children in care in Conwy have stable placements. Of the 138 children in Foster Care "
+        "placements<sup>[1]</sup> in 2014/15, 113 remained in the same placement throughout the entire year, 20 had "
+        "one placement move, and 4 had two placement moves. Only 1 had three moves.</p>"
+        "<p class=\"note\">[1] This excludes those in Kinship care.</p>"
+    )
+    body = '<div class="site">Conwy Social Services Annual Report 2015-16</div>' + post1 + post2
+    out.write_text(_html_page("Conwy Social Services Annual Report 2015-16", body, css), encoding="utf-8")
+
+
+def cheshire_west_outcome_comparators_in_sentences(out: Path) -> None:
+    """Two outcome pages of a council's public performance website printed by Chromium, A4 portrait, one after the
+    other: the outcome as the heading, `Are we achieving our targets?` with the count of measures per RAG colour
+    on one line (`Green – 4; Amber – 3; Red – 8; M – 3`), a key of direction symbols, then `Analysis and issues`
+    paragraphs holding a measure's latest figure, its target, and the national, regional and statistical
+    neighbours' averages in one sentence (`Nationally there is an average of 20.2% ..., regionally this is 20.7%
+    and statistical neighbours are higher at 21.5%`)."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10.5pt; "
+        "margin: 0; color: #222; } .site { background: #1d3c6e; color: #fff; padding: 2.5mm 4mm; font-size: 12pt; } "
+        "h1 { font-size: 16pt; color: #1d3c6e; margin: 5mm 0 3mm 0; } h2 { font-size: 12pt; margin: 4mm 0 1.5mm 0; } "
+        ".rag span { display: inline-block; margin-right: 3mm; } .key div { margin: 0.8mm 0; } "
+        ".sym { display: inline-block; width: 5mm; text-align: center; font-weight: bold; } "
+        ".up { color: #2e7d32; } .flat { color: #f9a825; } .down { color: #c62828; } .q { color: #555; } "
+        ".brk { break-before: page; }"
+    )
+    key = (
+        '<div class="key"><div><span class="sym up">\u25b2</span> Improved performance</div>'
+        '<div><span class="sym flat">\u25ac</span> Stayed the same</div>'
+        '<div><span class="sym down">\u25bc</span> Requires improvement</div>'
+        '<div><span class="sym q">?</span> Further information is needed or the latest measure is unavailable</div>'
+        "</div>"
+    )
+
+    def page(title: str, rag: str, analysis: str) -> str:
+        return (
+            f"<h1>{title}</h1><h2>Are we achieving our targets?</h2><p class=\"rag\">{rag}</p>"
+            f"<h2>Are we getting better?</h2>{key}<h2>Analysis and issues</h2>{analysis}"
+        )
+
+    best_start = page(
+        "All of our families, children and young people are supported to get the best start in life",
+        "Green \u2013 10; Amber \u2013 3; Red \u2013 3; M \u2013 2",
+        "<p>Cheshire West has experienced a significant reduction in the number of children in need, currently at "
+        "262.3 per 10,000, below the target of 310 per 10,000. This is attributable to high quality practice, a "
+        "strengthened interface between Early Help and Social Care, and a range of interventions, such as the "
+        "expanded Edge of Care Service, a new, more intensive model of support for Children in Need, and Family "
+        "Group Conferencing \u2013 an evidence based intervention designed to build on family strengths to keep "
+        "families resilient and stable.</p>",
+    )
+    safe = page(
+        "Vulnerable adults and children feel safe and are protected",
+        "Green \u2013 4; Amber \u2013 3; Red \u2013 8; M \u2013 3",
+        "<p>The proportion of children subject to a second or subsequent Child Protection Plan has demonstrated "
+        "improving performance, but remains red at 16% against the target of 14%. This measure has demonstrated "
+        "variable performance over the last year. Nationally there is an average of 20.2% of repeat child "
+        "protection plans, regionally this is 20.7% and statistical neighbours are higher at 21.5%. Performance "
+        "continues to be \u2018good\u2019 when measured against comparators, which could suggest that the target "
+        "locally is too low.</p><p>The New Ways of Working programme is expected to reduce the number of repeat "
+        "plans going forward, through a more integrated service supporting vulnerable children and families.</p>",
+    )
+    body = (
+        '<div class="site">Cheshire West and Chester \u2013 Performance</div>' + best_start
+        + '<div class="brk"></div><div class="site">Cheshire West and Chester \u2013 Performance</div>' + safe
+    )
+    out.write_text(_html_page("Cheshire West and Chester performance", body, css), encoding="utf-8")
+# ------------------- dev, narrative round 12: measures written as clauses of sentences (committed before any rule)
+
+
+def cheshire_east_education_minutes_sentences(out: Path) -> None:
+    """Word minutes of a scrutiny committee: a minute on the annual education report whose sentences hold counts
+    (`there were 50,119 pupils attending ..., 269 attended ... and 34 were educated ...`), shares written
+    `X% of <pupils> <verb phrase>`, a gap `this was 25% compared to 32% in 2010` and rises in percentage points."""
+    doc = _base_document(landscape=False, font="Arial", size=11)
+    _footer(doc, "Cheshire East Council – Children and Families Scrutiny Committee minutes")
+    _heading(doc, "Children and Families Scrutiny Committee – minutes", 13, "1F3864")
+    doc.add_paragraph("Minutes of a meeting of the Children and Families Scrutiny Committee held in the Committee "
+                      "Suite, Westfields, Sandbach.")
+    items = [
+        ("31.", "Minutes of Previous Meeting", ["RESOLVED that the minutes of the meeting be approved as a correct "
+                                                  "record and signed by the Chairman."]),
+        ("32.", "School Examination Data", [
+            "The Committee considered the annual education report 2011/12 relating to the overall performance of "
+            "schools (including academies) and settings during 2011-12 from early years through to post 16.",
+            "The report stated that there were 50,119 pupils attending mainstream schools and academies, 269 attended "
+            "the borough’s four special schools and 34 were educated at the pupil referral unit.",
+            "In 2012, 74% of children in Cheshire East had achieved a good level of development by the age of 5 "
+            "which represented an increase in 6 percentage points over the previous year.",
+            "The achievement gap between the lowest 20% of pupils and the rest in Cheshire East had continued to "
+            "narrow. In 2012 this was 25% compared to 32% in 2010. This was lower than nationally and across the "
+            "North West and statistical neighbours. Cheshire East was ranked third when compared to all local "
+            "authorities.",
+            "Specifically, at key stage 1, Cheshire East was achieving consistently above national averages, and at "
+            "key stage 2, 85% of pupils achieved level 4+ in English and mathematics, a rise of 4 percentage points "
+            "on last year in primary schools.",
+            "In secondary schools, at key stage 3 Cheshire East was consistently above national averages. At key "
+            "stage 4, 61.9 % of pupils achieved 5+A*-C grades. However the number of cared for children achieving "
+            "5+A*-C grades had dropped slightly compared to the previous year.",
+            "The report also indicated that 99.1% of A level students achieved A* to E and just under a quarter "
+            "achieved A*.",
+            "In respect of school attendance and exclusions, the report showed that persistent absentees had fallen "
+            "significantly since 2011 in both primary and secondary schools.",
+            "RESOLVED that the report be received.",
+        ]),
+    ]
+    for number, title, texts in items:
+        para = doc.add_paragraph()
+        run = para.add_run(f"{number}\t{title}")
+        run.bold = True
+        for text in texts:
+            doc.add_paragraph(text)
+    doc.save(out)
+
+
+def devon_csc_performance_minutes_dash_points(out: Path) -> None:
+    """A committee's minutes page printed by Chromium: `The Report outlined the following key points:-` then dash
+    points, a rate in brackets after the council's name beside the national average's in brackets, `improve to 90%
+    in October`, `now currently standing at 48, compared to 10 in October 2021`, `had increased in October to
+    37.9%` and `reduced to 17, compared to 23 in March 2022`; then discussion points with thresholds in days."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 15pt; color: #005e46; } h2 { font-size: 12pt; color: #005e46; margin-top: 6mm; } "
+        "ul.dash { list-style: none; padding-left: 6mm; } ul.dash li { margin-bottom: 2mm; text-indent: -5mm; }"
+    )
+    points = [
+        "Referral rates had increased across the country in September after the return to school, with Devon (484 per "
+        "10,000) now being below the national average (465), but higher than statistical neighbours.",
+        "Assessment performance had continued to improve to 90% in October, which was higher than both the national "
+        "and statistical neighbours.",
+        "Child protection plans had increased, but was in line with national and statistical neighbours.",
+        "Children in care numbers was increasing, largely due to the significant number of unaccompanied asylum "
+        "seeking children, now currently standing at 48, compared to 10 in October 2021, but still lower than the "
+        "national average and statistical neighbours.",
+        "The percentage of agency social workers had increased in October to 37.9%, and the average caseload had now "
+        "reduced to 17, compared to 23 in March 2022.",
+    ]
+    discussion = [
+        "All assessments were now under the one head of service, which was hoped would provide better oversight and "
+        "outcomes. A review of Early Help was also being undertaken looking particularly at transition between "
+        "services and to understand how children could be helped earlier.",
+        "As to assessments within 45 days, this was a national measure, and it was expected that children would be "
+        "seen within 4-6 days, some on the same day. There was still work to do on the quality of assessments with "
+        "the multi-agencies involved. The Committee acknowledged the significant improvement.",
+    ]
+    body = (
+        "<h1>Devon County Council – Children's Scrutiny Committee</h1>"
+        "<h2>Agenda item: Children's Social Care Performance</h2>"
+        "<p>Performance report, attached.</p><h2>Minutes:</h2>"
+        "<p>The Committee received the Report of the Director of Children and Young People’s Futures which provided "
+        "a performance update on Children’s Social Care.</p>"
+        "<p>The Report outlined the following key points:-</p>"
+        '<ul class="dash">' + "".join(f"<li>-&nbsp;&nbsp;&nbsp;{p}</li>" for p in points) + "</ul>"
+        "<p>Members’ questions and discussion points with Officers, included:</p>"
+        '<ul class="dash">' + "".join(f"<li>-&nbsp;&nbsp;&nbsp;{p}</li>" for p in discussion) + "</ul>"
+    )
+    out.write_text(_html_page("Devon – Children's Scrutiny Committee: Children's Social Care Performance", body, css),
+                   encoding="utf-8")
+
+
+def cheshire_west_annual_report_2019_education_paragraphs(out: Path) -> None:
+    """An annual report's web page printed by Chromium: headed paragraphs of shares written `X per cent of
+    <population> <verb phrase>`, the national average in the same sentence (`above the national average of 95 per
+    cent`, `compared to 93.8 per cent nationally`) or the next (`This is above the national average for England
+    which is 97.7 per cent.`) and gaps to it in percentage points."""
+    css = (
+        "@page { size: A4; margin: 20mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 11pt; } "
+        "h1 { font-size: 16pt; color: #6d2077; } h2 { font-size: 12.5pt; color: #6d2077; margin-top: 6mm; } "
+        ".lead { font-size: 12pt; font-weight: bold; }"
+    )
+    body = (
+        "<h1>People are well educated, skilled and earn a decent living</h1>"
+        '<p class="lead">Thriving economy outcome: people are well educated, skilled and earn a decent living</p>'
+        "<p>Early years providers and schools continue to offer children high quality education. In 2018, 99 per cent "
+        "of early years providers, including childminders and nursery settings, were rated good or outstanding by "
+        "Ofsted, above the national average of 95 per cent. By the end of March 2019, 94.1 per cent of children were "
+        "attending good or outstanding primary schools, 7.7 percentage points above the national average. At "
+        "secondary school level, 86.2 per cent of children were attending a good or outstanding school, 7.6 "
+        "percentage points above the national average. All of our special schools continue to be good or "
+        "outstanding.</p>"
+        "<h2>Preferred school places</h2>"
+        "<p>We work hard to ensure that children are offered one of their preferred school places when families are "
+        "applying for Reception places in primary schools or Year Seven places at secondary schools. In 2018, 98.1 "
+        "per cent of families applying for a primary school place got one of their preferred places. This is above "
+        "the national average for England which is 97.7 per cent. 95.5 per cent of families applying for a secondary "
+        "school place got one of their preferred places compared to 93.8 per cent nationally.</p>"
+        "<h2>Educational outcomes for disadvantaged children and young people</h2>"
+        "<p>Improving the educational outcomes for disadvantaged children and young people, including our children in "
+        "care, is a priority for the Council. Our Virtual School brings together education leaders to support schools "
+        "to raise standards further.</p>"
+    )
+    out.write_text(_html_page("Cheshire West and Chester – Annual report 2019: well educated", body, css),
+                   encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "mid_east_antrim_planning_2023_24_indicator_cards"): ("html", mid_east_antrim_planning_indicator_cards),
+        ("dev", "conwy_social_services_2015_16_year_tables_under_sentences"): (
+            "html", conwy_year_tables_under_sentences),
+        ("dev", "cheshire_west_outcomes_2018_19_comparators_in_sentences"): (
+            "html", cheshire_west_outcome_comparators_in_sentences),
+    }
+)
+
+
+# Mid and East Antrim Borough Council, Self-Assessment Report 2024-25 p10, "Table: Summary statutory performance
+# indicator results – Mid and East Antrim Borough Council (2024/25)": (indicator, target, year-end result, status)
+MID_EAST_ANTRIM_SUMMARY = [
+    ("The number of jobs promoted through business start interventions", "Minimum 111 jobs", "144 jobs", "Achieved"),
+    ("The average processing time of major planning applications", "Maximum 30 weeks", "45.2 weeks", "Not achieved"),
+    ("The average processing time of local planning applications", "Maximum 15 weeks", "5.8 weeks", "Achieved"),
+    ("The percentage of enforcement cases concluded within 39 weeks", "Minimum 70%", "81.3%", "Achieved"),
+]
+
+
+def mid_east_antrim_summary_min_max_targets(out: Path) -> None:
+    """Word self-assessment report page, portrait: a numbered `Benchmarking` section of bullets, then a captioned
+    ruled table `Indicator | Target | Year-end result | Status`, targets written `Minimum 111 jobs` / `Maximum 30
+    weeks`, results with their unit word (`144 jobs`, `45.2 weeks`), the year only in the caption."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Mid and East Antrim Borough Council \u2013 Self-Assessment Report 2024-25")
+    _heading(doc, "Benchmarking", 14, "00594F")
+    for text in (
+        "Benchmarking helps identify where we are performing well and where we need to improve.",
+        "We can compare our performance with other local councils for three types of statutory performance "
+        "indicators, as well as absenteeism and prompt payment performance.",
+    ):
+        doc.add_paragraph(text, style="List Bullet")
+    _heading(doc, "Statutory performance indicators and standards", 12, "00594F")
+    doc.add_paragraph(
+        "The Department for Communities sets statutory targets for councils in the areas of Planning, Economic "
+        "Development and Waste Management. We also set our own internal targets to ensure continuous improvement "
+        "within these areas.", style="List Bullet")
+    caption = doc.add_paragraph()
+    run = caption.add_run("Table: Summary statutory performance indicator results \u2013 Mid and East Antrim Borough "
+                          "Council (2024/25)")
+    run.bold = True
+    run.font.size = Pt(9.5)
+    headers = ("Indicator", "Target", "Year-end result", "Status")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9.5, colour="FFFFFF")
+        _shade(cell, "00594F")
+    for name, target, result, status in MID_EAST_ANTRIM_SUMMARY:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, (name, target, result, status), strict=True):
+            _cell_text(cell, text, size=9.5)
+    _widths(table, [8.4, 3.4, 3.2, 2.4])
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {("dev", "mid_east_antrim_2024_25_min_max_target_summary"): ("docx", mid_east_antrim_summary_min_max_targets)}
+)
+
+
+
+# A Health and Wellbeing Board's outcome report, "Health and Wellbeing Outcome Report: Children Have the Best Start in
+# Life" (published on paperzz.com, doc 6769917): (priority, indicator, target, period, performance, direction, polarity)
+HWB_BEST_START = [
+    ("Promote the emotional wellbeing of children and young people", "No indicator identified as yet",
+     "-", "-", "-", "-", "-"),
+    ("Provide the full offer of the Healthy Child Programme between 0 and 19 years",
+     "No indicator identified as yet", "-", "-", "-", "-", "-"),
+    ("Reduce teenage pregnancy", "TC01 Under 18 conception RATE", "50.9", "2010", "46.6", "-",
+     "It\u2019s best to be low"),
+    ("Increase attainment", "NI102b Achievement gap between pupils eligible for free school meals and their peers at "
+     "Key Stage 4", "25%", "AY 2010/11", "32.9%", "+", "It\u2019s best to be low"),
+    ("Increase attainment", "NI104 The Special Educational Needs (SEN)/non-SEN gap \u2013 achieving Key Stage 2 "
+     "English and Maths threshold", "No target = not shown on radar", "AY 2011/12", "53%", "-",
+     "It\u2019s best to be low"),
+    ("Improve employment prospects of working families", "NI116 Proportion of children in poverty", "20%", "2010/11",
+     "23.3%", "-", "It\u2019s best to be low"),
+]
+
+
+def hwb_outcome_report_period_column(out: Path) -> None:
+    """Word outcome report of a Health and Wellbeing Board, landscape: a ruled table `Priority | Indicator | Target |
+    Period | Performance | Direction since last period | Polarity`, the period a column of its own per row (`2010`,
+    `AY 2010/11`), the indicator's code at the start of its name cell, `-` for no figure and for a direction, a
+    priority merged down over its two indicators, `No target = not shown on radar` in a target cell; then the
+    boxes of achievements and challenges."""
+    doc = _base_document(landscape=True, font="Arial", size=10)
+    _footer(doc, "Health and Wellbeing Board \u2013 Outcome Report")
+    _heading(doc, "Health and Wellbeing Outcome Report: Children Have the Best Start in Life", 15, "4B2C6F")
+    headers = ("Priority", "Indicator", "Target", "Period", "Performance", "Direction since last period", "Polarity")
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, size=9.5, colour="FFFFFF")
+        _shade(cell, "4B2C6F")
+    _repeat_header(table.rows[0])
+    previous = None
+    for row in HWB_BEST_START:
+        cells = table.add_row().cells
+        for i, (cell, text) in enumerate(zip(cells, row, strict=True)):
+            centre = WD_ALIGN_PARAGRAPH.CENTER if i >= 2 else WD_ALIGN_PARAGRAPH.LEFT
+            _cell_text(cell, text, size=9.5, align=centre, bold=(i == 0))
+        if previous is not None and previous[1] == row[0]:
+            merged = previous[0].merge(cells[0])
+            _cell_text(merged, row[0], size=9.5, bold=True)
+        previous = (cells[0], row[0])
+    _widths(table, [5.0, 8.6, 3.0, 2.4, 2.6, 2.8, 2.6])
+    doc.add_paragraph()
+    boxes = doc.add_table(rows=2, cols=2)
+    boxes.style = "Table Grid"
+    firsts = ("Achievements since last meeting", "Challenges for the next three months")
+    for cell, text in zip(boxes.rows[0].cells, firsts, strict=True):
+        _cell_text(cell, text, bold=True, size=9.5)
+        _shade(cell, "E4DCF0")
+    for cell, text in zip(boxes.rows[1].cells, ("Action required by partners",
+                                                 "Potential amendments required to Joint Strategic Needs Assessment "
+                                                 "and/or Joint Health and Wellbeing Strategy"), strict=True):
+        _cell_text(cell, text, bold=True, size=9.5)
+    _widths(boxes, [13.5, 13.5])
+    doc.save(out)
+
+
+def lincolnshire_measure_pages(out: Path) -> None:
+    """Word council business plan measure pages, portrait, one measure a page: the commissioning strategy in a
+    coloured band, the measure's name as a heading, its definition, a two-cell box `Latest performance` (the
+    figure over its period) beside `Target`, then `About the latest performance`, `About the target` and `Further
+    details` sections; the second measure `Measure in development` with no figures."""
+    doc = _base_document(landscape=False, font="Arial", size=10)
+    _footer(doc, "Council Business Plan 2016/17 \u2013 Quarter 4")
+
+    def band(text: str) -> None:
+        t = doc.add_table(rows=1, cols=1)
+        _cell_text(t.rows[0].cells[0], text, bold=True, size=11, colour="FFFFFF")
+        _shade(t.rows[0].cells[0], "00667E")
+        _widths(t, [17.4])
+
+    def section(title: str, text: str) -> None:
+        _heading(doc, title, 11, "00667E")
+        doc.add_paragraph(text)
+
+    band("Protecting the public")
+    _heading(doc, "Juvenile first time offenders", 15, "00667E")
+    doc.add_paragraph(
+        "This measure is the number of young people aged 10 to 17 who receive their first reprimand, warning or "
+        "conviction in Lincolnshire, counted over a rolling twelve months. A lower figure is better.")
+    box = doc.add_table(rows=3, cols=2)
+    box.style = "Table Grid"
+    for cell, text in zip(box.rows[0].cells, ("Latest performance", "Target"), strict=True):
+        _cell_text(cell, text, bold=True, size=10, align=WD_ALIGN_PARAGRAPH.CENTER, colour="FFFFFF")
+        _shade(cell, "00667E")
+    for cell, text in zip(box.rows[1].cells, ("266", "203"), strict=True):
+        _cell_text(cell, text, bold=True, size=20, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for cell, text in zip(box.rows[2].cells, ("October 2015 \u2013 September 2016", "Not achieved"), strict=True):
+        _cell_text(cell, text, size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(box, [8.7, 8.7])
+    section("About the latest performance",
+            "The number of young people entering the criminal justice system for the first time is higher than the "
+            "target, but is a reduction on previous numbers. The Council has launched a new diversionary project in "
+            "Lincolnshire in conjunction with Lincolnshire Police.")
+    section("About the target",
+            "We aim to reduce the number of young people who enter the youth justice system for the first time. "
+            "The figures are reported six months in arrears as a rolling twelve month period.")
+    section("Further details", "Further details are available from the Youth Offending Service.")
+    _page_break(doc)
+    band("Protecting the public")
+    _heading(doc, "Illicit alcohol and tobacco seized per operation", 15, "00667E")
+    doc.add_paragraph(
+        "This measure is a calculation using the number of illicit alcohol and tobacco products that are removed "
+        "from the market in Lincolnshire and the number of premises inspected to produce an average number of "
+        "products seized per premises inspected in targeted operations.")
+    _cell_text(doc.add_table(rows=1, cols=1).rows[0].cells[0], "Measure in development", bold=True, size=11)
+    section("About the latest performance",
+            "We are looking to change the way this indicator is measured, which would result in a change to the "
+            "target. We are looking to count by actual products seized as opposed to the average per operation.")
+    section("About the target",
+            "We aim to decrease the average number of illicit alcohol and tobacco products removed from the market in "
+            "Lincolnshire per premises visited during targeted operations by 10%.")
+    doc.save(out)
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "hwb_best_start_2011_12_period_column_polarity_words"): ("docx", hwb_outcome_report_period_column),
+        ("dev", "lincolnshire_cbp_q4_2016_17_measure_pages"): ("docx", lincolnshire_measure_pages),
+    }
+)
+
+
+
+# East Dunbartonshire Council, "Education Performance Indicators", 2023/24 (eastdunbarton.gov.uk, about/our-council/
+# performance-reports/education-performance-indicators): (title, status, value, target)
+EAST_DUNBARTONSHIRE_EDUCATION = [
+    ("Percentage of pre-5 partnership providers evaluated in Social Care and Social Work Improvement Scotland (SCWIS) "
+     "inspections as good or better using National Care Standards", "red", "75%", "100%"),
+    ("Difference between Insight tariff scores for SIMD 1 / 2 and SIMD 9 / 10 for school leavers", "N/A", "TBC", "480"),
+    ("Average achievement for Reading for Curriculum for Excellence across all Primary School stages", "amber", "88",
+     "89"),
+    ("Average achievement of Reading for third/fourth level Curriculum for Excellence in Secondary Schools", "amber",
+     "97", "99"),
+    ("Average achievement for Maths for Curriculum for Excellence across all Primary School stages", "green", "87",
+     "86"),
+    ("Average achievement of Maths for third/fourth level Curriculum for Excellence in Secondary Schools", "amber",
+     "97", "98"),
+    ("Cost per secondary school pupil", "N/A", "N/A", "N/A"),
+    ("Attendance levels of Looked After Children attending all EDC schools", "amber", "87.1%", "91%"),
+    ("Exclusion rates of Looked After Children attending all EDC schools", "red", "80", "40"),
+    ("Number of parents participating in the Triple P programme", "green", "297", "180"),
+    ("% of those supported by employability programme into employment", "green", "44%", "40%"),
+    ("Number of young people undertaking Wider Achievement awards", "green", "431", "200"),
+    ("Attendance rates in secondary schools (%)", "amber", "90.7%", "92%"),
+    ("Attendance rates in primary schools (%)", "green", "94.8%", "92%"),
+    ("Exclusion rates of young people in secondary schools (days lost)", "green", "189.5", "240"),
+    ("Exclusion rates of children in primary schools (days lost)", "green", "42", "80"),
+]
+
+
+def east_dunbartonshire_status_value_target(out: Path) -> None:
+    """A Scottish council's education performance page printed by Chromium, A4 portrait: site banner, the page
+    title, `2023/24 Performance Indicators` as the heading over the table, a one-line key (`Green is on Target, red
+    is off target, amber is slightly off target`), then a ruled table `Performance Indicator Title | Status | Value |
+    Target`, the status a lower-case colour word in a cell of that colour, `N/A` and `TBC` for figures not held;
+    the year only in the heading."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #1a1a1a; } .site { background: #00467f; color: #fff; padding: 3mm 4mm; font-size: 13pt; } "
+        ".crumb { font-size: 8.5pt; color: #555; margin: 2mm 0; } h1 { font-size: 18pt; color: #00467f; "
+        "margin: 4mm 0 2mm 0; } h2 { font-size: 13pt; margin: 4mm 0 2mm 0; } table { border-collapse: collapse; "
+        "width: 100%; } th, td { border: 1px solid #8a8a8a; padding: 1.6mm 2mm; vertical-align: top; } "
+        "th { background: #e8eef5; text-align: left; } td.n { text-align: right; white-space: nowrap; } "
+        "td.red { background: #f4c7c3; } td.amber { background: #fce8b2; } td.green { background: #b7e1cd; }"
+    )
+    rows = "".join(
+        f"<tr><td>{title}</td><td class=\"{status if status in ('red', 'amber', 'green') else ''}\">{status}</td>"
+        f"<td class=\"n\">{value}</td><td class=\"n\">{target}</td></tr>"
+        for title, status, value, target in EAST_DUNBARTONSHIRE_EDUCATION
+    )
+    body = (
+        '<div class="site">East Dunbartonshire Council</div>'
+        '<div class="crumb">Home &gt; About &gt; Our council &gt; Performance reports</div>'
+        "<h1>Education Performance Indicators</h1><h2>2023/24 Performance Indicators</h2>"
+        "<p>Green is on Target, red is off target, amber is slightly off target</p>"
+        "<table><thead><tr><th>Performance Indicator Title</th><th>Status</th><th>Value</th><th>Target</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )
+    out.write_text(_html_page("Education Performance Indicators", body, css), encoding="utf-8")
+
+
+# Fife Council, "How we perform – Responsiveness to communities" (fifedirect.org.uk topics page): (indicator,
+# 2012/13 .. 2016/17 values, 2016/17 target)
+FIFE_RESPONSIVENESS = [
+    ("Percentage of Contact Centre Customer Satisfaction *", ("N/A", "90.6%", "79.2%", "75.6%", "-"), "90%"),
+    ("Percentage of users satisfied with the overall quality of FifeDirect (SOCITM/Neilson user survey)",
+     ("78.5%", "77%", "69.1%", "67.7%", "65%"), "80%"),
+    ("Percentage of Solace/LGBF benchmarked indicators in the top half of all councils' performance",
+     ("38.2%", "34.5%", "46.3%", "52.55", "Due Mar 2018"), "50%"),
+]
+
+
+def fife_how_we_perform_year_value_columns(out: Path) -> None:
+    """A Scottish council's `How we perform` web page printed by Chromium, A4 portrait: a theme heading, two
+    paragraphs, then a `Performance` table whose two-row header puts five years over `Value` and the last year again
+    over `Target`, `N/A`, `-` and `Due Mar 2018` in cells without a figure, a footnote star in one name."""
+    css = (
+        "@page { size: A4; margin: 14mm; } body { font-family: 'Liberation Sans', Arial; font-size: 10pt; margin: 0; "
+        "color: #222; } .site { background: #0b5e3a; color: #fff; padding: 3mm 4mm; font-size: 13pt; } "
+        "h1 { font-size: 17pt; margin: 4mm 0 2mm 0; } h2 { font-size: 13pt; color: #0b5e3a; margin: 4mm 0 2mm 0; } "
+        "table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #999; padding: 1.4mm 1.8mm; } "
+        "thead th { background: #dfeee6; text-align: center; } td.n { text-align: center; white-space: nowrap; } "
+        ".note { font-size: 8.5pt; color: #444; }"
+    )
+    years = ("2012/13", "2013/14", "2014/15", "2015/16", "2016/17")
+    head = (
+        "<tr><th rowspan=\"2\">Performance</th>" + "".join(f"<th>{y}</th>" for y in years) + "<th>2016/17</th></tr>"
+        "<tr>" + "<th>Value</th>" * len(years) + "<th>Target</th></tr>"
+    )
+    rows = "".join(
+        f"<tr><td>{name}</td>" + "".join(f"<td class=\"n\">{v}</td>" for v in values)
+        + f"<td class=\"n\">{target}</td></tr>"
+        for name, values, target in FIFE_RESPONSIVENESS
+    )
+    body = (
+        '<div class="site">Fife Council</div><h1>How We Perform</h1>'
+        "<p>Key reports, performance information, and narrative around progress and improvements can be found under "
+        "each of the headings listed below.</p><h2>Responsiveness to communities</h2>"
+        "<p>Responsiveness to communities and customers is embedded in the values which underpin the delivery of the "
+        "Fife Council Plan. Many decisions are taken through local Area Committees which oversee local community "
+        "planning to ensure we shape locally delivered services around local need. The Council reports on our customer "
+        "service annually, highlighting improvements needed based on customer experience and feedback.</p>"
+        "<p>We are committed to listening to communities and have mechanisms in place to gain feedback to enable us "
+        "to respond to our customer views and improve the services we provide.</p>"
+        f"<table><thead>{head}</thead><tbody>{rows}</tbody></table>"
+        "<p class=\"note\">* Contact Centre customer satisfaction survey.</p>"
+    )
+    out.write_text(_html_page("How We Perform", body, css), encoding="utf-8")
+
+
+DOCUMENTS.update(
+    {
+        ("dev", "east_dunbartonshire_education_2023_24_status_value_target"): (
+            "html", east_dunbartonshire_status_value_target),
+        ("dev", "fife_how_we_perform_2016_17_year_value_columns"): ("html", fife_how_we_perform_year_value_columns),
+        ("dev", "cheshire_east_education_2011_12_minutes_sentences"): (
+            "docx", cheshire_east_education_minutes_sentences),
+        ("dev", "devon_csc_performance_2022_minutes_dash_points"): ("html", devon_csc_performance_minutes_dash_points),
+        ("dev", "cheshire_west_annual_report_2019_education_paragraphs"): (
+            "html", cheshire_west_annual_report_2019_education_paragraphs),
+    }
+)
+
+
 def main(argv: list[str]) -> None:
     # with slugs, only those folders are written (the others keep their committed sources)
     wanted = set(argv)

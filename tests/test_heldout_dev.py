@@ -144,6 +144,43 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Rate of children and young people subject to child protection plans per 10,000 popn", "national", "43", 1),
         ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
     },
+    # round 18 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # mid_east_antrim_planning cards 0/21 -> 21/21 (a measure's card read as one row, read/tables/cards.py);
+    # mid_east_antrim_2024_25 summary 2/8 -> 8/8 (`144 jobs`, `Minimum 111 jobs`: mappings/figure_words.csv);
+    # cheshire_west outcomes 2/7 (truth as corrected) -> 7/7 (benchmarks named by their clause's verb and by the
+    # measure the sentence before named, read/narrative/referents.py); conwy 0/13 -> 8/13 (periods over one row of
+    # figures named by the measure quoted above, read/tables/quoted_names.py; `this measure`) -> 12/13 (`The target
+    # for 2014/15 (...) for the percentage of ... was 9.5%`; `Conwy's actual performance for 2015/16 was 10.6%`, a
+    # performance of no measure named, is the measure the block named or the text quoted last): `The target is
+    # 9.5%.` after the quoted measure is a bare target the strict prose reader leaves
+    "conwy_social_services_2015_16_year_tables_under_sentences": {
+        ("The percentage of children looked after on 31 March who have had three or more placements during the year",
+         "target", "9.5%", 1),
+    },
+    # narrative round 12 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # (cheshire_west_annual_report_2019_education_paragraphs: 6/8 -> 8/8: `N percentage points`, a difference of two
+    # shares, ends a measure's words as a percentage does)
+    # cheshire_east_education_2011_12_minutes_sentences: 3/9 -> 4/9 (`by the age of 5`: an age, no figure, so the
+    # name goes on) -> 5/9 (`of A level students`: after `of`, a capital A is a letter; `and just under a quarter`
+    # begins the next statement); the counts after a comma with their subject left out (`269 attended ...`) are
+    # not read, the gap is named after its `20% of`
+    "cheshire_east_education_2011_12_minutes_sentences": {
+        ("attended the borough’s four special schools", "actual", "269", 1),
+        ("were educated at the pupil referral unit", "actual", "34", 1),
+        ("achievement gap between the lowest 20% of pupils and the rest in Cheshire East", "actual", "25%", 1),
+        ("achievement gap between the lowest 20% of pupils and the rest in Cheshire East", "actual", "32%", 1),
+    },
+    # devon_csc_performance_2022_minutes_dash_points: 1/8 -> 3/8 (`the average caseload had now reduced to 17,
+    # compared to 23 in March 2022`: an average of a named thing is a measure, an adverb may stand after `had`); the
+    # rate is named `Referral rates per 10,000`, the share `percentage of agency social workers`, the counts
+    # `standing at 48, compared to 10 in October 2021` are not read
+    "devon_csc_performance_2022_minutes_dash_points": {
+        ("Referral rates", "actual", "484 per 10,000", 1),
+        ("Referral rates", "national", "465", 1),
+        ("unaccompanied asylum seeking children", "actual", "48", 1),
+        ("unaccompanied asylum seeking children", "actual", "10", 1),
+        ("agency social workers", "actual", "37.9%", 1),
+    },
 }
 
 

@@ -388,7 +388,8 @@ def test_a_caption_names_no_sentence_printed_after_it() -> None:
         "with the highest number.\n"
     )
     [figure] = [f for f in extract_narrative(text) if f.value_raw == "89%"]
-    assert figure.indicator_raw.startswith("Most (89%) of UAS children in care")
-    # the same words as a heading, not a caption, still name the figure under them
+    # (the share in brackets restates `Most`: what follows the bracket is what it is of)
+    assert figure.indicator_raw.startswith("UAS children in care are aged 16 plus")
+    # under the same words as a heading, not a caption, the figure's own words still come first
     [headed] = [f for f in extract_narrative(text.replace("Table 10: ", "")) if f.value_raw == "89%"]
-    assert headed.indicator_raw == "Number of UAS children by gender at period end"
+    assert headed.indicator_raw == figure.indicator_raw

@@ -12,6 +12,10 @@ import threading
 import time
 from pathlib import Path
 
+# numpy's OpenBLAS starts a thread pool when numpy is imported, a third of numpy's import time;
+# nothing here multiplies matrices (set before anything imports numpy; a value given is kept)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import click
 
 from extract import __version__

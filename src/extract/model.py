@@ -337,3 +337,6 @@ class RawFigure:
     #: an area table's aggregate row the document's council is not known for (`England`):
     #: the council stays null and this name goes in front of the indicator name
     area: str | None = None
+    #: the area heads the figure's column, not its row (area_columns.py: councils side by side): it is
+    #: no table's subject, so it never stands in for the document's unknown council
+    area_column: bool = False

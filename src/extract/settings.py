@@ -29,6 +29,10 @@ class PdfSettings:
     break_join_gap: float = 0.05  # a break pdfium made up between glyphs of one line this close is none
     cell_gap: float = 0.6  # a gap wider than this between two words starts a new cell
     stretched_space_cap: float = 1.2  # justified prose: gaps up to this, uniform on the line, stay spaces
+    # a gap in a run wider than this many of the page's word spaces (and than `min_column_space`
+    # heights) is a narrow column's padding, not a space: it parts the run (load/spaces.py)
+    column_space_factor: float = 2.2
+    min_column_space: float = 0.4
     line_overlap: float = 0.25  # a word joins a line when its middle is this close to the line's middle
     rule_thickness: float = 2.5  # points: a path thinner than this is a ruling line
     rule_min_length: float = 4.0  # points: a shorter one is a tick or a bullet, not a rule

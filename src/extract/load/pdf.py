@@ -34,6 +34,7 @@ from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
 from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
+from extract.load.spaces import split_padded_runs
 from extract.load.turned import page_turn, shown_size, turn_boxes, turn_rule
 from extract.load.words import words_from_arrays
 from extract.model import Cell, Document, Line, Page, Rule, Word, make_cell, make_line, normalise_space
@@ -432,7 +433,7 @@ def glyphs_to_lines(glyphs: list[Glyph], settings: PdfSettings, rotated: Iterabl
 
 def words_to_page_lines(words: list[Word], settings: PdfSettings, rotated: Iterable[Word] = ()) -> list[Line]:
     words = [*words, *rotated]
-    return [line_to_cells(line, settings) for line in words_to_lines(words, settings)]
+    return split_padded_runs([line_to_cells(line, settings) for line in words_to_lines(words, settings)], settings)
 
 
 # -- a document -------------------------------------------------------------------------------

@@ -39,6 +39,26 @@ _PLACEHOLDERS = _placeholders()
 NO_VALUE_WORDS = frozenset(_PLACEHOLDERS["whole"] + _PLACEHOLDERS["first_word"] + _PLACEHOLDERS["prefix"])
 
 
+def _figure_words() -> re.Pattern[str]:
+    """A figure printed with its unit after it or its bound before it (mappings/figure_words.csv):
+    `42.4 weeks`, `144 jobs`, `Minimum 111 jobs`, `Maximum 30 weeks`, `Minimum 70%`."""
+    rows = read_csv(mappings_dir() / "figure_words.csv", ("text", "place", "note"))
+    words: dict[str, list[str]] = {"before": [], "after": []}
+    for row in rows:
+        if row["place"] not in words:
+            raise MappingError(f"figure_words.csv: place must be before or after, got {row['place']!r}")
+        words[row["place"]].append(re.escape(row["text"].lower()).replace(r"\ ", r"\s+"))
+    # longest first: `working days` before `days`
+    before = "|".join(sorted(words["before"], key=len, reverse=True)) or "(?!)"
+    after = "|".join(sorted(words["after"], key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        rf"^(?:({before})\s+)?([-−]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(%)?(?:\s+({after}))?\.?$", re.I
+    )
+
+
+_WORDED_NUMBER = _figure_words()
+
+
 @dataclass(frozen=True)
 class ParsedValue:
     value: float | None
@@ -57,6 +77,9 @@ def parse_cell(text: str) -> ParsedValue:
     m = _LEADING_NUMBER.match(cleaned)
     if m and re.search(r"\bby\s+(19|20)\d{2}\b", cleaned):
         return ParsedValue(float(m.group(1).replace(",", "")), bool(m.group(2)))
+    m = _WORDED_NUMBER.match(cleaned)
+    if m and (m.group(1) or m.group(4)):
+        return ParsedValue(float(m.group(2).replace(",", "").replace("−", "-")), bool(m.group(3)))
     return ParsedValue(None)
 
 

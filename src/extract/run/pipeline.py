@@ -168,6 +168,7 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "flags_printed": list(f.flags),
         "area": f.area,
         "area_council_id": f.council_id,
+        "area_column": f.area_column,
     }
 
 
@@ -310,7 +311,8 @@ class Pipeline:
         # an area table's benchmark rows of a document whose council is not known are set against
         # the council the document's area tables are about: their first council row (a LAIT export)
         subject = council_id or next(
-            (r["area_council_id"] for r in parsed.rows if r.get("area") and r.get("area_council_id")), None
+            (r["area_council_id"] for r in parsed.rows
+             if r.get("area") and r.get("area_council_id") and not r.get("area_column")), None
         )
         for row, match in zip(parsed.rows, matches, strict=True):
             observations.append(self.observation(row, match, rel, meta["sha256"], council_id, report_date, subject))

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.tidy.ages import read_ages
 from extract.tidy.wording import (
     DIGIT,
     FILLER,
@@ -59,7 +60,6 @@ WORD_MEASURES = {
     "rate": {"percent", "rate_per_10k", "rate_per_1k", "rate_per_100k"},
     "average": {"score", "days", "ratio", "gbp"},
 }
-DEFAULT_AGES = {(0, 17), (0, 18), (0, 19)}
 _COMMON_WORD_PLACES = {
     "reading",
     "bury",
@@ -161,42 +161,6 @@ PER_N_RATES = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
 _SECTION_N = re.compile(r"\bsection (\d+)\b")
 _LAST_12 = re.compile(r"\b(last|previous|past) 12 months\b")
 MEASURE_NAMES = {"attainment8", "progress8", "pass94", "pass95", "astarc"}  # named numbers that are the measure itself
-_AGE_PATTERNS = [
-    # "(17 to 18 years)", "(19-21 years)", "(0-17 years)": a bracketed span of teenage years, or from birth
-    # to a teenage year, is an age band (not a time: no timescale runs from 0 to 17 years)
-    re.compile(r"\(\s*(0|1[1-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\s*\)"),
-    # "aged 17-18", "(19-21 years old)", "16 and 17 year olds", "19 to 21", "aged 19 or 20"
-    re.compile(
-        rf"\b(?:aged|age|ages|now aged)\s+({_NUM})\s*(?:-|to|and|or)\s*({_NUM})"
-        r"(?:\s*(?:years? olds?|yr olds?|years? old|yrs? old|years|yrs))?\b"
-    ),
-    re.compile(rf"\b({_NUM})\s*(?:-|to|and|or)\s*({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
-    re.compile(
-        rf"(?<![\w.])({_NUM})\s*-\s*({_NUM})"
-        r"(?!\s*(?:working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|miles?|%|percent))(?![\w.])"
-    ),
-    # "aged 16+", "aged 16 and over"
-    re.compile(rf"\b(?:aged|age)\s+({_NUM})\s*(?:\+|plus|and over|or over)"),
-    # "under 16", "aged under 13"
-    re.compile(rf"\b(?:aged )?under\s+({_NUM})\b(?!\s*(?:working days?|days?|weeks?|months?|hours?))"),
-    # "aged 16", "at age 19", "at 16", "age of 19", "by the age of 19"
-    re.compile(
-        rf"\b(?:aged|at age|age of|age|at)\s+({_NUM})\b"
-        r"(?!\s*(?:-\s*\d|working days?|days?|weeks?|months?|hours?|miles?|%|percent))"
-    ),
-    # "2 year olds", "19 years old"
-    re.compile(rf"\b({_NUM})\s*(?:years? olds?|yr olds?|years? old|yrs? old)\b"),
-    # "0 - 15 years", "10 - 11 years", ", 15 - 24 years": the same span unbracketed, as OHID's Fingertips and
-    # other public-health tables print an age band (round 10). Only a span ending in the teens or early
-    # twenties, and not after a word that makes it a duration ("for", "within", "lasting", "over", "after")
-    re.compile(
-        r"(?<!\bfor )(?<!\bwithin )(?<!\blasting )(?<!\bover )(?<!\bafter )"
-        r"(?<![\w.])([0-9]|1[0-9]|2[0-5])\s*(?:-|to)\s*(1[1-9]|2[0-5])\s*(?:years?|yrs?)\b"
-        r"(?!\s*(?:olds?|old|of|or more|and over|ago))"
-    ),
-]
-
-
 @dataclass(frozen=True)
 class Reading:
     """A name read into facets. `key` is the whole normalised name (for exact and alias
@@ -273,6 +237,11 @@ class Vocabulary:
         self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
+        # ... and the other way round: a name's words find the few groups to look in (not all 71 asked)
+        self._groups_of_word: dict[str, list[str]] = {}
+        for g, first in self._qual_first_words.items():
+            for w in first:
+                self._groups_of_word.setdefault(w, []).append(g)
         places = sorted(
             {pre_clean(p) for p in self.place_names if len(p) > 3} - _COMMON_WORD_PLACES, key=len, reverse=True
         )
@@ -283,6 +252,32 @@ class Vocabulary:
             (self._numw, self._numw_map, first_words(self._numw_map)),
         ]
         self._places = (r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
+
+    def __getstate__(self) -> dict:
+        """Kept (pickled, extract.tidy.matcher_store) with the phrase and qualifier regexes as their
+        patterns: each is compiled at first need, as a name needs few of them (compiling all is most
+        of the time a kept matcher takes to load)."""
+        state = dict(self.__dict__)
+        source = lambda rx: rx.pattern if isinstance(rx, re.Pattern) else rx  # noqa: E731
+        for name in ("_abbrev", "_syn", "_numw", "_places"):
+            state[name] = source(state[name])
+        state["_phrase_steps"] = [(source(rx), mapping, first) for rx, mapping, first in self._phrase_steps]
+        state["_quals"] = {g: (source(rx), values) for g, (rx, values) in self._quals.items()}
+        return state
+
+    def _phrase_step(self, i: int) -> re.Pattern | None:
+        rx, mapping, first = self._phrase_steps[i]
+        if isinstance(rx, str):
+            rx = re.compile(rx)
+            self._phrase_steps[i] = (rx, mapping, first)
+        return rx
+
+    def _qual_regex(self, group: str) -> re.Pattern | None:
+        rx, values = self._quals[group]
+        if isinstance(rx, str):
+            rx = re.compile(rx)
+            self._quals[group] = (rx, values)
+        return rx
 
     # -- steps ---------------------------------------------------------------------------
     def codes_of(self, text: str) -> tuple[str, list[str], str | None]:
@@ -315,9 +310,9 @@ class Vocabulary:
             self._places = re.compile(self._places)  # compiled at first need (few names): 4 ms of start-up
             t = self._places.sub(" ", t)
         t = tidy(t)
-        for rx, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
+        for i, (_, mapping, first) in enumerate(self._phrase_steps):  # abbreviations, synonyms, number words
             if first is None or not first.isdisjoint(WORD_SPLIT.split(t)):
-                t = apply_phrases(rx, mapping, t)
+                t = apply_phrases(self._phrase_step(i), mapping, t)
         if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
             t = _SECTION_N.sub(r"section\1", t)
         if "year" in t or "12 months" in t or "twelve" in t:
@@ -361,7 +356,7 @@ class Vocabulary:
             t = _ALL_AGES.sub(" ", t)  # no age band
         if "all " in t and "(" in t:  # "(all children aged 0-17 with an open referral, CIN, CPP and LAC)": a definition
             t = _ALL_BRACKET.sub(" ", t)
-        ages, t = _ages(t) if digits or "under" in t else (set(), t)
+        ages, t = read_ages(t) if digits or "under" in t else (set(), t)
         named = frozenset(_NAMED.findall(t))
         if "year1" in named and "phonics" in t:  # the phonics check is taken in Year 1: it narrows nothing
             named = named - {"year1"}
@@ -413,12 +408,10 @@ class Vocabulary:
             outside = _INCLUDING.sub(" ", outside)
         if clock and clock.group(1).strip() in t_quals:
             t_quals = t_quals.replace(clock.group(1).strip(), " ")
-        present = set(WORD_SPLIT.split(t_quals))
-        for group, (rx, phrase_value) in self._quals.items():
-            if present.isdisjoint(self._qual_first_words[group]):
-                continue  # no phrase of the group can start here
+        for group in self._groups_in(set(WORD_SPLIT.split(t_quals))):  # no other group's phrase can start here
+            phrase_value = self._quals[group][1]
             src = outside if group == "population" else t_quals
-            for m in rx.finditer(src):
+            for m in self._qual_regex(group).finditer(src):
                 quals.add(f"{group}:{phrase_value[m.group(0)]}")
         if quals >= ALL_PHASES:  # "(Primary, Secondary or Special)": every phase is all schools (round 7)
             quals -= ALL_PHASES
@@ -444,11 +437,16 @@ class Vocabulary:
         """The "group:value" qualifiers a piece of text names (the flow group aside: "excluding those
         starting" says which children, not that the count is of no flow)."""
         found = set()
-        for group, (rx, phrase_value) in self._quals.items():
-            if group == "flow" or present.isdisjoint(self._qual_first_words[group]):
+        for group in self._groups_in(present):
+            if group == "flow":
                 continue
-            found |= {f"{group}:{phrase_value[m.group(0)]}" for m in rx.finditer(text)}
+            phrase_value = self._quals[group][1]
+            found |= {f"{group}:{phrase_value[m.group(0)]}" for m in self._qual_regex(group).finditer(text)}
         return found
+
+    def _groups_in(self, present: set[str]) -> set[str]:
+        """The qualifier groups one of whose phrases starts with one of these words."""
+        return {g for w in present for g in self._groups_of_word.get(w, ())}
 
 
 _MEASURE_WORDS = re.compile(
@@ -473,28 +471,3 @@ def _num(s: str) -> float:
 
 def _fmt(v: float) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
-
-
-def _ages(t: str) -> tuple[set[tuple[int, int]], str]:
-    ages: set[tuple[int, int]] = set()
-    for i, rx in enumerate(_AGE_PATTERNS):
-
-        def take(m: re.Match, i=i) -> str:
-            g = [x for x in m.groups() if x is not None]
-            lo = int(float(g[0]))
-            if i == 4:
-                band = (lo, 99)
-            elif i == 5:
-                band = (0, lo - 1)
-            elif len(g) > 1:
-                band = (lo, int(float(g[1])))
-            else:
-                band = (lo, lo)
-            if band[0] > 25 or band[1] < band[0] or band[1] > 99:
-                return m.group(0)  # not an age: "45-50", "9-4"
-            if band not in DEFAULT_AGES:
-                ages.add(band)
-            return " "
-
-        t = rx.sub(take, t)
-    return ages, " ".join((t).split())

@@ -120,6 +120,20 @@ class FacetFilter:
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
         self.unstated_narrower = np.array(narrower, dtype=bool).reshape(len(narrower), len(self.facets))
+        # ... and their totals over every group: a name states few groups, so what the groups it leaves
+        # unstated block, cost and narrow is the total less the rows of those it states (counts, and costs
+        # when every cost is a whole number of points, so that the difference is exact)
+        self.unstated_block_count = self.unstated_blocks.sum(axis=0, dtype=np.int64)
+        self.unstated_narrow_count = self.unstated_narrower.sum(axis=0, dtype=np.int64)
+        self.unstated_cost_total = self.unstated_costs.sum(axis=0)
+        self.whole_costs = bool(np.all(self.unstated_costs == np.rint(self.unstated_costs)))
+        # each word of the bitsets as one row over the entries (contiguous), and its complement
+        self.entry_cols = np.ascontiguousarray(self.entry_bits.T)
+        self.entry_cols_lack = ~self.entry_cols
+        self.kind_bits = {k: self._int_mask(m) for k, m in self.kind_mask.items()}
+        self.number_kind_bits = {k: self._int_mask(m) for k, m in self.number_kind_mask.items()}
+        self.measure_name_bits = self._int_mask(self.measure_name_mask)
+        self.group_bits = {g: self._int_mask(m) for g, m in self.group_mask.items()}
         self.weak_numbers = np.array([f.weak_numbers for f in self.facets])
         self.named_count = np.array([f.named_count for f in self.facets])
         self.weak_penalty = np.where(self.weak_numbers, self.penalties.weak_number, self.penalties.number)
@@ -141,17 +155,39 @@ class FacetFilter:
             m[b // 64] |= np.uint64(1) << np.uint64(b % 64)
         return m
 
-    def _query_bits(self, keys: list[str]) -> tuple[np.ndarray, bool]:
-        """The query's bits; False when it states a value no entry has (nothing can agree)."""
-        m = np.zeros(self.n_words, dtype=np.uint64)
+    def _query_bits(self, keys: list[str]) -> tuple[int, bool]:
+        """The query's bits (as one int); False when it states a value no entry has (nothing can agree)."""
+        m = 0
         known = True
         for k in keys:
             b = self.bits.get(k)
             if b is None:
                 known = False
                 continue
-            m[b // 64] |= np.uint64(1) << np.uint64(b % 64)
+            m |= 1 << b
         return m, known
+
+    def _int_mask(self, mask: np.ndarray) -> int:
+        return sum(int(w) << (64 * i) for i, w in enumerate(mask.tolist()))
+
+    def _having(self, q: int) -> np.ndarray:
+        """The entries that have any bit of q: np.any(entry_bits & q != 0, axis=1), one word of q at a time."""
+        return self._per_word(self.entry_cols, q)
+
+    def _lacking(self, q: int) -> np.ndarray:
+        """The entries that lack some bit of q: np.any(q & ~entry_bits != 0, axis=1)."""
+        return self._per_word(self.entry_cols_lack, q)
+
+    def _per_word(self, cols: np.ndarray, q: int) -> np.ndarray:
+        out = np.zeros(cols.shape[1], dtype=bool)
+        word = 0
+        while q:
+            part = q & 0xFFFF_FFFF_FFFF_FFFF
+            if part:
+                out |= (cols[word] & np.uint64(part)) != 0
+            q >>= 64
+            word += 1
+        return out
 
     def _allowed(self, r: Reading, unit: str | None, page: Page = None) -> tuple[np.ndarray, np.ndarray]:
         """Which entries agree with every facet the name states, and what each pays for the
@@ -166,6 +202,9 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit, page)[2]
 
+    # asked up to four times for a name, one call after another: a few recent readings are enough (each
+    # answer holds three arrays over the entries; _allowed_for bounds how many distinct ones live)
+    @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
     def _facet_answer(
         self, r: Reading, unit: str | None, page: Page = None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -180,19 +219,16 @@ class FacetFilter:
         page: Page = None,
     ):  # fmt: skip
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
-        e = self.entry_bits
         n = len(self.facets)
         ok = np.ones(n, dtype=bool)
         penalty = np.zeros(n)
         narrow = np.zeros(n, dtype=bool)  # pays for a facet the name lacks, other than measure or "in the year"
-
-        def has_any(q: np.ndarray, mask: np.ndarray) -> np.ndarray:
-            return np.any((e & (q & mask)) != 0, axis=1)
+        has_any, lacks_any = self._having, self._lacking  # (bitsets as ints: see _query_bits)
 
         # measure: a stated kind must be one the entry is measured in
         if r.measures:
             q, _ = self._query_bits(["m:" + m for m in r.measures])
-            ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+            ok &= has_any(q & self.kind_bits["m"]) | self.unknown_measure
         elif unit in TYPED_UNITS:
             pass  # the printed value's unit says what is measured (checked below): nothing to guess
         elif (any(number_kind(x) == "time" for x in r.numbers) and not in_the_year) or timely:
@@ -202,7 +238,7 @@ class FacetFilter:
             penalty += np.where(self.per_n_rate, self.penalties.rate, self.named_count * self.penalties.count)
         if unit in TYPED_UNITS:
             q, _ = self._query_bits(["m:" + m for m in UNIT_MEASURES[unit]])
-            ok &= has_any(q, self.kind_mask["m"]) | self.unknown_measure
+            ok &= has_any(q & self.kind_bits["m"]) | self.unknown_measure
 
         # age bands, time / count thresholds, named numbers: when the name states some, the
         # entry must share one; when only the entry does, it pays
@@ -211,7 +247,7 @@ class FacetFilter:
         for kind, values in (("a", [f"a:{a}" for a in r.ages] + open_bands), ("k", ["k:" + x for x in r.named])):
             if values:
                 q, _ = self._query_bits(values)
-                ok &= has_any(q, self.kind_mask[kind])
+                ok &= has_any(q & self.kind_bits[kind])
             else:
                 penalty += self.kind_named[kind] * (self.penalties.age if kind == "a" else self.penalties.entry_only)
                 narrow |= self.kind_named[kind]
@@ -221,7 +257,7 @@ class FacetFilter:
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:
             q_measure_names, _ = self._query_bits(stated_measure_names)
-            ok &= ~np.any((e & self.measure_name_mask & ~q_measure_names) != 0, axis=1)
+            ok &= ~has_any(self.measure_name_bits & ~q_measure_names)
         else:
             ok &= self.no_measure_name
         # numbers: within each kind the name states (a time, a count, a distance), the entry
@@ -229,17 +265,17 @@ class FacetFilter:
         stated_kinds: dict[str, list[str]] = {}
         for x in r.numbers:
             stated_kinds.setdefault(number_kind(x), []).append("n:" + x)
-        for kind, mask in self.number_kind_mask.items():
+        for kind, mask in self.number_kind_bits.items():
             values = stated_kinds.get(kind)
             if values:
                 q, _ = self._query_bits(values)
                 if kind == "time" and in_the_year:
-                    timeless = ~has_any(mask, mask)
-                    ok &= has_any(q, mask) | timeless
+                    timeless = ~has_any(mask)
+                    ok &= has_any(q & mask) | timeless
                     penalty += timeless * self.penalties.year_only
                 else:  # every one the name states (round 7: "for 4 years ... same placement for 2 years" is
                     for v in values:  # not the 2.5-year stability entry because it shares the 2 years)
-                        ok &= has_any(self._query_bits([v])[0], mask)
+                        ok &= has_any(self._query_bits([v])[0] & mask)
             elif kind == "time":
                 if not timely:  # "in timescale" names no time: an entry with one is not narrower
                     penalty += self.number_kind_named[kind] * self.weak_penalty
@@ -258,61 +294,69 @@ class FacetFilter:
             stated.setdefault(g, []).append("q:" + qv)
         # groups the name does not state: a strict group the entry has blocks it; a population
         # or pupil group only the entry names is part of the name's population and costs
-        unstated = np.ones(len(self.group_order), dtype=bool)
-        for g in stated:
-            if g in self.group_row:
-                unstated[self.group_row[g]] = False
-        ok &= ~self.unstated_blocks[unstated].any(axis=0)
-        penalty += self.unstated_costs[unstated].sum(axis=0)
+        rows = [self.group_row[g] for g in stated if g in self.group_row]
         pop_row = self.group_row.get("population")
-        if page is None or pop_row is None or not unstated[pop_row]:
-            narrow |= self.unstated_narrower[unstated].any(axis=0)
-        else:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry whose
-            others = unstated.copy()  # name states another is refused; one about the page's pays nothing
-            others[pop_row] = False
-            narrow |= self.unstated_narrower[others].any(axis=0)
+        page_speaks = page is not None and pop_row is not None and pop_row not in rows
+        if rows:
+            ok &= self.unstated_block_count == self.unstated_blocks[rows].sum(axis=0, dtype=np.int64)
+            if self.whole_costs:
+                penalty += self.unstated_cost_total - self.unstated_costs[rows].sum(axis=0)
+            else:  # (a fraction of a point: added up in order, as the totals are)
+                unstated = np.ones(len(self.group_order), dtype=bool)
+                unstated[rows] = False
+                penalty += self.unstated_costs[unstated].sum(axis=0)
+            narrow_count = self.unstated_narrow_count - self.unstated_narrower[rows].sum(axis=0, dtype=np.int64)
+        else:
+            ok &= self.unstated_block_count == 0
+            penalty += self.unstated_cost_total
+            narrow_count = self.unstated_narrow_count
+        if page_speaks:  # the page states the population the name leaves unsaid (issue 9 round 14): an entry
+            # whose name states another is refused; one about the page's pays nothing and is not narrower
+            narrow_count = narrow_count - self.unstated_narrower[pop_row]
+        narrow |= narrow_count > 0
+        if page_speaks:
             stated_pops, part_pops = page
-            mask = self.group_mask["population"]
-            agree = has_any(self._query_bits(["q:population:" + v for v in stated_pops])[0], mask)
+            mask = self.group_bits["population"]
+            agree = has_any(self._query_bits(["q:population:" + v for v in stated_pops])[0] & mask)
             ok &= ~self.group_named["population"] | agree
             # an entry about a population only by its domain or facets (strategy discussions: child protection)
             # may be about a part of the page's (mappings/population_parts.csv: a plan is part of "in need")
-            whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0], mask)
+            whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0] & mask)
             ok &= ~self.group_has["population"] | whole
             penalty = penalty - self.unstated_costs[pop_row] * agree
         for g in stated:
             if g not in self.group_mask:
                 continue
-            mask, rule, values, ent = self.group_mask[g], self.rules.get(g, "stated"), stated[g], self.group_has[g]
+            mask, rule, values, ent = self.group_bits[g], self.rules.get(g, "stated"), stated[g], self.group_has[g]
             q, known = self._query_bits(values)
             q &= mask
             if rule in ("conflict", "denominator"):
                 # one value: an entry naming another is another indicator; several ("adoption and
                 # special guardianship"): the name is their sum, an entry naming only some is a part
-                ok &= ~ent | (has_any(q, mask) if len(values) == 1 else ~np.any((q & ~e) != 0, axis=1))
+                ok &= ~ent | (has_any(q) if len(values) == 1 else ~lacks_any(q))
                 continue
             if rule == "soft":  # conflicting values block; an entry naming none pays ...
-                ok &= ~ent | has_any(q, mask)
+                ok &= ~ent | has_any(q)
                 hard = [v for v in values if self.vocab.value_rules.get(v[2:]) == "stated"]
                 if hard:  # ... unless the value's own rule is "stated"
                     qh, _ = self._query_bits(hard)
-                    ok &= ~np.any((qh & ~e) != 0, axis=1)
+                    ok &= ~lacks_any(qh)
                 else:
                     penalty += ~ent * self.penalties.number
                     narrow |= ~ent
                 continue
-            missing = np.any((q & ~e) != 0, axis=1) | (not known)  # the name states a value the entry lacks
+            missing = lacks_any(q) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
             if rule in ("strict", "same") or any(self.vocab.value_rules.get(v[2:]) == "same" for v in values):
                 # a value whose own rule is "same" (secure): an entry naming it with others is a sum
-                extra = np.any((e & mask & ~q) != 0, axis=1)
+                extra = has_any(mask & ~q)
                 ok &= ~extra
         for g in stated:  # a group no entry has: no entry can agree
             if g not in self.group_mask and self.rules.get(g) not in ("conflict", "denominator"):
                 ok[:] = False
         if excluded:  # "children in care excluding UASC": an entry about the UASC is another count
             q_excluded, _ = self._query_bits(["q:" + v for v in excluded])
-            ok &= ~has_any(q_excluded, q_excluded)
+            ok &= ~has_any(q_excluded)
         ok.setflags(write=False)  # shared by every name with these facets
         penalty.setflags(write=False)
         narrow.setflags(write=False)

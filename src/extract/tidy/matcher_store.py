@@ -25,14 +25,16 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
     import extract.mappings
     import extract.model
     import extract.settings
+    import extract.tidy.ages
     import extract.tidy.facets
     import extract.tidy.match_filter
     import extract.tidy.matching
     import extract.tidy.wording
 
     # the code a pickled matcher was built by: a change to any of it builds a new one
-    for module in (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.wording,
-                   extract.mappings, extract.settings, extract.model, extract.errors):  # fmt: skip
+    modules = (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.ages,
+               extract.tidy.wording, extract.mappings, extract.settings, extract.model, extract.errors)  # fmt: skip
+    for module in modules:
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:20]
 

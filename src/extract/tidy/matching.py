@@ -80,6 +80,11 @@ SCORE_WEIGHTS = (0.5, 0.15, 0.15, 0.2)
 _BARE_CODE = re.compile(r"^\s*[A-Za-z]{1,6}\s?\d{1,4}[a-z]{0,2}\s*$")
 
 
+def _sorted_words(text: str) -> str:
+    """The words of a text in sorted order, as rapidfuzz's token_sort_ratio compares them."""
+    return " ".join(sorted(text.split()))
+
+
 def units_agree(printed: str | None, catalogue: str) -> bool:
     return printed not in TYPED_UNITS or catalogue not in TYPED_UNITS or printed == catalogue
 
@@ -182,7 +187,9 @@ class Matcher(FacetFilter):
             owners.append(self.index_of[alias.indicator_id])
             scopes.append(alias.scope)
         self.choice_text = texts
-        self._choice_texts = np.array(texts, dtype=object)  # the same strings, taken by index in one step
+        # the same strings with their words sorted, taken by index in one step: rapidfuzz's ratio of sorted
+        # words is its token_sort_ratio, without sorting each choice's words again for every name
+        self._choice_sorted = np.array([_sorted_words(t) for t in texts], dtype=object)
         self.choice_owner = np.array(owners, dtype=np.int32)
         self.choice_scope = scopes
         self._global_choice = np.array([s is None for s in scopes])
@@ -271,11 +278,22 @@ class Matcher(FacetFilter):
         reading = self.read(name)
         if any(q.startswith("population:") for q in reading.quals):
             page = None  # the page speaks only for a population the name leaves unsaid
+        decided = self._decide(reading, code, scopes, rule, n, unit, rank_decided, page)
+        indicator_id, entry, score, method, ranked = decided
+        return Match(name, indicator_id, entry, score, method, list(ranked))
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the matcher lives for one run
+    def _decide(
+        self, reading: Reading, code: str | None, scopes: tuple[str, ...], rule: FuzzyRule, n: int, unit: str | None,
+        rank_decided: bool, page: Page,
+    ) -> tuple[str | None, str | None, float, str, tuple[Candidate, ...]]:  # fmt: skip
+        """The answer for a name as read: names that read alike ("... (Q1 2023/24)", "... (Q2 2023/24)": the
+        period words are set apart) are decided once."""
         for found in (self._by_code(reading, code, scopes), self._by_exact_or_alias(reading, scopes, unit)):
             if found is not None and units_agree(unit, self.mappings.indicators[found[0]].unit):
                 indicator_id, method = found
                 ranked = self._ranked(reading, scopes, max(n, 2), unit, page)[0][:n] if rank_decided else []
-                return Match(name, indicator_id, self._name(indicator_id), 100.0, method, ranked)
+                return indicator_id, self._name(indicator_id), 100.0, method, tuple(ranked)
         ranked, rival, plain_rival = self._ranked(reading, scopes, max(n, 2), unit, page)
         # an official code no entry carries (NI 39, NI 47) is a national measure the catalogue lacks:
         # its words name that measure, not the nearest entry's (issue 9 round 7)
@@ -299,10 +317,10 @@ class Matcher(FacetFilter):
             )
         ):
             best = ranked[0]
-            return Match(name, best.indicator_id, best.name, best.score, "fuzzy", ranked[:n])
+            return best.indicator_id, best.name, best.score, "fuzzy", tuple(ranked[:n])
         ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
-        return Match(name, None, None, score, "unmatched", ranked)
+        return None, None, score, "unmatched", tuple(ranked)
 
     def _agreed(self, r: Reading, best: Candidate, unit: str | None, page: Page = None) -> bool:
         """The facets leave one entry, the best, and the name states both its measure (one kind) and
@@ -403,7 +421,8 @@ class Matcher(FacetFilter):
             floor = -np.partition(-lows, n - 1)[n - 1] if len(lows) >= n else -math.inf
             keep = high >= floor
             idx, owner, words, allowed = idx[keep], owner[keep], words[keep], allowed[keep]
-        order = process.cdist([r.text], self._choice_texts[idx].tolist(), scorer=fuzz.token_sort_ratio, workers=1)[0]
+        choices = self._choice_sorted[idx].tolist()
+        order = process.cdist([_sorted_words(r.text)], choices, scorer=fuzz.ratio, workers=1)[0]
         score = words + w_order * order
         score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
         # each indicator's best name: its highest score, the first of equal ones (a stable sort by

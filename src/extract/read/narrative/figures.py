@@ -45,7 +45,8 @@ _AVERAGE_BEFORE = re.compile(
 _THRESHOLD_AFTER = re.compile(
     r"^\s*(?:\+|plus\b|or\s+(?:more|over|fewer|less|above|below|under|older|younger)\b)", re.I
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|(?:<=?|>=?|=)\s*$", re.I)
+# `aged 5`, `post 16`, `by the age of 5`: an age, never a measure
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|\bages?\s+of\s+$|(?:<=?|>=?|=)\s*$", re.I)
 _BOUND_BEFORE = re.compile(
     r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
     r"|equal\s+to|within)\s*$",
@@ -96,6 +97,7 @@ class _Fig:
     predicate: str | None = None  # `were placed out of county` after a count with no noun
     of_which: bool = False
     of_all: bool = False  # `6% of all children in care`: the whole, not the measure
+    restating: bool = False  # `Over three-fifths (61%) reported ...`: a share in brackets restating words before it
     period: Period | None = None
     indicator: str = ""
 
@@ -300,6 +302,13 @@ _KIND_BEFORE_CLAUSE = re.compile(
     rf"\b(?:{_KIND_ANY})(?:\s+[\w/'’-]+){{0,5}}?\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$",
     re.I,
 )
+# `regionally this is 20.7%`, `statistical neighbours are higher at 21.5%`: the benchmark's word, a pronoun or
+# none, a verb and perhaps a comparison, then the figure
+_KIND_BEFORE_VERB = re.compile(
+    rf"\b(?:{_KIND_ANY})\s+(?:(?:this|it|they|that)\s+)?(?:is|was|are|were|stands?|stood)\s+"
+    r"(?:(?:slightly\s+|much\s+|far\s+)?(?:higher|lower|better|worse)\s+)?(?:at\s+)?$",
+    re.I,
+)
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
     re.I,
@@ -360,6 +369,7 @@ def _assign_kinds(sentence: str, figs: list[_Fig], subject: str | None, window: 
             _kind_finder(_KIND_BEFORE, before)
             or _kind_finder(_KIND_BEFORE_LONG, before)
             or _kind_finder(_KIND_BEFORE_CLAUSE, before)
+            or _kind_finder(_KIND_BEFORE_VERB, before)
         )
         after = _kind_finder(_KIND_AFTER, _after(sentence, f.tail, 60))
         if after in _KINDS_AFTER and kind is None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from extract.model import normalise_space
-from extract.read.narrative.figures import _KIND_ANY, _RATE_TAIL, _Fig
+from extract.read.narrative.figures import _RATE_TAIL, _Fig
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.text import (
     _GENERIC_WORDS,
@@ -28,9 +27,12 @@ from extract.read.narrative.text import (
 _STOP_PHRASE = re.compile(
     r",?\s+(?:\*\*)?(?:which|this(?!\s+(?:year|quarter|month|reporting))|that\s+is|and\s+(?:is|was|are|were|has|have|does"
     r"|did|do|remains?|continues?|this)|but|although|though|however|whereas|while|compared|in\s+comparison|against"
-    r"|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:\*\*)?(?:increase|decrease|reduction|rise"
+    r"|similar\s+to|in\s+line\s+with|bringing|slightly|so\s+that|due\s+to|as\s+a\s+result|meaning|an?\s+(?:\*\*)?(?:increase|decrease|reduction|rise"
     r"|fall|improvement|drop)|despite|thus|hence|therefore|positively|negatively|significantly"
     r"|(?:well\s+|just\s+|slightly\s+|far\s+)?(?:above|below))\b"
+    # `... and just under a quarter achieved A*`: a share in words begins the next statement
+    r"|\s+and\s+(?:(?:just|nearly|almost|about|around|over|under)\s+){0,2}(?:a|one|two|three)\s+"
+    r"(?:half|thirds?|quarters?|fifths?)\b"
     r"|\s+[-–—]\s+|[;:?!]|\.(?=\s|$)",
     re.I,
 )
@@ -40,7 +42,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:but|however|although|whereas)\b|\sand\s+(?:is|was|are|were|has|have)\b",
     re.I,
 )
-_ANY_PERCENT = re.compile(r"(?<![\w.])\d+(?:[.,/]\d+)*\s?%")
+# a percentage, or a difference of two in points (`, 7.7 percentage points above ...`): never a measure's words
+_ANY_PERCENT = re.compile(r"(?<![\w.])\d+(?:[.,/]\d+)*(?:\s?%|\s+percentage\s+points?\b)", re.I)
 _ATTACH = re.compile(r",?\s*\b(?:with|from)\s+$", re.I)
 # what a phrase never ends / starts with (trimmed in plain Python: nested regex quantifiers backtrack badly)
 _TRIM_END_CHARS = " ,;:(-–*"
@@ -84,7 +87,21 @@ def _clean(text: str) -> str:
         while words and words[0].lower().rstrip(",;:") in _TRIM_START_WORDS:
             words.pop(0)
         text = " ".join(words).strip()
+        opened = _first_unclosed(text)
+        if opened is not None:
+            text = text[:opened]  # `aged 0-19 in West Sussex (ONS`: a name cut inside a bracket ends before it
     return " ".join(text.split(" ")[:_MAX_WORDS])
+
+
+def _first_unclosed(text: str) -> int | None:
+    """Index of the first `(` that no `)` after it closes."""
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            stack.pop()
+    return stack[0] if stack else None
 
 
 def _unbalanced_close(text: str) -> int | None:
@@ -185,6 +202,9 @@ def _scan(parts: _Parts, pos: int, me: int) -> str:
         mention_at = mention.start if mention else limit
         horizon = min(fig_at, mention_at)
         stop = _STOP_PHRASE.search(sentence, pos, min(horizon + 2, limit))  # `.` needs its next character
+        while stop and _CHANGE_NOUN.match(stop.group(0)) and _verb_ends(sentence[pos : stop.start()]):
+            # `respondents reported an increase in ...`: after a verb, the change is its object, not set beside
+            stop = _STOP_PHRASE.search(sentence, stop.end(), min(horizon + 2, limit))
         percent = _ANY_PERCENT.search(sentence, pos, horizon)  # `87/88%` is no figure but still ends the phrase
         breaks = min(stop.start() if stop else limit, percent.start() if percent else limit)
         close = _unbalanced_close(sentence[pos : min(horizon, breaks)])
@@ -210,6 +230,14 @@ def _scan(parts: _Parts, pos: int, me: int) -> str:
         for f, index in stepped:
             f.rest = _join(pieces[index:])
         return _join(pieces)
+
+
+_CHANGE_NOUN = re.compile(r"\s+(?:\*\*)?an?\s", re.I)  # `an increase` with no comma before it
+
+
+def _verb_ends(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and (words[-1].lower() in _VERBS or words[-1].lower().endswith("ed"))
 
 
 def _join(pieces: list[str]) -> str:
@@ -308,6 +336,13 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
         inner = _CLOSE_AFTER.match(_after(sentence, pos))
         if inner and i and re.fullmatch(r"\s*\(\s*", sentence[figs[i - 1].tail : f.start]):
             pos += inner.end()  # the `65%` of `558 (65%) of CiC ...` shares the words after the bracket
+        elif inner and f.percent and _own_bracket(sentence, f):
+            # `Over three-fifths (61%) reported ...`: the share in brackets restates the words before it, the
+            # sentence states its measure; `Just over a third (36%) of respondents said ...`, `A high proportion of
+            # children (86%) are subject to ...`: what follows the bracket is what it is of, or what is said of it
+            f.restating = True
+            if _restates(sentence, f, pos + inner.end()):
+                pos += inner.end()
         after = _after(sentence, pos)
         of = _OF_AFTER.match(after)
         word = _WORD_AFTER.match(after)
@@ -318,7 +353,10 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
             rel = re.match(r"\w+", after[of.end() :])
             f.predicate = _scan(parts, pos + of.end() + (rel.end() if rel else 0), i)
         elif of and not (mention and mention.start <= pos + of.end()):
-            _set_own(f, _scan(parts, pos + of.end(), i))
+            phrase = _scan(parts, pos + of.end(), i)
+            if _LETTER_A.match(sentence, pos + of.end()) and phrase and not phrase.startswith("A "):
+                phrase = f"A {phrase}"  # `99.1% of A level students`: after `of`, a capital A is a letter, no article
+            _set_own(f, phrase)
             f.of_all = bool(re.search(r"\ball\s+$", of.group(0), re.I))
         elif _RATE_TAIL.match(after):
             f.qualifier = _scan(parts, pos, i)
@@ -333,6 +371,32 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
             f.qualifier = _scan(parts, pos, i)
         if not f.qualifier:
             f.qualifier = f.own or f.weak or f.predicate or ""
+
+
+_OPENS_OWN_BRACKET = re.compile(r"[A-Za-z]\s*\(\s*$")  # `a third (` before the figure: a bracket of its own
+
+
+_LETTER_A = re.compile(r"A\s+[a-z*]")
+
+
+def _own_bracket(sentence: str, f: _Fig) -> bool:
+    """`a third (` before the figure, no figure among those words (`166 children (31%)` restates a count)."""
+    before = sentence[max(0, f.start - 40) : f.start]
+    return bool(_OPENS_OWN_BRACKET.search(before)) and not re.search(r"\d", " ".join(before.split(" ")[-4:]))
+
+
+_SHARE_BEFORE = re.compile(r"\b(?:percentage|proportion)\s+of\s+[^,;:()]+\(\s*$", re.I)
+
+
+def _restates(sentence: str, f: _Fig, pos: int) -> bool:
+    """After a figure's own bracket, `of <noun phrase>`, or a verb after `proportion of <noun phrase> (`: the
+    sentence goes on with what the share is of, or what it says of them."""
+    after = _after(sentence, pos)
+    if _OF_AFTER.match(after):
+        return True
+    word = _WORD_AFTER.match(after)
+    verb = word is not None and word.group(1).lower() in _VERBS and word.start(1) <= 1
+    return verb and bool(_SHARE_BEFORE.search(sentence[max(0, f.start - 200) : f.start]))
 
 
 def _set_own(f: _Fig, phrase: str) -> None:
@@ -391,110 +455,3 @@ def _paren_measure(sentence: str, f: _Fig, figs: list[_Fig], mentions: list[_Men
     if not measures:
         return None
     return _clean(re.split(r"\s+(?:than|compared|against|versus)\b", sentence[measures[-1].start() : opening])[0])
-
-
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[a-z]+|\d+(?:\.\d+)?", text.lower()) if w not in _STOPWORDS)
-
-
-def _overlap(a: str, b: str) -> int:
-    return len(_tokens(a) & _tokens(b))
-
-
-def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
-    """The candidate whose indicator shares most words with the figure's own words (`in 72hrs` → `within 72 hours`)."""
-    fitting = [g for g in candidates if _compatible(_fig_class(f), _fig_class(g))]
-    if not fitting:
-        return None
-    return max(reversed(fitting), key=lambda g: _overlap(f.qualifier, g.indicator)).indicator
-
-
-@dataclass
-class _Memory:
-    """What earlier text offers as indicator names: the last heading, and the figures named since it."""
-
-    recent: int  # how many earlier figures may lend their name (NarrativeSettings.recent_figures)
-    heading: str | None = None
-    named: list[_Fig] = field(default_factory=list)
-    # the last measure an earlier sentence of the block named without a figure (`a consistently low
-    # re-referral rate for ...`): what `The latest rate` after it refers to
-    phrase: str | None = None
-
-
-def _choose_indicator(
-    f: _Fig, i: int, sentence: str, figs: list[_Fig], mentions: list[_Mention], subject: tuple[str | None, str | None],
-    owned: list[_Fig], memory: _Memory, section: str | None,
-) -> tuple[str, bool]:  # fmt: skip
-    """The indicator phrase, and whether it came from the figure's own words (then later figures may reuse it).
-
-    Order: the figure's own words; the measure it compares with in this sentence; the sentence's
-    subject; the measures of earlier sentences; the heading; the section.
-    """
-    name, vague = subject
-    generic = vague is not None
-    cls = _fig_class(f)
-    previous = [g for g in owned[-memory.recent :] if _compatible(cls, _fig_class(g))]
-    if f.attached_to is not None and f.noun:
-        return _clean(f"{f.noun} {f.rest or _predicate(figs[f.attached_to].indicator)}"), True
-    if f.own and f.of_all and name and not generic and _phrase_class(name) == "percent":
-        return name, True  # `The % of UASC ... at 6% of all Looked After Children`
-    if f.own and f.of_all and name and not generic and f.percent:
-        # `UASC now comprise 6% of all children in care`: the subject's share of the whole
-        return _clean(f"{name} as a share of all {f.own}"), True
-    if f.own:
-        return _shared_predicate(f, i, sentence, figs), True
-    if f.weak and (shared := _shared_predicate(f, i, sentence, figs)) != f.weak:
-        return shared, True  # `50% of boys and 57% of girls said they ...`: a cohort of one word shares it too
-    if f.inherit_full and previous:
-        return previous[-1].indicator, False
-    following = figs[i + 1] if i + 1 < len(figs) else None
-    if following and following.own and re.fullmatch(r"\s*(?:,|and|or)\s*", sentence[f.tail : following.start]):
-        return following.own, False  # `16% and 13% respectively, of audits grading ...`
-    if f.predicate:
-        head = _head_noun(previous[-1].indicator) if previous else (name if name and not generic else None)
-        if head:
-            return _clean(f"{head} {f.predicate}"), True
-    found = _paren_measure(sentence, f, figs, mentions)
-    measure = _left_measure(sentence, f, figs[i - 1].tail if i else 0)
-    if found is None and measure and len(_words(measure)) >= 2 and f.kind not in {"target", "tolerance"}:
-        found = measure
-    if found:
-        return found, True
-    if previous:
-        return _best_match(f, previous) or previous[-1].indicator, False
-    benchmark_subject = bool(name and re.search(rf"\b(?:{_KIND_ANY})\b", name, re.I)) and f.kind != "actual"
-    if name and not generic and not benchmark_subject and _compatible(_phrase_class(name), cls):
-        return (_clean(f"{name} {f.qualifier}") if _QUALIFIER_JOINS.match(f.qualifier) else name), True
-    specific = [x for x in (f.weak, measure) if x and not all(w.lower() in _GENERIC_WORDS for w in _words(x))]
-    lead = name or sentence[: figs[0].start]  # `The latest rate, 18% ...`: the words before the figures
-    if vague == "noun" and not specific and memory.phrase and _last_word(lead) == _last_word(memory.phrase):
-        return memory.phrase, False  # `The latest rate was 18%` after `... a low re-referral rate for ...`
-    if vague == "noun" and not specific and (memory.heading or section):
-        return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
-    found = _best_match(f, memory.named[-memory.recent :]) or _best_match(f, figs[max(0, i - memory.recent) : i])
-    fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
-    return found or next(x for x in fallback if x), False
-
-
-def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:
-    """`98.4% of our care leavers aged 19-21 and 97.9% of ... were in suitable accommodation`: share the verb."""
-    own = f.own or f.weak or ""
-    if _has_verb(own) or i + 1 >= len(figs) or not figs[i + 1].own:
-        return own
-    following = figs[i + 1].own or ""
-    if not _has_verb(following) or not re.search(r"\band\s*$", sentence[f.tail : figs[i + 1].start]):
-        return own
-    return _clean(f"{own} {_predicate(following)}")
-
-
-def _choose_indicators(
-    sentence: str, figs: list[_Fig], mentions: list[_Mention], subject: tuple[str | None, str | None], memory: _Memory,
-    section: str | None,
-) -> None:  # fmt: skip
-    owned: list[_Fig] = []
-    for i, f in enumerate(figs):
-        f.indicator, is_own = _choose_indicator(f, i, sentence, figs, mentions, subject, owned, memory, section)
-        if is_own:
-            owned.append(f)
-    memory.named.extend(owned)

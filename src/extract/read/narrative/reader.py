@@ -22,6 +22,7 @@ from datetime import date
 from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import defined_title
+from extract.read.narrative.choice import _choose_indicators, _Memory
 from extract.read.narrative.counts import count_name
 from extract.read.narrative.counts import counted as counts_said
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
@@ -29,10 +30,8 @@ from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
     _STOP_PHRASE,
     _analyse_phrases,
-    _choose_indicators,
     _clean,
     _mark_attachments,
-    _Memory,
     _Parts,
     _subject,
 )
@@ -44,6 +43,7 @@ from extract.read.narrative.naming import (
     _without_speaker,
 )
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
+from extract.read.narrative.referents import named_by_earlier, quoted_measure
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
@@ -51,6 +51,7 @@ from extract.read.narrative.text import (
     _STOPWORDS,
     _after,
     _before,
+    _has_verb,
     _words,
     narrative_blocks,
     sentences,
@@ -72,6 +73,7 @@ _NUMBERED_PARAGRAPH = re.compile(r"^\s*\d{1,3}\.\s+[A-Z]")
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 _APPOSED = re.compile(r"(?:^|[,;:]\s*)([A-Z][^,;:()]{3,80}?),\s+at\s*$")  # `..., Key Stage 2 results, at `
 _CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
+_ABSOLUTE = re.compile(r",\s+with\s", re.I)  # after a clause with its verb, `, with ...` says something more
 # words that judge a measure, not name it (`a consistently low re-referral rate`)
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
 # a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
@@ -286,16 +288,24 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
         figure = replace(figure, indicator_raw=_with_predicate(sentence, f, figure.indicator_raw or ""))
         if figure.indicator_raw != sentence:
             named = _SECTION_NUMBER.sub("", figure.indicator_raw or "")  # `4.5 Children were seen ...`
-            figure = replace(figure, indicator_raw=_without_speaker(named))
+            # `59% of respondents said that ...`: the ones who said it are the share's own cohort, not a speaker
+            said_by_cohort = bool(f.own) and named.startswith(f.own.split(" ")[0])
+            figure = replace(figure, indicator_raw=named if said_by_cohort else _without_speaker(named))
         cut = _CLAUSE_JOINT.split(figure.indicator_raw or "")[0]
+        absolute = _ABSOLUTE.search(cut)
+        if absolute and _has_verb(cut[: absolute.start()]):
+            cut = cut[: absolute.start()]  # `are aged 16 plus, with 17-year-olds the age group ...`: a new statement
         if cut != figure.indicator_raw and figure.indicator_raw != sentence:
             # `rate per 10,000, and the reasons`: the name ends where the next clause begins
             figure = replace(figure, indicator_raw=_clean(cut))
         if i in said:  # the subject the figure's verb follows names it, else the name read, tidied
             figure = replace(figure, indicator_raw=said[i] or count_name(figure.indicator_raw or ""))
         if not _names_something(figure.indicator_raw):
-            # `This`, `there`, `English average`: no measure named; the sentence is the honest name
-            figure = replace(figure, indicator_raw=sentence)
+            # `This`, `there`, `English average`: no measure named; a benchmark's is that of the sentence's actual
+            # before it (`10% of children looked after were convicted ... and the English average of 6%`), else
+            # the sentence is the honest name
+            actual = [g.indicator_raw for _, g in out if g.value_kind == "actual" and g.indicator_raw != sentence]
+            figure = replace(figure, indicator_raw=actual[-1] if actual and f.kind != "actual" else sentence)
         elif len(bands) == 1 and not _AGE_BAND.search(figure.indicator_raw):
             # a sentence about one cohort (`For those aged 18-20, the KPI is at 48%`) names it for
             # every figure it gives: cohorts of one measure are different indicators
@@ -425,10 +435,12 @@ def extract_narrative(
     memory = _Memory(settings.recent_figures)
     out: list[RawFigure] = []
     just_headed: str | None = None  # the heading of the block before, when it names a measure
+    topic: str | None = None
     stated = Context(report=report_period)  # for sentences in a set form (stated.py)
     for block in narrative_blocks(text):
         heading = _heading(block)
         under, just_headed = just_headed, None
+        topic = None if heading is not None else topic  # the measure the text quoted last (referents.py)
         if heading is not None:  # measures named under an earlier heading are not this one's
             # a heading names the figures under it only when it names a measure (`KPI 17 - Average
             # social worker caseload`), never a section (`Going Well`, `Early Help`)
@@ -453,12 +465,16 @@ def extract_narrative(
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
+        quoted: str | None = None  # the measure the block quoted last (referents.py)
         for sentence in sentences(block):
             # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
             # 2023: 398)`) is read whole by its form; any other by the general reader
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
+                found = named_by_earlier(found, sentence, in_block, quoted, topic)
+            quoted = quoted_measure(sentence) or quoted
+            topic = quoted or topic
             stated.lead = sentence if not found and sentence.endswith(":") else None
             in_block.extend((sentence, figure) for figure in found)
             if not found:

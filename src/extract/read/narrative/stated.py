@@ -50,7 +50,8 @@ _V = _verbs()
 # the words a measure's name starts with, after an article or an adjective (`The overall rate of ...`)
 _MEASURE_START = re.compile(
     r"^(?:(?:overall|annual|average|total|monthly|quarterly|latest|current)\s+)?"
-    r"(?:percentage|proportion|number|rate|average|total|ratio|share)\s+of\s+\S",
+    r"(?:percentage|proportion|number|rate|average|total|ratio|share)\s+of\s+\S"
+    r"|^(?:average|mean|median)\s+(?!of\b)[a-z][\w-]*$",  # `the average caseload`: an average of what it names
     re.I,
 )
 _NAME = r"[^;:()]+?(?:\s*\([A-Za-z][A-Za-z\s]{0,20}\)[^;:()]*?)*"  # `... Plan (CPP) for year ending June 2017`
@@ -79,7 +80,7 @@ _LEVEL = re.compile(
     re.I,
 )
 _TO = re.compile(
-    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?\s+to\s+"
+    rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:(?:has|have|had)\s+(?:now\s+)?)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?\s+to\s+"
     rf"(?P<fig>{_FIG}){_PER}(?P<when>\s+{_WHEN})?(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
     re.I,
 )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +34,7 @@ from extract.read.tables.transposed import is_statistics_series
 from extract.read.values import infer_unit, parse_cell
 
 BENCHMARK_KINDS = ("national", "regional", "statistical_neighbours", "comparator_group")
+DISTRICT = "district"  # an Area's kind: a district of a county (mappings/districts.csv), whose row gives no figure
 
 _AGGREGATES: tuple[tuple[str, str], ...] = (
     ("statistical_neighbours",
@@ -72,7 +73,9 @@ def _key(name: str) -> str:
 class AreaRegister:
     """Council names, DfE LA numbers (current and pre-2019) → council_id."""
 
-    def __init__(self, councils: list[dict[str, str]], former: list[dict[str, str]]) -> None:
+    def __init__(
+        self, councils: list[dict[str, str]], former: list[dict[str, str]], districts: Sequence[dict[str, str]] = ()
+    ) -> None:
         self.by_number: dict[str, Area] = {}
         self.by_name: dict[str, str] = {}
         for c in councils:
@@ -88,6 +91,9 @@ class AreaRegister:
             area = Area(f["name"], "council", f.get("successor_id") or None, f.get("note") or None)
             self.former_by_number[f["dfe_la_number"]] = area
             self.former_by_name.setdefault(_key(f["name"]), area)
+        # a district is an area of a county, no council that runs children's services: known, so
+        # that a table of a county's districts is a table of areas, but its row is no council's
+        self.districts = {_key(d["district"]) for d in districts}
 
     def lookup(self, label: str) -> Area | None:
         text = normalise_space(label).strip("*:-– ")
@@ -113,7 +119,16 @@ class AreaRegister:
         former = self.former_by_name.get(_key(text))
         if former is not None:
             return Area(text, "council", former.council_id, former.note)
+        if _key(text) in self.districts:
+            return Area(text, DISTRICT)
         return None
+
+
+def names_area(label: str) -> bool:
+    """Whether a row's label is an area's name (a council, a district, England, a region), never an
+    indicator's; a leading DfE LA number is not asked (`332 children ...` names no area)."""
+    text = normalise_space(label).strip("*:-– ")
+    return bool(text) and not _LA_NUMBER.match(text) and register().lookup(text) is not None
 
 
 @cache
@@ -125,7 +140,7 @@ def _register_at(root: str) -> AreaRegister:
         with path.open(newline="", encoding="utf-8") as fh:
             return list(csv.DictReader(fh))
 
-    return AreaRegister(rows("councils.csv"), rows("former_councils.csv"))
+    return AreaRegister(rows("councils.csv"), rows("former_councils.csv"), rows("districts.csv"))
 
 
 def register() -> AreaRegister:
@@ -164,6 +179,8 @@ def area_rows(table: Table) -> AreaTable | None:
     if len(table.rows) < 2 or not (any(c.meaning.period_label for c in table.value_columns)
                                    or len(table.value_columns) == 1):
         return None
+    if len(table.value_columns) > 1 and is_statistics_series(table):
+        return None  # (confidence limits beside several figures: which figure each bounds is not said)
     reg = register()
     # the columns left of the first value column name the area (`LA number`, `LA name`); those
     # after the values (`Latest National Rank`, `Quartile Banding`) never do
@@ -231,7 +248,7 @@ def figures_from_area_table(table: Table, found: AreaTable, page: int | None) ->
     year_kind = year_kind_for(indicator)
     unit = infer_unit("", indicator)
     for row, area in zip(table.rows, found.areas, strict=True):
-        if area is None:
+        if area is None or area.kind == DISTRICT:
             continue
         figures: list[RawFigure] = []
         for col in table.value_columns:
@@ -309,8 +326,12 @@ def area_measures(table: Table) -> AreaTable | None:
     a measure's name (words, no value kind): each cell is that measure's figure for that area."""
     if len(table.rows) < 2 or len(table.columns) < 2 or table.value_columns:
         return None
-    if not _measure_columns(table) or is_statistics_series(table):
+    measures = _measure_columns(table)
+    if not measures or is_statistics_series(table):
         return None  # (confidence limits or denominators beside the figures: a statistics series, transposed.py)
+    dated = [bool(_YEAR_OVER.match(c.label)) for c in measures]
+    if any(dated) and not all(dated):
+        return None  # a year over some measures only: a group label spread over part of its columns
     first = table.columns[0]
     areas = _areas_found([r.cells[first.index] for r in table.rows])
     return AreaTable([first], areas) if areas is not None else None
@@ -320,6 +341,8 @@ def _measure_columns(table: Table) -> list[Column]:
     return [c for c in table.columns[1:] if c.role in ("ignore", "blank") and re.search(r"[A-Za-z]{3}", c.label)]
 
 
+# a year heading the measure's words (a group label over several measures' columns, stacked over each)
+_YEAR_OVER = re.compile(r"^((?:19|20)\d{2}(?:\s*[/\-–]\s*(?:\d{2}|\d{4}))?)\s+(.*[A-Za-z]{3}.*)$")
 _DATED_LABEL = re.compile(r"\(([^()]*\d[^()]*)\)\s*$")  # `Children in need per 10,000 (31 March 2022)`
 
 
@@ -329,12 +352,16 @@ def figures_from_area_measures(table: Table, found: AreaTable, page: int | None)
     for col in _measure_columns(table):
         dated = _DATED_LABEL.search(col.label)
         period = parse_period(dated.group(1)) if dated else Period(None)
-        unit = infer_unit("", col.label)
+        name = col.label
+        year = _YEAR_OVER.match(col.label) if dated is None else None
+        if year is not None:  # (a year over the measure's words, `2007` heading `Under 16s total`)
+            period, name = parse_period(year.group(1), year_kind=year_kind_for(year.group(2))), year.group(2)
+        unit = infer_unit("", name)
         for row, area in zip(table.rows, found.areas, strict=True):
             raw = row.cells[col.index]
-            if area is None or not raw or parse_cell(raw).value is None:
+            if area is None or area.kind == DISTRICT or not raw or parse_cell(raw).value is None:
                 continue
-            yield _area_figure(col.label, raw, "actual", period, unit, row, area, table.section, page)
+            yield _area_figure(name, raw, "actual", period, unit, row, area, table.section, page)
 
 
 def _area_figure(

@@ -29,7 +29,9 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Word, normalise_space
 from extract.read.kinds import HeaderMeaning, classify_header
+from extract.read.tables.area_columns import areas_across
 from extract.read.tables.areas import areas_down
+from extract.read.tables.cards import card_grid, is_card
 from extract.read.tables.carried import carried_columns, header_continued, header_foot, lines_up
 from extract.read.tables.cells import (
     Grid,
@@ -42,6 +44,7 @@ from extract.read.tables.cells import (
 )
 from extract.read.tables.charts import is_axis_row
 from extract.read.tables.headers import header_row_count, mend_label, merge_header
+from extract.read.tables.quoted_names import name_period_rows
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
     Region,
@@ -107,7 +110,8 @@ def grid_to_table(
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
             or (grid.method == "unruled" and sum(1 for c in columns if c.label) >= 4
                 and _named_single_value(columns, body, unknown_name_label=True)) \
-            or (not any(c.role == "value" for c in columns) and areas_down(body))
+            or (not any(c.role == "value" for c in columns) and areas_down(body)) \
+            or (not any(c.role == "value" for c in columns) and areas_across(labels, body))
     if names_values:
         header_context = " | ".join(grid.contexts[: grid.header_rows])
         title = grid.title
@@ -208,6 +212,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
         grid = region_to_grid(region, region_words(page.lines, region))
         if grid is None or len(grid.columns) < settings.min_ruled_columns:
             continue
+        grid = card_grid(grid) or grid  # a measure's card: one row of its figures (cards.py)
         top = region.top
         if n in boxed and header_row_count(grid.rows) == 0:
             grid, top = _under_header(boxed[n], grid, page.lines)
@@ -246,6 +251,7 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
     else:
         grids.extend(_unruled_apart(rest, settings, min_values))
     grids.sort(key=lambda g: g.top)
+    grids = name_period_rows(grids, page.lines)  # periods over one row of figures, no name (quoted_names.py)
     last_bottom = grids[-1].bottom if grids else -1.0
     tail = [ln for ln in rest if (ln.top or 0) > last_bottom]
     # (at the page text's left edge, not the header's: a header over a blank first column is no title)
@@ -378,6 +384,8 @@ def page_tables(
     if carry is not None and carry.rows and all(c.x0 is not None and c.x1 is not None for c in carry.columns):
         carried = tuple((c.x0 or 0.0, c.x1 or 0.0) for c in carry.columns)
     grids = page_grids(page, settings, min_values, carried)
+    if carry is not None and is_card(carry.grid) and grids and (rest := card_grid(grids[0], carry.grid)):
+        grids = [rest, *grids[1:]]  # the rest of the previous page's last card (cards.py)
     fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
     if fragment is not None:
         tables.append(fragment)

@@ -394,8 +394,10 @@ def _spread_merged(rows: list[list[str]], rows_used: list[int], cols_used: list[
     for n, r in enumerate(rows_used):
         for m, c in enumerate(cols_used):
             words = cells.get((r, c))
-            if not words or is_value_like(rows[n][m]) or all(type(w) is RotatedWord and w.lean for w in words):
+            if not words or all(type(w) is RotatedWord and w.lean for w in words):
                 continue  # (an angled label's box is not where its cell is)
+            if is_value_like(rows[n][m]) and not ((r, c + 1) in merged and is_period_cell(rows[n][m])):
+                continue  # a figure; but a year in a cell merged over the columns after it heads them (`2007`)
             x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
             end = c
             while (r, end + 1) in merged:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, replace
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header, is_status, read_basis, read_polarity
 from extract.read.periods import financial_year, parse_period, shift_years, year_kind_for
-from extract.read.tables.areas import area_measures, area_rows, figures_from_area_measures, figures_from_area_table
+from extract.read.tables.area_columns import area_columns, figures_from_area_columns
+from extract.read.tables.areas import (
+    area_measures,
+    area_rows,
+    figures_from_area_measures,
+    figures_from_area_table,
+    names_area,
+)
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
 from extract.read.tables.headers import is_title_row
 from extract.read.tables.row_labels import label_column, shares_name, with_row_label
@@ -43,19 +50,23 @@ _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # codes of its own (the Welsh local `CSPI 01`) passes its own pattern in WideOptions.code_re
 # or a local code run into its number (`CRE4 The percentage ...`, `CYP01 Re-referrals`: three letters or more,
 # so that `KS2 attainment` keeps its key stage), or a set's code with a space before its number and a capitalised
-# word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter)
+# word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter),
+# or a two-letter code run into two or three digits (`NI116 Proportion ...`, `TC01 Under 18 ...`, `NI102b ...`; one
+# digit is a name's own, `CO2 Emissions`, and `KS2` a key stage)
 # (a number followed by a unit or a month is a name's own: `EHCP 20 Weeks`, `CIN 31 March`)
 _UNIT_AFTER = (
     r"(?:Weeks?|Days?|Months?|Years?|Hours?|Working|Plus|Per|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
 )
 DEFAULT_CODE_RE = re.compile(
     r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%]))"
+    r"|(?:(?!KS)[A-Z]{2}\d{2,3}[a-z]?(?=\s+[A-Z%]))"
     r"|(?:(?!(?:KS|NVQ|GCSE|L|Y|Q)\s)[A-Z]{2,5}\s\d{1,3}[a-z]?(?=\s+(?!" + _UNIT_AFTER + r")[A-Z][a-z])))"
     r"\s*[-–:]?\s+(.+)$"
 )
 # what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
-# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`)
-_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$")
+# and a numbered list defining the measure (`Composite measure of 5 indicators 1. Households ...`), and a footnote
+# mark after it (`... Customer Satisfaction *`)
+_NAME_TAIL = re.compile(r"\s+(?:[↑↓⬆⬇▲▼]+\ufe0f?|(?:1[.)]|\(1\)|\(a\))\s+[A-Z].*)$|\s*[*†‡]+$")
 
 
 def trim_name(name: str) -> str:
@@ -86,6 +97,10 @@ def figures_from_table(table: Table, options: WideOptions) -> Iterator[RawFigure
     measures = area_measures(table)
     if measures is not None:  # rows are areas, columns measures (areas.py)
         yield from figures_from_area_measures(table, measures, options.page)
+        return
+    across = area_columns(table)
+    if across is not None:  # columns are areas, rows measures (area_columns.py)
+        yield from figures_from_area_columns(table, across, options.page)
         return
     name_col = _name_column(table)
     if name_col is None:
@@ -177,8 +192,8 @@ def equals_pairs(text: str, column_kind: str) -> list[tuple[str, str]] | None:
 def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: WideOptions) -> Iterator[RawFigure]:
     cells = row.cells
     raw_name = cells[name_col.index]
-    if not raw_name:
-        return
+    if not raw_name or names_area(raw_name):
+        return  # (a row named by an area in a table not read as one of areas: no indicator of that name)
     code_col = table.column("code")
     code = cells[code_col.index] if code_col is not None and cells[code_col.index] else None
     split, name = split_code(raw_name, options.code_re)
