@@ -14,6 +14,12 @@ people a children's service is for and the casework about them, plural) right at
   children ..., 19 of whom were ...`, `147 young people ..., of whom 34 had been ...`;
 - its measure is named `the number of` such a noun: `the number of children subject to child
   protection plans had increased ..., from 243 to 292` (never `a high number of`).
+- it follows a participle set after such a noun phrase and its comma (`... unaccompanied asylum seeking
+  children, now currently standing at 48`, mappings/standing_words.csv), or the words `compared to` after
+  a count kept (`..., compared to 10 in October 2021`: the same count, earlier);
+- it is a member of a list of counts, its verb right after it, after a kept count with its noun (`50,119
+  pupils attending ..., 269 attended the borough's four special schools and 34 were educated at ...`): the
+  list's noun is carried to it (`pupils attended the borough's four special schools`).
 
 Never kept: the whole of a fraction (`98 of the 101 care leavers`: the 98 is the figure), a count
 after a negation (`no record of 72 children having been seen`), a ratio (`22 boys for every girl`),
@@ -70,6 +76,21 @@ _SUBJECT_BEFORE = re.compile(
     re.I,
 )
 _SECTION_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+")
+# `... the number of unaccompanied asylum seeking children, now currently standing at 48`: a participle set after
+# a comma says where the noun phrase before it stands (mappings/standing_words.csv)
+_STANDING = re.compile(
+    r",\s+(?:(?:now|currently|presently|at\s+present)\s+){0,2}(?:"
+    + "|".join(f"(?:{r['pattern']})" for r in read_csv(mappings_dir() / "standing_words.csv", ("pattern", "note")))
+    + r")\s*$",
+    re.I,
+)
+_STANDING_NOUN = re.compile(rf"(?:^|\s)((?:{_MODIFIER}\s+){{0,6}}?(?:{_NOUNS}))\s*$", re.I)
+# `standing at 48, compared to 10 in October 2021`: the value compared with is the same count's, earlier
+_COMPARED = re.compile(r"^\s*,?\s*(?:compared\s+(?:to|with)|up\s+from|down\s+from)\s*$", re.I)
+# `50,119 pupils attending ..., 269 attended ... and 34 were educated ...`: members of a list of counts
+_MEMBER_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)$", re.I)
+_AMOUNT = frozenset({"number", "numbers", "significant", "large", "high", "small", "low", "total"})
+_MEMBER_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|[a-z]+ed)\s+(?P<pred>[^,;:()]*)", re.I)
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "week", "weeks", "period", "day", "days"})
 
 
@@ -162,7 +183,48 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
             out[i] = f.indicator  # `Children Protection Plans 1194 (48.2 per 10,000)`: the rate's name less its base
         elif subject := subject_before(sentence, f):
             out[i] = subject
+        elif standing := _standing(sentence, f):
+            out[i] = standing
+        elif i - 1 in out and _COMPARED.match(sentence[figs[i - 1].tail : f.start]):
+            out[i] = out[i - 1]  # `standing at 48, compared to 10 in October 2021`: the same count, earlier
+        elif (member := _member(sentence, figs, i, out)) is not None:
+            out[i] = member
     return out
+
+
+def _standing(sentence: str, f: _Fig) -> str | None:
+    """`the significant number of unaccompanied asylum seeking children, now currently standing at 48`: the counted
+    noun phrase before the comma is what the participle's figure counts (its words after the last function word)."""
+    before = sentence[: f.start]
+    m = _STANDING.search(before)
+    if m is None or not _STANDING_NOUN.search(before[: m.start()]):
+        return None
+    words: list[str] = []
+    for w in reversed(before[: m.start()].split()):
+        low = w.lower()
+        if len(words) == 6 or low in _STOPWORDS or low in _VERBS or low in _AMOUNT or not re.fullmatch(_MODIFIER, low):
+            break
+        words.insert(0, w)
+    return " ".join(words) or None
+
+
+def _member(sentence: str, figs: list[_Fig], i: int, out: dict[int, str | None]) -> str | None:
+    """`50,119 pupils attending mainstream schools, 269 attended the borough's four special schools and 34 were
+    educated at ...`: a count set after a kept count of a list, its verb right after it and no noun of its own,
+    counts the same noun; named by that noun and its own predicate."""
+    between = sentence[figs[i - 1].tail : figs[i].start]
+    if i - 1 not in out or not _MEMBER_JOINT.search(between) or re.search(r"[;.:()]", between):
+        return None
+    m = _MEMBER_VERB.match(sentence, figs[i].tail)
+    first = i - 1  # the list's first member, whose noun the list counts
+    while first - 1 in out and _MEMBER_JOINT.search(sentence[figs[first - 1].tail : figs[first].start]):
+        first -= 1
+    noun = _NOUN_AFTER.match(sentence, figs[first].tail)
+    if m is None or noun is None:
+        return None
+    head = re.search(rf"(?:{_NOUNS})$", noun.group(0).strip(), re.I)
+    pred = re.split(r"\s+and\s+(?=\d)", sentence[m.start() : m.end()].strip())[0].rstrip(".")
+    return f"{head.group(0) if head else noun.group(0).strip()} {pred}".strip()
 
 
 def _said_the_number(sentence: str, f: _Fig) -> bool:
