@@ -37,7 +37,7 @@ from extract.read.narrative.figures import _Fig
 from extract.read.narrative.naming import _without_speaker
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.stated import _V
-from extract.read.narrative.text import _STOPWORDS, _VERBS, _words
+from extract.read.narrative.text import _STOPWORDS, _VERBS, _has_verb, _words
 
 
 def _counted_nouns() -> str:
@@ -84,9 +84,14 @@ _STANDING = re.compile(
     + r")\s*$",
     re.I,
 )
-_STANDING_NOUN = re.compile(rf"(?:^|\s)((?:{_MODIFIER}\s+){{0,6}}?(?:{_NOUNS}))\s*$", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
 # `standing at 48, compared to 10 in October 2021`: the value compared with is the same count's, earlier
-_COMPARED = re.compile(r"^\s*,?\s*(?:compared\s+(?:to|with)|up\s+from|down\s+from)\s*$", re.I)
+# and `1194 (48.2 per 10,000), reduced from 1296 since September 2019`: where the count was before
+_COMPARED = re.compile(
+    r"^\s*(?:\([^()]*\))?\s*,?\s*(?:compared\s+(?:to|with)|(?P<moved>(?:up|down|reduced|increased|fallen|risen|dropped)"
+    r"\s+from))\s*$",
+    re.I,
+)
 # `50,119 pupils attending ..., 269 attended ... and 34 were educated ...`: members of a list of counts
 _MEMBER_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)$", re.I)
 _AMOUNT = frozenset({"number", "numbers", "significant", "large", "high", "small", "low", "total"})
@@ -185,8 +190,11 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
             out[i] = subject
         elif standing := _standing(sentence, f):
             out[i] = standing
-        elif i - 1 in out and _COMPARED.match(sentence[figs[i - 1].tail : f.start]):
-            out[i] = out[i - 1]  # `standing at 48, compared to 10 in October 2021`: the same count, earlier
+        elif out and out[max(out)] and (compared := _COMPARED.match(sentence[figs[max(out)].tail : f.start])):
+            # `standing at 48, compared to 10 in October 2021`: the same count, earlier (its rate in brackets between)
+            out[i] = out[max(out)]
+            if compared.group("moved") and f.kind == "actual" and f.period is None:
+                f.kind = "previous_period"  # `reduced from 1296`: the level it moved from, of no period of its own
         elif (member := _member(sentence, figs, i, out)) is not None:
             out[i] = member
     return out
@@ -194,30 +202,42 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
 
 def _standing(sentence: str, f: _Fig) -> str | None:
     """`the significant number of unaccompanied asylum seeking children, now currently standing at 48`: the counted
-    noun phrase before the comma is what the participle's figure counts (its words after the last function word)."""
+    noun phrase before the comma is what the participle's figure counts (from the words before its noun that are
+    no function word nor amount, to the comma: `children missing from home`)."""
     before = sentence[: f.start]
     m = _STANDING.search(before)
-    if m is None or not _STANDING_NOUN.search(before[: m.start()]):
+    clause = before[: m.start()] if m else ""
+    clause = clause[_CLAUSE_START.search(clause).end() :]  # type: ignore[union-attr]
+    nouns = list(re.finditer(rf"(?<![\w'’-])(?:{_NOUNS})(?![\w'’-])", clause, re.I))
+    if not nouns:
         return None
     words: list[str] = []
-    for w in reversed(before[: m.start()].split()):
+    for w in reversed(clause[: nouns[-1].start()].split()):
         low = w.lower()
-        if len(words) == 6 or low in _STOPWORDS or low in _VERBS or low in _AMOUNT or not re.fullmatch(_MODIFIER, low):
+        if len(words) == 3 or low in _STOPWORDS or low in _VERBS or low in _AMOUNT or not re.fullmatch(_MODIFIER, low):
             break
         words.insert(0, w)
-    return " ".join(words) or None
+    return " ".join([*words, clause[nouns[-1].start() :].strip()])
+
+
+def _joined(sentence: str, figs: list[_Fig], k: int) -> bool:
+    """Fig k follows fig k-1 as the next member of a list: after a comma or `and`, with no other number between
+    (`..., 31 March 2024 was the count date and 16 ...`) and no verb but the one of fig k-1's own predicate."""
+    between = sentence[figs[k - 1].tail : figs[k].start]
+    if not _MEMBER_JOINT.search(between) or re.search(r"[;.:()\d]", between):
+        return False
+    return bool(_MEMBER_VERB.match(sentence, figs[k - 1].tail)) or not _has_verb(between)
 
 
 def _member(sentence: str, figs: list[_Fig], i: int, out: dict[int, str | None]) -> str | None:
     """`50,119 pupils attending mainstream schools, 269 attended the borough's four special schools and 34 were
     educated at ...`: a count set after a kept count of a list, its verb right after it and no noun of its own,
     counts the same noun; named by that noun and its own predicate."""
-    between = sentence[figs[i - 1].tail : figs[i].start]
-    if i - 1 not in out or not _MEMBER_JOINT.search(between) or re.search(r"[;.:()]", between):
+    if i - 1 not in out or not _joined(sentence, figs, i):
         return None
     m = _MEMBER_VERB.match(sentence, figs[i].tail)
     first = i - 1  # the list's first member, whose noun the list counts
-    while first - 1 in out and _MEMBER_JOINT.search(sentence[figs[first - 1].tail : figs[first].start]):
+    while first - 1 in out and _joined(sentence, figs, first):
         first -= 1
     noun = _NOUN_AFTER.match(sentence, figs[first].tail)
     if m is None or noun is None:

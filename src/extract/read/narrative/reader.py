@@ -26,6 +26,7 @@ from extract.read.narrative.choice import _choose_indicators, _Memory
 from extract.read.narrative.counts import count_name
 from extract.read.narrative.counts import counted as counts_said
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
+from extract.read.narrative.groups import compared_groups
 from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
     _STOP_PHRASE,
@@ -56,7 +57,7 @@ from extract.read.narrative.text import (
     narrative_blocks,
     sentences,
 )
-from extract.read.narrative.wholes import assign_wholes, shares_of_counts
+from extract.read.narrative.wholes import assign_wholes, shares_of_bare_counts, shares_of_counts
 from extract.read.periods import add_months, span_period
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
@@ -256,6 +257,8 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             b.indicator = _clean(f"{counted} (rate per {base})")
     assign_wholes(sentence, figs)
     shares_of_counts(sentence, figs)
+    shares_of_bare_counts(sentence, figs)
+    compared_groups(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     said = counts_said(sentence, figs, mentions) if s.strict else {}
     out: list[tuple[_Fig, RawFigure]] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from extract.read.narrative.counts import _MODIFIER, _NOUNS
 from extract.read.narrative.figures import _Fig
 from extract.read.narrative.indicators import _clean
 
@@ -46,3 +47,33 @@ def shares_of_counts(sentence: str, figs: list[_Fig]) -> None:
         rest = _CLAUSE_END.split(sentence[g.tail + close.end() :])[0]
         f.indicator = g.indicator = _clean(f"{noun.group(1)} {rest}")
         g.numerator, g.denominator = f.numerator, f.denominator
+
+
+# `Activity information for 193 care leavers (77%) is ...`: a count of a counted noun, its share in brackets
+_COUNT_BESIDE_SHARE = re.compile(rf"\s*((?:{_MODIFIER}\s+){{0,3}}?(?:{_NOUNS}))\s*\(\s*$", re.I)
+_CHANGE_OF = re.compile(r"\b(?:increase|rise|decrease|fall|drop|reduction|change|growth)\s+of\s*$", re.I)
+_STATEMENT_END = re.compile(
+    r"[,;:.](?:\s|$)|\s+(?:but|while|whereas|compared)\b|\s+and\s+(?:this|that|it|there|these|they)\b", re.I
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+)(?=[^,;:]*$)")
+
+
+def shares_of_bare_counts(sentence: str, figs: list[_Fig]) -> None:
+    """`Activity information for 193 care leavers (77%) is recorded as not known`, `166 children (31%) are placed
+    outside ...`: a share in brackets right after a count of a counted noun is the count's share, so the count is
+    its numerator; both say one thing, named by the clause less the figures (never a change: `an increase of 96
+    children (20%)`)."""
+    for f, g in itertools.pairwise(figs):
+        if f.percent or f.rate_unit or f.numerator is not None or not g.percent or g.numerator is not None:
+            continue
+        noun = _COUNT_BESIDE_SHARE.fullmatch(sentence[f.tail : g.start])
+        close = re.match(r"\s*\)", sentence[g.tail :])
+        if not noun or not close or not f.value.is_integer() or _CHANGE_OF.search(sentence[: f.start]):
+            continue
+        before = sentence[: f.start]
+        lead = before[_CLAUSE_START.search(before).end() :]  # type: ignore[union-attr]
+        rest = _STATEMENT_END.split(sentence[g.tail + close.end() :])[0]
+        if not rest.strip():
+            continue  # `166 children (31%).`: the noun alone names no measure
+        g.indicator = _clean(f"{lead} {noun.group(1)} {rest}")
+        g.numerator = f.value
