@@ -62,3 +62,9 @@ def test_two_groups_compared_name_each_share_by_its_group():
     text = "Girls were more likely to report feeling lonely (32%) than boys (21%)."
     got = {value: name for value, _, name, _ in _rows(text)}
     assert got == {"32%": "Girls report feeling lonely", "21%": "boys report feeling lonely"}
+
+
+def test_a_rate_base_in_brackets_after_a_figure_makes_it_a_rate():
+    text = "Rate of children in need stood at 301.2, above the national average of 330.4 (per 10,000)."
+    got = {value: unit for value, unit in ((f.value_raw, f.unit) for f in extract_narrative(text, strict=True))}
+    assert got == {"330.4": "rate_per_10k"}  # 301.2, printed with no base, stays a bare number the strict reader leaves

@@ -21,7 +21,8 @@ _FRACTION = re.compile(
 )
 _PAREN_FRACTION = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|\s?%)")
-_RATE_TAIL = re.compile(r"\s*per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
+# `350 per 10,000`, and a base in brackets after the figure: `the national average of 45.7 (per 10,000)`
+_RATE_TAIL = re.compile(r"\s*(?:\(\s*)?per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
 _GLUED_WORDS = _wordset("in of to at and from the for on with per")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
