@@ -32,12 +32,10 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # beside its rate, counts what the rate is of); (narrative round 14: `reduced from 1296 since ...` after the count
     # and its rate in brackets is the same count's earlier level, previous_period, read/narrative/counts.py; `the
     # national average of 45.7 (per 10,000)`: a base in brackets after a figure makes it a rate, figures.py);
-    # `Timeliness – 6 month rate 85% (...)`,
-    # `increase in Fostering to 61.1%` are named by their sentence or heading, not their label
+    # `Timeliness – 6 month rate 85% (...)` is named by its sentence, not its label; (round 14: `increase in
+    # Fostering to 61.1%` opening its sentence names the level by the thing that moved, read/narrative/moves.py)
     "lancashire_cpb_oct_2019_label_dash_figures": {
         ("Children Protection Plans", "actual", "48.2", 1),
-        ("Fostering", "actual", "61.1%", 1),
-        ("Supported accommodation", "actual", "6.7%", 1),
         ("Timeliness", "actual", "89%", 1),
         ("Timeliness – 6 month rate", "actual", "78%", 1),
         ("Timeliness – 6 month rate", "actual", "85%", 1),

@@ -68,3 +68,12 @@ def test_a_rate_base_in_brackets_after_a_figure_makes_it_a_rate():
     text = "Rate of children in need stood at 301.2, above the national average of 330.4 (per 10,000)."
     got = {value: unit for value, unit in ((f.value_raw, f.unit) for f in extract_narrative(text, strict=True))}
     assert got == {"330.4": "rate_per_10k"}  # 301.2, printed with no base, stays a bare number the strict reader leaves
+
+
+def test_a_change_opening_its_sentence_names_the_level_by_what_moved():
+    found = extract_narrative("- A reduction in agency staff to 12.5% in Q3.", strict=True)
+    got = {f.value_raw: f.indicator_raw for f in found}
+    assert got == {"12.5%": "agency staff"}
+    # with a subject before the change, the words after `in` are its cohort, not the measure
+    text = "Persistent absence saw an increase in the secondary phase to 14.2% this term."
+    assert all(f.indicator_raw != "secondary phase" for f in extract_narrative(text, strict=True))
