@@ -133,3 +133,16 @@ def test_inspect_tables_prints_the_grid_of_a_page():
     assert "SCC/002 % of LAC with one or more changes of school | 7.70 | 8.00 | 10.00" in result.output
     assert "'Intervention' -> intervention" in result.output
     assert "page 2" not in result.output
+
+
+def test_inspect_page_alone_shows_that_pages_grid():
+    """`extract inspect FILE --page N` without `--tables` is what a newcomer types: it shows
+    page N's grid, never silently the whole report; a page the file lacks is a usage error."""
+    pdf = Path(__file__).parent / "renderings" / "welsh_scc_indicators" / "docx-ruled.pdf"
+    result = CliRunner().invoke(inspect_command, [str(pdf), "--page", "1"])
+    assert result.exit_code == 0, result.output
+    assert "page 1: 2 table(s)" in result.output and "parsers:" not in result.output
+    missing = CliRunner().invoke(inspect_command, [str(pdf), "--tables", "--page", "99"])
+    assert missing.exit_code == 2
+    assert "no page 99: the document has" in missing.output
+    assert CliRunner().invoke(inspect_command, [str(pdf), "--page", "0"]).exit_code == 2
