@@ -77,3 +77,14 @@ def test_match_prints_one_json_object_per_name():
     assert lines[0]["indicator_id"] and lines[1]["method"] == "unmatched"
     assert len(lines[1]["candidates"]) == 3
     assert set(lines[1]["candidates"][0]) == {"indicator_id", "name", "score"}
+
+
+def test_match_refuses_an_unknown_council_or_parser():
+    """A typo in --council or --parser would silently match without the aliases it meant."""
+    council = run("match", "Re-referrals", "--council", "E0600005")
+    assert council.exit_code == 2 and "no council code" in council.output
+    parser = run("match", "Re-referrals", "--parser", "durham")
+    assert parser.exit_code == 2 and "no parser 'durham'" in parser.output
+    assert "durham_performance_report" in parser.output  # the names it knows
+    known = run("match", "Re-referrals", "--council", "E06000005", "--parser", "generic")
+    assert known.exit_code == 0, known.output

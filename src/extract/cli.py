@@ -317,6 +317,28 @@ def run_command(
     sys.exit(0 if summary.ok else 1)
 
 
+def _check_scopes(council: str | None, parser: str | None) -> None:
+    """A usage error (exit 2) for a council code or parser name the tool does not know."""
+    from extract.mappings import mappings_dir, read_csv
+
+    root = mappings_dir()
+    own = {p.stem for p in (root / "aliases").glob("*.csv")}  # alias files: parsers' and councils'
+    if council and council not in own:
+        rows = read_csv(root / "councils.csv", ("council_id",))
+        known = {r["council_id"] for r in rows} | {c for r in rows for c in r.get("former_gss_codes", "").split("|")}
+        if council not in known:
+            raise click.BadParameter(
+                f"{council!r} is no council code in mappings/councils.csv (a GSS code such as E06000005)",
+                param_hint="--council",
+            )
+    if parser and parser not in own:
+        from extract.plugins.parser import discover
+
+        names = sorted(p.name for p in discover())
+        if parser not in names:
+            raise click.BadParameter(f"no parser {parser!r}; parsers: {', '.join(names)}", param_hint="--parser")
+
+
 @main.command("match")
 @click.argument("names", nargs=-1, required=True)
 @click.option("--council", "council", default=None, help="council GSS code, to use its own aliases")
@@ -331,6 +353,7 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.tidy.matcher_store import matcher_from_files
 
+    _check_scopes(council, parser)  # a typo would otherwise match without the aliases it meant
     matcher = matcher_from_files()  # (the mapping files are read only when no kept matcher is theirs)
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]
