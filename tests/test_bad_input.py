@@ -133,7 +133,7 @@ def test_a_foreign_file_in_the_cache_is_ignored_and_the_document_parsed_again(tm
     pq.write_table(pa.table({"x": [1, 2]}), rows)
     result = run(corpus, out, "--workers", "1")
     assert result.exit_code == 0, result.output
-    assert "parsed: 1 documents" in result.output
+    assert "parsed: 1 document," in result.output
     pd.testing.assert_frame_equal(before, pd.read_parquet(out / "observations.parquet"))
 
 

@@ -304,17 +304,26 @@ def run_command(
         click.echo(line)
     if not quiet:
         cached = summary.parsed + summary.rematched < len(summary.documents)
-        click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}"
+        click.echo(f"parsed: {_documents(summary.parsed)}, re-matched: {summary.rematched}"
                    + (", the rest from the cache" if cached else ""))  # fmt: skip
         if summary.cache_kept:
-            click.echo(f"cache: kept {summary.cache_kept} cached documents that are not in {corpus} (an earlier run "
-                       "read another folder into OUT); --prune deletes them")  # fmt: skip
+            click.echo(f"cache: kept {summary.cache_kept} cached {_noun(summary.cache_kept)} not in {corpus} (an "
+                       "earlier run read another folder into OUT); the outputs hold only this run's documents; "
+                       "--prune deletes the rest")  # fmt: skip
         for folder in summary.skipped:
             click.echo(f"skipped: {folder} (an extract output folder inside CORPUS)")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
     if not quiet:
         click.echo(f"review: {out / 'unmatched.csv'}, {out / 'report.html'}")
     sys.exit(0 if summary.ok else 1)
+
+
+def _noun(count: int) -> str:
+    return "document" if count == 1 else "documents"
+
+
+def _documents(count: int) -> str:
+    return f"{count} {_noun(count)}"
 
 
 def _check_scopes(council: str | None, parser: str | None) -> None:
