@@ -88,3 +88,11 @@ def test_match_refuses_an_unknown_council_or_parser():
     assert "durham_performance_report" in parser.output  # the names it knows
     known = run("match", "Re-referrals", "--council", "E06000005", "--parser", "generic")
     assert known.exit_code == 0, known.output
+
+
+def test_help_lists_each_command_with_its_whole_first_sentence():
+    """`extract --help` once cut each command's line at the terminal width ("where its figures are, and...")."""
+    result = run("--help")
+    assert result.exit_code == 0
+    commands = result.output.split("Commands:")[1].split("Options of the main job")[0]
+    assert "..." not in commands and "the first rows they give." in " ".join(commands.split())

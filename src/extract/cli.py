@@ -58,7 +58,7 @@ class DefaultRunGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list without importing the lazy commands (their one-line help is above)."""
-        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        limit = 200  # a whole first sentence, wrapped by write_dl: cut at the width it read "...and..."
         rows = []
         for name in self.list_commands(ctx):
             if name in self.commands:
@@ -251,8 +251,11 @@ def run_command(
 ) -> None:  # fmt: skip
     """Read every .pdf, .txt and .md file (and DfE tidy .csv table) under CORPUS and write the dataset to OUT.
 
+    The main job: `extract CORPUS --out OUT` runs it without the word `run`.
+
     Exit status: 0 when every document is `ok`, 1 when any is not or the run could not finish
-    (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.
+    (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted (Ctrl-C),
+    143 when terminated (SIGTERM).
     """
     from extract.errors import CorpusError, ManifestError, OutputError
     from extract.run.results import summarise
