@@ -13,7 +13,7 @@ from extract.load import load_document
 from extract.plugins.parser import Parser
 from extract.settings import DEFAULT_SETTINGS
 from extract.tools.inspect import inspect_command
-from extract.tools.scaffold import scaffold
+from extract.tools.scaffold import scaffold, skeleton
 from helpers import CASES, GOLDEN_COLUMNS, TRUTH_COLUMNS
 
 SAMPLE = CASES / "welsh_scc_indicators" / "input.txt"
@@ -146,3 +146,10 @@ def test_inspect_page_alone_shows_that_pages_grid():
     assert missing.exit_code == 2
     assert "no page 99: the document has" in missing.output
     assert CliRunner().invoke(inspect_command, [str(pdf), "--page", "0"]).exit_code == 2
+
+
+def test_skeleton_lines_fit_ruff_with_a_long_slug():
+    """The generated module passes `ruff check` (line length 120) whatever the slug's length."""
+    slug = "north_east_lincolnshire_childrens_services_scorecard"
+    text = skeleton(slug, "sample.pdf", ["polarity", "target"], "E06000012")
+    assert max(len(line) for line in text.splitlines()) <= 120
