@@ -191,6 +191,11 @@ def test_an_empty_corpus_is_an_error_with_a_message(tmp_path):
     assert result.exit_code == 2
     assert result.output.strip() == f"extract: no .pdf, .txt, .md or .csv file under {corpus}: nothing to read"
     assert not (tmp_path / "out").exists()
+    alone = run(corpus / "notes.docx", tmp_path / "out")  # CORPUS may be one file
+    assert alone.exit_code == 2
+    expected = f"extract: {corpus / 'notes.docx'} is no .pdf, .txt, .md or .csv file: nothing to read"
+    assert alone.output.strip() == expected
+    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.slow  # a subprocess run interrupted, seconds
