@@ -153,3 +153,11 @@ def test_skeleton_lines_fit_ruff_with_a_long_slug():
     slug = "north_east_lincolnshire_childrens_services_scorecard"
     text = skeleton(slug, "sample.pdf", ["polarity", "target"], "E06000012")
     assert max(len(line) for line in text.splitlines()) <= 120
+
+
+def test_inspect_an_empty_pdf_says_it_is_empty(tmp_path):
+    """As the run's documents row says it, not "not a PDF (starts with '')"."""
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    result = CliRunner().invoke(inspect_command, [str(tmp_path / "empty.pdf")])
+    assert result.exit_code == 1
+    assert "unreadable: the file is empty (0 bytes)" in result.output
