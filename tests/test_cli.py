@@ -96,3 +96,15 @@ def test_help_lists_each_command_with_its_whole_first_sentence():
     assert result.exit_code == 0
     commands = result.output.split("Commands:")[1].split("Options of the main job")[0]
     assert "..." not in commands and "the first rows they give." in " ".join(commands.split())
+
+
+def test_an_os_error_naming_no_file_does_not_blame_out(tmp_path):
+    """A scheduler that cannot be reached is a TimeoutError with no file: OUT is not put in brackets
+    as if it were the cause (it read "Timed out trying to connect ... after 30 s (OUT)")."""
+    from extract.cli import _os_error
+
+    out = tmp_path / "out"
+    message = _os_error(TimeoutError("Timed out trying to connect to tcp://127.0.0.1:1 after 30 s"), out)
+    assert message == f"Timed out trying to connect to tcp://127.0.0.1:1 after 30 s; {out} keeps its previous outputs"
+    named = _os_error(OSError(5, "Input/output error", str(out / "x.parquet")), out)
+    assert named == f"Input/output error ({out / 'x.parquet'}); {out} keeps its previous outputs"

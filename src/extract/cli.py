@@ -207,7 +207,9 @@ def _os_error(exc: OSError, out: Path) -> str:
         return f"no space left on the device writing {where}; {out} keeps its previous outputs"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"cannot write {where}: {exc.strerror}; {out} keeps its previous outputs"
-    return f"{exc.strerror or exc} ({where}); {out} keeps its previous outputs"
+    # no file named (a Dask scheduler that cannot be reached): no OUT in brackets, as if it were the cause
+    named = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{named}; {out} keeps its previous outputs"
 
 
 @main.command("run")
