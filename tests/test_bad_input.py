@@ -167,7 +167,7 @@ def test_review_writes_only_inside_the_mappings_folder(tmp_path):
     write_unmatched(out, rows)
     result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(mappings)], input="1\n1\n1\n")
     assert result.exit_code == 0, result.output
-    assert "1 aliases written" in result.output and result.output.count("is not inside") == 2
+    assert "1 alias written" in result.output and result.output.count("is not inside") == 2
     assert not (tmp_path / "evil.csv").exists() and not Path(absolute).exists()
     assert "Fine,csc_re_referrals_12m_pct" in (mappings / "aliases.csv").read_text(encoding="utf-8")
 
