@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_heldout_sources import (  # noqa: E402
+from build_heldout_sources import (
     HELDOUT,
     _base_document,
     _cell_text,
@@ -66,7 +66,8 @@ def angus_performs_year_rows(out: Path) -> None:
     ):
         doc.add_paragraph(item, style="List Bullet")
     para = doc.add_paragraph()
-    run = para.add_run("The average number of working days per employee lost through sickness absence for Teachers (SPI)")
+    run = para.add_run(
+        "The average number of working days per employee lost through sickness absence for Teachers (SPI)")
     run.bold = True
     run.font.size = Pt(12)
     run.font.color.rgb = RGBColor.from_string("00594F")
