@@ -69,6 +69,13 @@ def test_a_line_set_as_the_paragraphs_is_no_heading():
     assert heading_above(_page_lines(9.3), 6) is None
 
 
+def test_no_heading_is_sought_past_another_tables_rows():
+    lines = _page_lines(11.2)
+    lines[5] = text_line(115, (50, "Results by year"), height=9.3)  # a caption with no sentence's end
+    lines.insert(6, text_line(122, (50, "4"), (90, "2012/13"), (160, "6.30"), height=7.1))
+    assert heading_above(lines, 7) is None
+
+
 def _box(rows: list[list[str]], title: str | None = "Number of visits to libraries - virtual") -> Grid:
     return Grid("ruled", [(50.0, 150.0), (150.0, 400.0)], rows, [" ".join(r) for r in rows], 0, 100.0, 220.0,
                 title=title)

@@ -14,6 +14,7 @@ from statistics import median
 
 from extract.model import Cell, Line, normalise_space
 from extract.read.tables.table_model import title_of
+from extract.read.values import parse_cell
 
 REACH = 12  # lines of body text walked over at most
 LARGER = 1.12  # a heading's type is this much larger than the body's (an 11 pt heading over 10 pt text is not)
@@ -41,6 +42,8 @@ def heading_above(lines: list[Line], index: int) -> str | None:
             continue
         if body and size >= LARGER * median(body):
             return _joined_heading(lines, k, size)
+        if sum(1 for c in lines[k].cells if parse_cell(c.text).value is not None) >= 2:
+            return None  # another table's row: its heading is that table's, not this one's
         body.append(size)
     return None
 
