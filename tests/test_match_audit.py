@@ -1,11 +1,12 @@
 """The audit of the ids the tool gives real rows (issue 9, docs/match-audit.md).
 
 tests/matcher/audit_real_rows.csv holds (name, section) pairs as the tool read them from the documents of
-tests/heldout/dev, ../shared/pdfs and corpus/, with the id the tool gave (`given_id`, `method`, `score`) and
-a judgement written by hand against the catalogue entry's name and definition: `right`, `wrong` (then
-`indicator_id` is the right entry, empty for none the catalogue holds) or `doubtful` (not checked). Each row
-carries what the pipeline passes the matcher (parser, council, source, printed unit, code, section), so the
-matcher sees the name exactly as it did in the run. It is dev material: read it, fix by principle.
+tests/heldout/dev, ../shared/pdfs and corpus/, with the id the tool gave (`given_id`, `method`, `score`;
+`document`: where it was first read) and a judgement written by hand against the catalogue entry's name and
+definition: `right`, `wrong` (then `indicator_id` is the right entry, empty for none the catalogue holds) or
+`doubtful` (not checked). Each row carries what the pipeline passes the matcher (parser, council, source,
+printed unit, code, section), so the matcher sees the name exactly as it did in the run. It is dev material:
+read it, fix by principle.
 """
 
 from __future__ import annotations
