@@ -91,6 +91,25 @@ def _readme_block(language: str) -> str:
 
 
 @pytest.mark.slow  # reads the corpus run
+def test_the_readme_first_look_runs_as_printed(corpus_run, tmp_path, monkeypatch, capsys):
+    """"A first look at the output": the pandas block prints the documents, Darlington's re-referral
+    rate and where 24.2% came from; each DuckDB query of the block after it runs and gives rows."""
+    _, out = corpus_run
+    (tmp_path / "out").symlink_to(out, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## A first look at the output", 1)[1].split("### Actuals against targets", 1)[0]
+    exec(re.search(r"```python\n(.*?)```", section, re.S).group(1), {})
+    printed = capsys.readouterr().out
+    assert "devon_improvement_board" in printed and "Darlington Borough Council" in printed
+    assert "an increasein re- referrals" in printed  # the sentence 24.2% was read from
+    sql = re.search(r"```sql\n(.*?)```", section, re.S).group(1)
+    queries = [q for q in sql.split(";") if q.strip()]
+    assert len(queries) == 2
+    assert all(duckdb.sql(q).fetchall() for q in queries)
+
+
+@pytest.mark.slow  # reads the corpus run
 def test_the_readme_recipe_actuals_against_targets_runs(corpus_run, tmp_path, monkeypatch, capsys):
     _, out = corpus_run
     (tmp_path / "out").symlink_to(out, target_is_directory=True)

@@ -133,7 +133,7 @@ def test_a_foreign_file_in_the_cache_is_ignored_and_the_document_parsed_again(tm
     pq.write_table(pa.table({"x": [1, 2]}), rows)
     result = run(corpus, out, "--workers", "1")
     assert result.exit_code == 0, result.output
-    assert "parsed: 1 documents" in result.output
+    assert "parsed: 1 document," in result.output
     pd.testing.assert_frame_equal(before, pd.read_parquet(out / "observations.parquet"))
 
 
@@ -167,7 +167,7 @@ def test_review_writes_only_inside_the_mappings_folder(tmp_path):
     write_unmatched(out, rows)
     result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(mappings)], input="1\n1\n1\n")
     assert result.exit_code == 0, result.output
-    assert "1 aliases written" in result.output and result.output.count("is not inside") == 2
+    assert "1 alias written" in result.output and result.output.count("is not inside") == 2
     assert not (tmp_path / "evil.csv").exists() and not Path(absolute).exists()
     assert "Fine,csc_re_referrals_12m_pct" in (mappings / "aliases.csv").read_text(encoding="utf-8")
 
@@ -190,6 +190,11 @@ def test_an_empty_corpus_is_an_error_with_a_message(tmp_path):
     result = run(corpus, tmp_path / "out")
     assert result.exit_code == 2
     assert result.output.strip() == f"extract: no .pdf, .txt, .md or .csv file under {corpus}: nothing to read"
+    assert not (tmp_path / "out").exists()
+    alone = run(corpus / "notes.docx", tmp_path / "out")  # CORPUS may be one file
+    assert alone.exit_code == 2
+    expected = f"extract: {corpus / 'notes.docx'} is no .pdf, .txt, .md or .csv file: nothing to read"
+    assert alone.output.strip() == expected
     assert not (tmp_path / "out").exists()
 
 

@@ -77,3 +77,34 @@ def test_match_prints_one_json_object_per_name():
     assert lines[0]["indicator_id"] and lines[1]["method"] == "unmatched"
     assert len(lines[1]["candidates"]) == 3
     assert set(lines[1]["candidates"][0]) == {"indicator_id", "name", "score"}
+
+
+def test_match_refuses_an_unknown_council_or_parser():
+    """A typo in --council or --parser would silently match without the aliases it meant."""
+    council = run("match", "Re-referrals", "--council", "E0600005")
+    assert council.exit_code == 2 and "no council code" in council.output
+    parser = run("match", "Re-referrals", "--parser", "durham")
+    assert parser.exit_code == 2 and "no parser 'durham'" in parser.output
+    assert "durham_performance_report" in parser.output  # the names it knows
+    known = run("match", "Re-referrals", "--council", "E06000005", "--parser", "generic")
+    assert known.exit_code == 0, known.output
+
+
+def test_help_lists_each_command_with_its_whole_first_sentence():
+    """`extract --help` once cut each command's line at the terminal width ("where its figures are, and...")."""
+    result = run("--help")
+    assert result.exit_code == 0
+    commands = result.output.split("Commands:")[1].split("Options of the main job")[0]
+    assert "..." not in commands and "the first rows they give." in " ".join(commands.split())
+
+
+def test_an_os_error_naming_no_file_does_not_blame_out(tmp_path):
+    """A scheduler that cannot be reached is a TimeoutError with no file: OUT is not put in brackets
+    as if it were the cause (it read "Timed out trying to connect ... after 30 s (OUT)")."""
+    from extract.cli import _os_error
+
+    out = tmp_path / "out"
+    message = _os_error(TimeoutError("Timed out trying to connect to tcp://127.0.0.1:1 after 30 s"), out)
+    assert message == f"Timed out trying to connect to tcp://127.0.0.1:1 after 30 s; {out} keeps its previous outputs"
+    named = _os_error(OSError(5, "Input/output error", str(out / "x.parquet")), out)
+    assert named == f"Input/output error ({out / 'x.parquet'}); {out} keeps its previous outputs"

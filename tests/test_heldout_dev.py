@@ -16,6 +16,8 @@ DOCUMENTS = sorted(p.name for p in DEV.iterdir() if (p / "truth.csv").exists())
 
 # Truth rows a dev document is known not to give yet, each with why: the test fails when one is
 # read (take it off the list) as much as when another goes missing.
+ANGUS = "The average number of working days per employee lost through sickness absence for Teachers (SPI)"
+
 KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # the last slide's figure stands alone, with no label or comparison beside it
     "rbwm_ipmr_q2_2015_16_slides": {("Library and museum income", "actual", "£146,987", 5)},
@@ -179,6 +181,18 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("Referral rates", "actual", "484 per 10,000", 1),
         ("Referral rates", "national", "465", 1),
         ("agency social workers", "actual", "37.9%", 1),
+    },
+    # round 20 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # (ecs_trend_charts_q4_2014_15_label_value_block: 0/1 -> 1/1: a `label | value` box under its name, `Data Period`
+    # the period, read as one row (label_blocks.py))
+    # angus_performs_2012_13_year_rows_blank_cells: 0/12 -> 8/12 (an `ITEM` column numbering the rows before the years;
+    # the heading two paragraphs above names the `VALUE | TARGET` columns, headings.py); `BENCHMARK MEDIAN` does not
+    # say whose median (only the paragraph calls it the Scottish median): left, not guessed national
+    "angus_performs_2012_13_year_rows_blank_cells": {
+        (ANGUS, "national", "7.30", 1),
+        (ANGUS, "national", "6.50", 1),
+        (ANGUS, "national", "6.34", 1),
+        (ANGUS, "national", "6.62", 1),
     },
 }
 

@@ -97,7 +97,7 @@ def test_changed_and_removed_documents(corpus, tmp_path):
     )
     (work / "002_db4118e4560db15c.txt").unlink()
     result = CliRunner().invoke(main, [str(work), "--out", str(out)])
-    assert "parsed: 1 documents" in result.output, result.output
+    assert "parsed: 1 document," in result.output, result.output
     obs = pd.read_parquet(out / "observations.parquet")
     assert "002_db4118e4560db15c.txt" not in set(obs.document)
     assert "7.90" in set(obs[obs.document == "004_fc0e892b28d7762b.txt"].value_raw)

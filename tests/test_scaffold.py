@@ -13,7 +13,7 @@ from extract.load import load_document
 from extract.plugins.parser import Parser
 from extract.settings import DEFAULT_SETTINGS
 from extract.tools.inspect import inspect_command
-from extract.tools.scaffold import scaffold
+from extract.tools.scaffold import scaffold, skeleton
 from helpers import CASES, GOLDEN_COLUMNS, TRUTH_COLUMNS
 
 SAMPLE = CASES / "welsh_scc_indicators" / "input.txt"
@@ -133,3 +133,31 @@ def test_inspect_tables_prints_the_grid_of_a_page():
     assert "SCC/002 % of LAC with one or more changes of school | 7.70 | 8.00 | 10.00" in result.output
     assert "'Intervention' -> intervention" in result.output
     assert "page 2" not in result.output
+
+
+def test_inspect_page_alone_shows_that_pages_grid():
+    """`extract inspect FILE --page N` without `--tables` is what a newcomer types: it shows
+    page N's grid, never silently the whole report; a page the file lacks is a usage error."""
+    pdf = Path(__file__).parent / "renderings" / "welsh_scc_indicators" / "docx-ruled.pdf"
+    result = CliRunner().invoke(inspect_command, [str(pdf), "--page", "1"])
+    assert result.exit_code == 0, result.output
+    assert "page 1: 2 table(s)" in result.output and "parsers:" not in result.output
+    missing = CliRunner().invoke(inspect_command, [str(pdf), "--tables", "--page", "99"])
+    assert missing.exit_code == 2
+    assert "no page 99: the document has" in missing.output
+    assert CliRunner().invoke(inspect_command, [str(pdf), "--page", "0"]).exit_code == 2
+
+
+def test_skeleton_lines_fit_ruff_with_a_long_slug():
+    """The generated module passes `ruff check` (line length 120) whatever the slug's length."""
+    slug = "north_east_lincolnshire_childrens_services_scorecard"
+    text = skeleton(slug, "sample.pdf", ["polarity", "target"], "E06000012")
+    assert max(len(line) for line in text.splitlines()) <= 120
+
+
+def test_inspect_an_empty_pdf_says_it_is_empty(tmp_path):
+    """As the run's documents row says it, not "not a PDF (starts with '')"."""
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    result = CliRunner().invoke(inspect_command, [str(tmp_path / "empty.pdf")])
+    assert result.exit_code == 1
+    assert "unreadable: the file is empty (0 bytes)" in result.output

@@ -71,6 +71,9 @@ def test_a_subset_run_keeps_the_rest_and_prune_deletes_it(corpus, tmp_path):
     shutil.copy(first, subset / first.name)
     kept = run(subset, out)
     assert "cache: kept 4 cached documents" in kept.output, kept.output
+    assert "the outputs hold only this run's documents" in kept.output  # the dataset is the subset's
+    assert "parsed: 0 documents" in kept.output and "parsed: 1 document," not in kept.output
+    assert len(pd.read_parquet(out / "documents.parquet")) == 1
     again = run(corpus, out)
     assert "parsed: 0 documents, re-matched: 0" in again.output, "the whole corpus again parses nothing"
     pd.testing.assert_frame_equal(whole[0], frames(out)[0])
@@ -86,7 +89,7 @@ def test_a_changed_document_is_finished_again_and_the_others_come_from_the_store
     target = corpus / "004_fc0e892b28d7762b.txt"
     target.write_text(target.read_text().replace("\t7.70", "\t7.90", 1))
     result = run(corpus, out)
-    assert "parsed: 1 documents" in result.output, result.output
+    assert "parsed: 1 document," in result.output, result.output
     fresh = tmp_path / "fresh"
     run(corpus, fresh)
     pd.testing.assert_frame_equal(frames(out)[0], frames(fresh)[0])

@@ -58,7 +58,7 @@ class DefaultRunGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list without importing the lazy commands (their one-line help is above)."""
-        limit = formatter.width - 6 - max(len(n) for n in self.list_commands(ctx))
+        limit = 200  # a whole first sentence, wrapped by write_dl: cut at the width it read "...and..."
         rows = []
         for name in self.list_commands(ctx):
             if name in self.commands:
@@ -207,7 +207,9 @@ def _os_error(exc: OSError, out: Path) -> str:
         return f"no space left on the device writing {where}; {out} keeps its previous outputs"
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return f"cannot write {where}: {exc.strerror}; {out} keeps its previous outputs"
-    return f"{exc.strerror or exc} ({where}); {out} keeps its previous outputs"
+    # no file named (a Dask scheduler that cannot be reached): no OUT in brackets, as if it were the cause
+    named = f" ({exc.filename})" if exc.filename else ""
+    return f"{exc.strerror or exc}{named}; {out} keeps its previous outputs"
 
 
 @main.command("run")
@@ -251,8 +253,11 @@ def run_command(
 ) -> None:  # fmt: skip
     """Read every .pdf, .txt and .md file (and DfE tidy .csv table) under CORPUS and write the dataset to OUT.
 
+    The main job: `extract CORPUS --out OUT` runs it without the word `run`.
+
     Exit status: 0 when every document is `ok`, 1 when any is not or the run could not finish
-    (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted.
+    (OUT then keeps its previous outputs), 2 for a usage error, 130 when interrupted (Ctrl-C),
+    143 when terminated (SIGTERM).
     """
     from extract.errors import CorpusError, ManifestError, OutputError
     from extract.run.results import summarise
@@ -304,17 +309,48 @@ def run_command(
         click.echo(line)
     if not quiet:
         cached = summary.parsed + summary.rematched < len(summary.documents)
-        click.echo(f"parsed: {summary.parsed} documents, re-matched: {summary.rematched}"
+        click.echo(f"parsed: {_documents(summary.parsed)}, re-matched: {summary.rematched}"
                    + (", the rest from the cache" if cached else ""))  # fmt: skip
         if summary.cache_kept:
-            click.echo(f"cache: kept {summary.cache_kept} cached documents that are not in {corpus} (an earlier run "
-                       "read another folder into OUT); --prune deletes them")  # fmt: skip
+            click.echo(f"cache: kept {summary.cache_kept} cached {_noun(summary.cache_kept)} not in {corpus} (an "
+                       "earlier run read another folder into OUT); the outputs hold only this run's documents; "
+                       "--prune deletes the rest")  # fmt: skip
         for folder in summary.skipped:
             click.echo(f"skipped: {folder} (an extract output folder inside CORPUS)")
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
     if not quiet:
         click.echo(f"review: {out / 'unmatched.csv'}, {out / 'report.html'}")
     sys.exit(0 if summary.ok else 1)
+
+
+def _noun(count: int) -> str:
+    return "document" if count == 1 else "documents"
+
+
+def _documents(count: int) -> str:
+    return f"{count} {_noun(count)}"
+
+
+def _check_scopes(council: str | None, parser: str | None) -> None:
+    """A usage error (exit 2) for a council code or parser name the tool does not know."""
+    from extract.mappings import mappings_dir, read_csv
+
+    root = mappings_dir()
+    own = {p.stem for p in (root / "aliases").glob("*.csv")}  # alias files: parsers' and councils'
+    if council and council not in own:
+        rows = read_csv(root / "councils.csv", ("council_id",))
+        known = {r["council_id"] for r in rows} | {c for r in rows for c in r.get("former_gss_codes", "").split("|")}
+        if council not in known:
+            raise click.BadParameter(
+                f"{council!r} is no council code in mappings/councils.csv (a GSS code such as E06000005)",
+                param_hint="--council",
+            )
+    if parser and parser not in own:
+        from extract.plugins.parser import discover
+
+        names = sorted(p.name for p in discover())
+        if parser not in names:
+            raise click.BadParameter(f"no parser {parser!r}; parsers: {', '.join(names)}", param_hint="--parser")
 
 
 @main.command("match")
@@ -331,6 +367,7 @@ def match_command(names: tuple[str, ...], council: str | None, parser: str | Non
     """Print how each NAME matches the catalogue, one JSON object per line."""
     from extract.tidy.matcher_store import matcher_from_files
 
+    _check_scopes(council, parser)  # a typo would otherwise match without the aliases it meant
     matcher = matcher_from_files()  # (the mapping files are read only when no kept matcher is theirs)
     rule = DEFAULT_SETTINGS.fuzzy_rule(kind)
     scopes = [parser or "", council or ""]

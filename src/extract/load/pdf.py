@@ -439,6 +439,8 @@ def words_to_page_lines(words: list[Word], settings: PdfSettings, rotated: Itera
 # -- a document -------------------------------------------------------------------------------
 def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pdf) -> Document:
     data = path.read_bytes()
+    if not data:  # as the run says it (`extract inspect` loads without the run's checks)
+        raise LoadError("unreadable", "the file is empty (0 bytes)")
     if not data.lstrip()[:5].startswith(b"%PDF"):
         snippet = data[:60].decode("latin-1", "replace").strip().replace("\n", " ")
         raise LoadError("unreadable", f"not a PDF (starts with {snippet[:40]!r})")

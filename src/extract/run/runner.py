@@ -146,7 +146,9 @@ def run_corpus(pipeline: Pipeline, corpus: Path, out: Path, progress=None, **kwa
         manifest = read_manifest(root / "manifest.csv", set(pipeline.councils.names))
         listing = scan_corpus(corpus, follow_links=options.follow_links, out=out)
     if not listing.readable:
-        raise CorpusError(f"no .pdf, .txt, .md or .csv file under {corpus}: nothing to read")
+        kinds = ".pdf, .txt, .md or .csv file"
+        where = f"{corpus} is no {kinds}" if corpus.is_file() else f"no {kinds} under {corpus}"
+        raise CorpusError(f"{where}: nothing to read")
     with RunLock(out):
         warm.forget(out)
         clean_stale(out)

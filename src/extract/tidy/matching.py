@@ -302,6 +302,9 @@ class Matcher(FacetFilter):
         unknown_code = listed and not any(code_stem(k) in self.code_stems for k in keys)
         # the lead is over the best other indicator the facets allow: a vetoed one is no rival
         anchored = bool(reading.numbers) and not reading.in_the_year  # a timescale or threshold the entry shares
+        narrower = bool(ranked) and bool(self._narrower(reading, unit, page)[self.index_of[ranked[0].indicator_id]])
+        if narrower and unit in TYPED_UNITS:
+            plain_rival = max(plain_rival, self._plain_without_unit(reading, scopes, ranked[0].indicator_id, page))
         if (
             ranked
             and ranked[0].allowed
@@ -312,7 +315,7 @@ class Matcher(FacetFilter):
                 ranked[0].explained,
                 anchored,
                 self._agreed(reading, ranked[0], unit, page),
-                bool(self._narrower(reading, unit, page)[self.index_of[ranked[0].indicator_id]]),
+                narrower,
                 plain_rival,
             )
         ):
@@ -321,6 +324,15 @@ class Matcher(FacetFilter):
         ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
         return None, None, score, "unmatched", tuple(ranked)
+
+    def _plain_without_unit(self, reading: Reading, scopes: tuple[str, ...], best: str, page: Page) -> float:
+        """The best score of an entry other than `best` that the words alone allow and that is not narrower
+        than the name: the entry the words name when the printed unit vetoes it (a count entry for a
+        printed %) still speaks against an entry narrower than the name (docs/match-audit.md)."""
+        found = self._ranked(reading, scopes, 5, None, page)[0]
+        narrower = self._narrower(reading, None, page)
+        plain = [c for c in found if c.allowed and c.indicator_id != best]
+        return max((c.score for c in plain if not narrower[self.index_of[c.indicator_id]]), default=0.0)
 
     def _agreed(self, r: Reading, best: Candidate, unit: str | None, page: Page = None) -> bool:
         """The facets leave one entry, the best, and the name states both its measure (one kind) and
@@ -337,6 +349,10 @@ class Matcher(FacetFilter):
 
     def _by_code(self, reading: Reading, code: str | None, scopes: tuple[str, ...]) -> tuple[str, str] | None:
         codes = list(reading.codes)
+        # a name printing the codes of two entries (a paragraph listing SCC/011b, SCC/016, ...) names no one
+        # measure: its codes decide nothing (docs/match-audit.md)
+        if len({self.by_code[k] for k in map(code_key, codes) if k in self.by_code}) > 1:
+            codes = []
         council = None
         if code:
             given = self.vocab.read(code)

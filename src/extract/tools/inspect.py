@@ -105,10 +105,14 @@ def show_tables(document: Document, page_number: int | None) -> list[str]:
 @click.command("inspect")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--tables", "show", is_flag=True, help="Print the grid of every table found (rows x columns, cells).")
-@click.option("--page", "page_number", type=int, default=None, help="With --tables: only this page (1-based).")
+@click.option(
+    "--page", "page_number", type=click.IntRange(min=1), default=None,
+    help="Print the grid of this page only (1-based); implies --tables.",
+)  # fmt: skip
 def inspect_command(file: Path, show: bool, page_number: int | None) -> None:
     """Show which parsers claim FILE, where its figures are, and the first rows they give;
     with --tables, the grid the table reader found on each page (or --page N)."""
+    show = show or page_number is not None  # `--page N` alone means the grid of page N
     try:
         document = load_document(file, file.parent)
     except LoadError as exc:
@@ -118,6 +122,10 @@ def inspect_command(file: Path, show: bool, page_number: int | None) -> None:
     for note in document.notes:
         click.echo(f"  note: {note}")
     if show:
+        numbers = {p.number or i + 1 for i, p in enumerate(document.pages)}
+        if page_number is not None and page_number not in numbers:
+            message = f"no page {page_number}: the document has {len(document.pages)}"
+            raise click.BadParameter(message, param_hint="--page")
         click.echo("\n".join(show_tables(document, page_number)))
         return
     if document.kind == "pdf":

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from extract.errors import OutputBusy, OutputError
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
 MANIFEST = "generation.json"
 GENERATIONS = ".generations"

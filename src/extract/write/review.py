@@ -236,7 +236,7 @@ def review_command(out: Path, mappings_path: Path | None) -> None:
             if answer in ("s", ""):
                 break
             if answer == "q":
-                click.echo(f"{decided} aliases written")
+                click.echo(f"{decided} alias{'' if decided == 1 else 'es'} written")
                 return
             chosen = candidates[int(answer) - 1] if answer.isdigit() and 0 < int(answer) <= len(candidates) else answer
             if chosen not in known:
@@ -246,4 +246,4 @@ def review_command(out: Path, mappings_path: Path | None) -> None:
             click.echo(f"  → {chosen} (written to {path})")
             decided += 1
             break
-    click.echo(f"{decided} aliases written")
+    click.echo(f"{decided} alias{'' if decided == 1 else 'es'} written")

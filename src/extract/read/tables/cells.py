@@ -34,6 +34,7 @@ class Grid:
     alignment: str | None = None  # unruled: how the rows' cells are aligned (top, centre, bottom)
     notes: list[str] = field(default_factory=list)
     spanning: tuple[int, ...] = ()  # ruled: rows whose one cell is merged over every column (a section title)
+    heading: str | None = None  # an untitled table's heading further up, over paragraphs (headings.py)
 
     def show(self) -> str:
         """The grid as text: one line per row, cells separated by ` | `, header rows marked."""

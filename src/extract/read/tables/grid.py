@@ -44,6 +44,8 @@ from extract.read.tables.cells import (
 )
 from extract.read.tables.charts import is_axis_row
 from extract.read.tables.headers import header_row_count, mend_label, merge_header
+from extract.read.tables.headings import heading_above
+from extract.read.tables.label_blocks import is_label_block, label_block_grid
 from extract.read.tables.quoted_names import name_period_rows
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
@@ -107,6 +109,7 @@ def grid_to_table(
             columns = _blank_named_figures(columns, body) or columns
         names_values = sum(1 for c in bare_periods(columns, body) if c.role == "value") >= settings_min_values \
             or periods_down(body, labels) \
+            or is_label_block(grid) \
             or (grid.method == "ruled" and _named_single_value(columns, body)) \
             or (grid.method == "unruled" and sum(1 for c in columns if c.label) >= 4
                 and _named_single_value(columns, body, unknown_name_label=True)) \
@@ -230,7 +233,11 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
                 covered.append((region.top - 1, region.bottom + 1))
                 joined_to = (n, grids[-1])
             continue
-        grid.title = title_above(page.lines, _first_line_below(page.lines, top))
+        first_below = _first_line_below(page.lines, top)
+        grid.title = title_above(page.lines, first_below)
+        if grid.title is None:
+            grid.heading = heading_above(page.lines, first_below)
+        grid = label_block_grid(grid) or grid  # a measure's label | value box under its name (label_blocks.py)
         bottom = region.bottom
         if header_only:
             # borders drawn round the header only (a spreadsheet's): its body is the lines under it

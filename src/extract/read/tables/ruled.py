@@ -448,5 +448,5 @@ def split_at_headers(grid: Grid, min_values: int) -> list[Grid]:
     for a, b in itertools.pairwise([*starts, len(grid.rows)]):
         out.append(Grid(grid.method, grid.columns, grid.rows[a:b], grid.contexts[a:b], 0, grid.top, grid.bottom,
                         grid.title if a == 0 else None, grid.alignment, list(grid.notes),
-                        tuple(n - a for n in grid.spanning if a <= n < b)))
+                        tuple(n - a for n in grid.spanning if a <= n < b), grid.heading if a == 0 else None))
     return out

@@ -37,14 +37,24 @@ def row_periods(table: Table) -> list[Period] | None:
     """The period of each row when every row's first cell is a dated period, else None (one row
     is enough under a header of months: a year's row of monthly figures)."""
     least = 1 if _months_across([c.label for c in table.columns]) else MIN_PERIOD_ROWS
-    if len(table.rows) < least or len(table.columns) < 2:
+    lead = period_column(table)
+    if len(table.rows) < least or len(table.columns) < lead + 2:
         return None
-    if table.columns[0].role not in ("ignore", "blank", "name", "period"):
+    if table.columns[lead].role not in ("ignore", "blank", "name", "period"):
         return None
-    periods = [parse_period(row.cells[0]) for row in table.rows]
+    periods = [parse_period(row.cells[lead]) for row in table.rows]
     if any(p.end is None for p in periods):
         return None
     return periods
+
+
+def period_column(table: Table) -> int:
+    """The column of the rows' periods: the first, or the second after a column that only numbers the
+    rows 1, 2, 3 … (an accessible table's `ITEM` column: a counter, no figure of the measure)."""
+    if len(table.columns) < 3 or len(table.rows) < MIN_PERIOD_ROWS:
+        return 0
+    counts = [row.cells[0].strip() for row in table.rows]
+    return 1 if counts == [str(n) for n in range(1, len(table.rows) + 1)] else 0
 
 
 MIN_MONTHS = 3  # a header of months: at least a quarter's
@@ -88,7 +98,7 @@ def is_statistics_series(table: Table) -> bool:
 def is_transposed(table: Table) -> bool:
     return (
         row_periods(table) is not None
-        and any(_figures_in(table, c) for c in table.columns[1:])
+        and any(_figures_in(table, c) for c in table.columns[period_column(table) + 1:])
         and not is_statistics_series(table)
     )
 
@@ -117,8 +127,11 @@ def _column_reading(table: Table, col: Column) -> tuple[str, str] | None:
     if not _figures_in(table, col):
         return None
     if _is_kind_column(col) or MONTH.fullmatch(col.label.strip()):
-        title = normalise_space(table.section or "")
+        # the table's title names the measure; an untitled table's heading over paragraphs does (headings.py)
+        title = normalise_space(table.section or getattr(table.grid, "heading", None) or "")
         return (title, col.meaning.kind or "actual") if title else None
+    if any(_is_kind_column(c) for c in table.columns):
+        return None  # beside kind columns (`VALUE | TARGET`) a column of words is a kind not known, no measure
     if col.role in ("status", "polarity", "formula", "code"):
         return None
     label = normalise_space(col.label)
@@ -135,7 +148,7 @@ def figures_from_transposed(table: Table, page: int | None) -> Iterator[RawFigur
     periods = row_periods(table)
     if periods is None:
         return
-    readings = {c.index: _column_reading(table, c) for c in table.columns[1:]}
+    readings = {c.index: _column_reading(table, c) for c in table.columns[period_column(table) + 1:]}
     for row, period in zip(table.rows, periods, strict=True):
         for index, reading in readings.items():
             raw = row.cells[index]
