@@ -157,6 +157,8 @@ def source_template(slug: str, input_name: str, council: str | None) -> str:
   `.venv/bin/python scripts/update_golden.py {slug} --accept`. A change to it is a change in output: review
   the diff; rows known to be wrong go in known_wrong.csv
   (indicator_raw,value_raw,value_kind,period_end,reason).
+- outside_catalogue.csv (only if needed): table names the catalogue has no indicator for
+  (indicator_raw,reason); they stay unmatched rather than forced onto a near miss.
 """
 
 
