@@ -16,7 +16,7 @@ SEED = ROOT / "tests" / "cases" / "welsh_scc_indicators" / "input.txt"
 
 
 def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="extract")
 
 
 def test_bad_inputs_are_rows_and_the_run_goes_on(tmp_path):
@@ -108,3 +108,37 @@ def test_an_os_error_naming_no_file_does_not_blame_out(tmp_path):
     assert message == f"Timed out trying to connect to tcp://127.0.0.1:1 after 30 s; {out} keeps its previous outputs"
     named = _os_error(OSError(5, "Input/output error", str(out / "x.parquet")), out)
     assert named == f"Input/output error ({out / 'x.parquet'}); {out} keeps its previous outputs"
+
+
+def test_usage_errors_name_the_command_as_typed(tmp_path):
+    """The README writes `extract CORPUS --out OUT`: without the word `run`, a usage error says so
+    (and points at `extract --help`); with it typed, it says `extract run`."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for args, error in [
+        ((corpus,), "Missing option '--out'"),
+        ((tmp_path / "nowhere", "--out", tmp_path / "out"), "'CORPUS': Path"),
+        (("--out", tmp_path / "out"), "Missing argument 'CORPUS'"),  # options first: still the main job
+    ]:
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert "Usage: extract CORPUS --out OUT [OPTIONS]" in result.output
+        assert "Try 'extract --help' for help." in result.output
+        assert error in result.output
+        assert "extract run" not in result.output
+    typed = run("run", corpus)
+    assert typed.exit_code == 2
+    assert "Usage: extract run CORPUS --out OUT [OPTIONS]" in typed.output
+    assert "Try 'extract run --help' for help." in typed.output
+    assert run("--version").exit_code == 0  # the group's own options stay the group's
+    assert "Commands:" in run("-h").output
+
+
+def test_quiet_has_a_short_form(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "welsh.txt")
+    long, short = run(corpus, "--out", tmp_path / "a", "--quiet"), run(corpus, "--out", tmp_path / "b", "-q")
+    assert long.exit_code == short.exit_code == 0, short.output
+    assert short.output.replace(str(tmp_path / "b"), "OUT") == long.output.replace(str(tmp_path / "a"), "OUT")
+    assert "parsed:" not in short.output  # the summary only

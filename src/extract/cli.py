@@ -37,12 +37,19 @@ LAZY_COMMANDS = {
 }  # fmt: skip
 
 
+IMPLIED_RUN = "extract.implied_run"  # ctx.meta key: the command line did not name `run`
+
+
 class DefaultRunGroup(click.Group):
-    """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb."""
+    """`extract CORPUS --out OUT` is `extract run CORPUS --out OUT`: the main job needs no verb.
+    Options first (`extract --out OUT CORPUS`) are the main job's too, but for the group's own."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in LAZY_COMMANDS and not args[0].startswith("-"):
-            args = ["run", *args]
+        if args and args[0] not in self.commands and args[0] not in LAZY_COMMANDS:
+            own = {o for p in self.get_params(ctx) for o in (*p.opts, *p.secondary_opts)}
+            if not args[0].startswith("-") or args[0].split("=", 1)[0] not in own:
+                args = ["run", *args]
+                ctx.meta[IMPLIED_RUN] = True
         return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -191,6 +198,24 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
+class RunContext(click.Context):
+    """Usage errors of the main job name the command as it was typed: `extract CORPUS --out OUT`
+    when the word `run` was implied (the README never writes it), `extract run ...` when typed."""
+
+    @property
+    def command_path(self) -> str:
+        if self.parent is not None and self.meta.get(IMPLIED_RUN):
+            return self.parent.command_path
+        return super().command_path
+
+
+class RunCommand(click.Command):
+    context_class = RunContext
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return ["CORPUS", "--out", "OUT", "[OPTIONS]"]  # --out is required: the usage line shows it
+
+
 class Terminated(BaseException):
     """SIGTERM: stop as for Ctrl-C, cleaning up on the way (a BaseException, so that no
     `except Exception` on the way swallows it)."""
@@ -212,7 +237,7 @@ def _os_error(exc: OSError, out: Path) -> str:
     return f"{exc.strerror or exc}{named}; {out} keeps its previous outputs"
 
 
-@main.command("run")
+@main.command("run", cls=RunCommand)
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path), help="output folder")
 @click.option(
@@ -245,7 +270,7 @@ def _os_error(exc: OSError, out: Path) -> str:
     help="delete every cached result this run does not use; without it, a run of another folder than the "
     "last run's (a subset of the corpus) keeps the other documents' cached parses",
 )  # fmt: skip
-@click.option("--quiet", is_flag=True, help="print only the summary")
+@click.option("-q", "--quiet", is_flag=True, help="print only the summary")
 @click.option("--verbose", is_flag=True, help="a line for every document, with its parser and time")
 def run_command(
     corpus: Path, out: Path, workers: int, force: bool, timeout: float, memory_mb: int, max_mb: float,
