@@ -151,3 +151,45 @@ def test_readme_duckdb_query_lists_official_beside_in_year(official_out: Path) -
     rows = duckdb.sql(query.replace("'out/", f"'{official_out}/")).fetchall()
     by_year = {r[0]: (r[2], r[5]) for r in rows}
     assert by_year["2024"] == (pytest.approx(23.9), pytest.approx(24.2))
+
+
+def test_the_reconciliation_belongs_to_the_generation_it_compared(official_out: Path, tmp_path: Path) -> None:
+    """OUT/reconciliation.parquet is a file of the generation whose observations it compared: listed
+    in its manifest, kept by `extract report` (same dataset), removed by a later run (with a line)."""
+    import json
+
+    from extract.cli import main
+    from extract.write.output import check_generation, current_generation
+
+    out = tmp_path / "out"
+    shutil.copytree(official_out, out, symlinks=True)
+    before = current_generation(out)
+    assert CliRunner().invoke(reconcile_command, [str(out)]).exit_code == 0
+    current = current_generation(out)
+    assert current != before and (current / "reconciliation.parquet").is_file()
+    assert (out / "reconciliation.parquet").resolve() == current / "reconciliation.parquet"
+    manifest = json.loads((out / "generation.json").read_text(encoding="utf-8"))
+    assert "reconciliation.parquet" in manifest["files"]
+    previous = json.loads((before / "generation.json").read_text(encoding="utf-8"))
+    kept = {k: v for k, v in previous.items() if k not in ("generation", "written", "files")}
+    assert kept.items() <= manifest.items()  # the run's facts stay: a warm re-run can still replay
+    assert check_generation(out)[0], check_generation(out)[1]
+
+    from extract.write.report import write_report
+
+    write_report(out)
+    assert current_generation(out) != current and (out / "reconciliation.parquet").is_file()
+
+    corpus = out.parent / "corpus"
+    shutil.copytree(official_out.parent / "corpus", corpus)
+    rerun = CliRunner().invoke(main, [str(corpus), "--out", str(out), "--workers", "1"])
+    assert rerun.exit_code == 0, rerun.output
+    assert not (out / "reconciliation.parquet").exists() and not (out / "reconciliation.parquet").is_symlink()
+    assert f"removed: {out / 'reconciliation.parquet'}" in rerun.output
+    assert "reconciliation.parquet" not in json.loads((out / "generation.json").read_text(encoding="utf-8"))["files"]
+    assert check_generation(out)[0]
+
+    # a plain file there (an earlier version wrote it beside the outputs) is nobody's to delete
+    (out / "reconciliation.parquet").write_bytes(b"old")
+    again = CliRunner().invoke(main, [str(corpus), "--out", str(out), "--workers", "1", "-q"])
+    assert again.exit_code == 0 and (out / "reconciliation.parquet").read_bytes() == b"old"

@@ -293,6 +293,7 @@ def run_command(
     def on_term(signum, frame) -> None:
         raise Terminated()
 
+    reconciled = (out / "reconciliation.parquet").is_symlink()  # `extract reconcile OUT` made one
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, on_term)
@@ -345,6 +346,9 @@ def run_command(
     click.echo(f"written: {out / 'observations.parquet'}, {out / 'documents.parquet'}, {out / 'catalogue.parquet'}")
     if not quiet:
         click.echo(f"review: {out / 'unmatched.csv'}, {out / 'report.html'}")
+        if reconciled and not (out / "reconciliation.parquet").exists():
+            click.echo(f"removed: {out / 'reconciliation.parquet'} (it compared the previous run's observations; "
+                       f"`extract reconcile {out}` compares these)")  # fmt: skip
     sys.exit(0 if summary.ok else 1)
 
 

@@ -22,7 +22,9 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.mappings import mappings_dir
-from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic
+from extract.write.output import OBSERVATIONS_SCHEMA, commit_derived, write_atomic
+
+RECONCILIATION = "reconciliation.parquet"
 
 OFFICIAL_FILE = Path("official") / "dfe_la_figures.csv"
 
@@ -179,13 +181,20 @@ def reconcile_frames(observations: pd.DataFrame, official: pd.DataFrame, toleran
 
 
 def reconcile(out: Path, tolerance: float = 0.5) -> pd.DataFrame:
-    """Compare OUT/observations.parquet with the official figures; write OUT/reconciliation.parquet."""
-    observations = pd.read_parquet(Path(out) / "observations.parquet")
-    official = combine_official(official_from_dataset(observations), load_official())
-    result = reconcile_frames(observations, official, tolerance)
-    table = pa.Table.from_pandas(result, schema=RECONCILIATION_SCHEMA, preserve_index=False)
-    write_atomic(table, Path(out) / "reconciliation.parquet")
-    return result
+    """Compare OUT/observations.parquet with the official figures; write OUT/reconciliation.parquet
+    into a new generation beside the observations it compared (listed in OUT/generation.json; a
+    later run's generation holds none, so OUT never shows one of other observations)."""
+    results: list[pd.DataFrame] = []
+
+    def write(folder: Path) -> None:
+        observations = pd.read_parquet(folder / "observations.parquet")
+        official = combine_official(official_from_dataset(observations), load_official())
+        results.append(reconcile_frames(observations, official, tolerance))
+        table = pa.Table.from_pandas(results[0], schema=RECONCILIATION_SCHEMA, preserve_index=False)
+        write_atomic(table, folder / RECONCILIATION)
+
+    commit_derived(Path(out), RECONCILIATION, write)
+    return results[0]
 
 
 def _number(value: float) -> str:

@@ -19,6 +19,10 @@ from extract.errors import OutputBusy, OutputError
 
 SCHEMA_VERSION = "1.5"
 OUTPUT_FILES = ("observations.parquet", "documents.parquet", "catalogue.parquet", "unmatched.csv", "report.html")
+# Files a later command makes from one generation's dataset (`extract reconcile`): written into a
+# new generation beside the files they were made from and listed in its manifest. A run's new
+# generation does not carry them (they describe other observations): OUT's link to one goes.
+DERIVED_FILES = ("reconciliation.parquet",)
 MANIFEST = "generation.json"
 GENERATIONS = ".generations"
 CURRENT = ".current"
@@ -152,8 +156,10 @@ class Generation:
         manifest entries of files linked from a generation whose files were just checked against
         its manifest (check_generation): the same bytes, written to disk by that generation."""
         files = {}
-        for name in OUTPUT_FILES:
+        for name in (*OUTPUT_FILES, *DERIVED_FILES):
             path = self.dir / name
+            if name in DERIVED_FILES and not path.exists():
+                continue
             if known and name in known:
                 files[name] = known[name]
             elif path.exists():
@@ -175,6 +181,24 @@ class Generation:
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def commit_derived(out: Path, name: str, write) -> None:
+    """A new generation: the current one's outputs linked and its manifest's facts kept, plus
+    DERIVED_FILES' `name` made by `write(folder)` from the files in `folder` (under OUT's lock)."""
+    assert name in DERIVED_FILES
+    with RunLock(out):
+        generation = Generation(out)
+        try:
+            generation.link_from_current(OUTPUT_FILES)
+            current = current_generation(out)
+            previous = json.loads((current / MANIFEST).read_text(encoding="utf-8")) if current else {}
+            write(generation.dir)
+            facts = {k: v for k, v in previous.items() if k not in ("generation", "written", "files")}
+            generation.commit(**facts)  # (schema_version among them: the linked files' own)
+        except BaseException:
+            generation.abort()
+            raise
+
+
 def _replace_link(path: Path, target: str) -> None:
     """Point the symbolic link `path` at `target` in one atomic rename."""
     tmp = path.with_name(f".{path.name.lstrip('.')}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
@@ -192,6 +216,13 @@ def ensure_links(out: Path) -> None:
         link, target = out / name, f"{CURRENT}/{name}"
         if not (link.is_symlink() and os.readlink(link) == target):
             _replace_link(link, target)
+    for name in DERIVED_FILES:
+        link, target = out / name, f"{CURRENT}/{name}"
+        if (out / target).exists():
+            if not (link.is_symlink() and os.readlink(link) == target):
+                _replace_link(link, target)  # (a plain file an earlier version wrote there too)
+        elif link.is_symlink() and os.readlink(link) == target:
+            link.unlink()  # the generation it led to made it; this one has none
 
 
 def adopt_legacy_files(out: Path) -> None:
@@ -252,7 +283,7 @@ def check_generation(out: Path) -> tuple[bool, str]:
         manifest = json.loads((current / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         return False, f"generation {current.name}: no readable manifest ({exc})"
-    if set(manifest.get("files", {})) != set(OUTPUT_FILES):
+    if not set(OUTPUT_FILES) <= set(manifest.get("files", {})) <= {*OUTPUT_FILES, *DERIVED_FILES}:
         return False, f"generation {current.name}: manifest lists {sorted(manifest.get('files', {}))}"
     for name, want in manifest["files"].items():
         path = current / name

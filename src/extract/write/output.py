@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from extract.errors import SchemaMismatch
 from extract.write.generations import (  # noqa: F401 - re-exported: OUT's generations are part of writing
     CURRENT,
+    DERIVED_FILES,
     GENERATIONS,
     LOCK_NAME,
     MANIFEST,
@@ -38,6 +39,7 @@ from extract.write.generations import (  # noqa: F401 - re-exported: OUT's gener
     adopt_legacy_files,
     check_generation,
     clean_stale,
+    commit_derived,
     current_generation,
     ensure_links,
     file_sha256,

@@ -413,7 +413,7 @@ def write_report_file(folder: Path) -> Path:
 def write_report(out: Path) -> Path:
     """Rewrite OUT/report.html. In an OUT written by a run, as a new generation (the dataset
     files linked from the current one): OUT never shows a report of another dataset."""
-    from extract.write.output import OUTPUT_FILES, Generation, RunLock, current_generation
+    from extract.write.output import DERIVED_FILES, OUTPUT_FILES, Generation, RunLock, current_generation
 
     out = Path(out)
     if current_generation(out) is None:
@@ -421,7 +421,8 @@ def write_report(out: Path) -> Path:
     with RunLock(out):
         generation = Generation(out)
         try:
-            generation.link_from_current(tuple(n for n in OUTPUT_FILES if n != REPORT_NAME))
+            # (the derived files too: the dataset they were made from is unchanged)
+            generation.link_from_current(tuple(n for n in (*OUTPUT_FILES, *DERIVED_FILES) if n != REPORT_NAME))
             write_report_file(generation.dir)
             generation.commit()
         except BaseException:
