@@ -49,7 +49,7 @@ def real_names() -> list[str]:
     names: list[str] = []
     for f in sorted((ROOT / "tests" / "matcher").glob("*.csv")):
         with f.open(newline="", encoding="utf-8") as fh:
-            names += [r["query"] for r in csv.DictReader(fh)]
+            names += [r["query"] for r in csv.DictReader(fh) if "query" in r]  # (the audit file: `name`)
     with (ROOT / "mappings" / "aliases.csv").open(newline="", encoding="utf-8") as fh:
         names += [r["alias"] for r in csv.DictReader(fh)]
     return list(dict.fromkeys(n for n in names if n.strip()))

@@ -36,7 +36,8 @@ def names() -> list[tuple[str, str, tuple[str, ...]]]:
     for f in sorted((ROOT / "tests" / "matcher").glob("*.csv")):
         with f.open(newline="", encoding="utf-8") as fh:
             for i, row in enumerate(csv.DictReader(fh)):
-                found.append((f"{f.stem}:{i}", row["query"], (row.get("council_id") or "",)))
+                if "query" in row:  # (the real-row audit names its column `name`)
+                    found.append((f"{f.stem}:{i}", row["query"], (row.get("council_id") or "",)))
     base = bench_match.real_names()
     extra, k = list(base), 0
     while len(extra) < 3000:

@@ -1016,3 +1016,15 @@ def test_round10_denominator_phrase(matcher):
 def test_round12_readings(matcher, name, op, indicator_id):
     got = _match(matcher, name).indicator_id
     assert (got == indicator_id) if op == "==" else (got != indicator_id), got
+
+
+def test_the_match_benchmark_reads_every_names_file():
+    """benchmarks/bench_match.py takes its real names from every tests/matcher CSV with a `query` column
+    (a new file of another shape, such as the real-row audit, must not break it)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_match
+
+    names = bench_match.real_names()
+    assert len(names) > 1000 and all(isinstance(n, str) and n.strip() for n in names)
