@@ -91,20 +91,9 @@ class RunOptions:
 
 # -- the run ------------------------------------------------------------------------------------
 def _report_inputs(folder: Path) -> str | None:
-    """What report.html is made from: the three dataset files and the report's own code. A
-    generation whose inputs are those of the current one links its report (same bytes)."""
-    import hashlib
+    from extract.write.report import report_inputs  # (the report's module is imported only when needed)
 
-    import extract.write.report
-
-    digest = hashlib.sha256()
-    try:
-        for name in ("observations.parquet", "documents.parquet", "catalogue.parquet"):
-            digest.update(file_sha256(folder / name).encode())
-        digest.update(Path(extract.write.report.__file__).read_bytes())
-    except OSError:
-        return None
-    return digest.hexdigest()
+    return report_inputs(folder)
 
 
 def _current_facts(out: Path) -> dict:

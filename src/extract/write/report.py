@@ -410,10 +410,30 @@ def write_report_file(folder: Path) -> Path:
     return path
 
 
+def report_inputs(folder: Path) -> str | None:
+    """What report.html is made from: the three dataset files and the report's own code. A
+    generation whose inputs are those of the current one links its report (same bytes)."""
+    import hashlib
+
+    from extract.write.output import file_sha256
+
+    digest = hashlib.sha256()
+    try:
+        for name in ("observations.parquet", "documents.parquet", "catalogue.parquet"):
+            digest.update(file_sha256(folder / name).encode())
+        digest.update(Path(__file__).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def write_report(out: Path) -> Path:
     """Rewrite OUT/report.html. In an OUT written by a run, as a new generation (the dataset
-    files linked from the current one): OUT never shows a report of another dataset."""
-    from extract.write.output import DERIVED_FILES, OUTPUT_FILES, Generation, RunLock, current_generation
+    files linked from the current one, its manifest's facts kept): OUT never shows a report of
+    another dataset, and the next run can still replay it."""
+    import json
+
+    from extract.write.output import DERIVED_FILES, MANIFEST, OUTPUT_FILES, Generation, RunLock, current_generation
 
     out = Path(out)
     if current_generation(out) is None:
@@ -423,8 +443,12 @@ def write_report(out: Path) -> Path:
         try:
             # (the derived files too: the dataset they were made from is unchanged)
             generation.link_from_current(tuple(n for n in (*OUTPUT_FILES, *DERIVED_FILES) if n != REPORT_NAME))
+            current = current_generation(out)
+            previous = json.loads((current / MANIFEST).read_text(encoding="utf-8")) if current else {}
             write_report_file(generation.dir)
-            generation.commit()
+            facts = {k: v for k, v in previous.items() if k not in ("generation", "written", "files")}
+            facts["report_inputs"] = report_inputs(generation.dir)  # (this code's report of this dataset)
+            generation.commit(**facts)
         except BaseException:
             generation.abort()
             raise
