@@ -111,9 +111,4 @@ def card_grid(grid: Grid, continued: Grid | None = None) -> Grid | None:
         figures += 1
     if figures < MIN_CARD_FIGURES:
         return None
-    x0, x1 = grid.columns[0][0], grid.columns[-1][1]
-    width = (x1 - x0) / len(labels)
-    columns = [(x0 + i * width, x0 + (i + 1) * width) for i in range(len(labels))]
-    context = " | ".join(normalise_space(" ".join(t for t in row if t)) for row in grid.rows)
-    return Grid("ruled", columns, [labels, values], [" | ".join(labels), context], 1, grid.top, grid.bottom,
-                grid.title, grid.alignment, [*grid.notes, CARD_NOTE])
+    return grid.as_one_row(labels, values, CARD_NOTE)

@@ -47,6 +47,16 @@ class Grid:
         out.extend(f"  note: {n}" for n in self.notes)
         return "\n".join(out)
 
+    def as_one_row(self, labels: list[str], values: list[str], note: str) -> Grid:
+        """This grid read again as one header row of `labels` over one row of `values` (a measure's card,
+        a `label | value` box), its columns spread evenly over its width, each row kept as context."""
+        x0, x1 = self.columns[0][0], self.columns[-1][1]
+        width = (x1 - x0) / len(labels)
+        columns = [(x0 + i * width, x0 + (i + 1) * width) for i in range(len(labels))]
+        context = " | ".join(normalise_space(" ".join(t for t in row if t)) for row in self.rows)
+        return Grid("ruled", columns, [labels, values], [" | ".join(labels), context], 1, self.top, self.bottom,
+                    self.title, self.alignment, [*self.notes, note])  # fmt: skip
+
 
 # -- cells and values --------------------------------------------------------------------------
 @lru_cache(maxsize=65536)  # pure, and asked of the same cell texts by every grid test on a page

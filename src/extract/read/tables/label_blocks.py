@@ -52,12 +52,7 @@ def label_block_grid(grid: Grid) -> Grid | None:
         return None
     labels = ["Indicator", *(f"{period} {label}" for label, _ in pairs)]
     values = [normalise_space(grid.title), *(value for _, value in pairs)]
-    x0, x1 = grid.columns[0][0], grid.columns[-1][1]
-    width = (x1 - x0) / len(labels)
-    columns = [(x0 + i * width, x0 + (i + 1) * width) for i in range(len(labels))]
-    context = " | ".join(normalise_space(" ".join(t for t in row if t)) for row in grid.rows)
-    return Grid("ruled", columns, [labels, values], [" | ".join(labels), context], 1, grid.top, grid.bottom,
-                grid.title, grid.alignment, [*grid.notes, BLOCK_NOTE])
+    return grid.as_one_row(labels, values, BLOCK_NOTE)
 
 
 def is_label_block(grid: Grid) -> bool:
