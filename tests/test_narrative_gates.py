@@ -96,6 +96,11 @@ def test_a_share_that_picks_out_areas_is_no_figure():
         assert "10%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
         assert "15%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
 
+    # the poorest / wealthiest N% pick out a cohort too (an ADCS report)
+    sentence = ("Children from the poorest 20% of households are four times as likely to have serious mental "
+                "health difficulties by the age of 11 as those from the wealthiest 20%.")
+    assert "20%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
+
 
 def test_the_other_side_of_one_in_n_is_no_count():
     figures = extract_narrative("One in five people in the North live in poverty compared with one in 49 people "

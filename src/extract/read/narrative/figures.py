@@ -150,8 +150,12 @@ _AGE_LIST_BEFORE = re.compile(
 _AGE_LIST_GOES_ON = re.compile(r"^\s*(?:[-–]|to\b|,|and\b|or\b|years?\b|yrs?\b|\)|$)", re.I)
 # a share that picks out areas or cases (`the most deprived 20% of areas`, `the top 10% of schools`) is a
 # definition, not a level of any measure
-_PERCENTILE_BEFORE = re.compile(r"\b(?:(?:most|least)\s+(?:deprived|affluent|disadvantaged)|top|bottom)\s*$", re.I)
+_PERCENTILE_BEFORE = re.compile(
+    r"\b(?:(?:most|least)\s+(?:deprived|affluent|disadvantaged)|top|bottom|poorest|richest|wealthiest)\s*$",
+    re.I,
+)
 _PERCENTILE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:most|least)\s+(?:deprived|affluent|disadvantaged)\b", re.I)
+
 # `..., up 8% on phase eight`, `is down 12%`: a change (never `up to 35%`, nor `made up 96.6%`)
 _UP_DOWN_BEFORE = re.compile(
     r"(?:\b(?:is|are|was|were|been|being|be|now|also|still)\s+|[,;(–-]\s*|^\s*)(?:up|down)\s*$", re.I
