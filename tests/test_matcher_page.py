@@ -79,3 +79,24 @@ def test_the_pipeline_matches_a_row_with_its_section(pipeline):
     under_plans = pipeline.match_rows([{**row, "section": "Child protection plans by category"}], None)
     assert alone[0]["indicator_id"] == "cin_rate_neglect_per_10_000_children_rate_per_10k"
     assert under_plans[0]["indicator_id"] is None
+
+
+def test_the_documents_title_speaks_for_rows_with_no_section(pipeline):
+    """A row with no section takes the document's title as its page when the title states a population
+    (issue 9): a title stating none, or a row's own section, leave the answer as it was."""
+    row = {"indicator_raw": "Neglect", "indicator_code": None, "fallback": False, "source": "table",
+           "parser": "devon_improvement_board", "unit_printed": None, "polarity_printed": None}  # fmt: skip
+    plans = "Child protection plans by category – Quarter 3"
+    assert pipeline.match_rows([{**row, "section": None}], None, plans)[0]["indicator_id"] is None
+    alone = "cin_rate_neglect_per_10_000_children_rate_per_10k"
+    assert pipeline.match_rows([{**row, "section": None}], None, "Quarter 3 performance")[0]["indicator_id"] == alone
+    assert pipeline.match_rows([{**row, "section": None}], None, None)[0]["indicator_id"] == alone
+
+
+def test_the_documents_title_is_its_first_line(tmp_path):
+    from extract.load import load_document
+    from extract.run.pipeline import document_title
+
+    path = tmp_path / "report.txt"
+    path.write_text("\n  Children Looked After –\tAnnual Report 2007/08\nNumber of children looked after\t512\n")
+    assert document_title(load_document(path, tmp_path)) == "Children Looked After – Annual Report 2007/08"

@@ -25,6 +25,7 @@ from extract.model import (
     Period,
     RawFigure,
     check_vocabulary,
+    normalise_space,
 )
 from extract.plugins.parser import Parser, discover
 from extract.read.tables.areas import carry_titles
@@ -117,6 +118,7 @@ def parse_document(
             meta["date_from_parser"] = parser.report_date(document)
             meta["date_from_text"] = report_date_in(document.head())
             meta["report_period"] = period_meta(parser.report_period(document))
+            meta["title"] = document_title(document)
             figures = list(parser.parse(document, settings))
             carry_titles(figures)  # an area table split over pages keeps its title
             if not figures and not parser.empty_ok:
@@ -135,6 +137,13 @@ def parse_document(
         rows = []
     meta["seconds"] = round(time.perf_counter() - started, 4)
     return ParsedDocument(meta, rows)
+
+
+def document_title(document: Document) -> str | None:
+    """The document's first line: its title, which may state the population its measures are about
+    (`Children Looked After – Annual Report 2007/08`)."""
+    first = next((ln for ln in document.head(2000).split("\n") if ln.strip()), None)
+    return normalise_space(first.replace("\t", " ")) if first else None
 
 
 def raw_row(f: RawFigure, parser: Parser) -> dict:
@@ -241,14 +250,16 @@ class Pipeline:
         return self.finish(self.parse(path), relative_name(path, root), manifest)
 
     # -- the finish stage -------------------------------------------------------------------
-    def match_rows(self, rows: list[dict], council_hint: str | None) -> list[dict]:
-        """Catalogue-dependent columns for parsed rows (what a catalogue change recomputes)."""
+    def match_rows(self, rows: list[dict], council_hint: str | None, title: str | None = None) -> list[dict]:
+        """Catalogue-dependent columns for parsed rows (what a catalogue change recomputes); `title`: the
+        document's, the page context of a row with no section when it states a population."""
         out = []
+        title = title if title and self.matcher.page_populations(title) else None
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
             scopes = (row["parser"], council_hint or "")
             # the section or table title speaks for a population the name leaves unsaid (issue 9 round 14)
-            section = row.get("section") or None
+            section = row.get("section") or title
             key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.match.candidates,
                    row["unit_printed"], section)  # fmt: skip
             match = self.ranked.get(key)
@@ -306,7 +317,7 @@ class Pipeline:
             (manifest.report_date if manifest else None) or meta["date_from_parser"] or meta["date_from_text"]
         )
         if matches is None:
-            matches = self.match_rows(parsed.rows, council_id)
+            matches = self.match_rows(parsed.rows, council_id, meta.get("title"))
         observations = []
         # an area table's benchmark rows of a document whose council is not known are set against
         # the council the document's area tables are about: their first council row (a LAIT export)

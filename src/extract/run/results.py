@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 CACHE_DIR = ".extract-cache"  # under OUT: the per-document cache (cache.py), the store, warm.py's record
 
-# What the parse stage records of a document besides its rows.
+# What the parse stage records of a document besides its rows (`title`: its first line, the page context
+# of rows with no section, Pipeline.match_rows).
 META_KEYS = (
     "sha256", "bytes", "pages", "parser", "parser_version", "status", "error", "seconds",
     "council_from_parser", "council_from_text", "date_from_parser", "date_from_text",
-    "report_period", "notes",
+    "report_period", "notes", "title",
 )  # fmt: skip
 
 

@@ -225,7 +225,7 @@ def _assemble(
         while to_match and time.monotonic() < deadline:
             index, parsed, matched = to_match[0]
             step = parsed.rows[len(matched) : len(matched) + 4]
-            matched.extend(pipeline.match_rows(step, council_hint(index, parsed)))
+            matched.extend(pipeline.match_rows(step, council_hint(index, parsed), parsed.meta.get("title")))
             if len(matched) == len(parsed.rows):
                 to_match.popleft()
                 if parsed.meta["sha256"]:
@@ -301,7 +301,7 @@ def _assemble(
             if matches is None and cached.rows:
                 counts["rematched"] += 1
                 with stages("match (main process)"):
-                    matches = pipeline.match_rows(cached.rows, council_hint(index, cached))
+                    matches = pipeline.match_rows(cached.rows, council_hint(index, cached), cached.meta.get("title"))
                     cache.save_matched(sha, matches)
             finish(index, cached, matches, cached=True)
         else:

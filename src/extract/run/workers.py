@@ -163,7 +163,9 @@ def _worker_main(conn: Connection, recycle: int, memory_mb: int, inherited: list
             if parsed.rows:
                 conn.send(("parsed", index))  # the time limit is the parse's: matching is bounded
                 started = time.perf_counter()
-                matches = pipeline.match_rows(parsed.rows, pipeline.council_for(parsed, manifest))
+                matches = pipeline.match_rows(
+                    parsed.rows, pipeline.council_for(parsed, manifest), parsed.meta.get("title")
+                )
                 parsed.match_seconds = time.perf_counter() - started
                 parsed.ranked = pipeline.take_ranked()
             saved = False
