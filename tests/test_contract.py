@@ -111,8 +111,8 @@ def test_a_bad_match_method_is_caught_when_the_observation_is_built(parsers, doc
     pipeline = Pipeline(parsers=[parsers["good"]])
     real = pipeline.match_rows
 
-    def match_rows(rows, council_hint):
-        return [{**m, "match_method": "guessed"} for m in real(rows, council_hint)]
+    def match_rows(rows, council_hint, title=None):
+        return [{**m, "match_method": "guessed"} for m in real(rows, council_hint, title)]
 
     monkeypatch.setattr(pipeline, "match_rows", match_rows)
     result = pipeline.process(document, document.parent)

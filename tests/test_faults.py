@@ -220,9 +220,9 @@ def test_the_time_limit_fires_on_time_while_the_parent_is_busy_matching(tmp_path
 
     match_rows = Pipeline.match_rows
 
-    def slow_match(self, rows, council):  # matching that keeps the parent busy for 3.5 s
+    def slow_match(self, rows, council, title=None):  # matching that keeps the parent busy for 3.5 s
         time.sleep(0.1 * len(rows))
-        return match_rows(self, rows, council)
+        return match_rows(self, rows, council, title)
 
     monkeypatch.setattr(Pipeline, "parse", hang_or_parse)
     monkeypatch.setattr(Pipeline, "match_rows", slow_match)
