@@ -24,8 +24,6 @@ AUDIT = pd.read_csv(Path(__file__).parent / "matcher" / "audit_real_rows.csv", d
 
 # Wrong ids the matcher still gives, with the reason it is left (audit_ref -> why).
 KNOWN_WRONG: dict[str, str] = {
-    "F031": "'Visits in Timescale' states no visit kind; the children-in-care population is only in the document's "
-    "title, which the generic parser does not pass as the section",
     "F152": "the population ('children looked after') is in the sentence after the figure, not in the phrase",
 }
 

@@ -100,3 +100,22 @@ def test_the_documents_title_is_its_first_line(tmp_path):
     path = tmp_path / "report.txt"
     path.write_text("\n  Children Looked After –\tAnnual Report 2007/08\nNumber of children looked after\t512\n")
     assert document_title(load_document(path, tmp_path)) == "Children Looked After – Annual Report 2007/08"
+
+
+def test_a_narrative_figure_keeps_the_heading_it_stands_under():
+    """The heading over a figure's line is kept as its page context (not output): `Visits in Timescale – 92%`
+    under `Children Looked After` (Lancashire's Corporate Parenting Board briefing, audit F031)."""
+    from extract.read.narrative.reader import extract_narrative
+
+    text = "Children Looked After\n\nVisits in Timescale – 92%\n"
+    figures = extract_narrative(text)
+    assert [(f.value_raw, f.heading, f.section) for f in figures] == [("92%", "Children Looked After", None)]
+    assert [f.heading for f in extract_narrative(text, section="Placements")] == [None]  # a section comes first
+
+
+def test_the_heading_speaks_before_the_title(pipeline):
+    row = {"indicator_raw": "Visits in Timescale", "indicator_code": None, "fallback": True, "source": "narrative",
+           "parser": "generic", "unit_printed": "percent", "polarity_printed": None, "section": None}  # fmt: skip
+    assert pipeline.match_rows([{**row, "heading": None}], None)[0]["indicator_id"] == "csc_initial_visits_in_time_pct"
+    assert pipeline.match_rows([{**row, "heading": "Children Looked After"}], None)[0]["indicator_id"] is None
+    assert pipeline.match_rows([{**row, "heading": "Placements"}], None, "Children in Care")[0]["indicator_id"] is None

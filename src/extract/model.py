@@ -329,6 +329,7 @@ class RawFigure:
     polarity: str | None = None
     status: str | None = None
     section: str | None = None
+    heading: str | None = None  # the heading over the figure's text: matching's page context, not output
     page: int | None = None
     flags: list[str] = field(default_factory=list)  # data-quality findings the parser could see
     #: the council a row of an area table is about (`881 Essex`), or the document's own council

@@ -34,8 +34,9 @@ from extract.run.results import CACHE_DIR, META_KEYS, ParsedDocument
 from extract.write.output import OBSERVATIONS_SCHEMA, write_atomic, write_text_atomic
 
 # Bumped when what a cached parse holds changes (2: the report's period and the loader's notes;
-# 3: the area and council of a row of an area table; 4: whether that area heads a column).
-CACHE_FORMAT = "4"
+# 3: the area and council of a row of an area table; 4: whether that area heads a column;
+# 5: the heading over a narrative row and the document's title, the matcher's page context).
+CACHE_FORMAT = "5"
 
 # Parsed rows share the observation columns that do not depend on the catalogue or the
 # manifest, plus what matching needs; matches are the catalogue-dependent columns.
@@ -54,6 +55,7 @@ PARSED_SCHEMA = pa.schema(
         pa.field("area", pa.string()),
         pa.field("area_council_id", pa.string()),
         pa.field("area_column", pa.bool_()),
+        pa.field("heading", pa.string()),
     ]
 )
 MATCHED_SCHEMA = pa.schema(

@@ -158,6 +158,7 @@ def raw_row(f: RawFigure, parser: Parser) -> dict:
         "parser_version": parser.version,
         "fallback": parser.fallback,
         "section": f.section,
+        "heading": f.heading,
         "indicator_code": f.indicator_code,
         "indicator_raw": f.indicator_raw,
         "period_label": f.period.label,
@@ -254,12 +255,16 @@ class Pipeline:
         """Catalogue-dependent columns for parsed rows (what a catalogue change recomputes); `title`: the
         document's, the page context of a row with no section when it states a population."""
         out = []
-        title = title if title and self.matcher.page_populations(title) else None
+        def stated(context: str | None) -> str | None:  # a heading or title speaks only for a population
+            return context if context and self.matcher.page_populations(context) else None
+
+        title = stated(title)
         for row in rows:
             rule = self.rule_for(row["fallback"], row["source"])
             scopes = (row["parser"], council_hint or "")
             # the section or table title speaks for a population the name leaves unsaid (issue 9 round 14)
-            section = row.get("section") or title
+            # else the heading over the row's text, else the document's title
+            section = row.get("section") or stated(row.get("heading")) or title
             key = (row["indicator_raw"], row["indicator_code"], scopes, rule, self.settings.match.candidates,
                    row["unit_printed"], section)  # fmt: skip
             match = self.ranked.get(key)

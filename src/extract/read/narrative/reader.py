@@ -441,9 +441,10 @@ def extract_narrative(
     out: list[RawFigure] = []
     just_headed: str | None = None  # the heading of the block before, when it names a measure
     topic: str | None = None
+    last: str | None = None  # the last heading: the figures' page context when they have no section
     stated = Context(report=report_period)  # for sentences in a set form (stated.py)
     for block in narrative_blocks(text):
-        heading = _heading(block)
+        last = (heading := _heading(block)) or last
         under, just_headed = just_headed, None
         topic = None if heading is not None else topic  # the measure the text quoted last (referents.py)
         if heading is not None:  # measures named under an earlier heading are not this one's
@@ -465,7 +466,7 @@ def extract_narrative(
         )
         if labelled:
             # `Previous quarter` over `61%`, `England = 60` lines: figures of the measure the heading names
-            out.extend(labelled)
+            out.extend(f if f.section else replace(f, heading=last) for f in labelled)
             continue
         if not _DIGIT.search(block) and not _MEASURE_NOUN.search(block):
             continue  # no sentence of it holds a figure or names a measure: none changes anything
@@ -494,5 +495,5 @@ def extract_narrative(
             in_block = [(in_block[0][0], replace(in_block[0][1], indicator_raw=under))]
         if memory.heading:  # `Absence for November 2011 was 6.07%` under `Absence Management: Percentage of ...`
             in_block = [(sentence, _named_by(memory.heading, f)) for sentence, f in in_block]
-        out.extend(figure for _, figure in in_block)
+        out.extend(figure if figure.section else replace(figure, heading=last) for _, figure in in_block)
     return out
