@@ -102,6 +102,14 @@ def test_a_share_that_picks_out_areas_is_no_figure():
     assert "20%" not in [f.value_raw for f in extract_narrative(sentence, strict=True)]
 
 
+def test_a_key_band_after_its_ranges_is_no_figure():
+    sentence = "% of Children in Low Income Households 19% to 48% 10% to 19% 6% to 10% Under 6%"
+    assert [f.value_raw for f in extract_narrative(sentence, strict=True)] == []
+    # a bound after a change stays a figure: `fell from 12% to 9%, under 10% for the first time`
+    figures = extract_narrative("Persistent absence was 9% in 2023, under 10% for the first time.", strict=True)
+    assert "9%" in [f.value_raw for f in figures]
+
+
 def test_the_other_side_of_one_in_n_is_no_count():
     figures = extract_narrative("One in five people in the North live in poverty compared with one in 49 people "
                                 "in London.", strict=False)  # fmt: skip

@@ -167,6 +167,10 @@ _AND_AFTER = re.compile(r"^\s*%?\s*and\s+\d", re.I)
 _PERCENT_TO_AFTER = re.compile(r"^%\s*(?:to|[-–])\s*\d[\d.,]*\s*%", re.I)
 _PERCENT_TO_BEFORE = re.compile(r"\d[\d.,]*\s*%\s*(?:to|[-–])\s*$", re.I)
 _FROM_END = re.compile(r"\bfrom\s*$", re.I)
+# a key's open band after its ranges (`6% to 10% Under 6%`, `40% – 50% 50% and over`): a band, no level
+_KEY_BOUND_BEFORE = re.compile(
+    r"\d[\d.,]*\s*%\s*(?:to|[-–])\s*\d[\d.,]*\s*%\s*(?:under|below|over|above|less\s+than|more\s+than)\s*$", re.I
+)
 # `one in 49 people`: the 49 is the ratio's other side, no count of its own
 _ONE_IN_BEFORE = re.compile(r"\b(?:one|1)\s+in\s*$", re.I)
 
@@ -216,6 +220,8 @@ def _range_end(before: str, after: str, percent: bool) -> bool:
         return True
     if not percent:
         return False
+    if _KEY_BOUND_BEFORE.search(before):
+        return True
     if _PERCENT_TO_AFTER.match(after):
         return not (_FROM_END.search(before) or _movement(before))
     first = _PERCENT_TO_BEFORE.search(before)
