@@ -54,7 +54,10 @@ def header_areas(labels: list[str]) -> list[Area | None] | None:
 def areas_across(labels: list[str], body: list[list[str]]) -> bool:
     """A header of areas over rows that each name a measure in the first column and hold figures
     under the areas: a table of areas side by side."""
-    areas = header_areas(labels)
+    return _measures_under(header_areas(labels), body)
+
+
+def _measures_under(areas: list[Area | None] | None, body: list[list[str]]) -> bool:
     if areas is None or not body:
         return False
     for row in body:
@@ -73,11 +76,9 @@ def _area_label(label: str) -> str:
 
 def area_columns(table: Table) -> list[tuple[Column, Area]] | None:
     """The table's area columns with their areas, when its header is one of areas (areas_across)."""
-    labels = [c.label for c in table.columns]
-    body = [r.cells for r in table.rows]
-    if not areas_across(labels, body):
+    areas = header_areas([c.label for c in table.columns])
+    if not _measures_under(areas, [r.cells for r in table.rows]):
         return None
-    areas = header_areas(labels) or []
     return [(c, a) for c, a in zip(table.columns, areas, strict=True) if a is not None and a.kind != DISTRICT]
 
 
