@@ -194,6 +194,53 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         (ANGUS, "national", "6.34", 1),
         (ANGUS, "national", "6.62", 1),
     },
+    # narrative round 13 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # east_sussex_lac_statistics_2022_23_numbered_paragraphs: 1/8; counts named with their auxiliary (`children were
+    # living in foster care`), `Of that number, 268 ...` and `At the end of the quarter 79 children ...` not read
+    "east_sussex_lac_statistics_2022_23_numbered_paragraphs": {
+        ("children living in foster care", "actual", "358", 1),
+        ("children living with East Sussex County Council (ESCC) carers", "actual", "268", 1),
+        ("children placed with foster carers who were also approved as adopters", "actual", "7", 1),
+        ("children living with agency carers", "actual", "90", 1),
+        ("young people living in supported housing options, homes or hostels", "actual", "83", 1),
+        ("children placed for adoption", "actual", "19", 1),
+        ("children living with kinship foster carers", "actual", "79", 1),
+    },
+    # somerset_safeguarding_2016_17_intelligence_sentences: 1/14; `children in need in Somerset` (the place kept in the
+    # name), `There were 4,777 referrals during 2016/17, compared to 4,133 in 2015/16` and `950 re-referrals` not read,
+    # the previous year's count after a change not read, the sources' shares named by their whole sentence, the share
+    # of referrals named `referrals`, the region's and England's shares named by the section heading
+    "somerset_safeguarding_2016_17_intelligence_sentences": {
+        ("children in need", "actual", "3,109", 1),
+        ("children in need", "previous_period", "2,903", 1),
+        ("referrals", "actual", "4,777", 1),
+        ("referrals", "actual", "4,133", 1),
+        ("referrals from the police", "actual", "28%", 1),
+        ("referrals from schools", "actual", "17%", 1),
+        ("referrals from health services", "actual", "14%", 1),
+        ("referrals from local authority services", "actual", "13%", 1),
+        ("referrals from individuals", "actual", "13%", 1),
+        ("re-referrals", "actual", "950", 1),
+        ("re-referrals", "actual", "20%", 1),
+        ("re-referrals", "regional", "23%", 1),
+        ("re-referrals", "national", "22%", 1),
+    },
+    # buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences: 2/13; the earlier year's count in brackets,
+    # `The CIN rate per 10,000 which for Buckinghamshire was 272.3 in 2021` and its comparators `at 245.1`, the counts'
+    # `from 1,117 children to 1318` / `from 542 to 759`, the national's and neighbours' rates in brackets not read
+    "buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences": {
+        ("referrals to Children’s Social Care", "actual", "9,204", 1),
+        ("CIN rate per 10,000", "actual", "272.3", 1),
+        ("CIN rate per 10,000", "statistical_neighbours", "245.1", 1),
+        ("CIN rate per 10,000", "regional", "301.9", 1),
+        ("CIN rate per 10,000", "national", "321.2", 1),
+        ("Children In Need", "actual", "1,117", 1),
+        ("Children In Need", "actual", "1318", 1),
+        ("rate of children (under 18 years) recorded on Child Protection Plans", "national", "41.4", 1),
+        ("rate of children (under 18 years) recorded on Child Protection Plans", "statistical_neighbours", "32.7", 1),
+        ("children recorded on Child Protection Plans", "actual", "542", 1),
+        ("children recorded on Child Protection Plans", "actual", "759", 1),
+    },
 }
 
 
