@@ -74,6 +74,15 @@ _CHANGE_AFTER = re.compile(
     re.I,
 )
 _EXCEPT_BEFORE = re.compile(r"\bexcept(?:\s+for)?\s*$", re.I)
+# `an increase of 96 children (20%)`: the figure in brackets after a change's amount is the same change, relative
+_CHANGE_IN_BRACKETS = re.compile(
+    rf"\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline|uplift)s?"
+    rf"(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by)\s*{_HEDGE}\s*\d[\d,.]*\s*(?:%|per\s*cent)?"
+    r"(?:\s+[\w'’-]+){0,3}\s*\(\s*$",
+    re.I,
+)
+# `95% confidence intervals`, `with 95% confidence`: the level of a statistical method, no measure
+_CONFIDENCE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:confiden(?:ce|t)|credible)\b", re.I)
 
 
 @dataclass
@@ -207,6 +216,8 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
     if not percent and "." not in raw and (_age_list_goes_on(before, after) or _ONE_IN_BEFORE.search(before)):
         return True
     if percent and (_PERCENTILE_BEFORE.search(before) or _PERCENTILE_AFTER.match(after)):
+        return True
+    if percent and (_CONFIDENCE_AFTER.match(after) or _CHANGE_IN_BRACKETS.search(before)):
         return True
     if _UP_DOWN_BEFORE.search(before) or _range_end(before, after, percent):
         return True

@@ -1,0 +1,28 @@
+"""Narrative round 15 (narrative15): numbers of a method, changes in brackets, headings over a block's one figure,
+read/narrative/figures.py and reader.py. Hand-written probe sentences, none a dev document's."""
+
+from __future__ import annotations
+
+from extract.read.narrative import extract_narrative
+
+
+def _rows(text: str) -> list[tuple[str, str, str]]:
+    return [(f.value_raw, f.value_kind, f.indicator_raw or "") for f in extract_narrative(text, strict=True)]
+
+
+def test_a_confidence_level_is_no_figure():
+    text = ("Rates are shown with 95% confidence intervals and should be compared with care. The upper limit is "
+            "known with 90% confidence. In 2019, 12% of pupils smoked.")
+    assert [value for value, *_ in _rows(text)] == ["12%"]
+
+
+def test_a_share_in_brackets_after_a_change_is_the_change():
+    text = "There were 412 children in care at 31 March. This is a decrease of 38 children (8%) since March 2022."
+    assert [value for value, *_ in _rows(text)] == ["412"]
+
+
+def test_a_heading_names_the_one_figure_only_when_its_name_is_about_the_heading():
+    text = ("Smoking among young people in Westshire\n\n"
+            "A survey of smoking among young people in Westshire ran in 2019 and of the 2,400 pupils who answered "
+            "it, few were looked after.")
+    assert all(name != "Smoking among young people in Westshire" for _, _, name in _rows(text))
