@@ -206,21 +206,20 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("children placed for adoption", "actual", "19", 1),
         ("children living with kinship foster carers", "actual", "79", 1),
     },
-    # somerset_safeguarding_2016_17_intelligence_sentences: 1/14; `children in need in Somerset` (the place kept in the
-    # name), `There were 4,777 referrals during 2016/17, compared to 4,133 in 2015/16` and `950 re-referrals` not read,
-    # the previous year's count after a change not read, the sources' shares named by their whole sentence, the share
-    # of referrals named `referrals`, the region's and England's shares named by the section heading
+    # somerset_safeguarding_2016_17_intelligence_sentences: 1/14 -> 4/14 (narrative15: `There were 4,777 referrals
+    # during 2016/17, compared to 4,133 in 2015/16` and `950 re-referrals`: casework counted after `There were` in a
+    # period is a measure, mappings/counted_nouns.csv `alone`; the count compared with after the count's own words is
+    # the same count's); `children in need in Somerset` (the place kept in the name), the previous year's count after
+    # a change not read, the sources' shares named by their whole sentence; the share and the region's and England's
+    # named `re-referrals as a share of all referrals` (mappings/part_verbs.csv), found loosely
     "somerset_safeguarding_2016_17_intelligence_sentences": {
         ("children in need", "actual", "3,109", 1),
         ("children in need", "previous_period", "2,903", 1),
-        ("referrals", "actual", "4,777", 1),
-        ("referrals", "actual", "4,133", 1),
         ("referrals from the police", "actual", "28%", 1),
         ("referrals from schools", "actual", "17%", 1),
         ("referrals from health services", "actual", "14%", 1),
         ("referrals from local authority services", "actual", "13%", 1),
         ("referrals from individuals", "actual", "13%", 1),
-        ("re-referrals", "actual", "950", 1),
         ("re-referrals", "actual", "20%", 1),
         ("re-referrals", "regional", "23%", 1),
         ("re-referrals", "national", "22%", 1),

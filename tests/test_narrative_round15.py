@@ -26,3 +26,22 @@ def test_a_heading_names_the_one_figure_only_when_its_name_is_about_the_heading(
             "A survey of smoking among young people in Westshire ran in 2019 and of the 2,400 pupils who answered "
             "it, few were looked after.")
     assert all(name != "Smoking among young people in Westshire" for _, _, name in _rows(text))
+
+
+def test_a_share_after_a_verb_of_part_is_named_by_the_part():
+    got = {value: name for value, _, name in _rows("In 2022, excluded girls represented 31% of the pupils excluded.")}
+    assert got["31%"] == "excluded girls as a share of pupils excluded"
+
+
+def test_casework_counted_after_there_were_in_a_period_and_the_count_compared_with():
+    text = ("There were 2,310 contacts during 2022/23, compared to 2,050 in 2021/22. There were 410 assessments in "
+            "the year to March 2023, accounting for 18% of contacts.")
+    got = {value: (kind, name) for value, kind, name in _rows(text)}
+    assert got["2,310"] == ("actual", "contacts")
+    assert got["2,050"] == ("actual", "contacts")
+    assert got["410"] == ("actual", "assessments")
+    assert got["18%"] == ("actual", "assessments as a share of contacts")
+
+
+def test_casework_counted_as_someone_s_doing_is_no_figure():
+    assert _rows("These managers have signed off only 14 assessments since March 2022.") == []

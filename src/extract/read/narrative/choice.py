@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.read.narrative.counts import count_name
 from extract.read.narrative.figures import _KIND_ANY, _Fig
 from extract.read.narrative.indicators import (
     _QUALIFIER_JOINS,
@@ -78,6 +79,10 @@ def _choose_indicator(
     if f.own and f.of_all and name and not generic and f.percent:
         # `UASC now comprise 6% of all children in care`: the subject's share of the whole
         return _clean(f"{name} as a share of all {f.own}"), True
+    part = _part(f, i, sentence, figs, None if generic else name)
+    if part:
+        # `samples collected represented 8% of the population of that age group`: the part's share of the whole
+        return _clean(f"{part} as a share of {'all ' if f.of_all else ''}{f.own or f.weak}"), True
     if f.own:
         return _shared_predicate(f, i, sentence, figs), True
     if f.weak and (shared := _shared_predicate(f, i, sentence, figs)) != f.weak:
@@ -128,6 +133,17 @@ def _choose_indicator(
         found = None
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
+
+
+def _part(f: _Fig, i: int, sentence: str, figs: list[_Fig], subject: str | None) -> str | None:
+    """What a share after a verb of part is the part of (`950 re-referrals ..., accounting for 20% of all
+    referrals`: the count before the comma; `samples collected represented 8% of ...`: the subject), or None."""
+    if not ((f.own or f.weak) and f.part_of and f.percent):
+        return None
+    before = figs[i - 1] if i else None
+    if before is not None and not before.percent and "," in sentence[before.tail : f.start]:
+        return count_name(before.own or before.weak or "") or None
+    return subject if subject and not _SHARE_OF.match(subject) else None
 
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:

@@ -107,6 +107,7 @@ class _Fig:
     predicate: str | None = None  # `were placed out of county` after a count with no noun
     of_which: bool = False
     of_all: bool = False  # `6% of all children in care`: the whole, not the measure
+    part_of: bool = False  # `..., accounting for 20% of referrals`: a verb of part before it, `of` its whole
     restating: bool = False  # `Over three-fifths (61%) reported ...`: a share in brackets restating words before it
     period: Period | None = None
     indicator: str = ""
