@@ -45,3 +45,17 @@ def test_casework_counted_after_there_were_in_a_period_and_the_count_compared_wi
 
 def test_casework_counted_as_someone_s_doing_is_no_figure():
     assert _rows("These managers have signed off only 14 assessments since March 2022.") == []
+
+
+def test_a_part_of_the_count_the_sentence_before_gave():
+    text = ("Westshire supports 140 care leavers aged 18 to 21. Of these, 52 were in higher education. Of that number, "
+            "9 have graduated.")
+    got = {value: name for value, _, name in _rows(text)}
+    assert got["52"] == "care leavers were in higher education"
+    assert got["9"] == "care leavers have graduated"  # a part of a part still counts the noun
+    assert [v for v, *_ in _rows("We held 30 meetings. Of these, 12 were late.")] == []  # no counted noun: none
+
+
+def test_a_quarter_is_numbered_one_to_four():
+    got = {value: name for value, _, name in _rows("At the end of the quarter 79 children were living with relatives.")}
+    assert got == {"79": "children were living with relatives"}

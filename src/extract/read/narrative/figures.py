@@ -31,6 +31,7 @@ _LABEL_BEFORE = re.compile(
     r"|point|option|no|key\s+stage|ks|capping|indicator)\.?\s*[:#]?\s*$)",
     re.I,
 )
+_QUARTER_BEFORE = re.compile(r"\b(?:q|quarter)\.?\s*[:#]?\s*$", re.I)
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
 _DURATION_AFTER = re.compile(
     r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
@@ -196,8 +197,8 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     if _LEADING_ZERO.match(plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
         return True  # phone numbers, codes
-    if _LABEL_BEFORE.search(before) and not percent:
-        return True
+    if _LABEL_BEFORE.search(before) and not percent and not (_QUARTER_BEFORE.search(before) and _num(raw) > 4):
+        return True  # (a quarter is numbered 1 to 4: `At the end of the quarter 79 children ...` counts)
     if _ACRONYM_BEFORE.search(before) and not percent:
         return True
     if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):

@@ -46,6 +46,7 @@ from extract.read.narrative.naming import (
 )
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.referents import named_by_earlier, quoted_measure
+from extract.read.narrative.referred import part_of_earlier
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
@@ -424,6 +425,7 @@ def extract_narrative(
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
         quoted: str | None = None  # the measure the block quoted last (referents.py)
+        previous: str | None = None
         for sentence in sentences(block):
             # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
             # 2023: 398)`) is read whole by its form; any other by the general reader
@@ -431,6 +433,9 @@ def extract_narrative(
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
                 found = named_by_earlier(found, sentence, in_block, quoted, topic)
+                part = part_of_earlier(sentence, in_block, previous) if setting.strict and not found else None
+                found = [part] if part else found  # `Of that number, 268 were living with ...`
+            previous = sentence
             quoted = quoted_measure(sentence) or quoted
             topic = quoted or topic
             stated.lead = sentence if not found and sentence.endswith(":") else None
