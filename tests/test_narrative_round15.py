@@ -59,3 +59,15 @@ def test_a_part_of_the_count_the_sentence_before_gave():
 def test_a_quarter_is_numbered_one_to_four():
     got = {value: name for value, _, name in _rows("At the end of the quarter 79 children were living with relatives.")}
     assert got == {"79": "children were living with relatives"}
+
+
+def test_shares_listed_after_with_are_parts_of_the_population_the_first_restates():
+    text = "Just over half of pupils (52%) walk to school, with 30% travelling by car and 18% by bus."
+    got = {value: name for value, _, name in _rows(text)}
+    assert got == {"52%": "pupils walk to school", "30%": "pupils travelling by car", "18%": "pupils by bus"}
+
+
+def test_a_share_after_with_of_its_own_population_is_left_to_the_general_reader():
+    text = "Most of the pupils (80%) passed, with 55% of boys and 60% of girls at the higher grade."
+    got = {name for _, _, name in _rows(text)}
+    assert "pupils at the higher grade" not in got and "pupils 55% of boys" not in got

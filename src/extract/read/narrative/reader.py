@@ -36,6 +36,7 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
+from extract.read.narrative.members import with_members
 from extract.read.narrative.moves import moved_to
 from extract.read.narrative.naming import (
     _names_something,
@@ -260,6 +261,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
     shares_of_counts(sentence, figs)
     shares_of_bare_counts(sentence, figs)
     compared_groups(sentence, figs)
+    with_members(sentence, figs)
     moved_to(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     said = counts_said(sentence, figs, mentions) if s.strict else {}
