@@ -224,19 +224,19 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("re-referrals", "regional", "23%", 1),
         ("re-referrals", "national", "22%", 1),
     },
-    # buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences: 2/13; the earlier year's count in brackets,
-    # `The CIN rate per 10,000 which for Buckinghamshire was 272.3 in 2021` and its comparators `at 245.1`, the counts'
-    # `from 1,117 children to 1318` / `from 542 to 759`, the national's and neighbours' rates in brackets not read
+    # buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences: 2/13 -> 5/13 (narrative15: `The CIN rate per
+    # 10,000 which for Buckinghamshire was 272.3`: a rate's base named in its subject before its verb, figures.py; a
+    # benchmark in brackets after the rate in its sentence, `the national average (41.4)`, is in the rate's unit,
+    # reader.py); left: the earlier year's count in brackets, the comparators of the next sentence (`This compares
+    # against statistical neighbours at 245.1 ...`: named by the heading `Children in need`, a count, so left by the
+    # strict reader), the counts' `from 1,117 children to 1318` / `from 542 to 759`
     "buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences": {
         ("referrals to Children’s Social Care", "actual", "9,204", 1),
-        ("CIN rate per 10,000", "actual", "272.3", 1),
         ("CIN rate per 10,000", "statistical_neighbours", "245.1", 1),
         ("CIN rate per 10,000", "regional", "301.9", 1),
         ("CIN rate per 10,000", "national", "321.2", 1),
         ("Children In Need", "actual", "1,117", 1),
         ("Children In Need", "actual", "1318", 1),
-        ("rate of children (under 18 years) recorded on Child Protection Plans", "national", "41.4", 1),
-        ("rate of children (under 18 years) recorded on Child Protection Plans", "statistical_neighbours", "32.7", 1),
         ("children recorded on Child Protection Plans", "actual", "542", 1),
         ("children recorded on Child Protection Plans", "actual", "759", 1),
     },

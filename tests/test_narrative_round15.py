@@ -71,3 +71,12 @@ def test_a_share_after_with_of_its_own_population_is_left_to_the_general_reader(
     text = "Most of the pupils (80%) passed, with 55% of boys and 60% of girls at the higher grade."
     got = {name for _, _, name in _rows(text)}
     assert "pupils at the higher grade" not in got and "pupils 55% of boys" not in got
+
+
+def test_a_rate_whose_base_its_subject_names_and_benchmarks_in_brackets_in_its_unit():
+    text = ("The EHCP rate per 1,000 pupils which for Westshire was 41.2 in 2023. The rate of referrals (512 per "
+            "10,000 children) is close to the national average (538) and above statistical neighbours (470).")
+    got = {value: (kind, name) for value, kind, name in _rows(text)}
+    assert got["41.2"] == ("actual", "EHCP rate per 1,000")
+    assert got["538"] == ("national", "rate of referrals")
+    assert got["470"] == ("statistical_neighbours", "rate of referrals")

@@ -23,6 +23,14 @@ _PAREN_FRACTION = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|\s?%)")
 # `350 per 10,000`, and a base in brackets after the figure: `the national average of 45.7 (per 10,000)`
 _RATE_TAIL = re.compile(r"\s*(?:\(\s*)?per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
+# `The CIN rate per 10,000 which for Buckinghamshire was 272.3`: the rate's base named in its subject, the figure
+# after the subject's verb in the same clause
+_RATE_NAMED_BEFORE = re.compile(
+    r"(?P<name>(?:\b[\w'’-]+\s+){0,4}?rates?\s+per\s+(?P<base>10,000|10000|1,000|1000))\b[^.;:%()\d]{0,80}?\b"
+    r"(?:was|is|were|are|stood\s+at|stands\s+at)"
+    r"\s*$",
+    re.I,
+)
 _GLUED_WORDS = _wordset("in of to at and from the for on with per")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
@@ -289,9 +297,16 @@ def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
         if not percent and _DURATION_AFTER.search(_after(sentence, end)):
             unit = re.search(r"day|week", sentence[end : end + 20], re.I)
             fig.forced_unit = {"day": "days", "week": "weeks"}.get(unit.group(0).lower()) if unit else "unknown"
-        rate = _RATE_TAIL.match(sentence, raw_end)
+        named = _RATE_NAMED_BEFORE.search(sentence, 0, start)
+        rate = _RATE_TAIL.match(sentence, raw_end) or named
         if rate and not percent:
             fig.rate_unit = "rate_per_10k" if rate.group("base").startswith("10") else "rate_per_1k"
+            if rate is named:  # its name: the words of the rate's noun phrase, after any function word or number
+                words = named.group("name").split()
+                cut = max(
+                    (k + 1 for k, w in enumerate(words[:-3]) if w.lower() in _STOPWORDS or w[0].isdigit()), default=0
+                )
+                fig.own = " ".join(words[cut:])
         paren = _PAREN_FRACTION.match(sentence, raw_end)
         if paren:
             fig.numerator, fig.denominator = _num(paren.group("n")), _num(paren.group("d"))

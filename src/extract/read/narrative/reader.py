@@ -68,6 +68,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_BENCHMARKS = frozenset({"national", "regional", "statistical_neighbours", "comparator_group"})
 _BRACKET_OPEN = re.compile(r"\s*\(")  # a name up to its first bracket
 _RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate of 88 per 10,000)`
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
@@ -257,6 +258,12 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # `200 children are being looked after ... (a rate of 88 per 10,000)`: the rate of what a counts
             base = "10,000" if b.rate_unit == "rate_per_10k" else "1,000"
             b.indicator = _clean(f"{counted} (rate per {base})")
+    for f in figs:
+        rated = [g for g in figs if g.start < f.start and g.kind == "actual" and g.rate_unit]
+        if f.kind in _BENCHMARKS and rated and not (f.percent or f.rate_unit or f.forced_unit):
+            # `... (40.9 per 10,000 population) is similar to the national average (41.4)`: a benchmark of the rate
+            # before it in the sentence is in the rate's unit
+            f.rate_unit = rated[-1].rate_unit
     assign_wholes(sentence, figs)
     shares_of_counts(sentence, figs)
     shares_of_bare_counts(sentence, figs)
