@@ -80,3 +80,11 @@ def test_a_rate_whose_base_its_subject_names_and_benchmarks_in_brackets_in_its_u
     assert got["41.2"] == ("actual", "EHCP rate per 1,000")
     assert got["538"] == ("national", "rate of referrals")
     assert got["470"] == ("statistical_neighbours", "rate of referrals")
+
+
+def test_benchmarks_of_a_sentence_referring_back_are_the_statement_before_s_not_the_heading_s():
+    text = ("Children looked after\n\nThe CLA rate per 10,000 which for Westshire was 61.3 at March 2023. This "
+            "compares against statistical neighbours at 70.2 and England at 71.0.")
+    got = {value: (kind, name) for value, kind, name in _rows(text)}
+    assert got["70.2"] == ("statistical_neighbours", got["61.3"][1])
+    assert got["71.0"] == ("national", got["61.3"][1])

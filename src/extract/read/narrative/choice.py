@@ -43,6 +43,7 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
     return max(reversed(fitting), key=lambda g: _overlap(f.qualifier, g.indicator)).indicator
 
 
+_REFERS_BACK = re.compile(r"^\s*(?:this|that|it)\s+(?:compares|is|was|remains|sits|stands)\b", re.I)
 _SAID = re.compile(rf"(?:{_SAYING})\b", re.I)  # `said that ...` right after a share (mappings/reporting_verbs.csv)
 _SHARE_OF = re.compile(r"(?:percentage|proportion)\s+of\s+", re.I)
 
@@ -121,6 +122,11 @@ def _choose_indicator(
     lead = name or sentence[: figs[0].start]  # `The latest rate, 18% ...`: the words before the figures
     if vague == "noun" and not specific and memory.phrase and _last_word(lead) == _last_word(memory.phrase):
         return memory.phrase, False  # `The latest rate was 18%` after `... a low re-referral rate for ...`
+    earlier = [g for g in memory.named[-memory.recent :] if g.kind == "actual" and _compatible(cls, _fig_class(g))]
+    if f.kind != "actual" and earlier and _REFERS_BACK.match(sentence) and all(g.kind != "actual" for g in figs):
+        # `This compares against statistical neighbours at 245.1 ...` after `The CIN rate ... was 272.3`: benchmarks
+        # of the statement before, not of the heading over it
+        return earlier[-1].indicator, False
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
     if f.restating and f.kind == "actual":
