@@ -88,3 +88,9 @@ def test_benchmarks_of_a_sentence_referring_back_are_the_statement_before_s_not_
     got = {value: (kind, name) for value, kind, name in _rows(text)}
     assert got["70.2"] == ("statistical_neighbours", got["61.3"][1])
     assert got["71.0"] == ("national", got["61.3"][1])
+
+
+def test_the_whole_of_a_part_ends_where_the_part_s_second_predicate_begins():
+    text = "In 2023, boys represented 61% of pupils excluded and accounted for 70% of all days lost."
+    got = {value: name for value, _, name in _rows(text)}
+    assert got["61%"] == "boys as a share of pupils excluded"

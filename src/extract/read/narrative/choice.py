@@ -43,6 +43,7 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
     return max(reversed(fitting), key=lambda g: _overlap(f.qualifier, g.indicator)).indicator
 
 
+_SECOND_PREDICATE = re.compile(r"\s+(?:and|but)\s+[a-z]{3,}ed(?:\s+(?:for|to|at|in|of|by))?\s*$")
 _REFERS_BACK = re.compile(r"^\s*(?:this|that|it)\s+(?:compares|is|was|remains|sits|stands)\b", re.I)
 _SAID = re.compile(rf"(?:{_SAYING})\b", re.I)  # `said that ...` right after a share (mappings/reporting_verbs.csv)
 _SHARE_OF = re.compile(r"(?:percentage|proportion)\s+of\s+", re.I)
@@ -83,7 +84,10 @@ def _choose_indicator(
     part = _part(f, i, sentence, figs, None if generic else name)
     if part:
         # `samples collected represented 8% of the population of that age group`: the part's share of the whole
-        return _clean(f"{part} as a share of {'all ' if f.of_all else ''}{f.own or f.weak}"), True
+        # the whole ends where a second predicate of the part, whose object is the next figure, begins (`... of
+        # children in care nationally and accounted for 17% ...`)
+        whole = _SECOND_PREDICATE.split(f.own or f.weak or "")[0]
+        return _clean(f"{part} as a share of {'all ' if f.of_all else ''}{whole}"), True
     if f.own:
         return _shared_predicate(f, i, sentence, figs), True
     if f.weak and (shared := _shared_predicate(f, i, sentence, figs)) != f.weak:
