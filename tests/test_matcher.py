@@ -300,8 +300,9 @@ def test_dev_names_precision_and_recall(matcher):
 # near misses matched when committed in round 14 and when promoted; held to its own floor.
 # After round 16's rules (a notification is an event): 0.842, 0.681 (32 of 47, 38 answered), 1 of 20.
 # After round 17's synonyms ('including English and maths' a condition, 'carried out' = completed, 'cases referred' =
-# referrals): 0.875, 0.745 (35 of 47, 40 answered), 1 of 20.
-DEV_REAL10_FLOOR = {"precision": 0.87, "recall": 0.74, "near_miss_matched": 1}
+# referrals): 0.875, 0.745 (35 of 47, 40 answered), 1 of 20; with a note after 'NB' set apart: 0.878, 0.766 (36 of
+# 47, 41 answered), 1 of 20.
+DEV_REAL10_FLOOR = {"precision": 0.87, "recall": 0.76, "near_miss_matched": 1}
 
 
 def test_dev_real10_names(matcher):
@@ -1091,3 +1092,9 @@ def test_including_english_and_maths_is_a_condition_scored_bracketed_or_not(matc
     found = _match(matcher, "Pupils achieving five or more A*-C GCSEs (including English and Maths)")
     assert found.indicator_id != "edu_looked_after_children_achieving_english_maths_pct"
     assert "edu_achievement_5_or_more_including_english_maths_pct" in [c.indicator_id for c in found.candidates]
+
+
+def test_a_note_after_nb_is_not_the_name(matcher):
+    """Round 17: 'NB Relates to academic years' says how to read the figure (period_phrases.csv)."""
+    name = "16 to 18 year olds who are not in education, employment or training (NEET)"
+    assert matcher.read(f"{name} NB Relates to academic years").text == matcher.read(name).text
