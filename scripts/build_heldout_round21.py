@@ -121,7 +121,15 @@ WIRRAL_PLEDGES = [
     (
         "Children are ready for work and adulthood",
         [
-            ("Percentage of schools rated 'good' or 'outstanding' by Ofsted", "89%", "86%", "100%", "Red", "88%", "86%"),
+            (
+                "Percentage of schools rated 'good' or 'outstanding' by Ofsted",
+                "89%",
+                "86%",
+                "100%",
+                "Red",
+                "88%",
+                "86%",
+            ),
             (
                 "Achievement gap between pupils eligible for free school meals and their peers achieving the "
                 "expected standard at the end of key stage 2",
@@ -168,7 +176,9 @@ def wirral_plan_q1_workbook(out: Path) -> None:
             row += 1
     for col, width in zip("ABCDEFG", (58, 11, 12, 13, 10, 11, 10), strict=True):
         ws.column_dimensions[col].width = width
-    ws.cell(row=row + 1, column=1, value="Previous: the quarter before, or the previous academic year for annual measures.")
+    ws.cell(
+        row=row + 1, column=1, value="Previous: the quarter before, or the previous academic year for annual measures."
+    )
     ws.cell(row=row + 1, column=1).font = Font(name="Arial", size=8)
     wb.save(out)
 
