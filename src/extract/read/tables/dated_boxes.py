@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import is_status
 from extract.read.periods import parse_period
+from extract.read.values import infer_unit
 
 _FIGURE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?")
 _DATE_LIKE = re.compile(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}")  # a month or quarter word with a year or day
@@ -129,5 +130,6 @@ def dated_box_rows(page: Page, taken_before: frozenset[int] = frozenset()) -> It
         value = box.cell.text.strip()
         context = " | ".join(page.lines[k].text for k in sorted(lines))
         figure = RawFigure(indicator_raw=name, value_raw=value, value_kind="actual", context=context,
-                           period=box.period, page=page.number, section=name, source="table")
+                           period=box.period, page=page.number, section=name, source="table",
+                           unit=infer_unit(value, name))  # (`72.0%`: printed; `0.53`: none)
         yield figure, lines
