@@ -48,3 +48,24 @@ def test_tiles_side_by_side_are_no_rows():
 def test_one_dated_figure_alone_is_no_dashboard():
     page = Page(1, _row(50, "Children achieving a good level of development", "72.0%"), width=595, height=842)
     assert list(dated_box_rows(page)) == []
+
+
+def test_a_polarity_note_names_no_figure():
+    from extract.read.narrative import extract_narrative
+
+    text = "Smaller values are best\n\nOur goal\n\nAt the end of 2015/16, the total percentage figure stood at 4.1%."
+    names = [f.indicator_raw for f in extract_narrative(text, strict=True)]
+    assert names and "Smaller values are best" not in names
+
+
+def test_a_period_corner_header_is_no_block_title():
+    from pathlib import Path
+
+    from extract.load import load_document
+    from extract.read.tables.blocks import kpi_blocks
+    from extract.settings import Settings
+
+    pdf = Path(__file__).parent / "heldout" / "dev" / "central_bedfordshire_portal_2019_measure_page" / "document.pdf"
+    page = load_document(pdf, pdf.parent).pages[0]
+    titles = [f.indicator_raw for f, _ in kpi_blocks(page, Settings().blocks, frozenset(), None)]
+    assert "Period" not in titles
