@@ -87,8 +87,10 @@ def _choose_indicator(
     following = figs[i + 1] if i + 1 < len(figs) else None
     if following and following.own and re.fullmatch(r"\s*(?:,|and|or)\s*", sentence[f.tail : following.start]):
         return following.own, False  # `16% and 13% respectively, of audits grading ...`
+    if f.predicate and previous and previous[-1].predicate == f.predicate:
+        return previous[-1].indicator, True  # `59 (6.0%) were LAC`: the share of the count before it says the same
     if f.predicate:
-        head = _head_noun(previous[-1].indicator) if previous else (name if name and not generic else None)
+        head = _whole_head(previous[-1].indicator) if previous else (name if name and not generic else None)
         if head:
             return _clean(f"{head} {f.predicate}"), True
     found = _paren_measure(sentence, f, figs, mentions)
@@ -128,6 +130,19 @@ def _choose_indicator(
         found = None
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
+
+
+_PART_OF = re.compile(r",?\s+of\s+(whom|which)$", re.I)  # `982 young people of whom 59 ...`: the whole's words
+
+
+def _whole_head(phrase: str) -> str:
+    """The words of an earlier figure's name a figure's predicate completes: the head noun (`children` of `children
+    who became subject to ...`), or the whole noun phrase of the whole a part is of, as a relative clause: `young
+    people who had left care ..., of whom 34 had been ...` → `young people who had left care ... who`."""
+    whole = _PART_OF.search(phrase)
+    if whole:
+        return f"{phrase[: whole.start()]} {'who' if whole.group(1).lower() == 'whom' else 'which'}"
+    return _head_noun(phrase)
 
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:
