@@ -36,7 +36,7 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
-from extract.read.narrative.moves import moved_to
+from extract.read.narrative.moves import moved_from, moved_to
 from extract.read.narrative.naming import (
     _names_something,
     _said_that,
@@ -240,7 +240,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             f.kind, f.period = "previous_period", None
     for i in current:
         earlier, later = figs[i - 1], figs[i]
-        if earlier.kind == "actual" and later.kind == "actual" and earlier.period == later.period:
+        if moved_from(sentence, earlier, later, mentions):
             # `an increase from 8% to 9%` with no period of its own: the earlier value is the
             # previous period's, not a second value of the same one
             earlier.kind, earlier.period = "previous_period", None
