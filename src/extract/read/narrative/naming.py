@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from extract.mappings import mappings_dir, read_csv
 from extract.model import RawFigure
-from extract.read.narrative.attributive import attributive
 from extract.read.narrative.figures import _Fig
 from extract.read.narrative.indicators import (
     _clean,
@@ -233,13 +232,7 @@ def _unambiguous(sentence: str, found: list[tuple[_Fig, RawFigure]]) -> list[Raw
     for key_, figure in list(named.items()):
         if figure.value_kind != "actual" and figure.indicator_raw in unnamed:
             named[key_] = replace(figure, indicator_raw=sentence)
-    # `children were subject to ...`: the name as council papers name the measure (attributive.py)
-    return [_attributive(named[id(figure)], sentence) for _, figure in found if id(figure) in named]
-
-
-def _attributive(figure: RawFigure, sentence: str) -> RawFigure:
-    name = figure.indicator_raw or ""
-    return figure if name == sentence else replace(figure, indicator_raw=attributive(name))
+    return [named[id(figure)] for _, figure in found if id(figure) in named]
 
 
 def _name_of_actual_before(f: _Fig, found: list[tuple[_Fig, RawFigure]], named: dict[int, RawFigure]) -> str:
