@@ -100,6 +100,10 @@ def _choose_indicator(
         # Sunderland are subject to ...`, what the share is of and what the sentence says of them
         return _clean(f"{found[share.end():]} {f.predicate}"), True
     measure = _left_measure(sentence, f, figs[i - 1].tail if i else 0)
+    if measure and not i and all(x.start > f.start for x in mentions) and (
+        label := _label_line(sentence[: f.start], measure)
+    ):
+        measure = label  # `Timeliness – 6 month rate 85% (...)`: the words before the line's first figure name it
     if found is None and measure and len(_words(measure)) >= 2 and f.kind not in {"target", "tolerance"}:
         found = measure
     if found and f.kind != "actual" and not _names_something(found):
@@ -143,6 +147,18 @@ def _whole_head(phrase: str) -> str:
     if whole:
         return f"{phrase[: whole.start()]} {'who' if whole.group(1).lower() == 'whom' else 'which'}"
     return _head_noun(phrase)
+
+
+_LABEL_LINE = re.compile(r"[A-Za-z][\w'’]*(?:\s+[-–—]\s+|\s+)(?:[\w'’-]+\s+){0,8}?[\w'’-]+")
+
+
+def _label_line(before: str, measure: str) -> str | None:
+    """A line that opens on a label with no verb and no clause mark (`Timeliness – 6 month rate`) ending on the
+    measure words before its first figure: the whole label, up to ten words."""
+    label = before.strip()
+    if not _LABEL_LINE.fullmatch(label) or not label.endswith(measure.split(" ")[-1]) or _has_verb(label):
+        return None
+    return label if len(_words(label)) <= 10 and _names_something(label) else None
 
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:
