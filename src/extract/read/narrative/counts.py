@@ -284,7 +284,11 @@ _TRAILING_PART = re.compile(r",?\s*of\s+(?:whom|which)\s*$", re.I)
 _GLYPH = re.compile(r"\s*[\ue000-\uf8ff].*$", re.S)  # a bullet drawn from a symbol font starts the next item
 
 
+_ASIDE = re.compile(r",\s+[a-z]+ly\b.*$", re.S)  # `..., primarily due to ...`: why, said after the count's name
+
+
 def count_name(name: str) -> str:
     """`147 young people who had left care ..., of whom 34 ...`: the count's name ends before its part,
-    and before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`)."""
-    return _TRAILING_PART.sub("", _GLYPH.sub("", name)).strip() or name
+    before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`), and before an
+    aside opening on an adverb (`104 children ... entered our care, primarily due to ...`)."""
+    return _TRAILING_PART.sub("", _ASIDE.sub("", _GLYPH.sub("", name))).strip() or name

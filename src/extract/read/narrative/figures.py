@@ -31,6 +31,15 @@ _LABEL_BEFORE = re.compile(
     r"|point|option|no|key\s+stage|ks|capping|indicator)\.?\s*[:#]?\s*$)",
     re.I,
 )
+# `During the year 104 children entered care`: a period word after its article, then a count too big for a label
+_AFTER_THE_PERIOD = re.compile(r"\b(?:the|this|that|last|each)\s+(?:year|month|quarter)\s*$", re.I)
+
+
+def _counted_after_period(before: str, plain: str) -> bool:
+    """`During the year 104 children ...`: after `the year`, a whole number no school year, month or quarter has."""
+    return bool(_AFTER_THE_PERIOD.search(before)) and plain.isdigit() and int(plain) > 13
+
+
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
 _DURATION_AFTER = re.compile(
     r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
@@ -186,8 +195,8 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     if _LEADING_ZERO.match(plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
         return True  # phone numbers, codes
-    if _LABEL_BEFORE.search(before) and not percent:
-        return True
+    if _LABEL_BEFORE.search(before) and not percent and not _counted_after_period(before, plain):
+        return True  # `Year 10`, `quarter 3`
     if _ACRONYM_BEFORE.search(before) and not percent:
         return True
     if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):
