@@ -73,6 +73,8 @@ def _choose_indicator(
     previous = [g for g in owned[-memory.recent :] if _compatible(cls, _fig_class(g))]
     if f.attached_to is not None and f.noun:
         return _clean(f"{f.noun} {f.rest or _predicate(figs[f.attached_to].indicator)}"), True
+    if not i and (whole := _restated_whole(f, sentence, memory)):
+        return whole, True  # `Of the 147, 92 are ...`: the 147 an earlier sentence named
     if f.own and f.of_all and name and not generic and _phrase_class(name) == "percent":
         return name, True  # `The % of UASC ... at 6% of all Looked After Children`
     if f.own and f.of_all and name and not generic and f.percent:
@@ -137,6 +139,18 @@ def _choose_indicator(
 
 
 _PART_OF = re.compile(r",?\s+of\s+(whom|which)$", re.I)  # `982 young people of whom 59 ...`: the whole's words
+
+
+_OF_THE = re.compile(r"^\W*of\s+(?:the|these|those)\s+$", re.I)
+
+
+def _restated_whole(f: _Fig, sentence: str, memory: _Memory) -> str | None:
+    """`Of the 147, 92 are now in ...`: the count an earlier sentence of the block gave and named, by its name,
+    when the words after it name nothing."""
+    if not _OF_THE.match(sentence[: f.start]) or not sentence[f.tail :].lstrip().startswith(","):
+        return None  # (`Of these 76 looked after children 69 ...` names its own noun)
+    same = [g.indicator for g in memory.named if g.value == f.value and g.indicator]
+    return same[-1] if same else None
 
 
 def _whole_head(phrase: str) -> str:
