@@ -478,7 +478,7 @@ def extract_narrative(
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
-                found = named_by_earlier(found, sentence, in_block, quoted, topic)
+                found = named_by_earlier(found, sentence, in_block, quoted, topic, (page, section))
             quoted = quoted_measure(sentence) or quoted
             topic = quoted or topic
             stated.lead = sentence if not found and sentence.endswith(":") else None
