@@ -7,7 +7,7 @@ a lowercased ASCII text costs a fraction of a regex search. Derived from the par
 new row of mappings/header_words.csv needs nothing here; a pattern whose parse is not understood
 needs nothing (always searched).
 
-Only ASCII literals count, and only ASCII texts are tested (`may_match`): under IGNORECASE a few
+Only ASCII literals count, and only ASCII texts are tested (`words_in`): under IGNORECASE a few
 non-ASCII letters match ASCII ones (`ſ` and `s`, the Kelvin sign and `k`), which lowercasing would miss.
 """
 
