@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from extract.mappings import mappings_dir, read_csv
-from extract.read.needs import needed_words, words_in
+from extract.read.needs import FOLDS_TO_ASCII, needed_words, words_in
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,12 +26,28 @@ def test_needed_words_of_simple_patterns():
     assert needed_words(re.compile(r"(?:target)?\d", re.I)) is None  # (an optional word is needed by nothing)
 
 
-def test_texts_not_ascii_rule_nothing_out():
+def test_letters_that_fold_to_ascii_rule_nothing_out():
     # under IGNORECASE `ſ` matches `s` and the Kelvin sign `k`: lowercasing would miss them
-    for text in ("ſource", "\u212api", "Statws ŵ"):
-        assert words_in(text, ("source", "kpi", "statws")) is None
+    for text in ("ſource", "\u212api", "İndicator", "ındicator"):
+        assert words_in(text, ("source", "kpi", "indicator")) is None
     assert re.compile(r"source", re.I).search("ſource")
     assert _can_match(re.compile(r"source", re.I), "ſource")
+    # other letters beyond ASCII are only themselves: `Statws – ŵ` is tested as any text
+    assert words_in("Statws – ŵ “x”", ("statws", "tws", "kpi")) == {"statws", "tws"}
+
+
+def test_fold_to_ascii_is_every_letter_ignorecase_matches_to_ascii():
+    """FOLDS_TO_ASCII is exactly the characters beyond ASCII that an ASCII character matches under
+    IGNORECASE, or whose lowercase holds an ASCII character (every code point is asked)."""
+    ascii_class = re.compile(r"[\x00-\x7f]", re.I)
+    found = set()
+    for point in range(128, 0x110000):
+        if 0xD800 <= point < 0xE000:
+            continue
+        char = chr(point)
+        if ascii_class.fullmatch(char) or any(c.isascii() for c in char.lower()):
+            found.add(char)
+    assert found == FOLDS_TO_ASCII
 
 
 def test_a_pattern_is_never_ruled_out_of_a_text_it_matches():

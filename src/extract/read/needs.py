@@ -7,8 +7,9 @@ a lowercased ASCII text costs a fraction of a regex search. Derived from the par
 new row of mappings/header_words.csv needs nothing here; a pattern whose parse is not understood
 needs nothing (always searched).
 
-Only ASCII literals count, and only ASCII texts are tested (`words_in`): under IGNORECASE a few
-non-ASCII letters match ASCII ones (`ſ` and `s`, the Kelvin sign and `k`), which lowercasing would miss.
+Only ASCII literals count. Under IGNORECASE four non-ASCII letters match ASCII ones (`ſ` and `s`,
+the Kelvin sign and `k`, `İ` and `ı` and `i`), which lowercasing would miss: a text holding one of
+them is searched by every pattern (`words_in`; tests/test_needs.py checks that there are no others).
 """
 
 from __future__ import annotations
@@ -36,12 +37,16 @@ def needed_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(w for w in needs if not any(o != w and o in w for o in needs))
 
 
+#: the letters beyond ASCII that IGNORECASE matches to ASCII ones: İ ı (i), ſ (s), the Kelvin sign (k)
+FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
 def words_in(text: str, words: tuple[str, ...]) -> frozenset[str] | None:
-    """Which of `words` (needed words of some patterns) an ASCII `text` holds, lowercased; None for
-    a text that is not ASCII (every pattern is searched). A pattern with needed words `needs` can
-    match only when `needs` meets this set (`not needs.isdisjoint(found)`): one pass over the
-    words for a text, then a set test a pattern."""
-    if not text.isascii():
+    """Which of `words` (needed words of some patterns) `text` holds, lowercased; None for a text
+    with a letter of FOLDS_TO_ASCII (every pattern is searched). A pattern with needed words
+    `needs` can match only when `needs` meets this set (`not needs.isdisjoint(found)`): one pass
+    over the words for a text, then a set test a pattern."""
+    if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
         return None
     lowered = text.lower()
     return frozenset([word for word in words if word in lowered])
