@@ -1,9 +1,9 @@
 """The words a pattern cannot match without: a cheap test that rules a pattern out before its search.
 
-`needed_words(re.compile(r"\\bregion(al)?\\b|north\\s+east", re.I))` → `("region", "north")`: a text
+`needed_words(re.compile(r"\\bregion(al)?\\b|north\\s+east", re.I))` → `{"region", "north"}`: a text
 the pattern matches holds one of them (lowercased). The header vocabulary's patterns are searched in
 order over every label a grid test asks about, most of which hold none of a pattern's words; `in` on
-a lowercased ASCII text costs a fraction of a regex search. Derived from the parsed pattern, so that a
+a lowercased text costs a fraction of a regex search. Derived from the parsed pattern, so that a
 new row of mappings/header_words.csv needs nothing here; a pattern whose parse is not understood
 needs nothing (always searched).
 
