@@ -194,6 +194,70 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         (ANGUS, "national", "6.34", 1),
         (ANGUS, "national", "6.62", 1),
     },
+    # round 21 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # sunderland_q3_2017_18_period_column_comparator 5/5 untouched;
+    # (wirral_plan_q1_2018_19_pledge_rows_workbook: 6/13 -> 13/13: rows boxed apart under a borderless pledge row, on
+    # the same columns as the table above, are its rows (ruled_runs.py))
+    # central_bedfordshire_portal_2019_measure_page: 0/2 -> 1/2 (the breadcrumb trail over the heading is no word of
+    # the KPI box's name, tiles.BREADCRUMB); the chart's `Period | 2015/16 | Mar 2019` over `Actual | 4.1% | 2.5%`
+    # table names no measure (its first column holds kinds, the page heading is further up, over the KPI box and a
+    # paragraph): left, not guessed
+    "central_bedfordshire_portal_2019_measure_page": {
+        ("Children's Safeguarding - Referrals as a percentage of the child population", "actual", "4.1%", 1),
+    },
+    # round 22 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
+    # (moray_ceo_q2_2017_18_pentana_value_under_periods 28/28 untouched)
+    # (torbay_asc_outcomes_2022_23_outturn_target_england: 0/41 -> 41/41: `ASC 1A:` / `ASC 1C part 2A:`, a set's code
+    # with a colon before the name, is the row's code, wide.py DEFAULT_CODE_RE)
+    # (vale_of_glamorgan_dfg_2013_wrapped_year_columns: 11/13 -> 13/13: `569.` under a value column, a whole number with
+    # a stray full stop, is the number, wide.py strip_stray_stop)
+    # narrative round 13 dev documents as first scored, before any rule for them (tests/heldout/README.md):
+    # east_sussex_lac_statistics_2022_23_numbered_paragraphs: 1/8; counts named with their auxiliary (`children were
+    # living in foster care`: the clause as printed, the truth writes the measure without `were`; not changed to fit);
+    # (narrative15: `Of that number, 268 were ...` is read as a part of the count before, read/narrative/referred.py,
+    # and `At the end of the quarter 79 children ...` as a count, a quarter being numbered 1 to 4; both named with
+    # `were`, so still missed strictly)
+    "east_sussex_lac_statistics_2022_23_numbered_paragraphs": {
+        ("children living in foster care", "actual", "358", 1),
+        ("children living with East Sussex County Council (ESCC) carers", "actual", "268", 1),
+        ("children placed with foster carers who were also approved as adopters", "actual", "7", 1),
+        ("children living with agency carers", "actual", "90", 1),
+        ("young people living in supported housing options, homes or hostels", "actual", "83", 1),
+        ("children placed for adoption", "actual", "19", 1),
+        ("children living with kinship foster carers", "actual", "79", 1),
+    },
+    # somerset_safeguarding_2016_17_intelligence_sentences: 1/14 -> 4/14 (narrative15: `There were 4,777 referrals
+    # during 2016/17, compared to 4,133 in 2015/16` and `950 re-referrals`: casework counted after `There were` in a
+    # period is a measure, mappings/counted_nouns.csv `alone`; the count compared with after the count's own words is
+    # the same count's); `children in need in Somerset` (the place kept in the name), the previous year's count after
+    # a change not read, the sources' shares named by their whole sentence; the share and the region's and England's
+    # named `re-referrals as a share of all referrals` (mappings/part_verbs.csv), found loosely
+    "somerset_safeguarding_2016_17_intelligence_sentences": {
+        ("children in need", "actual", "3,109", 1),
+        ("children in need", "previous_period", "2,903", 1),
+        ("referrals from the police", "actual", "28%", 1),
+        ("referrals from schools", "actual", "17%", 1),
+        ("referrals from health services", "actual", "14%", 1),
+        ("referrals from local authority services", "actual", "13%", 1),
+        ("referrals from individuals", "actual", "13%", 1),
+        ("re-referrals", "actual", "20%", 1),
+        ("re-referrals", "regional", "23%", 1),
+        ("re-referrals", "national", "22%", 1),
+    },
+    # buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences: 2/13 -> 5/13 (narrative15: `The CIN rate per
+    # 10,000 which for Buckinghamshire was 272.3`: a rate's base named in its subject before its verb, figures.py; a
+    # benchmark in brackets after the rate in its sentence, `the national average (41.4)`, is in the rate's unit,
+    # reader.py) -> 8/13 (`This compares against statistical neighbours at 245.1, the South-East at 301.9 and England
+    # at 321.2`: benchmarks of a sentence referring back are the last named actual's, not the heading's, choice.py);
+    # left: the earlier year's count in brackets, the counts' `from 1,117 children to 1318` / `from 542 to 759` (the
+    # subject read as `up` out of `(up to March 2022)`)
+    "buckinghamshire_jsna_safeguarding_2021_comparators_in_sentences": {
+        ("referrals to Children’s Social Care", "actual", "9,204", 1),
+        ("Children In Need", "actual", "1,117", 1),
+        ("Children In Need", "actual", "1318", 1),
+        ("children recorded on Child Protection Plans", "actual", "542", 1),
+        ("children recorded on Child Protection Plans", "actual", "759", 1),
+    },
 }
 
 

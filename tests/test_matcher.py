@@ -36,12 +36,26 @@ HELDOUT8 = pd.read_csv(LISTS / "heldout8.csv", dtype=str, keep_default_na=False)
 # earlier set), labelled by hand against mappings/indicators.csv and committed alone before any rule
 # of the round. 51 names: the search corpus gave no more from sources no earlier set used.
 HELDOUT9 = pd.read_csv(LISTS / "heldout9.csv", dtype=str, keep_default_na=False)
-# A tenth held-out set (issue 9 round 14): 150 (name, section) pairs the tool itself extracts from the
-# PDFs of tests/heldout/dev (95) and ../shared/pdfs (55), names in no mappings file and no other set, drawn
-# with a fixed seed across documents (100 table rows, 50 narrative phrases), labelled by hand against
-# mappings/indicators.csv and committed alone before any rule of the round. Its `section` is the page's
-# section or table title the row was read under (empty for most narrative phrases).
-HELDOUT10 = pd.read_csv(LISTS / "heldout10.csv", dtype=str, keep_default_na=False)
+# The tenth held-out set (issue 9 round 14), promoted to dev in round 16 as `dev_real10.csv` (its untouched score,
+# 0.821 / 0.681, 1 of 20, was reported in round 14): 150 (name, section) pairs the tool itself extracts from the
+# PDFs of tests/heldout/dev (95) and ../shared/pdfs (55), names in no mappings file and no other set, drawn with a
+# fixed seed across documents (100 table rows, 50 narrative phrases), labelled by hand against
+# mappings/indicators.csv. Its `section` is the page's section or table title the row was read under (empty for
+# most narrative phrases). Scored as its own dev slice (test_dev_real10_names).
+DEV_REAL10 = pd.read_csv(LISTS / "dev_real10.csv", dtype=str, keep_default_na=False)
+# An eleventh held-out set (issue 9 round 16): 104 (name, section) pairs from 44 pages of the search tool's pages
+# corpus no earlier set or mappings file used (council minutes and FOI answers from Torbay, Blackpool, Wirral,
+# Surrey, Rotherham, Darlington, Vale of Glamorgan, Monmouthshire, Croydon, Bromley and others; DfE, Welsh and
+# Scottish Government releases and workforce, health-visiting and adoption pages), labelled by hand against
+# mappings/indicators.csv and committed alone before any rule of the round. 104 names: the search corpus gave no
+# more from unused pages within the round (most pages it returns are sources of earlier sets).
+HELDOUT11 = pd.read_csv(LISTS / "heldout11.csv", dtype=str, keep_default_na=False)
+# A twelfth held-out set (issue 9 round 17): 103 (name, section) pairs, the indicator names of hand-written truth.csv
+# files of tests/heldout/dev fixtures (layouts21 15e47ad, layouts22 4d2c8a6 and narrative15 5c03286, then main's
+# 9989da5, 621c4a1, f35fcf3, 6705565, 87566e6, fa70939 and cd7a59b for the rest), names as councils print them, in no
+# mappings file and no other set (nor within a token overlap of 0.75 of one), each with its fixture's section or table
+# title, labelled by hand against mappings/indicators.csv and committed alone before any rule of the round.
+HELDOUT12 = pd.read_csv(LISTS / "heldout12.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -70,7 +84,8 @@ def _score(matcher, table: pd.DataFrame) -> dict:
     """Precision, recall and near-miss false matches of the matcher over a labelled set.
     A row labelled with an id is a positive; an empty label means no catalogue entry is
     that indicator; a note starting "near miss" marks a name close to an entry but a
-    different indicator. A set with a `section` column (held-out 10) is matched with each row's section."""
+    different indicator. A set with a `section` column (dev_real10, held-out 11 and 12) is matched with each
+    row's section."""
     tp = fp = positives = near = near_matched = 0
     for row in table.to_dict("records"):
         got = _match(matcher, row["query"], section=row.get("section") or None).indicator_id
@@ -114,18 +129,24 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
-# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
-HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
+# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65; after round 17's 0.943, 0.825 (66 of
+# 80), 2 of 65.
+HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.82, "near_miss_matched": 2}
 # held-out 8 with the matcher as it was when the set was committed (round 12, before its rules):
 # 80 names, precision 0.826, recall 0.731 (19 of 26), 4 of 36 near misses matched.
 HELDOUT8_FLOOR = {"precision": 0.82, "recall": 0.73, "near_miss_matched": 4}
 # held-out 9 with the matcher as it was when the set was committed (round 13, before any rule):
 # 51 names, precision 0.600, recall 0.400 (6 of 15, 10 answered), 3 of 22 near misses matched.
 HELDOUT9_FLOOR = {"precision": 0.60, "recall": 0.40, "near_miss_matched": 3}
-# held-out 10 with the matcher as it was when the set was committed (round 14, before any rule; the matcher
-# read no section then): 150 names, precision 0.821, recall 0.681 (32 of 47, 39 answered), 1 of 20 near misses
-# matched; with each row's section after round 14's rule: the same.
-HELDOUT10_FLOOR = {"precision": 0.82, "recall": 0.68, "near_miss_matched": 1}
+# held-out 11 with the matcher as it was when the set was committed (round 16, before any rule of the round; each
+# row matched with its section): 104 names, precision 0.824, recall 0.412 (14 of 34, 17 answered), 2 of 24 near
+# misses matched.
+HELDOUT11_FLOOR = {"precision": 0.82, "recall": 0.41, "near_miss_matched": 2}
+# held-out 12 with the matcher as it was when the set was committed (round 17, before any rule of the round; each
+# row matched with its section): 103 names, precision 0.765, recall 0.591 (13 of 22, 17 answered), 3 of 19 near
+# misses matched. After round 17's rules (printed once, at the round's end): 0.812, 0.591 (13 of 22, 16
+# answered), 2 of 19.
+HELDOUT12_FLOOR = {"precision": 0.81, "recall": 0.59, "near_miss_matched": 2}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -150,13 +171,20 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s9["precision"] >= HELDOUT9_FLOOR["precision"], s9
     assert s9["recall"] >= HELDOUT9_FLOOR["recall"], s9
     assert round(s9["near_miss_false_match_rate"] * s9["near_misses"]) <= HELDOUT9_FLOOR["near_miss_matched"], s9
-    assert len(HELDOUT10) >= 150 and (HELDOUT10["note"].str.startswith("near miss")).sum() >= 20
-    s10 = _score(matcher, HELDOUT10)
-    _report("held-out 10", s10)
-    assert s10["precision"] >= HELDOUT10_FLOOR["precision"], s10
-    assert s10["recall"] >= HELDOUT10_FLOOR["recall"], s10
-    near10 = round(s10["near_miss_false_match_rate"] * s10["near_misses"])
-    assert near10 <= HELDOUT10_FLOOR["near_miss_matched"], s10
+    assert len(HELDOUT11) >= 100 and (HELDOUT11["note"].str.startswith("near miss")).sum() >= 20
+    s11 = _score(matcher, HELDOUT11)
+    _report("held-out 11", s11)
+    assert s11["precision"] >= HELDOUT11_FLOOR["precision"], s11
+    assert s11["recall"] >= HELDOUT11_FLOOR["recall"], s11
+    near11 = round(s11["near_miss_false_match_rate"] * s11["near_misses"])
+    assert near11 <= HELDOUT11_FLOOR["near_miss_matched"], s11
+    assert len(HELDOUT12) >= 100 and (HELDOUT12["note"].str.startswith("near miss")).sum() >= 15
+    s12 = _score(matcher, HELDOUT12)
+    _report("held-out 12", s12)
+    assert s12["precision"] >= HELDOUT12_FLOOR["precision"], s12
+    assert s12["recall"] >= HELDOUT12_FLOOR["recall"], s12
+    near12 = round(s12["near_miss_false_match_rate"] * s12["near_misses"])
+    assert near12 <= HELDOUT12_FLOOR["near_miss_matched"], s12
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -184,7 +212,8 @@ DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.91, "near_miss_matched": 1}
 # rows follow round 5's 159, each note saying so. Read at 0.918, 0.763 (2 of 74) after round 6's rules
 # and 0.958, 0.780 (2 of 74) after round 7's (docs/matching.md); held to their own floor.
 DEV_ROUND6_START = 749
-DEV_ROUND6_FLOOR = {"precision": 0.95, "recall": 0.77, "near_miss_matched": 2}
+# Round 16 (a narrower entry needs 33 points of lead, not 25): 1.000, 0.780 (46 of 59), 0 of 74.
+DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.77, "near_miss_matched": 0}
 # Issue 9's seventh round promoted held-out 2 (heldout2.csv: 120 names, 52 with an id, 24 near misses;
 # 0.927 / 0.731 after round 1, 0.929 / 0.750 after round 2, 0.930 / 0.769, 0 of 24 after round 5) to dev:
 # its rows follow round 6's 150, each note saying so. Read at 0.930, 0.769 (40 of 52), 0 of 24 when
@@ -199,7 +228,8 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 # 0.833, 0.789 (45 of 57), 9 of 43. Round 13 (a narrower entry needs a lead): 0.882, 0.789 (45 of 57; 51
 # answered), 6 of 43.
 DEV_ROUND8_START = 1019
-DEV_ROUND8_FLOOR = {"precision": 0.88, "recall": 0.78, "near_miss_matched": 6}
+# Round 16 (narrow_margin 33): 0.900, 0.789 (45 of 57; 50 answered), 5 of 43.
+DEV_ROUND8_FLOOR = {"precision": 0.90, "recall": 0.78, "near_miss_matched": 5}
 # Issue 9's tenth round promoted held-out 6 (heldout6.csv: 157 names, 79 with an id, 48 near misses, from
 # OHID Fingertips, DfE's SEND and AP dashboard, Welsh, Scottish and NI releases, workforce releases, school
 # results pages, council minutes, JSNAs and FOI answers; committed alone in round 9 and scored untouched at
@@ -207,7 +237,9 @@ DEV_ROUND8_FLOOR = {"precision": 0.88, "recall": 0.78, "near_miss_matched": 6}
 # its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
 # 0.786, 0.557 (44 of 79; 56 answered), 8 of 48. Round 13: 0.807, 0.582 (46 of 79; 57 answered), 8 of 48.
 DEV_ROUND10_START = 1171
-DEV_ROUND10_FLOOR = {"precision": 0.80, "recall": 0.58, "near_miss_matched": 8}
+# Round 17 (synonyms: 'carried out' = completed, 'assessed as being in need' = in need): 0.814, 0.608 (48 of 79; 59
+# answered), 8 of 48.
+DEV_ROUND10_FLOOR = {"precision": 0.81, "recall": 0.60, "near_miss_matched": 8}
 # Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
 # council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
@@ -215,7 +247,8 @@ DEV_ROUND10_FLOOR = {"precision": 0.80, "recall": 0.58, "near_miss_matched": 8}
 # dev: its rows follow round 10's 157, each note saying so; held to their own floor. After round 12's
 # rules: 0.897, 0.667 (26 of 39; 29 answered), 3 of 72. Round 13: 0.929, 0.667 (26 of 39; 28 answered), 2 of 72.
 DEV_ROUND12_START = 1328
-DEV_ROUND12_FLOOR = {"precision": 0.92, "recall": 0.66, "near_miss_matched": 2}
+# Round 16 (offending is an event): 0.963, 0.667 (26 of 39; 27 answered), 1 of 72.
+DEV_ROUND12_FLOOR = {"precision": 0.96, "recall": 0.66, "near_miss_matched": 1}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -265,6 +298,24 @@ def test_dev_names_precision_and_recall(matcher):
     assert round(s12["near_miss_false_match_rate"] * s12["near_misses"]) <= DEV_ROUND12_FLOOR["near_miss_matched"], s12
 
 
+# Held-out 10 promoted to dev in round 16 (dev_real10.csv): read at 0.821, 0.681 (32 of 47, 39 answered), 1 of 20
+# near misses matched when committed in round 14 and when promoted; held to its own floor.
+# After round 16's rules (a notification is an event): 0.842, 0.681 (32 of 47, 38 answered), 1 of 20.
+# After round 17's synonyms ('including English and maths' a condition, 'carried out' = completed, 'cases referred' =
+# referrals): 0.875, 0.745 (35 of 47, 40 answered), 1 of 20; with a note after 'NB' set apart: 0.878, 0.766 (36 of
+# 47, 41 answered), 1 of 20.
+DEV_REAL10_FLOOR = {"precision": 0.87, "recall": 0.76, "near_miss_matched": 1}
+
+
+def test_dev_real10_names(matcher):
+    """Held-out 10, promoted to dev in round 16: names with their sections as the tool reads them from PDFs."""
+    assert len(DEV_REAL10) == 150 and (DEV_REAL10["note"].str.startswith("near miss")).sum() >= 20
+    s = _score(matcher, DEV_REAL10)
+    _report("dev (real10, promoted from held-out 10)", s)
+    assert s["precision"] >= DEV_REAL10_FLOOR["precision"] and s["recall"] >= DEV_REAL10_FLOOR["recall"], s
+    assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= DEV_REAL10_FLOOR["near_miss_matched"], s
+
+
 def test_alias_names_with_the_aliases_taken_away():
     """Every alias name matched by a matcher built without any alias file: how far the
     reading and scoring carry on their own (README "How well it does")."""
@@ -302,11 +353,13 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in HELDOUT4["query"] if plain(q) in written]
     assert not [q for q in HELDOUT8["query"] if plain(q) in written]
     assert not [q for q in HELDOUT9["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT10["query"] if plain(q) in written]
+    assert not [q for q in DEV_REAL10["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT11["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT12["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT10, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, DEV_REAL10, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -550,11 +603,12 @@ def test_a_score_near_the_floor_needs_a_wider_lead():
 def test_a_narrower_entry_needs_a_lead_over_one_that_is_not():
     """Issue 9 round 13: an entry narrower than the name (it pays for a population part, qualifier, age
     band or timescale the name does not state) is accepted only when it leads every allowed entry that
-    is not narrower by `narrow_margin` (25); an entry that is not narrower is not held to it."""
+    is not narrower by `narrow_margin` (25; 33 since round 16); an entry that is not narrower is not held to it."""
     table = DEFAULT_SETTINGS.fuzzy_rule()
-    assert table.narrow_margin == 25.0
+    assert table.narrow_margin == 33.0
     assert not table.accepts(84.7, 77.1, narrower=True, plain_runner_up=77.1)
-    assert table.accepts(84.7, 77.1, narrower=True, plain_runner_up=59.7)
+    assert not table.accepts(67.4, 40.2, narrower=True, plain_runner_up=40.2)  # round 16: 27 points is not enough
+    assert table.accepts(84.7, 77.1, narrower=True, plain_runner_up=51.7)
     assert table.accepts(84.7, 77.1, narrower=False, plain_runner_up=77.1)
     assert dataclasses.replace(table, narrow_margin=0.0).accepts(84.7, 77.1, narrower=True, plain_runner_up=77.1)
 
@@ -1028,3 +1082,21 @@ def test_the_match_benchmark_reads_every_names_file():
 
     names = bench_match.real_names()
     assert len(names) > 1000 and all(isinstance(n, str) and n.strip() for n in names)
+
+
+def test_including_english_and_maths_is_a_condition_scored_bracketed_or_not(matcher):
+    """Round 17: '(including English and Maths)' is a condition of the attainment measure, not what a count takes in:
+    its words are scored whether the bracket is printed or not, so NI 75's entry (its words unbracketed) and a name
+    printing them in a bracket meet, and the children-in-care entry (NI 101) no longer takes an all-pupils name."""
+    bracketed = matcher.read("Pupils achieving five or more A*-C GCSEs (including English and Maths)").text
+    plain = matcher.read("Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths").text
+    assert "english maths" in bracketed and "english maths" in plain
+    found = _match(matcher, "Pupils achieving five or more A*-C GCSEs (including English and Maths)")
+    assert found.indicator_id != "edu_looked_after_children_achieving_english_maths_pct"
+    assert "edu_achievement_5_or_more_including_english_maths_pct" in [c.indicator_id for c in found.candidates]
+
+
+def test_a_note_after_nb_is_not_the_name(matcher):
+    """Round 17: 'NB Relates to academic years' says how to read the figure (period_phrases.csv)."""
+    name = "16 to 18 year olds who are not in education, employment or training (NEET)"
+    assert matcher.read(f"{name} NB Relates to academic years").text == matcher.read(name).text

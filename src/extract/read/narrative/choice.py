@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.read.narrative.counts import count_name
 from extract.read.narrative.figures import _KIND_ANY, _Fig
 from extract.read.narrative.indicators import (
     _QUALIFIER_JOINS,
@@ -42,6 +43,8 @@ def _best_match(f: _Fig, candidates: list[_Fig]) -> str | None:
     return max(reversed(fitting), key=lambda g: _overlap(f.qualifier, g.indicator)).indicator
 
 
+_SECOND_PREDICATE = re.compile(r"\s+(?:and|but)\s+[a-z]{3,}ed(?:\s+(?:for|to|at|in|of|by))?\s*$")
+_REFERS_BACK = re.compile(r"^\s*(?:this|that|it)\s+(?:compares|is|was|remains|sits|stands)\b", re.I)
 _SAID = re.compile(rf"(?:{_SAYING})\b", re.I)  # `said that ...` right after a share (mappings/reporting_verbs.csv)
 _SHARE_OF = re.compile(r"(?:percentage|proportion)\s+of\s+", re.I)
 
@@ -78,6 +81,13 @@ def _choose_indicator(
     if f.own and f.of_all and name and not generic and f.percent:
         # `UASC now comprise 6% of all children in care`: the subject's share of the whole
         return _clean(f"{name} as a share of all {f.own}"), True
+    part = _part(f, i, sentence, figs, None if generic else name)
+    if part:
+        # `samples collected represented 8% of the population of that age group`: the part's share of the whole
+        # the whole ends where a second predicate of the part, whose object is the next figure, begins (`... of
+        # children in care nationally and accounted for 17% ...`)
+        whole = _SECOND_PREDICATE.split(f.own or f.weak or "")[0]
+        return _clean(f"{part} as a share of {'all ' if f.of_all else ''}{whole}"), True
     if f.own:
         return _shared_predicate(f, i, sentence, figs), True
     if f.weak and (shared := _shared_predicate(f, i, sentence, figs)) != f.weak:
@@ -116,6 +126,11 @@ def _choose_indicator(
     lead = name or sentence[: figs[0].start]  # `The latest rate, 18% ...`: the words before the figures
     if vague == "noun" and not specific and memory.phrase and _last_word(lead) == _last_word(memory.phrase):
         return memory.phrase, False  # `The latest rate was 18%` after `... a low re-referral rate for ...`
+    earlier = [g for g in memory.named[-memory.recent :] if g.kind == "actual" and _compatible(cls, _fig_class(g))]
+    if f.kind != "actual" and earlier and _REFERS_BACK.match(sentence) and all(g.kind != "actual" for g in figs):
+        # `This compares against statistical neighbours at 245.1 ...` after `The CIN rate ... was 272.3`: benchmarks
+        # of the statement before, not of the heading over it
+        return earlier[-1].indicator, False
     if vague == "noun" and not specific and (memory.heading or section):
         return memory.heading or section or "", False  # `The KPI for the month was at 16.76`
     if f.restating and f.kind == "actual":
@@ -128,6 +143,17 @@ def _choose_indicator(
         found = None
     fallback = [*specific, memory.heading, section, name, f.weak, measure, f.predicate, sentence]
     return found or next(x for x in fallback if x), False
+
+
+def _part(f: _Fig, i: int, sentence: str, figs: list[_Fig], subject: str | None) -> str | None:
+    """What a share after a verb of part is the part of (`950 re-referrals ..., accounting for 20% of all
+    referrals`: the count before the comma; `samples collected represented 8% of ...`: the subject), or None."""
+    if not ((f.own or f.weak) and f.part_of and f.percent):
+        return None
+    before = figs[i - 1] if i else None
+    if before is not None and not before.percent and "," in sentence[before.tail : f.start]:
+        return count_name(before.own or before.weak or "") or None
+    return subject if subject and not _SHARE_OF.match(subject) else None
 
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:

@@ -47,6 +47,17 @@ def _counted_nouns() -> str:
 
 
 _NOUNS = _counted_nouns()
+# casework counted alone (`alone` yes): `There were 4,777 referrals during 2016/17` is a measure of its period
+_ALONE = re.compile(
+    r"(?:"
+    + "|".join(
+        re.escape(r["noun"].strip().lower())
+        for r in read_csv(mappings_dir() / "counted_nouns.csv", ("noun", "alone", "note"))
+        if r["alone"] == "yes"
+    )
+    + r")$",
+    re.I,
+)
 _MODIFIER = r"[a-z][\w'’]*(?:-\s?[\w'’]+)*-?"  # `asylum-seeking`, `asylum- seeking` (a hyphen at a line end)
 # the words right after the figure: lower-case modifiers, then the counted noun, not possessive nor part of a word
 _NOUN_AFTER = re.compile(rf"\s+((?:{_MODIFIER}\s+){{0,3}}?)(?:{_NOUNS})(?![\w'’-])")
@@ -96,6 +107,11 @@ _COMPARED = re.compile(
 _MEMBER_JOINT = re.compile(r"(?:,\s*(?:and\s+)?|\sand\s+)$", re.I)
 _AMOUNT = frozenset({"number", "numbers", "significant", "large", "high", "small", "low", "total"})
 _MEMBER_VERB = re.compile(r"\s+(?:were|was|are|is|had|have|has|[a-z]+ed)\s+(?P<pred>[^,;:()]*)", re.I)
+_THERE_WERE = re.compile(
+    r"\bthere\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:(?:a\s+total\s+of|some|about|around"
+    r"|approximately|over|almost|nearly)\s+)?$",
+    re.I,
+)
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "quarter", "week", "weeks", "period", "day", "days"})
 
 
@@ -120,6 +136,14 @@ def _noun_after(sentence: str, f: _Fig, mentions: list[_Mention]) -> bool:
         return True
     # no modifier: the words after the noun, less any period phrase, must say which of them
     clause = rest[: _QUALIFIER_END.search(rest).start()]  # type: ignore[union-attr]
+    if (
+        _ALONE.search(m.group(0).strip())
+        and _THERE_WERE.search(sentence[: f.start])
+        and any(m.end() <= x.start < m.end() + len(clause) for x in mentions)
+    ):
+        # `There were 4,777 referrals during 2016/17`: casework said to be, counted in a period, is its measure
+        # (not `These workers have completed only 18 assessments since March 2014`: the workers' doing)
+        return True
     chars = list(clause)
     for x in mentions:
         for k in range(max(x.start, m.end()), min(x.end, m.end() + len(chars))):
@@ -190,14 +214,23 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
             out[i] = subject
         elif standing := _standing(sentence, f):
             out[i] = standing
-        elif out and out[max(out)] and (compared := _COMPARED.match(sentence[figs[max(out)].tail : f.start])):
+        elif out and (compared := _compared(sentence[figs[max(out)].tail : f.start])):
             # `standing at 48, compared to 10 in October 2021`: the same count, earlier (its rate in brackets between)
-            out[i] = out[max(out)]
+            out[i] = out[max(out)] or count_name(figs[max(out)].indicator or "")
             if compared.group("moved") and f.kind == "actual" and f.period is None:
                 f.kind = "previous_period"  # `reduced from 1296`: the level it moved from, of no period of its own
         elif (member := _member(sentence, figs, i, out)) is not None:
             out[i] = member
     return out
+
+
+def _compared(between: str) -> re.Match[str] | None:
+    """`standing at 48, compared to 10`, and after the count's own words with no verb nor clause of their own
+    (`4,777 referrals during 2016/17, compared to 4,133 in 2015/16`)."""
+    at = between.rfind(",")
+    if _COMPARED.match(between) or at < 0 or re.search(r"[;:()]", between[:at]) or _has_verb(between[:at]):
+        return _COMPARED.match(between)
+    return _COMPARED.match(between[at:])
 
 
 def _standing(sentence: str, f: _Fig) -> str | None:
@@ -266,7 +299,11 @@ _TRAILING_PART = re.compile(r",?\s*of\s+(?:whom|which)\s*$", re.I)
 _GLYPH = re.compile(r"\s*[\ue000-\uf8ff].*$", re.S)  # a bullet drawn from a symbol font starts the next item
 
 
+# `re-referrals in the year` (`... in the year to 31 March 2017`): what is left of a period phrase cut off
+_PERIOD_LEFT = re.compile(r"\s+(?:in|during|over|for)\s+(?:the|this|that)\s+(?:year|quarter|month|period)$", re.I)
+
+
 def count_name(name: str) -> str:
     """`147 young people who had left care ..., of whom 34 ...`: the count's name ends before its part,
     and before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`)."""
-    return _TRAILING_PART.sub("", _GLYPH.sub("", name)).strip() or name
+    return _PERIOD_LEFT.sub("", _TRAILING_PART.sub("", _GLYPH.sub("", name)).strip()) or name

@@ -20,7 +20,7 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
-from extract.read.tables.tiles import drop_note, figures_beside, period_line
+from extract.read.tables.tiles import BREADCRUMB, drop_note, figures_beside, period_line
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
 
@@ -321,6 +321,8 @@ def _title_above(
             continue
         if title and _SENTENCE_END.search(cells[-1].text):
             break  # a sentence ends there: the note under the block above (a KPI's name is no sentence)
+        if BREADCRUMB.fullmatch(normalise_space(" ".join(c.text for c in cells))):
+            break  # a web page's trail (`Home > Children > Safeguarding`): navigation, no word of a name
         if title and _type_size(lines[k]) > _HEADING * _type_size(lines[title[0].line]) > 0:
             break  # set larger than the title: a heading over the blocks
         line = lines[k]

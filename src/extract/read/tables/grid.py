@@ -56,6 +56,7 @@ from extract.read.tables.ruled import (
     rules_to_edges,
     split_at_headers,
 )
+from extract.read.tables.ruled_runs import same_columns
 from extract.read.tables.sections import banner_rows
 from extract.read.tables.side_by_side import side_by_side
 from extract.read.tables.table_model import (
@@ -226,12 +227,14 @@ def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: t
             boxed[n + 1] = grid  # the rows are the next ruled region (section titles may stand between)
             covered.append((region.top - 1, region.bottom + 1))
             continue
-        if len(grid.rows) < settings.min_ruled_rows and not header_only:
-            if joined_to is not None and header_row_count(grid.rows) == 0 \
-                    and _rows_below(regions[joined_to[0]], region, page.lines):
-                grids[-1] = _rows_joined(grids[-1], grid, page.lines)
-                covered.append((region.top - 1, region.bottom + 1))
-                joined_to = (n, grids[-1])
+        small = len(grid.rows) < settings.min_ruled_rows
+        if joined_to is not None and (small or same_columns(grids[-1], grid)) and not header_only \
+                and header_row_count(grid.rows) == 0 and _rows_below(regions[joined_to[0]], region, page.lines):
+            grids[-1] = _rows_joined(grids[-1], grid, page.lines)  # (ruled_runs.py)
+            covered.append((region.top - 1, region.bottom + 1))
+            joined_to = (n, grids[-1])
+            continue
+        if small and not header_only:
             continue
         first_below = _first_line_below(page.lines, top)
         grid.title = title_above(page.lines, first_below)

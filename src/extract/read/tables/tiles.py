@@ -31,6 +31,9 @@ _LABELLED = re.compile(rf"([A-Za-z][A-Za-z '’/&.-]*?)\s*:?\s*({_FIGURE})(?![\w
 _FIGURE_IN = re.compile(r"\d")
 _RAG = re.compile(r"(red|amber|green|on\s+target|off\s+target|improv\w*|declin\w*|stable)", re.I)
 _PERIOD_WORDS = 5  # a period line is short (`2020/21 year end`, `Q3 2023/24`); a longer line is a title
+# a web page's trail (`Home > Children and young people > Safeguarding`): navigation over a measure's
+# name, never a word of it
+BREADCRUMB = re.compile(r"[^>%]{1,50}(?:\s>\s[^>%]{1,50}){2,}")  # short steps, no figure
 DATED_KINDS = {"actual", "target", "tolerance", "intervention", "forecast"}  # take the tile's period
 
 
@@ -117,8 +120,8 @@ def _title_and_period(page: Page, tile: _Tile, settings: BlockSettings) -> tuple
         if not texts:
             continue
         text = normalise_space(" ".join(texts))
-        if any(_VALUE_ONLY.match(t) or labelled_figures(t) for t in texts):
-            break  # the figures of the tile above
+        if any(_VALUE_ONLY.match(t) or labelled_figures(t) for t in texts) or BREADCRUMB.fullmatch(text):
+            break  # the figures of the tile above, or the page's trail over the measure's name
         if not title and period is None and len(text.split()) <= _PERIOD_WORDS and parse_period(text).type != "unknown":
             period = text
         else:

@@ -52,7 +52,9 @@ _BY_YEAR = re.compile(r"\bby\s+((?:19|20)\d{2})\b")
 # so that `KS2 attainment` keeps its key stage), or a set's code with a space before its number and a capitalised
 # word after it (`NI 73 Achievement at level 4 ...`, `BV 43 Percentage ...`; not a key stage, level, year or quarter),
 # or a two-letter code run into two or three digits (`NI116 Proportion ...`, `TC01 Under 18 ...`, `NI102b ...`; one
-# digit is a name's own, `CO2 Emissions`, and `KS2` a key stage)
+# digit is a name's own, `CO2 Emissions`, and `KS2` a key stage), or a set's code with a space before its number and a
+# colon after it, its part too (`ASC 1A: Social care-related ...`, `ASC 1C part 2A: The proportion ...`; not a key
+# stage, qualification level or `COVID 19:`)
 # (a number followed by a unit or a month is a name's own: `EHCP 20 Weeks`, `CIN 31 March`)
 _UNIT_AFTER = (
     r"(?:Weeks?|Days?|Months?|Years?|Hours?|Working|Plus|Per|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b"
@@ -60,7 +62,9 @@ _UNIT_AFTER = (
 DEFAULT_CODE_RE = re.compile(
     r"^((?:[A-Z]{2,5}\s?/\s?\d+[a-z]*)|(?:KPI\s?\d+[a-z]?)|(?:[A-Z]{3,5}\d{1,3}[a-z]?(?=\s+[A-Z%]))"
     r"|(?:(?!KS)[A-Z]{2}\d{2,3}[a-z]?(?=\s+[A-Z%]))"
-    r"|(?:(?!(?:KS|NVQ|GCSE|L|Y|Q)\s)[A-Z]{2,5}\s\d{1,3}[a-z]?(?=\s+(?!" + _UNIT_AFTER + r")[A-Z][a-z])))"
+    r"|(?:(?!(?:KS|NVQ|GCSE|L|Y|Q)\s)[A-Z]{2,5}\s\d{1,3}[a-z]?(?=\s+(?!" + _UNIT_AFTER + r")[A-Z][a-z]))"
+    r"|(?:(?!(?:KS|NVQ|SVQ|GCSE|SCQF|NQF|COVID)\s)[A-Z]{2,5}\s\d{1,3}[A-Za-z]?(?:\s[a-z]{2,5}\s\d{1,2}[A-Za-z]?)?"
+    r"(?=:\s+[A-Z])))"
     r"\s*[-–:]?\s+(.+)$"
 )
 # what follows a name in its own cell and is not the name: the desired direction's arrow (`... 7 days ↑`)
@@ -231,6 +235,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
             continue
         figure, mark = split_mark(raw)
         figure, note = split_note(figure)
+        figure, stray = strip_stray_stop(figure)
         value = parse_cell(figure).value
         if value is None and not is_no_value(raw) and col.meaning.kind not in _STATED_KINDS:
             continue  # words under a figure's column (`Better`, a sentence): no figure, no placeholder
@@ -246,7 +251,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
                 indicator_raw=name,
                 indicator_code=code,
                 value_raw=raw,
-                value=value if mark or note is not None else None,  # the figure before its mark or note
+                value=value if mark or note is not None or stray else None,  # the figure before its mark or note
                 value_kind=cell_kind(note or "", col.meaning.kind or "actual"),
                 period=period,
                 unit="percent" if "%" in raw else row_unit,
@@ -286,6 +291,17 @@ def split_note(raw: str) -> tuple[str, str | None]:
     if not m or parse_cell(m.group(1)).value is None or is_status(m.group(2)):
         return raw, None
     return m.group(1).strip(), normalise_space(m.group(2))
+
+
+# a whole number with a full stop typed after it (`569.`, `1,139.`)
+_STRAY_STOP = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\.\s*$")
+
+
+def strip_stray_stop(figure: str) -> tuple[str, bool]:
+    """(the figure, whether a stray full stop was dropped): a value column's `569.` is the number 569, the stop
+    a typing slip (a decimal point with no decimals)."""
+    m = _STRAY_STOP.match(figure)
+    return (m.group(1), True) if m else (figure, False)
 
 
 def cell_kind(note: str, column_kind: str) -> str:
