@@ -50,6 +50,12 @@ DEV_REAL10 = pd.read_csv(LISTS / "dev_real10.csv", dtype=str, keep_default_na=Fa
 # mappings/indicators.csv and committed alone before any rule of the round. 104 names: the search corpus gave no
 # more from unused pages within the round (most pages it returns are sources of earlier sets).
 HELDOUT11 = pd.read_csv(LISTS / "heldout11.csv", dtype=str, keep_default_na=False)
+# A twelfth held-out set (issue 9 round 17): 103 (name, section) pairs, the indicator names of hand-written truth.csv
+# files of tests/heldout/dev fixtures (layouts21 15e47ad, layouts22 4d2c8a6 and narrative15 5c03286, then main's
+# 9989da5, 621c4a1, f35fcf3, 6705565, 87566e6, fa70939 and cd7a59b for the rest), names as councils print them, in no
+# mappings file and no other set (nor within a token overlap of 0.75 of one), each with its fixture's section or table
+# title, labelled by hand against mappings/indicators.csv and committed alone before any rule of the round.
+HELDOUT12 = pd.read_csv(LISTS / "heldout12.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -78,7 +84,8 @@ def _score(matcher, table: pd.DataFrame) -> dict:
     """Precision, recall and near-miss false matches of the matcher over a labelled set.
     A row labelled with an id is a positive; an empty label means no catalogue entry is
     that indicator; a note starting "near miss" marks a name close to an entry but a
-    different indicator. A set with a `section` column (dev_real10, held-out 11) is matched with each row's section."""
+    different indicator. A set with a `section` column (dev_real10, held-out 11 and 12) is matched with each
+    row's section."""
     tp = fp = positives = near = near_matched = 0
     for row in table.to_dict("records"):
         got = _match(matcher, row["query"], section=row.get("section") or None).indicator_id
@@ -122,8 +129,9 @@ HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 # held-out 4 with the matcher as it was when the set was committed (round 3, before its rules):
 # 152 names, precision 0.924, recall 0.762 (61 of 80), 3 of 65 near misses matched; after round 3's
 # rules 0.925, 0.775 (62 of 80), 3 of 65; after round 5's 0.939, 0.775, 2 of 65; after round 7's 0.940,
-# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65.
-HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.81, "near_miss_matched": 2}
+# 0.787 (63 of 80), 2 of 65; after round 9's 0.942, 0.812 (65 of 80), 2 of 65; after round 17's 0.943, 0.825 (66 of
+# 80), 2 of 65.
+HELDOUT4_FLOOR = {"precision": 0.94, "recall": 0.82, "near_miss_matched": 2}
 # held-out 8 with the matcher as it was when the set was committed (round 12, before its rules):
 # 80 names, precision 0.826, recall 0.731 (19 of 26), 4 of 36 near misses matched.
 HELDOUT8_FLOOR = {"precision": 0.82, "recall": 0.73, "near_miss_matched": 4}
@@ -134,6 +142,11 @@ HELDOUT9_FLOOR = {"precision": 0.60, "recall": 0.40, "near_miss_matched": 3}
 # row matched with its section): 104 names, precision 0.824, recall 0.412 (14 of 34, 17 answered), 2 of 24 near
 # misses matched.
 HELDOUT11_FLOOR = {"precision": 0.82, "recall": 0.41, "near_miss_matched": 2}
+# held-out 12 with the matcher as it was when the set was committed (round 17, before any rule of the round; each
+# row matched with its section): 103 names, precision 0.765, recall 0.591 (13 of 22, 17 answered), 3 of 19 near
+# misses matched. After round 17's rules (printed once, at the round's end): 0.812, 0.591 (13 of 22, 16
+# answered), 2 of 19.
+HELDOUT12_FLOOR = {"precision": 0.81, "recall": 0.59, "near_miss_matched": 2}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -165,6 +178,13 @@ def test_heldout_names_precision_and_recall(matcher):
     assert s11["recall"] >= HELDOUT11_FLOOR["recall"], s11
     near11 = round(s11["near_miss_false_match_rate"] * s11["near_misses"])
     assert near11 <= HELDOUT11_FLOOR["near_miss_matched"], s11
+    assert len(HELDOUT12) >= 100 and (HELDOUT12["note"].str.startswith("near miss")).sum() >= 15
+    s12 = _score(matcher, HELDOUT12)
+    _report("held-out 12", s12)
+    assert s12["precision"] >= HELDOUT12_FLOOR["precision"], s12
+    assert s12["recall"] >= HELDOUT12_FLOOR["recall"], s12
+    near12 = round(s12["near_miss_false_match_rate"] * s12["near_misses"])
+    assert near12 <= HELDOUT12_FLOOR["near_miss_matched"], s12
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
@@ -217,7 +237,9 @@ DEV_ROUND8_FLOOR = {"precision": 0.90, "recall": 0.78, "near_miss_matched": 5}
 # its rows follow round 8's 152, each note saying so; held to their own floor. After round 10's rules:
 # 0.786, 0.557 (44 of 79; 56 answered), 8 of 48. Round 13: 0.807, 0.582 (46 of 79; 57 answered), 8 of 48.
 DEV_ROUND10_START = 1171
-DEV_ROUND10_FLOOR = {"precision": 0.80, "recall": 0.58, "near_miss_matched": 8}
+# Round 17 (synonyms: 'carried out' = completed, 'assessed as being in need' = in need): 0.814, 0.608 (48 of 79; 59
+# answered), 8 of 48.
+DEV_ROUND10_FLOOR = {"precision": 0.81, "recall": 0.60, "near_miss_matched": 8}
 # Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
 # council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
@@ -279,7 +301,10 @@ def test_dev_names_precision_and_recall(matcher):
 # Held-out 10 promoted to dev in round 16 (dev_real10.csv): read at 0.821, 0.681 (32 of 47, 39 answered), 1 of 20
 # near misses matched when committed in round 14 and when promoted; held to its own floor.
 # After round 16's rules (a notification is an event): 0.842, 0.681 (32 of 47, 38 answered), 1 of 20.
-DEV_REAL10_FLOOR = {"precision": 0.84, "recall": 0.68, "near_miss_matched": 1}
+# After round 17's synonyms ('including English and maths' a condition, 'carried out' = completed, 'cases referred' =
+# referrals): 0.875, 0.745 (35 of 47, 40 answered), 1 of 20; with a note after 'NB' set apart: 0.878, 0.766 (36 of
+# 47, 41 answered), 1 of 20.
+DEV_REAL10_FLOOR = {"precision": 0.87, "recall": 0.76, "near_miss_matched": 1}
 
 
 def test_dev_real10_names(matcher):
@@ -330,10 +355,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in HELDOUT9["query"] if plain(q) in written]
     assert not [q for q in DEV_REAL10["query"] if plain(q) in written]
     assert not [q for q in HELDOUT11["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT12["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, DEV_REAL10, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, DEV_REAL10, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -1056,3 +1082,21 @@ def test_the_match_benchmark_reads_every_names_file():
 
     names = bench_match.real_names()
     assert len(names) > 1000 and all(isinstance(n, str) and n.strip() for n in names)
+
+
+def test_including_english_and_maths_is_a_condition_scored_bracketed_or_not(matcher):
+    """Round 17: '(including English and Maths)' is a condition of the attainment measure, not what a count takes in:
+    its words are scored whether the bracket is printed or not, so NI 75's entry (its words unbracketed) and a name
+    printing them in a bracket meet, and the children-in-care entry (NI 101) no longer takes an all-pupils name."""
+    bracketed = matcher.read("Pupils achieving five or more A*-C GCSEs (including English and Maths)").text
+    plain = matcher.read("Achievement of 5 or more A*-C grades at GCSE or equivalent including English and Maths").text
+    assert "english maths" in bracketed and "english maths" in plain
+    found = _match(matcher, "Pupils achieving five or more A*-C GCSEs (including English and Maths)")
+    assert found.indicator_id != "edu_looked_after_children_achieving_english_maths_pct"
+    assert "edu_achievement_5_or_more_including_english_maths_pct" in [c.indicator_id for c in found.candidates]
+
+
+def test_a_note_after_nb_is_not_the_name(matcher):
+    """Round 17: 'NB Relates to academic years' says how to read the figure (period_phrases.csv)."""
+    name = "16 to 18 year olds who are not in education, employment or training (NEET)"
+    assert matcher.read(f"{name} NB Relates to academic years").text == matcher.read(name).text

@@ -23,6 +23,14 @@ _PAREN_FRACTION = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|\s?%)")
 # `350 per 10,000`, and a base in brackets after the figure: `the national average of 45.7 (per 10,000)`
 _RATE_TAIL = re.compile(r"\s*(?:\(\s*)?per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
+# `The CIN rate per 10,000 which for Buckinghamshire was 272.3`: the rate's base named in its subject, the figure
+# after the subject's verb in the same clause
+_RATE_NAMED_BEFORE = re.compile(
+    r"(?P<name>(?:\b[\w'’-]+\s+){0,4}?rates?\s+per\s+(?P<base>10,000|10000|1,000|1000))\b[^.;:%()\d]{0,80}?\b"
+    r"(?:was|is|were|are|stood\s+at|stands\s+at)"
+    r"\s*$",
+    re.I,
+)
 _GLUED_WORDS = _wordset("in of to at and from the for on with per")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
@@ -31,6 +39,16 @@ _LABEL_BEFORE = re.compile(
     r"|point|option|no|key\s+stage|ks|capping|indicator)\.?\s*[:#]?\s*$)",
     re.I,
 )
+# `During the year 104 children entered care`: a period word after its article, then a count too big for a label
+_AFTER_THE_PERIOD = re.compile(r"\b(?:the|this|that|last|each)\s+(?:year|month|quarter)\s*$", re.I)
+
+
+def _counted_after_period(before: str, plain: str) -> bool:
+    """`During the year 104 children ...`: after `the year`, a whole number no school year, month or quarter has."""
+    return bool(_AFTER_THE_PERIOD.search(before)) and plain.isdigit() and int(plain) > 13
+
+
+_QUARTER_BEFORE = re.compile(r"\b(?:q|quarter)\.?\s*[:#]?\s*$", re.I)
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
 _DURATION_AFTER = re.compile(
     r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
@@ -74,6 +92,15 @@ _CHANGE_AFTER = re.compile(
     re.I,
 )
 _EXCEPT_BEFORE = re.compile(r"\bexcept(?:\s+for)?\s*$", re.I)
+# `an increase of 96 children (20%)`: the figure in brackets after a change's amount is the same change, relative
+_CHANGE_IN_BRACKETS = re.compile(
+    rf"\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline|uplift)s?"
+    rf"(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by)\s*{_HEDGE}\s*\d[\d,.]*\s*(?:%|per\s*cent)?"
+    r"(?:\s+[\w'’-]+){0,3}\s*\(\s*$",
+    re.I,
+)
+# `95% confidence intervals`, `with 95% confidence`: the level of a statistical method, no measure
+_CONFIDENCE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:confiden(?:ce|t)|credible)\b", re.I)
 
 
 @dataclass
@@ -98,6 +125,7 @@ class _Fig:
     predicate: str | None = None  # `were placed out of county` after a count with no noun
     of_which: bool = False
     of_all: bool = False  # `6% of all children in care`: the whole, not the measure
+    part_of: bool = False  # `..., accounting for 20% of referrals`: a verb of part before it, `of` its whole
     restating: bool = False  # `Over three-fifths (61%) reported ...`: a share in brackets restating words before it
     period: Period | None = None
     indicator: str = ""
@@ -186,8 +214,13 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     if _LEADING_ZERO.match(plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
         return True  # phone numbers, codes
-    if _LABEL_BEFORE.search(before) and not percent:
-        return True
+    if (
+        _LABEL_BEFORE.search(before)
+        and not percent
+        and not _counted_after_period(before, plain)
+        and not (_QUARTER_BEFORE.search(before) and _num(raw) > 4)
+    ):
+        return True  # `Year 10`, `quarter 3` (a quarter is numbered 1 to 4: `At the end of the quarter 79` counts)
     if _ACRONYM_BEFORE.search(before) and not percent:
         return True
     if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):
@@ -207,6 +240,8 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
     if not percent and "." not in raw and (_age_list_goes_on(before, after) or _ONE_IN_BEFORE.search(before)):
         return True
     if percent and (_PERCENTILE_BEFORE.search(before) or _PERCENTILE_AFTER.match(after)):
+        return True
+    if percent and (_CONFIDENCE_AFTER.match(after) or _CHANGE_IN_BRACKETS.search(before)):
         return True
     if _UP_DOWN_BEFORE.search(before) or _range_end(before, after, percent):
         return True
@@ -276,9 +311,16 @@ def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
         if not percent and _DURATION_AFTER.search(_after(sentence, end)):
             unit = re.search(r"day|week", sentence[end : end + 20], re.I)
             fig.forced_unit = {"day": "days", "week": "weeks"}.get(unit.group(0).lower()) if unit else "unknown"
-        rate = _RATE_TAIL.match(sentence, raw_end)
+        named = _RATE_NAMED_BEFORE.search(sentence, 0, start)
+        rate = _RATE_TAIL.match(sentence, raw_end) or named
         if rate and not percent:
             fig.rate_unit = "rate_per_10k" if rate.group("base").startswith("10") else "rate_per_1k"
+            if rate is named:  # its name: the words of the rate's noun phrase, after any function word or number
+                words = named.group("name").split()
+                cut = max(
+                    (k + 1 for k, w in enumerate(words[:-3]) if w.lower() in _STOPWORDS or w[0].isdigit()), default=0
+                )
+                fig.own = " ".join(words[cut:])
         paren = _PAREN_FRACTION.match(sentence, raw_end)
         if paren:
             fig.numerator, fig.denominator = _num(paren.group("n")), _num(paren.group("d"))

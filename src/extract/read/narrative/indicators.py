@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from extract.mappings import mappings_dir, read_csv
 from extract.model import normalise_space
 from extract.read.narrative.figures import _RATE_TAIL, _Fig
 from extract.read.narrative.phrases import _Mention
@@ -358,6 +359,7 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
                 phrase = f"A {phrase}"  # `99.1% of A level students`: after `of`, a capital A is a letter, no article
             _set_own(f, phrase)
             f.of_all = bool(re.search(r"\ball\s+$", of.group(0), re.I))
+            f.part_of = bool(_PART_VERB.search(sentence[max(0, f.start - 40) : f.start]))
         elif _RATE_TAIL.match(after):
             f.qualifier = _scan(parts, pos, i)
         elif word and _is_noun_start(word.group(1)):
@@ -373,6 +375,13 @@ def _analyse_phrases(sentence: str, figs: list[_Fig], mentions: list[_Mention]) 
             f.qualifier = f.own or f.weak or f.predicate or ""
 
 
+# `samples represented 8% of the population`, `..., accounting for 20% of all referrals`: a verb saying the figure
+# is a part of the words after `of` (mappings/part_verbs.csv)
+_PART_VERB = re.compile(
+    r"\b(?:" + "|".join(f"(?:{r['pattern']})" for r in read_csv(mappings_dir() / "part_verbs.csv", ("pattern", "note")))
+    + r")\s+(?:(?:about|around|approximately|almost|nearly|over|just\s+over|just\s+under|some)\s+)?$",
+    re.I,
+)
 _OPENS_OWN_BRACKET = re.compile(r"[A-Za-z]\s*\(\s*$")  # `a third (` before the figure: a bracket of its own
 
 

@@ -19,7 +19,6 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
-from extract.mappings import mappings_dir, read_csv
 from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import defined_title
 from extract.read.narrative.choice import _choose_indicators, _Memory
@@ -27,6 +26,7 @@ from extract.read.narrative.counts import count_name
 from extract.read.narrative.counts import counted as counts_said
 from extract.read.narrative.figures import _assign_kinds, _Fig, _figures
 from extract.read.narrative.groups import compared_groups
+from extract.read.narrative.headed import _about, _names_a_measure
 from extract.read.narrative.indicators import (
     _CLAUSE_BREAK,
     _STOP_PHRASE,
@@ -36,7 +36,8 @@ from extract.read.narrative.indicators import (
     _Parts,
     _subject,
 )
-from extract.read.narrative.moves import moved_to
+from extract.read.narrative.members import with_members
+from extract.read.narrative.moves import moved_from, moved_to
 from extract.read.narrative.naming import (
     _names_something,
     _said_that,
@@ -46,11 +47,11 @@ from extract.read.narrative.naming import (
 )
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.referents import named_by_earlier, quoted_measure
+from extract.read.narrative.referred import part_of_earlier
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
     _HEADING_LINE,
-    _STOPWORDS,
     _after,
     _before,
     _has_verb,
@@ -67,6 +68,7 @@ from extract.settings import NarrativeSettings
 
 
 _DIGIT = re.compile(r"\d")
+_BENCHMARKS = frozenset({"national", "regional", "statistical_neighbours", "comparator_group"})
 _BRACKET_OPEN = re.compile(r"\s*\(")  # a name up to its first bracket
 _RATE_OPENS = re.compile(r"\(\s*(?:a\s+rate\s+of\s+)?$", re.I)  # `... (a rate of 88 per 10,000)`
 _RATE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:a\s+rate\s+of\s+)?", re.I)
@@ -240,7 +242,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             f.kind, f.period = "previous_period", None
     for i in current:
         earlier, later = figs[i - 1], figs[i]
-        if earlier.kind == "actual" and later.kind == "actual" and earlier.period == later.period:
+        if moved_from(sentence, earlier, later, mentions):
             # `an increase from 8% to 9%` with no period of its own: the earlier value is the
             # previous period's, not a second value of the same one
             earlier.kind, earlier.period = "previous_period", None
@@ -256,10 +258,17 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             # `200 children are being looked after ... (a rate of 88 per 10,000)`: the rate of what a counts
             base = "10,000" if b.rate_unit == "rate_per_10k" else "1,000"
             b.indicator = _clean(f"{counted} (rate per {base})")
+    for f in figs:
+        rated = [g for g in figs if g.start < f.start and g.kind == "actual" and g.rate_unit]
+        if f.kind in _BENCHMARKS and rated and not (f.percent or f.rate_unit or f.forced_unit):
+            # `... (40.9 per 10,000 population) is similar to the national average (41.4)`: a benchmark of the rate
+            # before it in the sentence is in the rate's unit
+            f.rate_unit = rated[-1].rate_unit
     assign_wholes(sentence, figs)
     shares_of_counts(sentence, figs)
     shares_of_bare_counts(sentence, figs)
     compared_groups(sentence, figs)
+    with_members(sentence, figs)
     moved_to(sentence, figs)
     bands = {normalise_space(m.group(0)).lower() for m in _AGE_BAND.finditer(sentence)}
     said = counts_said(sentence, figs, mentions) if s.strict else {}
@@ -349,48 +358,6 @@ def _heading(block: str) -> str | None:
 DEFAULT_NARRATIVE = NarrativeSettings()
 
 
-def _measure_words() -> re.Pattern[str]:
-    """The measure vocabulary (mappings/measure_words.csv: rate, percentage, number, average, ...)."""
-    rows = read_csv(mappings_dir() / "measure_words.csv", ("measure", "pattern"))
-    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.I)
-
-
-_MEASURE_WORDS = _measure_words()
-
-
-def _section_headings() -> re.Pattern[str]:
-    """Headings of a report's own structure (mappings/section_headings.csv: Going well, Issues, Summary)."""
-    rows = read_csv(mappings_dir() / "section_headings.csv", ("pattern", "note"))
-    return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.I)
-
-
-_SECTION_HEADINGS = _section_headings()
-
-
-_STEM = 5  # letters compared: `achieving` and `achieved`, `indicators` and `indicator` are one word
-
-
-def _about(heading: str, sentence: str) -> bool:
-    """A sentence about the one measure its heading names: the sentence repeats most of the heading's
-    words (compared by their first letters), and the heading lists no second measure (`A and B`)."""
-    if re.search(r",|;|&|\band\b", heading):
-        return False
-    own = {w.lower()[:_STEM] for w in _words(heading) if len(w) > 3 and w.lower() not in _STOPWORDS}
-    said = {w.lower()[:_STEM] for w in _words(sentence) if len(w) > 3 and w.lower() not in _STOPWORDS}
-    return len(own) >= 2 and len(own & said) >= 0.6 * len(own)
-
-
-def _names_a_measure(heading: str) -> bool:
-    """A heading that can name the figures under it: one with a measure word (`KPI 17 - Average social
-    worker caseload`) or a topic (`Elective Home Education`); never a section of the report's own
-    structure (`Going Well`, `Issues we are addressing`), never a caption (`Table 10: Number of UAS
-    children by gender`): it names its table or chart, not the sentences printed after it; nor a banner
-    naming the council."""
-    if _CAPTION.match(heading) or _COUNCIL_BANNER.search(heading):
-        return False
-    return bool(_MEASURE_WORDS.search(heading)) or not _SECTION_HEADINGS.search(heading)
-
-
 def _counted_under(block: str, heading: str, setting: _Setting) -> list[tuple[str, RawFigure]]:
     """The one figure of a block under a heading naming one measure, read as a document of known format
     reads it: `20 Local Area Agreement indicators achieved their Year 1 targets` under `LAA indicators
@@ -415,11 +382,6 @@ def _counted_under(block: str, heading: str, setting: _Setting) -> list[tuple[st
 
 
 _LEAD_COUNT = re.compile(r"^\d{1,3}(?:,\d{3})*\s+(?=[A-Z])")
-_CAPTION = re.compile(r"^\s*(?:table|figure|fig\.|chart|graph|map|exhibit)\s*\d+[a-z]?\b", re.I)
-# `West Sussex County Council – Performance Dashboard`: a council's name is the paper's banner, no measure's
-_COUNCIL_BANNER = re.compile(r"\b(?:county|borough|city|district|metropolitan)\s+council\b", re.I)
-
-
 def extract_narrative(
     text: str,
     *,
@@ -472,13 +434,17 @@ def extract_narrative(
             continue  # no sentence of it holds a figure or names a measure: none changes anything
         in_block: list[tuple[str, RawFigure]] = []
         quoted: str | None = None  # the measure the block quoted last (referents.py)
+        previous: str | None = None
         for sentence in sentences(block):
             # a sentence in a set form (`Measure: 23 (target 25)`, `The rate of ... rose to 412 (March
             # 2023: 398)`) is read whole by its form; any other by the general reader
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
-                found = named_by_earlier(found, sentence, in_block, quoted, topic)
+                found = named_by_earlier(found, sentence, in_block, quoted, topic, (page, section))
+                part = part_of_earlier(sentence, in_block, previous) if setting.strict and not found else None
+                found = [part] if part else found  # `Of that number, 268 were living with ...`
+            previous = sentence
             quoted = quoted_measure(sentence) or quoted
             topic = quoted or topic
             stated.lead = sentence if not found and sentence.endswith(":") else None
@@ -489,7 +455,11 @@ def extract_narrative(
                 memory.phrase = _clean(_EVALUATIVE.sub("", named[-1])) if named else memory.phrase
         if under is not None and not in_block and setting.strict:
             in_block = _counted_under(block, under, setting)
-        if under is not None and len(in_block) == 1 and _about(under, in_block[0][0]):
+        if under is not None and len(in_block) == 1 and _about(under, in_block[0][0]) and _about(
+            under, in_block[0][1].indicator_raw or ""
+        ):
+            # the sentence and the figure's own name both about the heading (`Of the 5292 pupils who
+            # completed the survey` under `Lifestyles of 14-15 year old LAC` is another count in its sentence)
             # `2.4 Children's services indicators achieving their quarter target` over the one figure of
             # `In quarter 3, 50% of the children's services indicators achieved ...`: the heading names it
             in_block = [(in_block[0][0], replace(in_block[0][1], indicator_raw=under))]
