@@ -36,6 +36,7 @@ from extract.read.narrative.columns import prose_columns
 from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.caption_boxes import caption_box_figures
+from extract.read.tables.dated_boxes import dated_box_rows
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
@@ -55,7 +56,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.20"
+    version = "1.22"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -104,7 +105,16 @@ class Generic(Parser):
         previous: Page | None = None
         for page in document.pages:
             block_lines: set[int] = set()
+            dated: set[int] = set()
+            # dashboard rows of a name beside a box of a date over its figure (dated_boxes.py): no tile's
+            for figure, row_lines in dated_box_rows(page):
+                block_lines |= row_lines
+                dated |= row_lines
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
             for figure, tile_lines in kpi_tiles(page, settings.blocks):
+                if tile_lines & dated:
+                    continue
                 block_lines |= tile_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure

@@ -30,25 +30,25 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
         ("% positive HMIe preschool inspections", "actual", "100%", 1),
         ("% positive HMIe school inspections", "actual", "91.6%", 1),
     },
-    # lancashire_cpb_oct_2019_label_dash_figures: 2/11 -> 3/11 (narrative round 11: `1194 (48.2 per 10,000)`, a count
+    # lancashire_cpb_oct_2019_label_dash_figures (9/11 after leftovers2): 2/11 -> 3/11 (narrative round 11: `1194 (48.2
+    # per 10,000)`, a count
     # beside its rate, counts what the rate is of); (narrative round 14: `reduced from 1296 since ...` after the count
     # and its rate in brackets is the same count's earlier level, previous_period, read/narrative/counts.py; `the
     # national average of 45.7 (per 10,000)`: a base in brackets after a figure makes it a rate, figures.py);
-    # `Timeliness – 6 month rate 85% (...)` is named by its sentence, not its label; (round 14: `increase in
-    # Fostering to 61.1%` opening its sentence names the level by the thing that moved, read/narrative/moves.py)
+    # (round 14: `increase in Fostering to 61.1%` opening its sentence names the level by the thing that moved,
+    # read/narrative/moves.py); (leftovers2: `Timeliness – 6 month rate 85% (...)`, a verbless label ending on its
+    # measure words before the line's first figure, names it and the `78% in 2017/18` after it, choice.py); `October
+    # performance 89%` on the next line is left under the sentence, and the rate beside the count is named `(rate per
+    # 10,000)` as every such rate is
     "lancashire_cpb_oct_2019_label_dash_figures": {
         ("Children Protection Plans", "actual", "48.2", 1),
         ("Timeliness", "actual", "89%", 1),
-        ("Timeliness – 6 month rate", "actual", "78%", 1),
-        ("Timeliness – 6 month rate", "actual", "85%", 1),
     },
     # round 12 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # (county_area_targets_2004_07_stacked_kpis: 0/30 -> 30/30, KPIs as lines of one cell with stacked targets)
-    # knowsley_cla_2007_08_merged_name_two_rows: 4/9 -> 6/9 -> 8/9 (round 13: the rate row's label joins the
-    # merged name); the count in the sentence is not read
-    "knowsley_cla_2007_08_merged_name_two_rows": {
-        ("Children and young people entered our care", "actual", "104", 1),
-    },
+    # (knowsley_cla_2007_08_merged_name_two_rows: 4/9 -> 6/9 -> 8/9 (round 13: the rate row's label joins the
+    # merged name) -> 9/9 (leftovers2: `During the year 104 children ...`: after `the year` a count too big for a
+    # label, figures.py; its name ends before `, primarily due to ...`, counts.py))
     # (knowsley_cla_2007_08_side_by_side_tables: 3/7 -> 7/7 (round 16): with no column headed as names nor one of
     # long words, a first column of short word labels (`Aged 0-4`) beside value columns only names the rows)
     # round 14 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
@@ -66,7 +66,9 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # narrative round 10 dev documents as first scored, before any rule for them (tests/heldout/README.md):
     # ceredigion_safeguarding_2018_19_register_subsets: 0/5 -> 3/5 (narrative round 11: a bare count the sentence
     # names by a counted noun, mappings/counted_nouns.csv, and its part, read/narrative/counts.py); the parts are
-    # read under `children on the child protection register were subject to ...`, with the sentence's verb
+    # read under `children on the child protection register were subject to ...`, with the sentence's verb (leaving
+    # the copula out, tried in leftovers2, renames the shipped Darlington seed's `children were subject to a Child
+    # Protection plan (CP)` row: the shipped corpus must not change)
     "ceredigion_safeguarding_2018_19_register_subsets": {
         ("children on the child protection register subject to the three toxic risk factors", "actual", "19", 1),
         ("children on the child protection register subject to the three toxic risk factors of domestic abuse, "
@@ -85,32 +87,28 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     },
     # narrative round 11 dev documents as first scored, before any rule for them (tests/heldout/README.md):
     # bradford_workloads_2012_from_to_paragraphs: 0/9 -> 1/9 (narrative round 11: `the number of children in care
-    # dropped to 889`, a count after its subject's verb); `fell from 5,498 in 2011 to 4,859 for the year ending June
-    # 2012` and `reduced from 8,518 to 7,659 in the same period` are left (the general reader dates 4,859 to 2011 and
-    # 8,518 to June 2012: a from-to pair is read only where the figures name their noun), `with 227 cases ...` and
-    # `a rise to 51` name no counted noun (`cases` may be cases of anything); `at 32.7 per cent` is read under the
-    # whole sentence
+    # dropped to 889`, a count after its subject's verb) -> 5/9 (leftovers2: `fell from 5,498 in 2011 to 4,859 for the
+    # year ending June 2012`: `the year ending June 2012` is a rolling year after its figure, and a counted noun phrase
+    # moving `from A to B` counts both, counts.py; `..., and the number of ... reduced from 8,518 to 7,659`: the
+    # earlier of a from-to pair takes no period an earlier clause named, moves.py); `with 227 cases ...` and `a rise to
+    # 51` name no counted noun (`cases` may be cases of anything); `at 32.7 per cent` is read under the whole sentence
     "bradford_workloads_2012_from_to_paragraphs": {
-        ("Referrals to Social Care Services", "actual", "4,859", 1),
-        ("Referrals to Social Care Services", "actual", "5,498", 1),
-        ("number of children classed as in need", "actual", "7,659", 1),
-        ("number of children classed as in need", "previous_period", "8,518", 1),
         ("Children from ethnic minority communities among children in care", "actual", "32.7 per cent", 1),
         ("number of children in Public Law Care Proceedings", "actual", "227", 1),
         ("number of children in Public Law Care Proceedings", "previous_period", "187", 1),
         ("adoptions", "actual", "51", 1),
     },
     # redcar_children_in_care_q1_2022_23_sections: 0/9 -> 2/9 (narrative round 11: `354 children in our care`,
-    # `147 young people who had left care ...`); `26 children were subject to ...` and `of whom 34 had been ...` are
-    # read with the sentence's verb, `when there were 360` and `the 19 it already looks after` name no noun at the
-    # figure; the shares are read under `children in our care were living within the borough` (36.2 per cent too, a
-    # wrong name) and `Of the 147, 92 ...` under `Children in our care are now in education` (a wrong name)
+    # `147 young people who had left care ...`) -> 3/9 (leftovers2: `..., of whom 34 had been ...` named by the whole's
+    # noun phrase and `who`, read/narrative/choice.py); `26 children were subject to ...` is read with the sentence's
+    # verb, `when there were 360` and `the 19 it already looks after` name no noun at the figure; the shares are read
+    # under `children in our care were living within the borough` (36.2 per cent too, a wrong name); `Of the 147, 92
+    # are now in ...` is named by the 147's words and its own verb phrase (leftovers2, choice.py), not as the truth
+    # writes it (`young people who had left care in education, training or employment`)
     "redcar_children_in_care_q1_2022_23_sections": {
         ("children in our care", "actual", "360", 1),
         ("children in our care living within the borough", "actual", "63.8 per cent", 1),
         ("children in our care placed in other areas", "actual", "36.2 per cent", 1),
-        ("young people who had left care continued to access council support who had been unaccompanied asylum "
-         "seeking children", "actual", "34", 1),
         ("young people who had left care in education, training or employment", "actual", "92", 1),
         ("unaccompanied asylum seeking children the council looks after", "actual", "19", 1),
         ("children subject to vulnerable, missing, exploited and trafficked (VEMT) procedures", "actual", "26", 1),
@@ -135,15 +133,9 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # round 17 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # cambridgeshire_yss_neet 76/102 -> 102/102 (a year over the word `Measure` is that year's actual column);
     # west_lothian_factfile 0/13 -> 13/13 (a tile's figure heading the sentence under it, with its comparisons);
-    # northumberland_portal 12/16 (after a CSV quoting fix of its truth; no rule): the misses are figures in the
-    # Comments column's sentences, a national average with no name in its sentence (`the national average of
-    # 43`) and an earlier annual figure (`the annual figure for 2023-24 of 76%`), the sentence reader's work
-    "northumberland_portal_may_2024_current_target_columns": {
-        ("% of EHFW cases closed because desired outcomes have been met", "actual", "76%", 1),
-        ("% Staff turnover within the social work workforce", "national", "17%", 1),
-        ("Rate of children and young people subject to child protection plans per 10,000 popn", "national", "43", 1),
-        ("Rate of Children Looked After (CLA) per 10,000 popn", "national", "71", 1),
-    },
+    # (northumberland_portal 12/16 (after a CSV quoting fix of its truth; no rule) -> 16/16 (leftovers2: a comment
+    # cell's `the national average of 43` and `the annual figure for 2023-24 of 76%` are the row's national average
+    # and whole-year figure, read/tables/comment_figures.py))
     # round 18 dev documents as first scored, before any rule for their layouts (tests/heldout/README.md):
     # mid_east_antrim_planning cards 0/21 -> 21/21 (a measure's card read as one row, read/tables/cards.py);
     # mid_east_antrim_2024_25 summary 2/8 -> 8/8 (`144 jobs`, `Minimum 111 jobs`: mappings/figure_words.csv);
@@ -152,11 +144,8 @@ KNOWN_MISSES: dict[str, set[tuple[str, str, str, int]]] = {
     # figures named by the measure quoted above, read/tables/quoted_names.py; `this measure`) -> 12/13 (`The target
     # for 2014/15 (...) for the percentage of ... was 9.5%`; `Conwy's actual performance for 2015/16 was 10.6%`, a
     # performance of no measure named, is the measure the block named or the text quoted last): `The target is
-    # 9.5%.` after the quoted measure is a bare target the strict prose reader leaves
-    "conwy_social_services_2015_16_year_tables_under_sentences": {
-        ("The percentage of children looked after on 31 March who have had three or more placements during the year",
-         "target", "9.5%", 1),
-    },
+    # 9.5%.` after the quoted measure, a kind's word and one figure, is that kind of the measure the block quoted last
+    # (leftovers2, referents.py): 13/13
     # narrative round 12 dev documents as first scored, before any rule for them (tests/heldout/README.md):
     # (cheshire_west_annual_report_2019_education_paragraphs: 6/8 -> 8/8: `N percentage points`, a difference of two
     # shares, ends a measure's words as a percentage does)

@@ -23,6 +23,13 @@ def line_parts(line: Line, edge: float) -> tuple[Line | None, Line | None]:
     return (Line(left, line.top, line.bottom) if left else None, Line(right, line.top, line.bottom) if right else None)
 
 
+def line_part(line: Line, edge: float, right: bool) -> Line | None:
+    """One of line_parts: the cells left of the edge, or from it on (`right`)."""
+    cut = edge - ALIGNED
+    cells = tuple(c for c in line.cells if ((c.x0 or 0.0) >= cut) is right)
+    return Line(cells, line.top, line.bottom) if cells else None
+
+
 def edges(lines: list[Line], min_lines: int) -> list[float]:
     """Where a cell other than a line's first starts on `min_lines` lines or more, most often first."""
     starts = Counter(round(c.x0) for ln in lines for c in ln.cells[1:] if c.x0 is not None)

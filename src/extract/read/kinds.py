@@ -13,6 +13,7 @@ from functools import lru_cache
 from extract.errors import MappingError
 from extract.mappings import mappings_dir, read_csv
 from extract.model import VALUE_KINDS, normalise_space
+from extract.read.needs import needed_words, words_in
 
 # Column roles other than "value".
 ROLES = ("name", "code", "period", "value", "polarity", "basis", "status", "comment", "formula", "ignore", "blank")
@@ -47,8 +48,12 @@ def _header_words() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 
 
 _HEADER_WORDS = _header_words()
-_ROLE_RES = _HEADER_WORDS["role"]
-_KIND_RES = _HEADER_WORDS["kind"]
+# each pattern with the words it cannot match without (needs.py): a label holding none is not searched
+_ROLE_RES = tuple((role, pattern, needed_words(pattern)) for role, pattern in _HEADER_WORDS["role"])
+_KIND_RES = tuple((kind, pattern, needed_words(pattern)) for kind, pattern in _HEADER_WORDS["kind"])
+_NEEDED = tuple(sorted({word for _, _, needs in _ROLE_RES + _KIND_RES for word in needs or ()}))
+
+
 def _block_labels() -> dict[str, str]:
     rows = read_csv(mappings_dir() / "block_labels.csv", ("label", "kind", "note"))
     labels: dict[str, str] = {}
@@ -112,12 +117,13 @@ def classify_header(label: str) -> HeaderMeaning:
     text = clean_header(label)
     if not text:
         return HeaderMeaning("blank")
-    for role, pattern in _ROLE_RES:
-        if pattern.search(text):
+    found = words_in(text, _NEEDED)
+    for role, pattern, needs in _ROLE_RES:
+        if (found is None or needs is None or not needs.isdisjoint(found)) and pattern.search(text):
             return HeaderMeaning(role)
     has_period = _has_period(text)
-    for kind, pattern in _KIND_RES:
-        if pattern.search(text):
+    for kind, pattern, needs in _KIND_RES:
+        if (found is None or needs is None or not needs.isdisjoint(found)) and pattern.search(text):
             return HeaderMeaning("value", kind, text if has_period else None)
     if has_period and _is_mostly_period(text):
         # a bare dated column (`Mar-23`, `2022/23`, `Q2`) holds that period's actual

@@ -76,6 +76,8 @@ def _choose_indicator(
     previous = [g for g in owned[-memory.recent :] if _compatible(cls, _fig_class(g))]
     if f.attached_to is not None and f.noun:
         return _clean(f"{f.noun} {f.rest or _predicate(figs[f.attached_to].indicator)}"), True
+    if not i and (whole := _restated_whole(f, sentence, memory)):
+        return whole, True  # `Of the 147, 92 are ...`: the 147 an earlier sentence named
     if f.own and f.of_all and name and not generic and _phrase_class(name) == "percent":
         return name, True  # `The % of UASC ... at 6% of all Looked After Children`
     if f.own and f.of_all and name and not generic and f.percent:
@@ -97,8 +99,10 @@ def _choose_indicator(
     following = figs[i + 1] if i + 1 < len(figs) else None
     if following and following.own and re.fullmatch(r"\s*(?:,|and|or)\s*", sentence[f.tail : following.start]):
         return following.own, False  # `16% and 13% respectively, of audits grading ...`
+    if f.predicate and previous and previous[-1].predicate == f.predicate:
+        return previous[-1].indicator, True  # `59 (6.0%) were LAC`: the share of the count before it says the same
     if f.predicate:
-        head = _head_noun(previous[-1].indicator) if previous else (name if name and not generic else None)
+        head = _whole_head(previous[-1].indicator) if previous else (name if name and not generic else None)
         if head:
             return _clean(f"{head} {f.predicate}"), True
     found = _paren_measure(sentence, f, figs, mentions)
@@ -108,6 +112,10 @@ def _choose_indicator(
         # Sunderland are subject to ...`, what the share is of and what the sentence says of them
         return _clean(f"{found[share.end():]} {f.predicate}"), True
     measure = _left_measure(sentence, f, figs[i - 1].tail if i else 0)
+    if measure and not i and all(x.start > f.start for x in mentions) and (
+        label := _label_line(sentence[: f.start], measure)
+    ):
+        measure = label  # `Timeliness – 6 month rate 85% (...)`: the words before the line's first figure name it
     if found is None and measure and len(_words(measure)) >= 2 and f.kind not in {"target", "tolerance"}:
         found = measure
     if found and f.kind != "actual" and not _names_something(found):
@@ -154,6 +162,41 @@ def _part(f: _Fig, i: int, sentence: str, figs: list[_Fig], subject: str | None)
     if before is not None and not before.percent and "," in sentence[before.tail : f.start]:
         return count_name(before.own or before.weak or "") or None
     return subject if subject and not _SHARE_OF.match(subject) else None
+_PART_OF = re.compile(r",?\s+of\s+(whom|which)$", re.I)  # `982 young people of whom 59 ...`: the whole's words
+
+
+_OF_THE = re.compile(r"^\W*of\s+(?:the|these|those)\s+$", re.I)
+
+
+def _restated_whole(f: _Fig, sentence: str, memory: _Memory) -> str | None:
+    """`Of the 147, 92 are now in ...`: the count an earlier sentence of the block gave and named, by its name,
+    when the words after it name nothing."""
+    if not _OF_THE.match(sentence[: f.start]) or not sentence[f.tail :].lstrip().startswith(","):
+        return None  # (`Of these 76 looked after children 69 ...` names its own noun)
+    same = [g.indicator for g in memory.named if g.value == f.value and g.indicator]
+    return same[-1] if same else None
+
+
+def _whole_head(phrase: str) -> str:
+    """The words of an earlier figure's name a figure's predicate completes: the head noun (`children` of `children
+    who became subject to ...`), or the whole noun phrase of the whole a part is of, as a relative clause: `young
+    people who had left care ..., of whom 34 had been ...` → `young people who had left care ... who`."""
+    whole = _PART_OF.search(phrase)
+    if whole:
+        return f"{phrase[: whole.start()]} {'who' if whole.group(1).lower() == 'whom' else 'which'}"
+    return _head_noun(phrase)
+
+
+_LABEL_LINE = re.compile(r"[A-Za-z][\w'’]*(?:\s+[-–—]\s+|\s+)(?:[\w'’-]+\s+){0,8}?[\w'’-]+")
+
+
+def _label_line(before: str, measure: str) -> str | None:
+    """A line that opens on a label with no verb and no clause mark (`Timeliness – 6 month rate`) ending on the
+    measure words before its first figure: the whole label, up to ten words."""
+    label = before.strip()
+    if not _LABEL_LINE.fullmatch(label) or not label.endswith(measure.split(" ")[-1]) or _has_verb(label):
+        return None
+    return label if len(_words(label)) <= 10 and _names_something(label) else None
 
 
 def _shared_predicate(f: _Fig, i: int, sentence: str, figs: list[_Fig]) -> str:

@@ -79,7 +79,10 @@ _NUMBER_OF = re.compile(
 # (mappings/statement_verbs.csv) right before the figure
 # (a bare copula only after `the number of`: `children ... are 18`, `are 13 times more likely` are no counts)
 _COPULA = re.compile(r"^(?:is|are|was|were)$", re.I)
-_VERB = rf"(?P<verb>(?:(?:had|has|have)\s+)?(?:{_V['level']}|{_V['move']}))(?:\s+[a-z]+ly)?(?:\s+(?:to|at))?"
+_VERB = (
+    rf"(?P<verb>(?:(?:had|has|have)\s+)?(?:{_V['level']}|{_V['move']}))(?:\s+[a-z]+ly)?"
+    rf"(?:\s+(?:to|at)|(?<=\w)(?P<from>\s+from))?"
+)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[;:]\s*|,\s*(?:and|while|but|whereas)\s+|\b(?:while|whereas)\s+)"
     r"(?P<number>the\s+(?:total\s+)?numbers?\s+of\s+)?"
@@ -87,6 +90,11 @@ _SUBJECT_BEFORE = re.compile(
     re.I,
 )
 _SECTION_START = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\s+")
+_MOVE_VERB = re.compile(rf"(?:{_V['move']})$", re.I)
+# `fell from 5,498 in 2011 to 4,859`: the count moved to, after the count it moved from (and that one's period)
+_MOVED_TO_AFTER = re.compile(
+    r"^\s*(?:(?:in|for|during|at|by)\s+[^,;:()\d]{0,30}?\d{4}(?:[/-]\d{2,4})?\s+)?to\s*$", re.I
+)
 # `... the number of unaccompanied asylum seeking children, now currently standing at 48`: a participle set after
 # a comma says where the noun phrase before it stands (mappings/standing_words.csv)
 _STANDING = re.compile(
@@ -190,6 +198,8 @@ def subject_before(sentence: str, f: _Fig) -> str | None:
     m = _SUBJECT_BEFORE.search(_SECTION_START.sub("", sentence[: f.start]))
     if m is None or (_COPULA.match(m.group("verb")) and not m.group("number")):
         return None
+    if m.group("from") and not _MOVE_VERB.search(m.group("verb")):
+        return None  # `... were from ...`: a source, no move
     name = m.group("name").strip()
     return f"number of {name}" if m.group("number") else name
 
@@ -219,9 +229,17 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
             out[i] = out[max(out)] or count_name(figs[max(out)].indicator or "")
             if compared.group("moved") and f.kind == "actual" and f.period is None:
                 f.kind = "previous_period"  # `reduced from 1296`: the level it moved from, of no period of its own
+        elif i - 1 in out and out[i - 1] and _moved_pair(sentence, figs, i):
+            out[i] = out[i - 1]  # `Referrals ... fell from 5,498 in 2011 to 4,859 ...`: the same count, moved
         elif (member := _member(sentence, figs, i, out)) is not None:
             out[i] = member
     return out
+
+
+def _moved_pair(sentence: str, figs: list[_Fig], i: int) -> bool:
+    """Fig i is the level the count before it moved to: `from <fig i-1> [in <year>] to <fig i>`."""
+    before = _SUBJECT_BEFORE.search(_SECTION_START.sub("", sentence[: figs[i - 1].start]))
+    return bool(before and before.group("from") and _MOVED_TO_AFTER.match(sentence[figs[i - 1].tail : figs[i].start]))
 
 
 def _compared(between: str) -> re.Match[str] | None:
@@ -299,11 +317,13 @@ _TRAILING_PART = re.compile(r",?\s*of\s+(?:whom|which)\s*$", re.I)
 _GLYPH = re.compile(r"\s*[\ue000-\uf8ff].*$", re.S)  # a bullet drawn from a symbol font starts the next item
 
 
+_ASIDE = re.compile(r",\s+[a-z]+ly\b.*$", re.S)  # `..., primarily due to ...`: why, said after the count's name
 # `re-referrals in the year` (`... in the year to 31 March 2017`): what is left of a period phrase cut off
 _PERIOD_LEFT = re.compile(r"\s+(?:in|during|over|for)\s+(?:the|this|that)\s+(?:year|quarter|month|period)$", re.I)
 
 
 def count_name(name: str) -> str:
     """`147 young people who had left care ..., of whom 34 ...`: the count's name ends before its part,
-    and before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`)."""
-    return _PERIOD_LEFT.sub("", _TRAILING_PART.sub("", _GLYPH.sub("", name)).strip()) or name
+    before the next bullet of a list printed as one line (`... independent living \uf02d seven ...`), and before an
+    aside opening on an adverb (`104 children ... entered our care, primarily due to ...`)."""
+    return _PERIOD_LEFT.sub("", _TRAILING_PART.sub("", _ASIDE.sub("", _GLYPH.sub("", name))).strip()) or name

@@ -39,6 +39,15 @@ _LABEL_BEFORE = re.compile(
     r"|point|option|no|key\s+stage|ks|capping|indicator)\.?\s*[:#]?\s*$)",
     re.I,
 )
+# `During the year 104 children entered care`: a period word after its article, then a count too big for a label
+_AFTER_THE_PERIOD = re.compile(r"\b(?:the|this|that|last|each)\s+(?:year|month|quarter)\s*$", re.I)
+
+
+def _counted_after_period(before: str, plain: str) -> bool:
+    """`During the year 104 children ...`: after `the year`, a whole number no school year, month or quarter has."""
+    return bool(_AFTER_THE_PERIOD.search(before)) and plain.isdigit() and int(plain) > 13
+
+
 _QUARTER_BEFORE = re.compile(r"\b(?:q|quarter)\.?\s*[:#]?\s*$", re.I)
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
 _DURATION_AFTER = re.compile(
@@ -205,8 +214,13 @@ def _not_a_measure(sentence: str, start: int, end: int, raw: str, percent: bool)
         return True
     if _LEADING_ZERO.match(plain) or ("." not in raw and "," not in raw and len(plain) >= 5):
         return True  # phone numbers, codes
-    if _LABEL_BEFORE.search(before) and not percent and not (_QUARTER_BEFORE.search(before) and _num(raw) > 4):
-        return True  # (a quarter is numbered 1 to 4: `At the end of the quarter 79 children ...` counts)
+    if (
+        _LABEL_BEFORE.search(before)
+        and not percent
+        and not _counted_after_period(before, plain)
+        and not (_QUARTER_BEFORE.search(before) and _num(raw) > 4)
+    ):
+        return True  # `Year 10`, `quarter 3` (a quarter is numbered 1 to 4: `At the end of the quarter 79` counts)
     if _ACRONYM_BEFORE.search(before) and not percent:
         return True
     if _DURATION_AFTER.search(after) and not _AVERAGE_BEFORE.search(before):

@@ -8,6 +8,7 @@ import re
 
 from extract.read.narrative.figures import _Fig
 from extract.read.narrative.indicators import _clean
+from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.stated import _V
 from extract.read.narrative.text import _has_verb
 
@@ -28,3 +29,19 @@ def moved_to(sentence: str, figs: list[_Fig]) -> None:
         m = _MOVED_TO.search(sentence[: f.start])
         if m and not _has_verb(m.group("thing")):
             f.indicator = _clean(m.group("thing"))
+
+
+# `..., and the number of ... reduced from`: a new clause with its own subject
+_NEW_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\s+(?:the|this|these|it|there)\b", re.I)
+
+
+def moved_from(sentence: str, earlier: _Fig, later: _Fig, mentions: list[_Mention]) -> bool:
+    """`an increase from 8% to 9%`, nothing between the two figures but `to`: the earlier is where the measure
+    was (the previous period's), not a second value of the later's period, nor of a period an earlier clause
+    named (`... 4,859 for the year ending June 2012, and the number of ... reduced from 8,518 to 7,659`)."""
+    if earlier.kind != "actual" or later.kind != "actual":
+        return False
+    if earlier.period == later.period:
+        return True
+    named = [m for m in mentions if m.period is not None and m.period == earlier.period and m.end <= earlier.start]
+    return bool(named) and all(_NEW_CLAUSE.search(sentence[m.end : earlier.start]) for m in named)

@@ -39,7 +39,7 @@ _M_CAP = (
 _Y4 = r"(?:19|20)\d{2}"
 _PERIOD_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rolling", re.compile(
-        rf"\b(?:the\s+)?12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+        rf"\b(?:the\s+)?(?:12\s+months|year)\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
         rf"(?P<m>{_M})(?:\s+(?P<y>{_Y4}))?", re.I)),
     ("span", re.compile(rf"\b(?P<m1>{_M})\s+(?P<y1>{_Y4})\s*(?:-|–|—|to|and|until)\s*(?P<m2>{_M})\s+(?P<y2>{_Y4})",
                         re.I)),

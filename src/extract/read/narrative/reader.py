@@ -37,7 +37,7 @@ from extract.read.narrative.indicators import (
     _subject,
 )
 from extract.read.narrative.members import with_members
-from extract.read.narrative.moves import moved_to
+from extract.read.narrative.moves import moved_from, moved_to
 from extract.read.narrative.naming import (
     _names_something,
     _said_that,
@@ -242,7 +242,7 @@ def _sentence_figures(sentence: str, s: _Setting, memory: _Memory) -> list[RawFi
             f.kind, f.period = "previous_period", None
     for i in current:
         earlier, later = figs[i - 1], figs[i]
-        if earlier.kind == "actual" and later.kind == "actual" and earlier.period == later.period:
+        if moved_from(sentence, earlier, later, mentions):
             # `an increase from 8% to 9%` with no period of its own: the earlier value is the
             # previous period's, not a second value of the same one
             earlier.kind, earlier.period = "previous_period", None
@@ -441,7 +441,7 @@ def extract_narrative(
             found = read_stated(sentence, stated, page=page, section=section) if _DIGIT.search(sentence) else None
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
-                found = named_by_earlier(found, sentence, in_block, quoted, topic)
+                found = named_by_earlier(found, sentence, in_block, quoted, topic, (page, section))
                 part = part_of_earlier(sentence, in_block, previous) if setting.strict and not found else None
                 found = [part] if part else found  # `Of that number, 268 were living with ...`
             previous = sentence

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from extract.model import RawFigure, normalise_space
+from extract.model import Period, RawFigure, normalise_space
 from extract.read.kinds import classify_header
 from extract.read.narrative.text import _STOPWORDS
 
@@ -87,11 +87,12 @@ def named_beside(found: list[RawFigure], sentence: str) -> list[RawFigure]:
 
 def named_by_earlier(
     found: list[RawFigure], sentence: str, earlier: list[tuple[str, RawFigure]], quoted: str | None,
-    topic: str | None = None,
+    topic: str | None = None, where: tuple[int | None, str | None] = (None, None),
 ) -> list[RawFigure]:
-    """The sentence's figures, renamed when the sentence names no measure of its own (see the module)."""
+    """The sentence's figures, renamed when the sentence names no measure of its own (see the module);
+    where: the page and section of the text, for a figure only the quoted measure names."""
     if not found:
-        return found
+        return _bare_kind(sentence, quoted, *where)
     found = named_by_form(named_beside(found, sentence), sentence)
     own = [f for s, f in earlier if f.indicator_raw and f.indicator_raw != s and not _BARE_PERFORMANCE.match(
         f.indicator_raw)]
@@ -123,3 +124,25 @@ def _same_subject(name: str, measure: str) -> bool:
     """A benchmark's own words that speak of the measure again (`repeat child protection plans` of `children
     subject to a second or subsequent Child Protection Plan`): two or more of their words are the measure's."""
     return len(_stems(name) & _stems(measure)) >= MIN_SHARED_WORDS
+
+
+# `The target is 9.5%.`: a kind's word and its figure, nothing else
+_BARE_KIND = re.compile(
+    r"^\s*The\s+(?P<kind>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+(?:is|was)\s+(?P<fig>\d[\d,]*(?:\.\d+)?\s?%?)\s*\.?\s*$"
+)
+
+
+def _bare_kind(sentence: str, quoted: str | None, page: int | None, section: str | None) -> list[RawFigure]:
+    """`The target is 9.5%.` after the block quoted `“The percentage of children looked after ... during the
+    year.”`: a sentence of a kind's word (the header vocabulary's: target, national average) and one figure is that
+    kind of the measure the block quoted last; with no measure quoted it names nothing, and gives nothing."""
+    m = _BARE_KIND.match(sentence)
+    if m is None or quoted is None:
+        return []
+    meaning = classify_header(m.group("kind"))
+    if meaning.role != "value" or meaning.kind is None or meaning.kind == "actual":
+        return []
+    fig = m.group("fig").strip()
+    return [RawFigure(indicator_raw=quoted, value_raw=fig, value_kind=meaning.kind, context=sentence,
+                      source="narrative", period=Period(None), unit="percent" if fig.endswith("%") else None,
+                      section=section, page=page)]  # fmt: skip

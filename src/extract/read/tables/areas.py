@@ -113,13 +113,14 @@ class AreaRegister:
             if former is not None:
                 return Area(text, "council", former.council_id, former.note)
             return None
-        cid = self.by_name.get(_key(text))
+        key = _key(text)  # (once: asked of three registers)
+        cid = self.by_name.get(key)
         if cid:
             return Area(text, "council", cid)
-        former = self.former_by_name.get(_key(text))
+        former = self.former_by_name.get(key)
         if former is not None:
             return Area(text, "council", former.council_id, former.note)
-        if _key(text) in self.districts:
+        if key in self.districts:
             return Area(text, DISTRICT)
         return None
 

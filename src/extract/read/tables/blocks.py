@@ -165,6 +165,8 @@ def kpi_blocks(
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
             title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
+            if classify_header(title).role == "period":
+                continue  # `Period` over `Actual 4.1%`: a small table's corner header, no measure's name
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]

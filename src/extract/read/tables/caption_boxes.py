@@ -50,9 +50,11 @@ def _captions(upper: list[Cell], lower: list[Cell]) -> list[tuple[str, str, str]
         return None
     found = []
     for caption, value in zip(upper, lower, strict=True):
-        meaning = classify_header(caption.text)
         m = _VALUE_ONLY.match(value.text)
-        if meaning.role != "value" or meaning.kind is None or _FIGURE_IN.search(caption.text) or m is None:
+        if m is None or _FIGURE_IN.search(caption.text):
+            return None  # (the cheap tests first: most line pairs are prose, and a caption is classified)
+        meaning = classify_header(caption.text)
+        if meaning.role != "value" or meaning.kind is None:
             return None
         if caption.x0 is None or caption.x1 is None or value.x0 is None or value.x1 is None:
             return None

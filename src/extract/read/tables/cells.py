@@ -188,6 +188,8 @@ def line_height(line: Line) -> float:
 
 
 def is_data_line(line: Line) -> bool:
+    if len(line.cells) < 2:
+        return False  # (the commonest line, one cell: no two filled cells, as _is_data_cells asks)
     return _is_data_texts(tuple([c.text for c in line.cells]))
 
 

@@ -12,7 +12,7 @@ row a line of its own (a title or a header). A single table's column gaps fail o
 from __future__ import annotations
 
 from extract.model import Line
-from extract.read.gutters import crosses, edges, line_parts
+from extract.read.gutters import crosses, edges, line_part
 from extract.read.kinds import is_status
 from extract.read.tables.cells import is_data_line, is_value_like
 
@@ -54,9 +54,10 @@ def side_by_side(lines: list[Line]) -> list[list[Line]] | None:
             while end < len(lines) and not crosses(lines[end], edge):
                 end += 1
             if end - i > 2 * _MIN_ROWS:
-                parts = [line_parts(ln, edge) for ln in lines[i:end]]
-                lefts, rights = [left for left, _ in parts], [right for _, right in parts]
-                if _is_table(lefts, right=False) and _is_table(rights, right=True):
+                # (the left side is asked first, on its own: most runs fail it, and their right sides go unmade)
+                lefts = [line_part(ln, edge, right=False) for ln in lines[i:end]]
+                if _is_table(lefts, right=False) and _is_table(
+                        rights := [line_part(ln, edge, right=True) for ln in lines[i:end]], right=True):
                     return [lines[:i], [ln for ln in lefts if ln is not None],
                             [ln for ln in rights if ln is not None], lines[end:]]  # fmt: skip
             i = max(end, i + 1)

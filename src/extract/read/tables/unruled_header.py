@@ -58,6 +58,8 @@ def data_at(lines: list[Line], k: int) -> bool:
 def _labels_with_a_figure(line: Line) -> bool:
     """A header row holding fewer figures than its three or more value labels (a symbol a font
     maps to a digit, `0` for a `D` column; the `12` of `12 months earlier`): labels, not a row."""
+    if len(line.cells) < 3:
+        return False  # (three labels need three cells: no cell of a shorter line is classified)
     labels = {c.text.lower() for c in line.cells if classify_header(c.text).role == "value"}
     return len(labels) >= 3 and sum(1 for c in line.cells if is_value_like(c.text)) < len(labels)
 

@@ -22,6 +22,7 @@ from extract.read.tables.areas import (
     names_area,
 )
 from extract.read.tables.blocks import LABELLED_UNSET, LABELLED_VALUE, label_kind
+from extract.read.tables.comment_figures import stated_in_comment
 from extract.read.tables.headers import is_title_row
 from extract.read.tables.row_labels import label_column, shares_name, with_row_label
 from extract.read.tables.table_model import Column, Table, TableRow, equals_labelled
@@ -269,6 +270,7 @@ def _figures_from_row(table: Table, row: TableRow, name_col: Column, options: Wi
     if figures:
         figures.extend(_dated_in_comment(table, row, figures[0]))
         figures.extend(_target_in_comment(table, row, figures[0]))
+        figures.extend(stated_in_comment(table, row, figures))
     _attach_row_extras(table, row, figures)
     yield from figures
 
