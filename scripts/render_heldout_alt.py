@@ -51,7 +51,7 @@ SLUGS = (
 )
 
 CHAINS = {
-    ".docx": "LibreOffice Writer 7.4 saved the .docx as HTML (`--convert-to html`), headless Chromium printed that HTML",
+    ".docx": "LibreOffice Writer 7.4 saved the .docx as HTML (`--convert-to html`), headless Chromium printed it",
     ".html": "LibreOffice Writer/Web 7.4 printed the .html (`--convert-to pdf:writer_web_pdf_Export`)",
     ".xlsx": "LibreOffice Calc 7.4 with the PDF export's `SinglePageSheets` option (each sheet on one page)",
 }
