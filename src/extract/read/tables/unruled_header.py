@@ -84,7 +84,7 @@ def header_above(
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
         if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size) \
-                and not (k == first - 1 and gap <= 1.15 * row_gap):
+                and not (end is None and k == body_start - 1 and gap <= 1.15 * row_gap):
             break  # (the header set off from the body no further than the body's rows from one another)
         if data_at(lines, k) and not _header_figure(line, columns):
             break
