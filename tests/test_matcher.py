@@ -671,6 +671,32 @@ def test_an_age_band_from_the_entrys_definition_agrees(matcher, name, indicator_
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "indicator_id"),
+    [
+        (
+            "Percentage of disadvantaged 2 year olds benefitting from funded early education",
+            "edu_2_year_old_children_funded_early_education_pct",
+        ),
+        ("Percentage of assessments where an EHC plan was issued", "send_assessments_where_plan_was_issued_pct"),
+        (
+            "Re-offending rate of young offenders aged 10-17",
+            "yj_rate_proven_re_offending_young_offenders_rate_per_100k",
+        ),
+    ],
+)
+def test_a_qualifier_from_the_entrys_definition_agrees(matcher, name, indicator_id):
+    """Issue 9 round 18: mappings/entry_facets.csv gives an entry a qualifier its definition states (LAIT: the
+    funded offer is for eligible, disadvantaged 2-year-olds): a name stating it agrees (all three were refused)."""
+    assert _match(matcher, name).indicator_id == indicator_id
+    # implied, not a word of its name: a name leaving it unsaid is not refused, one stating another value is
+    assert _match(matcher, "Percentage of 2 year olds benefitting from funded early education").indicator_id == (
+        "edu_2_year_old_children_funded_early_education_pct"
+    )
+    other = "Percentage of non-disadvantaged 2 year olds benefitting from funded early education"
+    assert _match(matcher, other).indicator_id != "edu_2_year_old_children_funded_early_education_pct"
+
+
 def test_a_vetoed_candidate_is_no_rival(matcher):
     """The lead is over the best other indicator the facets allow: final EHCPs in 20 weeks are
     not held back by the 16-week draft plans, which the name's 20 weeks rule out."""
