@@ -69,3 +69,20 @@ def test_a_period_corner_header_is_no_block_title():
     page = load_document(pdf, pdf.parent).pages[0]
     titles = [f.indicator_raw for f, _ in kpi_blocks(page, Settings().blocks, frozenset(), None)]
     assert "Period" not in titles
+
+
+def test_stacked_rows_never_take_the_next_rows_name():
+    # issue 8, a second renderer: each row stacked (name and status, then date, figure, label, status centred
+    # under it); a short name of the next row, below this row's figure, is no name for it (no figure rather)
+    lines = []
+    for top, name, value in ((50, "Pupils receiving a standard pass in English and Maths", "69.4%"),
+                             (160, "Progress 8", "0.53"), (270, "Pupils achieving level 3 by 19", "70.1%")):
+        lines += [
+            _line(top, (name, 53, 251), ("Green", 260, 282)),
+            _line(top + 25, ("30 Sep 18", 280, 316)),
+            _line(top + 45, (value, 275, 320)),
+            _line(top + 70, ("a label of it", 216, 379)),
+            _line(top + 88, ("Green", 289, 312)),
+        ]
+    found = [(f.indicator_raw, f.value_raw) for f, _ in dated_box_rows(Page(1, lines, width=595, height=842))]
+    assert found == []

@@ -83,9 +83,14 @@ def _height(page: Page) -> float:
 
 
 def _name(page: Page, box: _Box, start: int, end: int, left: float) -> tuple[str, set[int]]:
-    """The text left of the box on lines start..end-1 (status words dropped), and the lines of the row."""
+    """The text left of the box on lines start..end-1 (status words dropped), and the lines of the row.
+
+    A name beside its box begins beside the figure or above it; one beginning below the figure's line is the next
+    row's (rows stacked name over box, as a renderer that drops the boxes' layout prints them): no name then.
+    """
     parts: list[str] = []
     taken: set[int] = set()
+    below = page.lines[box.figure].bottom
     for k in range(start, end):
         taken.add(k)
         for cell in page.lines[k].cells:
@@ -94,6 +99,9 @@ def _name(page: Page, box: _Box, start: int, end: int, left: float) -> tuple[str
                 continue
             if _FIGURE.fullmatch(text) or (_DATE_LIKE.fullmatch(text) and parse_period(text).start is not None):
                 return "", taken  # a figure or a date at the left: tiles side by side, not a name beside its box
+            top = page.lines[k].top
+            if not parts and below is not None and top is not None and top >= below:
+                return "", taken  # the name starts under the figure: another row's
             parts.append(text)
     return normalise_space(" ".join(parts)), taken
 
