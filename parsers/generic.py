@@ -200,7 +200,9 @@ def _paragraphs(lines: list[Line]) -> list[str]:
                 and (ln.top - before.bottom > 0.8 * height
                      or (before.top is not None and ln.top < before.top))):  # fmt: skip
             out.append("")  # (a line above the one before: the next column's text)
-        out.append("\t".join(c.text for c in ln.cells))
+        out.append(_prose_line(ln))
+        if height and _larger(ln, height) and _paragraph_at(lines, k + 1, height):
+            out.append("")  # a line in a larger type over a paragraph: its heading, however close above it
         after = lines[k + 1].text if k + 1 < len(lines) else ""
         if _BOX_LABEL.fullmatch(ln.text) and after[:1].isupper():
             out.append("")  # `Narrative`, `Commentary` over a box's text: its label, not the sentence's first word
@@ -208,6 +210,33 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 
 
 _BOX_LABEL = re.compile(r"[A-Z][a-z]{3,}:?")
+_LARGER = 1.4  # a heading's line is this many times the body's line height at least
+
+
+_MARKER = re.compile(r"[•●◦▪·*\-–—]")  # a list item's bullet or dash, set apart from its text
+
+
+def _prose_line(line: Line) -> str:
+    """The line's cells tab-separated (a table row, which the narrative reader skips), but a list item's
+    leading bullet or dash cells joined to their text: a point's sentence is prose."""
+    cells = [c.text for c in line.cells]
+    lead = 0
+    while lead < len(cells) - 1 and _MARKER.fullmatch(cells[lead].strip()):
+        lead += 1
+    return " ".join(cells[: lead + 1]) + "".join("\t" + t for t in cells[lead + 1:]) if lead else "\t".join(cells)
+
+
+def _larger(line: Line, height: float) -> bool:
+    return line.top is not None and line.bottom is not None and line.bottom - line.top >= _LARGER * height
+
+
+def _paragraph_at(lines: list[Line], k: int, height: float) -> bool:
+    """Lines k and k+1 in the body's type, one under the other as a paragraph's lines are."""
+    if k + 1 >= len(lines) or _larger(lines[k], height) or _larger(lines[k + 1], height):
+        return False
+    first, second = lines[k], lines[k + 1]
+    return (first.bottom is not None and second.top is not None and first.top is not None
+            and first.top < second.top and second.top - first.bottom <= 0.8 * height)
 
 
 def _named(figures: Iterator[RawFigure]) -> Iterator[RawFigure]:
