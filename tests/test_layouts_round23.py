@@ -71,10 +71,9 @@ def test_a_period_corner_header_is_no_block_title():
     assert "Period" not in titles
 
 
-def test_stacked_rows_never_take_the_next_rows_name():
-    # issue 8, a second renderer: each row stacked (name and status, then date, figure, label, status centred
-    # under it); a short name of the next row, below this row's figure, is no name for it (no figure rather)
-    lines = []
+def _stacked(status: bool) -> list[Line]:
+    lines = [_line(20, ("A heading in a larger type over the rows", 48, 354))]
+    lines[0] = Line(lines[0].cells, 20, 35)
     for top, name, value in ((50, "Pupils receiving a standard pass in English and Maths", "69.4%"),
                              (160, "Progress 8", "0.53"), (270, "Pupils achieving level 3 by 19", "70.1%")):
         lines += [
@@ -82,7 +81,15 @@ def test_stacked_rows_never_take_the_next_rows_name():
             _line(top + 25, ("30 Sep 18", 280, 316)),
             _line(top + 45, (value, 275, 320)),
             _line(top + 70, ("a label of it", 216, 379)),
-            _line(top + 88, ("Green", 289, 312)),
         ]
-    found = [(f.indicator_raw, f.value_raw) for f, _ in dated_box_rows(Page(1, lines, width=595, height=842))]
-    assert found == []
+        lines += [_line(top + 88, ("Green", 289, 312))] if status else []
+    return lines
+
+
+def test_stacked_rows_are_named_over_their_box_never_by_the_next_row():
+    # issue 8, a second renderer: each row stacked (name and status, then date, figure, label and status centred
+    # under it); a short name of the next row, below this row's figure, is no name for this one
+    for status in (True, False):
+        found = [(f.indicator_raw, f.value_raw) for f, _ in dated_box_rows(Page(1, _stacked(status), 595, 842))]
+        assert found == [("Pupils receiving a standard pass in English and Maths", "69.4%"),
+                         ("Progress 8", "0.53"), ("Pupils achieving level 3 by 19", "70.1%")]

@@ -9,6 +9,11 @@ Read here: a line holding only a dated period, then, just under it and in the sa
 row's name is the text left of the box from a line or two above the date down to the next such date or to a line
 running across the page (a heading). Status words are dropped. Two such rows on a page at least (one alone could be
 any figure under a date).
+
+A renderer that drops the boxes' layout (issue 8: LibreOffice Writer/Web) stacks each row: the name and status on a
+line, then the date, figure, label and status centred under it. A name that begins below the figure's line is then
+the next row's and names nothing here; when no box has a name beside it, each box is named by the lines just over its
+date (in the body's type, starting left of the box, under the box above).
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ _DATE_LIKE = re.compile(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}")  # a month or quarte
 _MIN_ROWS = 2
 _ALIGNED = 12.0  # points: the boxes' left edges differ by no more than this (centred figures of any width)
 _ABOVE = 2.0  # line heights: a name may start this far above its date line (a name centred on its row)
+_STACKED = 3  # lines: a stacked row's name over its box wraps over this many at most
+_LARGER = 1.4  # a heading's line is this many times the body's line height at least
 
 
 @dataclass(frozen=True)
@@ -112,13 +119,40 @@ def _across(line: Line, box_x0: float, left: float) -> bool:
                for c in line.cells)
 
 
-def dated_box_rows(page: Page, taken_before: frozenset[int] = frozenset()) -> Iterator[tuple[RawFigure, set[int]]]:
-    """Each dated box's figure named by the text left of it, with the page lines the row took."""
-    boxes = [b for b in _boxes(page) if b.date not in taken_before and b.figure not in taken_before]
-    if len(boxes) < _MIN_ROWS or max(b.x0 for b in boxes) - min(b.x0 for b in boxes) > _ALIGNED:
-        return  # the boxes stand in one column at the right, one under another
+def _stacked_start(page: Page, box: _Box, floor: int, height: float, left: float) -> int:
+    """The first of the lines just above the date holding the row's name when rows are stacked (name over box):
+    lines starting nearer the page's left than the box, in the body's type, up to _STACKED of them, under the
+    box above."""
+    start = box.date
+    while start > floor and box.date - start < _STACKED:
+        line = page.lines[start - 1]
+        first = next((c for c in line.cells if c.text.strip()), None)
+        if (first is None or first.x0 is None or first.x0 >= left + (box.x0 - left) / 2 or line.top is None
+                or line.bottom is None or line.bottom - line.top > _LARGER * height):  # fmt: skip
+            break  # the box above's label or status (centred on it), a heading in a larger type, or a blank
+        start -= 1
+    return start
+
+
+def _stacked_name(page: Page, start: int, date: int) -> str:
+    parts = [c.text.strip() for k in range(start, date) for c in page.lines[k].cells]
+    return normalise_space(" ".join(t for t in parts if t and not is_status(t)))
+
+
+def _stacked_rows(page: Page, boxes: list[_Box], height: float) -> Iterator[tuple[str, set[int]]]:
+    """Each box's name and lines when every row is stacked: the name over the box, the box's lines down to the
+    next row's name."""
     left = min((c.x0 for ln in page.lines for c in ln.cells if c.x0 is not None), default=0.0)
-    height = _height(page)
+    starts = [_stacked_start(page, box, boxes[n - 1].figure + 1 if n else 0, height, left)
+              for n, box in enumerate(boxes)]
+    for n, box in enumerate(boxes):
+        end = starts[n + 1] if n + 1 < len(boxes) else len(page.lines)
+        yield _stacked_name(page, starts[n], box.date), set(range(starts[n], end))
+
+
+def _beside_rows(page: Page, boxes: list[_Box], height: float) -> Iterator[tuple[str, set[int]]]:
+    """Each box's name (text left of it, or "") and the lines of its row."""
+    left = min((c.x0 for ln in page.lines for c in ln.cells if c.x0 is not None), default=0.0)
     previous_end = 0
     for n, box in enumerate(boxes):
         top = page.lines[box.date].top
@@ -132,8 +166,24 @@ def dated_box_rows(page: Page, taken_before: frozenset[int] = frozenset()) -> It
         while end < limit and not _across(page.lines[end], box.x0, left):
             end += 1
         previous_end = end
-        name, lines = _name(page, box, start, end, left)
-        if not re.search(r"[A-Za-z]{3}", name):
+        yield _name(page, box, start, end, left)
+
+
+def _named(name: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{3}", name))
+
+
+def dated_box_rows(page: Page, taken_before: frozenset[int] = frozenset()) -> Iterator[tuple[RawFigure, set[int]]]:
+    """Each dated box's figure named by the text left of it (or, every row stacked, over it), with the row's lines."""
+    boxes = [b for b in _boxes(page) if b.date not in taken_before and b.figure not in taken_before]
+    if len(boxes) < _MIN_ROWS or max(b.x0 for b in boxes) - min(b.x0 for b in boxes) > _ALIGNED:
+        return  # the boxes stand in one column at the right, one under another
+    height = _height(page)
+    rows = list(_beside_rows(page, boxes, height))
+    if not any(_named(name) for name, _ in rows):  # no name beside any box: rows stacked, each name over its box
+        rows = list(_stacked_rows(page, boxes, height))
+    for box, (name, lines) in zip(boxes, rows, strict=True):
+        if not _named(name):
             continue
         value = box.cell.text.strip()
         context = " | ".join(page.lines[k].text for k in sorted(lines))
