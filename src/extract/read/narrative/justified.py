@@ -16,21 +16,27 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from extract.model import Line, Word, make_cell, make_line
 
 _EVEN = 1.5  # the widest gap of a justified line is at most this many times its narrowest
+_SENTENCE_SPACE = 2.5  # the space after a sentence's end: at most this many of the line's narrowest
 _MIN_CELLS = 3  # a line cut into this many runs or more (two runs may be a name and its figure)
 _EDGE = 3.0  # points: a justified line ends this close to the column's right edge
 _WORD = re.compile(r"[A-Za-z]{3,}")  # a word, not a label such as `Q1`
 _FIGURE = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)]*$")
 
 
 def rejoin_justified(lines: list[Line]) -> list[Line]:
     """The column's lines with each justified line cut word by word made one cell again."""
-    right = max((c.x1 for ln in lines for c in ln.cells if c.x1 is not None), default=None)
-    if right is None:
+    # the column's right edge: where most of its lines end (a page number or a caption below the
+    # column may reach further)
+    ends = Counter(round(ln.cells[-1].x1) for ln in lines if ln.cells and ln.cells[-1].x1 is not None)
+    if not ends:
         return lines
+    right = float(ends.most_common(1)[0][0])
     out = lines
     for n, line in enumerate(lines):
         if _cut_justified(line, right):
@@ -50,7 +56,11 @@ def _cut_justified(line: Line, right: float) -> bool:
         return False  # (a justified line fills the column; a paragraph's last line is not cut)
     words = [w for c in cells for w in c.words]
     gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
-    if min(gaps) <= 0 or max(gaps) > _EVEN * min(gaps):
+    # (the space after a sentence's end may be set wider: it is not asked to be even)
+    spaces = [g for g, a in zip(gaps, words, strict=False) if not _SENTENCE_END.search(a.text)]
+    if not spaces or min(spaces) <= 0 or max(spaces) > _EVEN * min(spaces):
+        return False
+    if max(gaps) > _SENTENCE_SPACE * min(spaces):
         return False
     figures = sum(1 for c in cells if _FIGURE.search(c.text))
     return figures < len(cells) - figures and len(_WORD.findall(line.text)) >= 2
