@@ -54,9 +54,11 @@ def _run_end(lines: list[Line], start: int, edge: float) -> int:
 
 
 def _is_prose_columns(run: list[Line], edge: float) -> bool:
-    """Two lines or more hold prose on both sides of the edge."""
+    """Two lines or more hold prose on both sides of the edge (a heading's word beside a line of
+    prose is no such line)."""
     parts = [line_parts(ln, edge) for ln in run]
-    return sum(1 for left, right in parts if left is not None and right is not None) >= _MIN_LINES
+    both = [(left, right) for left, right in parts if left is not None and right is not None]
+    return sum(1 for left, right in both if _prose(left.text) and _prose(right.text)) >= _MIN_LINES
 
 
 def prose_columns(lines: list[Line]) -> list[Line]:
