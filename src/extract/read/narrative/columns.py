@@ -3,8 +3,7 @@ or commentary box beside it. Read line by line, each printed line mixes the colu
 out` + `Q22. Percentage answering ...`); read column by column, each paragraph is whole again.
 
 A column edge is an x where text starts on many lines and which no text on those lines runs across
-(the gutter); the lines on both sides of it must be prose (lower-case words; one side may be a
-single run of words without a figure, a heading or a paragraph's last word), so that a table's
+(the gutter); the lines on both sides of it must be prose (lower-case words), so that a table's
 name and figure columns are never taken apart."""
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from extract.read.narrative.justified import rejoin_justified
 
 _MIN_LINES = 2  # lines of prose on each side of an edge, at the least
 _PROSE = re.compile(r"[a-z]{3,}")
-_WORD = re.compile(r"[A-Za-z]{3,}")
-_FIGURE = re.compile(r"\d")
 
 
 def _prose(text: str) -> bool:
@@ -32,17 +29,7 @@ def _apart(line: Line, edge: float) -> bool:
     if crosses(line, edge):
         return False
     left, right = line_parts(line, edge)
-    if left is None or right is None:
-        return True
-    # (one side may be a heading's or a paragraph's last word: `Background`, `services`, `teams.`)
-    return (_prose(left.text) or _word_end(left)) and (_prose(right.text) or _word_end(right)) and (
-        _prose(left.text) or _prose(right.text)
-    )
-
-
-def _word_end(part: Line) -> bool:
-    """One run of words without a figure (no table's figure cell)."""
-    return len(part.cells) == 1 and not _FIGURE.search(part.text) and bool(_WORD.search(part.text))
+    return left is None or right is None or (_prose(left.text) and _prose(right.text))
 
 
 def _run_end(lines: list[Line], start: int, edge: float) -> int:
@@ -54,11 +41,9 @@ def _run_end(lines: list[Line], start: int, edge: float) -> int:
 
 
 def _is_prose_columns(run: list[Line], edge: float) -> bool:
-    """Two lines or more hold prose on both sides of the edge (a heading's word beside a line of
-    prose is no such line)."""
+    """Two lines or more hold prose on both sides of the edge."""
     parts = [line_parts(ln, edge) for ln in run]
-    both = [(left, right) for left, right in parts if left is not None and right is not None]
-    return sum(1 for left, right in both if _prose(left.text) and _prose(right.text)) >= _MIN_LINES
+    return sum(1 for left, right in parts if left is not None and right is not None) >= _MIN_LINES
 
 
 def prose_columns(lines: list[Line]) -> list[Line]:
