@@ -45,3 +45,23 @@ def test_a_table_row_a_last_line_and_figures_stay_as_printed():
     figures = _cells(36, ["2019", "2020", "2021", "2022", "2023"], 316, (right - 316 - 6 * 20) / 4)
     lines = [full, row, short, figures]
     assert rejoin_justified(lines) is lines
+
+
+def test_a_page_number_below_the_column_and_a_wider_sentence_space_do_not_stop_it():
+    full = [_run(12 * k, "management of the behaviour was achieved. The", 57) for k in range(3)]
+    right = full[0].cells[0].x1
+    words = ["match", "WSCPDS", "referral", "criteria.", "In", "addition"]
+    letters = sum(map(len, words))
+    gap = (right - 57 - 6 * letters) / 6  # (five gaps, the one after `criteria.` twice as wide)
+    cut = _cells(36, words, 57, gap)
+    cells = list(cut.cells)
+    shifted = []
+    for n, c in enumerate(cells):
+        dx = gap if n >= 4 else 0.0  # (every word after the sentence's end moves right by one more gap)
+        w = c.words[0]
+        word = Word(w.text, w.x0 + dx, w.top, w.x1 + dx, w.bottom)
+        shifted.append(Cell(c.text, word.x0, word.x1, (word,)))
+    cut = Line(tuple(shifted), 36, 46)
+    page_number = _run(60, "30", right + 20)  # (printed below the gutter, further right than the column)
+    out = rejoin_justified([*full, cut, page_number])
+    assert [c.text for c in out[3].cells] == ["match WSCPDS referral criteria. In addition"]
