@@ -33,6 +33,8 @@ class PdfSettings:
     # heights) is a narrow column's padding, not a space: it parts the run (load/spaces.py)
     column_space_factor: float = 2.2
     min_column_space: float = 0.4
+    # two figures side by side (`87.1% 91%`) part at a gap this many word spaces wide: a cell holds one figure
+    figure_space_factor: float = 1.5
     line_overlap: float = 0.25  # a word joins a line when its middle is this close to the line's middle
     rule_thickness: float = 2.5  # points: a path thinner than this is a ruling line
     rule_min_length: float = 4.0  # points: a shorter one is a tick or a bullet, not a rule

@@ -38,6 +38,9 @@ class EntryFacets:
     primary: set[str] = field(default_factory=set)  # facet keys its own name states (what it pays for)
     weak_numbers: bool = False  # its only time facet is "12 months" ("during the year")
     named_count: bool = False  # one of its names says it is a count ("Number of ...", "(num)")
+    # qualifiers only its definition states (mappings/entry_facets.csv: the funded 2-year-old offer is for
+    # disadvantaged children): a name stating one agrees, a name leaving it unsaid is not refused (round 18)
+    implied: set[str] = field(default_factory=set)
 
 
 class FacetFilter:
@@ -100,6 +103,8 @@ class FacetFilter:
         self.kind_named = {k: self._entry_names(m) for k, m in self.kind_mask.items()}
         self.number_kind_named = {k: self._entry_names(m) for k, m in self.number_kind_mask.items()}
         self.group_has = {g: self._entry_has(m) for g, m in self.group_mask.items()}
+        own = [{q.split(":")[0] for q in f.quals - f.implied} for f in self.facets]  # implied: not what refuses
+        self.group_stated = {g: np.array([g in o for o in own], dtype=bool) for g in self.group_mask}
         self.group_named = {g: self._entry_names(m) for g, m in self.group_mask.items()}
         self.no_measure_name = ~np.any((self.entry_bits & self.measure_name_mask) != 0, axis=1)
         # an entry whose own name bounds the children from above ("under 16", 0-15; the default 0-17 is
@@ -111,7 +116,7 @@ class FacetFilter:
         blocks, costs, narrower = [], [], []
         for g in self.group_order:
             rule = self.rules.get(g, "stated")
-            blocks.append(self.group_has[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
+            blocks.append(self.group_stated[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
             cost = self.penalties
             # a denominator ("of children in care") the name leaves unsaid costs nothing: most names do
             weight = 0.0 if rule in ("strict", "denominator") else cost.group if rule == "stated" else cost.entry_only

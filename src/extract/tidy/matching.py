@@ -156,9 +156,11 @@ class Matcher(FacetFilter):
             for band in filter(None, over.get("ages", "").split(",")):  # mappings/entry_facets.csv
                 low, high = band.split("-")
                 f.ages.add((int(low), int(high)))  # a fact of the entry, not a word of its name: costs nothing
-            for g in ("population",):
-                if over.get(g):
-                    f.quals |= {f"{g}:{v.strip()}" for v in over[g].split(",")}
+            for g in ("population", *(k for k in over if k in self.rules and k != "population")):
+                if over.get(g):  # a qualifier of the entry's definition (mappings/entry_facets.csv): costs nothing
+                    given = {f"{g}:{v.strip()}" for v in over[g].split(",")}
+                    f.quals |= given
+                    f.implied |= given if g != "population" else set()  # a name leaving it unsaid is not refused
             f.quals |= {f"population:{p}" for p in DOMAIN_POPULATION.get(ind.domain, ())}
             self.facets.append(f)
             self.exact.setdefault(readings[0].key, ind.indicator_id)

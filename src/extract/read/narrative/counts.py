@@ -211,6 +211,12 @@ def counted(sentence: str, figs: list[_Fig], mentions: list[_Mention]) -> dict[i
     for i, f in enumerate(figs):
         if f.percent or f.rate_unit or f.denominator is not None or not f.value.is_integer():
             continue  # kept or left by their own rules; a count is a whole number
+        if out and (start := _started_from(sentence, f, mentions)) is not None:
+            # `10,774 referrals ... in 2021 ... (from 9,204 in 2017)`: the kept count where it started
+            out[i] = out[max(out)] or count_name(figs[max(out)].indicator or "")
+            if f.kind == "actual" and not start:
+                f.kind, f.period = "previous_period", None  # `(from 30)`: of no period of its own
+            continue
         if _whole_of_part(sentence, figs, i) or _NEGATED.search(sentence[: f.start]) or _bracketed(sentence, f):
             continue
         named = f.indicator != sentence and _NUMBER_OF.match(_without_speaker(f.indicator or ""))
@@ -303,6 +309,24 @@ def _said_the_number(sentence: str, f: _Fig) -> bool:
     before = sentence[: f.start]
     at = before.lower().rfind("number")
     return at >= 0 and bool(re.search(r"(?:^|\bthe\s+|\btotal\s+)$", before[:at], re.I))
+
+
+_FROM_OPENS = re.compile(r"\(\s*from\s*$", re.I)
+
+
+def _started_from(sentence: str, f: _Fig, mentions: list[_Mention]) -> bool | None:
+    """`(from 9,204 in 2017)`: a bracket opening on `from` and holding only the count and at most a period phrase
+    says where the count before it started (not `(from 12 families)`: a noun of its own is another count).
+    None if not; else whether the bracket names the count's period."""
+    close = sentence.find(")", f.tail)
+    if close < 0 or not _FROM_OPENS.search(sentence[: f.start]):
+        return None
+    chars = list(sentence[f.tail : close])
+    inside = [x for x in mentions if x.period is not None and f.tail <= x.start < close]
+    for x in inside:
+        for k in range(x.start, min(x.end, close)):
+            chars[k - f.tail] = " "
+    return None if _content("".join(chars)) else bool(inside)
 
 
 def _bracketed(sentence: str, f: _Fig) -> bool:

@@ -48,6 +48,7 @@ from extract.read.narrative.naming import (
 from extract.read.narrative.phrases import _Mention, _period_mentions, _Setting
 from extract.read.narrative.referents import named_by_earlier, quoted_measure
 from extract.read.narrative.referred import part_of_earlier
+from extract.read.narrative.respective import respective_shares
 from extract.read.narrative.stated import Context, read_area_lines, read_kind_over_figure, read_stated
 from extract.read.narrative.text import (
     _BULLET_START,
@@ -442,6 +443,7 @@ def extract_narrative(
             if found is None:
                 found = _sentence_figures(sentence, setting, memory)
                 found = named_by_earlier(found, sentence, in_block, quoted, topic, (page, section))
+                found = respective_shares(sentence, found)  # `A and B (accounting for 28% and 17% of ...)`
                 part = part_of_earlier(sentence, in_block, previous) if setting.strict and not found else None
                 found = [part] if part else found  # `Of that number, 268 were living with ...`
             previous = sentence

@@ -5,7 +5,8 @@ then the indicator's small table (Angus Council Performs: the heading, two parag
 reader's line announcing the table, `ITEM | YEAR | VALUE | TARGET | ...`). The title reader
 (table_model.title_above) looks three lines up and takes no sentence; this one walks further, over
 lines of one type size (the body), to the first line set larger: the heading, with the lines of
-its size right above it that it wraps from. Only a table that needs a title and has none asks.
+its size right above it that it wraps from (under half a line apart: a list above the heading in a
+like size stands further off). Only a table that needs a title and has none asks.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def heading_above(lines: list[Line], index: int) -> str | None:
 
 def _joined_heading(lines: list[Line], last: int, size: float) -> str | None:
     """The heading ending on line `last`, with the lines of its size it wraps from (no gap wider than
-    a line between them)."""
+    half a line between them)."""
     first = last
     while first > 0:
         above, below = lines[first - 1], lines[first]
@@ -58,8 +59,8 @@ def _joined_heading(lines: list[Line], last: int, size: float) -> str | None:
         if above_size is None or abs(above_size - size) > SAME * size:
             break
         gap = (below.top or 0) - (above.bottom or 0)
-        if gap > (above.bottom or 0) - (above.top or 0):
-            break
+        if gap > 0.5 * ((above.bottom or 0) - (above.top or 0)):
+            break  # (a wrapped heading's lines touch; a list above it in a like size stands half a line off)
         first -= 1
     if last - first >= 3:
         return None  # four lines and more of large type: a banner or a block of text, not a name

@@ -5,6 +5,7 @@ and the wrapped header lines that look like data (years under their months, rate
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extract.model import Line
 from extract.read.kinds import classify_header
@@ -76,13 +77,15 @@ def header_above(
     body_start = first
     body_heights = sorted(line_height(ln) for ln in lines[first : first + 12])
     height = body_heights[len(body_heights) // 2]  # the body's type size (lines vary with their glyphs)
+    row_gap = _row_gap(lines[first : first + 12], height)
     k = first - 1
     while k >= 0:
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
-        if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size):
-            break
+        if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size) \
+                and not (end is None and k == body_start - 1 and gap <= 1.15 * row_gap):
+            break  # (the header set off from the body no further than the body's rows from one another)
         if data_at(lines, k) and not _header_figure(line, columns):
             break
         if end is None and k == first - 1 and (line.bottom or 0) - (below.top or 0) > 0.25 * line_height(line):
@@ -124,6 +127,15 @@ def header_above(
     if end < first and end - header_start >= 2 and _continues_header(lines, header_start, end):
         end += 1  # a label's last line at the header's own pitch, the first row set apart below it
     return header_start, end
+
+
+def _row_gap(body: list[Line], height: float) -> float:
+    """The gap between the rows of a body padded apart (a table whose cells have padding and no
+    rules: Writer/Web's print of an HTML table), the median of its gaps wider than half a line;
+    0 when fewer than two such gaps."""
+    gaps = [(b.top or 0) - (a.bottom or 0) for a, b in pairwise(body)]
+    wide = sorted(g for g in gaps if g > 0.5 * height)
+    return wide[len(wide) // 2] if len(wide) >= 2 else 0.0
 
 
 def _continues_header(lines: list[Line], start: int, end: int) -> bool:
