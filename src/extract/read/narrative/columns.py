@@ -12,6 +12,7 @@ import re
 
 from extract.model import Line
 from extract.read.gutters import crosses, edges, line_parts
+from extract.read.narrative.justified import rejoin_justified
 
 _MIN_LINES = 2  # lines of prose on each side of an edge, at the least
 _PROSE = re.compile(r"[a-z]{3,}")
@@ -55,8 +56,9 @@ def prose_columns(lines: list[Line]) -> list[Line]:
             run = lines[i:end]
             if end - i > _MIN_LINES and _is_prose_columns(run, edge):
                 parts = [line_parts(ln, edge) for ln in run]
-                lefts = [left for left, _ in parts if left is not None]
-                rights = [right for _, right in parts if right is not None]
+                # (a justified line of a column that the loader cut word by word is one run again)
+                lefts = rejoin_justified([left for left, _ in parts if left is not None])
+                rights = rejoin_justified([right for _, right in parts if right is not None])
                 # (each side may hold columns of its own, and the lines around the run may too)
                 return [*prose_columns(lines[:i]), *prose_columns(lefts), *prose_columns(rights),
                         *prose_columns(lines[end:])]  # fmt: skip
