@@ -56,7 +56,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.25"
+    version = "1.26"
     fallback = True
 
     def detect(self, document: Document) -> bool:
