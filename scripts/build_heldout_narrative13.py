@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_heldout_sources import HELDOUT, _base_document, _footer, _html_page
+from build_heldout_sources import _base_document, _footer, _html_page, write_documents
 
 
 def east_sussex_lac_statistics_numbered_paragraphs(out: Path) -> None:
@@ -164,14 +164,7 @@ DOCUMENTS = {
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
-        if wanted and slug not in wanted:
-            continue
-        folder = HELDOUT / split / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        build(folder / f"document.{ext}")
-        print(folder / f"document.{ext}")
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":

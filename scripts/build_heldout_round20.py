@@ -18,13 +18,13 @@ from docx.shared import Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_heldout_sources import (
-    HELDOUT,
     _base_document,
     _cell_text,
     _footer,
     _heading,
     _shade,
     _widths,
+    write_documents,
 )
 
 # Angus Council, "Angus Council Performs – The Education of Children" (accessible version), first
@@ -162,14 +162,7 @@ DOCUMENTS = {
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
-        if wanted and slug not in wanted:
-            continue
-        folder = HELDOUT / split / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        build(folder / f"document.{ext}")
-        print(folder / f"document.{ext}")
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_heldout_sources import (
-    HELDOUT,
     _base_document,
     _cell_text,
     _footer,
@@ -29,6 +28,7 @@ from build_heldout_sources import (
     _widths,
     _xlsx_page,
     _xlsx_row,
+    write_documents,
 )
 
 RAG_FILL = {"Red": "F4B6B6", "Amber": "FFE699", "Green": "C6EFCE", "": "FFFFFF"}
@@ -239,14 +239,7 @@ DOCUMENTS = {
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
-        if wanted and slug not in wanted:
-            continue
-        folder = HELDOUT / split / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        build(folder / f"document.{ext}")
-        print(folder / f"document.{ext}")
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":

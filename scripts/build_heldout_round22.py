@@ -18,7 +18,6 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_heldout_sources import (
-    HELDOUT,
     _base_document,
     _cell_text,
     _footer,
@@ -27,6 +26,7 @@ from build_heldout_sources import (
     _repeat_header,
     _shade,
     _widths,
+    write_documents,
 )
 
 CENTRE = WD_ALIGN_PARAGRAPH.CENTER
@@ -238,14 +238,7 @@ DOCUMENTS = {
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
-        if wanted and slug not in wanted:
-            continue
-        folder = HELDOUT / split / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        build(folder / f"document.{ext}")
-        print(folder / f"document.{ext}")
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":

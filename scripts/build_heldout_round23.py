@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_heldout_sources import HELDOUT, _html_page
+from build_heldout_sources import _html_page, write_documents
 
 # London Borough of Ealing, performance portal (inPhase) plan page "Helping children and young people fulfil their
 # potential": (objective, [(measure, status, date, value, short label)])
@@ -93,14 +93,7 @@ DOCUMENTS = {
 
 
 def main(argv: list[str]) -> None:
-    wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
-        if wanted and slug not in wanted:
-            continue
-        folder = HELDOUT / split / slug
-        folder.mkdir(parents=True, exist_ok=True)
-        build(folder / f"document.{ext}")
-        print(folder / f"document.{ext}")
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":

@@ -6622,16 +6622,21 @@ DOCUMENTS.update(
 )
 
 
-def main(argv: list[str]) -> None:
-    # with slugs, only those folders are written (the others keep their committed sources)
+def write_documents(documents: dict, argv: list[str]) -> None:
+    """Each (split, slug) folder's source document, built; with slugs in argv, only those folders are written
+    (the others keep their committed sources). Every round's builder script ends with this."""
     wanted = set(argv)
-    for (split, slug), (ext, build) in DOCUMENTS.items():
+    for (split, slug), (ext, build) in documents.items():
         if wanted and slug not in wanted:
             continue
         folder = HELDOUT / split / slug
         folder.mkdir(parents=True, exist_ok=True)
         build(folder / f"document.{ext}")
         print(folder / f"document.{ext}")
+
+
+def main(argv: list[str]) -> None:
+    write_documents(DOCUMENTS, argv)
 
 
 if __name__ == "__main__":
