@@ -385,7 +385,7 @@ def test_kpi_block_dev_document_reads_every_truth_row_and_little_else(slug, pipe
 
 def test_table_figures_whose_row_has_no_name_give_way_to_the_blocks():
     from extract.model import Period, RawFigure
-    from parsers.generic import _named
+    from extract_parsers.generic import _named
 
     def figure(name: str) -> RawFigure:
         return RawFigure(indicator_raw=name, value_raw="60%", value_kind="target", context="", section="",

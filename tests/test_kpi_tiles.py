@@ -10,7 +10,7 @@ from extract.model import Cell, Line, Page, Word
 from extract.settings import BlockSettings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from parsers.generic import kpi_blocks
+from extract_parsers.generic import kpi_blocks
 
 
 def line(top: float, *cells: tuple[float, str], height: float = 8.0) -> Line:

@@ -152,3 +152,16 @@ def test_every_package_is_installed():
     found = {".".join(("extract", *init.parent.relative_to(folder).parts)) for init in folder.rglob("__init__.py")}
     assert found <= listed, f"add to [tool.setuptools] packages: {sorted(found - listed)}"
     assert listed - found <= {"extract_parsers", "extract_mappings"}, f"not packages: {sorted(listed - found)}"
+
+
+def test_tests_import_the_installed_parsers_package():
+    """Parsers are installed as `extract_parsers`; `parsers.X` imports only when another test has put the repo's root
+    on sys.path, and then as a second copy of the module (a test file run alone failed to import it)."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            found += [f"{path.name}:{node.lineno}" for n in names if n == "parsers" or n.startswith("parsers.")]
+    assert not found, f"import extract_parsers, not parsers: {found}"

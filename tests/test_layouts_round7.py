@@ -13,8 +13,8 @@ from extract.read.narrative import extract_narrative
 from extract.read.tables.blocks import kpi_blocks
 from extract.read.tables.wide import labelled_pairs
 from extract.settings import BlockSettings
+from extract_parsers.generic import _paragraphs
 from helpers import text_line as line
-from parsers.generic import _paragraphs
 
 # -- headers ------------------------------------------------------------------------------------------
 

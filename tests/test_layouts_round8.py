@@ -217,7 +217,7 @@ def test_the_figures_in_a_table_s_comment_cells_are_not_read_as_sentences():
 
     from extract.load import load_document
     from extract.settings import Settings
-    from parsers.generic import Generic
+    from extract_parsers.generic import Generic
 
     folder = Path(__file__).parent / "heldout" / "dev" / "oxfordshire_paf_2005_06_code_then_name"
     figures = list(Generic().parse(load_document(folder / "document.pdf", folder), Settings()))
