@@ -40,6 +40,7 @@ from extract.read.tables.dated_boxes import dated_box_rows
 from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
+from extract.read.tables.headings import HEADING_HEIGHT_FACTOR
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
@@ -210,7 +211,6 @@ def _paragraphs(lines: list[Line]) -> list[str]:
 
 
 _BOX_LABEL = re.compile(r"[A-Z][a-z]{3,}:?")
-_LARGER = 1.4  # a heading's line is this many times the body's line height at least
 
 
 _MARKER = re.compile(r"[•●◦▪·*\-–—]")  # a list item's bullet or dash, set apart from its text
@@ -227,7 +227,7 @@ def _prose_line(line: Line) -> str:
 
 
 def _larger(line: Line, height: float) -> bool:
-    return line.top is not None and line.bottom is not None and line.bottom - line.top >= _LARGER * height
+    return line.top is not None and line.bottom is not None and line.bottom - line.top >= HEADING_HEIGHT_FACTOR * height
 
 
 def _paragraph_at(lines: list[Line], k: int, height: float) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from extract.model import Cell, Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import is_status
 from extract.read.periods import parse_period
+from extract.read.tables.headings import HEADING_HEIGHT_FACTOR
 from extract.read.values import infer_unit
 
 _FIGURE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?")
@@ -33,7 +34,6 @@ _MIN_ROWS = 2
 _ALIGNED = 12.0  # points: the boxes' left edges differ by no more than this (centred figures of any width)
 _ABOVE = 2.0  # line heights: a name may start this far above its date line (a name centred on its row)
 _STACKED = 3  # lines: a stacked row's name over its box wraps over this many at most
-_LARGER = 1.4  # a heading's line is this many times the body's line height at least
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _stacked_start(page: Page, box: _Box, floor: int, height: float, left: float
         line = page.lines[start - 1]
         first = next((c for c in line.cells if c.text.strip()), None)
         if (first is None or first.x0 is None or first.x0 >= left + (box.x0 - left) / 2 or line.top is None
-                or line.bottom is None or line.bottom - line.top > _LARGER * height):  # fmt: skip
+                or line.bottom is None or line.bottom - line.top > HEADING_HEIGHT_FACTOR * height):  # fmt: skip
             break  # the box above's label or status (centred on it), a heading in a larger type, or a blank
         start -= 1
     return start

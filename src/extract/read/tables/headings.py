@@ -17,6 +17,9 @@ from extract.model import Cell, Line, normalise_space
 from extract.read.tables.table_model import title_of
 from extract.read.values import parse_cell
 
+# a heading's line is this many times the body's line height at least (a larger type)
+HEADING_HEIGHT_FACTOR = 1.4
+
 REACH = 12  # lines of body text walked over at most
 LARGER = 1.12  # a heading's type is this much larger than the body's (an 11 pt heading over 10 pt text is not)
 SAME = 0.05  # lines of one heading are of one size
