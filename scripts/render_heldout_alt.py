@@ -23,6 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from render_heldout import render_html
+
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "heldout" / "dev"
 ALT = ROOT / "tests" / "heldout" / "dev_alt"
@@ -81,30 +84,11 @@ def soffice(source: Path, convert_to: str, outdir: Path) -> Path:
     return made
 
 
-def chromium(page: Path, target: Path) -> None:
-    with tempfile.TemporaryDirectory() as work:
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={work}/profile",
-                f"--print-to-pdf={target}",
-                page.resolve().as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
-
-
 def render(source: Path, target: Path) -> None:
     with tempfile.TemporaryDirectory() as work:
         out = Path(work)
         if source.suffix == ".docx":
-            chromium(soffice(source, "html", out), target)
+            render_html(soffice(source, "html", out), target)  # Chromium prints the HTML
         elif source.suffix == ".html":
             shutil.move(soffice(source, "pdf:writer_web_pdf_Export", out), target)
         elif source.suffix == ".xlsx":

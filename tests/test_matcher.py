@@ -153,38 +153,23 @@ def test_heldout_names_precision_and_recall(matcher):
     """The held-out sets: real names from public papers, labelled by hand, kept out of the
     aliases and out of tuning. Targets: precision >= 0.95, recall >= 0.85 (HELDOUT_TARGET);
     the floor holds the matcher to what it reaches. The set is printed."""
-    assert len(HELDOUT4) >= 150 and (HELDOUT4["note"].str.startswith("near miss")).sum() >= 40
-    s4 = _score(matcher, HELDOUT4)
-    _report("held-out 4", s4)
-    assert s4["precision"] >= HELDOUT4_FLOOR["precision"], s4
-    assert s4["recall"] >= HELDOUT4_FLOOR["recall"], s4
-    assert round(s4["near_miss_false_match_rate"] * s4["near_misses"]) <= HELDOUT4_FLOOR["near_miss_matched"], s4
-    assert len(HELDOUT8) >= 80 and (HELDOUT8["note"].str.startswith("near miss")).sum() >= 30
-    s8 = _score(matcher, HELDOUT8)
-    _report("held-out 8", s8)
-    assert s8["precision"] >= HELDOUT8_FLOOR["precision"], s8
-    assert s8["recall"] >= HELDOUT8_FLOOR["recall"], s8
-    assert round(s8["near_miss_false_match_rate"] * s8["near_misses"]) <= HELDOUT8_FLOOR["near_miss_matched"], s8
-    assert len(HELDOUT9) >= 50 and (HELDOUT9["note"].str.startswith("near miss")).sum() >= 20
-    s9 = _score(matcher, HELDOUT9)
-    _report("held-out 9", s9)
-    assert s9["precision"] >= HELDOUT9_FLOOR["precision"], s9
-    assert s9["recall"] >= HELDOUT9_FLOOR["recall"], s9
-    assert round(s9["near_miss_false_match_rate"] * s9["near_misses"]) <= HELDOUT9_FLOOR["near_miss_matched"], s9
-    assert len(HELDOUT11) >= 100 and (HELDOUT11["note"].str.startswith("near miss")).sum() >= 20
-    s11 = _score(matcher, HELDOUT11)
-    _report("held-out 11", s11)
-    assert s11["precision"] >= HELDOUT11_FLOOR["precision"], s11
-    assert s11["recall"] >= HELDOUT11_FLOOR["recall"], s11
-    near11 = round(s11["near_miss_false_match_rate"] * s11["near_misses"])
-    assert near11 <= HELDOUT11_FLOOR["near_miss_matched"], s11
-    assert len(HELDOUT12) >= 100 and (HELDOUT12["note"].str.startswith("near miss")).sum() >= 15
-    s12 = _score(matcher, HELDOUT12)
-    _report("held-out 12", s12)
-    assert s12["precision"] >= HELDOUT12_FLOOR["precision"], s12
-    assert s12["recall"] >= HELDOUT12_FLOOR["recall"], s12
-    near12 = round(s12["near_miss_false_match_rate"] * s12["near_misses"])
-    assert near12 <= HELDOUT12_FLOOR["near_miss_matched"], s12
+    sets = (  # (name, rows, floor, at least this many names, of them near misses)
+        ("held-out 4", HELDOUT4, HELDOUT4_FLOOR, 150, 40),
+        ("held-out 8", HELDOUT8, HELDOUT8_FLOOR, 80, 30),
+        ("held-out 9", HELDOUT9, HELDOUT9_FLOOR, 50, 20),
+        ("held-out 11", HELDOUT11, HELDOUT11_FLOOR, 100, 20),
+        ("held-out 12", HELDOUT12, HELDOUT12_FLOOR, 100, 15),
+    )
+    for name, rows, floor, least, least_near in sets:
+        assert len(rows) >= least and (rows["note"].str.startswith("near miss")).sum() >= least_near, name
+        score = _score(matcher, rows)
+        _report(name, score)
+        assert score["precision"] >= floor["precision"], (name, score)
+        assert score["recall"] >= floor["recall"], (name, score)
+        assert round(score["near_miss_false_match_rate"] * score["near_misses"]) <= floor["near_miss_matched"], (
+            name,
+            score,
+        )
 
 
 # The dev set grew from 278 to 403 names in issue 9's fourth round (125 names from other councils'
