@@ -1115,3 +1115,25 @@ def test_a_note_after_nb_is_not_the_name(matcher):
     """Round 17: 'NB Relates to academic years' says how to read the figure (period_phrases.csv)."""
     name = "16 to 18 year olds who are not in education, employment or training (NEET)"
     assert matcher.read(f"{name} NB Relates to academic years").text == matcher.read(name).text
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # issue 9 round 20: each entry is narrower than the name in another way (suspensions or absence of special
+        # schools; assessments or referrals ending in no further action): the name chooses neither (before: the first)
+        ("Special schools", None),
+        ("No further action", None),
+        # guards: the name states the event that sets one entry apart; the statutory reviews entry is narrower in
+        # another way 12.8 points behind (sibling_margin 12)
+        ("Assessments with no further action", "csc_assessments_nfa_pct"),
+        ("Referrals with no further action", "cp_referrals_children_social_care_no_further_action_pct"),
+        ("Child in need reviews carried out in timescale", "cin_reviews_in_timescale_pct"),
+    ],
+)
+def test_round20_entries_narrower_in_other_ways(matcher, name, indicator_id):
+    assert _match(matcher, name).indicator_id == indicator_id
+    assert DEFAULT_SETTINGS.fuzzy_rule().sibling_margin == 12.0
+    off = dataclasses.replace(DEFAULT_SETTINGS.fuzzy_rule(), sibling_margin=0.0)
+    if indicator_id is None:  # without the rule, the first entry was taken
+        assert matcher.match(name, rule=off).indicator_id is not None

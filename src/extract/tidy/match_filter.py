@@ -207,6 +207,17 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit, page)[2]
 
+    def _differently_narrower(self, r: Reading, unit: str | None, page: Page, best: int) -> np.ndarray:
+        """The entries narrower than the name that are no narrowing of entry `best`: each states something the
+        name does not, and not all that `best` states beyond it (another event, kind or population). Between
+        two such entries the name chooses neither (issue 9 round 20: 'Special schools' is not the special
+        schools' suspensions more than their absence)."""
+        said = {"q:" + q for q in r.quals} | {f"a:{a}" for a in r.ages} | {"n:" + x for x in r.numbers}
+        said |= {"k:" + x for x in r.named}
+        adds = self._mask([k for k in self.facets[best].primary if k not in said])
+        narrowing = np.all((self.primary_bits & adds) == adds, axis=1)
+        return self._narrower(r, unit, page) & ~narrowing
+
     # asked up to four times for a name, one call after another: a few recent readings are enough (each
     # answer holds three arrays over the entries; _allowed_for bounds how many distinct ones live)
     @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
