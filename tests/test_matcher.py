@@ -1137,3 +1137,11 @@ def test_round20_entries_narrower_in_other_ways(matcher, name, indicator_id):
     off = dataclasses.replace(DEFAULT_SETTINGS.fuzzy_rule(), sibling_margin=0.0)
     if indicator_id is None:  # without the rule, the first entry was taken
         assert matcher.match(name, rule=off).indicator_id is not None
+
+
+def test_with_and_without_sen_names_both_groups(matcher):
+    """Issue 9 round 20 (synonyms.csv): 'pupils with and without SEN' names both groups (a breakdown), never the
+    entry of pupils with SEN; 'without SEN' is no SEN."""
+    assert {"sen_status:sen", "sen_status:no_sen"} <= matcher.read("pupils with and without SEN").quals
+    assert _match(matcher, "Average Progress 8 score, for pupils with and without SEN").indicator_id is None
+    assert matcher.read("Pupils without special educational needs").quals == {"sen_status:no_sen"}
