@@ -1145,3 +1145,12 @@ def test_with_and_without_sen_names_both_groups(matcher):
     assert {"sen_status:sen", "sen_status:no_sen"} <= matcher.read("pupils with and without SEN").quals
     assert _match(matcher, "Average Progress 8 score, for pupils with and without SEN").indicator_id is None
     assert matcher.read("Pupils without special educational needs").quals == {"sen_status:no_sen"}
+
+
+def test_a_level_the_name_states_is_the_entrys(matcher):
+    """Issue 9 round 20: a level is the standard a measure counts: 'Level 4+' at KS2 (before 2016) is not the
+    expected standard that replaced it, though both are KS2 (before: the FSM expected-standard entry)."""
+    name = "Achievement at key stage 2, Level 4+ in Reading, Writing, Maths - pupils eligible for free school meals"
+    assert _match(matcher, name).indicator_id is None
+    found = _match(matcher, "Achievement at Level 4 or above in English and Maths at KS2")
+    assert found.indicator_id == "edu_achievement_level_4_or_english_maths_key_stage_2_pct"

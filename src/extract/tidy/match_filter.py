@@ -269,6 +269,10 @@ class FacetFilter:
                 narrow |= self.kind_named[kind]
                 if kind == "a":  # children under 16 are not all the children a name without an age counts
                     ok &= ~self.under_age_named
+        # a level (Level 2, Level 4) is the standard the measure counts: each one the name states must be the entry's,
+        # beside a key stage they share (round 20: KS2 Level 4+ is not the expected standard that replaced it)
+        for v in (x for x in r.named if x.startswith("level")):
+            ok &= has_any(self._query_bits(["k:" + v])[0] & self.kind_bits["k"])
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:
