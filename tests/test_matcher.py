@@ -1154,3 +1154,13 @@ def test_a_level_the_name_states_is_the_entrys(matcher):
     assert _match(matcher, name).indicator_id is None
     found = _match(matcher, "Achievement at Level 4 or above in English and Maths at KS2")
     assert found.indicator_id == "edu_achievement_level_4_or_english_maths_key_stage_2_pct"
+
+
+def test_a_name_about_absence_needs_an_entry_about_absence(matcher):
+    """Issue 9 round 20 (qualifier_words.csv, group `absence`, rule `needed`): the absence rate of pupils with SEN is
+    not the share of pupils on SEN support (before: that entry); an entry about absence pays nothing when the name
+    leaves absence unsaid ('Special schools' stays unanswered between their suspensions and their absence)."""
+    assert _match(matcher, "Absence rate for pupils with SEN").indicator_id is None
+    assert _match(matcher, "Social worker absence rate").indicator_id == "wf_social_worker_absence_rate_pct"
+    assert _match(matcher, "Pupils persistently absent").indicator_id == "att_persistent_absence_pct"
+    assert _match(matcher, "Special schools").indicator_id is None

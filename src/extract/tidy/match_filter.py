@@ -119,9 +119,12 @@ class FacetFilter:
             blocks.append(self.group_stated[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
             cost = self.penalties
             # a denominator ("of children in care") the name leaves unsaid costs nothing: most names do
-            weight = 0.0 if rule in ("strict", "denominator") else cost.group if rule == "stated" else cost.entry_only
+            # "needed" (round 20): what the name states the entry must, and an entry stating it alone pays nothing
+            # and is no narrower (what a measure is about, which a page or a heading may leave unsaid)
+            free = ("strict", "denominator", "needed")
+            weight = 0.0 if rule in free else cost.group if rule == "stated" else cost.entry_only
             costs.append(self.group_named[g] * weight)
-            narrower.append(self.group_named[g] & (rule not in ("strict", "denominator")))
+            narrower.append(self.group_named[g] & (rule not in free))
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
         self.unstated_narrower = np.array(narrower, dtype=bool).reshape(len(narrower), len(self.facets))
