@@ -1164,3 +1164,21 @@ def test_a_name_about_absence_needs_an_entry_about_absence(matcher):
     assert _match(matcher, "Social worker absence rate").indicator_id == "wf_social_worker_absence_rate_pct"
     assert _match(matcher, "Pupils persistently absent").indicator_id == "att_persistent_absence_pct"
     assert _match(matcher, "Special schools").indicator_id is None
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # issue 9 round 20 (qualifier_words.csv): communication and language is an EYFS area of its own, as literacy
+        # is (before: the literacy entry); Scotland's community settings are no family setting (before: that entry)
+        (
+            "School readiness: percentage of children achieving at least the expected level of development in "
+            "communication and language and literacy skills at the end of Reception",
+            None,
+        ),
+        ("looked after children placed in community settings", None),
+        ("Foundation Stage - Communication & Language", "edu_foundation_stage_communication_language_pct"),
+    ],
+)
+def test_round20_areas_and_settings_the_entry_lacks(matcher, name, indicator_id):
+    assert _match(matcher, name).indicator_id == indicator_id
