@@ -216,9 +216,7 @@ DEV_ROUND7_FLOOR = {"precision": 0.995, "recall": 0.98, "near_miss_matched": 0}
 DEV_ROUND8_START = 1019
 # Round 16 (narrow_margin 33): 0.900, 0.789 (45 of 57; 50 answered), 5 of 43.
 # Round 19 (framing words set apart): 0.902, 0.807 (46 of 57; 51 answered), 5 of 43.
-# Round 20 (an entry stating another value beside the name's is narrower): 0.920, 0.807 (46 of 57; 50 answered),
-# 4 of 43.
-DEV_ROUND8_FLOOR = {"precision": 0.92, "recall": 0.80, "near_miss_matched": 4}
+DEV_ROUND8_FLOOR = {"precision": 0.90, "recall": 0.80, "near_miss_matched": 5}
 # Issue 9's tenth round promoted held-out 6 (heldout6.csv: 157 names, 79 with an id, 48 near misses, from
 # OHID Fingertips, DfE's SEND and AP dashboard, Welsh, Scottish and NI releases, workforce releases, school
 # results pages, council minutes, JSNAs and FOI answers; committed alone in round 9 and scored untouched at
@@ -229,9 +227,9 @@ DEV_ROUND10_START = 1171
 # Round 17 (synonyms: 'carried out' = completed, 'assessed as being in need' = in need): 0.814, 0.608 (48 of 79; 59
 # answered), 8 of 48.
 # Round 19 (framing words set apart): 0.823, 0.646 (51 of 79; 62 answered), 8 of 48.
-# Round 20 (with and without SEN, absence, communication and language, community settings, an entry stating another
-# value beside the name's is narrower): 0.895, 0.646 (51 of 79; 57 answered), 4 of 48.
-DEV_ROUND10_FLOOR = {"precision": 0.89, "recall": 0.64, "near_miss_matched": 4}
+# Round 20 (with and without SEN, absence, communication and language, community settings): 0.879, 0.646 (51 of 79; 58
+# answered), 5 of 48.
+DEV_ROUND10_FLOOR = {"precision": 0.87, "recall": 0.64, "near_miss_matched": 5}
 # Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
 # council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
@@ -1185,15 +1183,6 @@ def test_a_name_about_absence_needs_an_entry_about_absence(matcher):
         ),
         ("looked after children placed in community settings", None),
         ("Foundation Stage - Communication & Language", "edu_foundation_stage_communication_language_pct"),
-        # an entry whose own name states another value of a group beside the name's is about a part or a sum:
-        # narrower (SEN support or EHC plans of the pupils with SEN: siblings; secure and children's homes)
-        ("% of children with SEN achieving a good level of development", None),
-        ("children looked after who live in residential children's homes", None),
-        (
-            "Pupils on SEN support achieving a good level of development",
-            "edu_foundation_stage_good_level_sen_without_ehcp_pct",
-        ),
-        ("Children in care in children's homes", "plc_childrens_homes_pct"),
     ],
 )
 def test_round20_areas_and_settings_the_entry_lacks(matcher, name, indicator_id):

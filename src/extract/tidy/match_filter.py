@@ -370,10 +370,6 @@ class FacetFilter:
                 continue
             missing = lacks_any(q) | (not known)  # the name states a value the entry lacks
             ok &= ~missing
-            if rule == "stated":  # an entry whose own name states another value beside the name's is about a part
-                # or a sum (SEN support of the pupils with SEN; secure and children's homes): narrower (round 20)
-                other = self.group_mask[g] & ~self._mask([v for v in values if v in self.bits])
-                narrow |= np.any((self.primary_bits & other) != 0, axis=1)
             if rule in ("strict", "same") or any(self.vocab.value_rules.get(v[2:]) == "same" for v in values):
                 # a value whose own rule is "same" (secure): an entry naming it with others is a sum
                 extra = has_any(mask & ~q)
