@@ -76,7 +76,8 @@ def mansfield_housing_kpis_latest_year_first(out: Path) -> None:
         "color: #1d1d1b; } .site { background: #00594f; color: #fff; padding: 3mm 4mm; font-size: 14pt; "
         "font-weight: bold; } .crumb { font-size: 8.5pt; color: #555; margin: 2mm 0; } h1 { font-size: 20pt; "
         "margin: 3mm 0 2mm; } .pages { border-left: 4px solid #00594f; padding: 1mm 4mm; margin: 2mm 0 4mm; "
-        "font-size: 9.5pt; } .pages ol { margin: 1mm 0; padding-left: 6mm; } h2 { font-size: 15pt; margin: 4mm 0 2mm; } "
+        "font-size: 9.5pt; } .pages ol { margin: 1mm 0; padding-left: 6mm; } "
+        "h2 { font-size: 15pt; margin: 4mm 0 2mm; } "
         "h3 { font-size: 12pt; margin: 5mm 0 2mm; } table { border-collapse: collapse; width: 100%; } "
         "th, td { border: 1px solid #b1b4b6; padding: 1.6mm 2mm; text-align: left; vertical-align: top; } "
         "th { background: #f3f2f1; } tbody tr:nth-child(even) td { background: #f8f8f8; }"
@@ -233,7 +234,8 @@ def west_dunbartonshire_objective_tables(out: Path) -> None:
 
 
 DOCUMENTS = {
-    ("dev", "mansfield_housing_kpis_2023_24_latest_year_first"): ("html", mansfield_housing_kpis_latest_year_first),
+    ("dev", "mansfield_housing_kpis_2023_24_latest_year_first"): (
+        "html", mansfield_housing_kpis_latest_year_first),
     ("dev", "wandsworth_waste_2021_22_value_then_target"): ("html", wandsworth_waste_value_then_target),
     ("dev", "west_dunbartonshire_strategic_plan_2016_17_objective_tables"): (
         "docx", west_dunbartonshire_objective_tables),
