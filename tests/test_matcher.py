@@ -211,7 +211,8 @@ DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.91, "near_miss_matched": 1}
 # and 0.958, 0.780 (2 of 74) after round 7's (docs/matching.md); held to their own floor.
 DEV_ROUND6_START = 749
 # Round 16 (a narrower entry needs 33 points of lead, not 25): 1.000, 0.780 (46 of 59), 0 of 74.
-DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.77, "near_miss_matched": 0}
+# Round 21 (synonyms: open to an early help assessment, section 47 referrals): 1.000, 0.814 (48 of 59), 0 of 74.
+DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.81, "near_miss_matched": 0}
 # Issue 9's seventh round promoted held-out 2 (heldout2.csv: 120 names, 52 with an id, 24 near misses;
 # 0.927 / 0.731 after round 1, 0.929 / 0.750 after round 2, 0.930 / 0.769, 0 of 24 after round 5) to dev:
 # its rows follow round 6's 150, each note saying so. Read at 0.930, 0.769 (40 of 52), 0 of 24 when
@@ -249,7 +250,9 @@ DEV_ROUND10_FLOOR = {"precision": 0.82, "recall": 0.64, "near_miss_matched": 8}
 DEV_ROUND12_START = 1328
 # Round 16 (offending is an event): 0.963, 0.667 (26 of 39; 27 answered), 1 of 72.
 # Round 19 (framing words set apart): 0.967, 0.744 (29 of 39; 30 answered), 1 of 72.
-DEV_ROUND12_FLOOR = {"precision": 0.96, "recall": 0.74, "near_miss_matched": 1}
+# Round 21 (a decimal percentage in a name is its value; children looked after by / living with foster carers are
+# in foster care): 0.970, 0.821 (32 of 39; 33 answered), 1 of 72.
+DEV_ROUND12_FLOOR = {"precision": 0.96, "recall": 0.82, "near_miss_matched": 1}
 
 
 def test_dev_names_precision_and_recall(matcher):
