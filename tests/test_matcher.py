@@ -56,6 +56,13 @@ HELDOUT11 = pd.read_csv(LISTS / "heldout11.csv", dtype=str, keep_default_na=Fals
 # mappings file and no other set (nor within a token overlap of 0.75 of one), each with its fixture's section or table
 # title, labelled by hand against mappings/indicators.csv and committed alone before any rule of the round.
 HELDOUT12 = pd.read_csv(LISTS / "heldout12.csv", dtype=str, keep_default_na=False)
+# A thirteenth held-out set (issue 9 round 21): 105 (name, section) pairs from 64 pages of the search tool's pages
+# corpus no earlier set, mappings file or tests/heldout/dev source note used (FOI answers from Wokingham, Barnet,
+# Scottish Borders, Pembrokeshire, Herefordshire; news about adoption, absence, EHCPs, child protection and placements;
+# Scottish, Welsh, Northern Irish and Irish releases; NSPCC, SCRA, Flying Start, Careers Wales, youth justice pages),
+# names within 0.75 token overlap of a mappings name or another set's row left out, labelled by hand against
+# mappings/indicators.csv and committed alone before the matcher was run on it (git log tests/matcher/heldout13.csv).
+HELDOUT13 = pd.read_csv(LISTS / "heldout13.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -84,7 +91,7 @@ def _score(matcher, table: pd.DataFrame) -> dict:
     """Precision, recall and near-miss false matches of the matcher over a labelled set.
     A row labelled with an id is a positive; an empty label means no catalogue entry is
     that indicator; a note starting "near miss" marks a name close to an entry but a
-    different indicator. A set with a `section` column (dev_real10, held-out 11 and 12) is matched with each
+    different indicator. A set with a `section` column (dev_real10, held-out 11, 12 and 13) is matched with each
     row's section."""
     tp = fp = positives = near = near_matched = 0
     for row in table.to_dict("records"):
@@ -147,6 +154,10 @@ HELDOUT11_FLOOR = {"precision": 0.82, "recall": 0.41, "near_miss_matched": 2}
 # misses matched. After round 17's rules (printed once, at the round's end): 0.812, 0.591 (13 of 22, 16
 # answered), 2 of 19.
 HELDOUT12_FLOOR = {"precision": 0.81, "recall": 0.59, "near_miss_matched": 2}
+# held-out 13 with the matcher as it was when the set was committed (round 21, before any rule of the round; each
+# row matched with its section): 105 names, precision 0.667, recall 0.258 (8 of 31, 12 answered), 3 of 40 near
+# misses matched.
+HELDOUT13_FLOOR = {"precision": 0.66, "recall": 0.25, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -159,6 +170,7 @@ def test_heldout_names_precision_and_recall(matcher):
         ("held-out 9", HELDOUT9, HELDOUT9_FLOOR, 50, 20),
         ("held-out 11", HELDOUT11, HELDOUT11_FLOOR, 100, 20),
         ("held-out 12", HELDOUT12, HELDOUT12_FLOOR, 100, 15),
+        ("held-out 13", HELDOUT13, HELDOUT13_FLOOR, 100, 20),
     )
     for name, rows, floor, least, least_near in sets:
         assert len(rows) >= least and (rows["note"].str.startswith("near miss")).sum() >= least_near, name
@@ -199,7 +211,8 @@ DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.91, "near_miss_matched": 1}
 # and 0.958, 0.780 (2 of 74) after round 7's (docs/matching.md); held to their own floor.
 DEV_ROUND6_START = 749
 # Round 16 (a narrower entry needs 33 points of lead, not 25): 1.000, 0.780 (46 of 59), 0 of 74.
-DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.77, "near_miss_matched": 0}
+# Round 21 (synonyms: open to an early help assessment, section 47 referrals): 1.000, 0.814 (48 of 59), 0 of 74.
+DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.81, "near_miss_matched": 0}
 # Issue 9's seventh round promoted held-out 2 (heldout2.csv: 120 names, 52 with an id, 24 near misses;
 # 0.927 / 0.731 after round 1, 0.929 / 0.750 after round 2, 0.930 / 0.769, 0 of 24 after round 5) to dev:
 # its rows follow round 6's 150, each note saying so. Read at 0.930, 0.769 (40 of 52), 0 of 24 when
@@ -240,7 +253,10 @@ DEV_ROUND12_START = 1328
 # Round 16 (offending is an event): 0.963, 0.667 (26 of 39; 27 answered), 1 of 72.
 # Round 19 (framing words set apart): 0.967, 0.744 (29 of 39; 30 answered), 1 of 72.
 # Round 20 (a level the name states is the entry's): 1.000, 0.744 (29 of 39; 29 answered), 0 of 72.
-DEV_ROUND12_FLOOR = {"precision": 0.995, "recall": 0.74, "near_miss_matched": 0}
+# Round 21 (a decimal percentage in a name is its value; children looked after by / living with foster carers are
+# in foster care): 0.970, 0.821 (32 of 39; 33 answered), 1 of 72.
+# Both rounds together: 1.000, 0.821 (32 of 39; 32 answered), 0 of 72.
+DEV_ROUND12_FLOOR = {"precision": 0.995, "recall": 0.82, "near_miss_matched": 0}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -350,10 +366,11 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in DEV_REAL10["query"] if plain(q) in written]
     assert not [q for q in HELDOUT11["query"] if plain(q) in written]
     assert not [q for q in HELDOUT12["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT13["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, DEV_REAL10, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, HELDOUT13, DEV_REAL10, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
