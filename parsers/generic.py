@@ -41,6 +41,7 @@ from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
 from extract.read.tables.headings import HEADING_HEIGHT_FACTOR
+from extract.read.tables.period_lines import period_line_figures
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
@@ -57,7 +58,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.27"
+    version = "1.28"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -121,6 +122,11 @@ class Generic(Parser):
                     yield figure
             for figure, taken in kpi_blocks(page, settings.blocks, frozenset(block_lines), previous):
                 block_lines |= taken
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
+            # a measure's `2018/19: 4162 tonnes` lines under its name (period_lines.py): no sentence's
+            for figure, run_lines in period_line_figures(page, frozenset(block_lines)):
+                block_lines |= run_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # (last: captions over figures under a heading, the lines no tile or block took)
