@@ -33,6 +33,7 @@ from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.narrative.columns import prose_columns
+from extract.read.narrative.status_titled import status_titled_figures
 from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.caption_boxes import caption_box_figures
@@ -129,6 +130,10 @@ class Generic(Parser):
                 block_lines |= run_lines
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
+            # a name closed by its bracketed RAG word over the sentence stating its result (status_titled.py)
+            for figure, titled_lines in status_titled_figures(page, frozenset(block_lines)):
+                block_lines |= titled_lines
+                yield figure
             # (last: captions over figures under a heading, the lines no tile or block took)
             for figure, box_lines in caption_box_figures(page, settings.blocks, frozenset(block_lines)):
                 block_lines |= box_lines
