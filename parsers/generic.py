@@ -131,7 +131,7 @@ class Generic(Parser):
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
             # a name closed by its bracketed RAG word over the sentence stating its result (status_titled.py)
-            for figure, titled_lines in status_titled_figures(page, frozenset(block_lines)):
+            for figure, titled_lines in status_titled_figures(page, frozenset(block_lines), previous):
                 block_lines |= titled_lines
                 yield figure
             # (last: captions over figures under a heading, the lines no tile or block took)

@@ -33,15 +33,31 @@ _FIRST_SENTENCE = re.compile(r"^.*?[.!?](?=\s+[A-Z(]|$)|^.*$")
 _TARGET_OF = re.compile(r"\btarget\s+(?:of\s+)?(?P<value>[£$]?\d[\d,]*(?:\.\d+)?%?)", re.I)
 
 
+_MARKER = re.compile(r"[•●◦▪·*\-–—]+")  # a list item's bullet, in a cell of its own
+
+
+def _one_cell(line: Line) -> str | None:
+    """The line's text when it is one cell, a bullet cell before it apart (`•` | `Name (Green)`)."""
+    cells = [c.text for c in line.cells]
+    while len(cells) > 1 and _MARKER.fullmatch(cells[0].strip()):
+        cells = cells[1:]
+    return normalise_space(cells[0]) if len(cells) == 1 else None
+
+
 def _status_title(lines: list[Line], i: int) -> tuple[str, str, int] | None:
-    """The name, its status word and the index of the title's last line, when line i starts one."""
-    text = normalise_space(lines[i].text)
+    """The name, its status word and the index of the title's last line, when line i starts one: the
+    status closes line i, or the next line when the name wraps (`... traffic reduction` over `methods
+    (Green)`, or `(Blue)` alone); a line ending a sentence starts no wrapped name."""
+    text = _one_cell(lines[i])
+    if text is None:
+        return None
     m = _STATUS_END.match(text)
     end = i
-    if (not m or not m.group("name")) and i + 1 < len(lines):
-        m = _STATUS_END.match(f"{text} {normalise_space(lines[i + 1].text)}")
-        if not m or normalise_space(lines[i + 1].text) != f"({m.group('status')})":
-            return None  # (a wrapped name: the status alone on the next line)
+    if not (m and m.group("name") and is_status(m.group("status"))):
+        after = _one_cell(lines[i + 1]) if i + 1 < len(lines) else None
+        if after is None or text.endswith((".", "!", "?", ";", ":")) or not _wraps_into(lines[i], lines[i + 1], after):
+            return None
+        m = _STATUS_END.match(f"{text} {after}")
         end = i + 1
     if not m or not m.group("name") or not is_status(m.group("status")):
         return None
@@ -49,6 +65,32 @@ def _status_title(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     if len(name.split()) > MAX_TITLE_WORDS or name.endswith((".", ":", ";")) or not re.search(r"[A-Za-z]{3}", name):
         return None
     return name, m.group("status"), end
+
+
+def _wraps_into(line: Line, below: Line, after: str) -> bool:
+    """The next line goes on with this one's name: the status alone (`(Blue)`) or words in lower case
+    (`methods (Green)`), in the same type; a line in capitals under a heading is a name of its own."""
+    if not (re.fullmatch(r"\([A-Za-z]{3,10}\)", after) or after[:1].islower()):
+        return False
+    if None in (line.top, line.bottom, below.top, below.bottom):
+        return True
+    high, low = line.bottom - line.top, below.bottom - below.top
+    return abs(high - low) <= 0.15 * max(high, low)
+
+
+def _titles(lines: list[Line], taken: frozenset[int]) -> list[tuple[int, str, str, int]]:
+    """(first line, name, status, last line) of each status-titled name, in page order; the line under
+    a name is its narrative's, never the start of the next name."""
+    titles: list[tuple[int, str, str, int]] = []
+    i = 0
+    while i < len(lines):
+        found = _status_title(lines, i) if i not in taken else None
+        if found:
+            titles.append((i, *found))
+            i = found[2] + 2
+        else:
+            i += 1
+    return titles
 
 
 def _first_figure(sentence: str) -> str | None:
@@ -60,28 +102,23 @@ def _first_figure(sentence: str) -> str | None:
     return None
 
 
-def status_titled_figures(page: Page, taken: frozenset[int] = frozenset()) -> Iterator[tuple[RawFigure, set[int]]]:
-    """Each titled narrative's actual (and target), with the page lines read for it (name and sentences)."""
+def status_titled_figures(
+    page: Page, taken: frozenset[int] = frozenset(), previous: Page | None = None
+) -> Iterator[tuple[RawFigure, set[int]]]:
+    """Each titled narrative's actual (and target), with the page lines read for it (name and sentences).
+    The names of the previous page count towards the layout's two: a list may end over a page break."""
     lines = page.lines
-    titles: list[tuple[int, str, str, int]] = []
-    i = 0
-    while i < len(lines):
-        found = _status_title(lines, i) if i not in taken and len(lines[i].cells) == 1 else None
-        if found:
-            titles.append((i, *found))
-            i = found[2] + 1
-        else:
-            i += 1
-    if len(titles) < MIN_TITLES:
+    titles = _titles(lines, taken)
+    if not titles or len(titles) + (len(_titles(previous.lines, frozenset())) if previous else 0) < MIN_TITLES:
         return
     starts = [t[0] for t in titles] + [len(lines)]
     for (start, name, status, end), after in zip(titles, starts[1:], strict=True):
-        body = [k for k in range(end + 1, after) if k not in taken and len(lines[k].cells) == 1]
+        body = [k for k in range(end + 1, after) if k not in taken and _one_cell(lines[k]) is not None]
         # the narrative: the lines right under the name, up to the next name or a line the page's tables took
         body = [k for n, k in enumerate(body) if k == end + 1 + n]
         if not body:
             continue
-        first = _FIRST_SENTENCE.match(normalise_space(" ".join(lines[k].text for k in body))).group(0)
+        first = _FIRST_SENTENCE.match(normalise_space(" ".join(_one_cell(lines[k]) or "" for k in body))).group(0)
         value = _first_figure(first)
         if value is None:
             continue

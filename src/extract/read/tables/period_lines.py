@@ -33,10 +33,22 @@ _FIGURE = re.compile(
 _SENTENCE_END = re.compile(r"[.:;]$")
 
 
+_MARKER = re.compile(r"[•●◦▪·*\-–—]+")  # a list item's bullet, in a cell of its own
+
+
+def _one_cell(line: Line) -> str | None:
+    """The line's text when it is one cell, a bullet cell before it apart (`•` | `2018/19: 4162 tonnes`)."""
+    cells = [c.text for c in line.cells]
+    while len(cells) > 1 and _MARKER.fullmatch(cells[0].strip()):
+        cells = cells[1:]
+    return cells[0] if len(cells) == 1 else None
+
+
 def _label_value(line: Line) -> tuple[str, str] | None:
-    if len(line.cells) != 1:
+    text = _one_cell(line)
+    if text is None:
         return None
-    m = _LABEL_LINE.match(line.cells[0].text)
+    m = _LABEL_LINE.match(text)
     return (normalise_space(m.group("label")), m.group("rest")) if m else None
 
 
@@ -57,9 +69,9 @@ def _title(lines: list[Line], above: int) -> tuple[int, list[tuple[str, str]]] |
             return None  # another run of period lines: no name between them
         labelled.append(pair)
         k -= 1
-    if k < 0 or len(lines[k].cells) != 1:
+    if k < 0 or (text := _one_cell(lines[k])) is None:
         return None
-    text = normalise_space(lines[k].cells[0].text)
+    text = normalise_space(text)
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or _SENTENCE_END.search(text) or not re.search(r"[A-Za-z]{3}", text):
         return None
@@ -87,7 +99,7 @@ def period_line_figures(page: Page, taken: frozenset[int] = frozenset()) -> Iter
             i = k
             continue
         title_line, labelled = named
-        title = normalise_space(lines[title_line].cells[0].text)
+        title = normalise_space(_one_cell(lines[title_line]) or "")
         used = set(range(title_line + 1, k))
         for n, label, value in figures:
             yield RawFigure(
