@@ -492,6 +492,10 @@ def test_council_codes_are_codes_and_words_are_words(matcher, name, council_code
         ("Assessments completed within 45 working-days", set(), {"45d"}),
         ("Within 6 weeks", set(), {"6w"}),
         ("Plans lasting over 2 years", set(), {"24m"}),
+        # round 22: a span of time with a slash or "to" is the span, not an age ("at 6") and a time
+        ("Breastfeeding at 6/8 weeks of age", set(), {"6-8w"}),
+        ("Breastfeeding at 6 to 8 weeks", set(), {"6-8w"}),
+        ("Care leavers aged 19 to 21 years", {(19, 21)}, set()),
     ],
 )
 def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
