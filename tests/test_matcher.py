@@ -153,8 +153,8 @@ HELDOUT9_FLOOR = {"precision": 0.60, "recall": 0.40, "near_miss_matched": 3}
 HELDOUT12_FLOOR = {"precision": 0.81, "recall": 0.59, "near_miss_matched": 2}
 # held-out 13 with the matcher as it was when the set was committed (round 21, before any rule of the round; each
 # row matched with its section): 105 names, precision 0.667, recall 0.258 (8 of 31, 12 answered), 3 of 40 near
-# misses matched.
-HELDOUT13_FLOOR = {"precision": 0.66, "recall": 0.25, "near_miss_matched": 3}
+# misses matched. After round 22's rules (printed at the round's end): 0.692, 0.290 (9 of 31, 13 answered), 3 of 40.
+HELDOUT13_FLOOR = {"precision": 0.69, "recall": 0.29, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
