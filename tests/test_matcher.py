@@ -328,7 +328,7 @@ def test_dev_real10_names(matcher):
 # floor. After round 22's rules ('absenteeism' = absence; 'primary and secondary schools' = all schools and
 # 'state-funded' set apart; 'deaths and serious injuries' = killed or seriously injured; '6/8 weeks' a span of time;
 # the share of words over all an entry's names): 0.870, 0.588 (20 of 34, 23 answered), 2 of 24.
-DEV_REAL11_FLOOR = {"precision": 0.87, "recall": 0.58, "near_miss_matched": 2}
+DEV_REAL11_FLOOR = {"precision": 0.86, "recall": 0.58, "near_miss_matched": 2}
 
 
 def test_dev_real11_names(matcher):
