@@ -20,8 +20,9 @@ Chromium and Ghostscript; not run in CI (the PDFs are committed).
   "Page n of N" in the footer; saved as PDF by LibreOffice Calc.
 * ``pptx-impress``: a 16:9 PowerPoint slide pack (python-pptx) laid out and saved as PDF by
   LibreOffice Impress: a title on each slide (a short prose line before a table titles its
-  slide), prose as bullets, each table a native PowerPoint table in its default theme style
-  (banded fills, no rules), DejaVu Sans, a long table continued over slides with its header
+  slide), each prose paragraph (the seed's lines between blank lines) a bullet Impress wraps,
+  each table a native PowerPoint table in its default theme style (banded fills, no rules),
+  DejaVu Sans, a long table continued over slides with its header
   repeated and "(continued)" in the title, the deck's title and slide number in the footer.
   (Impress drops the emoji variation selector U+FE0F the Welsh seed writes after its arrows.)
 
@@ -197,18 +198,31 @@ def build_pptx(blocks: list[Block], out: Path) -> Path:
                         cell.fill.solid()
                         cell.fill.fore_color.rgb = RGBColor.from_string(fill)
 
+    # the seed's prose lines between blank lines are one paragraph (a bullet), wrapped by Impress
+    items: list[tuple[str, str | Table]] = []
+    lines: list[str] = []
+    for kind, value in [*blocks, ("blank", None)]:
+        if kind == "prose":
+            lines.append(str(value).strip())
+            continue
+        if lines:
+            items.append(("para", " ".join(lines)))
+            lines = []
+        if kind == "table":
+            items.append(("table", value))  # type: ignore[arg-type]
+
     bullets: list[str] = []
     used = 0.0
-    pending: str | None = None  # a short prose line just before a table is its slide's title
+    pending: str | None = None  # a short one-line paragraph just before a table is its slide's title
 
     def flush() -> None:
         nonlocal bullets, used
         if bullets:
             slide = new_slide(name[:90])
-            text_box(slide, margin, top, _DECK_W - 2 * margin, room, [f"• {b}" for b in bullets], 14)
+            text_box(slide, margin, top, _DECK_W - 2 * margin, room, [f"\u2022 {b}" for b in bullets], 14)
         bullets, used = [], 0.0
 
-    for kind, value in blocks:
+    for kind, value in items:
         if kind == "table":
             title = name[:90]
             if pending is not None:
@@ -218,10 +232,8 @@ def build_pptx(blocks: list[Block], out: Path) -> Path:
             add_table(value, title)  # type: ignore[arg-type]
             pending = None
             continue
-        if kind == "blank":
-            continue
-        text = str(value).strip()
-        height = wrapped_lines(text, _DECK_W - 2 * margin - 20, 14 * _WIDER) * 14 * 1.2 + 2
+        text = str(value)
+        height = wrapped_lines(text, _DECK_W - 2 * margin - 20, 14 * _WIDER) * 14 * 1.2 + 6
         if bullets and used + height > room:
             flush()
         bullets.append(text)
