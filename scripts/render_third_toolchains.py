@@ -20,7 +20,7 @@ Chromium and Ghostscript; not run in CI (the PDFs are committed).
   "Page n of N" in the footer; saved as PDF by LibreOffice Calc.
 * ``pptx-impress``: a 16:9 PowerPoint slide pack (python-pptx) laid out and saved as PDF by
   LibreOffice Impress: a title on each slide (a short prose line before a table titles its
-  slide), each prose paragraph (the seed's lines between blank lines) a bullet Impress wraps,
+  slide), each prose paragraph (the seed's lines a wrap broke) a bullet Impress wraps,
   each table a native PowerPoint table in its default theme style (banded fills, no rules),
   DejaVu Sans, a long table continued over slides with its header
   repeated and "(continued)" in the title, the deck's title and slide number in the footer.
@@ -40,6 +40,7 @@ see docs/renderings.md.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,9 @@ _DECK_W, _DECK_H = 960.0, 540.0  # pt: a 16:9 deck (13.333 x 7.5 in)
 _DECK_FONT, _WIDER = "DejaVu Sans", 1.15  # DejaVu Sans runs about this much wider than Helvetica's metrics
 
 
+_LIST_ITEM = re.compile(r"^(?:[-*•▶►]|\d+[.)])\s")
+
+
 def build_pptx(blocks: list[Block], out: Path) -> Path:
     """A slide pack as officers build one in PowerPoint: a title on each slide, prose as bullets,
     each table as a native table (a long one continued over slides, header repeated), the deck's
@@ -198,12 +202,17 @@ def build_pptx(blocks: list[Block], out: Path) -> Path:
                         cell.fill.solid()
                         cell.fill.fore_color.rgb = RGBColor.from_string(fill)
 
-    # the seed's prose lines between blank lines are one paragraph (a bullet), wrapped by Impress
+    # a paragraph (a bullet, wrapped by Impress) is the seed's lines a wrap broke: a line goes on
+    # the one before it when that one is long (hard-wrapped) and it starts no list item
     items: list[tuple[str, str | Table]] = []
     lines: list[str] = []
     for kind, value in [*blocks, ("blank", None)]:
         if kind == "prose":
-            lines.append(str(value).strip())
+            line = str(value).strip()
+            if lines and (len(lines[-1]) < 70 or _LIST_ITEM.match(line)):
+                items.append(("para", " ".join(lines)))
+                lines = []
+            lines.append(line)
             continue
         if lines:
             items.append(("para", " ".join(lines)))
