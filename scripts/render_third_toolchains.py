@@ -33,8 +33,8 @@ the workbook in DejaVu Serif with rows left for Calc to size (Calc keeps the def
 for rows of an .xlsx, wrapped text overprints); the council web page opened by LibreOffice
 Writer (a wide table runs off the page's right edge, its last columns cut).
 
-Untouched scores (benchmarks/bench_renderings.py, before any rule for them), then after:
-see docs/renderings.md.
+Untouched scores (benchmarks/bench_renderings.py, before any rule for them), then after: the
+README's renderings section.
 """
 
 from __future__ import annotations
