@@ -122,7 +122,7 @@ _DECK_W, _DECK_H = 960.0, 540.0  # pt: a 16:9 deck (13.333 x 7.5 in)
 _DECK_FONT, _WIDER = "DejaVu Sans", 1.15  # DejaVu Sans runs about this much wider than Helvetica's metrics
 
 
-_LIST_ITEM = re.compile(r"^(?:[-*•▶►]|\d+[.)])\s")
+_LIST_ITEM = re.compile(r"^(?:[-*•▶►]|\d+[.,)])(?:\s|$)")  # (a paragraph number alone, `20.`, too)
 
 
 def build_pptx(blocks: list[Block], out: Path) -> Path:
