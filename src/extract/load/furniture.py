@@ -7,7 +7,8 @@ taken for its figure) and keeps the sentence's end on the next page from joining
 is furniture when, among the last lines of most pages, a line of the same wording
 (digits aside) stands at the same height and holds the page's own number (less a fixed offset
 for the whole document: a deck's cover may be unnumbered). Such lines are dropped; a line
-holding a number that is not the page's (a table's header or total) never is.
+holding a number that is not the page's (a table's header or total), a share or a decimal, or
+standing alone on its page, never is.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections import defaultdict
 from extract.model import Line, Page
 
 _DIGITS = re.compile(r"\d+")
+_FIGURE = re.compile(r"%|\d[.,]\d")
 _EDGE_LINES = 3  # lines at a page's top and foot where running heads and feet stand
 _SAME_HEIGHT = 3.0  # points: a running line stands at the same height on every page
 _MIN_PAGES = 3
@@ -34,9 +36,11 @@ def drop_numbered_furniture(pages: list[Page]) -> None:
         n = len(page.lines)
         # (feet only: a running head above a table the page continues is how the table reader
         # knows the page's top, and a sentence the page broke ends above the foot)
-        edge = [(i, False) for i in range(max(0, n - _EDGE_LINES), n)]
+        edge = [(i, False) for i in range(max(1, n - _EDGE_LINES), n)]  # (under some text of the page's)
         for i, at_top in edge:
             line = page.lines[i]
+            if _FIGURE.search(line.text):
+                continue  # a share or a decimal is a figure of the page's, not furniture
             key = _DIGITS.sub("#", line.text)
             for offset in {int(d) - number for d in _DIGITS.findall(line.text) if len(d) <= 4}:
                 seen[key, offset, at_top].append((k, line))
