@@ -1,7 +1,8 @@
 """Issue 8, a second tool chain (tests/heldout/dev_alt/README.md): LibreOffice Writer/Web prints an HTML table
 unruled, its rows padded apart and its narrow cells wrapped. The line under the last row is that row's wrapped
 name only as near as a wrapped cell's next line (read/tables/unruled.py _trim_tail); the header's rows are padded
-as the body's, and a year span its column broke (`2012/1` over `3`) is a header label (unruled_header.py)."""
+as the body's, and a year span its column broke (`2012/1` over `3`) is a header label (unruled_header.py). A figure
+it sets large enough for a tile keeps the range of dates under it as its period (tiles.py)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,14 @@ def test_a_padded_header_row_over_the_next_is_the_headers():
     labels = [mend_label(t) for t in header_cells(lines[start:end], COLUMNS)]
     assert labels == ["Performance", "2012/13 Value", "2013/14 Value", "2014/15 Value", "2015/16 Value",
                       "2016/17 Value", "2016/17 Target"]
+
+
+def test_a_tiles_period_line_keeps_a_range_of_two_dates():
+    # Lincolnshire's measure page in Writer/Web sets the figure large enough for a tile: the line under it is a
+    # rolling year, `October 2015 – September 2016`, not a part ending `– September 2016`
+    from extract.read.tables.tiles import _last_dated_part
+
+    assert _last_dated_part("October 2015 – September 2016") == "October 2015 – September 2016"
+    assert _last_dated_part("per 10,000 children, December 2018") == "December 2018"
+    assert _last_dated_part("Rate – December 2018") == "December 2018"
+    assert _last_dated_part("Q3 – 2017/18") == "2017/18"
