@@ -34,3 +34,17 @@ def test_dev_alt_document_misses_only_what_its_first_rendering_misses(slug, pipe
                for t, found in zip(score.truths, score.strict_found, strict=True) if found is None}  # fmt: skip
     known = {(indicator, kind, value) for indicator, kind, value, _page in KNOWN_MISSES.get(slug, set())}
     assert score.truths and missing == known, sorted(missing)
+
+
+def _readings(folder: Path, pipeline, work: Path) -> list[tuple]:
+    """What a rendering reads, pages and labels aside: kind, value, period, name (spaces and case aside)."""
+    result = pipeline.process(folder / "document.pdf", work)
+    return sorted((o.get("value_kind"), o.get("value_raw"), str(o.get("period_start")), str(o.get("period_end")),
+                   " ".join(str(o.get("indicator_raw")).split()).casefold()) for o in result.observations)  # fmt: skip
+
+
+@pytest.mark.parametrize("slug", DOCUMENTS)
+def test_dev_alt_document_reads_what_its_first_rendering_reads(slug, pipeline, tmp_path):
+    # every observation, not only the truth rows: the periods too (Fife's year header, Lincolnshire's rolling year)
+    first = _readings(DEV_ALT.parent / "dev" / slug, pipeline, tmp_path)
+    assert _readings(DEV_ALT / slug, pipeline, tmp_path) == first
