@@ -80,3 +80,47 @@ def test_a_worker_starts_settled_and_the_main_process_collects_as_before(tmp_pat
     _, frozen, young, status = got[0].finished
     assert status == "ok" and frozen > 10_000 and young == YOUNG_COLLECTION  # the pipeline's objects, frozen
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+
+
+def _phrase_regex(phrases: list[str]):
+    """The one regex alternation extract.tidy.wording.Phrases stands for (wording.phrase_regex until
+    speed15): the longest phrase first, bounded by characters outside [\\w*]."""
+    import re
+
+    phrases = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return re.compile(r"(?<![\w*])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w*])")
+
+
+def test_phrases_find_what_one_regex_alternation_finds() -> None:
+    """Phrases looks a text up run by run instead of compiling the alternation: the same phrases at the
+    same places, over the vocabularies' own phrases and texts made of their pieces, signs and the
+    characters at the edges of the word class (*, _, digits, letters beyond ASCII)."""
+    import random
+
+    from extract.mappings import load_mappings
+    from extract.tidy.matching import Matcher
+    from extract.tidy.wording import Phrases, apply_phrases
+
+    vocab = Matcher(load_mappings()).vocab
+    tables = [list(vocab._abbrev_map), list(vocab._syn_map), list(vocab._numw_map)]
+    tables += [list(values) for _, values in vocab._quals.values()]
+    tables += [["% schools", "%", "&", "a&b", "a", "ab", "*x", "x*", "é t", "_u", "care", "care leaver", "leaver s"]]
+    rng = random.Random(15)
+    pieces = ["%", "&", "*", "_", "-", "(", ")", "é", "1", " ", " ", " ", "s", "'", "/"]
+    checked = 0
+    for phrases in tables:
+        rx, found = _phrase_regex(phrases), Phrases(phrases)
+        words = [w for p in phrases for w in p.split()] or ["x"]
+        texts = list(phrases)
+        for _ in range(300):
+            parts = [rng.choice(phrases) if rng.random() < 0.4 else rng.choice(words) for _ in range(rng.randint(1, 6))]
+            texts.append("".join(part + rng.choice(pieces) * rng.randint(0, 2) for part in parts))
+        mapping = {p: f"<{p}>" for p in phrases}
+        for text in texts:
+            expected = [(m.start(), m.end(), m.group(0)) for m in rx.finditer(text)]
+            assert found.spans(text) == expected, text
+            assert found.findall(text) == [p for _, _, p in expected]
+            replaced = " ".join(rx.sub(lambda m, to=mapping: f" {to[m.group(0)]} ", text).split())
+            assert apply_phrases(found, mapping, text) == replaced, text
+            checked += 1
+    assert checked > 20_000

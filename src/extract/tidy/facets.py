@@ -35,10 +35,10 @@ from extract.tidy.wording import (
     FILLER,
     KEY_FILLER,
     WORD_SPLIT,
+    Phrases,
     apply_phrases,
     first_words,
     one_of,
-    phrase_regex,
     pre_clean,
     tidy,
 )
@@ -209,7 +209,7 @@ class Vocabulary:
         for a, e in list(self._abbrev_map.items()):
             if len(a) >= 3 and a.isalpha() and not a.endswith("s"):
                 self._abbrev_map.setdefault(a + "s", e)
-        self._abbrev = phrase_regex(list(self._abbrev_map))
+        self._abbrev = Phrases(list(self._abbrev_map)) or None
         # a synonym's phrase as the text is when synonyms apply: tidied, and after the
         # abbreviation step ("send assessments" is met as "special educational needs and
         # disabilities assessments"); and as written
@@ -218,9 +218,9 @@ class Vocabulary:
             written = tidy(pre_clean(a))  # "yr" -> "years", as the text is when synonyms apply
             for phrase in (apply_phrases(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
                 self._syn_map.setdefault(phrase, pre_clean(c))
-        self._syn = phrase_regex(list(self._syn_map))
+        self._syn = Phrases(list(self._syn_map)) or None
         self._numw_map = {tidy(w): n for w, n in self.number_words}
-        self._numw = phrase_regex(list(self._numw_map))
+        self._numw = Phrases(list(self._numw_map)) or None
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         # all measure patterns in one: no pattern matches before where it first matches, so each is searched
         # from there (a lookbehind and \b still see what is before); none matches when it does not
@@ -234,7 +234,7 @@ class Vocabulary:
             self.rules.setdefault(group, rule)
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
-        self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
+        self._quals = {g: (Phrases([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
         # ... and the other way round: a name's words find the few groups to look in (not all 71 asked)
@@ -254,30 +254,12 @@ class Vocabulary:
         self._places = (r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
 
     def __getstate__(self) -> dict:
-        """Kept (pickled, extract.tidy.matcher_store) with the phrase and qualifier regexes as their
-        patterns: each is compiled at first need, as a name needs few of them (compiling all is most
-        of the time a kept matcher takes to load)."""
+        """Kept (pickled, extract.tidy.matcher_store) with the place names' regex as its pattern: it is
+        compiled at first need, as few names need it."""
         state = dict(self.__dict__)
-        source = lambda rx: rx.pattern if isinstance(rx, re.Pattern) else rx  # noqa: E731
-        for name in ("_abbrev", "_syn", "_numw", "_places"):
-            state[name] = source(state[name])
-        state["_phrase_steps"] = [(source(rx), mapping, first) for rx, mapping, first in self._phrase_steps]
-        state["_quals"] = {g: (source(rx), values) for g, (rx, values) in self._quals.items()}
+        if isinstance(self._places, re.Pattern):
+            state["_places"] = self._places.pattern
         return state
-
-    def _phrase_step(self, i: int) -> re.Pattern | None:
-        rx, mapping, first = self._phrase_steps[i]
-        if isinstance(rx, str):
-            rx = re.compile(rx)
-            self._phrase_steps[i] = (rx, mapping, first)
-        return rx
-
-    def _qual_regex(self, group: str) -> re.Pattern | None:
-        rx, values = self._quals[group]
-        if isinstance(rx, str):
-            rx = re.compile(rx)
-            self._quals[group] = (rx, values)
-        return rx
 
     # -- steps ---------------------------------------------------------------------------
     def codes_of(self, text: str) -> tuple[str, list[str], str | None]:
@@ -307,12 +289,13 @@ class Vocabulary:
         if self._periods:
             t = self._periods.sub(" ", t)
         if self._places and not self._places_first.isdisjoint(WORD_SPLIT.split(t)):
-            self._places = re.compile(self._places)  # compiled at first need (few names): 4 ms of start-up
+            if isinstance(self._places, str):
+                self._places = re.compile(self._places)  # compiled at first need (few names): 4 ms of start-up
             t = self._places.sub(" ", t)
         t = tidy(t)
-        for i, (_, mapping, first) in enumerate(self._phrase_steps):  # abbreviations, synonyms, number words
+        for phrases, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
             if first is None or not first.isdisjoint(WORD_SPLIT.split(t)):
-                t = apply_phrases(self._phrase_step(i), mapping, t)
+                t = apply_phrases(phrases, mapping, t)
         if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
             t = _SECTION_N.sub(r"section\1", t)
         if "year" in t or "12 months" in t or "twelve" in t:
@@ -411,8 +394,8 @@ class Vocabulary:
         for group in self._groups_in(set(WORD_SPLIT.split(t_quals))):  # no other group's phrase can start here
             phrase_value = self._quals[group][1]
             src = outside if group == "population" else t_quals
-            for m in self._qual_regex(group).finditer(src):
-                quals.add(f"{group}:{phrase_value[m.group(0)]}")
+            for phrase in self._quals[group][0].findall(src):
+                quals.add(f"{group}:{phrase_value[phrase]}")
         if quals >= ALL_PHASES:  # "(Primary, Secondary or Special)": every phase is all schools (round 7)
             quals -= ALL_PHASES
             t = _PHASE_WORDS.sub(" ", t)
@@ -441,7 +424,7 @@ class Vocabulary:
             if group == "flow":
                 continue
             phrase_value = self._quals[group][1]
-            found |= {f"{group}:{phrase_value[m.group(0)]}" for m in self._qual_regex(group).finditer(text)}
+            found |= {f"{group}:{phrase_value[phrase]}" for phrase in self._quals[group][0].findall(text)}
         return found
 
     def _groups_in(self, present: set[str]) -> set[str]:
