@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.read.needs import needed_words, words_in
 from extract.tidy.ages import read_ages
 from extract.tidy.wording import (
     DIGIT,
@@ -226,6 +227,12 @@ class Vocabulary:
         # from there (a lookbehind and \b still see what is before); none matches when it does not
         self._any_measure = one_of([p for _, p in self.measure_patterns])
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
+        # the words an official code's pattern cannot match without ("scc", "pm", "cspi"): most names hold
+        # none of most families' (read/needs.py; None: always searched)
+        self._code_needs = [
+            tuple(sorted(needs)) if f != "not_a_code" and (needs := needed_words(rx)) else None
+            for f, rx, _ in self._codes
+        ]
         self.rules: dict[str, str] = {}  # a group's rule: its first row's
         # "group:value" -> that value's own rule ("soft" groups; "same" on a value of a "stated" group)
         self.value_rules: dict[str, str] = {}
@@ -267,7 +274,7 @@ class Vocabulary:
         official: list[str] = []
         council = None
         skip_council = any(rx.search(text) for family, rx, _ in self._codes if family == "not_a_code")
-        for family, rx, canonical in self._codes:
+        for (family, rx, canonical), needs in zip(self._codes, self._code_needs, strict=True):
             if family == "not_a_code":
                 continue
             if family.startswith("council"):
@@ -278,6 +285,8 @@ class Vocabulary:
                     council = re.sub(r"\s+", "", m.group(1)).upper()
                     text = (text[: m.start()] + " " + text[m.end() :]).strip(" -:.)")
                 continue
+            if needs is not None and words_in(text, needs) == frozenset():  # (None: a letter that may fold)
+                continue  # none of the words it needs (in the text as earlier families left it): no match
             found = list(rx.finditer(text))
             if found:
                 official += [canonical.format(*[g.upper() for g in m.groups()]) for m in found]

@@ -24,6 +24,7 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
     import extract.errors
     import extract.mappings
     import extract.model
+    import extract.read.needs
     import extract.settings
     import extract.tidy.ages
     import extract.tidy.facets
@@ -33,7 +34,8 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
 
     # the code a pickled matcher was built by: a change to any of it builds a new one
     modules = (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.ages,
-               extract.tidy.wording, extract.mappings, extract.settings, extract.model, extract.errors)  # fmt: skip
+               extract.tidy.wording, extract.read.needs, extract.mappings, extract.settings, extract.model,
+               extract.errors)  # fmt: skip
     for module in modules:
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:20]
