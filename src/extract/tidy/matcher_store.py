@@ -13,6 +13,7 @@ from extract.tidy.matching import Matcher
 
 def _matcher_key(version: str, weights: ScoreWeights) -> str:
     """The mapping files' version (Mappings.version) and the code that builds a matcher from them."""
+    import importlib.util
     import sys
 
     import numpy
@@ -21,23 +22,13 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
     digest = hashlib.sha256(
         f"{version};{weights!r};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode()
     )
-    import extract.errors
-    import extract.mappings
-    import extract.model
-    import extract.read.needs
-    import extract.settings
-    import extract.tidy.ages
-    import extract.tidy.facets
-    import extract.tidy.match_filter
-    import extract.tidy.matching
-    import extract.tidy.wording
-
-    # the code a pickled matcher was built by: a change to any of it builds a new one
-    modules = (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.ages,
-               extract.tidy.wording, extract.read.needs, extract.mappings, extract.settings, extract.model,
-               extract.errors)  # fmt: skip
-    for module in modules:
-        digest.update(Path(module.__file__).read_bytes())
+    # the code a pickled matcher was built by: a change to any of it builds a new one (found, not imported:
+    # extract.model's record types are needed only to check the catalogue's units when the files are read)
+    modules = ("extract.tidy.matching", "extract.tidy.match_filter", "extract.tidy.facets", "extract.tidy.ages",
+               "extract.tidy.wording", "extract.read.needs", "extract.mappings", "extract.settings", "extract.model",
+               "extract.errors")  # fmt: skip
+    for name in modules:
+        digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     return digest.hexdigest()[:20]
 
 
