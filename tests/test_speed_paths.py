@@ -126,3 +126,38 @@ def test_phrases_find_what_one_regex_alternation_finds() -> None:
             checked += 1
         assert (found.regex is not None) is searched
     assert checked > 20_000
+
+
+def test_an_alternation_tried_by_first_character_finds_what_the_whole_one_finds() -> None:
+    """tidy/alternation.py tries at each place only the patterns that can start with its character: the
+    same substitutions as the one alternation, over the period phrases (every name the matcher tests and
+    the benchmark ask, and texts made of the phrases' own words, digits, signs, spaces and letters beyond
+    ASCII), and over patterns it cannot read (each kept as the one alternation)."""
+    import random
+    import re
+    import sys
+
+    from extract.mappings import load_mappings
+    from extract.tidy.alternation import Alternation, first_chars
+    from extract.tidy.wording import pre_clean
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import bench_match
+
+    periods = load_mappings().period_patterns
+    assert first_chars(r"\bas at\b") == (frozenset("a"), False)
+    assert first_chars(r"^\s*(reduce|increase)")[0] >= {" ", "r", "i"}
+    assert first_chars(r"\b\d+") == (frozenset("0123456789"), True)
+    assert first_chars(r"(a)?\1") is None and first_chars(r"x*") is None and first_chars(r"(?i:as)") is None
+    assert Alternation("(?<![a-z0-9])", periods).by_char is not None  # (the period phrases are all read)
+    odd = [r"\bq[1-4]\b", r"(?:x)?y?", r"é\w+", r"[^a-z]\d", r"\bas\b(?=\s)", r"(19|20)\d\d", r".\bq"]
+    rng = random.Random(15)
+    words = [w for p in periods for w in re.findall(r"[a-z]+", p)] + ["2023", "24", "1st", "31", "é", "the"]
+    pieces = [" ", " ", " ", "(", ")", "-", "/", ":", ".", "é", "\u2013", "[", "]", "%", ">", "\u00a0"]
+    texts = [pre_clean(n) for n in bench_match.real_names()]
+    texts += ["".join(rng.choice(words) + rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(5000)]
+    for patterns in (periods, odd, odd[:1] + odd[2:3] + odd[4:6], periods[:5] + odd[:1]):
+        whole = re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+        tried = Alternation("(?<![a-z0-9])", patterns)
+        for text in texts:
+            assert tried.sub(" ", text) == whole.sub(" ", text), (patterns[:2], text)

@@ -25,8 +25,8 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
     # the code a pickled matcher was built by: a change to any of it builds a new one (found, not imported:
     # extract.model's record types are needed only to check the catalogue's units when the files are read)
     modules = ("extract.tidy.matching", "extract.tidy.match_filter", "extract.tidy.facets", "extract.tidy.ages",
-               "extract.tidy.wording", "extract.read.needs", "extract.mappings", "extract.settings", "extract.model",
-               "extract.errors")  # fmt: skip
+               "extract.tidy.alternation", "extract.tidy.wording", "extract.read.needs", "extract.mappings",
+               "extract.settings", "extract.model", "extract.errors")  # fmt: skip
     for name in modules:
         digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     return digest.hexdigest()[:20]
