@@ -72,3 +72,27 @@ def test_extract_match_builds_and_keeps_a_matcher_where_there_is_none(tmp_path, 
     assert list((tmp_path / "absent" / "cache" / "extract").glob("matcher-*.pickle"))
     again = CliRunner().invoke(main, ["match", NAME], prog_name="extract")
     assert again.output == first.output
+
+
+def test_the_cache_folder_keeps_the_newest_matchers_only(tmp_path, monkeypatch):
+    """Every version of the mapping files and of the code makes a kept matcher: building one removes all
+    but the KEEP newest, the one just made among them, and leaves other files alone."""
+    import os
+
+    _use_cache(monkeypatch, tmp_path)
+    folder = tmp_path / "extract"
+    folder.mkdir()
+    old = [folder / f"matcher-old{i:02d}.pickle" for i in range(matcher_store.KEEP + 3)]
+    for i, p in enumerate(old):
+        p.write_bytes(b"an older matcher")
+        os.utime(p, (1_000_000 + i, 1_000_000 + i))
+    (folder / "notes.txt").write_text("not a matcher")
+    matcher_store.matcher_from_files()
+    left = sorted(p.name for p in folder.glob("matcher-*.pickle"))
+    assert _kept(tmp_path).name in left and len(left) == matcher_store.KEEP
+    assert set(left) - {_kept(tmp_path).name} == {p.name for p in old[-(matcher_store.KEEP - 1) :]}
+    assert (folder / "notes.txt").exists()
+    # a kept matcher read is one used now: it outlives those made since
+    first = _kept(tmp_path)
+    os.utime(first, (1_000_000, 1_000_000))
+    assert matcher_store.matcher_from_files() and first.stat().st_mtime > 1_000_000
