@@ -1,6 +1,7 @@
 """Wording: the text steps every name goes through before its facets are read (extract.tidy.facets):
 one case, one kind of quote and dash, no thousands separators, punctuation that says nothing
-made a space, the filler words, reviewed phrase lists looked up run by run (Phrases), and a light stem."""
+made a space, the filler words, reviewed phrase lists (Phrases: looked up run by run, then one regex each), and
+a light stem."""
 
 from __future__ import annotations
 
@@ -179,7 +180,7 @@ class Phrases:
     the next character bounds. So each phrase is filed under its leading run (a sign phrase under
     its sign), and a text is looked up run by run: a dictionary lookup, then a few startswith."""
 
-    COMPILE_AFTER = 300  # texts (compiling the synonyms' costs about what looking up 2,000 texts does)
+    COMPILE_AFTER = 300  # texts: a process reading more compiles once (8 ms, the synonyms) and saves 2 us a text
 
     def __init__(self, phrases: list[str]) -> None:
         self.by_start: dict[str, list[str]] = {}
