@@ -217,11 +217,6 @@ class RunCommand(click.Command):
         return ["CORPUS", "--out", "OUT", "[OPTIONS]"]  # --out is required: the usage line shows it
 
 
-class Terminated(BaseException):
-    """SIGTERM: stop as for Ctrl-C, cleaning up on the way (a BaseException, so that no
-    `except Exception` on the way swallows it)."""
-
-
 def _fail(message: str, code: int) -> None:
     click.echo(f"extract: {message}", err=True)
     sys.exit(code)
@@ -286,18 +281,25 @@ def run_command(
     143 when terminated (SIGTERM).
     """
     from extract.errors import CorpusError, ManifestError, OutputError
+    from extract.run import interrupts
+    from extract.run.interrupts import Terminated
     from extract.run.results import summarise
     from extract.run.warm import replay  # light: the pipeline is imported only when something changed
 
     display = ProgressDisplay(is_terminal(sys.stderr), quiet, verbose)
 
-    def on_term(signum, frame) -> None:
-        raise Terminated()
+    def on_stop(signum, frame) -> None:
+        stop = KeyboardInterrupt if signum == signal.SIGINT else Terminated
+        interrupts.ask(stop)  # remembered: a stop raised inside a finaliser is dropped by Python
+        raise stop()
 
     reconciled = (out / "reconciliation.parquet").is_symlink()  # `extract reconcile OUT` made one
-    previous = None
+    previous: dict[int, object] = {}
+    interrupts.clear()
+    unraisable_hook = sys.unraisablehook
+    sys.unraisablehook = interrupts.quiet_dropped_stops(unraisable_hook)
     if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, on_term)
+        previous = {signum: signal.signal(signum, on_stop) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         summary = replay(corpus, out, DEFAULT_SETTINGS, display, force=force, max_mb=max_mb, follow_links=follow_links)
         if summary is None:
@@ -329,8 +331,9 @@ def run_command(
         _fail(f"internal error: {type(exc).__name__}: {exc} (EXTRACT_TRACEBACK=1 shows where); "
               f"{out} keeps its previous outputs", 1)  # fmt: skip
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        sys.unraisablehook = unraisable_hook
     display.close()
     for line in summarise(summary):
         click.echo(line)

@@ -31,7 +31,7 @@ CATALOGUE_COLUMNS = (
 )
 # Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
 MATCHING_COLUMNS = ("facets", "source")
-QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft", "denominator")
+QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft", "denominator", "needed")
 
 
 def mappings_dir() -> Path:
