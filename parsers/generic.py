@@ -57,7 +57,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.26"
+    version = "1.27"
     fallback = True
 
     def detect(self, document: Document) -> bool:

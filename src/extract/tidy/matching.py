@@ -311,6 +311,9 @@ class Matcher(FacetFilter):
             ranked
             and ranked[0].allowed
             and not unknown_code
+            and not (
+                narrower and self._sibling_close(reading, scopes, unit, page, rule.sibling_margin, ranked[0], rival)
+            )
             and rule.accepts(
                 ranked[0].score,
                 rival,
@@ -326,6 +329,18 @@ class Matcher(FacetFilter):
         ranked = ranked[:n]
         score = ranked[0].score if ranked else 0.0
         return None, None, score, "unmatched", tuple(ranked)
+
+    def _sibling_close(
+        self, reading: Reading, scopes: tuple[str, ...], unit: str | None, page: Page, margin: float, best: Candidate,
+        rival: float,
+    ) -> bool:  # fmt: skip
+        """An allowed entry narrower than the name in another way than the best scores within `margin` of it: the
+        name does not say which (round 20). The lead over the best allowed rival bounds it: most names skip this."""
+        if best.score - rival >= margin:
+            return False
+        other = self._differently_narrower(reading, unit, page, self.index_of[best.indicator_id])
+        found = self._ranked(reading, scopes, 10, unit, page)[0][1:]
+        return any(best.score - c.score < margin for c in found if c.allowed and other[self.index_of[c.indicator_id]])
 
     def _plain_without_unit(self, reading: Reading, scopes: tuple[str, ...], best: str, page: Page) -> float:
         """The best score of an entry other than `best` that the words alone allow and that is not narrower
