@@ -34,7 +34,7 @@ from extract.load.files import relative_name, report_page, sha256_of
 from extract.load.furniture import drop_numbered_furniture
 from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
-from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
+from extract.load.rules import _path_segments, by_address, paths_to_rules, rules_on_page  # noqa: F401 - (tests)
 from extract.load.spaces import split_padded_runs
 from extract.load.turned import page_turn, shown_size, turn_boxes, turn_rule
 from extract.load.words import words_from_arrays
@@ -246,6 +246,8 @@ def read_page(
         if rotation:  # a page stored turned (turned.py): read as shown if its text then stands upright
             width, height = shown_size(width, height, rotation)  # as stored
         rules = paths_to_rules(page, height, settings) if any_chars else []
+        if not rotation:  # (a turned page's words are placed as shown, its rules as stored)
+            rules = rules_on_page(rules, words, width, height)
         if turn:
             rules = [turn_rule(rule, turn, width, height) for rule in rules]
             width, height = shown_size(width, height, turn)

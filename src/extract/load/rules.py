@@ -16,7 +16,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extract.model import Rule
+from extract.model import Rule, Word
 from extract.settings import PdfSettings
 
 _FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
@@ -125,3 +125,16 @@ def paths_to_rules(page: pdfium.PdfPage, height: float, settings: PdfSettings) -
             elif abs(x0 - x1) <= 0.5 and abs(y1 - y0) >= shortest:
                 rules.append(Rule("v", x0, height - max(y0, y1), x0, height - min(y0, y1)))
     return rules
+
+
+def rules_on_page(rules: list[Rule], words: list[Word], width: float, height: float, margin: float = 1.0) -> list[Rule]:
+    """The rules that can frame the page's text: one wholly off both the page and its text frames
+    nothing (an export that fits a sheet's text to the page may draw its grid on past it, at another
+    scale). A rule running off the page is kept whole, and so is one off it beside text set off it
+    too (a table's rows run on under the page's foot)."""
+    left, top = min([0.0, *(w.x0 for w in words)]), min([0.0, *(w.top for w in words)])
+    right, bottom = max([width, *(w.x1 for w in words)]), max([height, *(w.bottom for w in words)])
+    return [
+        r for r in rules
+        if r.x0 <= right + margin and r.x1 >= left - margin and r.top <= bottom + margin and r.bottom >= top - margin
+    ]

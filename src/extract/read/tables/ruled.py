@@ -144,6 +144,19 @@ def _slot(value: float, bounds: list[float]) -> int | None:
     return i if 0 <= i < len(bounds) - 1 else None
 
 
+_OVERFLOW_SHARE = 0.2  # of a word's height inside the table: more than a descender's tip over its rule
+
+
+def _overflows_into(word: Word, region: Region) -> bool:
+    """A word across the table's outer rule is a cell's text overflowing it (a spreadsheet row too
+    short for it) when a fifth of it or more lies inside; less is a line outside the table whose
+    descenders or ascenders reach over the rule (a section title just above the top rule)."""
+    if not (word.top < region.top < word.bottom or word.top < region.bottom < word.bottom):
+        return False
+    inside = min(word.bottom, region.bottom) - max(word.top, region.top)
+    return inside > _OVERFLOW_SHARE * (word.bottom - word.top)
+
+
 def region_words(lines: list[Line], region: Region) -> list[Word]:
     return [
         w
@@ -151,8 +164,7 @@ def region_words(lines: list[Line], region: Region) -> list[Word]:
         for cell in line.cells
         for w in cell.words
         if region.x0 - 1 <= (w.x0 + w.x1) / 2 <= region.x1 + 1
-        and (region.top - 1 <= w.middle <= region.bottom + 1 or w.top < region.top < w.bottom
-             or w.top < region.bottom < w.bottom)  # a cell's text overflowing the table's outer rule
+        and (region.top - 1 <= w.middle <= region.bottom + 1 or _overflows_into(w, region))
     ]
 
 
