@@ -89,13 +89,14 @@ def header_above(
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
+        # (the header set off from the body, or a header row from the next, no further than the
+        # body's rows from one another: a padded table's header rows are padded alike; or over an
+        # empty padded row, or over one values line: _padded_header)
         if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size) \
-                and not ((end is not None or k == body_start - 1) and gap <= 1.15 * row_gap):
-            # (the header set off from the body, or a header row from the next, no further than the
-            # body's rows from one another: a padded table's header rows are padded alike)
-            if not (k == first - 1 and _padded_header(lines, first, end_of_body, columns, name_columns, row_gap,
-                                                      height, settings)):
-                break
+                and not ((end is not None or k == body_start - 1) and gap <= 1.15 * row_gap) \
+                and not (k == first - 1 and _padded_header(lines, first, end_of_body, columns, name_columns,
+                                                           row_gap, height, settings)):
+            break
         if data_at(lines, k) and not _header_figure(line, columns):
             break
         if end is None and k == first - 1 and (line.bottom or 0) - (below.top or 0) > 0.25 * line_height(line):
