@@ -66,7 +66,9 @@ def test_a_closed_pipe_is_one_line_and_no_traceback(tmp_path):
     (case / "snapshot.csv").write_text(",".join(GOLDEN_COLUMNS) + "\n")  # every row is in the diff
     proc = subprocess.Popen(
         [sys.executable, str(tmp_path / "scripts" / SCRIPT.name), case.name],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     proc.stdout.close()  # the reader is gone before the first line
     err = proc.stderr.read()
