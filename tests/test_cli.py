@@ -36,6 +36,7 @@ def test_bad_inputs_are_rows_and_the_run_goes_on(tmp_path):
     assert docs.loc["empty.txt", "status"] == "unreadable"
     assert docs.loc["junk.md", "status"] == "unreadable"
     assert docs.loc["recipe.txt", "status"] == "unclaimed"
+    assert "the generic one included" in docs.loc["recipe.txt", "error"]  # not only "write a parser"
     assert docs.drop(index="sub/welsh.txt").error.notna().all()
     obs = pq.read_table(out / "observations.parquet").to_pandas()
     assert set(obs.document) == {"sub/welsh.txt"}
