@@ -67,3 +67,50 @@ def test_date_like_is_the_patterns_search():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
     for text in texts:
         assert dated_boxes._date_like(text) == (dated_boxes._DATE_LIKE.search(text) is not None), text
+
+
+def _gated_patterns() -> list[tuple[str, object]]:
+    import importlib
+    import pkgutil
+
+    import extract.read
+    from extract.read.needs import Gated
+
+    found = []
+    for info in pkgutil.walk_packages(extract.read.__path__, "extract.read."):
+        module = importlib.import_module(info.name)
+        found += [(f"{info.name}.{name}", value) for name, value in vars(module).items() if isinstance(value, Gated)]
+    return found
+
+
+def _texts() -> list[str]:
+    from pathlib import Path
+
+    from extract.read.narrative import narrative_blocks, sentences
+
+    out = []
+    for source in sorted((Path(__file__).parent / "cases").glob("*/input.txt")):
+        text = source.read_text(encoding="utf-8")
+        out += text.split("\n")
+        for block in narrative_blocks(text):
+            out += sentences(block)
+    # each in capitals too, and with the letters beyond ASCII that IGNORECASE takes for ASCII ones
+    variants = [t.upper() for t in out] + [t.replace("s", "\u017f").replace("i", "\u0131") for t in out]
+    return sorted({*out, *variants, "", "respectively", "(A and B, respectively)", "rate per 10,000 was", "x = 5"})
+
+
+def test_gated_patterns_give_what_their_patterns_give():
+    patterns = _gated_patterns()
+    assert len(patterns) >= 20
+    texts = _texts()
+    for name, gate in patterns:
+        plain = gate._pattern  # type: ignore[attr-defined]
+        for k, text in enumerate(texts):
+            assert [m.span() for m in gate.finditer(text)] == [m.span() for m in plain.finditer(text)], (name, text)
+            if k % 10:
+                continue  # (the other asks pass the same gate: a tenth of the texts for them)
+            assert gate.sub("#", text) == plain.sub("#", text), (name, text)
+            for ask in ("search", "match", "fullmatch"):
+                got, want = getattr(gate, ask)(text), getattr(plain, ask)(text)
+                assert (got and got.span()) == (want and want.span()), (name, ask, text)
+            assert gate.split(text) == plain.split(text) and gate.findall(text) == plain.findall(text), (name, text)
