@@ -74,10 +74,12 @@ def _gated_patterns() -> list[tuple[str, object]]:
     import pkgutil
 
     import extract.read
+    import extract.tidy
     from extract.read.needs import Gated
 
     found = []
-    for info in pkgutil.walk_packages(extract.read.__path__, "extract.read."):
+    for info in [*pkgutil.walk_packages(extract.read.__path__, "extract.read."),
+                 *pkgutil.walk_packages(extract.tidy.__path__, "extract.tidy.")]:
         module = importlib.import_module(info.name)
         found += [(f"{info.name}.{name}", value) for name, value in vars(module).items() if isinstance(value, Gated)]
     return found
@@ -101,7 +103,7 @@ def _texts() -> list[str]:
 
 def test_gated_patterns_give_what_their_patterns_give():
     patterns = _gated_patterns()
-    assert len(patterns) >= 20
+    assert len(patterns) >= 30
     texts = _texts()
     for name, gate in patterns:
         plain = gate._pattern  # type: ignore[attr-defined]

@@ -67,11 +67,11 @@ _THRESHOLD_AFTER = re.compile(
 )
 # `aged 5`, `post 16`, `by the age of 5`: an age, never a measure
 _AGE_BEFORE = gated(re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|\bages?\s+of\s+$|(?:<=?|>=?|=)\s*$", re.I))
-_BOUND_BEFORE = re.compile(
+_BOUND_BEFORE = gated(re.compile(
     r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
     r"|equal\s+to|within)\s*$",
     re.I,
-)
+))
 _RATE_THRESHOLD_BEFORE = re.compile(
     r"\brate\s+(?:above|below|over|under|of\s+(?:over|more\s+than|at\s+least))\s*$", re.I
 )
@@ -352,10 +352,10 @@ _KIND_BEFORE = gated(re.compile(
 _KIND_BEFORE_LONG = gated(re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I))
 # `our comparators who as at 2021/22 were all at 84%`, `our statistical neighbour rate data for 2017/18 which
 # is 51`: the benchmark (with the words of its measure, no clause break between), then a clause about it
-_KIND_BEFORE_CLAUSE = re.compile(
+_KIND_BEFORE_CLAUSE = gated(re.compile(
     rf"\b(?:{_KIND_ANY})(?:\s+[\w/'’-]+){{0,5}}?\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$",
     re.I,
-)
+))
 # `regionally this is 20.7%`, `statistical neighbours are higher at 21.5%`: the benchmark's word, a pronoun or
 # none, a verb and perhaps a comparison, then the figure
 _KIND_BEFORE_VERB = gated(re.compile(
