@@ -74,12 +74,10 @@ def _gated_patterns() -> list[tuple[str, object]]:
     import pkgutil
 
     import extract.read
-    import extract.tidy
     from extract.read.needs import Gated
 
     found = []
-    for info in [*pkgutil.walk_packages(extract.read.__path__, "extract.read."),
-                 *pkgutil.walk_packages(extract.tidy.__path__, "extract.tidy.")]:
+    for info in pkgutil.walk_packages(extract.read.__path__, "extract.read."):
         module = importlib.import_module(info.name)
         found += [(f"{info.name}.{name}", value) for name, value in vars(module).items() if isinstance(value, Gated)]
     return found

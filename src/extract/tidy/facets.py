@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.read.needs import gated
 from extract.tidy.ages import read_ages
 from extract.tidy.wording import (
     DIGIT,
@@ -450,7 +449,7 @@ class Vocabulary:
         return {g for w in present for g in self._groups_of_word.get(w, ())}
 
 
-_MEASURE_WORDS = gated(re.compile(
+_MEASURE_WORDS = re.compile(
     r"%\s?age\b|%|\bpercent(age)?s?\b|\bper cent\b|\bproportion\b|\bpct\b|\bnumbers? of\b|\bnumbers?\b|\bcount\b"
     # "per 10,000 of the children population": the base of the rate, none of an indicator's words (before the
     # shorter form, which would take "per 10000" alone)
@@ -459,7 +458,7 @@ _MEASURE_WORDS = gated(re.compile(
     r"(?: (?:population|pop|child population|children population|people|residents|live births|year olds))?\b"
     r"|/\s*(100000|10000|1000)(?: pop(?:ulation)?)?\b|\b(100000|10000|1000) population\b|\bshare of\b"
     r"|#|\(\s*no\s*\)|\(\s*n\s*\)|\bper 100 (?:pupils|children|pupil enrolments|enrolments)\b"
-))
+)
 
 
 def _strip_measure_words(t: str) -> str:
