@@ -51,12 +51,12 @@ def _counted_after_period(before: str, plain: str) -> bool:
 
 _QUARTER_BEFORE = re.compile(r"\b(?:q|quarter)\.?\s*[:#]?\s*$", re.I)
 _ACRONYM_BEFORE = re.compile(r"\b[A-Z][A-Z0-9&]{1,5}\)?\s*[/-]?\s*$")
-_DURATION_AFTER = gated(re.compile(
+_DURATION_AFTER = re.compile(
     r"^\s*(?:\+|plus)?\s*[-–]?\s*(?:working\s+|calendar\s+|school\s+|full\s+|consecutive\s+|direct\s+)?"
     r"(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|miles?|mi|km|kilometres?|mths?|wks?|decades?"
     r"|nights?|-?year-olds?|year\s+olds?)\b",
     re.I,
-))
+)
 _AVERAGE_BEFORE = re.compile(
     r"\b(?:average[ds]?(?:\s+[a-z]+){0,3}?(?:\s+of|\s+at|\s+is|\s+was|\s+were)?|averaging(?:\s+at)?|mean\s+of|took|taking"
     r"|taken(?:\s+was|\s+is)?)\s*(?:\*\*)?\s*$",
@@ -349,7 +349,7 @@ _KIND_BEFORE = gated(re.compile(
     re.I,
 ))
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
-_KIND_BEFORE_LONG = gated(re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I))
+_KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
 # `our comparators who as at 2021/22 were all at 84%`, `our statistical neighbour rate data for 2017/18 which
 # is 51`: the benchmark (with the words of its measure, no clause break between), then a clause about it
 _KIND_BEFORE_CLAUSE = gated(re.compile(
@@ -358,11 +358,11 @@ _KIND_BEFORE_CLAUSE = gated(re.compile(
 ))
 # `regionally this is 20.7%`, `statistical neighbours are higher at 21.5%`: the benchmark's word, a pronoun or
 # none, a verb and perhaps a comparison, then the figure
-_KIND_BEFORE_VERB = gated(re.compile(
+_KIND_BEFORE_VERB = re.compile(
     rf"\b(?:{_KIND_ANY})\s+(?:(?:this|it|they|that)\s+)?(?:is|was|are|were|stands?|stood)\s+"
     r"(?:(?:slightly\s+|much\s+|far\s+)?(?:higher|lower|better|worse)\s+)?(?:at\s+)?$",
     re.I,
-))
+)
 _KIND_AFTER = re.compile(
     rf"^\s*(?:\*\*)?\s*(?:(?:the|our)\s+)?(?:in\s+(?:the\s+)?|for\s+)?(?:{_KIND_ANY})\b",
     re.I,
@@ -370,7 +370,7 @@ _KIND_AFTER = re.compile(
 _KINDS_AFTER = {"target", "tolerance", "national", "regional", "statistical_neighbours", "comparator_group"}
 _LIST_JOINT = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|than|against|versus|vs\.?)\s*$", re.I)
-_RESPECTIVELY = gated(re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I))
+_RESPECTIVELY = re.compile(r"\(([^()]*?)\s*,?\s+respectively\s*\)", re.I)
 
 
 def _kind_of(match: re.Match[str]) -> str | None:

@@ -100,11 +100,11 @@ _EARLIER_BEFORE = re.compile(
     re.I,
 )
 # an age band: `aged 19-21`, `aged 18 to 25`, `under 18s`, `16-17 year olds`
-_AGE_BAND = gated(re.compile(
+_AGE_BAND = re.compile(
     r"\baged?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\b|\bunder\s+\d{1,2}s?\b"
     r"|\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}[- ]years?[- ]olds?\b",
     re.I,
-))
+)
 _NOW_AFTER = re.compile(
     r"\s*(?:at|by)\s+the\s+time\s+of\s+(?:the\s+|this\s+)?(?:inspection|writing|report|visit)\b", re.I
 )

@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
-from extract.read.needs import gated
 from extract.read.periods import parse_period
 from extract.read.tables.tiles import BREADCRUMB, drop_note, figures_beside, period_line
 from extract.read.values import NO_VALUE_WORDS
@@ -44,11 +43,11 @@ _FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 # a rate's base printed after it is no word of a title (`51.7 per 10,000`); units of time are
 # left out: `previous 12 months` is a title's words
 _UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
-_LABELLED = gated(re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I))
+_LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
 _LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
 # a label with no figure (`Target: TBC`, `Previous: -`) is still a block's, not a title's words
 _UNSET = "|".join(sorted((re.escape(w) for w in NO_VALUE_WORDS), key=len, reverse=True))
-_LABELLED_UNSET = gated(re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I))
+_LABELLED_UNSET = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I)
 _OPEN_LABEL = re.compile(rf"^\s*{_LABEL}\s*\([^()]*$", re.I)  # `Previous (Jun` wrapped before `2023):`
 _VALUE_ONLY = re.compile(rf"^\s*({_FIGURE}){_UNIT}\s*$", re.I)
 LABELLED_VALUE, FIGURE_ONLY = _LABELLED, _VALUE_ONLY  # the generic parser's fingerprint of a KPI paper

@@ -14,22 +14,21 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from extract.model import Period, RawFigure, normalise_space
-from extract.read.needs import gated
 from extract.read.periods import parse_period
 from extract.read.tables.table_model import Table, TableRow
 
 _FIG = r"-?\d[\d,]*(?:\.\d+)?\s?%?"
 _YEAR = r"(?:19|20)\d{2}\s*[/-]\s*(?:\d{2}|\d{4})"
-_NATIONAL = gated(re.compile(
+_NATIONAL = re.compile(
     rf"\b(?:(?:previous|latest|current)\s+)?(?:national|england|english)\s+average\s+"
     rf"(?:of|is|was|(?:is|was|stands|stood)\s+at)\s+(?P<fig>{_FIG})(?![\d/]|[.,]\d)",
     re.I,
-))
-_WHOLE_YEAR = gated(re.compile(
+)
+_WHOLE_YEAR = re.compile(
     rf"\b(?:annual|year[- ]end|full[- ]year)\s+(?:figure|result|outturn)\s+for\s+(?P<year>{_YEAR})\s+"
     rf"(?:of|was|is)\s+(?P<fig>{_FIG})(?![\d/]|[.,]\d)",
     re.I,
-))
+)
 
 
 def _fits(fig: str, like: RawFigure) -> bool:

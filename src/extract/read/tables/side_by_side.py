@@ -51,10 +51,13 @@ def side_by_side(lines: list[Line]) -> list[list[Line]] | None:
     # cell from the left and from the right (as line_part cuts them): a side's row has two cells on
     # its side of the edge (a name and a figure), so a run of lines where fewer than _MIN_ROWS lines
     # have two on each side holds no two tables, and its sides are not made (most runs of most pages)
+    found = edges(lines, _MIN_ROWS + 1)
+    if not found:
+        return None
     spans = [[(c.x0, c.x1) for c in ln.cells if c.x0 is not None and c.x1 is not None] for ln in lines]
     seconds = [_second_starts(ln) for ln in lines]
     second_left, second_right = [s[0] for s in seconds], [s[1] for s in seconds]
-    for edge in edges(lines, _MIN_ROWS + 1):
+    for edge in found:
         low, high = edge - ALIGNED, edge + ALIGNED  # (as crosses and line_part take them)
         crossed = [any(x0 < low and x1 > high for x0, x1 in cells) for cells in spans]
         i = 0

@@ -22,7 +22,6 @@ from extract.read.kinds import (
     is_status,
     read_polarity,
 )
-from extract.read.needs import gated
 from extract.read.values import parse_cell
 
 
@@ -80,8 +79,8 @@ class Table:
 _FORMULA_CELL = re.compile(r"[\w'’ :-]*\d+\s*/\s*\d+.*")  # `588/1837`: a count over a count
 # `Apr – Dec = 1,856  Full year projection = 2,475`: each figure after its own words and an equals sign
 # (a formula prints a figure before its sign: `588/1837 = 0.32`, `319/589 =`)
-EQUALS_PAIR = gated(re.compile(
-    r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])"))
+EQUALS_PAIR = re.compile(
+    r"(?P<label>[^\d=][^\d=]*?)\s*=\s*(?P<value>£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?)(?![\w/.-])")
 _SEPARATORS = re.compile(r"^[\s/|;,]*$")
 
 
