@@ -43,19 +43,26 @@ HELDOUT9 = pd.read_csv(LISTS / "heldout9.csv", dtype=str, keep_default_na=False)
 # mappings/indicators.csv. Its `section` is the page's section or table title the row was read under (empty for
 # most narrative phrases). Scored as its own dev slice (test_dev_real10_names).
 DEV_REAL10 = pd.read_csv(LISTS / "dev_real10.csv", dtype=str, keep_default_na=False)
-# An eleventh held-out set (issue 9 round 16): 104 (name, section) pairs from 44 pages of the search tool's pages
-# corpus no earlier set or mappings file used (council minutes and FOI answers from Torbay, Blackpool, Wirral,
-# Surrey, Rotherham, Darlington, Vale of Glamorgan, Monmouthshire, Croydon, Bromley and others; DfE, Welsh and
-# Scottish Government releases and workforce, health-visiting and adoption pages), labelled by hand against
-# mappings/indicators.csv and committed alone before any rule of the round. 104 names: the search corpus gave no
-# more from unused pages within the round (most pages it returns are sources of earlier sets).
-HELDOUT11 = pd.read_csv(LISTS / "heldout11.csv", dtype=str, keep_default_na=False)
+# The eleventh held-out set (issue 9 round 16), promoted to dev in round 22 as `dev_real11.csv` (its untouched score,
+# 0.824 / 0.412, 2 of 24, was reported in round 16 and had not moved since): 104 (name, section) pairs from 44 pages
+# of the search tool's pages corpus no earlier set or mappings file used (council minutes and FOI answers from Torbay,
+# Blackpool, Wirral, Surrey, Rotherham, Darlington, Vale of Glamorgan, Monmouthshire, Croydon, Bromley and others;
+# DfE, Welsh and Scottish Government releases and workforce, health-visiting and adoption pages), labelled by hand
+# against mappings/indicators.csv. Scored as its own dev slice (test_dev_real11_names).
+DEV_REAL11 = pd.read_csv(LISTS / "dev_real11.csv", dtype=str, keep_default_na=False)
 # A twelfth held-out set (issue 9 round 17): 103 (name, section) pairs, the indicator names of hand-written truth.csv
 # files of tests/heldout/dev fixtures (layouts21 15e47ad, layouts22 4d2c8a6 and narrative15 5c03286, then main's
 # 9989da5, 621c4a1, f35fcf3, 6705565, 87566e6, fa70939 and cd7a59b for the rest), names as councils print them, in no
 # mappings file and no other set (nor within a token overlap of 0.75 of one), each with its fixture's section or table
 # title, labelled by hand against mappings/indicators.csv and committed alone before any rule of the round.
 HELDOUT12 = pd.read_csv(LISTS / "heldout12.csv", dtype=str, keep_default_na=False)
+# A thirteenth held-out set (issue 9 round 21): 105 (name, section) pairs from 64 pages of the search tool's pages
+# corpus no earlier set, mappings file or tests/heldout/dev source note used (FOI answers from Wokingham, Barnet,
+# Scottish Borders, Pembrokeshire, Herefordshire; news about adoption, absence, EHCPs, child protection and placements;
+# Scottish, Welsh, Northern Irish and Irish releases; NSPCC, SCRA, Flying Start, Careers Wales, youth justice pages),
+# names within 0.75 token overlap of a mappings name or another set's row left out, labelled by hand against
+# mappings/indicators.csv and committed alone before the matcher was run on it (git log tests/matcher/heldout13.csv).
+HELDOUT13 = pd.read_csv(LISTS / "heldout13.csv", dtype=str, keep_default_na=False)
 DEV = pd.read_csv(LISTS / "dev.csv", dtype=str, keep_default_na=False)
 
 
@@ -84,7 +91,7 @@ def _score(matcher, table: pd.DataFrame) -> dict:
     """Precision, recall and near-miss false matches of the matcher over a labelled set.
     A row labelled with an id is a positive; an empty label means no catalogue entry is
     that indicator; a note starting "near miss" marks a name close to an entry but a
-    different indicator. A set with a `section` column (dev_real10, held-out 11 and 12) is matched with each
+    different indicator. A set with a `section` column (dev_real10, dev_real11, held-out 12 and 13) is matched with each
     row's section."""
     tp = fp = positives = near = near_matched = 0
     for row in table.to_dict("records"):
@@ -122,7 +129,8 @@ def _report(label: str, s: dict) -> None:
 # (Held-out 1, heldout.csv, was promoted to dev in round 5, held-out 3, heldout3.csv, in round 6,
 # held-out 2, heldout2.csv, in round 7, held-out 5, heldout5.csv, in round 8, held-out 6, heldout6.csv,
 # in round 10 and held-out 7, heldout7.csv, in round 12: DEV_ROUND5_START, DEV_ROUND6_START,
-# DEV_ROUND7_START, DEV_ROUND8_START, DEV_ROUND10_START and DEV_ROUND12_START below.)
+# DEV_ROUND7_START, DEV_ROUND8_START, DEV_ROUND10_START and DEV_ROUND12_START below; held-out 10 in round 16 and
+# held-out 11 in round 22, each its own slice: test_dev_real10_names, test_dev_real11_names.)
 HELDOUT_TARGET = {"precision": 0.95, "recall": 0.85}
 
 
@@ -138,15 +146,15 @@ HELDOUT8_FLOOR = {"precision": 0.82, "recall": 0.73, "near_miss_matched": 4}
 # held-out 9 with the matcher as it was when the set was committed (round 13, before any rule):
 # 51 names, precision 0.600, recall 0.400 (6 of 15, 10 answered), 3 of 22 near misses matched.
 HELDOUT9_FLOOR = {"precision": 0.60, "recall": 0.40, "near_miss_matched": 3}
-# held-out 11 with the matcher as it was when the set was committed (round 16, before any rule of the round; each
-# row matched with its section): 104 names, precision 0.824, recall 0.412 (14 of 34, 17 answered), 2 of 24 near
-# misses matched.
-HELDOUT11_FLOOR = {"precision": 0.82, "recall": 0.41, "near_miss_matched": 2}
 # held-out 12 with the matcher as it was when the set was committed (round 17, before any rule of the round; each
 # row matched with its section): 103 names, precision 0.765, recall 0.591 (13 of 22, 17 answered), 3 of 19 near
 # misses matched. After round 17's rules (printed once, at the round's end): 0.812, 0.591 (13 of 22, 16
 # answered), 2 of 19.
 HELDOUT12_FLOOR = {"precision": 0.81, "recall": 0.59, "near_miss_matched": 2}
+# held-out 13 with the matcher as it was when the set was committed (round 21, before any rule of the round; each
+# row matched with its section): 105 names, precision 0.667, recall 0.258 (8 of 31, 12 answered), 3 of 40 near
+# misses matched. After round 22's rules (printed at the round's end): 0.692, 0.290 (9 of 31, 13 answered), 3 of 40.
+HELDOUT13_FLOOR = {"precision": 0.69, "recall": 0.29, "near_miss_matched": 3}
 
 
 def test_heldout_names_precision_and_recall(matcher):
@@ -157,8 +165,8 @@ def test_heldout_names_precision_and_recall(matcher):
         ("held-out 4", HELDOUT4, HELDOUT4_FLOOR, 150, 40),
         ("held-out 8", HELDOUT8, HELDOUT8_FLOOR, 80, 30),
         ("held-out 9", HELDOUT9, HELDOUT9_FLOOR, 50, 20),
-        ("held-out 11", HELDOUT11, HELDOUT11_FLOOR, 100, 20),
         ("held-out 12", HELDOUT12, HELDOUT12_FLOOR, 100, 15),
+        ("held-out 13", HELDOUT13, HELDOUT13_FLOOR, 100, 20),
     )
     for name, rows, floor, least, least_near in sets:
         assert len(rows) >= least and (rows["note"].str.startswith("near miss")).sum() >= least_near, name
@@ -199,7 +207,8 @@ DEV_ROUND5_FLOOR = {"precision": 0.95, "recall": 0.91, "near_miss_matched": 1}
 # and 0.958, 0.780 (2 of 74) after round 7's (docs/matching.md); held to their own floor.
 DEV_ROUND6_START = 749
 # Round 16 (a narrower entry needs 33 points of lead, not 25): 1.000, 0.780 (46 of 59), 0 of 74.
-DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.77, "near_miss_matched": 0}
+# Round 21 (synonyms: open to an early help assessment, section 47 referrals): 1.000, 0.814 (48 of 59), 0 of 74.
+DEV_ROUND6_FLOOR = {"precision": 0.995, "recall": 0.81, "near_miss_matched": 0}
 # Issue 9's seventh round promoted held-out 2 (heldout2.csv: 120 names, 52 with an id, 24 near misses;
 # 0.927 / 0.731 after round 1, 0.929 / 0.750 after round 2, 0.930 / 0.769, 0 of 24 after round 5) to dev:
 # its rows follow round 6's 150, each note saying so. Read at 0.930, 0.769 (40 of 52), 0 of 24 when
@@ -227,7 +236,10 @@ DEV_ROUND10_START = 1171
 # Round 17 (synonyms: 'carried out' = completed, 'assessed as being in need' = in need): 0.814, 0.608 (48 of 79; 59
 # answered), 8 of 48.
 # Round 19 (framing words set apart): 0.823, 0.646 (51 of 79; 62 answered), 8 of 48.
-DEV_ROUND10_FLOOR = {"precision": 0.82, "recall": 0.64, "near_miss_matched": 8}
+# Round 20 (with and without SEN, absence, communication and language, community settings): 0.879, 0.646 (51 of 79; 58
+# answered), 5 of 48.
+# Round 22 (the share of words over all an entry's names): 0.881, 0.658 (52 of 79; 59 answered), 5 of 48.
+DEV_ROUND10_FLOOR = {"precision": 0.88, "recall": 0.65, "near_miss_matched": 5}
 # Issue 9's twelfth round promoted held-out 7 (heldout7.csv: 151 names, 39 with an id, 72 near misses, from
 # council plans and scorecards, LAA and NI-era tables, inphase pages, LG Inform metric types, FOI questions,
 # corporate parenting and scrutiny minutes, Scottish, Welsh, NI, DfE and ONS releases; committed alone in
@@ -237,7 +249,11 @@ DEV_ROUND10_FLOOR = {"precision": 0.82, "recall": 0.64, "near_miss_matched": 8}
 DEV_ROUND12_START = 1328
 # Round 16 (offending is an event): 0.963, 0.667 (26 of 39; 27 answered), 1 of 72.
 # Round 19 (framing words set apart): 0.967, 0.744 (29 of 39; 30 answered), 1 of 72.
-DEV_ROUND12_FLOOR = {"precision": 0.96, "recall": 0.74, "near_miss_matched": 1}
+# Round 20 (a level the name states is the entry's): 1.000, 0.744 (29 of 39; 29 answered), 0 of 72.
+# Round 21 (a decimal percentage in a name is its value; children looked after by / living with foster carers are
+# in foster care): 0.970, 0.821 (32 of 39; 33 answered), 1 of 72.
+# Both rounds together: 1.000, 0.821 (32 of 39; 32 answered), 0 of 72.
+DEV_ROUND12_FLOOR = {"precision": 0.995, "recall": 0.82, "near_miss_matched": 0}
 
 
 def test_dev_names_precision_and_recall(matcher):
@@ -293,7 +309,9 @@ def test_dev_names_precision_and_recall(matcher):
 # After round 17's synonyms ('including English and maths' a condition, 'carried out' = completed, 'cases referred' =
 # referrals): 0.875, 0.745 (35 of 47, 40 answered), 1 of 20; with a note after 'NB' set apart: 0.878, 0.766 (36 of
 # 47, 41 answered), 1 of 20.
-DEV_REAL10_FLOOR = {"precision": 0.87, "recall": 0.76, "near_miss_matched": 1}
+# After round 20's sibling_margin ('Special schools', 'No further action' refused): 0.923, 0.766 (36 of 47, 39
+# answered), 0 of 20.
+DEV_REAL10_FLOOR = {"precision": 0.92, "recall": 0.76, "near_miss_matched": 0}
 
 
 def test_dev_real10_names(matcher):
@@ -303,6 +321,24 @@ def test_dev_real10_names(matcher):
     _report("dev (real10, promoted from held-out 10)", s)
     assert s["precision"] >= DEV_REAL10_FLOOR["precision"] and s["recall"] >= DEV_REAL10_FLOOR["recall"], s
     assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= DEV_REAL10_FLOOR["near_miss_matched"], s
+
+
+# Held-out 11 promoted to dev in round 22 (dev_real11.csv): read at 0.824, 0.412 (14 of 34, 17 answered), 2 of 24
+# near misses matched when committed in round 16, unchanged through rounds 16-21 and when promoted; held to its own
+# floor. After round 22's rules ('absenteeism' = absence; 'primary and secondary schools' = all schools and
+# 'state-funded' set apart; 'deaths and serious injuries' = killed or seriously injured; '6/8 weeks' a span of time;
+# the share of words over all an entry's names): 0.870, 0.588 (20 of 34, 23 answered), 2 of 24.
+DEV_REAL11_FLOOR = {"precision": 0.86, "recall": 0.58, "near_miss_matched": 2}
+
+
+def test_dev_real11_names(matcher):
+    """Held-out 11, promoted to dev in round 22: names with their sections from council minutes, FOI answers and
+    national releases."""
+    assert len(DEV_REAL11) == 104 and (DEV_REAL11["note"].str.startswith("near miss")).sum() >= 20
+    s = _score(matcher, DEV_REAL11)
+    _report("dev (real11, promoted from held-out 11)", s)
+    assert s["precision"] >= DEV_REAL11_FLOOR["precision"] and s["recall"] >= DEV_REAL11_FLOOR["recall"], s
+    assert round(s["near_miss_false_match_rate"] * s["near_misses"]) <= DEV_REAL11_FLOOR["near_miss_matched"], s
 
 
 def test_alias_names_with_the_aliases_taken_away():
@@ -343,12 +379,13 @@ def test_heldout_names_are_not_in_the_mappings(matcher):
     assert not [q for q in HELDOUT8["query"] if plain(q) in written]
     assert not [q for q in HELDOUT9["query"] if plain(q) in written]
     assert not [q for q in DEV_REAL10["query"] if plain(q) in written]
-    assert not [q for q in HELDOUT11["query"] if plain(q) in written]
+    assert not [q for q in DEV_REAL11["query"] if plain(q) in written]
     assert not [q for q in HELDOUT12["query"] if plain(q) in written]
+    assert not [q for q in HELDOUT13["query"] if plain(q) in written]
 
 
 def test_every_label_is_a_catalogue_id(matcher):
-    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT11, HELDOUT12, DEV_REAL10, DEV, MUST_MATCH):
+    for table in (HELDOUT4, HELDOUT8, HELDOUT9, HELDOUT12, HELDOUT13, DEV_REAL10, DEV_REAL11, DEV, MUST_MATCH):
         unknown = set(table["indicator_id"]) - set(matcher.mappings.indicators) - {""}
         assert not unknown
 
@@ -458,6 +495,10 @@ def test_council_codes_are_codes_and_words_are_words(matcher, name, council_code
         ("Assessments completed within 45 working-days", set(), {"45d"}),
         ("Within 6 weeks", set(), {"6w"}),
         ("Plans lasting over 2 years", set(), {"24m"}),
+        # round 22: a span of time with a slash or "to" is the span, not an age ("at 6") and a time
+        ("Breastfeeding at 6/8 weeks of age", set(), {"6-8w"}),
+        ("Breastfeeding at 6 to 8 weeks", set(), {"6-8w"}),
+        ("Care leavers aged 19 to 21 years", {(19, 21)}, set()),
     ],
 )
 def test_hyphenated_ages_and_times(matcher, name, ages, numbers):
@@ -504,7 +545,7 @@ def test_the_matcher_cache_key_reads_every_module_the_matcher_is_built_from():
             seen.add(m)
             todo += project_imports(m)
     key_source = Path(matcher_store.__file__).read_text().split("def _matcher_key", 1)[1].split("\ndef ", 1)[0]
-    missing = {m for m in seen if f"import {m}\n" not in key_source or f"{m}," not in key_source.replace(")", ",")}
+    missing = {m for m in seen if f'"{m}"' not in key_source}
     assert not missing, f"modules the matcher is built from but its cache key does not read: {sorted(missing)}"
 
 
@@ -1115,3 +1156,70 @@ def test_a_note_after_nb_is_not_the_name(matcher):
     """Round 17: 'NB Relates to academic years' says how to read the figure (period_phrases.csv)."""
     name = "16 to 18 year olds who are not in education, employment or training (NEET)"
     assert matcher.read(f"{name} NB Relates to academic years").text == matcher.read(name).text
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # issue 9 round 20: each entry is narrower than the name in another way (suspensions or absence of special
+        # schools; assessments or referrals ending in no further action): the name chooses neither (before: the first)
+        ("Special schools", None),
+        ("No further action", None),
+        # guards: the name states the event that sets one entry apart; the statutory reviews entry is narrower in
+        # another way 12.8 points behind (sibling_margin 12)
+        ("Assessments with no further action", "csc_assessments_nfa_pct"),
+        ("Referrals with no further action", "cp_referrals_children_social_care_no_further_action_pct"),
+        ("Child in need reviews carried out in timescale", "cin_reviews_in_timescale_pct"),
+    ],
+)
+def test_round20_entries_narrower_in_other_ways(matcher, name, indicator_id):
+    assert _match(matcher, name).indicator_id == indicator_id
+    assert DEFAULT_SETTINGS.fuzzy_rule().sibling_margin == 12.0
+    off = dataclasses.replace(DEFAULT_SETTINGS.fuzzy_rule(), sibling_margin=0.0)
+    if indicator_id is None:  # without the rule, the first entry was taken
+        assert matcher.match(name, rule=off).indicator_id is not None
+
+
+def test_with_and_without_sen_names_both_groups(matcher):
+    """Issue 9 round 20 (synonyms.csv): 'pupils with and without SEN' names both groups (a breakdown), never the
+    entry of pupils with SEN; 'without SEN' is no SEN."""
+    assert {"sen_status:sen", "sen_status:no_sen"} <= matcher.read("pupils with and without SEN").quals
+    assert _match(matcher, "Average Progress 8 score, for pupils with and without SEN").indicator_id is None
+    assert matcher.read("Pupils without special educational needs").quals == {"sen_status:no_sen"}
+
+
+def test_a_level_the_name_states_is_the_entrys(matcher):
+    """Issue 9 round 20: a level is the standard a measure counts: 'Level 4+' at KS2 (before 2016) is not the
+    expected standard that replaced it, though both are KS2 (before: the FSM expected-standard entry)."""
+    name = "Achievement at key stage 2, Level 4+ in Reading, Writing, Maths - pupils eligible for free school meals"
+    assert _match(matcher, name).indicator_id is None
+    found = _match(matcher, "Achievement at Level 4 or above in English and Maths at KS2")
+    assert found.indicator_id == "edu_achievement_level_4_or_english_maths_key_stage_2_pct"
+
+
+def test_a_name_about_absence_needs_an_entry_about_absence(matcher):
+    """Issue 9 round 20 (qualifier_words.csv, group `absence`, rule `needed`): the absence rate of pupils with SEN is
+    not the share of pupils on SEN support (before: that entry); an entry about absence pays nothing when the name
+    leaves absence unsaid ('Special schools' stays unanswered between their suspensions and their absence)."""
+    assert _match(matcher, "Absence rate for pupils with SEN").indicator_id is None
+    assert _match(matcher, "Social worker absence rate").indicator_id == "wf_social_worker_absence_rate_pct"
+    assert _match(matcher, "Pupils persistently absent").indicator_id == "att_persistent_absence_pct"
+    assert _match(matcher, "Special schools").indicator_id is None
+
+
+@pytest.mark.parametrize(
+    "name, indicator_id",
+    [
+        # issue 9 round 20 (qualifier_words.csv): communication and language is an EYFS area of its own, as literacy
+        # is (before: the literacy entry); Scotland's community settings are no family setting (before: that entry)
+        (
+            "School readiness: percentage of children achieving at least the expected level of development in "
+            "communication and language and literacy skills at the end of Reception",
+            None,
+        ),
+        ("looked after children placed in community settings", None),
+        ("Foundation Stage - Communication & Language", "edu_foundation_stage_communication_language_pct"),
+    ],
+)
+def test_round20_areas_and_settings_the_entry_lacks(matcher, name, indicator_id):
+    assert _match(matcher, name).indicator_id == indicator_id

@@ -16,7 +16,6 @@ from functools import cache
 from pathlib import Path
 
 from extract.errors import MappingError
-from extract.model import POLARITIES, UNITS
 
 CATALOGUE_COLUMNS = (
     "indicator_id",
@@ -32,7 +31,7 @@ CATALOGUE_COLUMNS = (
 )
 # Catalogue columns the matcher reads besides those of catalogue.parquet (SCHEMA.md).
 MATCHING_COLUMNS = ("facets", "source")
-QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft", "denominator")
+QUALIFIER_RULES = ("strict", "stated", "conflict", "same", "soft", "denominator", "needed")
 
 
 def mappings_dir() -> Path:
@@ -117,6 +116,8 @@ class Mappings:
 
 
 def load_catalogue(path: Path) -> dict[str, Indicator]:
+    from extract.model import POLARITIES, UNITS  # (here: `extract match` with a kept matcher never needs it)
+
     indicators: dict[str, Indicator] = {}
     for row in read_csv(path, CATALOGUE_COLUMNS):
         ind = Indicator(**{c: row.get(c, "") for c in CATALOGUE_COLUMNS + MATCHING_COLUMNS})

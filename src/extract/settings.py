@@ -77,6 +77,7 @@ class TableSettings:
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     trailing_header_lines: int = 8  # a header at a page foot spans up to this many lines (two rows, wrapped)
+    wrapped_pitch_heights: float = 2.0  # unruled: a wrapped cell's next line is at most this far (body heights) below
     max_wrapped_lines: int = 16  # unruled: a row's name or comment wraps over at most this many lines past its values
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
     # the unruled rows' partition of each column (read/tables/rows.py), in line heights:
@@ -126,6 +127,9 @@ class FuzzyRule:
     # the name does not) is the answer only when it leads every allowed entry that is not narrower by
     # `narrow_margin`: otherwise the name does not say which it is (issue 9 round 13). Off (0) by default.
     narrow_margin: float = 0.0
+    # ... and one narrower than the name needs `sibling_margin` over every allowed entry narrower in another way
+    # (stating another event, kind or population the name does not): the name chooses neither (round 20). Off (0).
+    sibling_margin: float = 0.0
 
     def accepts(
         self,
@@ -202,6 +206,10 @@ class MatchSettings:
     # timescale the name does not: it pays a penalty for it) needs this lead over the best allowed entry
     # that is not narrower (issue 9 round 13; 25 → 33 in round 16, docs/matching.md)
     narrow_margin: float = 33.0
+    # ... and that narrower entry needs this lead over every allowed entry narrower than the name in another way
+    # than it (another event, kind or population: 'Special schools' names neither their suspensions nor their
+    # absence; issue 9 round 20, docs/matching.md)
+    sibling_margin: float = 12.0
     # Stricter for rows of the generic parser (unknown layouts: the name may be a fragment) and for
     # narrative phrases (cut from sentences, so they carry words about other things).
     generic_threshold: float = 85.0
@@ -238,6 +246,7 @@ class MatchSettings:
             close_until=self.close_until,
             close_slope=self.close_slope,
             narrow_margin=self.narrow_margin,
+            sibling_margin=self.sibling_margin,
         )
         if kind in ("generic", "narrative"):  # a fragment or a phrase cut from a sentence: never on few words
             return rule

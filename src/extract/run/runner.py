@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 from extract.errors import CorpusError, LoadError
 from extract.load.files import hash_file
 from extract.mappings import CATALOGUE_COLUMNS
-from extract.run import warm
+from extract.run import interrupts, warm
 from extract.run.assembly import Assembly
 from extract.run.cache import TRANSIENT_STATUSES, Cache, settings_key
 from extract.run.corpus import scan_corpus
@@ -363,6 +363,7 @@ def _assemble(
             facts = {k: previous[k] for k in FACTS}
         else:
             facts = _write_outputs(pipeline, assembly, generation, catalogue, stages, previous)
+        interrupts.check()  # never commit a run that was asked to stop
         generation.commit(documents=len(entries), dataset_inputs=inputs, **facts)
     except BaseException as exc:
         generation.abort()

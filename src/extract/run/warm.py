@@ -34,6 +34,7 @@ import sys
 import time
 from pathlib import Path
 
+from extract.run import interrupts
 from extract.run.corpus import CorpusListing, scan_corpus
 from extract.run.results import CACHE_DIR, DocumentResult, Progress, RunSummary
 from extract.write.generations import (
@@ -225,6 +226,7 @@ def replay(
             try:
                 generation.link_from_current(OUTPUT_FILES)
                 facts = {k: previous[k] for k in FACTS}
+                interrupts.check()  # never commit a run that was asked to stop
                 generation.commit(
                     previous["files"], documents=len(listing.entries), dataset_inputs=record["dataset_inputs"], **facts
                 )

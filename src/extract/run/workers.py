@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from extract.load import files as load
+from extract.run import interrupts
 from extract.run.cache import Cache
 from extract.run.results import META_KEYS, ParsedDocument
 from extract.settings import DEFAULT_SETTINGS
@@ -310,6 +311,7 @@ class WorkerPool:
             self._watch(worker)
         try:
             while pending or any(w.task for w in self.workers):
+                interrupts.check()  # a Ctrl-C that a finaliser dropped stops the run here
                 before = {w.task[0] for w in self.workers if w.task}
                 self._dispatch(pending)
                 if on_event:

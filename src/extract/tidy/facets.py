@@ -29,16 +29,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.read.needs import needed_words, words_in
 from extract.tidy.ages import read_ages
+from extract.tidy.alternation import Alternation
 from extract.tidy.wording import (
     DIGIT,
     FILLER,
     KEY_FILLER,
     WORD_SPLIT,
+    Phrases,
     apply_phrases,
     first_words,
     one_of,
-    phrase_regex,
     pre_clean,
     tidy,
 )
@@ -93,6 +95,11 @@ _NUM = r"\d+(?:\.\d+)?"
 _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
+)
+# "6/8 weeks", "10 to 20 days": a span of time written with a slash or "to" is the span "6-8 weeks" writes (round 22:
+# NI 53's breastfeeding at 6/8 weeks read "at 6" as an age); years are left to the age bands ("19 to 21 years")
+_TIME_SPAN = re.compile(
+    rf"\b({_NUM})\s*(?:/|to)\s*({_NUM})\s*(?=(?:working days?|days?|weeks?|wks?|months?|mths?|hours?|hrs?)\b)"
 )
 # "within 15 days of strategy discussion/referral": what follows a timescale's "of" / "from" starts its clock;
 # it names no event or state of the indicator (read for the text, not for qualifiers)
@@ -196,11 +203,8 @@ class Vocabulary:
         # one pass over all period phrases, in file order (a year range before a year); a phrase starts
         # where a word does (every pattern opens with \b, ^, a bracket or a dash), and saying so up front
         # lets the regex skip the positions inside words: 2.7x faster (round 9)
-        self._periods = (
-            re.compile("(?<![a-z0-9])(?:" + "|".join(f"(?:{p})" for p in self.period_patterns) + ")")
-            if self.period_patterns
-            else None
-        )
+        # (tried at each place with only the phrases that can start with its character: tidy/alternation.py)
+        self._periods = Alternation("(?<![a-z0-9])", self.period_patterns) if self.period_patterns else None
         # every phrase as the text is when it is looked for: cleaned and tidied (a hyphen
         # between words is a space)
         self._abbrev_map = {tidy(pre_clean(a)): pre_clean(e) for a, e in self.abbreviations}
@@ -209,7 +213,7 @@ class Vocabulary:
         for a, e in list(self._abbrev_map.items()):
             if len(a) >= 3 and a.isalpha() and not a.endswith("s"):
                 self._abbrev_map.setdefault(a + "s", e)
-        self._abbrev = phrase_regex(list(self._abbrev_map))
+        self._abbrev = Phrases(list(self._abbrev_map)) or None
         # a synonym's phrase as the text is when synonyms apply: tidied, and after the
         # abbreviation step ("send assessments" is met as "special educational needs and
         # disabilities assessments"); and as written
@@ -218,14 +222,20 @@ class Vocabulary:
             written = tidy(pre_clean(a))  # "yr" -> "years", as the text is when synonyms apply
             for phrase in (apply_phrases(self._abbrev, self._abbrev_map, written), written, pre_clean(a)):
                 self._syn_map.setdefault(phrase, pre_clean(c))
-        self._syn = phrase_regex(list(self._syn_map))
+        self._syn = Phrases(list(self._syn_map)) or None
         self._numw_map = {tidy(w): n for w, n in self.number_words}
-        self._numw = phrase_regex(list(self._numw_map))
+        self._numw = Phrases(list(self._numw_map)) or None
         self._measures = [(m, re.compile(p)) for m, p in self.measure_patterns]
         # all measure patterns in one: no pattern matches before where it first matches, so each is searched
         # from there (a lookbehind and \b still see what is before); none matches when it does not
         self._any_measure = one_of([p for _, p in self.measure_patterns])
         self._codes = [(f, re.compile(p), c) for f, p, c in self.code_families]
+        # the words an official code's pattern cannot match without ("scc", "pm", "cspi"): most names hold
+        # none of most families' (read/needs.py; None: always searched)
+        self._code_needs = [
+            tuple(sorted(needs)) if f != "not_a_code" and (needs := needed_words(rx)) else None
+            for f, rx, _ in self._codes
+        ]
         self.rules: dict[str, str] = {}  # a group's rule: its first row's
         # "group:value" -> that value's own rule ("soft" groups; "same" on a value of a "stated" group)
         self.value_rules: dict[str, str] = {}
@@ -234,7 +244,7 @@ class Vocabulary:
             self.rules.setdefault(group, rule)
             self.value_rules[f"{group}:{value}"] = rule
             groups.setdefault(group, []).append((value, tidy(pre_clean(phrase))))
-        self._quals = {g: (phrase_regex([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
+        self._quals = {g: (Phrases([p for _, p in vs]), {p: v for v, p in vs}) for g, vs in groups.items()}
         # the words a group's phrases start with: a name with none of them skips the group
         self._qual_first_words = {g: {WORD_SPLIT.split(p.strip())[0] for _, p in vs} for g, vs in groups.items()}
         # ... and the other way round: a name's words find the few groups to look in (not all 71 asked)
@@ -254,30 +264,12 @@ class Vocabulary:
         self._places = (r"\b(?:" + "|".join(re.escape(p) for p in places) + r")(?: s)?\b") if places else None
 
     def __getstate__(self) -> dict:
-        """Kept (pickled, extract.tidy.matcher_store) with the phrase and qualifier regexes as their
-        patterns: each is compiled at first need, as a name needs few of them (compiling all is most
-        of the time a kept matcher takes to load)."""
+        """Kept (pickled, extract.tidy.matcher_store) with the place names' regex as its pattern: it is
+        compiled at first need, as few names need it."""
         state = dict(self.__dict__)
-        source = lambda rx: rx.pattern if isinstance(rx, re.Pattern) else rx  # noqa: E731
-        for name in ("_abbrev", "_syn", "_numw", "_places"):
-            state[name] = source(state[name])
-        state["_phrase_steps"] = [(source(rx), mapping, first) for rx, mapping, first in self._phrase_steps]
-        state["_quals"] = {g: (source(rx), values) for g, (rx, values) in self._quals.items()}
+        if isinstance(self._places, re.Pattern):
+            state["_places"] = self._places.pattern
         return state
-
-    def _phrase_step(self, i: int) -> re.Pattern | None:
-        rx, mapping, first = self._phrase_steps[i]
-        if isinstance(rx, str):
-            rx = re.compile(rx)
-            self._phrase_steps[i] = (rx, mapping, first)
-        return rx
-
-    def _qual_regex(self, group: str) -> re.Pattern | None:
-        rx, values = self._quals[group]
-        if isinstance(rx, str):
-            rx = re.compile(rx)
-            self._quals[group] = (rx, values)
-        return rx
 
     # -- steps ---------------------------------------------------------------------------
     def codes_of(self, text: str) -> tuple[str, list[str], str | None]:
@@ -285,7 +277,7 @@ class Vocabulary:
         official: list[str] = []
         council = None
         skip_council = any(rx.search(text) for family, rx, _ in self._codes if family == "not_a_code")
-        for family, rx, canonical in self._codes:
+        for (family, rx, canonical), needs in zip(self._codes, self._code_needs, strict=True):
             if family == "not_a_code":
                 continue
             if family.startswith("council"):
@@ -296,6 +288,8 @@ class Vocabulary:
                     council = re.sub(r"\s+", "", m.group(1)).upper()
                     text = (text[: m.start()] + " " + text[m.end() :]).strip(" -:.)")
                 continue
+            if needs is not None and words_in(text, needs) == frozenset():  # (None: a letter that may fold)
+                continue  # none of the words it needs (in the text as earlier families left it): no match
             found = list(rx.finditer(text))
             if found:
                 official += [canonical.format(*[g.upper() for g in m.groups()]) for m in found]
@@ -307,12 +301,13 @@ class Vocabulary:
         if self._periods:
             t = self._periods.sub(" ", t)
         if self._places and not self._places_first.isdisjoint(WORD_SPLIT.split(t)):
-            self._places = re.compile(self._places)  # compiled at first need (few names): 4 ms of start-up
+            if isinstance(self._places, str):
+                self._places = re.compile(self._places)  # compiled at first need (few names): 4 ms of start-up
             t = self._places.sub(" ", t)
         t = tidy(t)
-        for i, (_, mapping, first) in enumerate(self._phrase_steps):  # abbreviations, synonyms, number words
+        for phrases, mapping, first in self._phrase_steps:  # abbreviations, synonyms, number words
             if first is None or not first.isdisjoint(WORD_SPLIT.split(t)):
-                t = apply_phrases(self._phrase_step(i), mapping, t)
+                t = apply_phrases(phrases, mapping, t)
         if "section" in t:  # section 47 (of the Children Act) names a thing, it is not a number
             t = _SECTION_N.sub(r"section\1", t)
         if "year" in t or "12 months" in t or "twelve" in t:
@@ -325,6 +320,8 @@ class Vocabulary:
         t, official, council = self.codes_of(t)
         in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
+        if "/" in t or " to " in t:
+            t = _TIME_SPAN.sub(r"\1-\2 ", t)
         if "in care" in t and "months" in t:
             t, cohort = _CARE_COHORT.subn(lambda m: _COHORT_TIME.sub(" ", m.group(0)), t)  # its words stay
             t += " carecohort" * bool(cohort)
@@ -411,8 +408,8 @@ class Vocabulary:
         for group in self._groups_in(set(WORD_SPLIT.split(t_quals))):  # no other group's phrase can start here
             phrase_value = self._quals[group][1]
             src = outside if group == "population" else t_quals
-            for m in self._qual_regex(group).finditer(src):
-                quals.add(f"{group}:{phrase_value[m.group(0)]}")
+            for phrase in self._quals[group][0].findall(src):
+                quals.add(f"{group}:{phrase_value[phrase]}")
         if quals >= ALL_PHASES:  # "(Primary, Secondary or Special)": every phase is all schools (round 7)
             quals -= ALL_PHASES
             t = _PHASE_WORDS.sub(" ", t)
@@ -441,7 +438,7 @@ class Vocabulary:
             if group == "flow":
                 continue
             phrase_value = self._quals[group][1]
-            found |= {f"{group}:{phrase_value[m.group(0)]}" for m in self._qual_regex(group).finditer(text)}
+            found |= {f"{group}:{phrase_value[phrase]}" for phrase in self._quals[group][0].findall(text)}
         return found
 
     def _groups_in(self, present: set[str]) -> set[str]:

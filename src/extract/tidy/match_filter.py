@@ -119,9 +119,12 @@ class FacetFilter:
             blocks.append(self.group_stated[g] if rule == "strict" else np.zeros(len(self.facets), dtype=bool))
             cost = self.penalties
             # a denominator ("of children in care") the name leaves unsaid costs nothing: most names do
-            weight = 0.0 if rule in ("strict", "denominator") else cost.group if rule == "stated" else cost.entry_only
+            # "needed" (round 20): what the name states the entry must, and an entry stating it alone pays nothing
+            # and is no narrower (what a measure is about, which a page or a heading may leave unsaid)
+            free = ("strict", "denominator", "needed")
+            weight = 0.0 if rule in free else cost.group if rule == "stated" else cost.entry_only
             costs.append(self.group_named[g] * weight)
-            narrower.append(self.group_named[g] & (rule not in ("strict", "denominator")))
+            narrower.append(self.group_named[g] & (rule not in free))
         self.unstated_blocks = np.array(blocks).reshape(len(blocks), len(self.facets))
         self.unstated_costs = np.array(costs, dtype=float).reshape(len(costs), len(self.facets))
         self.unstated_narrower = np.array(narrower, dtype=bool).reshape(len(narrower), len(self.facets))
@@ -207,6 +210,17 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit, page)[2]
 
+    def _differently_narrower(self, r: Reading, unit: str | None, page: Page, best: int) -> np.ndarray:
+        """The entries narrower than the name that are no narrowing of entry `best`: each states something the
+        name does not, and not all that `best` states beyond it (another event, kind or population). Between
+        two such entries the name chooses neither (issue 9 round 20: 'Special schools' is not the special
+        schools' suspensions more than their absence)."""
+        said = {"q:" + q for q in r.quals} | {f"a:{a}" for a in r.ages} | {"n:" + x for x in r.numbers}
+        said |= {"k:" + x for x in r.named}
+        adds = self._mask([k for k in self.facets[best].primary if k not in said])
+        narrowing = np.all((self.primary_bits & adds) == adds, axis=1)
+        return self._narrower(r, unit, page) & ~narrowing
+
     # asked up to four times for a name, one call after another: a few recent readings are enough (each
     # answer holds three arrays over the entries; _allowed_for bounds how many distinct ones live)
     @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
@@ -258,6 +272,10 @@ class FacetFilter:
                 narrow |= self.kind_named[kind]
                 if kind == "a":  # children under 16 are not all the children a name without an age counts
                     ok &= ~self.under_age_named
+        # a level (Level 2, Level 4) is the standard the measure counts: each one the name states must be the entry's,
+        # beside a key stage they share (round 20: KS2 Level 4+ is not the expected standard that replaced it)
+        for v in (x for x in r.named if x.startswith("level")):
+            ok &= has_any(self._query_bits(["k:" + v])[0] & self.kind_bits["k"])
         # Attainment 8, Progress 8, a 9-4 pass: the measure itself, named or not on both sides
         stated_measure_names = ["k:" + x for x in r.named if x in MEASURE_NAMES]
         if stated_measure_names:

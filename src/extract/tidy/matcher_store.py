@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from pathlib import Path
@@ -13,6 +14,7 @@ from extract.tidy.matching import Matcher
 
 def _matcher_key(version: str, weights: ScoreWeights) -> str:
     """The mapping files' version (Mappings.version) and the code that builds a matcher from them."""
+    import importlib.util
     import sys
 
     import numpy
@@ -21,21 +23,13 @@ def _matcher_key(version: str, weights: ScoreWeights) -> str:
     digest = hashlib.sha256(
         f"{version};{weights!r};{sys.version};{numpy.__version__};{rapidfuzz.__version__}".encode()
     )
-    import extract.errors
-    import extract.mappings
-    import extract.model
-    import extract.settings
-    import extract.tidy.ages
-    import extract.tidy.facets
-    import extract.tidy.match_filter
-    import extract.tidy.matching
-    import extract.tidy.wording
-
-    # the code a pickled matcher was built by: a change to any of it builds a new one
-    modules = (extract.tidy.matching, extract.tidy.match_filter, extract.tidy.facets, extract.tidy.ages,
-               extract.tidy.wording, extract.mappings, extract.settings, extract.model, extract.errors)  # fmt: skip
-    for module in modules:
-        digest.update(Path(module.__file__).read_bytes())
+    # the code a pickled matcher was built by: a change to any of it builds a new one (found, not imported:
+    # extract.model's record types are needed only to check the catalogue's units when the files are read)
+    modules = ("extract.tidy.matching", "extract.tidy.match_filter", "extract.tidy.facets", "extract.tidy.ages",
+               "extract.tidy.alternation", "extract.tidy.wording", "extract.read.needs", "extract.mappings",
+               "extract.settings", "extract.model", "extract.errors")  # fmt: skip
+    for name in modules:
+        digest.update(Path(importlib.util.find_spec(name).origin).read_bytes())
     return digest.hexdigest()[:20]
 
 
@@ -68,9 +62,28 @@ def load_matcher(mappings: Mappings, weights: ScoreWeights | None = None) -> Mat
             os.replace(tmp, path)
         finally:
             Path(tmp).unlink(missing_ok=True)
+        _prune(folder, path)
     except OSError:
         pass  # a read-only home: build it next time too
     return matcher
+
+
+KEEP = 8  # kept matchers (1.6 MB each): one is made for every version of the mapping files and of the code
+
+
+def _prune(folder: Path, made: Path) -> None:
+    """All but the KEEP kept matchers used last removed (without it the folder grows with every edit of a
+    mapping file: 350 files, 490 MB, on a machine where the project's sessions ran). A process reading
+    one as it goes has it open; one about to read it finds none and builds its own."""
+    kept = []
+    for p in folder.glob("matcher-*.pickle"):
+        try:
+            kept.append((p.stat().st_mtime, p))
+        except OSError:
+            continue  # (removed by another process meanwhile)
+    for _, p in sorted(kept, reverse=True)[KEEP:]:
+        if p != made:
+            p.unlink(missing_ok=True)
 
 
 def _cache_path(version: str, weights: ScoreWeights) -> Path | None:
@@ -89,6 +102,8 @@ def _cached(path: Path, version: str) -> Matcher | None:
         with open(path, "rb") as fh:
             matcher = pickle.load(fh)
         if isinstance(matcher, Matcher) and matcher.mappings.version == version:
+            with contextlib.suppress(OSError):  # (a folder it cannot write: the matcher is good all the same)
+                os.utime(path)  # used now: the ones used last are kept (_prune)
             return matcher
     except Exception:  # missing, damaged, or from another version of a library: build it
         pass

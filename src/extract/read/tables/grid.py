@@ -47,6 +47,7 @@ from extract.read.tables.headers import header_row_count, mend_label, merge_head
 from extract.read.tables.headings import heading_above
 from extract.read.tables.label_blocks import is_label_block, label_block_grid
 from extract.read.tables.quoted_names import name_period_rows
+from extract.read.tables.row_end import heads_table_below
 from extract.read.tables.rows import lines_to_rows, name_columns_of
 from extract.read.tables.ruled import (
     Region,
@@ -59,6 +60,7 @@ from extract.read.tables.ruled import (
 from extract.read.tables.ruled_runs import same_columns
 from extract.read.tables.sections import banner_rows
 from extract.read.tables.side_by_side import side_by_side
+from extract.read.tables.strips import split_strips
 from extract.read.tables.table_model import (
     Column,
     Table,
@@ -206,7 +208,8 @@ def page_grids(
 
 def _page_grids(page: Page, settings: TableSettings, min_values: int, carried: tuple[Span, ...] | None) -> list[Grid]:
     h, v = rules_to_edges(page.rules, settings)
-    regions = edges_to_regions(h, v, settings)
+    regions = [part for region in edges_to_regions(h, v, settings)
+               for part in split_strips(region, settings.intersection_tolerance)]  # (strips.py)
     grids: list[Grid] = []
     covered: list[tuple[float, float]] = []
     boxed: dict[int, Grid] = {}  # a header boxed apart from its rows, by the region of its rows
@@ -396,7 +399,8 @@ def page_tables(
     grids = page_grids(page, settings, min_values, carried)
     if carry is not None and is_card(carry.grid) and grids and (rest := card_grid(grids[0], carry.grid)):
         grids = [rest, *grids[1:]]  # the rest of the previous page's last card (cards.py)
-    fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf")) if carried else None
+    fragment = _row_end_at_top(page, carry, grids[0].top if grids else float("inf"),
+                               grids[0].bottom if grids else float("inf")) if carried else None
     if fragment is not None:
         tables.append(fragment)
     # a table continues the previous page's only from the page's top: one under paragraphs of
@@ -416,7 +420,7 @@ _CAPTION_LABEL = re.compile(r"(?:figure|fig\.|table|chart|graph|map|diagram)\s+\
 _NUMBERED_HEADING = re.compile(r"\d{1,2}(?:(?:\.\d{1,2})+\.?|\.)\s+[A-Z][a-z]")  # `4.7 Exiting`, `3. Placements`
 
 
-def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | None:
+def _row_end_at_top(page: Page, carry: Table | None, until: float, below: float) -> Table | None:
     """The end of the carried table's last row, printed alone at the top of the page (the
     rest of a wrapped name, no figures): a one-row table continuing the carried one, so the
     row's words are joined to it (tables.join_broken_row). Its lines are tightly stacked and
@@ -431,6 +435,8 @@ def _row_end_at_top(page: Page, carry: Table | None, until: float) -> Table | No
         height = max((line.bottom or 0) - (line.top or 0), 1.0)
         if taken and (line.top or 0) - (taken[-1].bottom or 0) > 0.5 * height:
             break
+        if heads_table_below(line, page.lines, until, below):
+            break  # a heading in a larger type over the page's first table (row_end.py)
         # each cell under one carried column: a line across several (a heading) is no row's end
         inside = all(sum(1 for x0, x1 in spans if min(c.x1 or 0.0, x1) - max(c.x0 or 0.0, x0) > 0) == 1
                      and (c.x0 or 0.0) >= spans[0][0] - 2 for c in line.cells)
