@@ -3,7 +3,8 @@
     python benchmarks/bench_renderings.py [--missing]
 
 Scores every committed council-style rendering (tests/renderings/<case>/<rendering>.pdf: Word,
-Excel and HTML saved as PDF, and the other tool chains of scripts/render_other_toolchains.py)
+Excel and HTML saved as PDF, the other tool chains of scripts/render_other_toolchains.py and the third of
+scripts/render_third_toolchains.py)
 and the seeds rendered in every reportlab style of tests/pdf_render.py (prefixed ``rl-``,
 rendered to a temporary folder), plus the seed text itself for reference. Prints one row per
 case and one column per rendering: the percentage of the case's hand-written truth
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "scripts"))  # pdf_render: the reportlab renderer of the seed PDFs
 
 from render_other_toolchains import RENDERINGS as OTHER_TOOLCHAINS  # noqa: E402
+from render_third_toolchains import RENDERINGS as THIRD_TOOLCHAINS  # noqa: E402
 
 from extract.run.pipeline import Pipeline  # noqa: E402
 from pdf_render import STYLES, render_text_to_pdf  # noqa: E402
@@ -83,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf_scores = [s for (_, r), s in scores.items() if r != "text"]
     groups = {
         "council renderings": [s for (_, r), s in scores.items()
-                               if r != "text" and not r.startswith("rl-") and r not in OTHER_TOOLCHAINS],
+                               if r != "text" and not r.startswith("rl-") and r not in OTHER_TOOLCHAINS
+                               and r not in THIRD_TOOLCHAINS],
         "other tool chains": [s for (_, r), s in scores.items() if r in OTHER_TOOLCHAINS],
+        "third tool chains": [s for (_, r), s in scores.items() if r in THIRD_TOOLCHAINS],
         "reportlab styles": [s for (_, r), s in scores.items() if r.startswith("rl-")],
     }  # fmt: skip
     means = ", ".join(f"{name} {100 * sum(g) / len(g):.1f}%" for name, g in groups.items() if g)
@@ -93,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     if other:
         at_goal = sum(s >= 0.97 for s in other)
         print(f"other tool chains: lowest {100 * min(other):.1f}%, {at_goal} of {len(other)} at the 97 % goal")
+    third = [s for (_, r), s in scores.items() if r in THIRD_TOOLCHAINS]
+    if third:
+        print(f"third tool chains: lowest {100 * min(third):.1f}%, {sum(s >= 0.95 for s in third)} of {len(third)}"
+              " at issue 8's 95 %")  # fmt: skip
     claimed = sum(claims[k] == k[0] for k in claims)
     print(f"claimed by the case's own parser: {claimed} of {len(claims)}")
     for (case, r), parser_name in sorted(claims.items()):

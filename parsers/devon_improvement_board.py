@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from extract.model import Document, Line, Period, RawFigure, normalise_space
 from extract.plugins.parser import Parser
-from extract.read.narrative import extract_narrative
+from extract.read.narrative import extract_narrative, without_bullet_glyph
 from extract.read.periods import parse_period
 from extract.read.tables.find import Table, tables_by_page
 from extract.read.tables.wide import WideOptions, figures_from_table
@@ -29,7 +29,7 @@ _KIND = {"target": "target", "tolerance": "tolerance"}
 
 class DevonImprovementBoard(Parser):
     name = "devon_improvement_board"
-    version = "1.2"
+    version = "1.3"
     councils = ("E10000008",)
 
     def detect(self, document: Document) -> bool:
@@ -58,7 +58,7 @@ class DevonImprovementBoard(Parser):
             commentary: list[tuple[int | None, str]] = []
             for page, line in block:
                 text = line.text
-                if text.lower().startswith("commentary"):
+                if without_bullet_glyph(text).lower().startswith("commentary"):
                     in_commentary = True
                     continue
                 if in_commentary:
@@ -93,7 +93,7 @@ def kpi_blocks(
     current: tuple[str, str] | None = None
     block: list[tuple[int | None, Line]] = []
     for page, line in lines:
-        text = line.text
+        text = without_bullet_glyph(line.text)  # (a slide deck's headings are bullets)
         m = _KPI_HEADING.match(text) if "\t" not in "".join(c.text for c in line.cells) else None
         ends = text.upper().startswith(("IMPROVEMENT BOARD APPENDIC", "APPENDIX"))
         if m or ends:

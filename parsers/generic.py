@@ -33,6 +33,7 @@ from extract.plugins.parser import Parser
 from extract.read.kinds import HeaderMeaning, classify_header
 from extract.read.narrative import extract_narrative
 from extract.read.narrative.columns import prose_columns
+from extract.read.narrative.status_titled import status_titled_figures
 from extract.read.periods import parse_period
 from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
 from extract.read.tables.caption_boxes import caption_box_figures
@@ -41,6 +42,7 @@ from extract.read.tables.find import tables_by_page
 from extract.read.tables.grid import page_grids
 from extract.read.tables.groups import regroup
 from extract.read.tables.headings import HEADING_HEIGHT_FACTOR
+from extract.read.tables.period_lines import period_line_figures
 from extract.read.tables.table_model import Column, Table, TableRow
 from extract.read.tables.tiles import kpi_tiles
 from extract.read.tables.wide import WideOptions, figures_from_table
@@ -57,7 +59,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.27"
+    version = "1.28"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -123,6 +125,15 @@ class Generic(Parser):
                 block_lines |= taken
                 if (page.number, figure.value_raw) not in from_tables:
                     yield figure
+            # a measure's `2018/19: 4162 tonnes` lines under its name (period_lines.py): no sentence's
+            for figure, run_lines in period_line_figures(page, frozenset(block_lines)):
+                block_lines |= run_lines
+                if (page.number, figure.value_raw) not in from_tables:
+                    yield figure
+            # a name closed by its bracketed RAG word over the sentence stating its result (status_titled.py)
+            for figure, titled_lines in status_titled_figures(page, frozenset(block_lines), previous):
+                block_lines |= titled_lines
+                yield figure
             # (last: captions over figures under a heading, the lines no tile or block took)
             for figure, box_lines in caption_box_figures(page, settings.blocks, frozenset(block_lines)):
                 block_lines |= box_lines

@@ -12,7 +12,7 @@ other way round into tests/heldout/dev_alt/<slug>/document.pdf:
 
 The folder's truth.csv starts as a copy of the dev one; its page numbers are re-checked by hand
 against the new PDF (tests/heldout/dev_alt/README.md says which changed). Without slugs, the dev
-fixtures of rounds 19-23 (SLUGS) are rendered. Needs `soffice` and `chromium` on PATH.
+fixtures of rounds 19-25 (SLUGS) are rendered. Needs `soffice` and `chromium` on PATH.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "heldout" / "dev"
 ALT = ROOT / "tests" / "heldout" / "dev_alt"
 
-# the dev fixtures of rounds 19-23 and narrative rounds 12-13 (tests/heldout/README.md)
+# the dev fixtures of rounds 19-25 and narrative rounds 12-13 (tests/heldout/README.md)
 SLUGS = (
     "east_dunbartonshire_education_2023_24_status_value_target",
     "fife_how_we_perform_2016_17_year_value_columns",
@@ -51,6 +51,13 @@ SLUGS = (
     "torbay_asc_outcomes_2022_23_outturn_target_england",
     "vale_of_glamorgan_dfg_2013_wrapped_year_columns",
     "ealing_council_plan_2018_measure_rows_date_value_box",
+    # round 24
+    "mansfield_housing_kpis_2023_24_latest_year_first",
+    "wandsworth_waste_2021_22_value_then_target",
+    "west_dunbartonshire_strategic_plan_2016_17_objective_tables",
+    # round 25
+    "kingston_performance_q1_2023_24_narratives_rag_after_name",
+    "mole_valley_pi_report_2022_23_status_target_period_lines",
 )
 
 CHAINS = {

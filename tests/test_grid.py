@@ -522,3 +522,30 @@ def test_a_header_row_with_a_stray_figure_among_its_value_labels_is_no_data_line
         line(126, (30, "Apprentices"), (90, "7.3%"), (130, "8.0%"), (170, "8.5%"), (210, "4.8%")),
     ]
     assert data_runs(lines, SETTINGS) == [(3, 4)]
+
+
+def test_a_centred_row_never_reaches_past_the_next_rows_values_line():
+    # a Word table re-distilled by Ghostscript: font-box glyphs (7.9 pt tall at 8.5 pt) under a
+    # page-broken row's five leading lines; lumping them, and the next row's name, into the first
+    # row cost less than leaving them to the previous page until rows were held apart
+    tall = 7.92
+    names = [(73.84, "someone other"), (85.14, "than a social"), (96.34, "worker -"), (107.64, "Children in"),
+             (118.84, "Need"), (130.34, "SCC/014 % of"), (141.64, "initial child"), (152.84, "protection"),
+             (164.15, "conferences"), (175.34, "held within"), (186.64, "timescale"), (198.14, "SCC/015 % of"),
+             (209.34, "initial core group"), (220.64, "meetings held"), (231.84, "within timescale"),
+             (243.34, "SCC/016 % of"), (254.64, "reviews of"), (265.84, "children in need"),
+             (277.14, "plans carried out")]
+    values = [(158.44, "100.00", "96.00"), (214.94, "99.30", "96.00"), (259.74, "89.60", "90.00")]
+    lines = [text_line(top, (72, text), height=tall) for top, text in names]
+    lines += [text_line(top, (200, a), (240, b), height=tall) for top, a, b in values]
+    lines.sort(key=lambda ln: ln.top)
+    columns = [(72, 190), (200, 230), (240, 270)]
+    rows, _, alignment, leading = lines_to_rows(lines, columns, name_columns_of(lines, columns), SETTINGS,
+                                                headed=False)
+    assert alignment == "centre" and leading
+    assert [r[0] for r in rows] == [
+        "someone other than a social worker - Children in Need",
+        "SCC/014 % of initial child protection conferences held within timescale",
+        "SCC/015 % of initial core group meetings held within timescale",
+        "SCC/016 % of reviews of children in need plans carried out",
+    ]

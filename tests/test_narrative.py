@@ -12,7 +12,7 @@ import pytest
 
 from extract.model import RawFigure, normalise_space
 from extract.read import periods
-from extract.read.narrative import extract_narrative, narrative_blocks, sentences
+from extract.read.narrative import extract_narrative, narrative_blocks, sentences, without_bullet_glyph
 
 # The seed texts, as kept in the golden case folders (the corpus holds the same files).
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -393,3 +393,10 @@ def test_a_caption_names_no_sentence_printed_after_it() -> None:
     # under the same words as a heading, not a caption, the figure's own words still come first
     [headed] = [f for f in extract_narrative(text.replace("Table 10: ", "")) if f.value_raw == "89%"]
     assert headed.indicator_raw == figure.indicator_raw
+
+
+def test_a_lines_bullet_glyphs_are_not_its_text_but_a_dash_or_star_may_be():
+    assert without_bullet_glyph("• KPI 3 - % of re-referrals") == "KPI 3 - % of re-referrals"
+    assert without_bullet_glyph("▪  \uf0b7 Commentary") == "Commentary"
+    assert without_bullet_glyph("- KPI 5 - % of ICPCs") == "- KPI 5 - % of ICPCs"
+    assert without_bullet_glyph("**78%** in October") == "**78%** in October"

@@ -1,7 +1,9 @@
-"""Sentences a page break cut are read whole (extract.load.page_text)."""
+"""Sentences a page break cut are read whole (extract.load.page_text); running feet holding the page
+number are no text (extract.load.furniture)."""
 
 from __future__ import annotations
 
+from extract.load.furniture import drop_numbered_furniture
 from extract.load.page_text import join_broken_sentences
 from extract.model import Cell, Line, Page, Word
 from extract.settings import PdfSettings
@@ -57,3 +59,21 @@ def test_prose_in_a_column_narrower_than_half_a_landscape_page_is_joined():
     assert [ln.text for ln in cut.lines][1:] == ["16.5% increase (from 2,553 to 2,973 visits) along with",
                                                  "the share carried out in time (67.8% within 10 days)."]
     assert follows.lines == []
+
+
+def test_a_running_foot_holding_the_page_number_is_dropped_and_a_cut_sentence_then_joins():
+    url = "https://democracy.example.gov.uk/s12345/report.html"
+    pages = [page(n, prose(60, f"Paragraph {n} says 1{n}% rose."), prose(700, "This is a continual increase"),
+                  prose(800, f"{url} {n}/4"))
+             for n in range(1, 5)]
+    pages[1].lines[0] = prose(60, "when compared to 2022/23 (1,461).")
+    drop_numbered_furniture(pages)
+    assert all(url not in ln.text for p in pages for ln in p.lines)
+    join_broken_sentences(pages, SETTINGS)
+    assert pages[0].lines[-1].text == "when compared to 2022/23 (1,461)."
+
+
+def test_a_foot_holding_a_number_other_than_the_pages_stays():
+    pages = [page(n, prose(60, "Body text."), prose(800, "Total 12 of 40")) for n in range(1, 5)]
+    drop_numbered_furniture(pages)
+    assert all(p.lines[-1].text == "Total 12 of 40" for p in pages)

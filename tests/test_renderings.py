@@ -4,7 +4,9 @@ tests/renderings/<case>/<rendering>.pdf are the seeds of tests/cases rendered by
 scripts/render_council_pdfs.py (LibreOffice and Chromium; wrapped cells, ruled and unruled
 tables, shaded headers, tables running over pages) and by scripts/render_other_toolchains.py
 (other tool chains: words placed without space glyphs, matplotlib tables, CSS-grid HTML, a
-serif Writer document with zebra rows and decimal tabs). Each must be read as its case's parser
+serif Writer document with zebra rows and decimal tabs) and by scripts/render_third_toolchains.py
+(a Word PDF re-distilled by Ghostscript, a scaled Letter print with header and footer, a serif
+portrait workbook, a PowerPoint deck saved by Impress). Each must be read as its case's parser
 reads the text: claimed by that parser, every row on a page, and the hand-checked spot values
 (the case's tests/cases/<case>/truth.csv) found.
 
@@ -59,13 +61,18 @@ OTHER_TOOLCHAINS = (
     "html-slides",
     "rotated-landscape",
     "glyph-justified",
+    # scripts/render_third_toolchains.py
+    "gs-pdfwrite",
+    "chromium-letter-scaled",
+    "xlsx-serif-portrait",
+    "pptx-impress",
 )
 
 
 def test_renderings_are_committed():
     assert PDFS, f"no PDFs under {RENDERINGS}"
     cases = {p.parent.name for p in PDFS}
-    for name in OTHER_TOOLCHAINS:  # scripts/render_other_toolchains.py renders every seed
+    for name in OTHER_TOOLCHAINS:  # scripts/render_other_toolchains.py (and _third_) render every seed
         assert {p.parent.name for p in PDFS if p.stem == name} == cases, f"{name} is missing for some seed"
     recorded = set(FLOORS.index)
     assert recorded == {(p.parent.name, p.stem) for p in PDFS}, "floors.csv must list every rendering"

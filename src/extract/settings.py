@@ -77,6 +77,7 @@ class TableSettings:
     continued_leading_cost: float = 0.5  # unruled, no header above: per line left to the previous page's row
     pitch_tolerance: float = 0.15  # unruled: a line after the body this share further than the line pitch is not its
     trailing_header_lines: int = 8  # a header at a page foot spans up to this many lines (two rows, wrapped)
+    wrapped_pitch_heights: float = 2.0  # unruled: a wrapped cell's next line is at most this far (body heights) below
     max_wrapped_lines: int = 16  # unruled: a row's name or comment wraps over at most this many lines past its values
     type_size_tolerance: float = 0.25  # unruled: a line this share outside the body's line heights is another type size
     # the unruled rows' partition of each column (read/tables/rows.py), in line heights:

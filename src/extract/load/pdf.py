@@ -31,6 +31,7 @@ import pypdfium2.raw as pdfium_c
 
 from extract.errors import LoadError
 from extract.load.files import relative_name, report_page, sha256_of
+from extract.load.furniture import drop_numbered_furniture
 from extract.load.page_text import join_broken_sentences
 from extract.load.rotated import RotatedWord, _stacked, take_rotated_labels
 from extract.load.rules import _path_segments, by_address, paths_to_rules  # noqa: F401 - (tests)
@@ -463,6 +464,7 @@ def load_pdf(path: Path, root: Path, settings: PdfSettings = DEFAULT_SETTINGS.pd
         raise LoadError(
             "no_text_layer", f"no text layer on any page (pages {_ranges(empty)}): scanned images need OCR", len(pages)
         )
+    drop_numbered_furniture(pages)  # running feet holding the page number (furniture.py)
     join_broken_sentences(pages, settings)  # a sentence a page break cut is read whole (page_text.py)
     document = Document(relative_name(path, root), sha256_of(data), len(data), "pdf", pages)
     if empty:

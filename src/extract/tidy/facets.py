@@ -96,6 +96,11 @@ _TIME_RE = re.compile(
     rf"\b({_NUM})(?:\s*-\s*({_NUM}))?\s*(working days?|days?|weeks?|wks?|months?|mths?|years?|yrs?|hours?|hrs?|h)\b"
     r"(?!\s*olds?\b)(?!\s*old\b)"
 )
+# "6/8 weeks", "10 to 20 days": a span of time written with a slash or "to" is the span "6-8 weeks" writes (round 22:
+# NI 53's breastfeeding at 6/8 weeks read "at 6" as an age); years are left to the age bands ("19 to 21 years")
+_TIME_SPAN = re.compile(
+    rf"\b({_NUM})\s*(?:/|to)\s*({_NUM})\s*(?=(?:working days?|days?|weeks?|wks?|months?|mths?|hours?|hrs?)\b)"
+)
 # "within 15 days of strategy discussion/referral": what follows a timescale's "of" / "from" starts its clock;
 # it names no event or state of the indicator (read for the text, not for qualifiers)
 _CLOCK_START = re.compile(
@@ -315,6 +320,8 @@ class Vocabulary:
         t, official, council = self.codes_of(t)
         in_the_year = "year" in t and bool(_IN_THE_YEAR.search(t)) and not _TIME_RE.search(t)
         t = self.normalise(t)
+        if "/" in t or " to " in t:
+            t = _TIME_SPAN.sub(r"\1-\2 ", t)
         if "in care" in t and "months" in t:
             t, cohort = _CARE_COHORT.subn(lambda m: _COHORT_TIME.sub(" ", m.group(0)), t)  # its words stay
             t += " carecohort" * bool(cohort)

@@ -48,7 +48,7 @@ class Candidate:
     indicator_id: str
     name: str
     score: float
-    explained: float = field(default=1.0, compare=False)  # share of the printed name's words this name has
+    explained: float = field(default=1.0, compare=False)  # share of the printed name's words the entry's names have
     allowed: bool = field(default=True, compare=False)  # agrees with every facet the printed name states
 
 
@@ -442,6 +442,9 @@ class Matcher(FacetFilter):
         # IDF dice + share of the printed name explained + share of the choice found, less penalties
         words = 100 * c * (2 * w_dice / (q_weight + cw) + w_q / q_weight + w_c / cw) - penalty[owner]
         allowed = ok[owner]
+        # the share of the printed name's words an entry has, over all its names (round 22), not the best one's only
+        entry_share = np.zeros(len(self.ids))
+        np.maximum.at(entry_share, owner, c / q_weight)
         if len(idx) > self.penalties.prune_above:
             # rapidfuzz only for the names that can still reach the top n: the order term adds
             # at most 100 * w_order, so a name whose best case is below the n-th best worst case
@@ -460,10 +463,9 @@ class Matcher(FacetFilter):
         score = np.where(allowed, score, np.minimum(score, self.penalties.vetoed))
         # each indicator's best name: its highest score, the first of equal ones (a stable sort by
         # owner, then score); a name scored -inf or NaN is no indicator's best
-        shares = common[idx] / q_weight
         valid = score > -math.inf
         if not valid.all():
-            owner, score, shares, allowed = owner[valid], score[valid], shares[valid], allowed[valid]
+            owner, score, allowed = owner[valid], score[valid], allowed[valid]
         perm = np.lexsort((-score, owner))
         firsts = np.ones(len(perm), dtype=bool)
         firsts[1:] = owner[perm][1:] != owner[perm][:-1]
@@ -484,7 +486,7 @@ class Matcher(FacetFilter):
         rival = float(bests[rivals].max()) if rivals.any() else 0.0
         plain = rivals & ~self._narrower(r, unit, page)[owners]  # ... and the best of those not narrower than the name
         plain_rival = float(bests[plain].max()) if plain.any() else 0.0
-        explained_of, allowed_of = shares[sel].tolist(), allowed[sel].tolist()
+        explained_of, allowed_of = entry_share[owners].tolist(), allowed[sel].tolist()
         found = [
             Candidate(ids[owner_of[k]], self._name(ids[owner_of[k]]), float(best_of[k]), explained_of[k], allowed_of[k])
             for k in ranked

@@ -8,6 +8,6 @@ of figures, wholes, units; `extract_narrative`). Sentences in a set form (`Measu
 """
 
 from extract.read.narrative.reader import extract_narrative
-from extract.read.narrative.text import narrative_blocks, sentences
+from extract.read.narrative.text import narrative_blocks, sentences, without_bullet_glyph
 
-__all__ = ["extract_narrative", "narrative_blocks", "sentences"]
+__all__ = ["extract_narrative", "narrative_blocks", "sentences", "without_bullet_glyph"]

@@ -14,6 +14,16 @@ def _wordset(text: str, sep: str | None = None) -> frozenset[str]:
 # --------------------------------------------------------------------------- blocks
 
 _BULLET_CHARS = "-–—*•·▪■□◦●○►▶➤➢✓✔>\uf0a7\uf0b7\uf0d8\uf076"
+# the glyphs only a list draws (not `-`, `*` or `>`, which may be a line's own text)
+_BULLET_GLYPHS = "•·▪■□◦●○►▶➤➢✓✔\uf0a7\uf0b7\uf0d8\uf076"
+
+
+def without_bullet_glyph(text: str) -> str:
+    """A line's text without the bullet glyphs it opens with: a list item's label or heading
+    (`• KPI 3 - % of re-referrals`, a slide's bullet) as it reads without its list."""
+    return text.lstrip(_BULLET_GLYPHS + " \t")
+
+
 _SEPARATOR_LINE = re.compile(
     rf"^\s*(?:\(?\d{{1,3}}[.,)]?|\(?[a-z][.)]|\(?[ivx]{{1,5}}[.)]|[{re.escape(_BULLET_CHARS)}o]+)\s*$", re.I
 )

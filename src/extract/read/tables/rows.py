@@ -127,9 +127,12 @@ def partition_column(
                 after = max(0.0, last_bottom - (middles[j + 1] + middles[j]) / 2) if j + 1 < k else 0.0
                 halfway = (middles[j - 1] + middles[j]) / 2 if j > 0 else None
                 cut_last = open_end and j == k - 1
-                for a in range(lo, b):
+                # rows never overlap: no block reaches past a neighbour's values line
+                beyond = j + 1 < k and (last_top + last_bottom) / 2 > middles[j + 1]
+                above = middles[j - 1] if j > 0 else None
+                for a in range(lo, b if not beyond else lo):
                     before = previous[a]
-                    if before == inf:
+                    if before == inf or (above is not None and (tops[a] + bottoms[a]) / 2 < above):
                         continue
                     crossed = max(0.0, halfway - tops[a]) if halfway is not None else 0.0
                     crossed += after

@@ -220,8 +220,23 @@ def _period_below(page: Page, tile: _Tile) -> Period | None:
     if tile.line + 1 >= len(page.lines):
         return None
     text = normalise_space(" ".join(_cells_in(page.lines[tile.line + 1], tile.x0, tile.x1)))
-    period = parse_period(re.split(r"\s*[,–|]\s*", text)[-1]) if text else None
+    period = parse_period(_last_dated_part(text)) if text else None
     return period if period is not None and period.end is not None else None
+
+
+def _last_dated_part(text: str) -> str:
+    """The line's last part after a comma, bar or dash; a dash between two dates is a range's
+    (`October 2015 – September 2016`, a rolling year), not a part's end."""
+    parts = re.split(r"\s*[,|]\s*", text)[-1].split("–")
+    last = parts[-1].strip()
+    if len(parts) == 2 and _dated(parts[0]) and _dated(last):
+        return f"{parts[0].strip()} – {last}"
+    return last
+
+
+def _dated(text: str) -> bool:
+    period = parse_period(text.strip())
+    return period.end is not None and period.start is not None
 
 
 def _captioned(page: Page, tile: _Tile, settings: BlockSettings) -> tuple[RawFigure, set[int]] | None:

@@ -89,6 +89,8 @@ def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings
     k = last_data + 1
     while k < end:
         own = _column_pitch(lines, start, k)
+        if _past_wrapped_line(lines, start, k, max(heights), settings):
+            break
         if pitch is not None and own is not None:
             if own > pitch * (1 + settings.pitch_tolerance):
                 break
@@ -100,14 +102,29 @@ def _trim_tail(lines: list[Line], start: int, last_data: int, end: int, settings
     return k
 
 
-def _column_pitch(lines: list[Line], start: int, k: int, reach: int = 4) -> float | None:
-    """How far below the nearest line above it (within `reach` lines, from `start`) that has
-    text over its own line k sits: the line pitch of a wrapped cell."""
+def _past_wrapped_line(lines: list[Line], start: int, k: int, body_height: float, settings: TableSettings) -> bool:
+    """A line after the body sits further below the text of its column than a wrapped cell's next
+    line can (more than `wrapped_pitch_heights` of the body's tallest line, top to top: a line
+    skipped): a line of its own (a note or footnote under the table), whatever the body's median
+    pitch, which mixes the lines of wrapped cells with the pitch of padded rows."""
+    j = _column_above(lines, start, k)
+    return j is not None and (lines[k].top or 0) - (lines[j].top or 0) > settings.wrapped_pitch_heights * body_height
+
+
+def _column_pitch(lines: list[Line], start: int, k: int) -> float | None:
+    """How far below the nearest line above it that has text over its own line k sits: the line
+    pitch of a wrapped cell."""
+    j = _column_above(lines, start, k)
+    return None if j is None else (lines[k].top or 0) - (lines[j].top or 0)
+
+
+def _column_above(lines: list[Line], start: int, k: int, reach: int = 4) -> int | None:
+    """The nearest line above line k (within `reach` lines, from `start`) with text over its own."""
     x0 = min(c.x0 or 0.0 for c in lines[k].cells)
     x1 = max(c.x1 or 0.0 for c in lines[k].cells)
     for j in range(k - 1, max(start, k - reach) - 1, -1):
         if any(min(x1, c.x1 or 0.0) - max(x0, c.x0 or 0.0) > 0 for c in lines[j].cells):
-            return (lines[k].top or 0) - (lines[j].top or 0)
+            return j
     return None
 
 

@@ -23,6 +23,7 @@ from extract.read.tables.sections import header_over_sections
 from extract.settings import TableSettings
 
 _BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
+_BROKEN_SPAN = re.compile(r"(?:19|20)\d{2}[-–/]\d")  # a year span broken inside its second year (`2012/1` over `3`)
 
 
 def _year_tail(line: Line, above: list[Line]) -> bool:
@@ -36,6 +37,9 @@ def _year_tail(line: Line, above: list[Line]) -> bool:
     # (or a year's last digit under a month its column broke inside the year: `Aug-2` over `4`)
     opened = [c for ln in above for c in ln.cells
               if re.search(r"[-–/]$", c.text) or MONTH.fullmatch(c.text) or _BROKEN_YEAR.search(c.text)]
+    # (or a year span's last digit under a span its column broke, `2012/1` over `3`: by words, as a
+    # renderer may write the spans of a row as one run over their columns)
+    opened += [w for ln in above for c in ln.cells for w in c.words if _BROKEN_SPAN.fullmatch(w.text)]
     return all(any(min(f.x1 or 0, o.x1 or 0) - max(f.x0 or 0, o.x0 or 0) > -2 for o in opened) for f in figures) \
         and bool(opened)
 
@@ -84,8 +88,10 @@ def header_above(
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
         if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size) \
-                and not (end is None and k == body_start - 1 and gap <= 1.15 * row_gap):
-            break  # (the header set off from the body no further than the body's rows from one another)
+                and not ((end is not None or k == body_start - 1) and gap <= 1.15 * row_gap):
+            # (the header set off from the body, or a header row from the next, no further than the
+            # body's rows from one another: a padded table's header rows are padded alike)
+            break
         if data_at(lines, k) and not _header_figure(line, columns):
             break
         if end is None and k == first - 1 and (line.bottom or 0) - (below.top or 0) > 0.25 * line_height(line):
