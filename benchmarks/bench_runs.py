@@ -345,6 +345,9 @@ def match_rate(count: int = 2000) -> tuple[float, int]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return
     if argv[:1] == ["--one"]:
         one_run(argv[1], argv[2], int(argv[3]))
         return

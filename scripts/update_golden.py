@@ -8,12 +8,14 @@ A snapshot is every row the pipeline writes for the case's input, not a truth: r
 against the input before accepting, and list rows known to be wrong in the case's known_wrong.csv.
 A case whose document does not come out `ok`, or comes out with no rows, is never written.
 Exit status: 0 when nothing changed or the change was written, 1 when a diff is shown and not
-accepted, 2 on a usage error (no case named, an unknown case) or a refused case.
+accepted or when the reader of the output stopped early (`... | head`: one line, no traceback), 2 on a
+usage error (no case named, an unknown case) or a refused case.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -67,4 +69,11 @@ def main(argv: list[str] | None = None, cases_dir: Path = CASES) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()  # a closed pipe shows here, not as a traceback at exit
+    except BrokenPipeError:  # `... | head` stopped reading: nothing after that point was written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("update_golden: output cut short (closed pipe); nothing written after it", file=sys.stderr)
+        status = 1
+    sys.exit(status)

@@ -36,6 +36,7 @@ def test_bad_inputs_are_rows_and_the_run_goes_on(tmp_path):
     assert docs.loc["empty.txt", "status"] == "unreadable"
     assert docs.loc["junk.md", "status"] == "unreadable"
     assert docs.loc["recipe.txt", "status"] == "unclaimed"
+    assert "the generic one included" in docs.loc["recipe.txt", "error"]  # not only "write a parser"
     assert docs.drop(index="sub/welsh.txt").error.notna().all()
     obs = pq.read_table(out / "observations.parquet").to_pandas()
     assert set(obs.document) == {"sub/welsh.txt"}
@@ -142,3 +143,12 @@ def test_quiet_has_a_short_form(tmp_path):
     assert long.exit_code == short.exit_code == 0, short.output
     assert short.output.replace(str(tmp_path / "b"), "OUT") == long.output.replace(str(tmp_path / "a"), "OUT")
     assert "parsed:" not in short.output  # the summary only
+
+
+def test_a_run_without_rows_does_not_print_a_match_rate(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "recipe.txt").write_text("Mix the flour and the eggs.\n")
+    result = run(corpus, "--out", tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "rows: 0\nmatched: no rows to match\n" in result.output and "0.0%" not in result.output

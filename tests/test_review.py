@@ -79,3 +79,31 @@ def test_typo_fractions_are_flagged_as_ratio_mismatch():
     obs = pd.read_csv(ROOT / "tests" / "cases" / "devon_improvement_board" / "snapshot.csv", dtype=str)
     flagged = obs[obs["flags"].fillna("").str.contains("ratio_mismatch")]
     assert set(flagged.indicator_code) == {"6.15", "7.1"}  # `760/787 = 0.97%`, `137/159 = 0.862%`
+
+
+def test_review_stopped_by_the_end_of_input_says_what_it_wrote(tmp_path):
+    """Input that runs out (Ctrl-D, a piped file) stops the review with its count, not click's bare `Aborted!`."""
+    out = tmp_path / "out"
+    out.mkdir()
+    header = "indicator_raw,rows,councils,parsers,alias_file," + ",".join(f"candidate_{k},score_{k}" for k in (1, 2, 3))
+    (out / "unmatched.csv").write_text(
+        header + "\nRepeat referrals,2,E06000005,generic,aliases/E06000005.csv,csc_re_referrals_12m_pct,60.0,,,,\n",
+        encoding="utf-8",
+    )
+    mappings = tmp_path / "mappings"
+    shutil.copytree(ROOT / "mappings", mappings)
+    result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(mappings)], input="")
+    assert result.exit_code == 1, result.output
+    assert "stopped before the end of the queue: 0 aliases written" in result.output
+    assert "Aborted" not in result.output
+
+
+@pytest.mark.parametrize("folder", ["missing", "empty"])
+def test_review_into_a_folder_that_is_no_mappings_folder_is_a_usage_error(tmp_path, folder):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "unmatched.csv").write_text("indicator_raw,rows,councils,parsers,alias_file\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["review", str(out), "--mappings", str(tmp_path / folder)])
+    assert result.exit_code == 2, result.output
+    assert "no mappings folder (it has no indicators.csv)" in result.output and "Traceback" not in result.output

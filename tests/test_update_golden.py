@@ -57,6 +57,26 @@ def test_the_script_runs_alone_without_the_tests_folder(tmp_path):
     assert run.returncode == 2 and run.stderr.startswith("usage:"), run.stderr
 
 
+def test_a_closed_pipe_is_one_line_and_no_traceback(tmp_path):
+    """`update_golden.py CASE | head`: the reader stops early; the script says so in one line."""
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(SCRIPT, tmp_path / "scripts" / SCRIPT.name)
+    case = tmp_path / "tests" / "cases" / "welsh_scc_indicators"
+    shutil.copytree(CASES / "welsh_scc_indicators", case)
+    (case / "snapshot.csv").write_text(",".join(GOLDEN_COLUMNS) + "\n")  # every row is in the diff
+    proc = subprocess.Popen(
+        [sys.executable, str(tmp_path / "scripts" / SCRIPT.name), case.name],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "closed pipe" in err, err
+    assert (case / "snapshot.csv").read_text() == ",".join(GOLDEN_COLUMNS) + "\n"
+
+
 def test_an_unknown_case_is_a_usage_error(script, capsys):
     assert script.main(["no_such_case"]) == 2
     assert "unknown case" in capsys.readouterr().err

@@ -80,3 +80,60 @@ def _needs(items) -> frozenset[str] | None:
     if run:
         found.append(frozenset(("".join(run),)))
     return max(found, key=lambda s: (min(map(len, s)), -len(s))) if found else None
+
+
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (lowercase ASCII), ignoring case; True for a text with a
+    letter of FOLDS_TO_ASCII (a pattern is searched as it would be with no gate)."""
+    if not text.isascii() and not FOLDS_TO_ASCII.isdisjoint(text):
+        return True
+    return any(map(text.lower().__contains__, words))
+
+
+class Gated:
+    """A compiled pattern that answers "no match" at once for a text holding none of its needed
+    words, and is searched as usual otherwise: for a pattern asked of many texts that seldom hold
+    them (`respectively`, a benchmark's label). Every search, match, finditer, findall, sub, subn
+    and split gives what the pattern gives (a pos/endpos slice is tested on the whole text: a
+    weaker test, as true); anything else is the pattern's own (`.pattern`, `.flags`)."""
+
+    __slots__ = ("_pattern", "_words")
+
+    def __init__(self, pattern: re.Pattern[str], words: frozenset[str]) -> None:
+        self._pattern, self._words = pattern, tuple(sorted(words, key=len))  # (short words, likelier, first)
+
+    def __getattr__(self, name: str):
+        return getattr(self._pattern, name)
+
+    def __repr__(self) -> str:
+        return f"Gated({self._pattern!r})"
+
+    def search(self, text: str, *args, **kwargs) -> re.Match[str] | None:
+        return self._pattern.search(text, *args, **kwargs) if holds_any(text, self._words) else None
+
+    def match(self, text: str, *args, **kwargs) -> re.Match[str] | None:
+        return self._pattern.match(text, *args, **kwargs) if holds_any(text, self._words) else None
+
+    def fullmatch(self, text: str, *args, **kwargs) -> re.Match[str] | None:
+        return self._pattern.fullmatch(text, *args, **kwargs) if holds_any(text, self._words) else None
+
+    def finditer(self, text: str, *args, **kwargs):
+        return self._pattern.finditer(text, *args, **kwargs) if holds_any(text, self._words) else iter(())
+
+    def findall(self, text: str, *args, **kwargs) -> list:
+        return self._pattern.findall(text, *args, **kwargs) if holds_any(text, self._words) else []
+
+    def sub(self, repl, text: str, *args, **kwargs) -> str:
+        return self._pattern.sub(repl, text, *args, **kwargs) if holds_any(text, self._words) else text
+
+    def subn(self, repl, text: str, *args, **kwargs) -> tuple[str, int]:
+        return self._pattern.subn(repl, text, *args, **kwargs) if holds_any(text, self._words) else (text, 0)
+
+    def split(self, text: str, *args, **kwargs) -> list:
+        return self._pattern.split(text, *args, **kwargs) if holds_any(text, self._words) else [text]
+
+
+def gated(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind the test of its needed words (Gated), or itself when it has none known."""
+    words = needed_words(pattern)
+    return pattern if not words else Gated(pattern, words)  # type: ignore[return-value]

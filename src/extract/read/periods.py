@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from extract.model import Period
+from extract.read.needs import gated
 
 YearKind = Literal["financial", "academic"]
 
@@ -278,11 +279,11 @@ def shift_months(period: Period, months: int, label: str | None = None) -> Perio
     return Period(label, period.type, start, end)
 
 
-_ACADEMIC_HINT = re.compile(
+_ACADEMIC_HINT = gated(re.compile(
     r"\b(school|schools|pupils?|ks[1-5]|key\s+stage|gcse|a\s*level|eyfs|early\s+years\s+foundation|attainment"
     r"|attendance|absen\w*|exclu\w*|suspensions?|free\s+school\s+meals|fsm|sen\s+support|progress\s*8|attainment\s*8)\b",
     re.I,
-)
+))
 
 
 def year_kind_for(indicator: str) -> YearKind:

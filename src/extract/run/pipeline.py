@@ -61,7 +61,8 @@ def choose_parser(
     fallbacks = [p for p in parsers if p.fallback and p.detect(document)]
     if fallbacks:
         return fallbacks[0], None, None
-    return None, "unclaimed", "no parser recognises this document's format"
+    return None, "unclaimed", ("no parser recognises this document's format, the generic one included "
+                               "(no KPI table, labelled value or figures in sentences found)")
 
 
 def parsers_version(parsers: list[Parser]) -> str:

@@ -139,5 +139,6 @@ def summarise(summary: RunSummary) -> Iterable[str]:
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items()))
     yield f"documents: {len(summary.documents)} ({statuses})"
     yield f"rows: {summary.rows}"
-    yield f"matched: {summary.matched_share:.1%} of rows"
+    # no rows (every document bad or empty): a share of nothing would read as a matcher that failed
+    yield f"matched: {summary.matched_share:.1%} of rows" if summary.rows else "matched: no rows to match"
     yield f"unmatched names: {summary.unmatched_names}"

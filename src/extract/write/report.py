@@ -55,7 +55,8 @@ table.grid thead th{position:sticky;top:0;z-index:1}table.grid td:nth-child(2){m
 figure{margin:0;border:1px solid #e3e3e3;border-radius:4px;padding:6px;background:#fff}
 figure svg{width:100%;height:auto;display:block}
 .note{color:#555;font-size:13px}code{font-size:12px}
-nav.toc ul{columns:3 22em;font-size:13px;padding-left:1.2em}nav.toc li{break-inside:avoid}
+nav.toc ul{columns:3 22em;font-size:13px;padding-left:1.2em}nav.toc li{break-inside:avoid;overflow-wrap:anywhere}
+table.sources td:first-child{overflow-wrap:anywhere;min-width:16em}
 nav.toc input{font-size:14px;padding:3px 6px;width:24em}.hidden{display:none}
 """
 # Filters the contents list and the charts by the text typed; no data is interpolated into it.
@@ -250,7 +251,7 @@ def sources_section(run: Run) -> str:
         "<h2>Where the data came from</h2>"
         '<p class="note">Every figure above was read from these documents (paths relative to the corpus); '
         "each row of observations.parquet keeps its document, page and the context it was read from.</p>"
-        + html_table(SOURCE_COLUMNS, rows, {5})
+        + html_table(SOURCE_COLUMNS, rows, {5}, css="sources")  # long file names wrap, the page keeps its width
         + (f'<p class="note">{more:,} more documents (all <code>ok</code>) are listed in documents.parquet.</p>'
            if more else "")
     )

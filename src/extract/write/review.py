@@ -217,6 +217,9 @@ def review_command(out: Path, mappings_path: Path | None) -> None:
     if not queue.exists():
         raise click.ClickException(f"{queue} not found: run `extract CORPUS --out {out}` first")
     target = mappings_path or mappings_dir()
+    if mappings_path and not (mappings_path / "indicators.csv").is_file():
+        raise click.BadParameter(f"{mappings_path} is no mappings folder (it has no indicators.csv)",
+                                 param_hint="--mappings")  # fmt: skip
     known = load_mappings(target).indicators if mappings_path else load_mappings().indicators
     rows = read_unmatched(queue)
     decided = 0
@@ -232,7 +235,12 @@ def review_command(out: Path, mappings_path: Path | None) -> None:
             name = known[candidate].name if candidate in known else "?"
             click.echo(f"  {k}. {candidate}  {row[f'score_{k}']}  {name}")
         while True:
-            answer = click.prompt("  choice", default="s", show_default=False).strip()
+            try:
+                answer = click.prompt("  choice", default="s", show_default=False).strip()
+            except click.Abort:  # end of input (Ctrl-D, a piped file run out) or Ctrl-C: say what is kept
+                click.echo(f"\nstopped before the end of the queue: {decided} alias"
+                           f"{'' if decided == 1 else 'es'} written")  # fmt: skip
+                raise SystemExit(1) from None
             if answer in ("s", ""):
                 break
             if answer == "q":

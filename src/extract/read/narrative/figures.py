@@ -10,27 +10,28 @@ from extract.model import Period
 from extract.read.kinds import SENTENCE_KIND_WORDS
 from extract.read.narrative.phrases import _Mention
 from extract.read.narrative.text import _STOPWORDS, _VERBS, _after, _before, _cover, _words, _wordset
+from extract.read.needs import gated
 
 # --------------------------------------------------------------------------- numbers
 
-_MASK = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<(sup|sub)>.*?</\1>|<[^>]+>|\$[^$]{1,200}\$", re.I)
+_MASK = gated(re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|<(sup|sub)>.*?</\1>|<[^>]+>|\$[^$]{1,200}\$", re.I))
 _NUMBER = re.compile(r"(?<![\w.,/%$+\-−–:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)(?![.,:]\d)")
 _PERCENT_TAIL = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)")
-_FRACTION = re.compile(
+_FRACTION = gated(re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,]\d|-?\s*years?\b)"
-)
+))
 _PAREN_FRACTION = re.compile(r"\s*\(\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*/\s*(?P<d>\d{1,3}(?:,\d{3})+|\d+)\s*\)")
 _OUT_OF = re.compile(r"\s+out\s+of\s+(?P<d>\d{1,3}(?:,\d{3})+|\d+)(?!\d|[.,]\d|\s?%)")
 # `350 per 10,000`, and a base in brackets after the figure: `the national average of 45.7 (per 10,000)`
 _RATE_TAIL = re.compile(r"\s*(?:\(\s*)?per\s+(?P<base>10,000|10000|10k|1,000|1000|1k)\b", re.I)
 # `The CIN rate per 10,000 which for Buckinghamshire was 272.3`: the rate's base named in its subject, the figure
 # after the subject's verb in the same clause
-_RATE_NAMED_BEFORE = re.compile(
+_RATE_NAMED_BEFORE = gated(re.compile(
     r"(?P<name>(?:\b[\w'’-]+\s+){0,4}?rates?\s+per\s+(?P<base>10,000|10000|1,000|1000))\b[^.;:%()\d]{0,80}?\b"
     r"(?:was|is|were|are|stood\s+at|stands\s+at)"
     r"\s*$",
     re.I,
-)
+))
 _GLUED_WORDS = _wordset("in of to at and from the for on with per")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:kpi|pi|q|quarter|year|yr|day|week|month|phase|stage|step|level|tier|item|page|pg|slide|appendix|annex"
@@ -65,12 +66,12 @@ _THRESHOLD_AFTER = re.compile(
     r"^\s*(?:\+|plus\b|or\s+(?:more|over|fewer|less|above|below|under|older|younger)\b)", re.I
 )
 # `aged 5`, `post 16`, `by the age of 5`: an age, never a measure
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|\bages?\s+of\s+$|(?:<=?|>=?|=)\s*$", re.I)
-_BOUND_BEFORE = re.compile(
+_AGE_BEFORE = gated(re.compile(r"\b(?:aged|age|ages|post|pre)\s*[-]?\s*$|\bages?\s+of\s+$|(?:<=?|>=?|=)\s*$", re.I))
+_BOUND_BEFORE = gated(re.compile(
     r"\b(?:under|over|above|below|at\s*least|up\s+to|(?:more|less|fewer|greater)\s+than(?:\s+or\s+equal\s+to)?"
     r"|equal\s+to|within)\s*$",
     re.I,
-)
+))
 _RATE_THRESHOLD_BEFORE = re.compile(
     r"\brate\s+(?:above|below|over|under|of\s+(?:over|more\s+than|at\s+least))\s*$", re.I
 )
@@ -93,12 +94,12 @@ _CHANGE_AFTER = re.compile(
 )
 _EXCEPT_BEFORE = re.compile(r"\bexcept(?:\s+for)?\s*$", re.I)
 # `an increase of 96 children (20%)`: the figure in brackets after a change's amount is the same change, relative
-_CHANGE_IN_BRACKETS = re.compile(
+_CHANGE_IN_BRACKETS = gated(re.compile(
     rf"\b(?:increase|decrease|rise|fall|reduction|growth|drop|change|improvement|decline|uplift)s?"
     rf"(?:\s+in\s+[\w'’ -]{{1,40}}?)?\s+(?:of|by)\s*{_HEDGE}\s*\d[\d,.]*\s*(?:%|per\s*cent)?"
     r"(?:\s+[\w'’-]+){0,3}\s*\(\s*$",
     re.I,
-)
+))
 # `95% confidence intervals`, `with 95% confidence`: the level of a statistical method, no measure
 _CONFIDENCE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:confiden(?:ce|t)|credible)\b", re.I)
 
@@ -185,12 +186,12 @@ _PERCENTILE_BEFORE = re.compile(
 _PERCENTILE_AFTER = re.compile(r"^\s*(?:%|per\s*cent)?\s*(?:most|least)\s+(?:deprived|affluent|disadvantaged)\b", re.I)
 
 # `..., up 8% on phase eight`, `is down 12%`: a change (never `up to 35%`, nor `made up 96.6%`)
-_UP_DOWN_BEFORE = re.compile(
+_UP_DOWN_BEFORE = gated(re.compile(
     r"(?:\b(?:is|are|was|were|been|being|be|now|also|still)\s+|[,;(–-]\s*|^\s*)(?:up|down)\s*$", re.I
-)
+))
 # `fluctuated between 30 and 50%`, a key's `19% to 48%`: the ends of a range, no level of the measure
 _BETWEEN_FIRST = re.compile(r"\bbetween\s*$", re.I)
-_BETWEEN_SECOND = re.compile(r"\bbetween\s+\d[\d.,]*\s*%?\s+and\s*$", re.I)
+_BETWEEN_SECOND = gated(re.compile(r"\bbetween\s+\d[\d.,]*\s*%?\s+and\s*$", re.I))
 _AND_AFTER = re.compile(r"^\s*%?\s*and\s+\d", re.I)
 _PERCENT_TO_AFTER = re.compile(r"^%\s*(?:to|[-–])\s*\d[\d.,]*\s*%", re.I)
 _PERCENT_TO_BEFORE = re.compile(r"\d[\d.,]*\s*%\s*(?:to|[-–])\s*$", re.I)
@@ -342,19 +343,19 @@ def _figures(sentence: str, mentions: list[_Mention]) -> list[_Fig]:
 
 _KIND_WORDS = SENTENCE_KIND_WORDS  # mappings/header_words.csv, vocabulary sentence_kind
 _KIND_ANY = "|".join(f"(?P<{k}>{p})" for k, p in _KIND_WORDS)
-_KIND_BEFORE = re.compile(
+_KIND_BEFORE = gated(re.compile(
     rf"\b(?:{_KIND_ANY})\b(?P<fill>(?:\s+[\w'’-]+){{0,2}}?)\s*(?:\bof\b|\bis\b|\bwas\b|\bat\b|:|=)?"
     r"\s*(?:(?:also|still|only|just)\s+)?[(\[]?\s*(?:\*\*)?\s*$",
     re.I,
-)
+))
 # `the national rate in 2013–14 for all care leavers of 45%`: a longer phrase ending in `of` or `(`
 _KIND_BEFORE_LONG = re.compile(rf"\b(?:{_KIND_ANY})\b(?:\s+[\w'’–-]+){{3,7}}?\s+(?:of|\()\s*$", re.I)
 # `our comparators who as at 2021/22 were all at 84%`, `our statistical neighbour rate data for 2017/18 which
 # is 51`: the benchmark (with the words of its measure, no clause break between), then a clause about it
-_KIND_BEFORE_CLAUSE = re.compile(
+_KIND_BEFORE_CLAUSE = gated(re.compile(
     rf"\b(?:{_KIND_ANY})(?:\s+[\w/'’-]+){{0,5}}?\s+(?:who|which|that)\b[^.;()%]{{0,60}}\b(?:at|of|is|was|were|are)\s*$",
     re.I,
-)
+))
 # `regionally this is 20.7%`, `statistical neighbours are higher at 21.5%`: the benchmark's word, a pronoun or
 # none, a verb and perhaps a comparison, then the figure
 _KIND_BEFORE_VERB = re.compile(

@@ -7,6 +7,7 @@ import re
 
 from extract.mappings import mappings_dir, read_csv
 from extract.read.narrative.text import _STOPWORDS, _words
+from extract.read.needs import gated
 
 
 def _measure_words() -> re.Pattern[str]:
@@ -24,7 +25,7 @@ def _section_headings() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{row['pattern']})" for row in rows), re.I)
 
 
-_SECTION_HEADINGS = _section_headings()
+_SECTION_HEADINGS = gated(_section_headings())
 
 
 _STEM = 5  # letters compared: `achieving` and `achieved`, `indicators` and `indicator` are one word

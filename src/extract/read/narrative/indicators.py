@@ -22,6 +22,7 @@ from extract.read.narrative.text import (
     _words,
     _wordset,
 )
+from extract.read.needs import gated
 
 # --------------------------------------------------------------------------- indicator phrases
 
@@ -58,11 +59,11 @@ _MAX_WORDS = 30
 _BENCHMARK_WORDS = re.compile(
     r"\b(?:latest|current|overall|national(?:ly)?|england|regional|north\s+east|statistical\s+neighbours?)\b\s*", re.I
 )
-_MEASURE_BEFORE = re.compile(
+_MEASURE_BEFORE = gated(re.compile(
     r"(?P<np>(?:[\w'’-]+\s+){0,3}?(?:rates?|average|total|number|percentage|proportion|figure|score|caseloads?"
     r"|ratio))\s*(?:\bof\b|\bwas\b|\bis\b|\bat\b|:)?\s*(?:\*\*)?\s*$",
     re.I,
-)
+))
 _MEASURE_OF = re.compile(r"\b(?:number|rate|percentage|proportion)\s+of\b", re.I)
 _LEAD_IN = re.compile(
     r"(?:(?:however|currently|overall|specifically|additionally|also|furthermore|similarly|therefore|again"

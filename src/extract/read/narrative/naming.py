@@ -19,6 +19,7 @@ from extract.read.narrative.text import (
     _has_verb,
     _words,
 )
+from extract.read.needs import gated
 from extract.settings import NarrativeSettings
 
 _OF_THESE = re.compile(r"^\s*Of\s+(?:the|these|those)\s+[\d,]+\b", re.I)  # `Of these 79 children, 67% are ...`
@@ -95,7 +96,7 @@ def _reporting_verbs() -> str:
 
 
 _SAYING = _reporting_verbs()
-_REPORTED = re.compile(rf"^(?:[^,;:()]{{0,60}}?\s)?(?:{_SAYING})\s+that\s+(?=\S)", re.I)
+_REPORTED = gated(re.compile(rf"^(?:[^,;:()]{{0,60}}?\s)?(?:{_SAYING})\s+that\s+(?=\S)", re.I))
 _SAID_THAT = re.compile(rf"\b(?:{_SAYING})\s+that\s+$", re.I)
 
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from extract.model import Period, normalise_space
 from extract.read.narrative.text import _after, _before, _cover, _has_verb, _wordset
+from extract.read.needs import gated
 from extract.read.periods import (
     add_months,
     calendar_year,
@@ -97,7 +98,7 @@ _COMPARISON = re.compile(
     r"|(?:down|up|reduction|increase|decrease|rise|fall|improvement|deterioration)\s+on)\b",
     re.I,
 )
-_ACADEMIC = re.compile(r"\bacademic\b|\bterms?\b|\bschool\s+year\b", re.I)
+_ACADEMIC = gated(re.compile(r"\bacademic\b|\bterms?\b|\bschool\s+year\b", re.I))
 
 
 @dataclass(frozen=True)

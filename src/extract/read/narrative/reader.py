@@ -61,6 +61,7 @@ from extract.read.narrative.text import (
     sentences,
 )
 from extract.read.narrative.wholes import assign_wholes, shares_of_bare_counts, shares_of_counts
+from extract.read.needs import gated
 from extract.read.periods import add_months, span_period
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
@@ -83,14 +84,17 @@ _ABSOLUTE = re.compile(r",\s+with\s", re.I)  # after a clause with its verb, `, 
 _EVALUATIVE = re.compile(r"^(?:(?:\w+ly|low|high|higher|lower|good|poor|strong|stable)\s+)+", re.I)
 # a measure named in words: `re-referral rate`, `percentage of care leavers in EET`
 _MEASURE_PHRASE = re.compile(r"\b((?:[a-z][\w'’-]*\s+){1,3}(?:rate|percentage|proportion|caseload|timeliness))\b", re.I)
-_MEASURE_NOUN = re.compile(r"rate|percentage|proportion|caseload|timeliness", re.I)  # what _MEASURE_PHRASE ends on
+# what _MEASURE_PHRASE ends on
+_MEASURE_NOUN = gated(re.compile(r"rate|percentage|proportion|caseload|timeliness", re.I))
 _PLAN_KINDS = frozenset({"target", "tolerance", "intervention", "forecast"})  # for the period ahead
 _FUTURE_BEFORE = re.compile(
     r"\b(?:expects?|expected|anticipates?|hopes?|aims?|plans?|intends?|projected|forecast)\s+to\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 _FUTURE_AFTER = re.compile(r"^[^.;,]{0,40}?\b(?:we|they|who|which)\s+(?:hope|expect|anticipate|aim|plan)\b", re.I)
-_NATIONAL_END = re.compile(r"\b(?:nationally|(?:in|across)\s+england|in\s+the\s+country(?:\s+as\s+a\s+whole)?)$", re.I)
+_NATIONAL_END = gated(
+    re.compile(r"\b(?:nationally|(?:in|across)\s+england|in\s+the\s+country(?:\s+as\s+a\s+whole)?)$", re.I)
+)
 _EARLIER_BEFORE = re.compile(
     r"\b(?:following|after)\s+(?:an?\s+|the\s+)?(?:increase|rise|decrease|fall|drop|reduction|peak|spike)\s+(?:to|of)\s*$",
     re.I,
@@ -338,7 +342,7 @@ def _named_by(heading: str, figure: RawFigure) -> RawFigure:
     return replace(figure, indicator_raw=heading) if colon and 0 < len(words) <= 2 and set(words) <= said else figure
 
 
-_MARKDOWN_MARKS = re.compile(r"^\s*#+\s*|\*")  # (_heading's patterns, compiled once)
+_MARKDOWN_MARKS = gated(re.compile(r"^\s*#+\s*|\*"))  # (_heading's patterns, compiled once)
 _ENDS_LIKE_PROSE = re.compile(r"[.%]$")
 
 

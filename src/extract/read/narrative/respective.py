@@ -14,6 +14,7 @@ from dataclasses import replace
 from extract.mappings import mappings_dir, read_csv
 from extract.model import RawFigure
 from extract.read.narrative.text import _VERBS, _words
+from extract.read.needs import gated
 
 _PART_VERB = "|".join(f"(?:{r['pattern']})" for r in read_csv(mappings_dir() / "part_verbs.csv", ("pattern", "note")))
 _RELATIONS = {
@@ -21,11 +22,11 @@ _RELATIONS = {
     for r in read_csv(mappings_dir() / "relation_nouns.csv", ("noun", "preposition", "note"))
 }
 _SHARE = r"\d{1,3}(?:\.\d+)?%"
-_RESPECTIVELY = re.compile(
+_RESPECTIVELY = gated(re.compile(
     rf"^(?P<clause>[^,;:()]+?)\s*(?P<open>\(\s*)?(?:{_PART_VERB})\s+(?P<shares>{_SHARE}(?:\s*,\s*{_SHARE})*\s*,?\s+and\s+{_SHARE})"
     rf"\s+of\s+(?P<article>(?:all|the)\s+)?(?P<whole>[^,;:()\d]+?)\s*,?\s+respectively\s*(?(open)\))(?P<rest>.*)$",
     re.I,
-)
+))
 _FOLLOWED = re.compile(r"^\s*,\s*followed\s+by\s+(?P<list>.+?)\.?\s*$", re.I)
 _LISTED = re.compile(rf"(?:^|\s*,\s*(?:and\s+)?|\s+and\s+)(?P<name>[^,;:()\d]+?)\s*\(\s*(?P<share>{_SHARE})\s*\)", re.I)
 _JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)

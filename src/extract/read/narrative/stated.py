@@ -31,6 +31,7 @@ from extract.model import Period, RawFigure
 from extract.read.kinds import classify_header
 from extract.read.narrative.phrases import _period_mentions, _Setting
 from extract.read.narrative.text import _STOPWORDS, _words
+from extract.read.needs import gated
 from extract.read.periods import parse_period
 from extract.read.values import infer_unit
 from extract.settings import NarrativeSettings
@@ -79,11 +80,11 @@ _LEVEL = re.compile(
     rf"(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
     re.I,
 )
-_TO = re.compile(
+_TO = gated(re.compile(
     rf"^(?:the\s+)?(?P<name>{_NAME})\s+(?:(?:has|have|had)\s+(?:now\s+)?)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?\s+to\s+"
     rf"(?P<fig>{_FIG}){_PER}(?P<when>\s+{_WHEN})?(?P<br>{_BRACKETS}){_COMPARED}{_TARGET}(?P<br2>{_BRACKETS}){_TAIL}$",
     re.I,
-)
+))
 _FROM_TO = re.compile(
     rf"^(?:an?\s+{_FIG}\s+(?:{_V['change']})\s+in\s+)?(?:the\s+)?(?P<name>{_NAME})"
     rf"(?:\s+(?:has\s+|have\s+|had\s+)?(?:{_MOVE}){_ADVERB}?(?P<span>{_SPAN})?)?,?\s+from\s+(?P<fig0>{_FIG})(?P<when0>\s+{_WHEN})?"

@@ -30,6 +30,8 @@ from extract.read.values import infer_unit
 
 _FIGURE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?")
 _DATE_LIKE = re.compile(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}")  # a month or quarter word with a year or day
+_DIGIT = re.compile(r"\d")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 _MIN_ROWS = 2
 _ALIGNED = 12.0  # points: the boxes' left edges differ by no more than this (centred figures of any width)
 _ABOVE = 2.0  # line heights: a name may start this far above its date line (a name centred on its row)
@@ -50,9 +52,18 @@ def _only_cell(line: Line) -> Cell | None:
     return cells[0] if len(cells) == 1 else None
 
 
+def _date_like(text: str) -> bool:
+    """`_DATE_LIKE.search(text)`, in one pass over each line's text (the pattern's `.*` tries every
+    start on a long line of prose with no digit): on a line with no line break, three letters and a
+    digit anywhere are in one order or the other."""
+    if "\n" in text:
+        return _DATE_LIKE.search(text) is not None
+    return _DIGIT.search(text) is not None and _THREE_LETTERS.search(text) is not None
+
+
 def _dated(line: Line) -> Period | None:
     cell = _only_cell(line)
-    if cell is None or cell.x0 is None or not _DATE_LIKE.search(cell.text):
+    if cell is None or cell.x0 is None or not _date_like(cell.text):
         return None
     period = parse_period(cell.text.strip())
     return period if period.start is not None and period.type != "unknown" else None

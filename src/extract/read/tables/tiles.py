@@ -73,9 +73,21 @@ def _tiles_on(page: Page, settings: BlockSettings) -> list[_Tile]:
             continue
         if not all(_VALUE_ONLY.match(c.text) and c.x0 is not None and c.x1 is not None for c in cells):
             continue  # a big heading, or a row with a name: not a row of tiles
+        if i and _heading_tail(page.lines[i - 1], line, cells):
+            continue
         for cell in cells:
             tiles.append((i, cell))
     return [_bounded(i, cell, tiles, page) for i, cell in tiles]
+
+
+def _heading_tail(above: Line, line: Line, cells: list[Cell]) -> bool:
+    """A figure alone on the line under a line of words in its own type size, as tight as the lines
+    of one paragraph: a heading's wrapped last word (`Report April 2022 – March` over `2023`), no
+    tile's figure, which stands much larger than its name."""
+    height = _height(line)
+    words = [c for c in above.cells if c.text.strip()]
+    return len(cells) == 1 and bool(words) and not any(_VALUE_ONLY.match(c.text) for c in words) \
+        and abs(_height(above) - height) <= 0.15 * height and _gap(above, line) <= 0.5 * height
 
 
 def _bounded(i: int, cell: Cell, tiles: list[tuple[int, Cell]], page: Page) -> _Tile:

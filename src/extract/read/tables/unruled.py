@@ -183,7 +183,7 @@ def unruled_grids(
         if len(columns) < 2:
             continue
         names = name_columns_of(body, columns)
-        h_start, h_end = header_above(lines, start, columns, names, settings)
+        h_start, h_end = header_above(lines, start, columns, names, settings, end)
         if h_end > h_start and not _names_values(lines[h_start:h_end], columns, min_values) \
                 and not measures_over_periods(lines[h_start:h_end], lines[h_end:end], columns, names, settings):
             # labels that name no value column: the first row's upper lines, and so are the

@@ -70,12 +70,14 @@ def _labels_with_a_figure(line: Line) -> bool:
 
 
 def header_above(
-    lines: list[Line], first: int, columns: list[Span], name_columns: set[int], settings: TableSettings
+    lines: list[Line], first: int, columns: list[Span], name_columns: set[int], settings: TableSettings,
+    end_of_body: int | None = None,
 ) -> tuple[int, int]:
     """(start, end) of the header lines above the body that starts at `first`: numberless lines
     with text over the value columns, tight above the body; the lines under them that hold only
     a name (a wrapped first row) stay in the body. Without a header (a table continued from the
-    previous page), the name lines above the first values are the body's: (k, k)."""
+    previous page), the name lines above the first values are the body's: (k, k). `end_of_body`:
+    where the body ends, if known (a body of one values line cannot show its rows' padding)."""
     end: int | None = None
     header_start = first
     body_start = first
@@ -87,10 +89,13 @@ def header_above(
         line, below = lines[k], lines[k + 1]
         gap = (below.top or 0) - (line.bottom or 0)
         size = line_height(line)  # (the header's foot over the body: `earlier` alone has a box shorter than its type)
+        # (the header set off from the body, or a header row from the next, no further than the
+        # body's rows from one another: a padded table's header rows are padded alike; or over an
+        # empty padded row, or over one values line: _padded_header)
         if gap > settings.row_gap_heights * (max(size, height) if k == first - 1 else size) \
-                and not ((end is not None or k == body_start - 1) and gap <= 1.15 * row_gap):
-            # (the header set off from the body, or a header row from the next, no further than the
-            # body's rows from one another: a padded table's header rows are padded alike)
+                and not ((end is not None or k == body_start - 1) and gap <= 1.15 * row_gap) \
+                and not (k == first - 1 and _padded_header(lines, first, end_of_body, columns, name_columns,
+                                                           row_gap, height, settings)):
             break
         if data_at(lines, k) and not _header_figure(line, columns):
             break
@@ -133,6 +138,25 @@ def header_above(
     if end < first and end - header_start >= 2 and _continues_header(lines, header_start, end):
         end += 1  # a label's last line at the header's own pitch, the first row set apart below it
     return header_start, end
+
+
+def _padded_header(lines: list[Line], first: int, end_of_body: int | None, columns: list[Span],
+                   name_columns: set[int], row_gap: float, height: float, settings: TableSettings) -> bool:
+    """The line above the body is a padded table's header set further off than its rows are apart:
+    a header row (value labels, each over a value column) over one empty padded row (the rest of a
+    row the page broke, its text left on the page before, under the header repeated on this page),
+    or over a single values line whose padding the body cannot show (a table the page broke after
+    its first row): up to twice the gap that ends an unruled table."""
+    line = lines[first - 1]
+    gap = (lines[first].top or 0) - (line.bottom or 0)
+    if not header_like(line) or not _fits_header(line, columns) or data_at(lines, first - 1):
+        return False
+    if sum(1 for k in line_columns(line, columns) if k not in name_columns) < 2:
+        return False
+    if row_gap > 0:
+        return gap <= 1.15 * (2 * row_gap + height)
+    one_row = end_of_body is not None and sum(1 for k in range(first, end_of_body) if data_at(lines, k)) == 1
+    return one_row and gap <= 2 * settings.row_gap_heights * height
 
 
 def _row_gap(body: list[Line], height: float) -> float:
