@@ -218,6 +218,12 @@ def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
         words = cell.words
         if not words:
             continue
+        parts = column_start_parts(words, columns)
+        if len(parts) > 1:  # labels run together over left-aligned columns, each at its column's edge
+            for start, part in parts:
+                zone = start if start is not None else _zone((part[0].x0 + part[-1].x1) / 2, bounds)
+                placed.setdefault(zone, []).extend(part)
+            continue
         if len(words) > 1:  # (a one-word cell goes by its centre whatever its word's zone)
             zones = [bisect.bisect_right(bounds, (w.x0 + w.x1) / 2) for w in words]
             if len(set(zones)) > 1 and _spans_several(words, bounds):
@@ -226,6 +232,24 @@ def line_columns(line: Line, columns: list[Span]) -> dict[int, list[Word]]:
                 continue
         placed.setdefault(bisect.bisect_right(bounds, ((cell.x0 or 0) + (cell.x1 or 0)) / 2), []).extend(words)
     return placed
+
+
+def column_start_parts(words: tuple[Word, ...], columns: list[Span],
+                       tolerance: float = 0.6) -> list[tuple[int | None, tuple[Word, ...]]]:
+    """A run's words parted where a word starts right at a later column's left edge (where the
+    figures of a left-aligned column start): labels a renderer set a plain space apart, over
+    columns whose values start where they do. Each part with the column it starts (None for the
+    first part when it starts at no column's edge); one part when none does."""
+    parts: list[tuple[int | None, list[Word]]] = []
+    for word in words:
+        edge = next((j for j, (x0, _) in enumerate(columns) if abs(word.x0 - x0) <= tolerance), None)
+        if parts and edge is not None and (parts[-1][0] is None or edge > parts[-1][0]):
+            parts.append((edge, [word]))
+        elif parts:
+            parts[-1][1].append(word)
+        else:
+            parts.append((edge, [word]))
+    return [(j, tuple(ws)) for j, ws in parts]
 
 
 def _boundaries(columns: list[Span]) -> list[float]:

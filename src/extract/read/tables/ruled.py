@@ -340,6 +340,9 @@ def _overprints(word: Word, others: list[Word], rule: float) -> bool:
     )
 
 
+_SLIVER = 2.0  # points: thinner than any row of text
+
+
 def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[int, int]]:
     """(row, column) slots whose left column boundary is not drawn in that row though it is drawn
     in most rows: the row's cell is merged over that boundary (a section title across the table
@@ -349,16 +352,18 @@ def _merged_boundaries(region: Region, horizontals: list[float]) -> set[tuple[in
     `2008/9 | 2009/10 | 2010/11`)."""
     if len(region.boundary_spans) != len(region.verticals):
         return set()
-    rows = len(horizontals) - 1
+    # (a sliver between the outer rule and the ends of column rules drawn past it is no row)
+    real = [r for r in range(len(horizontals) - 1) if horizontals[r + 1] - horizontals[r] >= _SLIVER]
+    rows = len(real)
     out: set[tuple[int, int]] = set()
     for c in range(1, len(region.verticals) - 1):
         spans = region.boundary_spans[c]
         missing = [
             r
-            for r in range(rows)
+            for r in real
             if not any(start < (horizontals[r] + horizontals[r + 1]) / 2 < end for start, end in spans)
         ]
-        leading = missing == [0] and rows >= 2  # drawn in every row under the first
+        leading = rows >= 2 and missing == real[:1]  # drawn in every row under the first
         if missing and (2 * len(missing) < rows or leading):
             out.update((r, c) for r in missing)
     return out

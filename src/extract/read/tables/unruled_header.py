@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from extract.model import Line
+from extract.model import Cell, Line
 from extract.read.kinds import classify_header
 from extract.read.tables.cells import (
     MONTH,
     Span,
+    column_start_parts,
     is_data_line,
     is_period_cell,
     is_value_like,
@@ -206,7 +207,7 @@ def _fits_header(line: Line, columns: list[Span]) -> bool:
     words stand apart, each over its own column."""
     if is_group_label_row(line, columns):
         return True
-    for cell in line.cells:
+    for cell in _column_start_cells(line, columns):
         touched = sum(1 for x0, x1 in columns if min(cell.x1 or 0, x1) - max(cell.x0 or 0, x0) > 0)
         if touched > 2 or (touched == 2 and len(cell.text) > 30):
             apart = line_columns(Line((cell,)), columns)
@@ -217,6 +218,18 @@ def _fits_header(line: Line, columns: list[Span]) -> bool:
             if (len(apart) < max(3, touched - 1) or any(len(ws) > 2 for ws in apart.values())) and not paired:
                 return False
     return True
+
+
+def _column_start_cells(line: Line, columns: list[Span]) -> list[Cell]:
+    """The line's cells, a run parted where its words start at columns' left edges (cells.py)."""
+    out: list[Cell] = []
+    for cell in line.cells:
+        parts = column_start_parts(cell.words, columns) if len(cell.words) > 1 else []
+        if len(parts) < 2:
+            out.append(cell)
+            continue
+        out.extend(Cell(" ".join(w.text for w in ws), ws[0].x0, ws[-1].x1, ws) for _, ws in parts)
+    return out
 
 
 def header_like(line: Line) -> bool:

@@ -1,0 +1,75 @@
+"""A table as a second renderer prints it (Word → HTML → Chromium, Excel → PDF): header labels
+set one plain space apart over left-aligned columns, each starting where its column's figures
+start; and a ruled header whose column rules start a little above the rule under a merged group
+cell and run past the outer rule. Synthetic lines and rules, as the loader gives them."""
+
+from __future__ import annotations
+
+from extract.model import Cell, Line, Rule, Word
+from extract.read.tables.ruled import edges_to_regions, region_to_grid, rules_to_edges
+from extract.read.tables.unruled import unruled_grids
+from extract.settings import DEFAULT_SETTINGS
+
+HEIGHT = 10.0
+SPACE = 2.5  # a plain space: less than the gap that parts two cells
+
+
+def _run(top: float, parts: list[tuple[float, float, str]]) -> Cell:
+    """One run of words: each part (x0, x1, text) its words spread over x0..x1, a plain space apart."""
+    words: list[Word] = []
+    for x0, x1, text in parts:
+        runs = text.split()
+        letters = sum(len(r) for r in runs)
+        char = (x1 - x0 - SPACE * (len(runs) - 1)) / letters
+        x = x0
+        for run in runs:
+            words.append(Word(run, x, top, x + char * len(run), top + HEIGHT))
+            x += char * len(run) + SPACE
+    return Cell(" ".join(p[2] for p in parts), words[0].x0, words[-1].x1, tuple(words))
+
+
+def _cell(x0: float, text: str, top: float) -> Cell:
+    return _run(top, [(x0, x0 + 4.5 * len(text), text)])
+
+
+def _line(top: float, *cells: Cell) -> Line:
+    return Line(tuple(cells), top, top + HEIGHT)
+
+
+def test_labels_a_space_apart_part_at_their_columns_left_edges():
+    starts = [176.0, 295.0, 414.0]
+    header = [
+        _line(140.0, _run(140.0, [(starts[0], starts[1] - SPACE, "Rate per 10,000"),
+                                  (starts[1], starts[2] - 60.0, "With SEN support")]),
+              _cell(starts[2], "Eligible for", 140.0)),
+        _line(152.0, _cell(starts[0], "(31 March 2022)", 152.0), _cell(starts[1], "(2021)", 152.0),
+              _cell(starts[2], "FSM (2021)", 152.0)),
+    ]
+    rows = [("County Durham", "372", "22%", "73%"), ("North East", "470.7", "20.2%", "65.2%"),
+            ("Statistical neighbours", "444.8", "20.4%", "63.8%"), ("England", "334.3", "20.9%", "56.8%")]
+    body = [_line(180.0 + 28.0 * i, _cell(57.0, name, 180.0 + 28.0 * i),
+                  *(_cell(x, v, 180.0 + 28.0 * i) for x, v in zip(starts, values, strict=True)))
+            for i, (name, *values) in enumerate(rows)]
+    grids = unruled_grids(header + body, DEFAULT_SETTINGS.tables, 2)
+    assert len(grids) == 1
+    assert grids[0].rows[0] == ["", "Rate per 10,000 (31 March 2022)", "With SEN support (2021)",
+                                "Eligible for FSM (2021)"]
+    assert grids[0].rows[1] == ["County Durham", "372", "22%", "73%"]
+
+
+def test_a_group_cell_merged_though_column_rules_start_just_above_its_rule():
+    # outer rules at 45 and 75 with every column rule from 43.7 (drawn past the top one); the rule
+    # under `Targets` at 59.8 spans its three columns, whose inner rules start at 58.7, above it
+    xs = [0.0, 363.6, 433.5, 496.4, 559.3, 622.2]
+    rules = [Rule("h", -1.0, 44.8, 623.0, 44.8), Rule("h", 432.4, 59.8, 623.3, 59.8),
+             Rule("h", -1.0, 74.7, 623.0, 74.7)]
+    rules += [Rule("v", x, 58.7 if x in (496.4, 559.3) else 43.7, x, 75.8) for x in xs]
+    words = [Word("Targets", 511.6, 49.2, 544.1, 58.1), Word("Baseline", 380.0, 56.4, 417.1, 64.8),
+             Word("2008/9", 451.2, 63.9, 478.7, 70.6), Word("2009/10", 511.6, 63.9, 544.2, 70.6),
+             Word("2010/11", 574.5, 63.9, 607.1, 70.6), Word("Indicator", 1.0, 56.4, 40.0, 64.8)]
+    h, v = rules_to_edges(rules, DEFAULT_SETTINGS.tables)
+    (region,) = edges_to_regions(h, v, DEFAULT_SETTINGS.tables)
+    grid = region_to_grid(region, words)
+    assert grid is not None
+    assert grid.rows[0] == ["", "", "Targets", "Targets", "Targets"]
+    assert grid.rows[1] == ["Indicator", "Baseline", "2008/9", "2009/10", "2010/11"]
