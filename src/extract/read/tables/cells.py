@@ -238,8 +238,10 @@ def column_start_parts(words: tuple[Word, ...], columns: list[Span],
                        tolerance: float = 0.6) -> list[tuple[int | None, tuple[Word, ...]]]:
     """A run's words parted where a word starts right at a later column's left edge (where the
     figures of a left-aligned column start): labels a renderer set a plain space apart, over
-    columns whose values start where they do. Each part with the column it starts (None for the
-    first part when it starts at no column's edge); one part when none does."""
+    columns whose values start where they do. Each part with the column it starts; one part
+    unless the run's first word starts at a column's edge too (a run that starts inside a column
+    and reaches a rule is text overflowing its cell) and some part has several words (a run whose
+    every word starts a column is the line the columns were found from)."""
     parts: list[tuple[int | None, list[Word]]] = []
     for word in words:
         edge = next((j for j, (x0, _) in enumerate(columns) if abs(word.x0 - x0) <= tolerance), None)
@@ -249,6 +251,8 @@ def column_start_parts(words: tuple[Word, ...], columns: list[Span],
             parts[-1][1].append(word)
         else:
             parts.append((edge, [word]))
+    if len(parts) < 2 or parts[0][0] is None or all(len(ws) == 1 for _, ws in parts):
+        return [(parts[0][0] if parts else None, tuple(words))]
     return [(j, tuple(ws)) for j, ws in parts]
 
 
