@@ -73,3 +73,31 @@ def test_a_group_cell_merged_though_column_rules_start_just_above_its_rule():
     assert grid is not None
     assert grid.rows[0] == ["", "", "Targets", "Targets", "Targets"]
     assert grid.rows[1] == ["Indicator", "Baseline", "2008/9", "2009/10", "2010/11"]
+
+
+def test_a_padded_row_with_one_figure_is_a_row_not_a_header_line():
+    # an Excel sheet printed without its grid: rows padded apart, the first row's only figure in one month
+    from helpers import text_line
+
+    cols = {"name": 10.0, "polarity": 220.0, "Apr-15": 280.0, "May-15": 330.0, "Jun-15": 380.0,
+            "Jul-15": 430.0, "travel": 500.0}
+    lines = [
+        text_line(35.0, (380.0, "2015/16")),
+        text_line(48.6, (cols["name"] + 60, "Indicator"), (cols["polarity"], "Polarity"),
+                  *((cols[m], m) for m in ("Apr-15", "May-15", "Jun-15", "Jul-15")), (cols["travel"], "Direction"),
+                  space=2.0),
+        text_line(63.5, (cols["name"], "Number of notifications received"), (cols["polarity"], "Info"),
+                  (cols["Jul-15"], "818"), space=2.0),
+        text_line(78.3, (cols["name"], "Percentage completed in time"), (cols["polarity"], "High"),
+                  (cols["Jun-15"], "56.3%"), (cols["Jul-15"], "63.7%"), (cols["travel"], "Improved"), space=2.0),
+        text_line(93.2, (cols["name"], "First time entrants"), (cols["polarity"], "Low"),
+                  (cols["Jun-15"], "583"), (cols["Jul-15"], "492"), (cols["travel"], "Improved"), space=2.0),
+    ]
+    grids = unruled_grids(lines, DEFAULT_SETTINGS.tables, 2)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert grid.header_rows == 1
+    assert [label.split()[-1] for label in grid.rows[0][2:6]] == ["Apr-15", "May-15", "Jun-15", "Jul-15"]
+    assert grid.rows[1] == ["Number of notifications received", "Info", "", "", "", "818", ""]
+    assert grid.rows[2][0] == "Percentage completed in time"
+    assert len(grid.rows) == 4

@@ -4,6 +4,7 @@ cut into one block per anchor by the cell alignment that explains the table best
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from extract.model import Cell, Line, Word
 from extract.read.tables.areas import areas_down
@@ -199,7 +200,29 @@ def find_anchors(placed: list[dict[int, list[Word]]], width: int, name_columns: 
         i for i, p in enumerate(placed)
         if counts[i] >= need_values and sum(1 for c in p if c not in name_columns) >= need_cells
     ]  # fmt: skip
+    if lines is not None and len(anchors) >= 2:
+        anchors = sorted(anchors + _lone_figure_rows(anchors, placed, lines, name_columns, counts))
     return anchors if lines is None else _merge_interleaved(anchors, placed, lines, settings, name_columns)
+
+
+def _lone_figure_rows(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],
+                      name_columns: set[int], counts: list[int]) -> list[int]:
+    """Lines with a name and one figure set as far from the lines around them as the rows are
+    from one another (a padded table's row with one month filled in): rows of their own, not a
+    wrapped value's second line (which sits a line's pitch under its first)."""
+    gaps = sorted((lines[b].top or 0) - (lines[a].bottom or 0) for a, b in pairwise(anchors) if b == a + 1)
+    if not gaps or gaps[0] <= 0.5 * line_height(lines[anchors[0]]):
+        return []
+    least = gaps[0]
+    out = []
+    for i, p in enumerate(placed):
+        if i in anchors or counts[i] != 1 or min(name_columns, default=-1) not in p:
+            continue
+        above = (lines[i].top or 0) - (lines[i - 1].bottom or 0) if i > 0 else None
+        below = (lines[i + 1].top or 0) - (lines[i].bottom or 0) if i + 1 < len(lines) else None
+        if all(g is None or g >= 0.8 * least for g in (above, below)) and (above, below) != (None, None):
+            out.append(i)
+    return out
 
 
 def _merge_interleaved(anchors: list[int], placed: list[dict[int, list[Word]]], lines: list[Line],

@@ -21,6 +21,7 @@ from extract.read.tables.cells import (
 )
 from extract.read.tables.headers import is_group_label_row
 from extract.read.tables.sections import header_over_sections
+from extract.read.values import parse_cell
 from extract.settings import TableSettings
 
 _BROKEN_YEAR = re.compile(r"\b" + MONTH.pattern + r"[-–]\d$", re.I)
@@ -85,6 +86,9 @@ def header_above(
     body_heights = sorted(line_height(ln) for ln in lines[first : first + 12])
     height = body_heights[len(body_heights) // 2]  # the body's type size (lines vary with their glyphs)
     row_gap = _row_gap(lines[first : first + 12], height)
+    # (the rows' padding, or the first two rows' gap when the body shows one: a lone figure's row)
+    pad = row_gap or ((lines[first + 1].top or 0) - (lines[first].bottom or 0) if first + 1 < len(lines) else 0.0)
+    pad = pad if pad > 0.5 * height else 0.0
     k = first - 1
     while k >= 0:
         line, below = lines[k], lines[k + 1]
@@ -100,6 +104,10 @@ def header_above(
             break
         if data_at(lines, k) and not _header_figure(line, columns):
             break
+        if end is None and k == body_start - 1 and _lone_figure_row(line, columns, name_columns, pad, gap):
+            body_start = k  # a padded row with one figure filled in, set off like the rows under it
+            k -= 1
+            continue
         if end is None and k == first - 1 and (line.bottom or 0) - (below.top or 0) > 0.25 * line_height(line):
             body_start = k  # a line half-way down the first values: a cell of their row centred on it
             k -= 1
@@ -139,6 +147,19 @@ def header_above(
     if end < first and end - header_start >= 2 and _continues_header(lines, header_start, end):
         end += 1  # a label's last line at the header's own pitch, the first row set apart below it
     return header_start, end
+
+
+def _lone_figure_row(line: Line, columns: list[Span], name_columns: set[int], row_gap: float, gap: float) -> bool:
+    """A row of a padded table (rows set `row_gap` apart) with a name and one figure, not a period:
+    set off from the row under it as the rows are, it is no header line."""
+    if row_gap <= 0 or gap < 0.8 * row_gap or not name_columns:
+        return False
+    placed = line_columns(line, columns)
+    texts = {c: " ".join(w.text for w in ws) for c, ws in placed.items()}
+    figures = [t for c, t in texts.items() if c not in name_columns and is_value_like(t)]
+    name = texts.get(min(name_columns), "")
+    return len(figures) == 1 and not is_period_cell(figures[0]) and parse_cell(figures[0]).value is not None \
+        and re.search(r"[A-Za-z]{4}", name) is not None
 
 
 def _padded_header(lines: list[Line], first: int, end_of_body: int | None, columns: list[Span],
