@@ -1,14 +1,17 @@
-"""A table as a second renderer prints it (Word → HTML → Chromium, Excel → PDF): header labels
-set one plain space apart over left-aligned columns, each starting where its column's figures
-start; and a ruled header whose column rules start a little above the rule under a merged group
-cell and run past the outer rule. Synthetic lines and rules, as the loader gives them."""
+"""Tables as a second tool chain prints them (Word → HTML → Chromium, Excel → PDF), on synthetic lines
+and rules as the loader gives them: header labels set one plain space apart over left-aligned columns,
+each starting where its column's figures start; a ruled header whose column rules start a little above
+the rule under a merged group cell and run past the outer rule; a padded row with one figure under the
+header; rows under a boxed header that go on past a section title."""
 
 from __future__ import annotations
 
-from extract.model import Cell, Line, Rule, Word
+from extract.model import Cell, Line, Page, Rule, Word
+from extract.read.tables.grid import page_grids
 from extract.read.tables.ruled import edges_to_regions, region_to_grid, rules_to_edges
 from extract.read.tables.unruled import unruled_grids
 from extract.settings import DEFAULT_SETTINGS
+from helpers import text_line
 
 HEIGHT = 10.0
 SPACE = 2.5  # a plain space: less than the gap that parts two cells
@@ -77,8 +80,6 @@ def test_a_group_cell_merged_though_column_rules_start_just_above_its_rule():
 
 def test_a_padded_row_with_one_figure_is_a_row_not_a_header_line():
     # an Excel sheet printed without its grid: rows padded apart, the first row's only figure in one month
-    from helpers import text_line
-
     cols = {"name": 10.0, "polarity": 220.0, "Apr-15": 280.0, "May-15": 330.0, "Jun-15": 380.0,
             "Jul-15": 430.0, "travel": 500.0}
     lines = [
@@ -101,3 +102,32 @@ def test_a_padded_row_with_one_figure_is_a_row_not_a_header_line():
     assert grid.rows[1] == ["Number of notifications received", "Info", "", "", "", "818", ""]
     assert grid.rows[2][0] == "Percentage completed in time"
     assert len(grid.rows) == 4
+
+
+def test_rows_under_a_boxed_header_go_on_past_a_section_title():
+    # a sheet whose header row alone is boxed: its rows run on under it, section titles between them
+    xs = [0.0, 35.0, 244.7, 293.6, 370.5, 440.4, 510.3, 720.0]
+    rules = [Rule("h", -1.0, 29.8, 721.0, 29.8), Rule("h", 369.4, 44.6, 511.4, 44.6),
+             Rule("h", -1.0, 59.5, 721.0, 59.5)]
+    rules += [Rule("v", x, 43.5 if x == 440.4 else 28.7, x, 60.6) for x in xs]
+    lines = [
+        text_line(3.0, (1.0, "Plan Performance Review 2006/07"), space=2.0),
+        text_line(33.8, (424.1, "2006/07"), space=2.0),
+        text_line(41.6, (1.0, "No."), (82.8, "Key performance indicator"), (252.4, "Good is"),
+                  (313.5, "Baseline"), (591.9, "Comments"), space=2.0),
+        text_line(49.0, (391.7, "Target"), (461.6, "Actual"), space=2.0),
+        text_line(64.6, (1.0, "BEING HEALTHY"), space=2.0),
+        text_line(78.4, (10.3, "1.1"), (36.0, "Obese children under 11"), (260.2, "Low"), (304.2, "4.6%"),
+                  (375.9, "No target"), (467.4, "N/A"), space=2.0),
+        text_line(93.2, (10.3, "1.2"), (36.0, "Schools achieving status"), (258.8, "High"), (324.9, "0%"),
+                  (395.4, "60%"), (465.3, "55%"), space=2.0),
+        text_line(109.3, (1.0, "STAYING ACTIVE"), space=2.0),
+        text_line(123.0, (10.3, "2.1"), (36.0, "Pupils who travel actively"), (258.8, "High"), (317.7, "56.5%"),
+                  (395.4, "58%"), (465.3, "66%"), space=2.0),
+    ]
+    page = Page(1, lines, 721.0, 135.0, rules)
+    grids = page_grids(page, DEFAULT_SETTINGS.tables)
+    assert len(grids) == 1
+    rows = grids[0].rows[grids[0].header_rows:]
+    assert [row[0] for row in rows][-2:] == ["STAYING ACTIVE", "2.1"]
+    assert rows[-1][3:6] == ["56.5%", "58%", "66%"]

@@ -294,6 +294,13 @@ def _unruled_body(grid: Grid, lines: list[Line], bottom: float, settings: TableS
     height = line_height(below[start])
     if start > 3 or (below[start].top or 0) - bottom > 4 * settings.row_gap_heights * max(height, 1.0):
         return grid, bottom  # the next figures are no body of this header
+    names = name_columns_of(below[:end], grid.columns)
+    for next_start, next_end in runs[1:]:  # rows after a section title set between them go on
+        between = below[end:next_start]
+        if not between or len(between) > 2 or not all(_section_line(ln, grid.columns, names) for ln in between) \
+                or (below[next_start].top or 0) - (below[end - 1].bottom or 0) > 4 * settings.row_gap_heights * height:
+            break
+        end = next_end
     body = below[:end]
     names = name_columns_of(body, grid.columns)
     rows: list[list[str]] = []
