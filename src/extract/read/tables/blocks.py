@@ -128,6 +128,12 @@ def _is_labelled_text(text: str) -> bool:
         r"[A-Za-z]{3}", _RAG.sub(" ", _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))))
 
 
+def labelled_line(line: Line) -> bool:
+    """Labelled values and RAG words only (`Latest: 84.4% Target: 90% RED`): a block's, named or not; no sentence."""
+    labelled = [(_is_labelled_text(t), t) for c in line.cells if (t := c.text.strip())]
+    return any(ok for ok, _ in labelled) and all(ok or _RAG.fullmatch(t) for ok, t in labelled)
+
+
 def kpi_blocks(
     page: Page, settings: BlockSettings, skip: frozenset[int] = frozenset(), previous: Page | None = None
 ) -> Iterator[tuple[RawFigure, frozenset[int]]]:
@@ -165,8 +171,8 @@ def kpi_blocks(
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
             title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
-            if classify_header(title).role == "period":
-                continue  # `Period` over `Actual 4.1%`: a small table's corner header, no measure's name
+            if classify_header(title).role == "period" or period_line(title):
+                continue  # `Period` over `Actual 4.1%`, a lone `Q2 2022/23`: a corner header or a date, no name
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]
@@ -220,7 +226,8 @@ def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: Blo
     Nothing left of them: a box beside a text, its title the heading tight above and left of the box."""
     left, up = [c for c in rows[i] if c.x1 <= start.x0], rows[i - 1] if i else []
     if not left and len(up) == 1 and up[0].x1 <= start.x0 and re.fullmatch(r"[A-Z][^.!?:;,]{2,80}", up[0].text) \
-            and not _is_labelled(up[0]) and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
+            and not _is_labelled(up[0]) and not period_line(up[0].text) \
+            and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
             <= 4 * settings.title_gap * _line_height(lines[i - 1]):  # a heading, tight above the box
         return up, None, None
     if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
@@ -313,6 +320,8 @@ def _title_above(
             cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
             hanging = True
         if not cells:
+            if title and _covered(rows[k], lines[k], start, previous_top, min_gap, settings.title_gap):
+                return [], None, None  # the name began on a line run across the column: cut, no name
             if title or period:
                 break
             continue
@@ -346,6 +355,8 @@ def _title_above(
             if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
                     and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
                 bare = m.group(1).strip()
+        elif cells[-1].x1 > end + _INDENT:
+            return [], None, None  # run on into the next block's column: titles side by side run together
         else:
             title = cells + title
         previous_top = line.top
@@ -353,6 +364,16 @@ def _title_above(
 
 
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
+
+
+def _covered(cells: list[_Cell], line: Line, start: _Cell, below_top: float | None, min_gap: float, gap: float):
+    """Words from left of the block's column running on across it, as tight above the title as its own
+    lines: titles of blocks side by side the text layer ran into one line (`Statutory ... within Statutory
+    ... within` over `15 working days | 10 working days`)."""
+    height = max((line.bottom or 0) - (line.top or 0), 1.0)
+    return below_top is not None and below_top - (line.bottom or 0) <= min(gap * height, 1.8 * min_gap + 1.0) \
+        and any(c.x0 < start.x0 - _INDENT < start.x0 + _INDENT < c.x1 and re.search("[A-Za-z]{3}", c.text)
+                for c in cells)
 
 
 _HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
