@@ -130,8 +130,8 @@ def _is_labelled_text(text: str) -> bool:
 
 def labelled_line(line: Line) -> bool:
     """Labelled values and RAG words only (`Latest: 84.4% Target: 90% RED`): a block's, named or not; no sentence."""
-    labelled = [(_is_labelled_text(t), t) for c in line.cells if (t := c.text.strip())]
-    return any(ok for ok, _ in labelled) and all(ok or _RAG.fullmatch(t) for ok, t in labelled)
+    texts = [t for c in line.cells if (t := c.text.strip())]  # (a label alone, `Previous quarter`, may head prose)
+    return any(_LABELLED.search(t) for t in texts) and all(_is_labelled_text(t) or _RAG.fullmatch(t) for t in texts)
 
 
 def kpi_blocks(
@@ -162,7 +162,7 @@ def kpi_blocks(
             continue
         columns = _title_columns(rows, i, settings)
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
-            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
+            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings, end)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
                 if not title_cells:
@@ -288,7 +288,7 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
 
 
 def _title_above(
-    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings
+    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings, neighbour: float = float("inf")
 ) -> tuple[list[_Cell], str | None, str | None]:
     """The title's cells (top-down) in the block's column above line i, its period line, and
     a figure printed bare between the title and the labelled values (a tile's headline)."""
@@ -355,8 +355,8 @@ def _title_above(
             if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
                     and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
                 bare = m.group(1).strip()
-        elif cells[-1].x1 > end + _INDENT:
-            return [], None, None  # run on into the next block's column: titles side by side run together
+        elif cells[-1].x1 > neighbour + _INDENT:
+            return [], None, None  # run on into the column of the block beside: titles side by side run together
         else:
             title = cells + title
         previous_top = line.top
