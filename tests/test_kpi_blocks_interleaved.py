@@ -35,6 +35,17 @@ def test_a_period_line_of_the_column_beside_is_no_name_of_a_blocks_values():
     assert names <= TITLES
 
 
+def test_a_line_of_the_column_beside_between_the_period_line_and_the_title_is_passed_over():
+    figures = [f for f, _ in kpi_blocks(interleaved(), BlockSettings())]
+    got = {(f.indicator_raw, f.value_kind, f.value_raw, f.period.label) for f in figures}
+    left, right = sorted(TITLES, key=len, reverse=True)
+    assert got == {
+        (left, "actual", "84.4%", "Q2 2022/23"), (left, "target", "90%", "Q2 2022/23"),
+        (left, "previous_period", "79.6%", None),
+        (right, "actual", "98.9%", "Q2 2022/23"), (right, "previous_period", "98.8%", None),
+    }
+
+
 def test_a_line_of_labelled_values_is_no_sentence_and_names_no_figure():
     assert labelled_line(line(306, (57, "Latest: 84.4% Target: 90% Previous: 79.6% RED")))
     assert labelled_line(line(475, (57, "Latest: 100% Previous: 100%"), (304, "GREEN")))

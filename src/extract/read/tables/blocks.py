@@ -20,6 +20,9 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
+from extract.read.tables.block_columns import HANGING as _HANGING
+from extract.read.tables.block_columns import INDENT as _INDENT
+from extract.read.tables.block_columns import beside_only, covered
 from extract.read.tables.tiles import BREADCRUMB, drop_note, figures_beside, period_line
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
@@ -320,11 +323,11 @@ def _title_above(
             cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
             hanging = True
         if not cells:
-            if title and _covered(rows[k], lines[k], start, previous_top, min_gap, settings.title_gap):
+            if title and covered(rows[k], lines[k], start.x0, previous_top, min_gap, settings.title_gap):
                 return [], None, None  # the name began on a line run across the column: cut, no name
-            if title or period:
+            if title or (period and not beside_only(rows[k], start.x0)):
                 break
-            continue
+            continue  # (between the period line and the title, a line of blocks beside whose lines interleave)
         if not title and bare is None and len(cells) == 1 and _caption_over(rows, k, cells[0]):
             stacked = True  # a caption's figure (`Latest` over `17.9%`), stacked over this block's own
             stacked_lines += 1
@@ -366,16 +369,6 @@ def _title_above(
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]$")
 
 
-def _covered(cells: list[_Cell], line: Line, start: _Cell, below_top: float | None, min_gap: float, gap: float):
-    """Words from left of the block's column running on across it, as tight above the title as its own
-    lines: titles of blocks side by side the text layer ran into one line (`Statutory ... within Statutory
-    ... within` over `15 working days | 10 working days`)."""
-    height = max((line.bottom or 0) - (line.top or 0), 1.0)
-    return below_top is not None and below_top - (line.bottom or 0) <= min(gap * height, 1.8 * min_gap + 1.0) \
-        and any(c.x0 < start.x0 - _INDENT < start.x0 + _INDENT < c.x1 and re.search("[A-Za-z]{3}", c.text)
-                for c in cells)
-
-
 _HEADING = 1.2  # a line set this much larger than a title is a heading (a title keeps one type size)
 # words whose glyphs reach from the baseline to the cap height and no lower: their height is the type's
 _CAP_HIGH = re.compile(r"^[^gjpqy,;()/\[\]{}|_]*[A-Zbdfhklt0-9][^gjpqy,;()/\[\]{}|_]*$")
@@ -386,12 +379,6 @@ def _type_size(line: Line) -> float:
     boxes are tight, so a line's own height depends on its letters, not only on its type size."""
     heights = sorted(w.bottom - w.top for c in line.cells for w in c.words if _CAP_HIGH.match(w.text))
     return heights[len(heights) // 2] if heights else 0.0
-
-_INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
-
-
-_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a boxed name) may start
-
 
 def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
     """A line of one cell of words starting left of the values, further than a padding, and running
