@@ -66,3 +66,26 @@ def test_titles_side_by_side_run_into_one_line_give_no_name():
         line(397, (57, "95.7%"), (295, "79.4%"), (533, "82.6%")),
     ], width=842.0, height=595.0)
     assert [f.indicator_raw for f, _ in kpi_blocks(p, BlockSettings())] == []
+
+
+def test_labels_run_into_one_cell_take_the_figures_run_into_the_cell_under_them_in_order():
+    p = Page(1, [
+        line(517, (64, "Referrals screened and completed"), (248, "RED")),
+        line(528, (64, "within one working day")),
+        line(559, (64, "Latest Target")),
+        line(578, (64, "79.8% 90%")),
+    ], width=595.0, height=842.0)
+    name = "Referrals screened and completed within one working day"
+    assert {(f.indicator_raw, f.value_kind, f.value_raw) for f, _ in kpi_blocks(p, BlockSettings())} == {
+        (name, "actual", "79.8%"), (name, "target", "90%")}
+
+
+def test_the_same_labels_run_twice_on_a_line_are_blocks_not_told_apart_and_give_no_row():
+    # the two titles ran into one line and the second block's column starts under no title of its own
+    p = Page(1, [
+        line(109, (57, "Referrals screened and completed within one day Re-referrals repeated within 12 months"),
+             char=4.0),
+        line(151, (57, "Latest: Target:"), (295, "Latest: Target:")),
+        line(169, (57, "98.2% 90%"), (295, "17.5% 18%")),
+    ], width=842.0, height=595.0)
+    assert list(kpi_blocks(p, BlockSettings())) == []

@@ -48,6 +48,8 @@ _FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 _UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
 _LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
 _LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
+# labels run into one cell over their figures run into one (`Latest Target` over `79.8% 90%`)
+_LABELS_RUN = re.compile(rf"^\s*(?:{_LABEL_ALTERNATIVES})(?:\s*:?\s+(?:{_LABEL_ALTERNATIVES}))+\s*:?\s*$", re.I)
 # a label with no figure (`Target: TBC`, `Previous: -`) is still a block's, not a title's words
 _UNSET = "|".join(sorted((re.escape(w) for w in NO_VALUE_WORDS), key=len, reverse=True))
 _LABELLED_UNSET = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I)
@@ -125,7 +127,7 @@ def _is_labelled(cell: _Cell) -> bool:
 
 @lru_cache(maxsize=16384)  # pure in the text, asked of the same cells by several block tests
 def _is_labelled_text(text: str) -> bool:
-    if _LABEL_ONLY.match(text):
+    if _LABEL_ONLY.match(text) or _LABELS_RUN.match(text):
         return True
     return bool(_LABELLED.search(text)) and not re.search(  # (no label, most cells: no substitution)
         r"[A-Za-z]{3}", _RAG.sub(" ", _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))))
@@ -165,6 +167,8 @@ def kpi_blocks(
             continue
         columns = _title_columns(rows, i, settings)
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
+            if _LABELS_RUN.match(start.text) and any(c.text == start.text for c in members if c is not start):
+                continue  # `Latest: Target:` twice: blocks side by side whose columns were not told apart
             title_cells, period, bare = _title_above(rows, i, start, end, lines, settings, end)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
@@ -445,7 +449,16 @@ def _labelled_values(
 ) -> Iterator[tuple[str, str, str | None, int]]:
     """(label, figure, the label's own period, the figure's line) of a labelled cell; a caption takes
     the figure printed beside it, else under it in the block's column, else the first figure on the
-    block's next line."""
+    block's next line. Labels run into one cell take the figures run into the cell under it, in order."""
+    if _LABELS_RUN.match(cell.text):
+        labels = re.findall(_LABEL_ALTERNATIVES, cell.text, re.I)
+        for k in range(i + 1, min(len(rows), i + 1 + _CAPTION_LINES)):
+            if under := [c for c in rows[k] if x0 <= c.x0 < x1 and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]:
+                figures = under[0].text.split()
+                if len(figures) == len(labels) and all(re.fullmatch(_FIGURE, f) for f in figures):
+                    yield from ((label, figure, None, k) for label, figure in zip(labels, figures, strict=True))
+                return
+        return
     m = _LABEL_ONLY.match(cell.text)
     if m:
         # beside it on its line (`Latest ....... 81.0%`), before the next label
