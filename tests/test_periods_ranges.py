@@ -46,3 +46,26 @@ def test_a_number_before_a_quarter_that_is_no_year_span_leaves_the_report_year()
 
 def test_a_backwards_day_range_is_not_a_span():
     assert parse_period("31 March 2018 – 1 April 2017").start is None
+
+
+def test_a_date_that_ends_a_span_is_not_the_report_date():
+    from extract.tidy.councils import report_date_in
+
+    head = "LSCB Performance Report 2017/18\nContacts 1 April 2016 – 31 March 2017: 9,861\nBoard meeting 12 June 2018"
+    assert report_date_in(head) == date(2018, 6, 12)
+    assert report_date_in("Figures for 1 April 2016 to 31 March 2017") is None
+    assert report_date_in("Cabinet, 31 March 2017") == date(2017, 3, 31)
+
+
+def test_a_span_whose_end_wraps_onto_another_line_is_not_the_report_date():
+    from extract.tidy.councils import report_date_in
+
+    assert report_date_in("1 April 2016 – 31\n9,861\t2,219\nMarch 2017") is None
+    assert report_date_in("Meeting 12 June 2018 - 10:00\nAgenda") == date(2018, 6, 12)
+    assert report_date_in("Cabinet 12 June 2018 – 2\nAgenda item") == date(2018, 6, 12)  # a page number
+
+
+def test_the_decimals_of_a_number_are_no_day():
+    from extract.tidy.councils import report_date_in
+
+    assert report_date_in("9,645\t232.9\t1,580\t381.5\nMarch 2018\nContacts") is None

@@ -2,7 +2,8 @@
 
 Labels seen in council papers: `Mar-24`, `Jan-25`, `At Sep 23`, `Apr-Jun 23`, `July-Sep 23`,
 `Oct 22-Sep 23`, `2022/23`, `2023-24`, `2023`, `June 2023`, `Q1 2023/24`, `quarter two`,
-`30 September 2023`, `March 2024`, `1 April 2017 – 31 March 2018`, `2017/18 Q1`. Anything else is `unknown` with null dates, never guessed.
+`30 September 2023`, `March 2024`, `1 April 2017 – 31 March 2018`, `2017/18 Q1`.
+Anything else is `unknown` with null dates, never guessed.
 """
 
 from __future__ import annotations
@@ -124,6 +125,13 @@ def split_year(text: str) -> int | None:
     return end
 
 
+# Two days joined by a dash or `to`: a span dated at both ends (the first day's year may be left out)
+DAY_RANGE = re.compile(
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s*(\d{{4}})?\s*(?:[\-–—]|\bto\b)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+(\d{{4}})",
+    re.I,
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 12 months to March 2024, 12 months ending Sep 23 (rolling year)
     (
@@ -131,14 +139,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "rolling",
     ),
     # 1 April 2017 – 31 March 2018, 1 April to 30 June 2017 (a span dated at both ends)
-    (
-        re.compile(
-            rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s*(\d{{4}})?\s*(?:[\-–—]|\bto\b)\s*"
-            rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+(\d{{4}})",
-            re.I,
-        ),
-        "day_range",
-    ),
+    (DAY_RANGE, "day_range"),
     # Q1 2023/24, Quarter 2 2023/24, Qtr 3 2023/24, quarter two, 2023/24 Q1 (the year before the quarter)
     (
         re.compile(
