@@ -718,17 +718,26 @@ def report_rendered(pdfs: Iterable[Path], by_case: dict[str, Seed]) -> int:
         print(f"{pdf.relative_to(ROOT)}  ({seed.corpus_name}, {pages} pages, {size:.0f} KB) {note}")
     return 1 if bad else 0
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+def render_arguments(
+    argv: list[str] | None, doc: str | None, renderings: Iterable[str], sources: str
+) -> tuple[argparse.Namespace, list[Seed], list[str]]:
+    """The render scripts' shared command line: (arguments, the seeds chosen, the renderings chosen)."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--case", action="append", help="render only this case (repeatable)")
-    parser.add_argument("--rendering", action="append", choices=RENDERINGS, help="only this rendering (repeatable)")
-    parser.add_argument("--keep", type=Path, help="keep the .docx/.xlsx/.html sources in this folder")
+    parser.add_argument(
+        "--rendering", action="append", choices=list(renderings), help="only this rendering (repeatable)"
+    )
+    parser.add_argument("--keep", type=Path, help=f"keep the {sources} sources in this folder")
     args = parser.parse_args(argv)
+    chosen = [s for s in seeds() if not args.case or s.case in args.case]
+    return args, chosen, args.rendering or list(renderings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, chosen, renderings = render_arguments(argv, __doc__, RENDERINGS, ".docx/.xlsx/.html")
     for tool in ("soffice", "chromium"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice-writer libreoffice-calc chromium")
-    chosen = [s for s in seeds() if not args.case or s.case in args.case]
-    renderings = args.rendering or list(RENDERINGS)
     by_case = {s.case: s for s in chosen}
     return report_rendered(render_all(chosen, renderings, args.keep), by_case)
 

@@ -26,7 +26,6 @@ checks every non-blank seed character is in the PDF's text layer or says which a
 
 from __future__ import annotations
 
-import argparse
 import html
 import shutil
 import subprocess
@@ -49,8 +48,8 @@ from render_council_pdfs import (
     is_numeric,
     numeric_column,
     rag_fill,
+    render_arguments,
     report_rendered,
-    seeds,
     setup_docx,
     soffice_to_pdf,
     text_width,
@@ -490,13 +489,7 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--case", action="append", help="render only this case (repeatable)")
-    parser.add_argument("--rendering", action="append", choices=RENDERINGS, help="only this rendering (repeatable)")
-    parser.add_argument("--keep", type=Path, help="keep the .docx/.odt/.html sources in this folder")
-    args = parser.parse_args(argv)
-    chosen = [s for s in seeds() if not args.case or s.case in args.case]
-    renderings = args.rendering or list(RENDERINGS)
+    args, chosen, renderings = render_arguments(argv, __doc__, RENDERINGS, ".docx/.odt/.html")
     needs = {"html-divgrid": "chromium", "gdocs-html": "chromium", "odt-serif": "soffice", "html-slides": "chromium",
              "docx-tabstops": "soffice"}  # fmt: skip
     for rendering, tool in needs.items():

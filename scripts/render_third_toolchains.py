@@ -39,7 +39,6 @@ README's renderings section.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import subprocess
@@ -62,8 +61,8 @@ from render_council_pdfs import (
     chromium_to_pdf,
     longest_words,
     rag_fill,
+    render_arguments,
     report_rendered,
-    seeds,
     soffice_to_pdf,
     wrapped_lines,
 )
@@ -290,16 +289,10 @@ def render_all(chosen: list[Seed], renderings: list[str], keep: Path | None) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--case", action="append", help="render only this case (repeatable)")
-    parser.add_argument("--rendering", action="append", choices=RENDERINGS, help="only this rendering (repeatable)")
-    parser.add_argument("--keep", type=Path, help="keep the .docx/.xlsx/.html sources in this folder")
-    args = parser.parse_args(argv)
+    args, chosen, renderings = render_arguments(argv, __doc__, RENDERINGS, ".docx/.xlsx/.html")
     for tool in ("soffice", "chromium", "gs"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} not found: apt-get install libreoffice chromium ghostscript")
-    chosen = [s for s in seeds() if not args.case or s.case in args.case]
-    renderings = args.rendering or list(RENDERINGS)
     by_case = {s.case: s for s in chosen}
     return report_rendered(render_all(chosen, renderings, args.keep), by_case)
 
