@@ -35,7 +35,7 @@ from extract.read.narrative import extract_narrative
 from extract.read.narrative.columns import prose_columns
 from extract.read.narrative.status_titled import status_titled_figures
 from extract.read.periods import parse_period
-from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks
+from extract.read.tables.blocks import BLOCK_LABELS, FIGURE_ONLY, LABELLED_VALUE, kpi_blocks, labelled_line
 from extract.read.tables.caption_boxes import caption_box_figures
 from extract.read.tables.dated_boxes import dated_box_rows
 from extract.read.tables.find import tables_by_page
@@ -59,7 +59,7 @@ MIN_STATED_FIGURES = 2  # fingerprint: figures the strict narrative reader finds
 
 class Generic(Parser):
     name = "generic"
-    version = "1.28"
+    version = "1.29"
     fallback = True
 
     def detect(self, document: Document) -> bool:
@@ -142,6 +142,8 @@ class Generic(Parser):
             # table rows (tab-separated cells) are skipped by the narrative reader itself; a chart's
             # axis labels are no sentence's figures
             block_lines |= axis_ticks(page)
+            # a block's labelled values whose name no reader found (`Latest: 84.4% Target: 90%`) are no sentence
+            block_lines |= {k for k, ln in enumerate(page.lines) if labelled_line(ln)}
             # a table's comment cells are no prose: their figures (`12% is average ...`) are the comment's
             beside = {i: ln for i, ln in _beside(page, spans.get(page.number, [])).items() if i not in block_lines}
             block_lines |= _inside(page, spans.get(page.number, []))

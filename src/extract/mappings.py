@@ -110,6 +110,8 @@ class Mappings:
     qualifiers: list[tuple[str, str, str, str]] = field(default_factory=list)  # group, value, phrase, rule
     code_families: list[tuple[str, str, str]] = field(default_factory=list)  # family, pattern, canonical
     population_parts: list[tuple[str, str]] = field(default_factory=list)  # part, whole (population values)
+    # a concept's stem and the population it implies (a placement is a child in care's): population_concepts.csv
+    population_concepts: list[tuple[str, str]] = field(default_factory=list)
     councils: list[dict[str, str]] = field(default_factory=list)
     version: str = ""  # every mapping file (matches are keyed on it)
     reading_version: str = ""  # the mapping files readers and parsers read (parses are keyed on it)
@@ -207,6 +209,10 @@ def load_mappings(root: Path | None = None) -> Mappings:
     _compiled(root / "code_families.csv", [p for _, p, _ in codes])
     parts_path = root / "population_parts.csv"
     parts = [(r["part"], r["whole"]) for r in read_csv(parts_path, ("part", "whole"))] if parts_path.exists() else []
+    concepts_path = root / "population_concepts.csv"
+    concepts = []
+    if concepts_path.exists():
+        concepts = [(r["stem"].lower(), r["population"]) for r in read_csv(concepts_path, ("stem", "population"))]
     councils_path = root / "councils.csv"
     councils = read_csv(councils_path, ("council_id", "council")) if councils_path.exists() else []
     return Mappings(
@@ -221,6 +227,7 @@ def load_mappings(root: Path | None = None) -> Mappings:
         qualifiers=qualifiers,
         code_families=codes,
         population_parts=parts,
+        population_concepts=concepts,
         councils=councils,
         version=fingerprint(root),
         reading_version=fingerprint(root, reading=True),

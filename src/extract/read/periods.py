@@ -2,7 +2,8 @@
 
 Labels seen in council papers: `Mar-24`, `Jan-25`, `At Sep 23`, `Apr-Jun 23`, `July-Sep 23`,
 `Oct 22-Sep 23`, `2022/23`, `2023-24`, `2023`, `June 2023`, `Q1 2023/24`, `quarter two`,
-`30 September 2023`, `March 2024`. Anything else is `unknown` with null dates, never guessed.
+`30 September 2023`, `March 2024`, `1 April 2017 – 31 March 2018`, `2017/18 Q1`.
+Anything else is `unknown` with null dates, never guessed.
 """
 
 from __future__ import annotations
@@ -124,15 +125,25 @@ def split_year(text: str) -> int | None:
     return end
 
 
+# Two days joined by a dash or `to`: a span dated at both ends (the first day's year may be left out)
+DAY_RANGE = re.compile(
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s*(\d{{4}})?\s*(?:[\-–—]|\bto\b)\s*"
+    rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+(\d{{4}})",
+    re.I,
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # 12 months to March 2024, 12 months ending Sep 23 (rolling year)
     (
         re.compile(rf"12\s+months\s+(?:to|ending)\s+(?:the\s+end\s+of\s+)?({_MONTH})\s*[\-’']?\s*({_YEAR2OR4})", re.I),
         "rolling",
     ),
-    # Q1 2023/24, Quarter 2 2023/24, Qtr 3 2023/24, quarter two, 2023/24
+    # 1 April 2017 – 31 March 2018, 1 April to 30 June 2017 (a span dated at both ends)
+    (DAY_RANGE, "day_range"),
+    # Q1 2023/24, Quarter 2 2023/24, Qtr 3 2023/24, quarter two, 2023/24 Q1 (the year before the quarter)
     (
         re.compile(
+            r"(?:(\d{2,4}\s*[/\-–]\s*\d{2,4})\s*[,:\-–]?\s*)?"
             r"(?:q|quarter\s*|qtr\.?\s*|\bch(?:warter)?\s*)(one|two|three|four|[1-4])"  # (Ch: the Welsh chwarter)
             r"(?:\s*,?\s*(\d{2,4}\s*[/\-–]\s*\d{2,4}))?", re.I
         ),
@@ -198,11 +209,16 @@ def parse_period(
 
 def _from_match(text, kind, m, *, year_kind, fy_end_year, month_as) -> Period | None:
     if kind == "fq":
-        quarter = QUARTER_WORDS[m.group(1).lower()]
-        end_year = split_year(m.group(2)) if m.group(2) else fy_end_year
+        quarter = QUARTER_WORDS[m.group(2).lower()]
+        if m.group(3):  # `Q1 2023/24`
+            end_year = split_year(m.group(3))
+        else:  # `2023/24 Q1`, or the report's year (a number before it that is no year span is not read)
+            end_year = (split_year(m.group(1)) if m.group(1) else None) or fy_end_year
         if end_year is None:
             return None
         return fiscal_quarter(text, quarter, end_year)
+    if kind == "day_range":
+        return _day_range(text, m)
     if kind == "rolling":
         return rolling_12_months(text, full_year(m.group(2)), month_number(m.group(1)))
     if kind == "range_years":
@@ -233,6 +249,22 @@ def _from_match(text, kind, m, *, year_kind, fy_end_year, month_as) -> Period | 
     if kind == "year":
         return calendar_year(text, int(m.group(1)))
     return None
+
+
+def _day_range(text: str, m: re.Match[str]) -> Period | None:
+    """`1 April 2017 – 31 March 2018`: whole months are typed as any month span; other days stay a dated span."""
+    last_year, last_month = int(m.group(6)), month_number(m.group(5))
+    first_month = month_number(m.group(2))
+    first_year = int(m.group(3)) if m.group(3) else (last_year - 1 if first_month > last_month else last_year)
+    try:
+        first, last = date(first_year, first_month, int(m.group(1))), date(last_year, last_month, int(m.group(4)))
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    if first.day == 1 and last == month_end(last_year, last_month):
+        return span_period(text, first, last_year, last_month)
+    return Period(text, "unknown", first, last)
 
 
 def month_in_basis(label: str, year: int, month: int, basis: str) -> Period:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from extract.errors import ManifestError
 from extract.model import normalise_space
-from extract.read.periods import month_number
+from extract.read.periods import DAY_RANGE, month_number
 
 
 @dataclass(frozen=True)
@@ -95,17 +95,28 @@ class CouncilFinder:
         return found.pop() if len(found) == 1 else None
 
 
-_DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s*,?\s+(\d{4})\b",
-    re.I,
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# a day not after a decimal point: `381.5` over a wrapped `March 2018` is no 5 March
+_DATE = re.compile(rf"(?<![.,])\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s*,?\s+(\d{{4}})\b", re.I)
+
+
+# `1 April 2016 – 31` and, a line or three later, `March 2017`: a span's end wrapped in a table cell
+_RANGE_GOES_ON = re.compile(
+    rf"[ \t]*(?:[\-–—]|to)[ \t]*\d{{1,2}}(?:st|nd|rd|th)?[ \t]*\n(?:[^\n]*\n){{0,2}}[ \t]*{_MONTH}\s+\d{{4}}\b", re.I
 )
 
 
 def report_date_in(text: str, lines: int = 40) -> date | None:
-    """The first full date in the first lines of a document: where papers print the meeting date."""
+    """The first full date in the first lines of a document: where papers print the meeting date.
+    A date that is one end of a span (`1 April 2017 – 31 March 2018`) dates figures, not the paper."""
     head = "\n".join(text.splitlines()[:lines])
+    spans = [r.span() for r in DAY_RANGE.finditer(head)]
     for m in _DATE.finditer(head):
+        if any(start <= m.start() < end for start, end in spans) or _RANGE_GOES_ON.match(head, m.end()):
+            continue
         try:
             return date(int(m.group(3)), month_number(m.group(2)), int(m.group(1)))
         except ValueError:

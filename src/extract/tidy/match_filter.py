@@ -149,6 +149,9 @@ class FacetFilter:
         per_n = {"rate_per_10k", "rate_per_1k", "rate_per_100k"}
         # a rate per N, or money: a name about either says so (per 10,000; £, spend, budget)
         self.per_n_rate = np.array([bool(f.measures) and f.measures <= per_n | {"gbp"} for f in self.facets])
+        # a concept's stem and the population it implies (mappings/population_concepts.csv: a placement is a
+        # child in care's), read from a name that states no population (issue 9 round 23)
+        self.concepts = [(re.compile(r"\b" + re.escape(s)), p) for s, p in self.mappings.population_concepts]
 
     def _entry_has(self, mask: np.ndarray) -> np.ndarray:
         return np.any((self.entry_bits & mask) != 0, axis=1)
@@ -210,6 +213,22 @@ class FacetFilter:
         answer only when it leads every allowed entry that is not narrower by `narrow_margin`."""
         return self._facet_answer(r, unit, page)[2]
 
+    def _unimplied(self, r: Reading, unit: str | None, page: Page = None) -> np.ndarray:
+        """For a name whose concept every child has (attendance, missing: mappings/population_concepts.csv `all`) and
+        that, with its page, states no population: the entries whose own name states a population no word of the name
+        implies (round 23: 'Primary school attendance' is not the children in care's). Such an entry is never the
+        answer, and is still a rival (the name is about a measure the catalogue may lack)."""
+        return self._facet_answer(r, unit, page)[3]
+
+    def _plain_without_unit(self, reading: Reading, scopes: tuple[str, ...], best: str, page: Page) -> float:
+        """The best score of an entry other than `best` that the words alone allow and that is not narrower
+        than the name: the entry the words name when the printed unit vetoes it (a count entry for a
+        printed %) still speaks against an entry narrower than the name (docs/match-audit.md)."""
+        found = self._ranked(reading, scopes, 5, None, page)[0]
+        narrower = self._narrower(reading, None, page)
+        plain = [c for c in found if c.allowed and c.indicator_id != best]
+        return max((c.score for c in plain if not narrower[self.index_of[c.indicator_id]]), default=0.0)
+
     def _differently_narrower(self, r: Reading, unit: str | None, page: Page, best: int) -> np.ndarray:
         """The entries narrower than the name that are no narrowing of entry `best`: each states something the
         name does not, and not all that `best` states beyond it (another event, kind or population). Between
@@ -226,22 +245,26 @@ class FacetFilter:
     @lru_cache(maxsize=256)  # noqa: B019 - one matcher per run
     def _facet_answer(
         self, r: Reading, unit: str | None, page: Page = None
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         timely = bool(TIMELY.search(r.key))
+        implied = tuple(sorted({"q:population:" + p for rx, p in self.concepts if rx.search(r.key)}))
+        if "q:population:all" not in implied:  # the name's concept is not one every child has: nothing to refuse
+            implied = None
         return self._allowed_for(
-            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded, page
+            r.measures, r.ages, r.numbers, r.named, r.quals, timely, unit, r.in_the_year, r.excluded, page, implied
         )
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one matcher per run
     def _allowed_for(
         self, measures, ages, numbers, named, quals, timely: bool, unit: str | None, in_the_year: bool, excluded=(),
-        page: Page = None,
+        page: Page = None, implied: tuple[str, ...] | None = None,
     ):  # fmt: skip
         r = Reading("", "", measures, ages, numbers, named, quals, (), None)
         n = len(self.facets)
         ok = np.ones(n, dtype=bool)
         penalty = np.zeros(n)
         narrow = np.zeros(n, dtype=bool)  # pays for a facet the name lacks, other than measure or "in the year"
+        unimplied = np.zeros(n, dtype=bool)  # about a population neither the name, its concept nor its page states
         has_any, lacks_any = self._having, self._lacking  # (bitsets as ints: see _query_bits)
 
         # measure: a stated kind must be one the entry is measured in
@@ -347,6 +370,12 @@ class FacetFilter:
             whole = has_any(self._query_bits(["q:population:" + v for v in stated_pops + part_pops])[0] & mask)
             ok &= ~self.group_has["population"] | whole
             penalty = penalty - self.unstated_costs[pop_row] * agree
+        elif implied is not None and pop_row is not None and pop_row not in rows:
+            # neither the name nor its page states a population and its concept is every child's (round 23): an entry
+            # whose own name states one is about a part of the children the name counts, the answer only when a word
+            # of the name implies it ('attendance in placements': mappings/population_concepts.csv)
+            implies = has_any(self._query_bits(list(implied))[0] & self.group_bits["population"])
+            unimplied = self.group_named["population"] & ~implies
         for g in stated:
             if g not in self.group_mask:
                 continue
@@ -380,10 +409,9 @@ class FacetFilter:
         if excluded:  # "children in care excluding UASC": an entry about the UASC is another count
             q_excluded, _ = self._query_bits(["q:" + v for v in excluded])
             ok &= ~has_any(q_excluded)
-        ok.setflags(write=False)  # shared by every name with these facets
-        penalty.setflags(write=False)
-        narrow.setflags(write=False)
-        return ok, penalty, narrow
+        for a in (ok, penalty, narrow, unimplied):
+            a.setflags(write=False)  # shared by every name with these facets
+        return ok, penalty, narrow, unimplied
 
 
 def number_kind(tag: str) -> str:

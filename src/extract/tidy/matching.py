@@ -311,6 +311,7 @@ class Matcher(FacetFilter):
             ranked
             and ranked[0].allowed
             and not unknown_code
+            and not self._unimplied(reading, unit, page)[self.index_of[ranked[0].indicator_id]]
             and not (
                 narrower and self._sibling_close(reading, scopes, unit, page, rule.sibling_margin, ranked[0], rival)
             )
@@ -341,15 +342,6 @@ class Matcher(FacetFilter):
         other = self._differently_narrower(reading, unit, page, self.index_of[best.indicator_id])
         found = self._ranked(reading, scopes, 10, unit, page)[0][1:]
         return any(best.score - c.score < margin for c in found if c.allowed and other[self.index_of[c.indicator_id]])
-
-    def _plain_without_unit(self, reading: Reading, scopes: tuple[str, ...], best: str, page: Page) -> float:
-        """The best score of an entry other than `best` that the words alone allow and that is not narrower
-        than the name: the entry the words name when the printed unit vetoes it (a count entry for a
-        printed %) still speaks against an entry narrower than the name (docs/match-audit.md)."""
-        found = self._ranked(reading, scopes, 5, None, page)[0]
-        narrower = self._narrower(reading, None, page)
-        plain = [c for c in found if c.allowed and c.indicator_id != best]
-        return max((c.score for c in plain if not narrower[self.index_of[c.indicator_id]]), default=0.0)
 
     def _agreed(self, r: Reading, best: Candidate, unit: str | None, page: Page = None) -> bool:
         """The facets leave one entry, the best, and the name states both its measure (one kind) and

@@ -20,6 +20,9 @@ from functools import lru_cache
 from extract.model import Line, Page, Period, RawFigure, normalise_space
 from extract.read.kinds import BLOCK_LABELS, classify_header
 from extract.read.periods import parse_period
+from extract.read.tables.block_columns import HANGING as _HANGING
+from extract.read.tables.block_columns import INDENT as _INDENT
+from extract.read.tables.block_columns import beside_only, covered
 from extract.read.tables.tiles import BREADCRUMB, drop_note, figures_beside, period_line
 from extract.read.values import NO_VALUE_WORDS
 from extract.settings import BlockSettings
@@ -45,6 +48,8 @@ _FIGURE = r"£?-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 _UNIT = r"(?:\s*per\s+(?:1|10|100)[, ]?000\b)?"
 _LABELLED = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?P<value>{_FIGURE}){_UNIT}(?![\w/.-])", re.I)
 _LABEL_ONLY = re.compile(rf"^\s*{_LABEL}{_LABEL_PERIOD}\s*:?\s*$", re.I)
+# labels run into one cell over their figures run into one (`Latest Target` over `79.8% 90%`)
+_LABELS_RUN = re.compile(rf"^\s*(?:{_LABEL_ALTERNATIVES})(?:\s*:?\s+(?:{_LABEL_ALTERNATIVES}))+\s*:?\s*$", re.I)
 # a label with no figure (`Target: TBC`, `Previous: -`) is still a block's, not a title's words
 _UNSET = "|".join(sorted((re.escape(w) for w in NO_VALUE_WORDS), key=len, reverse=True))
 _LABELLED_UNSET = re.compile(rf"\b{_LABEL}{_LABEL_PERIOD}\s*:?\s*(?:{_UNSET})(?=\s|$)", re.I)
@@ -122,10 +127,16 @@ def _is_labelled(cell: _Cell) -> bool:
 
 @lru_cache(maxsize=16384)  # pure in the text, asked of the same cells by several block tests
 def _is_labelled_text(text: str) -> bool:
-    if _LABEL_ONLY.match(text):
+    if _LABEL_ONLY.match(text) or _LABELS_RUN.match(text):
         return True
     return bool(_LABELLED.search(text)) and not re.search(  # (no label, most cells: no substitution)
         r"[A-Za-z]{3}", _RAG.sub(" ", _LABELLED_UNSET.sub(" ", _LABELLED.sub(" ", text))))
+
+
+def labelled_line(line: Line) -> bool:
+    """Labelled values and RAG words only (`Latest: 84.4% Target: 90% RED`): a block's, named or not; no sentence."""
+    texts = [t for c in line.cells if (t := c.text.strip())]  # (a label alone, `Previous quarter`, may head prose)
+    return any(_LABELLED.search(t) for t in texts) and all(_is_labelled_text(t) or _RAG.fullmatch(t) for t in texts)
 
 
 def kpi_blocks(
@@ -156,7 +167,9 @@ def kpi_blocks(
             continue
         columns = _title_columns(rows, i, settings)
         for start, members, end in _blocks_on_line(rows, i, labelled, settings):
-            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings)
+            if _LABELS_RUN.match(start.text) and any(c.text == start.text for c in members if c is not start):
+                continue  # `Latest: Target:` twice: blocks side by side whose columns were not told apart
+            title_cells, period, bare = _title_above(rows, i, start, end, lines, settings, end)
             if not title_cells and start is labelled[0]:
                 title_cells = _name_beside(rows, i, start, lines, settings)
                 if not title_cells:
@@ -165,8 +178,8 @@ def kpi_blocks(
                 continue  # values with no name above them cannot be told apart
             marks = [_TITLE_MARK.search(c.text) for c in title_cells]
             title = _SECTION_NUMBER.sub("", normalise_space(" ".join(_TITLE_MARK.sub("", c.text) for c in title_cells)))
-            if classify_header(title).role == "period":
-                continue  # `Period` over `Actual 4.1%`: a small table's corner header, no measure's name
+            if classify_header(title).role == "period" or period_line(title):
+                continue  # `Period` over `Actual 4.1%`, a lone `Q2 2022/23`: a corner header or a date, no name
             below = [c for c in (rows[i + 1] if i + 1 < len(rows) else []) if start.x0 - 2 <= c.x0 < end]
             beside = [c for k in {c.line for c in title_cells} for c in rows[k]
                       if start.x0 - 2 <= c.x0 < end and c not in title_cells]
@@ -220,7 +233,8 @@ def _headline_title(rows, i: int, start: _Cell, lines: list[Line], settings: Blo
     Nothing left of them: a box beside a text, its title the heading tight above and left of the box."""
     left, up = [c for c in rows[i] if c.x1 <= start.x0], rows[i - 1] if i else []
     if not left and len(up) == 1 and up[0].x1 <= start.x0 and re.fullmatch(r"[A-Z][^.!?:;,]{2,80}", up[0].text) \
-            and not _is_labelled(up[0]) and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
+            and not _is_labelled(up[0]) and not period_line(up[0].text) \
+            and (lines[i].top or 0) - (lines[i - 1].bottom or 0) \
             <= 4 * settings.title_gap * _line_height(lines[i - 1]):  # a heading, tight above the box
         return up, None, None
     if len(left) != 1 or not (m := _VALUE_ONLY.match(left[0].text)):
@@ -281,7 +295,7 @@ def _blocks_on_line(rows: list[list[_Cell]], i: int, labelled: list[_Cell], sett
 
 
 def _title_above(
-    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings
+    rows, i: int, start: _Cell, end: float, lines: list[Line], settings: BlockSettings, neighbour: float = float("inf")
 ) -> tuple[list[_Cell], str | None, str | None]:
     """The title's cells (top-down) in the block's column above line i, its period line, and
     a figure printed bare between the title and the labelled values (a tile's headline)."""
@@ -313,9 +327,11 @@ def _title_above(
             cells = rows[k]  # a definition list's term (however many lines): the values are indented under it
             hanging = True
         if not cells:
-            if title or period:
+            if title and covered(rows[k], lines[k], start.x0, previous_top, min_gap, settings.title_gap):
+                return [], None, None  # the name began on a line run across the column: cut, no name
+            if title or (period and not beside_only(rows[k], start.x0)):
                 break
-            continue
+            continue  # (between the period line and the title, a line of blocks beside whose lines interleave)
         if not title and bare is None and len(cells) == 1 and _caption_over(rows, k, cells[0]):
             stacked = True  # a caption's figure (`Latest` over `17.9%`), stacked over this block's own
             stacked_lines += 1
@@ -346,6 +362,8 @@ def _title_above(
             if bare is None and not stacked and (m := _VALUE_ONLY.match(text)) and len(cells) == 1 \
                     and not re.fullmatch(r"(?:19|20)\d{2}", text.strip()):
                 bare = m.group(1).strip()
+        elif cells[-1].x1 > neighbour + _INDENT:
+            return [], None, None  # run on into the column of the block beside: titles side by side run together
         else:
             title = cells + title
         previous_top = line.top
@@ -365,12 +383,6 @@ def _type_size(line: Line) -> float:
     boxes are tight, so a line's own height depends on its letters, not only on its type size."""
     heights = sorted(w.bottom - w.top for c in line.cells for w in c.words if _CAP_HIGH.match(w.text))
     return heights[len(heights) // 2] if heights else 0.0
-
-_INDENT = 12.0  # points: values may be set in from their title's left edge (a table cell's or a box's padding)
-
-
-_HANGING = 4 * _INDENT  # points: how far left of its values a definition list's term (or a boxed name) may start
-
 
 def _hanging_title(cells: list[_Cell], start: _Cell) -> bool:
     """A line of one cell of words starting left of the values, further than a padding, and running
@@ -437,7 +449,16 @@ def _labelled_values(
 ) -> Iterator[tuple[str, str, str | None, int]]:
     """(label, figure, the label's own period, the figure's line) of a labelled cell; a caption takes
     the figure printed beside it, else under it in the block's column, else the first figure on the
-    block's next line."""
+    block's next line. Labels run into one cell take the figures run into the cell under it, in order."""
+    if _LABELS_RUN.match(cell.text):
+        labels = re.findall(_LABEL_ALTERNATIVES, cell.text, re.I)
+        for k in range(i + 1, min(len(rows), i + 1 + _CAPTION_LINES)):
+            if under := [c for c in rows[k] if x0 <= c.x0 < x1 and min(c.x1, cell.x1) - max(c.x0, cell.x0) > 0]:
+                figures = under[0].text.split()
+                if len(figures) == len(labels) and all(re.fullmatch(_FIGURE, f) for f in figures):
+                    yield from ((label, figure, None, k) for label, figure in zip(labels, figures, strict=True))
+                return
+        return
     m = _LABEL_ONLY.match(cell.text)
     if m:
         # beside it on its line (`Latest ....... 81.0%`), before the next label
